@@ -1,0 +1,191 @@
+import type { Server } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
+import { InProcessDataSource } from './gateway/in-process-data-source.js';
+import type { HubConfig } from './shared/config.js';
+import type { SubgraphContext } from './shared/context.js';
+import { openDatabase, type Database } from './shared/database.js';
+import { maskError } from './shared/errors.js';
+import { ANONYMOUS, type Identity } from './shared/identity.js';
+import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
+import type { Logger } from './shared/logger.js';
+import { openSubgraphOrm } from './shared/orm.js';
+import { projectPath } from './shared/project.js';
+import { isSeeded, markSeeded } from './shared/seed-log.js';
+import { buildSubgraph, type BuiltSubgraph } from './shared/subgraph.js';
+import type { SubgraphModule } from './shared/subgraph-module.js';
+import { bundledSubgraphs } from './subgraphs.js';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+/** A running hub: gateway, bundled subgraphs, HTTP server and database. */
+export interface Hub {
+  url: string;
+  port: number;
+  database: Database;
+  orms: Map<string, MikroORM>;
+  subgraphs: BuiltSubgraph[];
+  stop(): Promise<void>;
+}
+
+export const subgraphPath = (name: string) => `/subgraphs/${name}/graphql`;
+
+/** The URL a subgraph is published under in the composed supergraph. */
+export const subgraphUrl = (name: string, port: number) => `http://localhost:${port}${subgraphPath(name)}`;
+
+/** Fetches an external subgraph's SDL through the federation `_service` field. */
+async function fetchSdl(name: string, url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    signal: AbortSignal.timeout(10_000),
+  }).catch((error: Error) => {
+    throw new Error(`External subgraph "${name}" at ${url} is unreachable: ${error.message}`);
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: { _service?: { sdl?: string } } };
+  const sdl = body.data?._service?.sdl;
+  if (!sdl) throw new Error(`External subgraph "${name}" at ${url} did not return its SDL (HTTP ${response.status})`);
+  return sdl;
+}
+
+async function prepareSubgraph(module: SubgraphModule, database: Database, log: Logger): Promise<MikroORM> {
+  const orm = await openSubgraphOrm(module, database.url, log);
+  if (module.seed) {
+    const em = orm.em.fork();
+    if (!(await isSeeded(em, module.name))) {
+      await em.transactional(async (tx) => {
+        await module.seed!(tx, log);
+        await markSeeded(tx, module.name);
+      });
+    }
+  }
+  return orm;
+}
+
+/** Starts the hub as configured: every bundled subgraph behind the gateway, or one subgraph alone (`--only`). */
+export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
+  const modules = config.only ? bundledSubgraphs.filter((m) => m.name === config.only) : bundledSubgraphs;
+  if (!modules.length) {
+    throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
+  }
+  const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
+  const database = await openDatabase(config, log);
+  const orms = new Map<string, MikroORM>();
+  const built: BuiltSubgraph[] = [];
+  let state: { ready: boolean; supergraph: boolean } = { ready: false, supergraph: false };
+
+  const app: Express = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, boolean> = { supergraph: state.supergraph || Boolean(config.only) };
+    for (const [name, orm] of orms) {
+      checks[`database:${name}`] = await orm.em.fork().execute('SELECT 1').then(() => true, () => false);
+    }
+    const ready = state.ready && Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  const servers: ApolloServer<any>[] = [];
+  const plugins: ApolloServerPlugin<any>[] = [ApolloServerPluginInlineTraceDisabled()];
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
+
+  for (const module of modules) {
+    const orm = await prepareSubgraph(module, database, log);
+    orms.set(module.name, orm);
+    const subgraph = await buildSubgraph(module);
+    built.push(subgraph);
+    const server = new ApolloServer<SubgraphContext>({
+      schema: subgraph.schema,
+      formatError,
+      introspection: !config.production,
+      allowBatchedHttpRequests: false,
+      plugins,
+    });
+    await server.start();
+    servers.push(server);
+    app.use(subgraphPath(module.name), express.json({ limit: '1mb' }), expressMiddleware(server, {
+      context: async ({ req }) => ({ em: orm.em.fork(), identity: verifyIdentity(req.headers[IDENTITY_HEADER], secret), loaders: new Map() }),
+    }));
+  }
+
+  if (!config.only) {
+    const local = new Map(built.map((s) => [s.name, s]));
+    const sdls: SubgraphSdl[] = built.map((s) => ({ name: s.name, url: subgraphUrl(s.name, config.port), sdl: s.sdl }));
+    for (const external of config.externalSubgraphs) {
+      sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url) });
+    }
+    const supergraphSdl = composeSupergraph(sdls);
+    const gateway = new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }): GraphQLDataSource => {
+        const subgraph = local.get(name);
+        if (subgraph) {
+          const orm = orms.get(name)!;
+          return new InProcessDataSource(subgraph.schema, (identity) => ({ em: orm.em.fork(), identity, loaders: new Map() }));
+        }
+        return new RemoteGraphQLDataSource({
+          url,
+          willSendRequest: ({ request, context }) => {
+            request.http?.headers.set(IDENTITY_HEADER, signIdentity((context as { identity?: Identity }).identity ?? ANONYMOUS, secret));
+          },
+        });
+      },
+    });
+    const server = new ApolloServer<{ identity: Identity }>({
+      gateway,
+      formatError,
+      introspection: !config.production,
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
+    });
+    await server.start();
+    servers.push(server);
+    state.supergraph = true;
+    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
+      context: async () => ({ identity: ANONYMOUS }),
+    }));
+    const adminDist = projectPath('admin', 'dist');
+    if (existsSync(adminDist)) {
+      app.use('/admin', express.static(adminDist));
+      app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(projectPath('admin', 'dist', 'index.html')));
+    } else {
+      app.get(/^\/admin(\/.*)?$/, (_req, res) => {
+        res.type('html').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>NTM Hub</title>' +
+          '<h1>NTM Hub</h1><p>Bảng điều khiển chưa được dựng (admin/dist) — the console is not built yet.</p>' +
+          '<p>GraphQL: <a href="/graphql">/graphql</a></p></html>');
+      });
+    }
+    app.get('/', (_req, res) => res.redirect('/admin/'));
+  }
+
+  const http: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (http.address() as { port: number }).port;
+  state.ready = true;
+  const url = `http://localhost:${port}`;
+  log.info({ url, subgraphs: modules.map((m) => m.name), only: config.only ?? null }, 'NTM Hub listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    state.ready = false;
+    // Stop accepting connections, let requests in flight finish, then close what they used.
+    await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeIdleConnections(); });
+    for (const server of servers.reverse()) await server.stop();
+    for (const orm of orms.values()) await orm.close(true);
+    await database.stop();
+    log.info('NTM Hub stopped');
+  })());
+  return { url, port, database, orms, subgraphs: built, stop };
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { readConfig } from './shared/config.js';
+import { createLogger } from './shared/logger.js';
+import { startHub } from './hub.js';
+
+const config = readConfig();
+const log = createLogger(config.logLevel);
+
+try {
+  const hub = await startHub(config, log);
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (signals++) return;
+    log.info({ signal }, 'shutting down');
+    hub.stop().then(() => process.exit(0), (error: unknown) => { log.error({ err: error }, 'shutdown failed'); process.exit(1); });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+} catch (error) {
+  log.fatal({ err: error }, 'NTM Hub failed to start');
+  process.exit(1);
+}

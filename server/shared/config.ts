@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+
+/** An external subgraph (a province's own service) added to the supergraph by configuration. */
+export interface ExternalSubgraph {
+  name: string;
+  url: string;
+}
+
+/** Everything the hub reads from its environment, read once at start-up. */
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** Any PostgreSQL server; when absent the hub runs an embedded one. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded PostgreSQL cluster. */
+  dataDir: string;
+  embeddedPort: number;
+  production: boolean;
+  logLevel: string;
+  /** Run just this bundled subgraph (`--only units`), without the gateway. */
+  only: string | undefined;
+  externalSubgraphs: ExternalSubgraph[];
+  /** Secret that signs the identity the gateway forwards to subgraphs. */
+  internalSecret: string | undefined;
+  /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
+  demo: boolean;
+}
+
+function parseExternalSubgraphs(raw: string | undefined): ExternalSubgraph[] {
+  if (!raw) return [];
+  // "name=url,name2=url2"
+  return raw.split(',').filter(Boolean).map((pair) => {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    const url = pair.slice(eq + 1).trim();
+    if (eq < 1 || !/^[a-z][a-z0-9_-]*$/i.test(name) || !/^https?:\/\//.test(url)) {
+      throw new Error(`EXTERNAL_SUBGRAPHS: expected "name=http://host/graphql", got "${pair}"`);
+    }
+    return { name, url };
+  });
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): HubConfig {
+  const onlyIndex = argv.indexOf('--only');
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.NTM_DATA_DIR ?? '.data/postgres'),
+    embeddedPort: Number(env.NTM_PG_PORT ?? 54329),
+    production,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    only: onlyIndex >= 0 ? argv[onlyIndex + 1] : env.NTM_ONLY || undefined,
+    externalSubgraphs: parseExternalSubgraphs(env.EXTERNAL_SUBGRAPHS),
+    internalSecret: env.NTM_INTERNAL_SECRET || undefined,
+    demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
+  };
+}

@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Identity } from './identity.js';
+
+/** What every resolver of a subgraph receives: its own forked EntityManager and the caller's identity. */
+export interface SubgraphContext {
+  em: EntityManager;
+  identity: Identity;
+  /** Per-request memo for DataLoaders, keyed by a name. */
+  loaders: Map<string, unknown>;
+}
+
+/** Returns the request's loader of that name, creating it on first use. */
+export function loader<T>(ctx: SubgraphContext, name: string, create: () => T): T {
+  let found = ctx.loaders.get(name) as T | undefined;
+  if (!found) {
+    found = create();
+    ctx.loaders.set(name, found);
+  }
+  return found;
+}

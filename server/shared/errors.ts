@@ -1,0 +1,39 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+
+/** A message for people: Vietnamese first, English second. */
+export const bilingual = (vi: string, en: string) => `${vi} — ${en}`;
+
+export function hubError(code: ErrorCode, vi: string, en: string, details?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(bilingual(vi, en), { extensions: { code, ...details } });
+}
+
+export const badInput = (vi: string, en: string, field?: string) =>
+  hubError('BAD_USER_INPUT', vi, en, field ? { field } : undefined);
+export const notFound = (vi: string, en: string) => hubError('NOT_FOUND', vi, en);
+export const forbidden = (vi: string, en: string) => hubError('FORBIDDEN', vi, en);
+export const conflict = (vi: string, en: string) => hubError('CONFLICT', vi, en);
+
+const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED',
+  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Keeps expected errors as they are and hides everything else (stack traces, SQL, driver messages)
+ * behind a generic internal error, logging the original.
+ */
+export function maskError(formatted: GraphQLFormattedError, original: unknown, log?: (error: unknown) => void): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && EXPECTED.has(code)) {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log?.(original);
+  return {
+    message: bilingual('Lỗi hệ thống, vui lòng thử lại sau', 'Internal error, please try again later'),
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

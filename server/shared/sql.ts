@@ -1,0 +1,29 @@
+/** Small helpers for the raw SQL that list and aggregate queries use (MikroORM's `?` placeholders). */
+
+/** A PostgreSQL array literal for `= ANY(?::int[])`, since placeholders take scalars. */
+export const intArray = (values: readonly number[]): string => `{${values.map((v) => Math.trunc(Number(v))).join(',')}}`;
+
+export const textArray = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+/** Escapes LIKE wildcards in user input. */
+export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Normalises user text the way names are stored (NFC, single spaces, trimmed). */
+export const normaliseText = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** Collects SQL conditions and their parameters in order. */
+export class Conditions {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(clause: string, ...params: unknown[]): this {
+    this.clauses.push(clause);
+    this.params.push(...params);
+    return this;
+  }
+
+  where(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}

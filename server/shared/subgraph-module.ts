@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { NonEmptyArray } from 'type-graphql';
+import type { Logger } from './logger.js';
+import type { SubgraphContext } from './context.js';
+
+/** A reference resolver: how a subgraph turns `{ __typename, id }` from the gateway into its entity. */
+export type ReferenceResolver = (reference: Record<string, unknown>, ctx: SubgraphContext) => unknown;
+
+/** What a subgraph folder exports from its index.ts: everything the hub needs to run it. */
+export interface SubgraphModule {
+  /** Name in the supergraph and in URLs (`/subgraphs/<name>/graphql`). */
+  name: string;
+  /** The PostgreSQL schema it owns. */
+  dbSchema: string;
+  entities: Function[];
+  migrations: MigrationObject[];
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers?: Record<string, ReferenceResolver>;
+  /** Loads the seed data into an empty schema. */
+  seed?(em: EntityManager, log: Logger): Promise<void>;
+}

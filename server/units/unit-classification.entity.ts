@@ -1,0 +1,74 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars.js';
+import { AdministrativeUnit } from './unit.entity.js';
+
+/** Phân loại — the classification schemes that change thresholds, targets and award standards. */
+export enum ClassificationScheme {
+  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
+  TERRAIN = 'TERRAIN',
+  BORDER = 'BORDER',
+  COASTAL = 'COASTAL',
+  ISLAND = 'ISLAND',
+  COMMUNE_GROUP = 'COMMUNE_GROUP',
+}
+registerEnumType(ClassificationScheme, {
+  name: 'ClassificationScheme',
+  description: 'Loại phân loại — a classification scheme of units.',
+  valuesConfig: {
+    ESPECIALLY_DISADVANTAGED: { description: 'Xã đặc biệt khó khăn — especially-disadvantaged (no value).' },
+    TERRAIN: { description: 'Địa hình — terrain class: HIGH_MOUNTAIN (miền núi cao), LOW_MOUNTAIN (miền núi thấp), LOWLAND (đồng bằng).' },
+    BORDER: { description: 'Biên giới — border area (no value).' },
+    COASTAL: { description: 'Bãi ngang ven biển — coastal area (no value).' },
+    ISLAND: { description: 'Hải đảo — island (no value).' },
+    COMMUNE_GROUP: { description: 'Nhóm xã giai đoạn 2026–2030 — commune group 1, 2 or 3.' },
+  },
+});
+
+/** The values a scheme takes; an empty list means the scheme is a plain yes/no mark. */
+export const SCHEME_VALUES: Record<ClassificationScheme, readonly string[]> = {
+  ESPECIALLY_DISADVANTAGED: [],
+  TERRAIN: ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'],
+  BORDER: [],
+  COASTAL: [],
+  ISLAND: [],
+  COMMUNE_GROUP: ['1', '2', '3'],
+};
+
+/** A classification of a unit for a period, e.g. TERRAIN = HIGH_MOUNTAIN from 2021. */
+@ObjectType('UnitClassification', { description: 'Phân loại đơn vị — a classification of a unit, valid for a period.' })
+@Entity({ tableName: 'unit_classification' })
+export class UnitClassification {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => AdministrativeUnit, { ref: false })
+  @Index()
+  unit!: AdministrativeUnit;
+
+  @Field(() => ClassificationScheme, { description: 'Loại phân loại — the scheme.' })
+  @Enum({ items: () => ClassificationScheme })
+  scheme!: ClassificationScheme;
+
+  @Field(() => String, { nullable: true, description: 'Giá trị — the value within the scheme (null for yes/no schemes).' })
+  @Property({ length: 30, nullable: true })
+  value?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hiệu lực từ — first day it applies (null: always).' })
+  @Property({ columnType: 'date', type: 'string', nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hiệu lực đến — last day it applies (null: until further notice).' })
+  @Property({ columnType: 'date', type: 'string', nullable: true })
+  validTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Căn cứ — the decision or document it rests on.' })
+  @Property({ columnType: 'text', nullable: true })
+  source?: string | null;
+
+  @Field(() => String, { description: 'Mã phân loại — "SCHEME" or "SCHEME:VALUE", as list filters take it.' })
+  code(): string {
+    return this.value ? `${this.scheme}:${this.value}` : this.scheme;
+  }
+}

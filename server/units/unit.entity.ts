@@ -1,0 +1,76 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars.js';
+import { UnitKind, UnitLevel } from './unit-kind.js';
+
+/** Đơn vị hành chính — an administrative unit, valid for a period; GSO codes are reused across periods. */
+@ObjectType('AdministrativeUnit', {
+  description: 'Đơn vị hành chính — an administrative unit (nation, province, district, commune, village) valid for a period. GSO codes are reused across the 2025 reorganisation, so a code names a unit only together with a date.',
+})
+@Directive('@key(fields: "id")')
+@Entity({ tableName: 'unit' })
+@Index({ properties: ['code'] })
+export class AdministrativeUnit {
+  @Field(() => ID, { description: 'Mã định danh bền vững — stable id, distinct for every unit and period.' })
+  @PrimaryKey({ autoincrement: false })
+  id!: number;
+
+  @Field({ description: 'Mã GSO — official statistical code (reused across periods).' })
+  @Property({ length: 10 })
+  code!: string;
+
+  @Field({ description: 'Tên đầy đủ — full name with its kind, e.g. "Tỉnh Khánh Hòa".' })
+  @Property({ columnType: 'text' })
+  name!: string;
+
+  @Field({ description: 'Tên ngắn — the name without its kind, e.g. "Khánh Hòa".' })
+  @Property({ columnType: 'text' })
+  shortName!: string;
+
+  @Field(() => UnitLevel, { description: 'Cấp — level in the hierarchy.' })
+  @Enum({ items: () => UnitLevel, nativeEnumName: undefined })
+  level!: UnitLevel;
+
+  @Field(() => UnitKind, { description: 'Loại — kind, as the name prefix states.' })
+  @Enum({ items: () => UnitKind })
+  kind!: UnitKind;
+
+  @ManyToOne(() => AdministrativeUnit, { nullable: true, fieldName: 'parent_id', ref: false })
+  parent?: AdministrativeUnit | null;
+
+  /** Materialized path of ids from the nation down (ltree), for subtree queries. */
+  @Property({ columnType: 'ltree' })
+  path!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hiệu lực từ — first day of validity (null: before the records begin).' })
+  @Property({ columnType: 'date', type: 'string', nullable: true })
+  validFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hiệu lực đến — last day of validity (null: still valid).' })
+  @Property({ columnType: 'date', type: 'string', nullable: true })
+  validTo?: string | null;
+
+  /** Whether the unit is valid on the given date. */
+  validOn(date: string): boolean {
+    return (!this.validFrom || this.validFrom <= date) && (!this.validTo || this.validTo >= date);
+  }
+}
+
+/** Kế thừa — one predecessor of a unit formed in a reorganisation, whole or in part. */
+@Entity({ tableName: 'unit_lineage' })
+@Unique({ properties: ['successor', 'predecessor'] })
+export class UnitLineage {
+  @PrimaryKey()
+  id!: number;
+
+  @ManyToOne(() => AdministrativeUnit, { ref: false })
+  @Index()
+  successor!: AdministrativeUnit;
+
+  @ManyToOne(() => AdministrativeUnit, { ref: false })
+  @Index()
+  predecessor!: AdministrativeUnit;
+
+  @Property({ length: 10 })
+  share!: 'FULL' | 'PARTIAL';
+}

@@ -1,0 +1,71 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars.js';
+import { SortDirection } from '../shared/paging.js';
+import { ClassificationScheme } from './unit-classification.entity.js';
+import { UnitKind, UnitLevel } from './unit-kind.js';
+
+/** Sắp xếp đơn vị theo — the field units are sorted by. */
+export enum UnitOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  LEVEL = 'LEVEL',
+}
+registerEnumType(UnitOrderField, {
+  name: 'UnitOrderField',
+  description: 'Trường sắp xếp đơn vị — field to sort units by (names sort in Vietnamese alphabetical order).',
+});
+
+/** Bộ lọc đơn vị — every condition is optional and they combine with AND. */
+@InputType('UnitFilter', { description: 'Bộ lọc đơn vị hành chính — filter for administrative units; conditions combine with AND.' })
+export class UnitFilter {
+  @Field(() => UnitLevel, { nullable: true, description: 'Chỉ đơn vị thuộc cấp này — only units of this level.' })
+  level?: UnitLevel;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ đơn vị trực thuộc đơn vị có mã này — only direct children of the unit with this code (as of `asOf`).' })
+  parentCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ đơn vị nằm trong đơn vị có mã này, ở mọi cấp — only units anywhere below the unit with this code.' })
+  withinCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Tìm theo tên, không phân biệt dấu và hoa thường — search names ignoring accents and case ("khanh hoa" finds "Tỉnh Khánh Hòa").' })
+  search?: string;
+
+  @Field(() => UnitKind, { nullable: true, description: 'Chỉ đơn vị thuộc loại này — only units of this kind.' })
+  kind?: UnitKind;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ đơn vị có phân loại này tại ngày `asOf` — only units with this classification ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN", "COMMUNE_GROUP:1").' })
+  classification?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Đơn vị có hiệu lực vào ngày này (mặc định: hôm nay) — units valid on this date (default: today).' })
+  asOf?: string;
+}
+
+/** Gán phân loại — input for classifying a unit for a period. */
+@InputType('SetUnitClassificationInput', { description: 'Gán phân loại cho đơn vị — classify a unit for a period.' })
+export class SetUnitClassificationInput {
+  @Field({ description: 'Mã GSO của đơn vị — the unit\'s code.' })
+  unitCode!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày xác định đơn vị theo mã (mặc định: validFrom hoặc hôm nay) — date that resolves the code (default: validFrom or today).' })
+  asOf?: string;
+
+  @Field(() => ClassificationScheme, { description: 'Loại phân loại — the scheme.' })
+  scheme!: ClassificationScheme;
+
+  @Field(() => String, { nullable: true, description: 'Giá trị (TERRAIN: HIGH_MOUNTAIN | LOW_MOUNTAIN | LOWLAND; COMMUNE_GROUP: 1 | 2 | 3; bỏ trống với loại có/không) — the value.' })
+  value?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Áp dụng từ ngày — first day it applies.' })
+  validFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Áp dụng đến ngày — last day it applies.' })
+  validTo?: string;
+
+  @Field(() => String, { nullable: true, description: 'Căn cứ (số quyết định…) — the decision it rests on.' })
+  source?: string;
+}
+
+/** Hướng kế thừa — whether lineage is read towards predecessors or successors. */
+export type LineageDirection = 'predecessors' | 'successors';
+
+export { SortDirection };

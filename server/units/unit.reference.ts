@@ -1,0 +1,6 @@
+import type { SubgraphContext } from '../shared/context.js';
+import { unitById } from './unit.loaders.js';
+
+/** Resolves `{ __typename: "AdministrativeUnit", id }` references from other subgraphs, batched. */
+export const resolveUnitReference = (reference: Record<string, unknown>, ctx: SubgraphContext) =>
+  unitById(ctx).load(Number(reference.id));

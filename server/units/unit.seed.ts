@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../shared/logger.js';
+import { projectPath } from '../shared/project.js';
+import type { LineageSeed, UnitSeed } from './unit-seed.js';
+
+/** Loads seeds/units (the hierarchy before and after 1 July 2025, and its lineage) into an empty schema. */
+export async function seedUnits(em: EntityManager, log: Logger): Promise<void> {
+  const started = Date.now();
+  const units = JSON.parse(readFileSync(projectPath('seeds', 'units', 'units.json'), 'utf8')) as UnitSeed[];
+  const lineage = JSON.parse(readFileSync(projectPath('seeds', 'units', 'lineage.json'), 'utf8')) as LineageSeed[];
+  const paths = new Map<number, string>();
+  const rows = units.map((u) => {
+    const parentPath = u.parentId === null ? undefined : paths.get(u.parentId);
+    if (u.parentId !== null && parentPath === undefined) throw new Error(`seeds/units: parent ${u.parentId} of ${u.id} comes later or is missing`);
+    const path = parentPath ? `${parentPath}.${u.id}` : String(u.id);
+    paths.set(u.id, path);
+    return { ...u, path, name: u.name.normalize('NFC'), shortName: u.shortName.normalize('NFC') };
+  });
+  await em.transactional(async (tx) => {
+    await tx.execute(
+      `INSERT INTO units.unit (id, code, name, short_name, level, kind, parent_id, path, valid_from, valid_to)
+       SELECT r.id, r.code, r.name, r."shortName", r.level, r.kind, r."parentId", r.path::public.ltree, r."validFrom", r."validTo"
+       FROM jsonb_to_recordset(?::jsonb) AS r(id int, code text, name text, "shortName" text, level text, kind text, "parentId" int, path text, "validFrom" date, "validTo" date)`,
+      [JSON.stringify(rows)],
+    );
+    await tx.execute(
+      `INSERT INTO units.unit_lineage (successor_id, predecessor_id, share)
+       SELECT r."successorId", r."predecessorId", r.share FROM jsonb_to_recordset(?::jsonb) AS r("successorId" int, "predecessorId" int, share text)`,
+      [JSON.stringify(lineage)],
+    );
+  });
+  log.info({ units: rows.length, lineage: lineage.length, ms: Date.now() - started }, 'seeded administrative units');
+}

@@ -1,0 +1,160 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound } from '../shared/errors.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { today } from '../shared/scalars.js';
+import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
+import { AdministrativeUnit } from './unit.entity.js';
+import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
+import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
+
+const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
+const ORDER: Record<UnitOrderField, string> = {
+  [UnitOrderField.CODE]: 'u.code',
+  [UnitOrderField.NAME]: 'u.short_name',
+  [UnitOrderField.LEVEL]: "array_position(ARRAY['NATION','PROVINCE','DISTRICT','COMMUNE','VILLAGE'], u.level)",
+};
+
+export interface LineageLink {
+  unitId: number;
+  otherId: number;
+  share: 'FULL' | 'PARTIAL';
+}
+
+/** Reads and changes the administrative hierarchy. Codes resolve to the unit valid on a date. */
+export class UnitService {
+  constructor(private readonly em: EntityManager) {}
+
+  private map(rows: Record<string, unknown>[]): AdministrativeUnit[] {
+    return rows.map((row) => this.em.map(AdministrativeUnit, row));
+  }
+
+  /** The unit with this code valid on `asOf` (default today), or null. */
+  async findByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit | null> {
+    const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [code, asOf, asOf]);
+    return this.map(rows)[0] ?? null;
+  }
+
+  async requireByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit> {
+    const unit = await this.findByCode(code, asOf);
+    if (!unit) {
+      throw notFound(`Không có đơn vị mã "${code}" hiệu lực ngày ${asOf}`, `No unit with code "${code}" valid on ${asOf}`);
+    }
+    return unit;
+  }
+
+  async byIds(ids: readonly number[]): Promise<AdministrativeUnit[]> {
+    if (!ids.length) return [];
+    return this.map(await this.em.execute('SELECT u.* FROM units.unit u WHERE u.id = ANY(?::int[])', [intArray(ids)]));
+  }
+
+  async list(filter: UnitFilter = {}, page: Page, orderBy = UnitOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<AdministrativeUnit>> {
+    const asOf = filter.asOf ?? today();
+    const where = new Conditions().add(VALID_ON, asOf, asOf);
+    if (filter.level) where.add('u.level = ?', filter.level);
+    if (filter.kind) where.add('u.kind = ?', filter.kind);
+    if (filter.parentCode !== undefined && filter.parentCode !== null) {
+      const parent = await this.requireByCode(filter.parentCode, asOf);
+      where.add('u.parent_id = ?', parent.id);
+    }
+    if (filter.withinCode !== undefined && filter.withinCode !== null) {
+      const ancestor = await this.requireByCode(filter.withinCode, asOf);
+      where.add('u.path <@ ?::ltree AND u.id <> ?', ancestor.path, ancestor.id);
+    }
+    if (filter.search !== undefined && filter.search !== null) {
+      const search = normaliseText(filter.search);
+      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
+      where.add(`u.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+    }
+    if (filter.classification) {
+      const { scheme, value } = parseClassification(filter.classification);
+      where.add(
+        `EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = ?
+          AND (?::text IS NULL OR c.value = ?) AND (c.valid_from IS NULL OR c.valid_from <= ?::date) AND (c.valid_to IS NULL OR c.valid_to >= ?::date))`,
+        scheme, value, value, asOf, asOf,
+      );
+    }
+    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
+    const rows = await this.em.execute(
+      `SELECT u.*, count(*) OVER () AS total_count FROM units.unit u ${where.where()}
+       ORDER BY ${ORDER[orderBy]} ${dir}, u.code ${dir}, u.id LIMIT ? OFFSET ?`,
+      [...where.params, page.limit, page.offset],
+    );
+    let totalCount = rows.length ? Number(rows[0].total_count) : 0;
+    if (!rows.length && page.offset > 0) {
+      const [count] = await this.em.execute(`SELECT count(*) AS n FROM units.unit u ${where.where()}`, where.params);
+      totalCount = Number(count.n);
+    }
+    return { nodes: this.map(rows.map(({ total_count: _, ...row }) => row)), totalCount };
+  }
+
+  /** Ids of a unit's ancestors from the nation down, read from its path. */
+  ancestorIds(unit: AdministrativeUnit): number[] {
+    return unit.path.split('.').map(Number).filter((id) => id !== unit.id);
+  }
+
+  /** Lineage links of the given units, towards their predecessors or their successors. */
+  async lineage(unitIds: readonly number[], direction: LineageDirection): Promise<LineageLink[]> {
+    const [self, other] = direction === 'predecessors' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
+    const rows = await this.em.execute<{ unit_id: number; other_id: number; share: 'FULL' | 'PARTIAL' }[]>(
+      `SELECT ${self} AS unit_id, ${other} AS other_id, share FROM units.unit_lineage WHERE ${self} = ANY(?::int[]) ORDER BY ${other}`,
+      [intArray(unitIds)],
+    );
+    return rows.map((r) => ({ unitId: Number(r.unit_id), otherId: Number(r.other_id), share: r.share }));
+  }
+
+  async classifications(unitIds: readonly number[], asOf?: string): Promise<UnitClassification[]> {
+    const where = new Conditions().add('c.unit_id = ANY(?::int[])', intArray(unitIds));
+    if (asOf) where.add('(c.valid_from IS NULL OR c.valid_from <= ?::date) AND (c.valid_to IS NULL OR c.valid_to >= ?::date)', asOf, asOf);
+    const rows = await this.em.execute(`SELECT c.* FROM units.unit_classification c ${where.where()} ORDER BY c.scheme, c.valid_from NULLS FIRST, c.id`, where.params);
+    return rows.map((row) => this.em.map(UnitClassification, row));
+  }
+
+  async setClassification(input: SetUnitClassificationInput): Promise<UnitClassification> {
+    const validFrom = input.validFrom ?? null;
+    const validTo = input.validTo ?? null;
+    if (validFrom && validTo && validFrom > validTo) {
+      throw badInput('Ngày bắt đầu phải trước ngày kết thúc', 'validFrom must not be after validTo', 'validTo');
+    }
+    const { scheme, value } = parseClassification(input.value ? `${input.scheme}:${input.value}` : input.scheme);
+    const unit = await this.requireByCode(input.unitCode, input.asOf ?? validFrom ?? today());
+    const classification = this.em.create(UnitClassification, { unit, scheme, value, validFrom, validTo, source: input.source ?? null });
+    await this.em.flush();
+    return classification;
+  }
+
+  async classificationsById(id: number): Promise<UnitClassification[]> {
+    if (!Number.isInteger(id)) return [];
+    return this.em.find(UnitClassification, { id });
+  }
+
+  async removeClassification(id: number): Promise<boolean> {
+    const classification = await this.em.findOne(UnitClassification, { id });
+    if (!classification) throw notFound(`Không có phân loại ${id}`, `No classification ${id}`);
+    this.em.remove(classification);
+    await this.em.flush();
+    return true;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.em.execute('SELECT NOT EXISTS (SELECT 1 FROM units.unit) AS empty');
+    return Boolean(row.empty);
+  }
+}
+
+/** Parses "SCHEME" or "SCHEME:VALUE" into a scheme and a value allowed by it. */
+export function parseClassification(code: string): { scheme: ClassificationScheme; value: string | null } {
+  const [schemeText, value = null] = code.split(':', 2);
+  const scheme = schemeText as ClassificationScheme;
+  const allowed = SCHEME_VALUES[scheme];
+  if (!allowed) {
+    throw badInput(`Loại phân loại không hợp lệ: ${schemeText}`, `Unknown classification scheme "${schemeText}" (one of ${Object.keys(SCHEME_VALUES).join(', ')})`, 'classification');
+  }
+  if (allowed.length ? !value || !allowed.includes(value) : value !== null) {
+    throw badInput(
+      `Giá trị phân loại không hợp lệ cho ${scheme}: ${value ?? '(trống)'}`,
+      allowed.length ? `${scheme} takes one of ${allowed.join(', ')}` : `${scheme} takes no value`,
+      'classification',
+    );
+  }
+  return { scheme, value };
+}

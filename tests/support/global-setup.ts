@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startHub, type Hub } from '../../server/hub.js';
+import { readConfig } from '../../server/shared/config.js';
+import { startEmbeddedPostgres, type Database } from '../../server/shared/database.js';
+import { createLogger } from '../../server/shared/logger.js';
+import { projectPath } from '../../server/shared/project.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hubUrl: string;
+    databaseUrl: string;
+    internalSecret: string;
+  }
+}
+
+export const TEST_SECRET = 'test-internal-secret';
+let hub: Hub | undefined;
+let embedded: Database | undefined;
+
+/** Recreates the test database so every run starts from migrations and seeds. */
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * Starts what the tests run against: a real PostgreSQL (embedded, or the server DATABASE_URL names — its
+ * database `ntm_test` is dropped and recreated) and the real hub, gateway and subgraphs, on a free port.
+ */
+export async function setup(project: TestProject) {
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: projectPath('.data', 'test-postgres'), port: Number(process.env.NTM_TEST_PG_PORT ?? 54339), databaseName: 'postgres' }, log);
+    serverUrl = embedded.url;
+  }
+  const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
+  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET };
+  hub = await startHub(config, log);
+  project.provide('hubUrl', hub.url);
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('internalSecret', TEST_SECRET);
+}
+
+export async function teardown() {
+  await hub?.stop();
+  await embedded?.stop();
+}

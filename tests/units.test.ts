@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes, gql } from './support/client.js';
+import { rowCounts, sql } from './support/db.js';
+
+const COUNT = `query Count($filter: UnitFilter) { units(filter: $filter, limit: 1) { totalCount } }`;
+const count = async (filter: Record<string, unknown>) => {
+  const result = await gql<{ units: { totalCount: number } }>(COUNT, { filter });
+  expect(result.errors).toBeUndefined();
+  return result.data!.units.totalCount;
+};
+
+describe('administrative units through the gateway', () => {
+  it('holds both hierarchies: 63/696/10,035 before 1 July 2025, 34/3,321 after', async () => {
+    expect(await count({ level: 'PROVINCE', asOf: '2024-01-01' })).toBe(63);
+    expect(await count({ level: 'DISTRICT', asOf: '2024-01-01' })).toBe(696);
+    expect(await count({ level: 'COMMUNE', asOf: '2024-01-01' })).toBe(10035);
+    expect(await count({ level: 'PROVINCE', asOf: '2026-01-01' })).toBe(34);
+    expect(await count({ level: 'DISTRICT', asOf: '2026-01-01' })).toBe(0);
+    expect(await count({ level: 'COMMUNE', asOf: '2026-01-01' })).toBe(3321);
+    // The day before and the day of the change.
+    expect(await count({ level: 'PROVINCE', asOf: '2025-06-30' })).toBe(63);
+    expect(await count({ level: 'PROVINCE', asOf: '2025-07-01' })).toBe(34);
+  });
+
+  it('gives the new Khánh Hòa the old Khánh Hòa and Ninh Thuận as FULL predecessors', async () => {
+    const result = await gql(`{ unit(code: "56", asOf: "2026-01-01") { code level kind validFrom validTo
+      predecessors { share unit { code name validTo successors { share unit { id } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const unit = result.data.unit;
+    expect(unit).toMatchObject({ code: '56', level: 'PROVINCE', kind: 'PROVINCE', validFrom: '2025-07-01', validTo: null });
+    const predecessors = unit.predecessors.map((p: any) => [p.unit.code, p.unit.name.normalize('NFC'), p.share, p.unit.validTo]);
+    expect(predecessors).toEqual([
+      ['56', 'Tỉnh Khánh Hòa', 'FULL', '2025-06-30'],
+      ['58', 'Tỉnh Ninh Thuận', 'FULL', '2025-06-30'],
+    ]);
+  });
+
+  it('resolves a reused code to the unit valid on the date asked', async () => {
+    const before = await gql(`{ unit(code: "00004", asOf: "2025-06-30") { name level parent { name } ancestors { level } } }`);
+    const after = await gql(`{ unit(code: "00004", asOf: "2025-07-01") { name level parent { name } predecessors { share unit { name } } } }`);
+    expect(before.data.unit.name).toBe('Phường Trúc Bạch');
+    expect(before.data.unit.parent.name).toBe('Quận Ba Đình');
+    expect(before.data.unit.ancestors.map((a: any) => a.level)).toEqual(['NATION', 'PROVINCE', 'DISTRICT']);
+    expect(after.data.unit.name).toBe('Phường Ba Đình');
+    expect(after.data.unit.parent.name).toBe('Thành phố Hà Nội');
+    expect(after.data.unit.predecessors).toContainEqual({ share: 'FULL', unit: { name: 'Phường Trúc Bạch' } });
+    expect(after.data.unit.predecessors).toContainEqual({ share: 'PARTIAL', unit: { name: 'Phường Ngọc Hà' } });
+  });
+
+  it('searches names without accents or case', async () => {
+    for (const search of ['khanh hoa', 'KHÁNH HÒA', 'Khánh Hoà', 'Khánh Hòa'.normalize('NFD')]) {
+      const result = await gql(`query($s: String) { units(filter: { search: $s, level: PROVINCE }) { nodes { code name } } }`, { s: search });
+      expect(result.data.units.nodes.map((n: any) => n.code)).toEqual(['56']);
+    }
+    const dakLak = await gql(`{ units(filter: { search: "dak lak", level: PROVINCE, asOf: "2024-01-01" }) { nodes { name } } }`);
+    expect(dakLak.data.units.nodes.map((n: any) => n.name)).toEqual(['Tỉnh Đắk Lắk']);
+    // LIKE wildcards in the input are taken literally.
+    expect(await count({ search: '%' })).toBe(0);
+  });
+
+  it('lists children, whole subtrees and kinds, paged and sorted in Vietnamese order', async () => {
+    const [direct] = await sql<{ n: string }>(`SELECT count(*) AS n FROM units.unit c JOIN units.unit p ON c.path <@ p.path AND c.id <> p.id
+      WHERE p.id = 1100056 AND c.level = 'COMMUNE'`);
+    expect(await count({ withinCode: '56', level: 'COMMUNE', asOf: '2024-01-01' })).toBe(Number(direct.n));
+    expect(await count({ parentCode: '56', asOf: '2024-01-01' })).toBe(9);
+    expect(await count({ parentCode: '56', asOf: '2024-01-01', kind: 'RURAL_DISTRICT' })).toBe(6);
+
+    const sorted = await gql(`{ units(filter: { parentCode: "56", asOf: "2024-01-01" }, orderBy: NAME) { nodes { shortName } } }`);
+    expect(sorted.data.units.nodes.map((n: any) => n.shortName)).toEqual(
+      ['Cam Lâm', 'Cam Ranh', 'Diên Khánh', 'Khánh Sơn', 'Khánh Vĩnh', 'Nha Trang', 'Ninh Hòa', 'Trường Sa', 'Vạn Ninh'],
+    );
+    const all = await gql(`{ units(filter: { level: PROVINCE, asOf: "2024-01-01" }, orderBy: NAME, limit: 100) { nodes { shortName } } }`);
+    const names: string[] = all.data.units.nodes.map((n: any) => n.shortName.normalize('NFC'));
+    const at = (name: string) => { expect(names).toContain(name); return names.indexOf(name); };
+    // Vietnamese alphabet: a < ă < â, d < đ < e — a byte or root-locale order gets these wrong.
+    expect(at('Bà Rịa - Vũng Tàu')).toBeLessThan(at('Bắc Giang'));
+    expect(at('Bắc Ninh')).toBeLessThan(at('Bến Tre'));
+    expect(at('Điện Biên')).toBeLessThan(at('Gia Lai'));
+    expect(at('Cao Bằng')).toBeLessThan(at('Đà Nẵng'));
+
+    const page1 = await gql(`{ units(filter: { level: PROVINCE }, limit: 20) { totalCount nodes { code } } }`);
+    const page2 = await gql(`{ units(filter: { level: PROVINCE }, offset: 20, limit: 20) { totalCount nodes { code } } }`);
+    const beyond = await gql(`{ units(filter: { level: PROVINCE }, offset: 100) { totalCount nodes { code } } }`);
+    expect(page1.data.units.nodes).toHaveLength(20);
+    expect(page2.data.units.nodes).toHaveLength(14);
+    expect(new Set([...page1.data.units.nodes, ...page2.data.units.nodes].map((n: any) => n.code)).size).toBe(34);
+    expect(beyond.data.units).toEqual({ totalCount: 34, nodes: [] });
+  });
+
+  it('answers bad input with coded errors, never internal ones', async () => {
+    const cases: [string, Record<string, unknown> | undefined, string][] = [
+      ['{ unit(code: "99999") { id } }', undefined, 'NOT_FOUND'],
+      ['{ unit(code: "56", asOf: "2024-13-01") { id } }', undefined, 'BAD_USER_INPUT'],
+      ['query($d: Date) { unit(code: "56", asOf: $d) { id } }', { d: '2024-02-30' }, 'BAD_USER_INPUT'],
+      ['query($d: Date) { unit(code: "56", asOf: $d) { id } }', { d: 20240101 }, 'BAD_USER_INPUT'],
+      ['{ units(limit: 501) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ units(limit: 0) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ units(offset: -1) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ units(filter: { parentCode: "nope" }) { totalCount } }', undefined, 'NOT_FOUND'],
+      ['{ units(filter: { classification: "TERRAIN:VOLCANO" }) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ units(filter: { classification: "FOO" }) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+      ['{ units(filter: { search: "   " }) { totalCount } }', undefined, 'BAD_USER_INPUT'],
+    ];
+    for (const [query, variables, code] of cases) {
+      const result = await gql(query, variables);
+      expect(errorCodes(result), query).toEqual([code]);
+      expect(result.errors![0].message).toMatch(/ — /);
+    }
+  });
+
+  it('refuses classification changes to anonymous callers and writes nothing', async () => {
+    const before = await rowCounts(['units.unit_classification']);
+    const result = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`);
+    expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(await rowCounts(['units.unit_classification'])).toEqual(before);
+  });
+
+  it('treats a subgraph reached directly, or with a forged identity, as read-only anonymous', async () => {
+    const path = '/subgraphs/units/graphql';
+    const read = await gql(`{ unit(code: "56") { name } }`, undefined, { path });
+    expect(read.data.unit.name.normalize('NFC')).toBe('Tỉnh Khánh Hoà'.normalize('NFC'));
+    const forged = Buffer.from(JSON.stringify({ userId: 1, username: 'x', grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, unitPath: '1' }], iat: Date.now() })).toString('base64url');
+    for (const headers of [{}, { 'x-ntm-identity': `${forged}.bad-signature` }, { 'x-ntm-identity': forged }]) {
+      const write = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`, undefined, { path, headers });
+      expect(errorCodes(write)).toEqual(['UNAUTHENTICATED']);
+    }
+    expect(await rowCounts(['units.unit_classification'])).toEqual({ 'units.unit_classification': 0 });
+  });
+});
