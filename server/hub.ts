@@ -15,13 +15,16 @@ import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
+import { authenticate } from './shared/auth-token.js';
 import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
 import type { Logger } from './shared/logger.js';
 import { openSubgraphOrm } from './shared/orm.js';
+import { createLocalExecutor } from './shared/local-executor.js';
+import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
 import { isSeeded, markSeeded } from './shared/seed-log.js';
 import { buildSubgraph, type BuiltSubgraph } from './shared/subgraph.js';
-import type { SubgraphModule } from './shared/subgraph-module.js';
+import type { SeedTools, SubgraphModule } from './shared/subgraph-module.js';
 import { bundledSubgraphs } from './subgraphs.js';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -57,18 +60,28 @@ async function fetchSdl(name: string, url: string): Promise<string> {
   return sdl;
 }
 
-async function prepareSubgraph(module: SubgraphModule, database: Database, log: Logger): Promise<MikroORM> {
-  const orm = await openSubgraphOrm(module, database.url, log);
-  if (module.seed) {
-    const em = orm.em.fork();
-    if (!(await isSeeded(em, module.name))) {
-      await em.transactional(async (tx) => {
-        await module.seed!(tx, log);
-        await markSeeded(tx, module.name);
-      });
-    }
-  }
-  return orm;
+/** Loads a subgraph's seeds into an empty database, once: `public.ntm_seed_log` remembers. */
+async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools): Promise<void> {
+  if (!module.seed) return;
+  const em = orm.em.fork();
+  if (await isSeeded(em, module.name)) return;
+  await em.transactional(async (tx) => {
+    await module.seed!(tx, tools);
+    await markSeeded(tx, module.name);
+  });
+}
+
+/** Reaches the units subgraph over HTTP when this process does not bundle it. */
+function remoteExecutor(url: string, secret: string): UnitsExecutor {
+  return async (query, variables) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANONYMOUS, secret) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return (await response.json()) as Awaited<ReturnType<UnitsExecutor>>;
+  };
 }
 
 /** Starts the hub as configured: every bundled subgraph behind the gateway, or one subgraph alone (`--only`). */
@@ -78,10 +91,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
   const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
+  const authSecret = config.authSecret ?? randomBytes(32).toString('base64url');
   const database = await openDatabase(config, log);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
-  let state: { ready: boolean; supergraph: boolean } = { ready: false, supergraph: false };
+  const state = { ready: false, supergraph: false };
 
   const app: Express = express();
   app.disable('x-powered-by');
@@ -100,12 +114,21 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
-    const orm = await prepareSubgraph(module, database, log);
-    orms.set(module.name, orm);
-    const subgraph = await buildSubgraph(module);
-    built.push(subgraph);
+    orms.set(module.name, await openSubgraphOrm(module, database.url, log));
+    built.push(await buildSubgraph(module));
+  }
+  const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
+  const unitsExecutor: UnitsExecutor = executors.has('units')
+    ? (query, variables) => executors.get('units')!(query, variables, { em: orms.get('units')!.em.fork(), identity: ANONYMOUS, loaders: new Map() })
+    : remoteExecutor(config.unitsUrl, secret);
+  const contextFor = (name: string, identity: Identity): SubgraphContext => ({
+    em: orms.get(name)!.em.fork(), identity, loaders: new Map(), units: new UnitDirectory(unitsExecutor),
+  });
+
+  for (const module of modules) {
+    await seedOnce(module, orms.get(module.name)!, { log, units: new UnitDirectory(unitsExecutor) });
     const server = new ApolloServer<SubgraphContext>({
-      schema: subgraph.schema,
+      schema: built.find((s) => s.name === module.name)!.schema,
       formatError,
       introspection: !config.production,
       allowBatchedHttpRequests: false,
@@ -114,12 +137,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     await server.start();
     servers.push(server);
     app.use(subgraphPath(module.name), express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async ({ req }) => ({ em: orm.em.fork(), identity: verifyIdentity(req.headers[IDENTITY_HEADER], secret), loaders: new Map() }),
+      context: async ({ req }) => contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret)),
     }));
   }
 
   if (!config.only) {
-    const local = new Map(built.map((s) => [s.name, s]));
     const sdls: SubgraphSdl[] = built.map((s) => ({ name: s.name, url: subgraphUrl(s.name, config.port), sdl: s.sdl }));
     for (const external of config.externalSubgraphs) {
       sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url) });
@@ -128,11 +150,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const gateway = new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }): GraphQLDataSource => {
-        const subgraph = local.get(name);
-        if (subgraph) {
-          const orm = orms.get(name)!;
-          return new InProcessDataSource(subgraph.schema, (identity) => ({ em: orm.em.fork(), identity, loaders: new Map() }));
-        }
+        const executor = executors.get(name);
+        if (executor) return new InProcessDataSource(executor, (identity) => contextFor(name, identity));
         return new RemoteGraphQLDataSource({
           url,
           willSendRequest: ({ request, context }) => {
@@ -152,7 +171,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     servers.push(server);
     state.supergraph = true;
     app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async () => ({ identity: ANONYMOUS }),
+      context: async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) }),
     }));
     const adminDist = projectPath('admin', 'dist');
     if (existsSync(adminDist)) {

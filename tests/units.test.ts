@@ -119,11 +119,47 @@ describe('administrative units through the gateway', () => {
     const path = '/subgraphs/units/graphql';
     const read = await gql(`{ unit(code: "56") { name } }`, undefined, { path });
     expect(read.data.unit.name.normalize('NFC')).toBe('Tỉnh Khánh Hoà'.normalize('NFC'));
-    const forged = Buffer.from(JSON.stringify({ userId: 1, username: 'x', grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, unitPath: '1' }], iat: Date.now() })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ userId: 1, username: 'x', grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }], iat: Date.now() })).toString('base64url');
     for (const headers of [{}, { 'x-ntm-identity': `${forged}.bad-signature` }, { 'x-ntm-identity': forged }]) {
       const write = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`, undefined, { path, headers });
       expect(errorCodes(write)).toEqual(['UNAUTHENTICATED']);
     }
     expect(await rowCounts(['units.unit_classification'])).toEqual({ 'units.unit_classification': 0 });
+  });
+});
+
+describe('unit classifications', () => {
+  const SET = `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id scheme value code validFrom } }`;
+  // Xã Khánh Thượng, huyện Khánh Vĩnh, Khánh Hòa (before 2025).
+  const commune = async () => (await gql(`{ units(filter: { withinCode: "568", level: COMMUNE, asOf: "2024-01-01" }, limit: 1) { nodes { code } } }`)).data;
+
+  it('lets a province administrator classify a unit of the province, and filters by it', async () => {
+    const { tokenFor } = await import('./support/auth.js');
+    const token = await tokenFor('UNIT_ADMIN', '56');
+    const code = (await commune()).units.nodes[0].code;
+    const result = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', validFrom: '2021-01-01', validTo: '2025-06-30', source: 'test' } }, { token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.setUnitClassification).toMatchObject({ scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', code: 'TERRAIN:HIGH_MOUNTAIN', validFrom: '2021-01-01' });
+    const filtered = await gql(`{ units(filter: { classification: "TERRAIN:HIGH_MOUNTAIN", asOf: "2024-01-01" }) { nodes { code classifications(asOf: "2024-01-01") { code } } } }`);
+    expect(filtered.data.units.nodes).toContainEqual({ code, classifications: [{ code: 'TERRAIN:HIGH_MOUNTAIN' }] });
+    const later = await gql(`{ units(filter: { classification: "TERRAIN", asOf: "2025-07-01" }) { totalCount } }`);
+    expect(later.data.units.totalCount).toBe(0);
+  });
+
+  it('refuses an administrator of another province (FORBIDDEN) and bad values (BAD_USER_INPUT), writing nothing', async () => {
+    const { tokenFor } = await import('./support/auth.js');
+    const code = (await commune()).units.nodes[0].code;
+    const before = await rowCounts(['units.unit_classification']);
+    const other = await tokenFor('UNIT_ADMIN', '06'); // Bắc Kạn
+    const refused = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'BORDER' } }, { token: other });
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    const admin = await tokenFor('UNIT_ADMIN', '56');
+    const badValue = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'COMMUNE_GROUP', value: '4' } }, { token: admin });
+    expect(errorCodes(badValue)).toEqual(['BAD_USER_INPUT']);
+    const badPeriod = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'BORDER', validFrom: '2025-01-01', validTo: '2024-01-01' } }, { token: admin });
+    expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
+    const garbage = await gql(`{ units { totalCount } }`, undefined, { token: 'not-a-token' });
+    expect(errorCodes(garbage)).toEqual(['UNAUTHENTICATED']);
+    expect(await rowCounts(['units.unit_classification'])).toEqual(before);
   });
 });

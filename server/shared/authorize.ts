@@ -15,7 +15,7 @@ export function authorize(ctx: SubgraphContext, roles: readonly Role[], unitPath
     throw new GraphQLError(bilingual('Cần đăng nhập để thực hiện thao tác này', 'Sign in to do this'), { extensions: { code: 'UNAUTHENTICATED' } });
   }
   const allowed = ctx.identity.grants.some(
-    (grant) => grant.role === Role.SYSTEM_ADMIN || (roles.includes(grant.role) && isWithinPath(unitPath, grant.unitPath)),
+    (grant) => grant.role === Role.SYSTEM_ADMIN || (roles.includes(grant.role) && grant.paths.some((scope) => isWithinPath(unitPath, scope))),
   );
   if (!allowed) {
     throw forbidden('Bạn không có quyền với đơn vị này', 'You have no permission for this unit');

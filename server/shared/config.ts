@@ -22,6 +22,10 @@ export interface HubConfig {
   externalSubgraphs: ExternalSubgraph[];
   /** Secret that signs the identity the gateway forwards to subgraphs. */
   internalSecret: string | undefined;
+  /** Secret that signs users' sign-in tokens; without it tokens do not outlive the process. */
+  authSecret: string | undefined;
+  /** Where the units subgraph is, when this process does not bundle it (`--only campaigns`). */
+  unitsUrl: string;
   /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
   demo: boolean;
 }
@@ -54,6 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     only: onlyIndex >= 0 ? argv[onlyIndex + 1] : env.NTM_ONLY || undefined,
     externalSubgraphs: parseExternalSubgraphs(env.EXTERNAL_SUBGRAPHS),
     internalSecret: env.NTM_INTERNAL_SECRET || undefined,
+    authSecret: env.NTM_AUTH_SECRET || undefined,
+    unitsUrl: env.NTM_UNITS_URL ?? 'http://localhost:4000/subgraphs/units/graphql',
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
   };
 }

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './identity.js';
+import type { UnitDirectory } from './unit-directory.js';
 
 /** What every resolver of a subgraph receives: its own forked EntityManager and the caller's identity. */
 export interface SubgraphContext {
   em: EntityManager;
   identity: Identity;
+  /** Administrative units, read through the units subgraph's API. */
+  units: UnitDirectory;
   /** Per-request memo for DataLoaders, keyed by a name. */
   loaders: Map<string, unknown>;
 }

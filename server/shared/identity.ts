@@ -20,11 +20,14 @@ registerEnumType(Role, {
   },
 });
 
-/** A role granted over the subtree of one administrative unit (its ltree path). */
+/**
+ * A role granted over the subtree of one administrative unit. `paths` holds the scope unit's ltree path and, for a
+ * unit formed in the 2025 reorganisation, the paths of its FULL predecessors (whose records it inherits).
+ */
 export interface Grant {
   role: Role;
   unitId: number;
-  unitPath: string;
+  paths: string[];
 }
 
 /** Who is calling: established by the gateway from a signed token, never by a subgraph's client. */

@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
+import type { UnitDirectory } from './unit-directory.js';
 
 /** A reference resolver: how a subgraph turns `{ __typename, id }` from the gateway into its entity. */
 export type ReferenceResolver = (reference: Record<string, unknown>, ctx: SubgraphContext) => unknown;
@@ -18,6 +19,12 @@ export interface SubgraphModule {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, ReferenceResolver>;
-  /** Loads the seed data into an empty schema. */
-  seed?(em: EntityManager, log: Logger): Promise<void>;
+  /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
+  seed?(em: EntityManager, tools: SeedTools): Promise<void>;
+}
+
+/** What a seed loader may use besides its own EntityManager. */
+export interface SeedTools {
+  log: Logger;
+  units: UnitDirectory;
 }

@@ -38,7 +38,7 @@ export class AdministrativeUnit {
   @ManyToOne(() => AdministrativeUnit, { nullable: true, fieldName: 'parent_id', ref: false })
   parent?: AdministrativeUnit | null;
 
-  /** Materialized path of ids from the nation down (ltree), for subtree queries. */
+  @Field({ description: 'Đường dẫn — ids from the nation down to this unit, dot-separated (an ltree path); a unit lies in another\'s subtree when its path starts with the other\'s.' })
   @Property({ columnType: 'ltree' })
   path!: string;
 

@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { authorize } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { badInput } from '../shared/errors.js';
+import { ListType, MAX_LIMIT, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
@@ -24,6 +25,17 @@ export class UnitResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tra cứu — the date the code is read at.' }) asOf?: string,
   ): Promise<AdministrativeUnit> {
     return new UnitService(ctx.em).requireByCode(code, asOf ?? today());
+  }
+
+  @Query(() => [AdministrativeUnit], { nullable: 'items', description: `Các đơn vị theo mã định danh, đúng thứ tự (null nếu không có) — units by id, in the order asked (null where none); at most ${MAX_LIMIT} ids.` })
+  async unitsByIds(
+    @Arg('ids', () => [ID], { description: 'Mã định danh — unit ids.' }) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(AdministrativeUnit | null)[]> {
+    if (ids.length > MAX_LIMIT) throw badInput(`Tối đa ${MAX_LIMIT} mã`, `At most ${MAX_LIMIT} ids`, 'ids');
+    const numeric = ids.map(Number);
+    if (numeric.some((id) => !Number.isSafeInteger(id))) throw badInput('Mã định danh không hợp lệ', 'Unit ids are integers', 'ids');
+    return unitById(ctx).loadMany(numeric) as Promise<(AdministrativeUnit | null)[]>;
   }
 
   @Query(() => AdministrativeUnitList, { description: 'Danh sách đơn vị theo bộ lọc, có phân trang — units matching a filter, paged.' })

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from '../shared/logger.js';
+import type { SeedTools } from '../shared/subgraph-module.js';
 import { projectPath } from '../shared/project.js';
 import type { LineageSeed, UnitSeed } from './unit-seed.js';
 
 /** Loads seeds/units (the hierarchy before and after 1 July 2025, and its lineage) into an empty schema. */
-export async function seedUnits(em: EntityManager, log: Logger): Promise<void> {
+export async function seedUnits(em: EntityManager, { log }: SeedTools): Promise<void> {
   const started = Date.now();
   const units = JSON.parse(readFileSync(projectPath('seeds', 'units', 'units.json'), 'utf8')) as UnitSeed[];
   const lineage = JSON.parse(readFileSync(projectPath('seeds', 'units', 'lineage.json'), 'utf8')) as LineageSeed[];

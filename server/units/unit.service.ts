@@ -66,7 +66,7 @@ export class UnitService {
       where.add(`u.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
     if (filter.classification) {
-      const { scheme, value } = parseClassification(filter.classification);
+      const { scheme, value } = parseClassification(filter.classification, true);
       where.add(
         `EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = ?
           AND (?::text IS NULL OR c.value = ?) AND (c.valid_from IS NULL OR c.valid_from <= ?::date) AND (c.valid_to IS NULL OR c.valid_to >= ?::date))`,
@@ -141,15 +141,16 @@ export class UnitService {
   }
 }
 
-/** Parses "SCHEME" or "SCHEME:VALUE" into a scheme and a value allowed by it. */
-export function parseClassification(code: string): { scheme: ClassificationScheme; value: string | null } {
+/** Parses "SCHEME" or "SCHEME:VALUE" into a scheme and a value allowed by it; a filter may name a scheme alone. */
+export function parseClassification(code: string, forFilter = false): { scheme: ClassificationScheme; value: string | null } {
   const [schemeText, value = null] = code.split(':', 2);
   const scheme = schemeText as ClassificationScheme;
   const allowed = SCHEME_VALUES[scheme];
   if (!allowed) {
     throw badInput(`Loại phân loại không hợp lệ: ${schemeText}`, `Unknown classification scheme "${schemeText}" (one of ${Object.keys(SCHEME_VALUES).join(', ')})`, 'classification');
   }
-  if (allowed.length ? !value || !allowed.includes(value) : value !== null) {
+  const valueOk = allowed.length ? (value === null ? forFilter : allowed.includes(value)) : value === null;
+  if (!valueOk) {
     throw badInput(
       `Giá trị phân loại không hợp lệ cho ${scheme}: ${value ?? '(trống)'}`,
       allowed.length ? `${scheme} takes one of ${allowed.join(', ')}` : `${scheme} takes no value`,

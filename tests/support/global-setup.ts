@@ -12,10 +12,12 @@ declare module 'vitest' {
     hubUrl: string;
     databaseUrl: string;
     internalSecret: string;
+    authSecret: string;
   }
 }
 
 export const TEST_SECRET = 'test-internal-secret';
+export const TEST_AUTH_SECRET = 'test-auth-secret';
 let hub: Hub | undefined;
 let embedded: Database | undefined;
 
@@ -46,11 +48,12 @@ export async function setup(project: TestProject) {
     serverUrl = embedded.url;
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
-  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET };
+  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, authSecret: TEST_AUTH_SECRET };
   hub = await startHub(config, log);
   project.provide('hubUrl', hub.url);
   project.provide('databaseUrl', databaseUrl);
   project.provide('internalSecret', TEST_SECRET);
+  project.provide('authSecret', TEST_AUTH_SECRET);
 }
 
 export async function teardown() {

@@ -1,0 +1,97 @@
+import DataLoader from 'dataloader';
+import { notFound } from './errors.js';
+import { today } from './scalars.js';
+
+/** What other subgraphs need to know of an administrative unit, read through the units subgraph's public API. */
+export interface UnitInfo {
+  id: number;
+  code: string;
+  name: string;
+  level: 'NATION' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE';
+  kind: string;
+  /** ltree path of ids from the nation down, e.g. "1.1100056.1200568". */
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** Classification codes in force on the date asked ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN"). */
+  classifications: string[];
+}
+
+/** Runs a GraphQL operation against the units subgraph (in-process, or over HTTP when it runs elsewhere). */
+export type UnitsExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+
+const FIELDS = 'id code name level kind path validFrom validTo classifications(asOf: $asOf) { code }';
+
+const toInfo = (u: any): UnitInfo => ({
+  id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path,
+  validFrom: u.validFrom, validTo: u.validTo, classifications: u.classifications.map((c: { code: string }) => c.code),
+});
+
+/** Whether a unit is valid on a date, or for at least part of a period. */
+export const isValidOn = (unit: Pick<UnitInfo, 'validFrom' | 'validTo'>, from: string, to: string = from): boolean =>
+  (!unit.validFrom || unit.validFrom <= to) && (!unit.validTo || unit.validTo >= from);
+
+/** Whether `unit` lies in the subtree of `ancestor` (itself included). */
+export const isWithin = (unit: Pick<UnitInfo, 'path'>, ancestor: Pick<UnitInfo, 'path'>): boolean =>
+  unit.path === ancestor.path || unit.path.startsWith(`${ancestor.path}.`);
+
+/**
+ * Lookups of administrative units for the other subgraphs, through the units subgraph's GraphQL API (never its
+ * tables). One directory per request: lookups by id are batched and cached.
+ */
+export class UnitDirectory {
+  private readonly loader = new DataLoader<number, UnitInfo | null, string>(
+    async (ids) => {
+      const result = await this.run(`query($ids: [ID!]!, $asOf: Date) { unitsByIds(ids: $ids) { ${FIELDS} } }`, { ids: ids.map(String), asOf: this.asOf });
+      const found = new Map<number, UnitInfo>((result.unitsByIds as any[]).filter(Boolean).map((u) => [Number(u.id), toInfo(u)]));
+      return ids.map((id) => found.get(id) ?? null);
+    },
+    { cacheKeyFn: String },
+  );
+
+  constructor(private readonly executor: UnitsExecutor, private readonly asOf: string = today()) {}
+
+  private async run(query: string, variables: Record<string, unknown>): Promise<any> {
+    const result = await this.executor(query, variables);
+    if (result.errors?.length) {
+      const error = result.errors[0];
+      if (error.extensions?.code === 'NOT_FOUND') return null;
+      throw new Error(`units subgraph: ${error.message}`);
+    }
+    return result.data;
+  }
+
+  /** The unit with this code valid on `asOf`, or null. Classifications are those in force on `asOf`. */
+  async findByCode(code: string, asOf: string = today()): Promise<UnitInfo | null> {
+    const data = await this.run(`query($code: String!, $asOf: Date) { unit(code: $code, asOf: $asOf) { ${FIELDS} } }`, { code, asOf });
+    return data?.unit ? toInfo(data.unit) : null;
+  }
+
+  async requireByCode(code: string, asOf: string = today()): Promise<UnitInfo> {
+    const unit = await this.findByCode(code, asOf);
+    if (!unit) throw notFound(`Không có đơn vị mã "${code}" hiệu lực ngày ${asOf}`, `No unit with code "${code}" valid on ${asOf}`);
+    return unit;
+  }
+
+  /** Units by id (batched); classifications are those in force on the directory's date. */
+  async byId(id: number): Promise<UnitInfo | null> {
+    return this.loader.load(id);
+  }
+
+  async byIds(ids: readonly number[]): Promise<(UnitInfo | null)[]> {
+    return Promise.all(ids.map((id) => this.loader.load(id)));
+  }
+
+  /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level. */
+  async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level']): Promise<number[]> {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const data = await this.run(
+        `query($f: UnitFilter, $offset: Int) { units(filter: $f, offset: $offset, limit: 500) { totalCount nodes { id } } }`,
+        { f: { withinCode: ancestorCode, asOf, level }, offset },
+      );
+      ids.push(...data.units.nodes.map((n: { id: string }) => Number(n.id)));
+      if (ids.length >= data.units.totalCount || !data.units.nodes.length) return ids;
+    }
+  }
+}
