@@ -44,7 +44,11 @@ export async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: projectPath('.data', 'test-postgres'), port: Number(process.env.NTM_TEST_PG_PORT ?? 54339), databaseName: 'postgres' }, log);
+    embedded = await startEmbeddedPostgres({
+      dataDir: process.env.NTM_TEST_DATA_DIR ? projectPath(process.env.NTM_TEST_DATA_DIR) : projectPath('.data', 'test-postgres'),
+      port: Number(process.env.NTM_TEST_PG_PORT ?? 54339),
+      databaseName: 'postgres',
+    }, log);
     serverUrl = embedded.url;
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
