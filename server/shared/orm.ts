@@ -1,6 +1,7 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { AuditSubscriber } from './audit.js';
 import type { Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph-module.js';
 
@@ -12,6 +13,7 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
     schema: module.dbSchema,
     entities: module.entities,
     metadataProvider: ReflectMetadataProvider,
+    subscribers: [new AuditSubscriber(module.name)],
     extensions: [Migrator],
     migrations: {
       migrationsList: module.migrations,

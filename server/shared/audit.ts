@@ -1,0 +1,76 @@
+import type { EventArgs, EventSubscriber } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { currentRequestContext } from './request-scope.js';
+
+/** An entity that says which administrative unit its changes concern, so the audit log can be read by subtree. */
+export interface Audited {
+  auditUnitId(): number | null | undefined;
+}
+
+const hasAuditUnit = (entity: object): entity is Audited => typeof (entity as Partial<Audited>).auditUnitId === 'function';
+
+/** DDL of the audit log: shared infrastructure every subgraph writes to within its own transactions. */
+export const AUDIT_DDL = [
+  'CREATE SCHEMA IF NOT EXISTS audit',
+  `CREATE TABLE IF NOT EXISTS audit.audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    user_id integer,
+    username text NOT NULL,
+    subgraph text NOT NULL,
+    entity text NOT NULL,
+    entity_id text NOT NULL,
+    action text NOT NULL CHECK (action IN ('CREATE','UPDATE','DELETE')),
+    unit_id integer,
+    unit_path public.ltree,
+    before jsonb,
+    after jsonb
+  )`,
+  'CREATE INDEX IF NOT EXISTS audit_log_at_idx ON audit.audit_log (at)',
+  'CREATE INDEX IF NOT EXISTS audit_log_user_idx ON audit.audit_log (username, at)',
+  'CREATE INDEX IF NOT EXISTS audit_log_path_idx ON audit.audit_log USING gist (unit_path)',
+  // The log is append-only: no update or delete reaches it, whatever the caller.
+  `CREATE OR REPLACE FUNCTION audit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'audit.audit_log is append-only'; END $$`,
+  'DROP TRIGGER IF EXISTS audit_log_append_only ON audit.audit_log',
+  'CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.refuse_change()',
+];
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Records every entity write — who, when, what, before and after — in audit.audit_log, inside the transaction
+ * of the write itself, so a write and its audit row commit or roll back together.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  constructor(private readonly subgraph: string) {}
+
+  afterCreate(args: EventArgs<object>) {
+    return this.record(args, 'CREATE', null, args.changeSet?.payload);
+  }
+
+  afterUpdate(args: EventArgs<object>) {
+    return this.record(args, 'UPDATE', args.changeSet?.originalEntity, args.changeSet?.payload);
+  }
+
+  afterDelete(args: EventArgs<object>) {
+    return this.record(args, 'DELETE', args.changeSet?.originalEntity, null);
+  }
+
+  private async record(args: EventArgs<object>, action: 'CREATE' | 'UPDATE' | 'DELETE', before: unknown, after: unknown) {
+    const ctx = currentRequestContext();
+    const entity = args.entity;
+    const unitId = hasAuditUnit(entity) ? (entity.auditUnitId() ?? null) : null;
+    const unit = unitId !== null && ctx ? await ctx.units.byId(unitId) : null;
+    const em = args.em as EntityManager;
+    const id = args.changeSet?.getSerializedPrimaryKey?.() ?? String((entity as { id?: unknown }).id ?? '');
+    await em.getConnection().execute(
+      `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
+      [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', this.subgraph, args.meta.className, id, action,
+        unitId, unit?.path ?? null, json(before), json(action === 'UPDATE' ? { ...(before as object), ...(after as object) } : after)],
+      'run',
+      em.getTransactionContext(),
+    );
+  }
+}
