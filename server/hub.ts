@@ -129,7 +129,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   });
 
   for (const module of modules) {
-    await seedOnce(module, orms.get(module.name)!, { log, units: new UnitDirectory(unitsExecutor) });
+    const tools = { log, units: new UnitDirectory(unitsExecutor) };
+    await seedOnce(module, orms.get(module.name)!, tools);
+    if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,
       formatError,

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from './shared/subgraph-module.js';
+import { accountsSubgraph } from './accounts/index.js';
 import { unitsSubgraph } from './units/index.js';
 
 /** The subgraphs bundled in this hub, in dependency order (seeds of later ones may read earlier ones). */
-export const bundledSubgraphs: SubgraphModule[] = [unitsSubgraph];
+export const bundledSubgraphs: SubgraphModule[] = [unitsSubgraph, accountsSubgraph];

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
 
 /** A message for people: Vietnamese first, English second. */
 export const bilingual = (vi: string, en: string) => `${vi} — ${en}`;
@@ -16,7 +16,11 @@ export const notFound = (vi: string, en: string) => hubError('NOT_FOUND', vi, en
 export const forbidden = (vi: string, en: string) => hubError('FORBIDDEN', vi, en);
 export const conflict = (vi: string, en: string) => hubError('CONFLICT', vi, en);
 
-const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED',
+/** The error for an update that names a version other than the record's current one (optimistic locking). */
+export const staleVersion = (current: number) =>
+  conflict(`Bản ghi đã bị người khác sửa (phiên bản hiện tại ${current}), hãy tải lại`, `The record was changed meanwhile (now version ${current}): reload it`);
+
+const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /**

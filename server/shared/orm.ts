@@ -11,6 +11,8 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
     driver: PostgreSqlDriver,
     clientUrl: url,
     schema: module.dbSchema,
+    // Distinct names keep one subgraph's transaction context from capturing another's EntityManager.
+    contextName: module.name,
     entities: module.entities,
     metadataProvider: ReflectMetadataProvider,
     subscribers: [new AuditSubscriber(module.name)],

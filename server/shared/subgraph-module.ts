@@ -21,6 +21,8 @@ export interface SubgraphModule {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
+  /** Runs on every start, after seeding (e.g. the administrator named in the environment). */
+  start?(em: EntityManager, tools: SeedTools): Promise<void>;
 }
 
 /** What a seed loader may use besides its own EntityManager. */

@@ -82,6 +82,17 @@ export class UnitDirectory {
     return Promise.all(ids.map((id) => this.loader.load(id)));
   }
 
+  /**
+   * The paths a grant on this unit covers: its own and, for a unit formed in the 2025 reorganisation, those of the
+   * units it took over whole (FULL predecessors) — so the new Khánh Hòa's administrators keep Ninh Thuận's records.
+   */
+  async grantPaths(id: number): Promise<string[] | null> {
+    const data = await this.run(`query($ids: [ID!]!) { unitsByIds(ids: $ids) { path predecessors { share unit { path } } } }`, { ids: [String(id)] });
+    const unit = data?.unitsByIds?.[0];
+    if (!unit) return null;
+    return [unit.path, ...unit.predecessors.filter((p: any) => p.share === 'FULL').map((p: any) => p.unit.path as string)];
+  }
+
   /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level. */
   async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level']): Promise<number[]> {
     const ids: number[] = [];

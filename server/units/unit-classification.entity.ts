@@ -67,6 +67,11 @@ export class UnitClassification {
   @Property({ columnType: 'text', nullable: true })
   source?: string | null;
 
+  /** The audit log files changes under the classified unit. */
+  auditUnitId(): number {
+    return this.unit.id;
+  }
+
   @Field(() => String, { description: 'Mã phân loại — "SCHEME" or "SCHEME:VALUE", as list filters take it.' })
   code(): string {
     return this.value ? `${this.scheme}:${this.value}` : this.scheme;

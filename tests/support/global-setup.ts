@@ -6,6 +6,7 @@ import { readConfig } from '../../server/shared/config.js';
 import { startEmbeddedPostgres, type Database } from '../../server/shared/database.js';
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
+import { TEST_ADMIN } from './constants.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -53,6 +54,8 @@ export async function setup(project: TestProject) {
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
   const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, authSecret: TEST_AUTH_SECRET };
+  process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
+  process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
   hub = await startHub(config, log);
   project.provide('hubUrl', hub.url);
   project.provide('databaseUrl', databaseUrl);

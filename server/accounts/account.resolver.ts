@@ -1,0 +1,96 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { authorize, isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { Role } from '../shared/identity.js';
+import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { CreateUserInput } from './account.input.js';
+import { AccountService } from './account.service.js';
+import { LoginResult, GrantView } from './account.types.js';
+import { RoleGrant, UserAccount } from './user.entity.js';
+
+const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản — a page of user accounts.');
+
+const service = (ctx: SubgraphContext) => new AccountService(ctx.em, ctx.units);
+
+@Resolver(() => UserAccount)
+export class AccountResolver {
+  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn — sign in and receive an expiring token. Repeated failures are throttled (RATE_LIMITED).' })
+  async login(
+    @Arg('username', { description: 'Tên đăng nhập — user name.' }) username: string,
+    @Arg('password', { description: 'Mật khẩu — password.' }) password: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<LoginResult> {
+    const result = await service(ctx).login(username, password);
+    // The rest of this request is the signed-in user's, so the result may show the user's own grants.
+    ctx.identity = result.identity;
+    return result;
+  }
+
+  @Query(() => UserAccount, { nullable: true, description: 'Tài khoản đang đăng nhập (null nếu ẩn danh) — the signed-in account, null when anonymous.' })
+  async me(@Ctx() ctx: SubgraphContext): Promise<UserAccount | null> {
+    return ctx.identity.userId === null ? null : ctx.em.findOne(UserAccount, { id: ctx.identity.userId });
+  }
+
+  @Query(() => UserList, { description: 'Danh sách tài khoản (quản trị hệ thống) — user accounts, for system administrators.' })
+  async users(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    requireSignedIn(ctx);
+    requireSystemAdmin(ctx);
+    const { offset, limit } = toPage(page);
+    const [nodes, totalCount] = await ctx.em.findAndCount(UserAccount, {}, { orderBy: { username: 'asc' }, offset, limit });
+    return { nodes, totalCount };
+  }
+
+  @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })
+  async createUser(@Arg('input', () => CreateUserInput, { description: 'Tài khoản mới — the account.' }) input: CreateUserInput, @Ctx() ctx: SubgraphContext): Promise<UserAccount> {
+    requireSignedIn(ctx);
+    const accounts = service(ctx);
+    const grants = await accounts.resolveGrants(input.grants);
+    for (const { input: grant, unit } of grants) {
+      if (grant.role === Role.SYSTEM_ADMIN) requireSystemAdmin(ctx);
+      else authorize(ctx, [Role.UNIT_ADMIN], unit.path);
+    }
+    return ctx.em.transactional((em) => new AccountService(em, ctx.units).createUser(input, grants));
+  }
+
+  @Mutation(() => UserAccount, { description: 'Khóa hoặc mở khóa tài khoản (quản trị hệ thống) — deactivate or reactivate an account.' })
+  async setUserActive(
+    @Arg('id', () => ID, { description: 'Mã tài khoản — account id.' }) id: string,
+    @Arg('active', { description: 'Cho phép đăng nhập — whether it may sign in.' }) active: boolean,
+    @Arg('expectedVersion', () => Int, { description: 'Phiên bản đang xem — the version you are changing.' }) expectedVersion: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<UserAccount> {
+    requireSignedIn(ctx);
+    requireSystemAdmin(ctx);
+    return ctx.em.transactional(async (em) => {
+      const accounts = new AccountService(em, ctx.units);
+      return accounts.setActive(await accounts.requireUser(Number(id)), active, expectedVersion);
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình — change your own password.' })
+  async changePassword(
+    @Arg('currentPassword', { description: 'Mật khẩu hiện tại — current password.' }) currentPassword: string,
+    @Arg('newPassword', { description: 'Mật khẩu mới (ít nhất 10 ký tự) — new password.' }) newPassword: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
+    const userId = requireSignedIn(ctx);
+    return ctx.em.transactional(async (em) => {
+      const accounts = new AccountService(em, ctx.units);
+      return accounts.changePassword(await accounts.requireUser(userId), currentPassword, newPassword);
+    });
+  }
+
+  @FieldResolver(() => [GrantView], { description: 'Các quyền — the account\'s role grants: all of them for the account itself and system administrators, otherwise those inside your UNIT_ADMIN scope.' })
+  async grants(@Root() user: UserAccount, @Ctx() ctx: SubgraphContext): Promise<GrantView[]> {
+    await ctx.em.populate(user, ['grants']);
+    const grants = user.grants.getItems();
+    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN]);
+    const visible = ctx.identity.userId === user.id || scopes.includes('1')
+      ? grants
+      : (await Promise.all(grants.map(async (g: RoleGrant) => {
+        const unit = await ctx.units.byId(g.unitId);
+        return unit && scopes.some((scope) => isWithinPath(unit.path, scope)) ? g : null;
+      }))).filter((g): g is RoleGrant => g !== null);
+    return visible.map((g) => ({ id: g.id, role: g.role, unit: { id: g.unitId } }));
+  }
+}

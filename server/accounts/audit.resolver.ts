@@ -1,0 +1,81 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { requireSignedIn, scopePaths } from '../shared/authorize.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { forbidden } from '../shared/errors.js';
+import { Role } from '../shared/identity.js';
+import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { today } from '../shared/scalars.js';
+import { Conditions } from '../shared/sql.js';
+import { AuditFilter } from './account.input.js';
+
+/** Một dòng nhật ký — one recorded write. */
+@ObjectType('AuditEntry', { description: 'Nhật ký thay đổi — one recorded write: who, when, what, before and after.' })
+export class AuditEntry {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  id!: string;
+
+  @Field(() => Date, { description: 'Thời điểm — when.' })
+  at!: Date;
+
+  @Field({ description: 'Người thực hiện ("system" cho nạp dữ liệu) — who ("system" for seeding).' })
+  username!: string;
+
+  @Field({ description: 'Phân hệ — the subgraph that wrote.' })
+  subgraph!: string;
+
+  @Field({ description: 'Loại bản ghi — entity type.' })
+  entity!: string;
+
+  @Field({ description: 'Mã bản ghi — entity id.' })
+  entityId!: string;
+
+  @Field({ description: 'Thao tác: CREATE, UPDATE, DELETE — the action.' })
+  action!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Đơn vị liên quan — id of the unit the record concerns.' })
+  unitId!: number | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Giá trị trước — values before.' })
+  before!: Record<string, unknown> | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Giá trị sau — values after.' })
+  after!: Record<string, unknown> | null;
+}
+
+const AuditEntryList = ListType(AuditEntry, 'AuditEntryList', 'Một trang nhật ký — a page of audit entries.');
+
+/** The audit log is read-only through the API: there is no mutation for it, and the table refuses updates. */
+@Resolver(() => AuditEntry)
+export class AuditResolver {
+  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mới nhất trước — writes within your scope, newest first.' })
+  async auditLog(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AuditFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AuditFilter,
+  ) {
+    requireSignedIn(ctx);
+    const { offset, limit } = toPage(page);
+    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
+    if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
+    const where = new Conditions();
+    const everything = scopes.includes('1');
+    if (!everything) where.add(`(unit_path IS NOT NULL AND unit_path <@ ?::public.ltree[])`, `{${scopes.join(',')}}`);
+    if (filter?.withinCode) {
+      const unit = await ctx.units.requireByCode(filter.withinCode, filter.asOf ?? today());
+      where.add('unit_path <@ ?::public.ltree', unit.path);
+    }
+    if (filter?.username) where.add('username = ?', filter.username.trim().toLowerCase());
+    if (filter?.entity) where.add('entity = ?', filter.entity);
+    if (filter?.from) where.add(`at >= ?::date`, filter.from);
+    if (filter?.to) where.add(`at < ?::date + 1`, filter.to);
+    const rows = await ctx.em.execute(
+      `SELECT *, count(*) OVER () AS total FROM audit.audit_log ${where.where()} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+      [...where.params, limit, offset],
+    );
+    return {
+      totalCount: rows.length ? Number(rows[0].total) : 0,
+      nodes: rows.map((r: any) => ({ id: String(r.id), at: r.at, username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id, action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),
+    };
+  }
+}

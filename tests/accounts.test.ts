@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { issueToken } from '../server/shared/auth-token.js';
+import { errorCodes, gql } from './support/client.js';
+import { TEST_ADMIN } from './support/constants.js';
+import { rowCounts, sql } from './support/db.js';
+
+const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username grants { role unit { id code name } } } } }`;
+const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username version grants { role unit { code } } } }`;
+const CLASSIFY = `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`;
+
+const login = async (username: string, password: string) => gql(LOGIN, { u: username, p: password });
+const adminToken = async () => (await login(TEST_ADMIN.username, TEST_ADMIN.password)).data.login.token as string;
+let seq = 0;
+const uniqueName = (prefix: string) => `${prefix}.${Date.now().toString(36)}${seq++}`;
+
+describe('accounts and sign-in', () => {
+  it('signs in the administrator configured in the environment and tells who is signed in', async () => {
+    const result = await login(TEST_ADMIN.username, TEST_ADMIN.password);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.login.user.grants).toEqual([{ role: 'SYSTEM_ADMIN', unit: { id: '1', code: 'VN', name: 'Việt Nam' } }]);
+    expect(new Date(result.data.login.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const me = await gql(`{ me { username } }`, undefined, { token: result.data.login.token });
+    expect(me.data.me).toEqual({ username: TEST_ADMIN.username });
+    expect((await gql(`{ me { username } }`)).data.me).toBeNull();
+  });
+
+  it('creates a province administrator who may write in the province only', async () => {
+    const username = uniqueName('kh');
+    const created = await gql(CREATE_USER, { i: { username, displayName: 'Cán bộ Khánh Hòa', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    expect(created.errors).toBeUndefined();
+    const token = (await login(username, 'a-long-password')).data.login.token;
+    const ok = await gql(CLASSIFY, { i: { unitCode: '568', asOf: '2024-01-01', scheme: 'ESPECIALLY_DISADVANTAGED', source: 'test' } }, { token });
+    expect(ok.errors).toBeUndefined();
+    const before = await rowCounts(['units.unit_classification', 'audit.audit_log']);
+    const refused = await gql(CLASSIFY, { i: { unitCode: '06', asOf: '2024-01-01', scheme: 'BORDER' } }, { token });
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(await rowCounts(['units.unit_classification', 'audit.audit_log'])).toEqual(before);
+  });
+
+  it('lets the new Khánh Hòa administrator manage the old Ninh Thuận units it took over (lineage)', async () => {
+    const username = uniqueName('khnew');
+    await gql(CREATE_USER, { i: { username, displayName: 'Cán bộ Khánh Hòa mới', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2026-01-01' }] } }, { token: await adminToken() });
+    const token = (await login(username, 'a-long-password')).data.login.token;
+    // Ninh Thuận (58) before 2025 is a FULL predecessor of the new Khánh Hòa.
+    const ninhThuan = await gql(CLASSIFY, { i: { unitCode: '58', asOf: '2024-01-01', scheme: 'COASTAL', source: 'test' } }, { token });
+    expect(ninhThuan.errors).toBeUndefined();
+    const other = await gql(CLASSIFY, { i: { unitCode: '01', asOf: '2024-01-01', scheme: 'COASTAL' } }, { token });
+    expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses to let a province administrator grant outside the province or create system administrators', async () => {
+    const username = uniqueName('kh2');
+    await gql(CREATE_USER, { i: { username, displayName: 'KH', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    const token = (await login(username, 'a-long-password')).data.login.token;
+    const before = await rowCounts(['accounts.user_account', 'accounts.role_grant']);
+    const outside = await gql(CREATE_USER, { i: { username: uniqueName('x'), displayName: 'X', password: 'a-long-password', grants: [{ role: 'ASSESSOR', unitCode: '06', asOf: '2024-01-01' }] } }, { token });
+    const sysadmin = await gql(CREATE_USER, { i: { username: uniqueName('y'), displayName: 'Y', password: 'a-long-password', grants: [{ role: 'SYSTEM_ADMIN', unitCode: 'VN' }] } }, { token });
+    const inside = await gql(CREATE_USER, { i: { username: uniqueName('z'), displayName: 'Z', password: 'a-long-password', grants: [{ role: 'ASSESSOR', unitCode: '568', asOf: '2024-01-01' }] } }, { token });
+    expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(sysadmin)).toEqual(['FORBIDDEN']);
+    expect(inside.errors).toBeUndefined();
+    expect((await rowCounts(['accounts.user_account']))['accounts.user_account']).toBe(before['accounts.user_account'] + 1);
+  });
+
+  it('validates new accounts with clear errors and writes nothing on failure', async () => {
+    const token = await adminToken();
+    const before = await rowCounts(['accounts.user_account', 'accounts.role_grant']);
+    const cases = [
+      { username: 'A B', displayName: 'x', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] },
+      { username: uniqueName('short'), displayName: 'x', password: 'short', grants: [{ role: 'VIEWER', unitCode: 'VN' }] },
+      { username: uniqueName('nogrant'), displayName: 'x', password: 'a-long-password', grants: [] },
+      { username: TEST_ADMIN.username, displayName: 'x', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] },
+      { username: uniqueName('nounit'), displayName: 'x', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: '99999' }] },
+    ];
+    const codes = [];
+    for (const input of cases) codes.push(errorCodes(await gql(CREATE_USER, { i: input }, { token }))[0]);
+    expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND']);
+    expect(await rowCounts(['accounts.user_account', 'accounts.role_grant'])).toEqual(before);
+  });
+
+  it('refuses wrong passwords, then throttles the account even for the right one', async () => {
+    const username = uniqueName('throttle');
+    await gql(CREATE_USER, { i: { username, displayName: 'T', password: 'the-right-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } }, { token: await adminToken() });
+    for (let i = 0; i < 5; i++) expect(errorCodes(await login(username, `wrong-${i}`))).toEqual(['UNAUTHENTICATED']);
+    const throttled = await login(username, 'the-right-password');
+    expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
+    expect(throttled.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(errorCodes(await login('nobody-here', 'whatever-password'))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('rejects expired, tampered and foreign-key tokens', async () => {
+    const identity = { userId: 1, username: 'root', grants: [{ role: 'SYSTEM_ADMIN' as any, unitId: 1, paths: ['1'] }] };
+    const expired = (await issueToken(identity, inject('authSecret'), -60)).token;
+    const foreign = (await issueToken(identity, 'some-other-secret')).token;
+    const valid = await adminToken();
+    const tampered = valid.slice(0, -3) + (valid.endsWith('AAA') ? 'BBB' : 'AAA');
+    for (const token of [expired, foreign, tampered]) {
+      const result = await gql(`{ me { username } }`, undefined, { token });
+      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
+      expect(result.status).toBe(401);
+    }
+  });
+
+  it('refuses a stale version when deactivating an account (no lost update)', async () => {
+    const token = await adminToken();
+    const created = await gql(CREATE_USER, { i: { username: uniqueName('ver'), displayName: 'V', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } }, { token });
+    const { id, version } = created.data.createUser;
+    const SET = `mutation($id: ID!, $v: Int!, $a: Boolean!) { setUserActive(id: $id, active: $a, expectedVersion: $v) { active version } }`;
+    const first = await gql(SET, { id, v: version, a: false }, { token });
+    expect(first.data.setUserActive).toEqual({ active: false, version: version + 1 });
+    const stale = await gql(SET, { id, v: version, a: true }, { token });
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    expect((await sql(`SELECT active FROM accounts.user_account WHERE id = $1`, [id]))[0].active).toBe(false);
+  });
+});
+
+describe('audit log', () => {
+  it('records who changed what, before and after, readable by subtree and never editable', async () => {
+    const username = uniqueName('auditor');
+    await gql(CREATE_USER, { i: { username, displayName: 'A', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '06', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    const token = (await login(username, 'a-long-password')).data.login.token;
+    const write = await gql(CLASSIFY, { i: { unitCode: '06', asOf: '2024-01-01', scheme: 'BORDER', source: 'QĐ test' } }, { token });
+    expect(write.errors).toBeUndefined();
+    const log = await gql(`{ auditLog(filter: { withinCode: "06", asOf: "2024-01-01" }) { totalCount nodes { username subgraph entity entityId action before after } } }`, undefined, { token });
+    expect(log.errors).toBeUndefined();
+    expect(log.data.auditLog.nodes[0]).toMatchObject({ username, subgraph: 'units', entity: 'UnitClassification', entityId: write.data.setUnitClassification.id, action: 'CREATE', before: null });
+    expect(log.data.auditLog.nodes[0].after).toMatchObject({ scheme: 'BORDER', source: 'QĐ test' });
+    // Another province's administrator does not see it.
+    const other = await gql(`{ auditLog(filter: { username: "${username}" }) { totalCount } }`, undefined, { token: (await (await import('./support/auth.js')).tokenFor('UNIT_ADMIN', '49')) });
+    expect(other.data.auditLog.totalCount).toBe(0);
+    // No mutation edits it, and the table refuses edits from any client.
+    const mutations = await gql(`{ __type(name: "Mutation") { fields { name } } }`);
+    expect(mutations.data.__type.fields.map((f: any) => f.name).filter((n: string) => /audit/i.test(n))).toEqual([]);
+    await expect(sql(`UPDATE audit.audit_log SET username = 'x' WHERE username = $1`, [username])).rejects.toThrow(/append-only/);
+    await expect(sql(`DELETE FROM audit.audit_log WHERE username = $1`, [username])).rejects.toThrow(/append-only/);
+  });
+
+  it('is refused to anonymous callers', async () => {
+    expect(errorCodes(await gql(`{ auditLog { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
