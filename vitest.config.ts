@@ -1,12 +1,17 @@
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const graphqlMain = require.resolve('graphql');
 
 export default defineConfig({
   resolve: {
-    // One graphql module for our sources and the CommonJS Apollo packages alike.
-    alias: { graphql: require.resolve('graphql') },
+    // One graphql module (its CommonJS build) for our sources and the CommonJS Apollo packages alike.
+    alias: [
+      { find: /^graphql$/, replacement: graphqlMain },
+      { find: /^graphql\/(.+?)(\.m?js)?$/, replacement: `${dirname(graphqlMain)}/$1.js` },
+    ],
   },
   test: {
     include: ['tests/**/*.test.ts', 'server/**/*.spec.ts'],

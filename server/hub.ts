@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,7 +8,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
-import { InProcessDataSource } from './gateway/in-process-data-source.js';
+import { createGatewayServer } from './gateway/gateway.js';
+import { requestTimeout } from './gateway/limits.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, type Database } from './shared/database.js';
@@ -156,30 +156,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url) });
     }
     const supergraphSdl = composeSupergraph(sdls);
-    const gateway = new ApolloGateway({
-      supergraphSdl,
-      buildService: ({ name, url }): GraphQLDataSource => {
-        const executor = executors.get(name);
-        if (executor) return new InProcessDataSource(executor, (identity) => contextFor(name, identity));
-        return new RemoteGraphQLDataSource({
-          url,
-          willSendRequest: ({ request, context }) => {
-            request.http?.headers.set(IDENTITY_HEADER, signIdentity((context as { identity?: Identity }).identity ?? ANONYMOUS, secret));
-          },
-        });
-      },
-    });
-    const server = new ApolloServer<{ identity: Identity }>({
-      gateway,
-      formatError,
-      introspection: !config.production,
-      allowBatchedHttpRequests: false,
-      csrfPrevention: true,
-    });
+    const server = createGatewayServer({ supergraphSdl, executors, contextFor, internalSecret: secret, production: config.production, formatError });
     await server.start();
     servers.push(server);
     state.supergraph = true;
-    app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, {
+    app.use('/graphql', requestTimeout(config.requestTimeoutMs), express.json({ limit: '1mb' }), expressMiddleware(server, {
       context: async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) }),
     }));
     const adminDist = projectPath('admin', 'dist');

@@ -26,6 +26,8 @@ export interface HubConfig {
   authSecret: string | undefined;
   /** Where the units subgraph is, when this process does not bundle it (`--only campaigns`). */
   unitsUrl: string;
+  /** Longest a GraphQL request may run before the gateway answers 503. */
+  requestTimeoutMs: number;
   /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
   demo: boolean;
 }
@@ -60,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     internalSecret: env.NTM_INTERNAL_SECRET || undefined,
     authSecret: env.NTM_AUTH_SECRET || undefined,
     unitsUrl: env.NTM_UNITS_URL ?? 'http://localhost:4000/subgraphs/units/graphql',
+    requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
   };
 }

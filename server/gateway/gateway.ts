@@ -1,0 +1,63 @@
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { ANONYMOUS, type Identity } from '../shared/identity.js';
+import { IDENTITY_HEADER, signIdentity } from '../shared/identity-token.js';
+import type { LocalExecutor } from '../shared/local-executor.js';
+import { InProcessDataSource } from './in-process-data-source.js';
+
+/** Limits every operation must stay within; chosen so the console's and the documented queries pass comfortably. */
+export const OPERATION_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxDirectives: 20,
+  maxTokens: 4000,
+  maxCost: 20000,
+};
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Bundled subgraphs run in-process; the others (external) over HTTP. */
+  executors: Map<string, LocalExecutor>;
+  contextFor: (subgraph: string, identity: Identity) => SubgraphContext;
+  internalSecret: string;
+  production: boolean;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+}
+
+/** The gateway's Apollo Server: query planning over the supergraph, hardened against abusive operations. */
+export function createGatewayServer(options: GatewayOptions): ApolloServer<{ identity: Identity }> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }): GraphQLDataSource => {
+      const executor = options.executors.get(name);
+      if (executor) return new InProcessDataSource(executor, (identity) => options.contextFor(name, identity));
+      return new RemoteGraphQLDataSource({
+        url,
+        willSendRequest: ({ request, context }) => {
+          request.http?.headers.set(IDENTITY_HEADER, signIdentity((context as { identity?: Identity }).identity ?? ANONYMOUS, options.internalSecret));
+        },
+      });
+    },
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: !options.production },
+    maxAliases: { n: OPERATION_LIMITS.maxAliases },
+    maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
+    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    costLimit: { maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: !options.production },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<{ identity: Identity }>({
+    gateway,
+    formatError: options.formatError,
+    introspection: !options.production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    plugins: protection.plugins as ApolloServerPlugin<{ identity: Identity }>[],
+    validationRules: [...protection.validationRules],
+  });
+}
