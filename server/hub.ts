@@ -1,4 +1,6 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import net from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -86,9 +88,43 @@ function remoteExecutor(url: string, secret: string): UnitsExecutor {
   };
 }
 
+/**
+ * Stops listening and lets requests in flight finish. A connection is closed once it has served a request and has
+ * none in flight (keep-alive); one that has not yet sent its first request gets until the deadline, after which
+ * whatever is left is cut.
+ */
+function drainable(http: Server) {
+  const sockets = new Map<Socket, { served: number; active: number }>();
+  http.on('connection', (socket: Socket) => {
+    sockets.set(socket, { served: 0, active: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const state = sockets.get(req.socket);
+    if (!state) return;
+    state.active++;
+    res.once('close', () => {
+      state.active--;
+      state.served++;
+      if (draining && state.active === 0) req.socket.end();
+    });
+  });
+  let draining = false;
+  return async (deadlineMs = 15_000): Promise<void> => {
+    draining = true;
+    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(http, () => resolve()));
+    for (const [socket, state] of sockets) if (state.served > 0 && state.active === 0) socket.end();
+    const deadline = setTimeout(() => http.closeAllConnections(), deadlineMs);
+    await closed;
+    clearTimeout(deadline);
+  };
+}
+
 /** Starts the hub as configured: every bundled subgraph behind the gateway, or one subgraph alone (`--only`). */
 export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
-  const modules = config.only ? bundledSubgraphs.filter((m) => m.name === config.only) : bundledSubgraphs;
+  // An external subgraph named like a bundled one replaces it: that subgraph then runs elsewhere.
+  const remote = new Set(config.externalSubgraphs.map((e) => e.name));
+  const modules = config.only ? bundledSubgraphs.filter((m) => m.name === config.only) : bundledSubgraphs.filter((m) => !remote.has(m.name));
   if (!modules.length) {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
@@ -98,10 +134,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const database = await openDatabase(config, log);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
-  const state = { ready: false, supergraph: false };
+  const state = { ready: false, supergraph: false, started: false };
 
   const app: Express = express();
   app.disable('x-powered-by');
+  // While draining, every response closes its connection so clients do not reuse it.
+  app.use((_req, res, next) => { if (!state.ready && state.started) res.setHeader('connection', 'close'); next(); });
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, boolean> = { supergraph: state.supergraph || Boolean(config.only) };
@@ -123,7 +161,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
   const unitsExecutor: UnitsExecutor = executors.has('units')
     ? (query, variables) => executors.get('units')!(query, variables, { em: orms.get('units')!.em.fork(), identity: ANONYMOUS, loaders: new Map() })
-    : remoteExecutor(config.unitsUrl, secret);
+    : remoteExecutor(config.externalSubgraphs.find((e) => e.name === 'units')?.url ?? config.unitsUrl, secret);
   const contextFor = (name: string, identity: Identity): SubgraphContext => ({
     em: orms.get(name)!.em.fork(), identity, loaders: new Map(), units: new UnitDirectory(unitsExecutor),
   });
@@ -137,6 +175,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       formatError,
       introspection: !config.production,
       allowBatchedHttpRequests: false,
+      stopOnTerminationSignals: false,
       plugins,
     });
     await server.start();
@@ -181,16 +220,20 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  const drain = drainable(http);
   const port = (http.address() as { port: number }).port;
   state.ready = true;
+  state.started = true;
   const url = `http://localhost:${port}`;
   log.info({ url, subgraphs: modules.map((m) => m.name), only: config.only ?? null }, 'NTM Hub listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     state.ready = false;
+    // Keep serving briefly while /readyz says no, so connections already queued are accepted and answered.
+    await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
     // Stop accepting connections, let requests in flight finish, then close what they used.
-    await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeIdleConnections(); });
+    await drain();
     for (const server of servers.reverse()) await server.stop();
     for (const orm of orms.values()) await orm.close(true);
     await database.stop();

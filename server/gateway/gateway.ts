@@ -56,6 +56,8 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<{ ide
     formatError: options.formatError,
     introspection: !options.production,
     allowBatchedHttpRequests: false,
+    // The hub drains and stops its servers itself on SIGTERM (server/main.ts).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: protection.plugins as ApolloServerPlugin<{ identity: Identity }>[],
     validationRules: [...protection.validationRules],

@@ -28,6 +28,8 @@ export interface HubConfig {
   unitsUrl: string;
   /** Longest a GraphQL request may run before the gateway answers 503. */
   requestTimeoutMs: number;
+  /** On shutdown, how long to keep serving (not ready) before closing the listener. */
+  drainDelayMs: number;
   /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
   demo: boolean;
 }
@@ -63,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     authSecret: env.NTM_AUTH_SECRET || undefined,
     unitsUrl: env.NTM_UNITS_URL ?? 'http://localhost:4000/subgraphs/units/graphql',
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
+    drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
   };
 }

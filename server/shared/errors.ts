@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 /** A message for people: Vietnamese first, English second. */
 export const bilingual = (vi: string, en: string) => `${vi} — ${en}`;
@@ -20,7 +20,7 @@ export const conflict = (vi: string, en: string) => hubError('CONFLICT', vi, en)
 export const staleVersion = (current: number) =>
   conflict(`Bản ghi đã bị người khác sửa (phiên bản hiện tại ${current}), hãy tải lại`, `The record was changed meanwhile (now version ${current}): reload it`);
 
-const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED',
+const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /**
@@ -32,6 +32,22 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, l
   if (typeof code === 'string' && EXPECTED.has(code)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  const unreachable = /^request to \S+ failed, reason: .*(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|socket hang up)/i.exec(formatted.message);
+  if (unreachable) {
+    const service = (formatted.extensions?.serviceName as string | undefined) ?? /\/subgraphs\/([\w-]+)\//.exec(formatted.message)?.[1] ?? 'subgraph';
+    return {
+      message: bilingual(`Phân hệ "${service}" tạm thời không truy cập được`, `Subgraph "${service}" is unavailable for now`),
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
+    };
+  }
+  if (/^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET)/i.test(formatted.message)) {
+    return {
+      message: bilingual('Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại', 'The database is unavailable for now: try again'),
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   log?.(original);
   return {

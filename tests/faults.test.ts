@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { startHub, type Hub } from '../server/hub.js';
+import { issueToken } from '../server/shared/auth-token.js';
+import { readConfig, type HubConfig } from '../server/shared/config.js';
+import { startEmbeddedPostgres, type Database } from '../server/shared/database.js';
+import { Role } from '../server/shared/identity.js';
+import { createLogger } from '../server/shared/logger.js';
+import { projectPath } from '../server/shared/project.js';
+
+/**
+ * Fault tests on a hub of their own: the units subgraph runs as a separate server (`--only units`) behind a gateway
+ * that reaches it over HTTP, on a PostgreSQL these tests stop and start.
+ */
+const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+const PG_PORT = Number(process.env.NTM_FAULT_PG_PORT ?? 54371);
+const SECRET = 'fault-internal';
+const AUTH = 'fault-auth';
+let database: Database;
+let databaseUrl: string;
+let units: Hub;
+let gateway: Hub;
+let token: string;
+
+const startPostgres = () => startEmbeddedPostgres({ dataDir: projectPath('.data', 'fault-postgres'), port: PG_PORT, databaseName: 'postgres' }, log);
+const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, authSecret: AUTH });
+const startUnits = (port = 0) => startHub({ ...baseConfig(), port, only: 'units' }, log);
+
+async function query(q: string, variables?: Record<string, unknown>) {
+  try {
+    const response = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: q, variables }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
+  } catch (error) {
+    return { status: 0, errors: [{ message: String(error) }] };
+  }
+}
+
+const ready = async () => (await fetch(`${gateway.url}/readyz`)).status;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  database = await startPostgres();
+  const admin = new pg.Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS ntm_fault WITH (FORCE)');
+  await admin.query('CREATE DATABASE ntm_fault');
+  await admin.end();
+  databaseUrl = database.url.replace(/\/postgres$/, '/ntm_fault');
+  units = await startUnits();
+  gateway = await startHub({ ...baseConfig(), externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
+  token = (await issueToken({ userId: 1, username: 'fault-admin', grants: [{ role: Role.SYSTEM_ADMIN, unitId: 1, paths: ['1'] }] }, AUTH)).token;
+}, 180_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  await units?.stop();
+  await database?.stop();
+});
+
+describe('a subgraph that goes down', () => {
+  it('answers with the data it has and a coded error for the rest, and recovers without a restart', async () => {
+    const both = `{ me { username } unit(code: "56") { code } }`;
+    const healthy = await query(both);
+    expect(healthy.errors).toBeUndefined();
+    expect(healthy.data.unit.code).toBe('56');
+
+    const port = units.port;
+    await units.stop();
+    const partial = await query(`{ auditLog(limit: 1) { totalCount } unit(code: "56") { code } }`);
+    expect(partial.status).toBe(200);
+    expect(partial.data.auditLog.totalCount).toBeGreaterThanOrEqual(0);
+    expect(partial.data.unit).toBeNull();
+    expect(partial.errors!.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+
+    units = await startUnits(port);
+    const recovered = await query(both);
+    expect(recovered.errors).toBeUndefined();
+    expect(recovered.data.unit.code).toBe('56');
+  });
+});
+
+describe('PostgreSQL restarting during writes', () => {
+  it('reconnects, reports not-ready meanwhile, and loses no acknowledged write', async () => {
+    const WRITE = `mutation($s: String) { setUnitClassification(input: { unitCode: "06", asOf: "2024-01-01", scheme: BORDER, source: $s }) { id source } }`;
+    const acknowledged: string[] = [];
+    const failedCodes = new Set<string>();
+    let readyWhileDown = 0;
+    for (let i = 0; i < 45; i++) {
+      if (i === 15) {
+        await database.stop();
+        readyWhileDown = await ready();
+      }
+      if (i === 30) database = await startPostgres();
+      const result = await query(WRITE, { s: `fault-${i}` });
+      if (result.data?.setUnitClassification?.id && !result.errors) acknowledged.push(result.data.setUnitClassification.id);
+      else for (const e of result.errors ?? []) failedCodes.add(e.extensions?.code ?? 'none');
+      await sleep(30);
+    }
+    expect(readyWhileDown).toBe(503);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(25);
+    expect([...failedCodes]).toEqual(['SERVICE_UNAVAILABLE']);
+    for (let attempt = 0; attempt < 50 && (await ready()) !== 200; attempt++) await sleep(100);
+    expect(await ready()).toBe(200);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const stored = await client.query(`SELECT id::text FROM units.unit_classification WHERE source LIKE 'fault-%'`);
+    await client.end();
+    const storedIds = new Set(stored.rows.map((r) => r.id));
+    expect(acknowledged.filter((id) => !storedIds.has(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { projectPath } from '../server/shared/project.js';
+
+/** Starts the built entry point (dist/, built by `npm test`'s pretest) as its own process. */
+function startProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, [projectPath('dist', 'server', 'main.js')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NTM_DEMO: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)".*"msg":"NTM Hub listening"/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
+    setTimeout(() => reject(new Error(`not listening after 60 s:\n${output}`)), 60_000);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, url, exited, output: () => output };
+}
+
+describe('the hub process', () => {
+  it('drains requests in flight on SIGTERM and exits cleanly', async () => {
+    const hub = startProcess({ DATABASE_URL: inject('databaseUrl') });
+    const url = await hub.url;
+    const query = JSON.stringify({ query: '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }' });
+    const inFlight = Array.from({ length: 20 }, () =>
+      fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
+        .then(async (r) => ({ status: r.status, body: (await r.json()) as any, doneAt: Date.now() })));
+    // Let every request reach the server, then stop it while they are being answered.
+    await new Promise((r) => setTimeout(r, 150));
+    const killedAt = Date.now();
+    hub.child.kill('SIGTERM');
+    const results = await Promise.all(inFlight);
+    expect(results.filter((r) => r.doneAt > killedAt).length).toBeGreaterThan(0);
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(results.every((r) => r.body.data.units.totalCount === 10035)).toBe(true);
+    expect(await hub.exited).toBe(0);
+    expect(hub.output()).toContain('NTM Hub stopped');
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('reports a composition error clearly and exits non-zero', async () => {
+    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
+    await expect(hub.url).rejects.toThrow(/External subgraph .{0,3}broken.{0,3} at http:\/\/127\.0\.0\.1:9\/graphql is unreachable/);
+    expect(await hub.exited).toBe(1);
+  });
+});
