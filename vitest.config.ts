@@ -20,6 +20,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Test files share one database and check row counts: run them one after another.
+    fileParallelism: false,
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],
     outputFile: { junit: 'tests/artifacts/junit.xml' },
   },

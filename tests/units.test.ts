@@ -131,7 +131,7 @@ describe('administrative units through the gateway', () => {
 
 describe('unit classifications', () => {
   const SET = `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id scheme value code validFrom } }`;
-  // Xã Khánh Thượng, huyện Khánh Vĩnh, Khánh Hòa (before 2025).
+  // A commune of Thành phố Nha Trang (568), Khánh Hòa, before 2025.
   const commune = async () => (await gql(`{ units(filter: { withinCode: "568", level: COMMUNE, asOf: "2024-01-01" }, limit: 1) { nodes { code } } }`)).data;
 
   it('lets a province administrator classify a unit of the province, and filters by it', async () => {
