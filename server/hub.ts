@@ -23,6 +23,7 @@ import type { Logger } from './shared/logger.js';
 import { openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { runtime } from './shared/runtime.js';
+import { inputGuardPlugin } from './shared/input-guard.js';
 import { createLocalExecutor } from './shared/local-executor.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
@@ -151,7 +152,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   });
 
   const servers: ApolloServer<any>[] = [];
-  const plugins: ApolloServerPlugin<any>[] = [ApolloServerPluginInlineTraceDisabled()];
+  const plugins: ApolloServerPlugin<any>[] = [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin];
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {

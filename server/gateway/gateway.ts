@@ -7,6 +7,7 @@ import { ANONYMOUS, type Identity } from '../shared/identity.js';
 import { IDENTITY_HEADER, signIdentity } from '../shared/identity-token.js';
 import type { LocalExecutor } from '../shared/local-executor.js';
 import { InProcessDataSource } from './in-process-data-source.js';
+import { inputGuardPlugin } from '../shared/input-guard.js';
 
 /** Limits every operation must stay within; chosen so the console's and the documented queries pass comfortably. */
 export const OPERATION_LIMITS = {
@@ -46,7 +47,8 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<{ ide
     maxDepth: { n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: !options.production },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
-    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    // The token limit is left to graphql-js's parser (parseOptions below): armor's plugin turns syntax errors into 500s.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: !options.production },
     blockFieldSuggestion: { enabled: true },
   });
@@ -59,7 +61,8 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<{ ide
     // The hub drains and stops its servers itself on SIGTERM (server/main.ts).
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    plugins: protection.plugins as ApolloServerPlugin<{ identity: Identity }>[],
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
+    plugins: [inputGuardPlugin, ...(protection.plugins as ApolloServerPlugin<{ identity: Identity }>[])],
     validationRules: [...protection.validationRules],
   });
 }

@@ -3,6 +3,7 @@ import { authorize } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
 import { badInput } from '../shared/errors.js';
+import { parseId } from '../shared/ids.js';
 import { ListType, MAX_LIMIT, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
@@ -33,8 +34,7 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<(AdministrativeUnit | null)[]> {
     if (ids.length > MAX_LIMIT) throw badInput(`Tối đa ${MAX_LIMIT} mã`, `At most ${MAX_LIMIT} ids`, 'ids');
-    const numeric = ids.map(Number);
-    if (numeric.some((id) => !Number.isSafeInteger(id))) throw badInput('Mã định danh không hợp lệ', 'Unit ids are integers', 'ids');
+    const numeric = ids.map((id) => parseId(id, 'ids'));
     return unitById(ctx).loadMany(numeric) as Promise<(AdministrativeUnit | null)[]>;
   }
 
@@ -66,9 +66,9 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     const service = new UnitService(ctx.em);
-    const [classification] = await service.classificationsById(Number(id));
-    const unit = classification && (await unitById(ctx).load(classification.unit.id));
-    if (unit) authorize(ctx, [Role.UNIT_ADMIN], unit.path);
-    return service.removeClassification(Number(id));
+    const classification = await service.requireClassification(parseId(id));
+    const unit = await unitById(ctx).load(classification.unit.id);
+    authorize(ctx, [Role.UNIT_ADMIN], unit!.path);
+    return service.removeClassification(classification);
   }
 }

@@ -122,14 +122,13 @@ export class UnitService {
     return classification;
   }
 
-  async classificationsById(id: number): Promise<UnitClassification[]> {
-    if (!Number.isInteger(id)) return [];
-    return this.em.find(UnitClassification, { id });
-  }
-
-  async removeClassification(id: number): Promise<boolean> {
+  async requireClassification(id: number): Promise<UnitClassification> {
     const classification = await this.em.findOne(UnitClassification, { id });
     if (!classification) throw notFound(`Không có phân loại ${id}`, `No classification ${id}`);
+    return classification;
+  }
+
+  async removeClassification(classification: UnitClassification): Promise<boolean> {
     this.em.remove(classification);
     await this.em.flush();
     return true;

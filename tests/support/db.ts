@@ -1,20 +1,21 @@
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+
+let pool: pg.Pool | undefined;
+const getPool = () => (pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 }));
+afterAll(async () => {
+  await pool?.end();
+  pool = undefined;
+});
 
 /** Runs SQL against the hub's test database directly, to check what was (or was not) written. */
-export async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+export async function sql<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
+  return (await getPool().query(text, params)).rows as T[];
 }
 
-/** Row counts of the given tables, to prove a rejected write changed nothing. */
+/** Row counts of the given tables in one statement, to prove a rejected write changed nothing. */
 export async function rowCounts(tables: string[]): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of tables) counts[table] = Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
-  return counts;
+  const columns = tables.map((t, i) => `(SELECT count(*) FROM ${t}) AS c${i}`).join(', ');
+  const [row] = await sql(`SELECT ${columns}`);
+  return Object.fromEntries(tables.map((t, i) => [t, Number(row[`c${i}`])]));
 }
