@@ -1,0 +1,69 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { Campaign } from './campaign.entity.js';
+import { CampaignOrderField } from './campaign.enums.js';
+import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
+import { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
+import { CampaignService } from './campaign.service.js';
+import { ConsistencyService } from './consistency.service.js';
+import { CampaignConsistency } from './consistency.types.js';
+
+export const CampaignList = ListType(Campaign, 'CampaignList', 'Một trang phong trào thi đua — a page of campaigns.');
+
+@Resolver(() => Campaign)
+export class CampaignResolver {
+  @Query(() => CampaignList, { description: 'Danh sách phong trào theo bộ lọc, có phân trang — campaigns matching a filter, paged.' })
+  campaigns(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => CampaignFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CampaignFilter,
+    @Arg('orderBy', () => CampaignOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: CampaignOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return new CampaignService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => Campaign, { nullable: true, description: 'Phong trào theo mã định danh; không có: NOT_FOUND — a campaign by id; unknown id: NOT_FOUND.' })
+  campaign(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
+    return new CampaignService(ctx.em, ctx.units).require(id);
+  }
+
+  @Query(() => CampaignConsistency, { description: 'Đối chiếu chỉ tiêu của phong trào với chỉ tiêu của đơn vị cấp dưới và phong trào con — checks a campaign\'s targets against its per-sub-unit targets and its child campaigns\' targets.' })
+  campaignConsistency(@Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<CampaignConsistency> {
+    return new ConsistencyService(ctx.em, ctx.units).report(id);
+  }
+
+  @Mutation(() => Campaign, { description: 'Tạo phong trào (UNIT_ADMIN của đơn vị ban hành) — create a campaign (UNIT_ADMIN of the issuer).' })
+  createCampaign(@Arg('input', () => CreateCampaignInput, { description: 'Phong trào mới — the campaign.' }) input: CreateCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
+    const guard = unitAdminGuard(ctx);
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).create(input, guard));
+  }
+
+  @Mutation(() => Campaign, { description: 'Lập phong trào của đơn vị cấp dưới từ phong trào cấp trên (chép giai đoạn, khẩu hiệu, mốc, đối tượng; không chép chỉ tiêu) — derive a child unit\'s campaign from its parent (UNIT_ADMIN of the child issuer).' })
+  deriveCampaign(@Arg('input', () => DeriveCampaignInput, { description: 'Phong trào cấp trên và đơn vị cấp dưới — parent and child issuer.' }) input: DeriveCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
+    const guard = unitAdminGuard(ctx);
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).derive(input, guard));
+  }
+
+  @Mutation(() => Campaign, { description: 'Sửa phong trào (UNIT_ADMIN của đơn vị ban hành) — update a campaign (UNIT_ADMIN of the issuer).' })
+  updateCampaign(
+    @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
+    @Arg('input', () => UpdateCampaignInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateCampaignInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Campaign> {
+    const guard = unitAdminGuard(ctx);
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).update(id, expectedVersion, input, guard));
+  }
+
+  @Mutation(() => Boolean, { description: 'Xóa phong trào cùng chỉ tiêu, mốc, đối tượng; có phong trào con: CONFLICT — delete a campaign with its targets, milestones and subjects; refused with CONFLICT while it has children.' })
+  deleteCampaign(
+    @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
+    const guard = unitAdminGuard(ctx);
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).delete(id, expectedVersion, guard));
+  }
+}

@@ -1,0 +1,295 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound } from '../shared/errors.js';
+import { parseId } from '../shared/ids.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
+import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import { Campaign } from './campaign.entity.js';
+import { CampaignOrderField, CampaignStatus, type SubjectType } from './campaign.enums.js';
+import type { Guard } from './campaign.guard.js';
+import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
+import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
+import { Milestone } from './milestone.entity.js';
+import { pagedRows } from './paged-query.js';
+import type { PlanDocumentInput } from './plan-document.js';
+import { CampaignSubject } from './subject.entity.js';
+import { Target } from './target.entity.js';
+
+const ORDER: Record<CampaignOrderField, string> = {
+  [CampaignOrderField.NAME]: 'q.name',
+  [CampaignOrderField.PERIOD_START]: 'q.period_start',
+  [CampaignOrderField.CREATED]: 'q.id',
+};
+
+/** Plan document fields and the campaign columns that hold them. */
+const PLAN_COLUMNS = {
+  number: 'planNumber', date: 'planDate', dateText: 'planDateText', title: 'planTitle', signer: 'planSigner',
+  signerTitle: 'planSignerTitle', issuingBody: 'planIssuingBody', sourceFile: 'planSourceFile', note: 'planNote',
+  legalBases: 'planLegalBases', citedDocuments: 'planCitedDocuments', parentPlanRef: 'planParentRef',
+  attachedTo: 'planAttachedTo', citedBy: 'planCitedBy',
+} as const satisfies Record<keyof PlanDocumentInput, keyof Campaign>;
+
+/** A campaign as the seed loader creates it: the API's input plus its seed key. */
+export type CampaignData = CreateCampaignInput & { key?: string | null };
+
+/** A subject type with the plan's criteria, as seeds and derivation add them. */
+export interface SubjectData {
+  type: SubjectType;
+  label: string;
+  criteriaText?: string | null;
+  note?: string | null;
+  source?: string | null;
+}
+
+/** A campaign together with its issuing unit, which authorisation and validation both need. */
+export interface IssuedCampaign {
+  campaign: Campaign;
+  issuer: UnitInfo;
+}
+
+/** Refuses a write made against a version the caller no longer has. */
+export function checkVersion(entity: { version: number }, expectedVersion: number, what: string): void {
+  if (entity.version !== expectedVersion) {
+    throw conflict(
+      `${what} đã được người khác sửa (phiên bản ${entity.version}, bạn gửi ${expectedVersion}); hãy tải lại`,
+      `${what} was changed meanwhile (version ${entity.version}, you sent ${expectedVersion}); reload and retry`,
+    );
+  }
+}
+
+const nonEmpty = (value: string, field: string): string => {
+  const text = normaliseText(value);
+  if (!text) throw badInput(`${field} không được để trống`, `${field} must not be empty`, field);
+  return text;
+};
+
+/** Campaigns and their plan documents: the tree nation → province → district → commune. */
+export class CampaignService {
+  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+
+  private map(rows: Record<string, unknown>[]): Campaign[] {
+    return rows.map((row) => this.em.map(Campaign, row));
+  }
+
+  async list(filter: CampaignFilter, page: Page, orderBy = CampaignOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Campaign>> {
+    const where = new Conditions();
+    if (filter.issuerCode !== undefined && filter.issuerCode !== null) where.add('c.issuer_code = ?', filter.issuerCode);
+    if (filter.parentId !== undefined && filter.parentId !== null) where.add('c.parent_id = ?', parseId(filter.parentId, 'parentId'));
+    if (filter.rootOnly) where.add('c.parent_id IS NULL');
+    if (filter.status) where.add('c.status = ?', filter.status);
+    if (filter.year !== undefined && filter.year !== null) where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
+    if (filter.search !== undefined && filter.search !== null) {
+      const search = normaliseText(filter.search);
+      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
+      where.add(`c.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+    }
+    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
+    const { rows, totalCount } = await pagedRows(this.em, `SELECT c.* FROM campaigns.campaign c ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, q.id ${dir}`, page);
+    return { nodes: this.map(rows), totalCount };
+  }
+
+  async byIds(ids: readonly number[]): Promise<Campaign[]> {
+    if (!ids.length) return [];
+    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.id = ANY(?::int[])', [intArray(ids)]));
+  }
+
+  /** Children of the given campaigns, in creation order. */
+  async childrenOf(ids: readonly number[]): Promise<Campaign[]> {
+    if (!ids.length) return [];
+    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.parent_id = ANY(?::int[]) ORDER BY c.id', [intArray(ids)]));
+  }
+
+  /** Campaigns issued by the given units, in creation order. */
+  async issuedBy(unitIds: readonly number[]): Promise<Campaign[]> {
+    if (!unitIds.length) return [];
+    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.issuer_unit_id = ANY(?::int[]) ORDER BY c.id', [intArray(unitIds)]));
+  }
+
+  async findByKey(key: string): Promise<Campaign | null> {
+    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.key = ?', [key]))[0] ?? null;
+  }
+
+  async require(id: string | number): Promise<Campaign> {
+    const [campaign] = await this.byIds([parseId(id)]);
+    if (!campaign) throw notFound(`Không có phong trào ${id}`, `No campaign ${id}`);
+    return campaign;
+  }
+
+  /**
+   * The campaign (locked for the rest of the transaction when it is about to change) and its issuer, checked by
+   * `guard` before anything else is looked at.
+   */
+  async requireIssued(id: string | number, guard: Guard, lock = false): Promise<IssuedCampaign> {
+    const campaign = lock
+      ? await this.em.findOne(Campaign, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : await this.require(id);
+    if (!campaign) throw notFound(`Không có phong trào ${id}`, `No campaign ${id}`);
+    const issuer = await this.units.byId(campaign.issuerUnitId);
+    if (!issuer) throw new Error(`campaign ${campaign.id}: issuer unit ${campaign.issuerUnitId} is unknown to the units subgraph`);
+    guard(issuer);
+    return { campaign, issuer };
+  }
+
+  async create(input: CampaignData, guard: Guard): Promise<Campaign> {
+    const period: Period = { periodStart: input.periodStart, periodEnd: input.periodEnd };
+    const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? input.plan?.date ?? input.periodStart);
+    guard(issuer);
+    const name = nonEmpty(input.name, 'name');
+    checkPeriod(period);
+    checkValidInPeriod(issuer, period, 'issuerCode');
+    let parent: Campaign | null = null;
+    if (input.parentId !== undefined && input.parentId !== null) {
+      const issued = await this.requireIssued(input.parentId, () => {});
+      parent = issued.campaign;
+      checkChildIssuer(issuer, issued.issuer);
+      checkChildPeriod(period, parent);
+    }
+    if (input.key && (await this.findByKey(input.key))) throw conflict(`Đã có phong trào khóa "${input.key}"`, `A campaign with key "${input.key}" exists`);
+    const campaign = this.em.create(Campaign, {
+      key: input.key ?? null,
+      name,
+      nameEn: input.nameEn ?? null,
+      slogan: input.slogan ?? null,
+      issuerUnitId: issuer.id,
+      issuerCode: issuer.code,
+      issuerUnidentified: input.issuerUnidentified ?? false,
+      issuerNote: input.issuerNote ?? null,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      status: input.status ?? CampaignStatus.DRAFT,
+      parent,
+      note: input.note ?? null,
+      source: input.source ?? null,
+      subMovements: input.subMovements ?? [],
+    } as never);
+    this.applyPlan(campaign, input.plan);
+    await this.em.flush();
+    return campaign;
+  }
+
+  async update(id: string, expectedVersion: number, input: UpdateCampaignInput, guard: Guard): Promise<Campaign> {
+    const { campaign } = await this.requireIssued(id, guard, true);
+    checkVersion(campaign, expectedVersion, 'Phong trào');
+    const period: Period = { periodStart: input.periodStart ?? campaign.periodStart, periodEnd: input.periodEnd ?? campaign.periodEnd };
+    checkPeriod(period);
+    if (period.periodStart !== campaign.periodStart || period.periodEnd !== campaign.periodEnd) await this.checkPeriodChange(campaign, period);
+    if (input.name !== undefined && input.name !== null) campaign.name = nonEmpty(input.name, 'name');
+    if (input.periodStart) campaign.periodStart = input.periodStart;
+    if (input.periodEnd) campaign.periodEnd = input.periodEnd;
+    if (input.status) campaign.status = input.status;
+    for (const field of ['nameEn', 'slogan', 'issuerNote', 'note', 'source'] as const) {
+      if (input[field] !== undefined) campaign[field] = input[field];
+    }
+    if (input.subMovements !== undefined) campaign.subMovements = input.subMovements ?? [];
+    this.applyPlan(campaign, input.plan);
+    await this.em.flush();
+    return campaign;
+  }
+
+  /** A new period must still hold the campaign inside its parent, its children inside it, and its targets' and milestones' years. */
+  private async checkPeriodChange(campaign: Campaign, period: Period): Promise<void> {
+    const issuer = await this.units.byId(campaign.issuerUnitId);
+    if (issuer) checkValidInPeriod(issuer, period, 'periodStart');
+    if (campaign.parent) checkChildPeriod(period, await this.require(campaign.parent.id));
+    for (const child of await this.childrenOf([campaign.id])) checkChildPeriod(child, period);
+    const [first, last] = [Number(period.periodStart.slice(0, 4)), Number(period.periodEnd.slice(0, 4))];
+    const [outside] = await this.em.execute(
+      `SELECT (SELECT count(*) FROM campaigns.target t WHERE t.campaign_id = ? AND (t.year NOT BETWEEN ? AND ? OR t.year_from NOT BETWEEN ? AND ?))
+            + (SELECT count(*) FROM campaigns.milestone m WHERE m.campaign_id = ? AND (m.year NOT BETWEEN ? AND ? OR extract(year FROM m.deadline) NOT BETWEEN ? AND ?)) AS n`,
+      [campaign.id, first, last, first, last, campaign.id, first, last, first, last],
+    );
+    if (Number(outside.n) > 0) {
+      throw badInput(
+        `${outside.n} chỉ tiêu hoặc mốc có năm nằm ngoài giai đoạn mới`,
+        `${outside.n} targets or milestones fall outside the new period: change them first`,
+        'periodStart',
+      );
+    }
+  }
+
+  private applyPlan(campaign: Campaign, plan: PlanDocumentInput | null | undefined): void {
+    if (!plan) return;
+    for (const [field, column] of Object.entries(PLAN_COLUMNS) as [keyof PlanDocumentInput, keyof typeof campaign][]) {
+      const value = plan[field];
+      if (value === undefined) continue;
+      const cleared = field === 'legalBases' || field === 'citedDocuments' || field === 'citedBy' ? [] : null;
+      (campaign as unknown as Record<string, unknown>)[column] = value === null ? cleared : value;
+    }
+  }
+
+  /** Deletes a campaign with its targets, milestones and subjects; one with child campaigns is refused. */
+  async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
+    const { campaign } = await this.requireIssued(id, guard, true);
+    checkVersion(campaign, expectedVersion, 'Phong trào');
+    const children = await this.childrenOf([campaign.id]);
+    if (children.length) {
+      throw conflict(
+        `Phong trào còn ${children.length} phong trào cấp dưới; hãy xóa chúng trước`,
+        `The campaign has ${children.length} child campaigns: delete them first`,
+      );
+    }
+    const owned = [
+      ...(await this.em.find(Target, { campaign })),
+      ...(await this.em.find(Milestone, { campaign })),
+      ...(await this.em.find(CampaignSubject, { campaign })),
+    ];
+    for (const record of owned) this.em.remove(record);
+    this.em.remove(campaign);
+    await this.em.flush();
+    return true;
+  }
+
+  /** A child unit's campaign from its parent's: the period, slogan, milestones and subjects, not the targets. */
+  async derive(input: DeriveCampaignInput, guard: Guard): Promise<Campaign> {
+    const parent = await this.require(input.parentId);
+    const periodStart = input.periodStart ?? parent.periodStart;
+    const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? periodStart);
+    guard(issuer);
+    const campaign = await this.create({
+      name: input.name ?? `${parent.name.replace(/\s+trên địa bàn\s.*$/u, '')} trên địa bàn ${issuer.name.charAt(0).toLocaleLowerCase('vi')}${issuer.name.slice(1)}`,
+      nameEn: input.nameEn ?? null,
+      slogan: input.slogan === undefined ? parent.slogan : input.slogan,
+      issuerCode: issuer.code,
+      asOf: input.asOf ?? periodStart,
+      parentId: String(parent.id),
+      periodStart,
+      periodEnd: input.periodEnd ?? parent.periodEnd,
+      status: input.status ?? CampaignStatus.DRAFT,
+      plan: input.plan,
+      subMovements: parent.subMovements,
+    }, guard);
+    const years = [Number(campaign.periodStart.slice(0, 4)), Number(campaign.periodEnd.slice(0, 4))];
+    for (const milestone of await this.em.find(Milestone, { campaign: parent.id }, { orderBy: { id: 'ASC' } })) {
+      // Milestones of the parent's period that fall outside a shorter child period are not copied.
+      if (milestone.year !== null && milestone.year !== undefined && (milestone.year < years[0] || milestone.year > years[1])) continue;
+      const { kind, recurrence, year, deadline, deadlineDay, deadlineMonth, description, source } = milestone;
+      this.em.create(Milestone, { campaign, kind, recurrence, year, deadline, deadlineDay, deadlineMonth, description, source } as never);
+    }
+    await this.addSubjects(campaign, await this.em.find(CampaignSubject, { campaign: parent.id }, { orderBy: { id: 'ASC' } }));
+    await this.em.flush();
+    return campaign;
+  }
+
+  async addSubjects(campaign: Campaign, subjects: readonly SubjectData[]): Promise<void> {
+    for (const subject of subjects) {
+      this.em.create(CampaignSubject, {
+        campaign, type: subject.type, label: nonEmpty(subject.label, 'label'),
+        criteriaText: subject.criteriaText ?? null, note: subject.note ?? null, source: subject.source ?? null,
+      } as never);
+    }
+    await this.em.flush();
+  }
+
+  async milestonesOf(campaignIds: readonly number[]): Promise<Milestone[]> {
+    if (!campaignIds.length) return [];
+    const rows = await this.em.execute('SELECT m.* FROM campaigns.milestone m WHERE m.campaign_id = ANY(?::int[]) ORDER BY m.id', [intArray(campaignIds)]);
+    return rows.map((row) => this.em.map(Milestone, row));
+  }
+
+  async subjectsOf(campaignIds: readonly number[]): Promise<CampaignSubject[]> {
+    if (!campaignIds.length) return [];
+    const rows = await this.em.execute('SELECT s.* FROM campaigns.subject s WHERE s.campaign_id = ANY(?::int[]) ORDER BY s.id', [intArray(campaignIds)]);
+    return rows.map((row) => this.em.map(CampaignSubject, row));
+  }
+}

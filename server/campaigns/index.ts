@@ -1,0 +1,29 @@
+import type { SubgraphModule } from '../shared/subgraph-module.js';
+import { AdministrativeUnitRef } from './administrative-unit.js';
+import { CampaignFieldsResolver } from './campaign-fields.resolver.js';
+import { Campaign } from './campaign.entity.js';
+import { resolveCampaignReference, resolveMetricReference, resolveUnitReference } from './campaign.reference.js';
+import { CampaignResolver } from './campaign.resolver.js';
+import { seedCampaigns } from './campaign.seed.js';
+import { Metric } from './metric.entity.js';
+import { MetricResolver } from './metric.resolver.js';
+import { Migration20261123000000_campaigns } from './migrations/Migration20261123000000_campaigns.js';
+import { Milestone } from './milestone.entity.js';
+import { MilestoneResolver } from './milestone.resolver.js';
+import { CampaignSubject } from './subject.entity.js';
+import { TargetFieldsResolver } from './target-fields.resolver.js';
+import { Target } from './target.entity.js';
+import { TargetResolver } from './target.resolver.js';
+import { UnitCampaignsResolver } from './unit-campaigns.resolver.js';
+
+/** Phong trào thi đua — campaigns and their plans, typed targets, milestones, subjects and the metric catalogue. */
+export const campaignsSubgraph: SubgraphModule = {
+  name: 'campaigns',
+  dbSchema: 'campaigns',
+  entities: [Campaign, Target, Milestone, CampaignSubject, Metric],
+  migrations: [{ name: 'Migration20261123000000_campaigns', class: Migration20261123000000_campaigns }],
+  resolvers: [CampaignResolver, CampaignFieldsResolver, TargetResolver, TargetFieldsResolver, MilestoneResolver, MetricResolver, UnitCampaignsResolver],
+  orphanedTypes: [AdministrativeUnitRef],
+  referenceResolvers: { Campaign: resolveCampaignReference, Metric: resolveMetricReference, AdministrativeUnit: resolveUnitReference },
+  seed: seedCampaigns,
+};

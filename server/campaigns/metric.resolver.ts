@@ -1,0 +1,36 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { unitAdminGuard } from './campaign.guard.js';
+import { Metric } from './metric.entity.js';
+import { CreateMetricInput, MetricFilter } from './metric.input.js';
+import { MetricService } from './metric.service.js';
+
+export const MetricList = ListType(Metric, 'MetricList', 'Một trang chỉ số — a page of metrics.');
+
+/** The code of the nation unit: the catalogue is the nation's, so only its administrators extend it. */
+const NATION_CODE = 'VN';
+
+@Resolver(() => Metric)
+export class MetricResolver {
+  @Query(() => MetricList, { description: 'Danh mục chỉ số, theo mã — the metric catalogue, by code.' })
+  metrics(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => MetricFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: MetricFilter,
+  ) {
+    return new MetricService(ctx.em).list(filter ?? {}, toPage(page));
+  }
+
+  @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })
+  async metric(@Arg('code', { description: 'Mã chỉ số — metric code.' }) code: string, @Ctx() ctx: SubgraphContext): Promise<Metric | null> {
+    return (await new MetricService(ctx.em).byCodes([code]))[0] ?? null;
+  }
+
+  @Mutation(() => Metric, { description: 'Thêm chỉ số vào danh mục (UNIT_ADMIN cấp quốc gia) — add a metric to the catalogue (UNIT_ADMIN of the nation, or SYSTEM_ADMIN).' })
+  async createMetric(@Arg('input', () => CreateMetricInput, { description: 'Chỉ số mới — the metric.' }) input: CreateMetricInput, @Ctx() ctx: SubgraphContext): Promise<Metric> {
+    const guard = unitAdminGuard(ctx);
+    guard(await ctx.units.requireByCode(NATION_CODE));
+    return ctx.em.transactional((em) => new MetricService(em).create(input));
+  }
+}

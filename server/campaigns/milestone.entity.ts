@@ -1,0 +1,59 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Audited } from '../shared/audit.js';
+import { DateScalar } from '../shared/scalars.js';
+import { Campaign } from './campaign.entity.js';
+import { MilestoneKind, Recurrence } from './campaign.enums.js';
+
+/** Mốc — an occasion of a campaign: annual awards with their dossier deadline, mid-term and final reviews, … */
+@ObjectType('Milestone', { description: 'Mốc của phong trào — an occasion: annual awards with their dossier deadline, the mid-term review (2023), the final review (2025), inspections, reports.' })
+@Entity({ tableName: 'milestone' })
+export class Milestone implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
+  @Index()
+  campaign!: Campaign;
+
+  @Field(() => MilestoneKind, { description: 'Loại mốc — kind.' })
+  @Enum({ items: () => MilestoneKind })
+  kind!: MilestoneKind;
+
+  @Field(() => Recurrence, { description: 'Tần suất — recurrence.' })
+  @Enum({ items: () => Recurrence })
+  recurrence!: Recurrence;
+
+  @Field(() => Int, { nullable: true, description: 'Năm (mốc một lần) — year of a one-off milestone.' })
+  @Property({ type: 'integer', nullable: true })
+  year?: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Hạn chót (một lần) — deadline date of a one-off milestone.' })
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  deadline?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Ngày của hạn chót lặp lại hàng năm (Cẩm Xuyên: trước 15/12 → 15) — day of a recurring deadline.' })
+  @Property({ type: 'integer', nullable: true })
+  deadlineDay?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Tháng của hạn chót lặp lại hàng năm (15/12 → 12) — month of a recurring deadline.' })
+  @Property({ type: 'integer', nullable: true })
+  deadlineMonth?: number | null;
+
+  @Field({ description: 'Mô tả — description.' })
+  @Property({ type: 'string', columnType: 'text' })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  source?: string | null;
+
+  @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version for optimistic locking.' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  auditUnitId(): number | undefined {
+    return this.campaign?.issuerUnitId;
+  }
+}

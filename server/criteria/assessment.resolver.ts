@@ -1,0 +1,37 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { DateScalar } from '../shared/scalars.js';
+import { Assessment } from './assessment.entity.js';
+import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
+import { AssessmentService } from './assessment.service.js';
+
+export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một trang đánh giá — a page of assessments.');
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Query(() => Assessment, { nullable: true, description: 'Đánh giá của một đơn vị theo bộ tiêu chí và năm (null nếu chưa có) — the assessment of a unit for a set and year (null when none).' })
+  assessment(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('unitCode', { description: 'Mã GSO của đơn vị — the unit\'s code.' }) unitCode: string,
+    @Arg('criteriaSetId', () => ID, { description: 'Bộ tiêu chí — the set.' }) criteriaSetId: string,
+    @Arg('year', () => Int, { description: 'Năm — the year.' }) year: number,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tra cứu mã, trong năm (mặc định 30/6) — date the code is read at, within the year (default 30 June).' }) asOf?: string,
+  ): Promise<Assessment | null> {
+    return new AssessmentService(ctx).findByCode(unitCode, criteriaSetId, year, asOf);
+  }
+
+  @Query(() => AssessmentList, { description: 'Danh sách đánh giá theo bộ lọc, có phân trang — assessments matching a filter, paged (by year, unit).' })
+  assessments(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AssessmentFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AssessmentFilter,
+  ) {
+    return new AssessmentService(ctx).list(filter ?? {}, toPage(page));
+  }
+
+  @Mutation(() => Assessment, { description: 'Ghi nhận (hoặc cập nhật) đánh giá; hệ thống tự đánh giá tiêu chí từ giá trị chỉ tiêu và ngưỡng hiệu lực — record or update an assessment; criteria are evaluated from indicator values and effective thresholds (ASSESSOR or UNIT_ADMIN of the unit).' })
+  recordAssessment(@Arg('input', () => RecordAssessmentInput, { description: 'Kết quả đánh giá — the results.' }) input: RecordAssessmentInput, @Ctx() ctx: SubgraphContext) {
+    return new AssessmentService(ctx).record(input);
+  }
+}

@@ -1,0 +1,33 @@
+import type { SubgraphModule } from '../shared/subgraph-module.js';
+import { Assessment, AssessmentChange } from './assessment.entity.js';
+import { AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionFieldsResolver, UnitFieldsResolver } from './assessment-fields.resolver.js';
+import { AssessmentResolver } from './assessment.resolver.js';
+import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
+import { CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver } from './criteria-fields.resolver.js';
+import { CriteriaSetResolver } from './criteria-set.resolver.js';
+import { seedCriteria } from './criteria.seed.js';
+import { assessmentById, setById } from './criteria.loaders.js';
+import { Migration20261201000000_criteria } from './migrations/Migration20261201000000_criteria.js';
+import { RecognitionDecision } from './recognition.entity.js';
+import { RecognitionResolver } from './recognition.resolver.js';
+import { resolveUnitReference } from './unit.reference.js';
+
+export { generateNationalAssessments } from './demo-assessments.js';
+
+/** Bộ tiêu chí, đánh giá và công nhận — criteria sets with localised thresholds, assessments and recognition decisions. */
+export const criteriaSubgraph: SubgraphModule = {
+  name: 'criteria',
+  dbSchema: 'criteria',
+  entities: [CriteriaSet, Criterion, Indicator, Threshold, Assessment, AssessmentChange, RecognitionDecision],
+  migrations: [{ name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria }],
+  resolvers: [
+    CriteriaSetResolver, CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver,
+    AssessmentResolver, AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionResolver, RecognitionFieldsResolver, UnitFieldsResolver,
+  ],
+  referenceResolvers: {
+    AdministrativeUnit: resolveUnitReference,
+    CriteriaSet: (reference, ctx) => setById(ctx).load(Number(reference.id)),
+    Assessment: (reference, ctx) => assessmentById(ctx).load(Number(reference.id)),
+  },
+  seed: seedCriteria,
+};

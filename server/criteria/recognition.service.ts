@@ -1,0 +1,95 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize } from '../shared/authorize.js';
+import { badInput, conflict, notFound } from '../shared/errors.js';
+import { Role } from '../shared/identity.js';
+import type { ListResult, Page } from '../shared/paging.js';
+import { Conditions, intArray } from '../shared/sql.js';
+import { isWithin } from '../shared/unit-directory.js';
+import { TIER_RANK, tiersFor } from './criteria-enums.js';
+import { checkVersion, uniquely } from './criteria-errors.js';
+import { CriteriaSetService, toId } from './criteria-set.service.js';
+import { listPage } from './list-query.js';
+import { RecognitionDecision } from './recognition.entity.js';
+import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
+import { text } from './text.js';
+import { requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+
+const VALID_IN_YEAR = 'd.decided_on <= make_date(?::int, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(?::int, 12, 31))';
+
+/** The recognition that counts for a unit in a year: its highest tier among decisions valid that year (latest first on a tie). */
+export function highestRecognition(decisions: readonly RecognitionDecision[], year: number): RecognitionDecision | null {
+  return decisions.filter((d) => d.validInYear(year))
+    .sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id)[0] ?? null;
+}
+
+/** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */
+export class RecognitionService {
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: CriteriaContext) {
+    this.em = ctx.em;
+  }
+
+  private map(rows: Record<string, unknown>[], em: EntityManager = this.em): RecognitionDecision[] {
+    return rows.map((row) => em.map(RecognitionDecision, row));
+  }
+
+  async list(filter: RecognitionFilter, page: Page): Promise<ListResult<RecognitionDecision>> {
+    const where = new Conditions();
+    if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => toId(id, 'unitIds'))));
+    if (filter.tier) where.add('d.tier = ?', filter.tier);
+    if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
+    if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
+    const { rows, totalCount } = await listPage(this.em, 'd.*', `FROM criteria.recognition_decision d ${where.where()}`, where.params, 'd.decided_on, d.id', page);
+    return { nodes: this.map(rows), totalCount };
+  }
+
+  /** Decisions about these units that count in `year`. */
+  async validInYear(unitIds: readonly number[], year: number): Promise<RecognitionDecision[]> {
+    return this.map(await this.em.execute(
+      `SELECT d.* FROM criteria.recognition_decision d WHERE d.unit_id = ANY(?::int[]) AND ${VALID_IN_YEAR}`, [intArray(unitIds), year, year]));
+  }
+
+  async record(input: RecordRecognitionInput): Promise<RecognitionDecision> {
+    const unit = await requireUnit(this.ctx, input.unitCode, input.decidedOn);
+    const issuer = await requireUnit(this.ctx, input.issuingUnitCode, input.decidedOn, 'issuingUnitCode');
+    authorize(this.ctx, [Role.UNIT_ADMIN, Role.COUNCIL], issuer.path);
+    if (unit.id === issuer.id || !isWithin(unit, issuer)) {
+      throw badInput(`${issuer.name} không phải cấp trên của ${unit.name}`, `${issuer.name} is not above ${unit.name}`, 'issuingUnitCode');
+    }
+    if (!tiersFor(unit.level, unit.kind).includes(input.tier)) {
+      throw badInput(`Không thể công nhận ${unit.name} ở mức ${input.tier}`,
+        `${unit.name} (${unit.level}, ${unit.kind}) cannot be recognised as ${input.tier} (allowed: ${tiersFor(unit.level, unit.kind).join(', ') || 'none'})`, 'tier');
+    }
+    const setId = input.criteriaSetId != null ? (await new CriteriaSetService(this.ctx).require(input.criteriaSetId)).id : null;
+    const number = text(input.decisionNumber);
+    if (!number) throw badInput('Số quyết định không được để trống', 'decisionNumber must not be empty', 'decisionNumber');
+    const rows = await uniquely(() => this.em.execute(
+      `INSERT INTO criteria.recognition_decision (unit_id, tier, decision_number, decided_on, issuing_unit_id, set_id)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, input.tier, number, input.decidedOn, issuer.id, setId],
+    ), `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`, `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`);
+    return this.map(rows)[0];
+  }
+
+  async revoke(input: RevokeRecognitionInput): Promise<RecognitionDecision> {
+    const id = toId(input.id, 'id');
+    const [read] = this.map(await this.em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ?', [id]));
+    if (!read) throw notFound(`Không có quyết định công nhận ${input.id}`, `No recognition decision ${input.id}`);
+    const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
+    if (!issuer) throw notFound('Không tìm thấy đơn vị ban hành', 'The issuing unit was not found');
+    authorize(this.ctx, [Role.UNIT_ADMIN, Role.COUNCIL], issuer.path);
+    const reason = text(input.reason);
+    if (!reason) throw badInput('Cần nêu lý do thu hồi', 'A reason is required', 'reason');
+    if (input.revokedOn < read.decidedOn) {
+      throw badInput(`Ngày thu hồi phải từ ngày quyết định (${read.decidedOn})`, `revokedOn must not be before the decision date (${read.decidedOn})`, 'revokedOn');
+    }
+    return this.em.transactional(async (em) => {
+      const [decision] = this.map(await em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ? FOR UPDATE', [id]), em);
+      checkVersion(decision.version, input.expectedVersion, { vi: `Quyết định ${decision.decisionNumber}`, en: `Decision ${decision.decisionNumber}` });
+      if (decision.revokedOn) throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
+      return this.map(await em.execute(
+        'UPDATE criteria.recognition_decision SET revoked_on = ?, revocation_reason = ?, version = version + 1 WHERE id = ? RETURNING *',
+        [input.revokedOn, reason, id]), em)[0];
+    });
+  }
+}

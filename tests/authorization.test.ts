@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor } from './support/auth.js';
+import { errorCodes, gql } from './support/client.js';
+import { rowCounts } from './support/db.js';
+
+/**
+ * For every mutation of every subgraph: an administrator of another province (Bắc Kạn, 06) acting on Khánh Hòa's
+ * (56) records is refused with FORBIDDEN and nothing is written. A mutation added without a case here fails the
+ * first test: add its case (or, for a mutation that is not unit-scoped, an exemption with the reason).
+ */
+interface MutationCase {
+  query: string;
+  variables: () => Record<string, unknown>;
+  /** Tables that must not change. */
+  tables: string[];
+}
+
+const EXEMPT: Record<string, string> = {
+  login: 'public: signing in needs no role (throttled instead)',
+  changePassword: "acts on the caller's own account only",
+};
+
+/** Records of Khánh Hòa the cases act on, made by a system administrator before the tests. */
+const fixtures: Record<string, string> = {};
+
+const CAMPAIGN_TABLES = ['campaigns.campaign', 'campaigns.target', 'campaigns.milestone', 'campaigns.subject', 'campaigns.metric', 'audit.audit_log'];
+const CRITERIA_TABLES = ['criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold'];
+const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change'];
+
+const CASES: Record<string, MutationCase> = {
+  setUnitClassification: {
+    query: `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`,
+    variables: () => ({ i: { unitCode: '56', asOf: '2024-01-01', scheme: 'COASTAL' } }),
+    tables: ['units.unit_classification', 'audit.audit_log'],
+  },
+  removeUnitClassification: {
+    query: `mutation($id: ID!) { removeUnitClassification(id: $id) }`,
+    variables: () => ({ id: fixtures.classificationId }),
+    tables: ['units.unit_classification', 'audit.audit_log'],
+  },
+  createUser: {
+    query: `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+    variables: () => ({ i: { username: 'intruder.kh', displayName: 'X', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }] } }),
+    tables: ['accounts.user_account', 'accounts.role_grant', 'audit.audit_log'],
+  },
+  setUserActive: {
+    query: `mutation($id: ID!) { setUserActive(id: $id, active: false, expectedVersion: 1) { id } }`,
+    variables: () => ({ id: fixtures.userId }),
+    tables: ['accounts.user_account', 'audit.audit_log'],
+  },
+  createCampaign: {
+    query: 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }',
+    variables: () => ({ i: { name: 'x', issuerCode: '568', asOf: '2024-01-01', parentId: fixtures.campaignId, periodStart: '2022-01-01', periodEnd: '2025-12-31' } }),
+    tables: CAMPAIGN_TABLES,
+  },
+  updateCampaign: {
+    query: 'mutation($id: ID!) { updateCampaign(id: $id, expectedVersion: 1, input: { name: "x" }) { id } }',
+    variables: () => ({ id: fixtures.campaignId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  deleteCampaign: {
+    query: 'mutation($id: ID!) { deleteCampaign(id: $id, expectedVersion: 1) }',
+    variables: () => ({ id: fixtures.campaignId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  deriveCampaign: {
+    query: 'mutation($i: DeriveCampaignInput!) { deriveCampaign(input: $i) { id } }',
+    variables: () => ({ i: { parentId: fixtures.campaignId, issuerCode: '574' } }),
+    tables: CAMPAIGN_TABLES,
+  },
+  createTarget: {
+    query: 'mutation($i: CreateTargetInput!) { createTarget(input: $i) { id } }',
+    variables: () => ({ i: { campaignId: fixtures.campaignId, unitCode: '574', metric: 'COMMUNES_NTM', comparator: 'GTE', valueUnit: 'COUNT', value: 1 } }),
+    tables: CAMPAIGN_TABLES,
+  },
+  updateTarget: {
+    query: 'mutation($id: ID!) { updateTarget(id: $id, expectedVersion: 1, input: { value: 1 }) { id } }',
+    variables: () => ({ id: fixtures.targetId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  deleteTarget: {
+    query: 'mutation($id: ID!) { deleteTarget(id: $id, expectedVersion: 1) }',
+    variables: () => ({ id: fixtures.targetId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  createMilestone: {
+    query: 'mutation($i: CreateMilestoneInput!) { createMilestone(input: $i) { id } }',
+    variables: () => ({ i: { campaignId: fixtures.campaignId, kind: 'FINAL_REVIEW', year: 2025, description: 'x' } }),
+    tables: CAMPAIGN_TABLES,
+  },
+  updateMilestone: {
+    query: 'mutation($id: ID!) { updateMilestone(id: $id, expectedVersion: 1, input: { description: "x" }) { id } }',
+    variables: () => ({ id: fixtures.milestoneId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  deleteMilestone: {
+    query: 'mutation($id: ID!) { deleteMilestone(id: $id, expectedVersion: 1) }',
+    variables: () => ({ id: fixtures.milestoneId }),
+    tables: CAMPAIGN_TABLES,
+  },
+  // The metric catalogue is national: only the nation's administrators extend it.
+  createMetric: {
+    query: 'mutation { createMetric(input: { code: "X_METRIC", nameVi: "x", nameEn: "x", kind: COUNT, aggregation: SUM, appliesTo: "COMMUNE" }) { code } }',
+    variables: () => ({}),
+    tables: CAMPAIGN_TABLES,
+  },
+  deriveCriteriaSet: {
+    query: 'mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }',
+    variables: () => ({ i: { parentId: fixtures.criteriaSetId, ownerCode: '568', code: 'INTRUDER-568', nameVi: 'x' } }),
+    tables: CRITERIA_TABLES,
+  },
+  updateCriteriaSet: {
+    query: 'mutation($i: UpdateCriteriaSetInput!) { updateCriteriaSet(input: $i) { id } }',
+    variables: () => ({ i: { id: fixtures.criteriaSetId, expectedVersion: 1, note: 'x' } }),
+    tables: CRITERIA_TABLES,
+  },
+  addCriterion: {
+    query: 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }',
+    variables: () => ({ i: { criteriaSetId: fixtures.villageSetId, number: 99, nameVi: 'x' } }),
+    tables: CRITERIA_TABLES,
+  },
+  addIndicator: {
+    query: 'mutation($i: AddIndicatorInput!) { addIndicator(input: $i) { id } }',
+    variables: () => ({ i: { criteriaSetId: fixtures.criteriaSetId, criterionNumber: 10, code: '10.8', nameVi: 'x', comparator: 'GTE' } }),
+    tables: CRITERIA_TABLES,
+  },
+  overrideThreshold: {
+    query: 'mutation($i: OverrideThresholdInput!) { overrideThreshold(input: $i) { id } }',
+    variables: () => ({ i: { criteriaSetId: fixtures.criteriaSetId, indicatorCode: '10.9', value: 1 } }),
+    tables: CRITERIA_TABLES,
+  },
+  recordAssessment: {
+    query: 'mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id } }',
+    variables: () => ({ i: { unitCode: '22384', criteriaSetId: fixtures.criteriaSetId, year: 2024, results: [{ criterionNumber: 1, met: true }] } }),
+    tables: ASSESSMENT_TABLES,
+  },
+  recordRecognition: {
+    query: 'mutation($i: RecordRecognitionInput!) { recordRecognition(input: $i) { id } }',
+    variables: () => ({ i: { unitCode: '22384', tier: 'ADVANCED', decisionNumber: 'INTRUDER-1', decidedOn: '2024-06-01', issuingUnitCode: '56' } }),
+    tables: ['criteria.recognition_decision'],
+  },
+  revokeRecognition: {
+    query: 'mutation($i: RevokeRecognitionInput!) { revokeRecognition(input: $i) { id } }',
+    variables: () => ({ i: { id: fixtures.recognitionId, expectedVersion: 1, revokedOn: '2024-06-01', reason: 'x' } }),
+    tables: ['criteria.recognition_decision'],
+  },
+};
+
+let intruder: string;
+
+beforeAll(async () => {
+  const admin = await tokenFor('SYSTEM_ADMIN');
+  const classification = await gql(`mutation { setUnitClassification(input: { unitCode: "56", asOf: "2024-01-01", scheme: ISLAND, source: "fixture" }) { id } }`, undefined, { token: admin });
+  fixtures.classificationId = classification.data.setUnitClassification.id;
+  const user = await gql(`mutation { createUser(input: { username: "fixture.kh", displayName: "KH", password: "a-long-password", grants: [{ role: VIEWER, unitCode: "56", asOf: "2024-01-01" }] }) { id } }`, undefined, { token: admin });
+  fixtures.userId = user.data.createUser.id;
+
+  const campaigns = await gql(`{ campaigns(limit: 100) { nodes { id key } } }`);
+  fixtures.campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
+  const campaign = await gql(`query($id: ID!) { campaign(id: $id) { targets { id } milestones { id } } }`, { id: fixtures.campaignId });
+  fixtures.targetId = campaign.data.campaign.targets[0].id;
+  fixtures.milestoneId = campaign.data.campaign.milestones[0].id;
+
+  // A Khánh Hòa-owned criteria set with an indicator, a village set, and a recognition of a Khánh Hòa commune (22384).
+  const sets = await gql(`{ national: criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } village: criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id } } }`);
+  fixtures.villageSetId = sets.data.village.nodes[0].id;
+  const derived = await gql(`mutation($p: ID!) { deriveCriteriaSet(input: { parentId: $p, ownerCode: "56", code: "COMMUNE-NTM-2021-2025-56-AUTHZ", nameVi: "fixture" }) { id } }`, { p: sets.data.national.nodes[0].id }, { token: admin });
+  fixtures.criteriaSetId = derived.data.deriveCriteriaSet.id;
+  await gql(`mutation($s: ID!) { addIndicator(input: { criteriaSetId: $s, criterionNumber: 10, code: "10.9", nameVi: "fixture", comparator: GTE }) { id } }`, { s: fixtures.criteriaSetId }, { token: admin });
+  const decision = await gql(`mutation { recordRecognition(input: { unitCode: "22384", tier: NTM, decisionNumber: "AUTHZ-1", decidedOn: "2024-01-01", issuingUnitCode: "56" }) { id } }`, undefined, { token: admin });
+  fixtures.recognitionId = decision.data.recordRecognition.id;
+
+  intruder = await tokenFor('UNIT_ADMIN', '06');
+});
+
+describe('subtree authorisation of every mutation', () => {
+  it('has a case (or a stated exemption) for every mutation in the supergraph', async () => {
+    const result = await gql(`{ __type(name: "Mutation") { fields { name } } }`);
+    const mutations: string[] = result.data.__type.fields.map((f: { name: string }) => f.name).sort();
+    const covered = [...Object.keys(CASES), ...Object.keys(EXEMPT)].sort();
+    expect(mutations.filter((m) => !covered.includes(m)), 'mutations without an authorisation case').toEqual([]);
+    expect(covered.filter((m) => !mutations.includes(m)), 'cases for mutations that no longer exist').toEqual([]);
+  });
+
+  for (const [name, testCase] of Object.entries(CASES)) {
+    it(`refuses ${name} to another province's administrator and writes nothing`, async () => {
+      expect(Object.values(testCase.variables()).every((v) => v !== undefined), 'fixture missing').toBe(true);
+      const before = await rowCounts(testCase.tables);
+      const result = await gql(testCase.query, testCase.variables(), { token: intruder });
+      expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+      expect(await rowCounts(testCase.tables)).toEqual(before);
+    });
+  }
+});
