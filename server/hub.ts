@@ -25,6 +25,7 @@ import { enterRequestContext, withRequestScope } from './shared/request-scope.js
 import { runtime } from './shared/runtime.js';
 import { inputGuardPlugin } from './shared/input-guard.js';
 import { createLocalExecutor } from './shared/local-executor.js';
+import type { PeerQuery, PeerResult } from './shared/peers.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
 import { isSeeded, markSeeded } from './shared/seed-log.js';
@@ -76,8 +77,8 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   });
 }
 
-/** Reaches the units subgraph over HTTP when this process does not bundle it. */
-function remoteExecutor(url: string, secret: string): UnitsExecutor {
+/** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller. */
+function remoteExecutor(url: string, secret: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -85,7 +86,7 @@ function remoteExecutor(url: string, secret: string): UnitsExecutor {
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
-    return (await response.json()) as Awaited<ReturnType<UnitsExecutor>>;
+    return (await response.json()) as PeerResult;
   };
 }
 
@@ -131,7 +132,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   }
   const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
   const authSecret = config.authSecret ?? randomBytes(32).toString('base64url');
-  Object.assign(runtime, { authSecret, demo: config.demo, production: config.production });
+  Object.assign(runtime, { authSecret, production: config.production });
   const database = await openDatabase(config, log);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
@@ -160,15 +161,21 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
-  const unitsExecutor: UnitsExecutor = executors.has('units')
-    ? (query, variables) => executors.get('units')!(query, variables, { em: orms.get('units')!.em.fork(), identity: ANONYMOUS, loaders: new Map() })
-    : remoteExecutor(config.externalSubgraphs.find((e) => e.name === 'units')?.url ?? config.unitsUrl, secret);
-  const contextFor = (name: string, identity: Identity): SubgraphContext => ({
-    em: orms.get(name)!.em.fork(), identity, loaders: new Map(), units: new UnitDirectory(unitsExecutor),
-  });
+  const remotes = new Map<string, ReturnType<typeof remoteExecutor>>();
+  const peers: PeerQuery = (name, query, variables) => {
+    const local = executors.get(name);
+    if (local) return local(query, variables, contextFor(name, ANONYMOUS));
+    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? `${config.peersUrl}${subgraphPath(name)}`;
+    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, secret));
+    return remotes.get(name)!(query, variables);
+  };
+  const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
+  function contextFor(name: string, identity: Identity): SubgraphContext {
+    return { em: orms.get(name)!.em.fork(), identity, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers };
+  }
 
   for (const module of modules) {
-    const tools = { log, units: new UnitDirectory(unitsExecutor) };
+    const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
     await seedOnce(module, orms.get(module.name)!, tools);
     if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
     const server = new ApolloServer<SubgraphContext>({

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../shared/identity.js';
-import { runtime } from '../shared/runtime.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { AccountService } from './account.service.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
@@ -18,8 +17,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'viewer', password: 'demo-viewer', displayName: 'Người xem (demo)', role: Role.VIEWER, unitCode: 'VN', asOf: null },
 ] as const;
 
-export async function seedAccounts(em: EntityManager, { log, units }: SeedTools): Promise<void> {
-  if (!runtime.demo) return;
+export async function seedAccounts(em: EntityManager, { log, units, demo }: SeedTools): Promise<void> {
+  if (!demo) return;
   for (const account of DEMO_ACCOUNTS) {
     const unit = await units.requireByCode(account.unitCode, account.asOf ?? undefined);
     const user = em.create(UserAccount, {

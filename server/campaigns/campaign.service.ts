@@ -11,15 +11,15 @@ import type { Guard } from './campaign.guard.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
 import { Milestone } from './milestone.entity.js';
-import { pagedRows } from './paged-query.js';
+import { listPage } from '../shared/list-page.js';
 import type { PlanDocumentInput } from './plan-document.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';
 
 const ORDER: Record<CampaignOrderField, string> = {
-  [CampaignOrderField.NAME]: 'q.name',
-  [CampaignOrderField.PERIOD_START]: 'q.period_start',
-  [CampaignOrderField.CREATED]: 'q.id',
+  [CampaignOrderField.NAME]: 'c.name',
+  [CampaignOrderField.PERIOD_START]: 'c.period_start',
+  [CampaignOrderField.CREATED]: 'c.id',
 };
 
 /** Plan document fields and the campaign columns that hold them. */
@@ -85,7 +85,7 @@ export class CampaignService {
       where.add(`c.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
     const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const { rows, totalCount } = await pagedRows(this.em, `SELECT c.* FROM campaigns.campaign c ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, q.id ${dir}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM campaigns.campaign c ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, c.id ${dir}`, page);
     return { nodes: this.map(rows), totalCount };
   }
 

@@ -4,7 +4,7 @@ import type { ListResult, Page } from '../shared/paging.js';
 import { Conditions, likeEscape, normaliseText, textArray } from '../shared/sql.js';
 import type { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { Metric } from './metric.entity.js';
-import { pagedRows } from './paged-query.js';
+import { listPage } from '../shared/list-page.js';
 
 const LEVELS = ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'];
 const CODE = /^[A-Z][A-Z0-9_]{0,59}$/;
@@ -26,7 +26,7 @@ export class MetricService {
       if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
       where.add(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
-    const { rows, totalCount } = await pagedRows(this.em, `SELECT m.* FROM campaigns.metric m ${where.where()}`, where.params, 'q.code', page);
+    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, 'm.code', page);
     return { nodes: this.map(rows), totalCount };
   }
 

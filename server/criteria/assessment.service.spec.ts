@@ -4,7 +4,8 @@ import type { SubgraphContext } from '../shared/context.js';
 import { Role, type Grant } from '../shared/identity.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { AssessmentService } from './assessment.service.js';
-import { openSpecOrm } from './criteria.spec-support.js';
+import { openSpecOrm } from '../../tests/support/spec-context.js';
+import { criteriaSubgraph } from './index.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { highestRecognition } from './recognition.service.js';
@@ -26,7 +27,7 @@ describe('AssessmentService (directly, on the test database)', () => {
   let grants: Grant[];
   let commune: string;
   beforeAll(async () => {
-    ({ orm, context, units } = await openSpecOrm());
+    ({ orm, context, units } = await openSpecOrm(criteriaSubgraph));
     const province = (await units.findByCode('27', '2024-01-01'))!; // Bắc Ninh: no demo data, no other test
     grants = [{ role: Role.ASSESSOR, unitId: province.id, paths: [province.path] }];
     const ids = await units.subtreeIds('27', '2024-01-01', 'COMMUNE');

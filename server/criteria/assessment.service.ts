@@ -9,7 +9,7 @@ import { Assessment, AssessmentChange, CriterionResult } from './assessment.enti
 import type { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { evaluateResults, type EvaluatedCriterion, type IndicatorDef } from './assessment-evaluation.js';
 import { checkVersion } from './criteria-errors.js';
-import { listPage } from './list-query.js';
+import { listPage } from '../shared/list-page.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
 import { CriteriaSetService, toId } from './criteria-set.service.js';
 import { dateInYear, requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';

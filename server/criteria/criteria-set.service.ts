@@ -7,7 +7,7 @@ import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { checkVersion, uniquely } from './criteria-errors.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
-import { listPage } from './list-query.js';
+import { listPage } from '../shared/list-page.js';
 import { requiredText, text } from './text.js';
 import type {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, LegalBasisInput, OverrideThresholdInput, UpdateCriteriaSetInput,

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
-import { readConfig } from '../shared/config.js';
 import { projectPath } from '../shared/project.js';
 import { parseIsoDate } from '../shared/scalars.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
@@ -140,7 +139,7 @@ async function loadSet(em: EntityManager, set: SetSeed, tools: SeedTools): Promi
 }
 
 /**
- * Seeds the criteria sets of seeds/criteria, then — with the demo profile (NTM_DEMO, as the hub's config reads it;
+ * Seeds the criteria sets of seeds/criteria, then — with the demo profile (`SeedTools.demo`;
  * seed loaders do not receive the config) — synthetic assessments for the communes of the five seed provinces.
  */
 export async function seedCriteria(em: EntityManager, tools: SeedTools): Promise<void> {
@@ -148,7 +147,7 @@ export async function seedCriteria(em: EntityManager, tools: SeedTools): Promise
   const sets = readCriteriaSeeds();
   for (const set of sets) await loadSet(em, set, tools);
   tools.log.info({ sets: sets.length, ms: Date.now() - started }, 'seeded criteria sets');
-  if (readConfig(process.env, []).demo) {
+  if (tools.demo) {
     const summary = await generateDemoAssessments(em, { units: tools.units, provinceCodes: DEMO_PROVINCES });
     tools.log.info(summary, 'seeded synthetic demo assessments (five seed provinces)');
   }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSpecOrm } from './criteria.spec-support.js';
+import { openSpecOrm } from '../../tests/support/spec-context.js';
+import { criteriaSubgraph } from './index.js';
 import { DEMO_YEARS, demoCommunes, generateDemoAssessments, mulberry32, planCommune } from './demo-assessments.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 
@@ -36,7 +37,7 @@ describe('demo assessment generator (pure)', () => {
 describe('demo assessment generator (database)', () => {
   let orm: MikroORM;
   let units: UnitDirectory;
-  beforeAll(async () => ({ orm, units } = await openSpecOrm()));
+  beforeAll(async () => ({ orm, units } = await openSpecOrm(criteriaSubgraph)));
   afterAll(() => orm.close(true));
 
   const snapshot = async (unitIds: number[]) => orm.em.fork().execute(

@@ -8,7 +8,7 @@ import { isWithin } from '../shared/unit-directory.js';
 import { TIER_RANK, tiersFor } from './criteria-enums.js';
 import { checkVersion, uniquely } from './criteria-errors.js';
 import { CriteriaSetService, toId } from './criteria-set.service.js';
-import { listPage } from './list-query.js';
+import { listPage } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { text } from './text.js';

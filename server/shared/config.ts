@@ -24,8 +24,8 @@ export interface HubConfig {
   internalSecret: string | undefined;
   /** Secret that signs users' sign-in tokens; without it tokens do not outlive the process. */
   authSecret: string | undefined;
-  /** Where the units subgraph is, when this process does not bundle it (`--only campaigns`). */
-  unitsUrl: string;
+  /** Where the subgraphs this process does not bundle are served (`<peersUrl>/subgraphs/<name>/graphql`), e.g. with `--only campaigns`. */
+  peersUrl: string;
   /** Longest a GraphQL request may run before the gateway answers 503. */
   requestTimeoutMs: number;
   /** On shutdown, how long to keep serving (not ready) before closing the listener. */
@@ -63,7 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     externalSubgraphs: parseExternalSubgraphs(env.EXTERNAL_SUBGRAPHS),
     internalSecret: env.NTM_INTERNAL_SECRET || undefined,
     authSecret: env.NTM_AUTH_SECRET || undefined,
-    unitsUrl: env.NTM_UNITS_URL ?? 'http://localhost:4000/subgraphs/units/graphql',
+    peersUrl: env.NTM_PEERS_URL ?? 'http://localhost:4000',
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,

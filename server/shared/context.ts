@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './identity.js';
+import type { PeerQuery } from './peers.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** What every resolver of a subgraph receives: its own forked EntityManager and the caller's identity. */
@@ -8,6 +9,8 @@ export interface SubgraphContext {
   identity: Identity;
   /** Administrative units, read through the units subgraph's API. */
   units: UnitDirectory;
+  /** Other subgraphs' public APIs (awards reads assessments through the criteria subgraph, for example). */
+  peers: PeerQuery;
   /** Per-request memo for DataLoaders, keyed by a name. */
   loaders: Map<string, unknown>;
 }

@@ -3,6 +3,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
+import type { PeerQuery } from './peers.js';
 import type { UnitDirectory } from './unit-directory.js';
 
 /** A reference resolver: how a subgraph turns `{ __typename, id }` from the gateway into its entity. */
@@ -29,4 +30,7 @@ export interface SubgraphModule {
 export interface SeedTools {
   log: Logger;
   units: UnitDirectory;
+  peers: PeerQuery;
+  /** Whether the demo profile (synthetic data, demo accounts) is on. */
+  demo: boolean;
 }

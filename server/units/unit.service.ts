@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
+import { listPage } from '../shared/list-page.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
@@ -74,17 +75,8 @@ export class UnitService {
       );
     }
     const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const rows = await this.em.execute(
-      `SELECT u.*, count(*) OVER () AS total_count FROM units.unit u ${where.where()}
-       ORDER BY ${ORDER[orderBy]} ${dir}, u.code ${dir}, u.id LIMIT ? OFFSET ?`,
-      [...where.params, page.limit, page.offset],
-    );
-    let totalCount = rows.length ? Number(rows[0].total_count) : 0;
-    if (!rows.length && page.offset > 0) {
-      const [count] = await this.em.execute(`SELECT count(*) AS n FROM units.unit u ${where.where()}`, where.params);
-      totalCount = Number(count.n);
-    }
-    return { nodes: this.map(rows.map(({ total_count: _, ...row }) => row)), totalCount };
+    const { rows, totalCount } = await listPage(this.em, 'u.*', `FROM units.unit u ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, u.code ${dir}, u.id`, page);
+    return { nodes: this.map(rows), totalCount };
   }
 
   /** Ids of a unit's ancestors from the nation down, read from its path. */

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { issueToken } from '../../server/shared/auth-token.js';
 import { Role, type Grant } from '../../server/shared/identity.js';
 import { gql } from './client.js';
+import './provided-context.js';
 
 let nextUserId = 900_000;
 

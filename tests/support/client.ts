@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import './provided-context.js';
 
 export interface GraphQLErrorShape {
   message: string;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import './provided-context.js';
 
 let pool: pg.Pool | undefined;
 const getPool = () => (pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 }));

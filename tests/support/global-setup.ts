@@ -7,15 +7,8 @@ import { startEmbeddedPostgres, type Database } from '../../server/shared/databa
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
 import { TEST_ADMIN } from './constants.js';
+import './provided-context.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    hubUrl: string;
-    databaseUrl: string;
-    internalSecret: string;
-    authSecret: string;
-  }
-}
 
 export const TEST_SECRET = 'test-internal-secret';
 export const TEST_AUTH_SECRET = 'test-auth-secret';
@@ -53,7 +46,8 @@ export async function setup(project: TestProject) {
     serverUrl = embedded.url;
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
-  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, authSecret: TEST_AUTH_SECRET };
+  // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
+  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, authSecret: TEST_AUTH_SECRET };
   process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
   process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
   hub = await startHub(config, log);

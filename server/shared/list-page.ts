@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Page } from '../shared/paging.js';
+import type { Page } from './paging.js';
 
 /**
  * Runs one page of a list query: `from` is everything after SELECT's column list ("FROM … WHERE …"), `columns`

@@ -1,0 +1,11 @@
+/** What the global setup provides to every test file (`inject(...)`). */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hubUrl: string;
+    databaseUrl: string;
+    internalSecret: string;
+    authSecret: string;
+  }
+}
+
+export {};

@@ -1,0 +1,30 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { inject } from 'vitest';
+import type { SubgraphContext } from '../../server/shared/context.js';
+import { ANONYMOUS, type Grant } from '../../server/shared/identity.js';
+import { createLogger } from '../../server/shared/logger.js';
+import { openSubgraphOrm } from '../../server/shared/orm.js';
+import type { PeerQuery } from '../../server/shared/peers.js';
+import type { SubgraphModule } from '../../server/shared/subgraph-module.js';
+import { UnitDirectory } from '../../server/shared/unit-directory.js';
+import './provided-context.js';
+
+/** Runs a GraphQL operation against the test hub's gateway, which serves every subgraph's public queries. */
+export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
+  const response = await fetch(`${inject('hubUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as Awaited<ReturnType<PeerQuery>>;
+};
+
+/**
+ * A subgraph's ORM on the test database and request contexts for calling its services directly in specs
+ * (beside the code); other subgraphs are reached through the test hub's gateway.
+ */
+export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
+  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'));
+  const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
+  const context = (grants: Grant[] = []): SubgraphContext => ({
+    em: orm.em.fork(), units, peers: viaGateway, loaders: new Map(),
+    identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS,
+  });
+  return { orm, context, units };
+}
