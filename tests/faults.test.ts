@@ -22,7 +22,7 @@ let units: Hub;
 let gateway: Hub;
 let token: string;
 
-const startPostgres = () => startEmbeddedPostgres({ dataDir: projectPath('.data', 'fault-postgres'), port: PG_PORT, databaseName: 'postgres' }, log);
+const startPostgres = () => startEmbeddedPostgres({ dataDir: projectPath('.data', `fault-postgres-${PG_PORT}`), port: PG_PORT, databaseName: 'postgres' }, log);
 const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, authSecret: AUTH });
 const startUnits = (port = 0) => startHub({ ...baseConfig(), port, only: 'units' }, log);
 
