@@ -136,6 +136,23 @@ describe('audit log', () => {
     await expect(sql(`DELETE FROM audit.audit_log WHERE username = $1`, [username])).rejects.toThrow(/append-only/);
   });
 
+  it('records writes made with SQL (an assessment) with the assessor and the commune\'s subtree', async () => {
+    const { tokenFor } = await import('./support/auth.js');
+    const token = await tokenFor('ASSESSOR', '06');
+    const set = await gql(`{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }`);
+    const commune = await gql(`{ units(filter: { withinCode: "06", kind: COMMUNE, asOf: "2024-01-01" }, limit: 1, offset: 7) { nodes { code } } }`);
+    const code = commune.data.units.nodes[0].code;
+    const recorded = await gql(`mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id version } }`,
+      { i: { unitCode: code, criteriaSetId: set.data.criteriaSets.nodes[0].id, year: 2022, results: [{ criterionNumber: 4, met: true }], expectedVersion: 1 } }, { token });
+    expect(recorded.errors).toBeUndefined();
+    const [row] = await sql(`SELECT username, subgraph, entity, action, unit_path::text AS path, after FROM audit.audit_log WHERE entity = 'Assessment' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [recorded.data.recordAssessment.id]);
+    expect(row).toMatchObject({ subgraph: 'criteria', entity: 'Assessment', action: 'UPDATE' });
+    expect(row.username).toMatch(/^test-assessor-06-/);
+    expect(row.path.startsWith('1.1100006.')).toBe(true);
+    expect(row.after).toBeTruthy();
+  });
+
   it('is refused to anonymous callers', async () => {
     expect(errorCodes(await gql(`{ auditLog { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
   });

@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
 import { badInput, conflict } from '../shared/errors.js';
@@ -221,6 +222,7 @@ export class AssessmentService {
       const [{ doc: after }] = await em.execute(SNAPSHOT, [id]);
       await em.execute('INSERT INTO criteria.assessment_change (assessment_id, user_id, username, before, after) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)',
         [id, this.ctx.identity.userId, this.ctx.identity.username, before === null ? null : JSON.stringify(before), JSON.stringify(after)]);
+      await writeAudit(em, { subgraph: 'criteria', entity: 'Assessment', entityId: id, action: existing ? 'UPDATE' : 'CREATE', unitId: unit.id, before, after });
       return this.map(await em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [id]), em)[0];
     });
   }

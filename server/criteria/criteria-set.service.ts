@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -185,13 +186,17 @@ export class CriteriaSetService {
         `The period ${periodStart} – ${periodEnd} must lie within the parent's (${parent.periodStart} – ${parent.periodEnd})`, 'periodStart');
     }
     const code = requiredText(input.code, 'code');
-    const rows = await uniquely(() => this.em.execute(
-      `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
-         legal_number, legal_date, legal_issuer, legal_title, owner_unit_id, parent_id, root_id, synthetic, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING *`,
-      [code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), parent.tier, parent.appliesTo, periodStart, periodEnd,
-        ...legalColumns(input.legalBasis), owner.id, parent.id, parent.rootId, text(input.source)],
-    ), `Mã bộ tiêu chí "${code}" đã tồn tại`, `Criteria set code "${code}" already exists`);
+    const rows = await this.em.transactional(async (em) => {
+      const created = await uniquely(() => em.execute(
+        `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
+           legal_number, legal_date, legal_issuer, legal_title, owner_unit_id, parent_id, root_id, synthetic, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING *`,
+        [code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), parent.tier, parent.appliesTo, periodStart, periodEnd,
+          ...legalColumns(input.legalBasis), owner.id, parent.id, parent.rootId, text(input.source)],
+      ), `Mã bộ tiêu chí "${code}" đã tồn tại`, `Criteria set code "${code}" already exists`);
+      await audit(em, 'CriteriaSet', created[0], 'CREATE', owner.id, null);
+      return created;
+    });
     return this.sets(rows)[0];
   }
 
@@ -207,6 +212,7 @@ export class CriteriaSetService {
         [input.nameVi != null ? requiredText(input.nameVi, 'nameVi') : set.name, input.nameEn !== undefined ? text(input.nameEn) : set.nameEn, ...legal,
           input.source !== undefined ? text(input.source) : set.source, input.note !== undefined ? text(input.note) : set.note, set.id],
       );
+      await audit(em, 'CriteriaSet', rows[0], 'UPDATE', set.ownerUnitId, set);
       return em.map(CriteriaSet, rows[0]);
     });
   }
@@ -217,10 +223,14 @@ export class CriteriaSetService {
       throw badInput('Bộ tiêu chí dẫn xuất kế thừa các tiêu chí của bộ gốc; chỉ có thể thêm chỉ tiêu', 'A derived set inherits its criteria: add indicators instead', 'criteriaSetId');
     }
     if (!Number.isInteger(input.number) || input.number < 1) throw badInput('Số tiêu chí phải là số nguyên dương', 'The criterion number must be a positive integer', 'number');
-    const rows = await uniquely(() => this.em.execute(
-      'INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *',
-      [set.id, input.number, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.source)],
-    ), `Bộ tiêu chí đã có tiêu chí số ${input.number}`, `The set already has criterion ${input.number}`);
+    const rows = await this.em.transactional(async (em) => {
+      const created = await uniquely(() => em.execute(
+        'INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *',
+        [set.id, input.number, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.source)],
+      ), `Bộ tiêu chí đã có tiêu chí số ${input.number}`, `The set already has criterion ${input.number}`);
+      await audit(em, 'Criterion', created[0], 'CREATE', set.ownerUnitId, null);
+      return created;
+    });
     return Object.assign(this.em.map(Criterion, rows[0]), { viewSetId: set.id });
   }
 
@@ -236,11 +246,15 @@ export class CriteriaSetService {
     const [taken] = await this.em.execute(
       'SELECT 1 FROM criteria.indicator i JOIN criteria.criteria_set s ON s.id = i.set_id WHERE s.root_id = ? AND i.code = ?', [set.rootId, code]);
     if (taken) throw badInput(`Mã chỉ tiêu "${code}" đã có trong bộ tiêu chí này hoặc bộ liên quan`, `Indicator code "${code}" is already used in this family of sets`, 'code');
-    const rows = await this.em.execute(
-      `INSERT INTO criteria.indicator (criterion_id, set_id, code, name_vi, name_en, unit_of_measure, comparator, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [criterion.id, set.id, code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.unitOfMeasure), input.comparator, text(input.source)],
-    );
+    const rows = await this.em.transactional(async (em) => {
+      const created = await em.execute(
+        `INSERT INTO criteria.indicator (criterion_id, set_id, code, name_vi, name_en, unit_of_measure, comparator, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [criterion.id, set.id, code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.unitOfMeasure), input.comparator, text(input.source)],
+      );
+      await audit(em, 'Indicator', created[0], 'CREATE', set.ownerUnitId, null);
+      return created;
+    });
     return Object.assign(this.em.map(Indicator, rows[0]), { viewSetId: set.id });
   }
 
@@ -271,13 +285,19 @@ export class CriteriaSetService {
         checkVersion(Number(existing.version), input.expectedVersion, { vi: `Ngưỡng chỉ tiêu ${input.indicatorCode}`, en: `The threshold of ${input.indicatorCode}` });
         const rows = await em.execute('UPDATE criteria.threshold SET value = ?, source = ?, version = version + 1 WHERE id = ? RETURNING *',
           [input.value, text(input.source), existing.id]);
+        await audit(em, 'Threshold', rows[0], 'UPDATE', ownerId, existing);
         return em.map(Threshold, rows[0]);
       }
       const rows = await uniquely(() => em.execute(
         `INSERT INTO criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year, value, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`, [...key, input.value, text(input.source)],
       ), 'Ngưỡng này vừa được người khác tạo; tải lại rồi thử lại', 'Someone else just created this threshold: reload and retry');
+      await audit(em, 'Threshold', rows[0], 'CREATE', ownerId, null);
       return em.map(Threshold, rows[0]);
     });
   }
 }
+
+/** Records a criteria write in the audit log, in the write's transaction. */
+const audit = (em: EntityManager, entity: string, after: Record<string, unknown>, action: 'CREATE' | 'UPDATE', unitId: number, before: object | null) =>
+  writeAudit(em, { subgraph: 'criteria', entity, entityId: String(after.id), action, unitId, before, after });

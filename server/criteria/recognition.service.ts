@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
 import { badInput, conflict, notFound } from '../shared/errors.js';
@@ -64,10 +65,14 @@ export class RecognitionService {
     const setId = input.criteriaSetId != null ? (await new CriteriaSetService(this.ctx).require(input.criteriaSetId)).id : null;
     const number = text(input.decisionNumber);
     if (!number) throw badInput('Số quyết định không được để trống', 'decisionNumber must not be empty', 'decisionNumber');
-    const rows = await uniquely(() => this.em.execute(
-      `INSERT INTO criteria.recognition_decision (unit_id, tier, decision_number, decided_on, issuing_unit_id, set_id)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, input.tier, number, input.decidedOn, issuer.id, setId],
-    ), `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`, `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`);
+    const rows = await this.em.transactional(async (em) => {
+      const created = await uniquely(() => em.execute(
+        `INSERT INTO criteria.recognition_decision (unit_id, tier, decision_number, decided_on, issuing_unit_id, set_id)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, input.tier, number, input.decidedOn, issuer.id, setId],
+      ), `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`, `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`);
+      await writeAudit(em, { subgraph: 'criteria', entity: 'RecognitionDecision', entityId: created[0].id, action: 'CREATE', unitId: unit.id, before: null, after: created[0] });
+      return created;
+    });
     return this.map(rows)[0];
   }
 
@@ -87,9 +92,11 @@ export class RecognitionService {
       const [decision] = this.map(await em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ? FOR UPDATE', [id]), em);
       checkVersion(decision.version, input.expectedVersion, { vi: `Quyết định ${decision.decisionNumber}`, en: `Decision ${decision.decisionNumber}` });
       if (decision.revokedOn) throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
-      return this.map(await em.execute(
+      const rows = await em.execute(
         'UPDATE criteria.recognition_decision SET revoked_on = ?, revocation_reason = ?, version = version + 1 WHERE id = ? RETURNING *',
-        [input.revokedOn, reason, id]), em)[0];
+        [input.revokedOn, reason, id]);
+      await writeAudit(em, { subgraph: 'criteria', entity: 'RecognitionDecision', entityId: id, action: 'UPDATE', unitId: decision.unitId, before: decision, after: rows[0] });
+      return this.map(rows, em)[0];
     });
   }
 }

@@ -38,6 +38,35 @@ export const AUDIT_DDL = [
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
+/** One write to record: which record of which subgraph, the unit it concerns, its values before and after. */
+export interface AuditRecord {
+  subgraph: string;
+  entity: string;
+  entityId: string | number;
+  action: 'CREATE' | 'UPDATE' | 'DELETE';
+  unitId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Appends a write to the audit log within the EntityManager's current transaction, as the request's caller
+ * ("system" outside a request). The ORM subscriber below calls it for entity writes; code that writes with SQL
+ * calls it directly.
+ */
+export async function writeAudit(em: EntityManager, record: AuditRecord): Promise<void> {
+  const ctx = currentRequestContext();
+  const unit = record.unitId !== null && ctx ? await ctx.units.byId(record.unitId) : null;
+  await em.getConnection().execute(
+    `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
+    [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', record.subgraph, record.entity, String(record.entityId), record.action,
+      record.unitId, unit?.path ?? null, json(record.before), json(record.after)],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
 /**
  * Records every entity write — who, when, what, before and after — in audit.audit_log, inside the transaction
  * of the write itself, so a write and its audit row commit or roll back together.
@@ -57,20 +86,16 @@ export class AuditSubscriber implements EventSubscriber {
     return this.record(args, 'DELETE', args.changeSet?.originalEntity, null);
   }
 
-  private async record(args: EventArgs<object>, action: 'CREATE' | 'UPDATE' | 'DELETE', before: unknown, after: unknown) {
-    const ctx = currentRequestContext();
+  private record(args: EventArgs<object>, action: AuditRecord['action'], before: unknown, after: unknown) {
     const entity = args.entity;
-    const unitId = hasAuditUnit(entity) ? (entity.auditUnitId() ?? null) : null;
-    const unit = unitId !== null && ctx ? await ctx.units.byId(unitId) : null;
-    const em = args.em as EntityManager;
-    const id = args.changeSet?.getSerializedPrimaryKey?.() ?? String((entity as { id?: unknown }).id ?? '');
-    await em.getConnection().execute(
-      `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
-      [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', this.subgraph, args.meta.className, id, action,
-        unitId, unit?.path ?? null, json(before), json(action === 'UPDATE' ? { ...(before as object), ...(after as object) } : after)],
-      'run',
-      em.getTransactionContext(),
-    );
+    return writeAudit(args.em as EntityManager, {
+      subgraph: this.subgraph,
+      entity: args.meta.className,
+      entityId: args.changeSet?.getSerializedPrimaryKey?.() ?? String((entity as { id?: unknown }).id ?? ''),
+      action,
+      unitId: hasAuditUnit(entity) ? (entity.auditUnitId() ?? null) : null,
+      before,
+      after: action === 'UPDATE' ? { ...(before as object), ...(after as object) } : after,
+    });
   }
 }
