@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { projectPath } from '../server/shared/project.js';
@@ -17,7 +20,7 @@ function startProcess(env: Record<string, string>) {
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`not listening after 60 s:\n${output}`)), 60_000);
+    setTimeout(() => reject(new Error(`not listening after 120 s:\n${output}`)), 120_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, url, exited, output: () => output };
@@ -42,6 +45,33 @@ describe('the hub process', () => {
     expect(await hub.exited).toBe(0);
     expect(hub.output()).toContain('NTM Hub stopped');
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('runs on its embedded PostgreSQL, seeded on first start, and keeps the data across restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
+    const env = { NTM_DATA_DIR: join(dataDir, 'postgres'), NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397', NTM_AUTH_SECRET: 'process-test', NTM_ADMIN_USERNAME: 'boss', NTM_ADMIN_PASSWORD: 'boss-password-1' };
+    const call = async (url: string, query: string, token?: string) =>
+      (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as any;
+    try {
+      const first = startProcess(env);
+      const url1 = await first.url;
+      expect((await call(url1, '{ units(filter: { level: PROVINCE }) { totalCount } }')).data.units.totalCount).toBe(34);
+      const { token } = (await call(url1, 'mutation { login(username: "boss", password: "boss-password-1") { token } }')).data.login;
+      const written = await call(url1, 'mutation { setUnitClassification(input: { unitCode: "56", scheme: COASTAL, source: "kept" }) { id } }', token);
+      expect(written.errors).toBeUndefined();
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = startProcess(env);
+      const url2 = await second.url;
+      expect(second.output()).not.toContain('seeded administrative units');
+      const read = await call(url2, '{ unit(code: "56") { classifications { code source } } }');
+      expect(read.data.unit.classifications).toContainEqual({ code: 'COASTAL', source: 'kept' });
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('reports a composition error clearly and exits non-zero', async () => {
