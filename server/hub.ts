@@ -210,6 +210,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     app.use('/graphql', requestTimeout(config.requestTimeoutMs), express.json({ limit: '1mb' }), expressMiddleware(server, {
       context: async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) }),
     }));
+    for (const module of modules) if (module.http) app.use(module.http.path, module.http.router(peers));
     const adminDist = projectPath('admin', 'dist');
     if (existsSync(adminDist)) {
       app.use('/admin', express.static(adminDist));

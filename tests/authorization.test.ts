@@ -26,6 +26,8 @@ const fixtures: Record<string, string> = {};
 const CAMPAIGN_TABLES = ['campaigns.campaign', 'campaigns.target', 'campaigns.milestone', 'campaigns.subject', 'campaigns.metric', 'audit.audit_log'];
 const CRITERIA_TABLES = ['criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold'];
 const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change'];
+const AWARD_TABLES = ['awards.award_standard', 'awards.campaign_award_form', 'awards.contributor', 'awards.contribution', 'awards.precondition',
+  'awards.nomination', 'awards.nomination_transition', 'awards.award', 'audit.audit_log'];
 
 const CASES: Record<string, MutationCase> = {
   setUnitClassification: {
@@ -144,6 +146,51 @@ const CASES: Record<string, MutationCase> = {
     variables: () => ({ i: { id: fixtures.recognitionId, expectedVersion: 1, revokedOn: '2024-06-01', reason: 'x' } }),
     tables: ['criteria.recognition_decision'],
   },
+  createAwardStandard: {
+    query: 'mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id } }',
+    variables: () => ({ i: { campaignId: fixtures.campaignId, subjectType: 'COMMUNE', occasion: 'ANNUAL', criteriaText: 'x' } }),
+    tables: AWARD_TABLES,
+  },
+  updateAwardStandard: {
+    query: 'mutation($id: ID!) { updateAwardStandard(id: $id, expectedVersion: 1, input: { note: "x" }) { id } }',
+    variables: () => ({ id: fixtures.awardStandardId }),
+    tables: AWARD_TABLES,
+  },
+  setCampaignAwardForms: {
+    query: 'mutation($c: ID!) { setCampaignAwardForms(campaignId: $c, forms: []) { formCode } }',
+    variables: () => ({ c: fixtures.campaignId }),
+    tables: AWARD_TABLES,
+  },
+  recordContribution: {
+    query: 'mutation($i: RecordContributionInput!) { recordContribution(input: $i) { id } }',
+    variables: () => ({ i: { campaignId: fixtures.campaignId, contributor: { id: fixtures.contributorId }, date: '2024-05-01', kind: 'MONEY', valueVnd: 1 } }),
+    tables: AWARD_TABLES,
+  },
+  recordPrecondition: {
+    query: 'mutation($i: RecordPreconditionInput!) { recordPrecondition(input: $i) { id } }',
+    variables: () => ({ i: { subject: { unitCode: '22384', asOf: '2024-01-01' }, key: 'NO_CAPITAL_CONSTRUCTION_DEBT', year: 2024, holds: true } }),
+    tables: AWARD_TABLES,
+  },
+  createNomination: {
+    query: 'mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }',
+    variables: () => ({ i: { standardId: fixtures.awardStandardId, subject: { unitCode: '22384', asOf: '2024-01-01' }, year: 2023, proposingUnitCode: '56', formCode: 'PROVINCE_CERTIFICATE' } }),
+    tables: AWARD_TABLES,
+  },
+  updateNominationDossier: {
+    query: 'mutation($id: ID!) { updateNominationDossier(id: $id, expectedVersion: 1, items: []) { id } }',
+    variables: () => ({ id: fixtures.nominationId }),
+    tables: AWARD_TABLES,
+  },
+  transitionNomination: {
+    query: 'mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { id } }',
+    variables: () => ({ id: fixtures.nominationId }),
+    tables: AWARD_TABLES,
+  },
+  decideNomination: {
+    query: 'mutation($i: DecideNominationInput!) { decideNomination(input: $i) { id } }',
+    variables: () => ({ i: { id: fixtures.nominationId, decisionNumber: 'INTRUDER-1', decidedOn: '2024-06-01', signer: 'x' } }),
+    tables: AWARD_TABLES,
+  },
 };
 
 let intruder: string;
@@ -169,6 +216,16 @@ beforeAll(async () => {
   await gql(`mutation($s: ID!) { addIndicator(input: { criteriaSetId: $s, criterionNumber: 10, code: "10.9", nameVi: "fixture", comparator: GTE }) { id } }`, { s: fixtures.criteriaSetId }, { token: admin });
   const decision = await gql(`mutation { recordRecognition(input: { unitCode: "22384", tier: NTM, decisionNumber: "AUTHZ-1", decidedOn: "2024-01-01", issuingUnitCode: "56" }) { id } }`, undefined, { token: admin });
   fixtures.recognitionId = decision.data.recordRecognition.id;
+
+  // A Khánh Hòa award standard, a contributor of commune 22384 and a nomination of that commune.
+  const standards = await gql(`query($c: ID!) { awardStandards(campaignId: $c) { id key } }`, { c: fixtures.campaignId });
+  fixtures.awardStandardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
+  const contribution = await gql(`mutation($c: ID!) { recordContribution(input: { campaignId: $c, contributor: { kind: ENTERPRISE, name: "Doanh nghiệp fixture", unitCode: "22384", asOf: "2024-01-01" },
+    date: "2024-05-01", kind: MONEY, valueVnd: 1000000 }) { contributor { id } } }`, { c: fixtures.campaignId }, { token: admin });
+  fixtures.contributorId = contribution.data.recordContribution.contributor.id;
+  const nomination = await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s, subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024,
+    proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: fixtures.awardStandardId }, { token: admin });
+  fixtures.nominationId = nomination.data.createNomination.id;
 
   intruder = await tokenFor('UNIT_ADMIN', '06');
 });

@@ -27,6 +27,12 @@ const QUERIES: { query: string; vars: string[] }[] = [
   { query: 'query($f: UnitFilter, $o: Int, $l: Int) { units(filter: $f, offset: $o, limit: $l) { totalCount nodes { id } } }', vars: ['f', 'o', 'l'] },
   { query: 'query($ids: [ID!]!) { unitsByIds(ids: $ids) { id } }', vars: ['ids'] },
   { query: 'query($f: AuditFilter, $l: Int) { auditLog(filter: $f, limit: $l) { totalCount } }', vars: ['f', 'l'] },
+  { query: 'query($c: ID!, $o: String) { awardStandards(campaignId: $c, occasion: $o) { id rule } awardForms { code } }', vars: ['c', 'o'] },
+  { query: 'query($s: ID!, $y: Int!) { awardEligibility(standardId: $s, year: $y) { eligible conditions { passed } } }', vars: ['s', 'y'] },
+  { query: 'query($f: ContributionFilter, $o: Int, $l: Int) { contributions(filter: $f, offset: $o, limit: $l) { totalCount nodes { valueVnd } } }', vars: ['f', 'o', 'l'] },
+  { query: 'query($f: NominationFilter, $l: Int) { nominations(filter: $f, limit: $l) { totalCount nodes { status } } }', vars: ['f', 'l'] },
+  { query: 'query($c: [String!], $p: String, $m: [String!]!, $y: Int!, $d: Date) { compare(input: { unitCodes: $c, childrenOf: $p, metrics: $m, year: $y, asOf: $d }) { rows { unitCode actual rank } } }', vars: ['c', 'p', 'm', 'y', 'd'] },
+  { query: 'query($c: String!, $m: String!, $f: Int!, $t: Int!) { progress(unitCode: $c, metric: $m, fromYear: $f, toYear: $t) { year actual target } }', vars: ['c', 'm', 'f', 't'] },
 ];
 
 const MUTATIONS: { query: string; vars: string[] }[] = [
@@ -34,6 +40,10 @@ const MUTATIONS: { query: string; vars: string[] }[] = [
   { query: 'mutation($id: ID!) { removeUnitClassification(id: $id) }', vars: ['id'] },
   { query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', vars: ['i'] },
   { query: 'mutation($id: ID!, $a: Boolean!, $v: Int!) { setUserActive(id: $id, active: $a, expectedVersion: $v) { id } }', vars: ['id', 'a', 'v'] },
+  { query: 'mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id } }', vars: ['i'] },
+  { query: 'mutation($i: RecordContributionInput!) { recordContribution(input: $i) { id } }', vars: ['i'] },
+  { query: 'mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }', vars: ['i'] },
+  { query: 'mutation($id: ID!, $to: NominationStatus!, $r: String) { transitionNomination(id: $id, to: $to, reason: $r) { id } }', vars: ['id', 'to', 'r'] },
 ];
 
 /** Inputs shaped like the real ones, with any field replaced or dropped. */

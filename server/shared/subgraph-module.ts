@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Router } from 'express';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import type { Logger } from './logger.js';
@@ -22,6 +23,8 @@ export interface SubgraphModule {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
+  /** HTTP routes the hub mounts beside the gateway (e.g. `/exports/…` downloads), given the peer client. */
+  http?: { path: string; router: (peers: PeerQuery) => Router };
   /** Runs on every start, after seeding (e.g. the administrator named in the environment). */
   start?(em: EntityManager, tools: SeedTools): Promise<void>;
 }

@@ -1,0 +1,45 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import assessments from './assessments';
+import auditLog from './auditLog';
+import { authProvider } from './authProvider';
+import campaigns from './campaigns';
+import criteriaSets from './criteriaSets';
+import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { Dashboard } from './layout/Dashboard';
+import { Layout } from './layout/Layout';
+import recognitions from './recognitions';
+import { ComparePage } from './insights/ComparePage';
+import { ProgressPage } from './insights/ProgressPage';
+import { TargetGrid } from './targets/TargetGrid';
+import units from './units';
+
+export function App() {
+  return (
+    <Admin
+      title="NTM Hub"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      dashboard={Dashboard}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="units" {...units} />
+      <Resource name="campaigns" {...campaigns} />
+      <Resource name="criteriaSets" {...criteriaSets} />
+      <Resource name="assessments" {...assessments} />
+      <Resource name="recognitions" {...recognitions} />
+      <Resource name="auditLog" {...auditLog} />
+      <Resource name="targets" />
+      <Resource name="metrics" recordRepresentation="nameVi" />
+      <CustomRoutes>
+        <Route path="/targets" element={<TargetGrid />} />
+        <Route path="/compare" element={<ComparePage />} />
+        <Route path="/progress" element={<ProgressPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

@@ -1,0 +1,173 @@
+import {
+  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow,
+  TextField, Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import { Title, useCreate, useDataProvider, useGetList, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
+import { COMPARATOR_SIGN } from '../common/enums';
+import { useFormat } from '../common/format';
+import { effectiveThresholds } from '../dataProvider/criteria';
+import { assessmentId } from '../dataProvider/criteria';
+import { evaluateCriterion, passes, type Effective } from './evaluate';
+
+interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
+interface Criterion { number: number; name: string; nameEn: string | null; indicators: Indicator[] }
+type Decision = 'auto' | 'yes' | 'no';
+interface Row { values: Record<string, string>; evidence: Record<string, string>; decision: Decision; reason: string }
+interface Sheet { criteria: Criterion[]; effective: Record<string, Effective>; version: number | null; rows: Record<number, Row> }
+
+/** The yearly checklist of a commune: the set's criteria with indicator values, met by threshold and why, overrides with a reason. */
+export function AssessmentEntry() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const format = useFormat();
+  const [locale] = useLocaleState();
+  const dataProvider = useDataProvider();
+  const [create, { isPending: saving }] = useCreate();
+  const [params] = useSearchParams();
+  const [unitCode, setUnitCode] = useState(params.get('unitCode') ?? '');
+  const [setId, setSetId] = useState(params.get('criteriaSetId') ?? '3');
+  const [year, setYear] = useState(params.get('year') ?? String(Math.min(new Date().getFullYear(), 2025)));
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [errors, setErrors] = useState<Record<number, string>>({});
+  const { data: sets = [] } = useGetList('criteriaSets', { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' }, filter: { appliesTo: 'COMMUNE' } });
+
+  const open = async () => {
+    try {
+      const code = unitCode.trim();
+      const { data: set } = await dataProvider.getOne('criteriaSets', { id: setId });
+      const withThresholds = await effectiveThresholds(setId, code, Number(year));
+      const effective: Record<string, Effective> = {};
+      for (const c of withThresholds.criteria) for (const i of c.indicators) effective[i.code] = i.effectiveThreshold;
+      const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);
+      const rows: Record<number, Row> = {};
+      for (const criterion of set.criteria as Criterion[]) {
+        const result = existing?.results.find((r: any) => r.criterionNumber === criterion.number);
+        const values: Record<string, string> = {};
+        const evidence: Record<string, string> = {};
+        for (const i of result?.indicators ?? []) { values[i.code] = i.value == null ? '' : format.number(i.value); evidence[i.code] = i.evidence ?? ''; }
+        const decision: Decision = !result ? 'auto' : result.overridden || result.evaluatedMet == null ? (result.met ? 'yes' : 'no') : 'auto';
+        rows[criterion.number] = { values, evidence, decision, reason: result?.overrideReason ?? '' };
+      }
+      setSheet({ criteria: set.criteria, effective, version: existing?.version ?? null, rows });
+      setErrors({});
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+
+  const change = (number: number, patch: Partial<Row>) => setSheet((s) => s && { ...s, rows: { ...s.rows, [number]: { ...s.rows[number], ...patch } } });
+  const numbers = (row: Row) => Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, format.parse(v)]));
+
+  const submit = () => {
+    if (!sheet) return;
+    const problems: Record<number, string> = {};
+    const results = sheet.criteria.map((criterion) => {
+      const row = sheet.rows[criterion.number];
+      const values = numbers(row);
+      const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
+      const met = row.decision === 'auto' ? undefined : row.decision === 'yes';
+      if (row.decision === 'auto' && evaluated == null) problems[criterion.number] = translate('resources.assessments.entry.needsDecision');
+      if (met !== undefined && evaluated != null && met !== evaluated && !row.reason.trim()) problems[criterion.number] = translate('resources.assessments.entry.reasonRequired');
+      for (const [code, value] of Object.entries(values)) if (Number.isNaN(value)) problems[criterion.number] = translate('ra.validation.number') + ` (${code})`;
+      const indicators = criterion.indicators.filter((i) => values[i.code] != null).map((i) => ({ code: i.code, value: values[i.code], evidence: row.evidence[i.code] || null }));
+      return { criterionNumber: criterion.number, met, indicators, overrideReason: met !== undefined && row.reason.trim() ? row.reason.trim() : null };
+    });
+    setErrors(problems);
+    if (Object.keys(problems).length) {
+      notify('ra.message.invalid_form', { type: 'error' });
+      return;
+    }
+    create('assessments', { data: { unitCode: unitCode.trim(), criteriaSetId: setId, year: Number(year), results, expectedVersion: sheet.version } }, {
+      onSuccess: (saved) => {
+        notify('resources.assessments.entry.saved', { type: 'success', messageArgs: { met: saved.metCount, count: saved.criteriaCount } });
+        redirect('show', 'assessments', saved.id);
+      },
+      onError: (error) => notify((error as Error).message, { type: 'error' }),
+    });
+  };
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('resources.assessments.entry.title')} />
+      <Card>
+        <CardContent>
+          <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+            <TextField size="small" fullWidth={false} label={translate('resources.assessments.entry.unit') + ` (${translate('app.unitCode')})`} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'unit-code' } }} />
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: 320 }}>
+              <InputLabel id="set-label">{translate('resources.assessments.fields.criteriaSet')}</InputLabel>
+              <Select labelId="set-label" label={translate('resources.assessments.fields.criteriaSet')} value={sets.length ? setId : ''} onChange={(e) => setSetId(String(e.target.value))}>
+                {sets.map((s) => <MenuItem key={s.id} value={String(s.id)}>{s.code}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
+            <MuiButton variant="contained" onClick={open} disabled={!unitCode.trim() || !year}>{translate('resources.assessments.entry.load')}</MuiButton>
+          </Stack>
+          {sheet && (
+            <>
+              {sheet.version != null && <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.assessments.entry.existing', { version: sheet.version })}</Alert>}
+              <Table size="small" data-testid="checklist">
+                <TableHead><TableRow>
+                  <TableCell>{translate('resources.assessments.entry.criterion')}</TableCell>
+                  <TableCell>{translate('resources.assessments.entry.indicators')}</TableCell>
+                  <TableCell>{translate('resources.assessments.entry.evaluated')}</TableCell>
+                  <TableCell>{translate('resources.assessments.entry.met')}</TableCell>
+                  <TableCell>{translate('resources.assessments.entry.overrideReason')}</TableCell>
+                </TableRow></TableHead>
+                <TableBody>
+                  {sheet.criteria.map((criterion) => {
+                    const row = sheet.rows[criterion.number];
+                    const values = numbers(row);
+                    const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
+                    return (
+                      <TableRow key={criterion.number} data-criterion={criterion.number}>
+                        <TableCell sx={{ maxWidth: 260 }}><b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}</TableCell>
+                        <TableCell>
+                          {criterion.indicators.map((indicator) => {
+                            const threshold = sheet.effective[indicator.code]?.value ?? null;
+                            const value = values[indicator.code];
+                            const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
+                            return (
+                              <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
+                                <TextField size="small" fullWidth={false} sx={{ width: 110 }} label={indicator.code} value={row.values[indicator.code] ?? ''}
+                                  onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })} />
+                                <Typography variant="caption" sx={{ maxWidth: 260 }}>
+                                  {indicator.name} — {indicator.comparator === 'BOOL' ? '0/1' : threshold == null ? translate('resources.assessments.entry.noThreshold') : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
+                                  {passed == null ? '' : passed ? ' ✓' : ' ✗'}
+                                </Typography>
+                              </Stack>
+                            );
+                          })}
+                        </TableCell>
+                        <TableCell>
+                          {evaluated == null ? <Typography variant="caption" color="text.secondary">—</Typography>
+                            : <Chip size="small" color={evaluated ? 'success' : 'error'} label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')} />}
+                        </TableCell>
+                        <TableCell>
+                          <Select size="small" value={row.decision} onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })} inputProps={{ 'aria-label': `met-${criterion.number}` }}>
+                            <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
+                            <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
+                            <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
+                          </Select>
+                          {errors[criterion.number] && <Typography variant="caption" color="error" display="block">{errors[criterion.number]}</Typography>}
+                        </TableCell>
+                        <TableCell>
+                          <TextField size="small" fullWidth={false} value={row.reason} onChange={(e) => change(criterion.number, { reason: e.target.value })} placeholder={translate('app.reason')} />
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+              <Box sx={{ mt: 2 }}>
+                <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">{translate('ra.action.save')}</MuiButton>
+              </Box>
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

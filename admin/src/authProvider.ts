@@ -1,0 +1,38 @@
+import type { AuthProvider } from 'react-admin';
+import { gql, session, type Session } from './dataProvider/client';
+
+/** Signs in through the gateway's `login` mutation and keeps the expiring token in localStorage. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const { login } = await gql<{ login: Session }>(
+      `mutation Login($username: String!, $password: String!) {
+        login(username: $username, password: $password) { token expiresAt user { username displayName grants { role unit { id code name } } } }
+      }`,
+      { username: username.trim(), password },
+    );
+    session.write(login);
+  },
+  async logout() {
+    session.write(null);
+  },
+  async checkAuth() {
+    if (!session.read()) throw new Error('ra.auth.auth_check_error');
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      session.write(null);
+      throw new Error('ra.notification.logged_out');
+    }
+  },
+  async getIdentity() {
+    const current = session.read();
+    if (!current) throw new Error('ra.auth.auth_check_error');
+    return { id: current.user.username, fullName: current.user.displayName };
+  },
+  async getPermissions() {
+    return session.read()?.user.grants ?? [];
+  },
+};
+
+/** The units the signed-in user holds a grant on (their own territory), for defaults in forms. */
+export const grantedUnits = () => session.read()?.user.grants.map((g) => ({ role: g.role, ...g.unit })) ?? [];

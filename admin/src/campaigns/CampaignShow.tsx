@@ -1,0 +1,149 @@
+import GridOnIcon from '@mui/icons-material/GridOn';
+import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate, Button,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { DateText, EnumText, PeriodText } from '../common/fields';
+import { useFormat } from '../common/format';
+import { DeriveCampaignButton } from './DeriveCampaignButton';
+
+interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
+
+function Actions() {
+  const campaign = useRecordContext();
+  return (
+    <TopToolbar>
+      {campaign && <Button component={Link} to={`/targets?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
+      <DeriveCampaignButton />
+      <EditButton />
+      <DeleteButton mutationMode="pessimistic" />
+    </TopToolbar>
+  );
+}
+
+function Plan() {
+  const campaign = useRecordContext<{ plan: Record<string, any> }>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const plan = campaign?.plan;
+  if (!plan) return null;
+  const docLine = (d: DocumentRef) => [d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title].filter(Boolean).join(' · ');
+  const row = (key: string, value: unknown) => (value ? <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}><Typography variant="body2">{String(value)}</Typography></Labeled> : null);
+  return (
+    <Stack spacing={1}>
+      {row('number', plan.number)}
+      {row('date', plan.date ? format.date(plan.date) : plan.dateText)}
+      {row('title', plan.title)}
+      {row('signer', [plan.signer, plan.signerTitle].filter(Boolean).join(', '))}
+      {row('issuingBody', plan.issuingBody)}
+      {row('sourceFile', plan.sourceFile)}
+      {plan.parentPlanRef && row('parentPlanRef', docLine(plan.parentPlanRef))}
+      {(['legalBases', 'citedDocuments'] as const).map((key) => plan[key]?.length ? (
+        <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d: DocumentRef, i: number) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
+        </Labeled>
+      ) : null)}
+    </Stack>
+  );
+}
+
+function Milestones() {
+  const campaign = useRecordContext<{ milestones: any[] }>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const deadline = (m: any) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
+  return (
+    <Table size="small">
+      <TableHead><TableRow>
+        {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>)}
+      </TableRow></TableHead>
+      <TableBody>
+        {(campaign?.milestones ?? []).map((m) => (
+          <TableRow key={m.id}>
+            <TableCell>{translate(`enums.MilestoneKind.${m.kind}`)}</TableCell>
+            <TableCell>{translate(`enums.Recurrence.${m.recurrence}`)}</TableCell>
+            <TableCell>{m.year ?? ''}</TableCell>
+            <TableCell>{deadline(m)}</TableCell>
+            <TableCell>{m.description}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Children() {
+  const campaign = useRecordContext<{ children: any[] }>();
+  const translate = useTranslate();
+  if (!campaign?.children?.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
+  return (
+    <Table size="small">
+      <TableHead><TableRow>
+        <TableCell>{translate('resources.campaigns.fields.name')}</TableCell>
+        <TableCell>{translate('resources.campaigns.fields.issuer')}</TableCell>
+        <TableCell>{translate('resources.campaigns.fields.status')}</TableCell>
+      </TableRow></TableHead>
+      <TableBody>
+        {campaign.children.map((c) => (
+          <TableRow key={c.id}>
+            <TableCell><MuiLink component={Link} to={`/campaigns/${c.id}/show`}>{c.name}</MuiLink></TableCell>
+            <TableCell>{c.issuer.name}</TableCell>
+            <TableCell>{translate(`enums.CampaignStatus.${c.status}`)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Subjects() {
+  const campaign = useRecordContext<{ subjects: any[] }>();
+  const translate = useTranslate();
+  return (
+    <Table size="small">
+      <TableHead><TableRow>
+        {['type', 'label', 'criteriaText'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.subject.${k}`)}</TableCell>)}
+      </TableRow></TableHead>
+      <TableBody>
+        {(campaign?.subjects ?? []).map((s) => (
+          <TableRow key={s.id}>
+            <TableCell>{translate(`enums.SubjectType.${s.type}`)}</TableCell>
+            <TableCell>{s.label}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-line' }}>{s.criteriaText}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ParentLink() {
+  const campaign = useRecordContext<{ parent?: { id: string; name: string } | null }>();
+  if (!campaign?.parent) return <span>—</span>;
+  return <MuiLink component={Link} to={`/campaigns/${campaign.parent.id}/show`}>{campaign.parent.name}</MuiLink>;
+}
+
+/** A campaign with its plan document, milestones, subjects and child campaigns; derive a child from here. */
+export function CampaignShow() {
+  return (
+    <Show actions={<Actions />}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.overview">
+          <TextField source="name" />
+          <TextField source="slogan" emptyText="—" />
+          <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
+          <ParentLink />
+          <PeriodText label="resources.campaigns.fields.period" />
+          <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
+          <TextField source="note" emptyText="—" />
+          <DateText source="plan.date" label="resources.campaigns.fields.plan.date" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan"><Plan /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones"><Milestones /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects"><Subjects /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children"><Children /></TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,40 @@
+import { Chip } from '@mui/material';
+import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useFormat } from './format';
+
+function pick(record: Record<string, unknown> | undefined, source: string): unknown {
+  return source.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], record);
+}
+
+/** A GraphQL Date or DateTime shown dd/mm/yyyy. */
+export function DateText({ source, withTime }: FieldProps & { source: string; withTime?: boolean }) {
+  const record = useRecordContext();
+  const format = useFormat();
+  const value = pick(record, source) as string | null | undefined;
+  return <span>{withTime ? format.dateTime(value) : format.date(value)}</span>;
+}
+
+export function NumberText({ source, vnd }: FieldProps & { source: string; vnd?: boolean }) {
+  const record = useRecordContext();
+  const format = useFormat();
+  const value = pick(record, source) as number | null | undefined;
+  return <span>{vnd ? format.vnd(value) : format.number(value)}</span>;
+}
+
+/** An enum value shown with its translated label (`enums.<Enum>.<VALUE>`). */
+export function EnumText({ source, enumName, chip }: FieldProps & { source: string; enumName: string; chip?: boolean }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const value = pick(record, source) as string | null | undefined;
+  if (!value) return null;
+  const label = translate(`enums.${enumName}.${value}`, { _: value });
+  return chip ? <Chip size="small" label={label} /> : <span>{label}</span>;
+}
+
+/** "a – b" for a period. */
+export function PeriodText({ from = 'periodStart', to = 'periodEnd' }: { label?: string; from?: string; to?: string }) {
+  const record = useRecordContext();
+  const format = useFormat();
+  if (!record) return null;
+  return <span>{format.date(pick(record, from) as string)} – {format.date(pick(record, to) as string)}</span>;
+}

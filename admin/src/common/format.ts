@@ -1,0 +1,33 @@
+import { useLocaleState } from 'react-admin';
+
+/** Numbers and dates as the reader expects them: vi-VN (1.234,5; dd/mm/yyyy) in Vietnamese, en-GB in English. */
+export function formatters(locale: string) {
+  const tag = locale === 'en' ? 'en-GB' : 'vi-VN';
+  const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const vnd = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return {
+    number: (value: number | null | undefined) => (value == null || Number.isNaN(value) ? '' : number.format(value)),
+    vnd: (value: number | null | undefined) => (value == null ? '' : `${vnd.format(value)} ₫`),
+    /** `YYYY-MM-DD` (a GraphQL Date) or an ISO timestamp. */
+    date: (value: string | null | undefined) => (value ? date.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value)) : ''),
+    dateTime: (value: string | null | undefined) => (value ? dateTime.format(new Date(value)) : ''),
+    /** Parses a number typed either way ("1.234,5" in Vietnamese, "1,234.5" in English). */
+    parse: (text: string): number | null => {
+      const trimmed = text.trim();
+      if (!trimmed) return null;
+      const normalised = locale === 'en' ? trimmed.replace(/,/g, '') : trimmed.replace(/\./g, '').replace(',', '.');
+      const value = Number(normalised);
+      return Number.isFinite(value) ? value : Number.NaN;
+    },
+  };
+}
+
+export function useFormat() {
+  const [locale] = useLocaleState();
+  return formatters(locale);
+}
+
+/** Today as `YYYY-MM-DD`. */
+export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,0 +1,136 @@
+import {
+  Accordion, AccordionDetails, AccordionSummary, Box, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+} from '@mui/material';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { useState } from 'react';
+import { EditButton, Labeled, Show, SimpleShowLayout, TextField as RaTextField, TopToolbar, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { COMPARATOR_SIGN } from '../common/enums';
+import { EnumText, PeriodText } from '../common/fields';
+import { useFormat } from '../common/format';
+import { effectiveThresholds } from '../dataProvider/criteria';
+import { OverrideThresholdButton } from './OverrideThresholdButton';
+
+interface Threshold { id: string; value: number; unitClass: string | null; communeGroup: number | null; year: number | null; version: number; owner: { code: string; name: string }; criteriaSet: { id: string; code: string } }
+interface Indicator { id: string; code: string; name: string; unit: string | null; comparator: string; thresholds: Threshold[] }
+interface Effective { value: number | null; comparator: string; chain: { rank: number; applied: boolean; threshold: Threshold }[] }
+type EffectiveMap = Record<string, Effective>;
+
+function conditions(t: Threshold, translate: (k: string, o?: any) => string) {
+  return [
+    t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
+    t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,
+    t.year && `${translate('app.year')} ${t.year}`,
+  ].filter(Boolean).join(' · ');
+}
+
+function ThresholdLine({ t }: { t: Threshold }) {
+  const translate = useTranslate();
+  const format = useFormat();
+  return (
+    <Typography variant="body2">
+      <b>{format.number(t.value)}</b> — {t.owner.name} · {t.criteriaSet.code}{conditions(t, translate) ? ` · ${conditions(t, translate)}` : ''}
+    </Typography>
+  );
+}
+
+function EffectiveCell({ effective }: { effective?: Effective }) {
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!effective) return null;
+  if (effective.value == null) return <Typography variant="body2" color="text.secondary">{translate('resources.criteriaSets.effective.none')}</Typography>;
+  return (
+    <Box>
+      <Chip color="primary" size="small" label={`${COMPARATOR_SIGN[effective.comparator]} ${format.number(effective.value)}`} />
+      <Typography variant="caption" display="block" sx={{ mt: 0.5 }}>{translate('resources.criteriaSets.effective.chain')}:</Typography>
+      {effective.chain.map((c) => (
+        <Typography key={c.threshold.id} variant="caption" display="block" sx={{ fontWeight: c.applied ? 700 : 400, textDecoration: c.applied ? 'none' : 'line-through' }}>
+          #{c.rank} {format.number(c.threshold.value)} — {c.threshold.owner.name} · {c.threshold.criteriaSet.code}{conditions(c.threshold, translate) ? ` · ${conditions(c.threshold, translate)}` : ''}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+function Criteria() {
+  const set = useRecordContext<{ id: string; periodStart: string; owner: { code: string }; criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[] }>();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const notify = useNotify();
+  const [unitCode, setUnitCode] = useState('');
+  const [year, setYear] = useState('');
+  const [effective, setEffective] = useState<EffectiveMap>({});
+  if (!set) return null;
+  const load = async () => {
+    try {
+      const result = await effectiveThresholds(String(set.id), unitCode.trim(), Number(year));
+      const map: EffectiveMap = {};
+      for (const c of result.criteria) for (const i of c.indicators) map[i.code] = i.effectiveThreshold;
+      setEffective(map);
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Box sx={{ width: '100%' }}>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 2, flexWrap: 'wrap' }}>
+        <Typography variant="subtitle2">{translate('resources.criteriaSets.effective.title')}</Typography>
+        <TextField size="small" fullWidth={false} label={translate('app.unitCode')} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} />
+        <TextField size="small" fullWidth={false} label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} type="number" />
+        <MuiButton variant="outlined" onClick={load} disabled={!unitCode.trim() || !year}>{translate('resources.criteriaSets.effective.show')}</MuiButton>
+      </Box>
+      <Typography variant="h6">{translate('resources.criteriaSets.criteria')} ({set.criteria.length})</Typography>
+      {set.criteria.map((criterion) => (
+        <Accordion key={criterion.id} disableGutters defaultExpanded={criterion.indicators.length > 0}>
+          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+            <Typography><b>{translate('resources.criteriaSets.criterion', { number: criterion.number })}</b> — {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}</Typography>
+            <Chip size="small" sx={{ ml: 2 }} label={criterion.indicators.length} />
+          </AccordionSummary>
+          <AccordionDetails>
+            {criterion.indicators.length === 0 ? <Typography variant="body2" color="text.secondary">{translate('resources.criteriaSets.noIndicators')}</Typography> : (
+              <Table size="small">
+                <TableHead><TableRow>
+                  <TableCell>{translate('resources.criteriaSets.indicator')}</TableCell>
+                  <TableCell>{translate('resources.criteriaSets.thresholds')}</TableCell>
+                  <TableCell>{translate('resources.criteriaSets.effective.value')}</TableCell>
+                  <TableCell />
+                </TableRow></TableHead>
+                <TableBody>
+                  {criterion.indicators.map((indicator) => (
+                    <TableRow key={indicator.id}>
+                      <TableCell sx={{ maxWidth: 360 }}>
+                        <Typography variant="body2"><b>{indicator.code}</b> {indicator.name}</Typography>
+                        <Typography variant="caption" color="text.secondary">{translate(`enums.IndicatorComparator.${indicator.comparator}`)}{indicator.unit ? ` · ${indicator.unit}` : ''}</Typography>
+                      </TableCell>
+                      <TableCell><Stack spacing={0.5}>{indicator.thresholds.map((t) => <ThresholdLine key={t.id} t={t} />)}</Stack></TableCell>
+                      <TableCell><EffectiveCell effective={effective[indicator.code]} /></TableCell>
+                      <TableCell>{indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </AccordionDetails>
+        </Accordion>
+      ))}
+    </Box>
+  );
+}
+
+/** A criteria set: its criteria and indicators, the thresholds entered along its chain, and which one applies where. */
+export function CriteriaSetShow() {
+  return (
+    <Show actions={<TopToolbar><EditButton /></TopToolbar>}>
+      <SimpleShowLayout>
+        <RaTextField source="code" />
+        <RaTextField source="name" />
+        <EnumText source="tier" enumName="CriteriaTier" label="resources.criteriaSets.fields.tier" chip />
+        <EnumText source="appliesTo" enumName="CriteriaLevel" label="resources.criteriaSets.fields.appliesTo" />
+        <RaTextField source="owner.name" label="resources.criteriaSets.fields.owner" />
+        <RaTextField source="parent.name" label="resources.criteriaSets.fields.parent" emptyText="—" />
+        <PeriodText label="resources.campaigns.fields.period" />
+        <Labeled label="resources.criteriaSets.fields.legalBasis"><RaTextField source="legalBasis.number" emptyText="—" /></Labeled>
+        <Criteria />
+      </SimpleShowLayout>
+    </Show>
+  );
+}

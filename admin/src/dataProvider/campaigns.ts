@@ -1,0 +1,61 @@
+import { gql } from './client';
+import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+
+const CAMPAIGN_FIELDS = 'id key name nameEn slogan status periodStart periodEnd version issuerUnidentified issuerNote note source issuer { id code name level validTo } parent { id name }';
+const DOC = 'number date dateText issuer kind title note source';
+const CAMPAIGN_DETAIL = `${CAMPAIGN_FIELDS}
+  plan { number date dateText title signer signerTitle issuingBody sourceFile note legalBases { ${DOC} } citedDocuments { ${DOC} } parentPlanRef { ${DOC} } }
+  milestones { id kind recurrence year deadline deadlineDay deadlineMonth description source version }
+  subjects { id type label criteriaText }
+  children { id name status periodStart periodEnd issuer { id code name } }`;
+const ORDER: Record<string, string> = { name: 'NAME', periodStart: 'PERIOD_START', id: 'CREATED' };
+const EDITABLE = ['name', 'nameEn', 'slogan', 'status', 'note', 'source', 'periodStart', 'periodEnd', 'issuerNote'];
+
+/** Campaigns (phong trào thi đua) with their plan document. */
+export const campaigns: ResourceAdapter = {
+  async getList(params) {
+    const { campaigns } = await gql<{ campaigns: { nodes: Row[]; totalCount: number } }>(
+      `query Campaigns($filter: CampaignFilter, $offset: Int, $limit: Int, $orderBy: CampaignOrderField, $direction: SortDirection) {
+        campaigns(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${CAMPAIGN_FIELDS} } }
+      }`,
+      {
+        ...pageWindow(params),
+        orderBy: ORDER[params.sort?.field ?? 'id'] ?? 'CREATED',
+        direction: direction(params),
+        filter: cleanFilter(params.filter, ['issuerCode', 'parentId', 'rootOnly', 'status', 'year', 'search']),
+      },
+    );
+    return { data: campaigns.nodes, total: campaigns.totalCount };
+  },
+  async getOne(id) {
+    const { campaign } = await gql<{ campaign: Row }>(`query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAIGN_DETAIL} } }`, { id: String(id) });
+    return campaign;
+  },
+  async getMany(ids) {
+    return Promise.all(ids.map((id) => campaigns.getOne!(id)));
+  },
+  async create(data) {
+    const input = { ...pick(data, [...EDITABLE, 'issuerCode', 'asOf', 'parentId']), plan: data.plan ? pick(data.plan, ['number', 'date', 'title', 'signer', 'signerTitle', 'issuingBody']) : undefined };
+    const { createCampaign } = await gql<{ createCampaign: Row }>(`mutation Create($input: CreateCampaignInput!) { createCampaign(input: $input) { ${CAMPAIGN_FIELDS} } }`, { input });
+    return createCampaign;
+  },
+  async update(id, data, previous) {
+    const input = { ...pick(data, EDITABLE), plan: data.plan ? pick(data.plan, ['number', 'date', 'dateText', 'title', 'signer', 'signerTitle', 'issuingBody', 'sourceFile', 'note']) : undefined };
+    const { updateCampaign } = await gql<{ updateCampaign: Row }>(
+      `mutation Update($id: ID!, $expectedVersion: Int!, $input: UpdateCampaignInput!) { updateCampaign(id: $id, expectedVersion: $expectedVersion, input: $input) { ${CAMPAIGN_DETAIL} } }`,
+      { id: String(id), expectedVersion: previous.version, input },
+    );
+    return updateCampaign;
+  },
+  async delete(id, previous) {
+    await gql(`mutation Delete($id: ID!, $v: Int!) { deleteCampaign(id: $id, expectedVersion: $v) }`, { id: String(id), v: previous.version });
+  },
+};
+
+export interface DeriveCampaignInput { parentId: string; issuerCode: string; asOf?: string; name?: string; periodStart?: string; periodEnd?: string }
+
+/** Creates a child unit's campaign from its parent (milestones and subjects copied, targets not). */
+export async function deriveCampaign(input: DeriveCampaignInput): Promise<Row> {
+  const { deriveCampaign } = await gql<{ deriveCampaign: Row }>(`mutation Derive($input: DeriveCampaignInput!) { deriveCampaign(input: $input) { ${CAMPAIGN_FIELDS} } }`, { input });
+  return deriveCampaign;
+}

@@ -1,0 +1,120 @@
+import { gql } from './client';
+import { cleanFilter, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+
+const SET_FIELDS = 'id code name nameEn tier appliesTo periodStart periodEnd synthetic source note version legalBasis { number date issuer title } parent { id code name } owner { id code name }';
+const THRESHOLD_FIELDS = 'id value unitClass region communeGroup year source version owner { id code name } criteriaSet { id code }';
+const SET_DETAIL = `${SET_FIELDS}
+  criteria { id number name nameEn source indicators { id code name nameEn unit comparator source thresholds { ${THRESHOLD_FIELDS} } } }`;
+
+/** Criteria sets (bộ tiêu chí): national sets and the ones localities derive from them. */
+export const criteriaSets: ResourceAdapter = {
+  async getList(params) {
+    const { criteriaSets } = await gql<{ criteriaSets: { nodes: Row[]; totalCount: number } }>(
+      `query Sets($filter: CriteriaSetFilter, $offset: Int, $limit: Int) { criteriaSets(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${SET_FIELDS} } } }`,
+      { ...pageWindow(params), filter: cleanFilter(params.filter, ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId']) },
+    );
+    return { data: criteriaSets.nodes, total: criteriaSets.totalCount };
+  },
+  async getOne(id) {
+    const { criteriaSet } = await gql<{ criteriaSet: Row }>(`query Set($id: ID!) { criteriaSet(id: $id) { ${SET_DETAIL} } }`, { id: String(id) });
+    return criteriaSet;
+  },
+  async getMany(ids) {
+    return Promise.all(ids.map((id) => criteriaSets.getOne!(id)));
+  },
+  /** Creating a set is deriving it from a parent set. */
+  async create(data) {
+    const input = pick(data, ['parentId', 'ownerCode', 'ownerAsOf', 'code', 'nameVi', 'nameEn', 'periodStart', 'periodEnd', 'source']);
+    const { deriveCriteriaSet } = await gql<{ deriveCriteriaSet: Row }>(`mutation Derive($input: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $input) { ${SET_FIELDS} } }`, { input });
+    return deriveCriteriaSet;
+  },
+  async update(id, data, previous) {
+    const input = { id: String(id), expectedVersion: previous.version, nameVi: data.name, nameEn: data.nameEn || null, source: data.source || null, note: data.note || null };
+    const { updateCriteriaSet } = await gql<{ updateCriteriaSet: Row }>(`mutation Update($input: UpdateCriteriaSetInput!) { updateCriteriaSet(input: $input) { ${SET_DETAIL} } }`, { input });
+    return updateCriteriaSet;
+  },
+};
+
+export interface OverrideThresholdInput {
+  criteriaSetId: string; indicatorCode: string; value: number; unitCode?: string | null; unitClass?: string | null;
+  communeGroup?: number | null; year?: number | null; source?: string | null; expectedVersion?: number | null;
+}
+
+export async function overrideThreshold(input: OverrideThresholdInput): Promise<Row> {
+  const { overrideThreshold } = await gql<{ overrideThreshold: Row }>(`mutation Override($input: OverrideThresholdInput!) { overrideThreshold(input: $input) { ${THRESHOLD_FIELDS} } }`, { input });
+  return overrideThreshold;
+}
+
+/** Every indicator of a set with the threshold that applies to a unit in a year, and the chain it was chosen from. */
+export async function effectiveThresholds(setId: string, unitCode: string, year: number, asOf?: string): Promise<Row> {
+  const { criteriaSet } = await gql<{ criteriaSet: Row }>(
+    `query Effective($id: ID!, $unitCode: String!, $year: Int!, $asOf: Date) { criteriaSet(id: $id) { id criteria { number indicators { code
+      effectiveThreshold(unitCode: $unitCode, year: $year, asOf: $asOf) { value comparator unit { code name } chain { rank applied threshold { ${THRESHOLD_FIELDS} } } } } } } }`,
+    { id: setId, unitCode, year, asOf: asOf || null },
+  );
+  return criteriaSet;
+}
+
+const ASSESSMENT_FIELDS = `id year synthetic version recordedAt updatedAt metCount criteriaCount allMet
+  unit { id code name validTo parent { name } } criteriaSet { id code name }`;
+const ASSESSMENT_DETAIL = `${ASSESSMENT_FIELDS}
+  results { criterionNumber met evaluatedMet overridden overrideReason criterion { name nameEn } indicators { code value evidence threshold comparator passed } }`;
+
+/** An assessment is identified by set, year and unit code (`3:2024:19021`): that is how the API reads one. */
+export const assessmentId = (setId: string, year: number, unitCode: string) => `${setId}:${year}:${unitCode}`;
+const withId = (a: Row) => ({ ...a, assessmentId: a.id, id: assessmentId(a.criteriaSet.id, a.year, a.unit.code) });
+
+/** Assessments (đánh giá) of units against a set, per year. */
+export const assessments: ResourceAdapter = {
+  async getList(params) {
+    const filter = cleanFilter(params.filter, ['criteriaSetId', 'year', 'unitIds', 'synthetic', 'allMet', 'unitId']);
+    if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
+    const { assessments } = await gql<{ assessments: { nodes: Row[]; totalCount: number } }>(
+      `query Assessments($filter: AssessmentFilter, $offset: Int, $limit: Int) { assessments(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${ASSESSMENT_FIELDS} } } }`,
+      { ...pageWindow(params), filter },
+    );
+    return { data: assessments.nodes.map(withId), total: assessments.totalCount };
+  },
+  async getOne(id) {
+    const [setId, year, unitCode] = String(id).split(':');
+    const { assessment } = await gql<{ assessment: Row | null }>(
+      `query Assessment($unitCode: String!, $setId: ID!, $year: Int!) { assessment(unitCode: $unitCode, criteriaSetId: $setId, year: $year) { ${ASSESSMENT_DETAIL} } }`,
+      { unitCode, setId, year: Number(year) },
+    );
+    if (!assessment) throw new Error('ra.notification.item_doesnt_exist');
+    return withId(assessment);
+  },
+  /** Records (or re-records, with the version read) an assessment. */
+  async create(data) {
+    const { recordAssessment } = await gql<{ recordAssessment: Row }>(`mutation Record($input: RecordAssessmentInput!) { recordAssessment(input: $input) { ${ASSESSMENT_DETAIL} } }`, {
+      input: pick(data, ['unitCode', 'asOf', 'criteriaSetId', 'year', 'results', 'expectedVersion']),
+    });
+    return withId(recordAssessment);
+  },
+};
+
+const RECOGNITION_FIELDS = 'id tier decisionNumber decidedOn revokedOn revocationReason synthetic version unit { id code name } issuingUnit { id code name } criteriaSet { id code }';
+
+/** Recognition decisions (quyết định công nhận). */
+export const recognitions: ResourceAdapter = {
+  async getList(params) {
+    const filter = cleanFilter(params.filter, ['unitIds', 'tier', 'validInYear', 'synthetic', 'unitId']);
+    if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
+    const { recognitionDecisions } = await gql<{ recognitionDecisions: { nodes: Row[]; totalCount: number } }>(
+      `query Recognitions($filter: RecognitionFilter, $offset: Int, $limit: Int) { recognitionDecisions(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${RECOGNITION_FIELDS} } } }`,
+      { ...pageWindow(params), filter },
+    );
+    return { data: recognitionDecisions.nodes, total: recognitionDecisions.totalCount };
+  },
+  async create(data) {
+    const { recordRecognition } = await gql<{ recordRecognition: Row }>(`mutation Record($input: RecordRecognitionInput!) { recordRecognition(input: $input) { ${RECOGNITION_FIELDS} } }`, {
+      input: pick(data, ['unitCode', 'tier', 'decisionNumber', 'decidedOn', 'issuingUnitCode', 'criteriaSetId']),
+    });
+    return recordRecognition;
+  },
+};
+
+export async function revokeRecognition(input: { id: string; expectedVersion: number; revokedOn: string; reason: string }): Promise<Row> {
+  const { revokeRecognition } = await gql<{ revokeRecognition: Row }>(`mutation Revoke($input: RevokeRecognitionInput!) { revokeRecognition(input: $input) { ${RECOGNITION_FIELDS} } }`, { input });
+  return revokeRecognition;
+}

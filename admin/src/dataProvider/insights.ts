@@ -1,0 +1,41 @@
+import { gql } from './client';
+
+export interface InsightMetric { code: string; name: string; nameEn: string; defaultUnit: string; better: string }
+export interface ComparisonRow {
+  unitCode: string; unitName: string; unitLevel: string; metric: string; year: number; actual: number | null; valueUnit: string;
+  numerator: number; denominator: number; target: number | null; targetComparator: string | null; gap: number | null; onTrack: boolean | null;
+  rank: number | null; approximate: boolean; note: string | null;
+}
+export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string }
+export interface ProgressPoint { year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null; approximate: boolean; note: string | null }
+
+export async function insightMetrics(): Promise<InsightMetric[]> {
+  return (await gql<{ insightMetrics: InsightMetric[] }>('{ insightMetrics { code name nameEn defaultUnit better } }')).insightMetrics;
+}
+
+/** One row per unit and metric: actual, target, gap and rank among the units compared (insights subgraph). */
+export async function compare(input: CompareInput): Promise<{ rows: ComparisonRow[]; notes: string[]; asOf: string }> {
+  const { compare } = await gql<{ compare: { rows: ComparisonRow[]; notes: string[]; asOf: string } }>(
+    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note } } }`,
+    { input },
+  );
+  return compare;
+}
+
+export async function progress(unitCode: string, metric: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {
+  const { progress } = await gql<{ progress: ProgressPoint[] }>(
+    `query Progress($unitCode: String!, $metric: String!, $fromYear: Int!, $toYear: Int!, $asOf: Date) { progress(unitCode: $unitCode, metric: $metric, fromYear: $fromYear, toYear: $toYear, asOf: $asOf) { year actual target valueUnit numerator denominator gap onTrack approximate note } }`,
+    { unitCode, metric, fromYear, toYear, asOf: asOf || null },
+  );
+  return progress;
+}
+
+/** The hub's download of the same table (`/exports/<name>.<csv|xlsx>`). */
+export function exportUrl(name: 'compare' | 'progress', format: 'csv' | 'xlsx', params: Record<string, string | number | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) continue;
+    query.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return `${window.location.origin}/exports/${name}.${format}?${query}`;
+}

@@ -1,0 +1,41 @@
+import { gql } from './client';
+import { cleanFilter, direction, pageWindow, type ResourceAdapter, type Row } from './adapter';
+
+export const UNIT_FIELDS = 'id code name shortName level kind path validFrom validTo parent { id code name }';
+const UNIT_DETAIL = `${UNIT_FIELDS}
+  ancestors { id code name level }
+  classifications { id scheme value code validFrom validTo source }
+  predecessors { share unit { id code name validFrom validTo } }
+  successors { share unit { id code name validFrom validTo } }
+  campaigns { id name status periodStart periodEnd }`;
+const ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', level: 'LEVEL' };
+
+/** Administrative units (đơn vị hành chính): paged, sorted and searched (accent-insensitive) by the units subgraph. */
+export const units: ResourceAdapter = {
+  async getList(params) {
+    const { units } = await gql<{ units: { nodes: Row[]; totalCount: number } }>(
+      `query Units($filter: UnitFilter, $offset: Int, $limit: Int, $orderBy: UnitOrderField, $direction: SortDirection) {
+        units(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${UNIT_FIELDS} } }
+      }`,
+      {
+        ...pageWindow(params),
+        orderBy: ORDER[params.sort?.field ?? 'code'] ?? 'CODE',
+        direction: direction(params),
+        filter: cleanFilter(params.filter, ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf']),
+      },
+    );
+    return { data: units.nodes, total: units.totalCount };
+  },
+  async getOne(id) {
+    const { unitsByIds } = await gql<{ unitsByIds: (Row | null)[] }>(`query Unit($ids: [ID!]!) { unitsByIds(ids: $ids) { ${UNIT_DETAIL} } }`, { ids: [String(id)] });
+    if (!unitsByIds[0]) throw new Error('ra.notification.item_doesnt_exist');
+    return unitsByIds[0];
+  },
+  async getMany(ids) {
+    const { unitsByIds } = await gql<{ unitsByIds: (Row | null)[] }>(`query Units($ids: [ID!]!) { unitsByIds(ids: $ids) { ${UNIT_FIELDS} } }`, { ids: ids.map(String) });
+    return unitsByIds.filter((u): u is Row => Boolean(u));
+  },
+};
+
+/** The last day a unit is valid (its codes are read on that day), or undefined for a current unit. */
+export const unitAsOf = (unit: { validTo?: string | null } | undefined) => unit?.validTo ?? undefined;

@@ -1,0 +1,151 @@
+import {
+  Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, FormControl, InputLabel, Link as MuiLink, MenuItem, OutlinedInput, Select, Stack, Table, TableBody,
+  TableCell, TableHead, TableRow, TextField, Typography,
+} from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { useEffect, useMemo, useState } from 'react';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
+import { enumChoices } from '../common/enums';
+import { useFormat } from '../common/format';
+import { localise } from '../dataProvider/client';
+import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
+import { useInsightMetrics, withUnit } from './useInsightMetrics';
+
+type Scope = 'childrenOf' | 'level' | 'unitCodes';
+
+/** Compare units side by side on metrics for a year: actual, target, gap, rank, a bar chart, drill-down and exports. */
+export function ComparePage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const format = useFormat();
+  const { metrics, label } = useInsightMetrics();
+  const [params, setParams] = useSearchParams();
+  const scope = (params.get('scope') ?? 'childrenOf') as Scope;
+  const scopeValue = params.get('value') ?? '56';
+  const selected = (params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET').split(',').filter(Boolean);
+  const year = Number(params.get('year') ?? 2025);
+  const asOf = params.get('asOf') ?? `${Math.min(year, 2025)}-06-30`;
+  const trail = (params.get('trail') ?? '').split(',').filter(Boolean);
+  const [rows, setRows] = useState<ComparisonRow[] | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
+  const [draft, setDraft] = useState({ scope, value: scopeValue, metrics: selected, year: String(year), asOf });
+  useEffect(() => setDraft({ scope, value: scopeValue, metrics: selected, year: String(year), asOf }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const input = useMemo(() => ({
+    childrenOf: scope === 'childrenOf' ? scopeValue : undefined,
+    level: scope === 'level' ? scopeValue : undefined,
+    unitCodes: scope === 'unitCodes' ? scopeValue.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    metrics: selected, year, asOf: asOf || undefined,
+  }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!selected.length || !scopeValue) return;
+    setRows(null);
+    compare(input).then((result) => { setRows(result.rows); setNotes(result.notes); }, (error) => { notify((error as Error).message, { type: 'error' }); setRows([]); });
+  }, [input]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const apply = (next: Record<string, string>) => setParams(new URLSearchParams(next));
+  const run = () => apply({ scope: draft.scope, value: draft.value.trim(), metrics: draft.metrics.join(','), year: draft.year, asOf: draft.asOf, trail: '' });
+  const drill = (row: ComparisonRow) => apply({ scope: 'childrenOf', value: row.unitCode, metrics: selected.join(','), year: String(year), asOf, trail: [...trail, `${scopeValue}`].join(',') });
+  const back = (index: number) => apply({ scope: 'childrenOf', value: trail[index], metrics: selected.join(','), year: String(year), asOf, trail: trail.slice(0, index).join(',') });
+
+  const units = rows ? [...new Map(rows.map((r) => [r.unitCode, r.unitName])).entries()] : [];
+  const cell = (code: string, metric: string) => rows?.find((r) => r.unitCode === code && r.metric === metric);
+  const chartMetric = selected[0];
+  const chartRows = units.map(([code]) => cell(code, chartMetric));
+  const exportParams = { metrics: selected, year, asOf, childrenOf: input.childrenOf, level: input.level, unitCodes: input.unitCodes };
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('insights.compare.title')} />
+      <Card>
+        <CardContent>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: 220 }}>
+              <InputLabel id="scope">{translate('insights.compare.scope')}</InputLabel>
+              <Select labelId="scope" label={translate('insights.compare.scope')} value={draft.scope} onChange={(e) => setDraft({ ...draft, scope: e.target.value as Scope, value: e.target.value === 'level' ? 'PROVINCE' : '' })}>
+                {(['childrenOf', 'level', 'unitCodes'] as const).map((s) => <MenuItem key={s} value={s}>{translate(`insights.compare.scopes.${s}`)}</MenuItem>)}
+              </Select>
+            </FormControl>
+            {draft.scope === 'level' ? (
+              <FormControl size="small" fullWidth={false} sx={{ minWidth: 160 }}>
+                <InputLabel id="level">{translate('resources.units.fields.level')}</InputLabel>
+                <Select labelId="level" label={translate('resources.units.fields.level')} value={draft.value} onChange={(e) => setDraft({ ...draft, value: String(e.target.value) })}>
+                  {enumChoices('UnitLevel').map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
+                </Select>
+              </FormControl>
+            ) : (
+              <TextField size="small" fullWidth={false} label={translate(draft.scope === 'childrenOf' ? 'app.unitCode' : 'insights.compare.codes')} value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+            )}
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: 360, maxWidth: 640 }}>
+              <InputLabel id="metrics">{translate('insights.metrics')}</InputLabel>
+              <Select labelId="metrics" multiple value={draft.metrics} onChange={(e) => setDraft({ ...draft, metrics: e.target.value as string[] })} input={<OutlinedInput label={translate('insights.metrics')} />}
+                renderValue={(v) => <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} useFlexGap>{(v as string[]).map((code) => <Chip key={code} size="small" label={label(code)} />)}</Stack>}>
+                {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{label(m.code)}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })} sx={{ width: 110 }} />
+            <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+            <Button variant="contained" onClick={run} disabled={!draft.metrics.length || !draft.value.trim()}>{translate('insights.compare.run')}</Button>
+          </Stack>
+          <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
+            {trail.length > 0 && (
+              <Breadcrumbs>
+                {trail.map((code, i) => <MuiLink key={i} component="button" onClick={() => back(i)}>{code}</MuiLink>)}
+                <Typography>{scopeValue}</Typography>
+              </Breadcrumbs>
+            )}
+            <Box sx={{ flex: 1 }} />
+            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'csv', exportParams)}>CSV</Button>
+            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'xlsx', exportParams)}>XLSX</Button>
+          </Stack>
+          {notes.map((n) => <Alert key={n} severity="info" sx={{ mb: 1 }}>{localise(n)}</Alert>)}
+          {rows === null ? <Typography>{translate('app.loading')}</Typography> : (
+            <>
+              {chartRows.length > 0 && (
+                <Box data-testid="compare-chart">
+                  <Typography variant="subtitle1">{label(chartMetric)}</Typography>
+                  <BarChart height={300}
+                    xAxis={[{ scaleType: 'band', data: units.map(([, name]) => name), tickLabelStyle: { fontSize: 10 } }]}
+                    series={[
+                      { label: translate('insights.actual'), data: chartRows.map((r) => r?.actual ?? null), valueFormatter: (v) => format.number(v) },
+                      { label: translate('insights.target'), data: chartRows.map((r) => r?.target ?? null), valueFormatter: (v) => format.number(v) },
+                    ]} />
+                </Box>
+              )}
+              <Table size="small" data-testid="compare-table">
+                <TableHead>
+                  <TableRow>
+                    <TableCell rowSpan={2}>{translate('app.unit')}</TableCell>
+                    {selected.map((m) => <TableCell key={m} colSpan={4} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>{label(m)}</TableCell>)}
+                  </TableRow>
+                  <TableRow>
+                    {selected.map((m) => ['actual', 'target', 'gap', 'rank'].map((k) => <TableCell key={m + k} align="right" sx={k === 'actual' ? { borderLeft: 1, borderColor: 'divider' } : undefined}>{translate(`insights.${k}`)}</TableCell>))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {units.map(([code, name]) => (
+                    <TableRow key={code} hover>
+                      <TableCell><MuiLink component="button" onClick={() => drill(cell(code, selected[0])!)} title={translate('insights.compare.drill')}>{name}</MuiLink> <Typography variant="caption" color="text.secondary">({code})</Typography></TableCell>
+                      {selected.map((m) => {
+                        const r = cell(code, m);
+                        return [
+                          <TableCell key={m + 'a'} align="right" sx={{ borderLeft: 1, borderColor: 'divider' }} title={r ? `${r.numerator}/${r.denominator}` : ''}>{r ? withUnit(format.number, r.actual, r.valueUnit) : '—'}{r?.approximate ? ' ≈' : ''}</TableCell>,
+                          <TableCell key={m + 't'} align="right">{r?.target == null ? '—' : withUnit(format.number, r.target, r.valueUnit)}</TableCell>,
+                          <TableCell key={m + 'g'} align="right" sx={{ color: r?.onTrack == null ? undefined : r.onTrack ? 'success.main' : 'error.main' }}>{r?.gap == null ? '—' : `${r.gap > 0 ? '+' : ''}${format.number(r.gap)}`}</TableCell>,
+                          <TableCell key={m + 'r'} align="right">{r?.rank ?? '—'}</TableCell>,
+                        ];
+                      })}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,82 @@
+import { Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useEffect, useState } from 'react';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
+import { useFormat } from '../common/format';
+import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
+import { useInsightMetrics, withUnit } from './useInsightMetrics';
+
+/** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
+export function ProgressPage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const format = useFormat();
+  const { metrics, label } = useInsightMetrics();
+  const [params, setParams] = useSearchParams();
+  const current = { unitCode: params.get('unitCode') ?? '56', metric: params.get('metric') ?? 'COMMUNES_NTM', fromYear: params.get('fromYear') ?? '2021', toYear: params.get('toYear') ?? '2025', asOf: params.get('asOf') ?? '2025-06-30' };
+  const [draft, setDraft] = useState(current);
+  const [points, setPoints] = useState<ProgressPoint[] | null>(null);
+  useEffect(() => {
+    setDraft(current);
+    setPoints(null);
+    progress(current.unitCode, current.metric, Number(current.fromYear), Number(current.toYear), current.asOf)
+      .then(setPoints, (error) => { notify((error as Error).message, { type: 'error' }); setPoints([]); });
+  }, [params]); // eslint-disable-line react-hooks/exhaustive-deps
+  const exportParams = { unitCode: current.unitCode, metric: current.metric, fromYear: current.fromYear, toYear: current.toYear, asOf: current.asOf };
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('insights.progress.title')} />
+      <Card>
+        <CardContent>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
+            <TextField size="small" fullWidth={false} label={translate('app.unitCode')} value={draft.unitCode} onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })} />
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: 320 }}>
+              <InputLabel id="metric">{translate('insights.metric')}</InputLabel>
+              <Select labelId="metric" label={translate('insights.metric')} value={metrics.length ? draft.metric : ''} onChange={(e) => setDraft({ ...draft, metric: String(e.target.value) })}>
+                {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{label(m.code)}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <TextField size="small" fullWidth={false} type="number" label={translate('insights.progress.fromYear')} value={draft.fromYear} onChange={(e) => setDraft({ ...draft, fromYear: e.target.value })} sx={{ width: 110 }} />
+            <TextField size="small" fullWidth={false} type="number" label={translate('insights.progress.toYear')} value={draft.toYear} onChange={(e) => setDraft({ ...draft, toYear: e.target.value })} sx={{ width: 110 }} />
+            <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+            <Button variant="contained" onClick={() => setParams(new URLSearchParams(draft))}>{translate('insights.compare.run')}</Button>
+            <Box sx={{ flex: 1 }} />
+            <Button startIcon={<DownloadIcon />} href={exportUrl('progress', 'csv', exportParams)}>CSV</Button>
+            <Button startIcon={<DownloadIcon />} href={exportUrl('progress', 'xlsx', exportParams)}>XLSX</Button>
+          </Stack>
+          {points === null ? <Typography>{translate('app.loading')}</Typography> : points.length > 0 && (
+            <>
+              <Typography variant="subtitle1">{label(current.metric)} — {current.unitCode}</Typography>
+              <Box data-testid="progress-chart">
+                <LineChart height={320}
+                  xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)) }]}
+                  series={[
+                    { label: translate('insights.actual'), data: points.map((p) => p.actual), valueFormatter: (v) => format.number(v), connectNulls: true },
+                    { label: translate('insights.target'), data: points.map((p) => p.target), valueFormatter: (v) => format.number(v), connectNulls: true },
+                  ]} />
+              </Box>
+              <Table size="small">
+                <TableHead><TableRow>
+                  {['year', 'actual', 'target', 'gap', 'onTrack'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
+                </TableRow></TableHead>
+                <TableBody>
+                  {points.map((p) => (
+                    <TableRow key={p.year}>
+                      <TableCell>{p.year}</TableCell>
+                      <TableCell align="right" title={`${p.numerator}/${p.denominator}`}>{withUnit(format.number, p.actual, p.valueUnit)}</TableCell>
+                      <TableCell align="right">{withUnit(format.number, p.target, p.valueUnit)}</TableCell>
+                      <TableCell align="right">{p.gap == null ? '—' : format.number(p.gap)}</TableCell>
+                      <TableCell align="right">{p.onTrack == null ? '—' : translate(p.onTrack ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

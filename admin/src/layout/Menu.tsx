@@ -1,0 +1,33 @@
+import GridOnIcon from '@mui/icons-material/GridOn';
+import { Divider, Typography } from '@mui/material';
+import { Fragment } from 'react';
+import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { extraMenu } from './extraMenu';
+
+/** The sidebar, grouped as the users work: plans, assessment, insights, system. */
+export function Menu() {
+  const translate = useTranslate();
+  const [open] = useSidebarState();
+  const section = (key: string) => (
+    <Fragment>
+      <Divider sx={{ my: 0.5 }} />
+      {open && <Typography variant="overline" sx={{ px: 2, color: 'text.secondary' }}>{translate(`app.menu.${key}`)}</Typography>}
+    </Fragment>
+  );
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <RaMenu.ResourceItem name="units" />
+      {section('plans')}
+      <RaMenu.ResourceItem name="campaigns" />
+      <RaMenu.Item to="/targets" primaryText={translate('resources.targets.name', { smart_count: 2 })} leftIcon={<GridOnIcon />} />
+      <RaMenu.ResourceItem name="criteriaSets" />
+      {section('assessment')}
+      <RaMenu.ResourceItem name="assessments" />
+      <RaMenu.ResourceItem name="recognitions" />
+      {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
+      {section('system')}
+      <RaMenu.ResourceItem name="auditLog" />
+    </RaMenu>
+  );
+}

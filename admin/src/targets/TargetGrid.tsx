@@ -1,0 +1,171 @@
+import {
+  Alert, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography,
+} from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
+import { useSearchParams } from 'react-router-dom';
+import { COMPARATOR_SIGN, enumChoices } from '../common/enums';
+import { useFormat } from '../common/format';
+
+type Target = RaRecord & { year: number | null; yearFrom: number | null; value: number | null; valueMin: number | null; valueMax: number | null;
+  status: string | null; unitClass: string | null; comparator: string; valueUnit: string; version: number; isIncrement: boolean; unit: { id: string; code: string; name: string } };
+type Unit = RaRecord & { code: string; name: string };
+
+const VALUE_UNIT: Record<string, string> = { COUNT: 'COUNT', SHARE: 'PERCENT', AVERAGE: 'METRIC', VALUE: 'METRIC', STATUS: 'NONE' };
+
+/** A target the grid can edit in place: a plain value, for every unit of the class, not a range or status. */
+const editable = (t: Target) => t.value != null && t.valueMin == null && t.status == null && t.unitClass == null && t.yearFrom == null;
+
+function describe(t: Target, format: ReturnType<typeof useFormat>, translate: (k: string) => string) {
+  const suffix = t.valueUnit === 'PERCENT' ? ' %' : '';
+  if (t.status) return `${COMPARATOR_SIGN[t.comparator]} ${translate(`enums.UnitStatus.${t.status}`)}`;
+  if (t.valueMin != null) return `${format.number(t.valueMin)}–${format.number(t.valueMax)}${suffix}`;
+  return `${COMPARATOR_SIGN[t.comparator]} ${format.number(t.value)}${suffix}${t.isIncrement ? ' (+)' : ''}`;
+}
+
+function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
+  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean;
+  onSave: (value: number, existing?: Target) => Promise<void>; onDelete: (existing: Target) => Promise<void>;
+}) {
+  const format = useFormat();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const primary = targets.find(editable);
+  const others = targets.filter((t) => t !== primary);
+  const shown = primary ? format.number(primary.value) : '';
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  const commit = async () => {
+    if (text === shown) return;
+    const value = format.parse(text);
+    if (value == null) {
+      if (primary) await onDelete(primary);
+      return;
+    }
+    if (Number.isNaN(value)) {
+      notify('resources.targets.grid.invalid', { type: 'error', messageArgs: { value: text } });
+      setText(shown);
+      return;
+    }
+    await onSave(value, primary);
+  };
+  const label = `${unit.code}-${year ?? 'end'}`;
+  return (
+    <TableCell sx={{ minWidth: 120, verticalAlign: 'top' }}>
+      {readOnly || (!primary && others.length) ? null : (
+        <TextField
+          size="small" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
+          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }}
+          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, inputMode: 'decimal', style: { textAlign: 'right' } } }}
+          placeholder="—"
+        />
+      )}
+      {others.map((t) => (
+        <Tooltip key={t.id} title={[t.unitClass && translate(`enums.UnitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`].filter(Boolean).join(' · ') || translate('resources.targets.grid.readOnly')}>
+          <Typography variant="caption" display="block" color="text.secondary">{describe(t, format, translate)}{t.unitClass ? ` (${translate(`enums.UnitClass.${t.unitClass}`)})` : ''}</Typography>
+        </Tooltip>
+      ))}
+    </TableCell>
+  );
+}
+
+/** Targets of a campaign as a grid: one row per unit (the issuer and the units below it), one column per year. */
+export function TargetGrid() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [params, setParams] = useSearchParams();
+  const campaignId = params.get('campaign') ?? '';
+  const metricCode = params.get('metric') ?? 'COMMUNES_NTM';
+  const [comparator, setComparator] = useState('GTE');
+  const set = (key: string, value: string) => { const next = new URLSearchParams(params); next.set(key, value); setParams(next, { replace: true }); };
+
+  const { data: campaigns = [] } = useGetList('campaigns', { pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' } });
+  const { data: metrics = [] } = useGetList('metrics', { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
+  const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
+  const asOf = campaign?.periodStart as string | undefined;
+  const { data: children = [] } = useGetList<Unit>('units', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { parentCode: campaign?.issuer.code, asOf } }, { enabled: Boolean(campaign) });
+  const { data: targets = [], refetch } = useGetList<Target>('targets', { pagination: { page: 1, perPage: 5000 }, sort: { field: 'id', order: 'ASC' }, filter: { campaignId, metric: metricCode } }, { enabled: Boolean(campaignId) });
+  const [create] = useCreate();
+  const [update] = useUpdate();
+  const [remove] = useDelete();
+  const metric = metrics.find((m) => m.code === metricCode);
+  const rows: Unit[] = campaign ? [{ ...campaign.issuer } as Unit, ...children] : [];
+  const years = useMemo(() => {
+    if (!campaign) return [] as (number | null)[];
+    const from = Number(campaign.periodStart.slice(0, 4));
+    const to = Number(campaign.periodEnd.slice(0, 4));
+    return [...Array.from({ length: to - from + 1 }, (_, i) => from + i), null];
+  }, [campaign]);
+
+  const done = (key: string, unit: Unit, year: number | null) => ({
+    onSuccess: () => { notify(key, { type: 'success', messageArgs: { unit: unit.name, year: year ?? translate('resources.targets.grid.periodEnd') } }); refetch(); },
+    onError: (error: unknown) => { notify((error as Error).message, { type: 'error' }); refetch(); },
+  });
+  const save = (unit: Unit, year: number | null) => async (value: number, existing?: Target) => {
+    if (existing) {
+      await update('targets', { id: existing.id, data: { value }, previousData: existing }, { mutationMode: 'pessimistic', ...done('resources.targets.grid.saved', unit, year) });
+    } else {
+      await create('targets', { data: { campaignId, unitCode: unit.code, unitAsOf: asOf, metric: metricCode, year, comparator, valueUnit: VALUE_UNIT[metric?.kind ?? 'COUNT'], value } }, done('resources.targets.grid.saved', unit, year));
+    }
+  };
+  const drop = (unit: Unit, year: number | null) => async (existing: Target) => {
+    await remove('targets', { id: existing.id, previousData: existing }, { mutationMode: 'pessimistic', ...done('resources.targets.grid.deleted', unit, year) });
+  };
+
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('resources.targets.grid.title')} />
+      <Card>
+        <CardContent>
+          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+            <FormControl fullWidth={false} sx={{ minWidth: 420, flex: 2 }} size="small">
+              <InputLabel id="campaign-label">{translate('resources.targets.grid.campaign')}</InputLabel>
+              <Select labelId="campaign-label" label={translate('resources.targets.grid.campaign')} value={campaigns.length ? campaignId : ''} onChange={(e) => set('campaign', String(e.target.value))} data-testid="campaign-select">
+                {campaigns.map((c) => <MenuItem key={c.id} value={String(c.id)}>{c.issuer.name} — {c.name}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <FormControl fullWidth={false} sx={{ minWidth: 320, flex: 1 }} size="small">
+              <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
+              <Select labelId="metric-label" label={translate('resources.targets.grid.metric')} value={metrics.length ? metricCode : ''} onChange={(e) => set('metric', String(e.target.value))} data-testid="metric-select">
+                {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{m.nameVi}{m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}</MenuItem>)}
+              </Select>
+            </FormControl>
+            <FormControl fullWidth={false} sx={{ minWidth: 200 }} size="small">
+              <InputLabel id="comparator-label">{translate('resources.targets.grid.comparator')}</InputLabel>
+              <Select labelId="comparator-label" label={translate('resources.targets.grid.comparator')} value={comparator} onChange={(e) => setComparator(String(e.target.value))}>
+                {enumChoices('Comparator').map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
+              </Select>
+            </FormControl>
+          </Box>
+          {!campaign ? <Alert severity="info">{translate('resources.targets.grid.pick')}</Alert> : (
+            <>
+              <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.targets.grid.help')}</Alert>
+              <Box sx={{ overflowX: 'auto' }}>
+                <Table size="small" data-testid="target-grid">
+                  <TableHead>
+                    <TableRow>
+                      <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
+                      {years.map((y) => <TableCell key={y ?? 'end'}>{y ?? translate('resources.targets.grid.periodEnd')}</TableCell>)}
+                    </TableRow>
+                  </TableHead>
+                  <TableBody>
+                    {rows.map((unit, index) => (
+                      <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
+                        <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>{unit.name} <Typography variant="caption" color="text.secondary">({unit.code})</Typography></TableCell>
+                        {years.map((year) => (
+                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'}
+                            targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
+                            onSave={save(unit, year)} onDelete={drop(unit, year)} />
+                        ))}
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </Box>
+            </>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,124 @@
+import { Breadcrumbs, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
+import {
+  DataTable, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
+} from 'react-admin';
+import { Link } from 'react-router-dom';
+import { DateText, EnumText, PeriodText } from '../common/fields';
+import { useFormat } from '../common/format';
+
+interface LinkedUnit { id: string; code: string; name: string; level?: string; validFrom?: string | null; validTo?: string | null }
+
+function Ancestors() {
+  const unit = useRecordContext<{ ancestors: LinkedUnit[] }>();
+  const translate = useTranslate();
+  if (!unit?.ancestors?.length) return null;
+  return (
+    <Labeled label={translate('resources.units.ancestors')}>
+      <Breadcrumbs>
+        {unit.ancestors.map((a) => <MuiLink key={a.id} component={Link} to={`/units/${a.id}/show`}>{a.name}</MuiLink>)}
+      </Breadcrumbs>
+    </Labeled>
+  );
+}
+
+function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
+  const unit = useRecordContext<Record<string, { share: string; unit: LinkedUnit }[]>>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const links = unit?.[source] ?? [];
+  return (
+    <Labeled label={translate(`resources.units.${source}`)}>
+      {links.length ? (
+        <Stack spacing={0.5}>
+          {links.map((l) => (
+            <Typography key={l.unit.id} variant="body2">
+              <MuiLink component={Link} to={`/units/${l.unit.id}/show`}>{l.unit.name} ({l.unit.code})</MuiLink>
+              {' — '}{translate(`enums.LineageShare.${l.share}`)}
+              {l.unit.validTo ? ` (${format.date(l.unit.validFrom)} – ${format.date(l.unit.validTo)})` : ''}
+            </Typography>
+          ))}
+        </Stack>
+      ) : <Typography variant="body2">{translate('app.none')}</Typography>}
+    </Labeled>
+  );
+}
+
+function Classifications() {
+  const unit = useRecordContext<{ classifications: { id: string; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null }[] }>();
+  const translate = useTranslate();
+  const format = useFormat();
+  const list = unit?.classifications ?? [];
+  if (!list.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
+  return (
+    <Stack spacing={1}>
+      {list.map((c) => (
+        <Stack key={c.id} direction="row" spacing={1} alignItems="center">
+          <Chip label={`${translate(`enums.ClassificationScheme.${c.scheme}`)}${c.value ? `: ${c.value}` : ''}`} />
+          <Typography variant="body2">{format.date(c.validFrom)} – {format.date(c.validTo)} {c.source ? `· ${c.source}` : ''}</Typography>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Sub-units are read on the last day the unit is valid: codes of former units are reused after 1 July 2025. */
+function Children() {
+  const unit = useRecordContext<{ validTo?: string | null }>();
+  const translate = useTranslate();
+  return (
+    <ReferenceManyField reference="units" target="parentCode" source="code" filter={{ asOf: unit?.validTo ?? undefined }} perPage={25} sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}>
+        <DataTable.Col source="code" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>
+        <DataTable.Col source="validTo" disableSort><DateText source="validTo" /></DataTable.Col>
+      </DataTable>
+    </ReferenceManyField>
+  );
+}
+
+function Campaigns() {
+  const unit = useRecordContext<{ campaigns: { id: string; name: string; status: string; periodStart: string; periodEnd: string }[] }>();
+  const translate = useTranslate();
+  if (!unit?.campaigns?.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
+  return (
+    <Stack spacing={1}>
+      {unit.campaigns.map((c) => (
+        <Typography key={c.id} variant="body2">
+          <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>{c.name}</MuiLink> — {translate(`enums.CampaignStatus.${c.status}`)}
+        </Typography>
+      ))}
+    </Stack>
+  );
+}
+
+/** A unit with its place in the hierarchy, its sub-units (tree navigation), classifications and lineage. */
+export function UnitShow() {
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="resources.units.tabs.overview">
+          <Ancestors />
+          <TextField source="code" />
+          <TextField source="name" />
+          <EnumText source="level" enumName="UnitLevel" label="resources.units.fields.level" />
+          <EnumText source="kind" enumName="UnitKind" label="resources.units.fields.kind" />
+          <PeriodText from="validFrom" to="validTo" label="resources.campaigns.fields.period" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.units.tabs.children" path="children">
+          <Children />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.units.tabs.lineage" path="lineage">
+          <LineageList source="predecessors" />
+          <LineageList source="successors" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.units.tabs.classifications" path="classifications">
+          <Classifications />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.units.tabs.campaigns" path="campaigns">
+          <Campaigns />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

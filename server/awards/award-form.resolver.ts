@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { AwardForm, CampaignAwardForm } from './award-form.entity.js';
+import { formByCode } from './awards.loaders.js';
+import { CampaignAwardFormInput } from './standard.input.js';
+import { StandardService } from './standard.service.js';
+
+@Resolver(() => CampaignAwardForm)
+export class AwardFormResolver {
+  @Query(() => [AwardForm], { description: 'Danh mục hình thức khen thưởng, theo thứ bậc (cao nhất trước) — the award form catalogue, highest authority first.' })
+  awardForms(@Ctx() ctx: SubgraphContext): Promise<AwardForm[]> {
+    return new StandardService(ctx.em, ctx).forms();
+  }
+
+  @Query(() => [CampaignAwardForm], { description: 'Các hình thức khen thưởng của một phong trào — the forms a campaign may confer.' })
+  campaignAwardForms(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<CampaignAwardForm[]> {
+    return new StandardService(ctx.em, ctx).campaignForms(campaignId);
+  }
+
+  @Mutation(() => [CampaignAwardForm], { description: 'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).' })
+  setCampaignAwardForms(
+    @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
+    @Arg('forms', () => [CampaignAwardFormInput], { description: 'Các hình thức — the forms.' }) forms: CampaignAwardFormInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CampaignAwardForm[]> {
+    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).setCampaignForms(campaignId, forms));
+  }
+
+  @FieldResolver(() => AwardForm, { description: 'Hình thức trong danh mục — the catalogue form.' })
+  async form(@Root() form: CampaignAwardForm, @Ctx() ctx: SubgraphContext): Promise<AwardForm> {
+    return (await formByCode(ctx).load(form.formCode))!;
+  }
+}

@@ -1,0 +1,178 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Cấp khen thưởng — the authority that confers an award form. */
+export enum AwardAuthority {
+  STATE = 'STATE',
+  PRIME_MINISTER = 'PRIME_MINISTER',
+  MINISTRY = 'MINISTRY',
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(AwardAuthority, {
+  name: 'AwardAuthority',
+  description: 'Cấp khen thưởng — the conferring authority: STATE (Nhà nước), PRIME_MINISTER (Thủ tướng), MINISTRY (bộ, ngành Trung ương), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND).',
+});
+
+/** Loại đối tượng khen thưởng — who a standard is for. */
+export enum AwardSubjectType {
+  AGENCY = 'AGENCY',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+  ENTERPRISE = 'ENTERPRISE',
+  COOPERATIVE = 'COOPERATIVE',
+  HOUSEHOLD = 'HOUSEHOLD',
+  INDIVIDUAL = 'INDIVIDUAL',
+  OTHER = 'OTHER',
+  ANY = 'ANY',
+}
+registerEnumType(AwardSubjectType, {
+  name: 'AwardSubjectType',
+  description: 'Loại đối tượng khen thưởng — the subject type of a standard or nomination: units (DISTRICT, COMMUNE, VILLAGE), contributors (HOUSEHOLD, INDIVIDUAL, ENTERPRISE, COOPERATIVE, OTHER = other organisations), AGENCY, or ANY.',
+});
+
+/** Đợt khen thưởng — the occasion a standard is for. */
+export enum AwardOccasion {
+  ANNUAL = 'ANNUAL',
+  MID_TERM_REVIEW = 'MID_TERM_REVIEW',
+  FINAL_REVIEW = 'FINAL_REVIEW',
+  ANY = 'ANY',
+}
+registerEnumType(AwardOccasion, {
+  name: 'AwardOccasion',
+  description: 'Đợt khen thưởng — ANNUAL (hàng năm), MID_TERM_REVIEW (sơ kết), FINAL_REVIEW (tổng kết), ANY (not tied to an occasion).',
+});
+
+/** Căn cứ của tiêu chuẩn — how the plan states a standard. */
+export enum StandardBasis {
+  PLAN_STANDARD = 'PLAN_STANDARD',
+  EMULATION_CRITERIA = 'EMULATION_CRITERIA',
+  REFERENCE = 'REFERENCE',
+}
+registerEnumType(StandardBasis, {
+  name: 'AwardStandardBasis',
+  description: 'Căn cứ của tiêu chuẩn — PLAN_STANDARD (the plan states it as an award standard), EMULATION_CRITERIA (the subject\'s emulation criteria, the plan deferring to the law), REFERENCE (set elsewhere).',
+});
+
+/** Loại người đóng góp — the kind of contributor. */
+export enum ContributorKind {
+  HOUSEHOLD = 'HOUSEHOLD',
+  INDIVIDUAL = 'INDIVIDUAL',
+  ENTERPRISE = 'ENTERPRISE',
+  COOPERATIVE = 'COOPERATIVE',
+  ORGANISATION = 'ORGANISATION',
+}
+registerEnumType(ContributorKind, {
+  name: 'ContributorKind',
+  description: 'Loại người đóng góp — HOUSEHOLD (hộ gia đình), INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp), COOPERATIVE (hợp tác xã), ORGANISATION (tổ chức khác). Names of households and individuals are personal data.',
+});
+
+/** Loại đóng góp — what was contributed. */
+export enum ContributionKind {
+  MONEY = 'MONEY',
+  LAND = 'LAND',
+  LABOUR = 'LABOUR',
+  ASSETS = 'ASSETS',
+}
+registerEnumType(ContributionKind, {
+  name: 'ContributionKind',
+  description: 'Loại đóng góp — MONEY (tiền), LAND (đất đai, quy tiền theo đơn giá địa phương), LABOUR (ngày công), ASSETS (tài sản, vật kiến trúc).',
+});
+
+/** Trạng thái hồ sơ đề nghị — the workflow state of a nomination. */
+export enum NominationStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  APPRAISED = 'APPRAISED',
+  COUNCIL_REVIEWED = 'COUNCIL_REVIEWED',
+  DECIDED = 'DECIDED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(NominationStatus, {
+  name: 'NominationStatus',
+  description: 'Trạng thái hồ sơ đề nghị — DRAFT (dự thảo) → SUBMITTED (đã trình) → APPRAISED (đã thẩm định) → COUNCIL_REVIEWED (Hội đồng đã xét) → DECIDED (đã quyết định); RETURNED (trả lại để bổ sung) → SUBMITTED.',
+});
+
+/** Thành phần hồ sơ — a kind of dossier document. */
+export enum DossierItemKind {
+  PROPOSAL_LETTER = 'PROPOSAL_LETTER',
+  ACHIEVEMENT_SUMMARY = 'ACHIEVEMENT_SUMMARY',
+  COUNCIL_MINUTES = 'COUNCIL_MINUTES',
+  OTHER = 'OTHER',
+}
+registerEnumType(DossierItemKind, {
+  name: 'DossierItemKind',
+  description: 'Thành phần hồ sơ — PROPOSAL_LETTER (tờ trình, văn bản đề nghị), ACHIEVEMENT_SUMMARY (tóm tắt/báo cáo thành tích, mẫu 07 NĐ 91/2017), COUNCIL_MINUTES (biên bản họp Hội đồng), OTHER.',
+});
+
+/** Mức công nhận trong quy tắc — the tier a recognisedTier condition asks for. */
+export enum RuleTier {
+  NTM = 'NTM',
+  ADVANCED = 'ADVANCED',
+  MODEL = 'MODEL',
+}
+registerEnumType(RuleTier, {
+  name: 'AwardRuleTier',
+  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition).',
+});
+
+/** Phạm vi đóng góp — whose contributions a contribution condition sums. */
+export enum ContributionScope {
+  OWN = 'OWN',
+  MOBILISED = 'MOBILISED',
+}
+registerEnumType(ContributionScope, {
+  name: 'ContributionScope',
+  description: 'Phạm vi đóng góp — OWN (tự đóng góp), MOBILISED (trực tiếp vận động người khác đóng góp, với phần tự đóng góp tối thiểu).',
+});
+
+/** Năm công nhận — which year a recognisedTier condition looks at. */
+export enum RecognitionWindow {
+  OCCASION = 'OCCASION',
+  PERIOD = 'PERIOD',
+  YEAR = 'YEAR',
+}
+registerEnumType(RecognitionWindow, {
+  name: 'AwardRecognitionWindow',
+  description: 'Năm công nhận — OCCASION (the occasion\'s year), PERIOD (any time in the campaign period), YEAR (the year given).',
+});
+
+/** Phân loại đơn vị dùng trong ngưỡng theo loại — unit classes a threshold may depend on. */
+export enum UnitClassCode {
+  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
+  HIGH_MOUNTAIN = 'HIGH_MOUNTAIN',
+  LOW_MOUNTAIN = 'LOW_MOUNTAIN',
+  MOUNTAIN = 'MOUNTAIN',
+  LOWLAND = 'LOWLAND',
+  BORDER = 'BORDER',
+  COASTAL = 'COASTAL',
+  ISLAND = 'ISLAND',
+}
+registerEnumType(UnitClassCode, {
+  name: 'AwardUnitClass',
+  description: 'Loại đơn vị (ngưỡng theo loại) — a unit class a threshold depends on: ESPECIALLY_DISADVANTAGED (đặc biệt khó khăn), terrain HIGH_MOUNTAIN / LOW_MOUNTAIN / MOUNTAIN (either) / LOWLAND, BORDER, COASTAL, ISLAND. A household\'s class is its commune\'s or village\'s.',
+});
+
+/** Maps a contributor kind to the subject type of standards (other organisations are OTHER). */
+export const subjectTypeOfContributor = (kind: ContributorKind): AwardSubjectType =>
+  kind === ContributorKind.ORGANISATION ? AwardSubjectType.OTHER : (kind as unknown as AwardSubjectType);
+
+/** Subject types that are administrative units, with the unit level they name. */
+export const UNIT_SUBJECTS: Partial<Record<AwardSubjectType, 'DISTRICT' | 'COMMUNE' | 'VILLAGE'>> = {
+  [AwardSubjectType.DISTRICT]: 'DISTRICT',
+  [AwardSubjectType.COMMUNE]: 'COMMUNE',
+  [AwardSubjectType.VILLAGE]: 'VILLAGE',
+};
+
+/** Subject types that are contributors, with the contributor kind they name. */
+export const CONTRIBUTOR_SUBJECTS: Partial<Record<AwardSubjectType, ContributorKind>> = {
+  [AwardSubjectType.HOUSEHOLD]: ContributorKind.HOUSEHOLD,
+  [AwardSubjectType.INDIVIDUAL]: ContributorKind.INDIVIDUAL,
+  [AwardSubjectType.ENTERPRISE]: ContributorKind.ENTERPRISE,
+  [AwardSubjectType.COOPERATIVE]: ContributorKind.COOPERATIVE,
+  [AwardSubjectType.OTHER]: ContributorKind.ORGANISATION,
+};
+
+/** Whether a contributor kind's name is personal data (hidden from anonymous callers). */
+export const isPersonal = (kind: ContributorKind | string): boolean => kind === ContributorKind.HOUSEHOLD || kind === ContributorKind.INDIVIDUAL;

@@ -1,0 +1,134 @@
+import { BigIntType } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { GraphQLISODateTime, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { Audited } from '../shared/audit.js';
+import { DateScalar } from '../shared/scalars.js';
+import { ContributionKind, ContributorKind } from './awards.enums.js';
+
+/** Người đóng góp — a household, individual, enterprise, cooperative or organisation of a unit. */
+@ObjectType('Contributor', { description: 'Người đóng góp — a household, individual, enterprise, cooperative or organisation, of a commune or village.' })
+@Entity({ tableName: 'contributor' })
+export class Contributor implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => ContributorKind, { description: 'Loại người đóng góp — kind.' })
+  @Enum({ items: () => ContributorKind })
+  kind!: ContributorKind;
+
+  /** Personal data for households and individuals: the `name` field resolver hides it from anonymous callers. */
+  @Property({ type: 'string', columnType: 'text' })
+  name!: string;
+
+  @Property({ type: 'integer' })
+  unitId!: number;
+
+  @Property({ type: 'string', columnType: 'ltree' })
+  unitPath!: string;
+
+  auditUnitId(): number {
+    return this.unitId;
+  }
+}
+
+/** Đóng góp — one contribution to the campaign, valued in VND. */
+@ObjectType('Contribution', { description: 'Đóng góp — a contribution (money, land, labour, assets) to a campaign, valued in VND at local prices; mobilised ones name who mobilised them.' })
+@Entity({ tableName: 'contribution' })
+export class Contribution implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  campaignId!: number;
+
+  @Property({ type: 'integer' })
+  contributorId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  mobilisedById?: number | null;
+
+  /** The contributor's unit, for authorisation and the audit log. */
+  @Property({ type: 'integer' })
+  unitId!: number;
+
+  @Field(() => DateScalar, { description: 'Ngày đóng góp — date.' })
+  @Property({ type: 'string', columnType: 'date' })
+  contributedOn!: string;
+
+  @Field(() => ContributionKind, { description: 'Loại đóng góp — kind.' })
+  @Enum({ items: () => ContributionKind })
+  kind!: ContributionKind;
+
+  @Field(() => Float, { nullable: true, description: 'Số lượng (m², ngày công …) — quantity, for land, labour or assets valued at a unit price.' })
+  @Property({ type: 'double', nullable: true })
+  quantity?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Đơn vị số lượng ("m2", "ngày công") — unit of the quantity.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  quantityUnit?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Đơn giá địa phương (đồng) — local unit price in VND.' })
+  @Property({ type: new BigIntType('number'), nullable: true })
+  unitPriceVnd?: number | null;
+
+  @Field(() => Float, { description: 'Giá trị quy tiền (đồng, số nguyên) — value in VND (an integer).' })
+  @Property({ type: new BigIntType('number') })
+  valueVnd!: number;
+
+  @Field(() => String, { nullable: true, description: 'Mô tả (công trình, hạng mục) — description (the works).' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  description?: string | null;
+
+  @Field(() => Int, { description: 'Phiên bản — version.' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'Ghi nhận lúc — when recorded.' })
+  @Property({ type: 'Date', defaultRaw: 'now()' })
+  recordedAt: Date = new Date();
+
+  auditUnitId(): number {
+    return this.unitId;
+  }
+}
+
+/** Điều kiện có/không ghi nhận cho đối tượng — a yes/no fact about a subject in a year. */
+@ObjectType('SubjectPrecondition', { description: 'Điều kiện có/không của đối tượng trong một năm, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT (không nợ đọng XDCB) — a yes/no fact recorded on a subject for a year.' })
+@Entity({ tableName: 'precondition' })
+export class SubjectPrecondition implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  subjectUnitId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  subjectContributorId?: number | null;
+
+  @Field({ description: 'Mã điều kiện — key, e.g. NO_CAPITAL_CONSTRUCTION_DEBT.' })
+  @Property({ type: 'string', length: 60 })
+  key!: string;
+
+  @Field(() => Int, { description: 'Năm — the year it holds for.' })
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field({ description: 'Đáp ứng — whether it holds.' })
+  @Property({ type: 'boolean' })
+  holds!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Căn cứ (văn bản xác nhận) — evidence.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  evidence?: string | null;
+
+  @Field(() => Int, { description: 'Phiên bản — version: send it back as expectedVersion to change it.' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  auditUnitId(): number {
+    return this.subjectUnitId;
+  }
+}

@@ -1,0 +1,183 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, ObjectType } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { badInput } from '../shared/errors.js';
+import { intArray } from '../shared/sql.js';
+import {
+  campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, type CampaignInfo,
+} from './award-peers.js';
+import type { AwardStandard } from './award-standard.entity.js';
+import { AwardSubjectType, CONTRIBUTOR_SUBJECTS, UNIT_SUBJECTS } from './awards.enums.js';
+import { AwardSubject } from './nomination.entity.js';
+import { baseYearsOf, conditionsOf, needsOf, type Rule } from './rule.js';
+import { contributionWindow, evaluateRule, outcomeLine, type ConditionOutcome, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
+import { StandardService } from './standard.service.js';
+import { subjectView } from './subjects.js';
+
+/** Kết quả một điều kiện — one condition's outcome with the values used. */
+@ObjectType('ConditionResult', { description: 'Kết quả một điều kiện — one condition\'s outcome, with the values the hub used.' })
+export class ConditionResult implements ConditionOutcome {
+  @Field({ description: 'Vị trí trong quy tắc, ví dụ "rule.all[0]" — where the condition sits in the rule.' })
+  path!: string;
+
+  @Field({ description: 'Điều kiện — the condition, in words.' })
+  description!: string;
+
+  @Field({ description: 'Đạt — passed.' })
+  passed!: boolean;
+
+  @Field({ description: 'Giá trị thực tế, ví dụ "4 (Thu nhập, Nghèo đa chiều, Giao thông, Điện)" — the actual value used.' })
+  actual!: string;
+
+  @Field({ description: 'Yêu cầu, ví dụ "≥ 4" — what is required.' })
+  required!: string;
+
+  @Field({ description: 'Một dòng cho người đọc: điều kiện: thực tế (yêu cầu) ✓/✗ — one line for people.' })
+  summary!: string;
+}
+
+/** Kết quả xét một đối tượng — whether a candidate meets a standard, and why. */
+@ObjectType('EligibilityResult', { description: 'Kết quả xét một đối tượng theo tiêu chuẩn — whether a candidate meets a standard\'s rule, condition by condition.' })
+export class EligibilityResult {
+  @Field(() => AwardSubject, { description: 'Đối tượng — the candidate.' })
+  subject!: AwardSubject;
+
+  @Field({ description: 'Đủ điều kiện theo quy tắc (hội đồng vẫn xét phần không đánh giá tự động được) — meets the rule (the council still judges what the rule cannot say).' })
+  eligible!: boolean;
+
+  @Field(() => [ConditionResult], { description: 'Từng điều kiện — each condition.' })
+  conditions!: ConditionResult[];
+}
+
+interface Candidate { type: AwardSubjectType; unitId: number; contributorId: number | null; name: string; unitPath: string }
+
+/** Computes who qualifies for a standard on an occasion, from assessments, recognitions, contributions and awards. */
+export class EligibilityService {
+  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
+
+  async evaluate(standardId: string, year: number): Promise<EligibilityResult[]> {
+    const standard = await new StandardService(this.em, this.ctx).require(standardId);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
+    if (standard.year != null && standard.year !== year) {
+      throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
+    }
+    if (!standard.rule) {
+      throw badInput('Tiêu chuẩn không có quy tắc đánh giá tự động; hội đồng xét theo văn bản', 'The standard has no evaluable rule: the council judges it from the text', 'standardId');
+    }
+    const rule = standard.rule;
+    const campaign = await campaignInfo(this.ctx, standard.campaignId);
+    const asOf = `${year}-06-30`;
+    const needs = needsOf(rule);
+    const criteria = needs.criteria ? await communeCriteria(this.ctx) : null;
+    const occasion: OccasionContext = {
+      occasion: standard.occasion, year, periodStart: campaign.periodStart, periodEnd: campaign.periodEnd, criterionNames: criteria?.names ?? new Map(),
+    };
+    const candidates = await this.candidates(standard, campaign, asOf, year, rule);
+    if (!candidates.length) return [];
+
+    const unitIds = [...new Set(candidates.map((c) => c.unitId))];
+    const ancestorIds = [...new Set(candidates.flatMap((c) => c.unitPath.split('.').map(Number)))];
+    const classes = await classificationsOn(this.ctx, ancestorIds, asOf);
+    const newlyMet = criteria ? await newlyMetCriteria(this.ctx, criteria.setId, year, unitIds, baseYearsOf(rule)) : new Map();
+    const decisions = needs.recognition ? await recognitions(this.ctx, year, unitIds) : [];
+    const window = contributionWindow(occasion);
+    const sums = needs.contributions ? await this.contributionSums(standard.campaignId, candidates, window) : new Map<number, { own: number; mobilised: number }>();
+    const preconditions = await this.preconditions(candidates, year, rule);
+    const awards = await this.awards(candidates);
+
+    const results = candidates.map((c) => {
+      const key = this.key(c);
+      // A household's class is its commune's or village's: every unit from the commune down counts.
+      const pathIds = c.unitPath.split('.').map(Number);
+      const facts: SubjectFacts = {
+        classes: [...new Set(pathIds.slice(3).concat(c.unitId).flatMap((id) => classes.get(id) ?? []))],
+        newlyMet: newlyMet.get(c.unitId) ?? new Map(),
+        recognitions: decisions.filter((d) => d.unitId === c.unitId).map((d) => ({ ...d, tier: d.tier.replace(/_VILLAGE$/, '') })),
+        ownVnd: c.contributorId ? sums.get(c.contributorId)?.own ?? 0 : 0,
+        mobilisedVnd: c.contributorId ? sums.get(c.contributorId)?.mobilised ?? 0 : 0,
+        preconditions: preconditions.get(key) ?? new Map(),
+        awards: awards.get(key) ?? [],
+      };
+      const outcome = evaluateRule(rule, facts, occasion);
+      return Object.assign(new EligibilityResult(), {
+        subject: subjectView(this.ctx, c.type, c.unitId, c.contributorId, c.name),
+        eligible: outcome.passed,
+        conditions: outcome.conditions.map((o) => Object.assign(new ConditionResult(), { ...o, summary: outcomeLine(o) })),
+        sortName: c.name,
+      });
+    });
+    return results.sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.sortName.localeCompare(b.sortName, 'vi'));
+  }
+
+  private key(c: { unitId: number; contributorId: number | null }): string {
+    return c.contributorId ? `c${c.contributorId}` : `u${c.unitId}`;
+  }
+
+  /**
+   * Units of the standard's level in the issuer's subtree that have facts for the occasion (an assessment in the year
+   * for criteria rules, a recognition for tier rules, a precondition or an earlier award); contributors of the
+   * standard's kind in the subtree with contributions, preconditions or awards.
+   */
+  private async candidates(standard: AwardStandard, campaign: CampaignInfo, asOf: string, year: number, rule: Rule): Promise<Candidate[]> {
+    const level = UNIT_SUBJECTS[standard.subjectType];
+    if (level) {
+      const ids = await subtreeUnitIds(this.ctx, campaign.issuer.code, asOf, level);
+      if (!ids.length) return [];
+      const needs = needsOf(rule);
+      const withFacts = new Set<number>();
+      if (needs.criteria) {
+        const criteria = await communeCriteria(this.ctx);
+        for (const id of (await newlyMetCriteria(this.ctx, criteria.setId, year, ids, [])).keys()) withFacts.add(id);
+      }
+      if (needs.recognition) for (const d of await recognitions(this.ctx, year, ids)) withFacts.add(d.unitId);
+      const own = await this.em.execute(`SELECT subject_unit_id AS id FROM awards.precondition WHERE subject_contributor_id IS NULL AND year = ? AND subject_unit_id = ANY(?::int[])
+        UNION SELECT subject_unit_id FROM awards.award WHERE subject_contributor_id IS NULL AND subject_unit_id = ANY(?::int[])`, [year, intArray(ids), intArray(ids)]);
+      for (const row of own) withFacts.add(Number(row.id));
+      const units = (await this.ctx.units.byIds([...withFacts])).filter((u) => u !== null);
+      return units.map((u) => ({ type: standard.subjectType, unitId: u.id, contributorId: null, name: u.name, unitPath: u.path }));
+    }
+    const kind = CONTRIBUTOR_SUBJECTS[standard.subjectType];
+    if (!kind) throw badInput(`Không xác định được ứng viên cho đối tượng ${standard.subjectType}`, `Candidates cannot be listed for subject type ${standard.subjectType}`, 'standardId');
+    const rows = await this.em.execute(`SELECT p.id, p.name, p.unit_id, p.unit_path::text AS unit_path FROM awards.contributor p
+      WHERE p.kind = ? AND p.unit_path <@ ?::public.ltree AND (
+        EXISTS (SELECT 1 FROM awards.contribution c WHERE c.campaign_id = ? AND (c.contributor_id = p.id OR c.mobilised_by_id = p.id))
+        OR EXISTS (SELECT 1 FROM awards.precondition x WHERE x.subject_contributor_id = p.id AND x.year = ?)
+        OR EXISTS (SELECT 1 FROM awards.award a WHERE a.subject_contributor_id = p.id))`, [kind, campaign.issuer.path, campaign.id, year]);
+    return rows.map((r: any) => ({ type: standard.subjectType, unitId: r.unit_id, contributorId: r.id, name: r.name, unitPath: r.unit_path }));
+  }
+
+  /** Own and mobilised contributions of each candidate contributor in the window, in one statement. */
+  private async contributionSums(campaignId: number, candidates: Candidate[], window: { from: string; to: string }) {
+    const ids = candidates.map((c) => c.contributorId).filter((id): id is number => id !== null);
+    const rows = await this.em.execute(`SELECT p.id,
+        coalesce((SELECT sum(value_vnd) FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = ? AND c.contributed_on BETWEEN ? AND ?), 0)::float8 AS own,
+        coalesce((SELECT sum(value_vnd) FROM awards.contribution c WHERE c.mobilised_by_id = p.id AND c.campaign_id = ? AND c.contributed_on BETWEEN ? AND ?), 0)::float8 AS mobilised
+      FROM awards.contributor p WHERE p.id = ANY(?::int[])`, [campaignId, window.from, window.to, campaignId, window.from, window.to, intArray(ids)]);
+    return new Map<number, { own: number; mobilised: number }>(rows.map((r: any) => [r.id, { own: Number(r.own), mobilised: Number(r.mobilised) }]));
+  }
+
+  private async preconditions(candidates: Candidate[], year: number, rule: Rule): Promise<Map<string, Map<string, boolean>>> {
+    const keys = conditionsOf(rule).flatMap((c) => ('precondition' in c ? [c.precondition.key] : []));
+    const found = new Map<string, Map<string, boolean>>();
+    if (!keys.length) return found;
+    const rows = await this.em.execute(`SELECT subject_unit_id, subject_contributor_id, key, holds FROM awards.precondition WHERE year = ? AND subject_unit_id = ANY(?::int[])`,
+      [year, intArray([...new Set(candidates.map((c) => c.unitId))])]);
+    for (const r of rows) {
+      const key = this.key({ unitId: r.subject_unit_id, contributorId: r.subject_contributor_id });
+      if (!found.has(key)) found.set(key, new Map());
+      found.get(key)!.set(r.key, r.holds);
+    }
+    return found;
+  }
+
+  private async awards(candidates: Candidate[]): Promise<Map<string, { occasion: string; year: number }[]>> {
+    const rows = await this.em.execute('SELECT subject_unit_id, subject_contributor_id, occasion, year FROM awards.award WHERE subject_unit_id = ANY(?::int[])',
+      [intArray([...new Set(candidates.map((c) => c.unitId))])]);
+    const found = new Map<string, { occasion: string; year: number }[]>();
+    for (const r of rows) {
+      const key = this.key({ unitId: r.subject_unit_id, contributorId: r.subject_contributor_id });
+      found.set(key, [...(found.get(key) ?? []), { occasion: r.occasion, year: r.year }]);
+    }
+    return found;
+  }
+}

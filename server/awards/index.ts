@@ -1,0 +1,23 @@
+import type { SubgraphModule } from '../shared/subgraph-module.js';
+import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
+import { AwardFormResolver } from './award-form.resolver.js';
+import { AwardStandard } from './award-standard.entity.js';
+import { seedAwards } from './awards.seed.js';
+import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
+import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver } from './contribution.resolver.js';
+import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
+import { Award, Nomination, NominationTransition } from './nomination.entity.js';
+import { AwardFieldsResolver, NominationResolver } from './nomination.resolver.js';
+import { CampaignRef, UnitRef } from './refs.js';
+import { StandardResolver } from './standard.resolver.js';
+
+/** Khen thưởng — award forms, standards as evaluable rules, contributions, eligibility, nominations and decisions. */
+export const awardsSubgraph: SubgraphModule = {
+  name: 'awards',
+  dbSchema: 'awards',
+  entities: [AwardForm, CampaignAwardForm, DossierRequirement, AwardStandard, Contributor, Contribution, SubjectPrecondition, Nomination, NominationTransition, Award],
+  migrations: [{ name: 'Migration20261220000000_awards', class: Migration20261220000000_awards }],
+  resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, AwardFieldsResolver],
+  orphanedTypes: [UnitRef, CampaignRef],
+  seed: seedAwards,
+};

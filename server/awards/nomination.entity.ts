@@ -1,0 +1,218 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { GraphQLISODateTime, Field, ID, Int, ObjectType } from 'type-graphql';
+import type { Audited } from '../shared/audit.js';
+import { DateScalar } from '../shared/scalars.js';
+import { AwardOccasion, AwardSubjectType, DossierItemKind, NominationStatus } from './awards.enums.js';
+import { UnitRef } from './refs.js';
+
+/** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
+@ObjectType('AwardSubject', { description: 'Đối tượng khen thưởng — a unit (commune, district, village) or a contributor (household, individual, enterprise …).' })
+export class AwardSubject {
+  @Field(() => AwardSubjectType, { description: 'Loại đối tượng — kind.' })
+  kind!: AwardSubjectType;
+
+  @Field(() => String, { nullable: true, description: 'Tên; tên hộ gia đình, cá nhân là dữ liệu cá nhân: null với người chưa đăng nhập — name; for households and individuals personal data, null for anonymous callers.' })
+  name!: string | null;
+
+  @Field(() => UnitRef, { description: 'Đơn vị: chính đơn vị được xét, hoặc xã/thôn của người đóng góp — the unit itself, or the contributor\'s commune or village.' })
+  unit!: UnitRef;
+
+  @Field(() => ID, { nullable: true, description: 'Người đóng góp (khi đối tượng là người đóng góp) — the contributor id, when the subject is one.' })
+  contributorId!: number | null;
+}
+
+/** One document of a nomination's dossier checklist, as stored in the nomination. */
+export interface DossierEntryData {
+  item: DossierItemKind;
+  label: string;
+  template: string | null;
+  provided: boolean;
+  documentReference: string | null;
+}
+
+/** Thành phần hồ sơ của một đề nghị — a checklist entry of a nomination's dossier. */
+@ObjectType('DossierEntry', { description: 'Thành phần hồ sơ của một đề nghị — a checklist entry of a nomination\'s dossier: provided or not, with the document reference.' })
+export class DossierEntry implements DossierEntryData {
+  @Field(() => DossierItemKind, { description: 'Loại tài liệu — kind of document.' })
+  item!: DossierItemKind;
+
+  @Field({ description: 'Tên tài liệu theo kế hoạch — label.' })
+  label!: string;
+
+  @Field(() => String, { nullable: true, description: 'Mẫu quy định — prescribed template.' })
+  template!: string | null;
+
+  @Field({ description: 'Đã có — provided.' })
+  provided!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Số, ký hiệu văn bản — document reference (number, file).' })
+  documentReference!: string | null;
+}
+
+/** Hồ sơ đề nghị khen thưởng — a nomination moving through its workflow. */
+@ObjectType('Nomination', { description: 'Hồ sơ đề nghị khen thưởng — a nomination (subject, form, standard, occasion, proposing unit) with its dossier and workflow DRAFT → SUBMITTED → APPRAISED → COUNCIL_REVIEWED → DECIDED (RETURNED for corrections).' })
+@Entity({ tableName: 'nomination' })
+export class Nomination implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  campaignId!: number;
+
+  @Property({ type: 'integer' })
+  standardId!: number;
+
+  @Field({ description: 'Mã hình thức khen thưởng — form code.' })
+  @Property({ type: 'string', length: 40 })
+  formCode!: string;
+
+  @Field(() => AwardOccasion, { description: 'Đợt — occasion.' })
+  @Enum({ items: () => AwardOccasion })
+  occasion!: AwardOccasion;
+
+  @Field(() => Int, { description: 'Năm xét — the occasion\'s year.' })
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Enum({ items: () => AwardSubjectType })
+  subjectType!: AwardSubjectType;
+
+  @Property({ type: 'integer' })
+  subjectUnitId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  subjectContributorId?: number | null;
+
+  @Property({ type: 'string', columnType: 'text' })
+  subjectName!: string;
+
+  @Property({ type: 'integer' })
+  proposingUnitId!: number;
+
+  @Property({ type: 'integer' })
+  decidingUnitId!: number;
+
+  @Field(() => NominationStatus, { description: 'Trạng thái — workflow state.' })
+  @Enum({ items: () => NominationStatus })
+  status!: NominationStatus;
+
+  @Field(() => [DossierEntry], { description: 'Danh mục hồ sơ — the dossier checklist.' })
+  @Property({ type: 'json', columnType: 'jsonb' })
+  dossier: DossierEntryData[] = [];
+
+  @Field(() => GraphQLISODateTime, { description: 'Lập lúc — when created.' })
+  @Property({ type: 'Date', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version: send it back as expectedVersion.' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  auditUnitId(): number {
+    return this.proposingUnitId;
+  }
+}
+
+/** Chuyển trạng thái — one recorded step of a nomination's workflow. */
+@ObjectType('NominationTransition', { description: 'Chuyển trạng thái hồ sơ — one step of a nomination\'s workflow: who, when, from, to, why.' })
+@Entity({ tableName: 'nomination_transition' })
+export class NominationTransition implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer' })
+  nominationId!: number;
+
+  @Field(() => NominationStatus, { nullable: true, description: 'Từ trạng thái (null: khi lập) — from (null when created).' })
+  @Enum({ items: () => NominationStatus, nullable: true, fieldName: 'from_status' })
+  from?: NominationStatus | null;
+
+  @Field(() => NominationStatus, { description: 'Sang trạng thái — to.' })
+  @Enum({ items: () => NominationStatus, fieldName: 'to_status' })
+  to!: NominationStatus;
+
+  @Field(() => String, { nullable: true, description: 'Lý do, ý kiến — reason or remarks (required when returning).' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  userId?: number | null;
+
+  @Field({ description: 'Người thực hiện — who made the step.' })
+  @Property({ type: 'string', columnType: 'text' })
+  username!: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'Thời điểm — when.' })
+  @Property({ type: 'Date', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  @Property({ type: 'integer', fieldName: 'audit_unit_id' })
+  auditUnitIdValue!: number;
+
+  auditUnitId(): number {
+    return this.auditUnitIdValue;
+  }
+}
+
+/** Khen thưởng đã quyết định — an award conferred by a decision; later rules read it. */
+@ObjectType('Award', { description: 'Khen thưởng đã quyết định — an award conferred by a decision (number, date, signer); later standards read it ("đã được khen khi sơ kết").' })
+@Entity({ tableName: 'award' })
+export class Award implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  nominationId?: number | null;
+
+  @Property({ type: 'integer' })
+  campaignId!: number;
+
+  @Property({ type: 'integer' })
+  standardId!: number;
+
+  @Field({ description: 'Mã hình thức — form code.' })
+  @Property({ type: 'string', length: 40 })
+  formCode!: string;
+
+  @Field(() => AwardOccasion, { description: 'Đợt — occasion.' })
+  @Enum({ items: () => AwardOccasion })
+  occasion!: AwardOccasion;
+
+  @Field(() => Int, { description: 'Năm — the occasion\'s year.' })
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Enum({ items: () => AwardSubjectType })
+  subjectType!: AwardSubjectType;
+
+  @Property({ type: 'integer' })
+  subjectUnitId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  subjectContributorId?: number | null;
+
+  @Property({ type: 'string', columnType: 'text' })
+  subjectName!: string;
+
+  @Property({ type: 'integer' })
+  decidingUnitId!: number;
+
+  @Field({ description: 'Số quyết định — decision number.' })
+  @Property({ type: 'string', columnType: 'text' })
+  decisionNumber!: string;
+
+  @Field(() => DateScalar, { description: 'Ngày quyết định — decision date.' })
+  @Property({ type: 'string', columnType: 'date' })
+  decidedOn!: string;
+
+  @Field({ description: 'Người ký — signer.' })
+  @Property({ type: 'string', columnType: 'text' })
+  signer!: string;
+
+  auditUnitId(): number {
+    return this.decidingUnitId;
+  }
+}

@@ -1,0 +1,215 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authorize, requireSignedIn } from '../shared/authorize.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
+import { Role } from '../shared/identity.js';
+import { parseId } from '../shared/ids.js';
+import { listPage } from '../shared/list-page.js';
+import type { ListResult, Page } from '../shared/paging.js';
+import { today } from '../shared/scalars.js';
+import { Conditions, normaliseText } from '../shared/sql.js';
+import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
+import { campaignInfo } from './award-peers.js';
+import { AwardOccasion, AwardSubjectType, NominationStatus } from './awards.enums.js';
+import { Award, Nomination, NominationTransition } from './nomination.entity.js';
+import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
+import { deadlineOf, StandardService } from './standard.service.js';
+import { resolveSubject } from './subjects.js';
+
+const PROPOSER = [Role.UNIT_ADMIN] as const;
+const DECIDER = [Role.COUNCIL, Role.UNIT_ADMIN] as const;
+
+/** The workflow: which states each state may move to. DECIDED is reached only through decideNomination. */
+export const TRANSITIONS: Record<NominationStatus, NominationStatus[]> = {
+  [NominationStatus.DRAFT]: [NominationStatus.SUBMITTED],
+  [NominationStatus.SUBMITTED]: [NominationStatus.APPRAISED, NominationStatus.RETURNED],
+  [NominationStatus.APPRAISED]: [NominationStatus.COUNCIL_REVIEWED, NominationStatus.RETURNED],
+  [NominationStatus.COUNCIL_REVIEWED]: [NominationStatus.DECIDED, NominationStatus.RETURNED],
+  [NominationStatus.RETURNED]: [NominationStatus.SUBMITTED],
+  [NominationStatus.DECIDED]: [],
+};
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+
+/** Nominations through their workflow, and the awards decided from them. */
+export class NominationService {
+  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
+
+  async require(id: string | number, lock = false): Promise<Nomination> {
+    const nomination = await this.em.findOne(Nomination, { id: parseId(id) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (!nomination) throw notFound(`Không có hồ sơ đề nghị ${id}`, `No nomination ${id}`);
+    return nomination;
+  }
+
+  private async unit(id: number): Promise<UnitInfo> {
+    const unit = await this.ctx.units.byId(id);
+    if (!unit) throw notFound(`Không tìm thấy đơn vị ${id}`, `Unit ${id} is unknown`);
+    return unit;
+  }
+
+  private record(nomination: Nomination, from: NominationStatus | null, to: NominationStatus, reason: string | null, auditUnitId: number) {
+    this.em.create(NominationTransition, {
+      nominationId: nomination.id, from, to, reason, userId: this.ctx.identity.userId, username: this.ctx.identity.username ?? 'system', auditUnitIdValue: auditUnitId,
+    } as never);
+  }
+
+  async create(input: CreateNominationInput): Promise<Nomination> {
+    requireSignedIn(this.ctx);
+    const standards = new StandardService(this.em, this.ctx);
+    const standard = await standards.require(input.standardId);
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
+    const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, `${input.year}-06-30`);
+    authorize(this.ctx, PROPOSER, proposing.path);
+    const campaign = await campaignInfo(this.ctx, standard.campaignId);
+    if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
+    if (!isWithin(proposing, campaign.issuer)) {
+      throw badInput(`Đơn vị trình ${proposing.name} không thuộc ${campaign.issuer.name}`, `The proposing unit ${proposing.name} is outside ${campaign.issuer.name}`, 'proposingUnitCode');
+    }
+    const subject = await resolveSubject(this.ctx, this.em, input.subject, input.year);
+    if (!isWithin(subject.unit, proposing)) {
+      throw badInput(`Đối tượng ${subject.name} không thuộc đơn vị trình ${proposing.name}`, `The subject is outside the proposing unit ${proposing.name}`, 'subject');
+    }
+    if (standard.subjectType !== AwardSubjectType.ANY && standard.subjectType !== subject.type) {
+      throw badInput(`Tiêu chuẩn dành cho ${standard.subjectType}, đối tượng là ${subject.type}`, `The standard is for ${standard.subjectType}, the subject is a ${subject.type}`, 'subject');
+    }
+    const formCode = standard.formCode ?? input.formCode;
+    if (!formCode) throw badInput('Tiêu chuẩn không định hình thức: cần formCode', 'The standard names no form: give formCode', 'formCode');
+    if (standard.formCode && input.formCode && input.formCode !== standard.formCode) {
+      throw badInput(`Tiêu chuẩn định hình thức ${standard.formCode}`, `The standard's form is ${standard.formCode}`, 'formCode');
+    }
+    await standards.checkForm(campaign.id, formCode);
+    const [open] = await this.em.execute(`SELECT id FROM awards.nomination WHERE standard_id = ? AND year = ? AND subject_unit_id = ? AND subject_contributor_id IS NOT DISTINCT FROM ?`,
+      [standard.id, input.year, subject.unit.id, subject.contributor?.id ?? null]);
+    if (open) throw conflict(`Đối tượng đã có hồ sơ ${open.id} cho tiêu chuẩn này năm ${input.year}`, `The subject already has nomination ${open.id} for this standard in ${input.year}`);
+    const dossier = (await standards.dossierRequirements(campaign.id))
+      .filter((r) => standard.occasion === AwardOccasion.ANY || r.occasions.includes(standard.occasion))
+      .map((r) => ({ item: r.item, label: r.label, template: r.template ?? null, provided: false, documentReference: null }));
+    const nomination = this.em.create(Nomination, {
+      campaignId: campaign.id, standardId: standard.id, formCode, occasion: standard.occasion, year: input.year, subjectType: subject.type,
+      subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, subjectName: subject.name,
+      proposingUnitId: proposing.id, decidingUnitId: campaign.issuer.id, status: NominationStatus.DRAFT, dossier, version: 1,
+    } as never);
+    await this.em.flush();
+    this.record(nomination, null, NominationStatus.DRAFT, null, proposing.id);
+    await this.em.flush();
+    return nomination;
+  }
+
+  async updateDossier(id: string, expectedVersion: number, items: DossierEntryInput[]): Promise<Nomination> {
+    requireSignedIn(this.ctx);
+    const nomination = await this.require(id, true);
+    authorize(this.ctx, PROPOSER, (await this.unit(nomination.proposingUnitId)).path);
+    if (nomination.version !== expectedVersion) throw staleVersion(nomination.version);
+    if (nomination.status !== NominationStatus.DRAFT && nomination.status !== NominationStatus.RETURNED) {
+      throw badInput(`Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`, `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`, 'id');
+    }
+    const dossier = nomination.dossier.map((entry) => ({ ...entry }));
+    for (const [i, item] of items.entries()) {
+      const entries = dossier.filter((e) => e.item === item.item);
+      if (!entries.length) throw badInput(`Hồ sơ không có thành phần ${item.item}`, `The dossier has no ${item.item} item`, `items[${i}].item`);
+      const reference = item.documentReference == null ? null : normaliseText(item.documentReference) || null;
+      if (item.provided && !reference) throw badInput('Cần số, ký hiệu văn bản khi đã có', 'A provided item needs its document reference', `items[${i}].documentReference`);
+      for (const entry of entries) Object.assign(entry, { provided: item.provided, documentReference: item.provided ? reference : null });
+    }
+    nomination.dossier = dossier;
+    await this.em.flush();
+    return nomination;
+  }
+
+  async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null): Promise<Nomination> {
+    requireSignedIn(this.ctx);
+    const nomination = await this.require(id, true);
+    const actingUnit = await this.unit(to === NominationStatus.SUBMITTED ? nomination.proposingUnitId : nomination.decidingUnitId);
+    authorize(this.ctx, to === NominationStatus.SUBMITTED ? PROPOSER : DECIDER, actingUnit.path);
+    if (expectedVersion != null && nomination.version !== expectedVersion) throw staleVersion(nomination.version);
+    const allowed = TRANSITIONS[nomination.status];
+    if (to === NominationStatus.DECIDED && allowed.includes(to)) {
+      throw badInput('Quyết định khen thưởng ghi bằng decideNomination (số, ngày, người ký)', 'Record the decision with decideNomination (number, date, signer)', 'to');
+    }
+    if (!allowed.includes(to)) {
+      throw badInput(
+        `Không thể chuyển hồ sơ từ ${nomination.status} sang ${to}; được phép: ${allowed.join(', ') || 'không — none'}`,
+        `Cannot move a nomination from ${nomination.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`, 'to');
+    }
+    const why = reason == null ? null : normaliseText(reason) || null;
+    if (to === NominationStatus.RETURNED && !why) throw badInput('Trả lại hồ sơ phải nêu lý do', 'Returning a nomination needs a reason', 'reason');
+    if (to === NominationStatus.SUBMITTED) await this.checkSubmission(nomination);
+    const from = nomination.status;
+    nomination.status = to;
+    this.record(nomination, from, to, why, actingUnit.id);
+    await this.em.flush();
+    return nomination;
+  }
+
+  /** A dossier must be complete, and a first submission must come by the occasion's deadline. */
+  private async checkSubmission(nomination: Nomination): Promise<void> {
+    const missing = nomination.dossier.filter((e) => !e.provided);
+    if (missing.length) {
+      throw badInput(`Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`, `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`, 'dossier');
+    }
+    if (nomination.status !== NominationStatus.DRAFT) return;
+    const standard = await new StandardService(this.em, this.ctx).require(nomination.standardId);
+    const deadline = deadlineOf(standard, nomination.year, await campaignInfo(this.ctx, nomination.campaignId));
+    if (deadline && today() > deadline.date) {
+      const where = deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';
+      throw badInput(
+        `Đã quá hạn nộp hồ sơ đợt ${nomination.occasion} năm ${nomination.year}: hạn ${dmy(deadline.date)} (${where.split(' — ')[0]}), hôm nay ${dmy(today())}`,
+        `The submission deadline for the ${nomination.occasion} ${nomination.year} occasion was ${deadline.date} (${where.split(' — ')[1]}); today is ${today()}`, 'to');
+    }
+  }
+
+  async decide(input: DecideNominationInput): Promise<Nomination> {
+    requireSignedIn(this.ctx);
+    const nomination = await this.require(input.id, true);
+    const deciding = await this.unit(nomination.decidingUnitId);
+    authorize(this.ctx, DECIDER, deciding.path);
+    if (input.expectedVersion != null && nomination.version !== input.expectedVersion) throw staleVersion(nomination.version);
+    if (nomination.status !== NominationStatus.COUNCIL_REVIEWED) {
+      throw badInput(`Chỉ quyết định hồ sơ đã được Hội đồng xét (COUNCIL_REVIEWED), hồ sơ đang ở ${nomination.status}`,
+        `Only a COUNCIL_REVIEWED nomination can be decided; this one is ${nomination.status}`, 'id');
+    }
+    const number = normaliseText(input.decisionNumber);
+    const signer = normaliseText(input.signer);
+    if (!number) throw badInput('Cần số quyết định', 'decisionNumber must not be empty', 'decisionNumber');
+    if (!signer) throw badInput('Cần người ký', 'signer must not be empty', 'signer');
+    if (input.decidedOn > today()) throw badInput('Ngày quyết định không được sau hôm nay', 'decidedOn must not be in the future', 'decidedOn');
+    this.em.create(Award, {
+      nominationId: nomination.id, campaignId: nomination.campaignId, standardId: nomination.standardId, formCode: nomination.formCode, occasion: nomination.occasion,
+      year: nomination.year, subjectType: nomination.subjectType, subjectUnitId: nomination.subjectUnitId, subjectContributorId: nomination.subjectContributorId ?? null,
+      subjectName: nomination.subjectName, decidingUnitId: nomination.decidingUnitId, decisionNumber: number, decidedOn: input.decidedOn, signer,
+    } as never);
+    const from = nomination.status;
+    nomination.status = NominationStatus.DECIDED;
+    this.record(nomination, from, NominationStatus.DECIDED, `Quyết định số ${number} ngày ${dmy(input.decidedOn)}, ${signer} ký — decision ${number} of ${input.decidedOn}, signed by ${signer}`, deciding.id);
+    await this.em.flush();
+    return nomination;
+  }
+
+  async list(filter: NominationFilter, page: Page): Promise<ListResult<Nomination>> {
+    const where = new Conditions();
+    if (filter.campaignId != null) where.add('n.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
+    if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
+    if (filter.status != null) where.add('n.status = ?', filter.status);
+    if (filter.year != null) where.add('n.year = ?', filter.year);
+    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, 'n.id', page);
+    return { nodes: rows.map((row) => this.em.map(Nomination, row)), totalCount };
+  }
+
+  async transitionsOf(ids: readonly number[]): Promise<NominationTransition[]> {
+    return ids.length ? this.em.find(NominationTransition, { nominationId: { $in: [...ids] } }, { orderBy: { id: 'ASC' } }) : [];
+  }
+
+  async awardsOfNominations(ids: readonly number[]): Promise<Award[]> {
+    return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
+  }
+
+  async awards(filter: AwardFilter, page: Page): Promise<ListResult<Award>> {
+    const where = new Conditions();
+    if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
+    if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
+    if (filter.year != null) where.add('a.year = ?', filter.year);
+    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, 'a.decided_on, a.id', page);
+    return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
+  }
+}

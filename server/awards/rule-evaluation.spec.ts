@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseRule } from './rule.js';
+import { contributionWindow, evaluateRule, formatVnd, thresholdFor, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
+
+const NAMES = new Map([[3, 'Giao thông'], [4, 'Điện'], [7, 'Cơ sở hạ tầng thương mại nông thôn'], [10, 'Thu nhập'], [11, 'Nghèo đa chiều']]);
+const c = (...numbers: number[]) => numbers.map((number) => ({ number, name: NAMES.get(number) ?? `TC ${number}` }));
+const occasion = (kind: string, year: number): OccasionContext => ({ occasion: kind, year, periodStart: '2021-01-01', periodEnd: '2025-12-31', criterionNames: NAMES });
+const facts = (over: Partial<SubjectFacts>): SubjectFacts => ({
+  classes: [], newlyMet: new Map(), recognitions: [], ownVnd: 0, mobilisedVnd: 0, preconditions: new Map(), awards: [], ...over,
+});
+
+const midTerm = parseRule({ all: [
+  { newlyMetCriteria: { baseYear: 2021, min: 4, includeAny: [10, 11], byClass: { ESPECIALLY_DISADVANTAGED: 3 } } },
+  { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng XDCB' } },
+] });
+const final = parseRule({ all: [
+  { newlyMetCriteria: { baseYear: 2021, min: 5, includeAll: [10, 11], byClass: { ESPECIALLY_DISADVANTAGED: 4 }, ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 } } },
+] });
+const household = parseRule({ any: [
+  { contribution: { scope: 'OWN', minVnd: 50_000_000, byClass: { ESPECIALLY_DISADVANTAGED: 40_000_000 } } },
+  { contribution: { scope: 'MOBILISED', minVnd: 100_000_000, ownMinVnd: 20_000_000, byClassOwnMinVnd: { ESPECIALLY_DISADVANTAGED: 15_000_000 } } },
+] });
+
+describe('rule evaluation', () => {
+  it('counts newly met criteria, names them and checks the included ones', () => {
+    const result = evaluateRule(midTerm, facts({ newlyMet: new Map([[2021, c(10, 11, 3, 4)]]), preconditions: new Map([['NO_CAPITAL_CONSTRUCTION_DEBT', true]]) }), occasion('MID_TERM_REVIEW', 2023));
+    expect(result.passed).toBe(true);
+    expect(result.conditions.map((o) => [o.passed, o.actual, o.required])).toEqual([
+      [true, '4 (Thu nhập, Nghèo đa chiều, Giao thông, Điện)', '≥ 4'],
+      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều'],
+      [true, 'có — yes', 'có — yes'],
+    ]);
+  });
+
+  it('applies the especially-disadvantaged threshold and fails without the precondition', () => {
+    const three = facts({ newlyMet: new Map([[2021, c(10, 3, 4)]]) });
+    expect(evaluateRule(midTerm, three, occasion('MID_TERM_REVIEW', 2023)).conditions[0]).toMatchObject({ passed: false, required: '≥ 4' });
+    const disadvantaged = evaluateRule(midTerm, { ...three, classes: ['ESPECIALLY_DISADVANTAGED'] }, occasion('MID_TERM_REVIEW', 2023));
+    expect(disadvantaged.conditions[0]).toMatchObject({ passed: true, required: '≥ 3' });
+    expect(disadvantaged.conditions[2]).toMatchObject({ passed: false, actual: 'chưa ghi nhận — not recorded' });
+    expect(disadvantaged.passed).toBe(false);
+  });
+
+  it('asks fewer, later criteria of a subject already awarded at the mid-term review', () => {
+    const newlyMet = new Map([[2021, c(10, 11, 3)], [2023, c(3, 7)]]);
+    expect(evaluateRule(final, facts({ newlyMet }), occasion('FINAL_REVIEW', 2025)).passed).toBe(false);
+    const awarded = evaluateRule(final, facts({ newlyMet, awards: [{ occasion: 'MID_TERM_REVIEW', year: 2023 }] }), occasion('FINAL_REVIEW', 2025));
+    expect(awarded.passed).toBe(true);
+    expect(awarded.conditions[0]).toMatchObject({ actual: '2 (Giao thông, Cơ sở hạ tầng thương mại nông thôn)', required: '≥ 2' });
+    expect(awarded.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều' });
+  });
+
+  it('reports a missing assessment as a failed condition', () => {
+    const result = evaluateRule(midTerm, facts({ newlyMet: new Map([[2021, null]]) }), occasion('MID_TERM_REVIEW', 2023));
+    expect(result.conditions[0]).toMatchObject({ passed: false });
+    expect(result.conditions[0].actual).toMatch(/no assessment/);
+  });
+
+  it('evaluates household contributions, own or mobilised, with class thresholds', () => {
+    const annual = occasion('ANNUAL', 2024);
+    expect(evaluateRule(household, facts({ ownVnd: 45_000_000 }), annual).passed).toBe(false);
+    expect(evaluateRule(household, facts({ ownVnd: 45_000_000, classes: ['ESPECIALLY_DISADVANTAGED'] }), annual).passed).toBe(true);
+    const mobilised = evaluateRule(household, facts({ ownVnd: 20_000_000, mobilisedVnd: 80_000_000 }), annual);
+    expect(mobilised.passed).toBe(true);
+    expect(mobilised.conditions.map((o) => o.passed)).toEqual([false, true, true]);
+    expect(mobilised.conditions[1].actual).toBe(`${formatVnd(100_000_000)} (vận động — mobilised ${formatVnd(80_000_000)} + tự đóng góp — own ${formatVnd(20_000_000)})`);
+    expect(evaluateRule(household, facts({ ownVnd: 16_000_000, mobilisedVnd: 90_000_000 }), annual).passed).toBe(false);
+    expect(evaluateRule(household, facts({ ownVnd: 16_000_000, mobilisedVnd: 90_000_000, classes: ['ESPECIALLY_DISADVANTAGED'] }), annual).passed).toBe(true);
+  });
+
+  it('reads recognitions in the occasion year or the period, ignoring revoked ones', () => {
+    const rule = parseRule({ recognisedTier: { tier: 'NTM', inYear: 'OCCASION' } });
+    const recognitions = [{ tier: 'NTM', decidedOn: '2023-05-10', revokedOn: null }];
+    expect(evaluateRule(rule, facts({ recognitions }), occasion('MID_TERM_REVIEW', 2023)).passed).toBe(true);
+    expect(evaluateRule(rule, facts({ recognitions }), occasion('FINAL_REVIEW', 2025)).passed).toBe(false);
+    expect(evaluateRule(parseRule({ recognisedTier: { tier: 'NTM', inYear: 'PERIOD' } }), facts({ recognitions }), occasion('ANY', 2025)).passed).toBe(true);
+    expect(evaluateRule(rule, facts({ recognitions: [{ ...recognitions[0], revokedOn: '2023-11-01' }] }), occasion('ANNUAL', 2023)).passed).toBe(false);
+  });
+
+  it('sums contributions over the year for annual awards and over the period for reviews', () => {
+    expect(contributionWindow(occasion('ANNUAL', 2024))).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(contributionWindow(occasion('MID_TERM_REVIEW', 2023))).toEqual({ from: '2021-01-01', to: '2023-12-31' });
+    expect(thresholdFor(4, { ESPECIALLY_DISADVANTAGED: 3, MOUNTAIN: 2 }, ['TERRAIN:LOW_MOUNTAIN'])).toEqual({ value: 2, unitClass: 'MOUNTAIN' });
+  });
+});

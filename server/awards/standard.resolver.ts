@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../shared/context.js';
+import { AwardForm } from './award-form.entity.js';
+import { campaignInfo } from './award-peers.js';
+import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
+import { formByCode } from './awards.loaders.js';
+import { EligibilityResult, EligibilityService } from './eligibility.service.js';
+import { CampaignRef, campaignRef } from './refs.js';
+import { CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
+import { deadlineOf, StandardService } from './standard.service.js';
+
+@Resolver(() => AwardStandard)
+export class StandardResolver {
+  @Query(() => [AwardStandard], { description: 'Tiêu chuẩn khen thưởng của một phong trào, có thể lọc theo đợt — a campaign\'s award standards, optionally of one occasion.' })
+  awardStandards(
+    @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('occasion', () => String, { nullable: true, description: 'Đợt: ANNUAL, MID_TERM_REVIEW, FINAL_REVIEW, ANY — only this occasion.' }) occasion?: string,
+  ): Promise<AwardStandard[]> {
+    return new StandardService(ctx.em, ctx).standards(campaignId, occasion);
+  }
+
+  @Query(() => AwardStandard, { description: 'Tiêu chuẩn theo mã định danh (không có: NOT_FOUND) — a standard by id.' })
+  awardStandard(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
+    return new StandardService(ctx.em, ctx).require(id);
+  }
+
+  @Query(() => [EligibilityResult], { description: 'Xét điều kiện: các ứng viên của tiêu chuẩn trong năm, đủ điều kiện trước, với từng điều kiện và giá trị đã dùng; tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập — candidates for a standard on an occasion, eligible first, with every condition and the values used; names of households and individuals are hidden from anonymous callers.' })
+  awardEligibility(
+    @Arg('standardId', () => ID, { description: 'Tiêu chuẩn — the standard.' }) standardId: string,
+    @Arg('year', () => Int, { description: 'Năm của đợt xét — the occasion\'s year.' }) year: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EligibilityResult[]> {
+    return new EligibilityService(ctx.em, ctx).evaluate(standardId, year);
+  }
+
+  @Mutation(() => AwardStandard, { description: 'Thêm tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — add an award standard (UNIT_ADMIN of the campaign\'s issuer).' })
+  createAwardStandard(@Arg('input', () => CreateAwardStandardInput, { description: 'Tiêu chuẩn mới — the standard.' }) input: CreateAwardStandardInput, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
+    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).create(input));
+  }
+
+  @Mutation(() => AwardStandard, { description: 'Sửa tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — update an award standard.' })
+  updateAwardStandard(
+    @Arg('id', () => ID, { description: 'Mã tiêu chuẩn — standard id.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'Phiên bản đã đọc; cũ → CONFLICT — the version read; stale → CONFLICT.' }) expectedVersion: number,
+    @Arg('input', () => UpdateAwardStandardInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateAwardStandardInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AwardStandard> {
+    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).update(id, expectedVersion, input));
+  }
+
+  @FieldResolver(() => CampaignRef, { description: 'Phong trào — the campaign.' })
+  campaign(@Root() standard: AwardStandard): CampaignRef {
+    return campaignRef(standard.campaignId);
+  }
+
+  @FieldResolver(() => AwardForm, { nullable: true, description: 'Hình thức khen thưởng (null: bất kỳ hình thức nào của phong trào) — the award form (null: any of the campaign\'s).' })
+  form(@Root() standard: AwardStandard, @Ctx() ctx: SubgraphContext): Promise<AwardForm | null> | null {
+    return standard.formCode ? formByCode(ctx).load(standard.formCode) : null;
+  }
+
+  @FieldResolver(() => AwardDeadline, { nullable: true, description: 'Hạn nộp hồ sơ của đợt trong năm: nhập cho tiêu chuẩn, hoặc theo mốc của phong trào (null: không có) — the submission deadline for the year: the standard\'s own, else the campaign milestone\'s (null: none).' })
+  async deadline(
+    @Root() standard: AwardStandard,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('year', () => Int, { nullable: true, description: 'Năm (mặc định: năm của tiêu chuẩn) — the year (default: the standard\'s).' }) year?: number,
+  ): Promise<AwardDeadline | null> {
+    const forYear = year ?? standard.year;
+    if (forYear == null) return standard.deadline ? Object.assign(new AwardDeadline(), { date: standard.deadline, source: 'STANDARD' }) : null;
+    const found = deadlineOf(standard, forYear, await campaignInfo(ctx, standard.campaignId));
+    return found && Object.assign(new AwardDeadline(), found);
+  }
+}

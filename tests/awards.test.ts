@@ -1,0 +1,393 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor } from './support/auth.js';
+import { errorCodes, gql } from './support/client.js';
+import { rowCounts, sql } from './support/db.js';
+
+/**
+ * The awards subgraph through the gateway, on Bắc Kạn (06) before the 2025 reorganisation. Bắc Kạn carries
+ * synthetic assessments (demo profile): the scenario communes get recorded assessments for 2021, 2023 and 2025,
+ * which replace the synthetic ones, so every figure asserted here comes from this file.
+ */
+const AWARD_TABLES = ['awards.award_standard', 'awards.contribution', 'awards.contributor', 'awards.precondition', 'awards.nomination', 'awards.nomination_transition', 'awards.award'];
+const ASOF = '2024-01-01';
+const DEBT = 'NO_CAPITAL_CONSTRUCTION_DEBT';
+
+const ELIGIBILITY = `query($s: ID!, $y: Int!) { awardEligibility(standardId: $s, year: $y) {
+  eligible subject { kind name contributorId unit { id code } } conditions { path description passed actual required summary } } }`;
+
+let admin: string;
+let campaignId: string;
+let setId: string;
+const standards: Record<string, { id: string; version: number }> = {};
+/** Scenario communes of Bắc Kạn valid from 2024 to mid-2025: A, B, C (especially disadvantaged), D, E, G, R, X. */
+const communes: Record<string, { code: string; id: string; district: string }> = {};
+
+const met = (numbers: number[]) => Array.from({ length: 19 }, (_, i) => ({ criterionNumber: i + 1, met: numbers.includes(i + 1) }));
+
+/** Records an assessment of the 2021–2025 commune set, replacing the synthetic one (or an earlier recording). */
+async function assess(code: string, year: number, numbers: number[]) {
+  const existing = await gql(`query($u: String!, $s: ID!, $y: Int!) { assessment(unitCode: $u, criteriaSetId: $s, year: $y) { version } }`, { u: code, s: setId, y: year });
+  const result = await gql(`mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { metCount synthetic } }`,
+    { i: { unitCode: code, criteriaSetId: setId, year, results: met(numbers), expectedVersion: existing.data.assessment?.version } }, { token: admin });
+  expect(result.errors, `assessment ${code} ${year}`).toBeUndefined();
+  expect(result.data.recordAssessment).toEqual({ metCount: numbers.length, synthetic: false });
+}
+
+async function precondition(code: string, year: number, holds: boolean) {
+  const result = await gql(`mutation($i: RecordPreconditionInput!) { recordPrecondition(input: $i) { key year holds version } }`,
+    { i: { subject: { unitCode: code, asOf: ASOF }, key: DEBT, year, holds, evidence: 'Báo cáo của UBND huyện (kiểm thử)' } }, { token: admin });
+  expect(result.errors, `precondition ${code} ${year}`).toBeUndefined();
+}
+
+async function eligibility(standard: string, year: number) {
+  const result = await gql(ELIGIBILITY, { s: standards[standard].id, y: year });
+  expect(result.errors, `eligibility ${standard} ${year}`).toBeUndefined();
+  return result.data.awardEligibility as any[];
+}
+const resultFor = (results: any[], commune: string) => results.find((r) => r.subject.unit.code === communes[commune].code);
+
+async function contribute(token: string, input: Record<string, unknown>) {
+  const result = await gql(`mutation($i: RecordContributionInput!) { recordContribution(input: $i) { id valueVnd contributor { id name kind } mobilisedBy { id } } }`,
+    { i: { campaignId, date: '2024-05-15', ...input } }, { token });
+  expect(result.errors, JSON.stringify(input)).toBeUndefined();
+  return result.data.recordContribution;
+}
+
+const BASE_2021 = [1, 2, 5, 6, 8, 9];
+
+beforeAll(async () => {
+  admin = await tokenFor('SYSTEM_ADMIN');
+  const campaigns = await gql(`{ campaigns(limit: 100) { nodes { id key } } }`);
+  campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'bac-kan-2021-2025').id;
+  const all = await gql(`query($c: ID!) { awardStandards(campaignId: $c) { id key version } }`, { c: campaignId });
+  for (const s of all.data.awardStandards) if (s.key) standards[s.key] = s;
+  setId = (await gql(`{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }`)).data.criteriaSets.nodes[0].id;
+
+  const list = async (asOf: string) => (await gql(`query($d: Date) { units(filter: { withinCode: "06", level: COMMUNE, kind: COMMUNE, asOf: $d }, limit: 200) {
+    nodes { id code parent { code } } } }`, { d: asOf })).data.units.nodes as { id: string; code: string; parent: { code: string } }[];
+  const later = new Set((await list('2025-06-30')).map((u) => u.code));
+  const both = (await list(ASOF)).filter((u) => later.has(u.code));
+  ['A', 'B', 'C', 'D', 'E', 'G', 'R', 'X'].forEach((name, i) => { communes[name] = { code: both[i].code, id: both[i].id, district: both[i].parent.code }; });
+
+  const classified = await gql(`mutation($c: String!) { setUnitClassification(input: { unitCode: $c, asOf: "2024-01-01", scheme: ESPECIALLY_DISADVANTAGED, validFrom: "2021-01-01", source: "kiểm thử" }) { id } }`,
+    { c: communes.C.code }, { token: admin });
+  expect(classified.errors).toBeUndefined();
+
+  // Mid-term review (2023): criteria newly met since 2021.
+  const plus = (base: number[], more: number[]) => [...base, ...more];
+  for (const [name, y2023] of Object.entries({ A: plus(BASE_2021, [10, 11, 3, 4]), B: plus(BASE_2021, [10, 3, 4]), C: plus(BASE_2021, [10, 3, 4]), D: plus(BASE_2021, [3, 4, 7, 12]), E: plus(BASE_2021, [10, 11, 3, 4]), G: plus(BASE_2021, [10, 11, 3, 4]) })) {
+    await assess(communes[name].code, 2021, BASE_2021);
+    await assess(communes[name].code, 2023, y2023);
+  }
+  for (const name of ['A', 'B', 'C', 'D', 'G']) await precondition(communes[name].code, 2023, true);
+}, 240_000);
+
+// The demo generator's spec expects Bắc Kạn's communes to carry synthetic assessments only: drop the recorded ones.
+afterAll(async () => {
+  await sql('DELETE FROM criteria.assessment WHERE NOT synthetic AND unit_id = ANY($1::int[])', [Object.values(communes).map((c) => Number(c.id))]);
+});
+
+describe('award forms and standards', () => {
+  it('lists the catalogue by authority and the Bắc Kạn standards from the seeds, with their rules', async () => {
+    const forms = await gql(`{ awardForms { code rank authority } }`);
+    expect(forms.data.awardForms.map((f: any) => f.code)).toEqual(['LABOUR_ORDER', 'PM_CERTIFICATE', 'MINISTRY_CERTIFICATE', 'PROVINCE_CERTIFICATE', 'DISTRICT_CERTIFICATE', 'COMMUNE_CERTIFICATE']);
+    const chiLang = (await gql(`{ campaigns(limit: 100) { nodes { id key } } }`)).data.campaigns.nodes.find((c: any) => c.key === 'chi-lang-unnamed-commune-2021-2025');
+    const own = await gql(`query($a: ID!, $b: ID!) { a: campaignAwardForms(campaignId: $a) { form { code } } b: campaignAwardForms(campaignId: $b) { formCode asStated } }`, { a: chiLang.id, b: campaignId });
+    expect(own.data.a).toHaveLength(5);
+    expect(own.data.b).toEqual([{ formCode: 'PROVINCE_CERTIFICATE', asStated: expect.stringContaining('Bằng khen') }]);
+
+    const mid = await gql(`query($c: ID!) { awardStandards(campaignId: $c, occasion: "MID_TERM_REVIEW") { key subjectType year form { code } rule source } }`, { c: campaignId });
+    expect(mid.errors).toBeUndefined();
+    const effort = mid.data.awardStandards.find((s: any) => s.key === 'bac-kan-mid-term-commune-effort');
+    expect(effort).toMatchObject({ subjectType: 'COMMUNE', year: 2023, form: { code: 'PROVINCE_CERTIFICATE' }, source: expect.stringContaining('§III.2.2.b') });
+    expect(effort.rule.all[0].newlyMetCriteria).toEqual({ baseYear: 2021, min: 4, includeAny: [10, 11], byClass: { ESPECIALLY_DISADVANTAGED: 3 } });
+    expect(Object.keys(standards).filter((k) => k.startsWith('bac-kan-'))).toHaveLength(30);
+    expect(errorCodes(await gql(`query($c: ID!) { awardStandards(campaignId: $c, occasion: "SOMETIMES") { id } }`, { c: campaignId }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('creates and updates a standard from a typed rule; refuses invalid rules and stale versions', async () => {
+    const token = await tokenFor('UNIT_ADMIN', '06');
+    const create = `mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id version rule deadline(year: 2024) { date source } } }`;
+    const input = {
+      campaignId, subjectType: 'COMMUNE', occasion: 'ANNUAL', criteriaText: 'Xã đạt chuẩn trong năm (kiểm thử)', formCode: 'PROVINCE_CERTIFICATE', deadline: '2024-12-15',
+      rule: { all: [{ any: [{ recognisedTier: { tier: 'NTM', inYear: 'OCCASION' } }, { recognisedTier: { tier: 'ADVANCED', inYear: 'YEAR', year: 2024 } }] },
+        { newlyMetCriteria: { baseYear: 2021, min: 3, byClass: [{ unitClass: 'ESPECIALLY_DISADVANTAGED', value: 2 }] } }] },
+    };
+    const before = await rowCounts(AWARD_TABLES);
+    const bad = await gql(create, { i: { ...input, rule: { all: [{ newlyMetCriteria: { baseYear: 2021, min: 3, includeAny: [25] } }] } } }, { token });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(bad.errors![0].extensions!.field).toBe('rule.all[0].newlyMetCriteria.includeAny[0]');
+    const two = await gql(create, { i: { ...input, rule: { precondition: { key: DEBT, label: 'x' }, contribution: { scope: 'OWN', minVnd: 1 } } } }, { token });
+    expect(errorCodes(two)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(create, { i: { ...input, formCode: 'LABOUR_ORDER' } }, { token }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(create, { i: input }))).toEqual(['UNAUTHENTICATED']);
+    expect(await rowCounts(AWARD_TABLES)).toEqual(before);
+
+    const created = await gql(create, { i: input }, { token });
+    expect(created.errors).toBeUndefined();
+    const standard = created.data.createAwardStandard;
+    expect(standard.rule.all[1]).toEqual({ newlyMetCriteria: { baseYear: 2021, min: 3, byClass: { ESPECIALLY_DISADVANTAGED: 2 } } });
+    expect(standard.rule.all[0].any[1]).toEqual({ recognisedTier: { tier: 'ADVANCED', inYear: 2024 } });
+    expect(standard.deadline).toEqual({ date: '2024-12-15', source: 'STANDARD' });
+
+    const update = `mutation($id: ID!, $v: Int!, $i: UpdateAwardStandardInput!) { updateAwardStandard(id: $id, expectedVersion: $v, input: $i) { version rule note } }`;
+    const updated = await gql(update, { id: standard.id, v: standard.version, i: { note: 'đã sửa', rule: { precondition: { key: DEBT, label: 'Không nợ đọng' } } } }, { token });
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data.updateAwardStandard).toMatchObject({ version: standard.version + 1, note: 'đã sửa', rule: { precondition: { key: DEBT, label: 'Không nợ đọng' } } });
+    expect(errorCodes(await gql(update, { id: standard.id, v: standard.version, i: { note: 'x' } }, { token }))).toEqual(['CONFLICT']);
+    expect(errorCodes(await gql(update, { id: standard.id, v: standard.version + 1, i: { note: 'x' } }, { token: await tokenFor('UNIT_ADMIN', '56') }))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
+  it('mid-term review 2023: ≥ 4 new criteria since 2021 including Income or Poverty, ≥ 3 for especially-disadvantaged communes, no capital-construction debt', async () => {
+    const results = await eligibility('bac-kan-mid-term-commune-effort', 2023);
+    const a = resultFor(results, 'A');
+    expect(a.eligible).toBe(true);
+    expect(a.subject).toMatchObject({ kind: 'COMMUNE', unit: { id: communes.A.id } });
+    expect(a.conditions.map((c: any) => [c.passed, c.actual, c.required])).toEqual([
+      [true, '4 (Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập, Nghèo đa chiều)', '≥ 4'],
+      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều'],
+      [true, 'có — yes', 'có — yes'],
+    ]);
+    expect(a.conditions[0].summary).toMatch(/new criteria since 2021: 4 \(Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập, Nghèo đa chiều\) \(≥ 4\) ✓$/);
+
+    const b = resultFor(results, 'B');
+    expect(b.eligible).toBe(false);
+    expect(b.conditions[0]).toMatchObject({ passed: false, actual: '3 (Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập)', required: '≥ 4' });
+    expect(b.conditions[1].passed).toBe(true);
+
+    // The same history in an especially-disadvantaged commune meets the lower threshold.
+    const c = resultFor(results, 'C');
+    expect(c.eligible).toBe(true);
+    expect(c.conditions[0]).toMatchObject({ passed: true, actual: '3 (Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập)', required: '≥ 3' });
+    expect(c.conditions[0].description).toMatch(/đặc biệt khó khăn/);
+
+    // Four new criteria, but neither Income nor Poverty among them.
+    const d = resultFor(results, 'D');
+    expect(d.eligible).toBe(false);
+    expect(d.conditions.map((x: any) => x.passed)).toEqual([true, false, true]);
+    expect(d.conditions[1].actual).toBe('không có — none');
+
+    // Criteria met, but the no-debt precondition not recorded.
+    const e = resultFor(results, 'E');
+    expect(e.eligible).toBe(false);
+    expect(e.conditions[2]).toMatchObject({ passed: false, actual: 'chưa ghi nhận — not recorded' });
+    expect(results.findIndex((r) => !r.eligible)).toBeGreaterThan(results.findIndex((r) => r.eligible));
+  });
+
+  it('mid-term review 2023: recognised NTM, advanced or model in 2023', async () => {
+    const recorded = await gql(`mutation($c: String!) { recordRecognition(input: { unitCode: $c, tier: ADVANCED, decisionNumber: "KT-AW-2023", decidedOn: "2023-09-01", issuingUnitCode: "06" }) { id } }`,
+      { c: communes.R.code }, { token: admin });
+    expect(recorded.errors).toBeUndefined();
+    await precondition(communes.R.code, 2023, true);
+    const r = resultFor(await eligibility('bac-kan-mid-term-commune-recognised', 2023), 'R');
+    expect(r.eligible).toBe(true);
+    expect(r.conditions.find((c: any) => c.required.startsWith('ADVANCED'))).toMatchObject({ passed: true, actual: 'ADVANCED (2023-09-01)' });
+  });
+
+  it('household contributions in 2024: own ≥ 50 M VND (40 M in especially-disadvantaged communes) or mobilised ≥ 100 M with own ≥ 20 M (15 M)', async () => {
+    const assessor = await tokenFor('ASSESSOR', '06');
+    const household = (name: string, commune: string) => ({ kind: 'HOUSEHOLD', name, unitCode: communes[commune].code, asOf: ASOF });
+    // H1 (ordinary commune) and H2 (especially disadvantaged): 45 M own, money and land valued at the local price.
+    for (const [name, commune] of [['Hộ ông Nguyễn Văn Một (kiểm thử)', 'X'], ['Hộ bà Hoàng Thị Hai (kiểm thử)', 'C']]) {
+      await contribute(assessor, { contributor: household(name, commune), kind: 'MONEY', valueVnd: 30_000_000 });
+      const land = await contribute(assessor, { contributor: household(name, commune), kind: 'LAND', quantity: 500, quantityUnit: 'm2', unitPriceVnd: 30_000, description: 'Hiến đất làm đường' });
+      expect(land.valueVnd).toBe(15_000_000);
+    }
+    // H3 mobilised 80 M from two individuals and gave 20 M itself; H4 (especially disadvantaged) and H5 mobilised 90 M and gave 16 M.
+    const mobilise = async (name: string, commune: string, from: number[], own: number) => {
+      const h = await contribute(assessor, { contributor: household(name, commune), kind: 'ASSETS', valueVnd: own, description: 'Hiến vật kiến trúc' });
+      for (const [i, value] of from.entries()) {
+        const given = await contribute(assessor, { contributor: { kind: 'INDIVIDUAL', name: `${name} — người góp ${i + 1}`, unitCode: communes[commune].code, asOf: ASOF }, kind: 'MONEY', valueVnd: value, mobilisedBy: { id: h.contributor.id } });
+        expect(given.mobilisedBy.id).toBe(h.contributor.id);
+      }
+      return h.contributor.id as string;
+    };
+    await mobilise('Hộ ông Lý Văn Ba (kiểm thử)', 'X', [50_000_000, 30_000_000], 20_000_000);
+    await mobilise('Hộ bà Đinh Thị Bốn (kiểm thử)', 'C', [60_000_000, 30_000_000], 16_000_000);
+    await mobilise('Hộ ông Ma Văn Năm (kiểm thử)', 'X', [60_000_000, 30_000_000], 16_000_000);
+
+    const signedIn = await gql(ELIGIBILITY, { s: standards['bac-kan-annual-household'].id, y: 2024 }, { token: assessor });
+    expect(signedIn.errors).toBeUndefined();
+    const byName = (n: string) => signedIn.data.awardEligibility.find((r: any) => r.subject.name?.startsWith(n));
+    const h1 = byName('Hộ ông Nguyễn Văn Một');
+    expect(h1).toMatchObject({ eligible: false, subject: { kind: 'HOUSEHOLD', unit: { code: communes.X.code } } });
+    expect(h1.conditions[0]).toMatchObject({ passed: false, actual: '45.000.000 đ', required: '≥ 50.000.000 đ' });
+    const h2 = byName('Hộ bà Hoàng Thị Hai');
+    expect(h2.eligible).toBe(true);
+    expect(h2.conditions[0]).toMatchObject({ passed: true, actual: '45.000.000 đ', required: '≥ 40.000.000 đ' });
+    const h3 = byName('Hộ ông Lý Văn Ba');
+    expect(h3.eligible).toBe(true);
+    expect(h3.conditions.map((c: any) => [c.passed, c.required])).toEqual([[false, '≥ 50.000.000 đ'], [true, '≥ 100.000.000 đ'], [true, '≥ 20.000.000 đ']]);
+    expect(h3.conditions[1].actual).toMatch(/^100\.000\.000 đ/);
+    expect(byName('Hộ bà Đinh Thị Bốn')).toMatchObject({ eligible: true });
+    expect(byName('Hộ bà Đinh Thị Bốn').conditions[2]).toMatchObject({ passed: true, actual: '16.000.000 đ', required: '≥ 15.000.000 đ' });
+    const h5 = byName('Hộ ông Ma Văn Năm');
+    expect(h5.eligible).toBe(false);
+    expect(h5.conditions[2]).toMatchObject({ passed: false, actual: '16.000.000 đ', required: '≥ 20.000.000 đ' });
+    // Individuals are not candidates for the household standard.
+    expect(signedIn.data.awardEligibility.every((r: any) => r.subject.kind === 'HOUSEHOLD')).toBe(true);
+
+    // Households' names are personal data: anonymous callers see the results without them.
+    const anonymous = await eligibility('bac-kan-annual-household', 2024);
+    expect(anonymous.length).toBe(signedIn.data.awardEligibility.length);
+    expect(anonymous.every((r) => r.subject.name === null)).toBe(true);
+    const ledger = await gql(`query($c: ID!) { contributions(filter: { campaignId: $c, year: 2024 }, limit: 100) { totalCount nodes { valueVnd kind contributor { name kind } } } }`, { c: campaignId });
+    expect(ledger.data.contributions.totalCount).toBe(13);
+    expect(ledger.data.contributions.nodes.every((n: any) => n.contributor.name === null)).toBe(true);
+  });
+
+  it('rejects malformed contributions and writes nothing', async () => {
+    const assessor = await tokenFor('ASSESSOR', '06');
+    const contributor = { kind: 'HOUSEHOLD', name: 'Hộ kiểm thử lỗi', unitCode: communes.X.code, asOf: ASOF };
+    const before = await rowCounts(AWARD_TABLES);
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['negative value', { contributor, kind: 'MONEY', valueVnd: -1 }, 'FORBIDDEN'],
+      ['fractional VND', { contributor, kind: 'MONEY', valueVnd: 10.5 }, ''],
+      ['money priced by quantity', { contributor, kind: 'MONEY', quantity: 2, unitPriceVnd: 10 }, ''],
+      ['quantity without a price', { contributor, kind: 'LABOUR', quantity: 20 }, ''],
+      ['outside the period', { contributor, kind: 'MONEY', valueVnd: 1, date: '2020-05-01' }, ''],
+      ['outside the campaign territory', { contributor: { ...contributor, unitCode: '22384' }, kind: 'MONEY', valueVnd: 1 }, 'FORBIDDEN'],
+    ];
+    for (const [label, input, code] of cases) {
+      const result = await gql(`mutation($i: RecordContributionInput!) { recordContribution(input: $i) { id } }`, { i: { campaignId, date: '2024-05-15', ...input } }, { token: assessor });
+      expect(errorCodes(result), label).toEqual([code === 'FORBIDDEN' && label !== 'negative value' ? 'FORBIDDEN' : 'BAD_USER_INPUT']);
+    }
+    expect(await rowCounts(AWARD_TABLES)).toEqual(before);
+  });
+});
+
+describe('nominations and decisions', () => {
+  let districtAdmin: string;
+  let council: string;
+  let nominationId: string;
+  const NOMINATION = `id status version dossier { item label template provided documentReference } transitions { from to reason username } award { decisionNumber decidedOn signer year occasion }`;
+  const transition = (id: string, to: string, token: string, reason?: string) =>
+    gql(`mutation($id: ID!, $to: NominationStatus!, $r: String) { transitionNomination(id: $id, to: $to, reason: $r) { ${NOMINATION} } }`, { id, to, r: reason }, { token });
+
+  beforeAll(async () => {
+    districtAdmin = await tokenFor('UNIT_ADMIN', communes.A.district);
+    council = await tokenFor('COUNCIL', '06');
+  });
+
+  it('walks DRAFT → SUBMITTED → RETURNED → SUBMITTED → APPRAISED → COUNCIL_REVIEWED → DECIDED and records every transition', async () => {
+    const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { ${NOMINATION} occasion year formCode subject { kind name unit { code } } proposingUnit { code } decidingUnit { code } } }`,
+      { i: { standardId: standards['bac-kan-mid-term-commune-effort'].id, subject: { unitCode: communes.A.code, asOf: ASOF }, year: 2023, proposingUnitCode: communes.A.district } }, { token: districtAdmin });
+    expect(created.errors).toBeUndefined();
+    const nomination = created.data.createNomination;
+    nominationId = nomination.id;
+    expect(nomination).toMatchObject({ status: 'DRAFT', occasion: 'MID_TERM_REVIEW', year: 2023, formCode: 'PROVINCE_CERTIFICATE',
+      subject: { kind: 'COMMUNE', unit: { code: communes.A.code } }, proposingUnit: { code: communes.A.district }, decidingUnit: { code: '06' } });
+    expect(nomination.dossier.map((d: any) => [d.item, d.provided])).toEqual([['PROPOSAL_LETTER', false], ['ACHIEVEMENT_SUMMARY', false], ['COUNCIL_MINUTES', false]]);
+    expect(nomination.dossier[1].template).toMatch(/Mẫu số 07/);
+
+    const incomplete = await transition(nominationId, 'SUBMITTED', districtAdmin);
+    expect(errorCodes(incomplete)).toEqual(['BAD_USER_INPUT']);
+    expect(incomplete.errors![0].message).toMatch(/lacks: PROPOSAL_LETTER, ACHIEVEMENT_SUMMARY, COUNCIL_MINUTES/);
+    const dossier = await gql(`mutation($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { version dossier { provided documentReference } } }`,
+      { id: nominationId, v: nomination.version, items: [
+        { item: 'PROPOSAL_LETTER', provided: true, documentReference: 'Tờ trình 12/TTr-UBND' },
+        { item: 'ACHIEVEMENT_SUMMARY', provided: true, documentReference: 'Báo cáo thành tích (Mẫu 07)' },
+        { item: 'COUNCIL_MINUTES', provided: true, documentReference: 'Biên bản họp HĐTĐKT huyện' },
+      ] }, { token: districtAdmin });
+    expect(dossier.errors).toBeUndefined();
+    expect(dossier.data.updateNominationDossier.dossier.every((d: any) => d.provided)).toBe(true);
+
+    const skipping = await transition(nominationId, 'APPRAISED', council);
+    expect(errorCodes(skipping)).toEqual(['BAD_USER_INPUT']);
+    expect(skipping.errors![0].message).toContain('Cannot move a nomination from DRAFT to APPRAISED; allowed: SUBMITTED');
+    expect(errorCodes(await transition(nominationId, 'SUBMITTED', council))).toEqual(['FORBIDDEN']);
+
+    expect((await transition(nominationId, 'SUBMITTED', districtAdmin)).data.transitionNomination.status).toBe('SUBMITTED');
+    expect(errorCodes(await transition(nominationId, 'RETURNED', council))).toEqual(['BAD_USER_INPUT']);
+    expect((await transition(nominationId, 'RETURNED', council, 'Bổ sung số liệu tiêu chí Thu nhập')).data.transitionNomination.status).toBe('RETURNED');
+    expect((await transition(nominationId, 'SUBMITTED', districtAdmin, 'Đã bổ sung')).data.transitionNomination.status).toBe('SUBMITTED');
+    expect((await transition(nominationId, 'APPRAISED', council, 'Đủ tiêu chuẩn')).data.transitionNomination.status).toBe('APPRAISED');
+    expect(errorCodes(await transition(nominationId, 'DECIDED', council))).toEqual(['BAD_USER_INPUT']);
+    expect((await transition(nominationId, 'COUNCIL_REVIEWED', council)).data.transitionNomination.status).toBe('COUNCIL_REVIEWED');
+
+    const decide = `mutation($i: DecideNominationInput!) { decideNomination(input: $i) { ${NOMINATION} } }`;
+    const decision = { id: nominationId, decisionNumber: '2345/QĐ-UBND', decidedOn: '2023-12-20', signer: 'Chủ tịch UBND tỉnh (kiểm thử)' };
+    expect(errorCodes(await gql(decide, { i: decision }, { token: districtAdmin }))).toEqual(['FORBIDDEN']);
+    const decided = await gql(decide, { i: decision }, { token: council });
+    expect(decided.errors).toBeUndefined();
+    const final = decided.data.decideNomination;
+    expect(final.status).toBe('DECIDED');
+    expect(final.award).toEqual({ decisionNumber: '2345/QĐ-UBND', decidedOn: '2023-12-20', signer: 'Chủ tịch UBND tỉnh (kiểm thử)', year: 2023, occasion: 'MID_TERM_REVIEW' });
+    expect(final.transitions.map((t: any) => [t.from, t.to])).toEqual([
+      [null, 'DRAFT'], ['DRAFT', 'SUBMITTED'], ['SUBMITTED', 'RETURNED'], ['RETURNED', 'SUBMITTED'], ['SUBMITTED', 'APPRAISED'], ['APPRAISED', 'COUNCIL_REVIEWED'], ['COUNCIL_REVIEWED', 'DECIDED'],
+    ]);
+    expect(final.transitions[2].reason).toBe('Bổ sung số liệu tiêu chí Thu nhập');
+    expect(final.transitions.every((t: any) => t.username.startsWith('test-'))).toBe(true);
+    expect(final.transitions[6].reason).toContain('2345/QĐ-UBND');
+
+    const after = await transition(nominationId, 'RETURNED', council, 'x');
+    expect(errorCodes(after)).toEqual(['BAD_USER_INPUT']);
+    expect(after.errors![0].message).toContain('allowed: none');
+    const duplicate = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }`,
+      { i: { standardId: standards['bac-kan-mid-term-commune-effort'].id, subject: { unitCode: communes.A.code, asOf: ASOF }, year: 2023, proposingUnitCode: communes.A.district } }, { token: districtAdmin });
+    expect(errorCodes(duplicate)).toEqual(['CONFLICT']);
+    const awards = await gql(`query($c: ID!) { awards(filter: { campaignId: $c }) { totalCount nodes { decisionNumber subject { unit { code } } } } }`, { c: campaignId });
+    expect(awards.data.awards.nodes).toContainEqual({ decisionNumber: '2345/QĐ-UBND', subject: { unit: { code: communes.A.code } } });
+  });
+
+  it('refuses a submission after the occasion\'s deadline with a clear message', async () => {
+    const token = await tokenFor('UNIT_ADMIN', '06');
+    const standard = await gql(`mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id deadline { date source } } }`, { i: {
+      campaignId, subjectType: 'COMMUNE', occasion: 'MID_TERM_REVIEW', year: 2023, formCode: 'PROVINCE_CERTIFICATE', deadline: '2023-11-30',
+      criteriaText: 'Xã tiêu biểu (kiểm thử hạn nộp)',
+    } }, { token });
+    expect(standard.errors).toBeUndefined();
+    expect(standard.data.createAwardStandard.deadline).toEqual({ date: '2023-11-30', source: 'STANDARD' });
+    const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }`,
+      { i: { standardId: standard.data.createAwardStandard.id, subject: { unitCode: communes.B.code, asOf: ASOF }, year: 2023, proposingUnitCode: '06' } }, { token });
+    expect(created.errors).toBeUndefined();
+    const { id, version } = created.data.createNomination;
+    await gql(`mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
+      { item: PROPOSAL_LETTER, provided: true, documentReference: "TTr 1" }, { item: ACHIEVEMENT_SUMMARY, provided: true, documentReference: "BC 1" }, { item: COUNCIL_MINUTES, provided: true, documentReference: "BB 1" }]) { id } }`,
+    { id, v: version }, { token });
+    const late = await transition(id, 'SUBMITTED', token);
+    expect(errorCodes(late)).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0].message).toMatch(/Đã quá hạn nộp hồ sơ đợt MID_TERM_REVIEW năm 2023: hạn 30\/11\/2023/);
+    expect(late.errors![0].message).toContain('The submission deadline for the MID_TERM_REVIEW 2023 occasion was 2023-11-30');
+    const read = await gql(`query($id: ID!) { nomination(id: $id) { status transitions { to } } }`, { id });
+    expect(read.data.nomination).toEqual({ status: 'DRAFT', transitions: [{ to: 'DRAFT' }] });
+  });
+
+  it('final review 2025: ≥ 5 new criteria with Income and Poverty (4 if especially disadvantaged); ≥ 2 more since 2023 for communes awarded at the mid-term review', async () => {
+    // A was awarded at the 2023 review (above); G has the same history without the award.
+    for (const name of ['A', 'G']) {
+      await assess(communes[name].code, 2025, [...BASE_2021, 10, 11, 3, 4, 7]);
+      await precondition(communes[name].code, 2025, true);
+    }
+    await assess(communes.C.code, 2025, [...BASE_2021, 10, 3, 4, 11]);
+    await precondition(communes.C.code, 2025, true);
+
+    let results = await eligibility('bac-kan-final-commune-effort', 2025);
+    const g = resultFor(results, 'G');
+    expect(g.eligible).toBe(true);
+    expect(g.conditions[0]).toMatchObject({ actual: '5 (Thủy lợi và phòng, chống thiên tai, Điện, Cơ sở hạ tầng thương mại nông thôn, Thu nhập, Nghèo đa chiều)', required: '≥ 5' });
+    expect(g.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều' });
+    const a = resultFor(results, 'A');
+    expect(a.eligible).toBe(false);
+    expect(a.conditions[0]).toMatchObject({ passed: false, actual: '1 (Cơ sở hạ tầng thương mại nông thôn)', required: '≥ 2' });
+    expect(a.conditions[0].description).toMatch(/already awarded at the 2023 mid-term review/);
+    const c = resultFor(results, 'C');
+    expect(c.eligible).toBe(true);
+    expect(c.conditions[0]).toMatchObject({ actual: '4 (Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập, Nghèo đa chiều)', required: '≥ 4' });
+
+    // One more criterion since 2023 and A qualifies again.
+    await assess(communes.A.code, 2025, [...BASE_2021, 10, 11, 3, 4, 7, 12]);
+    results = await eligibility('bac-kan-final-commune-effort', 2025);
+    expect(resultFor(results, 'A')).toMatchObject({ eligible: true });
+    expect(resultFor(results, 'A').conditions[0]).toMatchObject({ passed: true, required: '≥ 2' });
+    expect(resultFor(results, 'A').conditions[0].actual).toMatch(/^2 \(/);
+  });
+
+  it('refuses eligibility for a standard without a rule, or for another year', async () => {
+    expect(errorCodes(await gql(ELIGIBILITY, { s: standards['bac-kan-final-agency'].id, y: 2025 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(ELIGIBILITY, { s: standards['bac-kan-final-commune-effort'].id, y: 2024 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(ELIGIBILITY, { s: '999999', y: 2024 }))).toEqual(['NOT_FOUND']);
+  });
+});

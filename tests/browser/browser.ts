@@ -1,0 +1,40 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { projectPath } from '../../server/shared/project.js';
+import '../support/provided-context.js';
+
+/** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
+export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = projectPath('tests', 'artifacts', 'screenshots');
+
+/** Launches headless Chromium; without one the browser tests fail (they are not skipped) and say how to install it. */
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`);
+  }
+  if (!existsSync(projectPath('admin', 'dist', 'index.html'))) {
+    throw new Error('The console is not built (admin/dist): run `npm run build:admin` (npm test does it in pretest).');
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** The console's URL for a route (hash routing), e.g. `console('campaigns/5/show')`. */
+export const consoleUrl = (route = '') => `${inject('hubUrl')}/admin/${route ? `#/${route}` : ''}`;
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(consoleUrl());
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByText('Xin chào').waitFor();
+}
