@@ -236,6 +236,12 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     const ledger = await gql(`query($c: ID!) { contributions(filter: { campaignId: $c, year: 2024 }, limit: 100) { totalCount nodes { valueVnd kind contributor { name kind } } } }`, { c: campaignId });
     expect(ledger.data.contributions.totalCount).toBe(13);
     expect(ledger.data.contributions.nodes.every((n: any) => n.contributor.name === null)).toBe(true);
+    // So do signed-in users whose roles cover another province; a viewer of Bắc Kạn sees them.
+    const LEDGER = `query($c: ID!) { contributions(filter: { campaignId: $c, year: 2024 }, limit: 100) { nodes { contributor { name } } } }`;
+    const elsewhere = await gql(LEDGER, { c: campaignId }, { token: await tokenFor('VIEWER', '56') });
+    expect(elsewhere.data.contributions.nodes.every((n: any) => n.contributor.name === null)).toBe(true);
+    const local = await gql(LEDGER, { c: campaignId }, { token: await tokenFor('VIEWER', '06') });
+    expect(local.data.contributions.nodes.some((n: any) => n.contributor.name === 'Hộ ông Lý Văn Ba (kiểm thử)')).toBe(true);
   });
 
   it('rejects malformed contributions and writes nothing', async () => {

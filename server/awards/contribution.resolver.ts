@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { personalVisible } from './subjects.js';
 import { ListType, PageArgs, toPage } from '../shared/paging.js';
 import { isPersonal } from './awards.enums.js';
 import { contributorById } from './awards.loaders.js';
@@ -54,9 +55,9 @@ export class ContributionResolver {
 
 @Resolver(() => Contributor)
 export class ContributorFieldsResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Tên; với hộ gia đình, cá nhân là dữ liệu cá nhân: null với người chưa đăng nhập — name; for households and individuals personal data, null for anonymous callers.' })
-  name(@Root() contributor: Contributor, @Ctx() ctx: SubgraphContext): string | null {
-    return ctx.identity.userId === null && isPersonal(contributor.kind) ? null : contributor.name;
+  @FieldResolver(() => String, { nullable: true, description: 'Tên; với hộ gia đình, cá nhân là dữ liệu cá nhân: chỉ hiện với người có quyền tại đơn vị — name; for households and individuals personal data, shown only to callers with a role over their unit.' })
+  async name(@Root() contributor: Contributor, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return isPersonal(contributor.kind) && !(await personalVisible(ctx, contributor.unitId)) ? null : contributor.name;
   }
 
   @FieldResolver(() => UnitRef, { description: 'Xã hoặc thôn — the commune or village.' })

@@ -85,7 +85,7 @@ export class EligibilityService {
     const preconditions = await this.preconditions(candidates, year, rule);
     const awards = await this.awards(candidates);
 
-    const results = candidates.map((c) => {
+    const results = await Promise.all(candidates.map(async (c) => {
       const key = this.key(c);
       // A household's class is its commune's or village's: every unit from the commune down counts.
       const pathIds = c.unitPath.split('.').map(Number);
@@ -100,12 +100,12 @@ export class EligibilityService {
       };
       const outcome = evaluateRule(rule, facts, occasion);
       return Object.assign(new EligibilityResult(), {
-        subject: subjectView(this.ctx, c.type, c.unitId, c.contributorId, c.name),
+        subject: await subjectView(this.ctx, c.type, c.unitId, c.contributorId, c.name),
         eligible: outcome.passed,
         conditions: outcome.conditions.map((o) => Object.assign(new ConditionResult(), { ...o, summary: outcomeLine(o) })),
         sortName: c.name,
       });
-    });
+    }));
     return results.sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.sortName.localeCompare(b.sortName, 'vi'));
   }
 

@@ -73,8 +73,8 @@ export class NominationResolver {
     return (await standardById(ctx).load(nomination.standardId))!;
   }
 
-  @FieldResolver(() => AwardSubject, { description: 'Đối tượng đề nghị (tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập) — the subject (names of households and individuals hidden from anonymous callers).' })
-  subject(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): AwardSubject {
+  @FieldResolver(() => AwardSubject, { description: 'Đối tượng đề nghị (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).' })
+  subject(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<AwardSubject> {
     return subjectView(ctx, nomination.subjectType, nomination.subjectUnitId, nomination.subjectContributorId, nomination.subjectName);
   }
 
@@ -111,8 +111,8 @@ export class AwardFieldsResolver {
     return (await standardById(ctx).load(award.standardId))!;
   }
 
-  @FieldResolver(() => AwardSubject, { description: 'Đối tượng được khen (tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập) — the subject (names of households and individuals hidden from anonymous callers).' })
-  subject(@Root() award: Award, @Ctx() ctx: SubgraphContext): AwardSubject {
+  @FieldResolver(() => AwardSubject, { description: 'Đối tượng được khen (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).' })
+  subject(@Root() award: Award, @Ctx() ctx: SubgraphContext): Promise<AwardSubject> {
     return subjectView(ctx, award.subjectType, award.subjectUnitId, award.subjectContributorId, award.subjectName);
   }
 

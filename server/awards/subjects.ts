@@ -1,5 +1,6 @@
 /** Resolving the subjects awards are about: administrative units by code, contributors by id. */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { maySeePersonal } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -43,8 +44,15 @@ export async function resolveSubject(ctx: SubgraphContext, em: EntityManager, in
   return { type, unit, contributor: null, name: unit.name };
 }
 
-/** The subject as the API shows it: names of households and individuals only to signed-in callers. */
-export function subjectView(ctx: SubgraphContext, type: AwardSubjectType, unitId: number, contributorId: number | null | undefined, name: string): AwardSubject {
-  const hidden = ctx.identity.userId === null && isPersonal(type);
+/** The subject as the API shows it: names of households and individuals only to callers with a role over their unit. */
+export async function subjectView(ctx: SubgraphContext, type: AwardSubjectType, unitId: number, contributorId: number | null | undefined, name: string): Promise<AwardSubject> {
+  const hidden = isPersonal(type) && !(await personalVisible(ctx, unitId));
   return Object.assign(new AwardSubject(), { kind: type, name: hidden ? null : name, unit: unitRef(unitId), contributorId: contributorId ?? null });
+}
+
+/** Whether the caller holds a role over the unit, so may read its households' and individuals' names. */
+export async function personalVisible(ctx: SubgraphContext, unitId: number): Promise<boolean> {
+  if (ctx.identity.userId === null) return false;
+  const unit = await ctx.units.byId(unitId);
+  return unit !== null && maySeePersonal(ctx, unit.path);
 }

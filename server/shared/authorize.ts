@@ -41,3 +41,11 @@ export function scopePaths(ctx: SubgraphContext, roles: readonly Role[]): string
   return ctx.identity.grants.flatMap((grant) =>
     grant.role === Role.SYSTEM_ADMIN ? ['1'] : roles.includes(grant.role) ? grant.paths : []);
 }
+
+/**
+ * Whether the caller may read personal data (names of households and individuals) of a unit: a signed-in user
+ * holding any role over a subtree that contains it.
+ */
+export function maySeePersonal(ctx: SubgraphContext, unitPath: string): boolean {
+  return scopePaths(ctx, Object.values(Role)).some((scope) => isWithinPath(unitPath, scope));
+}
