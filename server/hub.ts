@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import net from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -91,31 +90,20 @@ function remoteExecutor(url: string, secret: string): (query: string, variables?
 }
 
 /**
- * Stops listening and lets requests in flight finish. A connection is closed once it has served a request and has
- * none in flight (keep-alive); one that has not yet sent its first request gets until the deadline, after which
- * whatever is left is cut.
+ * Stops listening and lets requests in flight finish. Responses still to be written tell the client to close the
+ * connection; kept-alive connections close when their keep-alive timer runs out (shortened while draining), so a
+ * client never has a request cut on a connection it was entitled to reuse. Whatever is left at the deadline is cut.
  */
 function drainable(http: Server) {
-  const sockets = new Map<Socket, { served: number; active: number }>();
-  http.on('connection', (socket: Socket) => {
-    sockets.set(socket, { served: 0, active: 0 });
-    socket.once('close', () => sockets.delete(socket));
+  const pending = new Set<ServerResponse>();
+  http.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
   });
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const state = sockets.get(req.socket);
-    if (!state) return;
-    state.active++;
-    res.once('close', () => {
-      state.active--;
-      state.served++;
-      if (draining && state.active === 0) req.socket.end();
-    });
-  });
-  let draining = false;
   return async (deadlineMs = 15_000): Promise<void> => {
-    draining = true;
+    http.keepAliveTimeout = 500;
+    for (const res of pending) if (!res.headersSent) res.setHeader('connection', 'close');
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(http, () => resolve()));
-    for (const [socket, state] of sockets) if (state.served > 0 && state.active === 0) socket.end();
     const deadline = setTimeout(() => http.closeAllConnections(), deadlineMs);
     await closed;
     clearTimeout(deadline);

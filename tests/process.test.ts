@@ -28,7 +28,8 @@ function startProcess(env: Record<string, string>) {
 
 describe('the hub process', () => {
   it('drains requests in flight on SIGTERM and exits cleanly', async () => {
-    const hub = startProcess({ DATABASE_URL: inject('databaseUrl') });
+    // Connections the kernel queued but the busy process has not accepted yet are served during the drain delay.
+    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), NTM_DRAIN_DELAY_MS: '2000' });
     const url = await hub.url;
     const query = JSON.stringify({ query: '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }' });
     const inFlight = Array.from({ length: 20 }, () =>

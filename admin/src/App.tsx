@@ -2,6 +2,11 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import assessments from './assessments';
 import auditLog from './auditLog';
+import awardForms from './awardForms';
+import { EligibilityPage } from './awards/EligibilityPage';
+import awardStandards from './awardStandards';
+import contributions from './contributions';
+import nominations from './nominations';
 import { authProvider } from './authProvider';
 import campaigns from './campaigns';
 import criteriaSets from './criteriaSets';
@@ -32,6 +37,10 @@ export function App() {
       <Resource name="criteriaSets" {...criteriaSets} />
       <Resource name="assessments" {...assessments} />
       <Resource name="recognitions" {...recognitions} />
+      <Resource name="awardForms" {...awardForms} />
+      <Resource name="awardStandards" {...awardStandards} />
+      <Resource name="contributions" {...contributions} />
+      <Resource name="nominations" {...nominations} />
       <Resource name="auditLog" {...auditLog} />
       <Resource name="targets" />
       <Resource name="metrics" recordRepresentation="nameVi" />
@@ -39,6 +48,7 @@ export function App() {
         <Route path="/targets" element={<TargetGrid />} />
         <Route path="/compare" element={<ComparePage />} />
         <Route path="/progress" element={<ProgressPage />} />
+        <Route path="/eligibility" element={<EligibilityPage />} />
       </CustomRoutes>
     </Admin>
   );

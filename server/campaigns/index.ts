@@ -8,6 +8,7 @@ import { seedCampaigns } from './campaign.seed.js';
 import { Metric } from './metric.entity.js';
 import { MetricResolver } from './metric.resolver.js';
 import { Migration20261123000000_campaigns } from './migrations/Migration20261123000000_campaigns.js';
+import { Migration20261212000000_targets_revision } from './migrations/Migration20261212000000_targets_revision.js';
 import { Milestone } from './milestone.entity.js';
 import { MilestoneResolver } from './milestone.resolver.js';
 import { CampaignSubject } from './subject.entity.js';
@@ -21,7 +22,10 @@ export const campaignsSubgraph: SubgraphModule = {
   name: 'campaigns',
   dbSchema: 'campaigns',
   entities: [Campaign, Target, Milestone, CampaignSubject, Metric],
-  migrations: [{ name: 'Migration20261123000000_campaigns', class: Migration20261123000000_campaigns }],
+  migrations: [
+    { name: 'Migration20261123000000_campaigns', class: Migration20261123000000_campaigns },
+    { name: 'Migration20261212000000_targets_revision', class: Migration20261212000000_targets_revision },
+  ],
   resolvers: [CampaignResolver, CampaignFieldsResolver, TargetResolver, TargetFieldsResolver, MilestoneResolver, MetricResolver, UnitCampaignsResolver],
   orphanedTypes: [AdministrativeUnitRef],
   referenceResolvers: { Campaign: resolveCampaignReference, Metric: resolveMetricReference, AdministrativeUnit: resolveUnitReference },

@@ -51,6 +51,12 @@ export class TargetService {
     return rows.map((row) => this.em.map(Target, row));
   }
 
+  /** The targets' revision (one indexed row, bumped by triggers in the writing transaction): "epoch:counter". */
+  async revision(): Promise<string> {
+    const [row] = await this.em.execute<{ revision: string }[]>(`SELECT epoch || ':' || revision AS revision FROM campaigns.targets_revision WHERE id = 1`);
+    return row.revision;
+  }
+
   async create(input: TargetData, guard: Guard): Promise<Target> {
     const issued = await this.campaigns.requireIssued(input.campaignId, guard);
     const metric = await this.metrics.require(input.metric);

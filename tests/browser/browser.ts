@@ -7,6 +7,8 @@ import '../support/provided-context.js';
 /** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
 export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = projectPath('tests', 'artifacts', 'screenshots');
+/** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package). */
+const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || !!process.env.NTM_CHROMIUM;
 
 /** Launches headless Chromium; without one the browser tests fail (they are not skipped) and say how to install it. */
 export async function launch(): Promise<Browser> {
@@ -17,9 +19,14 @@ export async function launch(): Promise<Browser> {
     throw new Error('The console is not built (admin/dist): run `npm run build:admin` (npm test does it in pretest).');
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  if (!CHROMIUM_HAS_VI) {
+    console.warn('Chromium has no Vietnamese locale (chromium-l10n): --lang=vi-VN falls back to en-US and date inputs show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n`.');
+  }
+  // --lang: the browser's own UI locale, which native date inputs follow (dd/mm/yyyy rather than mm/dd/yyyy).
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' },
+    args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
 

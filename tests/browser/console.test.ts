@@ -1,5 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFor } from '../support/auth.js';
+import { gql } from '../support/client.js';
 import { consoleUrl, launch, screenshot, signIn } from './browser.js';
 
 /**
@@ -97,8 +99,23 @@ describe('admin console', () => {
 
   it('shows progress over the years with the yearly targets', async () => {
     await page.goto(consoleUrl('progress?unitCode=56&metric=COMMUNES_NTM&fromYear=2021&toYear=2025&asOf=2025-06-30'));
-    await page.getByTestId('progress-chart').waitFor();
+    const chart = page.getByTestId('progress-chart');
+    await chart.waitFor();
+    // The lines themselves, not just the chart's frame: a drawn path per series and a mark per point.
+    const line = chart.locator('path.MuiLineChart-line').first();
+    await line.waitFor();
+    expect(await line.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+[LC]/);
+    await expect.poll(() => chart.locator('.MuiLineChart-mark').count()).toBeGreaterThanOrEqual(5);
+    // Visible: the clip mask the line is drawn through has its full width (an animated mask starts at zero).
+    const clipWidth = () => line.evaluate((path) => {
+      const id = path.closest('g[clip-path]')?.getAttribute('clip-path')?.match(/#([^)]+)/)?.[1];
+      const rect = id ? document.getElementById(id)?.querySelector('rect') : null;
+      return rect ? Math.min(Number(rect.getAttribute('width')), parseFloat(getComputedStyle(rect).width)) : Number.POSITIVE_INFINITY;
+    });
+    await expect.poll(clipWidth).toBeGreaterThan(500);
     await screenshot(page, '09-progress');
+    // Native date inputs follow the browser's language (--lang=vi-VN, with Chromium's Vietnamese locale installed).
+    await expect(page.locator('input[type=date]').first().inputValue()).resolves.toBe('2025-06-30');
   });
 
   it('shows a criteria set with its criteria and effective thresholds', async () => {
@@ -125,6 +142,104 @@ describe('admin console', () => {
     await page.waitForURL(/#\/assessments\/.+\/show/);
     await page.getByText('Xã Cam Tân').first().waitFor();
     await screenshot(page, '12-assessment');
+  });
+
+  describe('awards', () => {
+    let context: BrowserContext;
+    let admin: Page;
+    let nominationId: string;
+    let standardId: string;
+    let campaignId: string;
+
+    /** A nomination of a Bắc Kạn commune for the 2023 mid-term review, created, completed and submitted through the API. */
+    beforeAll(async () => {
+      const token = await tokenFor('UNIT_ADMIN', '06');
+      const campaigns = await gql(`{ campaigns(limit: 200) { nodes { id key } } }`);
+      campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'bac-kan-2021-2025').id;
+      const standards = await gql(`query($c: ID!) { awardStandards(campaignId: $c) { id key } }`, { c: campaignId });
+      standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'bac-kan-mid-term-commune-effort').id;
+      const communes = await gql(`{ units(filter: { withinCode: "06", level: COMMUNE, kind: COMMUNE, asOf: "2024-01-01" }, limit: 200) { nodes { code } } }`);
+      const subject = communes.data.units.nodes[60].code;
+      const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }`,
+        { i: { standardId, subject: { unitCode: subject, asOf: '2024-01-01' }, year: 2023, proposingUnitCode: '06' } }, { token });
+      expect(created.errors).toBeUndefined();
+      nominationId = created.data.createNomination.id;
+      const dossier = await gql(`mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
+        { item: PROPOSAL_LETTER, provided: true, documentReference: "TTr 15/TTr-UBND" }, { item: ACHIEVEMENT_SUMMARY, provided: true, documentReference: "BC thành tích (Mẫu 07)" },
+        { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`, { id: nominationId, v: created.data.createNomination.version }, { token });
+      expect(dossier.errors).toBeUndefined();
+      const submitted = await gql(`mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }`, { id: nominationId }, { token });
+      expect(submitted.errors).toBeUndefined();
+
+      context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+      admin = await context.newPage();
+      admin.setDefaultTimeout(20_000);
+      admin.on('pageerror', (error) => errors.push(error.message));
+      await signIn(admin, 'admin', 'ntm-demo-admin');
+    });
+
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('appraises a submitted nomination: the status and the history follow; returning asks for a reason', async () => {
+      await admin.goto(consoleUrl(`nominations?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'SUBMITTED' }))}`));
+      await admin.locator('td', { hasText: new RegExp(`^${nominationId}$`) }).first().waitFor();
+      await admin.getByRole('menuitem', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
+      await screenshot(admin, '13-nominations');
+
+      await admin.goto(consoleUrl(`nominations/${nominationId}/show`));
+      await admin.getByText('Đã trình', { exact: true }).first().waitFor();
+      // Returning without a reason is stopped in the dialog.
+      await admin.getByRole('button', { name: 'Trả lại' }).click();
+      await admin.getByTestId('confirm-step').click();
+      await admin.getByText('Trả lại hồ sơ phải nêu lý do').waitFor();
+      await admin.getByRole('button', { name: 'Hủy' }).click();
+
+      await admin.getByRole('button', { name: 'Thẩm định' }).click();
+      await admin.getByRole('dialog').getByLabel('reason').fill('Đủ tiêu chuẩn (kiểm thử giao diện)');
+      await admin.getByTestId('confirm-step').click();
+      await admin.getByText('Hồ sơ đã chuyển sang "Đã thẩm định"').waitFor();
+      await admin.getByText('Đã thẩm định', { exact: true }).first().waitFor();
+      await admin.getByRole('button', { name: 'Hội đồng đã xét' }).waitFor();
+
+      await admin.getByRole('tab', { name: 'Lịch sử xử lý' }).click();
+      const last = admin.getByTestId('history').locator('tr[data-to="APPRAISED"]');
+      await last.waitFor();
+      const cells = await last.locator('td').allInnerTexts();
+      expect(cells.slice(1)).toEqual(['admin', 'Đã trình', 'Đã thẩm định', 'Đủ tiêu chuẩn (kiểm thử giao diện)']);
+      expect(cells[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}/);
+      await expect(admin.getByTestId('history').locator('tbody tr').count()).resolves.toBe(3);
+      await screenshot(admin, '14-nomination-history');
+
+      await admin.getByRole('tab', { name: 'Thành phần hồ sơ' }).click();
+      await admin.getByTestId('dossier').getByText('TTr 15/TTr-UBND').waitFor();
+      await screenshot(admin, '15-nomination-dossier');
+    });
+
+    it('lists the candidates of a standard with each condition passed, actual and required', async () => {
+      await admin.goto(consoleUrl(`eligibility?campaign=${campaignId}&standard=${standardId}&year=2023`));
+      const table = admin.getByTestId('eligibility-table');
+      await table.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+      await table.getByText(/Số tiêu chí đạt mới từ năm 2021/).first().waitFor();
+      await expect(table.locator('tbody tr').first().locator('td').nth(1).innerText()).resolves.toMatch(/^[✓✗]/);
+      await screenshot(admin, '16-eligibility');
+    });
+
+    it('shows a standard\'s rule in words and edits it with the rule builder', async () => {
+      await admin.goto(consoleUrl(`awardStandards/${standardId}/show`));
+      const rule = admin.getByTestId('rule-view');
+      await rule.getByText('Số tiêu chí đạt mới từ năm 2021 ≥ 4').waitFor();
+      await rule.getByText(/Xã đặc biệt khó khăn: ≥ 3/).waitFor();
+      await screenshot(admin, '17-award-standard');
+
+      await admin.goto(consoleUrl(`awardStandards/${standardId}/edit`));
+      const builder = admin.getByTestId('rule-builder');
+      await builder.locator('[data-condition="newlyMetCriteria"]').first().waitFor();
+      await builder.locator('[data-condition="precondition"]').first().waitFor();
+      await expect(builder.locator('[data-condition="newlyMetCriteria"] .MuiChip-label').allInnerTexts()).resolves.toEqual(['10. Thu nhập', '11. Nghèo đa chiều']);
+      await screenshot(admin, '18-rule-builder');
+    });
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -6,13 +6,15 @@ export function formatters(locale: string) {
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const vnd = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const localDate = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', hour12: false });
   return {
     number: (value: number | null | undefined) => (value == null || Number.isNaN(value) ? '' : number.format(value)),
     vnd: (value: number | null | undefined) => (value == null ? '' : `${vnd.format(value)} ₫`),
     /** `YYYY-MM-DD` (a GraphQL Date) or an ISO timestamp. */
     date: (value: string | null | undefined) => (value ? date.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value)) : ''),
-    dateTime: (value: string | null | undefined) => (value ? dateTime.format(new Date(value)) : ''),
+    /** dd/mm/yyyy hh:mm in both languages (vi-VN alone would put the time first). */
+    dateTime: (value: string | null | undefined) => (value ? `${localDate.format(new Date(value))} ${time.format(new Date(value))}` : ''),
     /** Parses a number typed either way ("1.234,5" in Vietnamese, "1,234.5" in English). */
     parse: (text: string): number | null => {
       const trimmed = text.trim();

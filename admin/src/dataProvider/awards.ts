@@ -55,8 +55,8 @@ export const awardStandards: ResourceAdapter = {
     return { data: rows.slice(offset, offset + limit), total: rows.length };
   },
   async getOne(id) {
-    const { awardStandard } = await gql<{ awardStandard: Row }>(`query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadline { date source } } }`, { id: String(id) });
-    return awardStandard;
+    const { awardStandard } = await gql<{ awardStandard: Row }>(`query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadlineInfo: deadline { date source } } }`, { id: String(id) });
+    return { ...awardStandard, deadline: awardStandard.deadlineInfo?.source === 'STANDARD' ? awardStandard.deadlineInfo.date : undefined };
   },
   async create(data) {
     const input = { ...pick(data, [...STANDARD_INPUT, 'campaignId']), rule: data.ruleInput ?? null };
@@ -105,7 +105,7 @@ export const contributions: ResourceAdapter = {
     const input = {
       ...pick(data, ['campaignId', 'date', 'kind', 'description']),
       contributor: contributor(data.contributor),
-      mobilisedBy: contributor(data.mobilisedBy) ?? null,
+      mobilisedBy: data.mobilised ? contributor(data.mobilisedBy) ?? null : null,
       ...(data.valuation === 'QUANTITY'
         ? { quantity: data.quantity, quantityUnit: data.quantityUnit || null, unitPriceVnd: data.unitPriceVnd }
         : { valueVnd: data.valueVnd }),

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { Messages } from './vi';
+import { awardsEn } from './awards';
 
 /** English: react-admin's own messages and the domain labels. */
 export const en: Messages = {
@@ -20,7 +21,7 @@ export const en: Messages = {
     open: 'Open',
     loading: 'Loading…',
     saved: 'Saved',
-    menu: { plans: 'Plans', assessment: 'Assessment', insights: 'Insights', system: 'System' },
+    menu: { plans: 'Plans', assessment: 'Assessment', insights: 'Insights', system: 'System', awards: awardsEn.menu },
     dashboard: {
       title: 'New Rural Development console',
       welcome: 'Hello %{name}',
@@ -30,6 +31,7 @@ export const en: Messages = {
     },
   },
   resources: {
+    ...awardsEn.resources,
     units: {
       name: 'Administrative unit |||| Administrative units',
       fields: {
@@ -190,7 +192,9 @@ export const en: Messages = {
     },
     progress: { title: 'Progress over the years', fromYear: 'From year', toYear: 'To year' },
   },
+  awards: awardsEn.awards,
   enums: {
+    ...awardsEn.enums,
     UnitLevel: { NATION: 'Nation', PROVINCE: 'Province', DISTRICT: 'District', COMMUNE: 'Commune', VILLAGE: 'Village' },
     UnitKind: {
       NATION: 'Nation', PROVINCE: 'Province', CENTRAL_CITY: 'Centrally-run city', URBAN_DISTRICT: 'Urban district', RURAL_DISTRICT: 'Rural district',

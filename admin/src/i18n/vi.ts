@@ -1,4 +1,5 @@
 import { raVietnamese } from './ra-vi';
+import { awardsVi } from './awards';
 
 /** Vietnamese, the console's default language: react-admin's messages and every domain label. */
 export const vi = {
@@ -19,7 +20,7 @@ export const vi = {
     open: 'Mở',
     loading: 'Đang tải…',
     saved: 'Đã lưu',
-    menu: { plans: 'Kế hoạch', assessment: 'Đánh giá', insights: 'Phân tích', system: 'Hệ thống' },
+    menu: { plans: 'Kế hoạch', assessment: 'Đánh giá', insights: 'Phân tích', system: 'Hệ thống', awards: awardsVi.menu },
     dashboard: {
       title: 'Bảng điều khiển Nông thôn mới',
       welcome: 'Xin chào %{name}',
@@ -29,6 +30,7 @@ export const vi = {
     },
   },
   resources: {
+    ...awardsVi.resources,
     units: {
       name: 'Đơn vị hành chính |||| Đơn vị hành chính',
       fields: {
@@ -189,7 +191,9 @@ export const vi = {
     },
     progress: { title: 'Tiến độ qua các năm', fromYear: 'Từ năm', toYear: 'Đến năm' },
   },
+  awards: awardsVi.awards,
   enums: {
+    ...awardsVi.enums,
     UnitLevel: { NATION: 'Quốc gia', PROVINCE: 'Tỉnh', DISTRICT: 'Huyện', COMMUNE: 'Xã', VILLAGE: 'Thôn' },
     UnitKind: {
       NATION: 'Quốc gia', PROVINCE: 'Tỉnh', CENTRAL_CITY: 'Thành phố trực thuộc TW', URBAN_DISTRICT: 'Quận', RURAL_DISTRICT: 'Huyện', TOWN: 'Thị xã',

@@ -50,11 +50,13 @@ export function ProgressPage() {
             <>
               <Typography variant="subtitle1">{label(current.metric)} — {current.unitCode}</Typography>
               <Box data-testid="progress-chart">
-                <LineChart height={320}
+                {/* skipAnimation: the lines appear through a clip mask that grows from zero width; without it a page
+                    read (or printed) right after loading shows the axes and no line. Marks show the single-year targets. */}
+                <LineChart height={320} skipAnimation
                   xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)) }]}
                   series={[
-                    { label: translate('insights.actual'), data: points.map((p) => p.actual), valueFormatter: (v) => format.number(v), connectNulls: true },
-                    { label: translate('insights.target'), data: points.map((p) => p.target), valueFormatter: (v) => format.number(v), connectNulls: true },
+                    { id: 'actual', label: translate('insights.actual'), data: points.map((p) => p.actual ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
+                    { id: 'target', label: translate('insights.target'), data: points.map((p) => p.target ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
                   ]} />
               </Box>
               <Table size="small">

@@ -1,10 +1,11 @@
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Divider, Typography } from '@mui/material';
 import { Fragment } from 'react';
 import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
 import { extraMenu } from './extraMenu';
 
-/** The sidebar, grouped as the users work: plans, assessment, insights, system. */
+/** The sidebar, grouped as the users work: plans, assessment, awards, insights, system. */
 export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
@@ -25,6 +26,12 @@ export function Menu() {
       {section('assessment')}
       <RaMenu.ResourceItem name="assessments" />
       <RaMenu.ResourceItem name="recognitions" />
+      {section('awards')}
+      <RaMenu.ResourceItem name="awardForms" />
+      <RaMenu.ResourceItem name="awardStandards" />
+      <RaMenu.Item to="/eligibility" primaryText={translate('awards.eligibility.title')} leftIcon={<FactCheckIcon />} />
+      <RaMenu.ResourceItem name="contributions" />
+      <RaMenu.ResourceItem name="nominations" />
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
       {section('system')}
       <RaMenu.ResourceItem name="auditLog" />

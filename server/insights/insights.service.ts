@@ -1,0 +1,212 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loader, type SubgraphContext } from '../shared/context.js';
+import { badInput, notFound } from '../shared/errors.js';
+import { intArray, textArray } from '../shared/sql.js';
+import { today } from '../shared/scalars.js';
+import { EMPTY_SUMMARY, METRICS, requireMetrics, valueOf, type MetricDefinition, type Summary, type ValueUnit } from './metrics.js';
+import { applicableTarget, currentTargets, type AppliedTarget, type TargetIndex } from './targets.js';
+import { FIRST_YEAR, LAST_YEAR } from './unit-tree.js';
+import { ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
+
+const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
+const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
+
+interface UnitRow { id: number; code: string; name: string; level: string; path: string }
+
+const APPROXIMATE_NOTE = 'Ước tính: có xã chỉ một phần thuộc đơn vị này khi sắp xếp 1/7/2025 (được tính trọn) — approximate: communes split in the 1 July 2025 reorganisation are counted whole on each side.';
+
+const SUMMARY_KEYS = Object.keys(EMPTY_SUMMARY) as (keyof Summary)[];
+
+const toSummary = (row: Record<string, unknown>): Summary => {
+  const summary = {} as Record<keyof Summary, number>;
+  for (const k of SUMMARY_KEYS) summary[k] = Number(row[k] ?? 0);
+  return summary as Summary;
+};
+
+const meets = (comparator: string, actual: number, target: number, max: number | null): boolean => {
+  if (max !== null) return actual >= target && actual <= max;
+  switch (comparator) {
+    case 'GT': return actual > target;
+    case 'GTE': return actual >= target;
+    case 'LT': return actual < target;
+    case 'LTE': return actual <= target;
+    default: return Math.abs(actual - target) < 1e-9;
+  }
+};
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+export const describeMetric = (m: MetricDefinition): InsightMetric => Object.assign(new InsightMetric(), {
+  code: m.code, name: m.nameVi, nameEn: m.nameEn, aggregation: m.aggregation, denominatorBasis: m.basis, defaultUnit: m.defaultUnit, better: m.better,
+});
+
+/** Comparisons and progress from the summaries the triggers keep, joined with the campaigns' targets. */
+export class InsightsService {
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+  }
+
+  metrics(): InsightMetric[] {
+    return METRICS.map(describeMetric);
+  }
+
+  /** The campaigns' targets: revision checked once per request, reread only when campaigns' targets changed. */
+  private targets(): Promise<TargetIndex> {
+    return loader(this.ctx, 'targets', () => currentTargets(this.ctx.peers));
+  }
+
+  private checkYear(year: number, field: string): void {
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+      throw badInput(`Năm phải từ ${FIRST_YEAR} đến ${LAST_YEAR}`, `${field} must be between ${FIRST_YEAR} and ${LAST_YEAR}`, field);
+    }
+  }
+
+  private async unitByCode(code: string, asOf: string): Promise<UnitRow> {
+    const [unit] = await this.em.execute<UnitRow[]>(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path FROM insights.unit u
+      WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [code, asOf, asOf]);
+    if (!unit) throw notFound(`Không có đơn vị mã "${code}" hiệu lực ngày ${asOf}`, `No unit with code "${code}" valid on ${asOf}`);
+    return unit;
+  }
+
+  /** Summaries of these units for these years, keyed "unitId:year". */
+  private async summaries(unitIds: readonly number[], years: readonly number[]): Promise<Map<string, Summary>> {
+    if (!unitIds.length || !years.length) return new Map();
+    const rows = await this.em.execute(`SELECT s.unit_id, s.year, ${MEASURE_COLUMNS} FROM insights.summary s
+      WHERE s.unit_id = ANY(?::int[]) AND s.year = ANY(?::int[])`, [intArray(unitIds), intArray(years)]);
+    return new Map(rows.map((r) => [`${r.unit_id}:${r.year}`, toSummary(r)]));
+  }
+
+  async compare(input: CompareInput): Promise<Comparison> {
+    this.checkYear(input.year, 'year');
+    const metrics = requireMetrics(input.metrics ?? []);
+    const asOf = input.asOf ?? today();
+    const selectors = [input.unitCodes != null, input.childrenOf != null, input.level != null].filter(Boolean).length;
+    if (selectors !== 1) {
+      throw badInput('Chọn đúng một trong unitCodes, childrenOf, level', 'Give exactly one of unitCodes, childrenOf, level', 'input');
+    }
+    if (input.unitCodes && (!input.unitCodes.length || input.unitCodes.length > 500)) {
+      throw badInput('unitCodes phải có từ 1 đến 500 mã', 'unitCodes takes 1 to 500 codes', 'unitCodes');
+    }
+    // The targets (a revision check, usually answered from the cache) while the units and their summaries are read.
+    const targetsRead = this.targets();
+    targetsRead.catch(() => undefined);
+    let where: string;
+    let params: unknown[];
+    if (input.unitCodes) {
+      where = 'u.code = ANY(?::text[])';
+      params = [textArray(input.unitCodes)];
+    } else if (input.childrenOf != null) {
+      // Children through the indexed path, one label below the parent's path, in the same statement.
+      where = `u.path ~ (SELECT (p.path::text || '.*{1}')::public.lquery FROM insights.unit p
+        WHERE p.code = ? AND (p.valid_from IS NULL OR p.valid_from <= ?::date) AND (p.valid_to IS NULL OR p.valid_to >= ?::date) ORDER BY p.level LIMIT 1)`;
+      params = [input.childrenOf, asOf, asOf];
+    } else {
+      where = 'u.level = ?';
+      params = [input.level];
+    }
+    const units: Record<string, any>[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
+      FROM insights.unit u LEFT JOIN insights.summary s ON s.unit_id = u.id AND s.year = ?
+      WHERE ${where} AND ${VALID_ON} ORDER BY u.code`, [input.year, ...params, asOf, asOf]);
+    // No children: say whether the parent itself is unknown (only then a second statement).
+    if (input.childrenOf != null && !units.length) await this.unitByCode(input.childrenOf, asOf);
+    if (input.unitCodes) {
+      const found = new Set(units.map((u) => u.code));
+      const missing = input.unitCodes.filter((c) => !found.has(c));
+      if (missing.length) throw notFound(`Không có đơn vị mã ${missing.join(', ')} hiệu lực ngày ${asOf}`, `No unit with code ${missing.join(', ')} valid on ${asOf}`);
+    }
+    const summaryOf = new Map(units.map((u) => [u, toSummary(u)]));
+    const targets = await targetsRead;
+    const applied = new Map<string, AppliedTarget | null>();
+    for (const u of units) {
+      for (const m of metrics) applied.set(`${u.id}:${m.code}`, applicableTarget(targets.of(Number(u.id), m.code), { id: Number(u.id), path: u.path }, m.code, input.year));
+    }
+    const baselines = await this.summaries(units.map((u) => Number(u.id)),
+      [...new Set([...applied.values()].flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : [])))]);
+
+    const rows: ComparisonRow[] = [];
+    for (const metric of metrics) {
+      const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year, applied.get(`${u.id}:${metric.code}`) ?? null, baselines));
+      rank(group, metric, units.map((u) => valueOf(metric, summaryOf.get(u)!, metric.defaultUnit).value));
+      rows.push(...group.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode)));
+    }
+    const approximate = rows.some((r) => r.approximate);
+    const notes = [
+      `Số liệu năm ${input.year}: xã được đánh giá và công nhận đến 31/12/${input.year}; đơn vị đọc theo mã ngày ${asOf} — figures for ${input.year} (recognitions in force on 31 December); unit codes read on ${asOf}.`,
+      ...(approximate ? [APPROXIMATE_NOTE] : []),
+    ];
+    return { year: input.year, asOf, metrics: metrics.map(describeMetric), rows, approximate, notes };
+  }
+
+  /** One row: the actual in the applicable target's unit (else the metric's default), with target, gap and onTrack. */
+  private row(unit: Record<string, any>, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null, baselines: Map<string, Summary>): ComparisonRow {
+    const figures = this.figures(Number(unit.id), s, metric, year, target, baselines);
+    return Object.assign(new ComparisonRow(), {
+      unit: unitRef(Number(unit.id)), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level, metric: metric.code, year, rank: null,
+      ...figures,
+    });
+  }
+
+  private figures(unitId: number, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null, baselines: Map<string, Summary>) {
+    const unit: ValueUnit = target?.unit ?? metric.defaultUnit;
+    const basis = target?.basis ?? metric.basis;
+    const { value, numerator, denominator } = valueOf(metric, s, unit, basis);
+    const notes: string[] = [];
+    let targetValue: number | null = null;
+    if (target) {
+      targetValue = target.value;
+      if (target.baselineYear !== null) {
+        const base = baselines.get(`${unitId}:${target.baselineYear}`);
+        targetValue = base ? valueOf(metric, base, 'COUNT').numerator + target.value : null;
+        notes.push(`Chỉ tiêu tăng thêm ${target.increment} so với năm ${target.baselineYear} — an increment of ${target.increment} over the ${target.baselineYear} figure.`);
+      }
+    }
+    const approximate = s.approximate_communes > 0;
+    if (approximate) notes.push(APPROXIMATE_NOTE);
+    const gap = value !== null && targetValue !== null ? round2(value - targetValue) : null;
+    return {
+      actual: value, valueUnit: unit, numerator, denominator, denominatorBasis: basis,
+      target: targetValue, targetMax: target?.max ?? null, targetComparator: target?.target.comparator ?? null,
+      targetId: target?.target.id ?? null, targetQuote: target?.target.quote ?? null,
+      gap, onTrack: value !== null && targetValue !== null ? meets(target!.target.comparator, value, targetValue, target!.max) : null,
+      approximate, note: notes.length ? notes.join(' ') : null,
+    };
+  }
+
+  async progress(unitCode: string, metricCode: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {
+    const [metric] = requireMetrics([metricCode]);
+    this.checkYear(fromYear, 'fromYear');
+    this.checkYear(toYear, 'toYear');
+    if (fromYear > toYear) throw badInput('fromYear phải không lớn hơn toYear', 'fromYear must not be after toYear', 'fromYear');
+    const unit = await this.unitByCode(unitCode, asOf ?? today());
+    const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+    const targets = (await this.targets()).of(unit.id, metric.code);
+    const applied = years.map((y) => applicableTarget(targets, unit, metric.code, y));
+    const needed = [...years, ...applied.flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : []))];
+    const summaries = await this.summaries([unit.id], [...new Set(needed)]);
+    return years.map((year, i) => {
+      const s = summaries.get(`${unit.id}:${year}`) ?? EMPTY_SUMMARY;
+      return Object.assign(new ProgressPoint(), { year, ...this.figures(unit.id, s, metric, year, applied[i], summaries) });
+    });
+  }
+
+  /** Direct sub-units of these units valid on `asOf`, from the read model (one statement for the whole batch). */
+  async subunits(parentIds: readonly number[], asOf: string): Promise<Map<number, number[]>> {
+    const rows = await this.em.execute<{ id: number; parent_id: number }[]>(`SELECT u.id, u.parent_id FROM insights.unit u
+      WHERE u.parent_id = ANY(?::int[]) AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
+    const children = new Map<number, number[]>(parentIds.map((id) => [id, []]));
+    for (const row of rows) children.get(Number(row.parent_id))?.push(Number(row.id));
+    return children;
+  }
+}
+
+/** Competition ranking ("1, 2, 2, 4") on the metric's default measure, best first; units without a value are unranked. */
+function rank(rows: ComparisonRow[], metric: MetricDefinition, values: (number | null)[]): void {
+  const sign = metric.better === 'HIGHER' ? -1 : 1;
+  const ranked = values.map((v, i) => ({ v, i })).filter((x) => x.v !== null).sort((a, b) => sign * (a.v! - b.v!));
+  ranked.forEach((x, position) => {
+    const previous = ranked[position - 1];
+    rows[x.i].rank = previous && previous.v === x.v ? rows[previous.i].rank : position + 1;
+  });
+}

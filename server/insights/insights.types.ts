@@ -1,0 +1,106 @@
+import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../shared/scalars.js';
+
+/** Cấp hành chính — the same enum as the units subgraph's (federation merges identical enums). */
+export enum UnitLevel {
+  NATION = 'NATION',
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+}
+registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Cấp hành chính — level of an administrative unit.' });
+
+/**
+ * Đơn vị hành chính — the units subgraph's entity, seen from here by its key. Insights adds `subunits`, read from its
+ * copy of the unit tree (one statement per level of a nested read).
+ */
+@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; here with its sub-units from the insights read model).' })
+@Directive('@key(fields: "id")')
+export class UnitRef {
+  @Field(() => ID, { description: 'Mã định danh bền vững — stable id of the unit.' })
+  id!: number;
+}
+
+export const unitRef = (id: number): UnitRef => Object.assign(new UnitRef(), { id });
+
+@InputType('CompareInput', { description: 'So sánh địa phương — which units, metrics and year to compare. Give exactly one of unitCodes, childrenOf, level.' })
+export class CompareInput {
+  @Field(() => [String], { nullable: true, description: 'Các mã đơn vị (đọc tại asOf) — unit codes, read on asOf.' })
+  unitCodes?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Mọi đơn vị trực thuộc đơn vị có mã này (đọc tại asOf) — all direct children of the unit with this code.' })
+  childrenOf?: string;
+
+  @Field(() => UnitLevel, { nullable: true, description: 'Mọi đơn vị của cấp này, hiệu lực tại asOf — all units of this level valid on asOf.' })
+  level?: UnitLevel;
+
+  @Field(() => [String], { description: 'Mã chỉ số — metric codes (COMMUNES_NTM, COMMUNES_ADVANCED, COMMUNES_MODEL, AVG_CRITERIA_MET, COMMUNES_UNDER_15, VILLAGES_MODEL).' })
+  metrics!: string[];
+
+  @Field(() => Int, { description: 'Năm — the year.' })
+  year!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định hôm nay: 34 tỉnh hiện nay) — the date codes are read at (default today: the current units; earlier years then roll up through the lineage).' })
+  asOf?: string;
+}
+
+@ObjectType('InsightMetric', { description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.' })
+export class InsightMetric {
+  @Field({ description: 'Mã — code.' }) code!: string;
+  @Field({ description: 'Tên tiếng Việt — name.' }) name!: string;
+  @Field({ description: 'Tên tiếng Anh — name in English.' }) nameEn!: string;
+  @Field({ description: 'Cách cộng dồn lên cấp trên: SUM (cộng) hoặc MEAN_WEIGHTED (tổng giá trị / tổng trọng số) — how it rolls up the hierarchy.' }) aggregation!: string;
+  @Field({ description: 'Mẫu số mặc định (tỷ lệ lấy trên gì, bình quân theo gì) — the default denominator: what a share is taken of or an average weighted by.' }) denominatorBasis!: string;
+  @Field({ description: 'Đơn vị mặc định của giá trị: COUNT, PERCENT, METRIC — what `actual` is in when no target says otherwise.' }) defaultUnit!: string;
+  @Field({ description: 'Chiều tốt hơn khi xếp hạng: HIGHER hoặc LOWER — which way ranks better.' }) better!: string;
+}
+
+@ObjectType('ComparisonRow', { description: 'Một đơn vị × một chỉ số — one unit and metric of a comparison.' })
+export class ComparisonRow {
+  @Field(() => UnitRef, { description: 'Đơn vị — the unit.' }) unit!: UnitRef;
+  @Field({ description: 'Mã đơn vị — its code.' }) unitCode!: string;
+  @Field({ description: 'Tên đơn vị — its name.' }) unitName!: string;
+  @Field({ description: 'Cấp — its level.' }) unitLevel!: string;
+  @Field({ description: 'Mã chỉ số — metric code.' }) metric!: string;
+  @Field(() => Int, { description: 'Năm — year.' }) year!: number;
+  @Field(() => Float, { nullable: true, description: 'Thực hiện, theo valueUnit (null khi mẫu số bằng 0) — the actual figure in valueUnit (null when the denominator is 0).' }) actual!: number | null;
+  @Field({ description: 'Đơn vị của actual và target: COUNT, PERCENT, METRIC (theo chỉ tiêu áp dụng, nếu có) — what actual and target are in (the applicable target\'s unit, if any).' }) valueUnit!: string;
+  @Field(() => Int, { description: 'Tử số (số xã đạt, tổng số tiêu chí đạt …) — numerator.' }) numerator!: number;
+  @Field(() => Int, { description: 'Mẫu số — denominator (see denominatorBasis).' }) denominator!: number;
+  @Field({ description: 'Mẫu số là gì — what the denominator counts (ALL_COMMUNES, NTM_COMMUNES, ASSESSED_COMMUNES, ALL_VILLAGES …).' }) denominatorBasis!: string;
+  @Field(() => Float, { nullable: true, description: 'Chỉ tiêu áp dụng (cận dưới nếu là khoảng) — the applicable target (lower end of a range).' }) target!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Cận trên của chỉ tiêu khoảng — upper end of a range target.' }) targetMax!: number | null;
+  @Field(() => String, { nullable: true, description: 'Phép so sánh của chỉ tiêu — the target\'s comparator.' }) targetComparator!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Mã chỉ tiêu trong phân hệ campaigns — the target\'s id.' }) targetId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Trích văn bản của chỉ tiêu — the target\'s words.' }) targetQuote!: string | null;
+  @Field(() => Float, { nullable: true, description: 'Chênh lệch = thực hiện − chỉ tiêu — actual minus target.' }) gap!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu theo phép so sánh (null: không có chỉ tiêu) — whether actual meets the target.' }) onTrack!: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Thứ hạng trong các đơn vị được so sánh, theo giá trị mặc định của chỉ số — rank among the compared units.' }) rank!: number | null;
+  @Field({ description: 'Số liệu ước tính (qua xã tách một phần khi sắp xếp 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
+  @Field(() => String, { nullable: true, description: 'Giải thích — explanation (approximation, increment baseline).' }) note!: string | null;
+}
+
+@ObjectType('Comparison', { description: 'Bảng so sánh — a comparison table.' })
+export class Comparison {
+  @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
+  @Field(() => DateScalar, { description: 'Ngày đọc mã đơn vị — the date unit codes were read at.' }) asOf!: string;
+  @Field(() => [InsightMetric], { description: 'Các chỉ số được so sánh — the metrics compared.' }) metrics!: InsightMetric[];
+  @Field(() => [ComparisonRow], { description: 'Theo chỉ số rồi theo thứ hạng — by metric, then rank.' }) rows!: ComparisonRow[];
+  @Field({ description: 'Có dòng ước tính — whether any row is approximate.' }) approximate!: boolean;
+  @Field(() => [String], { description: 'Ghi chú về cách tính — notes on how the figures were obtained.' }) notes!: string[];
+}
+
+@ObjectType('ProgressPoint', { description: 'Một năm của tiến độ — one year of progress.' })
+export class ProgressPoint {
+  @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
+  @Field(() => Float, { nullable: true, description: 'Thực hiện, theo valueUnit — the actual figure in valueUnit.' }) actual!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Chỉ tiêu năm đó (tăng thêm đã cộng dồn) — that year\'s target (increments accumulated).' }) target!: number | null;
+  @Field({ description: 'Đơn vị: COUNT, PERCENT, METRIC — what actual and target are in.' }) valueUnit!: string;
+  @Field(() => Int, { description: 'Tử số — numerator.' }) numerator!: number;
+  @Field(() => Int, { description: 'Mẫu số — denominator.' }) denominator!: number;
+  @Field(() => Float, { nullable: true, description: 'Chênh lệch = thực hiện − chỉ tiêu — actual minus target.' }) gap!: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu (null: không có chỉ tiêu) — whether actual meets the target.' }) onTrack!: boolean | null;
+  @Field({ description: 'Số liệu ước tính (xã tách một phần năm 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
+  @Field(() => String, { nullable: true, description: 'Giải thích — explanation.' }) note!: string | null;
+}

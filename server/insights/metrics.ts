@@ -1,0 +1,79 @@
+import { badInput } from '../shared/errors.js';
+
+/** A summary row: the measures of one unit and year (see the migration's MEASURES). */
+export interface Summary {
+  communes: number; villages: number; assessed: number; criteria_met: number; under_15: number;
+  ntm: number; advanced: number; model: number; model_villages: number; approximate_communes: number;
+}
+
+export const EMPTY_SUMMARY: Summary = {
+  communes: 0, villages: 0, assessed: 0, criteria_met: 0, under_15: 0, ntm: 0, advanced: 0, model: 0, model_villages: 0, approximate_communes: 0,
+};
+
+export type ValueUnit = 'COUNT' | 'PERCENT' | 'METRIC';
+export type DenominatorBasis = 'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES';
+
+/** How a metric is computed from the summaries and how it rolls up the hierarchy. */
+export interface MetricDefinition {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  /** SUM: counts add up the hierarchy; MEAN_WEIGHTED: sum of values over sum of weights. */
+  aggregation: 'SUM' | 'MEAN_WEIGHTED';
+  /** What `actual` is expressed in when no target says otherwise. */
+  defaultUnit: ValueUnit;
+  /** Which way is better (for ranks). */
+  better: 'HIGHER' | 'LOWER';
+  numerator: (s: Summary) => number;
+  /** The default denominator: what a share is taken of, or what an average is weighted by. */
+  basis: DenominatorBasis;
+}
+
+const denominators: Record<DenominatorBasis, (s: Summary) => number> = {
+  ALL_COMMUNES: (s) => s.communes,
+  NTM_COMMUNES: (s) => s.ntm,
+  ADVANCED_COMMUNES: (s) => s.advanced,
+  ASSESSED_COMMUNES: (s) => s.assessed,
+  ALL_VILLAGES: (s) => s.villages,
+};
+
+export const denominatorOf = (basis: DenominatorBasis, s: Summary): number => denominators[basis](s);
+
+export const METRICS: readonly MetricDefinition[] = [
+  { code: 'COMMUNES_NTM', nameVi: 'Xã đạt chuẩn nông thôn mới', nameEn: 'Communes meeting the NTM standard (advanced and model included)',
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm, basis: 'ALL_COMMUNES' },
+  { code: 'COMMUNES_ADVANCED', nameVi: 'Xã đạt chuẩn nông thôn mới nâng cao', nameEn: 'Communes meeting the advanced standard (model included)',
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.advanced, basis: 'ALL_COMMUNES' },
+  { code: 'COMMUNES_MODEL', nameVi: 'Xã đạt chuẩn nông thôn mới kiểu mẫu', nameEn: 'Communes meeting the model standard',
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model, basis: 'ALL_COMMUNES' },
+  { code: 'AVG_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 xã', nameEn: 'Average criteria met per assessed commune',
+    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.criteria_met, basis: 'ASSESSED_COMMUNES' },
+  { code: 'COMMUNES_UNDER_15', nameVi: 'Xã đạt dưới 15 tiêu chí', nameEn: 'Assessed communes meeting fewer than 15 criteria',
+    aggregation: 'SUM', defaultUnit: 'COUNT', better: 'LOWER', numerator: (s) => s.under_15, basis: 'ASSESSED_COMMUNES' },
+  { code: 'VILLAGES_MODEL', nameVi: 'Thôn đạt chuẩn khu dân cư kiểu mẫu', nameEn: 'Villages recognised as model villages',
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model_villages, basis: 'ALL_VILLAGES' },
+];
+
+const BY_CODE = new Map(METRICS.map((m) => [m.code, m]));
+
+export function requireMetrics(codes: readonly string[]): MetricDefinition[] {
+  if (!codes.length) throw badInput('Cần ít nhất một chỉ số', 'Give at least one metric', 'metrics');
+  return [...new Set(codes)].map((code) => {
+    const metric = BY_CODE.get(code);
+    if (!metric) {
+      throw badInput(`Chỉ số không tính được: ${code}`, `Unknown or non-computable metric "${code}" (one of ${METRICS.map((m) => m.code).join(', ')})`, 'metrics');
+    }
+    return metric;
+  });
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The metric's value for a summary in a unit: a count, a share (%) of `basis`, or the weighted mean. */
+export function valueOf(metric: MetricDefinition, s: Summary, unit: ValueUnit, basis: DenominatorBasis = metric.basis): { value: number | null; numerator: number; denominator: number } {
+  const numerator = metric.numerator(s);
+  const denominator = denominatorOf(basis, s);
+  if (unit === 'COUNT') return { value: numerator, numerator, denominator };
+  if (!denominator) return { value: null, numerator, denominator };
+  return { value: round(unit === 'PERCENT' ? (100 * numerator) / denominator : numerator / denominator), numerator, denominator };
+}

@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: the insights benchmark on the national dataset (`npm run seed:national` first), in one run:
+ * (a) all-province comparison on six metrics for one year through the gateway, (b) the same straight to the insights
+ * subgraph, (c) the equivalent raw SQL aggregate over the assessment rows, (d) a nested read (province → districts →
+ * communes → assessments), (e) assessment writes per second. Latencies at a FIXED rate well below capacity
+ * (BENCH_RATE, default 20 requests/s, for BENCH_SECONDS, default 15 s, per scenario, after a warm-up), so they are
+ * service times, not queueing; throughput separately at saturation (10 connections, no rate limit, 10 s) for the
+ * gateway/direct ratio. Writes the results to docs/benchmarks.md (section `bench`) with the machine's description.
+ */
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import pg from 'pg';
+import { projectPath } from '../shared/project.js';
+import { graphql, machineDescription, percentile, startHubProcess, writeBenchmarkSection } from './bench-support.js';
+
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? projectPath('.data', 'national');
+const PG_PORT = process.env.BENCH_PG_PORT ?? '54392';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const RATE = Number(process.env.BENCH_RATE ?? 20);
+const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
+const YEAR = 2024;
+const admin = { username: 'bench-admin', password: 'bench-admin-password' };
+
+const SIX = { level: 'PROVINCE', year: YEAR, metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL', 'AVG_CRITERIA_MET', 'COMMUNES_UNDER_15', 'VILLAGES_MODEL'] };
+/** The comparison with the unit's plain code and name (served by insights alone). */
+const COMPARE = JSON.stringify({
+  query: `query($i: CompareInput!) { compare(input: $i) { rows { unitCode unitName metric actual numerator denominator target gap onTrack rank approximate } } }`,
+  variables: { i: SIX },
+});
+/** The same with the unit entity's name: the gateway then fetches 204 AdministrativeUnit entities from the units subgraph. */
+const COMPARE_ENTITY = JSON.stringify({
+  query: `query($i: CompareInput!) { compare(input: $i) { rows { unit { name } unitCode metric actual numerator denominator target gap onTrack rank approximate } } }`,
+  variables: { i: SIX },
+});
+const NESTED = JSON.stringify({
+  query: `{ unit(code: "42", asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name assessments(year: ${YEAR}) { metCount } } } } }`,
+});
+
+/** The comparison's figures computed straight from criteria's rows and the units' lineage, per current province. */
+const RAW_SQL = `
+  WITH communes AS (
+    SELECT c.id, l.successor_id AS province_id FROM units.unit c
+    JOIN units.unit_lineage l ON l.predecessor_id = subpath(c.path, 1, 1)::text::int
+    WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND (c.valid_from IS NULL OR c.valid_from <= make_date($1, 6, 30)) AND (c.valid_to IS NULL OR c.valid_to >= make_date($1, 6, 30))),
+  assessed AS (
+    SELECT a.unit_id, count(*) FILTER (WHERE r.met) AS met FROM criteria.assessment a
+    JOIN criteria.criteria_set s ON s.id = a.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
+    JOIN criteria.assessment_result r ON r.assessment_id = a.id WHERE a.year = $1 GROUP BY a.unit_id),
+  recognised AS (
+    SELECT d.unit_id, max(CASE d.tier WHEN 'NTM' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'MODEL' THEN 3 ELSE 0 END) AS rank FROM criteria.recognition_decision d
+    WHERE d.decided_on <= make_date($1, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date($1, 12, 31)) GROUP BY d.unit_id)
+  SELECT c.province_id, count(*) AS communes, count(a.unit_id) AS assessed, sum(a.met) AS met, count(*) FILTER (WHERE a.met < 15) AS under_15,
+    count(*) FILTER (WHERE r.rank >= 1) AS ntm, count(*) FILTER (WHERE r.rank >= 2) AS advanced, count(*) FILTER (WHERE r.rank >= 3) AS model
+  FROM communes c LEFT JOIN assessed a ON a.unit_id = c.id LEFT JOIN recognised r ON r.unit_id = c.id GROUP BY c.province_id`;
+
+interface Measured { p50: number; p95: number; p99: number; rps: number; errors: number }
+
+/** Requests at a fixed rate (latencies) or as fast as `connections` allow (throughput when rate is undefined). */
+function cannon(url: string, bodies: () => string, options: { rate?: number; seconds: number; connections: number; token?: string }): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    let errors = 0;
+    const instance = autocannon({
+      url, connections: options.connections, duration: options.seconds, ...(options.rate ? { overallRate: options.rate } : {}),
+      requests: [{
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        setupRequest: (request) => ({ ...request, body: bodies() }),
+        onResponse: (status, body) => { if (status !== 200 || body.includes('"errors"')) errors++; },
+      }],
+    }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round(result.requests.total / options.seconds), errors: errors + result.non2xx + result.errors + result.timeouts });
+    });
+    instance.on('response', (_c: unknown, _s: number, _b: number, time: number) => times.push(time));
+  });
+}
+
+const hub = await startHubProcess({
+  PORT: '0', NTM_DATA_DIR: DATA_DIR, NTM_PG_PORT: PG_PORT, NTM_DEMO: '0',
+  NTM_ADMIN_USERNAME: admin.username, NTM_ADMIN_PASSWORD: admin.password,
+});
+const secret = readFileSync(`${DATA_DIR}.secret`, 'utf8').trim();
+const db = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${PG_PORT}/ntm_hub` });
+await db.connect();
+try {
+  const [{ n: assessments }] = (await db.query('SELECT count(*)::int AS n FROM criteria.assessment')).rows;
+  if (assessments < 30_000) throw new Error(`Only ${assessments} assessments: run \`npm run seed:national\` first`);
+  const gateway = `${hub.url}/graphql`;
+  const direct = `${hub.url}/subgraphs/insights/graphql`;
+  const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
+  // Warm-up: JIT, plan and document caches, the insights targets cache, PostgreSQL's buffers.
+  for (const [url, body] of [[gateway, COMPARE], [direct, COMPARE], [gateway, COMPARE_ENTITY], [gateway, NESTED]] as const) {
+    for (let i = 0; i < 50; i++) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const text = await response.text();
+      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`warm-up ${url}: ${text.slice(0, 300)}`);
+    }
+  }
+  await cannon(gateway, () => COMPARE, { seconds: 3, connections: 4 });
+  await cannon(direct, () => COMPARE, { seconds: 3, connections: 4 });
+  // The summaries must equal the raw aggregate (after seed:national's bulk rebuild too): compare the figures per province.
+  const check = await graphql(hub.url, `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric numerator denominator } } }`, { i: SIX });
+  const raw = new Map((await db.query(RAW_SQL, [YEAR])).rows.map((r) => [String(r.province_id), r]));
+  const expected: Record<string, (r: any) => [number, number]> = {
+    COMMUNES_NTM: (r) => [Number(r.ntm), Number(r.communes)], COMMUNES_ADVANCED: (r) => [Number(r.advanced), Number(r.communes)],
+    COMMUNES_MODEL: (r) => [Number(r.model), Number(r.communes)], AVG_CRITERIA_MET: (r) => [Number(r.met ?? 0), Number(r.assessed)],
+    COMMUNES_UNDER_15: (r) => [Number(r.under_15), Number(r.assessed)],
+  };
+  const mismatches = check.compare.rows.filter((row: any) => {
+    const want = expected[row.metric];
+    const r = raw.get(row.unit.id);
+    return want && (!r || want(r)[0] !== row.numerator || want(r)[1] !== row.denominator);
+  }).length;
+  const checkedRows = check.compare.rows.filter((row: any) => expected[row.metric]).length;
+  // National totals per metric: equal whichever province a commune moved into in 2025.
+  const totalsEqual = Object.entries(expected).every(([metric, want]) => {
+    const mine = check.compare.rows.filter((row: any) => row.metric === metric).reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
+    const theirs = [...raw.values()].reduce((t: number[], r) => [t[0] + want(r)[0], t[1] + want(r)[1]], [0, 0]);
+    return mine[0] === theirs[0] && mine[1] === theirs[1];
+  });
+  // Latencies at a fixed rate well below capacity.
+  // One connection: at 20 req/s a request every 50 ms, each done long before the next (several connections would fire in bursts).
+  const fixed = { rate: RATE, seconds: SECONDS, connections: 1 };
+  const a = await cannon(gateway, () => COMPARE, fixed);
+  const b = await cannon(direct, () => COMPARE, fixed);
+  const a2 = await cannon(gateway, () => COMPARE_ENTITY, fixed);
+  const rawTimes: number[] = [];
+  for (let i = 0; i < 5; i++) await db.query(RAW_SQL, [YEAR]);
+  for (let i = 0; i < 30; i++) {
+    const started = performance.now();
+    await db.query(RAW_SQL, [YEAR]);
+    rawTimes.push(performance.now() - started);
+  }
+  const c = { p50: percentile(rawTimes, 50), p95: percentile(rawTimes, 95), p99: percentile(rawTimes, 99) };
+  const d = await cannon(gateway, () => NESTED, { rate: 10, seconds: SECONDS, connections: 2 });
+  // Throughput at saturation: 10 connections as fast as they go.
+  const aMax = await cannon(gateway, () => COMPARE, { seconds: SATURATION_SECONDS, connections: 10 });
+  const bMax = await cannon(direct, () => COMPARE, { seconds: SATURATION_SECONDS, connections: 10 });
+
+  const { login } = await graphql(hub.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: admin.username, p: admin.password });
+  const targets = (await db.query(`SELECT u.code, a.version, a.set_id FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
+    WHERE a.year = 2023 AND a.synthetic ORDER BY a.id LIMIT 5000`)).rows;
+  let next = 0;
+  const write = () => {
+    const t = targets[next++ % targets.length];
+    const results = Array.from({ length: 19 }, (_, n) => ({ criterionNumber: n + 1, met: (next + n) % 3 !== 0 }));
+    return JSON.stringify({ query: 'mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id } }',
+      variables: { i: { unitCode: t.code, criteriaSetId: String(t.set_id), year: 2023, results, expectedVersion: t.version } } });
+  };
+  const e = await cannon(gateway, write, { seconds: 5, connections: 8, token: login.token });
+
+  const ratio = (x: number, y: number) => Math.round((100 * x) / y) / 100;
+  const throughputShare = Math.round((100 * aMax.rps) / bMax.rps);
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const lines = [
+    '## Insights: comparisons at national scale (`npm run bench`)',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the run ${load}); hub process with the embedded `
+      + `PostgreSQL, all subgraphs in one process; national dataset (\`npm run seed:national\`: ${assessments} assessments × 19 criteria, 2021–2025). `
+      + `Latencies at a fixed ${RATE} requests/s for ${SECONDS} s per scenario (autocannon, one connection, after a warm-up), well below capacity; `
+      + `throughput separately at saturation: 10 connections, no rate limit, ${SATURATION_SECONDS} s.`,
+    '',
+    '| what | p50 | p95 | p99 | throughput at saturation | errors |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| (a) 34 provinces × 6 metrics, ${YEAR}, through the gateway (\`unitCode unitName\`) | ${a.p50} ms | ${a.p95} ms | ${a.p99} ms | ${aMax.rps} req/s | ${a.errors + aMax.errors} |`,
+    `| (b) the same, straight to the insights subgraph | ${b.p50} ms | ${b.p95} ms | ${b.p99} ms | ${bMax.rps} req/s | ${b.errors + bMax.errors} |`,
+    `| (a′) as (a) but selecting \`unit { name }\` (gateway fetches the 204 unit entities from units) | ${a2.p50} ms | ${a2.p95} ms | ${a2.p99} ms | — | ${a2.errors} |`,
+    `| (c) the equivalent raw SQL aggregate over the assessment rows (30 runs, one client) | ${c.p50} ms | ${c.p95} ms | ${c.p99} ms | — | — |`,
+    `| (d) nested read: Hà Tĩnh → districts → communes → ${YEAR} assessments (gateway, 10 req/s) | ${d.p50} ms | ${d.p95} ms | ${d.p99} ms | — | ${d.errors} |`,
+    `| (e) recordAssessment through the gateway (8 connections, as fast as they go) | ${e.p50} ms | ${e.p95} ms | ${e.p99} ms | ${e.rps} writes/s | ${e.errors} |`,
+    '',
+    `Figures check: ${checkedRows - mismatches} of ${checkedRows} province × metric rows (all but VILLAGES_MODEL) equal the raw aggregate's numerator and denominator; `
+      + `national totals per metric ${totalsEqual ? 'equal' : '**differ**'}. (The raw SQL places a commune in its old province's successor; the summaries follow the `
+      + 'commune\'s own lineage, so a commune moved to another province in 2025 counts differently there — e.g. 82 Tiền Giang/Đồng Tháp and 91 Kiên Giang/An Giang each differ by one commune.)',
+    '',
+    `Ratios: a/b p50 latency = ${ratio(a.p50, b.p50)}; a/b throughput = ${ratio(aMax.rps, bMax.rps)}; c/a p50 = ${ratio(c.p50, a.p50)}.`,
+    '',
+    'Acceptance (issue 6):',
+    `- gateway p50 at least 4× faster than the raw SQL aggregate (c/a ≥ 4): ${ratio(c.p50, a.p50)} — ${met(c.p50 / a.p50 >= 4)};`,
+    `- gateway p50 ≤ 10 ms: ${a.p50} ms — ${met(a.p50 <= 10)};`,
+    `- gateway keeps ≥ 50 % of the direct throughput at saturation: ${throughputShare} % — ${met(throughputShare >= 50)}.`,
+  ];
+  writeBenchmarkSection('bench', lines.join('\n'));
+  console.log(lines.join('\n'));
+} finally {
+  await db.end();
+  await hub.stop();
+}
