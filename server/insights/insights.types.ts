@@ -45,7 +45,7 @@ export class CompareInput {
   asOf?: string;
 }
 
-@ObjectType('InsightMetric', { description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.' })
+@ObjectType('InsightMetric', { description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.', simpleResolvers: true })
 export class InsightMetric {
   @Field({ description: 'Mã — code.' }) code!: string;
   @Field({ description: 'Tên tiếng Việt — name.' }) name!: string;
@@ -56,7 +56,8 @@ export class InsightMetric {
   @Field({ description: 'Chiều tốt hơn khi xếp hạng: HIGHER hoặc LOWER — which way ranks better.' }) better!: string;
 }
 
-@ObjectType('ComparisonRow', { description: 'Một đơn vị × một chỉ số — one unit and metric of a comparison.' })
+// Plain data rows: the default field resolver is enough, so type-graphql's per-field wrapper is skipped on large comparisons.
+@ObjectType('ComparisonRow', { description: 'Một đơn vị × một chỉ số — one unit and metric of a comparison.', simpleResolvers: true })
 export class ComparisonRow {
   @Field(() => UnitRef, { description: 'Đơn vị — the unit.' }) unit!: UnitRef;
   @Field({ description: 'Mã đơn vị — its code.' }) unitCode!: string;
@@ -81,7 +82,7 @@ export class ComparisonRow {
   @Field(() => String, { nullable: true, description: 'Giải thích — explanation (approximation, increment baseline).' }) note!: string | null;
 }
 
-@ObjectType('Comparison', { description: 'Bảng so sánh — a comparison table.' })
+@ObjectType('Comparison', { description: 'Bảng so sánh — a comparison table.', simpleResolvers: true })
 export class Comparison {
   @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
   @Field(() => DateScalar, { description: 'Ngày đọc mã đơn vị — the date unit codes were read at.' }) asOf!: string;
@@ -91,7 +92,7 @@ export class Comparison {
   @Field(() => [String], { description: 'Ghi chú về cách tính — notes on how the figures were obtained.' }) notes!: string[];
 }
 
-@ObjectType('ProgressPoint', { description: 'Một năm của tiến độ — one year of progress.' })
+@ObjectType('ProgressPoint', { description: 'Một năm của tiến độ — one year of progress.', simpleResolvers: true })
 export class ProgressPoint {
   @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
   @Field(() => Float, { nullable: true, description: 'Thực hiện, theo valueUnit — the actual figure in valueUnit.' }) actual!: number | null;

@@ -5,6 +5,8 @@ import { currentRequestContext } from './request-scope.js';
 /** An entity that says which administrative unit its changes concern, so the audit log can be read by subtree. */
 export interface Audited {
   auditUnitId(): number | null | undefined;
+  /** The unit's path when the entity already has it; spares a lookup inside the write's transaction. */
+  auditUnitPath?(): string | undefined;
 }
 
 const hasAuditUnit = (entity: object): entity is Audited => typeof (entity as Partial<Audited>).auditUnitId === 'function';
@@ -45,6 +47,8 @@ export interface AuditRecord {
   entityId: string | number;
   action: 'CREATE' | 'UPDATE' | 'DELETE';
   unitId: number | null;
+  /** The unit's path, when the writer knows it; otherwise it is looked up through the units subgraph. */
+  unitPath?: string;
   before: unknown;
   after: unknown;
 }
@@ -56,12 +60,12 @@ export interface AuditRecord {
  */
 export async function writeAudit(em: EntityManager, record: AuditRecord): Promise<void> {
   const ctx = currentRequestContext();
-  const unit = record.unitId !== null && ctx ? await ctx.units.byId(record.unitId) : null;
+  const path = record.unitPath ?? (record.unitId !== null && ctx ? (await ctx.units.byId(record.unitId))?.path : undefined);
   await em.getConnection().execute(
     `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
     [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', record.subgraph, record.entity, String(record.entityId), record.action,
-      record.unitId, unit?.path ?? null, json(record.before), json(record.after)],
+      record.unitId, path ?? null, json(record.before), json(record.after)],
     'run',
     em.getTransactionContext(),
   );
@@ -94,6 +98,7 @@ export class AuditSubscriber implements EventSubscriber {
       entityId: args.changeSet?.getSerializedPrimaryKey?.() ?? String((entity as { id?: unknown }).id ?? ''),
       action,
       unitId: hasAuditUnit(entity) ? (entity.auditUnitId() ?? null) : null,
+      unitPath: hasAuditUnit(entity) ? entity.auditUnitPath?.() : undefined,
       before,
       after: action === 'UPDATE' ? { ...(before as object), ...(after as object) } : after,
     });

@@ -72,6 +72,11 @@ export class UnitClassification {
     return this.unit.id;
   }
 
+  /** The units subgraph knows its own paths: no lookup through its own API while its transaction holds a connection. */
+  auditUnitPath(): string | undefined {
+    return this.unit.path;
+  }
+
   @Field(() => String, { description: 'Mã phân loại — "SCHEME" or "SCHEME:VALUE", as list filters take it.' })
   code(): string {
     return this.value ? `${this.scheme}:${this.value}` : this.scheme;

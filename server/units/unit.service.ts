@@ -115,7 +115,7 @@ export class UnitService {
   }
 
   async requireClassification(id: number): Promise<UnitClassification> {
-    const classification = await this.em.findOne(UnitClassification, { id });
+    const classification = await this.em.findOne(UnitClassification, { id }, { populate: ['unit'] });
     if (!classification) throw notFound(`Không có phân loại ${id}`, `No classification ${id}`);
     return classification;
   }
