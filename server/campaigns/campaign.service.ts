@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound } from '../shared/errors.js';
+import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
@@ -46,16 +46,6 @@ export interface SubjectData {
 export interface IssuedCampaign {
   campaign: Campaign;
   issuer: UnitInfo;
-}
-
-/** Refuses a write made against a version the caller no longer has. */
-export function checkVersion(entity: { version: number }, expectedVersion: number, what: string): void {
-  if (entity.version !== expectedVersion) {
-    throw conflict(
-      `${what} đã được người khác sửa (phiên bản ${entity.version}, bạn gửi ${expectedVersion}); hãy tải lại`,
-      `${what} was changed meanwhile (version ${entity.version}, you sent ${expectedVersion}); reload and retry`,
-    );
-  }
 }
 
 const nonEmpty = (value: string, field: string): string => {
@@ -170,7 +160,7 @@ export class CampaignService {
 
   async update(id: string, expectedVersion: number, input: UpdateCampaignInput, guard: Guard): Promise<Campaign> {
     const { campaign } = await this.requireIssued(id, guard, true);
-    checkVersion(campaign, expectedVersion, 'Phong trào');
+    if (campaign.version !== expectedVersion) throw staleVersion(campaign.version);
     const period: Period = { periodStart: input.periodStart ?? campaign.periodStart, periodEnd: input.periodEnd ?? campaign.periodEnd };
     checkPeriod(period);
     if (period.periodStart !== campaign.periodStart || period.periodEnd !== campaign.periodEnd) await this.checkPeriodChange(campaign, period);
@@ -221,7 +211,7 @@ export class CampaignService {
   /** Deletes a campaign with its targets, milestones and subjects; one with child campaigns is refused. */
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { campaign } = await this.requireIssued(id, guard, true);
-    checkVersion(campaign, expectedVersion, 'Phong trào');
+    if (campaign.version !== expectedVersion) throw staleVersion(campaign.version);
     const children = await this.childrenOf([campaign.id]);
     if (children.length) {
       throw conflict(

@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../shared/errors.js';
+import { notFound, staleVersion } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { MilestoneKind, Recurrence } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
 import { checkMilestone, type MilestoneShape } from './campaign.rules.js';
-import { CampaignService, checkVersion, type IssuedCampaign } from './campaign.service.js';
+import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { Milestone } from './milestone.entity.js';
 import type { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.input.js';
 
@@ -31,7 +31,7 @@ export class MilestoneService {
 
   async update(id: string, expectedVersion: number, input: UpdateMilestoneInput, guard: Guard): Promise<Milestone> {
     const { milestone, issued } = await this.lock(id, guard);
-    checkVersion(milestone, expectedVersion, 'Mốc');
+    if (milestone.version !== expectedVersion) throw staleVersion(milestone.version);
     const fields = this.merge(Object.fromEntries(FIELDS.map((f) => [f, milestone[f]])), input);
     checkMilestone(fields as unknown as MilestoneShape, issued.campaign);
     Object.assign(milestone, fields);
@@ -41,7 +41,7 @@ export class MilestoneService {
 
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { milestone } = await this.lock(id, guard);
-    checkVersion(milestone, expectedVersion, 'Mốc');
+    if (milestone.version !== expectedVersion) throw staleVersion(milestone.version);
     this.em.remove(milestone);
     await this.em.flush();
     return true;

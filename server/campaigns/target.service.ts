@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, notFound } from '../shared/errors.js';
+import { conflict, notFound, staleVersion } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { intArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { IncrementBasis } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
 import { checkTarget, checkTargetUnit, effectiveYear, type Period, type TargetShape } from './campaign.rules.js';
-import { CampaignService, checkVersion, type IssuedCampaign } from './campaign.service.js';
+import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 import { Target } from './target.entity.js';
 import type { CreateTargetInput, UpdateTargetInput } from './target.input.js';
@@ -74,7 +74,7 @@ export class TargetService {
 
   async update(id: string, expectedVersion: number, input: UpdateTargetInput, guard: Guard): Promise<Target> {
     const { target, issued } = await this.lock(id, guard);
-    checkVersion(target, expectedVersion, 'Chỉ tiêu');
+    if (target.version !== expectedVersion) throw staleVersion(target.version);
     const metric = input.metric ? await this.metrics.require(input.metric) : (await this.metrics.byCodes([target.metric.code]))[0];
     const unitId = input.unitCode ? await this.resolveUnit(issued, input.unitCode, input.unitAsOf) : target.unitId;
     const fields = merge(Object.fromEntries(PLAIN_FIELDS.map((f) => [f, target[f]])), input);
@@ -86,7 +86,7 @@ export class TargetService {
 
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { target } = await this.lock(id, guard);
-    checkVersion(target, expectedVersion, 'Chỉ tiêu');
+    if (target.version !== expectedVersion) throw staleVersion(target.version);
     this.em.remove(target);
     await this.em.flush();
     return true;

@@ -1,3 +1,4 @@
+import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
@@ -12,7 +13,7 @@ import { evaluateResults, type EvaluatedCriterion, type IndicatorDef } from './a
 import { checkVersion } from './criteria-errors.js';
 import { listPage } from '../shared/list-page.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
-import { CriteriaSetService, toId } from './criteria-set.service.js';
+import { CriteriaSetService } from './criteria-set.service.js';
 import { dateInYear, requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
 
 /** Assessments with their met and criteria counts, which every read returns. */
@@ -60,7 +61,7 @@ export class AssessmentService {
   /** The assessment of the unit with this code (read at `asOf` or mid-year), set and year, or null. */
   async findByCode(unitCode: string, setId: string, year: number, asOf?: string): Promise<Assessment | null> {
     const unit = await requireUnit(this.ctx, unitCode, dateInYear(year, asOf));
-    return this.find(unit.id, toId(setId, 'criteriaSetId'), year);
+    return this.find(unit.id, parseId(setId, 'criteriaSetId'), year);
   }
 
   async byIds(ids: readonly number[]): Promise<Assessment[]> {
@@ -69,9 +70,9 @@ export class AssessmentService {
 
   async list(filter: AssessmentFilter, page: Page): Promise<ListResult<Assessment>> {
     const where = new Conditions();
-    if (filter.criteriaSetId != null) where.add('x.set_id = ?', toId(filter.criteriaSetId, 'criteriaSetId'));
+    if (filter.criteriaSetId != null) where.add('x.set_id = ?', parseId(filter.criteriaSetId, 'criteriaSetId'));
     if (filter.year != null) where.add('x.year = ?', filter.year);
-    if (filter.unitIds) where.add('x.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => toId(id, 'unitIds'))));
+    if (filter.unitIds) where.add('x.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     if (filter.synthetic != null) where.add('x.synthetic = ?', filter.synthetic);
     if (filter.allMet != null) where.add('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
     const { rows, totalCount } = await listPage(this.em, 'x.*', `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`, where.params, 'x.year, x.unit_id, x.set_id', page);

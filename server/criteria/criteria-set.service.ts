@@ -1,3 +1,4 @@
+import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
@@ -26,13 +27,6 @@ export interface Effective {
 
 const UNIT_CLASS = /^[A-Z_]+(:[A-Z0-9_]+)?$/;
 
-/** Parses an id argument; anything but a positive integer names no record. */
-export function toId(value: string | number, what: string): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw badInput(`Mã định danh không hợp lệ: ${value}`, `Invalid ${what} id "${value}"`, what);
-  return id;
-}
-
 const legalColumns = (basis: LegalBasisInput | null | undefined) => [
   text(basis?.number), basis?.date ?? null, text(basis?.issuer), text(basis?.title),
 ];
@@ -58,8 +52,8 @@ export class CriteriaSetService {
     if (filter.tier) where.add('s.tier = ?', filter.tier);
     if (filter.appliesTo) where.add('s.applies_to = ?', filter.appliesTo);
     if (filter.year != null) where.add('s.period_start <= make_date(?::int, 12, 31) AND s.period_end >= make_date(?::int, 1, 1)', filter.year, filter.year);
-    if (filter.ownerId != null) where.add('s.owner_unit_id = ?', toId(filter.ownerId, 'ownerId'));
-    if (filter.parentId != null) where.add('s.parent_id = ?', toId(filter.parentId, 'parentId'));
+    if (filter.ownerId != null) where.add('s.owner_unit_id = ?', parseId(filter.ownerId, 'ownerId'));
+    if (filter.parentId != null) where.add('s.parent_id = ?', parseId(filter.parentId, 'parentId'));
     const { rows, totalCount } = await listPage(this.em, 's.*', `FROM criteria.criteria_set s ${where.where()}`, where.params,
       's.period_start, s.applies_to, s.parent_id NULLS FIRST, s.code', page);
     return { nodes: this.sets(rows), totalCount };
@@ -70,7 +64,7 @@ export class CriteriaSetService {
   }
 
   async require(id: string | number): Promise<CriteriaSet> {
-    const [set] = await this.byIds([toId(id, 'criteriaSetId')]);
+    const [set] = await this.byIds([parseId(id, 'criteriaSetId')]);
     if (!set) throw notFound(`Không có bộ tiêu chí ${id}`, `No criteria set ${id}`);
     return set;
   }

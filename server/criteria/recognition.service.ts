@@ -1,3 +1,4 @@
+import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
@@ -8,7 +9,7 @@ import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
 import { TIER_RANK, tiersFor } from './criteria-enums.js';
 import { checkVersion, uniquely } from './criteria-errors.js';
-import { CriteriaSetService, toId } from './criteria-set.service.js';
+import { CriteriaSetService } from './criteria-set.service.js';
 import { listPage } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
@@ -37,7 +38,7 @@ export class RecognitionService {
 
   async list(filter: RecognitionFilter, page: Page): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
-    if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => toId(id, 'unitIds'))));
+    if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     if (filter.tier) where.add('d.tier = ?', filter.tier);
     if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
     if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
@@ -77,7 +78,7 @@ export class RecognitionService {
   }
 
   async revoke(input: RevokeRecognitionInput): Promise<RecognitionDecision> {
-    const id = toId(input.id, 'id');
+    const id = parseId(input.id, 'id');
     const [read] = this.map(await this.em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ?', [id]));
     if (!read) throw notFound(`Không có quyết định công nhận ${input.id}`, `No recognition decision ${input.id}`);
     const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
