@@ -115,6 +115,40 @@ describe('accounts and sign-in', () => {
   });
 });
 
+describe('user list', () => {
+  const USERS = `query($f: UserFilter, $o: UserOrderField, $d: SortDirection, $offset: Int, $limit: Int) {
+    users(filter: $f, orderBy: $o, direction: $d, offset: $offset, limit: $limit) { totalCount nodes { username displayName active } } }`;
+
+  it('searches without accents, filters by role and activity, sorts in Vietnamese order and pages on the server', async () => {
+    const token = await adminToken();
+    const tag = uniqueName('ds');
+    const names = ['Đặng Văn Ân', 'Âu Thị Bình', 'Bùi Minh Châu', 'An Thị Dung'];
+    for (const [i, displayName] of names.entries()) {
+      const created = await gql(CREATE_USER, { i: { username: `${tag}.${i}`, displayName, password: 'a-long-password', grants: [{ role: i === 3 ? 'COUNCIL' : 'VIEWER', unitCode: '56', asOf: '2024-01-01' }] } }, { token });
+      expect(created.errors).toBeUndefined();
+    }
+    // Vietnamese alphabetical order: A < Â < B < Đ (đ sorts after d, not with it).
+    const sorted = await gql(USERS, { f: { search: tag }, o: 'DISPLAY_NAME', d: 'ASC' }, { token });
+    expect(sorted.data.users.nodes.map((u: any) => u.displayName)).toEqual(['An Thị Dung', 'Âu Thị Bình', 'Bùi Minh Châu', 'Đặng Văn Ân']);
+    const reversed = await gql(USERS, { f: { search: tag }, o: 'DISPLAY_NAME', d: 'DESC', limit: 2, offset: 1 }, { token });
+    expect(reversed.data.users).toEqual({ totalCount: 4, nodes: [
+      { username: `${tag}.2`, displayName: 'Bùi Minh Châu', active: true },
+      { username: `${tag}.1`, displayName: 'Âu Thị Bình', active: true },
+    ] });
+    // Search ignores accents and case: "dang van an" finds "Đặng Văn Ân".
+    const folded = await gql(USERS, { f: { search: 'dang van an' } }, { token });
+    expect(folded.data.users.nodes.map((u: any) => u.username)).toContain(`${tag}.0`);
+    const council = await gql(USERS, { f: { search: tag, role: 'COUNCIL' } }, { token });
+    expect(council.data.users.nodes.map((u: any) => u.username)).toEqual([`${tag}.3`]);
+    const inactive = await gql(USERS, { f: { search: tag, active: false } }, { token });
+    expect(inactive.data.users.totalCount).toBe(0);
+    expect(errorCodes(await gql(USERS, { limit: 501 }, { token }))).toEqual(['BAD_USER_INPUT']);
+    // Only system administrators list accounts.
+    const { tokenFor } = await import('./support/auth.js');
+    expect(errorCodes(await gql(USERS, {}, { token: await tokenFor('UNIT_ADMIN', '56') }))).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('audit log', () => {
   it('records who changed what, before and after, readable by subtree and never editable', async () => {
     const username = uniqueName('auditor');
@@ -151,6 +185,28 @@ describe('audit log', () => {
     expect(row.username).toMatch(/^test-assessor-06-/);
     expect(row.path.startsWith('1.1100006.')).toBe(true);
     expect(row.after).toBeTruthy();
+  });
+
+  it('sorts by column and filters by action and entity on the server, paging consistently', async () => {
+    const token = await adminToken();
+    const AUDIT = `query($f: AuditFilter, $o: AuditOrderField, $d: SortDirection, $offset: Int, $limit: Int) {
+      auditLog(filter: $f, orderBy: $o, direction: $d, offset: $offset, limit: $limit) { totalCount nodes { id at username entity entityId action } } }`;
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM audit.audit_log WHERE entity = 'UserAccount' AND action = 'CREATE'`);
+    const created = await gql(AUDIT, { f: { entity: 'UserAccount', action: 'create' }, o: 'USERNAME', d: 'ASC', limit: 500 }, { token });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.auditLog.totalCount).toBe(n);
+    const usernames = created.data.auditLog.nodes.map((e: any) => e.username);
+    expect(usernames).toEqual([...usernames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(created.data.auditLog.nodes.map((e: any) => e.action))).toEqual(new Set(['CREATE']));
+    // Oldest first, two pages of 3 are the first 6 entries in that order.
+    const oldest = await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 6 }, { token });
+    const pages = [await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3 }, { token }), await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3, offset: 3 }, { token })];
+    expect(pages.flatMap((p) => p.data.auditLog.nodes.map((e: any) => e.id))).toEqual(oldest.data.auditLog.nodes.map((e: any) => e.id));
+    const times = oldest.data.auditLog.nodes.map((e: any) => new Date(e.at).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const one = created.data.auditLog.nodes[0];
+    const byId = await gql(AUDIT, { f: { entity: 'UserAccount', entityId: one.entityId } }, { token });
+    expect(byId.data.auditLog.nodes.every((e: any) => e.entityId === one.entityId)).toBe(true);
   });
 
   it('is refused to anonymous callers', async () => {

@@ -19,6 +19,7 @@ import { ComparePage } from './insights/ComparePage';
 import { ProgressPage } from './insights/ProgressPage';
 import { TargetGrid } from './targets/TargetGrid';
 import units from './units';
+import users from './users';
 
 export function App() {
   return (
@@ -42,6 +43,7 @@ export function App() {
       <Resource name="contributions" {...contributions} />
       <Resource name="nominations" {...nominations} />
       <Resource name="auditLog" {...auditLog} />
+      <Resource name="users" {...users} />
       <Resource name="targets" />
       <Resource name="metrics" recordRepresentation="nameVi" />
       <CustomRoutes>

@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, registerEnumType } from 'type-graphql';
 import { Role } from '../shared/identity.js';
 import { DateScalar } from '../shared/scalars.js';
 
@@ -44,9 +44,66 @@ export class AuditFilter {
   @Field(() => String, { nullable: true, description: 'Chỉ loại bản ghi này (ví dụ Target) — only this entity type.' })
   entity?: string;
 
+  @Field(() => String, { nullable: true, description: 'Chỉ bản ghi có mã này (dùng cùng `entity`) — only the record with this id (use with `entity`).' })
+  entityId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ thao tác này: CREATE, UPDATE, DELETE — only this action.' })
+  action?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ phân hệ này (ví dụ campaigns) — only writes of this subgraph.' })
+  subgraph?: string;
+
   @Field(() => DateScalar, { nullable: true, description: 'Từ ngày — from this day.' })
   from?: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'Đến hết ngày — up to and including this day.' })
   to?: string;
+}
+
+/** Sắp xếp nhật ký theo — what the audit log can be sorted by. */
+export enum AuditOrderField {
+  AT = 'AT',
+  USERNAME = 'USERNAME',
+  ENTITY = 'ENTITY',
+  ACTION = 'ACTION',
+  SUBGRAPH = 'SUBGRAPH',
+}
+registerEnumType(AuditOrderField, {
+  name: 'AuditOrderField',
+  description: 'Sắp xếp nhật ký theo — sort field for the audit log.',
+  valuesConfig: {
+    AT: { description: 'Thời điểm — when.' },
+    USERNAME: { description: 'Người thực hiện — who.' },
+    ENTITY: { description: 'Loại bản ghi, rồi mã bản ghi — entity type, then entity id.' },
+    ACTION: { description: 'Thao tác — the action.' },
+    SUBGRAPH: { description: 'Phân hệ — the subgraph.' },
+  },
+});
+
+/** Sắp xếp tài khoản theo — what the user list can be sorted by. */
+export enum UserOrderField {
+  USERNAME = 'USERNAME',
+  DISPLAY_NAME = 'DISPLAY_NAME',
+  CREATED = 'CREATED',
+}
+registerEnumType(UserOrderField, {
+  name: 'UserOrderField',
+  description: 'Sắp xếp tài khoản theo — sort field for user accounts.',
+  valuesConfig: {
+    USERNAME: { description: 'Tên đăng nhập — sign-in name.' },
+    DISPLAY_NAME: { description: 'Họ tên, theo thứ tự chữ cái tiếng Việt — display name, in Vietnamese alphabetical order.' },
+    CREATED: { description: 'Thời điểm tạo — when the account was created.' },
+  },
+});
+
+@InputType('UserFilter', { description: 'Bộ lọc tài khoản — filter for user accounts; conditions combine with AND.' })
+export class UserFilter {
+  @Field(() => String, { nullable: true, description: 'Tìm trong tên đăng nhập và họ tên, không phân biệt dấu — search sign-in and display names, accents ignored.' })
+  search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Chỉ tài khoản đang hoạt động (true) hoặc đã khóa (false) — only active (true) or deactivated (false) accounts.' })
+  active?: boolean;
+
+  @Field(() => Role, { nullable: true, description: 'Chỉ tài khoản có vai trò này — only accounts holding this role.' })
+  role?: Role;
 }

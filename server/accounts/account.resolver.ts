@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { authorize, isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
-import { CreateUserInput } from './account.input.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { CreateUserInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
 import { LoginResult, GrantView } from './account.types.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
@@ -32,12 +32,16 @@ export class AccountResolver {
   }
 
   @Query(() => UserList, { description: 'Danh sách tài khoản (quản trị hệ thống) — user accounts, for system administrators.' })
-  async users(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  async users(
+    @Args() page: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => UserFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UserFilter,
+    @Arg('orderBy', () => UserOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định USERNAME) — sort field (default USERNAME).' }) orderBy?: UserOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
     requireSignedIn(ctx);
     requireSystemAdmin(ctx);
-    const { offset, limit } = toPage(page);
-    const [nodes, totalCount] = await ctx.em.findAndCount(UserAccount, {}, { orderBy: { username: 'asc' }, offset, limit });
-    return { nodes, totalCount };
+    return service(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })

@@ -6,9 +6,18 @@ import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { runtime } from '../shared/runtime.js';
 import { today } from '../shared/scalars.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
-import type { CreateUserInput, GrantInput } from './account.input.js';
+import { listPage } from '../shared/list-page.js';
+import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
+import { Conditions, likeEscape, normaliseText } from '../shared/sql.js';
+import { UserOrderField, type CreateUserInput, type GrantInput, type UserFilter } from './account.input.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
+
+const USER_ORDER: Record<UserOrderField, string> = {
+  [UserOrderField.USERNAME]: 'u.username',
+  [UserOrderField.DISPLAY_NAME]: 'u.display_name COLLATE "vi-x-icu"',
+  [UserOrderField.CREATED]: 'u.created_at',
+};
 
 const USERNAME = /^[a-z0-9._-]{3,80}$/;
 const MIN_PASSWORD = 10;
@@ -83,6 +92,22 @@ export class AccountService {
     for (const { input: grant, unit } of units) this.em.create(RoleGrant, { user, role: grant.role, unitId: unit.id });
     await this.em.flush();
     return user;
+  }
+
+  /** One page of accounts matching the filter, in the order asked. */
+  async list(filter: UserFilter, page: Page, orderBy = UserOrderField.USERNAME, direction = SortDirection.ASC): Promise<ListResult<UserAccount>> {
+    const where = new Conditions();
+    const search = filter.search ? normaliseText(filter.search) : '';
+    if (search) {
+      where.add(`public.ntm_fold(u.username || ' ' || u.display_name) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+    }
+    if (filter.active != null) where.add('u.active = ?', filter.active);
+    if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
+    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
+    const { rows, totalCount } = await listPage(this.em, 'u.id', `FROM accounts.user_account u ${where.where()}`, where.params, `${USER_ORDER[orderBy]} ${dir}, u.id ${dir}`, page);
+    const ids = rows.map((r) => Number(r.id));
+    const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));
+    return { nodes: ids.map((id) => byId.get(id)!), totalCount };
   }
 
   async requireUser(id: number): Promise<UserAccount> {

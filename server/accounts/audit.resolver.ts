@@ -4,10 +4,19 @@ import { requireSignedIn, scopePaths } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { listPage } from '../shared/list-page.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
-import { AuditFilter } from './account.input.js';
+import { AuditFilter, AuditOrderField } from './account.input.js';
+
+const AUDIT_ORDER: Record<AuditOrderField, string> = {
+  [AuditOrderField.AT]: 'at',
+  [AuditOrderField.USERNAME]: 'username',
+  [AuditOrderField.ENTITY]: 'entity, entity_id',
+  [AuditOrderField.ACTION]: 'action',
+  [AuditOrderField.SUBGRAPH]: 'subgraph',
+};
 
 /** Một dòng nhật ký — one recorded write. */
 @ObjectType('AuditEntry', { description: 'Nhật ký thay đổi — one recorded write: who, when, what, before and after.' })
@@ -48,14 +57,16 @@ const AuditEntryList = ListType(AuditEntry, 'AuditEntryList', 'Một trang nhậ
 /** The audit log is read-only through the API: there is no mutation for it, and the table refuses updates. */
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mới nhất trước — writes within your scope, newest first.' })
+  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mặc định mới nhất trước — writes within your scope, newest first by default.' })
   async auditLog(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AuditFilter,
+    @Arg('orderBy', () => AuditOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định AT) — sort field (default AT).' }) orderBy?: AuditOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định DESC) — sort direction (default DESC).' }) direction?: SortDirection,
   ) {
     requireSignedIn(ctx);
-    const { offset, limit } = toPage(page);
+    const window = toPage(page);
     const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
     if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
     const where = new Conditions();
@@ -67,15 +78,17 @@ export class AuditResolver {
     }
     if (filter?.username) where.add('username = ?', filter.username.trim().toLowerCase());
     if (filter?.entity) where.add('entity = ?', filter.entity);
+    if (filter?.entityId) where.add('entity_id = ?', filter.entityId);
+    if (filter?.action) where.add('action = ?', filter.action.toUpperCase());
+    if (filter?.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter?.from) where.add(`at >= ?::date`, filter.from);
     if (filter?.to) where.add(`at < ?::date + 1`, filter.to);
-    const rows = await ctx.em.execute(
-      `SELECT *, count(*) OVER () AS total FROM audit.audit_log ${where.where()} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
-      [...where.params, limit, offset],
-    );
+    const dir = (direction ?? SortDirection.DESC) === SortDirection.DESC ? 'DESC' : 'ASC';
+    const sort = AUDIT_ORDER[orderBy ?? AuditOrderField.AT].split(', ').map((column) => `${column} ${dir}`).join(', ');
+    const { rows, totalCount } = await listPage(ctx.em, '*', `FROM audit.audit_log ${where.where()}`, where.params, `${sort}, id ${dir}`, window);
     return {
-      totalCount: rows.length ? Number(rows[0].total) : 0,
-      nodes: rows.map((r: any) => ({ id: String(r.id), at: r.at, username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id, action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),
+      totalCount,
+      nodes: rows.map((r: any) => ({ id: String(r.id), at: new Date(r.at), username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id, action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),
     };
   }
 }

@@ -1,10 +1,13 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateInput, List, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, DateInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { DateText } from '../common/fields';
 
 const filters = [
   <TextInput key="username" source="username" alwaysOn />,
   <TextInput key="entity" source="entity" alwaysOn />,
+  <SelectInput key="action" source="action" choices={['CREATE', 'UPDATE', 'DELETE'].map((id) => ({ id, name: id }))} alwaysOn />,
+  <SelectInput key="subgraph" source="subgraph" choices={['units', 'accounts', 'campaigns', 'criteria', 'insights', 'awards'].map((id) => ({ id, name: id }))} />,
+  <TextInput key="entityId" source="entityId" />,
   <TextInput key="withinCode" source="withinCode" />,
   <DateInput key="from" source="from" />,
   <DateInput key="to" source="to" />,
@@ -27,17 +30,17 @@ function Change() {
   );
 }
 
-/** The audit log, newest first, within the caller's scope. */
+/** The audit log within the caller's scope, newest first; sorted and filtered on the server. */
 export function AuditLogList() {
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} expand={<Change />} rowClick="expand">
-        <DataTable.Col source="at" disableSort><DateText source="at" withTime /></DataTable.Col>
-        <DataTable.Col source="username" disableSort />
-        <DataTable.Col source="subgraph" disableSort />
-        <DataTable.Col source="entity" disableSort />
+        <DataTable.Col source="at"><DateText source="at" withTime /></DataTable.Col>
+        <DataTable.Col source="username" />
+        <DataTable.Col source="subgraph" />
+        <DataTable.Col source="entity" />
         <DataTable.Col source="entityId" disableSort />
-        <DataTable.Col source="action" disableSort />
+        <DataTable.Col source="action" />
       </DataTable>
     </List>
   );

@@ -6,8 +6,9 @@ import { campaigns } from './campaigns';
 import { assessments, criteriaSets, recognitions } from './criteria';
 import { metrics, targets } from './targets';
 import { units } from './units';
+import { users } from './users';
 
-const adapters: Record<string, ResourceAdapter> = { units, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations };
+const adapters: Record<string, ResourceAdapter> = { units, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, users };
 
 function adapter(resource: string): ResourceAdapter {
   const found = adapters[resource];

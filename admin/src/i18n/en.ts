@@ -173,6 +173,17 @@ export const en: Messages = {
         from: 'From', to: 'To', before: 'Before', after: 'After',
       },
     },
+    users: {
+      name: 'User account |||| User accounts',
+      fields: {
+        username: 'User name', displayName: 'Display name', password: 'Password', active: 'Active', grants: 'Grants', createdAt: 'Created',
+        role: 'Role', unitCode: 'Scope unit', q: 'Search (accents optional)',
+      },
+      help: { username: '3–80 characters: unaccented lower-case letters, digits, dot, underscore, hyphen' },
+      validation: { username: 'A user name has only unaccented letters, digits and . _ - (3–80 characters)' },
+      activate: 'Unlock', deactivate: 'Lock',
+      activated: 'Account %{username} unlocked', deactivated: 'Account %{username} locked',
+    },
   },
   insights: {
     metric: 'Metric',

@@ -172,6 +172,17 @@ export const vi = {
         withinCode: 'Trong địa bàn (mã)', from: 'Từ ngày', to: 'Đến ngày', before: 'Trước', after: 'Sau',
       },
     },
+    users: {
+      name: 'Tài khoản |||| Tài khoản',
+      fields: {
+        username: 'Tên đăng nhập', displayName: 'Họ tên', password: 'Mật khẩu', active: 'Hoạt động', grants: 'Quyền', createdAt: 'Ngày tạo',
+        role: 'Vai trò', unitCode: 'Đơn vị phạm vi', q: 'Tìm (không cần dấu)',
+      },
+      help: { username: '3–80 ký tự: chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang' },
+      validation: { username: 'Tên đăng nhập chỉ gồm chữ không dấu, số, . _ - (3–80 ký tự)' },
+      activate: 'Mở khóa', deactivate: 'Khóa',
+      activated: 'Đã mở khóa tài khoản %{username}', deactivated: 'Đã khóa tài khoản %{username}',
+    },
   },
   insights: {
     metric: 'Chỉ số',

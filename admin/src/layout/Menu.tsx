@@ -2,13 +2,15 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Divider, Typography } from '@mui/material';
 import { Fragment } from 'react';
-import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { extraMenu } from './extraMenu';
 
 /** The sidebar, grouped as the users work: plans, assessment, awards, insights, system. */
 export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
+  const { permissions } = usePermissions<{ role: string }[]>();
+  const systemAdmin = (permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN');
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
@@ -35,6 +37,7 @@ export function Menu() {
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
       {section('system')}
       <RaMenu.ResourceItem name="auditLog" />
+      {systemAdmin && <RaMenu.ResourceItem name="users" />}
     </RaMenu>
   );
 }

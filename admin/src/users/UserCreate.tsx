@@ -1,0 +1,25 @@
+import { ArrayInput, Create, PasswordInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, minLength, regex, required } from 'react-admin';
+import { enumChoices } from '../common/enums';
+import { UnitCodeInput } from '../common/UnitCodeInput';
+
+const validateUsername = [required(), regex(/^[a-z0-9._-]{3,80}$/i, 'resources.users.validation.username')];
+const validatePassword = [required(), minLength(10)];
+
+/** A new account with its role grants; a grant covers the scope unit's subtree. */
+export function UserCreate() {
+  return (
+    <Create redirect="list">
+      <SimpleForm defaultValues={{ grants: [{ role: 'VIEWER' }] }}>
+        <TextInput source="username" validate={validateUsername} helperText="resources.users.help.username" />
+        <TextInput source="displayName" validate={required()} />
+        <PasswordInput source="password" validate={validatePassword} autoComplete="new-password" />
+        <ArrayInput source="grants" validate={required()}>
+          <SimpleFormIterator inline disableReordering>
+            <SelectInput source="role" choices={enumChoices('Role')} validate={required()} label="resources.users.fields.role" />
+            <UnitCodeInput source="unitCode" validate={required()} label="resources.users.fields.unitCode" sx={{ minWidth: 320 }} />
+          </SimpleFormIterator>
+        </ArrayInput>
+      </SimpleForm>
+    </Create>
+  );
+}

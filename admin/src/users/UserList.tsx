@@ -1,0 +1,65 @@
+import LockIcon from '@mui/icons-material/Lock';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
+import { Chip, Stack } from '@mui/material';
+import { BooleanInput, Button, CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { enumChoices } from '../common/enums';
+import { DateText } from '../common/fields';
+import { setUserActive } from '../dataProvider/users';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />,
+  <BooleanInput key="active" source="active" />,
+];
+
+/** The account's grants as chips: role and scope unit. */
+function Grants() {
+  const user = useRecordContext();
+  const translate = useTranslate();
+  if (!user) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+      {user.grants.map((g: { id: string; role: string; unit: { code: string; name: string } }) => (
+        <Chip key={g.id} size="small" label={`${translate(`enums.Role.${g.role}`)} · ${g.unit.name}`} />
+      ))}
+    </Stack>
+  );
+}
+
+/** Locks or unlocks an account (optimistic version: a stale page gets a clear conflict message). */
+function ActiveToggle() {
+  const user = useRecordContext();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (!user) return null;
+  const toggle = async () => {
+    try {
+      await setUserActive(String(user.id), !user.active, user.version);
+      notify(user.active ? 'resources.users.deactivated' : 'resources.users.activated', { type: 'success', messageArgs: { username: user.username } });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+    refresh();
+  };
+  return (
+    <Button label={user.active ? 'resources.users.deactivate' : 'resources.users.activate'} onClick={toggle}>
+      {user.active ? <LockIcon /> : <LockOpenIcon />}
+    </Button>
+  );
+}
+
+/** User accounts, for system administrators. */
+export function UserList() {
+  return (
+    <List filters={filters} sort={{ field: 'username', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+      <DataTable bulkActionButtons={false} rowClick={false}>
+        <DataTable.Col source="username" />
+        <DataTable.Col source="displayName" />
+        <DataTable.Col source="active" disableSort render={(r) => (r.active ? '✓' : '✗')} />
+        <DataTable.Col source="grants" disableSort><Grants /></DataTable.Col>
+        <DataTable.Col source="createdAt"><DateText source="createdAt" withTime /></DataTable.Col>
+        <DataTable.Col disableSort><ActiveToggle /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../support/db.js';
+import { TEST_ADMIN } from '../support/constants.js';
+import { consoleUrl, launch, screenshot, signIn } from './browser.js';
+
+/** The console's system pages: accounts (system administrators only) and the audit log, sorted and filtered on the server. */
+describe('console: accounts and audit log', () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const tag = `ui${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, TEST_ADMIN.username, TEST_ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const column = (testId: string, name: string) => page.getByTestId(testId).locator(`td.column-${name}`).allInnerTexts();
+
+  it('creates an account with a grant through the form; a bad user name is refused before anything is written', async () => {
+    await page.goto(consoleUrl('users/create'));
+    await page.getByLabel('Tên đăng nhập').fill('có dấu');
+    await page.getByLabel('Họ tên').fill('Đặng Thị Ánh');
+    await page.getByRole('textbox', { name: 'Mật khẩu' }).fill('a-long-password-1');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Tên đăng nhập chỉ gồm chữ không dấu').waitFor();
+    expect(await sql(`SELECT 1 FROM accounts.user_account WHERE display_name = 'Đặng Thị Ánh'`)).toHaveLength(0);
+
+    await page.getByLabel('Tên đăng nhập').fill(`${tag}.anh`);
+    const unit = page.getByLabel('Đơn vị phạm vi');
+    await unit.fill('khanh hoa');
+    await page.getByRole('option', { name: /Tỉnh Khánh Hoà \(56\)/ }).click();
+    await screenshot(page, '40-user-create');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(/#\/users(\?|$)/);
+    const [row] = await sql(`SELECT u.display_name, g.role FROM accounts.user_account u JOIN accounts.role_grant g ON g.user_id = u.id WHERE u.username = $1`, [`${tag}.anh`]);
+    expect(row).toEqual({ display_name: 'Đặng Thị Ánh', role: 'VIEWER' });
+  });
+
+  it('finds the account without accents, sorts by name in Vietnamese order and locks it', async () => {
+    await page.goto(consoleUrl(`users?filter=${encodeURIComponent(JSON.stringify({ q: 'dang thi anh' }))}`));
+    await page.getByText(`${tag}.anh`).waitFor();
+    await page.getByRole('button', { name: 'Khóa' }).first().click();
+    await page.getByText(`Đã khóa tài khoản ${tag}.anh`).waitFor();
+    expect((await sql(`SELECT active FROM accounts.user_account WHERE username = $1`, [`${tag}.anh`]))[0].active).toBe(false);
+
+    await page.goto(consoleUrl(`users?order=ASC&sort=displayName&perPage=50&filter=%7B%7D`));
+    await page.locator('td.column-displayName').first().waitFor();
+    const names = await page.locator('td.column-displayName').allInnerTexts();
+    expect(names.length).toBeGreaterThan(2);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    await screenshot(page, '41-users');
+  });
+
+  it('sorts the audit log by user on the server and filters it by action', async () => {
+    await page.goto(consoleUrl(`auditLog?order=ASC&sort=username&perPage=25&filter=${encodeURIComponent(JSON.stringify({ action: 'CREATE', entity: 'UserAccount' }))}`));
+    await page.locator('td.column-username').first().waitFor();
+    const usernames = await page.locator('td.column-username').allInnerTexts();
+    const [{ first }] = await sql(`SELECT min(username) AS first FROM audit.audit_log WHERE action = 'CREATE' AND entity = 'UserAccount'`);
+    expect(usernames[0]).toBe(first);
+    expect(usernames).toEqual([...usernames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(await page.locator('td.column-action').allInnerTexts())).toEqual(new Set(['CREATE']));
+    await screenshot(page, '42-audit-log');
+    expect(errors).toEqual([]);
+  });
+});
