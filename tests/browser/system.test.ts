@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '../support/client.js';
 import { sql } from '../support/db.js';
 import { TEST_ADMIN } from '../support/constants.js';
 import { consoleUrl, launch, screenshot, signIn } from './browser.js';
@@ -58,6 +59,34 @@ describe('console: accounts and audit log', () => {
     expect(names.length).toBeGreaterThan(2);
     expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
     await screenshot(page, '41-users');
+  });
+
+  it('classifies a commune as high mountain for a period and removes it again', async () => {
+    const communes = await gql(`{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE }, limit: 1, offset: 3) { nodes { id code name } } }`);
+    const commune = communes.data.units.nodes[0];
+    await page.goto(consoleUrl(`units/${commune.id}/show/classifications`));
+    await page.getByRole('button', { name: 'Thêm phân loại' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Loại phân loại').click();
+    await page.getByRole('option', { name: 'Địa hình' }).click();
+    // The value is required for a terrain class: saving without it is stopped in the form.
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Bắt buộc').first().waitFor();
+    await dialog.getByLabel('Giá trị').click();
+    await page.getByRole('option', { name: 'Vùng núi cao' }).click();
+    await dialog.getByLabel('Hiệu lực từ').fill('2026-01-01');
+    await dialog.getByLabel('Nguồn').fill('QĐ kiểm thử giao diện');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu phân loại').waitFor();
+    await page.getByTestId('classifications').getByText('Địa hình: Vùng núi cao').waitFor();
+    const rows = () => sql(`SELECT scheme, value, valid_from::text AS from, source FROM units.unit_classification WHERE unit_id = $1 AND source = 'QĐ kiểm thử giao diện'`, [Number(commune.id)]);
+    expect(await rows()).toEqual([{ scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', from: '2026-01-01', source: 'QĐ kiểm thử giao diện' }]);
+    await screenshot(page, '43-unit-classifications');
+
+    await page.getByRole('button', { name: 'Xóa Địa hình: Vùng núi cao' }).click();
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    await page.getByText('Đã xóa phân loại').waitFor();
+    expect(await rows()).toEqual([]);
   });
 
   it('sorts the audit log by user on the server and filters it by action', async () => {

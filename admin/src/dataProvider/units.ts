@@ -37,5 +37,24 @@ export const units: ResourceAdapter = {
   },
 };
 
+/** The values a classification scheme takes (the API's SCHEME_VALUES); none for a plain yes/no mark. */
+export const SCHEME_VALUES: Record<string, readonly string[]> = {
+  ESPECIALLY_DISADVANTAGED: [], TERRAIN: ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'], BORDER: [], COASTAL: [], ISLAND: [], COMMUNE_GROUP: ['1', '2', '3'],
+};
+
+export interface SetUnitClassificationInput {
+  unitCode: string; asOf: string | null; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null;
+}
+
+export async function setUnitClassification(input: SetUnitClassificationInput): Promise<Row> {
+  const { setUnitClassification } = await gql<{ setUnitClassification: Row }>(
+    `mutation Classify($input: SetUnitClassificationInput!) { setUnitClassification(input: $input) { id scheme value validFrom validTo source } }`, { input });
+  return setUnitClassification;
+}
+
+export async function removeUnitClassification(id: string): Promise<void> {
+  await gql(`mutation Remove($id: ID!) { removeUnitClassification(id: $id) }`, { id });
+}
+
 /** The last day a unit is valid (its codes are read on that day), or undefined for a current unit. */
 export const unitAsOf = (unit: { validTo?: string | null } | undefined) => unit?.validTo ?? undefined;

@@ -45,6 +45,10 @@ export const en: Messages = {
       successors: 'Successors',
       noChildren: 'No sub-units',
       current: 'Current',
+      classify: {
+        add: 'Add classification', scheme: 'Scheme', value: 'Value', sourceHelp: 'Number and date of the classifying decision',
+        done: 'Classification saved', removed: 'Classification removed', removeTitle: 'Remove classification', removeContent: 'Remove the classification “%{label}” from this unit?',
+      },
     },
     campaigns: {
       name: 'Campaign |||| Campaigns',

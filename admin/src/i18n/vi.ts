@@ -44,6 +44,10 @@ export const vi = {
       successors: 'Đơn vị kế thừa',
       noChildren: 'Không có đơn vị trực thuộc',
       current: 'Hiện hành',
+      classify: {
+        add: 'Thêm phân loại', scheme: 'Loại phân loại', value: 'Giá trị', sourceHelp: 'Số, ngày quyết định phân loại',
+        done: 'Đã lưu phân loại', removed: 'Đã xóa phân loại', removeTitle: 'Xóa phân loại', removeContent: 'Xóa phân loại “%{label}” của đơn vị này?',
+      },
     },
     campaigns: {
       name: 'Phong trào thi đua |||| Phong trào thi đua',

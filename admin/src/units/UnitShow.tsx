@@ -1,10 +1,11 @@
-import { Breadcrumbs, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Breadcrumbs, Link as MuiLink, Stack, Typography } from '@mui/material';
 import {
   DataTable, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
+import { Classifications } from './Classifications';
 
 interface LinkedUnit { id: string; code: string; name: string; level?: string; validFrom?: string | null; validTo?: string | null }
 
@@ -40,24 +41,6 @@ function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
         </Stack>
       ) : <Typography variant="body2">{translate('app.none')}</Typography>}
     </Labeled>
-  );
-}
-
-function Classifications() {
-  const unit = useRecordContext<{ classifications: { id: string; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null }[] }>();
-  const translate = useTranslate();
-  const format = useFormat();
-  const list = unit?.classifications ?? [];
-  if (!list.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
-  return (
-    <Stack spacing={1}>
-      {list.map((c) => (
-        <Stack key={c.id} direction="row" spacing={1} alignItems="center">
-          <Chip label={`${translate(`enums.ClassificationScheme.${c.scheme}`)}${c.value ? `: ${c.value}` : ''}`} />
-          <Typography variant="body2">{format.date(c.validFrom)} – {format.date(c.validTo)} {c.source ? `· ${c.source}` : ''}</Typography>
-        </Stack>
-      ))}
-    </Stack>
   );
 }
 
