@@ -164,6 +164,66 @@ describe('comparisons through the gateway', () => {
   });
 });
 
+describe('targets restricted to a class of communes', () => {
+  const CLASS_COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows { unitCode metric target classTargets {
+    unitClass communes actual numerator denominator target targetComparator gap onTrack targetQuote note } } } }`;
+  const quangNam = async () => {
+    const result = await gql(CLASS_COMPARE, { i: { unitCodes: ['49'], asOf: '2025-06-30', year: 2025, metrics: ['AVG_CRITERIA_MET'] } });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data.compare.rows[0];
+  };
+
+  it('measures Quảng Nam\'s terrain averages over the communes classified so, and follows a new classification', async () => {
+    const before = await quangNam();
+    expect(before.target).toBe(17.5);
+    const byClass = Object.fromEntries(before.classTargets.map((c: any) => [c.unitClass, c]));
+    expect(Object.keys(byClass)).toEqual(['HIGH_MOUNTAIN', 'LOWLAND', 'LOW_MOUNTAIN']);
+    expect(byClass.HIGH_MOUNTAIN).toMatchObject({ target: 15.5, targetComparator: 'GTE', targetQuote: 'Khu vực miền núi cao: Bình quân 15,5 tiêu chí/xã' });
+    expect(byClass.LOW_MOUNTAIN.target).toBe(18.5);
+    expect(byClass.LOWLAND.target).toBe(19);
+    const highBefore = byClass.HIGH_MOUNTAIN.communes as number;
+
+    // Classify three assessed Quảng Nam communes as high mountain (the units subgraph's classifications).
+    const communes = await sql(`SELECT u.id, u.code FROM units.unit u JOIN units.unit p ON p.code = '49' AND p.level = 'PROVINCE' AND u.path <@ p.path
+      WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' AND EXISTS (SELECT 1 FROM criteria.assessment a WHERE a.unit_id = u.id AND a.year = 2025)
+        AND NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = 'TERRAIN')
+      ORDER BY u.code LIMIT 3`);
+    expect(communes).toHaveLength(3);
+    const token = await tokenFor('UNIT_ADMIN', '49', '2024-01-01');
+    const ids: string[] = [];
+    try {
+      for (const c of communes) {
+        const set = await gql(`mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`,
+          { i: { unitCode: c.code, asOf: '2025-06-30', scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', validFrom: '2021-01-01', source: 'Kiểm thử chỉ tiêu theo loại xã' } }, { token });
+        expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
+        ids.push(set.data.setUnitClassification.id);
+      }
+      const [raw] = await sql(`SELECT count(*)::int AS assessed, sum((SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met))::int AS met
+        FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
+        WHERE a.year = 2025 AND a.unit_id = ANY($1::int[])`, [communes.map((c: any) => Number(c.id))]);
+      const high = (await quangNam()).classTargets.find((c: any) => c.unitClass === 'HIGH_MOUNTAIN');
+      const actual = Math.round((raw.met / raw.assessed) * 100) / 100;
+      expect(high).toMatchObject({ communes: highBefore + 3, target: 15.5 });
+      if (highBefore === 0) {
+        expect(high).toMatchObject({ numerator: raw.met, denominator: raw.assessed, actual, gap: Math.round((actual - 15.5) * 100) / 100, onTrack: actual >= 15.5 });
+      }
+    } finally {
+      for (const id of ids) {
+        const removed = await gql(`mutation($id: ID!) { removeUnitClassification(id: $id) }`, { id }, { token });
+        expect(removed.errors, JSON.stringify(removed.errors)).toBeUndefined();
+      }
+    }
+    const after = (await quangNam()).classTargets.find((c: any) => c.unitClass === 'HIGH_MOUNTAIN');
+    expect(after.communes).toBe(highBefore);
+  });
+
+  it('says so when no commune carries the class', async () => {
+    const lowland = (await quangNam()).classTargets.find((c: any) => c.unitClass === 'LOWLAND');
+    expect(lowland).toMatchObject({ communes: 0, actual: null, gap: null, onTrack: null });
+    expect(lowland.note).toMatch(/Chưa có xã nào được phân loại/);
+  });
+});
+
 describe('summaries kept in the same transaction as the writes', () => {
   let assessor: string;
   let council: string;

@@ -4,9 +4,10 @@ import { badInput, notFound } from '../shared/errors.js';
 import { intArray, textArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { EMPTY_SUMMARY, METRICS, requireMetrics, valueOf, type MetricDefinition, type Summary, type ValueUnit } from './metrics.js';
-import { applicableTarget, currentTargets, type AppliedTarget, type TargetIndex } from './targets.js';
+import { peerData } from '../shared/peers.js';
+import { applicableTarget, classificationCodes, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
 import { FIRST_YEAR, LAST_YEAR } from './unit-tree.js';
-import { ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
+import { ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
 const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
@@ -35,6 +36,11 @@ const meets = (comparator: string, actual: number, target: number, max: number |
 };
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+const CLASS_COMMUNES = `query($within: String!, $classification: String!, $asOf: Date, $offset: Int) {
+  units(filter: { withinCode: $within, level: COMMUNE, classification: $classification, asOf: $asOf }, offset: $offset, limit: 500) { totalCount nodes { id } } }`;
+
+const CLASS_NOTE = 'Chưa có xã nào được phân loại như vậy tại ngày đọc mã; gán phân loại tại trang đơn vị — no commune carries this classification on asOf; classify communes on the unit page.';
 
 export const describeMetric = (m: MetricDefinition): InsightMetric => Object.assign(new InsightMetric(), {
   code: m.code, name: m.nameVi, nameEn: m.nameEn, aggregation: m.aggregation, denominatorBasis: m.basis, defaultUnit: m.defaultUnit, better: m.better,
@@ -128,6 +134,11 @@ export class InsightsService {
     const rows: ComparisonRow[] = [];
     for (const metric of metrics) {
       const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year, applied.get(`${u.id}:${metric.code}`) ?? null, baselines));
+      for (const [i, row] of group.entries()) {
+        if (targetClasses(targets.of(Number(units[i].id), metric.code), Number(units[i].id), metric.code, input.year).length) {
+          row.classTargets = await this.classTargets(units[i], metric, input.year, asOf, targets);
+        }
+      }
       rank(group, metric, units.map((u) => valueOf(metric, summaryOf.get(u)!, metric.defaultUnit).value));
       rows.push(...group.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode)));
     }
@@ -144,7 +155,7 @@ export class InsightsService {
     const figures = this.figures(Number(unit.id), s, metric, year, target, baselines);
     return Object.assign(new ComparisonRow(), {
       unit: unitRef(Number(unit.id)), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level, metric: metric.code, year, rank: null,
-      ...figures,
+      classTargets: [], ...figures,
     });
   }
 
@@ -172,6 +183,47 @@ export class InsightsService {
       gap, onTrack: value !== null && targetValue !== null ? meets(target!.target.comparator, value, targetValue, target!.max) : null,
       approximate, note: notes.length ? notes.join(' ') : null,
     };
+  }
+
+  /**
+   * Targets on this unit restricted to a class of its communes (Quảng Nam: average criteria of high-mountain,
+   * low-mountain and lowland communes), each measured over the communes the units subgraph classifies so on `asOf`.
+   */
+  private async classTargets(unit: Record<string, any>, metric: MetricDefinition, year: number, asOf: string, targets: TargetIndex): Promise<ClassTargetResult[]> {
+    const own = targets.of(Number(unit.id), metric.code);
+    const classes = targetClasses(own, Number(unit.id), metric.code, year);
+    const results: ClassTargetResult[] = [];
+    for (const unitClass of classes) {
+      const target = applicableTarget(own, { id: Number(unit.id), path: unit.path }, metric.code, year, unitClass);
+      if (!target) continue;
+      const communes = new Set<number>();
+      for (const classification of classificationCodes(unitClass)) {
+        for (const id of await this.classifiedCommunes(unit.code, classification, asOf)) communes.add(id);
+      }
+      const sums = { ...EMPTY_SUMMARY };
+      for (const s of (await this.summaries([...communes], [year])).values()) {
+        for (const key of SUMMARY_KEYS) sums[key] += s[key];
+      }
+      const figures = this.figures(Number(unit.id), sums, metric, year, target, new Map());
+      results.push(Object.assign(new ClassTargetResult(), {
+        unitClass, communes: communes.size, ...figures,
+        onTrack: communes.size ? figures.onTrack : null,
+        actual: communes.size ? figures.actual : null,
+        gap: communes.size ? figures.gap : null,
+        note: communes.size ? figures.note : CLASS_NOTE,
+      }));
+    }
+    return results;
+  }
+
+  /** Ids of the communes below a unit that carry a classification on `asOf`, through the units API. */
+  private async classifiedCommunes(within: string, classification: string, asOf: string): Promise<number[]> {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const { units } = await peerData(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset });
+      ids.push(...units.nodes.map((u: { id: string }) => Number(u.id)));
+      if (offset + 500 >= units.totalCount || !units.nodes.length) return ids;
+    }
   }
 
   async progress(unitCode: string, metricCode: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {

@@ -109,16 +109,32 @@ const preference = (t: PlanTarget) =>
 
 const SHARE_BASES = new Set(['ALL_COMMUNES', 'NTM_COMMUNES', 'ADVANCED_COMMUNES', 'ALL_VILLAGES']);
 
+/** The units subgraph's classification codes a target's unit class covers (MOUNTAIN: high or low mountain). */
+const CLASSIFICATION_CODES: Record<string, readonly string[]> = {
+  HIGH_MOUNTAIN: ['TERRAIN:HIGH_MOUNTAIN'],
+  LOW_MOUNTAIN: ['TERRAIN:LOW_MOUNTAIN'],
+  MOUNTAIN: ['TERRAIN:HIGH_MOUNTAIN', 'TERRAIN:LOW_MOUNTAIN'],
+  LOWLAND: ['TERRAIN:LOWLAND'],
+};
+
+export const classificationCodes = (unitClass: string): readonly string[] => CLASSIFICATION_CODES[unitClass] ?? [unitClass];
+
+/** The unit classes that targets on this unit, metric and year are restricted to (Quảng Nam: averages by terrain). */
+export function targetClasses(targets: readonly PlanTarget[], unitId: number, metric: string, year: number): string[] {
+  return [...new Set(targets.filter((t) => t.unitId === unitId && t.metric === metric && t.year === year && t.unitClass).map((t) => t.unitClass!))].sort();
+}
+
 /**
- * The applicable target: among targets set on this very unit (not limited to a class of units), those of the
- * campaign the unit issued itself, else those of the campaign issued nearest above it (deepest issuer on the
- * unit's path). Increments resolve to absolute counts: a chain of yearly increments (PREVIOUS_YEAR) adds up from
- * the year before the chain's first year; a PERIOD_START increment adds to the period's first year.
+ * The applicable target: among targets set on this very unit for the given class of its units (none: the unit as a
+ * whole), those of the campaign the unit issued itself, else those of the campaign issued nearest above it (deepest
+ * issuer on the unit's path). Increments resolve to absolute counts: a chain of yearly increments (PREVIOUS_YEAR)
+ * adds up from the year before the chain's first year; a PERIOD_START increment adds to the period's first year.
  */
-export function applicableTarget(targets: readonly PlanTarget[], unit: { id: number; path: string }, metric: string, year: number): AppliedTarget | null {
+export function applicableTarget(targets: readonly PlanTarget[], unit: { id: number; path: string }, metric: string, year: number, unitClass: string | null = null): AppliedTarget | null {
   const ancestors = unit.path.split('.').map(Number);
   const depth = (issuerId: number) => ancestors.indexOf(issuerId);
-  const candidates = targets.filter((t) => t.unitId === unit.id && t.metric === metric && t.year === year && !t.unitClass
+  const sameScope = (t: PlanTarget) => t.unitId === unit.id && t.metric === metric && (t.unitClass ?? null) === unitClass;
+  const candidates = targets.filter((t) => sameScope(t) && t.year === year
     && t.valueUnit !== 'NONE' && depth(t.issuerId) >= 0 && (t.value !== null || t.valueMin !== null));
   if (!candidates.length) return null;
   const chosen = [...candidates].sort((a, b) => depth(b.issuerId) - depth(a.issuerId) || preference(a) - preference(b) || a.id.localeCompare(b.id))[0];
@@ -130,8 +146,8 @@ export function applicableTarget(targets: readonly PlanTarget[], unit: { id: num
     return { target: chosen, value, max: null, unit: unitOf, basis, baselineYear: Number(chosen.periodStart.slice(0, 4)), increment: value };
   }
   // A chain of yearly increments of the same campaign: sum them back to the first consecutive year.
-  const chain = targets.filter((t) => t.campaignId === chosen.campaignId && t.unitId === unit.id && t.metric === metric && t.isIncrement
-    && t.incrementOver === 'PREVIOUS_YEAR' && !t.unitClass && t.value !== null);
+  const chain = targets.filter((t) => t.campaignId === chosen.campaignId && sameScope(t) && t.isIncrement
+    && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null);
   let first = year;
   let increment = 0;
   while (true) {
