@@ -350,3 +350,111 @@ describe('writing campaigns, targets and milestones', () => {
     expect(found.data.metrics.nodes).toEqual([{ code: 'HOUSEHOLDS_SOLAR' }]);
   });
 });
+
+describe('the targets list: filters, sorting and paging on the server', () => {
+  const LIST = `query($f: TargetFilter, $o: Int, $l: Int, $by: TargetOrderField, $d: SortDirection) {
+    targets(filter: $f, offset: $o, limit: $l, orderBy: $by, direction: $d) { totalCount nodes { id key year value valueMin quote note source unit { code } metric { code } campaign { key } } } }`;
+  const list = async (variables: Record<string, unknown>) => {
+    const result = await gql(LIST, variables);
+    expect(result.errors, JSON.stringify(variables)).toBeUndefined();
+    return result.data.targets as { totalCount: number; nodes: any[] };
+  };
+  /** The seed file's targets, with the unit each one is on. */
+  const plan = (file: string) => {
+    const doc = parse(readFileSync(projectPath('seeds', 'plans', file), 'utf8'));
+    return (doc.targets as any[]).map((t) => ({ ...t, unitCode: t.unit?.code ?? doc.campaign.issuer.code }));
+  };
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  const campaignId = async (key: string) => (await seeded(key)).id as string;
+
+  it('filters by campaign and metric, by unit codes and by a unit\'s subtree', async () => {
+    const kh = await campaignId('khanh-hoa-2021-2025');
+    const khPlan = plan('003-khanh-hoa.yaml');
+    const ntm = await list({ f: { campaignId: kh, metric: 'COMMUNES_NTM' }, l: 100 });
+    expect(ntm.totalCount).toBe(9);
+    expect(ntm.nodes.map((t) => t.key)).toEqual(khPlan.filter((t) => t.metric === 'COMMUNES_NTM').map((t) => t.key));
+    expect(new Set(ntm.nodes.map((t) => `${t.campaign.key} ${t.metric.code}`))).toEqual(new Set(['khanh-hoa-2021-2025 COMMUNES_NTM']));
+
+    const rows = await list({ f: { campaignId: kh, unitCodes: ['570', '571'] }, l: 100 });
+    expect(rows.totalCount).toBe(8);
+    expect(new Set(rows.nodes.map((t) => t.unit.code))).toEqual(new Set(['570', '571']));
+
+    // Diên Khánh's subtree in Khánh Hòa's plan: its own five targets, not the province's or other districts'.
+    const dienKhanh = await list({ f: { campaignId: kh, withinCode: '574' }, l: 100 });
+    expect(dienKhanh.nodes.map((t) => t.key)).toEqual(khPlan.filter((t) => t.unitCode === '574').map((t) => t.key));
+    expect(dienKhanh.totalCount).toBe(5);
+
+    // Cẩm Xuyên (district 446): the district's targets and those of its communes Cẩm Thành (18673) and Cẩm Thăng (18676).
+    const camXuyen = await list({ f: { withinCode: '446', asOf: '2021-01-01' }, l: 100 });
+    expect(camXuyen.nodes.filter((t) => t.campaign.key === 'cam-xuyen-2021-2025')).toHaveLength(23);
+    expect(new Set(camXuyen.nodes.map((t) => t.unit.code))).toEqual(new Set(['446', '18673', '18676']));
+    const commune = await list({ f: { withinCode: '18673', asOf: '2021-01-01' } });
+    expect(commune.nodes.map((t) => t.unit.code)).toEqual(commune.nodes.map(() => '18673'));
+    expect(commune.totalCount).toBeGreaterThanOrEqual(1);
+    expect(commune.totalCount).toBeLessThan(camXuyen.totalCount);
+
+    const bacKan2023 = await list({ f: { campaignId: await campaignId('bac-kan-2021-2025'), metric: 'COMMUNES_NTM', year: 2023 }, l: 100 });
+    expect(bacKan2023.nodes.map((t) => t.year)).toEqual(bacKan2023.nodes.map(() => 2023));
+    expect(bacKan2023.totalCount).toBe(plan('002-bac-kan.yaml').filter((t) => t.metric === 'COMMUNES_NTM' && t.year === 2023).length);
+  });
+
+  it('sorts by year, value and unit code with the period end last and ties by id', async () => {
+    const kh = await campaignId('khanh-hoa-2021-2025');
+    const khPlan = plan('003-khanh-hoa.yaml').map((t, index) => ({ ...t, index }));
+    const latest = await list({ f: { campaignId: kh }, by: 'YEAR', d: 'DESC', l: 3 });
+    const byYearDesc = [...khPlan].sort((a, b) => (b.year ?? 9999) - (a.year ?? 9999) || b.index - a.index);
+    expect(latest.nodes.map((t) => t.key)).toEqual(byYearDesc.slice(0, 3).map((t) => t.key));
+    expect(latest.totalCount).toBe(30);
+    const earliest = await list({ f: { campaignId: kh }, by: 'YEAR', d: 'ASC', l: 100 });
+    const years = earliest.nodes.map((t) => t.year ?? Infinity);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+
+    const lowest = await list({ f: { campaignId: kh, metric: 'COMMUNES_NTM' }, by: 'VALUE', d: 'ASC', l: 100 });
+    const values = lowest.nodes.map((t) => t.value ?? t.valueMin);
+    const seededValues = khPlan.filter((t) => t.metric === 'COMMUNES_NTM').map((t) => t.value ?? t.valueMin).sort((a, b) => a - b);
+    expect(values).toEqual(seededValues);
+
+    const byCode = await list({ f: { campaignId: kh }, by: 'UNIT_CODE', l: 100 });
+    const codes = byCode.nodes.map((t) => t.unit.code);
+    expect(codes[0]).toBe('56');
+    expect(codes).toEqual([...codes].sort());
+    expect((await list({ f: { campaignId: kh }, by: 'UNIT_CODE', d: 'DESC', l: 1 })).nodes[0].unit.code).toBe('575');
+
+    const metrics = await gql(`{ metrics(orderBy: NAME_VI, limit: 500) { nodes { nameVi } } }`);
+    const names = metrics.data.metrics.nodes.map((m: any) => m.nameVi);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    const byKind = await gql(`{ metrics(orderBy: KIND, direction: DESC, limit: 500) { nodes { kind code } } }`);
+    const kinds = byKind.data.metrics.nodes.map((m: any) => m.kind);
+    expect(kinds).toEqual([...kinds].sort().reverse());
+  });
+
+  it('pages consistently: the pages add up to the whole, each with the same total', async () => {
+    const kh = await campaignId('khanh-hoa-2021-2025');
+    const pages = [];
+    for (let offset = 0; offset < 30; offset += 7) pages.push(await list({ f: { campaignId: kh }, by: 'CAMPAIGN', o: offset, l: 7 }));
+    expect(pages.map((p) => p.totalCount)).toEqual(pages.map(() => 30));
+    expect(pages.flatMap((p) => p.nodes.map((t) => t.key))).toEqual(plan('003-khanh-hoa.yaml').map((t) => t.key));
+    expect(await list({ f: { campaignId: kh }, o: 30, l: 7 })).toEqual({ totalCount: 30, nodes: [] });
+  });
+
+  it('searches quote, note and source without accents', async () => {
+    const found = await list({ f: { search: 'it nhat 80% so xa dat chuan' }, l: 100 });
+    expect(found.nodes.map((t) => t.key)).toContain('kh-province-communes-ntm-pct');
+    for (const t of found.nodes) expect(fold([t.quote, t.note, t.source].filter(Boolean).join(' '))).toContain('it nhat 80% so xa dat chuan');
+    expect((await list({ f: { search: 'dien khanh', campaignId: await campaignId('bac-kan-2021-2025') } })).totalCount).toBe(0);
+  });
+
+  it('reads one target by id and refuses bad ids, unit codes and page sizes', async () => {
+    const [first] = (await list({ f: { campaignId: await campaignId('khanh-hoa-2021-2025') }, l: 1 })).nodes;
+    const one = await gql(`query($id: ID!) { target(id: $id) { id key unit { code } metric { code } } }`, { id: first.id });
+    expect(one.data.target).toEqual({ id: first.id, key: 'kh-province-communes-ntm-pct', unit: { code: '56' }, metric: { code: 'COMMUNES_NTM' } });
+    expect(errorCodes(await gql(`{ target(id: "abc") { id } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(`{ target(id: "999999") { id } }`))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gql(LIST, { l: 0 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(LIST, { l: 501 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(LIST, { f: { campaignId: 'x' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(LIST, { f: { search: '  ' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(LIST, { f: { unitCodes: Array.from({ length: 101 }, (_, i) => String(i)) } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(LIST, { f: { withinCode: '99999' } }))).toEqual(['NOT_FOUND']);
+  });
+});

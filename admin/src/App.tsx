@@ -17,6 +17,7 @@ import { Layout } from './layout/Layout';
 import recognitions from './recognitions';
 import { ComparePage } from './insights/ComparePage';
 import { ProgressPage } from './insights/ProgressPage';
+import targets from './targets';
 import { TargetGrid } from './targets/TargetGrid';
 import units from './units';
 import users from './users';
@@ -44,10 +45,10 @@ export function App() {
       <Resource name="nominations" {...nominations} />
       <Resource name="auditLog" {...auditLog} />
       <Resource name="users" {...users} />
-      <Resource name="targets" />
+      <Resource name="targets" {...targets} />
       <Resource name="metrics" recordRepresentation="nameVi" />
       <CustomRoutes>
-        <Route path="/targets" element={<TargetGrid />} />
+        <Route path="/targets/grid" element={<TargetGrid />} />
         <Route path="/compare" element={<ComparePage />} />
         <Route path="/progress" element={<ProgressPage />} />
         <Route path="/eligibility" element={<EligibilityPage />} />

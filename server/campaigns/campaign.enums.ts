@@ -279,3 +279,41 @@ registerEnumType(CampaignOrderField, {
     CREATED: { description: 'Theo thứ tự tạo — in the order they were created.' },
   },
 });
+
+/** Sắp xếp chỉ tiêu theo — the field targets are sorted by; ties are broken by id. */
+export enum TargetOrderField {
+  CAMPAIGN = 'CAMPAIGN',
+  UNIT_CODE = 'UNIT_CODE',
+  METRIC = 'METRIC',
+  YEAR = 'YEAR',
+  VALUE = 'VALUE',
+  CREATED = 'CREATED',
+}
+registerEnumType(TargetOrderField, {
+  name: 'TargetOrderField',
+  description: 'Trường sắp xếp chỉ tiêu (cùng giá trị thì theo thứ tự nhập) — field to sort targets by (ties in the order entered).',
+  valuesConfig: {
+    CAMPAIGN: { description: 'Theo tên phong trào (thứ tự tiếng Việt) — by campaign name, in Vietnamese order.' },
+    UNIT_CODE: { description: 'Theo mã GSO của đơn vị — by the unit\'s GSO code.' },
+    METRIC: { description: 'Theo mã chỉ số — by metric code.' },
+    YEAR: { description: 'Theo năm; chỉ tiêu không ghi năm (cuối giai đoạn) xếp sau cùng khi tăng dần — by year; targets without a year (the period end) come last ascending.' },
+    VALUE: { description: 'Theo giá trị (khoảng: theo cận dưới; chỉ tiêu trạng thái xếp sau cùng khi tăng dần) — by value (ranges by their lower end; status targets last ascending).' },
+    CREATED: { description: 'Theo thứ tự nhập — in the order entered.' },
+  },
+});
+
+/** Sắp xếp chỉ số theo — the field metrics are sorted by; ties are broken by code. */
+export enum MetricOrderField {
+  CODE = 'CODE',
+  NAME_VI = 'NAME_VI',
+  KIND = 'KIND',
+}
+registerEnumType(MetricOrderField, {
+  name: 'MetricOrderField',
+  description: 'Trường sắp xếp chỉ số — field to sort metrics by.',
+  valuesConfig: {
+    CODE: { description: 'Theo mã — by code.' },
+    NAME_VI: { description: 'Theo tên tiếng Việt (thứ tự tiếng Việt) — by Vietnamese name, in Vietnamese order.' },
+    KIND: { description: 'Theo loại chỉ số — by kind.' },
+  },
+});

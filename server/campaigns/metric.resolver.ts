@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { MetricOrderField } from './campaign.enums.js';
 import { unitAdminGuard } from './campaign.guard.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';
@@ -13,13 +14,15 @@ const NATION_CODE = 'VN';
 
 @Resolver(() => Metric)
 export class MetricResolver {
-  @Query(() => MetricList, { description: 'Danh mục chỉ số, theo mã — the metric catalogue, by code.' })
+  @Query(() => MetricList, { description: 'Danh mục chỉ số, có phân trang — the metric catalogue, paged.' })
   metrics(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => MetricFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: MetricFilter,
+    @Arg('orderBy', () => MetricOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' }) orderBy?: MetricOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new MetricService(ctx.em).list(filter ?? {}, toPage(page));
+    return new MetricService(ctx.em).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })

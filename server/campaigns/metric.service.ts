@@ -1,13 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict } from '../shared/errors.js';
-import type { ListResult, Page } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, likeEscape, normaliseText, textArray } from '../shared/sql.js';
+import { MetricOrderField } from './campaign.enums.js';
 import type { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { Metric } from './metric.entity.js';
 import { listPage } from '../shared/list-page.js';
 
 const LEVELS = ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'];
 const CODE = /^[A-Z][A-Z0-9_]{0,59}$/;
+
+const ORDER: Record<MetricOrderField, string> = {
+  [MetricOrderField.CODE]: 'm.code',
+  [MetricOrderField.NAME_VI]: 'm.name_vi COLLATE "vi-x-icu"',
+  [MetricOrderField.KIND]: 'm.kind',
+};
 
 /** The metric catalogue: read by everyone, extended by administrators of the nation. */
 export class MetricService {
@@ -17,7 +24,7 @@ export class MetricService {
     return rows.map((row) => this.em.map(Metric, row));
   }
 
-  async list(filter: MetricFilter, page: Page): Promise<ListResult<Metric>> {
+  async list(filter: MetricFilter, page: Page, orderBy = MetricOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<Metric>> {
     const where = new Conditions();
     if (filter.kind) where.add('m.kind = ?', filter.kind);
     if (filter.computable !== undefined && filter.computable !== null) where.add('m.computable = ?', filter.computable);
@@ -26,7 +33,8 @@ export class MetricService {
       if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
       where.add(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
-    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, 'm.code', page);
+    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
+    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, m.code ${dir}`, page);
     return { nodes: this.map(rows), totalCount };
   }
 

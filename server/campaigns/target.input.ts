@@ -2,6 +2,36 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
 
+/** How many unit codes one `unitCodes` filter may name: a grid page, not the country. */
+export const MAX_UNIT_CODES = 100;
+
+@InputType('TargetFilter', { description: 'Bộ lọc chỉ tiêu — filter for targets; conditions combine with AND.' })
+export class TargetFilter {
+  @Field(() => ID, { nullable: true, description: 'Chỉ chỉ tiêu của phong trào này — only targets of this campaign.' })
+  campaignId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ chỉ tiêu của đơn vị có mã GSO này — only targets of the unit with this GSO code.' })
+  unitCode?: string;
+
+  @Field(() => [String], { nullable: true, description: `Chỉ chỉ tiêu của các đơn vị có mã này (tối đa ${MAX_UNIT_CODES} mã; ví dụ các dòng của một trang lưới) — only targets of the units with these codes (at most ${MAX_UNIT_CODES}; e.g. the rows of a grid page).` })
+  unitCodes?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Chỉ chỉ tiêu của đơn vị có mã này và mọi đơn vị cấp dưới của nó — only targets of the unit with this code and every unit below it.' })
+  withinCode?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã của unitCode, unitCodes, withinCode (mặc định: ngày bắt đầu giai đoạn của phong trào campaignId, nếu không thì hôm nay) — date the unit codes are read at (default: the start of campaignId\'s period, else today).' })
+  asOf?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ chỉ tiêu của chỉ số này — only targets of this metric code.' })
+  metric?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Chỉ chỉ tiêu của năm này (chỉ tiêu không ghi năm là của năm cuối giai đoạn; khoảng năm chứa năm này cũng khớp) — only targets for this year (a target without a year is for the period end; a window of years containing it matches).' })
+  year?: number;
+
+  @Field(() => String, { nullable: true, description: 'Tìm trong trích dẫn, ghi chú, nguồn, không phân biệt dấu và hoa thường — search quote, note and source ignoring accents and case.' })
+  search?: string;
+}
+
 /** What createTarget and updateTarget share; on update, omitted fields stay and null clears. */
 @InputType('TargetFieldsInput')
 class TargetFieldsInput {

@@ -1,12 +1,32 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { TargetOrderField } from './campaign.enums.js';
 import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
 import { Target } from './target.entity.js';
-import { CreateTargetInput, UpdateTargetInput } from './target.input.js';
+import { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target.input.js';
 import { TargetService } from './target.service.js';
+
+export const TargetList = ListType(Target, 'TargetList', 'Một trang chỉ tiêu — a page of targets.');
 
 @Resolver(() => Target)
 export class TargetResolver {
+  @Query(() => TargetList, { description: 'Chỉ tiêu của mọi phong trào theo bộ lọc, có phân trang — targets of all campaigns matching a filter, paged.' })
+  targets(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => TargetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: TargetFilter,
+    @Arg('orderBy', () => TargetOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: TargetOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return new TargetService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => Target, { nullable: true, description: 'Chỉ tiêu theo mã định danh; không có: NOT_FOUND — a target by id; unknown id: NOT_FOUND.' })
+  target(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Target> {
+    return new TargetService(ctx.em, ctx.units).require(id);
+  }
+
   @Query(() => String, { description: 'Phiên bản của các chỉ tiêu: đổi mỗi khi chỉ tiêu (hoặc phong trào) được thêm, sửa, xóa — the targets\' revision: changes with every committed insert, update or delete of a target (or campaign); cache the targets under it.' })
   targetsRevision(@Ctx() ctx: SubgraphContext): Promise<string> {
     return new TargetService(ctx.em, ctx.units).revision();

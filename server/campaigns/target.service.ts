@@ -1,19 +1,35 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { intArray } from '../shared/sql.js';
+import { listPage } from '../shared/list-page.js';
+import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/paging.js';
+import { today } from '../shared/scalars.js';
+import { Conditions, intArray, likeEscape, normaliseText, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
-import { IncrementBasis } from './campaign.enums.js';
+import { IncrementBasis, TargetOrderField } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
 import { checkTarget, checkTargetUnit, effectiveYear, type Period, type TargetShape } from './campaign.rules.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 import { Target } from './target.entity.js';
-import type { CreateTargetInput, UpdateTargetInput } from './target.input.js';
+import { type CreateTargetInput, MAX_UNIT_CODES, type TargetFilter, type UpdateTargetInput } from './target.input.js';
 
 /** A target as the seed loader creates it: the API's input plus its seed key. */
 export type TargetData = CreateTargetInput & { key?: string | null };
+
+/** The period end's year of the target's campaign (`c`), which a target without a year is for. */
+const END_YEAR = 'extract(year FROM c.period_end)::int';
+
+const ORDER: Record<TargetOrderField, string> = {
+  [TargetOrderField.CAMPAIGN]: 'c.name',
+  [TargetOrderField.UNIT_CODE]: 'u.code',
+  [TargetOrderField.METRIC]: 't.metric_code',
+  // PostgreSQL puts NULL after every value ascending: a target without a year is for the period end.
+  [TargetOrderField.YEAR]: 't.year',
+  [TargetOrderField.VALUE]: 'coalesce(t.value, t.value_min)',
+  [TargetOrderField.CREATED]: 't.id',
+};
 
 /** The plain fields of a target an input sets directly (unit and metric are resolved first). */
 const PLAIN_FIELDS = [
@@ -49,6 +65,68 @@ export class TargetService {
     if (!campaignIds.length) return [];
     const rows = await this.em.execute('SELECT t.* FROM campaigns.target t WHERE t.campaign_id = ANY(?::int[]) ORDER BY t.id', [intArray(campaignIds)]);
     return rows.map((row) => this.em.map(Target, row));
+  }
+
+  async list(filter: TargetFilter, page: Page, orderBy = TargetOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Target>> {
+    const where = new Conditions();
+    let asOf = filter.asOf ?? today();
+    if (filter.campaignId !== undefined && filter.campaignId !== null) {
+      const [campaign] = await this.campaigns.byIds([parseId(filter.campaignId, 'campaignId')]);
+      if (!campaign) return { nodes: [], totalCount: 0 };
+      where.add('t.campaign_id = ?', campaign.id);
+      asOf = filter.asOf ?? campaign.periodStart;
+    }
+    if (filter.unitCode !== undefined && filter.unitCode !== null) where.add('t.unit_id = ?', (await this.units.requireByCode(filter.unitCode, asOf)).id);
+    if (filter.unitCodes !== undefined && filter.unitCodes !== null) {
+      if (filter.unitCodes.length > MAX_UNIT_CODES) {
+        throw badInput(`unitCodes chỉ nhận tối đa ${MAX_UNIT_CODES} mã`, `unitCodes takes at most ${MAX_UNIT_CODES} codes`, 'unitCodes');
+      }
+      const units = await Promise.all([...new Set(filter.unitCodes)].map((code) => this.units.requireByCode(code, asOf)));
+      where.add('t.unit_id = ANY(?::int[])', intArray(units.map((u) => u.id)));
+    }
+    if (filter.withinCode !== undefined && filter.withinCode !== null) {
+      const ancestor = await this.units.requireByCode(filter.withinCode, asOf);
+      const below = await this.units.subtreeIds(ancestor.code, asOf);
+      where.add('t.unit_id = ANY(?::int[])', intArray([...new Set([ancestor.id, ...below])]));
+    }
+    if (filter.metric) where.add('t.metric_code = ?', filter.metric);
+    if (filter.year !== undefined && filter.year !== null) {
+      where.add(`? BETWEEN coalesce(t.year_from, t.year, ${END_YEAR}) AND coalesce(t.year, ${END_YEAR})`, filter.year);
+    }
+    if (filter.search !== undefined && filter.search !== null) {
+      const search = normaliseText(filter.search);
+      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
+      where.add(`public.ntm_fold(concat_ws(' ', t.quote, t.note, t.source)) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+    }
+    const from = ['FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id'];
+    const params: unknown[] = [];
+    if (orderBy === TargetOrderField.UNIT_CODE) {
+      // Codes live in the units subgraph: read those of the units the matching targets name, then sort by them.
+      const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id ${from[0]} ${where.where()}`, where.params)).map((r) => Number(r.unit_id));
+      const codes = await this.unitCodes(ids);
+      from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
+      params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
+    }
+    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
+    const { rows, totalCount } = await listPage(
+      this.em, 't.*', `${from.join(' ')} ${where.where()}`, [...params, ...where.params], `${ORDER[orderBy]} ${dir}, t.id ${dir}`, page,
+    );
+    return { nodes: rows.map((row) => this.em.map(Target, row)), totalCount };
+  }
+
+  /** GSO codes of units by id, asked of the units subgraph a page at a time. */
+  private async unitCodes(ids: readonly number[]): Promise<Map<number, string>> {
+    const codes = new Map<number, string>();
+    for (let i = 0; i < ids.length; i += MAX_LIMIT) {
+      for (const unit of await this.units.byIds(ids.slice(i, i + MAX_LIMIT))) if (unit) codes.set(unit.id, unit.code);
+    }
+    return codes;
+  }
+
+  async require(id: string): Promise<Target> {
+    const [row] = await this.em.execute('SELECT t.* FROM campaigns.target t WHERE t.id = ?', [parseId(id)]);
+    if (!row) throw notFound(`Không có chỉ tiêu ${id}`, `No target ${id}`);
+    return this.em.map(Target, row);
   }
 
   /** The targets' revision (one indexed row, bumped by triggers in the writing transaction): "epoch:counter". */

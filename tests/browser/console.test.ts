@@ -75,7 +75,7 @@ describe('admin console', () => {
     await page.getByTestId('compare-table').getByText('Huyện Cam Lâm').waitFor();
     expect(await camLamTarget()).toBe('12');
 
-    await page.goto(consoleUrl('targets?campaign=5&metric=COMMUNES_NTM'));
+    await page.goto(consoleUrl('targets/grid?campaign=5&metric=COMMUNES_NTM'));
     const cell = page.locator('input[data-cell="570-2025"]');
     await expect.poll(() => cell.inputValue(), { timeout: 20_000 }).toBe('12');
     await cell.fill('14');
@@ -90,7 +90,7 @@ describe('admin console', () => {
     await screenshot(page, '08-compare');
 
     // Put the plan's figure back: other tests read the seeded targets.
-    await page.goto(consoleUrl('targets?campaign=5&metric=COMMUNES_NTM'));
+    await page.goto(consoleUrl('targets/grid?campaign=5&metric=COMMUNES_NTM'));
     await expect.poll(() => cell.inputValue(), { timeout: 20_000 }).toBe('14');
     await cell.fill('12');
     await cell.press('Enter');

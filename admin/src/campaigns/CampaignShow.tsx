@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { DateText, EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
+import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
 
 interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
 
@@ -14,7 +15,7 @@ function Actions() {
   const campaign = useRecordContext();
   return (
     <TopToolbar>
-      {campaign && <Button component={Link} to={`/targets?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
+      {campaign && <Button component={Link} to={`/targets/grid?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
       <DeriveCampaignButton />
       <EditButton />
       <DeleteButton mutationMode="pessimistic" />
@@ -54,22 +55,27 @@ function Milestones() {
   const format = useFormat();
   const deadline = (m: any) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
   return (
-    <Table size="small">
-      <TableHead><TableRow>
-        {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>)}
-      </TableRow></TableHead>
-      <TableBody>
-        {(campaign?.milestones ?? []).map((m) => (
-          <TableRow key={m.id}>
-            <TableCell>{translate(`enums.MilestoneKind.${m.kind}`)}</TableCell>
-            <TableCell>{translate(`enums.Recurrence.${m.recurrence}`)}</TableCell>
-            <TableCell>{m.year ?? ''}</TableCell>
-            <TableCell>{deadline(m)}</TableCell>
-            <TableCell>{m.description}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <Stack alignItems="flex-start">
+      <MilestoneDialogButton />
+      <Table size="small" data-testid="milestones">
+        <TableHead><TableRow>
+          {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>)}
+          <TableCell />
+        </TableRow></TableHead>
+        <TableBody>
+          {(campaign?.milestones ?? []).map((m) => (
+            <TableRow key={m.id} data-milestone={m.id}>
+              <TableCell>{translate(`enums.MilestoneKind.${m.kind}`)}</TableCell>
+              <TableCell>{translate(`enums.Recurrence.${m.recurrence}`)}</TableCell>
+              <TableCell>{m.year ?? ''}</TableCell>
+              <TableCell>{deadline(m)}</TableCell>
+              <TableCell>{m.description}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}><MilestoneDialogButton milestone={m} /><DeleteMilestoneButton milestone={m} /></TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Stack>
   );
 }
 

@@ -59,3 +59,26 @@ export async function deriveCampaign(input: DeriveCampaignInput): Promise<Row> {
   const { deriveCampaign } = await gql<{ deriveCampaign: Row }>(`mutation Derive($input: DeriveCampaignInput!) { deriveCampaign(input: $input) { ${CAMPAIGN_FIELDS} } }`, { input });
   return deriveCampaign;
 }
+
+const MILESTONE_FIELDS = 'id kind recurrence year deadline deadlineDay deadlineMonth description source version';
+const MILESTONE_INPUT = ['kind', 'recurrence', 'year', 'deadline', 'deadlineDay', 'deadlineMonth', 'description', 'source'];
+
+/** Milestones (mốc) are edited on their campaign's page: add, change (with the version read) and delete. */
+export const milestones = {
+  async create(campaignId: string, data: Row): Promise<Row> {
+    const { createMilestone } = await gql<{ createMilestone: Row }>(`mutation Create($input: CreateMilestoneInput!) { createMilestone(input: $input) { ${MILESTONE_FIELDS} } }`, {
+      input: { ...pick(data, MILESTONE_INPUT), campaignId },
+    });
+    return createMilestone;
+  },
+  async update(previous: Row, data: Row): Promise<Row> {
+    const { updateMilestone } = await gql<{ updateMilestone: Row }>(
+      `mutation Update($id: ID!, $v: Int!, $input: UpdateMilestoneInput!) { updateMilestone(id: $id, expectedVersion: $v, input: $input) { ${MILESTONE_FIELDS} } }`,
+      { id: String(previous.id), v: previous.version, input: pick(data, MILESTONE_INPUT) },
+    );
+    return updateMilestone;
+  },
+  async delete(previous: Row): Promise<void> {
+    await gql(`mutation Delete($id: ID!, $v: Int!) { deleteMilestone(id: $id, expectedVersion: $v) }`, { id: String(previous.id), v: previous.version });
+  },
+};

@@ -1,49 +1,72 @@
 import { gql } from './client';
-import { pick, type ResourceAdapter, type Row } from './adapter';
+import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
 
-export const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin valueMax numerator denominator denominatorBasis unitClass
-  isIncrement incrementOver status quote note source version unit { id code name level } metric { code nameVi nameEn kind unitOfMeasure }`;
-const INPUT = ['unitAsOf', 'yearFrom', 'year', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis', 'unitClass', 'isIncrement', 'status', 'quote', 'note', 'source', 'unitCode', 'metric', 'comparator', 'valueUnit'];
+export const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin valueMax numerator denominator denominatorBasis basisNote unitClass
+  isIncrement incrementOver status quote note source version unit { id code name level } metric { code nameVi nameEn kind unitOfMeasure }
+  campaign { id name periodStart periodEnd }`;
+const INPUT = ['unitAsOf', 'yearFrom', 'year', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis', 'basisNote', 'unitClass', 'isIncrement', 'status', 'quote', 'note', 'source', 'comparator', 'valueUnit'];
+const ORDER: Record<string, string> = { id: 'CREATED', campaign: 'CAMPAIGN', unit: 'UNIT_CODE', metric: 'METRIC', year: 'YEAR', value: 'VALUE' };
+
+/** A target as the forms edit it: the campaign, unit and metric also as the plain ids and codes the API takes. */
+const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.unit.code, metricCode: t.metric.code });
 
 /**
- * Targets (chỉ tiêu) of one campaign: the API lists them per campaign (`campaign.targets`), so the filter must
- * name `campaignId`; a campaign holds at most a few hundred, paged here.
+ * Targets (chỉ tiêu) of every campaign: paged, sorted and filtered by the campaigns subgraph (`targets`); the unit
+ * filters take GSO codes read on `asOf` (default: the campaign's period start).
  */
 export const targets: ResourceAdapter = {
   async getList(params) {
-    const { campaignId, metric, year, unitCode } = params.filter ?? {};
-    if (!campaignId) return { data: [], total: 0 };
-    const { campaign } = await gql<{ campaign: { targets: Row[] } }>(
-      `query Targets($id: ID!, $metric: String, $year: Int, $unitCode: String) { campaign(id: $id) { targets(metric: $metric, year: $year, unitCode: $unitCode) { ${TARGET_FIELDS} } } }`,
-      { id: String(campaignId), metric: metric || null, year: year || null, unitCode: unitCode || null },
+    const { targets } = await gql<{ targets: { nodes: Row[]; totalCount: number } }>(
+      `query Targets($filter: TargetFilter, $offset: Int, $limit: Int, $orderBy: TargetOrderField, $direction: SortDirection) {
+        targets(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${TARGET_FIELDS} } }
+      }`,
+      {
+        ...pageWindow(params),
+        orderBy: ORDER[params.sort?.field ?? 'id'] ?? 'CREATED',
+        direction: direction(params),
+        filter: cleanFilter(params.filter, ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search']),
+      },
     );
-    const { page = 1, perPage = 1000 } = params.pagination ?? {};
-    return { data: campaign.targets.slice((page - 1) * perPage, page * perPage), total: campaign.targets.length };
+    return { data: targets.nodes.map(toRow), total: targets.totalCount };
+  },
+  async getOne(id) {
+    const { target } = await gql<{ target: Row }>(`query Target($id: ID!) { target(id: $id) { ${TARGET_FIELDS} } }`, { id: String(id) });
+    return toRow(target);
   },
   async create(data) {
     const { createTarget } = await gql<{ createTarget: Row }>(`mutation Create($input: CreateTargetInput!) { createTarget(input: $input) { ${TARGET_FIELDS} } }`, {
-      input: { ...pick(data, INPUT), campaignId: String(data.campaignId) },
+      input: { ...pick(data, INPUT), campaignId: String(data.campaignId), unitCode: data.unitCode, metric: data.metricCode },
     });
-    return createTarget;
+    return toRow(createTarget);
   },
   async update(id, data, previous) {
+    // The unit and metric are sent only when they change: a unit is re-read (and re-checked) at its code's date.
+    const input = {
+      ...pick(data, INPUT),
+      ...(data.unitCode !== undefined && data.unitCode !== previous.unitCode ? { unitCode: data.unitCode } : {}),
+      ...(data.metricCode !== undefined && data.metricCode !== previous.metricCode ? { metric: data.metricCode } : {}),
+    };
     const { updateTarget } = await gql<{ updateTarget: Row }>(
       `mutation Update($id: ID!, $v: Int!, $input: UpdateTargetInput!) { updateTarget(id: $id, expectedVersion: $v, input: $input) { ${TARGET_FIELDS} } }`,
-      { id: String(id), v: previous.version, input: pick(data, INPUT) },
+      { id: String(id), v: previous.version, input },
     );
-    return updateTarget;
+    return toRow(updateTarget);
   },
   async delete(id, previous) {
     await gql(`mutation Delete($id: ID!, $v: Int!) { deleteTarget(id: $id, expectedVersion: $v) }`, { id: String(id), v: previous.version });
   },
 };
 
+const METRIC_ORDER: Record<string, string> = { code: 'CODE', id: 'CODE', nameVi: 'NAME_VI', kind: 'KIND' };
+
 /** The metric catalogue (danh mục chỉ số), keyed by code. */
 export const metrics: ResourceAdapter = {
   async getList(params) {
     const { metrics } = await gql<{ metrics: { nodes: Row[]; totalCount: number } }>(
-      `query Metrics($filter: MetricFilter, $offset: Int, $limit: Int) { metrics(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo } } }`,
-      { offset: ((params.pagination?.page ?? 1) - 1) * (params.pagination?.perPage ?? 100), limit: params.pagination?.perPage ?? 100, filter: { search: params.filter?.q || undefined, kind: params.filter?.kind || undefined } },
+      `query Metrics($filter: MetricFilter, $offset: Int, $limit: Int, $orderBy: MetricOrderField, $direction: SortDirection) {
+        metrics(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo } }
+      }`,
+      { ...pageWindow(params), orderBy: METRIC_ORDER[params.sort?.field ?? 'code'] ?? 'CODE', direction: direction(params), filter: cleanFilter(params.filter, ['search', 'kind', 'computable']) },
     );
     return { data: metrics.nodes.map((m) => ({ ...m, id: m.code })), total: metrics.totalCount };
   },

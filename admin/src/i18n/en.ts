@@ -64,7 +64,12 @@ export const en: Messages = {
         number: 'Number', date: 'Date', title: 'Title', signer: 'Signed by', issuingBody: 'Issuing body', sourceFile: 'Source file',
         legalBases: 'Legal bases', citedDocuments: 'Cited documents', parentPlanRef: 'Parent plan',
       },
-      milestone: { kind: 'Kind', recurrence: 'Recurrence', year: 'Year', deadline: 'Deadline', description: 'Description' },
+      milestone: {
+        kind: 'Kind', recurrence: 'Recurrence', year: 'Year', deadline: 'Deadline', description: 'Description',
+        deadlineDay: 'Day of the yearly deadline', deadlineMonth: 'Month of the yearly deadline', source: 'Source', defaultRecurrence: 'Default for the kind',
+        add: 'Add milestone', edit: 'Edit milestone', delete: 'Delete milestone', confirmDelete: 'Delete the milestone "%{description}"?',
+        created: 'Milestone added', updated: 'Milestone saved', deleted: 'Milestone deleted',
+      },
       subject: { type: 'Subject type', label: 'Subject', criteriaText: 'Emulation criteria' },
       derive: {
         button: 'Derive child campaign',
@@ -81,6 +86,9 @@ export const en: Messages = {
       fields: {
         unit: 'Unit', metric: 'Metric', year: 'Year', yearFrom: 'From year', comparator: 'Comparator', value: 'Value', valueUnit: 'Value unit',
         valueMin: 'Minimum', valueMax: 'Maximum', status: 'Status', unitClass: 'Unit class', quote: 'Quote', source: 'Source',
+        campaign: 'Campaign', campaignId: 'Campaign', unitCode: 'Unit', metricCode: 'Metric', withinCode: 'Unit and below', asOf: 'Read unit codes on',
+        q: 'Search quote, note, source', numerator: 'Numerator', denominator: 'Denominator', denominatorBasis: 'Denominator basis', basisNote: 'Denominator as stated',
+        isIncrement: 'Increment', note: 'Note',
       },
       grid: {
         title: 'Targets by unit × year',
@@ -95,6 +103,18 @@ export const en: Messages = {
         more: '+%{count} other targets',
         pick: 'Choose a campaign to enter its targets',
         readOnly: 'Read-only',
+        menu: 'Targets grid (unit × year)',
+      },
+      gridButton: 'Unit × year grid',
+      help: { year: 'Empty: the last year of the period', yearFrom: 'Only for a target over a window of years' },
+      denominatorBasis: {
+        ALL_COMMUNES: 'All communes', NTM_COMMUNES: 'NTM communes', ADVANCED_COMMUNES: 'Advanced NTM communes', ALL_VILLAGES: 'All villages',
+        VILLAGES_OF_EDK_COMMUNES: 'Villages of especially disadvantaged communes', ALL_DISTRICTS: 'All districts', HOUSEHOLDS: 'Households', POPULATION: 'Population',
+        SCHOOLS: 'Schools', OTHER: 'Other (see the denominator note)',
+      },
+      unitClass: {
+        HIGH_MOUNTAIN: 'High mountain', LOW_MOUNTAIN: 'Low mountain', MOUNTAIN: 'Mountain', LOWLAND: 'Lowland', ESPECIALLY_DISADVANTAGED: 'Especially disadvantaged',
+        BORDER: 'Border', COASTAL: 'Coastal', ISLAND: 'Island',
       },
     },
     metrics: { name: 'Metric |||| Metrics', fields: { code: 'Code', nameVi: 'Name', kind: 'Kind', unitOfMeasure: 'Unit of measure' } },

@@ -63,7 +63,12 @@ export const vi = {
         number: 'Số', date: 'Ngày', title: 'Trích yếu', signer: 'Người ký', issuingBody: 'Cơ quan ban hành', sourceFile: 'Tệp gốc',
         legalBases: 'Căn cứ pháp lý', citedDocuments: 'Văn bản được dẫn', parentPlanRef: 'Kế hoạch cấp trên',
       },
-      milestone: { kind: 'Loại mốc', recurrence: 'Lặp lại', year: 'Năm', deadline: 'Hạn', description: 'Nội dung' },
+      milestone: {
+        kind: 'Loại mốc', recurrence: 'Lặp lại', year: 'Năm', deadline: 'Hạn', description: 'Nội dung',
+        deadlineDay: 'Ngày của hạn hằng năm', deadlineMonth: 'Tháng của hạn hằng năm', source: 'Nguồn', defaultRecurrence: 'Mặc định theo loại mốc',
+        add: 'Thêm mốc', edit: 'Sửa mốc', delete: 'Xóa mốc', confirmDelete: 'Xóa mốc "%{description}"?',
+        created: 'Đã thêm mốc', updated: 'Đã lưu mốc', deleted: 'Đã xóa mốc',
+      },
       subject: { type: 'Loại đối tượng', label: 'Đối tượng', criteriaText: 'Tiêu chuẩn thi đua' },
       derive: {
         button: 'Lập phong trào cấp dưới',
@@ -80,6 +85,9 @@ export const vi = {
       fields: {
         unit: 'Đơn vị', metric: 'Chỉ số', year: 'Năm', yearFrom: 'Từ năm', comparator: 'So sánh', value: 'Giá trị', valueUnit: 'Đơn vị giá trị',
         valueMin: 'Tối thiểu', valueMax: 'Tối đa', status: 'Trạng thái', unitClass: 'Nhóm đơn vị', quote: 'Trích dẫn', source: 'Nguồn',
+        campaign: 'Phong trào', campaignId: 'Phong trào', unitCode: 'Đơn vị', metricCode: 'Chỉ số', withinCode: 'Đơn vị và cấp dưới', asOf: 'Đọc mã đơn vị tại ngày',
+        q: 'Tìm trong trích dẫn, ghi chú, nguồn', numerator: 'Tử số', denominator: 'Mẫu số', denominatorBasis: 'Cơ sở mẫu số', basisNote: 'Mô tả mẫu số',
+        isIncrement: 'Chỉ tiêu tăng thêm', note: 'Ghi chú',
       },
       grid: {
         title: 'Bảng chỉ tiêu theo đơn vị × năm',
@@ -94,6 +102,18 @@ export const vi = {
         more: '+%{count} chỉ tiêu khác',
         pick: 'Chọn một phong trào để nhập chỉ tiêu',
         readOnly: 'Chỉ xem',
+        menu: 'Bảng chỉ tiêu đơn vị × năm',
+      },
+      gridButton: 'Bảng đơn vị × năm',
+      help: { year: 'Để trống: năm cuối giai đoạn', yearFrom: 'Chỉ khi chỉ tiêu cho một khoảng năm' },
+      denominatorBasis: {
+        ALL_COMMUNES: 'Tổng số xã', NTM_COMMUNES: 'Số xã đạt chuẩn NTM', ADVANCED_COMMUNES: 'Số xã đạt chuẩn NTM nâng cao', ALL_VILLAGES: 'Tổng số thôn',
+        VILLAGES_OF_EDK_COMMUNES: 'Thôn thuộc xã đặc biệt khó khăn', ALL_DISTRICTS: 'Tổng số đơn vị cấp huyện', HOUSEHOLDS: 'Hộ gia đình', POPULATION: 'Dân số',
+        SCHOOLS: 'Trường học', OTHER: 'Khác (mô tả ở phần mẫu số)',
+      },
+      unitClass: {
+        HIGH_MOUNTAIN: 'Miền núi cao', LOW_MOUNTAIN: 'Miền núi thấp', MOUNTAIN: 'Miền núi', LOWLAND: 'Đồng bằng', ESPECIALLY_DISADVANTAGED: 'Đặc biệt khó khăn',
+        BORDER: 'Biên giới', COASTAL: 'Bãi ngang ven biển', ISLAND: 'Hải đảo',
       },
     },
     metrics: { name: 'Chỉ số |||| Chỉ số', fields: { code: 'Mã', nameVi: 'Tên', kind: 'Loại', unitOfMeasure: 'Đơn vị tính' } },

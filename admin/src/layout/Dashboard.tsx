@@ -23,7 +23,7 @@ export function Dashboard() {
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
             <Button component={Link} to="/units" label="resources.units.name" variant="outlined" />
             <Button component={Link} to="/campaigns" label="resources.campaigns.name" variant="outlined" />
-            <Button component={Link} to="/targets" label="resources.targets.grid.title" variant="outlined" />
+            <Button component={Link} to="/targets/grid" label="resources.targets.grid.title" variant="outlined" />
             <Button component={Link} to="/assessments/create" label="resources.assessments.entry.title" variant="outlined" />
           </Stack>
         </CardContent>

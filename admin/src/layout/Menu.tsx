@@ -23,7 +23,8 @@ export function Menu() {
       <RaMenu.ResourceItem name="units" />
       {section('plans')}
       <RaMenu.ResourceItem name="campaigns" />
-      <RaMenu.Item to="/targets" primaryText={translate('resources.targets.name', { smart_count: 2 })} leftIcon={<GridOnIcon />} />
+      <RaMenu.ResourceItem name="targets" />
+      <RaMenu.Item to="/targets/grid" primaryText={translate('resources.targets.grid.menu')} leftIcon={<GridOnIcon />} />
       <RaMenu.ResourceItem name="criteriaSets" />
       {section('assessment')}
       <RaMenu.ResourceItem name="assessments" />

@@ -1,26 +1,41 @@
 import {
-  Alert, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
-import { COMPARATOR_SIGN, enumChoices } from '../common/enums';
+import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
+import { targetText, type Target } from './targetText';
 
-type Target = RaRecord & { year: number | null; yearFrom: number | null; value: number | null; valueMin: number | null; valueMax: number | null;
-  status: string | null; unitClass: string | null; comparator: string; valueUnit: string; version: number; isIncrement: boolean; unit: { id: string; code: string; name: string } };
 type Unit = RaRecord & { code: string; name: string };
+type Campaign = RaRecord & { name: string; issuer: Unit; periodStart: string; periodEnd: string };
 
 const VALUE_UNIT: Record<string, string> = { COUNT: 'COUNT', SHARE: 'PERCENT', AVERAGE: 'METRIC', VALUE: 'METRIC', STATUS: 'NONE' };
+/** Sub-units per page of the grid: the issuer's row heads every page. */
+const ROWS_PER_PAGE = 25;
 
 /** A target the grid can edit in place: a plain value, for every unit of the class, not a range or status. */
 const editable = (t: Target) => t.value != null && t.valueMin == null && t.status == null && t.unitClass == null && t.yearFrom == null;
 
-function describe(t: Target, format: ReturnType<typeof useFormat>, translate: (k: string) => string) {
-  const suffix = t.valueUnit === 'PERCENT' ? ' %' : '';
-  if (t.status) return `${COMPARATOR_SIGN[t.comparator]} ${translate(`enums.UnitStatus.${t.status}`)}`;
-  if (t.valueMin != null) return `${format.number(t.valueMin)}–${format.number(t.valueMax)}${suffix}`;
-  return `${COMPARATOR_SIGN[t.comparator]} ${format.number(t.value)}${suffix}${t.isIncrement ? ' (+)' : ''}`;
+const campaignLabel = (c: Campaign) => `${c.issuer.name} — ${c.name}`;
+
+/** Picks a campaign by name, searched on the server as the user types. */
+function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onChange: (id: string) => void }) {
+  const translate = useTranslate();
+  const [search, setSearch] = useState('');
+  const { data: found = [], isPending } = useGetList<Campaign>('campaigns', { pagination: { page: 1, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: { q: search.trim() || undefined } });
+  const options = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
+  return (
+    <Autocomplete
+      sx={{ minWidth: 420, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
+      getOptionLabel={campaignLabel} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
+      onInputChange={(_, text, reason) => { if (reason === 'input') setSearch(text); }}
+      onChange={(_, picked) => { if (picked) onChange(String(picked.id)); }}
+      renderInput={(params) => <TextField {...params} label={translate('resources.targets.grid.campaign')} inputProps={{ ...params.inputProps, 'data-testid': 'campaign-picker' }} />}
+      noOptionsText={translate('ra.navigation.no_results')}
+    />
+  );
 }
 
 function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
@@ -61,15 +76,18 @@ function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
         />
       )}
       {others.map((t) => (
-        <Tooltip key={t.id} title={[t.unitClass && translate(`enums.UnitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`].filter(Boolean).join(' · ') || translate('resources.targets.grid.readOnly')}>
-          <Typography variant="caption" display="block" color="text.secondary">{describe(t, format, translate)}{t.unitClass ? ` (${translate(`enums.UnitClass.${t.unitClass}`)})` : ''}</Typography>
+        <Tooltip key={t.id} title={[t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`].filter(Boolean).join(' · ') || translate('resources.targets.grid.readOnly')}>
+          <Typography variant="caption" display="block" color="text.secondary">{targetText(t, format, translate)}{t.unitClass ? ` (${translate(`resources.targets.unitClass.${t.unitClass}`)})` : ''}</Typography>
         </Tooltip>
       ))}
     </TableCell>
   );
 }
 
-/** Targets of a campaign as a grid: one row per unit (the issuer and the units below it), one column per year. */
+/**
+ * Targets of a campaign as a grid: one row per unit (the issuer, then a page of the units directly below it), one
+ * column per year. Only the page's units and their targets for the metric are read from the API.
+ */
 export function TargetGrid() {
   const translate = useTranslate();
   const notify = useNotify();
@@ -77,19 +95,24 @@ export function TargetGrid() {
   const campaignId = params.get('campaign') ?? '';
   const metricCode = params.get('metric') ?? 'COMMUNES_NTM';
   const [comparator, setComparator] = useState('GTE');
+  const [page, setPage] = useState(0);
   const set = (key: string, value: string) => { const next = new URLSearchParams(params); next.set(key, value); setParams(next, { replace: true }); };
+  useEffect(() => setPage(0), [campaignId]);
 
-  const { data: campaigns = [] } = useGetList('campaigns', { pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' } });
-  const { data: metrics = [] } = useGetList('metrics', { pagination: { page: 1, perPage: 200 }, sort: { field: 'code', order: 'ASC' } });
-  const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
-  const asOf = campaign?.periodStart as string | undefined;
-  const { data: children = [] } = useGetList<Unit>('units', { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' }, filter: { parentCode: campaign?.issuer.code, asOf } }, { enabled: Boolean(campaign) });
-  const { data: targets = [], refetch } = useGetList<Target>('targets', { pagination: { page: 1, perPage: 5000 }, sort: { field: 'id', order: 'ASC' }, filter: { campaignId, metric: metricCode } }, { enabled: Boolean(campaignId) });
+  const { data: metrics = [] } = useGetList('metrics', { pagination: { page: 1, perPage: 200 }, sort: { field: 'nameVi', order: 'ASC' } });
+  const { data: campaign } = useGetOne<Campaign>('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
+  const asOf = campaign?.periodStart;
+  const { data: children = [], total: childCount = 0 } = useGetList<Unit>('units', {
+    pagination: { page: page + 1, perPage: ROWS_PER_PAGE }, sort: { field: 'name', order: 'ASC' }, filter: { parentCode: campaign?.issuer.code, asOf },
+  }, { enabled: Boolean(campaign) });
+  const rows: Unit[] = campaign ? [{ ...campaign.issuer } as Unit, ...children] : [];
+  const { data: targets = [], refetch } = useGetList<Target>('targets', {
+    pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' }, filter: { campaignId, metric: metricCode, unitCodes: rows.map((u) => u.code) },
+  }, { enabled: Boolean(campaign) && rows.length > 0 });
   const [create] = useCreate();
   const [update] = useUpdate();
   const [remove] = useDelete();
   const metric = metrics.find((m) => m.code === metricCode);
-  const rows: Unit[] = campaign ? [{ ...campaign.issuer } as Unit, ...children] : [];
   const years = useMemo(() => {
     if (!campaign) return [] as (number | null)[];
     const from = Number(campaign.periodStart.slice(0, 4));
@@ -105,7 +128,7 @@ export function TargetGrid() {
     if (existing) {
       await update('targets', { id: existing.id, data: { value }, previousData: existing }, { mutationMode: 'pessimistic', ...done('resources.targets.grid.saved', unit, year) });
     } else {
-      await create('targets', { data: { campaignId, unitCode: unit.code, unitAsOf: asOf, metric: metricCode, year, comparator, valueUnit: VALUE_UNIT[metric?.kind ?? 'COUNT'], value } }, done('resources.targets.grid.saved', unit, year));
+      await create('targets', { data: { campaignId, unitCode: unit.code, unitAsOf: asOf, metricCode, year, comparator, valueUnit: VALUE_UNIT[metric?.kind ?? 'COUNT'], value } }, done('resources.targets.grid.saved', unit, year));
     }
   };
   const drop = (unit: Unit, year: number | null) => async (existing: Target) => {
@@ -118,12 +141,7 @@ export function TargetGrid() {
       <Card>
         <CardContent>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-            <FormControl fullWidth={false} sx={{ minWidth: 420, flex: 2 }} size="small">
-              <InputLabel id="campaign-label">{translate('resources.targets.grid.campaign')}</InputLabel>
-              <Select labelId="campaign-label" label={translate('resources.targets.grid.campaign')} value={campaigns.length ? campaignId : ''} onChange={(e) => set('campaign', String(e.target.value))} data-testid="campaign-select">
-                {campaigns.map((c) => <MenuItem key={c.id} value={String(c.id)}>{c.issuer.name} — {c.name}</MenuItem>)}
-              </Select>
-            </FormControl>
+            <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
             <FormControl fullWidth={false} sx={{ minWidth: 320, flex: 1 }} size="small">
               <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
               <Select labelId="metric-label" label={translate('resources.targets.grid.metric')} value={metrics.length ? metricCode : ''} onChange={(e) => set('metric', String(e.target.value))} data-testid="metric-select">
@@ -162,6 +180,10 @@ export function TargetGrid() {
                   </TableBody>
                 </Table>
               </Box>
+              <TablePagination
+                component="div" count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
+                rowsPerPage={ROWS_PER_PAGE} rowsPerPageOptions={[ROWS_PER_PAGE]} data-testid="grid-pager"
+              />
             </>
           )}
         </CardContent>
