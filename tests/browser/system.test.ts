@@ -89,6 +89,18 @@ describe('console: accounts and audit log', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('shows Quảng Nam\'s targets by class of commune under the comparison', async () => {
+    await page.goto(consoleUrl('compare?scope=unitCodes&value=49&metrics=AVG_CRITERIA_MET&year=2025&asOf=2025-06-30'));
+    const classes = page.getByTestId('class-targets');
+    await classes.waitFor();
+    const rows = await classes.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.includes('Miền núi cao'))).toMatch(/15,5/);
+    expect(rows.find((r) => r.includes('Miền núi thấp'))).toMatch(/18,5/);
+    expect(rows.find((r) => r.includes('Đồng bằng'))).toMatch(/19/);
+    await screenshot(page, '44-class-targets');
+  });
+
   it('sorts the audit log by user on the server and filters it by action', async () => {
     await page.goto(consoleUrl(`auditLog?order=ASC&sort=username&perPage=25&filter=${encodeURIComponent(JSON.stringify({ action: 'CREATE', entity: 'UserAccount' }))}`));
     await page.locator('td.column-username').first().waitFor();

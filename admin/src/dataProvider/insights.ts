@@ -4,7 +4,12 @@ export interface InsightMetric { code: string; name: string; nameEn: string; def
 export interface ComparisonRow {
   unitCode: string; unitName: string; unitLevel: string; metric: string; year: number; actual: number | null; valueUnit: string;
   numerator: number; denominator: number; target: number | null; targetComparator: string | null; gap: number | null; onTrack: boolean | null;
-  rank: number | null; approximate: boolean; note: string | null;
+  rank: number | null; approximate: boolean; note: string | null; classTargets: ClassTarget[];
+}
+/** A target on the unit restricted to a class of its communes, measured over the communes so classified. */
+export interface ClassTarget {
+  unitClass: string; communes: number; actual: number | null; valueUnit: string; target: number | null; targetComparator: string | null;
+  gap: number | null; onTrack: boolean | null; note: string | null;
 }
 export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string }
 export interface ProgressPoint { year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null; approximate: boolean; note: string | null }
@@ -16,7 +21,8 @@ export async function insightMetrics(): Promise<InsightMetric[]> {
 /** One row per unit and metric: actual, target, gap and rank among the units compared (insights subgraph). */
 export async function compare(input: CompareInput): Promise<{ rows: ComparisonRow[]; notes: string[]; asOf: string }> {
   const { compare } = await gql<{ compare: { rows: ComparisonRow[]; notes: string[]; asOf: string } }>(
-    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note } } }`,
+    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note
+      classTargets { unitClass communes actual valueUnit target targetComparator gap onTrack note } } } }`,
     { input },
   );
   return compare;

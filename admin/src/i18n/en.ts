@@ -210,6 +210,10 @@ export const en: Messages = {
     },
   },
   insights: {
+    classTargets: {
+      title: 'Targets by class of commune', unitClass: 'Class', communes: 'Communes classified',
+      help: 'Measured over the communes carrying this classification on the as-of date; classify communes on the unit page.',
+    },
     metric: 'Metric',
     metrics: 'Metrics',
     actual: 'Actual',

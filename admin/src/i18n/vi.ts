@@ -209,6 +209,10 @@ export const vi = {
     },
   },
   insights: {
+    classTargets: {
+      title: 'Chỉ tiêu theo loại xã', unitClass: 'Loại xã', communes: 'Số xã được phân loại',
+      help: 'Đo trên các xã mang phân loại này tại ngày đọc mã; gán phân loại tại trang đơn vị hành chính.',
+    },
     metric: 'Chỉ số',
     metrics: 'Các chỉ số',
     actual: 'Thực hiện',

@@ -142,10 +142,47 @@ export function ComparePage() {
                   ))}
                 </TableBody>
               </Table>
+              <ClassTargets rows={rows} label={label} />
             </>
           )}
         </CardContent>
       </Card>
+    </Box>
+  );
+}
+
+/** Targets restricted to a class of communes (Quảng Nam: average criteria in high-mountain communes), below the table. */
+function ClassTargets({ rows, label }: { rows: ComparisonRow[]; label: (code: string) => string }) {
+  const translate = useTranslate();
+  const format = useFormat();
+  const withClasses = rows.filter((r) => r.classTargets.length);
+  if (!withClasses.length) return null;
+  return (
+    <Box sx={{ mt: 3 }} data-testid="class-targets">
+      <Typography variant="subtitle1">{translate('insights.classTargets.title')}</Typography>
+      <Typography variant="caption" color="text.secondary">{translate('insights.classTargets.help')}</Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            {['app.unit', 'insights.metric', 'insights.classTargets.unitClass', 'insights.classTargets.communes', 'insights.actual', 'insights.target', 'insights.gap'].map((key) => (
+              <TableCell key={key}>{translate(key)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {withClasses.flatMap((r) => r.classTargets.map((c) => (
+            <TableRow key={`${r.unitCode}-${r.metric}-${c.unitClass}`}>
+              <TableCell>{r.unitName}</TableCell>
+              <TableCell>{label(r.metric)}</TableCell>
+              <TableCell>{translate(`resources.targets.unitClass.${c.unitClass}`, { _: c.unitClass })}</TableCell>
+              <TableCell align="right">{format.number(c.communes)}</TableCell>
+              <TableCell align="right" title={c.note ? localise(c.note) : ''}>{c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}</TableCell>
+              <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
+              <TableCell align="right" sx={{ color: c.onTrack == null ? undefined : c.onTrack ? 'success.main' : 'error.main' }}>{c.gap == null ? '—' : `${c.gap > 0 ? '+' : ''}${format.number(c.gap)}`}</TableCell>
+            </TableRow>
+          )))}
+        </TableBody>
+      </Table>
     </Box>
   );
 }
