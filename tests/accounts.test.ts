@@ -143,9 +143,17 @@ describe('user list', () => {
     const inactive = await gql(USERS, { f: { search: tag, active: false } }, { token });
     expect(inactive.data.users.totalCount).toBe(0);
     expect(errorCodes(await gql(USERS, { limit: 501 }, { token }))).toEqual(['BAD_USER_INPUT']);
-    // Only system administrators list accounts.
+    // A unit administrator sees the accounts holding a grant inside their subtree (new Khánh Hòa took over old
+    // Khánh Hòa whole), and no others; a viewer may not list accounts.
     const { tokenFor } = await import('./support/auth.js');
-    expect(errorCodes(await gql(USERS, {}, { token: await tokenFor('UNIT_ADMIN', '56') }))).toEqual(['FORBIDDEN']);
+    const khanhHoa = await gql(USERS, { f: { search: tag } }, { token: await tokenFor('UNIT_ADMIN', '56') });
+    expect(khanhHoa.data.users.totalCount).toBe(4);
+    const everyoneSeen = await gql(USERS, { limit: 500 }, { token: await tokenFor('UNIT_ADMIN', '56') });
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM accounts.user_account`);
+    expect(everyoneSeen.data.users.totalCount).toBeLessThan(n);
+    const quangNam = await gql(USERS, { f: { search: tag } }, { token: await tokenFor('UNIT_ADMIN', '49', '2024-01-01') });
+    expect(quangNam.data.users.totalCount).toBe(0);
+    expect(errorCodes(await gql(USERS, {}, { token: await tokenFor('VIEWER', '56') }))).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authorize, isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
+import { forbidden } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CreateUserInput, UserFilter, UserOrderField } from './account.input.js';
@@ -31,7 +32,7 @@ export class AccountResolver {
     return ctx.identity.userId === null ? null : ctx.em.findOne(UserAccount, { id: ctx.identity.userId });
   }
 
-  @Query(() => UserList, { description: 'Danh sách tài khoản (quản trị hệ thống) — user accounts, for system administrators.' })
+  @Query(() => UserList, { description: 'Danh sách tài khoản: quản trị hệ thống thấy tất cả, quản trị đơn vị thấy tài khoản có quyền trong địa bàn của mình — user accounts: all of them for system administrators, those holding a grant inside your subtree for unit administrators.' })
   async users(
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
@@ -40,8 +41,12 @@ export class AccountResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
     requireSignedIn(ctx);
-    requireSystemAdmin(ctx);
-    return service(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN]);
+    if (!scopes.length) throw forbidden('Chỉ quản trị hệ thống hoặc quản trị đơn vị được xem danh sách tài khoản', 'Only system and unit administrators may list accounts');
+    const accounts = service(ctx);
+    const window = toPage(page);
+    const within = scopes.includes('1') ? null : await accounts.grantUnitsWithin(scopes);
+    return accounts.list(filter ?? {}, window, orderBy, direction, within);
   }
 
   @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })

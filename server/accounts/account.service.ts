@@ -8,7 +8,8 @@ import { today } from '../shared/scalars.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { listPage } from '../shared/list-page.js';
 import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
-import { Conditions, likeEscape, normaliseText } from '../shared/sql.js';
+import { isWithinPath } from '../shared/authorize.js';
+import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
 import { UserOrderField, type CreateUserInput, type GrantInput, type UserFilter } from './account.input.js';
 import { LoginThrottle } from './login-throttle.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
@@ -94,9 +95,20 @@ export class AccountService {
     return user;
   }
 
-  /** One page of accounts matching the filter, in the order asked. */
-  async list(filter: UserFilter, page: Page, orderBy = UserOrderField.USERNAME, direction = SortDirection.ASC): Promise<ListResult<UserAccount>> {
+  /** Ids of the units that grants are held on and that lie inside one of these subtrees. */
+  async grantUnitsWithin(scopes: readonly string[]): Promise<number[]> {
+    const ids = (await this.em.execute<{ unit_id: number }[]>('SELECT DISTINCT unit_id FROM accounts.role_grant')).map((r) => Number(r.unit_id));
+    const units = await this.units.byIds(ids);
+    return units.filter((u): u is UnitInfo => u !== null && scopes.some((scope) => isWithinPath(u.path, scope))).map((u) => u.id);
+  }
+
+  /**
+   * One page of accounts matching the filter, in the order asked; `withinUnits` (when given) keeps only accounts
+   * holding a grant on one of those units.
+   */
+  async list(filter: UserFilter, page: Page, orderBy = UserOrderField.USERNAME, direction = SortDirection.ASC, withinUnits: readonly number[] | null = null): Promise<ListResult<UserAccount>> {
     const where = new Conditions();
+    if (withinUnits) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.unit_id = ANY(?::int[]))', intArray(withinUnits));
     const search = filter.search ? normaliseText(filter.search) : '';
     if (search) {
       where.add(`public.ntm_fold(u.username || ' ' || u.display_name) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));

@@ -10,7 +10,7 @@ export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
   const { permissions } = usePermissions<{ role: string }[]>();
-  const systemAdmin = (permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN');
+  const administrator = (permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN' || g.role === 'UNIT_ADMIN');
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
@@ -38,7 +38,7 @@ export function Menu() {
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
       {section('system')}
       <RaMenu.ResourceItem name="auditLog" />
-      {systemAdmin && <RaMenu.ResourceItem name="users" />}
+      {administrator && <RaMenu.ResourceItem name="users" />}
     </RaMenu>
   );
 }
