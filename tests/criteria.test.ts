@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
-import { rowCounts } from './support/db.js';
+import { rowCounts, sql } from './support/db.js';
 
 const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change'];
 
@@ -302,6 +302,151 @@ describe('criteria mutations under hostile input', () => {
         expect(errorCodes(result).length, value).toBeGreaterThan(0);
         expect(errorCodes(result), value).not.toContain('INTERNAL_SERVER_ERROR');
       }
+    }
+  });
+});
+
+describe('criteria lists sorted, filtered and paged on the server', () => {
+  /** A rural district of Quảng Nam (49, a demo province no other test writes to) and its ltree path. */
+  let district: { code: string; path: string };
+
+  beforeAll(async () => {
+    const result = await gql(`{ units(filter: { parentCode: "49", level: DISTRICT, kind: RURAL_DISTRICT, asOf: "2024-06-30" }, limit: 1) { nodes { code path } } }`);
+    expect(result.errors).toBeUndefined();
+    district = result.data.units.nodes[0];
+  });
+
+  const codesOf = async (orderBy: string, direction: string) => {
+    const result = await gql(`query($o: CriteriaSetOrderField, $d: SortDirection) {
+      criteriaSets(filter: { ownerId: "1" }, orderBy: $o, direction: $d, limit: 500) { totalCount nodes { code name tier } } }`, { o: orderBy, d: direction });
+    expect(result.errors).toBeUndefined();
+    return result.data.criteriaSets.nodes as { code: string; name: string; tier: string }[];
+  };
+
+  it('sorts criteria sets by code, Vietnamese name and tier, keeping the default order', async () => {
+    const national = await sql<{ code: string }>(`SELECT code FROM criteria.criteria_set WHERE owner_unit_id = 1 ORDER BY code`);
+    expect(national.length).toBeGreaterThanOrEqual(5);
+    expect((await codesOf('CODE', 'ASC')).map((s) => s.code)).toEqual(national.map((r) => r.code));
+    expect((await codesOf('CODE', 'DESC')).map((s) => s.code)).toEqual(national.map((r) => r.code).reverse());
+    const byName = await sql<{ code: string }>(`SELECT code FROM criteria.criteria_set WHERE owner_unit_id = 1 ORDER BY name_vi COLLATE "vi-x-icu", id`);
+    expect((await codesOf('NAME', 'ASC')).map((s) => s.code)).toEqual(byName.map((r) => r.code));
+    // "Bộ …" sorts before "Xã …" in Vietnamese order; the model set is the only national one named "Xã …".
+    expect((await codesOf('NAME', 'DESC'))[0].code).toBe('COMMUNE-MODEL-2021-2025');
+    expect((await codesOf('TIER', 'ASC'))[0].tier).toBe('STANDARD');
+    expect((await codesOf('TIER', 'DESC'))[0].tier).toBe('MODEL');
+    const plain = await gql(`{ criteriaSets(filter: { ownerId: "1" }, limit: 500) { nodes { code } } }`);
+    expect(plain.data.criteriaSets.nodes.map((n: any) => n.code)).toEqual((await codesOf('PERIOD_START', 'ASC')).map((s) => s.code));
+  });
+
+  it('searches criteria sets by code and name without accents or case', async () => {
+    const all = await gql(`{ criteriaSets(limit: 500) { nodes { code name nameEn } } }`);
+    const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    const expected = all.data.criteriaSets.nodes.filter((n: any) => fold(`${n.code} ${n.name} ${n.nameEn ?? ''}`).includes('kieu mau')).map((n: any) => n.code).sort();
+    expect(expected).toContain('COMMUNE-MODEL-2021-2025');
+    const found = await gql(`{ criteriaSets(filter: { search: "KIEU MAU" }, orderBy: CODE, limit: 500) { totalCount nodes { code } } }`);
+    expect(found.errors).toBeUndefined();
+    expect(found.data.criteriaSets.nodes.map((n: any) => n.code)).toEqual(expected);
+    expect(found.data.criteriaSets.totalCount).toBe(expected.length);
+    const byCode = await gql(`{ criteriaSets(filter: { search: "district-ntm" }) { nodes { code } } }`);
+    expect(byCode.data.criteriaSets.nodes.map((n: any) => n.code)).toEqual(['DISTRICT-NTM-2021-2025']);
+    expect(errorCodes(await gql(`{ criteriaSets(filter: { search: "   " }) { totalCount } }`))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  const ASSESSMENTS = `query($f: AssessmentFilter, $o: AssessmentOrderField, $d: SortDirection, $offset: Int, $l: Int) {
+    assessments(filter: $f, orderBy: $o, direction: $d, offset: $offset, limit: $l) { totalCount nodes { id year metCount updatedAt unit { code parent { code } } } } }`;
+
+  it("keeps only a district's communes with withinCode, as many as the database holds", async () => {
+    const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
+      WHERE u.path <@ $1::ltree AND a.year = 2024`, [district.path]);
+    expect(Number(n)).toBeGreaterThan(0);
+    const result = await gql(ASSESSMENTS, { f: { withinCode: district.code, year: 2024 }, o: 'UNIT_CODE', d: 'DESC', l: 500 });
+    expect(result.errors).toBeUndefined();
+    const { totalCount, nodes } = result.data.assessments;
+    expect(totalCount).toBe(Number(n));
+    expect(nodes).toHaveLength(Number(n));
+    expect(new Set(nodes.map((a: any) => a.unit.parent.code))).toEqual(new Set([district.code]));
+    const codes = nodes.map((a: any) => a.unit.code);
+    expect(codes).toEqual([...codes].sort().reverse());
+
+    const [{ max }] = await sql<{ max: number }>(`SELECT max((SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met))::int AS max
+      FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id WHERE u.path <@ $1::ltree AND a.year = 2024`, [district.path]);
+    const top = await gql(ASSESSMENTS, { f: { withinCode: district.code, year: 2024 }, o: 'MET_COUNT', d: 'DESC', l: 1 });
+    expect(top.data.assessments.nodes[0].metCount).toBe(max);
+    const bottom = await gql(ASSESSMENTS, { f: { withinCode: district.code, year: 2024 }, o: 'MET_COUNT', d: 'ASC', l: 1 });
+    expect(bottom.data.assessments.nodes[0].metCount).toBeLessThanOrEqual(max);
+
+    // Without a year the district is read today, when it no longer exists: a clear error, not an empty page.
+    const gone = await gql(ASSESSMENTS, { f: { withinCode: district.code } });
+    expect(errorCodes(gone)).toEqual(['BAD_USER_INPUT']);
+    expect(gone.errors![0].message).toMatch(/^Không có đơn vị mã .* — No unit with code/);
+    const atDate = await gql(ASSESSMENTS, { f: { withinCode: district.code, asOf: '2024-06-30' }, l: 1 });
+    expect(atDate.data.assessments.totalCount).toBeGreaterThan(Number(n));
+  });
+
+  it('pages through a sort with many ties without losing or repeating rows', async () => {
+    const filter = { withinCode: '49', year: 2023 };
+    const whole = await gql(ASSESSMENTS, { f: filter, o: 'MET_COUNT', d: 'ASC', l: 500 });
+    expect(whole.errors).toBeUndefined();
+    const total = whole.data.assessments.totalCount;
+    expect(total).toBeGreaterThan(40);
+    const ids: string[] = [];
+    for (let offset = 0; offset < 40; offset += 8) {
+      const page = await gql(ASSESSMENTS, { f: filter, o: 'MET_COUNT', d: 'ASC', offset, l: 8 });
+      expect(page.data.assessments.totalCount).toBe(total);
+      ids.push(...page.data.assessments.nodes.map((a: any) => a.id));
+    }
+    expect(ids).toEqual(whole.data.assessments.nodes.slice(0, 40).map((a: any) => a.id));
+    const counts = whole.data.assessments.nodes.map((a: any) => a.metCount);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
+      WHERE u.path <@ (SELECT path FROM units.unit WHERE code = '49' AND level = 'PROVINCE' AND valid_to < '2025-07-01') AND a.year = 2023`);
+    expect(total).toBe(Number(n));
+  });
+
+  const RECOGNITIONS = `query($f: RecognitionFilter, $o: RecognitionOrderField, $d: SortDirection, $l: Int) {
+    recognitionDecisions(filter: $f, orderBy: $o, direction: $d, limit: $l) { totalCount nodes { id tier decisionNumber decidedOn unit { code parent { code } } } } }`;
+
+  it("keeps only a district's recognitions with withinCode, sorted by unit code or decision date", async () => {
+    const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM criteria.recognition_decision d JOIN units.unit u ON u.id = d.unit_id
+      WHERE u.path <@ $1::ltree`, [district.path]);
+    expect(Number(n)).toBeGreaterThan(0);
+    const byCode = await gql(RECOGNITIONS, { f: { withinCode: district.code, asOf: '2024-06-30' }, o: 'UNIT_CODE', d: 'ASC', l: 500 });
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.data.recognitionDecisions.totalCount).toBe(Number(n));
+    const nodes = byCode.data.recognitionDecisions.nodes;
+    expect(new Set(nodes.map((d: any) => d.unit.parent.code))).toEqual(new Set([district.code]));
+    expect(nodes.map((d: any) => d.unit.code)).toEqual(nodes.map((d: any) => d.unit.code).sort());
+    const latest = await gql(RECOGNITIONS, { f: { withinCode: district.code, validInYear: 2025 }, o: 'DECIDED_ON', d: 'DESC', l: 1 });
+    const [{ max }] = await sql<{ max: string }>(`SELECT to_char(max(decided_on), 'YYYY-MM-DD') AS max FROM criteria.recognition_decision d
+      JOIN units.unit u ON u.id = d.unit_id WHERE u.path <@ $1::ltree AND d.decided_on <= '2025-12-31' AND (d.revoked_on IS NULL OR d.revoked_on > '2025-12-31')`, [district.path]);
+    expect(latest.data.recognitionDecisions.nodes[0].decidedOn).toBe(max);
+    expect(errorCodes(await gql(RECOGNITIONS, { f: { withinCode: '99999', asOf: '2024-06-30' } }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('reads one assessment and one recognition decision by id', async () => {
+    const list = await gql(ASSESSMENTS, { f: { withinCode: district.code, year: 2022 }, l: 1 });
+    const listed = list.data.assessments.nodes[0];
+    const one = await gql(`query($id: ID!) { assessmentById(id: $id) { id year metCount unit { code } } }`, { id: listed.id });
+    expect(one.errors).toBeUndefined();
+    expect(one.data.assessmentById).toEqual({ id: listed.id, year: 2022, metCount: listed.metCount, unit: { code: listed.unit.code } });
+    const decisions = await gql(RECOGNITIONS, { f: { withinCode: district.code, asOf: '2024-06-30' }, l: 1 });
+    const decision = decisions.data.recognitionDecisions.nodes[0];
+    const read = await gql(`query($id: ID!) { recognitionDecision(id: $id) { id tier decisionNumber unit { code } } }`, { id: decision.id });
+    expect(read.data.recognitionDecision).toEqual({ id: decision.id, tier: decision.tier, decisionNumber: decision.decisionNumber, unit: { code: decision.unit.code } });
+
+    for (const query of ['assessmentById', 'recognitionDecision']) {
+      const bad = await gql(`query($id: ID!) { ${query}(id: $id) { id } }`, { id: 'abc' });
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors![0].message).toContain('Mã định danh không hợp lệ');
+      expect(errorCodes(await gql(`query($id: ID!) { ${query}(id: $id) { id } }`, { id: '987654321' }))).toEqual(['NOT_FOUND']);
+    }
+  });
+
+  it('refuses more than 500 rows a page on every criteria list', async () => {
+    for (const list of ['criteriaSets', 'assessments', 'recognitionDecisions']) {
+      const result = await gql(`{ ${list}(limit: 501) { totalCount } }`);
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0].extensions?.field).toBe('limit');
     }
   });
 });

@@ -15,6 +15,10 @@ export class Assessment {
   @Property()
   unitId!: number;
 
+  /** GSO code of the unit when recorded, for sorting (the unit itself comes from the units subgraph). */
+  @Property({ nullable: true })
+  unitCode?: string | null;
+
   @Property()
   setId!: number;
 

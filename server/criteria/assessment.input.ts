@@ -69,4 +69,10 @@ export class AssessmentFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Đạt tất cả tiêu chí — only those meeting all criteria (true) or not (false).' })
   allMet?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ đơn vị có mã này và các đơn vị cấp dưới — only the unit with this code and every unit below it.' })
+  withinCode?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày xác định đơn vị của `withinCode` (mặc định 30/6 của `year`, không có `year` thì hôm nay) — date that resolves `withinCode` and the units below it (default 30 June of `year`, else today).' })
+  asOf?: string;
 }

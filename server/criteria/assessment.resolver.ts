@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { DateScalar } from '../shared/scalars.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { AssessmentService } from './assessment.service.js';
+import { AssessmentOrderField } from './criteria-enums.js';
 
 export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một trang đánh giá — a page of assessments.');
 
@@ -26,8 +27,15 @@ export class AssessmentResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AssessmentFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AssessmentFilter,
+    @Arg('orderBy', () => AssessmentOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định YEAR) — sort field (default YEAR).' }) orderBy?: AssessmentOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new AssessmentService(ctx).list(filter ?? {}, toPage(page));
+    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => Assessment, { nullable: true, description: 'Đánh giá theo mã định danh (không có: NOT_FOUND) — an assessment by id; unknown id: NOT_FOUND.' })
+  assessmentById(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Assessment> {
+    return new AssessmentService(ctx).require(id);
   }
 
   @Mutation(() => Assessment, { description: 'Ghi nhận (hoặc cập nhật) đánh giá; hệ thống tự đánh giá tiêu chí từ giá trị chỉ tiêu và ngưỡng hiệu lực — record or update an assessment; criteria are evaluated from indicator values and effective thresholds (ASSESSOR or UNIT_ADMIN of the unit).' })

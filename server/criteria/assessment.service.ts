@@ -2,25 +2,35 @@ import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
-import { badInput, conflict } from '../shared/errors.js';
+import { badInput, conflict, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
-import type { ListResult, Page } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { Assessment, AssessmentChange, CriterionResult } from './assessment.entity.js';
 import type { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { evaluateResults, type EvaluatedCriterion, type IndicatorDef } from './assessment-evaluation.js';
+import { AssessmentOrderField } from './criteria-enums.js';
 import { checkVersion } from './criteria-errors.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
 import { CriteriaSetService } from './criteria-set.service.js';
-import { dateInYear, requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
 
 /** Assessments with their met and criteria counts, which every read returns. */
 const SELECT_ASSESSMENT = `SELECT a.*, s.root_id,
     (SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met) AS met_count,
     (SELECT count(*) FROM criteria.criterion c WHERE c.set_id = s.root_id) AS criteria_count
   FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id`;
+
+/** Sort keys of each order field, each taking the direction asked; the assessment's id breaks the remaining ties. */
+const ORDER: Record<AssessmentOrderField, string[]> = {
+  [AssessmentOrderField.YEAR]: ['x.year', 'x.unit_id', 'x.set_id'],
+  [AssessmentOrderField.UNIT_CODE]: ['x.unit_code', 'x.year'],
+  [AssessmentOrderField.MET_COUNT]: ['x.met_count'],
+  [AssessmentOrderField.UPDATED_AT]: ['x.updated_at'],
+  [AssessmentOrderField.CREATED]: ['x.id'],
+};
 
 /** The whole assessment as one JSON document, as the change history keeps it. */
 const SNAPSHOT = `SELECT jsonb_build_object('unitId', a.unit_id, 'criteriaSetId', a.set_id, 'year', a.year, 'synthetic', a.synthetic, 'version', a.version,
@@ -68,14 +78,25 @@ export class AssessmentService {
     return this.map(await this.em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ANY(?::int[])`, [intArray(ids)]));
   }
 
-  async list(filter: AssessmentFilter, page: Page): Promise<ListResult<Assessment>> {
+  async require(id: string): Promise<Assessment> {
+    const [assessment] = await this.byIds([parseId(id)]);
+    if (!assessment) throw notFound(`Không có đánh giá ${id}`, `No assessment ${id}`);
+    return assessment;
+  }
+
+  async list(filter: AssessmentFilter, page: Page, orderBy = AssessmentOrderField.YEAR, direction = SortDirection.ASC): Promise<ListResult<Assessment>> {
     const where = new Conditions();
     if (filter.criteriaSetId != null) where.add('x.set_id = ?', parseId(filter.criteriaSetId, 'criteriaSetId'));
     if (filter.year != null) where.add('x.year = ?', filter.year);
     if (filter.unitIds) where.add('x.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     if (filter.synthetic != null) where.add('x.synthetic = ?', filter.synthetic);
     if (filter.allMet != null) where.add('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
-    const { rows, totalCount } = await listPage(this.em, 'x.*', `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`, where.params, 'x.year, x.unit_id, x.set_id', page);
+    if (filter.withinCode != null) {
+      const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
+      where.add('x.unit_id = ANY(?::int[])', intArray(ids));
+    }
+    const { rows, totalCount } = await listPage(this.em, 'x.*', `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`, where.params,
+      orderClause(ORDER[orderBy], 'x.id', direction), page);
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -199,7 +220,7 @@ export class AssessmentService {
         await em.execute('UPDATE criteria.assessment SET version = version + 1, updated_at = now(), synthetic = false WHERE id = ?', [id]);
       } else {
         const [created] = await em.execute(
-          'INSERT INTO criteria.assessment (unit_id, set_id, year) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id', [unit.id, set.id, input.year]);
+          'INSERT INTO criteria.assessment (unit_id, unit_code, set_id, year) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id', [unit.id, unit.code, set.id, input.year]);
         if (!created) throw conflict('Đánh giá này vừa được người khác ghi nhận; tải lại rồi thử lại', 'Someone else just recorded this assessment: reload and retry');
         id = created.id;
       }

@@ -108,3 +108,63 @@ export function tiersFor(level: string, kind: string): RecognitionTier[] {
   if (level === 'VILLAGE') return [RecognitionTier.NTM_VILLAGE, RecognitionTier.MODEL_VILLAGE];
   return [];
 }
+
+/** Sắp xếp bộ tiêu chí theo — what a list of criteria sets is ordered by. */
+export enum CriteriaSetOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  TIER = 'TIER',
+  PERIOD_START = 'PERIOD_START',
+  CREATED = 'CREATED',
+}
+registerEnumType(CriteriaSetOrderField, {
+  name: 'CriteriaSetOrderField',
+  description: 'Sắp xếp bộ tiêu chí theo — what a list of criteria sets is ordered by.',
+  valuesConfig: {
+    CODE: { description: 'Mã bộ tiêu chí — the code.' },
+    NAME: { description: 'Tên, theo thứ tự chữ cái tiếng Việt — the Vietnamese name, in Vietnamese alphabetical order.' },
+    TIER: { description: 'Hạng (chuẩn, nâng cao, kiểu mẫu) — the tier, standard before advanced before model.' },
+    PERIOD_START: { description: 'Ngày bắt đầu hiệu lực, rồi cấp áp dụng, bộ gốc trước bộ dẫn xuất, mã (mặc định) — period start, then level, root sets before derived ones, code (the default).' },
+    CREATED: { description: 'Thứ tự tạo — creation order.' },
+  },
+});
+
+/** Sắp xếp đánh giá theo — what a list of assessments is ordered by. */
+export enum AssessmentOrderField {
+  YEAR = 'YEAR',
+  UNIT_CODE = 'UNIT_CODE',
+  MET_COUNT = 'MET_COUNT',
+  UPDATED_AT = 'UPDATED_AT',
+  CREATED = 'CREATED',
+}
+registerEnumType(AssessmentOrderField, {
+  name: 'AssessmentOrderField',
+  description: 'Sắp xếp đánh giá theo — what a list of assessments is ordered by.',
+  valuesConfig: {
+    YEAR: { description: 'Năm, rồi đơn vị, bộ tiêu chí (mặc định) — the year, then unit and set (the default).' },
+    UNIT_CODE: { description: 'Mã GSO của đơn vị, rồi năm — the unit\'s code, then the year.' },
+    MET_COUNT: { description: 'Số tiêu chí đạt — how many criteria are met.' },
+    UPDATED_AT: { description: 'Thời điểm cập nhật gần nhất — when last changed.' },
+    CREATED: { description: 'Thứ tự ghi nhận — the order recorded in.' },
+  },
+});
+
+/** Sắp xếp quyết định công nhận theo — what a list of recognition decisions is ordered by. */
+export enum RecognitionOrderField {
+  DECIDED_ON = 'DECIDED_ON',
+  TIER = 'TIER',
+  UNIT_CODE = 'UNIT_CODE',
+  DECISION_NUMBER = 'DECISION_NUMBER',
+  CREATED = 'CREATED',
+}
+registerEnumType(RecognitionOrderField, {
+  name: 'RecognitionOrderField',
+  description: 'Sắp xếp quyết định công nhận theo — what a list of recognition decisions is ordered by.',
+  valuesConfig: {
+    DECIDED_ON: { description: 'Ngày quyết định (mặc định) — the decision date (the default).' },
+    TIER: { description: 'Mức công nhận, theo thứ tự liệt kê (NTM, ADVANCED, MODEL, …) — the tier, in the order RecognitionTier lists them (NTM, ADVANCED, MODEL, …).' },
+    UNIT_CODE: { description: 'Mã GSO của đơn vị được công nhận — the recognised unit\'s code.' },
+    DECISION_NUMBER: { description: 'Số quyết định — the decision number.' },
+    CREATED: { description: 'Thứ tự ghi nhận — the order recorded in.' },
+  },
+});

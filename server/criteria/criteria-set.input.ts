@@ -22,6 +22,9 @@ export class CriteriaSetFilter {
 
   @Field(() => ID, { nullable: true, description: 'Chỉ bộ tiêu chí dẫn xuất từ bộ này — only sets derived directly from this set.' })
   parentId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Tìm theo mã hoặc tên, không phân biệt dấu và hoa thường — search codes and names ignoring accents and case ("nong thon moi" finds "nông thôn mới").' })
+  search?: string;
 }
 
 /** Căn cứ pháp lý (nhập) — the decision that issues a set. */

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { CriteriaSetOrderField } from './criteria-enums.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, OverrideThresholdInput, UpdateCriteriaSetInput,
@@ -16,8 +17,10 @@ export class CriteriaSetResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => CriteriaSetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CriteriaSetFilter,
+    @Arg('orderBy', () => CriteriaSetOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định PERIOD_START) — sort field (default PERIOD_START).' }) orderBy?: CriteriaSetOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page));
+    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => CriteriaSet, { nullable: true, description: 'Bộ tiêu chí theo mã định danh (không có: NOT_FOUND) — a criteria set by id.' })

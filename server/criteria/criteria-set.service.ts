@@ -4,12 +4,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
-import type { ListResult, Page } from '../shared/paging.js';
-import { Conditions, intArray } from '../shared/sql.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
+import { CriteriaSetOrderField, CriteriaTier } from './criteria-enums.js';
 import { checkVersion, uniquely } from './criteria-errors.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { requiredText, text } from './text.js';
 import type {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, LegalBasisInput, OverrideThresholdInput, UpdateCriteriaSetInput,
@@ -26,6 +27,16 @@ export interface Effective {
 }
 
 const UNIT_CLASS = /^[A-Z_]+(:[A-Z0-9_]+)?$/;
+
+/** Sort keys of each order field, each taking the direction asked; the set's id breaks the remaining ties. */
+const ORDER: Record<CriteriaSetOrderField, string[]> = {
+  [CriteriaSetOrderField.CODE]: ['s.code'],
+  [CriteriaSetOrderField.NAME]: ['s.name_vi COLLATE "vi-x-icu"'],
+  [CriteriaSetOrderField.TIER]: [`array_position(ARRAY['${Object.values(CriteriaTier).join("','")}'], s.tier)`],
+  // Root sets (no parent) before those derived from them.
+  [CriteriaSetOrderField.PERIOD_START]: ['s.period_start', 's.applies_to', 'coalesce(s.parent_id, 0)', 's.code'],
+  [CriteriaSetOrderField.CREATED]: ['s.id'],
+};
 
 const legalColumns = (basis: LegalBasisInput | null | undefined) => [
   text(basis?.number), basis?.date ?? null, text(basis?.issuer), text(basis?.title),
@@ -46,7 +57,7 @@ export class CriteriaSetService {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }
 
-  async list(filter: CriteriaSetFilter, page: Page): Promise<ListResult<CriteriaSet>> {
+  async list(filter: CriteriaSetFilter, page: Page, orderBy = CriteriaSetOrderField.PERIOD_START, direction = SortDirection.ASC): Promise<ListResult<CriteriaSet>> {
     const where = new Conditions();
     if (filter.code != null) where.add('s.code = ?', filter.code);
     if (filter.tier) where.add('s.tier = ?', filter.tier);
@@ -54,8 +65,13 @@ export class CriteriaSetService {
     if (filter.year != null) where.add('s.period_start <= make_date(?::int, 12, 31) AND s.period_end >= make_date(?::int, 1, 1)', filter.year, filter.year);
     if (filter.ownerId != null) where.add('s.owner_unit_id = ?', parseId(filter.ownerId, 'ownerId'));
     if (filter.parentId != null) where.add('s.parent_id = ?', parseId(filter.parentId, 'parentId'));
+    if (filter.search != null) {
+      const search = normaliseText(filter.search);
+      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
+      where.add(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, '')) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+    }
     const { rows, totalCount } = await listPage(this.em, 's.*', `FROM criteria.criteria_set s ${where.where()}`, where.params,
-      's.period_start, s.applies_to, s.parent_id NULLS FIRST, s.code', page);
+      orderClause(ORDER[orderBy], 's.id', direction), page);
     return { nodes: this.sets(rows), totalCount };
   }
 

@@ -138,10 +138,11 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
     const unitIds = intArray(batch.map((c) => c.id));
     await em.execute('DELETE FROM criteria.assessment WHERE synthetic AND set_id = ? AND unit_id = ANY(?::int[])', [set.id, unitIds]);
     await em.execute('DELETE FROM criteria.recognition_decision WHERE synthetic AND unit_id = ANY(?::int[])', [unitIds]);
-    const rows = JSON.stringify(plans.flatMap((p) => p.years.map((y) => ({ unit_id: p.unitId, year: y.year, met: y.met }))));
+    const codes = new Map(batch.map((c) => [c.id, c.code]));
+    const rows = JSON.stringify(plans.flatMap((p) => p.years.map((y) => ({ unit_id: p.unitId, unit_code: codes.get(p.unitId), year: y.year, met: y.met }))));
     const inserted = await em.execute(
-      `INSERT INTO criteria.assessment (unit_id, set_id, year, synthetic)
-       SELECT r.unit_id, ?, r.year, true FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, year int) ON CONFLICT DO NOTHING RETURNING id`,
+      `INSERT INTO criteria.assessment (unit_id, unit_code, set_id, year, synthetic)
+       SELECT r.unit_id, r.unit_code, ?, r.year, true FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, unit_code text, year int) ON CONFLICT DO NOTHING RETURNING id`,
       [set.id, rows],
     );
     assessments += inserted.length;
@@ -154,12 +155,12 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
       [rows, set.id, set.root_id],
     );
     const decisions = plans.filter((p) => p.recognition).map((p) => ({
-      unit_id: p.unitId, issuing_unit_id: batch.find((c) => c.id === p.unitId)!.provinceId, ...p.recognition,
+      unit_id: p.unitId, unit_code: codes.get(p.unitId), issuing_unit_id: batch.find((c) => c.id === p.unitId)!.provinceId, ...p.recognition,
     }));
     const recognised = await em.execute(
-      `INSERT INTO criteria.recognition_decision (unit_id, tier, decision_number, decided_on, issuing_unit_id, set_id, synthetic)
-       SELECT r.unit_id, 'NTM', r."decisionNumber", r."decidedOn", r.issuing_unit_id, ?, true
-       FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, issuing_unit_id int, "decisionNumber" text, "decidedOn" date)
+      `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id, synthetic)
+       SELECT r.unit_id, r.unit_code, 'NTM', r."decisionNumber", r."decidedOn", r.issuing_unit_id, ?, true
+       FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, unit_code text, issuing_unit_id int, "decisionNumber" text, "decidedOn" date)
        ON CONFLICT DO NOTHING RETURNING id`,
       [set.id, JSON.stringify(decisions)],
     );

@@ -8,8 +8,10 @@ import { CriteriaSetResolver } from './criteria-set.resolver.js';
 import { seedCriteria } from './criteria.seed.js';
 import { assessmentById, setById } from './criteria.loaders.js';
 import { Migration20261201000000_criteria } from './migrations/Migration20261201000000_criteria.js';
+import { Migration20261215000000_unit_codes } from './migrations/Migration20261215000000_unit_codes.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionResolver } from './recognition.resolver.js';
+import { backfillUnitCodes } from './unit-lookup.js';
 import { resolveUnitReference } from './unit.reference.js';
 
 export { generateNationalAssessments } from './demo-assessments.js';
@@ -19,7 +21,10 @@ export const criteriaSubgraph: SubgraphModule = {
   name: 'criteria',
   dbSchema: 'criteria',
   entities: [CriteriaSet, Criterion, Indicator, Threshold, Assessment, AssessmentChange, RecognitionDecision],
-  migrations: [{ name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria }],
+  migrations: [
+    { name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria },
+    { name: 'Migration20261215000000_unit_codes', class: Migration20261215000000_unit_codes },
+  ],
   resolvers: [
     CriteriaSetResolver, CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver,
     AssessmentResolver, AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionResolver, RecognitionFieldsResolver, UnitFieldsResolver,
@@ -30,4 +35,5 @@ export const criteriaSubgraph: SubgraphModule = {
     Assessment: (reference, ctx) => assessmentById(ctx).load(Number(reference.id)),
   },
   seed: seedCriteria,
+  start: (em, tools) => backfillUnitCodes(em, tools.units),
 };

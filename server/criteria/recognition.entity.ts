@@ -14,6 +14,10 @@ export class RecognitionDecision {
   @Property()
   unitId!: number;
 
+  /** GSO code of the unit at the decision date, for sorting (the unit itself comes from the units subgraph). */
+  @Property({ nullable: true })
+  unitCode?: string | null;
+
   @Field(() => RecognitionTier, { description: 'Mức công nhận — the tier conferred.' })
   @Property({ columnType: 'text' })
   tier!: RecognitionTier;

@@ -54,4 +54,10 @@ export class RecognitionFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Dữ liệu giả lập — only synthetic (true) or only recorded (false) decisions.' })
   synthetic?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Chỉ quyết định công nhận đơn vị có mã này và các đơn vị cấp dưới — only decisions about the unit with this code and units below it.' })
+  withinCode?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày xác định đơn vị của `withinCode` (mặc định 30/6 của `validInYear`, không có thì hôm nay) — date that resolves `withinCode` and the units below it (default 30 June of `validInYear`, else today).' })
+  asOf?: string;
 }

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { RecognitionOrderField } from './criteria-enums.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { RecognitionService } from './recognition.service.js';
@@ -14,8 +15,15 @@ export class RecognitionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => RecognitionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: RecognitionFilter,
+    @Arg('orderBy', () => RecognitionOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).' }) orderBy?: RecognitionOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new RecognitionService(ctx).list(filter ?? {}, toPage(page));
+    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => RecognitionDecision, { nullable: true, description: 'Quyết định công nhận theo mã định danh (không có: NOT_FOUND) — a recognition decision by id; unknown id: NOT_FOUND.' })
+  recognitionDecision(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<RecognitionDecision> {
+    return new RecognitionService(ctx).require(id);
   }
 
   @Mutation(() => RecognitionDecision, { description: 'Ghi nhận quyết định công nhận — record a recognition decision (UNIT_ADMIN or COUNCIL of the issuing unit).' })

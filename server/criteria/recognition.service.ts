@@ -4,19 +4,28 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
 import { badInput, conflict, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
-import type { ListResult, Page } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
-import { TIER_RANK, tiersFor } from './criteria-enums.js';
+import { RecognitionOrderField, RecognitionTier, TIER_RANK, tiersFor } from './criteria-enums.js';
 import { checkVersion, uniquely } from './criteria-errors.js';
 import { CriteriaSetService } from './criteria-set.service.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { text } from './text.js';
-import { requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
 
 const VALID_IN_YEAR = 'd.decided_on <= make_date(?::int, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(?::int, 12, 31))';
+
+/** Sort keys of each order field, each taking the direction asked; the decision's id breaks the remaining ties. */
+const ORDER: Record<RecognitionOrderField, string[]> = {
+  [RecognitionOrderField.DECIDED_ON]: ['d.decided_on'],
+  [RecognitionOrderField.TIER]: [`array_position(ARRAY['${Object.values(RecognitionTier).join("','")}'], d.tier)`],
+  [RecognitionOrderField.UNIT_CODE]: ['d.unit_code'],
+  [RecognitionOrderField.DECISION_NUMBER]: ['d.decision_number'],
+  [RecognitionOrderField.CREATED]: ['d.id'],
+};
 
 /** The recognition that counts for a unit in a year: its highest tier among decisions valid that year (latest first on a tie). */
 export function highestRecognition(decisions: readonly RecognitionDecision[], year: number): RecognitionDecision | null {
@@ -36,14 +45,25 @@ export class RecognitionService {
     return rows.map((row) => em.map(RecognitionDecision, row));
   }
 
-  async list(filter: RecognitionFilter, page: Page): Promise<ListResult<RecognitionDecision>> {
+  async list(filter: RecognitionFilter, page: Page, orderBy = RecognitionOrderField.DECIDED_ON, direction = SortDirection.ASC): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     if (filter.tier) where.add('d.tier = ?', filter.tier);
     if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
     if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
-    const { rows, totalCount } = await listPage(this.em, 'd.*', `FROM criteria.recognition_decision d ${where.where()}`, where.params, 'd.decided_on, d.id', page);
+    if (filter.withinCode != null) {
+      const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.validInYear != null ? dateInYear(filter.validInYear) : null));
+      where.add('d.unit_id = ANY(?::int[])', intArray(ids));
+    }
+    const { rows, totalCount } = await listPage(this.em, 'd.*', `FROM criteria.recognition_decision d ${where.where()}`, where.params,
+      orderClause(ORDER[orderBy], 'd.id', direction), page);
     return { nodes: this.map(rows), totalCount };
+  }
+
+  async require(id: string): Promise<RecognitionDecision> {
+    const [decision] = this.map(await this.em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ?', [parseId(id)]));
+    if (!decision) throw notFound(`Không có quyết định công nhận ${id}`, `No recognition decision ${id}`);
+    return decision;
   }
 
   /** Decisions about these units that count in `year`. */
@@ -68,8 +88,8 @@ export class RecognitionService {
     if (!number) throw badInput('Số quyết định không được để trống', 'decisionNumber must not be empty', 'decisionNumber');
     const rows = await this.em.transactional(async (em) => {
       const created = await uniquely(() => em.execute(
-        `INSERT INTO criteria.recognition_decision (unit_id, tier, decision_number, decided_on, issuing_unit_id, set_id)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, input.tier, number, input.decidedOn, issuer.id, setId],
+        `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, unit.code, input.tier, number, input.decidedOn, issuer.id, setId],
       ), `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`, `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`);
       await writeAudit(em, { subgraph: 'criteria', entity: 'RecognitionDecision', entityId: created[0].id, action: 'CREATE', unitId: unit.id, before: null, after: created[0] });
       return created;
@@ -78,9 +98,8 @@ export class RecognitionService {
   }
 
   async revoke(input: RevokeRecognitionInput): Promise<RecognitionDecision> {
-    const id = parseId(input.id, 'id');
-    const [read] = this.map(await this.em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ?', [id]));
-    if (!read) throw notFound(`Không có quyết định công nhận ${input.id}`, `No recognition decision ${input.id}`);
+    const read = await this.require(input.id);
+    const id = read.id;
     const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
     if (!issuer) throw notFound('Không tìm thấy đơn vị ban hành', 'The issuing unit was not found');
     authorize(this.ctx, [Role.UNIT_ADMIN, Role.COUNCIL], issuer.path);

@@ -1,6 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
-import type { UnitInfo } from '../shared/unit-directory.js';
+import { today } from '../shared/scalars.js';
+import { intArray, textArray } from '../shared/sql.js';
+import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 
 /** What the criteria services need of a request: its EntityManager, the unit directory, the caller, loaders. */
 export type CriteriaContext = SubgraphContext;
@@ -39,4 +42,31 @@ export async function requireUnit(ctx: CriteriaContext, code: string, date: stri
 export async function unitsByIds(ctx: CriteriaContext, ids: readonly number[]): Promise<Map<number, UnitInfo>> {
   const found = await ctx.units.byIds([...new Set(ids)]);
   return new Map(found.filter((u): u is UnitInfo => u !== null).map((u) => [u.id, u]));
+}
+
+/**
+ * Ids of the unit with this code and of every unit below it, as valid on `date` (default today): what a list's
+ * `withinCode` filter keeps. Read before any transaction, since it asks the units subgraph.
+ */
+export async function subtreeUnitIds(ctx: CriteriaContext, code: string, date?: string | null): Promise<number[]> {
+  const asOf = date ?? today();
+  const unit = await requireUnit(ctx, code.trim(), asOf, 'withinCode');
+  return [unit.id, ...(await ctx.units.subtreeIds(unit.code, asOf))];
+}
+
+/** Fills the unit codes of assessments and recognitions written before the hub kept them (runs at start-up). */
+export async function backfillUnitCodes(em: EntityManager, units: UnitDirectory): Promise<void> {
+  const rows = await em.execute<{ unit_id: number }[]>(
+    `SELECT unit_id FROM criteria.assessment WHERE unit_code IS NULL
+     UNION SELECT unit_id FROM criteria.recognition_decision WHERE unit_code IS NULL`);
+  // The units subgraph answers at most 500 ids at a time.
+  for (let i = 0; i < rows.length; i += 500) {
+    const found = (await units.byIds(rows.slice(i, i + 500).map((r) => Number(r.unit_id)))).filter((u): u is UnitInfo => u !== null);
+    const ids = intArray(found.map((u) => u.id));
+    const codes = textArray(found.map((u) => u.code));
+    for (const table of ['assessment', 'recognition_decision']) {
+      await em.execute(`UPDATE criteria.${table} t SET unit_code = c.code FROM unnest(?::int[], ?::text[]) AS c(id, code)
+        WHERE t.unit_id = c.id AND t.unit_code IS NULL`, [ids, codes]);
+    }
+  }
 }

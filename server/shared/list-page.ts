@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Page } from './paging.js';
+import { type Page, SortDirection } from './paging.js';
 
 /**
  * Runs one page of a list query: `from` is everything after SELECT's column list ("FROM … WHERE …"), `columns`
@@ -11,3 +11,7 @@ export async function listPage(em: EntityManager, columns: string, from: string,
   const totalCount = rows.length ? Number(rows[0].total_count) : page.offset > 0 ? Number((await em.execute(`SELECT count(*) AS n ${from}`, params))[0].n) : 0;
   return { rows: rows.map(({ total_count: _, ...row }) => row), totalCount };
 }
+
+/** An ORDER BY list: every sort key in `direction`, then `tiebreak` (a unique column) so pages never overlap. */
+export const orderClause = (keys: readonly string[], tiebreak: string, direction?: SortDirection | null): string =>
+  [...keys, tiebreak].map((key) => `${key} ${direction === SortDirection.DESC ? 'DESC' : 'ASC'}`).join(', ');

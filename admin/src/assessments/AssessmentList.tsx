@@ -1,28 +1,30 @@
 import { BooleanInput, DataTable, List, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
 import { DateText } from '../common/fields';
+import { WithinUnitInput } from './WithinUnitInput';
 
 const filters = [
   <ReferenceInput key="set" source="criteriaSetId" reference="criteriaSets" alwaysOn filter={{ appliesTo: 'COMMUNE' }}>
     <SelectInput optionText="code" />
   </ReferenceInput>,
   <NumberInput key="year" source="year" alwaysOn />,
+  <WithinUnitInput key="withinCode" source="withinCode" yearSource="year" alwaysOn />,
   <BooleanInput key="allMet" source="allMet" />,
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
 
-/** Assessments, newest first by year, filtered by set, year and outcome. */
+/** Assessments, filtered by set, year, territory and outcome, and sorted by the API (newest year first by default). */
 export function AssessmentList() {
   return (
-    <List filters={filters} filterDefaultValues={{ year: 2025 }}>
+    <List filters={filters} filterDefaultValues={{ year: 2025 }} sort={{ field: 'year', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="unit" disableSort render={(a) => `${a.unit.name} (${a.unit.code})`} />
+        <DataTable.Col source="unit" render={(a) => `${a.unit.name} (${a.unit.code})`} />
         <DataTable.Col source="unit.parent" label="resources.units.fields.parent" disableSort render={(a) => a.unit.parent?.name ?? ''} />
-        <DataTable.Col source="year" disableSort />
+        <DataTable.Col source="year" />
         <DataTable.Col source="criteriaSet" disableSort render={(a) => a.criteriaSet.code} />
-        <DataTable.Col source="metCount" disableSort render={(a) => `${a.metCount}/${a.criteriaCount}`} />
+        <DataTable.Col source="metCount" render={(a) => `${a.metCount}/${a.criteriaCount}`} />
         <DataTable.Col source="allMet" disableSort render={(a) => (a.allMet ? '✓' : '')} />
         <DataTable.Col source="synthetic" disableSort render={(a) => (a.synthetic ? '•' : '')} />
-        <DataTable.Col source="updatedAt" disableSort><DateText source="updatedAt" withTime /></DataTable.Col>
+        <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
       </DataTable>
     </List>
   );

@@ -8,6 +8,8 @@ import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { effectiveThresholds } from '../dataProvider/criteria';
+import { useAdministers } from '../authProvider';
+import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 
 interface Threshold { id: string; value: number; unitClass: string | null; communeGroup: number | null; year: number | null; version: number; owner: { code: string; name: string }; criteriaSet: { id: string; code: string } }
@@ -52,13 +54,14 @@ function EffectiveCell({ effective }: { effective?: Effective }) {
 }
 
 function Criteria() {
-  const set = useRecordContext<{ id: string; periodStart: string; owner: { code: string }; criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[] }>();
+  const set = useRecordContext<{ id: string; periodStart: string; parent: { id: string } | null; owner: { code: string; path: string }; criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[] }>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
   const [unitCode, setUnitCode] = useState('');
   const [year, setYear] = useState('');
   const [effective, setEffective] = useState<EffectiveMap>({});
+  const mayEdit = useAdministers(set?.owner.path);
   if (!set) return null;
   const load = async () => {
     try {
@@ -78,7 +81,15 @@ function Criteria() {
         <TextField size="small" fullWidth={false} label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} type="number" />
         <MuiButton variant="outlined" onClick={load} disabled={!unitCode.trim() || !year}>{translate('resources.criteriaSets.effective.show')}</MuiButton>
       </Box>
-      <Typography variant="h6">{translate('resources.criteriaSets.criteria')} ({set.criteria.length})</Typography>
+      <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+        <Typography variant="h6">{translate('resources.criteriaSets.criteria')} ({set.criteria.length})</Typography>
+        {mayEdit && (
+          <>
+            {!set.parent && <AddCriterionButton setId={String(set.id)} nextNumber={Math.max(0, ...set.criteria.map((c) => c.number)) + 1} />}
+            {set.criteria.length > 0 && <AddIndicatorButton setId={String(set.id)} criteria={set.criteria} />}
+          </>
+        )}
+      </Box>
       {set.criteria.map((criterion) => (
         <Accordion key={criterion.id} disableGutters defaultExpanded={criterion.indicators.length > 0}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>

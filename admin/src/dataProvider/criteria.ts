@@ -1,17 +1,27 @@
 import { gql } from './client';
-import { cleanFilter, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
 
 const SET_FIELDS = 'id code name nameEn tier appliesTo periodStart periodEnd synthetic source note version legalBasis { number date issuer title } parent { id code name } owner { id code name }';
 const THRESHOLD_FIELDS = 'id value unitClass region communeGroup year source version owner { id code name } criteriaSet { id code }';
-const SET_DETAIL = `${SET_FIELDS}
+const SET_DETAIL = `${SET_FIELDS} owner { path }
   criteria { id number name nameEn source indicators { id code name nameEn unit comparator source thresholds { ${THRESHOLD_FIELDS} } } }`;
+
+/** The API's order field for each sortable column; other columns are not sortable. */
+const SET_ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', tier: 'TIER', periodStart: 'PERIOD_START', id: 'CREATED' };
 
 /** Criteria sets (bộ tiêu chí): national sets and the ones localities derive from them. */
 export const criteriaSets: ResourceAdapter = {
   async getList(params) {
     const { criteriaSets } = await gql<{ criteriaSets: { nodes: Row[]; totalCount: number } }>(
-      `query Sets($filter: CriteriaSetFilter, $offset: Int, $limit: Int) { criteriaSets(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${SET_FIELDS} } } }`,
-      { ...pageWindow(params), filter: cleanFilter(params.filter, ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId']) },
+      `query Sets($filter: CriteriaSetFilter, $offset: Int, $limit: Int, $orderBy: CriteriaSetOrderField, $direction: SortDirection) {
+        criteriaSets(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${SET_FIELDS} } }
+      }`,
+      {
+        ...pageWindow(params),
+        orderBy: SET_ORDER[params.sort?.field ?? 'periodStart'] ?? 'PERIOD_START',
+        direction: direction(params),
+        filter: cleanFilter(params.filter, ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId', 'search']),
+      },
     );
     return { data: criteriaSets.nodes, total: criteriaSets.totalCount };
   },
@@ -45,6 +55,24 @@ export async function overrideThreshold(input: OverrideThresholdInput): Promise<
   return overrideThreshold;
 }
 
+export interface AddCriterionInput { criteriaSetId: string; number: number; nameVi: string; nameEn?: string | null; source?: string | null }
+
+/** Adds a criterion to a root (not derived) set. */
+export async function addCriterion(input: AddCriterionInput): Promise<Row> {
+  const { addCriterion } = await gql<{ addCriterion: Row }>(`mutation AddCriterion($input: AddCriterionInput!) { addCriterion(input: $input) { id number name } }`, { input });
+  return addCriterion;
+}
+
+export interface AddIndicatorInput {
+  criteriaSetId: string; criterionNumber: number; code: string; nameVi: string; nameEn?: string | null; unitOfMeasure?: string | null; comparator: string; source?: string | null;
+}
+
+/** Adds an indicator to one of a set's criteria (a derived set adds its own to inherited criteria). */
+export async function addIndicator(input: AddIndicatorInput): Promise<Row> {
+  const { addIndicator } = await gql<{ addIndicator: Row }>(`mutation AddIndicator($input: AddIndicatorInput!) { addIndicator(input: $input) { id code name } }`, { input });
+  return addIndicator;
+}
+
 /** Every indicator of a set with the threshold that applies to a unit in a year, and the chain it was chosen from. */
 export async function effectiveThresholds(setId: string, unitCode: string, year: number, asOf?: string): Promise<Row> {
   const { criteriaSet } = await gql<{ criteriaSet: Row }>(
@@ -59,52 +87,65 @@ const ASSESSMENT_FIELDS = `id year synthetic version recordedAt updatedAt metCou
   unit { id code name validTo parent { name } } criteriaSet { id code name }`;
 const ASSESSMENT_DETAIL = `${ASSESSMENT_FIELDS}
   results { criterionNumber met evaluatedMet overridden overrideReason criterion { name nameEn } indicators { code value evidence threshold comparator passed } }`;
+const ASSESSMENT_ORDER: Record<string, string> = { year: 'YEAR', unit: 'UNIT_CODE', metCount: 'MET_COUNT', updatedAt: 'UPDATED_AT', id: 'CREATED' };
 
-/** An assessment is identified by set, year and unit code (`3:2024:19021`): that is how the API reads one. */
+/** The key of the assessment of a unit for a set and year (`3:2024:19021`), for looking one up before it has an id. */
 export const assessmentId = (setId: string, year: number, unitCode: string) => `${setId}:${year}:${unitCode}`;
-const withId = (a: Row) => ({ ...a, assessmentId: a.id, id: assessmentId(a.criteriaSet.id, a.year, a.unit.code) });
 
 /** Assessments (đánh giá) of units against a set, per year. */
 export const assessments: ResourceAdapter = {
   async getList(params) {
-    const filter = cleanFilter(params.filter, ['criteriaSetId', 'year', 'unitIds', 'synthetic', 'allMet', 'unitId']);
+    const filter = cleanFilter(params.filter, ['criteriaSetId', 'year', 'unitIds', 'synthetic', 'allMet', 'unitId', 'withinCode', 'asOf']);
     if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
     const { assessments } = await gql<{ assessments: { nodes: Row[]; totalCount: number } }>(
-      `query Assessments($filter: AssessmentFilter, $offset: Int, $limit: Int) { assessments(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${ASSESSMENT_FIELDS} } } }`,
-      { ...pageWindow(params), filter },
+      `query Assessments($filter: AssessmentFilter, $offset: Int, $limit: Int, $orderBy: AssessmentOrderField, $direction: SortDirection) {
+        assessments(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${ASSESSMENT_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: ASSESSMENT_ORDER[params.sort?.field ?? 'year'] ?? 'YEAR', direction: direction(params), filter },
     );
-    return { data: assessments.nodes.map(withId), total: assessments.totalCount };
+    return { data: assessments.nodes, total: assessments.totalCount };
   },
+  /** By id, or by the `set:year:unitCode` key (null-safe: an unknown key is "no such record"). */
   async getOne(id) {
-    const [setId, year, unitCode] = String(id).split(':');
-    const { assessment } = await gql<{ assessment: Row | null }>(
-      `query Assessment($unitCode: String!, $setId: ID!, $year: Int!) { assessment(unitCode: $unitCode, criteriaSetId: $setId, year: $year) { ${ASSESSMENT_DETAIL} } }`,
-      { unitCode, setId, year: Number(year) },
-    );
+    const key = String(id).split(':');
+    const { assessment } = key.length === 3
+      ? await gql<{ assessment: Row | null }>(
+        `query Assessment($unitCode: String!, $setId: ID!, $year: Int!) { assessment(unitCode: $unitCode, criteriaSetId: $setId, year: $year) { ${ASSESSMENT_DETAIL} } }`,
+        { setId: key[0], year: Number(key[1]), unitCode: key[2] },
+      )
+      : await gql<{ assessmentById: Row }>(`query Assessment($id: ID!) { assessmentById(id: $id) { ${ASSESSMENT_DETAIL} } }`, { id: String(id) })
+        .then((r) => ({ assessment: r.assessmentById }));
     if (!assessment) throw new Error('ra.notification.item_doesnt_exist');
-    return withId(assessment);
+    return assessment;
   },
   /** Records (or re-records, with the version read) an assessment. */
   async create(data) {
     const { recordAssessment } = await gql<{ recordAssessment: Row }>(`mutation Record($input: RecordAssessmentInput!) { recordAssessment(input: $input) { ${ASSESSMENT_DETAIL} } }`, {
       input: pick(data, ['unitCode', 'asOf', 'criteriaSetId', 'year', 'results', 'expectedVersion']),
     });
-    return withId(recordAssessment);
+    return recordAssessment;
   },
 };
 
 const RECOGNITION_FIELDS = 'id tier decisionNumber decidedOn revokedOn revocationReason synthetic version unit { id code name } issuingUnit { id code name } criteriaSet { id code }';
+const RECOGNITION_ORDER: Record<string, string> = { decidedOn: 'DECIDED_ON', tier: 'TIER', unit: 'UNIT_CODE', decisionNumber: 'DECISION_NUMBER', id: 'CREATED' };
 
 /** Recognition decisions (quyết định công nhận). */
 export const recognitions: ResourceAdapter = {
   async getList(params) {
-    const filter = cleanFilter(params.filter, ['unitIds', 'tier', 'validInYear', 'synthetic', 'unitId']);
+    const filter = cleanFilter(params.filter, ['unitIds', 'tier', 'validInYear', 'synthetic', 'unitId', 'withinCode', 'asOf']);
     if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
     const { recognitionDecisions } = await gql<{ recognitionDecisions: { nodes: Row[]; totalCount: number } }>(
-      `query Recognitions($filter: RecognitionFilter, $offset: Int, $limit: Int) { recognitionDecisions(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${RECOGNITION_FIELDS} } } }`,
-      { ...pageWindow(params), filter },
+      `query Recognitions($filter: RecognitionFilter, $offset: Int, $limit: Int, $orderBy: RecognitionOrderField, $direction: SortDirection) {
+        recognitionDecisions(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${RECOGNITION_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: RECOGNITION_ORDER[params.sort?.field ?? 'decidedOn'] ?? 'DECIDED_ON', direction: direction(params), filter },
     );
     return { data: recognitionDecisions.nodes, total: recognitionDecisions.totalCount };
+  },
+  async getOne(id) {
+    const { recognitionDecision } = await gql<{ recognitionDecision: Row }>(`query Recognition($id: ID!) { recognitionDecision(id: $id) { ${RECOGNITION_FIELDS} } }`, { id: String(id) });
+    return recognitionDecision;
   },
   async create(data) {
     const { recordRecognition } = await gql<{ recordRecognition: Row }>(`mutation Record($input: RecordRecognitionInput!) { recordRecognition(input: $input) { ${RECOGNITION_FIELDS} } }`, {

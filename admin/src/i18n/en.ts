@@ -151,12 +151,20 @@ export const en: Messages = {
         done: 'Threshold saved',
       },
       derive: { title: 'Derive a local criteria set', help: 'The new set inherits the parent set\'s criteria and indicators; then override thresholds for your territory.' },
+      added: 'Added to the criteria set',
+      addCriterion: { button: 'Add criterion', title: 'Add a criterion to the set', number: 'Criterion number', nameVi: 'Name (Vietnamese)', nameEn: 'Name (English)' },
+      addIndicator: {
+        button: 'Add indicator', title: 'Add an indicator to a criterion', criterion: 'Criterion', code: 'Indicator code (e.g. 2.1)',
+        codePrefix: 'Indicator codes of criterion %{number} read "%{number}.x"', nameVi: 'Wording (Vietnamese)', nameEn: 'Wording (English)',
+        unitOfMeasure: 'Unit of measure', comparator: 'Comparator',
+      },
     },
     assessments: {
       name: 'Assessment |||| Assessments',
       fields: {
         unit: 'Unit', criteriaSet: 'Criteria set', criteriaSetId: 'Criteria set', year: 'Year', metCount: 'Criteria met', allMet: 'All met',
         synthetic: 'Synthetic', updatedAt: 'Updated at', unitId: 'Unit', version: 'Version',
+        withinCode: 'Within unit',
       },
       entry: {
         title: 'Enter an assessment',
@@ -187,6 +195,7 @@ export const en: Messages = {
         unit: 'Recognised unit', unitCode: 'Recognised unit code', tier: 'Tier', decisionNumber: 'Decision number', decidedOn: 'Decided on',
         issuingUnit: 'Issuing unit', issuingUnitCode: 'Issuing unit code', revokedOn: 'Revoked on', revocationReason: 'Revocation reason',
         validInYear: 'In force during year', synthetic: 'Synthetic', criteriaSetId: 'Criteria set', unitId: 'Unit',
+        withinCode: 'Within unit',
       },
       revoke: { button: 'Revoke', title: 'Revoke decision %{number}', done: 'Decision revoked' },
     },

@@ -150,12 +150,20 @@ export const vi = {
         done: 'Đã lưu ngưỡng',
       },
       derive: { title: 'Dẫn xuất bộ tiêu chí của địa phương', help: 'Bộ mới kế thừa tiêu chí và chỉ tiêu của bộ cấp trên; sau đó có thể ghi đè ngưỡng cho địa bàn.' },
+      added: 'Đã thêm vào bộ tiêu chí',
+      addCriterion: { button: 'Thêm tiêu chí', title: 'Thêm tiêu chí vào bộ tiêu chí', number: 'Số thứ tự tiêu chí', nameVi: 'Tên tiêu chí', nameEn: 'Tên tiếng Anh' },
+      addIndicator: {
+        button: 'Thêm chỉ tiêu', title: 'Thêm chỉ tiêu vào một tiêu chí', criterion: 'Tiêu chí', code: 'Mã chỉ tiêu (ví dụ 2.1)',
+        codePrefix: 'Mã chỉ tiêu của tiêu chí %{number} phải có dạng "%{number}.x"', nameVi: 'Nội dung chỉ tiêu', nameEn: 'Nội dung tiếng Anh',
+        unitOfMeasure: 'Đơn vị tính', comparator: 'Phép so sánh',
+      },
     },
     assessments: {
       name: 'Đánh giá |||| Đánh giá',
       fields: {
         unit: 'Đơn vị', criteriaSet: 'Bộ tiêu chí', criteriaSetId: 'Bộ tiêu chí', year: 'Năm', metCount: 'Số tiêu chí đạt', allMet: 'Đạt tất cả',
         synthetic: 'Mô phỏng', updatedAt: 'Cập nhật lúc', unitId: 'Đơn vị', version: 'Phiên bản',
+        withinCode: 'Trong địa bàn',
       },
       entry: {
         title: 'Nhập kết quả đánh giá',
@@ -186,6 +194,7 @@ export const vi = {
         unit: 'Đơn vị được công nhận', unitCode: 'Mã đơn vị được công nhận', tier: 'Mức công nhận', decisionNumber: 'Số quyết định',
         decidedOn: 'Ngày quyết định', issuingUnit: 'Đơn vị ra quyết định', issuingUnitCode: 'Mã đơn vị ra quyết định', revokedOn: 'Ngày thu hồi',
         revocationReason: 'Lý do thu hồi', validInYear: 'Còn hiệu lực trong năm', synthetic: 'Mô phỏng', criteriaSetId: 'Bộ tiêu chí', unitId: 'Đơn vị',
+        withinCode: 'Trong địa bàn',
       },
       revoke: { button: 'Thu hồi', title: 'Thu hồi quyết định %{number}', done: 'Đã thu hồi quyết định' },
     },

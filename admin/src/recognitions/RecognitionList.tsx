@@ -8,6 +8,7 @@ import {
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
 import { today } from '../common/format';
+import { WithinUnitInput } from '../assessments/WithinUnitInput';
 import { revokeRecognition } from '../dataProvider/criteria';
 
 function RevokeButton() {
@@ -47,18 +48,19 @@ function RevokeButton() {
 const filters = [
   <SelectInput key="tier" source="tier" choices={enumChoices('RecognitionTier')} alwaysOn />,
   <NumberInput key="year" source="validInYear" alwaysOn />,
+  <WithinUnitInput key="withinCode" source="withinCode" yearSource="validInYear" alwaysOn />,
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
 
-/** Recognition decisions in force or revoked; revoke one with a reason. */
+/** Recognition decisions in force or revoked, sorted by the API (newest decision first by default); revoke one with a reason. */
 export function RecognitionList() {
   return (
-    <List filters={filters}>
+    <List filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="unit" disableSort render={(r) => `${r.unit.name} (${r.unit.code})`} />
-        <DataTable.Col source="tier" disableSort><EnumText source="tier" enumName="RecognitionTier" chip /></DataTable.Col>
-        <DataTable.Col source="decisionNumber" disableSort />
-        <DataTable.Col source="decidedOn" disableSort><DateText source="decidedOn" /></DataTable.Col>
+        <DataTable.Col source="unit" render={(r) => `${r.unit.name} (${r.unit.code})`} />
+        <DataTable.Col source="tier"><EnumText source="tier" enumName="RecognitionTier" chip /></DataTable.Col>
+        <DataTable.Col source="decisionNumber" />
+        <DataTable.Col source="decidedOn"><DateText source="decidedOn" /></DataTable.Col>
         <DataTable.Col source="issuingUnit" disableSort render={(r) => r.issuingUnit.name} />
         <DataTable.Col source="revokedOn" disableSort><DateText source="revokedOn" /></DataTable.Col>
         <DataTable.Col source="synthetic" disableSort render={(r) => (r.synthetic ? '•' : '')} />
