@@ -18,6 +18,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/setup.ts'],
     testTimeout: 60_000,
+    // Browser tests poll the page for what the server sends back: allow a loaded machine (CI runs on 2 cores).
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 180_000,
     pool: 'forks',
     // Test files share one database and check row counts: run them one after another.

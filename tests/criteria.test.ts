@@ -265,12 +265,14 @@ describe('progress over years and recognition', () => {
 describe('criteria mutations under hostile input', () => {
   it("refuses every set mutation to another province's administrator and writes nothing", async () => {
     const admin56 = await tokenFor('UNIT_ADMIN', '56');
-    const village = (await gql(`{ criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id version } } }`)).data.criteriaSets.nodes[0];
+    const village = (await gql(`{ criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id version criteria { number } } } }`)).data.criteriaSets.nodes[0];
+    // The next free criterion number (the console's browser test may have added one to this set).
+    const number = Math.max(0, ...village.criteria.map((c: { number: number }) => c.number)) + 1;
     const intruder = await tokenFor('UNIT_ADMIN', '06');
     const tables = ['criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold'];
     const before = await rowCounts(tables);
     const cases: [string, Record<string, unknown>][] = [
-      ['mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { criteriaSetId: village.id, number: 1, nameVi: 'Giao thông' } }],
+      ['mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { criteriaSetId: village.id, number, nameVi: 'Giao thông' } }],
       ['mutation($i: AddIndicatorInput!) { addIndicator(input: $i) { id } }', { i: { criteriaSetId: village.id, criterionNumber: 1, code: '1.1', nameVi: 'x', comparator: 'BOOL' } }],
       ['mutation($i: UpdateCriteriaSetInput!) { updateCriteriaSet(input: $i) { id } }', { i: { id: village.id, expectedVersion: village.version, note: 'x' } }],
       ['mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }', { i: { parentId: village.id, ownerCode: '568', code: 'X-568', nameVi: 'x' } }],
