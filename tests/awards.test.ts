@@ -397,3 +397,196 @@ describe('nominations and decisions', () => {
     expect(errorCodes(await gql(ELIGIBILITY, { s: '999999', y: 2024 }))).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('server-side lists: standards, forms, eligibility, contributions, nominations, awards', () => {
+  const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+  const STANDARD_LIST = `query($f: AwardStandardFilter, $o: Int, $l: Int, $by: AwardStandardOrderField, $d: SortDirection) {
+    awardStandardList(filter: $f, offset: $o, limit: $l, orderBy: $by, direction: $d) { totalCount nodes { id key year subjectType occasion formCode form { rank } } } }`;
+  const ELIGIBILITY_LIST = `query($s: ID!, $y: Int!, $f: EligibilityFilter, $o: Int, $l: Int, $by: EligibilityOrderField, $d: SortDirection) {
+    awardEligibilityList(standardId: $s, year: $y, filter: $f, offset: $o, limit: $l, orderBy: $by, direction: $d) {
+      totalCount eligibleCount nodes { eligible subject { kind name contributorId unit { id code parent { code } } } } } }`;
+  const subjectKey = (r: any) => `${r.subject.unit.id}/${r.subject.contributorId ?? ''}`;
+
+  async function standardList(variables: Record<string, unknown>) {
+    const result = await gql(STANDARD_LIST, variables);
+    expect(result.errors, JSON.stringify(variables)).toBeUndefined();
+    return result.data.awardStandardList as { totalCount: number; nodes: any[] };
+  }
+
+  async function eligibilityList(variables: Record<string, unknown>, token?: string) {
+    const result = await gql(ELIGIBILITY_LIST, variables, { token });
+    expect(result.errors, JSON.stringify(variables)).toBeUndefined();
+    return result.data.awardEligibilityList as { totalCount: number; eligibleCount: number; nodes: any[] };
+  }
+
+  /** Every page of a list, `limit` at a time. */
+  async function allPages<T>(limit: number, fetch: (offset: number) => Promise<{ totalCount: number; nodes: T[] }>): Promise<T[]> {
+    const rows: T[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const page = await fetch(offset);
+      rows.push(...page.nodes);
+      if (offset + limit >= page.totalCount) return rows;
+    }
+  }
+
+  it('filters, searches without accents, sorts and pages award standards on the server', async () => {
+    const full = (await gql(`query($c: ID!) { awardStandards(campaignId: $c) { id key year subjectType occasion formCode criteriaText subjectLabel rule } }`, { c: campaignId })).data.awardStandards as any[];
+    const mid = await standardList({ f: { campaignId, occasion: 'MID_TERM_REVIEW' }, l: 500 });
+    expect(mid.nodes.map((s) => s.id)).toEqual(full.filter((s) => s.occasion === 'MID_TERM_REVIEW').map((s) => s.id));
+    expect(mid.totalCount).toBe(mid.nodes.length);
+
+    // Pages of 4 in creation order concatenate to the whole campaign's list.
+    const paged = await allPages(4, async (o) => standardList({ f: { campaignId }, o, l: 4 }));
+    expect(paged.map((s) => s.id)).toEqual(full.map((s) => s.id));
+
+    const households = await standardList({ f: { campaignId, subjectType: 'HOUSEHOLD', hasRule: true }, l: 50 });
+    expect(households.nodes.map((s) => s.key)).toEqual(['bac-kan-annual-household', 'bac-kan-mid-term-household', 'bac-kan-final-household']);
+    const annual = await standardList({ f: { campaignId, subjectType: 'HOUSEHOLD', occasion: 'ANNUAL' }, l: 50 });
+    expect(annual.nodes.map((s) => s.key)).toEqual(['bac-kan-annual-household']);
+    expect((await standardList({ f: { campaignId, hasRule: false }, l: 500 })).totalCount).toBe(full.filter((s) => !s.rule).length);
+    const forYear = await standardList({ f: { campaignId, year: 2023 }, l: 500 });
+    expect(forYear.nodes.map((s) => s.id)).toEqual(full.filter((s) => s.year === 2023 || s.year === null).map((s) => s.id));
+    expect(forYear.nodes.some((s) => s.year === 2025)).toBe(false);
+    const province = await standardList({ f: { campaignId, formCode: 'PROVINCE_CERTIFICATE' }, l: 500 });
+    expect(province.totalCount).toBe(full.filter((s) => s.formCode === 'PROVINCE_CERTIFICATE').length);
+    expect(province.totalCount).toBeGreaterThan(0);
+
+    // "co so ha tang" finds "cơ sở hạ tầng" in the plan's text, exactly where the folded text contains it.
+    const search = await standardList({ f: { campaignId, search: 'Dong gop trong xay dung CO SO HA TANG' }, l: 500 });
+    const expected = full.filter((s) => fold(`${s.criteriaText} ${s.subjectLabel ?? ''} ${s.key ?? ''}`).includes('dong gop trong xay dung co so ha tang'));
+    expect(search.nodes.map((s) => s.id)).toEqual(expected.map((s) => s.id));
+    expect(search.nodes.map((s) => s.key)).toEqual(expect.arrayContaining(['bac-kan-annual-enterprise', 'bac-kan-annual-cooperative', 'bac-kan-annual-other-organisation']));
+    expect((await standardList({ f: { search: 'bac-kan-mid-term-commune-effort' } })).nodes.map((s) => s.key)).toEqual(['bac-kan-mid-term-commune-effort']);
+
+    const byYear = await standardList({ f: { campaignId }, by: 'YEAR', d: 'DESC', l: 500 });
+    const years = byYear.nodes.map((s) => s.year);
+    // Descending: no-year standards first (NULLS FIRST), then 2025 before 2023.
+    expect(years).toEqual([...years].sort((a, b) => (a === null ? -1 : b === null ? 1 : b - a)));
+    expect(years.indexOf(2025)).toBeLessThan(years.indexOf(2023));
+    const byForm = await standardList({ f: { campaignId }, by: 'FORM', l: 500 });
+    const ranks = byForm.nodes.map((s) => s.form?.rank ?? Infinity);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const bySubject = await standardList({ f: { campaignId }, by: 'SUBJECT_TYPE', l: 500 });
+    const types = bySubject.nodes.map((s) => s.subjectType);
+    expect(types).toEqual([...types].sort());
+    // Ties keep creation order (stable by id).
+    const communesFirst = bySubject.nodes.filter((s) => s.subjectType === 'COMMUNE').map((s) => Number(s.id));
+    expect(communesFirst).toEqual([...communesFirst].sort((a, b) => a - b));
+
+    expect(errorCodes(await gql(STANDARD_LIST, { f: { campaignId }, l: 501 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(STANDARD_LIST, { f: { search: '   ' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(STANDARD_LIST, { f: { campaignId: 'x' } }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('lists award forms by rank or name, by authority and by a search without accents', async () => {
+    const FORMS = `query($f: AwardFormFilter, $by: AwardFormOrderField, $d: SortDirection, $l: Int) { awardFormList(filter: $f, orderBy: $by, direction: $d, limit: $l) { totalCount nodes { code rank nameVi } } }`;
+    const byRank = (await gql(FORMS, {})).data.awardFormList;
+    expect(byRank.totalCount).toBe(6);
+    expect(byRank.nodes.map((f: any) => f.code)).toEqual(['LABOUR_ORDER', 'PM_CERTIFICATE', 'MINISTRY_CERTIFICATE', 'PROVINCE_CERTIFICATE', 'DISTRICT_CERTIFICATE', 'COMMUNE_CERTIFICATE']);
+    const byName = (await gql(FORMS, { by: 'NAME', d: 'DESC' })).data.awardFormList.nodes.map((f: any) => f.nameVi);
+    expect(byName).toEqual([...byName].sort(new Intl.Collator('vi').compare).reverse());
+    const certificates = (await gql(FORMS, { f: { search: 'bang khen' } })).data.awardFormList;
+    expect(certificates.nodes.map((f: any) => f.code)).toEqual(['PM_CERTIFICATE', 'MINISTRY_CERTIFICATE', 'PROVINCE_CERTIFICATE']);
+    const provincial = (await gql(FORMS, { f: { authority: 'PROVINCE' } })).data.awardFormList;
+    expect(provincial.nodes.map((f: any) => f.code)).toEqual(['PROVINCE_CERTIFICATE']);
+    expect(errorCodes(await gql(FORMS, { l: 0 }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('pages the eligibility of a standard on the server with the same totals as awardEligibility', async () => {
+    const s = standards['bac-kan-mid-term-commune-effort'].id;
+    const full = (await gql(`query($s: ID!, $y: Int!) { awardEligibility(standardId: $s, year: $y) { eligible subject { name contributorId unit { id code } } } }`, { s, y: 2023 }, { token: admin })).data.awardEligibility as any[];
+    expect(full.length).toBeGreaterThan(5);
+    const first = await eligibilityList({ s, y: 2023, l: 3 }, admin);
+    expect(first.totalCount).toBe(full.length);
+    expect(first.eligibleCount).toBe(full.filter((r) => r.eligible).length);
+    expect(first.nodes).toHaveLength(3);
+    const pages = await allPages(3, (o) => eligibilityList({ s, y: 2023, o, l: 3 }, admin));
+    expect(pages.map(subjectKey)).toEqual(full.map(subjectKey));
+    expect(pages.map((r) => r.eligible)).toEqual(full.map((r) => r.eligible));
+
+    const notEligible = await eligibilityList({ s, y: 2023, f: { eligible: false }, l: 500 }, admin);
+    expect(notEligible).toMatchObject({ totalCount: full.filter((r) => !r.eligible).length, eligibleCount: 0 });
+    expect(notEligible.nodes.map((r) => r.subject.unit.code)).toEqual(expect.arrayContaining([communes.B.code, communes.D.code, communes.E.code]));
+
+    const collator = new Intl.Collator('vi');
+    const byName = await eligibilityList({ s, y: 2023, by: 'SUBJECT_NAME', l: 500 }, admin);
+    const names = byName.nodes.map((r) => r.subject.name);
+    expect(names).toEqual([...names].sort(collator.compare));
+    const byCode = await eligibilityList({ s, y: 2023, by: 'UNIT_CODE', d: 'DESC', l: 500 }, admin);
+    const codes = byCode.nodes.map((r) => r.subject.unit.code);
+    expect(codes).toEqual([...codes].sort().reverse());
+    const eligibleLast = await eligibilityList({ s, y: 2023, by: 'ELIGIBLE', d: 'DESC', l: 500 }, admin);
+    expect(eligibleLast.nodes.findIndex((r) => r.eligible)).toBe(notEligible.totalCount);
+
+    // A's name without tones finds A.
+    const aName = full.find((r) => r.subject.unit.code === communes.A.code).subject.name as string;
+    const found = await eligibilityList({ s, y: 2023, f: { search: fold(aName).toUpperCase() } }, admin);
+    expect(found.nodes.map((r) => r.subject.unit.code)).toContain(communes.A.code);
+    expect(found.nodes.every((r) => fold(r.subject.name).includes(fold(aName)))).toBe(true);
+
+    const district = communes.A.district;
+    const within = await eligibilityList({ s, y: 2023, f: { withinCode: district }, l: 500 }, admin);
+    expect(within.nodes.length).toBeGreaterThan(0);
+    expect(within.nodes.every((r) => r.subject.unit.parent.code === district)).toBe(true);
+    expect(within.totalCount).toBe(byCode.nodes.filter((r) => r.subject.unit.parent.code === district).length);
+
+    expect(errorCodes(await gql(ELIGIBILITY_LIST, { s: '999999', y: 2023 }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gql(ELIGIBILITY_LIST, { s, y: 2023, l: 501 }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(ELIGIBILITY_LIST, { s, y: 2023, f: { withinCode: '99999999' } }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gql(ELIGIBILITY_LIST, { s: standards['bac-kan-final-agency'].id, y: 2025 }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('never reveals hidden household names through search or name order', async () => {
+    const s = standards['bac-kan-annual-household'].id;
+    const assessor = await tokenFor('ASSESSOR', '06');
+    const signedIn = await eligibilityList({ s, y: 2024, f: { search: 'ho ong nguyen van mot' } }, assessor);
+    expect(signedIn.nodes.map((r) => r.subject.name)).toEqual(['Hộ ông Nguyễn Văn Một (kiểm thử)']);
+    expect(await eligibilityList({ s, y: 2024, f: { search: 'ho ong nguyen van mot' } })).toMatchObject({ totalCount: 0, eligibleCount: 0, nodes: [] });
+    expect((await eligibilityList({ s, y: 2024, f: { search: 'ho ong nguyen van mot' } }, await tokenFor('VIEWER', '56'))).totalCount).toBe(0);
+
+    const named = await eligibilityList({ s, y: 2024, by: 'SUBJECT_NAME', l: 500 }, assessor);
+    const names = named.nodes.map((r) => r.subject.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('vi').compare));
+    // Anonymous callers get the name order of absent names: by unit code, then subject — the same as UNIT_CODE order.
+    const anonymous = await eligibilityList({ s, y: 2024, by: 'SUBJECT_NAME', l: 500 });
+    expect(anonymous.nodes.every((r) => r.subject.name === null)).toBe(true);
+    expect(anonymous.nodes.map(subjectKey)).toEqual((await eligibilityList({ s, y: 2024, by: 'UNIT_CODE', l: 500 })).nodes.map(subjectKey));
+    expect(anonymous.totalCount).toBe(named.totalCount);
+    // Searching by the commune's (public) name still works for anonymous callers.
+    const communeName = (await gql(`query($c: String!) { unit(code: $c, asOf: "2024-06-30") { name } }`, { c: communes.C.code })).data.unit.name as string;
+    const inC = await eligibilityList({ s, y: 2024, f: { search: fold(communeName) }, l: 500 });
+    expect(inC.totalCount).toBe(named.nodes.filter((r) => r.subject.unit.code === communes.C.code).length);
+    expect(inC.totalCount).toBeGreaterThan(0);
+  });
+
+  it('sorts contributions, nominations and awards on the server with a stable tiebreak', async () => {
+    const CONTRIBUTIONS = `query($c: ID!, $by: ContributionOrderField, $d: SortDirection) { contributions(filter: { campaignId: $c }, orderBy: $by, direction: $d, limit: 500) { nodes { id valueVnd contributedOn } } }`;
+    const byValue = (await gql(CONTRIBUTIONS, { c: campaignId, by: 'VALUE', d: 'DESC' })).data.contributions.nodes as any[];
+    expect(byValue.length).toBeGreaterThan(5);
+    expect(byValue.map((c) => c.valueVnd)).toEqual([...byValue.map((c) => c.valueVnd)].sort((a, b) => b - a));
+    for (let i = 1; i < byValue.length; i++) if (byValue[i].valueVnd === byValue[i - 1].valueVnd) expect(Number(byValue[i].id)).toBeLessThan(Number(byValue[i - 1].id));
+    const defaults = (await gql(CONTRIBUTIONS, { c: campaignId })).data.contributions.nodes as any[];
+    const byDate = (await gql(CONTRIBUTIONS, { c: campaignId, by: 'DATE', d: 'ASC' })).data.contributions.nodes as any[];
+    expect(defaults).toEqual(byDate);
+    const created = (await gql(CONTRIBUTIONS, { c: campaignId, by: 'CREATED', d: 'DESC' })).data.contributions.nodes.map((c: any) => Number(c.id));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+
+    const NOMINATIONS = `query($c: ID!, $by: NominationOrderField, $d: SortDirection) { nominations(filter: { campaignId: $c }, orderBy: $by, direction: $d) { totalCount nodes { id status year createdAt updatedAt } } }`;
+    const byStatus = (await gql(NOMINATIONS, { c: campaignId, by: 'STATUS' })).data.nominations.nodes as any[];
+    const workflow = ['DRAFT', 'SUBMITTED', 'APPRAISED', 'COUNCIL_REVIEWED', 'DECIDED', 'RETURNED'];
+    expect(byStatus.map((n) => workflow.indexOf(n.status))).toEqual([...byStatus.map((n) => workflow.indexOf(n.status))].sort((a, b) => a - b));
+    expect(byStatus.map((n) => n.status)).toEqual(expect.arrayContaining(['DRAFT', 'DECIDED']));
+    const byUpdate = (await gql(NOMINATIONS, { c: campaignId, by: 'UPDATED', d: 'DESC' })).data.nominations.nodes as any[];
+    const stamps = byUpdate.map((n) => Date.parse(n.updatedAt));
+    expect(stamps).toEqual([...stamps].sort((a, b) => b - a));
+    expect(byUpdate.every((n) => Date.parse(n.updatedAt) >= Date.parse(n.createdAt))).toBe(true);
+    const defaultOrder = (await gql(NOMINATIONS, { c: campaignId })).data.nominations.nodes.map((n: any) => Number(n.id));
+    expect(defaultOrder).toEqual([...defaultOrder].sort((a, b) => a - b));
+
+    const AWARDS = `query($c: ID!, $by: AwardOrderField, $d: SortDirection) { awards(filter: { campaignId: $c }, orderBy: $by, direction: $d) { nodes { id year decidedOn } } }`;
+    const awardsByYear = (await gql(AWARDS, { c: campaignId, by: 'YEAR', d: 'DESC' })).data.awards.nodes as any[];
+    expect(awardsByYear.length).toBeGreaterThan(0);
+    expect(awardsByYear.map((a) => a.year)).toEqual([...awardsByYear.map((a) => a.year)].sort((a, b) => b - a));
+    expect(errorCodes(await gql(AWARDS, { c: campaignId, by: 'SOMETIMES' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});

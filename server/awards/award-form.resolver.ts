@@ -1,12 +1,27 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm, CampaignAwardForm } from './award-form.entity.js';
+import { AwardFormOrderField } from './awards.enums.js';
 import { formByCode } from './awards.loaders.js';
-import { CampaignAwardFormInput } from './standard.input.js';
+import { AwardFormFilter, CampaignAwardFormInput } from './standard.input.js';
 import { StandardService } from './standard.service.js';
+
+export const AwardFormList = ListType(AwardForm, 'AwardFormList', 'Một trang hình thức khen thưởng — a page of award forms.');
 
 @Resolver(() => CampaignAwardForm)
 export class AwardFormResolver {
+  @Query(() => AwardFormList, { description: 'Danh mục hình thức khen thưởng theo bộ lọc, có phân trang, sắp xếp — the award form catalogue, filtered, sorted and paged.' })
+  awardFormList(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AwardFormFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFormFilter,
+    @Arg('orderBy', () => AwardFormOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định RANK) — sort field (default RANK).' }) orderBy?: AwardFormOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return new StandardService(ctx.em, ctx).formList(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
   @Query(() => [AwardForm], { description: 'Danh mục hình thức khen thưởng, theo thứ bậc (cao nhất trước) — the award form catalogue, highest authority first.' })
   awardForms(@Ctx() ctx: SubgraphContext): Promise<AwardForm[]> {
     return new StandardService(ctx.em, ctx).forms();

@@ -176,3 +176,101 @@ export const CONTRIBUTOR_SUBJECTS: Partial<Record<AwardSubjectType, ContributorK
 
 /** Whether a contributor kind's name is personal data (hidden from anonymous callers). */
 export const isPersonal = (kind: ContributorKind | string): boolean => kind === ContributorKind.HOUSEHOLD || kind === ContributorKind.INDIVIDUAL;
+
+/** Trường sắp xếp tiêu chuẩn khen thưởng — what awardStandardList sorts by. */
+export enum AwardStandardOrderField {
+  CREATED = 'CREATED',
+  YEAR = 'YEAR',
+  FORM = 'FORM',
+  SUBJECT_TYPE = 'SUBJECT_TYPE',
+}
+registerEnumType(AwardStandardOrderField, {
+  name: 'AwardStandardOrderField',
+  description: 'Trường sắp xếp tiêu chuẩn khen thưởng — field to sort award standards by; ties are broken by id.',
+  valuesConfig: {
+    CREATED: { description: 'Theo thứ tự tạo — in the order they were created.' },
+    YEAR: { description: 'Theo năm của đợt (không năm: cuối khi tăng dần) — by the occasion\'s year (standards without one last when ascending).' },
+    FORM: { description: 'Theo thứ bậc hình thức (1 cao nhất; không định hình thức: cuối khi tăng dần) — by the form\'s rank (1 = highest; standards without a form last when ascending).' },
+    SUBJECT_TYPE: { description: 'Theo loại đối tượng — by subject type.' },
+  },
+});
+
+/** Trường sắp xếp kết quả xét điều kiện — what awardEligibilityList sorts by. */
+export enum EligibilityOrderField {
+  ELIGIBLE = 'ELIGIBLE',
+  SUBJECT_NAME = 'SUBJECT_NAME',
+  UNIT_CODE = 'UNIT_CODE',
+}
+registerEnumType(EligibilityOrderField, {
+  name: 'EligibilityOrderField',
+  description: 'Trường sắp xếp kết quả xét điều kiện — field to sort eligibility results by; ties are broken by subject name, unit code and subject. A name hidden from the caller counts as absent (after every shown name when ascending), so the order never reveals it.',
+  valuesConfig: {
+    ELIGIBLE: { description: 'Đủ điều kiện trước (ASC) hoặc sau (DESC), rồi theo tên — eligible first (ASC) or last (DESC), then by name.' },
+    SUBJECT_NAME: { description: 'Theo tên đối tượng (thứ tự tiếng Việt; tên bị ẩn xếp sau) — by the subject\'s name in Vietnamese order; hidden names last.' },
+    UNIT_CODE: { description: 'Theo mã GSO của đơn vị đối tượng — by the GSO code of the subject\'s unit.' },
+  },
+});
+
+/** Trường sắp xếp hình thức khen thưởng — what awardFormList sorts by. */
+export enum AwardFormOrderField {
+  RANK = 'RANK',
+  NAME = 'NAME',
+}
+registerEnumType(AwardFormOrderField, {
+  name: 'AwardFormOrderField',
+  description: 'Trường sắp xếp hình thức khen thưởng — field to sort award forms by; ties are broken by code.',
+  valuesConfig: {
+    RANK: { description: 'Theo thứ bậc (1 cao nhất) — by rank, 1 = highest.' },
+    NAME: { description: 'Theo tên (thứ tự tiếng Việt) — by name, in Vietnamese order.' },
+  },
+});
+
+/** Trường sắp xếp đóng góp — what contributions sorts by. */
+export enum ContributionOrderField {
+  DATE = 'DATE',
+  VALUE = 'VALUE',
+  CREATED = 'CREATED',
+}
+registerEnumType(ContributionOrderField, {
+  name: 'ContributionOrderField',
+  description: 'Trường sắp xếp đóng góp — field to sort contributions by; ties are broken by id.',
+  valuesConfig: {
+    DATE: { description: 'Theo ngày đóng góp — by the date of the contribution.' },
+    VALUE: { description: 'Theo giá trị (đồng) — by value in VND.' },
+    CREATED: { description: 'Theo thứ tự ghi nhận — in the order they were recorded.' },
+  },
+});
+
+/** Trường sắp xếp hồ sơ đề nghị — what nominations sorts by. */
+export enum NominationOrderField {
+  YEAR = 'YEAR',
+  STATUS = 'STATUS',
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+}
+registerEnumType(NominationOrderField, {
+  name: 'NominationOrderField',
+  description: 'Trường sắp xếp hồ sơ đề nghị — field to sort nominations by; ties are broken by id.',
+  valuesConfig: {
+    YEAR: { description: 'Theo năm xét — by the occasion\'s year.' },
+    STATUS: { description: 'Theo trạng thái, theo thứ tự quy trình DRAFT → … → RETURNED — by status, in workflow order.' },
+    CREATED: { description: 'Theo thứ tự lập — in the order they were created.' },
+    UPDATED: { description: 'Theo lần sửa cuối — by when they last changed.' },
+  },
+});
+
+/** Trường sắp xếp khen thưởng — what awards sorts by. */
+export enum AwardOrderField {
+  DECIDED_ON = 'DECIDED_ON',
+  YEAR = 'YEAR',
+  CREATED = 'CREATED',
+}
+registerEnumType(AwardOrderField, {
+  name: 'AwardOrderField',
+  description: 'Trường sắp xếp khen thưởng đã quyết định — field to sort awards by; ties are broken by id.',
+  valuesConfig: {
+    DECIDED_ON: { description: 'Theo ngày quyết định — by decision date.' },
+    YEAR: { description: 'Theo năm của đợt — by the occasion\'s year.' },
+    CREATED: { description: 'Theo thứ tự ghi nhận — in the order they were recorded.' },
+  },
+});

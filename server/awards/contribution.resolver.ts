@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { personalVisible } from './subjects.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
-import { isPersonal } from './awards.enums.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { ContributionOrderField, isPersonal } from './awards.enums.js';
 import { contributorById } from './awards.loaders.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import { ContributionFilter, PreconditionArgs, RecordContributionInput, RecordPreconditionInput } from './contribution.input.js';
@@ -18,8 +18,10 @@ export class ContributionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ContributionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ContributionFilter,
+    @Arg('orderBy', () => ContributionOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DATE) — sort field (default DATE).' }) orderBy?: ContributionOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new ContributionService(ctx.em, ctx).list(filter ?? {}, toPage(page));
+    return new ContributionService(ctx.em, ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Mutation(() => Contribution, { description: 'Ghi nhận đóng góp (ASSESSOR hoặc UNIT_ADMIN của đơn vị người đóng góp) — record a contribution (ASSESSOR or UNIT_ADMIN over the contributor\'s unit).' })

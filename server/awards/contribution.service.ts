@@ -5,16 +5,23 @@ import { badInput, notFound, staleVersion } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
-import type { ListResult, Page } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
 import { campaignInfo } from './award-peers.js';
-import { ContributionKind } from './awards.enums.js';
+import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
+import { sqlDirection } from './standard.service.js';
 import { requireContributor, resolveSubject } from './subjects.js';
 
 const RECORDERS = [Role.ASSESSOR, Role.UNIT_ADMIN] as const;
+
+const ORDER: Record<ContributionOrderField, string> = {
+  [ContributionOrderField.DATE]: 'c.contributed_on',
+  [ContributionOrderField.VALUE]: 'c.value_vnd',
+  [ContributionOrderField.CREATED]: 'c.id',
+};
 const MAX_VND = 1e15;
 
 function vnd(value: number, field: string): number {
@@ -89,7 +96,7 @@ export class ContributionService {
     return contribution;
   }
 
-  async list(filter: ContributionFilter, page: Page): Promise<ListResult<Contribution>> {
+  async list(filter: ContributionFilter, page: Page, orderBy = ContributionOrderField.DATE, direction = SortDirection.ASC): Promise<ListResult<Contribution>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('c.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.contributorId != null) where.add('c.contributor_id = ?', parseId(filter.contributorId, 'contributorId'));
@@ -101,7 +108,7 @@ export class ContributionService {
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
     const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id ${where.where()}`,
-      where.params, 'c.contributed_on, c.id', page);
+      where.params, `${ORDER[orderBy]} ${sqlDirection(direction)}, c.id ${sqlDirection(direction)}`, page);
     return { nodes: rows.map((row) => this.em.map(Contribution, row)), totalCount };
   }
 

@@ -1,17 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
-import { intArray } from '../shared/sql.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { foldText, intArray } from '../shared/sql.js';
+import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
   campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, type CampaignInfo,
 } from './award-peers.js';
 import type { AwardStandard } from './award-standard.entity.js';
-import { AwardSubjectType, CONTRIBUTOR_SUBJECTS, UNIT_SUBJECTS } from './awards.enums.js';
+import { AwardSubjectType, CONTRIBUTOR_SUBJECTS, EligibilityOrderField, UNIT_SUBJECTS } from './awards.enums.js';
 import { AwardSubject } from './nomination.entity.js';
 import { baseYearsOf, conditionsOf, needsOf, type Rule } from './rule.js';
 import { contributionWindow, evaluateRule, outcomeLine, type ConditionOutcome, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
-import { StandardService } from './standard.service.js';
+import type { EligibilityFilter } from './standard.input.js';
+import { searchTerm, StandardService } from './standard.service.js';
 import { subjectView } from './subjects.js';
 
 /** Kết quả một điều kiện — one condition's outcome with the values used. */
@@ -49,13 +52,69 @@ export class EligibilityResult {
   conditions!: ConditionResult[];
 }
 
+/** Một trang kết quả xét điều kiện — a page of eligibility results, with how many of all the matching ones are eligible. */
+@ObjectType('EligibilityResultList', { description: 'Một trang kết quả xét điều kiện — a page of eligibility results.' })
+export class EligibilityResultList implements ListResult<EligibilityResult> {
+  @Field(() => [EligibilityResult], { description: 'Các kết quả của trang này — the results of this page.' })
+  nodes!: EligibilityResult[];
+
+  @Field(() => Int, { description: 'Tổng số đối tượng khớp bộ lọc — how many subjects match the filter in all.' })
+  totalCount!: number;
+
+  @Field(() => Int, { description: 'Số đối tượng khớp bộ lọc và đủ điều kiện — how many of those are eligible.' })
+  eligibleCount!: number;
+}
+
 interface Candidate { type: AwardSubjectType; unitId: number; contributorId: number | null; name: string; unitPath: string }
+
+/** A result with what filtering and sorting read: the subject's unit, and its name only when the caller may see it. */
+interface Evaluated { result: EligibilityResult; unit: UnitInfo | null; key: string }
+
+const collator = new Intl.Collator('vi');
+
+/** Compares names in Vietnamese order; an absent (hidden) name comes after every present one. */
+const byName = (a: string | null, b: string | null) => (a === null || b === null ? Number(a === null) - Number(b === null) : collator.compare(a, b));
+
+/** Tiebreaks after the chosen field: name, unit code, then the subject itself, so that pages never overlap. */
+const tiebreak = (a: Evaluated, b: Evaluated) =>
+  byName(a.result.subject.name, b.result.subject.name) || (a.unit?.code ?? '').localeCompare(b.unit?.code ?? '') || a.key.localeCompare(b.key);
+
+const ORDER: Record<EligibilityOrderField, (a: Evaluated, b: Evaluated) => number> = {
+  [EligibilityOrderField.ELIGIBLE]: (a, b) => Number(b.result.eligible) - Number(a.result.eligible),
+  [EligibilityOrderField.SUBJECT_NAME]: (a, b) => byName(a.result.subject.name, b.result.subject.name),
+  [EligibilityOrderField.UNIT_CODE]: (a, b) => (a.unit?.code ?? '').localeCompare(b.unit?.code ?? ''),
+};
 
 /** Computes who qualifies for a standard on an occasion, from assessments, recognitions, contributions and awards. */
 export class EligibilityService {
   constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
 
+  /** Every candidate's result, eligible first, then by the name the caller sees (hidden names last, by unit code). */
   async evaluate(standardId: string, year: number): Promise<EligibilityResult[]> {
+    return (await this.evaluated(standardId, year)).sort((a, b) => ORDER.ELIGIBLE(a, b) || tiebreak(a, b)).map((e) => e.result);
+  }
+
+  /**
+   * One page of the results, filtered and sorted on the server after evaluating every candidate. Search and name order
+   * read only the names the caller may see, so neither reveals a hidden name.
+   */
+  async list(standardId: string, year: number, filter: EligibilityFilter, page: Page, orderBy = EligibilityOrderField.ELIGIBLE, direction = SortDirection.ASC): Promise<EligibilityResultList> {
+    const search = filter.search != null ? foldText(searchTerm(filter.search)) : null;
+    const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, `${year}-06-30`) : null;
+    const matching = (await this.evaluated(standardId, year)).filter((e) =>
+      (filter.eligible == null || e.result.eligible === filter.eligible)
+      && (!within || (e.unit !== null && isWithin(e.unit, within)))
+      && (search === null || [e.result.subject.name, e.unit?.name, e.unit?.code].some((text) => text != null && foldText(text).includes(search))));
+    const sign = direction === SortDirection.DESC ? -1 : 1;
+    matching.sort((a, b) => sign * ORDER[orderBy](a, b) || tiebreak(a, b));
+    return Object.assign(new EligibilityResultList(), {
+      nodes: matching.slice(page.offset, page.offset + page.limit).map((e) => e.result),
+      totalCount: matching.length,
+      eligibleCount: matching.filter((e) => e.result.eligible).length,
+    });
+  }
+
+  private async evaluated(standardId: string, year: number): Promise<Evaluated[]> {
     const standard = await new StandardService(this.em, this.ctx).require(standardId);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     if (standard.year != null && standard.year !== year) {
@@ -76,6 +135,7 @@ export class EligibilityService {
     if (!candidates.length) return [];
 
     const unitIds = [...new Set(candidates.map((c) => c.unitId))];
+    const units = new Map((await this.ctx.units.byIds(unitIds)).filter((u) => u !== null).map((u) => [u.id, u]));
     const ancestorIds = [...new Set(candidates.flatMap((c) => c.unitPath.split('.').map(Number)))];
     const classes = await classificationsOn(this.ctx, ancestorIds, asOf);
     const newlyMet = criteria ? await newlyMetCriteria(this.ctx, criteria.setId, year, unitIds, baseYearsOf(rule)) : new Map();
@@ -99,14 +159,14 @@ export class EligibilityService {
         awards: awards.get(key) ?? [],
       };
       const outcome = evaluateRule(rule, facts, occasion);
-      return Object.assign(new EligibilityResult(), {
+      const result = Object.assign(new EligibilityResult(), {
         subject: await subjectView(this.ctx, c.type, c.unitId, c.contributorId, c.name),
         eligible: outcome.passed,
         conditions: outcome.conditions.map((o) => Object.assign(new ConditionResult(), { ...o, summary: outcomeLine(o) })),
-        sortName: c.name,
       });
+      return { result, unit: units.get(c.unitId) ?? null, key };
     }));
-    return results.sort((a, b) => Number(b.eligible) - Number(a.eligible) || a.sortName.localeCompare(b.sortName, 'vi'));
+    return results;
   }
 
   private key(c: { unitId: number; contributorId: number | null }): string {

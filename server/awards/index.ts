@@ -6,6 +6,7 @@ import { seedAwards } from './awards.seed.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver } from './contribution.resolver.js';
 import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
+import { Migration20261230000000_award_lists } from './migrations/Migration20261230000000_award_lists.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import { AwardFieldsResolver, NominationResolver } from './nomination.resolver.js';
 import { CampaignRef, UnitRef } from './refs.js';
@@ -16,7 +17,10 @@ export const awardsSubgraph: SubgraphModule = {
   name: 'awards',
   dbSchema: 'awards',
   entities: [AwardForm, CampaignAwardForm, DossierRequirement, AwardStandard, Contributor, Contribution, SubjectPrecondition, Nomination, NominationTransition, Award],
-  migrations: [{ name: 'Migration20261220000000_awards', class: Migration20261220000000_awards }],
+  migrations: [
+    { name: 'Migration20261220000000_awards', class: Migration20261220000000_awards },
+    { name: 'Migration20261230000000_award_lists', class: Migration20261230000000_award_lists },
+  ],
   resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, AwardFieldsResolver],
   orphanedTypes: [UnitRef, CampaignRef],
   seed: seedAwards,

@@ -105,6 +105,10 @@ export class Nomination implements Audited {
   @Property({ type: 'Date', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
+  @Field(() => GraphQLISODateTime, { description: 'Sửa lần cuối lúc (hồ sơ, trạng thái) — when last changed (dossier or status).' })
+  @Property({ type: 'Date', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version: send it back as expectedVersion.' })
   @Property({ type: 'integer', version: true })
   version!: number;

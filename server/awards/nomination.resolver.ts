@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardStandard } from './award-standard.entity.js';
-import { NominationStatus } from './awards.enums.js';
+import { AwardOrderField, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { awardOfNomination, standardById, transitionsOf } from './awards.loaders.js';
 import { Award, AwardSubject, Nomination, NominationTransition } from './nomination.entity.js';
 import { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
@@ -18,8 +18,14 @@ const service = (ctx: SubgraphContext) => new NominationService(ctx.em, ctx);
 @Resolver(() => Nomination)
 export class NominationResolver {
   @Query(() => NominationList, { description: 'Hồ sơ đề nghị theo bộ lọc, có phân trang — nominations matching a filter, paged.' })
-  nominations(@Ctx() ctx: SubgraphContext, @Args() page: PageArgs, @Arg('filter', () => NominationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: NominationFilter) {
-    return service(ctx).list(filter ?? {}, toPage(page));
+  nominations(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => NominationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: NominationFilter,
+    @Arg('orderBy', () => NominationOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: NominationOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return service(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Nomination, { description: 'Hồ sơ đề nghị theo mã định danh (không có: NOT_FOUND) — a nomination by id.' })
@@ -28,8 +34,14 @@ export class NominationResolver {
   }
 
   @Query(() => AwardList, { description: 'Khen thưởng đã quyết định, có phân trang — awards decided, paged.' })
-  awards(@Ctx() ctx: SubgraphContext, @Args() page: PageArgs, @Arg('filter', () => AwardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFilter) {
-    return service(ctx).awards(filter ?? {}, toPage(page));
+  awards(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AwardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFilter,
+    @Arg('orderBy', () => AwardOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).' }) orderBy?: AwardOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return service(ctx).awards(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Mutation(() => Nomination, { description: 'Lập hồ sơ đề nghị ở trạng thái DRAFT với danh mục hồ sơ theo kế hoạch (UNIT_ADMIN của đơn vị trình) — create a nomination in DRAFT with the plan\'s dossier checklist (UNIT_ADMIN of the proposing unit).' })

@@ -6,15 +6,15 @@ import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js'
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
-import type { ListResult, Page } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
-import { Conditions, normaliseText } from '../shared/sql.js';
+import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { campaignInfo } from './award-peers.js';
-import { AwardOccasion, AwardSubjectType, NominationStatus } from './awards.enums.js';
+import { AwardOccasion, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
-import { deadlineOf, StandardService } from './standard.service.js';
+import { deadlineOf, sqlDirection, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
 const PROPOSER = [Role.UNIT_ADMIN] as const;
@@ -28,6 +28,20 @@ export const TRANSITIONS: Record<NominationStatus, NominationStatus[]> = {
   [NominationStatus.COUNCIL_REVIEWED]: [NominationStatus.DECIDED, NominationStatus.RETURNED],
   [NominationStatus.RETURNED]: [NominationStatus.SUBMITTED],
   [NominationStatus.DECIDED]: [],
+};
+
+const NOMINATION_ORDER: Record<NominationOrderField, string> = {
+  [NominationOrderField.YEAR]: 'n.year',
+  // Workflow order, as the enum declares the states.
+  [NominationOrderField.STATUS]: `array_position('${textArray(Object.values(NominationStatus))}'::text[], n.status)`,
+  [NominationOrderField.CREATED]: 'n.id',
+  [NominationOrderField.UPDATED]: 'n.updated_at',
+};
+
+const AWARD_ORDER: Record<AwardOrderField, string> = {
+  [AwardOrderField.DECIDED_ON]: 'a.decided_on',
+  [AwardOrderField.YEAR]: 'a.year',
+  [AwardOrderField.CREATED]: 'a.id',
 };
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
@@ -186,13 +200,13 @@ export class NominationService {
     return nomination;
   }
 
-  async list(filter: NominationFilter, page: Page): Promise<ListResult<Nomination>> {
+  async list(filter: NominationFilter, page: Page, orderBy = NominationOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Nomination>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('n.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
     if (filter.status != null) where.add('n.status = ?', filter.status);
     if (filter.year != null) where.add('n.year = ?', filter.year);
-    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, 'n.id', page);
+    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, `${NOMINATION_ORDER[orderBy]} ${sqlDirection(direction)}, n.id ${sqlDirection(direction)}`, page);
     return { nodes: rows.map((row) => this.em.map(Nomination, row)), totalCount };
   }
 
@@ -204,12 +218,12 @@ export class NominationService {
     return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
   }
 
-  async awards(filter: AwardFilter, page: Page): Promise<ListResult<Award>> {
+  async awards(filter: AwardFilter, page: Page, orderBy = AwardOrderField.DECIDED_ON, direction = SortDirection.ASC): Promise<ListResult<Award>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
     if (filter.year != null) where.add('a.year = ?', filter.year);
-    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, 'a.decided_on, a.id', page);
+    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, `${AWARD_ORDER[orderBy]} ${sqlDirection(direction)}, a.id ${sqlDirection(direction)}`, page);
     return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
   }
 }

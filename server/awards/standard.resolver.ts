@@ -1,16 +1,31 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { campaignInfo } from './award-peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
+import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
 import { formByCode } from './awards.loaders.js';
-import { EligibilityResult, EligibilityService } from './eligibility.service.js';
+import { EligibilityResult, EligibilityResultList, EligibilityService } from './eligibility.service.js';
 import { CampaignRef, campaignRef } from './refs.js';
-import { CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
+import { AwardStandardFilter, CreateAwardStandardInput, EligibilityFilter, UpdateAwardStandardInput } from './standard.input.js';
 import { deadlineOf, StandardService } from './standard.service.js';
+
+export const AwardStandardList = ListType(AwardStandard, 'AwardStandardList', 'Một trang tiêu chuẩn khen thưởng — a page of award standards.');
 
 @Resolver(() => AwardStandard)
 export class StandardResolver {
+  @Query(() => AwardStandardList, { description: 'Tiêu chuẩn khen thưởng theo bộ lọc, có phân trang, sắp xếp — award standards matching a filter, sorted and paged.' })
+  awardStandardList(
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AwardStandardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardStandardFilter,
+    @Arg('orderBy', () => AwardStandardOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: AwardStandardOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ) {
+    return new StandardService(ctx.em, ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
   @Query(() => [AwardStandard], { description: 'Tiêu chuẩn khen thưởng của một phong trào, có thể lọc theo đợt — a campaign\'s award standards, optionally of one occasion.' })
   awardStandards(
     @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
@@ -32,6 +47,19 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<EligibilityResult[]> {
     return new EligibilityService(ctx.em, ctx).evaluate(standardId, year);
+  }
+
+  @Query(() => EligibilityResultList, { description: 'Xét điều kiện như awardEligibility, lọc, sắp xếp và phân trang trên máy chủ; tìm kiếm và sắp xếp theo tên chỉ dùng tên người gọi được xem — eligibility as awardEligibility gives it, filtered, sorted and paged on the server; search and name order read only the names the caller may see.' })
+  awardEligibilityList(
+    @Arg('standardId', () => ID, { description: 'Tiêu chuẩn — the standard.' }) standardId: string,
+    @Arg('year', () => Int, { description: 'Năm của đợt xét — the occasion\'s year.' }) year: number,
+    @Ctx() ctx: SubgraphContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => EligibilityFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: EligibilityFilter,
+    @Arg('orderBy', () => EligibilityOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định ELIGIBLE: đủ điều kiện trước, như awardEligibility) — sort field (default ELIGIBLE: eligible first, as awardEligibility).' }) orderBy?: EligibilityOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+  ): Promise<EligibilityResultList> {
+    return new EligibilityService(ctx.em, ctx).list(standardId, year, filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Mutation(() => AwardStandard, { description: 'Thêm tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — add an award standard (UNIT_ADMIN of the campaign\'s issuer).' })

@@ -5,14 +5,16 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput, notFound, staleVersion } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
-import { normaliseText } from '../shared/sql.js';
+import { listPage } from '../shared/list-page.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { Conditions, likeEscape, normaliseText } from '../shared/sql.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo, type CampaignInfo } from './award-peers.js';
 import { AwardStandard } from './award-standard.entity.js';
-import { AwardOccasion, StandardBasis } from './awards.enums.js';
+import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBasis } from './awards.enums.js';
 import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
-import type { CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
+import type { AwardFormFilter, AwardStandardFilter, CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
 
 const ADMIN = [Role.UNIT_ADMIN] as const;
 
@@ -40,12 +42,46 @@ export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'
   return null;
 }
 
+/** A search filter's text, normalised; empty text is refused rather than matching everything. */
+export function searchTerm(value: string, field = 'search'): string {
+  const search = normaliseText(value);
+  if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', field);
+  return search;
+}
+
+/** SQL's keyword for a sort direction (ascending unless DESC). */
+export const sqlDirection = (direction?: SortDirection | null) => (direction === SortDirection.DESC ? 'DESC' : 'ASC');
+
+const STANDARD_ORDER: Record<AwardStandardOrderField, string> = {
+  [AwardStandardOrderField.CREATED]: 's.id',
+  [AwardStandardOrderField.YEAR]: 's.year',
+  [AwardStandardOrderField.FORM]: 'f.rank',
+  [AwardStandardOrderField.SUBJECT_TYPE]: 's.subject_type',
+};
+
+const FORM_ORDER: Record<AwardFormOrderField, string> = {
+  [AwardFormOrderField.RANK]: 'f.rank',
+  [AwardFormOrderField.NAME]: 'f.name_vi COLLATE "vi-x-icu"',
+};
+
 /** Award forms, each campaign's forms and dossier requirements, and award standards with their rules. */
 export class StandardService {
   constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
 
   forms(): Promise<AwardForm[]> {
     return this.em.find(AwardForm, {}, { orderBy: { rank: 'ASC', code: 'ASC' } });
+  }
+
+  /** One page of the catalogue, filtered by authority and an accent-insensitive search of code and names. */
+  async formList(filter: AwardFormFilter, page: Page, orderBy = AwardFormOrderField.RANK, direction = SortDirection.ASC): Promise<ListResult<AwardForm>> {
+    const where = new Conditions();
+    if (filter.authority != null) where.add('f.authority = ?', filter.authority);
+    if (filter.search != null) {
+      where.add(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(searchTerm(filter.search)));
+    }
+    const dir = sqlDirection(direction);
+    const { rows, totalCount } = await listPage(this.em, 'f.*', `FROM awards.award_form f ${where.where()}`, where.params, `${FORM_ORDER[orderBy]} ${dir}, f.code ${dir}`, page);
+    return { nodes: rows.map((row) => this.em.map(AwardForm, row)), totalCount };
   }
 
   async formsByCodes(codes: readonly string[]): Promise<AwardForm[]> {
@@ -69,6 +105,22 @@ export class StandardService {
       where.occasion = occasion;
     }
     return this.em.find(AwardStandard, where, { orderBy: { id: 'ASC' } });
+  }
+
+  /** One page of standards across campaigns, filtered and sorted on the server. */
+  async list(filter: AwardStandardFilter, page: Page, orderBy = AwardStandardOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<AwardStandard>> {
+    const where = new Conditions();
+    if (filter.campaignId != null) where.add('s.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
+    if (filter.occasion != null) where.add('s.occasion = ?', filter.occasion);
+    if (filter.subjectType != null) where.add('s.subject_type = ?', filter.subjectType);
+    if (filter.formCode != null) where.add('s.form_code = ?', filter.formCode);
+    if (filter.year != null) where.add('(s.year = ? OR s.year IS NULL)', filter.year);
+    if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
+    if (filter.search != null) where.add(`s.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(searchTerm(filter.search)));
+    const dir = sqlDirection(direction);
+    const { rows, totalCount } = await listPage(this.em, 's.*', `FROM awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code ${where.where()}`,
+      where.params, `${STANDARD_ORDER[orderBy]} ${dir}, s.id ${dir}`, page);
+    return { nodes: rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)), totalCount };
   }
 
   async require(id: string | number, lock = false): Promise<AwardStandard> {

@@ -12,6 +12,9 @@ export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c
 /** Normalises user text the way names are stored (NFC, single spaces, trimmed). */
 export const normaliseText = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
 
+/** Folds text as `public.ntm_fold` does in SQL (tones and Đ/đ stripped, lower case), for matching in memory. */
+export const foldText = (value: string): string => normaliseText(value).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+
 /** Collects SQL conditions and their parameters in order. */
 export class Conditions {
   readonly clauses: string[] = [];

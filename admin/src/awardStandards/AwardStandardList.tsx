@@ -1,5 +1,4 @@
-import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput, TextInput, useListContext, useTranslate } from 'react-admin';
-import { Typography } from '@mui/material';
+import { AutocompleteInput, BooleanInput, DataTable, List, NumberInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { EnumText } from '../common/fields';
 
@@ -11,27 +10,25 @@ export const campaignFilter = (
 
 const filters = [
   campaignFilter,
+  <TextInput key="q" source="q" alwaysOn />,
   <SelectInput key="occasion" source="occasion" choices={enumChoices('AwardOccasion')} alwaysOn />,
   <SelectInput key="subjectType" source="subjectType" choices={enumChoices('AwardSubjectType')} />,
-  <TextInput key="q" source="q" />,
+  <ReferenceInput key="formCode" source="formCode" reference="awardForms" sort={{ field: 'rank', order: 'ASC' }}>
+    <SelectInput optionText="nameVi" />
+  </ReferenceInput>,
+  <NumberInput key="year" source="year" />,
+  <BooleanInput key="hasRule" source="hasRule" />,
 ];
 
-function PickCampaign() {
-  const { filterValues } = useListContext();
-  const translate = useTranslate();
-  return filterValues.campaignId ? null : <Typography sx={{ p: 2 }} color="text.secondary">{translate('resources.awardStandards.pickCampaign')}</Typography>;
-}
-
-/** A campaign's award standards, filtered by occasion and subject type. */
+/** Award standards of every campaign, filtered, searched (accent-insensitive), sorted and paged on the server. */
 export function AwardStandardList() {
   return (
-    <List filters={filters} empty={false} sort={{ field: 'id', order: 'ASC' }}>
-      <PickCampaign />
+    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" chip /></DataTable.Col>
-        <DataTable.Col source="year" disableSort />
-        <DataTable.Col source="subjectType" disableSort><EnumText source="subjectType" enumName="AwardSubjectType" /></DataTable.Col>
-        <DataTable.Col source="form" disableSort render={(r) => r.form?.nameVi ?? '—'} />
+        <DataTable.Col source="year" />
+        <DataTable.Col source="subjectType"><EnumText source="subjectType" enumName="AwardSubjectType" /></DataTable.Col>
+        <DataTable.Col source="form" render={(r) => r.form?.nameVi ?? '—'} />
         <DataTable.Col source="criteriaText" disableSort render={(r) => (r.criteriaText.length > 160 ? `${r.criteriaText.slice(0, 160)}…` : r.criteriaText)} />
         <DataTable.Col source="rule" disableSort render={(r) => (r.rule ? '✓' : '—')} />
       </DataTable>

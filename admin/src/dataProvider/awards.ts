@@ -1,5 +1,6 @@
 import { gql } from './client';
-import { cleanFilter, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import type { GetListParams } from 'react-admin';
+import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
 
 const FORM_FIELDS = 'code rank authority nameVi nameEn classes source note';
 const STANDARD_FIELDS = `id key subjectType subjectLabel basis occasion year formCode quota criteriaText rule note source version
@@ -8,25 +9,33 @@ const CONTRIBUTOR = 'id kind name unit { id code name }';
 const CONTRIBUTION_FIELDS = `id contributedOn kind quantity quantityUnit unitPriceVnd valueVnd description version recordedAt campaign { id }
   contributor { ${CONTRIBUTOR} } mobilisedBy { ${CONTRIBUTOR} }`;
 const SUBJECT = 'kind name contributorId unit { id code name }';
-const NOMINATION_FIELDS = `id formCode occasion year status version createdAt campaign { id } standard { id criteriaText subjectType }
+const NOMINATION_FIELDS = `id formCode occasion year status version createdAt updatedAt campaign { id } standard { id criteriaText subjectType }
   subject { ${SUBJECT} } proposingUnit { id code name } decidingUnit { id code name }`;
 const NOMINATION_DETAIL = `${NOMINATION_FIELDS}
   dossier { item label template provided documentReference }
   transitions { id from to reason username at }
   award { decisionNumber decidedOn signer }`;
 
-/** Award forms (hình thức khen thưởng): the catalogue, highest authority first; read-only. */
+/** The API's order field for a react-admin sort (`orders` maps column sources), else the list's default. */
+const orderOf = (params: GetListParams, orders: Record<string, string>, fallback: string) => orders[params.sort?.field ?? ''] ?? fallback;
+
+/** Award forms (hình thức khen thưởng): the catalogue, paged, sorted and filtered on the server; read-only. */
 export const awardForms: ResourceAdapter = {
-  async getList() {
-    const { awardForms } = await gql<{ awardForms: Row[] }>(`{ awardForms { ${FORM_FIELDS} } }`);
-    const data = awardForms.map((f) => ({ ...f, id: f.code }));
-    return { data, total: data.length };
+  async getList(params) {
+    const { awardFormList } = await gql<{ awardFormList: { nodes: Row[]; totalCount: number } }>(
+      `query Forms($filter: AwardFormFilter, $offset: Int, $limit: Int, $orderBy: AwardFormOrderField, $direction: SortDirection) {
+        awardFormList(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${FORM_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: orderOf(params, { rank: 'RANK', nameVi: 'NAME' }, 'RANK'), direction: direction(params), filter: cleanFilter(params.filter, ['authority', 'search']) },
+    );
+    return { data: awardFormList.nodes.map((f) => ({ ...f, id: f.code })), total: awardFormList.totalCount };
   },
   async getOne(id) {
-    const { data } = await awardForms.getList!({} as any);
-    const found = data.find((f) => f.id === id);
+    // The catalogue has a handful of forms: read it whole and pick one.
+    const { awardForms } = await gql<{ awardForms: Row[] }>(`{ awardForms { ${FORM_FIELDS} } }`);
+    const found = awardForms.find((f) => f.code === id);
     if (!found) throw new Error('ra.notification.item_doesnt_exist');
-    return found;
+    return { ...found, id: found.code };
   },
 };
 
@@ -39,20 +48,23 @@ export async function campaignAwardForms(campaignId: string): Promise<Row[]> {
 
 const STANDARD_INPUT = ['subjectType', 'subjectLabel', 'basis', 'occasion', 'year', 'formCode', 'quota', 'criteriaText', 'deadline', 'note', 'source'];
 
-/** Award standards of one campaign (the API lists them per campaign, optionally per occasion; the list pages locally). */
+const STANDARD_ORDER: Record<string, string> = { id: 'CREATED', year: 'YEAR', form: 'FORM', subjectType: 'SUBJECT_TYPE' };
+
+/** Award standards, paged, sorted and filtered (campaign, occasion, subject type, form, year, rule, text) on the server. */
 export const awardStandards: ResourceAdapter = {
   async getList(params) {
-    const filter = params.filter ?? {};
-    if (!filter.campaignId) return { data: [], total: 0 };
-    const { awardStandards } = await gql<{ awardStandards: Row[] }>(
-      `query Standards($c: ID!, $o: String) { awardStandards(campaignId: $c, occasion: $o) { ${STANDARD_FIELDS} } }`,
-      { c: String(filter.campaignId), o: filter.occasion || null },
+    const { awardStandardList } = await gql<{ awardStandardList: { nodes: Row[]; totalCount: number } }>(
+      `query Standards($filter: AwardStandardFilter, $offset: Int, $limit: Int, $orderBy: AwardStandardOrderField, $direction: SortDirection) {
+        awardStandardList(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${STANDARD_FIELDS} } }
+      }`,
+      {
+        ...pageWindow(params),
+        orderBy: orderOf(params, STANDARD_ORDER, 'CREATED'),
+        direction: direction(params),
+        filter: cleanFilter(params.filter, ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search']),
+      },
     );
-    let rows = awardStandards;
-    if (filter.subjectType) rows = rows.filter((s) => s.subjectType === filter.subjectType);
-    if (filter.q) rows = rows.filter((s) => `${s.criteriaText} ${s.subjectLabel ?? ''} ${s.key ?? ''}`.toLowerCase().includes(String(filter.q).toLowerCase()));
-    const { offset, limit } = pageWindow(params);
-    return { data: rows.slice(offset, offset + limit), total: rows.length };
+    return { data: awardStandardList.nodes, total: awardStandardList.totalCount };
   },
   async getOne(id) {
     const { awardStandard } = await gql<{ awardStandard: Row }>(`query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadlineInfo: deadline { date source } } }`, { id: String(id) });
@@ -75,13 +87,48 @@ export const awardStandards: ResourceAdapter = {
 
 export interface ConditionResult { path: string; description: string; passed: boolean; actual: string; required: string; summary: string }
 export interface EligibilityResult { subject: { kind: string; name: string | null; contributorId: string | null; unit: { id: string; code: string; name: string } }; eligible: boolean; conditions: ConditionResult[] }
+export interface EligibilityPage { nodes: EligibilityResult[]; totalCount: number; eligibleCount: number }
+export interface EligibilityQuery {
+  standardId: string;
+  year: number;
+  filter: { eligible?: boolean; search?: string; withinCode?: string };
+  offset: number;
+  limit: number;
+  orderBy: 'ELIGIBLE' | 'SUBJECT_NAME' | 'UNIT_CODE';
+  direction: 'ASC' | 'DESC';
+}
 
-export async function awardEligibility(standardId: string, year: number): Promise<EligibilityResult[]> {
-  const { awardEligibility } = await gql<{ awardEligibility: EligibilityResult[] }>(
-    `query Eligibility($s: ID!, $y: Int!) { awardEligibility(standardId: $s, year: $y) { eligible subject { ${SUBJECT} } conditions { path description passed actual required summary } } }`,
-    { s: standardId, y: year },
+/** One page of a standard's eligibility results, filtered and sorted on the server. */
+export async function awardEligibilityList(q: EligibilityQuery): Promise<EligibilityPage> {
+  const { awardEligibilityList } = await gql<{ awardEligibilityList: EligibilityPage }>(
+    `query Eligibility($s: ID!, $y: Int!, $f: EligibilityFilter, $o: Int, $l: Int, $by: EligibilityOrderField, $d: SortDirection) {
+      awardEligibilityList(standardId: $s, year: $y, filter: $f, offset: $o, limit: $l, orderBy: $by, direction: $d) {
+        totalCount eligibleCount nodes { eligible subject { ${SUBJECT} } conditions { path description passed actual required summary } }
+      }
+    }`,
+    { s: q.standardId, y: q.year, f: cleanFilter(q.filter, ['eligible', 'search', 'withinCode']), o: q.offset, l: q.limit, by: q.orderBy, d: q.direction },
   );
-  return awardEligibility;
+  return awardEligibilityList;
+}
+
+/** A subject as the API takes it: a unit by code (read on 30 June of the year) or a contributor by id. */
+export const subjectInput = (subject: EligibilityResult['subject']) =>
+  (subject.contributorId ? { contributorId: String(subject.contributorId) } : { unitCode: subject.unit.code });
+
+export interface Precondition { id: string; key: string; year: number; holds: boolean; evidence: string | null; version: number }
+
+/** The yes/no preconditions recorded on a subject for a year. */
+export async function preconditions(subject: Record<string, unknown>, year: number): Promise<Precondition[]> {
+  const { preconditions } = await gql<{ preconditions: Precondition[] }>(
+    `query Preconditions($s: SubjectInput!, $y: Int) { preconditions(subject: $s, year: $y) { id key year holds evidence version } }`, { s: subject, y: year });
+  return preconditions;
+}
+
+/** Records a precondition, or changes it (then `expectedVersion` is the version read). */
+export async function recordPrecondition(input: { subject: Record<string, unknown>; key: string; year: number; holds: boolean; evidence?: string | null; expectedVersion?: number | null }): Promise<Precondition> {
+  const { recordPrecondition } = await gql<{ recordPrecondition: Precondition }>(
+    `mutation Record($i: RecordPreconditionInput!) { recordPrecondition(input: $i) { id key year holds evidence version } }`, { i: input });
+  return recordPrecondition;
 }
 
 /** The 19 criteria of the 2021–2025 commune set, by number, which award rules name. */
@@ -95,8 +142,10 @@ export async function communeCriteria(): Promise<{ number: number; name: string;
 export const contributions: ResourceAdapter = {
   async getList(params) {
     const { contributions } = await gql<{ contributions: { nodes: Row[]; totalCount: number } }>(
-      `query Contributions($filter: ContributionFilter, $offset: Int, $limit: Int) { contributions(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${CONTRIBUTION_FIELDS} } } }`,
-      { ...pageWindow(params), filter: cleanFilter(params.filter, ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year']) },
+      `query Contributions($filter: ContributionFilter, $offset: Int, $limit: Int, $orderBy: ContributionOrderField, $direction: SortDirection) {
+        contributions(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${CONTRIBUTION_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: orderOf(params, { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' }, 'DATE'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year']) },
     );
     return { data: contributions.nodes, total: contributions.totalCount };
   },
@@ -119,8 +168,10 @@ export const contributions: ResourceAdapter = {
 export const nominations: ResourceAdapter = {
   async getList(params) {
     const { nominations } = await gql<{ nominations: { nodes: Row[]; totalCount: number } }>(
-      `query Nominations($filter: NominationFilter, $offset: Int, $limit: Int) { nominations(filter: $filter, offset: $offset, limit: $limit) { totalCount nodes { ${NOMINATION_FIELDS} } } }`,
-      { ...pageWindow(params), filter: cleanFilter(params.filter, ['campaignId', 'standardId', 'status', 'year']) },
+      `query Nominations($filter: NominationFilter, $offset: Int, $limit: Int, $orderBy: NominationOrderField, $direction: SortDirection) {
+        nominations(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${NOMINATION_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: orderOf(params, { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' }, 'CREATED'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'standardId', 'status', 'year']) },
     );
     return { data: nominations.nodes, total: nominations.totalCount };
   },

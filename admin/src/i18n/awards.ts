@@ -4,7 +4,7 @@ export const awardsVi = {
   resources: {
     awardForms: {
       name: 'Hình thức khen thưởng |||| Hình thức khen thưởng',
-      fields: { code: 'Mã', rank: 'Thứ bậc', authority: 'Cấp khen', nameVi: 'Tên', nameEn: 'Tên tiếng Anh', classes: 'Hạng', source: 'Căn cứ', note: 'Ghi chú' },
+      fields: { code: 'Mã', rank: 'Thứ bậc', authority: 'Cấp khen', nameVi: 'Tên', nameEn: 'Tên tiếng Anh', classes: 'Hạng', source: 'Căn cứ', note: 'Ghi chú', q: 'Tìm kiếm' },
     },
     awardStandards: {
       name: 'Tiêu chuẩn khen thưởng |||| Tiêu chuẩn khen thưởng',
@@ -12,8 +12,8 @@ export const awardsVi = {
         campaignId: 'Phong trào', occasion: 'Đợt', subjectType: 'Loại đối tượng', subjectLabel: 'Đối tượng (theo kế hoạch)', basis: 'Căn cứ',
         year: 'Năm của đợt', formCode: 'Hình thức khen thưởng', form: 'Hình thức khen thưởng', quota: 'Số lượng tối đa', criteriaText: 'Tiêu chuẩn theo văn bản',
         rule: 'Quy tắc đánh giá', note: 'Ghi chú', source: 'Nguồn', deadline: 'Hạn nộp hồ sơ', key: 'Mã', q: 'Tìm trong nội dung', ruleTree: 'Quy tắc đánh giá',
+        hasRule: 'Có quy tắc đánh giá',
       },
-      pickCampaign: 'Chọn một phong trào để xem các tiêu chuẩn khen thưởng',
       noRule: 'Không đánh giá tự động (hội đồng xét theo văn bản)',
       eligibility: 'Xét điều kiện',
       deadlineSource: { STANDARD: 'nhập cho tiêu chuẩn', MILESTONE: 'theo mốc của phong trào' },
@@ -36,6 +36,12 @@ export const awardsVi = {
       fields: {
         subject: 'Đối tượng', status: 'Trạng thái', year: 'Năm xét', occasion: 'Đợt', formCode: 'Hình thức', standard: 'Tiêu chuẩn', standardId: 'Tiêu chuẩn (mã)',
         proposingUnit: 'Đơn vị trình', decidingUnit: 'Đơn vị quyết định', createdAt: 'Ngày lập', campaignId: 'Phong trào', award: 'Quyết định khen thưởng',
+        updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình',
+      },
+      create: {
+        subjectKind: { UNIT: 'Đơn vị (huyện, xã, thôn)', CONTRIBUTOR: 'Người đóng góp (hộ gia đình, cá nhân, doanh nghiệp …)' },
+        formHelp: 'Tiêu chuẩn không định hình thức: chọn một hình thức của phong trào',
+        proposingHelp: 'Đơn vị trình phải chứa đối tượng và thuộc địa bàn của phong trào; bạn cần quyền quản trị đơn vị này',
       },
       tabs: { overview: 'Hồ sơ', dossier: 'Thành phần hồ sơ', history: 'Lịch sử xử lý' },
       dossier: { item: 'Thành phần', provided: 'Đã có', documentReference: 'Số, ký hiệu văn bản', template: 'Mẫu', save: 'Lưu thành phần hồ sơ', saved: 'Đã lưu thành phần hồ sơ', referenceRequired: 'Cần số, ký hiệu văn bản cho thành phần đã có' },
@@ -69,6 +75,14 @@ export const awardsVi = {
       title: 'Xét điều kiện khen thưởng', campaign: 'Phong trào', standard: 'Tiêu chuẩn', year: 'Năm xét', run: 'Xét', eligible: 'Đủ điều kiện',
       subject: 'Đối tượng', condition: 'Điều kiện', passed: 'Đạt', actual: 'Thực tế', required: 'Yêu cầu', none: 'Không có ứng viên',
       count: '%{eligible}/%{total} đối tượng đủ điều kiện', pick: 'Chọn phong trào, tiêu chuẩn có quy tắc và năm xét', hidden: '(tên ẩn)', eligibleOnly: 'Chỉ đối tượng đủ điều kiện',
+      search: 'Tìm đối tượng, đơn vị', withinCode: 'Trong địa bàn (mã GSO)', unitCode: 'Mã đơn vị', actions: 'Thao tác', preconditions: 'Điều kiện có/không',
+      nominate: 'Lập hồ sơ đề nghị',
+    },
+    preconditions: {
+      title: 'Điều kiện có/không của %{subject} năm %{year}', none: 'Chưa ghi nhận điều kiện nào trong năm này', key: 'Điều kiện', holds: 'Đáp ứng',
+      evidence: 'Căn cứ', record: 'Ghi nhận điều kiện', save: 'Ghi nhận', saved: 'Đã ghi nhận điều kiện %{key} cho %{subject}', yes: 'Có', no: 'Không',
+      keyRequired: 'Cần mã điều kiện', keyFormat: 'Mã điều kiện viết IN_HOA_GẠCH_DƯỚI, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT', keyHelp: 'Ví dụ NO_CAPITAL_CONSTRUCTION_DEBT',
+      replaces: 'Đã ghi nhận: %{holds} (phiên bản %{version}); ghi nhận mới sẽ thay thế',
     },
   },
   enums: {
@@ -98,7 +112,7 @@ export const awardsEn: typeof awardsVi = {
   resources: {
     awardForms: {
       name: 'Award form |||| Award forms',
-      fields: { code: 'Code', rank: 'Rank', authority: 'Authority', nameVi: 'Name', nameEn: 'English name', classes: 'Classes', source: 'Basis', note: 'Note' },
+      fields: { code: 'Code', rank: 'Rank', authority: 'Authority', nameVi: 'Name', nameEn: 'English name', classes: 'Classes', source: 'Basis', note: 'Note', q: 'Search' },
     },
     awardStandards: {
       name: 'Award standard |||| Award standards',
@@ -106,8 +120,8 @@ export const awardsEn: typeof awardsVi = {
         campaignId: 'Campaign', occasion: 'Occasion', subjectType: 'Subject type', subjectLabel: 'Subject (as the plan says)', basis: 'Basis',
         year: 'Occasion year', formCode: 'Award form', form: 'Award form', quota: 'Quota', criteriaText: 'Standard as written',
         rule: 'Evaluable rule', note: 'Note', source: 'Source', deadline: 'Submission deadline', key: 'Key', q: 'Search the text', ruleTree: 'Evaluable rule',
+        hasRule: 'Has an evaluable rule',
       },
-      pickCampaign: 'Pick a campaign to see its award standards',
       noRule: 'Not machine-evaluable (the council judges the text)',
       eligibility: 'Eligibility',
       deadlineSource: { STANDARD: 'entered for the standard', MILESTONE: 'from the campaign milestone' },
@@ -130,6 +144,12 @@ export const awardsEn: typeof awardsVi = {
       fields: {
         subject: 'Subject', status: 'Status', year: 'Year', occasion: 'Occasion', formCode: 'Form', standard: 'Standard', standardId: 'Standard (id)',
         proposingUnit: 'Proposing unit', decidingUnit: 'Deciding unit', createdAt: 'Created', campaignId: 'Campaign', award: 'Award decision',
+        updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit',
+      },
+      create: {
+        subjectKind: { UNIT: 'A unit (district, commune, village)', CONTRIBUTOR: 'A contributor (household, individual, enterprise …)' },
+        formHelp: 'The standard names no form: pick one of the campaign\'s forms',
+        proposingHelp: 'The proposing unit must contain the subject and lie in the campaign\'s territory; you need to administer it',
       },
       tabs: { overview: 'Nomination', dossier: 'Dossier', history: 'History' },
       dossier: { item: 'Item', provided: 'Provided', documentReference: 'Document reference', template: 'Template', save: 'Save dossier', saved: 'Dossier saved', referenceRequired: 'A provided item needs its document reference' },
@@ -163,6 +183,14 @@ export const awardsEn: typeof awardsVi = {
       title: 'Award eligibility', campaign: 'Campaign', standard: 'Standard', year: 'Year', run: 'Check', eligible: 'Eligible',
       subject: 'Subject', condition: 'Condition', passed: 'Passed', actual: 'Actual', required: 'Required', none: 'No candidates',
       count: '%{eligible}/%{total} eligible', pick: 'Pick a campaign, a standard with a rule and a year', hidden: '(name hidden)', eligibleOnly: 'Eligible only',
+      search: 'Search subject, unit', withinCode: 'Within unit (GSO code)', unitCode: 'Unit code', actions: 'Actions', preconditions: 'Yes/no preconditions',
+      nominate: 'Create a nomination',
+    },
+    preconditions: {
+      title: 'Yes/no preconditions of %{subject} in %{year}', none: 'No precondition recorded for this year', key: 'Precondition', holds: 'Holds',
+      evidence: 'Evidence', record: 'Record a precondition', save: 'Record', saved: 'Recorded %{key} for %{subject}', yes: 'Yes', no: 'No',
+      keyRequired: 'The key is required', keyFormat: 'Keys are UPPER_SNAKE_CASE, e.g. NO_CAPITAL_CONSTRUCTION_DEBT', keyHelp: 'E.g. NO_CAPITAL_CONSTRUCTION_DEBT',
+      replaces: 'Recorded: %{holds} (version %{version}); recording again replaces it',
     },
   },
   enums: {

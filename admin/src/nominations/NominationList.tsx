@@ -13,19 +13,20 @@ const filters = [
 export const subjectText = (s: { name: string | null; kind: string; unit: { name: string; code: string } }) =>
   s.name && s.name !== s.unit.name ? `${s.name} · ${s.unit.name} (${s.unit.code})` : `${s.unit.name} (${s.unit.code})`;
 
-/** Nominations by campaign, status and year, paged on the server. */
+/** Nominations by campaign, status and year, paged and sorted (year, status, created, last changed) on the server. */
 export function NominationList() {
   return (
     <List filters={filters} sort={{ field: 'id', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="id" disableSort />
+        <DataTable.Col source="id" />
         <DataTable.Col source="subject" disableSort render={(r) => subjectText(r.subject)} />
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
-        <DataTable.Col source="year" disableSort />
+        <DataTable.Col source="year" />
         <DataTable.Col source="formCode" disableSort />
         <DataTable.Col source="proposingUnit" disableSort render={(r) => r.proposingUnit.name} />
-        <DataTable.Col source="status" disableSort><EnumText source="status" enumName="NominationStatus" chip /></DataTable.Col>
-        <DataTable.Col source="createdAt" disableSort><DateText source="createdAt" /></DataTable.Col>
+        <DataTable.Col source="status"><EnumText source="status" enumName="NominationStatus" chip /></DataTable.Col>
+        <DataTable.Col source="createdAt"><DateText source="createdAt" /></DataTable.Col>
+        <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
       </DataTable>
     </List>
   );
