@@ -223,9 +223,18 @@ beforeAll(async () => {
   const contribution = await gql(`mutation($c: ID!) { recordContribution(input: { campaignId: $c, contributor: { kind: ENTERPRISE, name: "Doanh nghiệp fixture", unitCode: "22384", asOf: "2024-01-01" },
     date: "2024-05-01", kind: MONEY, valueVnd: 1000000 }) { contributor { id } } }`, { c: fixtures.campaignId }, { token: admin });
   fixtures.contributorId = contribution.data.recordContribution.contributor.id;
-  const nomination = await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s, subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024,
-    proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: fixtures.awardStandardId }, { token: admin });
-  fixtures.nominationId = nomination.data.createNomination.id;
+  // The console's browser test may already have nominated this commune for 2024: take that one then.
+  const existing = await gql(`query($s: ID!) { nominations(filter: { standardId: $s, year: 2024 }, limit: 500) { nodes { id subject { unit { code } } } } }`,
+    { s: fixtures.awardStandardId }, { token: admin });
+  const nominated = existing.data.nominations.nodes.find((n: { subject: { unit: { code: string } } }) => n.subject.unit.code === '22384');
+  if (nominated) {
+    fixtures.nominationId = nominated.id;
+  } else {
+    const nomination = await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s, subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024,
+      proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: fixtures.awardStandardId }, { token: admin });
+    expect(nomination.errors, JSON.stringify(nomination.errors)).toBeUndefined();
+    fixtures.nominationId = nomination.data.createNomination.id;
+  }
 
   intruder = await tokenFor('UNIT_ADMIN', '06');
 });

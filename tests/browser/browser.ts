@@ -30,6 +30,14 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** A page in a context of its own, in Vietnamese, waiting up to 20 s by default; uncaught page errors go to `errors`. */
+export async function openPage(browser: Browser, errors: string[], viewport = { width: 1400, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'vi-VN' });
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
 /** The console's URL for a route (hash routing), e.g. `console('campaigns/5/show')`. */
 export const consoleUrl = (route = '') => `${inject('hubUrl')}/admin/${route ? `#/${route}` : ''}`;
 

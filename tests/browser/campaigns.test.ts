@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
 
 /**
  * The console's targets and milestones in a real browser: the targets list sorts and filters on the server, the
@@ -24,9 +24,7 @@ describe('targets and milestones in the console', () => {
     const campaigns = await gql(`{ campaigns(filter: { search: "khanh hoa" }, limit: 50) { nodes { id key name issuer { name } } } }`);
     kh = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025');
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
+    page = await openPage(browser, errors);
     await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
   });
 

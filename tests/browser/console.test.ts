@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
 
 /**
  * The admin console in a real browser against the real hub (demo profile): Khánh Hòa's administrator signs in,
@@ -15,9 +15,7 @@ describe('admin console', () => {
 
   beforeAll(async () => {
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
+    page = await openPage(browser, errors);
   });
 
   afterAll(async () => {
@@ -171,10 +169,8 @@ describe('admin console', () => {
       const submitted = await gql(`mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }`, { id: nominationId }, { token });
       expect(submitted.errors).toBeUndefined();
 
-      context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-      admin = await context.newPage();
-      admin.setDefaultTimeout(20_000);
-      admin.on('pageerror', (error) => errors.push(error.message));
+      admin = await openPage(browser, errors);
+      context = admin.context();
       await signIn(admin, 'admin', 'ntm-demo-admin');
     });
 

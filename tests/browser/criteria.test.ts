@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
 
 /**
  * Criteria sets, assessments and recognitions in the console: lists sorted and filtered by the API, and a set's
@@ -19,9 +19,7 @@ describe('admin console: criteria, assessments and recognitions', () => {
     const units = await gql(`{ units(filter: { parentCode: "56", level: DISTRICT, kind: RURAL_DISTRICT, asOf: "2024-06-30" }, limit: 1) { nodes { code name } } }`);
     district = units.data.units.nodes[0];
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
+    page = await openPage(browser, errors);
     await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
   });
 

@@ -1,54 +1,16 @@
 import AddIcon from '@mui/icons-material/Add';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
-import { Dialog, DialogContent, DialogTitle } from '@mui/material';
-import { useState, type ReactNode } from 'react';
-import {
-  Button, Form, NumberInput, SaveButton, SelectInput, TextInput, Toolbar, minValue, number, required, useNotify, useRefresh, useTranslate,
-} from 'react-admin';
+import { NumberInput, SelectInput, TextInput, minValue, number, required } from 'react-admin';
+import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { addCriterion, addIndicator } from '../dataProvider/criteria';
-
-/** A button opening a dialog with a form; the dialog closes and the page reloads once `save` succeeds, API errors show as notifications. */
-function DialogButton({ label, title, icon, testId, save, defaultValues, children }: {
-  label: string; title: string; icon: ReactNode; testId: string; save: (values: Record<string, any>) => Promise<unknown>;
-  defaultValues?: Record<string, unknown>; children: ReactNode;
-}) {
-  const [open, setOpen] = useState(false);
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const submit = async (values: Record<string, any>) => {
-    try {
-      await save(values);
-      notify('resources.criteriaSets.added', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
-  return (
-    <>
-      <Button label={label} onClick={() => setOpen(true)} data-testid={testId}>{icon}</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate(title)}</DialogTitle>
-        <DialogContent>
-          <Form onSubmit={submit} defaultValues={defaultValues}>
-            {children}
-            <Toolbar><SaveButton alwaysEnable /></Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
-  );
-}
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 /** Adds a criterion to a root set (a derived set inherits its criteria, so it is offered only on root sets). */
 export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextNumber: number }) {
   return (
-    <DialogButton label="resources.criteriaSets.addCriterion.button" title="resources.criteriaSets.addCriterion.title" icon={<AddIcon />} testId="add-criterion"
+    <DialogButton label="resources.criteriaSets.addCriterion.button" title="resources.criteriaSets.addCriterion.title" icon={<AddIcon />} testId="add-criterion" done="resources.criteriaSets.added"
       defaultValues={{ number: nextNumber }}
       save={(v) => addCriterion({ criteriaSetId: setId, number: Number(v.number), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn), source: text(v.source) })}>
       <NumberInput source="number" label="resources.criteriaSets.addCriterion.number" validate={[required(), number(), minValue(1)]} step={1} />
@@ -68,7 +30,7 @@ const codeOfCriterion = (value: string | undefined, values: Record<string, any>)
 /** Adds an indicator to one of the set's criteria; a derived set adds its own indicators to inherited criteria. */
 export function AddIndicatorButton({ setId, criteria }: { setId: string; criteria: { number: number; name: string }[] }) {
   return (
-    <DialogButton label="resources.criteriaSets.addIndicator.button" title="resources.criteriaSets.addIndicator.title" icon={<PlaylistAddIcon />} testId="add-indicator"
+    <DialogButton label="resources.criteriaSets.addIndicator.button" title="resources.criteriaSets.addIndicator.title" icon={<PlaylistAddIcon />} testId="add-indicator" done="resources.criteriaSets.added"
       defaultValues={{ comparator: 'GTE' }}
       save={(v) => addIndicator({
         criteriaSetId: setId, criterionNumber: Number(v.criterionNumber), code: v.code.trim(), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn),

@@ -1,9 +1,6 @@
 import TuneIcon from '@mui/icons-material/Tune';
-import { Dialog, DialogContent, DialogTitle } from '@mui/material';
-import { useState } from 'react';
-import {
-  Button, Form, NumberInput, SaveButton, SelectInput, TextInput, Toolbar, maxValue, minValue, number, required, useNotify, useRefresh, useTranslate,
-} from 'react-admin';
+import { NumberInput, SelectInput, TextInput, maxValue, minValue, number, required } from 'react-admin';
+import { DialogButton } from '../common/DialogButton';
 import { THRESHOLD_UNIT_CLASSES } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 import { overrideThreshold } from '../dataProvider/criteria';
@@ -16,47 +13,25 @@ interface Props {
 
 /** Sets or overrides an indicator's threshold in this set, for a territory, a unit class, a commune group or a year. */
 export function OverrideThresholdButton({ setId, indicator, onDone }: Props) {
-  const [open, setOpen] = useState(false);
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const own = indicator.thresholds.filter((t) => t.criteriaSet.id === setId);
-  const submit = async (values: Record<string, any>) => {
-    try {
-      await overrideThreshold({
-        criteriaSetId: setId, indicatorCode: indicator.code, value: Number(values.value), unitCode: values.unitCode || null, unitClass: values.unitClass || null,
-        communeGroup: values.communeGroup ?? null, year: values.year ?? null, source: values.source || null,
-        expectedVersion: values.existing ? own.find((t) => t.id === values.existing)?.version ?? null : null,
-      });
-      notify('resources.criteriaSets.override.done', { type: 'success' });
-      setOpen(false);
-      refresh();
-      onDone();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
+  const save = (values: Record<string, any>) => overrideThreshold({
+    criteriaSetId: setId, indicatorCode: indicator.code, value: Number(values.value), unitCode: values.unitCode || null, unitClass: values.unitClass || null,
+    communeGroup: values.communeGroup ?? null, year: values.year ?? null, source: values.source || null,
+    expectedVersion: values.existing ? own.find((t) => t.id === values.existing)?.version ?? null : null,
+  });
   return (
-    <>
-      <Button label="resources.criteriaSets.override.button" onClick={() => setOpen(true)}><TuneIcon /></Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.criteriaSets.override.title', { code: indicator.code })}</DialogTitle>
-        <DialogContent>
-          <Form onSubmit={submit}>
-            <NumberInput source="value" label="resources.criteriaSets.override.value" validate={[required(), number()]} fullWidth />
-            <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" fullWidth />
-            <SelectInput source="unitClass" label="resources.criteriaSets.override.unitClass" choices={THRESHOLD_UNIT_CLASSES.map((id) => ({ id, name: `enums.UnitClass.${id}` }))} fullWidth />
-            <NumberInput source="communeGroup" label="resources.criteriaSets.override.communeGroup" validate={[minValue(1), maxValue(3)]} />
-            <NumberInput source="year" label="resources.criteriaSets.override.year" validate={[minValue(2000), maxValue(2100)]} />
-            <TextInput source="source" label="app.source" fullWidth />
-            {own.length > 0 && (
-              <SelectInput source="existing" label="resources.criteriaSets.override.existing" fullWidth
-                choices={own.map((t) => ({ id: t.id, name: `${t.value}${t.unitClass ? ` · ${t.unitClass}` : ''} (v${t.version})` }))} translateChoice={false} />
-            )}
-            <Toolbar><SaveButton alwaysEnable /></Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <DialogButton label="resources.criteriaSets.override.button" title="resources.criteriaSets.override.title" titleArgs={{ code: indicator.code }}
+      icon={<TuneIcon />} done="resources.criteriaSets.override.done" save={save} onDone={onDone}>
+      <NumberInput source="value" label="resources.criteriaSets.override.value" validate={[required(), number()]} fullWidth />
+      <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" fullWidth />
+      <SelectInput source="unitClass" label="resources.criteriaSets.override.unitClass" choices={THRESHOLD_UNIT_CLASSES.map((id) => ({ id, name: `enums.UnitClass.${id}` }))} fullWidth />
+      <NumberInput source="communeGroup" label="resources.criteriaSets.override.communeGroup" validate={[minValue(1), maxValue(3)]} />
+      <NumberInput source="year" label="resources.criteriaSets.override.year" validate={[minValue(2000), maxValue(2100)]} />
+      <TextInput source="source" label="app.source" fullWidth />
+      {own.length > 0 && (
+        <SelectInput source="existing" label="resources.criteriaSets.override.existing" fullWidth
+          choices={own.map((t) => ({ id: t.id, name: `${t.value}${t.unitClass ? ` · ${t.unitClass}` : ''} (v${t.version})` }))} translateChoice={false} />
+      )}
+    </DialogButton>
   );
 }

@@ -1,4 +1,5 @@
 import type { GetListParams, RaRecord } from 'react-admin';
+import { gql } from './client';
 
 export type Row = RaRecord & Record<string, any>;
 export interface Page { data: Row[]; total: number }
@@ -39,4 +40,33 @@ export function pick(data: Row, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys) if (data[key] !== undefined) out[key] = data[key] === '' ? null : data[key];
   return out;
+}
+
+/**
+ * One of the hub's paged lists: `field(filter: <filterType>, offset, limit, orderBy: <orderType>, direction)`
+ * returning `{ totalCount nodes { <fields> } }`.
+ */
+export interface ListQuery {
+  field: string;
+  filterType: string;
+  orderType: string;
+  fields: string;
+  /** The API's order field for each sortable column (react-admin's sort field); `fallback` for any other. */
+  order: Record<string, string>;
+  fallback: string;
+  /** Filter keys the API accepts (react-admin's `q` arrives as `search`). */
+  filters: string[];
+  /** Turns a node into the record the console shows (e.g. an id for code-keyed records). */
+  toRecord?: (node: Row) => Row;
+}
+
+/** Reads one page of a list, sorted and filtered by the server as react-admin asks. */
+export async function pagedList(list: ListQuery, params: GetListParams, filter: Record<string, unknown> = cleanFilter(params.filter, list.filters)): Promise<Page> {
+  const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(
+    `query List($filter: ${list.filterType}, $offset: Int, $limit: Int, $orderBy: ${list.orderType}, $direction: SortDirection) {
+      page: ${list.field}(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${list.fields} } }
+    }`,
+    { ...pageWindow(params), orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback, direction: direction(params), filter },
+  );
+  return { data: list.toRecord ? page.nodes.map(list.toRecord) : page.nodes, total: page.totalCount };
 }

@@ -1,6 +1,6 @@
 import { gql } from './client';
 import type { GetListParams } from 'react-admin';
-import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import { cleanFilter, direction, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 const FORM_FIELDS = 'code rank authority nameVi nameEn classes source note';
 const STANDARD_FIELDS = `id key subjectType subjectLabel basis occasion year formCode quota criteriaText rule note source version
@@ -17,19 +17,12 @@ const NOMINATION_DETAIL = `${NOMINATION_FIELDS}
   award { decisionNumber decidedOn signer }`;
 
 /** The API's order field for a react-admin sort (`orders` maps column sources), else the list's default. */
-const orderOf = (params: GetListParams, orders: Record<string, string>, fallback: string) => orders[params.sort?.field ?? ''] ?? fallback;
-
 /** Award forms (hình thức khen thưởng): the catalogue, paged, sorted and filtered on the server; read-only. */
 export const awardForms: ResourceAdapter = {
-  async getList(params) {
-    const { awardFormList } = await gql<{ awardFormList: { nodes: Row[]; totalCount: number } }>(
-      `query Forms($filter: AwardFormFilter, $offset: Int, $limit: Int, $orderBy: AwardFormOrderField, $direction: SortDirection) {
-        awardFormList(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${FORM_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: orderOf(params, { rank: 'RANK', nameVi: 'NAME' }, 'RANK'), direction: direction(params), filter: cleanFilter(params.filter, ['authority', 'search']) },
-    );
-    return { data: awardFormList.nodes.map((f) => ({ ...f, id: f.code })), total: awardFormList.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'awardFormList', filterType: 'AwardFormFilter', orderType: 'AwardFormOrderField', fields: FORM_FIELDS,
+    order: { rank: 'RANK', nameVi: 'NAME' }, fallback: 'RANK', filters: ['authority', 'search'], toRecord: (f) => ({ ...f, id: f.code }),
+  }, params),
   async getOne(id) {
     // The catalogue has a handful of forms: read it whole and pick one.
     const { awardForms } = await gql<{ awardForms: Row[] }>(`{ awardForms { ${FORM_FIELDS} } }`);
@@ -52,20 +45,10 @@ const STANDARD_ORDER: Record<string, string> = { id: 'CREATED', year: 'YEAR', fo
 
 /** Award standards, paged, sorted and filtered (campaign, occasion, subject type, form, year, rule, text) on the server. */
 export const awardStandards: ResourceAdapter = {
-  async getList(params) {
-    const { awardStandardList } = await gql<{ awardStandardList: { nodes: Row[]; totalCount: number } }>(
-      `query Standards($filter: AwardStandardFilter, $offset: Int, $limit: Int, $orderBy: AwardStandardOrderField, $direction: SortDirection) {
-        awardStandardList(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${STANDARD_FIELDS} } }
-      }`,
-      {
-        ...pageWindow(params),
-        orderBy: orderOf(params, STANDARD_ORDER, 'CREATED'),
-        direction: direction(params),
-        filter: cleanFilter(params.filter, ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search']),
-      },
-    );
-    return { data: awardStandardList.nodes, total: awardStandardList.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'awardStandardList', filterType: 'AwardStandardFilter', orderType: 'AwardStandardOrderField', fields: STANDARD_FIELDS,
+    order: STANDARD_ORDER, fallback: 'CREATED', filters: ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search'],
+  }, params),
   async getOne(id) {
     const { awardStandard } = await gql<{ awardStandard: Row }>(`query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadlineInfo: deadline { date source } } }`, { id: String(id) });
     return { ...awardStandard, deadline: awardStandard.deadlineInfo?.source === 'STANDARD' ? awardStandard.deadlineInfo.date : undefined };
@@ -140,15 +123,10 @@ export async function communeCriteria(): Promise<{ number: number; name: string;
 
 /** The contributions ledger. */
 export const contributions: ResourceAdapter = {
-  async getList(params) {
-    const { contributions } = await gql<{ contributions: { nodes: Row[]; totalCount: number } }>(
-      `query Contributions($filter: ContributionFilter, $offset: Int, $limit: Int, $orderBy: ContributionOrderField, $direction: SortDirection) {
-        contributions(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${CONTRIBUTION_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: orderOf(params, { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' }, 'DATE'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year']) },
-    );
-    return { data: contributions.nodes, total: contributions.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'contributions', filterType: 'ContributionFilter', orderType: 'ContributionOrderField', fields: CONTRIBUTION_FIELDS,
+    order: { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' }, fallback: 'DATE', filters: ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year'],
+  }, params),
   async create(data) {
     const contributor = (c: Row | undefined) => (c?.id ? { id: String(c.id) } : c?.name ? pick(c as Row, ['kind', 'name', 'unitCode', 'asOf']) : undefined);
     const input = {
@@ -166,15 +144,10 @@ export const contributions: ResourceAdapter = {
 
 /** Nominations (hồ sơ đề nghị khen thưởng) with their dossier and workflow. */
 export const nominations: ResourceAdapter = {
-  async getList(params) {
-    const { nominations } = await gql<{ nominations: { nodes: Row[]; totalCount: number } }>(
-      `query Nominations($filter: NominationFilter, $offset: Int, $limit: Int, $orderBy: NominationOrderField, $direction: SortDirection) {
-        nominations(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${NOMINATION_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: orderOf(params, { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' }, 'CREATED'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'standardId', 'status', 'year']) },
-    );
-    return { data: nominations.nodes, total: nominations.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'nominations', filterType: 'NominationFilter', orderType: 'NominationOrderField', fields: NOMINATION_FIELDS,
+    order: { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' }, fallback: 'CREATED', filters: ['campaignId', 'standardId', 'status', 'year'],
+  }, params),
   async getOne(id) {
     const { nomination } = await gql<{ nomination: Row }>(`query Nomination($id: ID!) { nomination(id: $id) { ${NOMINATION_DETAIL} } }`, { id: String(id) });
     return nomination;

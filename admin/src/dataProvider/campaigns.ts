@@ -1,5 +1,5 @@
 import { gql } from './client';
-import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 const CAMPAIGN_FIELDS = 'id key name nameEn slogan status periodStart periodEnd version issuerUnidentified issuerNote note source issuer { id code name level validTo } parent { id name }';
 const DOC = 'number date dateText issuer kind title note source';
@@ -13,20 +13,10 @@ const EDITABLE = ['name', 'nameEn', 'slogan', 'status', 'note', 'source', 'perio
 
 /** Campaigns (phong trào thi đua) with their plan document. */
 export const campaigns: ResourceAdapter = {
-  async getList(params) {
-    const { campaigns } = await gql<{ campaigns: { nodes: Row[]; totalCount: number } }>(
-      `query Campaigns($filter: CampaignFilter, $offset: Int, $limit: Int, $orderBy: CampaignOrderField, $direction: SortDirection) {
-        campaigns(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${CAMPAIGN_FIELDS} } }
-      }`,
-      {
-        ...pageWindow(params),
-        orderBy: ORDER[params.sort?.field ?? 'id'] ?? 'CREATED',
-        direction: direction(params),
-        filter: cleanFilter(params.filter, ['issuerCode', 'parentId', 'rootOnly', 'status', 'year', 'search']),
-      },
-    );
-    return { data: campaigns.nodes, total: campaigns.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'campaigns', filterType: 'CampaignFilter', orderType: 'CampaignOrderField', fields: CAMPAIGN_FIELDS,
+    order: ORDER, fallback: 'CREATED', filters: ['issuerCode', 'parentId', 'rootOnly', 'status', 'year', 'search'],
+  }, params),
   async getOne(id) {
     const { campaign } = await gql<{ campaign: Row }>(`query Campaign($id: ID!) { campaign(id: $id) { ${CAMPAIGN_DETAIL} } }`, { id: String(id) });
     return campaign;

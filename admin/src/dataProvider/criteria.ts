@@ -1,5 +1,5 @@
 import { gql } from './client';
-import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import { cleanFilter, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 const SET_FIELDS = 'id code name nameEn tier appliesTo periodStart periodEnd synthetic source note version legalBasis { number date issuer title } parent { id code name } owner { id code name }';
 const THRESHOLD_FIELDS = 'id value unitClass region communeGroup year source version owner { id code name } criteriaSet { id code }';
@@ -11,20 +11,10 @@ const SET_ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', tier: 'T
 
 /** Criteria sets (bộ tiêu chí): national sets and the ones localities derive from them. */
 export const criteriaSets: ResourceAdapter = {
-  async getList(params) {
-    const { criteriaSets } = await gql<{ criteriaSets: { nodes: Row[]; totalCount: number } }>(
-      `query Sets($filter: CriteriaSetFilter, $offset: Int, $limit: Int, $orderBy: CriteriaSetOrderField, $direction: SortDirection) {
-        criteriaSets(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${SET_FIELDS} } }
-      }`,
-      {
-        ...pageWindow(params),
-        orderBy: SET_ORDER[params.sort?.field ?? 'periodStart'] ?? 'PERIOD_START',
-        direction: direction(params),
-        filter: cleanFilter(params.filter, ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId', 'search']),
-      },
-    );
-    return { data: criteriaSets.nodes, total: criteriaSets.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'criteriaSets', filterType: 'CriteriaSetFilter', orderType: 'CriteriaSetOrderField', fields: SET_FIELDS,
+    order: SET_ORDER, fallback: 'PERIOD_START', filters: ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId', 'search'],
+  }, params),
   async getOne(id) {
     const { criteriaSet } = await gql<{ criteriaSet: Row }>(`query Set($id: ID!) { criteriaSet(id: $id) { ${SET_DETAIL} } }`, { id: String(id) });
     return criteriaSet;
@@ -97,13 +87,10 @@ export const assessments: ResourceAdapter = {
   async getList(params) {
     const filter = cleanFilter(params.filter, ['criteriaSetId', 'year', 'unitIds', 'synthetic', 'allMet', 'unitId', 'withinCode', 'asOf']);
     if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
-    const { assessments } = await gql<{ assessments: { nodes: Row[]; totalCount: number } }>(
-      `query Assessments($filter: AssessmentFilter, $offset: Int, $limit: Int, $orderBy: AssessmentOrderField, $direction: SortDirection) {
-        assessments(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${ASSESSMENT_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: ASSESSMENT_ORDER[params.sort?.field ?? 'year'] ?? 'YEAR', direction: direction(params), filter },
-    );
-    return { data: assessments.nodes, total: assessments.totalCount };
+    return pagedList({
+      field: 'assessments', filterType: 'AssessmentFilter', orderType: 'AssessmentOrderField', fields: ASSESSMENT_FIELDS,
+      order: ASSESSMENT_ORDER, fallback: 'YEAR', filters: [],
+    }, params, filter);
   },
   /** By id, or by the `set:year:unitCode` key (null-safe: an unknown key is "no such record"). */
   async getOne(id) {
@@ -135,13 +122,10 @@ export const recognitions: ResourceAdapter = {
   async getList(params) {
     const filter = cleanFilter(params.filter, ['unitIds', 'tier', 'validInYear', 'synthetic', 'unitId', 'withinCode', 'asOf']);
     if (filter.unitId) { filter.unitIds = [String(filter.unitId)]; delete filter.unitId; }
-    const { recognitionDecisions } = await gql<{ recognitionDecisions: { nodes: Row[]; totalCount: number } }>(
-      `query Recognitions($filter: RecognitionFilter, $offset: Int, $limit: Int, $orderBy: RecognitionOrderField, $direction: SortDirection) {
-        recognitionDecisions(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${RECOGNITION_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: RECOGNITION_ORDER[params.sort?.field ?? 'decidedOn'] ?? 'DECIDED_ON', direction: direction(params), filter },
-    );
-    return { data: recognitionDecisions.nodes, total: recognitionDecisions.totalCount };
+    return pagedList({
+      field: 'recognitionDecisions', filterType: 'RecognitionFilter', orderType: 'RecognitionOrderField', fields: RECOGNITION_FIELDS,
+      order: RECOGNITION_ORDER, fallback: 'DECIDED_ON', filters: [],
+    }, params, filter);
   },
   async getOne(id) {
     const { recognitionDecision } = await gql<{ recognitionDecision: Row }>(`query Recognition($id: ID!) { recognitionDecision(id: $id) { ${RECOGNITION_FIELDS} } }`, { id: String(id) });

@@ -1,5 +1,5 @@
 import { gql } from './client';
-import { cleanFilter, direction, pageWindow, pick, type ResourceAdapter, type Row } from './adapter';
+import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 export const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin valueMax numerator denominator denominatorBasis basisNote unitClass
   isIncrement incrementOver status quote note source version unit { id code name level } metric { code nameVi nameEn kind unitOfMeasure }
@@ -15,20 +15,10 @@ const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.u
  * filters take GSO codes read on `asOf` (default: the campaign's period start).
  */
 export const targets: ResourceAdapter = {
-  async getList(params) {
-    const { targets } = await gql<{ targets: { nodes: Row[]; totalCount: number } }>(
-      `query Targets($filter: TargetFilter, $offset: Int, $limit: Int, $orderBy: TargetOrderField, $direction: SortDirection) {
-        targets(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${TARGET_FIELDS} } }
-      }`,
-      {
-        ...pageWindow(params),
-        orderBy: ORDER[params.sort?.field ?? 'id'] ?? 'CREATED',
-        direction: direction(params),
-        filter: cleanFilter(params.filter, ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search']),
-      },
-    );
-    return { data: targets.nodes.map(toRow), total: targets.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'targets', filterType: 'TargetFilter', orderType: 'TargetOrderField', fields: TARGET_FIELDS,
+    order: ORDER, fallback: 'CREATED', filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'], toRecord: toRow,
+  }, params),
   async getOne(id) {
     const { target } = await gql<{ target: Row }>(`query Target($id: ID!) { target(id: $id) { ${TARGET_FIELDS} } }`, { id: String(id) });
     return toRow(target);
@@ -61,15 +51,10 @@ const METRIC_ORDER: Record<string, string> = { code: 'CODE', id: 'CODE', nameVi:
 
 /** The metric catalogue (danh mục chỉ số), keyed by code. */
 export const metrics: ResourceAdapter = {
-  async getList(params) {
-    const { metrics } = await gql<{ metrics: { nodes: Row[]; totalCount: number } }>(
-      `query Metrics($filter: MetricFilter, $offset: Int, $limit: Int, $orderBy: MetricOrderField, $direction: SortDirection) {
-        metrics(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo } }
-      }`,
-      { ...pageWindow(params), orderBy: METRIC_ORDER[params.sort?.field ?? 'code'] ?? 'CODE', direction: direction(params), filter: cleanFilter(params.filter, ['search', 'kind', 'computable']) },
-    );
-    return { data: metrics.nodes.map((m) => ({ ...m, id: m.code })), total: metrics.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'metrics', filterType: 'MetricFilter', orderType: 'MetricOrderField', fields: 'code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo',
+    order: METRIC_ORDER, fallback: 'CODE', filters: ['search', 'kind', 'computable'], toRecord: (m) => ({ ...m, id: m.code }),
+  }, params),
   async getOne(id) {
     const { metric } = await gql<{ metric: Row }>(`query Metric($code: String!) { metric(code: $code) { code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo } }`, { code: String(id) });
     return { ...metric, id: metric.code };

@@ -1,5 +1,5 @@
 import { gql } from './client';
-import { cleanFilter, direction, pageWindow, type ResourceAdapter, type Row } from './adapter';
+import { pagedList, type ResourceAdapter, type Row } from './adapter';
 
 export const UNIT_FIELDS = 'id code name shortName level kind path validFrom validTo parent { id code name }';
 const UNIT_DETAIL = `${UNIT_FIELDS}
@@ -12,20 +12,10 @@ const ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', level: 'LEVE
 
 /** Administrative units (đơn vị hành chính): paged, sorted and searched (accent-insensitive) by the units subgraph. */
 export const units: ResourceAdapter = {
-  async getList(params) {
-    const { units } = await gql<{ units: { nodes: Row[]; totalCount: number } }>(
-      `query Units($filter: UnitFilter, $offset: Int, $limit: Int, $orderBy: UnitOrderField, $direction: SortDirection) {
-        units(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${UNIT_FIELDS} } }
-      }`,
-      {
-        ...pageWindow(params),
-        orderBy: ORDER[params.sort?.field ?? 'code'] ?? 'CODE',
-        direction: direction(params),
-        filter: cleanFilter(params.filter, ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf']),
-      },
-    );
-    return { data: units.nodes, total: units.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'units', filterType: 'UnitFilter', orderType: 'UnitOrderField', fields: UNIT_FIELDS,
+    order: ORDER, fallback: 'CODE', filters: ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf'],
+  }, params),
   async getOne(id) {
     const { unitsByIds } = await gql<{ unitsByIds: (Row | null)[] }>(`query Unit($ids: [ID!]!) { unitsByIds(ids: $ids) { ${UNIT_DETAIL} } }`, { ids: [String(id)] });
     if (!unitsByIds[0]) throw new Error('ra.notification.item_doesnt_exist');

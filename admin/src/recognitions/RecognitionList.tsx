@@ -1,10 +1,6 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { Dialog, DialogContent, DialogTitle } from '@mui/material';
-import { useState } from 'react';
-import {
-  BooleanInput, Button, DataTable, DateInput, Form, List, NumberInput, SaveButton, SelectInput, TextInput, Toolbar, required, useNotify,
-  useRecordContext, useRefresh, useTranslate,
-} from 'react-admin';
+import { BooleanInput, DataTable, DateInput, List, NumberInput, SelectInput, TextInput, required, useRecordContext } from 'react-admin';
+import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
 import { today } from '../common/format';
@@ -13,35 +9,14 @@ import { revokeRecognition } from '../dataProvider/criteria';
 
 function RevokeButton() {
   const decision = useRecordContext();
-  const [open, setOpen] = useState(false);
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
   if (!decision || decision.revokedOn) return null;
-  const submit = async (values: Record<string, string>) => {
-    try {
-      await revokeRecognition({ id: String(decision.id), expectedVersion: decision.version, revokedOn: values.revokedOn, reason: values.reason });
-      notify('resources.recognitions.revoke.done', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
   return (
-    <>
-      <Button label="resources.recognitions.revoke.button" onClick={(e) => { e.stopPropagation(); setOpen(true); }}><BlockIcon /></Button>
-      <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.recognitions.revoke.title', { number: decision.decisionNumber })}</DialogTitle>
-        <DialogContent>
-          <Form onSubmit={submit} defaultValues={{ revokedOn: today() }}>
-            <DateInput source="revokedOn" label="resources.recognitions.fields.revokedOn" validate={required()} />
-            <TextInput source="reason" label="resources.recognitions.fields.revocationReason" validate={required()} fullWidth multiline />
-            <Toolbar><SaveButton label="resources.recognitions.revoke.button" alwaysEnable /></Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+    <DialogButton label="resources.recognitions.revoke.button" title="resources.recognitions.revoke.title" titleArgs={{ number: decision.decisionNumber }}
+      icon={<BlockIcon />} done="resources.recognitions.revoke.done" saveLabel="resources.recognitions.revoke.button" defaultValues={{ revokedOn: today() }}
+      save={(values) => revokeRecognition({ id: String(decision.id), expectedVersion: decision.version, revokedOn: values.revokedOn, reason: values.reason })}>
+      <DateInput source="revokedOn" label="resources.recognitions.fields.revokedOn" validate={required()} />
+      <TextInput source="reason" label="resources.recognitions.fields.revocationReason" validate={required()} fullWidth multiline />
+    </DialogButton>
   );
 }
 

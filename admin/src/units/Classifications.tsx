@@ -1,10 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Chip, Dialog, DialogContent, DialogTitle, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import {
-  Button, Confirm, DateInput, Form, FormDataConsumer, SaveButton, SelectInput, TextInput, Toolbar, required, useNotify, useRecordContext, useRefresh, useTranslate,
-} from 'react-admin';
+import { Confirm, DateInput, FormDataConsumer, SelectInput, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { removeUnitClassification, setUnitClassification, SCHEME_VALUES } from '../dataProvider/units';
@@ -17,47 +16,26 @@ const valueLabel = (translate: (key: string, options?: any) => string, scheme: s
 
 /** Adds a classification (terrain, especially disadvantaged, commune group…) for a period; thresholds and targets read them. */
 function AddClassification({ unit }: { unit: UnitRecord }) {
-  const [open, setOpen] = useState(false);
   const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const submit = async (values: Record<string, any>) => {
-    try {
-      await setUnitClassification({
+  return (
+    <DialogButton label="resources.units.classify.add" title="resources.units.classify.add" icon={<AddIcon />} done="resources.units.classify.done"
+      save={(values) => setUnitClassification({
         unitCode: unit.code, asOf: unit.validTo ?? null, scheme: values.scheme, value: values.value || null,
         validFrom: values.validFrom || null, validTo: values.validTo || null, source: values.source || null,
-      });
-      notify('resources.units.classify.done', { type: 'success' });
-      setOpen(false);
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  };
-  return (
-    <>
-      <Button label="resources.units.classify.add" onClick={() => setOpen(true)}><AddIcon /></Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('resources.units.classify.add')}</DialogTitle>
-        <DialogContent>
-          <Form onSubmit={submit}>
-            <SelectInput source="scheme" label="resources.units.classify.scheme" choices={enumChoices('ClassificationScheme')} validate={required()} fullWidth />
-            <FormDataConsumer>
-              {({ formData }) => (SCHEME_VALUES[formData.scheme]?.length ? (
-                <SelectInput source="value" label="resources.units.classify.value" validate={required()} fullWidth
-                  choices={SCHEME_VALUES[formData.scheme].map((id) => ({ id, name: valueLabel(translate, formData.scheme, id) }))} translateChoice={false} />
-              ) : null)}
-            </FormDataConsumer>
-            <Stack direction="row" spacing={2}>
-              <DateInput source="validFrom" label="resources.units.fields.validFrom" />
-              <DateInput source="validTo" label="resources.units.fields.validTo" />
-            </Stack>
-            <TextInput source="source" label="app.source" fullWidth helperText="resources.units.classify.sourceHelp" />
-            <Toolbar><SaveButton alwaysEnable /></Toolbar>
-          </Form>
-        </DialogContent>
-      </Dialog>
-    </>
+      })}>
+      <SelectInput source="scheme" label="resources.units.classify.scheme" choices={enumChoices('ClassificationScheme')} validate={required()} fullWidth />
+      <FormDataConsumer>
+        {({ formData }) => (SCHEME_VALUES[formData.scheme]?.length ? (
+          <SelectInput source="value" label="resources.units.classify.value" validate={required()} fullWidth
+            choices={SCHEME_VALUES[formData.scheme].map((id) => ({ id, name: valueLabel(translate, formData.scheme, id) }))} translateChoice={false} />
+        ) : null)}
+      </FormDataConsumer>
+      <Stack direction="row" spacing={2}>
+        <DateInput source="validFrom" label="resources.units.fields.validFrom" />
+        <DateInput source="validTo" label="resources.units.fields.validTo" />
+      </Stack>
+      <TextInput source="source" label="app.source" fullWidth helperText="resources.units.classify.sourceHelp" />
+    </DialogButton>
   );
 }
 
