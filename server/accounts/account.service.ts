@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { issueToken } from '../shared/auth-token.js';
-import { badInput, conflict, hubError, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
 import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { runtime } from '../shared/runtime.js';
 import { today } from '../shared/scalars.js';
@@ -129,7 +129,7 @@ export class AccountService {
   }
 
   async setActive(user: UserAccount, active: boolean, expectedVersion: number): Promise<UserAccount> {
-    if (user.version !== expectedVersion) throw staleVersion(user.version);
+    checkVersion(user.version, expectedVersion);
     user.active = active;
     await this.em.flush();
     return user;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
@@ -125,7 +125,7 @@ export class ContributionService {
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const existing = await this.em.findOne(SubjectPrecondition, { subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, key: input.key, year: input.year });
     if (existing) {
-      if (input.expectedVersion !== existing.version) throw staleVersion(existing.version);
+      checkVersion(existing.version, input.expectedVersion);
       Object.assign(existing, { holds: input.holds, evidence: input.evidence ?? null });
       await this.em.flush();
       return existing;

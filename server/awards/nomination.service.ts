@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
@@ -114,7 +114,7 @@ export class NominationService {
     requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
     authorize(this.ctx, PROPOSER, (await this.unit(nomination.proposingUnitId)).path);
-    if (nomination.version !== expectedVersion) throw staleVersion(nomination.version);
+    checkVersion(nomination.version, expectedVersion);
     if (nomination.status !== NominationStatus.DRAFT && nomination.status !== NominationStatus.RETURNED) {
       throw badInput(`Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`, `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`, 'id');
     }
@@ -136,7 +136,7 @@ export class NominationService {
     const nomination = await this.require(id, true);
     const actingUnit = await this.unit(to === NominationStatus.SUBMITTED ? nomination.proposingUnitId : nomination.decidingUnitId);
     authorize(this.ctx, to === NominationStatus.SUBMITTED ? PROPOSER : DECIDER, actingUnit.path);
-    if (expectedVersion != null && nomination.version !== expectedVersion) throw staleVersion(nomination.version);
+    checkVersion(nomination.version, expectedVersion, undefined, { optional: true });
     const allowed = TRANSITIONS[nomination.status];
     if (to === NominationStatus.DECIDED && allowed.includes(to)) {
       throw badInput('Quyết định khen thưởng ghi bằng decideNomination (số, ngày, người ký)', 'Record the decision with decideNomination (number, date, signer)', 'to');
@@ -178,7 +178,7 @@ export class NominationService {
     const nomination = await this.require(input.id, true);
     const deciding = await this.unit(nomination.decidingUnitId);
     authorize(this.ctx, DECIDER, deciding.path);
-    if (input.expectedVersion != null && nomination.version !== input.expectedVersion) throw staleVersion(nomination.version);
+    checkVersion(nomination.version, input.expectedVersion, undefined, { optional: true });
     if (nomination.status !== NominationStatus.COUNCIL_REVIEWED) {
       throw badInput(`Chỉ quyết định hồ sơ đã được Hội đồng xét (COUNCIL_REVIEWED), hồ sơ đang ở ${nomination.status}`,
         `Only a COUNCIL_REVIEWED nomination can be decided; this one is ${nomination.status}`, 'id');

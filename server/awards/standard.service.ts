@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
@@ -152,7 +152,7 @@ export class StandardService {
     requireSignedIn(this.ctx);
     const standard = await this.require(id, true);
     const campaign = await this.administered(standard.campaignId);
-    if (standard.version !== expectedVersion) throw staleVersion(standard.version);
+    checkVersion(standard.version, expectedVersion);
     await this.apply(standard, input, campaign);
     await this.em.flush();
     return standard;

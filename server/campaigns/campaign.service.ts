@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
@@ -160,7 +160,7 @@ export class CampaignService {
 
   async update(id: string, expectedVersion: number, input: UpdateCampaignInput, guard: Guard): Promise<Campaign> {
     const { campaign } = await this.requireIssued(id, guard, true);
-    if (campaign.version !== expectedVersion) throw staleVersion(campaign.version);
+    checkVersion(campaign.version, expectedVersion);
     const period: Period = { periodStart: input.periodStart ?? campaign.periodStart, periodEnd: input.periodEnd ?? campaign.periodEnd };
     checkPeriod(period);
     if (period.periodStart !== campaign.periodStart || period.periodEnd !== campaign.periodEnd) await this.checkPeriodChange(campaign, period);
@@ -211,7 +211,7 @@ export class CampaignService {
   /** Deletes a campaign with its targets, milestones and subjects; one with child campaigns is refused. */
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { campaign } = await this.requireIssued(id, guard, true);
-    if (campaign.version !== expectedVersion) throw staleVersion(campaign.version);
+    checkVersion(campaign.version, expectedVersion);
     const children = await this.childrenOf([campaign.id]);
     if (children.length) {
       throw conflict(

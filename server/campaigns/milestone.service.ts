@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound, staleVersion } from '../shared/errors.js';
+import { checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { MilestoneKind, Recurrence } from './campaign.enums.js';
@@ -31,7 +31,7 @@ export class MilestoneService {
 
   async update(id: string, expectedVersion: number, input: UpdateMilestoneInput, guard: Guard): Promise<Milestone> {
     const { milestone, issued } = await this.lock(id, guard);
-    if (milestone.version !== expectedVersion) throw staleVersion(milestone.version);
+    checkVersion(milestone.version, expectedVersion);
     const fields = this.merge(Object.fromEntries(FIELDS.map((f) => [f, milestone[f]])), input);
     checkMilestone(fields as unknown as MilestoneShape, issued.campaign);
     Object.assign(milestone, fields);
@@ -41,7 +41,7 @@ export class MilestoneService {
 
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { milestone } = await this.lock(id, guard);
-    if (milestone.version !== expectedVersion) throw staleVersion(milestone.version);
+    checkVersion(milestone.version, expectedVersion);
     this.em.remove(milestone);
     await this.em.flush();
     return true;

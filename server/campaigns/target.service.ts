@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound, staleVersion } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage } from '../shared/list-page.js';
 import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/paging.js';
@@ -152,7 +152,7 @@ export class TargetService {
 
   async update(id: string, expectedVersion: number, input: UpdateTargetInput, guard: Guard): Promise<Target> {
     const { target, issued } = await this.lock(id, guard);
-    if (target.version !== expectedVersion) throw staleVersion(target.version);
+    checkVersion(target.version, expectedVersion);
     const metric = input.metric ? await this.metrics.require(input.metric) : (await this.metrics.byCodes([target.metric.code]))[0];
     const unitId = input.unitCode ? await this.resolveUnit(issued, input.unitCode, input.unitAsOf) : target.unitId;
     const fields = merge(Object.fromEntries(PLAIN_FIELDS.map((f) => [f, target[f]])), input);
@@ -164,7 +164,7 @@ export class TargetService {
 
   async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
     const { target } = await this.lock(id, guard);
-    if (target.version !== expectedVersion) throw staleVersion(target.version);
+    checkVersion(target.version, expectedVersion);
     this.em.remove(target);
     await this.em.flush();
     return true;

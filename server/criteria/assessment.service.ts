@@ -2,7 +2,7 @@ import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize } from '../shared/authorize.js';
-import { badInput, conflict, notFound } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -11,7 +11,6 @@ import { Assessment, AssessmentChange, CriterionResult } from './assessment.enti
 import type { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { evaluateResults, type EvaluatedCriterion, type IndicatorDef } from './assessment-evaluation.js';
 import { AssessmentOrderField } from './criteria-enums.js';
-import { checkVersion } from './criteria-errors.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
 import { CriteriaSetService } from './criteria-set.service.js';

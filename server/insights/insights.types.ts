@@ -1,15 +1,8 @@
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
+import { UnitLevel } from '../shared/unit-level.js';
 
-/** Cấp hành chính — the same enum as the units subgraph's (federation merges identical enums). */
-export enum UnitLevel {
-  NATION = 'NATION',
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  VILLAGE = 'VILLAGE',
-}
-registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Cấp hành chính — level of an administrative unit.' });
+export { UnitLevel };
 
 /**
  * Đơn vị hành chính — the units subgraph's entity, seen from here by its key. Insights adds `subunits`, read from its

@@ -16,9 +16,26 @@ export const notFound = (vi: string, en: string) => hubError('NOT_FOUND', vi, en
 export const forbidden = (vi: string, en: string) => hubError('FORBIDDEN', vi, en);
 export const conflict = (vi: string, en: string) => hubError('CONFLICT', vi, en);
 
+/** How an error message names a record, in both languages ("Bộ tiêu chí X" / "Criteria set X"). */
+export interface Named { vi: string; en: string }
+
 /** The error for an update that names a version other than the record's current one (optimistic locking). */
-export const staleVersion = (current: number) =>
-  conflict(`Bản ghi đã bị người khác sửa (phiên bản hiện tại ${current}), hãy tải lại`, `The record was changed meanwhile (now version ${current}): reload it`);
+export const staleVersion = (current: number, what: Named = { vi: 'Bản ghi', en: 'The record' }) =>
+  conflict(`${what.vi} đã được người khác sửa (phiên bản hiện tại ${current}); tải lại rồi thử lại`, `${what.en} was changed meanwhile (now version ${current}): reload it and retry`);
+
+/**
+ * Refuses a write made from a stale read: `expected` is the version the caller read. Leaving it out is refused as
+ * well (the record exists and the caller has not said they saw it), unless `optional` — for writes that may go ahead
+ * blind, such as a workflow step.
+ */
+export function checkVersion(current: number, expected: number | null | undefined, what?: Named, { optional = false } = {}): void {
+  if (expected == null) {
+    if (optional) return;
+    const name = what ?? { vi: 'Bản ghi', en: 'The record' };
+    throw conflict(`${name.vi} đã tồn tại (phiên bản ${current}); gửi expectedVersion để sửa`, `${name.en} already exists (version ${current}); send expectedVersion to change it`);
+  }
+  if (expected !== current) throw staleVersion(current, what);
+}
 
 const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT',
   'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);

@@ -1,13 +1,8 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Cấp hành chính — level of an administrative unit in the hierarchy. */
-export enum UnitLevel {
-  NATION = 'NATION',
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  VILLAGE = 'VILLAGE',
-}
+import { UnitLevel } from '../shared/unit-level.js';
+
+export { UnitLevel };
 
 /** Loại đơn vị hành chính — the kind a unit's name states (Tỉnh, Huyện, Xã …). */
 export enum UnitKind {
@@ -25,7 +20,6 @@ export enum UnitKind {
   VILLAGE = 'VILLAGE',
 }
 
-registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Cấp hành chính — level of an administrative unit.' });
 registerEnumType(UnitKind, {
   name: 'UnitKind',
   description: 'Loại đơn vị hành chính — kind of unit, as its name prefix states.',
