@@ -336,6 +336,12 @@ describe('nominations and decisions', () => {
     expect(errorCodes(duplicate)).toEqual(['CONFLICT']);
     const awards = await gql(`query($c: ID!) { awards(filter: { campaignId: $c }) { totalCount nodes { decisionNumber subject { unit { code } } } } }`, { c: campaignId });
     expect(awards.data.awards.nodes).toContainEqual({ decisionNumber: '2345/QĐ-UBND', subject: { unit: { code: communes.A.code } } });
+    const byForm = (formCode: string) => gql(`query($c: ID!, $f: String) { awards(filter: { campaignId: $c, formCode: $f }) { totalCount nodes { nominationId formCode form { code nameVi } } } }`,
+      { c: campaignId, f: formCode });
+    const provincial = (await byForm('PROVINCE_CERTIFICATE')).data.awards;
+    expect(provincial.nodes).toContainEqual({ nominationId, formCode: 'PROVINCE_CERTIFICATE', form: { code: 'PROVINCE_CERTIFICATE', nameVi: expect.stringContaining('Bằng khen') } });
+    expect(provincial.nodes.every((a: any) => a.formCode === 'PROVINCE_CERTIFICATE')).toBe(true);
+    expect((await byForm('LABOUR_ORDER')).data.awards).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('refuses a submission after the occasion\'s deadline with a clear message', async () => {

@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import assessments from './assessments';
 import auditLog from './auditLog';
+import awardDecisions from './awardDecisions';
 import awardForms from './awardForms';
 import { EligibilityPage } from './awards/EligibilityPage';
 import awardStandards from './awardStandards';
@@ -43,6 +44,7 @@ export function App() {
       <Resource name="awardStandards" {...awardStandards} />
       <Resource name="contributions" {...contributions} />
       <Resource name="nominations" {...nominations} />
+      <Resource name="awards" {...awardDecisions} />
       <Resource name="auditLog" {...auditLog} />
       <Resource name="users" {...users} />
       <Resource name="targets" {...targets} />

@@ -168,6 +168,7 @@ export class Award implements Audited {
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
+  @Field(() => ID, { nullable: true, description: 'Hồ sơ đề nghị đã được quyết định (null nếu khen không qua hồ sơ) — the nomination decided; null for an award recorded without one.' })
   @Property({ type: 'integer', nullable: true })
   nominationId?: number | null;
 

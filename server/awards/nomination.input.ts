@@ -76,5 +76,8 @@ export class AwardFilter {
 
   @Field(() => ID, { nullable: true, description: 'Đơn vị được khen (mã định danh) — the subject\'s unit id.' })
   subjectUnitId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mã hình thức — only awards of this form.' })
+  formCode?: string | null;
 }
 

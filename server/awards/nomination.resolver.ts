@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { AwardOrderField, NominationOrderField, NominationStatus } from './awards.enums.js';
-import { awardOfNomination, standardById, transitionsOf } from './awards.loaders.js';
+import { awardOfNomination, formByCode, standardById, transitionsOf } from './awards.loaders.js';
 import { Award, AwardSubject, Nomination, NominationTransition } from './nomination.entity.js';
 import { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
 import { NominationService } from './nomination.service.js';
@@ -121,6 +122,11 @@ export class AwardFieldsResolver {
   @FieldResolver(() => AwardStandard, { description: 'Tiêu chuẩn — the standard.' })
   async standard(@Root() award: Award, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
     return (await standardById(ctx).load(award.standardId))!;
+  }
+
+  @FieldResolver(() => AwardForm, { description: 'Hình thức trong danh mục — the catalogue form.' })
+  async form(@Root() award: Award, @Ctx() ctx: SubgraphContext): Promise<AwardForm> {
+    return (await formByCode(ctx).load(award.formCode))!;
   }
 
   @FieldResolver(() => AwardSubject, { description: 'Đối tượng được khen (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).' })

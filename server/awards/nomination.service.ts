@@ -223,6 +223,7 @@ export class NominationService {
     if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
     if (filter.year != null) where.add('a.year = ?', filter.year);
+    if (filter.formCode != null) where.add('a.form_code = ?', filter.formCode);
     const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, `${AWARD_ORDER[orderBy]} ${sqlDirection(direction)}, a.id ${sqlDirection(direction)}`, page);
     return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
   }

@@ -10,7 +10,9 @@ const counts = async (page: Page) => (await page.getByTestId('eligibility-count'
 /**
  * The console's award actions in a real browser: Khánh Hòa's administrator records the no-debt precondition of a
  * commune recognised in the period (synthetic demo recognitions) and sees it become eligible for the province's
- * commune standard, creates a nomination from that row, and sorts and filters the standards list on the server.
+ * commune standard, creates a nomination from that row, and sorts and filters the standards list on the server; then
+ * the awards list (over two decisions made through the API), setting Khánh Hòa's forms on its campaign page (restored
+ * afterwards) and the standard form offering only the campaign's forms.
  * Everything written here is Khánh Hòa's, which no other test reads for awards.
  */
 describe('admin console: award nominations and preconditions', () => {
@@ -71,7 +73,7 @@ describe('admin console: award nominations and preconditions', () => {
     await dialog.getByTestId('save-precondition').click();
     await page.getByText(`Đã ghi nhận điều kiện NO_CAPITAL_CONSTRUCTION_DEBT cho ${subject.name}`).waitFor();
     const recorded = dialog.getByTestId('preconditions').locator('tr[data-key="NO_CAPITAL_CONSTRUCTION_DEBT"]');
-    await expect(recorded.locator('td').allInnerTexts()).resolves.toEqual([
+    await expect.poll(() => recorded.locator('td').allInnerTexts()).toEqual([
       'Không nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới (NO_CAPITAL_CONSTRUCTION_DEBT)', 'Có', 'Báo cáo quyết toán của UBND huyện (kiểm thử giao diện)',
     ]);
     await dialog.getByRole('button', { name: 'Đóng' }).click();
@@ -129,6 +131,147 @@ describe('admin console: award nominations and preconditions', () => {
     await expect.poll(years).toEqual(asc.nodes.map((s: { year: number | null }) => (s.year === null ? '' : String(s.year))));
     await expect.poll(() => page.url()).toMatch(/order=ASC/);
     expect(asc.nodes.map((s: { year: number | null }) => s.year)).not.toEqual(desc.nodes.map((s: { year: number | null }) => s.year));
+  });
+
+  describe('awards decided and the forms a campaign may confer', () => {
+    let token: string;
+    const AWARDS = `query($f: AwardFilter, $by: AwardOrderField, $d: SortDirection) {
+      awards(filter: $f, orderBy: $by, direction: $d, limit: 25) { totalCount nodes { id nominationId decisionNumber year subject { unit { id code } } } } }`;
+    const awards = async (filter: Record<string, unknown>, orderBy: string, direction: string) =>
+      (await gql(AWARDS, { f: { campaignId: khanhHoa, ...filter }, by: orderBy, d: direction })).data.awards as { totalCount: number; nodes: any[] };
+    const decisionNumbers = () => page.locator('tbody tr td.column-decisionNumber').allInnerTexts();
+    const CAMPAIGN_FORMS = `query($c: ID!) { campaignAwardForms(campaignId: $c) { formCode asStated note source } }`;
+    const campaignForms = async (campaignId: string) => (await gql(CAMPAIGN_FORMS, { c: campaignId })).data.campaignAwardForms as
+      { formCode: string; asStated: string | null; note: string | null; source: string | null }[];
+    const formOptions = async () => {
+      await page.getByRole('combobox', { name: 'Hình thức khen thưởng' }).click();
+      const options = await page.getByRole('listbox').getByRole('option').allInnerTexts();
+      await page.keyboard.press('Escape');
+      return options.map((o) => o.trim()).filter((o) => o && o !== '\u200b');
+    };
+
+    /** Decides a nomination of Khánh Hòa's commune standard through the API, as the province's administrator. */
+    const decide = async (unitCode: string, year: number, formCode: string, decisionNumber: string, decidedOn: string) => {
+      const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version dossier { item } } }`,
+        { i: { standardId, subject: { unitCode, asOf: `${year}-06-30` }, year, formCode, proposingUnitCode: '56' } }, { token });
+      expect(created.errors).toBeUndefined();
+      const { id, version, dossier } = created.data.createNomination;
+      const completed = await gql(`mutation($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { id } }`,
+        { id, v: version, items: dossier.map((d: { item: string }) => ({ item: d.item, provided: true, documentReference: `${d.item} (kiểm thử danh sách khen thưởng)` })) }, { token });
+      expect(completed.errors).toBeUndefined();
+      for (const to of ['SUBMITTED', 'APPRAISED', 'COUNCIL_REVIEWED']) {
+        const moved = await gql(`mutation($id: ID!, $to: NominationStatus!) { transitionNomination(id: $id, to: $to) { status } }`, { id, to }, { token });
+        expect(moved.errors, to).toBeUndefined();
+      }
+      const decided = await gql(`mutation($i: DecideNominationInput!) { decideNomination(input: $i) { status } }`,
+        { i: { id, decisionNumber, decidedOn, signer: 'Chủ tịch UBND tỉnh (kiểm thử)' } }, { token });
+      expect(decided.errors).toBeUndefined();
+    };
+
+    beforeAll(async () => {
+      token = await tokenFor('UNIT_ADMIN', '56');
+      // The seeds hold no award: two decisions whose order by date, newest first, is not their order by year, oldest first.
+      const communes = (await gql(`{ units(filter: { withinCode: "56", level: COMMUNE, asOf: "2022-06-30" }, orderBy: CODE, limit: 2) { nodes { code } } }`)).data.units.nodes;
+      expect(communes).toHaveLength(2);
+      await decide(communes[0].code, 2022, 'PROVINCE_CERTIFICATE', '101/QĐ-UBND (kiểm thử)', '2022-12-20');
+      await decide(communes[1].code, 2023, 'DISTRICT_CERTIFICATE', '202/QĐ-UBND (kiểm thử)', '2023-01-15');
+    });
+
+    it('lists the awards sorted and filtered on the server, linking the nomination and the subject unit', async () => {
+      const byDate = await awards({}, 'DECIDED_ON', 'DESC');
+      expect(byDate.totalCount).toBeGreaterThanOrEqual(2);
+      await page.goto(consoleUrl(`awards?filter=${encodeURIComponent(JSON.stringify({ campaignId: khanhHoa }))}&sort=decidedOn&order=DESC&page=1&perPage=25`));
+      await expect.poll(decisionNumbers).toEqual(byDate.nodes.map((a) => a.decisionNumber));
+      await screenshot(page, 'awards-06-awards-by-date');
+
+      await page.locator('thead').getByText('Năm của đợt').click();
+      const byYear = await awards({}, 'YEAR', 'ASC');
+      expect(byYear.nodes.map((a) => a.decisionNumber)).not.toEqual(byDate.nodes.map((a) => a.decisionNumber));
+      await expect.poll(decisionNumbers).toEqual(byYear.nodes.map((a) => a.decisionNumber));
+      await expect.poll(() => page.url()).toMatch(/[?&]sort=year(&|$)/);
+      expect(page.url()).toMatch(/order=ASC/);
+
+      await page.locator('input[name="year"]').fill('2023');
+      const in2023 = await awards({ year: 2023 }, 'YEAR', 'ASC');
+      expect(in2023.totalCount).toBeGreaterThanOrEqual(1);
+      await expect.poll(decisionNumbers).toEqual(in2023.nodes.map((a) => a.decisionNumber));
+      await page.locator('input[name="year"]').fill('');
+      await page.getByRole('combobox', { name: 'Hình thức khen thưởng' }).click();
+      await page.getByRole('option', { name: 'Bằng khen của Chủ tịch UBND tỉnh' }).click();
+      const provincial = await awards({ formCode: 'PROVINCE_CERTIFICATE' }, 'YEAR', 'ASC');
+      await expect.poll(decisionNumbers).toEqual(provincial.nodes.map((a) => a.decisionNumber));
+      expect(provincial.nodes.map((a) => a.decisionNumber)).toContain('101/QĐ-UBND (kiểm thử)');
+      expect(provincial.nodes.map((a) => a.decisionNumber)).not.toContain('202/QĐ-UBND (kiểm thử)');
+      await screenshot(page, 'awards-07-awards-filtered');
+
+      const award = provincial.nodes.find((a) => a.decisionNumber === '101/QĐ-UBND (kiểm thử)');
+      const row = page.locator('tbody tr', { hasText: '101/QĐ-UBND (kiểm thử)' });
+      await expect(row.locator('td.column-subject a').getAttribute('href')).resolves.toBe(`#/units/${award.subject.unit.id}/show`);
+      await row.locator('td.column-nominationId a').click();
+      await page.waitForURL(new RegExp(`#/nominations/${award.nominationId}/show`));
+      await page.getByText('101/QĐ-UBND (kiểm thử)', { exact: false }).first().waitFor();
+    });
+
+    it("sets a campaign's forms on its page, the standard form then offers only those, and a refusal is notified", async () => {
+      const previous = await campaignForms(khanhHoa);
+      expect(previous.map((f) => f.formCode)).toContain('LABOUR_ORDER');
+      try {
+        await page.goto(consoleUrl(`campaigns/${khanhHoa}/show/awardForms`));
+        const table = page.getByTestId('campaign-award-forms');
+        await expect.poll(() => table.locator('tr[data-offered="true"]').count()).toBe(previous.length);
+        await table.locator('tr[data-form="LABOUR_ORDER"] input[type="checkbox"]').uncheck();
+        await page.getByLabel('Cách kế hoạch ghi PM_CERTIFICATE').fill('Bằng khen của Thủ tướng Chính phủ (kiểm thử giao diện)');
+        await screenshot(page, 'awards-08-campaign-forms');
+        await page.getByTestId('save-campaign-forms').click();
+        await page.getByText(`Đã lưu ${previous.length - 1} hình thức khen thưởng của phong trào`).waitFor();
+        const saved = await campaignForms(khanhHoa);
+        expect(saved).toEqual(previous.filter((f) => f.formCode !== 'LABOUR_ORDER')
+          .map((f) => (f.formCode === 'PM_CERTIFICATE' ? { ...f, asStated: 'Bằng khen của Thủ tướng Chính phủ (kiểm thử giao diện)' } : f)));
+        await expect.poll(() => table.locator('tr[data-form="LABOUR_ORDER"]').getAttribute('data-offered')).toBe('false');
+
+        // A standard of this campaign is edited with these forms only.
+        await page.goto(consoleUrl(`awardStandards/${standardId}/edit`));
+        await expect.poll(formOptions).toEqual([
+          'Bằng khen của Thủ tướng Chính phủ', 'Bằng khen cấp bộ, ban, ngành, đoàn thể Trung ương', 'Bằng khen của Chủ tịch UBND tỉnh',
+          'Giấy khen của Chủ tịch UBND huyện', 'Giấy khen của Chủ tịch UBND xã',
+        ]);
+      } finally {
+        const restored = await gql(`mutation($c: ID!, $f: [CampaignAwardFormInput!]!) { setCampaignAwardForms(campaignId: $c, forms: $f) { formCode } }`,
+          { c: khanhHoa, f: previous }, { token });
+        expect(restored.errors).toBeUndefined();
+      }
+      expect(await campaignForms(khanhHoa)).toEqual(previous);
+
+      // Bắc Kạn's forms are not Khánh Hòa's administrator's to set: the API's refusal is shown, nothing changes.
+      const bacKanForms = await campaignForms(bacKan);
+      await page.goto(consoleUrl(`campaigns/${bacKan}/show/awardForms`));
+      const table = page.getByTestId('campaign-award-forms');
+      await expect.poll(() => table.locator('tr[data-offered="true"]').count()).toBe(bacKanForms.length);
+      await table.locator('tr[data-form="DISTRICT_CERTIFICATE"] input[type="checkbox"]').check();
+      await page.getByTestId('save-campaign-forms').click();
+      await page.getByText('Bạn không có quyền với đơn vị này').waitFor();
+      expect(await campaignForms(bacKan)).toEqual(bacKanForms);
+    });
+
+    it("offers a new standard the chosen campaign's forms, or the whole catalogue with a hint when it lists none", async () => {
+      const national = ((await gql(`{ campaigns(limit: 200) { nodes { id key name } } }`)).data.campaigns.nodes as { id: string; key: string; name: string }[])
+        .find((c) => c.key === 'national-2021-2025')!;
+      const bacKanForms = await campaignForms(bacKan);
+      expect(bacKanForms.map((f) => f.formCode)).toEqual(['PROVINCE_CERTIFICATE']);
+      expect(await campaignForms(national.id)).toEqual([]);
+
+      await page.goto(consoleUrl(`awardStandards/create?source=${encodeURIComponent(JSON.stringify({ campaignId: bacKan }))}`));
+      await expect.poll(formOptions).toEqual(['Bằng khen của Chủ tịch UBND tỉnh']);
+      await page.getByText('Các hình thức phong trào được khen', { exact: false }).waitFor();
+      await screenshot(page, 'awards-09-standard-campaign-forms');
+
+      // Another campaign picked on the page: the national plan lists no form.
+      await page.getByLabel('Phong trào').fill(national.name);
+      await page.getByRole('option', { name: national.name, exact: true }).click();
+      const catalogue = (await gql(`{ awardForms { nameVi } }`)).data.awardForms.map((f: { nameVi: string }) => f.nameVi);
+      await expect.poll(formOptions).toEqual(catalogue);
+      await page.getByText('Phong trào chưa nêu hình thức nào: chọn trong toàn bộ danh mục').waitFor();
+    });
   });
 
   it('raised no uncaught errors in the page', () => {

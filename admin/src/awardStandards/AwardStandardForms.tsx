@@ -1,10 +1,30 @@
-import { AutocompleteInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required } from 'react-admin';
+import {
+  AutocompleteInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required, useRecordContext, useTranslate,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
+import { useAwardFormCatalogue, useCampaignAwardForms } from './CampaignAwardForms';
 import { RuleBuilderInput } from './RuleBuilder';
 import { toInput, type RuleNode } from './rule';
 
 /** The builder's tree becomes the API's typed RuleInput (null: no evaluable rule). */
 const transform = (data: Record<string, any>) => ({ ...data, ruleInput: data.ruleTree ? toInput(data.ruleTree as RuleNode) : null });
+
+/**
+ * The form: one the standard's campaign may confer (the API refuses others); the whole catalogue, with a hint, when the
+ * campaign lists none. The campaign is the one picked (create) or the standard's own (edit).
+ */
+function FormCodeInput() {
+  const translate = useTranslate();
+  const record = useRecordContext();
+  const campaignId = useWatch({ name: 'campaignId' }) ?? record?.campaign?.id;
+  const { data: catalogue = [] } = useAwardFormCatalogue();
+  const { data: listed } = useCampaignAwardForms(campaignId);
+  const fallback = listed?.length === 0;
+  const choices = listed?.length ? listed.map((f) => ({ id: f.formCode, name: f.form.nameVi })) : catalogue.map((f) => ({ id: f.code, name: f.nameVi }));
+  const hint = !campaignId ? 'awards.campaignForms.pickCampaign' : fallback ? 'awards.campaignForms.fallback' : 'awards.campaignForms.onlyCampaign';
+  return <SelectInput source="formCode" choices={choices} helperText={translate(hint)} isPending={!!campaignId && !listed} />;
+}
 
 function Fields() {
   return (
@@ -14,7 +34,7 @@ function Fields() {
       <SelectInput source="subjectType" choices={enumChoices('AwardSubjectType')} validate={required()} />
       <TextInput source="subjectLabel" fullWidth />
       <SelectInput source="basis" choices={enumChoices('AwardStandardBasis')} />
-      <ReferenceInput source="formCode" reference="awardForms"><SelectInput optionText="nameVi" /></ReferenceInput>
+      <FormCodeInput />
       <NumberInput source="quota" />
       <TextInput source="criteriaText" validate={required()} multiline fullWidth minRows={3} />
       <RuleBuilderInput />

@@ -4,6 +4,7 @@ import {
   DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate, Button,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { DateText, EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
@@ -130,7 +131,7 @@ function ParentLink() {
   return <MuiLink component={Link} to={`/campaigns/${campaign.parent.id}/show`}>{campaign.parent.name}</MuiLink>;
 }
 
-/** A campaign with its plan document, milestones, subjects and child campaigns; derive a child from here. */
+/** A campaign with its plan document, milestones, subjects, child campaigns and award forms; derive a child from here. */
 export function CampaignShow() {
   return (
     <Show actions={<Actions />}>
@@ -149,6 +150,7 @@ export function CampaignShow() {
         <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones"><Milestones /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects"><Subjects /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children"><Children /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="awards.campaignForms.tab" path="awardForms"><CampaignAwardForms /></TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );

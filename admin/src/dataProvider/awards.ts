@@ -32,11 +32,34 @@ export const awardForms: ResourceAdapter = {
   },
 };
 
+const CAMPAIGN_FORM_FIELDS = `formCode asStated note source form { ${FORM_FIELDS} }`;
+
 /** The forms one campaign may confer. */
 export async function campaignAwardForms(campaignId: string): Promise<Row[]> {
   const { campaignAwardForms } = await gql<{ campaignAwardForms: Row[] }>(
-    `query Forms($c: ID!) { campaignAwardForms(campaignId: $c) { formCode asStated form { ${FORM_FIELDS} } } }`, { c: campaignId });
+    `query Forms($c: ID!) { campaignAwardForms(campaignId: $c) { ${CAMPAIGN_FORM_FIELDS} } }`, { c: campaignId });
   return campaignAwardForms;
+}
+
+/**
+ * A campaign's forms as a react-admin resource (`campaignAwardForms`, filter `campaignId`, id = form code), so that
+ * pages read them with `useGetList` and a refresh re-reads them; without a campaign there is nothing to list.
+ */
+export const campaignForms: ResourceAdapter = {
+  async getList(params) {
+    const campaignId = params.filter?.campaignId;
+    const forms = campaignId ? await campaignAwardForms(String(campaignId)) : [];
+    return { data: forms.map((f) => ({ ...f, id: f.formCode })), total: forms.length };
+  },
+};
+
+export interface CampaignFormInput { formCode: string; asStated?: string | null; note?: string | null; source?: string | null }
+
+/** Replaces the forms a campaign may confer (UNIT_ADMIN of its issuer); what the input leaves out is no longer offered. */
+export async function setCampaignAwardForms(campaignId: string, forms: CampaignFormInput[]): Promise<Row[]> {
+  const { setCampaignAwardForms } = await gql<{ setCampaignAwardForms: Row[] }>(
+    `mutation SetForms($c: ID!, $f: [CampaignAwardFormInput!]!) { setCampaignAwardForms(campaignId: $c, forms: $f) { ${CAMPAIGN_FORM_FIELDS} } }`, { c: campaignId, f: forms });
+  return setCampaignAwardForms;
 }
 
 const STANDARD_INPUT = ['subjectType', 'subjectLabel', 'basis', 'occasion', 'year', 'formCode', 'quota', 'criteriaText', 'deadline', 'note', 'source'];
@@ -156,6 +179,22 @@ export const nominations: ResourceAdapter = {
     const input = { ...pick(data, ['standardId', 'year', 'formCode', 'proposingUnitCode']), subject: pick(data.subject ?? {}, ['unitCode', 'asOf', 'contributorId']) };
     const { createNomination } = await gql<{ createNomination: Row }>(`mutation Create($i: CreateNominationInput!) { createNomination(input: $i) { ${NOMINATION_DETAIL} } }`, { i: input });
     return createNomination;
+  },
+};
+
+const AWARD_FIELDS = `id nominationId formCode occasion year decisionNumber decidedOn signer campaign { id } form { code nameVi nameEn }
+  subject { ${SUBJECT} } decidingUnit { id code name }`;
+
+/** Awards decided (khen thưởng đã quyết định), paged, sorted (decision date, year, recorded) and filtered (campaign, year, form, subject unit) on the server; read-only. */
+export const awards: ResourceAdapter = {
+  async getList(params) {
+    const { awards } = await gql<{ awards: { nodes: Row[]; totalCount: number } }>(
+      `query Awards($filter: AwardFilter, $offset: Int, $limit: Int, $orderBy: AwardOrderField, $direction: SortDirection) {
+        awards(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${AWARD_FIELDS} } }
+      }`,
+      { ...pageWindow(params), orderBy: orderOf(params, { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' }, 'DECIDED_ON'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'year', 'formCode', 'subjectUnitId']) },
+    );
+    return { data: awards.nodes, total: awards.totalCount };
   },
 };
 

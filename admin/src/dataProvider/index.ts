@@ -1,14 +1,14 @@
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { ResourceAdapter, Row } from './adapter';
 import { auditLog } from './auditLog';
-import { awardForms, awardStandards, contributions, nominations } from './awards';
+import { awardForms, awards, awardStandards, campaignForms, contributions, nominations } from './awards';
 import { campaigns } from './campaigns';
 import { assessments, criteriaSets, recognitions } from './criteria';
 import { metrics, targets } from './targets';
 import { units } from './units';
 import { users } from './users';
 
-const adapters: Record<string, ResourceAdapter> = { units, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, users };
+const adapters: Record<string, ResourceAdapter> = { units, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, awards, campaignAwardForms: campaignForms, users };
 
 function adapter(resource: string): ResourceAdapter {
   const found = adapters[resource];

@@ -52,8 +52,24 @@ export const awardsVi = {
         done: 'Hồ sơ đã chuyển sang "%{status}"', decisionNumber: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', none: 'Không còn bước nào tiếp theo',
       },
     },
+    awards: {
+      name: 'Khen thưởng đã quyết định |||| Khen thưởng đã quyết định',
+      fields: {
+        decidedOn: 'Ngày quyết định', decisionNumber: 'Số quyết định', occasion: 'Đợt', year: 'Năm của đợt', form: 'Hình thức', formCode: 'Hình thức khen thưởng',
+        subject: 'Đối tượng được khen', decidingUnit: 'Đơn vị quyết định', signer: 'Người ký', nominationId: 'Hồ sơ đề nghị', id: 'Thứ tự ghi nhận',
+        campaignId: 'Phong trào', subjectUnitId: 'Đơn vị được khen',
+      },
+      nominationLink: 'Hồ sơ số %{id}',
+    },
   },
   awards: {
+    campaignForms: {
+      tab: 'Hình thức khen thưởng', offered: 'Được khen', form: 'Hình thức', authority: 'Cấp khen', asStated: 'Cách kế hoạch ghi', source: 'Nguồn',
+      save: 'Lưu hình thức khen thưởng', saved: 'Đã lưu %{smart_count} hình thức khen thưởng của phong trào',
+      none: 'Phong trào chưa nêu hình thức khen thưởng nào: tiêu chuẩn và hồ sơ được chọn mọi hình thức trong danh mục',
+      pickCampaign: 'Chọn phong trào trước: mỗi phong trào chỉ được khen các hình thức của mình',
+      fallback: 'Phong trào chưa nêu hình thức nào: chọn trong toàn bộ danh mục', onlyCampaign: 'Các hình thức phong trào được khen (trang phong trào, thẻ "Hình thức khen thưởng")',
+    },
     rule: {
       all: 'Đạt tất cả các điều kiện sau', any: 'Đạt ít nhất một trong các điều kiện sau', group: 'Nhóm', add: 'Thêm điều kiện', addGroup: 'Thêm nhóm',
       remove: 'Xóa', create: 'Lập quy tắc', clear: 'Bỏ quy tắc (không đánh giá tự động)', empty: 'Nhóm chưa có điều kiện',
@@ -160,8 +176,24 @@ export const awardsEn: typeof awardsVi = {
         done: 'The nomination is now "%{status}"', decisionNumber: 'Decision number', decidedOn: 'Decision date', signer: 'Signer', none: 'No further step',
       },
     },
+    awards: {
+      name: 'Award decided |||| Awards decided',
+      fields: {
+        decidedOn: 'Decision date', decisionNumber: 'Decision number', occasion: 'Occasion', year: 'Occasion year', form: 'Form', formCode: 'Award form',
+        subject: 'Subject awarded', decidingUnit: 'Deciding unit', signer: 'Signer', nominationId: 'Nomination', id: 'Recorded order',
+        campaignId: 'Campaign', subjectUnitId: 'Unit awarded',
+      },
+      nominationLink: 'Nomination %{id}',
+    },
   },
   awards: {
+    campaignForms: {
+      tab: 'Award forms', offered: 'Conferred', form: 'Form', authority: 'Authority', asStated: 'As the plan states it', source: 'Source',
+      save: 'Save award forms', saved: "Saved the campaign's %{smart_count} award form |||| Saved the campaign's %{smart_count} award forms",
+      none: 'The campaign lists no award form: standards and nominations may use any form of the catalogue',
+      pickCampaign: 'Pick the campaign first: a campaign confers only its own forms',
+      fallback: 'The campaign lists no form: any form of the catalogue', onlyCampaign: 'The forms the campaign may confer (campaign page, tab "Award forms")',
+    },
     rule: {
       all: 'All of the following', any: 'At least one of the following', group: 'Group', add: 'Add condition', addGroup: 'Add group',
       remove: 'Remove', create: 'Write a rule', clear: 'Remove the rule (not machine-evaluable)', empty: 'The group has no condition yet',

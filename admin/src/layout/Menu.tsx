@@ -35,6 +35,7 @@ export function Menu() {
       <RaMenu.Item to="/eligibility" primaryText={translate('awards.eligibility.title')} leftIcon={<FactCheckIcon />} />
       <RaMenu.ResourceItem name="contributions" />
       <RaMenu.ResourceItem name="nominations" />
+      <RaMenu.ResourceItem name="awards" />
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
       {section('system')}
       <RaMenu.ResourceItem name="auditLog" />
