@@ -1,6 +1,5 @@
 import { gql } from './client';
-import type { GetListParams } from 'react-admin';
-import { cleanFilter, direction, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
+import { cleanFilter, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 const FORM_FIELDS = 'code rank authority nameVi nameEn classes source note';
 const STANDARD_FIELDS = `id key subjectType subjectLabel basis occasion year formCode quota criteriaText rule note source version
@@ -187,15 +186,10 @@ const AWARD_FIELDS = `id nominationId formCode occasion year decisionNumber deci
 
 /** Awards decided (khen thưởng đã quyết định), paged, sorted (decision date, year, recorded) and filtered (campaign, year, form, subject unit) on the server; read-only. */
 export const awards: ResourceAdapter = {
-  async getList(params) {
-    const { awards } = await gql<{ awards: { nodes: Row[]; totalCount: number } }>(
-      `query Awards($filter: AwardFilter, $offset: Int, $limit: Int, $orderBy: AwardOrderField, $direction: SortDirection) {
-        awards(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${AWARD_FIELDS} } }
-      }`,
-      { ...pageWindow(params), orderBy: orderOf(params, { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' }, 'DECIDED_ON'), direction: direction(params), filter: cleanFilter(params.filter, ['campaignId', 'year', 'formCode', 'subjectUnitId']) },
-    );
-    return { data: awards.nodes, total: awards.totalCount };
-  },
+  getList: (params) => pagedList({
+    field: 'awards', filterType: 'AwardFilter', orderType: 'AwardOrderField', fields: AWARD_FIELDS,
+    order: { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' }, fallback: 'DECIDED_ON', filters: ['campaignId', 'year', 'formCode', 'subjectUnitId'],
+  }, params),
 };
 
 export async function transitionNomination(id: string, to: string, expectedVersion: number, reason?: string | null): Promise<Row> {
