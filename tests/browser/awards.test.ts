@@ -35,7 +35,10 @@ describe('admin console: award nominations and preconditions', () => {
     const candidates = await gql(`query($s: ID!) { awardEligibilityList(standardId: $s, year: 2024, filter: { eligible: false }, orderBy: UNIT_CODE, limit: 500) {
       nodes { subject { name unit { code } } conditions { passed actual required } } } }`, { s: standardId }, { token });
     expect(candidates.errors).toBeUndefined();
-    const found = candidates.data.awardEligibilityList.nodes.find((r: any) =>
+    // Not a commune another test file has already nominated for 2024 (files run in any order).
+    const nominated = await gql(`query($s: ID!) { nominations(filter: { standardId: $s, year: 2024 }, limit: 500) { nodes { subject { unit { code } } } } }`, { s: standardId }, { token });
+    const taken = new Set(nominated.data.nominations.nodes.map((n: any) => n.subject.unit.code));
+    const found = candidates.data.awardEligibilityList.nodes.find((r: any) => !taken.has(r.subject.unit.code) &&
       r.conditions.some((c: any) => c.passed && /^(NTM|ADVANCED)/.test(c.actual)) && r.conditions.some((c: any) => c.actual === 'chưa ghi nhận — not recorded'));
     expect(found, JSON.stringify(candidates.data.awardEligibilityList.nodes.slice(0, 2))).toBeDefined();
     subject = { code: found.subject.unit.code, name: found.subject.name };
