@@ -164,6 +164,39 @@ describe('comparisons through the gateway', () => {
   });
 });
 
+describe('a comparison a page of units at a time', () => {
+  const PAGED = `query($i: CompareInput!) { compare(input: $i) { unitCount rows { unitCode metric rank actual } } }`;
+
+  it('ranks among all units and returns the rows of the page\'s units for every metric', async () => {
+    const input = { level: 'DISTRICT', asOf: '2024-06-30', year: 2024, metrics: ['COMMUNES_NTM', 'AVG_CRITERIA_MET'] };
+    const all = await gql(PAGED, { i: input });
+    expect(all.errors).toBeUndefined();
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM units.unit WHERE level = 'DISTRICT' AND (valid_from IS NULL OR valid_from <= '2024-06-30') AND (valid_to IS NULL OR valid_to >= '2024-06-30')`);
+    expect(all.data.compare.unitCount).toBe(n);
+    expect(all.data.compare.rows).toHaveLength(2 * n);
+    const order = all.data.compare.rows.filter((r: any) => r.metric === 'COMMUNES_NTM').map((r: any) => r.unitCode);
+
+    const second = await gql(PAGED, { i: { ...input, offset: 50, limit: 50 } });
+    expect(second.errors).toBeUndefined();
+    expect(second.data.compare.unitCount).toBe(n);
+    const page = second.data.compare.rows;
+    expect(page).toHaveLength(100);
+    expect(page.filter((r: any) => r.metric === 'COMMUNES_NTM').map((r: any) => r.unitCode)).toEqual(order.slice(50, 100));
+    // The other metric's rows are those of the same units, with their ranks among all districts.
+    const units = new Set(order.slice(50, 100));
+    const avg = page.filter((r: any) => r.metric === 'AVG_CRITERIA_MET');
+    expect(avg.every((r: any) => units.has(r.unitCode))).toBe(true);
+    const fullAvg = new Map(all.data.compare.rows.filter((r: any) => r.metric === 'AVG_CRITERIA_MET').map((r: any) => [r.unitCode, r.rank]));
+    expect(avg.every((r: any) => fullAvg.get(r.unitCode) === r.rank)).toBe(true);
+
+    const past = await gql(PAGED, { i: { ...input, offset: n + 10, limit: 50 } });
+    expect(past.data.compare).toEqual({ unitCount: n, rows: [] });
+    for (const bad of [{ limit: 0 }, { limit: 501 }, { offset: -1 }]) {
+      expect(errorCodes(await gql(PAGED, { i: { ...input, ...bad } })), JSON.stringify(bad)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+});
+
 describe('targets restricted to a class of communes', () => {
   const CLASS_COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows { unitCode metric target classTargets {
     unitClass communes actual numerator denominator target targetComparator gap onTrack targetQuote note } } } }`;

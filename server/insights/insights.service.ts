@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type SubgraphContext } from '../shared/context.js';
 import { badInput, notFound } from '../shared/errors.js';
+import { MAX_LIMIT, toPage } from '../shared/paging.js';
 import { intArray, textArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { EMPTY_SUMMARY, METRICS, requireMetrics, valueOf, type MetricDefinition, type Summary, type ValueUnit } from './metrics.js';
@@ -131,7 +132,9 @@ export class InsightsService {
     const baselines = await this.summaries(units.map((u) => Number(u.id)),
       [...new Set([...applied.values()].flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : [])))]);
 
+    const window = unitWindow(input);
     const rows: ComparisonRow[] = [];
+    let pageUnits: Set<string> | null = null;
     for (const metric of metrics) {
       const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year, applied.get(`${u.id}:${metric.code}`) ?? null, baselines));
       for (const [i, row] of group.entries()) {
@@ -140,14 +143,17 @@ export class InsightsService {
         }
       }
       rank(group, metric, units.map((u) => valueOf(metric, summaryOf.get(u)!, metric.defaultUnit).value));
-      rows.push(...group.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode)));
+      group.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode));
+      // A page holds the same units for every metric: those the first metric ranks in the window.
+      pageUnits ??= window ? new Set(group.slice(window.offset, window.offset + window.limit).map((r) => r.unitCode)) : null;
+      rows.push(...(pageUnits ? group.filter((r) => pageUnits!.has(r.unitCode)) : group));
     }
     const approximate = rows.some((r) => r.approximate);
     const notes = [
       `Số liệu năm ${input.year}: xã được đánh giá và công nhận đến 31/12/${input.year}; đơn vị đọc theo mã ngày ${asOf} — figures for ${input.year} (recognitions in force on 31 December); unit codes read on ${asOf}.`,
       ...(approximate ? [APPROXIMATE_NOTE] : []),
     ];
-    return { year: input.year, asOf, metrics: metrics.map(describeMetric), rows, approximate, notes };
+    return { year: input.year, asOf, metrics: metrics.map(describeMetric), rows, unitCount: units.length, approximate, notes };
   }
 
   /** One row: the actual in the applicable target's unit (else the metric's default), with target, gap and onTrack. */
@@ -251,6 +257,12 @@ export class InsightsService {
     for (const row of rows) children.get(Number(row.parent_id))?.push(Number(row.id));
     return children;
   }
+}
+
+/** The page of units a comparison asks for, or null for all of them (the default: the contract returns every row). */
+function unitWindow(input: CompareInput): { offset: number; limit: number } | null {
+  if (input.offset == null && input.limit == null) return null;
+  return toPage({ offset: input.offset, limit: input.limit ?? MAX_LIMIT });
 }
 
 /** Competition ranking ("1, 2, 2, 4") on the metric's default measure, best first; units without a value are unranked. */

@@ -36,6 +36,12 @@ export class CompareInput {
 
   @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định hôm nay: 34 tỉnh hiện nay) — the date codes are read at (default today: the current units; earlier years then roll up through the lineage).' })
   asOf?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Bỏ qua bao nhiêu đơn vị (theo thứ hạng của chỉ số đầu tiên) — how many units to skip, in the order of the first metric\'s rank (default 0).' })
+  offset?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Số đơn vị tối đa trả về (1–500; mặc định: tất cả) — how many units to return rows for (1–500; default: all). Ranks are always among all the units compared.' })
+  limit?: number;
 }
 
 @ObjectType('InsightMetric', { description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.', simpleResolvers: true })
@@ -100,7 +106,8 @@ export class Comparison {
   @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
   @Field(() => DateScalar, { description: 'Ngày đọc mã đơn vị — the date unit codes were read at.' }) asOf!: string;
   @Field(() => [InsightMetric], { description: 'Các chỉ số được so sánh — the metrics compared.' }) metrics!: InsightMetric[];
-  @Field(() => [ComparisonRow], { description: 'Theo chỉ số rồi theo thứ hạng — by metric, then rank.' }) rows!: ComparisonRow[];
+  @Field(() => [ComparisonRow], { description: 'Theo chỉ số rồi theo thứ hạng (chỉ các đơn vị của trang khi có offset/limit) — by metric, then rank (only the page\'s units when offset/limit are given).' }) rows!: ComparisonRow[];
+  @Field(() => Int, { description: 'Tổng số đơn vị được so sánh — how many units are compared in all (rows may hold one page of them).' }) unitCount!: number;
   @Field({ description: 'Có dòng ước tính — whether any row is approximate.' }) approximate!: boolean;
   @Field(() => [String], { description: 'Ghi chú về cách tính — notes on how the figures were obtained.' }) notes!: string[];
 }

@@ -99,6 +99,20 @@ describe('console: accounts and audit log', () => {
     await screenshot(page, '44-class-targets');
   });
 
+  it('compares all communes of the country a page of 50 at a time, ranked among all', async () => {
+    const input = { level: 'COMMUNE', metrics: ['AVG_CRITERIA_MET'], year: 2025, asOf: '2025-06-30' };
+    const api = await gql(`query($i: CompareInput!) { compare(input: $i) { unitCount rows { unitName rank } } }`, { i: { ...input, offset: 50, limit: 50 } });
+    const { unitCount, rows } = api.data.compare;
+    expect(unitCount).toBeGreaterThan(5000);
+    await page.goto(consoleUrl('compare?scope=level&value=COMMUNE&metrics=AVG_CRITERIA_MET&year=2025&asOf=2025-06-30'));
+    const table = page.getByTestId('compare-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(50);
+    await page.getByTestId('compare-pager').getByText(`Đơn vị 1–50 trên ${new Intl.NumberFormat('vi-VN').format(unitCount)}`).waitFor();
+    await page.getByTestId('compare-pager').getByRole('button', { name: /sau|next/i }).click();
+    await expect.poll(async () => (await table.locator('tbody tr').first().innerText()).split('\t')[0]).toContain(rows[0].unitName);
+    expect(page.url()).toContain('page=1');
+  });
+
   it('sorts the audit log by user on the server and filters it by action', async () => {
     await page.goto(consoleUrl(`auditLog?order=ASC&sort=username&perPage=25&filter=${encodeURIComponent(JSON.stringify({ action: 'CREATE', entity: 'UserAccount' }))}`));
     await page.locator('td.column-username').first().waitFor();

@@ -11,7 +11,7 @@ export interface ClassTarget {
   unitClass: string; communes: number; actual: number | null; valueUnit: string; target: number | null; targetComparator: string | null;
   gap: number | null; onTrack: boolean | null; note: string | null;
 }
-export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string }
+export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string; offset?: number; limit?: number }
 export interface ProgressPoint { year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null; approximate: boolean; note: string | null }
 
 export async function insightMetrics(): Promise<InsightMetric[]> {
@@ -19,9 +19,9 @@ export async function insightMetrics(): Promise<InsightMetric[]> {
 }
 
 /** One row per unit and metric: actual, target, gap and rank among the units compared (insights subgraph). */
-export async function compare(input: CompareInput): Promise<{ rows: ComparisonRow[]; notes: string[]; asOf: string }> {
-  const { compare } = await gql<{ compare: { rows: ComparisonRow[]; notes: string[]; asOf: string } }>(
-    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note
+export async function compare(input: CompareInput): Promise<{ rows: ComparisonRow[]; notes: string[]; asOf: string; unitCount: number }> {
+  const { compare } = await gql<{ compare: { rows: ComparisonRow[]; notes: string[]; asOf: string; unitCount: number } }>(
+    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes unitCount rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note
       classTargets { unitClass communes actual valueUnit target targetComparator gap onTrack note } } } }`,
     { input },
   );

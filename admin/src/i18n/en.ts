@@ -232,6 +232,7 @@ export const en: Messages = {
     onTrack: 'On track',
     compare: {
       title: 'Compare localities',
+      unitsShown: 'Units %{from}–%{to} of %{count} (ranked among all)',
       scope: 'Units compared',
       scopes: { childrenOf: 'Sub-units of', level: 'All units of a level', unitCodes: 'A list of unit codes' },
       codes: 'Codes, comma-separated',

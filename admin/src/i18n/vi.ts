@@ -231,6 +231,7 @@ export const vi = {
     onTrack: 'Đạt chỉ tiêu',
     compare: {
       title: 'So sánh địa phương',
+      unitsShown: 'Đơn vị %{from}–%{to} trên %{count} (xếp hạng trên toàn bộ)',
       scope: 'Phạm vi so sánh',
       scopes: { childrenOf: 'Các đơn vị trực thuộc', level: 'Tất cả đơn vị một cấp', unitCodes: 'Danh sách mã đơn vị' },
       codes: 'Các mã, cách nhau bởi dấu phẩy',

@@ -1,6 +1,6 @@
 import {
   Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, FormControl, InputLabel, Link as MuiLink, MenuItem, OutlinedInput, Select, Stack, Table, TableBody,
-  TableCell, TableHead, TableRow, TextField, Typography,
+  TableCell, TableHead, TablePagination, TableRow, TextField, Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { BarChart } from '@mui/x-charts/BarChart';
@@ -15,6 +15,9 @@ import { useInsightMetrics, withUnit } from './useInsightMetrics';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
 
+/** Units per page: the server ranks all of them and sends one page (all communes of the country would be 10,000 rows per metric). */
+const UNITS_PER_PAGE = 50;
+
 /** Compare units side by side on metrics for a year: actual, target, gap, rank, a bar chart, drill-down and exports. */
 export function ComparePage() {
   const translate = useTranslate();
@@ -28,7 +31,9 @@ export function ComparePage() {
   const year = Number(params.get('year') ?? 2025);
   const asOf = params.get('asOf') ?? `${Math.min(year, 2025)}-06-30`;
   const trail = (params.get('trail') ?? '').split(',').filter(Boolean);
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const [rows, setRows] = useState<ComparisonRow[] | null>(null);
+  const [unitCount, setUnitCount] = useState(0);
   const [notes, setNotes] = useState<string[]>([]);
   const [draft, setDraft] = useState({ scope, value: scopeValue, metrics: selected, year: String(year), asOf });
   useEffect(() => setDraft({ scope, value: scopeValue, metrics: selected, year: String(year), asOf }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -38,15 +43,17 @@ export function ComparePage() {
     level: scope === 'level' ? scopeValue : undefined,
     unitCodes: scope === 'unitCodes' ? scopeValue.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     metrics: selected, year, asOf: asOf || undefined,
-  }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+  }), [params]);
+  const pageInput = useMemo(() => ({ ...input, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE }), [input, page]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!selected.length || !scopeValue) return;
     setRows(null);
-    compare(input).then((result) => { setRows(result.rows); setNotes(result.notes); }, (error) => { notify((error as Error).message, { type: 'error' }); setRows([]); });
-  }, [input]); // eslint-disable-line react-hooks/exhaustive-deps
+    compare(pageInput).then((result) => { setRows(result.rows); setNotes(result.notes); setUnitCount(result.unitCount); }, (error) => { notify((error as Error).message, { type: 'error' }); setRows([]); });
+  }, [pageInput]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = (next: Record<string, string>) => setParams(new URLSearchParams(next));
+  const goTo = (next: number) => { const p = new URLSearchParams(params); p.set('page', String(next)); setParams(p); };
   const run = () => apply({ scope: draft.scope, value: draft.value.trim(), metrics: draft.metrics.join(','), year: draft.year, asOf: draft.asOf, trail: '' });
   const drill = (row: ComparisonRow) => apply({ scope: 'childrenOf', value: row.unitCode, metrics: selected.join(','), year: String(year), asOf, trail: [...trail, `${scopeValue}`].join(',') });
   const back = (index: number) => apply({ scope: 'childrenOf', value: trail[index], metrics: selected.join(','), year: String(year), asOf, trail: trail.slice(0, index).join(',') });
@@ -142,6 +149,9 @@ export function ComparePage() {
                   ))}
                 </TableBody>
               </Table>
+              <TablePagination component="div" count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
+                rowsPerPageOptions={[UNITS_PER_PAGE]} onPageChange={(_, next) => goTo(next)} data-testid="compare-pager"
+                labelDisplayedRows={({ from, to, count }) => translate('insights.compare.unitsShown', { from: format.number(from), to: format.number(to), count: format.number(count) })} />
               <ClassTargets rows={rows} label={label} />
             </>
           )}
