@@ -6,7 +6,7 @@ import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { runtime } from '../shared/runtime.js';
 import { today } from '../shared/scalars.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
 import { isWithinPath } from '../shared/authorize.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
@@ -115,8 +115,7 @@ export class AccountService {
     }
     if (filter.active != null) where.add('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
-    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const { rows, totalCount } = await listPage(this.em, 'u.id', `FROM accounts.user_account u ${where.where()}`, where.params, `${USER_ORDER[orderBy]} ${dir}, u.id ${dir}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'u.id', `FROM accounts.user_account u ${where.where()}`, where.params, orderClause(USER_ORDER[orderBy], 'u.id', direction), page);
     const ids = rows.map((r) => Number(r.id));
     const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));
     return { nodes: ids.map((id) => byId.get(id)!), totalCount };

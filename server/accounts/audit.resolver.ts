@@ -4,16 +4,16 @@ import { requireSignedIn, scopePaths } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
 import { AuditFilter, AuditOrderField } from './account.input.js';
 
-const AUDIT_ORDER: Record<AuditOrderField, string> = {
+const AUDIT_ORDER: Record<AuditOrderField, string | string[]> = {
   [AuditOrderField.AT]: 'at',
   [AuditOrderField.USERNAME]: 'username',
-  [AuditOrderField.ENTITY]: 'entity, entity_id',
+  [AuditOrderField.ENTITY]: ['entity', 'entity_id'],
   [AuditOrderField.ACTION]: 'action',
   [AuditOrderField.SUBGRAPH]: 'subgraph',
 };
@@ -83,9 +83,8 @@ export class AuditResolver {
     if (filter?.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter?.from) where.add(`at >= ?::date`, filter.from);
     if (filter?.to) where.add(`at < ?::date + 1`, filter.to);
-    const dir = (direction ?? SortDirection.DESC) === SortDirection.DESC ? 'DESC' : 'ASC';
-    const sort = AUDIT_ORDER[orderBy ?? AuditOrderField.AT].split(', ').map((column) => `${column} ${dir}`).join(', ');
-    const { rows, totalCount } = await listPage(ctx.em, '*', `FROM audit.audit_log ${where.where()}`, where.params, `${sort}, id ${dir}`, window);
+    const { rows, totalCount } = await listPage(ctx.em, '*', `FROM audit.audit_log ${where.where()}`, where.params,
+      orderClause(AUDIT_ORDER[orderBy ?? AuditOrderField.AT], 'id', direction ?? SortDirection.DESC), window);
     return {
       totalCount,
       nodes: rows.map((r: any) => ({ id: String(r.id), at: new Date(r.at), username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id, action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),

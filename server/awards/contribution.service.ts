@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
@@ -12,7 +12,6 @@ import { campaignInfo } from './award-peers.js';
 import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
-import { sqlDirection } from './standard.service.js';
 import { requireContributor, resolveSubject } from './subjects.js';
 
 const RECORDERS = [Role.ASSESSOR, Role.UNIT_ADMIN] as const;
@@ -108,7 +107,7 @@ export class ContributionService {
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
     const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id ${where.where()}`,
-      where.params, `${ORDER[orderBy]} ${sqlDirection(direction)}, c.id ${sqlDirection(direction)}`, page);
+      where.params, orderClause(ORDER[orderBy], 'c.id', direction), page);
     return { nodes: rows.map((row) => this.em.map(Contribution, row)), totalCount };
   }
 

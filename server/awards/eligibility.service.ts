@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { foldText, intArray } from '../shared/sql.js';
+import { foldText, intArray, searchTerm } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
   campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, type CampaignInfo,
@@ -14,7 +14,7 @@ import { AwardSubject } from './nomination.entity.js';
 import { baseYearsOf, conditionsOf, needsOf, type Rule } from './rule.js';
 import { contributionWindow, evaluateRule, outcomeLine, type ConditionOutcome, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
 import type { EligibilityFilter } from './standard.input.js';
-import { searchTerm, StandardService } from './standard.service.js';
+import { StandardService } from './standard.service.js';
 import { subjectView } from './subjects.js';
 
 /** Kết quả một điều kiện — one condition's outcome with the values used. */

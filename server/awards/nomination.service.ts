@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
@@ -14,7 +14,7 @@ import { campaignInfo } from './award-peers.js';
 import { AwardOccasion, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
-import { deadlineOf, sqlDirection, StandardService } from './standard.service.js';
+import { deadlineOf, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
 const PROPOSER = [Role.UNIT_ADMIN] as const;
@@ -206,7 +206,7 @@ export class NominationService {
     if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
     if (filter.status != null) where.add('n.status = ?', filter.status);
     if (filter.year != null) where.add('n.year = ?', filter.year);
-    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, `${NOMINATION_ORDER[orderBy]} ${sqlDirection(direction)}, n.id ${sqlDirection(direction)}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction), page);
     return { nodes: rows.map((row) => this.em.map(Nomination, row)), totalCount };
   }
 
@@ -224,7 +224,7 @@ export class NominationService {
     if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
     if (filter.year != null) where.add('a.year = ?', filter.year);
     if (filter.formCode != null) where.add('a.form_code = ?', filter.formCode);
-    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, `${AWARD_ORDER[orderBy]} ${sqlDirection(direction)}, a.id ${sqlDirection(direction)}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, orderClause(AWARD_ORDER[orderBy], 'a.id', direction), page);
     return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
   }
 }

@@ -5,9 +5,9 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { Conditions, likeEscape, normaliseText } from '../shared/sql.js';
+import { Conditions, normaliseText } from '../shared/sql.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo, type CampaignInfo } from './award-peers.js';
 import { AwardStandard } from './award-standard.entity.js';
@@ -42,15 +42,6 @@ export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'
   return null;
 }
 
-/** A search filter's text, normalised; empty text is refused rather than matching everything. */
-export function searchTerm(value: string, field = 'search'): string {
-  const search = normaliseText(value);
-  if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', field);
-  return search;
-}
-
-/** SQL's keyword for a sort direction (ascending unless DESC). */
-export const sqlDirection = (direction?: SortDirection | null) => (direction === SortDirection.DESC ? 'DESC' : 'ASC');
 
 const STANDARD_ORDER: Record<AwardStandardOrderField, string> = {
   [AwardStandardOrderField.CREATED]: 's.id',
@@ -77,10 +68,9 @@ export class StandardService {
     const where = new Conditions();
     if (filter.authority != null) where.add('f.authority = ?', filter.authority);
     if (filter.search != null) {
-      where.add(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(searchTerm(filter.search)));
+      where.search(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en)`, filter.search);
     }
-    const dir = sqlDirection(direction);
-    const { rows, totalCount } = await listPage(this.em, 'f.*', `FROM awards.award_form f ${where.where()}`, where.params, `${FORM_ORDER[orderBy]} ${dir}, f.code ${dir}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'f.*', `FROM awards.award_form f ${where.where()}`, where.params, orderClause(FORM_ORDER[orderBy], 'f.code', direction), page);
     return { nodes: rows.map((row) => this.em.map(AwardForm, row)), totalCount };
   }
 
@@ -116,10 +106,9 @@ export class StandardService {
     if (filter.formCode != null) where.add('s.form_code = ?', filter.formCode);
     if (filter.year != null) where.add('(s.year = ? OR s.year IS NULL)', filter.year);
     if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
-    if (filter.search != null) where.add(`s.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(searchTerm(filter.search)));
-    const dir = sqlDirection(direction);
+    if (filter.search != null) where.search('s.search_text', filter.search);
     const { rows, totalCount } = await listPage(this.em, 's.*', `FROM awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code ${where.where()}`,
-      where.params, `${STANDARD_ORDER[orderBy]} ${dir}, s.id ${dir}`, page);
+      where.params, orderClause(STANDARD_ORDER[orderBy], 's.id', direction), page);
     return { nodes: rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)), totalCount };
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
+import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField, CampaignStatus, type SubjectType } from './campaign.enums.js';
@@ -11,7 +11,7 @@ import type { Guard } from './campaign.guard.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
 import { Milestone } from './milestone.entity.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import type { PlanDocumentInput } from './plan-document.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';
@@ -70,12 +70,9 @@ export class CampaignService {
     if (filter.status) where.add('c.status = ?', filter.status);
     if (filter.year !== undefined && filter.year !== null) where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
     if (filter.search !== undefined && filter.search !== null) {
-      const search = normaliseText(filter.search);
-      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
-      where.add(`c.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+      where.search('c.search_text', filter.search);
     }
-    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM campaigns.campaign c ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, c.id ${dir}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM campaigns.campaign c ${where.where()}`, where.params, orderClause(ORDER[orderBy], 'c.id', direction), page);
     return { nodes: this.map(rows), totalCount };
   }
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { Conditions, likeEscape, normaliseText, textArray } from '../shared/sql.js';
+import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { MetricOrderField } from './campaign.enums.js';
 import type { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { Metric } from './metric.entity.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 
 const LEVELS = ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'];
 const CODE = /^[A-Z][A-Z0-9_]{0,59}$/;
@@ -29,12 +29,9 @@ export class MetricService {
     if (filter.kind) where.add('m.kind = ?', filter.kind);
     if (filter.computable !== undefined && filter.computable !== null) where.add('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
-      const search = normaliseText(filter.search);
-      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
-      where.add(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+      where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, m.code ${dir}`, page);
+    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, orderClause(ORDER[orderBy], 'm.code', direction), page);
     return { nodes: this.map(rows), totalCount };
   }
 

@@ -2,10 +2,10 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { listPage } from '../shared/list-page.js';
+import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
-import { Conditions, intArray, likeEscape, normaliseText, textArray } from '../shared/sql.js';
+import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { IncrementBasis, TargetOrderField } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
@@ -94,9 +94,7 @@ export class TargetService {
       where.add(`? BETWEEN coalesce(t.year_from, t.year, ${END_YEAR}) AND coalesce(t.year, ${END_YEAR})`, filter.year);
     }
     if (filter.search !== undefined && filter.search !== null) {
-      const search = normaliseText(filter.search);
-      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
-      where.add(`public.ntm_fold(concat_ws(' ', t.quote, t.note, t.source)) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+      where.search(`public.ntm_fold(concat_ws(' ', t.quote, t.note, t.source))`, filter.search);
     }
     const from = ['FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id'];
     const params: unknown[] = [];
@@ -107,9 +105,8 @@ export class TargetService {
       from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
       params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
     }
-    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
     const { rows, totalCount } = await listPage(
-      this.em, 't.*', `${from.join(' ')} ${where.where()}`, [...params, ...where.params], `${ORDER[orderBy]} ${dir}, t.id ${dir}`, page,
+      this.em, 't.*', `${from.join(' ')} ${where.where()}`, [...params, ...where.params], orderClause(ORDER[orderBy], 't.id', direction), page,
     );
     return { nodes: rows.map((row) => this.em.map(Target, row)), totalCount };
   }

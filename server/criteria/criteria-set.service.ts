@@ -5,7 +5,7 @@ import { authorize } from '../shared/authorize.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
+import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { CriteriaSetOrderField, CriteriaTier } from './criteria-enums.js';
 import { uniquely } from './criteria-errors.js';
@@ -66,9 +66,7 @@ export class CriteriaSetService {
     if (filter.ownerId != null) where.add('s.owner_unit_id = ?', parseId(filter.ownerId, 'ownerId'));
     if (filter.parentId != null) where.add('s.parent_id = ?', parseId(filter.parentId, 'parentId'));
     if (filter.search != null) {
-      const search = normaliseText(filter.search);
-      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
-      where.add(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, '')) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+      where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
     const { rows, totalCount } = await listPage(this.em, 's.*', `FROM criteria.criteria_set s ${where.where()}`, where.params,
       orderClause(ORDER[orderBy], 's.id', direction), page);

@@ -12,6 +12,9 @@ export async function listPage(em: EntityManager, columns: string, from: string,
   return { rows: rows.map(({ total_count: _, ...row }) => row), totalCount };
 }
 
+/** SQL's keyword for a sort direction (ascending unless DESC). */
+export const sqlDirection = (direction?: SortDirection | null): 'ASC' | 'DESC' => (direction === SortDirection.DESC ? 'DESC' : 'ASC');
+
 /** An ORDER BY list: every sort key in `direction`, then `tiebreak` (a unique column) so pages never overlap. */
-export const orderClause = (keys: readonly string[], tiebreak: string, direction?: SortDirection | null): string =>
-  [...keys, tiebreak].map((key) => `${key} ${direction === SortDirection.DESC ? 'DESC' : 'ASC'}`).join(', ');
+export const orderClause = (keys: string | readonly string[], tiebreak: string, direction?: SortDirection | null): string =>
+  [...(typeof keys === 'string' ? [keys] : keys), tiebreak].map((key) => `${key} ${sqlDirection(direction)}`).join(', ');

@@ -1,3 +1,5 @@
+import { badInput } from './errors.js';
+
 /** Small helpers for the raw SQL that list and aggregate queries use (MikroORM's `?` placeholders). */
 
 /** A PostgreSQL array literal for `= ANY(?::int[])`, since placeholders take scalars. */
@@ -15,6 +17,13 @@ export const normaliseText = (value: string): string => value.normalize('NFC').r
 /** Folds text as `public.ntm_fold` does in SQL (tones and Đ/đ stripped, lower case), for matching in memory. */
 export const foldText = (value: string): string => normaliseText(value).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 
+/** A search filter's text, normalised; empty text is refused rather than matching everything. */
+export function searchTerm(value: string, field = 'search'): string {
+  const search = normaliseText(value);
+  if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', field);
+  return search;
+}
+
 /** Collects SQL conditions and their parameters in order. */
 export class Conditions {
   readonly clauses: string[] = [];
@@ -24,6 +33,14 @@ export class Conditions {
     this.clauses.push(clause);
     this.params.push(...params);
     return this;
+  }
+
+  /**
+   * An accent- and case-insensitive search for `value` within `folded`, an SQL expression already folded by
+   * public.ntm_fold (a stored search_text column, or ntm_fold(…) of the columns searched).
+   */
+  search(folded: string, value: string, field = 'search'): this {
+    return this.add(`${folded} LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(searchTerm(value, field)));
   }
 
   where(): string {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
-import { listPage } from '../shared/list-page.js';
-import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
+import { listPage, orderClause } from '../shared/list-page.js';
+import { Conditions, intArray } from '../shared/sql.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
 import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
@@ -62,9 +62,7 @@ export class UnitService {
       where.add('u.path <@ ?::ltree AND u.id <> ?', ancestor.path, ancestor.id);
     }
     if (filter.search !== undefined && filter.search !== null) {
-      const search = normaliseText(filter.search);
-      if (!search) throw badInput('Chuỗi tìm kiếm trống', 'Search text is empty', 'search');
-      where.add(`u.search_text LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
+      where.search('u.search_text', filter.search);
     }
     if (filter.classification) {
       const { scheme, value } = parseClassification(filter.classification, true);
@@ -74,8 +72,7 @@ export class UnitService {
         scheme, value, value, asOf, asOf,
       );
     }
-    const dir = direction === SortDirection.DESC ? 'DESC' : 'ASC';
-    const { rows, totalCount } = await listPage(this.em, 'u.*', `FROM units.unit u ${where.where()}`, where.params, `${ORDER[orderBy]} ${dir}, u.code ${dir}, u.id`, page);
+    const { rows, totalCount } = await listPage(this.em, 'u.*', `FROM units.unit u ${where.where()}`, where.params, orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction), page);
     return { nodes: this.map(rows), totalCount };
   }
 
