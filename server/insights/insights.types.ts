@@ -55,16 +55,13 @@ export class InsightMetric {
   @Field({ description: 'Chiều tốt hơn khi xếp hạng: HIGHER hoặc LOWER — which way ranks better.' }) better!: string;
 }
 
-// Plain data rows: the default field resolver is enough, so type-graphql's per-field wrapper is skipped on large comparisons.
-@ObjectType('ComparisonRow', { description: 'Một đơn vị × một chỉ số — one unit and metric of a comparison.', simpleResolvers: true })
-export class ComparisonRow {
-  @Field(() => UnitRef, { description: 'Đơn vị — the unit.' }) unit!: UnitRef;
-  @Field({ description: 'Mã đơn vị — its code.' }) unitCode!: string;
-  @Field({ description: 'Tên đơn vị — its name.' }) unitName!: string;
-  @Field({ description: 'Cấp — its level.' }) unitLevel!: string;
-  @Field({ description: 'Mã chỉ số — metric code.' }) metric!: string;
-  @Field(() => Int, { description: 'Năm — year.' }) year!: number;
-  @Field(() => Float, { nullable: true, description: 'Thực hiện, theo valueUnit (null khi mẫu số bằng 0) — the actual figure in valueUnit (null when the denominator is 0).' }) actual!: number | null;
+/**
+ * The figures of a measured target, shared by a comparison row and a class-of-communes target. Decorated so the
+ * subclasses inherit its fields; no field returns it, so the schema has no type of this name.
+ */
+@ObjectType()
+abstract class TargetFigures {
+  @Field(() => Float, { nullable: true, description: 'Thực hiện, theo valueUnit (null khi mẫu số bằng 0 hoặc không có đơn vị nào để đo) — the actual figure in valueUnit (null when the denominator is 0 or nothing is measured).' }) actual!: number | null;
   @Field({ description: 'Đơn vị của actual và target: COUNT, PERCENT, METRIC (theo chỉ tiêu áp dụng, nếu có) — what actual and target are in (the applicable target\'s unit, if any).' }) valueUnit!: string;
   @Field(() => Int, { description: 'Tử số (số xã đạt, tổng số tiêu chí đạt …) — numerator.' }) numerator!: number;
   @Field(() => Int, { description: 'Mẫu số — denominator (see denominatorBasis).' }) denominator!: number;
@@ -75,30 +72,28 @@ export class ComparisonRow {
   @Field(() => ID, { nullable: true, description: 'Mã chỉ tiêu trong phân hệ campaigns — the target\'s id.' }) targetId!: string | null;
   @Field(() => String, { nullable: true, description: 'Trích văn bản của chỉ tiêu — the target\'s words.' }) targetQuote!: string | null;
   @Field(() => Float, { nullable: true, description: 'Chênh lệch = thực hiện − chỉ tiêu — actual minus target.' }) gap!: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu theo phép so sánh (null: không có chỉ tiêu) — whether actual meets the target.' }) onTrack!: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'Thứ hạng trong các đơn vị được so sánh, theo giá trị mặc định của chỉ số — rank among the compared units.' }) rank!: number | null;
-  @Field({ description: 'Số liệu ước tính (qua xã tách một phần khi sắp xếp 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
-  @Field(() => String, { nullable: true, description: 'Giải thích — explanation (approximation, increment baseline).' }) note!: string | null;
-  @Field(() => [ClassTargetResult], { description: 'Chỉ tiêu riêng cho từng loại xã trực thuộc (ví dụ bình quân tiêu chí của xã miền núi cao), tính trên các xã mang phân loại đó — targets restricted to a class of the unit\'s communes, each over the communes so classified.' }) classTargets!: ClassTargetResult[];
+  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu theo phép so sánh (null: không có chỉ tiêu hoặc chưa đo được) — whether actual meets the target (null without a target or an actual).' }) onTrack!: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Giải thích — explanation (approximation, increment baseline, no classified commune).' }) note!: string | null;
 }
 
 @ObjectType('ClassTargetResult', { description: 'Chỉ tiêu cho một loại đơn vị trực thuộc (ví dụ xã miền núi cao) và kết quả của các đơn vị thuộc loại đó — a target restricted to a class of the unit\'s communes, and how those communes fare.', simpleResolvers: true })
-export class ClassTargetResult {
+export class ClassTargetResult extends TargetFigures {
   @Field({ description: 'Loại đơn vị (HIGH_MOUNTAIN, LOW_MOUNTAIN, MOUNTAIN, LOWLAND, ESPECIALLY_DISADVANTAGED …) — the class of units.' }) unitClass!: string;
   @Field(() => Int, { description: 'Số xã trực thuộc mang phân loại này tại ngày asOf — how many of the unit\'s communes carry the classification on asOf.' }) communes!: number;
-  @Field(() => Float, { nullable: true, description: 'Thực hiện của các xã thuộc loại, theo valueUnit (null khi chưa có xã nào hoặc mẫu số bằng 0) — the actual figure over the class\'s communes (null when there are none or the denominator is 0).' }) actual!: number | null;
-  @Field({ description: 'Đơn vị của actual và target — what actual and target are in.' }) valueUnit!: string;
-  @Field(() => Int, { description: 'Tử số — numerator.' }) numerator!: number;
-  @Field(() => Int, { description: 'Mẫu số — denominator.' }) denominator!: number;
-  @Field({ description: 'Mẫu số là gì — what the denominator counts.' }) denominatorBasis!: string;
-  @Field(() => Float, { nullable: true, description: 'Chỉ tiêu — the target.' }) target!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Cận trên của chỉ tiêu khoảng — upper end of a range target.' }) targetMax!: number | null;
-  @Field(() => String, { nullable: true, description: 'Phép so sánh — the target\'s comparator.' }) targetComparator!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Mã chỉ tiêu — the target\'s id.' }) targetId!: string | null;
-  @Field(() => String, { nullable: true, description: 'Trích văn bản của chỉ tiêu — the target\'s words.' }) targetQuote!: string | null;
-  @Field(() => Float, { nullable: true, description: 'Chênh lệch = thực hiện − chỉ tiêu — actual minus target.' }) gap!: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu (null: chưa tính được) — whether actual meets the target (null when there is no actual).' }) onTrack!: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Giải thích — explanation.' }) note!: string | null;
+}
+
+// Plain data rows: the default field resolver is enough, so type-graphql's per-field wrapper is skipped on large comparisons.
+@ObjectType('ComparisonRow', { description: 'Một đơn vị × một chỉ số — one unit and metric of a comparison.', simpleResolvers: true })
+export class ComparisonRow extends TargetFigures {
+  @Field(() => UnitRef, { description: 'Đơn vị — the unit.' }) unit!: UnitRef;
+  @Field({ description: 'Mã đơn vị — its code.' }) unitCode!: string;
+  @Field({ description: 'Tên đơn vị — its name.' }) unitName!: string;
+  @Field({ description: 'Cấp — its level.' }) unitLevel!: string;
+  @Field({ description: 'Mã chỉ số — metric code.' }) metric!: string;
+  @Field(() => Int, { description: 'Năm — year.' }) year!: number;
+  @Field(() => Int, { nullable: true, description: 'Thứ hạng trong các đơn vị được so sánh, theo giá trị mặc định của chỉ số — rank among the compared units.' }) rank!: number | null;
+  @Field({ description: 'Số liệu ước tính (qua xã tách một phần khi sắp xếp 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
+  @Field(() => [ClassTargetResult], { description: 'Chỉ tiêu riêng cho từng loại xã trực thuộc (ví dụ bình quân tiêu chí của xã miền núi cao), tính trên các xã mang phân loại đó — targets restricted to a class of the unit\'s communes, each over the communes so classified.' }) classTargets!: ClassTargetResult[];
 }
 
 @ObjectType('Comparison', { description: 'Bảng so sánh — a comparison table.', simpleResolvers: true })
