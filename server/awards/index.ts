@@ -7,7 +7,7 @@ import { Contribution, Contributor, SubjectPrecondition } from './contribution.e
 import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver } from './contribution.resolver.js';
 import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
 import { Migration20261230000000_award_lists } from './migrations/Migration20261230000000_award_lists.js';
-import { Award, Nomination, NominationTransition } from './nomination.entity.js';
+import { Award, Nomination, NominationTransition, SubjectColumns } from './nomination.entity.js';
 import { AwardFieldsResolver, NominationResolver } from './nomination.resolver.js';
 import { CampaignRef, UnitRef } from './refs.js';
 import { StandardResolver } from './standard.resolver.js';
@@ -16,7 +16,7 @@ import { StandardResolver } from './standard.resolver.js';
 export const awardsSubgraph: SubgraphModule = {
   name: 'awards',
   dbSchema: 'awards',
-  entities: [AwardForm, CampaignAwardForm, DossierRequirement, AwardStandard, Contributor, Contribution, SubjectPrecondition, Nomination, NominationTransition, Award],
+  entities: [AwardForm, CampaignAwardForm, DossierRequirement, AwardStandard, Contributor, Contribution, SubjectPrecondition, SubjectColumns, Nomination, NominationTransition, Award],
   migrations: [
     { name: 'Migration20261220000000_awards', class: Migration20261220000000_awards },
     { name: 'Migration20261230000000_award_lists', class: Migration20261230000000_award_lists },

@@ -49,10 +49,29 @@ export class DossierEntry implements DossierEntryData {
   documentReference!: string | null;
 }
 
+/**
+ * The subject columns a nomination and the award decided on it both keep: the unit or contributor nominated and its
+ * name as recorded (the API shows them as an AwardSubject).
+ */
+@Entity({ abstract: true })
+export abstract class SubjectColumns {
+  @Enum({ items: () => AwardSubjectType })
+  subjectType!: AwardSubjectType;
+
+  @Property({ type: 'integer' })
+  subjectUnitId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  subjectContributorId?: number | null;
+
+  @Property({ type: 'string', columnType: 'text' })
+  subjectName!: string;
+}
+
 /** Hồ sơ đề nghị khen thưởng — a nomination moving through its workflow. */
 @ObjectType('Nomination', { description: 'Hồ sơ đề nghị khen thưởng — a nomination (subject, form, standard, occasion, proposing unit) with its dossier and workflow DRAFT → SUBMITTED → APPRAISED → COUNCIL_REVIEWED → DECIDED (RETURNED for corrections).' })
 @Entity({ tableName: 'nomination' })
-export class Nomination implements Audited {
+export class Nomination extends SubjectColumns implements Audited {
   @Field(() => ID, { description: 'Mã định danh — id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -74,18 +93,6 @@ export class Nomination implements Audited {
   @Field(() => Int, { description: 'Năm xét — the occasion\'s year.' })
   @Property({ type: 'integer' })
   year!: number;
-
-  @Enum({ items: () => AwardSubjectType })
-  subjectType!: AwardSubjectType;
-
-  @Property({ type: 'integer' })
-  subjectUnitId!: number;
-
-  @Property({ type: 'integer', nullable: true })
-  subjectContributorId?: number | null;
-
-  @Property({ type: 'string', columnType: 'text' })
-  subjectName!: string;
 
   @Property({ type: 'integer' })
   proposingUnitId!: number;
@@ -163,7 +170,7 @@ export class NominationTransition implements Audited {
 /** Khen thưởng đã quyết định — an award conferred by a decision; later rules read it. */
 @ObjectType('Award', { description: 'Khen thưởng đã quyết định — an award conferred by a decision (number, date, signer); later standards read it ("đã được khen khi sơ kết").' })
 @Entity({ tableName: 'award' })
-export class Award implements Audited {
+export class Award extends SubjectColumns implements Audited {
   @Field(() => ID, { description: 'Mã định danh — id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -189,18 +196,6 @@ export class Award implements Audited {
   @Field(() => Int, { description: 'Năm — the occasion\'s year.' })
   @Property({ type: 'integer' })
   year!: number;
-
-  @Enum({ items: () => AwardSubjectType })
-  subjectType!: AwardSubjectType;
-
-  @Property({ type: 'integer' })
-  subjectUnitId!: number;
-
-  @Property({ type: 'integer', nullable: true })
-  subjectContributorId?: number | null;
-
-  @Property({ type: 'string', columnType: 'text' })
-  subjectName!: string;
 
   @Property({ type: 'integer' })
   decidingUnitId!: number;
