@@ -250,10 +250,17 @@ describe('targets restricted to a class of communes', () => {
     expect(after.communes).toBe(highBefore);
   });
 
-  it('says so when no commune carries the class', async () => {
+  it('says so when no commune carries the class, in comparisons and in progress', async () => {
     const lowland = (await quangNam()).classTargets.find((c: any) => c.unitClass === 'LOWLAND');
     expect(lowland).toMatchObject({ communes: 0, actual: null, gap: null, onTrack: null });
     expect(lowland.note).toMatch(/Chưa có xã nào được phân loại/);
+    const progress = await gql(`{ progress(unitCode: "49", asOf: "2025-06-30", metric: "AVG_CRITERIA_MET", fromYear: 2023, toYear: 2025) {
+      year classTargets { unitClass target communes actual } } }`);
+    expect(progress.errors).toBeUndefined();
+    const byYear = Object.fromEntries(progress.data.progress.map((p: any) => [p.year, p.classTargets]));
+    expect(byYear[2023]).toEqual([]);
+    expect(byYear[2024]).toEqual([]);
+    expect(byYear[2025].map((c: any) => [c.unitClass, c.target])).toEqual([['HIGH_MOUNTAIN', 15.5], ['LOWLAND', 19], ['LOW_MOUNTAIN', 18.5]]);
   });
 });
 

@@ -237,16 +237,19 @@ export class InsightsService {
     this.checkYear(fromYear, 'fromYear');
     this.checkYear(toYear, 'toYear');
     if (fromYear > toYear) throw badInput('fromYear phải không lớn hơn toYear', 'fromYear must not be after toYear', 'fromYear');
-    const unit = await this.unitByCode(unitCode, asOf ?? today());
+    const readAt = asOf ?? today();
+    const unit = await this.unitByCode(unitCode, readAt);
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
-    const targets = (await this.targets()).of(unit.id, metric.code);
+    const index = await this.targets();
+    const targets = index.of(unit.id, metric.code);
     const applied = years.map((y) => applicableTarget(targets, unit, metric.code, y));
     const needed = [...years, ...applied.flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : []))];
     const summaries = await this.summaries([unit.id], [...new Set(needed)]);
-    return years.map((year, i) => {
+    return Promise.all(years.map(async (year, i) => {
       const s = summaries.get(`${unit.id}:${year}`) ?? EMPTY_SUMMARY;
-      return Object.assign(new ProgressPoint(), { year, ...this.figures(unit.id, s, metric, year, applied[i], summaries) });
-    });
+      const classTargets = targetClasses(targets, unit.id, metric.code, year).length ? await this.classTargets(unit, metric, year, readAt, index) : [];
+      return Object.assign(new ProgressPoint(), { year, ...this.figures(unit.id, s, metric, year, applied[i], summaries), classTargets });
+    }));
   }
 
   /** Direct sub-units of these units valid on `asOf`, from the read model (one statement for the whole batch). */

@@ -119,4 +119,5 @@ export class ProgressPoint {
   @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu (null: không có chỉ tiêu) — whether actual meets the target.' }) onTrack!: boolean | null;
   @Field({ description: 'Số liệu ước tính (xã tách một phần năm 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
   @Field(() => String, { nullable: true, description: 'Giải thích — explanation.' }) note!: string | null;
+  @Field(() => [ClassTargetResult], { description: 'Chỉ tiêu năm đó cho từng loại xã trực thuộc, tính trên các xã mang phân loại đó tại ngày đọc mã — that year\'s targets for a class of the unit\'s communes, each over the communes so classified on asOf.' }) classTargets!: ClassTargetResult[];
 }

@@ -97,6 +97,11 @@ describe('console: accounts and audit log', () => {
     expect(rows.find((r) => r.includes('Miền núi thấp'))).toMatch(/18,5/);
     expect(rows.find((r) => r.includes('Đồng bằng'))).toMatch(/19/);
     await screenshot(page, '44-class-targets');
+    // The progress page lists them under the year they are due.
+    await page.goto(consoleUrl('progress?unitCode=49&metric=AVG_CRITERIA_MET&fromYear=2021&toYear=2025&asOf=2025-06-30'));
+    const yearly = page.getByTestId('class-targets');
+    await expect.poll(() => yearly.locator('tbody tr').count()).toBe(3);
+    expect((await yearly.locator('tbody tr').allInnerTexts()).every((r) => r.startsWith('2025'))).toBe(true);
   });
 
   it('compares all communes of the country a page of 50 at a time, ranked among all', async () => {

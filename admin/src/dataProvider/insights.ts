@@ -12,7 +12,10 @@ export interface ClassTarget {
   gap: number | null; onTrack: boolean | null; note: string | null;
 }
 export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string; offset?: number; limit?: number }
-export interface ProgressPoint { year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null; approximate: boolean; note: string | null }
+export interface ProgressPoint {
+  year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null;
+  approximate: boolean; note: string | null; classTargets: ClassTarget[];
+}
 
 export async function insightMetrics(): Promise<InsightMetric[]> {
   return (await gql<{ insightMetrics: InsightMetric[] }>('{ insightMetrics { code name nameEn defaultUnit better } }')).insightMetrics;
@@ -30,7 +33,8 @@ export async function compare(input: CompareInput): Promise<{ rows: ComparisonRo
 
 export async function progress(unitCode: string, metric: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {
   const { progress } = await gql<{ progress: ProgressPoint[] }>(
-    `query Progress($unitCode: String!, $metric: String!, $fromYear: Int!, $toYear: Int!, $asOf: Date) { progress(unitCode: $unitCode, metric: $metric, fromYear: $fromYear, toYear: $toYear, asOf: $asOf) { year actual target valueUnit numerator denominator gap onTrack approximate note } }`,
+    `query Progress($unitCode: String!, $metric: String!, $fromYear: Int!, $toYear: Int!, $asOf: Date) { progress(unitCode: $unitCode, metric: $metric, fromYear: $fromYear, toYear: $toYear, asOf: $asOf) { year actual target valueUnit numerator denominator gap onTrack approximate note
+      classTargets { unitClass communes actual valueUnit target targetComparator gap onTrack note } } }`,
     { unitCode, metric, fromYear, toYear, asOf: asOf || null },
   );
   return progress;

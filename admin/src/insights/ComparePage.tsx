@@ -11,6 +11,7 @@ import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { localise } from '../dataProvider/client';
 import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
+import { ClassTargetsTable } from './ClassTargetsTable';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
@@ -152,7 +153,7 @@ export function ComparePage() {
               <TablePagination component="div" count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
                 rowsPerPageOptions={[UNITS_PER_PAGE]} onPageChange={(_, next) => goTo(next)} data-testid="compare-pager"
                 labelDisplayedRows={({ from, to, count }) => translate('insights.compare.unitsShown', { from: format.number(from), to: format.number(to), count: format.number(count) })} />
-              <ClassTargets rows={rows} label={label} />
+              <ClassTargetsTable firstColumn="app.unit" entries={rows.map((r) => ({ key: `${r.unitCode}-${r.metric}`, label: `${r.unitName} · ${label(r.metric)}`, classTargets: r.classTargets }))} />
             </>
           )}
         </CardContent>
@@ -161,38 +162,3 @@ export function ComparePage() {
   );
 }
 
-/** Targets restricted to a class of communes (Quảng Nam: average criteria in high-mountain communes), below the table. */
-function ClassTargets({ rows, label }: { rows: ComparisonRow[]; label: (code: string) => string }) {
-  const translate = useTranslate();
-  const format = useFormat();
-  const withClasses = rows.filter((r) => r.classTargets.length);
-  if (!withClasses.length) return null;
-  return (
-    <Box sx={{ mt: 3 }} data-testid="class-targets">
-      <Typography variant="subtitle1">{translate('insights.classTargets.title')}</Typography>
-      <Typography variant="caption" color="text.secondary">{translate('insights.classTargets.help')}</Typography>
-      <Table size="small">
-        <TableHead>
-          <TableRow>
-            {['app.unit', 'insights.metric', 'insights.classTargets.unitClass', 'insights.classTargets.communes', 'insights.actual', 'insights.target', 'insights.gap'].map((key) => (
-              <TableCell key={key}>{translate(key)}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {withClasses.flatMap((r) => r.classTargets.map((c) => (
-            <TableRow key={`${r.unitCode}-${r.metric}-${c.unitClass}`}>
-              <TableCell>{r.unitName}</TableCell>
-              <TableCell>{label(r.metric)}</TableCell>
-              <TableCell>{translate(`resources.targets.unitClass.${c.unitClass}`, { _: c.unitClass })}</TableCell>
-              <TableCell align="right">{format.number(c.communes)}</TableCell>
-              <TableCell align="right" title={c.note ? localise(c.note) : ''}>{c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}</TableCell>
-              <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
-              <TableCell align="right" sx={{ color: c.onTrack == null ? undefined : c.onTrack ? 'success.main' : 'error.main' }}>{c.gap == null ? '—' : `${c.gap > 0 ? '+' : ''}${format.number(c.gap)}`}</TableCell>
-            </TableRow>
-          )))}
-        </TableBody>
-      </Table>
-    </Box>
-  );
-}

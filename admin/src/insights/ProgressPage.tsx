@@ -6,6 +6,7 @@ import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useFormat } from '../common/format';
 import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
+import { ClassTargetsTable } from './ClassTargetsTable';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
 
 /** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
@@ -75,6 +76,7 @@ export function ProgressPage() {
                   ))}
                 </TableBody>
               </Table>
+              <ClassTargetsTable firstColumn="app.year" entries={points.map((p) => ({ key: String(p.year), label: String(p.year), classTargets: p.classTargets }))} />
             </>
           )}
         </CardContent>
