@@ -154,7 +154,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
-    orms.set(module.name, await openSubgraphOrm(module, database.url, log));
+    orms.set(module.name, await openSubgraphOrm(module, database.url, log, config.databaseTimeouts));
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));

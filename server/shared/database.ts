@@ -91,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
 
 /** Creates the extensions every subgraph relies on (materialized paths, accent-insensitive search). */
 export async function prepareDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     for (const extension of EXTENSIONS) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);

@@ -3,11 +3,12 @@ import {
   type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import { bilingual } from './errors.js';
+import { isDatabaseId } from './ids.js';
 
 /**
  * Bounds on every input of every GraphQL endpoint, applied before execution from the schema's types, so no input
  * class has to repeat them. Fields named in LONG_TEXT, LIST_SIZES and NUMBER_DOMAINS get other bounds than the
- * defaults; docs/security.md lists them all.
+ * defaults; every ID names a database row (ids.ts). docs/security.md lists them all.
  */
 export const INPUT_LIMITS = {
   /** Characters in a String or ID input (names, codes, references). */
@@ -107,7 +108,10 @@ function checkTyped(value: unknown, type: GraphQLInputType, coordinate: string, 
     return;
   }
   if (!isScalarType(type)) return;
-  if (typeof value === 'string' && (type.name === 'String' || type.name === 'ID')) {
+  if (type.name === 'ID' && !isDatabaseId(value)) {
+    throw refuse(`${coordinate}: mã định danh không hợp lệ ${JSON.stringify(value).slice(0, 40)}`, `${coordinate}: invalid id ${JSON.stringify(value).slice(0, 40)}`, coordinate);
+  }
+  if (typeof value === 'string' && type.name === 'String') {
     const max = textBound(name);
     if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} ký tự (có ${value.length})`, `${coordinate} takes at most ${max} characters (got ${value.length})`, coordinate);
   }
