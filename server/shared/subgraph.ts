@@ -2,6 +2,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { nullNonFiniteFloats } from './finite-floats.js';
 import { parseId } from './ids.js';
 import type { SubgraphModule } from './subgraph-module.js';
 
@@ -35,5 +36,6 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),
     resolvers: resolvers as never,
   });
+  nullNonFiniteFloats(schema);
   return { name: module.name, schema, sdl: printSubgraphSchema(schema) };
 }
