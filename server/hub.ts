@@ -18,7 +18,7 @@ import { ANONYMOUS, type Identity } from './shared/identity.js';
 import { authenticate } from './shared/auth-token.js';
 import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
 import type { Logger } from './shared/logger.js';
-import { openSubgraphOrm } from './shared/orm.js';
+import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { runtime } from './shared/runtime.js';
 import { jsonErrorHandler } from './shared/http-errors.js';
@@ -218,6 +218,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
   app.use(jsonErrorHandler(log));
+
+  // Seeds and migrations are done: from here on every database wait is bounded.
+  for (const orm of orms.values()) await limitDatabaseWaits(orm, config.databaseTimeouts);
 
   const http: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

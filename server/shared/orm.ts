@@ -15,7 +15,11 @@ export const pgTimeouts = (timeouts: DatabaseTimeouts) => ({
   idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
 });
 
-/** Each subgraph has its own ORM over its own schema and migrations; all share one database. */
+/**
+ * Each subgraph has its own ORM over its own schema and migrations; all share one database. It opens without
+ * statement time limits, for migrations and seeds (bulk statements run longer than a request's): call
+ * `limitDatabaseWaits` before serving requests.
+ */
 export async function openSubgraphOrm(module: SubgraphModule, url: string, log: Logger, timeouts: DatabaseTimeouts): Promise<MikroORM> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
@@ -34,7 +38,7 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
       silent: true,
     },
     pool: { min: 0, max: Number(process.env.NTM_POOL_SIZE ?? 8) },
-    driverOptions: pgTimeouts(timeouts),
+    driverOptions: pgTimeouts({ ...timeouts, statementMs: 0, idleInTransactionMs: 0 }),
     allowGlobalContext: false,
     debug: false,
   });
@@ -42,4 +46,9 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
   const applied = await orm.migrator.up();
   if (applied.length) log.info({ subgraph: module.name, migrations: applied.map((m) => m.name) }, 'migrated');
   return orm;
+}
+
+/** Reopens the ORM's connection pool with every time limit on: how requests use the database. */
+export async function limitDatabaseWaits(orm: MikroORM, timeouts: DatabaseTimeouts): Promise<void> {
+  await orm.reconnect({ driverOptions: pgTimeouts(timeouts) });
 }
