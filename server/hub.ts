@@ -21,7 +21,7 @@ import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { runtime } from './shared/runtime.js';
-import { jsonErrorHandler } from './shared/http-errors.js';
+import { jsonErrorHandler, sendHttpError } from './shared/http-errors.js';
 import { createLocalExecutor } from './shared/local-executor.js';
 import type { PeerQuery, PeerResult } from './shared/peers.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
@@ -217,6 +217,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     }
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
+  app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
   app.use(jsonErrorHandler(log));
 
   // Seeds and migrations are done: from here on every database wait is bounded.

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
+import { bilingual } from '../shared/errors.js';
 import { sendHttpError } from '../shared/http-errors.js';
 import type { PeerQuery } from '../shared/peers.js';
 
@@ -29,6 +30,13 @@ const list = (value: unknown): string[] | undefined =>
   typeof value === 'string' && value.length ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 const int = (value: unknown): number | undefined => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length ? value : undefined);
+
+/**
+ * Most rows one XLSX download holds, so it is written within the 2-second budget of a request: every district with
+ * several metrics, or a province's communes, fit; the country's communes come as CSV, which streams at a fraction of
+ * the cost, or narrowed (childrenOf, fewer metrics).
+ */
+export const XLSX_MAX_ROWS = 5_000;
 
 /** A CSV line (CRLF-terminated). */
 const csvLine = (row: Cell[]) => `${row.map(csvCell).join(',')}\r\n`;
@@ -60,6 +68,14 @@ export async function writeXlsx(out: Writable, sheetName: string, rows: Cell[][]
 
 /** Streams the table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese right) or XLSX. */
 async function send(res: Response, format: string, name: string, rows: Cell[][]): Promise<void> {
+  if (format === 'xlsx' && rows.length - 1 > XLSX_MAX_ROWS) {
+    res.status(400).json({ errors: [{
+      message: bilingual(`Bảng có ${rows.length - 1} dòng, XLSX tối đa ${XLSX_MAX_ROWS}: tải CSV hoặc thu hẹp (childrenOf, ít chỉ số hơn)`,
+        `The table has ${rows.length - 1} rows, XLSX holds at most ${XLSX_MAX_ROWS}: download CSV or narrow it (childrenOf, fewer metrics)`),
+      extensions: { code: 'BAD_USER_INPUT' },
+    }] });
+    return;
+  }
   if (format === 'xlsx') {
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`);
     await writeXlsx(res, name, rows);
