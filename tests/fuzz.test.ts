@@ -142,7 +142,7 @@ describe('hostile values of a kind, on every argument of that kind', () => {
     for (const c of cases) {
       const result = await gql(c.query, c.variables, { token });
       expect(result.status, c.label).toBe(400);
-      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.field]), c.label).toEqual([['BAD_USER_INPUT', c.coordinate]]);
+      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.coordinate]), c.label).toEqual([['BAD_USER_INPUT', c.coordinate]]);
     }
     expect(await rowCounts(WRITE_TABLES)).toEqual(before);
   });

@@ -50,8 +50,9 @@ export const NUMBER_DOMAINS: Record<string, [number, number]> = {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const refuse = (vi: string, en: string, field?: string) =>
-  new GraphQLError(bilingual(vi, en), { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), http: { status: 400 } } });
+/** BAD_USER_INPUT naming the field as services do (`field`: its name) and where it sits (`coordinate`: `Type.field`). */
+const refuse = (vi: string, en: string, field?: string, coordinate?: string) =>
+  new GraphQLError(bilingual(vi, en), { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), ...(coordinate ? { coordinate } : {}), http: { status: 400 } } });
 
 /**
  * Checks raw values without recursion (a value nested thousands of levels must not overflow the stack): nesting,
@@ -95,7 +96,7 @@ function checkTyped(value: unknown, type: GraphQLInputType, coordinate: string, 
   if (isListType(type)) {
     if (!Array.isArray(value)) return checkTyped(value, type.ofType, coordinate, name);
     const max = listBound(coordinate);
-    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} mục (có ${value.length})`, `${coordinate} takes at most ${max} items (got ${value.length})`, coordinate);
+    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} mục (có ${value.length})`, `${coordinate} takes at most ${max} items (got ${value.length})`, name, coordinate);
     for (const item of value) checkTyped(item, type.ofType, coordinate, name);
     return;
   }
@@ -109,15 +110,16 @@ function checkTyped(value: unknown, type: GraphQLInputType, coordinate: string, 
   }
   if (!isScalarType(type)) return;
   if (type.name === 'ID' && !isDatabaseId(value)) {
-    throw refuse(`${coordinate}: mã định danh không hợp lệ ${JSON.stringify(value).slice(0, 40)}`, `${coordinate}: invalid id ${JSON.stringify(value).slice(0, 40)}`, coordinate);
+    const shown = JSON.stringify(value).slice(0, 40);
+    throw refuse(`Mã định danh không hợp lệ: ${shown} (${coordinate})`, `Invalid id ${shown} (${coordinate})`, name, coordinate);
   }
   if (typeof value === 'string' && type.name === 'String') {
     const max = textBound(name);
-    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} ký tự (có ${value.length})`, `${coordinate} takes at most ${max} characters (got ${value.length})`, coordinate);
+    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} ký tự (có ${value.length})`, `${coordinate} takes at most ${max} characters (got ${value.length})`, name, coordinate);
   }
   if (typeof value === 'number' && (type.name === 'Float' || type.name === 'Int')) {
     const [min, max] = NUMBER_DOMAINS[name] ?? (type.name === 'Float' ? [-INPUT_LIMITS.float, INPUT_LIMITS.float] : [-Infinity, Infinity]);
-    if (value < min || value > max) throw refuse(`${coordinate} phải từ ${min} đến ${max} (có ${value})`, `${coordinate} must lie between ${min} and ${max} (got ${value})`, coordinate);
+    if (value < min || value > max) throw refuse(`${coordinate} phải từ ${min} đến ${max} (có ${value})`, `${coordinate} must lie between ${min} and ${max} (got ${value})`, name, coordinate);
   }
 }
 
