@@ -1,8 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import net from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -10,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
-import { requestTimeout } from './gateway/limits.js';
+import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, type Database } from './shared/database.js';
@@ -19,10 +18,10 @@ import { ANONYMOUS, type Identity } from './shared/identity.js';
 import { authenticate } from './shared/auth-token.js';
 import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
 import type { Logger } from './shared/logger.js';
-import { openSubgraphOrm } from './shared/orm.js';
+import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { runtime } from './shared/runtime.js';
-import { inputGuardPlugin } from './shared/input-guard.js';
+import { jsonErrorHandler, sendHttpError } from './shared/http-errors.js';
 import { createLocalExecutor } from './shared/local-executor.js';
 import type { PeerQuery, PeerResult } from './shared/peers.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
@@ -48,6 +47,16 @@ export const subgraphPath = (name: string) => `/subgraphs/${name}/graphql`;
 
 /** The URL a subgraph is published under in the composed supergraph. */
 export const subgraphUrl = (name: string, port: number) => `http://localhost:${port}${subgraphPath(name)}`;
+
+/** How long /readyz waits for each database check. */
+const READY_TIMEOUT_MS = 800;
+
+/** Whether a promise settles successfully within `ms` (its late outcome is ignored). */
+const answersWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  return Promise.race([promise.then(() => true, () => false), late]).finally(() => clearTimeout(timer));
+};
 
 /** Fetches an external subgraph's SDL through the federation `_service` field. */
 async function fetchSdl(name: string, url: string): Promise<string> {
@@ -133,19 +142,19 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, boolean> = { supergraph: state.supergraph || Boolean(config.only) };
-    for (const [name, orm] of orms) {
-      checks[`database:${name}`] = await orm.em.fork().execute('SELECT 1').then(() => true, () => false);
-    }
+    // In parallel and within READY_TIMEOUT_MS each: a frozen database makes /readyz say 503, not hang.
+    await Promise.all([...orms].map(async ([name, orm]) => {
+      checks[`database:${name}`] = await answersWithin(orm.em.fork().execute('SELECT 1'), READY_TIMEOUT_MS);
+    }));
     const ready = state.ready && Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
   const servers: ApolloServer<any>[] = [];
-  const plugins: ApolloServerPlugin<any>[] = [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin];
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
-    orms.set(module.name, await openSubgraphOrm(module, database.url, log));
+    orms.set(module.name, await openSubgraphOrm(module, database.url, log, config.databaseTimeouts));
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
@@ -166,22 +175,20 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
     await seedOnce(module, orms.get(module.name)!, tools);
     if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+    // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
+    const protection = graphqlProtection<SubgraphContext>(config.production);
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,
       formatError,
-      introspection: !config.production,
-      allowBatchedHttpRequests: false,
-      stopOnTerminationSignals: false,
-      plugins,
+      ...protection,
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ...protection.plugins],
     });
     await server.start();
     servers.push(server);
-    app.use(subgraphPath(module.name), express.json({ limit: '1mb' }), (_req, _res, next) => withRequestScope(next), expressMiddleware(server, {
-      context: async ({ req }) => {
-        const ctx = contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret));
-        enterRequestContext(ctx);
-        return ctx;
-      },
+    app.use(subgraphPath(module.name), (_req, _res, next) => withRequestScope(next), ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => {
+      const ctx = contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret));
+      enterRequestContext(ctx);
+      return ctx;
     }));
   }
 
@@ -195,10 +202,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     await server.start();
     servers.push(server);
     state.supergraph = true;
-    app.use('/graphql', requestTimeout(config.requestTimeoutMs), express.json({ limit: '1mb' }), expressMiddleware(server, {
-      context: async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) }),
-    }));
-    for (const module of modules) if (module.http) app.use(module.http.path, module.http.router(peers));
+    app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) })));
+    for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers));
     const adminDist = projectPath('admin', 'dist');
     if (existsSync(adminDist)) {
       app.use('/admin', express.static(adminDist));
@@ -212,6 +217,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     }
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
+  app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
+  app.use(jsonErrorHandler(log));
+
+  // Seeds and migrations are done: from here on every database wait is bounded.
+  for (const orm of orms.values()) await limitDatabaseWaits(orm, config.databaseTimeouts);
 
   const http: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startHub, type Hub } from '../server/hub.js';
 import { issueToken } from '../server/shared/auth-token.js';
@@ -22,8 +24,11 @@ let units: Hub;
 let gateway: Hub;
 let token: string;
 
-const startPostgres = () => startEmbeddedPostgres({ dataDir: projectPath('.data', `fault-postgres-${PG_PORT}`), port: PG_PORT, databaseName: 'postgres' }, log);
-const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, authSecret: AUTH });
+const DATA_DIR = projectPath('.data', `fault-postgres-${PG_PORT}`);
+const startPostgres = () => startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, databaseName: 'postgres' }, log);
+/** Short database time limits, so a frozen database shows within seconds. */
+const TIMEOUTS = { connectMs: 1_000, statementMs: 2_000, idleInTransactionMs: 5_000 };
+const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, authSecret: AUTH, databaseTimeouts: TIMEOUTS });
 const startUnits = (port = 0) => startHub({ ...baseConfig(), port, only: 'units' }, log);
 
 async function query(q: string, variables?: Record<string, unknown>) {
@@ -41,6 +46,21 @@ async function query(q: string, variables?: Record<string, unknown>) {
 }
 
 const ready = async () => (await fetch(`${gateway.url}/readyz`)).status;
+
+/** The postmaster of the fault cluster and its backends, from the pid file and /proc. */
+function postgresProcesses(): number[] {
+  const postmaster = Number(readFileSync(join(DATA_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
+    } catch {
+      return false;
+    }
+  });
+  return [postmaster, ...children];
+}
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
@@ -112,5 +132,59 @@ describe('PostgreSQL restarting during writes', () => {
     await client.end();
     const storedIds = new Set(stored.rows.map((r) => r.id));
     expect(acknowledged.filter((id) => !storedIds.has(id))).toEqual([]);
+  });
+});
+
+describe('a frozen database', () => {
+  it('fails requests within the statement time limit and answers /readyz within a second, then recovers', async () => {
+    expect((await query(`{ unit(code: "56") { code } }`)).data.unit.code).toBe('56');
+    const frozen = postgresProcesses();
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    try {
+      let started = performance.now();
+      const during = await query(`{ unit(code: "56", asOf: "2023-06-30") { code name } auditLog(limit: 1) { totalCount } }`);
+      const requestMs = performance.now() - started;
+      started = performance.now();
+      const readiness = await fetch(`${gateway.url}/readyz`);
+      const readyMs = performance.now() - started;
+      // The statement limit is 2 s (the client gives up 1 s later if the server never answers); the freeze lasts longer.
+      expect(requestMs).toBeLessThan(5_000);
+      expect(during.status).toBe(200);
+      expect(new Set(during.errors!.map((e) => e.extensions?.code))).toEqual(new Set(['SERVICE_UNAVAILABLE']));
+      expect(readiness.status).toBe(503);
+      expect(readyMs).toBeLessThan(1_000);
+      await sleep(1_000);
+    } finally {
+      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+    }
+    for (let attempt = 0; attempt < 50 && (await ready()) !== 200; attempt++) await sleep(100);
+    expect(await ready()).toBe(200);
+    const after = await query(`{ unit(code: "56") { code } }`);
+    expect(after.errors).toBeUndefined();
+  });
+});
+
+describe('a PostgreSQL restarted under the hub', () => {
+  it('is stopped with the hub that started it', async () => {
+    // The hub starts the embedded cluster itself (it runs only the units subgraph, on the fault cluster's database).
+    await gateway.stop();
+    await units.stop();
+    await database.stop();
+    const own = await startHub({ ...baseConfig(), databaseUrl: undefined, dataDir: DATA_DIR, embeddedPort: PG_PORT, only: 'units' }, log);
+    try {
+      // Someone restarts PostgreSQL under it: a fast shutdown, then a new server on the same data folder.
+      const [first] = postgresProcesses();
+      process.kill(first, 'SIGINT');
+      for (let i = 0; i < 200 && alive(first); i++) await sleep(50);
+      database = await startPostgres();
+      const [second] = postgresProcesses();
+      expect(second).not.toBe(first);
+      const stopped = own.stop();
+      await stopped;
+      expect(alive(second)).toBe(false);
+      expect(existsSync(join(DATA_DIR, 'postmaster.pid'))).toBe(false);
+    } finally {
+      await own.stop();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
-import { gql, type GraphQLResult } from './support/client.js';
+import { errorCodes, gql, type GraphQLResult } from './support/client.js';
 import { rowCounts } from './support/db.js';
 
 /**
@@ -105,5 +105,74 @@ describe('fuzzing the API', () => {
       expect(result.status).toBeLessThan(500);
       for (const error of result.errors ?? []) expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
     }), { numRuns: 800 });
+  });
+});
+
+describe('hostile values of a kind, on every argument of that kind', () => {
+  interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
+  interface FieldInfo { name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
+  const TYPE = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
+  const typeName = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${typeName(t.ofType!)}!` : t.kind === 'LIST' ? `[${typeName(t.ofType!)}]` : t.name!);
+  const named = (t: TypeRef): TypeRef => (t.ofType ? named(t.ofType) : t);
+  const isList = (t: TypeRef): boolean => t.kind === 'LIST' || (t.kind === 'NON_NULL' && isList(t.ofType!));
+  let roots: { operation: 'query' | 'mutation'; fields: FieldInfo[] }[];
+
+  beforeAll(async () => {
+    const schema = await gql(`{ __schema { queryType { fields { name args { name type { ${TYPE} } } type { ${TYPE} } } } mutationType { fields { name args { name type { ${TYPE} } } type { ${TYPE} } } } } }`);
+    roots = [{ operation: 'query', fields: schema.data.__schema.queryType.fields }, { operation: 'mutation', fields: schema.data.__schema.mutationType.fields }];
+  });
+
+  /** One operation per root field with an argument of `scalar`, that argument given `value`, the others plausible values. */
+  function operations(scalar: string, value: (list: boolean) => unknown) {
+    return roots.flatMap(({ operation, fields }) => fields.filter((f) => f.args.some((a) => named(a.type).name === scalar)).map((field) => {
+      const target = field.args.find((a) => named(a.type).name === scalar)!;
+      const args = field.args.filter((a) => a === target || a.type.kind === 'NON_NULL');
+      const variables = Object.fromEntries(args.map((a) => [a.name, a === target ? value(isList(a.type))
+        : named(a.type).name === 'Int' ? 2024 : named(a.type).kind === 'INPUT_OBJECT' ? {} : isList(a.type) ? [] : '1']));
+      const selection = ['OBJECT', 'INTERFACE', 'UNION'].includes(named(field.type).kind) ? '{ __typename }' : '';
+      const query = `${operation}(${args.map((a) => `$${a.name}: ${typeName(a.type)}`).join(', ')}) { ${field.name}(${args.map((a) => `${a.name}: $${a.name}`).join(', ')}) ${selection} }`;
+      return { label: `${operation} ${field.name}(${target.name})`, query, variables, coordinate: `${operation === 'query' ? 'Query' : 'Mutation'}.${field.name}(${target.name})` };
+    }));
+  }
+
+  it('refuses an id beyond the integer range in every ID argument, naming the argument, writing nothing', async () => {
+    const cases = operations('ID', (list) => (list ? ['1', '999999999999999'] : '999999999999999'));
+    expect(cases.length).toBeGreaterThanOrEqual(26);
+    const before = await rowCounts(WRITE_TABLES);
+    for (const c of cases) {
+      const result = await gql(c.query, c.variables, { token });
+      expect(result.status, c.label).toBe(400);
+      expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.coordinate]), c.label).toEqual([['BAD_USER_INPUT', c.coordinate]]);
+    }
+    expect(await rowCounts(WRITE_TABLES)).toEqual(before);
+  });
+
+  it('refuses lone surrogates, NUL characters and oversized text in every String argument, writing nothing', async () => {
+    const before = await rowCounts(WRITE_TABLES);
+    for (const hostile of ['x\ud800y', 'x\udc00', 'a\u0000b', 'é'.repeat(10_001)]) {
+      for (const c of operations('String', (list) => (list ? [hostile] : hostile))) {
+        const result = await gql(c.query, c.variables, { token });
+        expect(result.status, c.label).toBe(400);
+        expect(errorCodes(result), c.label).toEqual(['BAD_USER_INPUT']);
+      }
+    }
+    expect(await rowCounts(WRITE_TABLES)).toEqual(before);
+  });
+
+  it('refuses non-finite and out-of-range numbers in every Float argument and nested input, and inputs nested too deep', async () => {
+    const deep = (depth: number): unknown => (depth ? { all: [deep(depth - 1)] } : {});
+    const cases: [string, Record<string, unknown>][] = [
+      ['mutation($i: CreateTargetInput!) { createTarget(input: $i) { id } }', { i: { campaignId: '1', unitCode: '56', metric: 'COMMUNES_NTM', comparator: 'GTE', valueUnit: 'COUNT', value: -1e308 } }],
+      ['mutation($i: RecordContributionInput!) { recordContribution(input: $i) { id } }', { i: { campaignId: '1', date: '2024-01-01', kind: 'MONEY', valueVnd: 1e300, contributor: { id: '1' } } }],
+      ['mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id } }', { i: { campaignId: '1', criteriaText: 'x', subjectType: 'COMMUNE', occasion: 'ANNUAL', rule: deep(1000) } }],
+    ];
+    for (const [query, variables] of cases) {
+      const result = await gql(query, variables, { token });
+      expect(result.status, query).toBeLessThan(500);
+      expect(errorCodes(result), query).toEqual(['BAD_USER_INPUT']);
+    }
+    const literal = await gql('{ progress(unitCode: "56", metric: "COMMUNES_NTM", fromYear: 2021, toYear: 2025) { year } compare(input: { unitCodes: ["56"], metrics: ["COMMUNES_NTM"], year: 2024, limit: 1e400 }) { unitCount } }', {}, { token });
+    expect(literal.status).toBeLessThan(500);
+    expect(errorCodes(literal)).not.toContain('INTERNAL_SERVER_ERROR');
   });
 });

@@ -7,6 +7,7 @@ import { Contribution, Contributor, SubjectPrecondition } from './contribution.e
 import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver } from './contribution.resolver.js';
 import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
 import { Migration20261230000000_award_lists } from './migrations/Migration20261230000000_award_lists.js';
+import { Migration20270110000000_unique_nominations } from './migrations/Migration20270110000000_unique_nominations.js';
 import { Award, Nomination, NominationTransition, SubjectColumns } from './nomination.entity.js';
 import { AwardFieldsResolver, NominationResolver } from './nomination.resolver.js';
 import { CampaignRef, UnitRef } from './refs.js';
@@ -20,6 +21,7 @@ export const awardsSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261220000000_awards', class: Migration20261220000000_awards },
     { name: 'Migration20261230000000_award_lists', class: Migration20261230000000_award_lists },
+    { name: 'Migration20270110000000_unique_nominations', class: Migration20270110000000_unique_nominations },
   ],
   resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, AwardFieldsResolver],
   orphanedTypes: [UnitRef, CampaignRef],

@@ -151,7 +151,7 @@ export class NominationTransition implements Audited {
   @Property({ type: 'integer', nullable: true })
   userId?: number | null;
 
-  @Field({ description: 'Người thực hiện — who made the step.' })
+  @Field({ description: 'Người thực hiện (vai trò, với người không có vai trò tại đơn vị trình) — who made the step: a user name, or the role for callers without a role over the proposing unit.' })
   @Property({ type: 'string', columnType: 'text' })
   username!: string;
 

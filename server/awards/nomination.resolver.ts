@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { maySeeStaffNames } from '../shared/staff-names.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
@@ -15,6 +16,10 @@ export const NominationList = ListType(Nomination, 'NominationList', 'Một tran
 export const AwardList = ListType(Award, 'AwardList', 'Một trang khen thưởng đã quyết định — a page of awards.');
 
 const service = (ctx: SubgraphContext) => new NominationService(ctx.em, ctx);
+
+/** Who makes a step, by role: what callers without a role over the unit see instead of a staff member's name. */
+const actingRole = (to: NominationStatus) => (to === NominationStatus.DRAFT || to === NominationStatus.SUBMITTED
+  ? 'Cán bộ đơn vị trình — staff of the proposing unit' : 'Cán bộ cấp quyết định — staff of the deciding authority');
 
 @Resolver(() => Nomination)
 export class NominationResolver {
@@ -101,9 +106,12 @@ export class NominationResolver {
     return unitRef(nomination.decidingUnitId);
   }
 
-  @FieldResolver(() => [NominationTransition], { description: 'Các lần chuyển trạng thái, cũ trước — every transition, oldest first.' })
-  transitions(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<NominationTransition[]> {
-    return transitionsOf(ctx).load(nomination.id);
+  @FieldResolver(() => [NominationTransition], {
+    description: 'Các lần chuyển trạng thái, cũ trước; tên cán bộ chỉ hiện với người có vai trò tại đơn vị trình, người khác thấy vai trò — every transition, oldest first; staff names only for callers with a role over the proposing unit, others see the role.',
+  })
+  async transitions(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<NominationTransition[]> {
+    const [transitions, named] = await Promise.all([transitionsOf(ctx).load(nomination.id), maySeeStaffNames(ctx, nomination.proposingUnitId)]);
+    return named ? transitions : transitions.map((t) => ({ ...t, username: actingRole(t.to) }) as NominationTransition);
   }
 
   @FieldResolver(() => Award, { nullable: true, description: 'Khen thưởng đã quyết định (khi DECIDED) — the award, once decided.' })

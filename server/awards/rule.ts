@@ -47,6 +47,8 @@ const CRITERIA = { min: 1, max: 19 };
 const YEARS = { min: 2000, max: 2100 };
 const MAX_VND = 1e15;
 const MAX_DEPTH = 6;
+/** A plan's standard states a handful of conditions; 200 leaves room and bounds evaluation. */
+export const MAX_CONDITIONS = 200;
 const TIERS: Tier[] = ['NTM', 'ADVANCED', 'MODEL'];
 const OCCASIONS: Occasion[] = ['ANNUAL', 'MID_TERM_REVIEW', 'FINAL_REVIEW'];
 const CLASSES = Object.values(UnitClassCode) as string[];
@@ -138,6 +140,13 @@ const CONDITIONS: Record<string, (value: unknown, path: string) => unknown> = { 
 
 /** Checks a rule and returns it normalised (only known fields, in the vocabulary's shape). */
 export function parseRule(value: unknown, path = 'rule', depth = 0): Rule {
+  const rule = parseNode(value, path, depth);
+  const count = depth === 0 ? conditionsOf(rule).length : 0;
+  if (count > MAX_CONDITIONS) throw new RuleError(path, `có ${count} điều kiện, tối đa ${MAX_CONDITIONS}`, `has ${count} conditions, at most ${MAX_CONDITIONS}`);
+  return rule;
+}
+
+function parseNode(value: unknown, path: string, depth: number): Rule {
   if (depth > MAX_DEPTH) throw new RuleError(path, `lồng quá ${MAX_DEPTH} cấp`, `nested deeper than ${MAX_DEPTH} levels`);
   if (!isObject(value)) throw new RuleError(path, 'phải là một đối tượng', 'must be an object');
   const keys = Object.keys(value);
@@ -148,7 +157,7 @@ export function parseRule(value: unknown, path = 'rule', depth = 0): Rule {
   if (key === 'all' || key === 'any') {
     const items = value[key];
     if (!Array.isArray(items) || !items.length) throw new RuleError(`${path}.${key}`, 'phải là danh sách không rỗng', 'must be a non-empty list');
-    const parsed = items.map((item, i) => parseRule(item, `${path}.${key}[${i}]`, depth + 1));
+    const parsed = items.map((item, i) => parseNode(item, `${path}.${key}[${i}]`, depth + 1));
     return key === 'all' ? { all: parsed } : { any: parsed };
   }
   const parse = CONDITIONS[key];

@@ -22,6 +22,8 @@ export interface TargetShape {
   valueMax?: number | null;
   numerator?: number | null;
   denominator?: number | null;
+  /** How many records the figure was counted from. */
+  datasetCount?: number | null;
   denominatorBasis?: DenominatorBasis | null;
   unitClass?: UnitClass | null;
   isIncrement: boolean;
@@ -99,7 +101,7 @@ export function checkTarget(target: TargetShape, metricKind: MetricKind, period:
   if (given(target.yearFrom) && (!given(target.year) || target.yearFrom! > target.year!)) {
     throw badInput('Năm bắt đầu phải có năm kết thúc và không sau năm kết thúc', 'yearFrom needs a year and must not be after it', 'yearFrom');
   }
-  for (const field of ['numerator', 'denominator'] as const) {
+  for (const field of ['numerator', 'denominator', 'datasetCount'] as const) {
     const n = target[field];
     if (given(n) && (!Number.isInteger(n) || n! < 0)) {
       throw badInput(`${field} phải là số nguyên không âm`, `${field} must be a non-negative integer`, field);

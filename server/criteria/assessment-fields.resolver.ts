@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { maySeeStaffNames } from '../shared/staff-names.js';
 import { ListType, PageArgs, toPage } from '../shared/paging.js';
 import { Assessment, AssessmentChange, CriterionResult } from './assessment.entity.js';
 import { AssessmentService } from './assessment.service.js';
@@ -46,9 +47,12 @@ export class AssessmentFieldsResolver {
     return criteria.filter((c) => numbers.includes(c.number));
   }
 
-  @FieldResolver(() => AssessmentChangeList, { description: 'Lịch sử ghi nhận, mới nhất trước — the change history, newest first.' })
-  history(@Root() assessment: Assessment, @Ctx() ctx: SubgraphContext, @Args() page: PageArgs) {
-    return new AssessmentService(ctx).history(assessment.id, toPage(page));
+  @FieldResolver(() => AssessmentChangeList, {
+    description: 'Lịch sử ghi nhận, mới nhất trước; tên người ghi chỉ hiện với người có vai trò tại đơn vị — the change history, newest first; who recorded it only for callers with a role over the unit.',
+  })
+  async history(@Root() assessment: Assessment, @Ctx() ctx: SubgraphContext, @Args() page: PageArgs) {
+    const [history, named] = await Promise.all([new AssessmentService(ctx).history(assessment.id, toPage(page)), maySeeStaffNames(ctx, assessment.unitId)]);
+    return named ? history : { ...history, nodes: history.nodes.map((change) => ({ ...change, username: null })) };
   }
 }
 

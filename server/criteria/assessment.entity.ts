@@ -121,7 +121,7 @@ export class AssessmentChange {
   @Property({ type: 'Date' })
   changedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Người ghi nhận — who (user name).' })
+  @Field(() => String, { nullable: true, description: 'Người ghi nhận (ẩn với người không có vai trò tại đơn vị) — who (user name); null for callers without a role over the unit.' })
   @Property({ columnType: 'text', nullable: true })
   username?: string | null;
 

@@ -1,22 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ANONYMOUS, type Identity } from '../shared/identity.js';
 import { IDENTITY_HEADER, signIdentity } from '../shared/identity-token.js';
 import type { LocalExecutor } from '../shared/local-executor.js';
 import { InProcessDataSource } from './in-process-data-source.js';
-import { inputGuardPlugin } from '../shared/input-guard.js';
-
-/** Limits every operation must stay within; chosen so the console's and the documented queries pass comfortably. */
-export const OPERATION_LIMITS = {
-  maxDepth: 12,
-  maxAliases: 20,
-  maxDirectives: 20,
-  maxTokens: 4000,
-  maxCost: 20000,
-};
+import { graphqlProtection } from './limits.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -43,26 +33,9 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<{ ide
       });
     },
   });
-  const armor = new ApolloArmor({
-    maxDepth: { n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: !options.production },
-    maxAliases: { n: OPERATION_LIMITS.maxAliases },
-    maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
-    // The token limit is left to graphql-js's parser (parseOptions below): armor's plugin turns syntax errors into 500s.
-    maxTokens: { enabled: false },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: !options.production },
-    blockFieldSuggestion: { enabled: true },
-  });
-  const protection = armor.protect();
   return new ApolloServer<{ identity: Identity }>({
     gateway,
     formatError: options.formatError,
-    introspection: !options.production,
-    allowBatchedHttpRequests: false,
-    // The hub drains and stops its servers itself on SIGTERM (server/main.ts).
-    stopOnTerminationSignals: false,
-    csrfPrevention: true,
-    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
-    plugins: [inputGuardPlugin, ...(protection.plugins as ApolloServerPlugin<{ identity: Identity }>[])],
-    validationRules: [...protection.validationRules],
+    ...graphqlProtection(options.production),
   });
 }

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
 import { bilingual } from '../shared/errors.js';
+import { sendHttpError } from '../shared/http-errors.js';
 import type { PeerQuery } from '../shared/peers.js';
 
 const COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows {
@@ -23,45 +26,77 @@ const csvCell = (cell: Cell): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese text right. */
-const toCsv = (rows: Cell[][]) => `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-
 const list = (value: unknown): string[] | undefined =>
   typeof value === 'string' && value.length ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 const int = (value: unknown): number | undefined => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length ? value : undefined);
 
 /**
- * One sheet (named like the file) with exceljs: a bold, frozen header row of Vietnamese headers, numbers as numeric
- * cells, empty cells for nulls, and columns wide enough for their longest text.
+ * Most rows one XLSX download holds, so it is written within the 2-second budget of a request: every district with
+ * several metrics, or a province's communes, fit; the country's communes come as CSV, which streams at a fraction of
+ * the cost, or narrowed (childrenOf, fewer metrics).
  */
-export async function toXlsx(sheetName: string, rows: Cell[][]): Promise<Buffer> {
+export const XLSX_MAX_ROWS = 5_000;
+
+/** A CSV line (CRLF-terminated). */
+const csvLine = (row: Cell[]) => `${row.map(csvCell).join(',')}\r\n`;
+
+/** Widths wide enough for each column's longest text, between 8 and 60 characters. */
+const columnWidths = (rows: Cell[][]) =>
+  rows[0]?.map((_, c) => Math.min(60, Math.max(8, Math.max(...rows.map((r) => (r[c] === null || r[c] === undefined ? 0 : String(r[c]).length))) + 2))) ?? [];
+
+/**
+ * Writes one sheet (named like the file) with exceljs's streaming writer, row by row into `out`: a bold, frozen
+ * header row of Vietnamese headers, numbers as numeric cells, empty cells for nulls and non-finite numbers, and
+ * columns wide enough for their longest text. Nothing is held as a whole workbook in memory.
+ */
+export async function writeXlsx(out: Writable, sheetName: string, rows: Cell[][]): Promise<void> {
   // Loaded on the first download: exceljs is large and most hubs never export.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'NTM Hub';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
-  sheet.getRow(1).font = { bold: true };
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] === null || r[c] === undefined ? 0 : String(r[c]).length)))) ?? [];
-  widths.forEach((width, c) => { sheet.getColumn(c + 1).width = Math.min(60, Math.max(8, width + 2)); });
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.columns = columnWidths(rows).map((width) => ({ width }));
+  for (const [i, row] of rows.entries()) {
+    const added = sheet.addRow(row.map((cell) => (typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
+    if (i === 0) added.font = { bold: true };
+    added.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
 }
 
+/** Streams the table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese right) or XLSX. */
 async function send(res: Response, format: string, name: string, rows: Cell[][]): Promise<void> {
-  if (format === 'xlsx') {
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`).send(await toXlsx(name, rows));
-  } else {
-    res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(toCsv(rows));
+  if (format === 'xlsx' && rows.length - 1 > XLSX_MAX_ROWS) {
+    res.status(400).json({ errors: [{
+      message: bilingual(`Bảng có ${rows.length - 1} dòng, XLSX tối đa ${XLSX_MAX_ROWS}: tải CSV hoặc thu hẹp (childrenOf, ít chỉ số hơn)`,
+        `The table has ${rows.length - 1} rows, XLSX holds at most ${XLSX_MAX_ROWS}: download CSV or narrow it (childrenOf, fewer metrics)`),
+      extensions: { code: 'BAD_USER_INPUT' },
+    }] });
+    return;
   }
+  if (format === 'xlsx') {
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`);
+    await writeXlsx(res, name, rows);
+    return;
+  }
+  res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
+  res.write('\ufeff');
+  // In chunks of rows, waiting whenever the client reads slower than the rows are written.
+  for (let i = 0; i < rows.length; i += 500) {
+    if (!res.write(rows.slice(i, i + 500).map(csvLine).join(''))) await once(res, 'drain');
+  }
+  res.end();
 }
 
 async function run(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<any | undefined> {
   const result = await peers('insights', query, variables);
   if (result.errors?.length) {
-    const code = result.errors[0].extensions?.code;
-    const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || !code ? 400 : 500;
-    res.status(status).json({ error: { code: code ?? 'BAD_USER_INPUT', message: status === 500 ? bilingual('Lỗi hệ thống', 'Internal error') : result.errors[0].message } });
+    const code = result.errors[0].extensions?.code as string | undefined;
+    const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || !code ? 400 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
+    if (status === 500) sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal error');
+    else res.status(status).json({ errors: [{ message: result.errors[0].message, extensions: { code: code ?? 'BAD_USER_INPUT' } }] });
     return undefined;
   }
   return result.data;

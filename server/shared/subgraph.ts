@@ -2,6 +2,8 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { nullNonFiniteFloats } from './finite-floats.js';
+import { parseId } from './ids.js';
 import type { SubgraphModule } from './subgraph-module.js';
 
 const FEDERATION_LINK =
@@ -24,11 +26,16 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(module.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
+    // Representations reach a subgraph from any caller of its endpoint: their ids are checked like ID arguments.
+    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: (reference: Record<string, unknown>, ctx: never) => {
+      parseId(reference.id as string, `${typeName}.id`);
+      return resolveReference(reference, ctx);
+    } };
   }
   const schema = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),
     resolvers: resolvers as never,
   });
+  nullNonFiniteFloats(schema);
   return { name: module.name, schema, sdl: printSubgraphSchema(schema) };
 }

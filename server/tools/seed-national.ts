@@ -23,7 +23,8 @@ const NATIONAL_PG_PORT = process.env.BENCH_PG_PORT ?? '54392';
 
 const started = Date.now();
 const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
-const config = { ...readConfig({ ...process.env, NTM_DEMO: '0', NTM_DATA_DIR: NATIONAL_DATA_DIR, NTM_PG_PORT: NATIONAL_PG_PORT }, []), port: 0, host: '127.0.0.1' };
+// Bulk loading runs statements longer than a request's.
+const config = { ...readConfig({ ...process.env, NTM_DEMO: '0', NTM_DATA_DIR: NATIONAL_DATA_DIR, NTM_PG_PORT: NATIONAL_PG_PORT, NTM_DB_STATEMENT_TIMEOUT_MS: '0', NTM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' }, []), port: 0, host: '127.0.0.1' };
 const hub = await startHub(config, log);
 const hubMs = Date.now() - started;
 try {

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { SubgraphContext } from '../../server/shared/context.js';
 import { ANONYMOUS, type Grant } from '../../server/shared/identity.js';
 import { createLogger } from '../../server/shared/logger.js';
+import { readConfig } from '../../server/shared/config.js';
 import { openSubgraphOrm } from '../../server/shared/orm.js';
 import type { PeerQuery } from '../../server/shared/peers.js';
 import type { SubgraphModule } from '../../server/shared/subgraph-module.js';
@@ -20,7 +21,7 @@ export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
  * (beside the code); other subgraphs are reached through the test hub's gateway.
  */
 export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
-  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'));
+  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), readConfig({}, []).databaseTimeouts);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
   const context = (grants: Grant[] = []): SubgraphContext => ({
     em: orm.em.fork(), units, peers: viaGateway, loaders: new Map(),

@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import { hubError } from './errors.js';
+
+/**
+ * What PostgreSQL refuses, by SQLSTATE, as the API's coded errors: the database enforces what services check
+ * (unique indexes against concurrent inserts, serializable transactions), and the caller who lost the race gets a
+ * CONFLICT to retry, not an internal error. One mapping for every subgraph, in-process or over HTTP.
+ */
+const BY_STATE: Record<string, () => GraphQLError> = {
+  // unique_violation: someone recorded the same thing meanwhile.
+  '23505': () => hubError('CONFLICT', 'Bản ghi này đã có (vừa được ghi đồng thời); tải lại rồi thử lại',
+    'This record already exists (it was just recorded concurrently): reload and retry'),
+  // serialization_failure, deadlock_detected: concurrent transactions collided.
+  '40001': () => hubError('CONFLICT', 'Có thay đổi đồng thời; thử lại', 'A concurrent change collided with this one: retry'),
+  '40P01': () => hubError('CONFLICT', 'Có thay đổi đồng thời; thử lại', 'A concurrent change collided with this one: retry'),
+  // query_canceled (statement_timeout), lock_not_available (lock_timeout).
+  '57014': () => hubError('SERVICE_UNAVAILABLE', 'Truy vấn chạy quá lâu và đã bị dừng; thử lại sau', 'The database query ran too long and was stopped: retry later'),
+  '55P03': () => hubError('SERVICE_UNAVAILABLE', 'Dữ liệu đang bị khóa; thử lại sau', 'The data is locked: retry later'),
+  // Values PostgreSQL cannot hold (input bounds should have caught them first).
+  '22003': () => hubError('BAD_USER_INPUT', 'Giá trị số vượt quá phạm vi cho phép', 'A numeric value is out of range'),
+  '22021': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
+  '22P05': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
+  '25P03': () => hubError('SERVICE_UNAVAILABLE', 'Giao dịch bị dừng vì chờ quá lâu; thử lại', 'The transaction was idle too long and was stopped: retry'),
+};
+
+/** The SQLSTATE of a driver error, looked for along its causes. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: any = error, hops = 0; e && hops < 5; e = e.originalError ?? e.cause, hops++) {
+    const code = e.code ?? e.sqlState;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** The coded error a database failure stands for, or undefined when it is not one the API names. */
+export function codedDatabaseError(error: unknown): GraphQLError | undefined {
+  const state = sqlState(error);
+  return state && state in BY_STATE ? BY_STATE[state]() : undefined;
+}
+
+/** Replaces database failures among execution errors by their coded errors, keeping where they happened. */
+export function codeDatabaseErrors(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.map((error) => {
+    const coded = error.extensions?.code ? undefined : codedDatabaseError(error.originalError);
+    return coded ? new GraphQLError(coded.message, { nodes: error.nodes, path: error.path, originalError: error.originalError, extensions: coded.extensions }) : error;
+  });
+}
