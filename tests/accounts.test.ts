@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { issueToken } from '../server/shared/auth-token.js';
 import { errorCodes, gql } from './support/client.js';
 import { TEST_ADMIN } from './support/constants.js';
 import { rowCounts, sql } from './support/db.js';
@@ -87,19 +85,6 @@ describe('accounts and sign-in', () => {
     expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
     expect(throttled.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
     expect(errorCodes(await login('nobody-here', 'whatever-password'))).toEqual(['UNAUTHENTICATED']);
-  });
-
-  it('rejects expired, tampered and foreign-key tokens', async () => {
-    const identity = { userId: 1, username: 'root', grants: [{ role: 'SYSTEM_ADMIN' as any, unitId: 1, paths: ['1'] }] };
-    const expired = (await issueToken(identity, inject('authSecret'), -60)).token;
-    const foreign = (await issueToken(identity, 'some-other-secret')).token;
-    const valid = await adminToken();
-    const tampered = valid.slice(0, -3) + (valid.endsWith('AAA') ? 'BBB' : 'AAA');
-    for (const token of [expired, foreign, tampered]) {
-      const result = await gql(`{ me { username } }`, undefined, { token });
-      expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
-      expect(result.status).toBe(401);
-    }
   });
 
   it('refuses a stale version when deactivating an account (no lost update)', async () => {
