@@ -149,7 +149,7 @@ export class AccountService {
    * session version moves with them (a trigger), so its tokens stop working and it signs in again.
    */
   async addGrant(user: UserAccount, role: Role, unit: UnitInfo): Promise<UserAccount> {
-    await this.em.lock(user, LockMode.PESSIMISTIC_WRITE);
+    await this.lockAccount(user);
     if (await this.em.count(RoleGrant, { user, role, unitId: unit.id })) {
       throw conflict(`Tài khoản đã có quyền ${role} tại ${unit.name}`, `The account already holds ${role} over ${unit.name}`);
     }
@@ -159,10 +159,15 @@ export class AccountService {
     return user;
   }
 
+  /** Holds the account's row until the transaction ends, so concurrent grant changes of one account run one after another. */
+  private async lockAccount(user: UserAccount): Promise<void> {
+    await this.em.findOne(UserAccount, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
   /** Removes a grant the caller has authorised; an account keeps at least one (lock it instead). */
   async removeGrant(grant: RoleGrant): Promise<UserAccount> {
     const user = grant.user;
-    await this.em.lock(user, LockMode.PESSIMISTIC_WRITE);
+    await this.lockAccount(user);
     if ((await this.em.count(RoleGrant, { user })) <= 1) {
       throw badInput('Tài khoản cần ít nhất một quyền; muốn chặn truy cập thì khóa tài khoản', 'An account keeps at least one grant: deactivate it instead', 'grantId');
     }
