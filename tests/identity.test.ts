@@ -11,11 +11,14 @@ import { errorCodes } from './support/client.js';
 import { rowCounts, sql } from './support/db.js';
 
 /**
- * Identity across processes. Beside the test hub runs a second hub process on the same database — in production mode
- * (subgraph endpoints answer the gateway credential only), this test worker being a process of its own — and both
- * must refuse a revoked token within the documented delay, and count failed sign-ins together.
+ * Identity across processes. Beside the test hub, this test worker (a process of its own) runs a split deployment
+ * in production mode on the same database: the units subgraph alone (`--only units`, verifying tokens with the keys
+ * in the database) and a gateway with the other subgraphs that reaches units over HTTP (verifying tokens with the
+ * test hub's published JWKS). Subgraph endpoints there answer the gateway credential only. Every process must
+ * refuse a revoked token within the documented delay, and they all count failed sign-ins together.
  */
 const SESSION_CACHE_MS = readConfig({}, []).auth.sessionCacheMs;
+let units: Hub;
 let other: Hub;
 let credential: string;
 
@@ -31,10 +34,18 @@ async function call(base: string, query: string, variables: Record<string, unkno
 
 beforeAll(async () => {
   credential = gatewayCredential(inject('internalSecret'));
-  const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret') };
-  other = await startHub(config, createLogger('warn'));
+  const production = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret') };
+  units = await startHub({ ...production, only: 'units' }, createLogger('warn'));
+  other = await startHub({
+    ...production,
+    externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }],
+    auth: { ...production.auth, jwksUrl: `${inject('hubUrl')}/.well-known/jwks.json` },
+  }, createLogger('warn'));
 });
-afterAll(async () => { await other?.stop(); });
+afterAll(async () => {
+  await other?.stop();
+  await units?.stop();
+});
 
 describe('subgraph endpoints in production', () => {
   it('refuse callers without the gateway credential, and authenticate the Bearer token of those with it', async () => {
@@ -65,11 +76,14 @@ describe('revocation', () => {
   const LOCK = `mutation($id: ID!, $v: Int!, $a: Boolean!) { setUserActive(id: $id, active: $a, expectedVersion: $v) { version } }`;
   const delays: Record<string, number[]> = {};
 
-  /** Each endpoint a token can reach: both gateways, and the second process's subgraph endpoints (with the credential). */
-  const endpoints = (): { name: string; base: string; write: string; read: string; headers: Record<string, string> }[] => [
-    { name: 'test hub gateway', base: inject('hubUrl'), write: '/graphql', read: '/graphql', headers: {} },
-    { name: 'second process gateway', base: other.url, write: '/graphql', read: '/graphql', headers: {} },
-    { name: 'second process subgraphs', base: other.url, write: '/subgraphs/units/graphql', read: '/subgraphs/accounts/graphql', headers: { [GATEWAY_CREDENTIAL_HEADER]: credential } },
+  /**
+   * Each way a token reaches the hub: the test hub's gateway; the split deployment's gateway (whose write goes on to
+   * the units process over HTTP); and the split deployment's subgraph endpoints directly, with the credential.
+   */
+  const endpoints = (): { name: string; write: string; read: string; headers: Record<string, string> }[] => [
+    { name: 'test hub gateway', write: `${inject('hubUrl')}/graphql`, read: `${inject('hubUrl')}/graphql`, headers: {} },
+    { name: 'split gateway', write: `${other.url}/graphql`, read: `${other.url}/graphql`, headers: {} },
+    { name: 'split subgraph endpoints (units process)', write: `${units.url}/subgraphs/units/graphql`, read: `${other.url}/subgraphs/accounts/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential } },
   ];
 
   /**
@@ -79,28 +93,29 @@ describe('revocation', () => {
    */
   async function expectRevoked(change: string, token: string, revoke: () => Promise<void>) {
     for (const endpoint of endpoints()) {
-      const wrote = await call(endpoint.base, WRITE, { s: `before ${change}` }, { token, path: endpoint.write, headers: endpoint.headers });
+      const wrote = await call(endpoint.write, WRITE, { s: `before ${change}` }, { token, path: '', headers: endpoint.headers });
       expect(wrote.errors, `${change}: ${endpoint.name}`).toBeUndefined();
-      const read = await call(endpoint.base, READ, {}, { token, path: endpoint.read, headers: endpoint.headers });
+      const read = await call(endpoint.read, READ, {}, { token, path: '', headers: endpoint.headers });
       expect(read.errors, `${change}: ${endpoint.name}`).toBeUndefined();
     }
     await revoke();
     const changedAt = Date.now();
-    for (const endpoint of endpoints().slice(0, 2)) {
+    // Each process is watched at the same time, so each delay is its own.
+    await Promise.all(endpoints().map(async (endpoint) => {
       let refusedAfter: number | undefined;
       while (refusedAfter === undefined && Date.now() - changedAt < SESSION_CACHE_MS + 5_000) {
-        const result = await call(endpoint.base, `{ me { username } }`, {}, { token });
+        const result = await call(endpoint.write, `{ __typename }`, {}, { token, path: '', headers: endpoint.headers });
         if (result.status === 401) refusedAfter = Date.now() - changedAt;
         else await new Promise((r) => setTimeout(r, 20));
       }
       (delays[endpoint.name] ??= []).push(refusedAfter ?? Infinity);
       // Documented: refused at most the session cache's lifetime after the change, plus one request's time.
       expect(refusedAfter, `${change}: ${endpoint.name}`).toBeLessThanOrEqual(SESSION_CACHE_MS + 1_000);
-    }
+    }));
     const before = await rowCounts(['units.unit_classification', 'audit.audit_log']);
     for (const endpoint of endpoints()) {
-      const wrote = await call(endpoint.base, WRITE, { s: `after ${change}` }, { token, path: endpoint.write, headers: endpoint.headers });
-      const read = await call(endpoint.base, READ, {}, { token, path: endpoint.read, headers: endpoint.headers });
+      const wrote = await call(endpoint.write, WRITE, { s: `after ${change}` }, { token, path: '', headers: endpoint.headers });
+      const read = await call(endpoint.read, READ, {}, { token, path: '', headers: endpoint.headers });
       expect([wrote.status, ...errorCodes(wrote), read.status, ...errorCodes(read)], `${change}: ${endpoint.name}`).toEqual([401, 'UNAUTHENTICATED', 401, 'UNAUTHENTICATED']);
       expect(read.data ?? null).toBeNull();
     }

@@ -137,6 +137,6 @@ export function databaseKeyResolver(keys: SigningKeys, maxAgeMs = 60_000, cooldo
   };
 }
 
-/** Finds the public key for a token's `kid` in a JWKS served elsewhere (NTM_JWKS_URL), refetched on an unknown `kid`. */
+/** Finds the public key for a token's `kid` in a JWKS served elsewhere (NTM_JWKS_URL): cached for ten minutes, refetched on an unknown `kid` (at most every 5 s). */
 export const remoteKeyResolver = (url: string): JWTVerifyGetKey =>
-  createRemoteJWKSet(new URL(url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+  createRemoteJWKSet(new URL(url), { timeoutDuration: 5_000, cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000 });
