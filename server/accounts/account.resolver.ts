@@ -25,10 +25,10 @@ function authorizeGrant(ctx: SubgraphContext, role: Role, unitPath: string, hold
 
 @Resolver(() => UserAccount)
 export class AccountResolver {
-  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn — sign in and receive an expiring token. Repeated failures are throttled (RATE_LIMITED).' })
+  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn 8 giờ — sign in and receive a token valid for 8 hours. Five failures of one name within 15 minutes refuse further attempts until the window passes (RATE_LIMITED), on every process.' })
   async login(
-    @Arg('username', { description: 'Tên đăng nhập — user name.' }) username: string,
-    @Arg('password', { description: 'Mật khẩu — password.' }) password: string,
+    @Arg('username', { description: 'Tên đăng nhập (tối đa 80 ký tự) — user name, at most 80 characters.' }) username: string,
+    @Arg('password', { description: 'Mật khẩu (tối đa 1024 ký tự) — password, at most 1024 characters.' }) password: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LoginResult> {
     const result = await service(ctx).login(username, password, ctx.auth);
@@ -117,7 +117,7 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình; mọi phiên đăng nhập của tài khoản hết hiệu lực, hãy đăng nhập lại — change your own password; every token of the account, this one included, stops working: sign in again.' })
   async changePassword(
     @Arg('currentPassword', { description: 'Mật khẩu hiện tại — current password.' }) currentPassword: string,
-    @Arg('newPassword', { description: 'Mật khẩu mới (ít nhất 10 ký tự) — new password.' }) newPassword: string,
+    @Arg('newPassword', { description: 'Mật khẩu mới (10–1024 ký tự) — new password, 10 to 1024 characters.' }) newPassword: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     const userId = requireSignedIn(ctx);
