@@ -13,7 +13,7 @@ export class Migration20270105000000_sessions extends Migration {
   override async up(): Promise<void> {
     this.addSql(`INSERT INTO auth.user_session (user_id, version, active) SELECT id, 1, active FROM accounts.user_account
       ON CONFLICT (user_id) DO NOTHING`);
-    this.addSql(`CREATE FUNCTION accounts.sync_session() RETURNS trigger LANGUAGE plpgsql AS $$
+    this.addSql(`CREATE OR REPLACE FUNCTION accounts.sync_session() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
           DELETE FROM auth.user_session WHERE user_id = OLD.id;
@@ -23,14 +23,16 @@ export class Migration20270105000000_sessions extends Migration {
         END IF;
         RETURN NULL;
       END $$`);
+    this.addSql('DROP TRIGGER IF EXISTS user_account_session ON accounts.user_account');
     this.addSql(`CREATE TRIGGER user_account_session AFTER INSERT OR UPDATE OR DELETE ON accounts.user_account
       FOR EACH ROW EXECUTE FUNCTION accounts.sync_session()`);
-    this.addSql(`CREATE FUNCTION accounts.grant_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    this.addSql(`CREATE OR REPLACE FUNCTION accounts.grant_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE auth.user_session SET version = version + 1, changed_at = now()
           WHERE user_id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.user_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.user_id END);
         RETURN NULL;
       END $$`);
+    this.addSql('DROP TRIGGER IF EXISTS role_grant_session ON accounts.role_grant');
     this.addSql(`CREATE TRIGGER role_grant_session AFTER INSERT OR UPDATE OR DELETE ON accounts.role_grant
       FOR EACH ROW EXECUTE FUNCTION accounts.grant_changed()`);
     for (const statement of SCRUB_AUDIT_SECRETS) this.addSql(statement);
