@@ -68,6 +68,24 @@ describe('subgraph endpoints in production', () => {
     // Outside production (the test hub) subgraph endpoints stay reachable without the credential.
     expect((await call(inject('hubUrl'), `{ me { username } }`, {}, { token, path })).data).toEqual({ me: { username: user.username } });
   });
+
+  it('answer without the credential when NTM_SUBGRAPHS_PUBLIC=1, still authenticating the Bearer token', async () => {
+    const config = readConfig({ NODE_ENV: 'production', NTM_DEMO: '0', NTM_SUBGRAPHS_PUBLIC: '1' }, ['--only', 'accounts']);
+    // Other subgraphs (units, for grants' unit paths) are the test hub's.
+    const open = await startHub({ ...config, port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret'), peersUrl: inject('hubUrl') }, createLogger('warn'));
+    try {
+      const user = await createTestUser('public', [{ role: 'VIEWER', unitCode: '56' }]);
+      const token = await signIn(user.username, user.password);
+      const path = '/subgraphs/accounts/graphql';
+      expect((await call(open.url, `{ me { username } }`, {}, { token, path })).data).toEqual({ me: { username: user.username } });
+      const forged = await call(open.url, `{ me { username } }`, {}, { token: `${token}x`, path });
+      expect([forged.status, ...errorCodes(forged)]).toEqual([401, 'UNAUTHENTICATED']);
+      // A process running the accounts subgraph alone serves its JWKS too.
+      expect(((await (await fetch(`${open.url}/.well-known/jwks.json`)).json()) as { keys: unknown[] }).keys.length).toBeGreaterThan(0);
+    } finally {
+      await open.stop();
+    }
+  });
 });
 
 describe('revocation', () => {
