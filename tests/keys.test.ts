@@ -119,4 +119,17 @@ describe('signing keys', () => {
     }
     await db.query(`UPDATE auth.user_session SET active = true WHERE user_id = 1`);
   });
+
+  it('accept at once a token issued under a newer session version than a process has cached (signed in again after an unlock)', async () => {
+    const auth = await open({ ...generated, sessionCacheMs: 60_000 });
+    const [{ version }] = (await db.query(`SELECT version FROM auth.user_session WHERE user_id = 1`)).rows;
+    const before = (await auth.issueToken(identity, version)).token;
+    expect(await auth.authenticate(bearer(before))).toEqual(identity);
+    // A lock and an unlock later (two bumps), the account signs in again: the minute-long cache still holds the old state.
+    await db.query(`UPDATE auth.user_session SET version = version + 2 WHERE user_id = 1`);
+    const after = (await auth.issueToken(identity, version + 2)).token;
+    expect(await auth.authenticate(bearer(after))).toEqual(identity);
+    // Having looked again, the process refuses the old token at once too.
+    await expect(auth.authenticate(bearer(before))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
 });

@@ -78,7 +78,9 @@ export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: 
         throw error instanceof KeysUnavailable ? unavailable() : unauthenticated();
       });
       if (!verified) throw unauthenticated();
-      const session = await sessions.get(verified.identity.userId!).catch(() => { throw unavailable(); });
+      const userId = verified.identity.userId!;
+      let session = await sessions.get(userId).catch(() => { throw unavailable(); });
+      if (!session || verified.sessionVersion > session.version) session = await sessions.refresh(userId).catch(() => { throw unavailable(); });
       if (!session?.active || session.version !== verified.sessionVersion) throw unauthenticated();
       return verified.identity;
     },

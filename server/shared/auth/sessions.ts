@@ -39,6 +39,15 @@ export class SessionCache {
     return state;
   }
 
+  /**
+   * The state read afresh, for a token issued under a newer version than the cached one (the account signed in
+   * again after an unlock or a password change): versions only grow, so the cached state is the stale one.
+   */
+  refresh(userId: number): Promise<SessionState | null> {
+    this.entries.delete(userId);
+    return this.get(userId);
+  }
+
   private prune(now: number): void {
     for (const [id, entry] of this.entries) if (now - entry.at >= this.ttlMs) this.entries.delete(id);
     // Still full: drop the oldest (a Map iterates in insertion order, and a refreshed entry is re-inserted).
