@@ -15,12 +15,11 @@ import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
-import { authenticate } from './shared/auth-token.js';
-import { IDENTITY_HEADER, signIdentity, verifyIdentity } from './shared/identity-token.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
-import { runtime } from './shared/runtime.js';
 import { jsonErrorHandler, sendHttpError } from './shared/http-errors.js';
 import { createLocalExecutor } from './shared/local-executor.js';
 import type { PeerQuery, PeerResult } from './shared/peers.js';
@@ -59,10 +58,10 @@ const answersWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> 
 };
 
 /** Fetches an external subgraph's SDL through the federation `_service` field. */
-async function fetchSdl(name: string, url: string): Promise<string> {
+async function fetchSdl(name: string, url: string, headers: Record<string, string>): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
     signal: AbortSignal.timeout(10_000),
   }).catch((error: Error) => {
@@ -85,12 +84,12 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   });
 }
 
-/** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller. */
-function remoteExecutor(url: string, secret: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
+/** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
+function remoteExecutor(url: string, credential: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANONYMOUS, secret) },
+      headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: credential },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -127,10 +126,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   if (!modules.length) {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
-  const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
-  const authSecret = config.authSecret ?? randomBytes(32).toString('base64url');
-  Object.assign(runtime, { authSecret, production: config.production });
+  const credential = gatewayCredential(config.internalSecret ?? randomBytes(32).toString('base64url'));
+  // Only the hub's own subgraphs (run elsewhere with --only) receive the credential; a foreign service never does.
+  const credentialFor = (name: string): Record<string, string> =>
+    (bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {});
   const database = await openDatabase(config, log);
+  const auth = await openHubAuth(database.url, config.auth, log);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
   const state = { ready: false, supergraph: false, started: false };
@@ -163,12 +164,12 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const local = executors.get(name);
     if (local) return local(query, variables, contextFor(name, ANONYMOUS));
     const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? `${config.peersUrl}${subgraphPath(name)}`;
-    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, secret));
+    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential));
     return remotes.get(name)!(query, variables);
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
   function contextFor(name: string, identity: Identity): SubgraphContext {
-    return { em: orms.get(name)!.em.fork(), identity, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers };
+    return { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers };
   }
 
   for (const module of modules) {
@@ -185,8 +186,10 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     });
     await server.start();
     servers.push(server);
-    app.use(subgraphPath(module.name), (_req, _res, next) => withRequestScope(next), ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => {
-      const ctx = contextFor(module.name, verifyIdentity(req.headers[IDENTITY_HEADER], secret));
+    // In production a subgraph endpoint answers the gateway only; every caller is authenticated by its own token.
+    const gatewayOnly = config.production && !config.subgraphsPublic ? [requireGatewayCredential(credential)] : [];
+    app.use(subgraphPath(module.name), ...gatewayOnly, (_req, _res, next) => withRequestScope(next), ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => {
+      const ctx = contextFor(module.name, await auth.authenticate(req.headers.authorization));
       enterRequestContext(ctx);
       return ctx;
     }));
@@ -195,15 +198,16 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   if (!config.only) {
     const sdls: SubgraphSdl[] = built.map((s) => ({ name: s.name, url: subgraphUrl(s.name, config.port), sdl: s.sdl }));
     for (const external of config.externalSubgraphs) {
-      sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url) });
+      sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url, credentialFor(external.name)) });
     }
     const supergraphSdl = composeSupergraph(sdls);
-    const server = createGatewayServer({ supergraphSdl, executors, contextFor, internalSecret: secret, production: config.production, formatError });
+    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, formatError });
     await server.start();
     servers.push(server);
     state.supergraph = true;
-    app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({ identity: await authenticate(req.headers.authorization, authSecret) })));
-    for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers));
+    app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
+      identity: await auth.authenticate(req.headers.authorization), authorization: req.headers.authorization,
+    })));
     const adminDist = projectPath('admin', 'dist');
     if (existsSync(adminDist)) {
       app.use('/admin', express.static(adminDist));
@@ -217,6 +221,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     }
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
+  for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));
   app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
   app.use(jsonErrorHandler(log));
 
@@ -243,6 +248,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     await drain();
     for (const server of servers.reverse()) await server.stop();
     for (const orm of orms.values()) await orm.close(true);
+    await auth.close();
     await database.stop();
     log.info('NTM Hub stopped');
   })());

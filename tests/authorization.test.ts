@@ -50,6 +50,16 @@ const CASES: Record<string, MutationCase> = {
     variables: () => ({ id: fixtures.userId }),
     tables: ['accounts.user_account', 'audit.audit_log'],
   },
+  addUserGrant: {
+    query: `mutation($u: ID!) { addUserGrant(userId: $u, grant: { role: ASSESSOR, unitCode: "56", asOf: "2024-01-01" }) { id } }`,
+    variables: () => ({ u: fixtures.userId }),
+    tables: ['accounts.user_account', 'accounts.role_grant', 'audit.audit_log'],
+  },
+  removeUserGrant: {
+    query: `mutation($g: ID!) { removeUserGrant(grantId: $g) { id } }`,
+    variables: () => ({ g: fixtures.grantId }),
+    tables: ['accounts.user_account', 'accounts.role_grant', 'audit.audit_log'],
+  },
   createCampaign: {
     query: 'mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }',
     variables: () => ({ i: { name: 'x', issuerCode: '568', asOf: '2024-01-01', parentId: fixtures.campaignId, periodStart: '2022-01-01', periodEnd: '2025-12-31' } }),
@@ -199,8 +209,9 @@ beforeAll(async () => {
   const admin = await tokenFor('SYSTEM_ADMIN');
   const classification = await gql(`mutation { setUnitClassification(input: { unitCode: "56", asOf: "2024-01-01", scheme: ISLAND, source: "fixture" }) { id } }`, undefined, { token: admin });
   fixtures.classificationId = classification.data.setUnitClassification.id;
-  const user = await gql(`mutation { createUser(input: { username: "fixture.kh", displayName: "KH", password: "a-long-password", grants: [{ role: VIEWER, unitCode: "56", asOf: "2024-01-01" }] }) { id } }`, undefined, { token: admin });
+  const user = await gql(`mutation { createUser(input: { username: "fixture.kh", displayName: "KH", password: "a-long-password", grants: [{ role: VIEWER, unitCode: "56", asOf: "2024-01-01" }, { role: ASSESSOR, unitCode: "568", asOf: "2024-01-01" }] }) { id grants { id } } }`, undefined, { token: admin });
   fixtures.userId = user.data.createUser.id;
+  fixtures.grantId = user.data.createUser.grants[0].id;
 
   const campaigns = await gql(`{ campaigns(limit: 100) { nodes { id key } } }`);
   fixtures.campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;

@@ -3,10 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startHub, type Hub } from '../server/hub.js';
-import { issueToken } from '../server/shared/auth-token.js';
 import { readConfig, type HubConfig } from '../server/shared/config.js';
 import { startEmbeddedPostgres, type Database } from '../server/shared/database.js';
-import { Role } from '../server/shared/identity.js';
 import { createLogger } from '../server/shared/logger.js';
 import { projectPath } from '../server/shared/project.js';
 
@@ -17,7 +15,7 @@ import { projectPath } from '../server/shared/project.js';
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
 const PG_PORT = Number(process.env.NTM_FAULT_PG_PORT ?? 54371);
 const SECRET = 'fault-internal';
-const AUTH = 'fault-auth';
+const ADMIN = { username: 'fault-admin', password: 'fault-admin-password' };
 let database: Database;
 let databaseUrl: string;
 let units: Hub;
@@ -28,14 +26,14 @@ const DATA_DIR = projectPath('.data', `fault-postgres-${PG_PORT}`);
 const startPostgres = () => startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, databaseName: 'postgres' }, log);
 /** Short database time limits, so a frozen database shows within seconds. */
 const TIMEOUTS = { connectMs: 1_000, statementMs: 2_000, idleInTransactionMs: 5_000 };
-const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, authSecret: AUTH, databaseTimeouts: TIMEOUTS });
+const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, databaseTimeouts: TIMEOUTS });
 const startUnits = (port = 0) => startHub({ ...baseConfig(), port, only: 'units' }, log);
 
 async function query(q: string, variables?: Record<string, unknown>) {
   try {
     const response = await fetch(`${gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query: q, variables }),
       signal: AbortSignal.timeout(15_000),
     });
@@ -72,8 +70,11 @@ beforeAll(async () => {
   await admin.end();
   databaseUrl = database.url.replace(/\/postgres$/, '/ntm_fault');
   units = await startUnits();
+  // The accounts subgraph creates this system administrator at start; it signs in through the gateway.
+  Object.assign(process.env, { NTM_ADMIN_USERNAME: ADMIN.username, NTM_ADMIN_PASSWORD: ADMIN.password });
   gateway = await startHub({ ...baseConfig(), externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
-  token = (await issueToken({ userId: 1, username: 'fault-admin', grants: [{ role: Role.SYSTEM_ADMIN, unitId: 1, paths: ['1'] }] }, AUTH)).token;
+  const login = await query(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: ADMIN.username, p: ADMIN.password });
+  token = login.data.login.token;
 }, 180_000);
 
 afterAll(async () => {

@@ -56,7 +56,7 @@ describe('gateway hardening against abusive operations', () => {
 describe('production mode', () => {
   let hub: Hub;
   beforeAll(async () => {
-    const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'prod-test', authSecret: 'prod-test' };
+    const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'prod-test' };
     hub = await startHub(config, createLogger('warn'));
   });
   afterAll(async () => { await hub?.stop(); });

@@ -17,7 +17,7 @@ const ENDPOINTS = ['/graphql', ...SUBGRAPHS.map((name) => `/subgraphs/${name}/gr
 
 beforeAll(async () => {
   const sink = new Writable({ write(chunk, _encoding, done) { logged += chunk.toString(); done(); } });
-  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'limits-test', authSecret: 'limits-test' };
+  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'limits-test' };
   hub = await startHub(config, pino({ level: 'info', base: { service: 'ntm-hub' } }, sink));
 }, 180_000);
 afterAll(async () => { await hub?.stop(); });

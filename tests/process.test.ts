@@ -50,7 +50,7 @@ describe('the hub process', () => {
 
   it('runs on its embedded PostgreSQL, seeded on first start, and keeps the data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
-    const env = { NTM_DATA_DIR: join(dataDir, 'postgres'), NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397', NTM_AUTH_SECRET: 'process-test', NTM_ADMIN_USERNAME: 'boss', NTM_ADMIN_PASSWORD: 'boss-password-1' };
+    const env = { NTM_DATA_DIR: join(dataDir, 'postgres'), NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397', NTM_ADMIN_USERNAME: 'boss', NTM_ADMIN_PASSWORD: 'boss-password-1' };
     const call = async (url: string, query: string, token?: string) =>
       (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as any;
     try {

@@ -115,13 +115,18 @@ describe('administrative units through the gateway', () => {
     expect(await rowCounts(['units.unit_classification'])).toEqual(before);
   });
 
-  it('treats a subgraph reached directly, or with a forged identity, as read-only anonymous', async () => {
+  it('treats a subgraph reached directly as read-only anonymous without a token, and refuses forged ones', async () => {
     const path = '/subgraphs/units/graphql';
     const before = await rowCounts(['units.unit_classification']);
     const read = await gql(`{ unit(code: "56") { name } }`, undefined, { path });
     expect(read.data.unit.name.normalize('NFC')).toBe('Tỉnh Khánh Hoà'.normalize('NFC'));
-    const forged = Buffer.from(JSON.stringify({ userId: 1, username: 'x', grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }], iat: Date.now() })).toString('base64url');
-    for (const headers of [{}, { 'x-ntm-identity': `${forged}.bad-signature` }, { 'x-ntm-identity': forged }]) {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = encode({ sub: '1', username: 'x', sv: 1, grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }], iss: 'ntm-hub', iat: 1, exp: 4102444800 });
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${claims}.`;
+    const badSignature = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${claims}.${encode({ s: 'not a signature' })}`;
+    // The header the gateway once signed identities with is ignored: the caller stays anonymous.
+    const attempts: Record<string, string>[] = [{}, { 'x-ntm-identity': claims }, { authorization: `Bearer ${unsigned}` }, { authorization: `Bearer ${badSignature}` }];
+    for (const headers of attempts) {
       const write = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`, undefined, { path, headers });
       expect(errorCodes(write)).toEqual(['UNAUTHENTICATED']);
     }

@@ -23,7 +23,7 @@ export class CreateUserInput {
   @Field({ description: 'Họ tên hiển thị — display name.' })
   displayName!: string;
 
-  @Field({ description: 'Mật khẩu (ít nhất 10 ký tự) — password, at least 10 characters.' })
+  @Field({ description: 'Mật khẩu (10–1024 ký tự) — password, 10 to 1024 characters.' })
   password!: string;
 
   @Field(() => [GrantInput], { description: 'Các quyền — the grants.' })

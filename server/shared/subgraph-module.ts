@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Router } from 'express';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
+import type { HubAuth } from './auth/hub-auth.js';
 import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
 import type { PeerQuery } from './peers.js';
@@ -23,8 +24,8 @@ export interface SubgraphModule {
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
-  /** HTTP routes the hub mounts beside the gateway (e.g. `/exports/…` downloads), given the peer client. */
-  http?: { path: string; router: (peers: PeerQuery) => Router };
+  /** HTTP routes the hub mounts beside the GraphQL endpoints (e.g. `/exports/…` downloads, the JWKS), given the peer client and the process's token service. */
+  http?: { path: string; router: (peers: PeerQuery, auth: HubAuth) => Router };
   /** Runs on every start, after seeding (e.g. the administrator named in the environment). */
   start?(em: EntityManager, tools: SeedTools): Promise<void>;
 }

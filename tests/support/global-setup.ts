@@ -11,7 +11,6 @@ import './provided-context.js';
 
 
 export const TEST_SECRET = 'test-internal-secret';
-export const TEST_AUTH_SECRET = 'test-auth-secret';
 let hub: Hub | undefined;
 let embedded: Database | undefined;
 
@@ -47,14 +46,13 @@ export async function setup(project: TestProject) {
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
-  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, authSecret: TEST_AUTH_SECRET };
+  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET };
   process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
   process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
   hub = await startHub(config, log);
   project.provide('hubUrl', hub.url);
   project.provide('databaseUrl', databaseUrl);
   project.provide('internalSecret', TEST_SECRET);
-  project.provide('authSecret', TEST_AUTH_SECRET);
 }
 
 export async function teardown() {

@@ -4,7 +4,6 @@ declare module 'vitest' {
     hubUrl: string;
     databaseUrl: string;
     internalSecret: string;
-    authSecret: string;
   }
 }
 

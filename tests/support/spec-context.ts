@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
+import { openHubAuth, type HubAuth } from '../../server/shared/auth/hub-auth.js';
+import { readConfig } from '../../server/shared/config.js';
 import type { SubgraphContext } from '../../server/shared/context.js';
 import { ANONYMOUS, type Grant } from '../../server/shared/identity.js';
 import { createLogger } from '../../server/shared/logger.js';
-import { readConfig } from '../../server/shared/config.js';
 import { openSubgraphOrm } from '../../server/shared/orm.js';
 import type { PeerQuery } from '../../server/shared/peers.js';
 import type { SubgraphModule } from '../../server/shared/subgraph-module.js';
@@ -16,6 +17,20 @@ export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
   return (await response.json()) as Awaited<ReturnType<PeerQuery>>;
 };
 
+/** The test database's token service, opened on first use: service specs seldom sign anyone in. */
+let opened: Promise<HubAuth> | undefined;
+const realAuth = () => (opened ??= openHubAuth(inject('databaseUrl'), readConfig({}, []).auth, createLogger('warn')));
+afterAll(async () => {
+  await (await opened)?.close();
+  opened = undefined;
+});
+const auth: HubAuth = {
+  authenticate: async (authorization) => (await realAuth()).authenticate(authorization),
+  issueToken: async (identity, sessionVersion) => (await realAuth()).issueToken(identity, sessionVersion),
+  publicJwks: async () => (await realAuth()).publicJwks(),
+  close: async () => {},
+};
+
 /**
  * A subgraph's ORM on the test database and request contexts for calling its services directly in specs
  * (beside the code); other subgraphs are reached through the test hub's gateway.
@@ -24,7 +39,7 @@ export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroO
   const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), readConfig({}, []).databaseTimeouts);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
   const context = (grants: Grant[] = []): SubgraphContext => ({
-    em: orm.em.fork(), units, peers: viaGateway, loaders: new Map(),
+    em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(),
     identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS,
   });
   return { orm, context, units };

@@ -1,0 +1,108 @@
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { SCRUB_AUDIT_SECRETS } from '../server/shared/audit.js';
+import { adminToken, createTestUser, signIn, tokenFor } from './support/auth.js';
+import { errorCodes, gql } from './support/client.js';
+import { sql } from './support/db.js';
+
+/** Secrets never enter the audit log, and rows about accounts are for system administrators only. */
+const SECRET_NAME = /(password|passwd|passphrase|secret|token|hash|privatekey|apikey|credential)/;
+const SECRET_VALUE = /^\$(argon2(id|i|d)|2[aby])\$|^eyJ[\w-]*\.[\w-]+\.|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
+/** Every place in a JSON value that holds a secret: a field named like one with a value, or a value shaped like one. */
+function secretsIn(value: unknown, at = '$'): string[] {
+  if (typeof value === 'string') return SECRET_VALUE.test(value) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretsIn(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => (SECRET_NAME.test(key.toLowerCase().replace(/[^a-z0-9]/g, '')) && v !== null && v !== '[REDACTED]'
+      ? [`${at}.${key}`] : secretsIn(v, `${at}.${key}`)));
+  }
+  return [];
+}
+
+const AUDIT = `query($f: AuditFilter) { auditLog(filter: $f, limit: 500) { totalCount nodes { entity subgraph unitId before after } } }`;
+
+describe('secrets and the audit log', () => {
+  it('holds no password hash, token or other secret anywhere after sign-ins, account creation, a password change and grant changes', async () => {
+    const admin = await adminToken();
+    const user = await createTestUser('audited', [{ role: 'VIEWER', unitCode: '56', asOf: '2024-01-01' }]);
+    const token = await signIn(user.username, user.password);
+    const changed = await gql(`mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: user.password, n: 'another-long-password' }, { token });
+    expect(changed.data).toEqual({ changePassword: true });
+    const added = await gql(`mutation($u: ID!) { addUserGrant(userId: $u, grant: { role: ASSESSOR, unitCode: "568", asOf: "2024-01-01" }) { grants { id role } } }`, { u: user.id }, { token: admin });
+    const assessor = added.data.addUserGrant.grants.find((g: { role: string }) => g.role === 'ASSESSOR');
+    expect((await gql(`mutation($g: ID!) { removeUserGrant(grantId: $g) { id } }`, { g: assessor.id }, { token: admin })).errors).toBeUndefined();
+    await signIn(user.username, 'another-long-password');
+
+    const rows = await sql<{ id: string; entity: string; before: unknown; after: unknown }>('SELECT id, entity, before, after FROM audit.audit_log');
+    const found = rows.flatMap((r) => [...secretsIn(r.before, `#${r.id} ${r.entity} before`), ...secretsIn(r.after, `#${r.id} ${r.entity} after`)]);
+    expect(found).toEqual([]);
+    const [{ text }] = await sql<{ text: string }>('SELECT string_agg(before::text || after::text, \' \') AS text FROM audit.audit_log');
+    expect(text).not.toContain('$argon2');
+    expect(text).not.toContain(token.split('.')[2]);
+    // The password change is recorded, without the hashes.
+    const [update] = await sql(`SELECT before->>'passwordHash' AS before, after->>'passwordHash' AS after FROM audit.audit_log
+      WHERE entity = 'UserAccount' AND entity_id = $1 AND action = 'UPDATE' ORDER BY id DESC LIMIT 1`, [user.id]);
+    expect(update).toEqual({ before: '[REDACTED]', after: '[REDACTED]' });
+  });
+
+  it('shows account rows and rows of no unit to system administrators only', async () => {
+    // The issue's probe, as the demo viewer (nation scope).
+    const demoViewer = await signIn('viewer', 'demo-viewer');
+    const probe = await gql(`{ auditLog(filter: { entity: "UserAccount" }) { totalCount nodes { entityId before after } } }`, undefined, { token: demoViewer });
+    expect(probe.errors).toBeUndefined();
+    expect(probe.data.auditLog).toEqual({ totalCount: 0, nodes: [] });
+    const [{ accounts }] = await sql<{ accounts: number }>(`SELECT count(*)::int AS accounts FROM audit.audit_log WHERE subgraph = 'accounts'`);
+    expect(accounts).toBeGreaterThan(0);
+
+    for (const token of [demoViewer, await tokenFor('VIEWER', 'VN'), await tokenFor('UNIT_ADMIN', '56'), await tokenFor('COUNCIL', '56')]) {
+      for (const filter of [{ entity: 'UserAccount' }, { entity: 'RoleGrant' }, { subgraph: 'accounts' }]) {
+        expect((await gql(AUDIT, { f: filter }, { token })).data.auditLog.totalCount).toBe(0);
+      }
+      const visible = await gql(AUDIT, {}, { token });
+      expect(visible.data.auditLog.nodes.every((n: { unitId: number | null; subgraph: string }) => n.unitId !== null && n.subgraph !== 'accounts')).toBe(true);
+    }
+    // Rows of their subtree stay readable to them (the seeded plans of Khánh Hòa, for one).
+    expect((await gql(AUDIT, { f: { withinCode: '56', asOf: '2024-01-01' } }, { token: await tokenFor('VIEWER', 'VN') })).data.auditLog.totalCount).toBeGreaterThan(0);
+
+    const admin = await gql(AUDIT, { f: { entity: 'UserAccount' } }, { token: await adminToken() });
+    expect(admin.data.auditLog.totalCount).toBeGreaterThan(0);
+    expect(admin.data.auditLog.nodes.every((n: { after: { passwordHash?: string } | null }) => n.after?.passwordHash === undefined || n.after.passwordHash === '[REDACTED]')).toBe(true);
+    expect(errorCodes(await gql(AUDIT, {}, { token: await tokenFor('ASSESSOR', '56') }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('scrubs secrets from rows written before redaction existed, leaving every other row as it was, and stays append-only', async () => {
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    try {
+      // A row as the hub wrote them before: redaction lifted for this one insert, as if it did not exist yet.
+      await client.query('BEGIN');
+      await client.query('ALTER TABLE audit.audit_log DISABLE TRIGGER audit_log_redact');
+      const hash = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA';
+      const jwt = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
+      const { rows: [{ id }] } = await client.query(`INSERT INTO audit.audit_log (username, subgraph, entity, entity_id, action, before, after)
+        VALUES ('system', 'accounts', 'UserAccount', 'seeded', 'UPDATE', $1, $2) RETURNING id`,
+      [{ username: 'old', passwordHash: hash, displayName: 'Nguyễn Văn Ánh' }, { username: 'old', password_hash: hash, nested: [{ apiKey: 'k-123', note: jwt, kept: 'Đắk Lắk' }] }]);
+      await client.query('ALTER TABLE audit.audit_log ENABLE TRIGGER audit_log_redact');
+      await client.query('COMMIT');
+      const [seeded] = await sql(`SELECT before, after FROM audit.audit_log WHERE id = $1`, [id]);
+      expect(seeded.before.passwordHash).toBe(hash);
+      const others = `SELECT md5(string_agg(coalesce(before::text, '') || coalesce(after::text, ''), '|' ORDER BY id)) AS digest FROM audit.audit_log WHERE id <> $1`;
+      const [othersBefore] = await sql(others, [id]);
+
+      await client.query('BEGIN');
+      for (const statement of SCRUB_AUDIT_SECRETS) await client.query(statement);
+      await client.query('COMMIT');
+
+      const [scrubbed] = await sql(`SELECT before, after FROM audit.audit_log WHERE id = $1`, [id]);
+      expect(scrubbed).toEqual({
+        before: { username: 'old', passwordHash: '[REDACTED]', displayName: 'Nguyễn Văn Ánh' },
+        after: { username: 'old', password_hash: '[REDACTED]', nested: [{ apiKey: '[REDACTED]', note: '[REDACTED]', kept: 'Đắk Lắk' }] },
+      });
+      expect(await sql(others, [id])).toEqual([othersBefore]);
+      await expect(sql(`UPDATE audit.audit_log SET username = 'x' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
+  });
+});
