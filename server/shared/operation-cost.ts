@@ -1,6 +1,11 @@
-import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
+import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { getNamedType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { DEFAULT_LIMIT } from './paging.js';
+
+// The library's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS one the hub and
+// Apollo use ("Cannot use GraphQLObjectType from another module or realm"): load its CommonJS build, which shares ours.
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
 
 /**
  * What an operation costs: every field selected costs 1, and what sits under a field returning many records costs
