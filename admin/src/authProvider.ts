@@ -3,16 +3,18 @@ import type { AuthProvider } from 'react-admin';
 import { gql, session, type Session } from './dataProvider/client';
 
 /** Signs in through the gateway's `login` mutation and keeps the expiring token in localStorage. */
+export async function signIn(username: string, password: string): Promise<void> {
+  const { login } = await gql<{ login: Session }>(
+    `mutation Login($username: String!, $password: String!) {
+      login(username: $username, password: $password) { token expiresAt user { username displayName grants { role unit { id code name } } } }
+    }`,
+    { username: username.trim(), password },
+  );
+  session.write(login);
+}
+
 export const authProvider: AuthProvider = {
-  async login({ username, password }: { username: string; password: string }) {
-    const { login } = await gql<{ login: Session }>(
-      `mutation Login($username: String!, $password: String!) {
-        login(username: $username, password: $password) { token expiresAt user { username displayName grants { role unit { id code name } } } }
-      }`,
-      { username: username.trim(), password },
-    );
-    session.write(login);
-  },
+  login: ({ username, password }: { username: string; password: string }) => signIn(username, password),
   async logout() {
     session.write(null);
   },
