@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireSignedIn, scopePaths } from '../shared/authorize.js';
+import { CAPABILITIES } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
@@ -67,7 +67,7 @@ export class AuditResolver {
   ) {
     requireSignedIn(ctx);
     const window = toPage(page);
-    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
+    const scopes = scopePaths(ctx, CAPABILITIES.READ_AUDIT_LOG.roles);
     if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
     const where = new Conditions();
     const everything = scopes.includes('1');
