@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { awardEligibilityList, subjectInput, type EligibilityPage as Page, type EligibilityQuery, type EligibilityResult } from '../dataProvider/awards';
 import { localise } from '../dataProvider/client';
 import { PreconditionsDialog, preconditionsOf } from './PreconditionsDialog';
+import { useCan } from '../capabilities';
 
 const Mark = ({ ok }: { ok: boolean }) => <Box component="span" sx={{ color: ok ? 'success.main' : 'error.main', fontWeight: 700 }}>{ok ? '✓' : '✗'}</Box>;
 
@@ -28,6 +29,7 @@ function useDebounced(value: string, ms = 300) {
  * row opens a nomination; any row shows and records the subject's preconditions.
  */
 export function EligibilityPage() {
+  const mayPropose = useCan('PROPOSE_NOMINATIONS');
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -161,7 +163,7 @@ export function EligibilityPage() {
                         <TableCell rowSpan={r.conditions.length} sx={{ verticalAlign: 'top' }}>
                           <Stack spacing={1}>
                             <Button size="small" variant="outlined" onClick={() => setDialogFor(r)}>{translate('awards.eligibility.preconditions')}</Button>
-                            {r.eligible && <Button size="small" variant="contained" onClick={() => nominate(r)}>{translate('awards.eligibility.nominate')}</Button>}
+                            {r.eligible && mayPropose && <Button size="small" variant="contained" onClick={() => nominate(r)}>{translate('awards.eligibility.nominate')}</Button>}
                           </Stack>
                         </TableCell>
                       )}
@@ -178,7 +180,7 @@ export function EligibilityPage() {
         </CardContent>
       </Card>
       {dialogFor && (
-        <PreconditionsDialog open subject={subjectInput(dialogFor.subject)} subjectName={subjectName(dialogFor)} year={shownYear}
+        <PreconditionsDialog open subject={subjectInput(dialogFor.subject)} subjectName={subjectName(dialogFor)} year={shownYear} unitPath={dialogFor.subject.unit.path}
           asked={preconditionsOf(standard?.rule)} onClose={() => setDialogFor(null)} onRecorded={() => setReload((n) => n + 1)} />
       )}
     </Box>

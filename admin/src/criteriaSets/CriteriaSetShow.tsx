@@ -1,5 +1,5 @@
 import {
-  Accordion, AccordionDetails, AccordionSummary, Box, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Accordion, AccordionDetails, AccordionSummary, Box, LinearProgress, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { effectiveThresholds } from '../dataProvider/criteria';
-import { useAdministers } from '../authProvider';
+import { useCan } from '../capabilities';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 
@@ -61,8 +61,9 @@ function Criteria() {
   const [unitCode, setUnitCode] = useState('');
   const [year, setYear] = useState('');
   const [effective, setEffective] = useState<EffectiveMap>({});
-  const mayEdit = useAdministers(set?.owner.path);
-  if (!set) return null;
+  const mayEdit = useCan('EDIT_CRITERIA_SETS', set?.owner?.path ?? null);
+  // The list's copy of a set (shown while its page loads) has no criteria yet: wait for the set itself.
+  if (!set?.criteria) return <LinearProgress sx={{ my: 2 }} />;
   const load = async () => {
     try {
       const result = await effectiveThresholds(String(set.id), unitCode.trim(), Number(year));
@@ -114,7 +115,7 @@ function Criteria() {
                       </TableCell>
                       <TableCell><Stack spacing={0.5}>{indicator.thresholds.map((t) => <ThresholdLine key={t.id} t={t} />)}</Stack></TableCell>
                       <TableCell><EffectiveCell effective={effective[indicator.code]} /></TableCell>
-                      <TableCell>{indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
+                      <TableCell>{mayEdit && indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

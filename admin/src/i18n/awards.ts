@@ -50,6 +50,7 @@ export const awardsVi = {
         SUBMITTED: 'Trình', APPRAISED: 'Thẩm định', COUNCIL_REVIEWED: 'Hội đồng đã xét', RETURNED: 'Trả lại', DECIDED: 'Ra quyết định',
         title: 'Chuyển hồ sơ sang "%{status}"', reason: 'Lý do, ý kiến', reasonRequired: 'Trả lại hồ sơ phải nêu lý do',
         done: 'Hồ sơ đã chuyển sang "%{status}"', decisionNumber: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', none: 'Không còn bước nào tiếp theo',
+        notYours: 'Bước tiếp theo (%{steps}) do đơn vị khác thực hiện: trình là việc của đơn vị đề nghị, thẩm định, xét và quyết định là việc của hội đồng đơn vị xét khen thưởng.',
       },
     },
     awards: {
@@ -174,6 +175,7 @@ export const awardsEn: typeof awardsVi = {
         SUBMITTED: 'Submit', APPRAISED: 'Appraise', COUNCIL_REVIEWED: 'Council reviewed', RETURNED: 'Return', DECIDED: 'Decide',
         title: 'Move the nomination to "%{status}"', reason: 'Reason, remarks', reasonRequired: 'Returning a nomination needs a reason',
         done: 'The nomination is now "%{status}"', decisionNumber: 'Decision number', decidedOn: 'Decision date', signer: 'Signer', none: 'No further step',
+        notYours: 'The next step (%{steps}) is another unit\'s: the proposing unit submits; the deciding unit\'s council appraises, reviews and decides.',
       },
     },
     awards: {
