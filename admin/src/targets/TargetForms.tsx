@@ -21,7 +21,7 @@ function UnitInput() {
   const campaignId = useWatch({ name: 'campaignId' });
   const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   return (
-    <UnitCodeInput source="unitCode" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
+    <UnitCodeInput source="unitCode" asOfSource="unitAsOf" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
       unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined} validate={required()} fullWidth />
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { enumChoices } from '../common/enums';
+import { onGridKeyDown } from '../common/gridKeys';
 import { useFormat } from '../common/format';
 import { targetText, type Target } from './targetText';
 
@@ -38,8 +39,8 @@ function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onCh
   );
 }
 
-function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
-  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean;
+function Cell({ unit, year, targets, onSave, onDelete, readOnly, row, col }: {
+  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean; row: number; col: number;
   onSave: (value: number, existing?: Target) => Promise<void>; onDelete: (existing: Target) => Promise<void>;
 }) {
   const format = useFormat();
@@ -70,8 +71,8 @@ function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
       {readOnly || (!primary && others.length) ? null : (
         <TextField
           size="small" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
-          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }}
-          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, inputMode: 'decimal', style: { textAlign: 'right' } } }}
+          onKeyDown={onGridKeyDown}
+          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, 'data-row': row, 'data-col': col, inputMode: 'decimal', style: { textAlign: 'right' } } }}
           placeholder="—"
         />
       )}
@@ -159,7 +160,7 @@ export function TargetGrid() {
             <>
               <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.targets.grid.help')}</Alert>
               <Box sx={{ overflowX: 'auto' }}>
-                <Table size="small" data-testid="target-grid">
+                <Table size="small" data-testid="target-grid" data-grid>
                   <TableHead>
                     <TableRow>
                       <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
@@ -170,8 +171,8 @@ export function TargetGrid() {
                     {rows.map((unit, index) => (
                       <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
                         <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>{unit.name} <Typography variant="caption" color="text.secondary">({unit.code})</Typography></TableCell>
-                        {years.map((year) => (
-                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'}
+                        {years.map((year, col) => (
+                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'} row={index} col={col}
                             targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
                             onSave={save(unit, year)} onDelete={drop(unit, year)} />
                         ))}
