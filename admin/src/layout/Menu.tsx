@@ -14,6 +14,8 @@ export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
   const mayPlan = useCan('PLAN_CAMPAIGNS');
+  const mayAudit = useCan('READ_AUDIT_LOG');
+  const mayAccounts = useCan('MANAGE_ACCOUNTS');
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
@@ -21,7 +23,8 @@ export function Menu() {
     </Fragment>
   );
   return (
-    <RaMenu sx={{ '& .MuiMenuItem-root': { whiteSpace: 'normal', lineHeight: 1.3 } }}>
+    // Long labels wrap onto a second line rather than being cut.
+    <RaMenu sx={{ '& .MuiMenuItem-root': { whiteSpace: 'normal' }, '& .MuiMenuItem-root .MuiTypography-root': { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}>
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="units" />
       {section('plans')}
@@ -40,7 +43,7 @@ export function Menu() {
       <RaMenu.ResourceItem name="nominations" />
       <RaMenu.ResourceItem name="awards" />
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
-      {section('system')}
+      {(mayAudit || mayAccounts) && section('system')}
       <RaMenu.ResourceItem name="auditLog" />
       <RaMenu.ResourceItem name="users" />
     </RaMenu>
