@@ -113,7 +113,7 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
       loading={loading}
       disabled={disabled}
       size={size}
-      sx={{ minWidth: 280, ...sx }}
+      sx={{ minWidth: { xs: '100%', sm: 280 }, ...sx }}
       noOptionsText={translate('app.unitPicker.none')}
       loadingText={translate('app.loading')}
       openText={translate('app.unitPicker.open')}

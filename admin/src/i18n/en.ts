@@ -272,6 +272,7 @@ export const en: Messages = {
       parent: 'Parent unit',
       addUnit: 'Add a unit to the list',
       allOfLevel: 'All: %{level}',
+      leftOut: 'Not drawn (figures in another unit of measure): %{units}',
       rankHelp: 'Rank: the unit\'s place among all the units compared by actual value (1 = best in the metric\'s better direction); units without figures are not ranked.',
     },
     progress: { title: 'Progress over the years', fromYear: 'From year', toYear: 'To year' },

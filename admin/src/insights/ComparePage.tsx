@@ -1,6 +1,6 @@
 import {
   Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, FormControl, InputLabel, Link as MuiLink, MenuItem, OutlinedInput, Select, Stack, Table, TableBody,
-  TableCell, TableHead, TablePagination, TableRow, TextField, Typography,
+  TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { BarChart } from '@mui/x-charts/BarChart';
@@ -15,6 +15,7 @@ import { localise } from '../dataProvider/client';
 import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { TablePager } from '../common/TablePager';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
 
@@ -83,7 +84,14 @@ export function ComparePage() {
   const units = rows ? [...new Map(rows.map((r) => [r.unitCode, r.unitName])).entries()] : [];
   const cell = (code: string, metric: string) => rows?.find((r) => r.unitCode === code && r.metric === metric);
   const chartMetric = selected[0];
-  const chartRows = units.map(([code]) => cell(code, chartMetric));
+  // One chart, one unit of measure: a unit whose figure comes as a share while the others are counts is left out
+  // (and named) rather than drawn on the same axis.
+  const firstMetricRows = units.map(([code, name]) => ({ name, row: cell(code, chartMetric) }));
+  const units_ = firstMetricRows.map((r) => r.row?.valueUnit).filter(Boolean) as string[];
+  const chartUnit = units_.sort((a, b) => units_.filter((u) => u === b).length - units_.filter((u) => u === a).length)[0];
+  const charted = firstMetricRows.filter((r) => r.row?.valueUnit === chartUnit);
+  const leftOut = firstMetricRows.filter((r) => r.row && r.row.valueUnit !== chartUnit).map((r) => r.name);
+  const chartRows = charted.map((r) => r.row);
   const exportParams = { metrics: selected, year, asOf, childrenOf: input.childrenOf, level: input.level, unitCodes: input.unitCodes };
 
   return (
@@ -140,19 +148,20 @@ export function ComparePage() {
             <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'csv', exportParams)} data-testid="export-csv">CSV</Button>
             <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'xlsx', exportParams)} data-testid="export-xlsx">XLSX</Button>
           </Stack>
-          {notes.map((n) => <Alert key={n} severity="info" sx={{ mb: 1 }}>{localise(n)}</Alert>)}
+          {notes.map((n) => <Alert key={n} severity="info" sx={{ mb: 1 }}>{format.isoDates(localise(n))}</Alert>)}
           {rows === null ? <Typography>{translate('app.loading')}</Typography> : (
             <>
               {chartRows.length > 0 && (
                 <Box data-testid="compare-chart">
                   <Typography variant="subtitle1">{label(chartMetric)}</Typography>
                   <BarChart height={300}
-                    xAxis={[{ scaleType: 'band', data: units.map(([, name]) => name), tickLabelStyle: { fontSize: 10 } }]}
-                    yAxis={[{ min: 0, label: translate(`insights.axis.${chartRows.find((r) => r)?.valueUnit ?? 'COUNT'}`) }]}
+                    xAxis={[{ scaleType: 'band', data: charted.map((r) => r.name), tickLabelStyle: { fontSize: 10 } }]}
+                    yAxis={[{ min: 0, label: translate(`insights.axis.${chartUnit ?? 'COUNT'}`) }]}
                     series={[
                       { label: translate('insights.actual'), data: chartRows.map((r) => r?.actual ?? null), valueFormatter: (v) => format.number(v) },
                       { label: translate('insights.target'), data: chartRows.map((r) => r?.target ?? null), valueFormatter: (v) => format.number(v) },
                     ]} />
+                  {leftOut.length > 0 && <Typography variant="caption" color="text.secondary">{translate('insights.compare.leftOut', { units: leftOut.join(', ') })}</Typography>}
                 </Box>
               )}
               <Box sx={{ overflowX: 'auto' }}>
@@ -185,7 +194,7 @@ export function ComparePage() {
               </Table>
               </Box>
               <Typography variant="caption" color="text.secondary" display="block" sx={{ mt: 1 }}>{translate('insights.compare.rankHelp')}</Typography>
-              <TablePagination component="div" count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
+              <TablePager count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
                 rowsPerPageOptions={[UNITS_PER_PAGE]} onPageChange={(_, next) => goTo(next)} data-testid="compare-pager"
                 labelDisplayedRows={({ from, to, count }) => translate('insights.compare.unitsShown', { from: format.number(from), to: format.number(to), count: format.number(count) })} />
               <ClassTargetsTable firstColumn="app.unit" entries={rows.map((r) => ({ key: `${r.unitCode}-${r.metric}`, label: `${r.unitName} · ${label(r.metric)}`, classTargets: r.classTargets }))} />

@@ -7,6 +7,7 @@ import { today, useFormat } from '../common/format';
 import { decideNomination, NEXT_STEPS, transitionNomination, updateNominationDossier } from '../dataProvider/awards';
 import { useCan } from '../capabilities';
 import { subjectText } from './NominationList';
+import { AwardFormName } from '../awardForms/AwardFormName';
 
 /** The workflow's next steps as buttons; returning needs a reason, deciding a number, date and signer. */
 function WorkflowActions() {
@@ -193,7 +194,7 @@ export function NominationShow() {
           <Labeled label="resources.nominations.fields.standard"><StandardLink /></Labeled>
           <EnumText source="occasion" enumName="AwardOccasion" />
           <TextField source="year" />
-          <TextField source="formCode" />
+          <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
           <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
           <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
           <DateText source="createdAt" withTime />

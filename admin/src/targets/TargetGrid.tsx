@@ -1,5 +1,5 @@
 import {
-  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography,
+  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
@@ -8,6 +8,7 @@ import { enumChoices } from '../common/enums';
 import { onGridKeyDown } from '../common/gridKeys';
 import { useFormat } from '../common/format';
 import { targetText, type Target } from './targetText';
+import { TablePager } from '../common/TablePager';
 
 type Unit = RaRecord & { code: string; name: string };
 type Campaign = RaRecord & { name: string; issuer: Unit; periodStart: string; periodEnd: string };
@@ -29,7 +30,7 @@ function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onCh
   const options = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
   return (
     <Autocomplete
-      sx={{ minWidth: 420, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
+      sx={{ minWidth: { xs: '100%', sm: 420 }, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
       getOptionLabel={campaignLabel} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
       onInputChange={(_, text, reason) => { if (reason === 'input') setSearch(text); }}
       onChange={(_, picked) => { if (picked) onChange(String(picked.id)); }}
@@ -143,7 +144,7 @@ export function TargetGrid() {
         <CardContent>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
             <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
-            <FormControl fullWidth={false} sx={{ minWidth: 320, flex: 1 }} size="small">
+            <FormControl fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 320 }, flex: 1 }} size="small">
               <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
               <Select labelId="metric-label" label={translate('resources.targets.grid.metric')} value={metrics.length ? metricCode : ''} onChange={(e) => set('metric', String(e.target.value))} data-testid="metric-select">
                 {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{m.nameVi}{m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}</MenuItem>)}
@@ -181,8 +182,7 @@ export function TargetGrid() {
                   </TableBody>
                 </Table>
               </Box>
-              <TablePagination
-                component="div" count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
+              <TablePager count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
                 rowsPerPage={ROWS_PER_PAGE} rowsPerPageOptions={[ROWS_PER_PAGE]} data-testid="grid-pager"
               />
             </>
