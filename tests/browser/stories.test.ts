@@ -77,10 +77,13 @@ describe('first-time users', () => {
     // The national set is not the province's: no threshold can be set there.
     await page.goto(consoleUrl('criteriaSets'));
     await page.getByLabel('Tìm kiếm').fill('cau chuyen nguoi dung');
+    // Once the search has narrowed the list (searching without accents), open the set from it.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     await page.getByText('Bộ tiêu chí xã NTM tỉnh Khánh Hòa (câu chuyện người dùng)').click();
     // Opened from the list: the page waits for the set's criteria instead of crashing.
     await page.getByText('Tiêu chí 19').first().waitFor();
-    await page.getByRole('button', { name: /^Tiêu chí 10 — Thu nhập/ }).click();
+    // Criterion 10 is open: it has an indicator.
+    await expect(page.getByRole('button', { name: /^Tiêu chí 10 — Thu nhập/ }).getAttribute('aria-expanded')).resolves.toBe('true');
     await page.getByRole('button', { name: 'Đặt ngưỡng' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Giá trị ngưỡng').fill('55');
