@@ -43,11 +43,10 @@ export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, uni
         field.onChange(picked?.code ?? null);
         if (asOfSource) form.setValue(asOfField, picked ? unitDate(picked, asOf) : null, { shouldDirty: true });
       }}
-      label={<FieldTitle label={label} source={source} resource={resource} />}
+      label={<FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} />}
       asOf={asOf}
       level={level ?? unitFilter?.level}
       withinCode={withinCode ?? unitFilter?.withinCode}
-      required={isRequired}
       disabled={disabled}
       error={!!fieldState.error}
       helperText={fieldState.error ? translate(fieldState.error.message ?? 'ra.validation.required', { _: fieldState.error.message }) : typeof helperText === 'string' ? translate(helperText) : undefined}

@@ -132,7 +132,8 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
         );
       }}
       renderInput={(params) => (
-        <TextField {...params} label={label} required={required} error={error}
+        // The asterisk only: a native `required` would stop the form with the browser's own (English) bubble.
+        <TextField {...params} label={label} InputLabelProps={{ ...params.InputLabelProps, required }} error={error}
           helperText={helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))} />
       )}
     />
