@@ -142,6 +142,30 @@ describe('first-time users', () => {
     const saved = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } } } } }');
     const assessment = saved.data.units.nodes[0].assessments.find((a: { criteriaCount: number }) => a.criteriaCount === 19);
     expect(assessment).toMatchObject({ metCount: 19, unit: { code: '01858', name: 'Xã Bằng Thành' } });
+
+    // Many communes of the district on one screen: untick criteria 1 and 2 of Bằng Thành with the keyboard and save.
+    const district = (await gql('{ units(filter: { search: "pac nam", level: DISTRICT, asOf: "2024-06-30" }) { nodes { code } } }')).data.units.nodes[0].code;
+    await page.goto(consoleUrl('assessments/create'));
+    await page.getByTestId('mode-many').click();
+    await page.getByLabel('Năm', { exact: true }).fill('2024');
+    await pick(page, 'district-picker', 'pac nam', district);
+    const row = page.getByTestId('bulk-grid').locator('tr[data-commune="01858"]');
+    const first = row.locator('input[type="checkbox"]').first();
+    await expect.poll(() => first.isChecked()).toBe(true);
+    await first.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect.poll(() => row.locator('input[type="checkbox"]').nth(1).isChecked()).toBe(false);
+    await expectReadable(page);
+    await shot(page, 'story-assessor-04-many-communes');
+    await page.getByTestId('save-bulk').click();
+    await page.getByText('Đã lưu đánh giá 1 xã').waitFor();
+    const after = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaCount results { criterionNumber met } } } } }');
+    const updated = after.data.units.nodes[0].assessments.find((a: { criteriaCount: number }) => a.criteriaCount === 19);
+    expect(updated.metCount).toBe(17);
+    expect(updated.results.filter((r: { met: boolean }) => !r.met).map((r: { criterionNumber: number }) => r.criterionNumber)).toEqual([1, 2]);
+
     await page.goto(consoleUrl('campaigns'));
     await page.getByText('Phong trào thi đua').first().waitFor();
     await expect(page.getByRole('link', { name: 'Tạo mới' }).count()).resolves.toBe(0);

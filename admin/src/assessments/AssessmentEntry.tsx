@@ -1,9 +1,9 @@
 import {
   Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField, Typography,
+  TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useCreate, useDataProvider, useGetList, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Title, useCreate, useDataProvider, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { useFormat } from '../common/format';
@@ -11,6 +11,7 @@ import { onGridKeyDown } from '../common/gridKeys';
 import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit } from '../common/UnitPicker';
 import { effectiveThresholds } from '../dataProvider/criteria';
 import { assessmentId } from '../dataProvider/criteria';
+import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
 
 interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
@@ -35,12 +36,14 @@ export function AssessmentEntry() {
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [errors, setErrors] = useState<Record<number, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
+  const [mode, setMode] = useState<'one' | 'many'>(params.get('mode') === 'many' ? 'many' : 'one');
   const midYear = /^\d{4}$/.test(year) ? `${year}-06-30` : null;
   // The commune sets in force in the chosen year.
   const { data: sets = [] } = useGetList('criteriaSets', {
     pagination: { page: 1, perPage: 100 }, sort: { field: 'periodStart', order: 'ASC' }, filter: { appliesTo: 'COMMUNE', year: midYear ? Number(year) : undefined },
   });
   useEffect(() => { if (sets.length && !sets.some((x) => String(x.id) === setId)) setSetId(String(sets[0].id)); }, [sets]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { data: chosenSet } = useGetOne('criteriaSets', { id: setId }, { enabled: mode === 'many' && !!setId });
   // A link from an assessment's page names the commune by code: read it on the year's date.
   useEffect(() => {
     const code = params.get('unitCode');
@@ -127,6 +130,10 @@ export function AssessmentEntry() {
       <Title title={translate('resources.assessments.entry.title')} />
       <Card>
         <CardContent>
+          <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_e, value) => value && setMode(value)} sx={{ mb: 2 }}>
+            <ToggleButton value="one" data-testid="mode-one">{translate('resources.assessments.entry.one')}</ToggleButton>
+            <ToggleButton value="many" data-testid="mode-many">{translate('resources.assessments.entry.many')}</ToggleButton>
+          </ToggleButtonGroup>
           <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
             <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
             <FormControl size="small" fullWidth={false} sx={{ minWidth: 280, flex: 1 }}>
@@ -135,11 +142,16 @@ export function AssessmentEntry() {
                 {sets.map((x) => <MenuItem key={x.id} value={String(x.id)} sx={{ whiteSpace: 'normal' }}>{x.name} ({x.code})</MenuItem>)}
               </Select>
             </FormControl>
-            <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear}
-              sx={{ flex: 2, minWidth: 260 }} testId="commune-picker" />
+            {mode === 'one' && (
+              <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear}
+                sx={{ flex: 2, minWidth: 260 }} testId="commune-picker" />
+            )}
           </Stack>
-          {!sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
-          {sheet && unit && (
+          {mode === 'many' && chosenSet?.criteria && (
+            <BulkEntry setId={setId} year={year} criteria={(chosenSet.criteria as Criterion[]).map((c) => ({ number: c.number, name: locale === 'en' && c.nameEn ? c.nameEn : c.name }))} />
+          )}
+          {mode === 'one' && !sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
+          {mode === 'one' && sheet && unit && (
             <>
               <Typography variant="h6" component="h2" data-testid="checklist-unit">
                 {unit.name} ({unit.code}) — {translate('app.year')} {year}

@@ -10,8 +10,10 @@ export function onGridKeyDown(event: KeyboardEvent<HTMLElement>): void {
   const row = Number(input.dataset.row);
   const col = Number(input.dataset.col);
   if (!Number.isFinite(row) || !Number.isFinite(col)) return;
-  const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-  const atEnd = input.selectionStart === input.value.length;
+  // A checkbox has no caret: ← and → always move.
+  const caret = input.type === 'checkbox' ? null : input.selectionStart;
+  const atStart = caret === null || (caret === 0 && input.selectionEnd === 0);
+  const atEnd = caret === null || caret === input.value.length;
   const step: Record<string, [number, number] | undefined> = {
     ArrowDown: [1, 0], ArrowUp: [-1, 0], Enter: event.shiftKey ? [-1, 0] : [1, 0],
     ArrowLeft: atStart ? [0, -1] : undefined, ArrowRight: atEnd ? [0, 1] : undefined,
@@ -28,7 +30,7 @@ export function onGridKeyDown(event: KeyboardEvent<HTMLElement>): void {
   event.preventDefault();
   if (next) {
     next.focus();
-    next.select();
+    if (next.type !== 'checkbox') next.select();
   } else if (event.key === 'Enter') {
     input.blur();
   }

@@ -218,6 +218,13 @@ export const en: Messages = {
         many: 'Enter many communes',
         one: 'Enter one commune',
       },
+      bulk: {
+        district: 'District (its communes)',
+        pick: 'Choose the year, the criteria set and a district: one row per commune, one column per criterion (ticked: met).',
+        keys: 'Space ticks; arrows and Enter move. Conclusions are saved per criterion; indicator values are entered one commune at a time.',
+        save: 'Save %{smart_count} changed communes',
+        saved: 'Assessments of %{smart_count} communes saved',
+      },
       result: { met: 'Met', notMet: 'Not met', overridden: 'Overridden', passed: 'Passed', failed: 'Failed' },
     },
     recognitions: {

@@ -217,6 +217,13 @@ export const vi = {
         many: 'Nhập nhiều xã',
         one: 'Nhập một xã',
       },
+      bulk: {
+        district: 'Huyện (các xã của huyện)',
+        pick: 'Chọn năm, bộ tiêu chí và huyện: mỗi dòng là một xã, mỗi cột một tiêu chí (đánh dấu: đạt).',
+        keys: 'Phím cách: đánh dấu; mũi tên, Enter: sang ô khác. Kết luận lưu cho từng tiêu chí; giá trị chỉ tiêu nhập ở chế độ một xã.',
+        save: 'Lưu %{smart_count} xã đã sửa',
+        saved: 'Đã lưu đánh giá %{smart_count} xã',
+      },
       result: { met: 'Đạt', notMet: 'Không đạt', overridden: 'Điều chỉnh', passed: 'Qua ngưỡng', failed: 'Chưa qua ngưỡng' },
     },
     recognitions: {
