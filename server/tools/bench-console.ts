@@ -29,8 +29,9 @@ function recordScripts(page: Page): Transfer[] {
   const scripts: Transfer[] = [];
   page.on('requestfinished', async (request) => {
     if (request.resourceType() !== 'script') return;
+    // A script read from the browser's cache has no body on the wire (the size is then reported as -1 or 0).
     const sizes = await request.sizes();
-    scripts.push({ url: request.url(), bytes: sizes.responseBodySize });
+    if (sizes.responseBodySize > 0) scripts.push({ url: request.url(), bytes: sizes.responseBodySize });
   });
   return scripts;
 }
@@ -56,7 +57,6 @@ const hub = await startHubProcess({
   PORT: '0',
   NTM_DATA_DIR: process.env.BENCH_CONSOLE_DATA_DIR ?? projectPath('.data', 'bench-console'),
   NTM_PG_PORT: process.env.BENCH_PG_PORT ?? '54393',
-  LOG_LEVEL: 'warn',
 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,

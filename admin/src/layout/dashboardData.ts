@@ -35,51 +35,50 @@ function nextDeadline(m: Milestone, from: Date): string | null {
 const within = (path: string, scope: string) => path === scope || path.startsWith(`${scope}.`);
 
 export async function dashboardData(today = new Date()): Promise<DashboardData> {
-  const rules = await capabilityTable();
   const grant = session.read()?.user.grants[0];
-  const { unitsByIds } = grant
-    ? await gql<{ unitsByIds: ({ code: string; name: string; path: string } | null)[] }>('query($ids: [ID!]!) { unitsByIds(ids: $ids) { code name path } }', { ids: [grant.unit.id] })
-    : { unitsByIds: [null] };
+  const [rules, { unitsByIds }, { campaigns }] = await Promise.all([
+    capabilityTable(),
+    grant
+      ? gql<{ unitsByIds: ({ code: string; name: string; path: string } | null)[] }>('query($ids: [ID!]!) { unitsByIds(ids: $ids) { code name path } }', { ids: [grant.unit.id] })
+      : Promise.resolve({ unitsByIds: [null] }),
+    // Campaigns in force: their milestones are the deadlines, their periods say which year is "this year".
+    gql<{ campaigns: { nodes: { id: string; name: string; periodEnd: string; issuer: { path: string }; milestones: Milestone[] }[] } }>(
+      `{ campaigns(filter: { status: ACTIVE }, limit: 100) { nodes { id name periodEnd issuer { path } milestones { kind recurrence year deadline deadlineDay deadlineMonth description } } } }`),
+  ]);
   const scope = unitsByIds[0];
   const paths = grant?.paths ?? [];
   const inScope = (path: string | null | undefined) => !!path && (grant?.role === 'SYSTEM_ADMIN' || paths.some((p) => within(path, p) || within(p, path)));
-
-  // Campaigns of the scope and above it: their milestones are the deadlines, their periods say which year is "this year".
-  const { campaigns } = await gql<{ campaigns: { nodes: { id: string; name: string; periodEnd: string; issuer: { path: string }; milestones: Milestone[] }[] } }>(
-    `{ campaigns(filter: { status: ACTIVE }, limit: 100) { nodes { id name periodEnd issuer { path } milestones { kind recurrence year deadline deadlineDay deadlineMonth description } } } }`);
   const mine = campaigns.nodes.filter((c) => inScope(c.issuer.path));
   const lastYear = Math.max(0, ...mine.map((c) => Number(c.periodEnd.slice(0, 4))));
   const year = Math.min(today.getUTCFullYear(), lastYear || today.getUTCFullYear());
+  const todayText = today.toISOString().slice(0, 10);
   const horizon = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   const deadlines = mine.flatMap((c) => c.milestones.map((m) => ({ campaignId: c.id, campaign: c.name, kind: m.kind, description: m.description, date: nextDeadline(m, today) })))
-    .filter((d): d is typeof d & { date: string } => !!d.date && d.date >= today.toISOString().slice(0, 10) && d.date <= horizon)
+    .filter((d): d is typeof d & { date: string } => !!d.date && d.date >= todayText && d.date <= horizon)
     .sort((a, b) => a.date.localeCompare(b.date));
-
   const asOf = `${year}-06-30`;
-  const progress = scope ? await compare({ unitCodes: [scope.code], metrics: PROGRESS_METRICS, year, asOf }).then((r) => r.rows, () => []) : [];
 
-  // Nominations whose next step is this user's.
+  // Nominations whose next step is this user's: drafts and returns for the proposing unit, the rest for the deciding one.
   const statuses = Object.entries(WAITING).filter(([capability]) => allows(rules, capability as keyof typeof WAITING)).flatMap(([, s]) => s);
-  const nominations: DashboardData['nominations'] = [];
-  for (const status of statuses) {
+  const waiting = async (status: string) => {
     const { nominations: page } = await gql<{ nominations: { nodes: any[] } }>(
       `query($f: NominationFilter) { nominations(filter: $f, limit: 50, orderBy: UPDATED, direction: DESC) { nodes { id status year subject { kind name unit { name } } proposingUnit { path } decidingUnit { name path } } } }`,
       { f: { status } });
-    for (const n of page.nodes) {
-      const unitPath = status === 'DRAFT' || status === 'RETURNED' ? n.proposingUnit.path : n.decidingUnit.path;
-      const capability = status === 'DRAFT' || status === 'RETURNED' ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS';
-      if (allows(rules, capability, unitPath)) nominations.push({ id: n.id, status: n.status, year: n.year, subject: n.subject.name ?? n.subject.unit.name, unit: n.decidingUnit.name });
-    }
-  }
-
-  const coverage = scope && allows(rules, 'RECORD_ASSESSMENTS', scope.path)
-    ? await gql<{ assessmentCoverage: DashboardData['coverage'] }>(
-      `query($c: String!, $y: Int!, $d: Date) { assessmentCoverage(withinCode: $c, year: $y, asOf: $d, limit: 5) { communeCount assessedCount missingCount missing { id code name } } }`,
-      { c: scope.code, y: year, d: asOf }).then((r) => r.assessmentCoverage, () => null)
-    : null;
-
-  const changes = allows(rules, 'READ_AUDIT_LOG')
-    ? (await gql<{ auditLog: { nodes: DashboardData['changes'] } }>('{ auditLog(limit: 8) { nodes { id at username entity action } } }')).auditLog.nodes
-    : [];
+    const proposing = status === 'DRAFT' || status === 'RETURNED';
+    return page.nodes.filter((n) => allows(rules, proposing ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS', proposing ? n.proposingUnit.path : n.decidingUnit.path))
+      .map((n) => ({ id: n.id, status: n.status, year: n.year, subject: n.subject.name ?? n.subject.unit.name, unit: n.decidingUnit.name }));
+  };
+  const [progress, nominations, coverage, changes] = await Promise.all([
+    scope ? compare({ unitCodes: [scope.code], metrics: PROGRESS_METRICS, year, asOf }).then((r) => r.rows, () => []) : Promise.resolve([]),
+    Promise.all(statuses.map(waiting)).then((lists) => lists.flat()),
+    scope && allows(rules, 'RECORD_ASSESSMENTS', scope.path)
+      ? gql<{ assessmentCoverage: DashboardData['coverage'] }>(
+        `query($c: String!, $y: Int!, $d: Date) { assessmentCoverage(withinCode: $c, year: $y, asOf: $d, limit: 5) { communeCount assessedCount missingCount missing { id code name } } }`,
+        { c: scope.code, y: year, d: asOf }).then((r) => r.assessmentCoverage, () => null)
+      : Promise.resolve(null),
+    allows(rules, 'READ_AUDIT_LOG')
+      ? gql<{ auditLog: { nodes: DashboardData['changes'] } }>('{ auditLog(limit: 8) { nodes { id at username entity action } } }').then((r) => r.auditLog.nodes)
+      : Promise.resolve([]),
+  ]);
   return { scope, year, progress, nominations, coverage, deadlines, changes, rules };
 }
