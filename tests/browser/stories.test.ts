@@ -131,6 +131,8 @@ describe('first-time users', () => {
     await shot(page, 'story-assessor-01-picker');
     await option.click();
     await expect.poll(() => page.getByTestId('checklist-unit').innerText()).toBe('Xã Bằng Thành (01858) — Năm 2024');
+    // The NTM set (not the advanced one) is chosen for a commune by default.
+    await page.getByText('Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025').first().waitFor();
     await page.getByTestId('mark-all-met').click();
     await expectReadable(page);
     await shot(page, 'story-assessor-02-checklist');
@@ -139,9 +141,9 @@ describe('first-time users', () => {
     await page.getByText('Xã Bằng Thành').first().waitFor();
     await expectReadable(page);
     await shot(page, 'story-assessor-03-saved');
-    const saved = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } } } } }');
-    const assessment = saved.data.units.nodes[0].assessments.find((a: { criteriaCount: number }) => a.criteriaCount === 19);
-    expect(assessment).toMatchObject({ metCount: 19, unit: { code: '01858', name: 'Xã Bằng Thành' } });
+    const saved = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } criteriaSet { code } } } } }');
+    const assessment = saved.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
+    expect(assessment).toMatchObject({ metCount: 19, criteriaCount: 19, unit: { code: '01858', name: 'Xã Bằng Thành' } });
 
     // Many communes of the district on one screen: untick criteria 1 and 2 of Bằng Thành with the keyboard and save.
     const district = (await gql('{ units(filter: { search: "pac nam", level: DISTRICT, asOf: "2024-06-30" }) { nodes { code } } }')).data.units.nodes[0].code;
@@ -161,8 +163,8 @@ describe('first-time users', () => {
     await shot(page, 'story-assessor-04-many-communes');
     await page.getByTestId('save-bulk').click();
     await page.getByText('Đã lưu đánh giá 1 xã').waitFor();
-    const after = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaCount results { criterionNumber met } } } } }');
-    const updated = after.data.units.nodes[0].assessments.find((a: { criteriaCount: number }) => a.criteriaCount === 19);
+    const after = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaSet { code } results { criterionNumber met } } } } }');
+    const updated = after.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
     expect(updated.metCount).toBe(17);
     expect(updated.results.filter((r: { met: boolean }) => !r.met).map((r: { criterionNumber: number }) => r.criterionNumber)).toEqual([1, 2]);
 

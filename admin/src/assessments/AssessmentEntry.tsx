@@ -42,7 +42,10 @@ export function AssessmentEntry() {
   const { data: sets = [] } = useGetList('criteriaSets', {
     pagination: { page: 1, perPage: 100 }, sort: { field: 'periodStart', order: 'ASC' }, filter: { appliesTo: 'COMMUNE', year: midYear ? Number(year) : undefined },
   });
-  useEffect(() => { if (sets.length && !sets.some((x) => String(x.id) === setId)) setSetId(String(sets[0].id)); }, [sets]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The NTM standard set first: the advanced and model sets are for communes already recognised.
+  useEffect(() => {
+    if (sets.length && !sets.some((x) => String(x.id) === setId)) setSetId(String((sets.find((x) => x.tier === 'STANDARD') ?? sets[0]).id));
+  }, [sets]); // eslint-disable-line react-hooks/exhaustive-deps
   const { data: chosenSet } = useGetOne('criteriaSets', { id: setId }, { enabled: mode === 'many' && !!setId });
   // A link from an assessment's page names the commune by code: read it on the year's date.
   useEffect(() => {
