@@ -9,6 +9,7 @@ export const en: Messages = {
     title: 'NTM Hub — New Rural Development',
     language: 'Language',
     asOf: 'As of',
+    asOfHint: 'Codes are read on this day (the 1 July 2025 reorganisation reused some); empty: today',
     asOfHelp: 'On 1 July 2025 the administrative map was reorganised (63 → 34 provinces, no more districts) and some codes were reused for other units: "As of" chooses the day whose map the codes are read on. Empty: today.',
     unitPicker: {
       help: 'Type a name (accents optional) or a code',
@@ -130,7 +131,7 @@ export const en: Messages = {
         menu: 'Targets grid (unit × year)',
       },
       gridButton: 'Unit × year grid',
-      help: { year: 'Empty: the last year of the period', yearFrom: 'Only for a target over a window of years' },
+      help: { year: 'Empty: the last year of the period', outsidePeriod: 'The year must fall in the campaign\'s period (%{from}–%{to})', yearFrom: 'Only for a target over a window of years' },
       denominatorBasis: {
         ALL_COMMUNES: 'All communes', NTM_COMMUNES: 'NTM communes', ADVANCED_COMMUNES: 'Advanced NTM communes', ALL_VILLAGES: 'All villages',
         VILLAGES_OF_EDK_COMMUNES: 'Villages of especially disadvantaged communes', ALL_DISTRICTS: 'All districts', HOUSEHOLDS: 'Households', POPULATION: 'Population',

@@ -8,6 +8,7 @@ export const vi = {
     title: 'NTM Hub — Nông thôn mới',
     language: 'Ngôn ngữ',
     asOf: 'Tại ngày',
+    asOfHint: 'Mã đơn vị đọc theo ngày này (sắp xếp 1/7/2025 dùng lại một số mã); để trống: hôm nay',
     asOfHelp: 'Ngày 1/7/2025 cả nước sắp xếp lại đơn vị hành chính (63 → 34 tỉnh, bỏ cấp huyện) và một số mã được dùng lại cho đơn vị khác: "Tại ngày" chọn bản đồ hành chính của ngày nào được dùng để đọc mã. Để trống: hôm nay.',
     unitPicker: {
       help: 'Gõ tên (không cần dấu) hoặc mã đơn vị',
@@ -129,7 +130,7 @@ export const vi = {
         menu: 'Bảng chỉ tiêu đơn vị × năm',
       },
       gridButton: 'Bảng đơn vị × năm',
-      help: { year: 'Để trống: năm cuối giai đoạn', yearFrom: 'Chỉ khi chỉ tiêu cho một khoảng năm' },
+      help: { year: 'Để trống: năm cuối giai đoạn', outsidePeriod: 'Năm phải thuộc giai đoạn của phong trào (%{from}–%{to})', yearFrom: 'Chỉ khi chỉ tiêu cho một khoảng năm' },
       denominatorBasis: {
         ALL_COMMUNES: 'Tổng số xã', NTM_COMMUNES: 'Số xã đạt chuẩn NTM', ADVANCED_COMMUNES: 'Số xã đạt chuẩn NTM nâng cao', ALL_VILLAGES: 'Tổng số thôn',
         VILLAGES_OF_EDK_COMMUNES: 'Thôn thuộc xã đặc biệt khó khăn', ALL_DISTRICTS: 'Tổng số đơn vị cấp huyện', HOUSEHOLDS: 'Hộ gia đình', POPULATION: 'Dân số',

@@ -22,7 +22,7 @@ const filters = [
   <MetricInput key="metric" source="metric" alwaysOn sx={{ minWidth: { xs: '100%', sm: 300 } }} />,
   <NumberInput key="year" source="year" alwaysOn />,
   <WithinCodeInput key="withinCode" source="withinCode" />,
-  <DateInput key="asOf" source="asOf" />,
+  <DateInput key="asOf" source="asOf" helperText="app.asOfHint" />,
 ];
 
 function Actions() {
