@@ -1,10 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
-/** The console is served by the hub at /admin; in `vite dev` the API calls go to a hub on port 4000. */
+/**
+ * The console is served by the hub at /admin; in `vite dev` the API calls go to a hub on port 4000. Pages load on
+ * demand (lazy routes), and every asset is also written gzip- and brotli-compressed beside itself, which the hub
+ * serves to browsers that accept them (`server/gateway/console-assets.ts`).
+ */
 export default defineConfig({
   base: '/admin/',
-  plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 5000, sourcemap: false },
+  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 })],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/graphql': 'http://localhost:4000', '/exports': 'http://localhost:4000' } },
 });

@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { consoleAssets } from './gateway/console-assets.js';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
 import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
@@ -210,8 +211,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     })));
     const adminDist = projectPath('admin', 'dist');
     if (existsSync(adminDist)) {
-      app.use('/admin', express.static(adminDist));
-      app.get(/^\/admin(\/.*)?$/, (_req, res) => res.sendFile(projectPath('admin', 'dist', 'index.html')));
+      app.use('/admin', consoleAssets(adminDist));
     } else {
       app.get(/^\/admin(\/.*)?$/, (_req, res) => {
         res.type('html').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>NTM Hub</title>' +

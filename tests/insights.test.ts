@@ -4,7 +4,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criteriaSubgraph } from '../server/criteria/index.js';
 import { insightsExports, insightsSubgraph } from '../server/insights/index.js';
-import { COMPARE_HEADERS, PROGRESS_HEADERS } from '../server/insights/exports.js';
+import { COMPARE_HEADERS, PROGRESS_HEADERS } from '../server/insights/export-labels.js';
 import { buildSubgraph } from '../server/shared/subgraph.js';
 import { createLocalExecutor } from '../server/shared/local-executor.js';
 import type { SubgraphModule } from '../server/shared/subgraph-module.js';
@@ -386,19 +386,29 @@ describe('exports', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
     const text = (await response.text()).replace(/^\ufeff/, '');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe(COMPARE_HEADERS.join(','));
+    expect(lines[0]).toBe(COMPARE_HEADERS.vi.join(','));
     const { rows } = await compare({ childrenOf: '56', asOf: '2025-06-30', year: 2025, metrics: ['COMMUNES_NTM', 'AVG_CRITERIA_MET'] });
     expect(lines.length - 1).toBe(rows.length);
-    const dienKhanh = lines.find((l) => l.startsWith('574,') && l.includes('COMMUNES_NTM'))!.split(',');
+    // Codes are written out for the reader: the level, the metric's name, the unit of value, the denominator.
+    const dienKhanh = lines.find((l) => l.startsWith('574,') && l.includes('Xã đạt chuẩn nông thôn mới,'))!.split(',');
     const row = rows.find((r) => r.unitCode === '574' && r.metric === 'COMMUNES_NTM');
-    expect(dienKhanh.slice(0, 9)).toEqual(['574', 'Huyện Diên Khánh', 'DISTRICT', 'COMMUNES_NTM', '2025', String(row.actual), 'COUNT', String(row.numerator), String(row.denominator)]);
+    expect(dienKhanh.slice(0, 10)).toEqual(['574', 'Huyện Diên Khánh', 'Huyện', 'Xã đạt chuẩn nông thôn mới', '2025', String(row.actual), 'số lượng',
+      String(row.numerator), String(row.denominator), 'tất cả các xã']);
+    expect(text).not.toMatch(/\b(DISTRICT|COMMUNES_NTM|COUNT|PERCENT|ALL_COMMUNES|GTE)\b/);
+  });
+
+  it('writes the same download in English with lang=en', async () => {
+    const text = (await (await fetch(`${base}/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM&lang=en`)).text()).replace(/^\ufeff/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe(COMPARE_HEADERS.en.join(','));
+    expect(lines.find((l) => l.startsWith('574,'))!.split(',').slice(0, 4)).toEqual(['574', 'Huyện Diên Khánh', 'District', 'Communes meeting the NTM standard (advanced and model included)']);
   });
 
   it('downloads progress as XLSX that parses back', async () => {
     const response = await fetch(`${base}/progress.xlsx?unitCode=06&asOf=2024-06-30&metric=COMMUNES_NTM&fromYear=2021&toYear=2025`);
     expect(response.status).toBe(200);
     const { rows, bold, widths } = await sheetRows(Buffer.from(await response.arrayBuffer()));
-    expect(rows[0]).toEqual(PROGRESS_HEADERS);
+    expect(rows[0]).toEqual(PROGRESS_HEADERS.vi);
     expect(bold).toBe(true);
     expect(widths.every((w) => w >= 8)).toBe(true);
     expect(rows.slice(1).map((r) => r[0])).toEqual([2021, 2022, 2023, 2024, 2025]);

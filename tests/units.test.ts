@@ -58,6 +58,22 @@ describe('administrative units through the gateway', () => {
     expect(await count({ search: '%' })).toBe(0);
   });
 
+  it('finds units by the start of their code, and on both sides of the 2025 reorganisation with anyDate', async () => {
+    const byCode = await gql('{ units(filter: { search: "0186", level: COMMUNE, asOf: "2024-01-01" }, orderBy: CODE) { nodes { code name } } }');
+    expect(byCode.data.units.nodes.map((n: any) => n.code).every((c: string) => c.startsWith('0186'))).toBe(true);
+    expect(byCode.data.units.nodes).toContainEqual({ code: '01864', name: 'Xã Bộc Bố' });
+    // 01864 was Bộc Bố until 30 June 2025 and is the new Bằng Thành since: both, told apart by their validity.
+    const reused = await gql('{ units(filter: { search: "01864", anyDate: true }, orderBy: CODE) { nodes { id code name validFrom validTo } } }');
+    expect(reused.data.units.nodes.map((n: any) => [n.name, n.validFrom, n.validTo])).toEqual(expect.arrayContaining([
+      ['Xã Bộc Bố', null, '2025-06-30'], ['Xã Bằng Thành', '2025-07-01', null]]));
+    expect(reused.data.units.nodes).toHaveLength(2);
+    const byName = await gql('{ units(filter: { search: "bang thanh", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { code validTo } } }');
+    expect(byName.data.units.nodes).toEqual([{ code: '01858', validTo: '2025-06-30' }, { code: '01864', validTo: null }]);
+    // Without anyDate only the units valid on the date are found.
+    const today = await gql('{ units(filter: { search: "bang thanh", level: COMMUNE }) { nodes { code } } }');
+    expect(today.data.units.nodes).toEqual([{ code: '01864' }]);
+  });
+
   it('lists children, whole subtrees and kinds, paged and sorted in Vietnamese order', async () => {
     const [direct] = await sql<{ n: string }>(`SELECT count(*) AS n FROM units.unit c JOIN units.unit p ON c.path <@ p.path AND c.id <> p.id
       WHERE p.id = 1100056 AND c.level = 'COMMUNE'`);

@@ -4,24 +4,27 @@ import assessments from './assessments';
 import auditLog from './auditLog';
 import awardDecisions from './awardDecisions';
 import awardForms from './awardForms';
-import { EligibilityPage } from './awards/EligibilityPage';
 import awardStandards from './awardStandards';
 import contributions from './contributions';
 import nominations from './nominations';
 import { authProvider } from './authProvider';
+import { lazyPage } from './common/lazyPage';
 import campaigns from './campaigns';
 import criteriaSets from './criteriaSets';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
-import { Dashboard } from './layout/Dashboard';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './signIn/LoginPage';
 import recognitions from './recognitions';
-import { ComparePage } from './insights/ComparePage';
-import { ProgressPage } from './insights/ProgressPage';
 import targets from './targets';
-import { TargetGrid } from './targets/TargetGrid';
 import units from './units';
 import users from './users';
+
+const EligibilityPage = lazyPage(() => import('./awards/EligibilityPage'), 'EligibilityPage');
+const Dashboard = lazyPage(() => import('./layout/Dashboard'), 'Dashboard');
+const ComparePage = lazyPage(() => import('./insights/ComparePage'), 'ComparePage');
+const ProgressPage = lazyPage(() => import('./insights/ProgressPage'), 'ProgressPage');
+const TargetGrid = lazyPage(() => import('./targets/TargetGrid'), 'TargetGrid');
 
 export function App() {
   return (
@@ -31,6 +34,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      loginPage={LoginPage}
       dashboard={Dashboard}
       requireAuth
       disableTelemetry

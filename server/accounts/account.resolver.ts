@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize, isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
+import { isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
+import { Capability, CAPABILITIES, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -7,7 +8,7 @@ import { Role } from '../shared/identity.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
-import { LoginResult, GrantView } from './account.types.js';
+import { CapabilityView, LoginResult, GrantView } from './account.types.js';
 import { RoleGrant, UserAccount } from './user.entity.js';
 
 const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản — a page of user accounts.');
@@ -20,7 +21,7 @@ const service = (ctx: SubgraphContext) => new AccountService(ctx.em, ctx.units);
  */
 function authorizeGrant(ctx: SubgraphContext, role: Role, unitPath: string, holder?: UserAccount): void {
   if (role === Role.SYSTEM_ADMIN || holder?.grants.getItems().some((g) => g.role === Role.SYSTEM_ADMIN)) requireSystemAdmin(ctx);
-  else authorize(ctx, [Role.UNIT_ADMIN], unitPath);
+  else authorizeCapability(ctx, Capability.MANAGE_ACCOUNTS, unitPath);
 }
 
 @Resolver(() => UserAccount)
@@ -42,6 +43,11 @@ export class AccountResolver {
     return ctx.identity.userId === null ? null : ctx.em.findOne(UserAccount, { id: ctx.identity.userId });
   }
 
+  @Query(() => [CapabilityView], { description: 'Bảng năng lực: vai trò nào được làm gì, trong địa bàn của đơn vị nào (bảng mà mọi subgraph dùng để cho phép) — the capability table every subgraph authorises with: which roles may do what, within whose subtree. With `me { grants { role paths } }` a client can tell what the signed-in user may do on a record.' })
+  capabilities(): CapabilityView[] {
+    return Object.entries(CAPABILITIES).map(([capability, rule]) => ({ capability: capability as Capability, roles: [...rule.roles], operations: [...rule.operations], scope: rule.scope }));
+  }
+
   @Query(() => UserList, { description: 'Danh sách tài khoản: quản trị hệ thống thấy tất cả, quản trị đơn vị thấy tài khoản có quyền trong địa bàn của mình — user accounts: all of them for system administrators, those holding a grant inside your subtree for unit administrators.' })
   async users(
     @Args() page: PageArgs,
@@ -51,7 +57,7 @@ export class AccountResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
     requireSignedIn(ctx);
-    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN]);
+    const scopes = scopePaths(ctx, CAPABILITIES.MANAGE_ACCOUNTS.roles);
     if (!scopes.length) throw forbidden('Chỉ quản trị hệ thống hoặc quản trị đơn vị được xem danh sách tài khoản', 'Only system and unit administrators may list accounts');
     const accounts = service(ctx);
     const window = toPage(page);
@@ -138,6 +144,6 @@ export class AccountResolver {
         const unit = await ctx.units.byId(g.unitId);
         return unit && scopes.some((scope) => isWithinPath(unit.path, scope)) ? g : null;
       }))).filter((g): g is RoleGrant => g !== null);
-    return visible.map((g) => ({ id: g.id, role: g.role, unit: { id: g.unitId } }));
+    return Promise.all(visible.map(async (g) => ({ id: g.id, role: g.role, unit: { id: g.unitId }, paths: (await ctx.units.grantPaths(g.unitId)) ?? [] })));
   }
 }

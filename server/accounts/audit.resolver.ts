@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireSignedIn, scopePaths } from '../shared/authorize.js';
+import { CAPABILITIES } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
@@ -74,7 +75,7 @@ export class AuditResolver {
     // System administrators read everything. Everyone else reads the rows of their subtrees, never those about
     // accounts and grants (the accounts subgraph's) nor those of no unit — whatever the scope, the nation included.
     if (!ctx.identity.grants.some((grant) => grant.role === Role.SYSTEM_ADMIN)) {
-      const scopes = scopePaths(ctx, [Role.UNIT_ADMIN, Role.COUNCIL, Role.VIEWER]);
+      const scopes = scopePaths(ctx, CAPABILITIES.READ_AUDIT_LOG.roles);
       if (!scopes.length) throw forbidden('Không có quyền xem nhật ký', 'You may not read the audit log');
       where.add(`(unit_path IS NOT NULL AND unit_path <@ ?::public.ltree[] AND subgraph <> ?)`, `{${scopes.join(',')}}`, ACCOUNTS_SUBGRAPH);
     }

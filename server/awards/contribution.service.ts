@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
+import { Capability, CAPABILITIES, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
@@ -14,7 +14,7 @@ import { Contribution, Contributor, SubjectPrecondition } from './contribution.e
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
 import { requireContributor, resolveSubject } from './subjects.js';
 
-const RECORDERS = [Role.ASSESSOR, Role.UNIT_ADMIN] as const;
+const RECORDERS = CAPABILITIES.RECORD_CONTRIBUTIONS.roles;
 
 const ORDER: Record<ContributionOrderField, string> = {
   [ContributionOrderField.DATE]: 'c.contributed_on',
@@ -119,7 +119,7 @@ export class ContributionService {
   async recordPrecondition(input: RecordPreconditionInput): Promise<SubjectPrecondition> {
     requireSignedIn(this.ctx);
     const subject = await resolveSubject(this.ctx, this.em, input.subject, input.year);
-    authorize(this.ctx, [...RECORDERS, Role.COUNCIL], subject.unit.path);
+    authorizeCapability(this.ctx, Capability.RECORD_PRECONDITIONS, subject.unit.path);
     if (!/^[A-Z][A-Z0-9_]{0,59}$/.test(input.key)) throw badInput('Mã điều kiện phải IN_HOA_GẠCH_DƯỚI', 'key must be UPPER_SNAKE_CASE', 'key');
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const existing = await this.em.findOne(SubjectPrecondition, { subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, key: input.key, year: input.year });

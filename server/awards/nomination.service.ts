@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
+import { CAPABILITIES } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
@@ -17,8 +17,8 @@ import type { AwardFilter, CreateNominationInput, DecideNominationInput, Dossier
 import { deadlineOf, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
-const PROPOSER = [Role.UNIT_ADMIN] as const;
-const DECIDER = [Role.COUNCIL, Role.UNIT_ADMIN] as const;
+const PROPOSER = CAPABILITIES.PROPOSE_NOMINATIONS.roles;
+const DECIDER = CAPABILITIES.DECIDE_NOMINATIONS.roles;
 
 /** The workflow: which states each state may move to. DECIDED is reached only through decideNomination. */
 export const TRANSITIONS: Record<NominationStatus, NominationStatus[]> = {

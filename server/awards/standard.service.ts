@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireSignedIn } from '../shared/authorize.js';
+import { CAPABILITIES } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
@@ -16,7 +16,7 @@ import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
 import type { AwardFormFilter, AwardStandardFilter, CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
 
-const ADMIN = [Role.UNIT_ADMIN] as const;
+const ADMIN = CAPABILITIES.PLAN_CAMPAIGNS.roles;
 
 /** A rule error as the API reports it: BAD_USER_INPUT naming the path. */
 export const ruleInputError = (error: RuleError) => badInput(`Quy tắc không hợp lệ tại ${error.path}: ${error.vi}`, `Invalid rule at ${error.path}: ${error.en}`, error.path);

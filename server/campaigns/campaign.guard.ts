@@ -1,6 +1,5 @@
-import { authorize } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { Role } from '../shared/identity.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 
 /** Authorises a write that concerns a unit; services call it as soon as they know the unit, before validating. */
@@ -11,7 +10,7 @@ export type Guard = (unit: Pick<UnitInfo, 'path'>) => void;
  * lookup, so they learn nothing about what exists.
  */
 export function unitAdminGuard(ctx: SubgraphContext): Guard {
-  const guard: Guard = (unit) => authorize(ctx, [Role.UNIT_ADMIN], unit.path);
+  const guard: Guard = (unit) => authorizeCapability(ctx, Capability.PLAN_CAMPAIGNS, unit.path);
   if (ctx.identity.userId === null) guard({ path: '' });
   return guard;
 }

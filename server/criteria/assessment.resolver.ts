@@ -6,6 +6,7 @@ import { Assessment } from './assessment.entity.js';
 import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { AssessmentService } from './assessment.service.js';
 import { AssessmentOrderField } from './criteria-enums.js';
+import { AssessmentCoverage, assessmentCoverage } from './assessment-coverage.js';
 
 export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một trang đánh giá — a page of assessments.');
 
@@ -31,6 +32,17 @@ export class AssessmentResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
     return new AssessmentService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => AssessmentCoverage, { description: 'Xã nào trong địa bàn đã, chưa có đánh giá của năm — which communes of a territory have, or still lack, an assessment for the year.' })
+  assessmentCoverage(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('withinCode', { description: 'Mã đơn vị của địa bàn (tỉnh, huyện, hoặc một xã) — code of the territory (province, district, or one commune).' }) withinCode: string,
+    @Arg('year', () => Int, { description: 'Năm — the year.' }) year: number,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày đọc mã, trong năm (mặc định 30/6) — date codes are read on, within the year (default 30 June).' }) asOf?: string,
+    @Arg('limit', () => Int, { nullable: true, description: 'Số xã chưa đánh giá liệt kê tối đa (mặc định 20, tối đa 100) — how many communes without an assessment to list (default 20, at most 100).' }) limit?: number,
+  ): Promise<AssessmentCoverage> {
+    return assessmentCoverage(ctx, withinCode, year, asOf, Math.min(Math.max(limit ?? 20, 0), 100));
   }
 
   @Query(() => Assessment, { nullable: true, description: 'Đánh giá theo mã định danh (không có: NOT_FOUND) — an assessment by id; unknown id: NOT_FOUND.' })

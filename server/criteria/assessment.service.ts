@@ -1,9 +1,8 @@
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
@@ -173,7 +172,7 @@ export class AssessmentService {
   async record(input: RecordAssessmentInput): Promise<Assessment> {
     const set = await this.sets.require(input.criteriaSetId);
     const unit = await requireUnit(this.ctx, input.unitCode, dateInYear(input.year, input.asOf));
-    authorize(this.ctx, [Role.ASSESSOR, Role.UNIT_ADMIN], unit.path);
+    authorizeCapability(this.ctx, Capability.RECORD_ASSESSMENTS, unit.path);
     await this.checkApplies(set, unit, input.year);
 
     const [criteria, indicators, owned] = await Promise.all([

@@ -1,9 +1,8 @@
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
@@ -174,7 +173,7 @@ export class CriteriaSetService {
   private async editable(id: string | number): Promise<{ set: CriteriaSet; owner: UnitInfo }> {
     const set = await this.require(id);
     const owner = await this.requireOwner(set);
-    authorize(this.ctx, [Role.UNIT_ADMIN], owner.path);
+    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
     return { set, owner };
   }
 
@@ -183,7 +182,7 @@ export class CriteriaSetService {
     const periodStart = input.periodStart ?? parent.periodStart;
     const periodEnd = input.periodEnd ?? parent.periodEnd;
     const owner = await requireUnit(this.ctx, input.ownerCode, input.ownerAsOf ?? periodStart, 'ownerCode');
-    authorize(this.ctx, [Role.UNIT_ADMIN], owner.path);
+    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
     const parentOwner = await this.requireOwner(parent);
     if (owner.id === parentOwner.id || !isWithin(owner, parentOwner)) {
       throw badInput(`${owner.name} không thuộc ${parentOwner.name}, đơn vị sở hữu bộ tiêu chí gốc`,

@@ -1,9 +1,8 @@
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
@@ -75,7 +74,7 @@ export class RecognitionService {
   async record(input: RecordRecognitionInput): Promise<RecognitionDecision> {
     const unit = await requireUnit(this.ctx, input.unitCode, input.decidedOn);
     const issuer = await requireUnit(this.ctx, input.issuingUnitCode, input.decidedOn, 'issuingUnitCode');
-    authorize(this.ctx, [Role.UNIT_ADMIN, Role.COUNCIL], issuer.path);
+    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
     if (unit.id === issuer.id || !isWithin(unit, issuer)) {
       throw badInput(`${issuer.name} không phải cấp trên của ${unit.name}`, `${issuer.name} is not above ${unit.name}`, 'issuingUnitCode');
     }
@@ -102,7 +101,7 @@ export class RecognitionService {
     const id = read.id;
     const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
     if (!issuer) throw notFound('Không tìm thấy đơn vị ban hành', 'The issuing unit was not found');
-    authorize(this.ctx, [Role.UNIT_ADMIN, Role.COUNCIL], issuer.path);
+    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
     const reason = text(input.reason);
     if (!reason) throw badInput('Cần nêu lý do thu hồi', 'A reason is required', 'reason');
     if (input.revokedOn < read.decidedOn) {

@@ -4,20 +4,15 @@ import { Router, type Request, type Response } from 'express';
 import { bilingual } from '../shared/errors.js';
 import { sendHttpError } from '../shared/http-errors.js';
 import type { PeerQuery } from '../shared/peers.js';
+import { COMPARE_HEADERS, exportLabels, exportLanguage, PROGRESS_HEADERS } from './export-labels.js';
 
 const COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows {
   unitCode unitName unitLevel metric year actual valueUnit numerator denominator denominatorBasis target targetComparator gap onTrack rank approximate note } } }`;
 const PROGRESS = `query($u: String!, $m: String!, $f: Int!, $t: Int!, $d: Date) { progress(unitCode: $u, metric: $m, fromYear: $f, toYear: $t, asOf: $d) {
   year actual target valueUnit numerator denominator gap onTrack approximate note } }`;
 
-export const COMPARE_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Chỉ số', 'Năm', 'Thực hiện', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Cơ sở mẫu số',
-  'Chỉ tiêu', 'Phép so sánh', 'Chênh lệch', 'Đạt chỉ tiêu', 'Xếp hạng', 'Ước tính', 'Ghi chú'];
-export const PROGRESS_HEADERS = ['Năm', 'Thực hiện', 'Chỉ tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Chênh lệch', 'Đạt chỉ tiêu', 'Ước tính', 'Ghi chú'];
-
 /** A table cell: numbers stay numbers (numeric XLSX cells, plain digits in CSV). */
 export type Cell = string | number | boolean | null;
-
-const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Có' : 'Không');
 
 const csvCell = (cell: Cell): string => {
   if (cell === null) return '';
@@ -103,7 +98,8 @@ async function run(peers: PeerQuery, res: Response, query: string, variables: Re
 }
 
 /**
- * Downloads of the comparison and progress tables as CSV or XLSX, with Vietnamese headers and numbers as numbers:
+ * Downloads of the comparison and progress tables as CSV or XLSX, with headers and labels in Vietnamese (`lang=en`:
+ * English) rather than the API's codes, and numbers as numbers:
  * `GET /exports/compare.csv?metrics=COMMUNES_NTM,AVG_CRITERIA_MET&year=2024&childrenOf=56&asOf=2024-01-01`
  * (or `unitCodes=56,49` or `level=PROVINCE`), `GET /exports/progress.xlsx?unitCode=06&metric=COMMUNES_NTM&fromYear=2021&toYear=2025`.
  * Runs the insights subgraph's public queries through `peers` (public data, anonymous). Mount: `app.use('/exports', insightsExports(peers))`.
@@ -116,8 +112,10 @@ export function insightsExports(peers: PeerQuery): Router {
       const input = { unitCodes: list(q.unitCodes), childrenOf: text(q.childrenOf), level: text(q.level), metrics: list(q.metrics) ?? [], year: int(q.year) ?? 0, asOf: text(q.asOf) };
       const data = await run(peers, res, COMPARE, { i: input });
       if (!data) return;
-      const rows: Cell[][] = [COMPARE_HEADERS, ...data.compare.rows.map((r: any) => [r.unitCode, r.unitName, r.unitLevel, r.metric, r.year, r.actual, r.valueUnit,
-        r.numerator, r.denominator, r.denominatorBasis, r.target, r.targetComparator, r.gap, yesNo(r.onTrack), r.rank, yesNo(r.approximate), r.note])];
+      const lang = exportLanguage(q.lang);
+      const l = exportLabels(lang);
+      const rows: Cell[][] = [COMPARE_HEADERS[lang], ...data.compare.rows.map((r: any) => [r.unitCode, r.unitName, l.level(r.unitLevel), l.metric(r.metric), r.year, r.actual, l.valueUnit(r.valueUnit),
+        r.numerator, r.denominator, l.basis(r.denominatorBasis), r.target, l.comparator(r.targetComparator), r.gap, l.yesNo(r.onTrack), r.rank, l.yesNo(r.approximate), l.note(r.note)])];
       await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, rows);
     } catch (error) {
       next(error);
@@ -129,8 +127,9 @@ export function insightsExports(peers: PeerQuery): Router {
       const variables = { u: text(q.unitCode) ?? '', m: text(q.metric) ?? '', f: int(q.fromYear) ?? 0, t: int(q.toYear) ?? 0, d: text(q.asOf) };
       const data = await run(peers, res, PROGRESS, variables);
       if (!data) return;
-      const rows: Cell[][] = [PROGRESS_HEADERS, ...data.progress.map((p: any) => [p.year, p.actual, p.target, p.valueUnit, p.numerator, p.denominator, p.gap,
-        yesNo(p.onTrack), yesNo(p.approximate), p.note])];
+      const l = exportLabels(exportLanguage(q.lang));
+      const rows: Cell[][] = [PROGRESS_HEADERS[exportLanguage(q.lang)], ...data.progress.map((p: any) => [p.year, p.actual, p.target, l.valueUnit(p.valueUnit), p.numerator, p.denominator, p.gap,
+        l.yesNo(p.onTrack), l.yesNo(p.approximate), l.note(p.note)])];
       await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, rows);
     } catch (error) {
       next(error);

@@ -93,13 +93,13 @@ export class UnitDirectory {
     return [unit.path, ...unit.predecessors.filter((p: any) => p.share === 'FULL').map((p: any) => p.unit.path as string)];
   }
 
-  /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level. */
-  async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level']): Promise<number[]> {
+  /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */
+  async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level'], kind?: string): Promise<number[]> {
     const ids: number[] = [];
     for (let offset = 0; ; offset += 500) {
       const data = await this.run(
         `query($f: UnitFilter, $offset: Int) { units(filter: $f, offset: $offset, limit: 500) { totalCount nodes { id } } }`,
-        { f: { withinCode: ancestorCode, asOf, level }, offset },
+        { f: { withinCode: ancestorCode, asOf, level, kind }, offset },
       );
       ids.push(...data.units.nodes.map((n: { id: string }) => Number(n.id)));
       if (ids.length >= data.units.totalCount || !data.units.nodes.length) return ids;

@@ -27,7 +27,7 @@ export class UnitFilter {
   @Field(() => String, { nullable: true, description: 'Chỉ đơn vị nằm trong đơn vị có mã này, ở mọi cấp — only units anywhere below the unit with this code.' })
   withinCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Tìm theo tên, không phân biệt dấu và hoa thường — search names ignoring accents and case ("khanh hoa" finds "Tỉnh Khánh Hòa").' })
+  @Field(() => String, { nullable: true, description: 'Tìm theo tên, không phân biệt dấu và hoa thường, hoặc theo mã (chỉ gồm chữ số: các mã bắt đầu bằng chuỗi đó) — search names ignoring accents and case ("khanh hoa" finds "Tỉnh Khánh Hòa"), or codes: digits alone find the codes starting with them ("0186" finds 01864).' })
   search?: string;
 
   @Field(() => UnitKind, { nullable: true, description: 'Chỉ đơn vị thuộc loại này — only units of this kind.' })
@@ -38,6 +38,9 @@ export class UnitFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Đơn vị có hiệu lực vào ngày này (mặc định: hôm nay) — units valid on this date (default: today).' })
   asOf?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Đơn vị của mọi thời kỳ, trước và sau sắp xếp 1/7/2025 (`asOf` chỉ dùng để đọc `parentCode`, `withinCode`, `classification`) — units of any period, before and after the 1 July 2025 reorganisation (`asOf` then only reads `parentCode`, `withinCode` and `classification`). A code reused across the reorganisation then matches two units: tell them apart by `validFrom`/`validTo` and `id`.' })
+  anyDate?: boolean;
 }
 
 /** Gán phân loại — input for classifying a unit for a period. */

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorize } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { Role } from '../shared/identity.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { ListType, MAX_LIMIT, PageArgs, SortDirection, toPage } from '../shared/paging.js';
@@ -56,7 +55,7 @@ export class UnitResolver {
   ): Promise<UnitClassification> {
     const service = new UnitService(ctx.em);
     const unit = await service.requireByCode(input.unitCode, input.asOf ?? input.validFrom ?? today());
-    authorize(ctx, [Role.UNIT_ADMIN], unit.path);
+    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit.path);
     return service.setClassification(input);
   }
 
@@ -68,7 +67,7 @@ export class UnitResolver {
     const service = new UnitService(ctx.em);
     const classification = await service.requireClassification(parseId(id));
     const unit = await unitById(ctx).load(classification.unit.id);
-    authorize(ctx, [Role.UNIT_ADMIN], unit!.path);
+    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit!.path);
     return service.removeClassification(classification);
   }
 }

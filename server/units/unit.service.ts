@@ -3,7 +3,7 @@ import { badInput, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { Conditions, intArray } from '../shared/sql.js';
+import { Conditions, intArray, searchTerm } from '../shared/sql.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
 import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
@@ -50,7 +50,8 @@ export class UnitService {
 
   async list(filter: UnitFilter = {}, page: Page, orderBy = UnitOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
-    const where = new Conditions().add(VALID_ON, asOf, asOf);
+    const where = new Conditions();
+    if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
     if (filter.level) where.add('u.level = ?', filter.level);
     if (filter.kind) where.add('u.kind = ?', filter.kind);
     if (filter.parentCode !== undefined && filter.parentCode !== null) {
@@ -62,7 +63,10 @@ export class UnitService {
       where.add('u.path <@ ?::ltree AND u.id <> ?', ancestor.path, ancestor.id);
     }
     if (filter.search !== undefined && filter.search !== null) {
-      where.search('u.search_text', filter.search);
+      const term = searchTerm(filter.search);
+      // Digits alone are the start of a code (names have no digits); anything else searches names without accents.
+      if (/^\d+$/.test(term)) where.add(`u.code LIKE ? || '%'`, term);
+      else where.search('u.search_text', term);
     }
     if (filter.classification) {
       const { scheme, value } = parseClassification(filter.classification, true);

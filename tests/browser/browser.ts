@@ -53,3 +53,42 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.locator('button[type="submit"]').click();
   await page.getByText('Xin chào').waitFor();
 }
+
+/** i18n keys left untranslated (the console's namespaces, and the generic "word.word" shape), raw API codes, "||||" plural forms. */
+const KEY = /\b(?:ra|app|resources|enums|insights|audit|awards)\.[A-Za-z_.]+/g;
+const DOTTED = /\b[a-z]+\.[a-z_.]+\b/g;
+const RAW_CODE = /(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w-])/g;
+const RAW_WORD = /(?<![\w-])(?:ADVANCED|MODEL|ANY|PROVINCE|DISTRICT|PERCENT|GTE|DRAFT|SUBMITTED|APPRAISED|DECIDED|RETURNED|NATION|CREATE|UPDATE|DELETE)(?![\w-])/g;
+/** English that react-admin or MUI would show in Vietnamese mode when a message is missing. */
+const ENGLISH = /No options|\b\d+[–-]\d+ of \d+\b|Predecessors|Successors|\bId\b|Rows per page/g;
+/** Demo user names are dotted words too: they are data, not keys. */
+const USER_NAMES = new Set(['khanhhoa.admin', 'khanhhoa.council', 'quangnam.admin', 'backan.assessor']);
+
+/** Collects what a story must never produce: uncaught page errors and console errors. */
+export function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  return problems;
+}
+
+/** Fails on text a person should not read: untranslated keys, raw codes, "||||", English in Vietnamese mode. */
+export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi'): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = [
+    ...(text.match(KEY) ?? []),
+    ...(text.match(DOTTED) ?? []).filter((m) => !USER_NAMES.has(m)),
+    ...(text.match(RAW_CODE) ?? []),
+    ...(text.match(RAW_WORD) ?? []),
+    ...(text.includes('||||') ? ['||||'] : []),
+    ...(language === 'vi' ? text.match(ENGLISH) ?? [] : []),
+  ];
+  if (found.length) throw new Error(`unreadable text on ${page.url()}: ${[...new Set(found)].join(', ')}`);
+}
+
+/** A screenshot at the current size; at phone width nothing may scroll sideways. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const { width, scrollWidth } = await page.evaluate(() => ({ width: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));
+  if (scrollWidth > width) throw new Error(`${name}: the page is ${scrollWidth} px wide at ${width} px (${page.url()})`);
+}

@@ -123,8 +123,9 @@ describe('admin console', () => {
   });
 
   it('records an assessment from the checklist, asking for a decision where no threshold applies', async () => {
+    // A link names the commune by code: the checklist opens by itself, headed by the commune's name.
     await page.goto(consoleUrl('assessments/create?unitCode=22435&criteriaSetId=3&year=2025'));
-    await page.getByRole('button', { name: 'Mở phiếu đánh giá' }).click();
+    await expect.poll(() => page.getByTestId('checklist-unit').innerText()).toBe('Xã Cam Tân (22435) — Năm 2025');
     const checklist = page.getByTestId('checklist');
     await checklist.locator('tr[data-criterion="19"]').waitFor();
     // Criterion 1 has no indicators: leaving it "by threshold" is refused with a message.

@@ -99,6 +99,7 @@ describe('console: accounts and audit log', () => {
     await screenshot(page, '44-class-targets');
     // The progress page lists them under the year they are due.
     await page.goto(consoleUrl('progress?unitCode=49&metric=AVG_CRITERIA_MET&fromYear=2021&toYear=2025&asOf=2025-06-30'));
+    await page.getByTestId('progress-chart').waitFor();
     const yearly = page.getByTestId('class-targets');
     await expect.poll(() => yearly.locator('tbody tr').count()).toBe(3);
     expect((await yearly.locator('tbody tr').allInnerTexts()).every((r) => r.startsWith('2025'))).toBe(true);
@@ -125,7 +126,7 @@ describe('console: accounts and audit log', () => {
     const [{ first }] = await sql(`SELECT min(username) AS first FROM audit.audit_log WHERE action = 'CREATE' AND entity = 'UserAccount'`);
     expect(usernames[0]).toBe(first);
     expect(usernames).toEqual([...usernames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    expect(new Set(await page.locator('td.column-action').allInnerTexts())).toEqual(new Set(['CREATE']));
+    expect(new Set(await page.locator('td.column-action').allInnerTexts())).toEqual(new Set(['Tạo mới']));
     await screenshot(page, '42-audit-log');
     expect(errors).toEqual([]);
   });

@@ -1,14 +1,17 @@
 import {
   Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow,
-  TextField, Typography,
+  TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
-import { useState } from 'react';
-import { Title, useCreate, useDataProvider, useGetList, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Title, useCreate, useDataProvider, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { useFormat } from '../common/format';
+import { onGridKeyDown } from '../common/gridKeys';
+import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit } from '../common/UnitPicker';
 import { effectiveThresholds } from '../dataProvider/criteria';
 import { assessmentId } from '../dataProvider/criteria';
+import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
 
 interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
@@ -27,18 +30,36 @@ export function AssessmentEntry() {
   const dataProvider = useDataProvider();
   const [create, { isPending: saving }] = useCreate();
   const [params] = useSearchParams();
-  const [unitCode, setUnitCode] = useState(params.get('unitCode') ?? '');
-  const [setId, setSetId] = useState(params.get('criteriaSetId') ?? '3');
+  const [unit, setUnit] = useState<PickedUnit | null>(null);
+  const [setId, setSetId] = useState(params.get('criteriaSetId') ?? '');
   const [year, setYear] = useState(params.get('year') ?? String(Math.min(new Date().getFullYear(), 2025)));
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [errors, setErrors] = useState<Record<number, string>>({});
-  const { data: sets = [] } = useGetList('criteriaSets', { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' }, filter: { appliesTo: 'COMMUNE' } });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [mode, setMode] = useState<'one' | 'many'>(params.get('mode') === 'many' ? 'many' : 'one');
+  const midYear = /^\d{4}$/.test(year) ? `${year}-06-30` : null;
+  // The commune sets in force in the chosen year.
+  const { data: sets = [] } = useGetList('criteriaSets', {
+    pagination: { page: 1, perPage: 100 }, sort: { field: 'periodStart', order: 'ASC' }, filter: { appliesTo: 'COMMUNE', year: midYear ? Number(year) : undefined },
+  });
+  // The NTM standard set first: the advanced and model sets are for communes already recognised.
+  useEffect(() => {
+    if (sets.length && !sets.some((x) => String(x.id) === setId)) setSetId(String((sets.find((x) => x.tier === 'STANDARD') ?? sets[0]).id));
+  }, [sets]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { data: chosenSet } = useGetOne('criteriaSets', { id: setId }, { enabled: mode === 'many' && !!setId });
+  // A link from an assessment's page names the commune by code: read it on the year's date.
+  useEffect(() => {
+    const code = params.get('unitCode');
+    if (code && midYear) unitByCode(code, midYear).then(setUnit, () => setUnit(null));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // The checklist opens by itself once commune, set and year are chosen; changing one of them closes it.
+  useEffect(() => { setSheet(null); if (unit && setId && midYear) void open(unit); }, [unit?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const open = async () => {
+  const open = async (picked: PickedUnit) => {
     try {
-      const code = unitCode.trim();
+      const code = picked.code;
       const { data: set } = await dataProvider.getOne('criteriaSets', { id: setId });
-      const withThresholds = await effectiveThresholds(setId, code, Number(year));
+      const withThresholds = await effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
       const effective: Record<string, Effective> = {};
       for (const c of withThresholds.criteria) for (const i of c.indicators) effective[i.code] = i.effectiveThreshold;
       const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);
@@ -53,6 +74,7 @@ export function AssessmentEntry() {
       }
       setSheet({ criteria: set.criteria, effective, version: existing?.version ?? null, rows });
       setErrors({});
+      setNotice(null);
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
@@ -60,6 +82,21 @@ export function AssessmentEntry() {
 
   const change = (number: number, patch: Partial<Row>) => setSheet((s) => s && { ...s, rows: { ...s.rows, [number]: { ...s.rows[number], ...patch } } });
   const numbers = (row: Row) => Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, format.parse(v)]));
+  /** Marks every criterion met, except those whose values fall short of a threshold (those keep "by threshold"). */
+  const markAllMet = () => {
+    if (!sheet) return;
+    let marked = 0;
+    let left = 0;
+    const rows = { ...sheet.rows };
+    for (const criterion of sheet.criteria) {
+      const evaluated = evaluateCriterion(criterion.indicators, numbers(rows[criterion.number]), sheet.effective);
+      if (evaluated === false) { left++; continue; }
+      rows[criterion.number] = { ...rows[criterion.number], decision: evaluated === true ? 'auto' : 'yes' };
+      marked++;
+    }
+    setSheet({ ...sheet, rows });
+    setNotice(translate('resources.assessments.entry.markedAllMet', { smart_count: marked, left }));
+  };
 
   const submit = () => {
     if (!sheet) return;
@@ -80,7 +117,9 @@ export function AssessmentEntry() {
       notify('ra.message.invalid_form', { type: 'error' });
       return;
     }
-    create('assessments', { data: { unitCode: unitCode.trim(), criteriaSetId: setId, year: Number(year), results, expectedVersion: sheet.version } }, {
+    if (!unit) return;
+    // The code with a day the commune is valid: codes were reused in 2025.
+    create('assessments', { data: { unitCode: unit.code, asOf: unitDate(unit, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: sheet.version } }, {
       onSuccess: (saved) => {
         notify('resources.assessments.entry.saved', { type: 'success', messageArgs: { met: saved.metCount, count: saved.criteriaCount } });
         redirect('show', 'assessments', saved.id);
@@ -94,21 +133,43 @@ export function AssessmentEntry() {
       <Title title={translate('resources.assessments.entry.title')} />
       <Card>
         <CardContent>
+          <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_e, value) => value && setMode(value)} sx={{ mb: 2 }}>
+            <ToggleButton value="one" data-testid="mode-one">{translate('resources.assessments.entry.one')}</ToggleButton>
+            <ToggleButton value="many" data-testid="mode-many">{translate('resources.assessments.entry.many')}</ToggleButton>
+          </ToggleButtonGroup>
           <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-            <TextField size="small" fullWidth={false} label={translate('resources.assessments.entry.unit') + ` (${translate('app.unitCode')})`} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'unit-code' } }} />
-            <FormControl size="small" fullWidth={false} sx={{ minWidth: 320 }}>
+            <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: 280, flex: 1 }}>
               <InputLabel id="set-label">{translate('resources.assessments.fields.criteriaSet')}</InputLabel>
-              <Select labelId="set-label" label={translate('resources.assessments.fields.criteriaSet')} value={sets.length ? setId : ''} onChange={(e) => setSetId(String(e.target.value))}>
-                {sets.map((s) => <MenuItem key={s.id} value={String(s.id)}>{s.code}</MenuItem>)}
+              <Select labelId="set-label" label={translate('resources.assessments.fields.criteriaSet')} value={sets.some((x) => String(x.id) === setId) ? setId : ''} onChange={(e) => setSetId(String(e.target.value))}>
+                {sets.map((x) => <MenuItem key={x.id} value={String(x.id)} sx={{ whiteSpace: 'normal' }}>{x.name} ({x.code})</MenuItem>)}
               </Select>
             </FormControl>
-            <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
-            <MuiButton variant="contained" onClick={open} disabled={!unitCode.trim() || !year}>{translate('resources.assessments.entry.load')}</MuiButton>
+            {mode === 'one' && (
+              <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear}
+                sx={{ flex: 2, minWidth: 260 }} testId="commune-picker" />
+            )}
           </Stack>
-          {sheet && (
+          {mode === 'many' && chosenSet?.criteria && (
+            <BulkEntry setId={setId} year={year} criteria={(chosenSet.criteria as Criterion[]).map((c) => ({ number: c.number, name: locale === 'en' && c.nameEn ? c.nameEn : c.name }))} />
+          )}
+          {mode === 'one' && !sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
+          {mode === 'one' && sheet && unit && (
             <>
+              <Typography variant="h6" component="h2" data-testid="checklist-unit">
+                {unit.name} ({unit.code}) — {translate('app.year')} {year}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+                {unit.ancestors.filter((a) => a.level !== 'NATION').reverse().map((a) => a.name).join(' · ')} · {sets.find((x) => String(x.id) === setId)?.name}
+              </Typography>
               {sheet.version != null && <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.assessments.entry.existing', { version: sheet.version })}</Alert>}
-              <Table size="small" data-testid="checklist">
+              <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
+                <MuiButton variant="outlined" onClick={markAllMet} data-testid="mark-all-met">{translate('resources.assessments.entry.markAllMet')}</MuiButton>
+                <Typography variant="caption" color="text.secondary">{translate('resources.assessments.entry.keys')}</Typography>
+              </Stack>
+              {notice && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>{notice}</Alert>}
+              <Box sx={{ overflowX: 'auto' }}>
+              <Table size="small" data-testid="checklist" data-grid>
                 <TableHead><TableRow>
                   <TableCell>{translate('resources.assessments.entry.criterion')}</TableCell>
                   <TableCell>{translate('resources.assessments.entry.indicators')}</TableCell>
@@ -117,21 +178,23 @@ export function AssessmentEntry() {
                   <TableCell>{translate('resources.assessments.entry.overrideReason')}</TableCell>
                 </TableRow></TableHead>
                 <TableBody>
-                  {sheet.criteria.map((criterion) => {
+                  {sheet.criteria.map((criterion, criterionIndex) => {
                     const row = sheet.rows[criterion.number];
+                    const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
                     const values = numbers(row);
                     const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
                     return (
                       <TableRow key={criterion.number} data-criterion={criterion.number}>
                         <TableCell sx={{ maxWidth: 260 }}><b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}</TableCell>
                         <TableCell>
-                          {criterion.indicators.map((indicator) => {
+                          {criterion.indicators.map((indicator, indicatorIndex) => {
                             const threshold = sheet.effective[indicator.code]?.value ?? null;
                             const value = values[indicator.code];
                             const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
                             return (
                               <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
-                                <TextField size="small" fullWidth={false} sx={{ width: 110 }} label={indicator.code} value={row.values[indicator.code] ?? ''}
+                                <TextField size="small" fullWidth={false} sx={{ width: 110, flexShrink: 0 }} label={indicator.code} value={row.values[indicator.code] ?? ''}
+                                  onKeyDown={onGridKeyDown} slotProps={{ htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' } }}
                                   onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })} />
                                 <Typography variant="caption" sx={{ maxWidth: 260 }}>
                                   {indicator.name} — {indicator.comparator === 'BOOL' ? '0/1' : threshold == null ? translate('resources.assessments.entry.noThreshold') : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
@@ -161,6 +224,7 @@ export function AssessmentEntry() {
                   })}
                 </TableBody>
               </Table>
+              </Box>
               <Box sx={{ mt: 2 }}>
                 <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">{translate('ra.action.save')}</MuiButton>
               </Box>

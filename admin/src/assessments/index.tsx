@@ -1,7 +1,9 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { AssessmentEntry } from './AssessmentEntry';
-import { AssessmentList } from './AssessmentList';
-import { AssessmentShow } from './AssessmentShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AssessmentEntry = lazyPage(() => import('./AssessmentEntry'), 'AssessmentEntry');
+const AssessmentList = lazyPage(() => import('./AssessmentList'), 'AssessmentList');
+const AssessmentShow = lazyPage(() => import('./AssessmentShow'), 'AssessmentShow');
 
 export default {
   list: AssessmentList,

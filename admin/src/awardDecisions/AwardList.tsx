@@ -12,7 +12,7 @@ const filters = [
     <SelectInput optionText="nameVi" />
   </ReferenceInput>,
   <ReferenceInput key="subjectUnitId" source="subjectUnitId" reference="units" sort={{ field: 'code', order: 'ASC' }}>
-    <AutocompleteInput optionText={(u: { name: string; code: string }) => `${u.name} (${u.code})`} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 320 }} />
+    <AutocompleteInput optionText={(u: { name: string; code: string }) => `${u.name} (${u.code})`} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: { xs: '100%', sm: 320 } }} />
   </ReferenceInput>,
 ];
 

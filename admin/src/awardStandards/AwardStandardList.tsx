@@ -4,7 +4,7 @@ import { EnumText } from '../common/fields';
 
 export const campaignFilter = (
   <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn sort={{ field: 'name', order: 'ASC' }}>
-    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 420 }} />
+    <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: { xs: '100%', sm: 420 } }} />
   </ReferenceInput>
 );
 

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import type { Row } from '../dataProvider/adapter';
 import { setCampaignAwardForms } from '../dataProvider/awards';
+import { useCan } from '../capabilities';
 
 const ALL = { page: 1, perPage: 500 };
 
@@ -36,6 +37,7 @@ export function CampaignAwardForms() {
   const { data: listed } = useCampaignAwardForms(campaign?.id);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [saving, setSaving] = useState(false);
+  const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   useEffect(() => { if (listed) setChoices(choicesOf(listed)); }, [listed]);
   const changed = useMemo(() => JSON.stringify(choicesOf(listed ?? [])) !== JSON.stringify(Object.fromEntries(Object.entries(choices).filter(([, c]) => c.offered))), [listed, choices]);
   if (!campaign || !listed) return null;
@@ -72,12 +74,12 @@ export function CampaignAwardForms() {
             return (
               <TableRow key={form.code} data-form={form.code} data-offered={String(choice.offered)}>
                 <TableCell padding="checkbox">
-                  <Checkbox checked={choice.offered} onChange={(e) => set(form.code, { offered: e.target.checked })} inputProps={{ 'aria-label': form.nameVi }} />
+                  <Checkbox checked={choice.offered} disabled={!mayPlan} onChange={(e) => set(form.code, { offered: e.target.checked })} inputProps={{ 'aria-label': form.nameVi }} />
                 </TableCell>
                 <TableCell>{form.nameVi}</TableCell>
                 <TableCell>{translate(`enums.AwardAuthority.${form.authority}`)}</TableCell>
                 <TableCell sx={{ minWidth: 320 }}>
-                  <TextField size="small" fullWidth disabled={!choice.offered} value={choice.asStated} onChange={(e) => set(form.code, { asStated: e.target.value })}
+                  <TextField size="small" fullWidth disabled={!mayPlan || !choice.offered} value={choice.asStated} onChange={(e) => set(form.code, { asStated: e.target.value })}
                     placeholder={form.nameVi} inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }} />
                 </TableCell>
                 <TableCell><Typography variant="caption">{listed.find((f) => f.formCode === form.code)?.source ?? ''}</Typography></TableCell>
@@ -86,7 +88,7 @@ export function CampaignAwardForms() {
           })}
         </TableBody>
       </Table>
-      <Button label="awards.campaignForms.save" variant="contained" onClick={save} disabled={!changed || saving} data-testid="save-campaign-forms"><SaveIcon /></Button>
+      {mayPlan && <Button label="awards.campaignForms.save" variant="contained" onClick={save} disabled={!changed || saving} data-testid="save-campaign-forms"><SaveIcon /></Button>}
     </Stack>
   );
 }

@@ -84,7 +84,7 @@ function NewlyMetEditor({ node, onChange }: { node: NewlyMet; onChange: (n: Newl
           {(['none', 'any', 'all'] as const).map((m) => <MenuItem key={m} value={m}>{translate(`awards.rule.includeMode.${m}`)}</MenuItem>)}
         </TextField>
         {node.includeMode !== 'none' && (
-          <Autocomplete multiple size="small" sx={{ minWidth: 420, flex: 1 }} options={criteria.map((c) => c.number)} value={node.include}
+          <Autocomplete multiple size="small" sx={{ minWidth: { xs: '100%', sm: 420 }, flex: 1 }} options={criteria.map((c) => c.number)} value={node.include}
             getOptionLabel={(n) => name(n)} onChange={(_, value) => set({ include: value })}
             renderInput={(params) => <TextField {...params} label={translate('awards.rule.criteria')} />} />
         )}
@@ -134,7 +134,7 @@ function PreconditionEditor({ node, onChange }: { node: Precondition; onChange: 
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={1}>
-      <TextField size="small" fullWidth={false} label={translate('awards.rule.key')} value={node.key} onChange={(e) => onChange({ ...node, key: e.target.value.toUpperCase() })} sx={{ minWidth: 300 }} />
+      <TextField size="small" fullWidth={false} label={translate('awards.rule.key')} value={node.key} onChange={(e) => onChange({ ...node, key: e.target.value.toUpperCase() })} sx={{ minWidth: { xs: '100%', sm: 300 } }} />
       <TextField size="small" fullWidth={false} label={translate('awards.rule.label')} value={node.label} onChange={(e) => onChange({ ...node, label: e.target.value })} sx={{ flex: 1 }} />
     </Stack>
   );

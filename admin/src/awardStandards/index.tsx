@@ -1,7 +1,10 @@
 import RuleIcon from '@mui/icons-material/Rule';
-import { AwardStandardCreate, AwardStandardEdit } from './AwardStandardForms';
-import { AwardStandardList } from './AwardStandardList';
-import { AwardStandardShow } from './AwardStandardShow';
+import { lazyPage } from '../common/lazyPage';
+
+const AwardStandardCreate = lazyPage(() => import('./AwardStandardForms'), 'AwardStandardCreate');
+const AwardStandardEdit = lazyPage(() => import('./AwardStandardForms'), 'AwardStandardEdit');
+const AwardStandardList = lazyPage(() => import('./AwardStandardList'), 'AwardStandardList');
+const AwardStandardShow = lazyPage(() => import('./AwardStandardShow'), 'AwardStandardShow');
 
 export default {
   list: AwardStandardList,

@@ -1,5 +1,5 @@
 import {
-  Autocomplete, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TableSortLabel, TextField, Typography,
+  Autocomplete, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, TableSortLabel, TextField, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
@@ -7,6 +7,8 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { awardEligibilityList, subjectInput, type EligibilityPage as Page, type EligibilityQuery, type EligibilityResult } from '../dataProvider/awards';
 import { localise } from '../dataProvider/client';
 import { PreconditionsDialog, preconditionsOf } from './PreconditionsDialog';
+import { useCan } from '../capabilities';
+import { TablePager } from '../common/TablePager';
 
 const Mark = ({ ok }: { ok: boolean }) => <Box component="span" sx={{ color: ok ? 'success.main' : 'error.main', fontWeight: 700 }}>{ok ? '✓' : '✗'}</Box>;
 
@@ -28,6 +30,7 @@ function useDebounced(value: string, ms = 300) {
  * row opens a nomination; any row shows and records the subject's preconditions.
  */
 export function EligibilityPage() {
+  const mayPropose = useCan('PROPOSE_NOMINATIONS');
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -100,12 +103,12 @@ export function EligibilityPage() {
       <Card>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2, alignItems: 'center' }}>
-            <Autocomplete size="small" sx={{ minWidth: 420 }} options={campaignOptions} value={campaignOptions.find((c) => String(c.id) === campaignId) ?? null}
+            <Autocomplete size="small" sx={{ minWidth: { xs: '100%', sm: 420 } }} options={campaignOptions} value={campaignOptions.find((c) => String(c.id) === campaignId) ?? null}
               getOptionLabel={(c) => c.name} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
               onInputChange={(_, value, reason) => reason === 'input' && setCampaignSearch(value)}
               onChange={(_, c) => { setCampaignId(c ? String(c.id) : ''); setStandardId(''); }}
               renderInput={(p) => <TextField {...p} label={translate('awards.eligibility.campaign')} />} />
-            <Autocomplete size="small" sx={{ minWidth: 420, maxWidth: 620, flex: 1 }} options={standardOptions} disabled={!campaignId}
+            <Autocomplete size="small" sx={{ minWidth: { xs: '100%', sm: 420 }, maxWidth: 620, flex: 1 }} options={standardOptions} disabled={!campaignId}
               value={standardOptions.find((s) => String(s.id) === standardId) ?? null}
               getOptionLabel={standardLabel} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
               onInputChange={(_, value, reason) => reason === 'input' && setStandardSearch(value)}
@@ -161,7 +164,7 @@ export function EligibilityPage() {
                         <TableCell rowSpan={r.conditions.length} sx={{ verticalAlign: 'top' }}>
                           <Stack spacing={1}>
                             <Button size="small" variant="outlined" onClick={() => setDialogFor(r)}>{translate('awards.eligibility.preconditions')}</Button>
-                            {r.eligible && <Button size="small" variant="contained" onClick={() => nominate(r)}>{translate('awards.eligibility.nominate')}</Button>}
+                            {r.eligible && mayPropose && <Button size="small" variant="contained" onClick={() => nominate(r)}>{translate('awards.eligibility.nominate')}</Button>}
                           </Stack>
                         </TableCell>
                       )}
@@ -169,7 +172,7 @@ export function EligibilityPage() {
                   )))}
                 </TableBody>
               </Table>
-              <TablePagination component="div" count={results?.totalCount ?? 0} page={page} rowsPerPage={perPage} rowsPerPageOptions={[10, 25, 50, 100]}
+              <TablePager count={results?.totalCount ?? 0} page={page} rowsPerPage={perPage} rowsPerPageOptions={[10, 25, 50, 100]}
                 onPageChange={(_, p) => setPage(p)} onRowsPerPageChange={(e) => setPerPage(Number(e.target.value))}
                 labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
                 labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })} />
@@ -178,7 +181,7 @@ export function EligibilityPage() {
         </CardContent>
       </Card>
       {dialogFor && (
-        <PreconditionsDialog open subject={subjectInput(dialogFor.subject)} subjectName={subjectName(dialogFor)} year={shownYear}
+        <PreconditionsDialog open subject={subjectInput(dialogFor.subject)} subjectName={subjectName(dialogFor)} year={shownYear} unitPath={dialogFor.subject.unit.path}
           asked={preconditionsOf(standard?.rule)} onClose={() => setDialogFor(null)} onRecorded={() => setReload((n) => n + 1)} />
       )}
     </Box>

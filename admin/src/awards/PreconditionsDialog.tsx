@@ -4,6 +4,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { preconditions, recordPrecondition, type Precondition } from '../dataProvider/awards';
+import { useCan } from '../capabilities';
 
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
 
@@ -27,13 +28,16 @@ interface Props {
   year: number;
   /** Keys the standard's rule asks for: offered first. */
   asked: { key: string; label: string }[];
+  /** The subject's unit (ltree path): recording needs the capability over it. */
+  unitPath: string;
   onClose(): void;
   onRecorded(): void;
 }
 
 /** A subject's preconditions for a year, and a form to record one (or change it, with the version read). */
-export function PreconditionsDialog({ open, subject, subjectName, year, asked, onClose, onRecorded }: Props) {
+export function PreconditionsDialog({ open, subject, subjectName, year, asked, unitPath, onClose, onRecorded }: Props) {
   const translate = useTranslate();
+  const mayRecord = useCan('RECORD_PRECONDITIONS', unitPath);
   const notify = useNotify();
   const [recorded, setRecorded] = useState<Precondition[] | null>(null);
   const [values, setValues] = useState({ key: asked[0]?.key ?? '', holds: true, evidence: '' });
@@ -105,7 +109,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, o
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.close')}</Button>
-        <Button variant="contained" disabled={busy || !recorded} onClick={save} data-testid="save-precondition">{t('save')}</Button>
+        {mayRecord && <Button variant="contained" disabled={busy || !recorded} onClick={save} data-testid="save-precondition">{t('save')}</Button>}
       </DialogActions>
     </Dialog>
   );

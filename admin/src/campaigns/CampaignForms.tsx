@@ -54,7 +54,7 @@ export function CampaignCreate() {
   return (
     <Create redirect="show">
       <SimpleForm validate={periodOrder} defaultValues={{ status: 'DRAFT' }}>
-        <UnitCodeInput source="issuerCode" validate={required()} fullWidth />
+        <UnitCodeInput source="issuerCode" asOfSource="asOf" validate={required()} fullWidth />
         <CommonInputs />
         <PlanInputs />
       </SimpleForm>

@@ -9,15 +9,18 @@ import { DateText, EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
+import { useCan, useCanBelow } from '../capabilities';
 
 interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
 
 function Actions() {
   const campaign = useRecordContext();
+  const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
+  const mayPlanBelow = useCanBelow('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   return (
-    <TopToolbar>
-      {campaign && <Button component={Link} to={`/targets/grid?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
-      <DeriveCampaignButton />
+    <TopToolbar sx={{ flexWrap: 'wrap' }}>
+      {campaign && mayPlan && <Button component={Link} to={`/targets/grid?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
+      {mayPlanBelow && <DeriveCampaignButton />}
       <EditButton />
       <DeleteButton mutationMode="pessimistic" />
     </TopToolbar>
@@ -51,13 +54,14 @@ function Plan() {
 }
 
 function Milestones() {
-  const campaign = useRecordContext<{ milestones: any[] }>();
+  const campaign = useRecordContext<{ milestones: any[]; issuer: { path: string } }>();
+  const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   const translate = useTranslate();
   const format = useFormat();
   const deadline = (m: any) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
   return (
     <Stack alignItems="flex-start">
-      <MilestoneDialogButton />
+      {mayPlan && <MilestoneDialogButton />}
       <Table size="small" data-testid="milestones">
         <TableHead><TableRow>
           {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>)}
@@ -71,7 +75,7 @@ function Milestones() {
               <TableCell>{m.year ?? ''}</TableCell>
               <TableCell>{deadline(m)}</TableCell>
               <TableCell>{m.description}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}><MilestoneDialogButton milestone={m} /><DeleteMilestoneButton milestone={m} /></TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{mayPlan && <><MilestoneDialogButton milestone={m} /><DeleteMilestoneButton milestone={m} /></>}</TableCell>
             </TableRow>
           ))}
         </TableBody>

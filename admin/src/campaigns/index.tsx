@@ -1,7 +1,10 @@
 import FlagIcon from '@mui/icons-material/Flag';
-import { CampaignCreate, CampaignEdit } from './CampaignForms';
-import { CampaignList } from './CampaignList';
-import { CampaignShow } from './CampaignShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CampaignCreate = lazyPage(() => import('./CampaignForms'), 'CampaignCreate');
+const CampaignEdit = lazyPage(() => import('./CampaignForms'), 'CampaignEdit');
+const CampaignList = lazyPage(() => import('./CampaignList'), 'CampaignList');
+const CampaignShow = lazyPage(() => import('./CampaignShow'), 'CampaignShow');
 
 export default {
   list: CampaignList,

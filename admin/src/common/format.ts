@@ -15,6 +15,8 @@ export function formatters(locale: string) {
     date: (value: string | null | undefined) => (value ? date.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value)) : ''),
     /** dd/mm/yyyy hh:mm in both languages (vi-VN alone would put the time first). */
     dateTime: (value: string | null | undefined) => (value ? `${localDate.format(new Date(value))} ${time.format(new Date(value))}` : ''),
+    /** Text from the API with its ISO dates (2025-06-30) written as the reader writes dates. */
+    isoDates: (text: string) => text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => date.format(new Date(`${iso}T00:00:00Z`))),
     /** Parses a number typed either way ("1.234,5" in Vietnamese, "1,234.5" in English). */
     parse: (text: string): number | null => {
       const trimmed = text.trim();

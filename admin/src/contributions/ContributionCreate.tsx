@@ -5,6 +5,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
+import { useWatch } from 'react-hook-form';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 function Computed({ quantity, price }: { quantity?: number | null; price?: number | null }) {
@@ -19,6 +20,15 @@ function VndHint({ value }: { value?: number | null }) {
   return value != null ? <Typography variant="body2" sx={{ mb: 2 }}>{format.vnd(value)}</Typography> : null;
 }
 
+/**
+ * The contributor's commune or village, among the units valid on the contribution's date; the day is sent with the
+ * code (codes were reused in 2025), so the contribution is saved against the unit picked.
+ */
+function ContributorUnit({ party }: { party: 'contributor' | 'mobilisedBy' }) {
+  const date: string | undefined = useWatch({ name: 'date' });
+  return <UnitCodeInput source={`${party}.unitCode`} asOfSource={`${party}.asOf`} asOf={date || null} validate={required()} fullWidth helperText={date ? undefined : 'resources.contributions.dateFirst'} />;
+}
+
 /** Records a contribution: contributor (found or created by kind, name and unit), date, kind, value or quantity × local price, who mobilised it. */
 export function ContributionCreate() {
   return (
@@ -27,10 +37,10 @@ export function ContributionCreate() {
         <ReferenceInput source="campaignId" reference="campaigns">
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
         </ReferenceInput>
+        <DateInput source="date" validate={required()} />
         <SelectInput source="contributor.kind" choices={enumChoices('ContributorKind')} validate={required()} />
         <TextInput source="contributor.name" validate={required()} fullWidth />
-        <UnitCodeInput source="contributor.unitCode" validate={required()} fullWidth />
-        <DateInput source="date" validate={required()} />
+        <ContributorUnit party="contributor" />
         <SelectInput source="kind" choices={enumChoices('ContributionKind')} validate={required()} />
         <RadioButtonGroupInput source="valuation" choices={[{ id: 'VALUE', name: 'resources.contributions.valuation.VALUE' }, { id: 'QUANTITY', name: 'resources.contributions.valuation.QUANTITY' }]} />
         <FormDataConsumer>
@@ -54,7 +64,7 @@ export function ContributionCreate() {
             <>
               <SelectInput source="mobilisedBy.kind" choices={enumChoices('ContributorKind')} validate={required()} />
               <TextInput source="mobilisedBy.name" validate={required()} fullWidth />
-              <UnitCodeInput source="mobilisedBy.unitCode" validate={required()} fullWidth />
+              <ContributorUnit party="mobilisedBy" />
             </>
           )}
         </FormDataConsumer>

@@ -1,5 +1,7 @@
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
-import { ContributionCreate } from './ContributionCreate';
-import { ContributionList } from './ContributionList';
+import { lazyPage } from '../common/lazyPage';
+
+const ContributionCreate = lazyPage(() => import('./ContributionCreate'), 'ContributionCreate');
+const ContributionList = lazyPage(() => import('./ContributionList'), 'ContributionList');
 
 export default { list: ContributionList, create: ContributionCreate, icon: VolunteerActivismIcon };

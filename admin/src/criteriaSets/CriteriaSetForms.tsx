@@ -12,9 +12,9 @@ export function CriteriaSetCreate() {
       <SimpleForm>
         <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.criteriaSets.derive.help')}</Typography>
         <ReferenceInput source="parentId" reference="criteriaSets" perPage={100}>
-          <AutocompleteInput validate={required()} fullWidth filterToQuery={(code: string) => ({ code: code || undefined })} />
+          <AutocompleteInput validate={required()} fullWidth filterToQuery={(text: string) => ({ q: text || undefined })} />
         </ReferenceInput>
-        <UnitCodeInput source="ownerCode" validate={required()} fullWidth />
+        <UnitCodeInput source="ownerCode" asOfSource="ownerAsOf" validate={required()} fullWidth />
         <TextInput source="code" validate={[required(), codeFormat]} helperText="COMMUNE-NTM-2021-2025-56" />
         <TextInput source="nameVi" validate={required()} fullWidth />
         <TextInput source="nameEn" fullWidth />

@@ -1,5 +1,5 @@
 import {
-  Accordion, AccordionDetails, AccordionSummary, Box, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Accordion, AccordionDetails, AccordionSummary, Box, LinearProgress, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
@@ -8,7 +8,8 @@ import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { effectiveThresholds } from '../dataProvider/criteria';
-import { useAdministers } from '../authProvider';
+import { useCan } from '../capabilities';
+import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 
@@ -58,14 +59,17 @@ function Criteria() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
-  const [unitCode, setUnitCode] = useState('');
+  const [unit, setUnit] = useState<PickedUnit | null>(null);
   const [year, setYear] = useState('');
+  const midYear = /^\d{4}$/.test(year) ? `${year}-06-30` : null;
   const [effective, setEffective] = useState<EffectiveMap>({});
-  const mayEdit = useAdministers(set?.owner.path);
-  if (!set) return null;
+  const mayEdit = useCan('EDIT_CRITERIA_SETS', set?.owner?.path ?? null);
+  // The list's copy of a set (shown while its page loads) has no criteria yet: wait for the set itself.
+  if (!set?.criteria) return <LinearProgress sx={{ my: 2 }} />;
   const load = async () => {
     try {
-      const result = await effectiveThresholds(String(set.id), unitCode.trim(), Number(year));
+      if (!unit) return;
+      const result = await effectiveThresholds(String(set.id), unit.code, Number(year), midYear ?? undefined);
       const map: EffectiveMap = {};
       for (const c of result.criteria) for (const i of c.indicators) map[i.code] = i.effectiveThreshold;
       setEffective(map);
@@ -77,9 +81,9 @@ function Criteria() {
     <Box sx={{ width: '100%' }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 2, flexWrap: 'wrap' }}>
         <Typography variant="subtitle2">{translate('resources.criteriaSets.effective.title')}</Typography>
-        <TextField size="small" fullWidth={false} label={translate('app.unitCode')} value={unitCode} onChange={(e) => setUnitCode(e.target.value)} />
-        <TextField size="small" fullWidth={false} label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} type="number" />
-        <MuiButton variant="outlined" onClick={load} disabled={!unitCode.trim() || !year}>{translate('resources.criteriaSets.effective.show')}</MuiButton>
+        <TextField size="small" fullWidth={false} label={translate('app.year')} value={year} onChange={(e) => { setYear(e.target.value); setUnit(null); }} type="number" sx={{ width: 110 }} />
+        <UnitAutocomplete value={unit} onChange={setUnit} label={translate('app.unit')} asOf={midYear} disabled={!midYear} sx={{ minWidth: 280, flex: 1 }} testId="effective-unit" />
+        <MuiButton variant="outlined" onClick={load} disabled={!unit || !midYear}>{translate('resources.criteriaSets.effective.show')}</MuiButton>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
         <Typography variant="h6">{translate('resources.criteriaSets.criteria')} ({set.criteria.length})</Typography>
@@ -114,7 +118,7 @@ function Criteria() {
                       </TableCell>
                       <TableCell><Stack spacing={0.5}>{indicator.thresholds.map((t) => <ThresholdLine key={t.id} t={t} />)}</Stack></TableCell>
                       <TableCell><EffectiveCell effective={effective[indicator.code]} /></TableCell>
-                      <TableCell>{indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
+                      <TableCell>{mayEdit && indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} periodStart={set.periodStart} ownerCode={set.owner.code} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -1,5 +1,6 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { NumberInput, SelectInput, TextInput, maxValue, minValue, number, required } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { DialogButton } from '../common/DialogButton';
 import { THRESHOLD_UNIT_CLASSES } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
@@ -7,12 +8,22 @@ import { overrideThreshold } from '../dataProvider/criteria';
 
 interface Props {
   setId: string;
+  /** The set's first day: a territory is read then unless a year is given (as the API reads it). */
+  periodStart: string;
+  /** The set's owner: a territory must lie within it. */
+  ownerCode: string;
   indicator: { code: string; thresholds: { id: string; version: number; value: number; unitClass: string | null; criteriaSet: { id: string } }[] };
   onDone: () => void;
 }
 
 /** Sets or overrides an indicator's threshold in this set, for a territory, a unit class, a commune group or a year. */
-export function OverrideThresholdButton({ setId, indicator, onDone }: Props) {
+/** The territory, among the units below the set's owner valid mid-year of the year given, or on the set's first day. */
+function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; ownerCode: string }) {
+  const year: number | undefined = useWatch({ name: 'year' });
+  return <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" asOf={year ? `${year}-06-30` : periodStart} withinCode={ownerCode} fullWidth />;
+}
+
+export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicator, onDone }: Props) {
   const own = indicator.thresholds.filter((t) => t.criteriaSet.id === setId);
   const save = (values: Record<string, any>) => overrideThreshold({
     criteriaSetId: setId, indicatorCode: indicator.code, value: Number(values.value), unitCode: values.unitCode || null, unitClass: values.unitClass || null,
@@ -23,10 +34,10 @@ export function OverrideThresholdButton({ setId, indicator, onDone }: Props) {
     <DialogButton label="resources.criteriaSets.override.button" title="resources.criteriaSets.override.title" titleArgs={{ code: indicator.code }}
       icon={<TuneIcon />} done="resources.criteriaSets.override.done" save={save} onDone={onDone}>
       <NumberInput source="value" label="resources.criteriaSets.override.value" validate={[required(), number()]} fullWidth />
-      <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" fullWidth />
+      <NumberInput source="year" label="resources.criteriaSets.override.year" validate={[minValue(2000), maxValue(2100)]} />
+      <TerritoryInput periodStart={periodStart} ownerCode={ownerCode} />
       <SelectInput source="unitClass" label="resources.criteriaSets.override.unitClass" choices={THRESHOLD_UNIT_CLASSES.map((id) => ({ id, name: `enums.UnitClass.${id}` }))} fullWidth />
       <NumberInput source="communeGroup" label="resources.criteriaSets.override.communeGroup" validate={[minValue(1), maxValue(3)]} />
-      <NumberInput source="year" label="resources.criteriaSets.override.year" validate={[minValue(2000), maxValue(2100)]} />
       <TextInput source="source" label="app.source" fullWidth />
       {own.length > 0 && (
         <SelectInput source="existing" label="resources.criteriaSets.override.existing" fullWidth

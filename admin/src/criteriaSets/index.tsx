@@ -1,7 +1,10 @@
 import RuleIcon from '@mui/icons-material/Rule';
-import { CriteriaSetCreate, CriteriaSetEdit } from './CriteriaSetForms';
-import { CriteriaSetList } from './CriteriaSetList';
-import { CriteriaSetShow } from './CriteriaSetShow';
+import { lazyPage } from '../common/lazyPage';
+
+const CriteriaSetCreate = lazyPage(() => import('./CriteriaSetForms'), 'CriteriaSetCreate');
+const CriteriaSetEdit = lazyPage(() => import('./CriteriaSetForms'), 'CriteriaSetEdit');
+const CriteriaSetList = lazyPage(() => import('./CriteriaSetList'), 'CriteriaSetList');
+const CriteriaSetShow = lazyPage(() => import('./CriteriaSetShow'), 'CriteriaSetShow');
 
 export default {
   list: CriteriaSetList,

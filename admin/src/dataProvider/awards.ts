@@ -3,13 +3,13 @@ import { cleanFilter, pagedList, pick, type ResourceAdapter, type Row } from './
 
 const FORM_FIELDS = 'code rank authority nameVi nameEn classes source note';
 const STANDARD_FIELDS = `id key subjectType subjectLabel basis occasion year formCode quota criteriaText rule note source version
-  campaign { id } form { code nameVi nameEn rank }`;
-const CONTRIBUTOR = 'id kind name unit { id code name }';
+  campaign { id issuer { id path } } form { code nameVi nameEn rank }`;
+const CONTRIBUTOR = 'id kind name unit { id code name path }';
 const CONTRIBUTION_FIELDS = `id contributedOn kind quantity quantityUnit unitPriceVnd valueVnd description version recordedAt campaign { id }
   contributor { ${CONTRIBUTOR} } mobilisedBy { ${CONTRIBUTOR} }`;
-const SUBJECT = 'kind name contributorId unit { id code name }';
+const SUBJECT = 'kind name contributorId unit { id code name path }';
 const NOMINATION_FIELDS = `id formCode occasion year status version createdAt updatedAt campaign { id } standard { id criteriaText subjectType }
-  subject { ${SUBJECT} } proposingUnit { id code name } decidingUnit { id code name }`;
+  subject { ${SUBJECT} } proposingUnit { id code name path } decidingUnit { id code name path }`;
 const NOMINATION_DETAIL = `${NOMINATION_FIELDS}
   dossier { item label template provided documentReference }
   transitions { id from to reason username at }
@@ -91,7 +91,7 @@ export const awardStandards: ResourceAdapter = {
 };
 
 export interface ConditionResult { path: string; description: string; passed: boolean; actual: string; required: string; summary: string }
-export interface EligibilityResult { subject: { kind: string; name: string | null; contributorId: string | null; unit: { id: string; code: string; name: string } }; eligible: boolean; conditions: ConditionResult[] }
+export interface EligibilityResult { subject: { kind: string; name: string | null; contributorId: string | null; unit: { id: string; code: string; name: string; path: string } }; eligible: boolean; conditions: ConditionResult[] }
 export interface EligibilityPage { nodes: EligibilityResult[]; totalCount: number; eligibleCount: number }
 export interface EligibilityQuery {
   standardId: string;

@@ -1,7 +1,7 @@
 import { gql } from './client';
 import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
-const CAMPAIGN_FIELDS = 'id key name nameEn slogan status periodStart periodEnd version issuerUnidentified issuerNote note source issuer { id code name level validTo } parent { id name }';
+const CAMPAIGN_FIELDS = 'id key name nameEn slogan status periodStart periodEnd version issuerUnidentified issuerNote note source issuer { id code name level validTo path } parent { id name }';
 const DOC = 'number date dateText issuer kind title note source';
 const CAMPAIGN_DETAIL = `${CAMPAIGN_FIELDS}
   plan { number date dateText title signer signerTitle issuingBody sourceFile note legalBases { ${DOC} } citedDocuments { ${DOC} } parentPlanRef { ${DOC} } }

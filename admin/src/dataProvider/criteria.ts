@@ -1,9 +1,9 @@
 import { gql } from './client';
 import { cleanFilter, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
-const SET_FIELDS = 'id code name nameEn tier appliesTo periodStart periodEnd synthetic source note version legalBasis { number date issuer title } parent { id code name } owner { id code name }';
+const SET_FIELDS = 'id code name nameEn tier appliesTo periodStart periodEnd synthetic source note version legalBasis { number date issuer title } parent { id code name } owner { id code name path }';
 const THRESHOLD_FIELDS = 'id value unitClass region communeGroup year source version owner { id code name } criteriaSet { id code }';
-const SET_DETAIL = `${SET_FIELDS} owner { path }
+const SET_DETAIL = `${SET_FIELDS}
   criteria { id number name nameEn source indicators { id code name nameEn unit comparator source thresholds { ${THRESHOLD_FIELDS} } } }`;
 
 /** The API's order field for each sortable column; other columns are not sortable. */
@@ -74,7 +74,7 @@ export async function effectiveThresholds(setId: string, unitCode: string, year:
 }
 
 const ASSESSMENT_FIELDS = `id year synthetic version recordedAt updatedAt metCount criteriaCount allMet
-  unit { id code name validTo parent { name } } criteriaSet { id code name }`;
+  unit { id code name validTo path parent { name } } criteriaSet { id code name }`;
 const ASSESSMENT_DETAIL = `${ASSESSMENT_FIELDS}
   results { criterionNumber met evaluatedMet overridden overrideReason criterion { name nameEn } indicators { code value evidence threshold comparator passed } }`;
 const ASSESSMENT_ORDER: Record<string, string> = { year: 'YEAR', unit: 'UNIT_CODE', metCount: 'MET_COUNT', updatedAt: 'UPDATED_AT', id: 'CREATED' };
@@ -114,7 +114,7 @@ export const assessments: ResourceAdapter = {
   },
 };
 
-const RECOGNITION_FIELDS = 'id tier decisionNumber decidedOn revokedOn revocationReason synthetic version unit { id code name } issuingUnit { id code name } criteriaSet { id code }';
+const RECOGNITION_FIELDS = 'id tier decisionNumber decidedOn revokedOn revocationReason synthetic version unit { id code name } issuingUnit { id code name path } criteriaSet { id code }';
 const RECOGNITION_ORDER: Record<string, string> = { decidedOn: 'DECIDED_ON', tier: 'TIER', unit: 'UNIT_CODE', decisionNumber: 'DECISION_NUMBER', id: 'CREATED' };
 
 /** Recognition decisions (quyết định công nhận). */

@@ -3,7 +3,7 @@ import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 
 export const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin valueMax numerator denominator denominatorBasis basisNote unitClass
   isIncrement incrementOver status quote note source version unit { id code name level } metric { code nameVi nameEn kind unitOfMeasure }
-  campaign { id name periodStart periodEnd }`;
+  campaign { id name periodStart periodEnd issuer { id path } }`;
 const INPUT = ['unitAsOf', 'yearFrom', 'year', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis', 'basisNote', 'unitClass', 'isIncrement', 'status', 'quote', 'note', 'source', 'comparator', 'valueUnit'];
 const ORDER: Record<string, string> = { id: 'CREATED', campaign: 'CAMPAIGN', unit: 'UNIT_CODE', metric: 'METRIC', year: 'YEAR', value: 'VALUE' };
 

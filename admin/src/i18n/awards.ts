@@ -28,6 +28,7 @@ export const awardsVi = {
         'mobilisedBy.kind': 'Loại người vận động', 'mobilisedBy.name': 'Tên người vận động', 'mobilisedBy.unitCode': 'Xã hoặc thôn của người vận động',
       },
       valuation: { VALUE: 'Nhập giá trị (đồng)', QUANTITY: 'Số lượng × đơn giá địa phương' },
+      dateFirst: 'Chọn ngày đóng góp trước: danh sách là các xã, thôn của ngày đó',
       computed: 'Giá trị quy đổi: %{value}',
       mobilised: 'Do người khác vận động',
     },
@@ -50,6 +51,7 @@ export const awardsVi = {
         SUBMITTED: 'Trình', APPRAISED: 'Thẩm định', COUNCIL_REVIEWED: 'Hội đồng đã xét', RETURNED: 'Trả lại', DECIDED: 'Ra quyết định',
         title: 'Chuyển hồ sơ sang "%{status}"', reason: 'Lý do, ý kiến', reasonRequired: 'Trả lại hồ sơ phải nêu lý do',
         done: 'Hồ sơ đã chuyển sang "%{status}"', decisionNumber: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', none: 'Không còn bước nào tiếp theo',
+        notYours: 'Bước tiếp theo (%{steps}) do đơn vị khác thực hiện: trình là việc của đơn vị đề nghị, thẩm định, xét và quyết định là việc của hội đồng đơn vị xét khen thưởng.',
       },
     },
     awards: {
@@ -152,6 +154,7 @@ export const awardsEn: typeof awardsVi = {
         'mobilisedBy.kind': 'Mobiliser kind', 'mobilisedBy.name': 'Mobiliser name', 'mobilisedBy.unitCode': "Mobiliser's commune or village",
       },
       valuation: { VALUE: 'Value in VND', QUANTITY: 'Quantity × local unit price' },
+      dateFirst: 'Choose the contribution date first: the list holds the communes and villages of that day',
       computed: 'Value: %{value}',
       mobilised: 'Mobilised by someone else',
     },
@@ -174,6 +177,7 @@ export const awardsEn: typeof awardsVi = {
         SUBMITTED: 'Submit', APPRAISED: 'Appraise', COUNCIL_REVIEWED: 'Council reviewed', RETURNED: 'Return', DECIDED: 'Decide',
         title: 'Move the nomination to "%{status}"', reason: 'Reason, remarks', reasonRequired: 'Returning a nomination needs a reason',
         done: 'The nomination is now "%{status}"', decisionNumber: 'Decision number', decidedOn: 'Decision date', signer: 'Signer', none: 'No further step',
+        notYours: 'The next step (%{steps}) is another unit\'s: the proposing unit submits; the deciding unit\'s council appraises, reviews and decides.',
       },
     },
     awards: {

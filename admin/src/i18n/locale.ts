@@ -12,3 +12,9 @@ export const setCurrentLocale = (value: string) => {
   locale = value === 'en' ? 'en' : 'vi';
   document.documentElement.lang = locale;
 };
+
+/** Keeps the language chosen before the console starts where react-admin's store will read it. */
+export function rememberLocale(value: 'vi' | 'en') {
+  localStorage.setItem('RaStore.locale', JSON.stringify(value));
+  setCurrentLocale(value);
+}

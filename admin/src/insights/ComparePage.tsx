@@ -1,6 +1,6 @@
 import {
   Alert, Box, Breadcrumbs, Button, Card, CardContent, Chip, FormControl, InputLabel, Link as MuiLink, MenuItem, OutlinedInput, Select, Stack, Table, TableBody,
-  TableCell, TableHead, TablePagination, TableRow, TextField, Typography,
+  TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { BarChart } from '@mui/x-charts/BarChart';
@@ -8,11 +8,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { enumChoices } from '../common/enums';
+import { AsOfHelp } from '../common/AsOfHelp';
+import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
 import { useFormat } from '../common/format';
 import { localise } from '../dataProvider/client';
 import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { TablePager } from '../common/TablePager';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
 
@@ -38,6 +41,15 @@ export function ComparePage() {
   const [notes, setNotes] = useState<string[]>([]);
   const [draft, setDraft] = useState({ scope, value: scopeValue, metrics: selected, year: String(year), asOf });
   useEffect(() => setDraft({ scope, value: scopeValue, metrics: selected, year: String(year), asOf }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The units the scope names, as the pickers show them (read on the date codes are read on).
+  const [picked, setPicked] = useState<PickedUnit[]>([]);
+  useEffect(() => {
+    if (draft.scope === 'level' || !draft.value) { setPicked([]); return; }
+    const codes = draft.value.split(',').map((c) => c.trim()).filter(Boolean);
+    if (codes.join(',') === picked.map((u) => u.code).join(',')) return;
+    Promise.all(codes.map((code) => unitByCode(code, draft.asOf || null))).then((units) => setPicked(units.filter((u): u is PickedUnit => !!u)), () => setPicked([]));
+  }, [draft.scope, draft.value, draft.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  const choose = (units: PickedUnit[]) => { setPicked(units); setDraft({ ...draft, value: units.map((u) => u.code).join(',') }); };
 
   const input = useMemo(() => ({
     childrenOf: scope === 'childrenOf' ? scopeValue : undefined,
@@ -56,13 +68,30 @@ export function ComparePage() {
   const apply = (next: Record<string, string>) => setParams(new URLSearchParams(next));
   const goTo = (next: number) => { const p = new URLSearchParams(params); p.set('page', String(next)); setParams(p); };
   const run = () => apply({ scope: draft.scope, value: draft.value.trim(), metrics: draft.metrics.join(','), year: draft.year, asOf: draft.asOf, trail: '' });
-  const drill = (row: ComparisonRow) => apply({ scope: 'childrenOf', value: row.unitCode, metrics: selected.join(','), year: String(year), asOf, trail: [...trail, `${scopeValue}`].join(',') });
-  const back = (index: number) => apply({ scope: 'childrenOf', value: trail[index], metrics: selected.join(','), year: String(year), asOf, trail: trail.slice(0, index).join(',') });
+  // The breadcrumb keeps "code:name" of each level above (names, not codes, are what people read).
+  const here = scope === 'childrenOf' ? `${scopeValue}:${params.get('name') ?? picked.find((u) => u.code === scopeValue)?.name ?? scopeValue}` : `${scope}:${scopeValue}`;
+  const drill = (row: ComparisonRow) => apply({ scope: 'childrenOf', value: row.unitCode, name: row.unitName, metrics: selected.join(','), year: String(year), asOf, trail: [...trail, here].join(',') });
+  const back = (index: number) => {
+    const [value, name] = trail[index].split(':');
+    const levelScope = value === 'level' ? name : null;
+    apply({ scope: levelScope ? 'level' : 'childrenOf', value: levelScope ?? value, name: levelScope ? '' : name, metrics: selected.join(','), year: String(year), asOf, trail: trail.slice(0, index).join(',') });
+  };
+  const crumb = (entry: string) => {
+    const [value, name] = entry.split(':');
+    return value === 'level' ? translate('insights.compare.allOfLevel', { level: translate(`enums.UnitLevel.${name}`) }) : name ?? value;
+  };
 
   const units = rows ? [...new Map(rows.map((r) => [r.unitCode, r.unitName])).entries()] : [];
   const cell = (code: string, metric: string) => rows?.find((r) => r.unitCode === code && r.metric === metric);
   const chartMetric = selected[0];
-  const chartRows = units.map(([code]) => cell(code, chartMetric));
+  // One chart, one unit of measure: a unit whose figure comes as a share while the others are counts is left out
+  // (and named) rather than drawn on the same axis.
+  const firstMetricRows = units.map(([code, name]) => ({ name, row: cell(code, chartMetric) }));
+  const units_ = firstMetricRows.map((r) => r.row?.valueUnit).filter(Boolean) as string[];
+  const chartUnit = units_.sort((a, b) => units_.filter((u) => u === b).length - units_.filter((u) => u === a).length)[0];
+  const charted = firstMetricRows.filter((r) => r.row?.valueUnit === chartUnit);
+  const leftOut = firstMetricRows.filter((r) => r.row && r.row.valueUnit !== chartUnit).map((r) => r.name);
+  const chartRows = charted.map((r) => r.row);
   const exportParams = { metrics: selected, year, asOf, childrenOf: input.childrenOf, level: input.level, unitCodes: input.unitCodes };
 
   return (
@@ -84,10 +113,19 @@ export function ComparePage() {
                   {enumChoices('UnitLevel').map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
                 </Select>
               </FormControl>
+            ) : draft.scope === 'childrenOf' ? (
+              <UnitAutocomplete value={picked[0] ?? null} onChange={(u) => choose(u ? [u] : [])} label={translate('insights.compare.parent')} asOf={draft.asOf || null}
+                sx={{ minWidth: 280, flex: 1 }} testId="compare-parent" />
             ) : (
-              <TextField size="small" fullWidth={false} label={translate(draft.scope === 'childrenOf' ? 'app.unitCode' : 'insights.compare.codes')} value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+              <Stack spacing={1} sx={{ minWidth: 280, flex: 1 }}>
+                <UnitAutocomplete value={null} onChange={(u) => u && !picked.some((p) => p.id === u.id) && choose([...picked, u])} label={translate('insights.compare.addUnit')}
+                  asOf={draft.asOf || null} testId="compare-units" />
+                <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  {picked.map((u) => <Chip key={u.id} size="small" label={`${u.name} (${u.code})`} onDelete={() => choose(picked.filter((p) => p.id !== u.id))} />)}
+                </Stack>
+              </Stack>
             )}
-            <FormControl size="small" fullWidth={false} sx={{ minWidth: 360, maxWidth: 640 }}>
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 360 }, maxWidth: 640 }}>
               <InputLabel id="metrics">{translate('insights.metrics')}</InputLabel>
               <Select labelId="metrics" multiple value={draft.metrics} onChange={(e) => setDraft({ ...draft, metrics: e.target.value as string[] })} input={<OutlinedInput label={translate('insights.metrics')} />}
                 renderValue={(v) => <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }} useFlexGap>{(v as string[]).map((code) => <Chip key={code} size="small" label={label(code)} />)}</Stack>}>
@@ -95,34 +133,38 @@ export function ComparePage() {
               </Select>
             </FormControl>
             <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })} sx={{ width: 110 }} />
-            <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-            <Button variant="contained" onClick={run} disabled={!draft.metrics.length || !draft.value.trim()}>{translate('insights.compare.run')}</Button>
+            <Stack direction="row" spacing={0.5} alignItems="center">
+              <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+              <AsOfHelp />
+            </Stack>
+            <Button variant="contained" onClick={run} disabled={!draft.metrics.length || !draft.value.trim()} data-testid="compare-run">{translate('insights.compare.run')}</Button>
           </Stack>
-          <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 2 }}>
-            {trail.length > 0 && (
-              <Breadcrumbs>
-                {trail.map((code, i) => <MuiLink key={i} component="button" onClick={() => back(i)}>{code}</MuiLink>)}
-                <Typography>{scopeValue}</Typography>
-              </Breadcrumbs>
-            )}
+          <Stack direction="row" spacing={2} alignItems="center" useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }}>
+            <Breadcrumbs data-testid="compare-breadcrumbs">
+              {trail.map((entry, i) => <MuiLink key={i} component="button" onClick={() => back(i)}>{crumb(entry)}</MuiLink>)}
+              <Typography>{crumb(here)}</Typography>
+            </Breadcrumbs>
             <Box sx={{ flex: 1 }} />
-            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'csv', exportParams)}>CSV</Button>
-            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'xlsx', exportParams)}>XLSX</Button>
+            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'csv', exportParams)} data-testid="export-csv">CSV</Button>
+            <Button startIcon={<DownloadIcon />} href={exportUrl('compare', 'xlsx', exportParams)} data-testid="export-xlsx">XLSX</Button>
           </Stack>
-          {notes.map((n) => <Alert key={n} severity="info" sx={{ mb: 1 }}>{localise(n)}</Alert>)}
+          {notes.map((n) => <Alert key={n} severity="info" sx={{ mb: 1 }}>{format.isoDates(localise(n))}</Alert>)}
           {rows === null ? <Typography>{translate('app.loading')}</Typography> : (
             <>
               {chartRows.length > 0 && (
                 <Box data-testid="compare-chart">
                   <Typography variant="subtitle1">{label(chartMetric)}</Typography>
                   <BarChart height={300}
-                    xAxis={[{ scaleType: 'band', data: units.map(([, name]) => name), tickLabelStyle: { fontSize: 10 } }]}
+                    xAxis={[{ scaleType: 'band', data: charted.map((r) => r.name), tickLabelStyle: { fontSize: 10 } }]}
+                    yAxis={[{ min: 0, label: translate(`insights.axis.${chartUnit ?? 'COUNT'}`) }]}
                     series={[
                       { label: translate('insights.actual'), data: chartRows.map((r) => r?.actual ?? null), valueFormatter: (v) => format.number(v) },
                       { label: translate('insights.target'), data: chartRows.map((r) => r?.target ?? null), valueFormatter: (v) => format.number(v) },
                     ]} />
+                  {leftOut.length > 0 && <Typography variant="caption" color="text.secondary">{translate('insights.compare.leftOut', { units: leftOut.join(', ') })}</Typography>}
                 </Box>
               )}
+              <Box sx={{ overflowX: 'auto' }}>
               <Table size="small" data-testid="compare-table">
                 <TableHead>
                   <TableRow>
@@ -150,7 +192,9 @@ export function ComparePage() {
                   ))}
                 </TableBody>
               </Table>
-              <TablePagination component="div" count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
+              </Box>
+              <Typography variant="caption" color="text.secondary" display="block" sx={{ mt: 1 }}>{translate('insights.compare.rankHelp')}</Typography>
+              <TablePager count={unitCount} page={Math.min(page, Math.max(0, Math.ceil(unitCount / UNITS_PER_PAGE) - 1))} rowsPerPage={UNITS_PER_PAGE}
                 rowsPerPageOptions={[UNITS_PER_PAGE]} onPageChange={(_, next) => goTo(next)} data-testid="compare-pager"
                 labelDisplayedRows={({ from, to, count }) => translate('insights.compare.unitsShown', { from: format.number(from), to: format.number(to), count: format.number(count) })} />
               <ClassTargetsTable firstColumn="app.unit" entries={rows.map((r) => ({ key: `${r.unitCode}-${r.metric}`, label: `${r.unitName} · ${label(r.metric)}`, classTargets: r.classTargets }))} />

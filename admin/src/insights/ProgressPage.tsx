@@ -4,7 +4,9 @@ import { LineChart } from '@mui/x-charts/LineChart';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { useFormat } from '../common/format';
+import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
 import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
@@ -19,6 +21,8 @@ export function ProgressPage() {
   const current = { unitCode: params.get('unitCode') ?? '56', metric: params.get('metric') ?? 'COMMUNES_NTM', fromYear: params.get('fromYear') ?? '2021', toYear: params.get('toYear') ?? '2025', asOf: params.get('asOf') ?? '2025-06-30' };
   const [draft, setDraft] = useState(current);
   const [points, setPoints] = useState<ProgressPoint[] | null>(null);
+  const [unit, setUnit] = useState<PickedUnit | null>(null);
+  useEffect(() => { if (draft.unitCode && unit?.code !== draft.unitCode) unitByCode(draft.unitCode, draft.asOf || null).then(setUnit, () => setUnit(null)); }, [draft.unitCode, draft.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     setDraft(current);
     setPoints(null);
@@ -32,8 +36,9 @@ export function ProgressPage() {
       <Card>
         <CardContent>
           <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
-            <TextField size="small" fullWidth={false} label={translate('app.unitCode')} value={draft.unitCode} onChange={(e) => setDraft({ ...draft, unitCode: e.target.value })} />
-            <FormControl size="small" fullWidth={false} sx={{ minWidth: 320 }}>
+            <UnitAutocomplete value={unit} onChange={(u) => { setUnit(u); setDraft({ ...draft, unitCode: u?.code ?? '' }); }} label={translate('app.unit')} asOf={draft.asOf || null}
+              sx={{ minWidth: 280, flex: 1 }} testId="progress-unit" />
+            <FormControl size="small" fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 320 } }}>
               <InputLabel id="metric">{translate('insights.metric')}</InputLabel>
               <Select labelId="metric" label={translate('insights.metric')} value={metrics.length ? draft.metric : ''} onChange={(e) => setDraft({ ...draft, metric: String(e.target.value) })}>
                 {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{label(m.code)}</MenuItem>)}
@@ -41,25 +46,32 @@ export function ProgressPage() {
             </FormControl>
             <TextField size="small" fullWidth={false} type="number" label={translate('insights.progress.fromYear')} value={draft.fromYear} onChange={(e) => setDraft({ ...draft, fromYear: e.target.value })} sx={{ width: 110 }} />
             <TextField size="small" fullWidth={false} type="number" label={translate('insights.progress.toYear')} value={draft.toYear} onChange={(e) => setDraft({ ...draft, toYear: e.target.value })} sx={{ width: 110 }} />
-            <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-            <Button variant="contained" onClick={() => setParams(new URLSearchParams(draft))}>{translate('insights.compare.run')}</Button>
+            <Stack direction="row" spacing={0.5} alignItems="center">
+              <TextField size="small" fullWidth={false} type="date" label={translate('app.asOf')} value={draft.asOf} onChange={(e) => setDraft({ ...draft, asOf: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+              <AsOfHelp />
+            </Stack>
+            <Button variant="contained" disabled={!draft.unitCode} onClick={() => setParams(new URLSearchParams(draft))}>{translate('insights.compare.run')}</Button>
             <Box sx={{ flex: 1 }} />
             <Button startIcon={<DownloadIcon />} href={exportUrl('progress', 'csv', exportParams)}>CSV</Button>
             <Button startIcon={<DownloadIcon />} href={exportUrl('progress', 'xlsx', exportParams)}>XLSX</Button>
           </Stack>
           {points === null ? <Typography>{translate('app.loading')}</Typography> : points.length > 0 && (
             <>
-              <Typography variant="subtitle1">{label(current.metric)} — {current.unitCode}</Typography>
+              <Typography variant="subtitle1">{label(current.metric)} — {unit?.code === current.unitCode ? unit.name : current.unitCode}</Typography>
               <Box data-testid="progress-chart">
                 {/* skipAnimation: the lines appear through a clip mask that grows from zero width; without it a page
                     read (or printed) right after loading shows the axes and no line. Marks show the single-year targets. */}
+                {/* Straight segments between the yearly figures (a smoothed curve invents values between years), a zero
+                    baseline for counts and shares, and the axis labelled with the metric's unit. */}
                 <LineChart height={320} skipAnimation
-                  xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)) }]}
+                  xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)), label: translate('app.year') }]}
+                  yAxis={[{ min: 0, label: translate(`insights.axis.${points[0]?.valueUnit ?? 'COUNT'}`) }]}
                   series={[
-                    { id: 'actual', label: translate('insights.actual'), data: points.map((p) => p.actual ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
-                    { id: 'target', label: translate('insights.target'), data: points.map((p) => p.target ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
+                    { id: 'actual', label: translate('insights.actual'), data: points.map((p) => p.actual ?? null), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: true, showMark: true, curve: 'linear' },
+                    { id: 'target', label: translate('insights.target'), data: points.map((p) => p.target ?? null), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: true, showMark: true, curve: 'linear' },
                   ]} />
               </Box>
+              <Box sx={{ overflowX: 'auto' }}>
               <Table size="small">
                 <TableHead><TableRow>
                   {['year', 'actual', 'target', 'gap', 'onTrack'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
@@ -76,6 +88,7 @@ export function ProgressPage() {
                   ))}
                 </TableBody>
               </Table>
+              </Box>
               <ClassTargetsTable firstColumn="app.year" entries={points.map((p) => ({ key: String(p.year), label: String(p.year), classTargets: p.classTargets }))} />
             </>
           )}

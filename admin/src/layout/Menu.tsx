@@ -2,29 +2,35 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Divider, Typography } from '@mui/material';
 import { Fragment } from 'react';
-import { Menu as RaMenu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
+import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
+import { useCan } from '../capabilities';
 import { extraMenu } from './extraMenu';
 
-/** The sidebar, grouped as the users work: plans, assessment, awards, insights, system. */
+/**
+ * The sidebar, grouped as the users work: plans, assessment, awards, insights, system. Resources the user may not
+ * read are left out by react-admin (`authProvider.canAccess`); pages for changing things need the capability.
+ */
 export function Menu() {
   const translate = useTranslate();
   const [open] = useSidebarState();
-  const { permissions } = usePermissions<{ role: string }[]>();
-  const administrator = (permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN' || g.role === 'UNIT_ADMIN');
+  const mayPlan = useCan('PLAN_CAMPAIGNS');
+  const mayAudit = useCan('READ_AUDIT_LOG');
+  const mayAccounts = useCan('MANAGE_ACCOUNTS');
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
-      {open && <Typography variant="overline" sx={{ px: 2, color: 'text.secondary' }}>{translate(`app.menu.${key}`)}</Typography>}
+      {open && <Typography variant="overline" component="div" sx={{ px: 2, color: 'text.secondary' }}>{translate(`app.menu.${key}`)}</Typography>}
     </Fragment>
   );
   return (
-    <RaMenu>
+    // Long labels wrap onto a second line rather than being cut.
+    <RaMenu sx={{ '& .MuiMenuItem-root': { whiteSpace: 'normal' }, '& .MuiMenuItem-root .MuiTypography-root': { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}>
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="units" />
       {section('plans')}
       <RaMenu.ResourceItem name="campaigns" />
       <RaMenu.ResourceItem name="targets" />
-      <RaMenu.Item to="/targets/grid" primaryText={translate('resources.targets.grid.menu')} leftIcon={<GridOnIcon />} />
+      {mayPlan && <RaMenu.Item to="/targets/grid" primaryText={translate('resources.targets.grid.menu')} leftIcon={<GridOnIcon />} />}
       <RaMenu.ResourceItem name="criteriaSets" />
       {section('assessment')}
       <RaMenu.ResourceItem name="assessments" />
@@ -37,9 +43,9 @@ export function Menu() {
       <RaMenu.ResourceItem name="nominations" />
       <RaMenu.ResourceItem name="awards" />
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
-      {section('system')}
+      {(mayAudit || mayAccounts) && section('system')}
       <RaMenu.ResourceItem name="auditLog" />
-      {administrator && <RaMenu.ResourceItem name="users" />}
+      <RaMenu.ResourceItem name="users" />
     </RaMenu>
   );
 }

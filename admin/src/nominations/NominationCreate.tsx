@@ -44,7 +44,7 @@ function SubjectInputs() {
           ]} />
           {formData.subjectKind === 'CONTRIBUTOR'
             ? <TextInput source="subject.contributorId" label="resources.nominations.fields.contributorId" validate={required()} />
-            : <UnitCodeInput source="subject.unitCode" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth />}
+            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth />}
         </>
       ))}
     </FormDataConsumer>
@@ -54,7 +54,7 @@ function SubjectInputs() {
 /** Keeps only the subject the chosen kind names. */
 const transform = (data: Row): Row => ({
   ...data,
-  subject: data.subjectKind === 'CONTRIBUTOR' ? { contributorId: data.subject?.contributorId } : { unitCode: data.subject?.unitCode },
+  subject: data.subjectKind === 'CONTRIBUTOR' ? { contributorId: data.subject?.contributorId } : { unitCode: data.subject?.unitCode, asOf: data.subject?.asOf ?? (data.year ? `${data.year}-06-30` : undefined) },
 });
 
 /**

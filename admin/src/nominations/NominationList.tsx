@@ -2,6 +2,7 @@ import { DataTable, List, NumberInput, SelectInput, TextInput } from 'react-admi
 import { campaignFilter } from '../awardStandards/AwardStandardList';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { AwardFormName } from '../awardForms/AwardFormName';
 
 const filters = [
   campaignFilter,
@@ -22,7 +23,7 @@ export function NominationList() {
         <DataTable.Col source="subject" disableSort render={(r) => subjectText(r.subject)} />
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
         <DataTable.Col source="year" />
-        <DataTable.Col source="formCode" disableSort />
+        <DataTable.Col source="formCode" disableSort><AwardFormName /></DataTable.Col>
         <DataTable.Col source="proposingUnit" disableSort render={(r) => r.proposingUnit.name} />
         <DataTable.Col source="status"><EnumText source="status" enumName="NominationStatus" chip /></DataTable.Col>
         <DataTable.Col source="createdAt"><DateText source="createdAt" /></DataTable.Col>

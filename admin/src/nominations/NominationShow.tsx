@@ -5,7 +5,9 @@ import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
 import { decideNomination, NEXT_STEPS, transitionNomination, updateNominationDossier } from '../dataProvider/awards';
+import { useCan } from '../capabilities';
 import { subjectText } from './NominationList';
+import { AwardFormName } from '../awardForms/AwardFormName';
 
 /** The workflow's next steps as buttons; returning needs a reason, deciding a number, date and signer. */
 function WorkflowActions() {
@@ -17,8 +19,13 @@ function WorkflowActions() {
   const [values, setValues] = useState({ reason: '', decisionNumber: '', decidedOn: today(), signer: '' });
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Submitting is the proposing unit's; every other step the deciding unit's (the API's capability table).
+  const mayPropose = useCan('PROPOSE_NOMINATIONS', nomination?.proposingUnit?.path ?? null);
+  const mayDecide = useCan('DECIDE_NOMINATIONS', nomination?.decidingUnit?.path ?? null);
   if (!nomination) return null;
-  const steps = NEXT_STEPS[nomination.status] ?? [];
+  const possible: string[] = NEXT_STEPS[nomination.status] ?? [];
+  const steps = possible.filter((s) => (s === 'SUBMITTED' ? mayPropose : mayDecide));
+  const withheld = possible.length > steps.length;
   const status = (s: string) => translate(`enums.NominationStatus.${s}`);
   const submit = async () => {
     if (step === 'RETURNED' && !values.reason.trim()) { setMissing(true); return; }
@@ -41,7 +48,12 @@ function WorkflowActions() {
   };
   return (
     <TopToolbar>
-      {steps.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{translate('resources.nominations.actions.none')}</Typography>}
+      {possible.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{translate('resources.nominations.actions.none')}</Typography>}
+      {withheld && (
+        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }} data-testid="steps-withheld">
+          {translate('resources.nominations.actions.notYours', { steps: possible.filter((s) => !steps.includes(s)).map(status).join(', ') })}
+        </Typography>
+      )}
       {steps.map((s) => (
         <MuiButton key={s} variant={s === 'RETURNED' ? 'outlined' : 'contained'} color={s === 'RETURNED' ? 'warning' : 'primary'} size="small" data-step={s}
           onClick={() => { setValues({ reason: '', decisionNumber: '', decidedOn: today(), signer: '' }); setMissing(false); setStep(s); }}>
@@ -83,8 +95,9 @@ function Dossier() {
   const refresh = useRefresh();
   const [items, setItems] = useState<{ item: string; label: string; template: string | null; provided: boolean; documentReference: string | null }[]>([]);
   useEffect(() => { setItems(nomination?.dossier ?? []); }, [nomination]);
+  const mayPropose = useCan('PROPOSE_NOMINATIONS', nomination?.proposingUnit?.path ?? null);
   if (!nomination) return null;
-  const editable = ['DRAFT', 'RETURNED'].includes(nomination.status);
+  const editable = mayPropose && ['DRAFT', 'RETURNED'].includes(nomination.status);
   const save = async () => {
     if (items.some((i) => i.provided && !i.documentReference?.trim())) { notify('resources.nominations.dossier.referenceRequired', { type: 'warning' }); return; }
     try {
@@ -181,7 +194,7 @@ export function NominationShow() {
           <Labeled label="resources.nominations.fields.standard"><StandardLink /></Labeled>
           <EnumText source="occasion" enumName="AwardOccasion" />
           <TextField source="year" />
-          <TextField source="formCode" />
+          <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
           <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
           <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
           <DateText source="createdAt" withTime />

@@ -1,17 +1,28 @@
 import { Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+
+/** The recognised and the issuing unit are read on the decision's date, as the API reads their codes. */
+function UnitsOnDecisionDate() {
+  const decidedOn: string | undefined = useWatch({ name: 'decidedOn' });
+  return (
+    <>
+      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
+      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
+    </>
+  );
+}
 
 /** Records a recognition decision; the issuing unit must lie above the recognised unit. */
 export function RecognitionCreate() {
   return (
     <Create redirect="list">
       <SimpleForm>
-        <UnitCodeInput source="unitCode" validate={required()} fullWidth />
+        <DateInput source="decidedOn" validate={required()} />
+        <UnitsOnDecisionDate />
         <SelectInput source="tier" choices={enumChoices('RecognitionTier')} validate={required()} />
         <TextInput source="decisionNumber" validate={required()} />
-        <DateInput source="decidedOn" validate={required()} />
-        <UnitCodeInput source="issuingUnitCode" validate={required()} fullWidth />
         <ReferenceInput source="criteriaSetId" reference="criteriaSets"><SelectInput optionText="code" /></ReferenceInput>
       </SimpleForm>
     </Create>

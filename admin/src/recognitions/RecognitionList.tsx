@@ -6,10 +6,12 @@ import { DateText, EnumText } from '../common/fields';
 import { today } from '../common/format';
 import { WithinUnitInput } from '../assessments/WithinUnitInput';
 import { revokeRecognition } from '../dataProvider/criteria';
+import { useCan } from '../capabilities';
 
 function RevokeButton() {
   const decision = useRecordContext();
-  if (!decision || decision.revokedOn) return null;
+  const mayRevoke = useCan('DECIDE_RECOGNITIONS', decision?.issuingUnit?.path ?? null);
+  if (!decision || decision.revokedOn || !mayRevoke) return null;
   return (
     <DialogButton label="resources.recognitions.revoke.button" title="resources.recognitions.revoke.title" titleArgs={{ number: decision.decisionNumber }}
       icon={<BlockIcon />} done="resources.recognitions.revoke.done" saveLabel="resources.recognitions.revoke.button" defaultValues={{ revokedOn: today() }}

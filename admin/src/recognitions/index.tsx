@@ -1,6 +1,8 @@
 import VerifiedIcon from '@mui/icons-material/Verified';
-import { RecognitionCreate } from './RecognitionCreate';
-import { RecognitionList } from './RecognitionList';
+import { lazyPage } from '../common/lazyPage';
+
+const RecognitionCreate = lazyPage(() => import('./RecognitionCreate'), 'RecognitionCreate');
+const RecognitionList = lazyPage(() => import('./RecognitionList'), 'RecognitionList');
 
 export default {
   list: RecognitionList,

@@ -21,9 +21,20 @@ function UnitInput() {
   const campaignId = useWatch({ name: 'campaignId' });
   const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   return (
-    <UnitCodeInput source="unitCode" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
+    <UnitCodeInput source="unitCode" asOfSource="unitAsOf" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
       unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined} validate={required()} fullWidth />
   );
+}
+
+/** A year of the campaign's period: one outside it is named on the field at once, before anything is sent. */
+function PeriodYearInput({ source, helperText }: { source: 'year' | 'yearFrom'; helperText: string }) {
+  const campaignId = useWatch({ name: 'campaignId' });
+  const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
+  const first = campaign ? Number(String(campaign.periodStart).slice(0, 4)) : null;
+  const last = campaign ? Number(String(campaign.periodEnd).slice(0, 4)) : null;
+  const inPeriod = (value: unknown) => (value == null || value === '' || first == null || last == null || (Number(value) >= first && Number(value) <= last)
+    ? undefined : { message: 'resources.targets.help.outsidePeriod', args: { from: first, to: last } });
+  return <NumberInput source={source} validate={[...validYear, inPeriod]} helperText={helperText} />;
 }
 
 function CampaignName() {
@@ -37,8 +48,8 @@ function TargetFields() {
     <>
       <UnitInput />
       <MetricInput source="metricCode" validate={required()} fullWidth />
-      <NumberInput source="yearFrom" validate={validYear} helperText="resources.targets.help.yearFrom" />
-      <NumberInput source="year" validate={validYear} helperText="resources.targets.help.year" />
+      <PeriodYearInput source="yearFrom" helperText="resources.targets.help.yearFrom" />
+      <PeriodYearInput source="year" helperText="resources.targets.help.year" />
       <SelectInput source="comparator" choices={enumChoices('Comparator')} validate={required()} />
       <SelectInput source="valueUnit" choices={enumChoices('TargetValueUnit')} validate={required()} />
       <NumberInput source="value" validate={number()} />

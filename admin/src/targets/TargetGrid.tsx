@@ -1,12 +1,14 @@
 import {
-  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Tooltip, Typography,
+  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { enumChoices } from '../common/enums';
+import { onGridKeyDown } from '../common/gridKeys';
 import { useFormat } from '../common/format';
 import { targetText, type Target } from './targetText';
+import { TablePager } from '../common/TablePager';
 
 type Unit = RaRecord & { code: string; name: string };
 type Campaign = RaRecord & { name: string; issuer: Unit; periodStart: string; periodEnd: string };
@@ -28,7 +30,7 @@ function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onCh
   const options = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
   return (
     <Autocomplete
-      sx={{ minWidth: 420, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
+      sx={{ minWidth: { xs: '100%', sm: 420 }, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
       getOptionLabel={campaignLabel} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
       onInputChange={(_, text, reason) => { if (reason === 'input') setSearch(text); }}
       onChange={(_, picked) => { if (picked) onChange(String(picked.id)); }}
@@ -38,8 +40,8 @@ function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onCh
   );
 }
 
-function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
-  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean;
+function Cell({ unit, year, targets, onSave, onDelete, readOnly, row, col }: {
+  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean; row: number; col: number;
   onSave: (value: number, existing?: Target) => Promise<void>; onDelete: (existing: Target) => Promise<void>;
 }) {
   const format = useFormat();
@@ -70,8 +72,8 @@ function Cell({ unit, year, targets, onSave, onDelete, readOnly }: {
       {readOnly || (!primary && others.length) ? null : (
         <TextField
           size="small" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
-          onKeyDown={(e) => { if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }}
-          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, inputMode: 'decimal', style: { textAlign: 'right' } } }}
+          onKeyDown={onGridKeyDown}
+          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, 'data-row': row, 'data-col': col, inputMode: 'decimal', style: { textAlign: 'right' } } }}
           placeholder="—"
         />
       )}
@@ -142,7 +144,7 @@ export function TargetGrid() {
         <CardContent>
           <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
             <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
-            <FormControl fullWidth={false} sx={{ minWidth: 320, flex: 1 }} size="small">
+            <FormControl fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 320 }, flex: 1 }} size="small">
               <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
               <Select labelId="metric-label" label={translate('resources.targets.grid.metric')} value={metrics.length ? metricCode : ''} onChange={(e) => set('metric', String(e.target.value))} data-testid="metric-select">
                 {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{m.nameVi}{m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}</MenuItem>)}
@@ -159,7 +161,7 @@ export function TargetGrid() {
             <>
               <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.targets.grid.help')}</Alert>
               <Box sx={{ overflowX: 'auto' }}>
-                <Table size="small" data-testid="target-grid">
+                <Table size="small" data-testid="target-grid" data-grid>
                   <TableHead>
                     <TableRow>
                       <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
@@ -170,8 +172,8 @@ export function TargetGrid() {
                     {rows.map((unit, index) => (
                       <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
                         <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>{unit.name} <Typography variant="caption" color="text.secondary">({unit.code})</Typography></TableCell>
-                        {years.map((year) => (
-                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'}
+                        {years.map((year, col) => (
+                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'} row={index} col={col}
                             targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
                             onSave={save(unit, year)} onDelete={drop(unit, year)} />
                         ))}
@@ -180,8 +182,7 @@ export function TargetGrid() {
                   </TableBody>
                 </Table>
               </Box>
-              <TablePagination
-                component="div" count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
+              <TablePager count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
                 rowsPerPage={ROWS_PER_PAGE} rowsPerPageOptions={[ROWS_PER_PAGE]} data-testid="grid-pager"
               />
             </>

@@ -18,11 +18,11 @@ function WithinCodeInput(props: { source: string; alwaysOn?: boolean }) {
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <CampaignInput key="campaignId" source="campaignId" alwaysOn sx={{ minWidth: 360 }} />,
-  <MetricInput key="metric" source="metric" alwaysOn sx={{ minWidth: 300 }} />,
+  <CampaignInput key="campaignId" source="campaignId" alwaysOn sx={{ minWidth: { xs: '100%', sm: 360 } }} />,
+  <MetricInput key="metric" source="metric" alwaysOn sx={{ minWidth: { xs: '100%', sm: 300 } }} />,
   <NumberInput key="year" source="year" alwaysOn />,
   <WithinCodeInput key="withinCode" source="withinCode" />,
-  <DateInput key="asOf" source="asOf" />,
+  <DateInput key="asOf" source="asOf" helperText="app.asOfHint" />,
 ];
 
 function Actions() {

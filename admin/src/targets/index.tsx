@@ -1,6 +1,9 @@
 import TrackChangesIcon from '@mui/icons-material/TrackChanges';
-import { TargetCreate, TargetEdit } from './TargetForms';
-import { TargetList } from './TargetList';
+import { lazyPage } from '../common/lazyPage';
+
+const TargetCreate = lazyPage(() => import('./TargetForms'), 'TargetCreate');
+const TargetEdit = lazyPage(() => import('./TargetForms'), 'TargetEdit');
+const TargetList = lazyPage(() => import('./TargetList'), 'TargetList');
 
 export default {
   list: TargetList,

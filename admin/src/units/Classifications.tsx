@@ -7,9 +7,10 @@ import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { removeUnitClassification, setUnitClassification, SCHEME_VALUES } from '../dataProvider/units';
+import { useCan } from '../capabilities';
 
 interface Classification { id: string; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null }
-interface UnitRecord { code: string; validTo?: string | null; classifications: Classification[] }
+interface UnitRecord { code: string; path: string; validTo?: string | null; classifications: Classification[] }
 
 const valueLabel = (translate: (key: string, options?: any) => string, scheme: string, value: string) =>
   scheme === 'TERRAIN' ? translate(`enums.UnitClass.TERRAIN:${value}`, { _: value }) : value;
@@ -47,6 +48,7 @@ export function Classifications() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [removing, setRemoving] = useState<Classification | null>(null);
+  const mayClassify = useCan('CLASSIFY_UNITS', unit?.path ?? null);
   if (!unit) return null;
   const list = unit.classifications ?? [];
   const label = (c: Classification) => `${translate(`enums.ClassificationScheme.${c.scheme}`)}${c.value ? `: ${valueLabel(translate, c.scheme, c.value)}` : ''}`;
@@ -67,12 +69,14 @@ export function Classifications() {
         <Stack key={c.id} direction="row" spacing={1} alignItems="center">
           <Chip label={label(c)} />
           <Typography variant="body2">{format.date(c.validFrom)} – {format.date(c.validTo)} {c.source ? `· ${c.source}` : ''}</Typography>
-          <Tooltip title={translate('ra.action.delete')}>
-            <IconButton size="small" aria-label={`${translate('ra.action.delete')} ${label(c)}`} onClick={() => setRemoving(c)}><DeleteIcon fontSize="small" /></IconButton>
-          </Tooltip>
+          {mayClassify && (
+            <Tooltip title={translate('ra.action.delete')}>
+              <IconButton size="small" aria-label={`${translate('ra.action.delete')} ${label(c)}`} onClick={() => setRemoving(c)}><DeleteIcon fontSize="small" /></IconButton>
+            </Tooltip>
+          )}
         </Stack>
       )) : <Typography variant="body2">{translate('app.none')}</Typography>}
-      <div><AddClassification unit={unit} /></div>
+      {mayClassify && <div><AddClassification unit={unit} /></div>}
       <Confirm isOpen={removing !== null} title="resources.units.classify.removeTitle" content="resources.units.classify.removeContent"
         translateOptions={{ label: removing ? label(removing) : '' }} onConfirm={remove} onClose={() => setRemoving(null)} />
     </Stack>

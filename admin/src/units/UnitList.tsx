@@ -5,7 +5,7 @@ import { DateText, EnumText } from '../common/fields';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="level" source="level" choices={enumChoices('UnitLevel')} alwaysOn />,
-  <DateInput key="asOf" source="asOf" alwaysOn />,
+  <DateInput key="asOf" source="asOf" alwaysOn helperText="app.asOfHint" />,
   <TextInput key="parentCode" source="parentCode" />,
   <TextInput key="withinCode" source="withinCode" />,
   <SelectInput key="kind" source="kind" choices={enumChoices('UnitKind')} />,

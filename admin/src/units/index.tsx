@@ -1,6 +1,8 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { UnitList } from './UnitList';
-import { UnitShow } from './UnitShow';
+import { lazyPage } from '../common/lazyPage';
+
+const UnitList = lazyPage(() => import('./UnitList'), 'UnitList');
+const UnitShow = lazyPage(() => import('./UnitShow'), 'UnitShow');
 
 export default {
   list: UnitList,

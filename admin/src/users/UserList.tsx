@@ -1,8 +1,9 @@
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { Chip, Stack } from '@mui/material';
-import { BooleanInput, Button, CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { BooleanInput, Button, CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
+import { useCan } from '../capabilities';
 import { DateText } from '../common/fields';
 import { setUserActive } from '../dataProvider/users';
 
@@ -50,8 +51,7 @@ function ActiveToggle() {
 
 /** User accounts: all for system administrators, those with a grant in their subtree for unit administrators. */
 export function UserList() {
-  const { permissions } = usePermissions<{ role: string }[]>();
-  const systemAdmin = (permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN');
+  const mayLock = useCan('LOCK_ACCOUNTS');
   return (
     <List filters={filters} sort={{ field: 'username', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
       <DataTable bulkActionButtons={false} rowClick={false}>
@@ -60,7 +60,7 @@ export function UserList() {
         <DataTable.Col source="active" disableSort render={(r) => (r.active ? '✓' : '✗')} />
         <DataTable.Col source="grants" disableSort><Grants /></DataTable.Col>
         <DataTable.Col source="createdAt"><DateText source="createdAt" withTime /></DataTable.Col>
-        {systemAdmin && <DataTable.Col disableSort><ActiveToggle /></DataTable.Col>}
+        {mayLock && <DataTable.Col disableSort><ActiveToggle /></DataTable.Col>}
       </DataTable>
     </List>
   );

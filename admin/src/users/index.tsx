@@ -1,5 +1,7 @@
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
-import { UserCreate } from './UserCreate';
-import { UserList } from './UserList';
+import { lazyPage } from '../common/lazyPage';
+
+const UserCreate = lazyPage(() => import('./UserCreate'), 'UserCreate');
+const UserList = lazyPage(() => import('./UserList'), 'UserList');
 
 export default { list: UserList, create: UserCreate, icon: ManageAccountsIcon, recordRepresentation: 'username' };

@@ -1,0 +1,109 @@
+import { Alert, Box, Button as MuiButton, Checkbox, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { onGridKeyDown } from '../common/gridKeys';
+import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
+import { gql } from '../dataProvider/client';
+
+interface Commune { id: string; code: string; name: string; validFrom: string | null; validTo: string | null }
+interface Row { commune: Commune; version: number | null; met: Record<number, boolean>; saved: Record<number, boolean> }
+
+/**
+ * Many communes of a district on one screen (as DHIS2's data-entry sections): one row per commune, one checkbox per
+ * criterion (met or not), prefilled from the year's assessments. Space ticks, arrows and Enter move; saving records
+ * every changed row as a conclusion per criterion.
+ */
+export function BulkEntry({ setId, year, criteria }: { setId: string; year: string; criteria: { number: number; name: string }[] }) {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [district, setDistrict] = useState<PickedUnit | null>(null);
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [saving, setSaving] = useState(false);
+  const midYear = /^\d{4}$/.test(year) ? `${year}-06-30` : null;
+
+  useEffect(() => {
+    setRows(null);
+    if (!district || !midYear || !setId) return;
+    let live = true;
+    (async () => {
+      const { units, assessments } = await gql<{ units: { nodes: Commune[] }; assessments: { nodes: { version: number; unit: { id: string }; results: { criterionNumber: number; met: boolean }[] }[] } }>(
+        `query Section($d: String!, $y: Int!, $s: ID!, $asOf: Date!) {
+          units(filter: { withinCode: $d, level: COMMUNE, kind: COMMUNE, asOf: $asOf }, limit: 100, orderBy: NAME) { nodes { id code name validFrom validTo } }
+          assessments(filter: { withinCode: $d, year: $y, criteriaSetId: $s, asOf: $asOf }, limit: 100) { nodes { version unit { id } results { criterionNumber met } } }
+        }`, { d: district.code, y: Number(year), s: setId, asOf: midYear });
+      const byUnit = new Map(assessments.nodes.map((a) => [a.unit.id, a]));
+      if (live) {
+        setRows(units.nodes.map((commune) => {
+          const found = byUnit.get(commune.id);
+          const met = Object.fromEntries((found?.results ?? []).map((r) => [r.criterionNumber, r.met]));
+          return { commune, version: found?.version ?? null, met, saved: { ...met } };
+        }));
+      }
+    })().catch((error) => notify((error as Error).message, { type: 'error' }));
+    return () => { live = false; };
+  }, [district?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const changed = (rows ?? []).filter((r) => criteria.some((c) => (r.met[c.number] ?? false) !== (r.saved[c.number] ?? false) || r.saved[c.number] === undefined && r.met[c.number] !== undefined));
+  const set = (index: number, patch: Record<number, boolean>) => setRows((all) => all && all.map((r, i) => (i === index ? { ...r, met: { ...r.met, ...patch } } : r)));
+  const save = async () => {
+    setSaving(true);
+    let done = 0;
+    try {
+      for (const row of changed) {
+        const results = criteria.map((c) => ({ criterionNumber: c.number, met: row.met[c.number] ?? false }));
+        const { recordAssessment } = await gql<{ recordAssessment: { version: number } }>(
+          `mutation Record($i: RecordAssessmentInput!) { recordAssessment(input: $i) { version } }`,
+          { i: { unitCode: row.commune.code, asOf: unitDate(row.commune, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: row.version } });
+        setRows((all) => all && all.map((r) => (r.commune.id === row.commune.id ? { ...r, version: recordAssessment.version, saved: { ...r.met } } : r)));
+        done++;
+      }
+      notify('resources.assessments.bulk.saved', { type: 'success', messageArgs: { smart_count: done } });
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Box>
+      <UnitAutocomplete value={district} onChange={setDistrict} label={translate('resources.assessments.bulk.district')} asOf={midYear} level="DISTRICT" disabled={!midYear}
+        sx={{ maxWidth: 480, mb: 2 }} testId="district-picker" />
+      {!rows ? <Alert severity="info">{translate('resources.assessments.bulk.pick')}</Alert> : (
+        <>
+          <Typography variant="caption" color="text.secondary" display="block" sx={{ mb: 1 }}>{translate('resources.assessments.bulk.keys')}</Typography>
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="bulk-grid" data-grid>
+              <TableHead><TableRow>
+                <TableCell>{translate('resources.assessments.entry.unit')}</TableCell>
+                {criteria.map((c) => <TableCell key={c.number} align="center" title={c.name}>{c.number}</TableCell>)}
+                <TableCell />
+              </TableRow></TableHead>
+              <TableBody>
+                {rows.map((row, r) => (
+                  <TableRow key={row.commune.id} data-commune={row.commune.code}>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.commune.name}</TableCell>
+                    {criteria.map((c, col) => (
+                      <TableCell key={c.number} padding="checkbox" align="center">
+                        <Checkbox size="small" checked={row.met[c.number] ?? false} onChange={(e) => set(r, { [c.number]: e.target.checked })} onKeyDown={onGridKeyDown}
+                          inputProps={{ 'aria-label': `${row.commune.name} — ${c.number}. ${c.name}`, 'data-row': r, 'data-col': col } as Record<string, unknown>} />
+                      </TableCell>
+                    ))}
+                    <TableCell>
+                      <MuiButton size="small" onClick={() => set(r, Object.fromEntries(criteria.map((c) => [c.number, true])))}>{translate('resources.assessments.entry.markAllMet')}</MuiButton>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+          <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 2 }}>
+            <MuiButton variant="contained" onClick={save} disabled={saving || !changed.length} data-testid="save-bulk">
+              {translate('resources.assessments.bulk.save', { smart_count: changed.length })}
+            </MuiButton>
+          </Stack>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { gql, session } from './dataProvider/client';
+
+/**
+ * What the signed-in user may do, from the API's own capability table (`capabilities`: roles × capability, each
+ * within the subtree of the unit the capability names) and the paths each grant covers (`login … grants { paths }`).
+ * Menus, create links and buttons are offered from this alone, so the console offers what the API will accept.
+ */
+export type Capability =
+  | 'CLASSIFY_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
+  | 'RECORD_ASSESSMENTS' | 'DECIDE_RECOGNITIONS' | 'RECORD_CONTRIBUTIONS' | 'RECORD_PRECONDITIONS' | 'PROPOSE_NOMINATIONS' | 'DECIDE_NOMINATIONS';
+
+export interface CapabilityRule { capability: Capability; roles: string[]; scope: string }
+
+let table: Promise<CapabilityRule[]> | undefined;
+
+/** The capability table, read once (it is the same for everyone). */
+export function capabilityTable(): Promise<CapabilityRule[]> {
+  table ??= gql<{ capabilities: CapabilityRule[] }>('{ capabilities { capability roles scope } }')
+    .then((r) => r.capabilities)
+    .catch((error) => { table = undefined; throw error; });
+  return table;
+}
+
+const within = (path: string, scope: string) => path === scope || path.startsWith(`${scope}.`);
+
+/**
+ * Whether the signed-in user has `capability` over the unit at `unitPath` (an ltree path), or — without a path —
+ * anywhere at all (for menus and create links, where the form then offers units of their scope).
+ */
+export function allows(rules: CapabilityRule[], capability: Capability, unitPath?: string | null): boolean {
+  const grants = session.read()?.user.grants ?? [];
+  const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
+  return grants.some((g) => g.role === 'SYSTEM_ADMIN'
+    || (roles.includes(g.role) && (unitPath === undefined || (!!unitPath && g.paths.some((scope) => within(unitPath, scope))))));
+}
+
+/** Whether any of the user's grants with `capability` lies at or below the unit at `unitPath` (e.g. to derive a campaign for a sub-unit). */
+export function allowsBelow(rules: CapabilityRule[], capability: Capability, unitPath: string): boolean {
+  const grants = session.read()?.user.grants ?? [];
+  const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
+  return grants.some((g) => g.role === 'SYSTEM_ADMIN' || (roles.includes(g.role) && g.paths.some((scope) => within(scope, unitPath) || within(unitPath, scope))));
+}
+
+export async function can(capability: Capability, unitPath?: string | null): Promise<boolean> {
+  return allows(await capabilityTable(), capability, unitPath);
+}
+
+/** `can` as a hook: false until the table has been read, so nothing is offered that might be refused. */
+export function useCan(capability: Capability, unitPath?: string | null): boolean {
+  const [allowed, setAllowed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    can(capability, unitPath).then((ok) => live && setAllowed(ok), () => live && setAllowed(false));
+    return () => { live = false; };
+  }, [capability, unitPath]);
+  return allowed;
+}
+
+/** `allowsBelow` as a hook. */
+export function useCanBelow(capability: Capability, unitPath: string | null): boolean {
+  const [allowed, setAllowed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    if (unitPath) capabilityTable().then((rules) => live && setAllowed(allowsBelow(rules, capability, unitPath)), () => live && setAllowed(false));
+    return () => { live = false; };
+  }, [capability, unitPath]);
+  return allowed;
+}
+
+/**
+ * react-admin's `canAccess`: reading is open to every signed-in user (the API filters what each may see); creating,
+ * editing and deleting a resource need its capability — over the record's unit when there is a record.
+ */
+const WRITES: Record<string, { capability: Capability; unitPath: (record: any) => string | null | undefined }> = {
+  campaigns: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.issuer?.path },
+  targets: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.campaign?.issuer?.path },
+  awardStandards: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.campaign?.issuer?.path },
+  criteriaSets: { capability: 'EDIT_CRITERIA_SETS', unitPath: (r) => r.owner?.path },
+  assessments: { capability: 'RECORD_ASSESSMENTS', unitPath: (r) => r.unit?.path },
+  recognitions: { capability: 'DECIDE_RECOGNITIONS', unitPath: (r) => r.issuingUnit?.path },
+  contributions: { capability: 'RECORD_CONTRIBUTIONS', unitPath: (r) => r.contributor?.unit?.path },
+  nominations: { capability: 'PROPOSE_NOMINATIONS', unitPath: (r) => r.proposingUnit?.path },
+  users: { capability: 'MANAGE_ACCOUNTS', unitPath: () => undefined },
+};
+/** Lists that are not for everyone to read. */
+const READS: Record<string, Capability> = { users: 'MANAGE_ACCOUNTS', auditLog: 'READ_AUDIT_LOG' };
+
+export async function canAccess({ action, resource, record }: { action: string; resource: string; record?: any }): Promise<boolean> {
+  if (action === 'list' || action === 'show') return READS[resource] ? can(READS[resource]) : true;
+  const rule = WRITES[resource];
+  if (!rule) return false;
+  return can(rule.capability, record ? rule.unitPath(record) ?? null : undefined);
+}

@@ -1,0 +1,141 @@
+import { Autocomplete, Box, TextField, Typography, type SxProps } from '@mui/material';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
+import { gql } from '../dataProvider/client';
+import { useFormat } from './format';
+
+/** A unit as the pickers show it: where it sits and in which period it is valid. */
+export interface PickedUnit {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
+  ancestors: { name: string; level: string }[];
+}
+
+export interface UnitQuery {
+  /** The date in context (the form's year or date): only units valid then. Without it, units of every period. */
+  asOf?: string | null;
+  level?: string;
+  /** Only units below the unit with this code (read on `asOf`). */
+  withinCode?: string;
+}
+
+const FIELDS = 'id code name level path validFrom validTo ancestors { name level }';
+const REORGANISATION = '2025-07-01';
+
+/** Units matching what was typed (a name without accents, or the start of a code), 20 at a time. */
+export async function searchUnits(search: string, query: UnitQuery): Promise<PickedUnit[]> {
+  const filter = {
+    search: search.trim() || undefined, level: query.level, withinCode: query.withinCode,
+    ...(query.asOf ? { asOf: query.asOf } : { anyDate: true }),
+  };
+  const { units } = await gql<{ units: { nodes: PickedUnit[] } }>(
+    `query Pick($f: UnitFilter) { units(filter: $f, limit: 20, orderBy: NAME) { nodes { ${FIELDS} } } }`, { f: filter });
+  return units.nodes;
+}
+
+/** The unit with this code on `asOf` (or, without a date, the current one), to show a value already chosen. */
+export async function unitByCode(code: string, asOf?: string | null): Promise<PickedUnit | null> {
+  const { units } = await gql<{ units: { nodes: PickedUnit[] } }>(
+    `query Unit($f: UnitFilter) { units(filter: $f, limit: 2, orderBy: CODE) { nodes { ${FIELDS} } } }`, { f: { search: code, asOf: asOf || undefined } });
+  return units.nodes.find((u) => u.code === code) ?? null;
+}
+
+/** A day on which the unit is valid, to send with its code (codes were reused in 2025): the date in context if any. */
+export const unitDate = (unit: Pick<PickedUnit, 'validFrom' | 'validTo'>, asOf?: string | null): string =>
+  asOf ?? unit.validTo ?? unit.validFrom ?? new Date().toISOString().slice(0, 10);
+
+/** Which side of the 1 July 2025 reorganisation a unit belongs to: "before", "after", or neither (both). */
+export const unitEra = (unit: Pick<PickedUnit, 'validFrom' | 'validTo'>): 'before' | 'after' | null =>
+  unit.validTo && unit.validTo < REORGANISATION ? 'before' : unit.validFrom && unit.validFrom >= REORGANISATION ? 'after' : null;
+
+function useUnitText() {
+  const translate = useTranslate();
+  const format = useFormat();
+  return {
+    label: (u: PickedUnit) => `${u.name} (${u.code})`,
+    detail: (u: PickedUnit) => [
+      translate(`enums.UnitLevel.${u.level}`),
+      ...u.ancestors.filter((a) => a.level !== 'NATION').reverse().map((a) => a.name),
+      unitEra(u) ? translate(`app.unitPicker.era.${unitEra(u)}`, { date: format.date(REORGANISATION) }) : null,
+    ].filter(Boolean).join(' · '),
+  };
+}
+
+interface Props extends UnitQuery {
+  value: PickedUnit | null;
+  onChange: (unit: PickedUnit | null) => void;
+  label: ReactNode;
+  helperText?: string;
+  error?: boolean;
+  required?: boolean;
+  disabled?: boolean;
+  size?: 'small' | 'medium';
+  sx?: SxProps;
+  testId?: string;
+}
+
+/**
+ * The one way to choose a unit: type part of its name (no accents needed) or of its code; each option shows the
+ * level, where it sits and, when it matters, its period (before / after 1 July 2025, when codes were reused). With a
+ * date in context only the units valid that day are offered.
+ */
+export function UnitAutocomplete({ value, onChange, label, helperText, error, required, disabled, size = 'small', sx, testId, asOf, level, withinCode }: Props) {
+  const translate = useTranslate();
+  const text = useUnitText();
+  const [input, setInput] = useState('');
+  const [options, setOptions] = useState<PickedUnit[]>([]);
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      searchUnits(value && input === text.label(value) ? '' : input, { asOf, level, withinCode })
+        .then((found) => live && setOptions(found), () => live && setOptions([]))
+        .finally(() => live && setLoading(false));
+    }, 250);
+    return () => { live = false; clearTimeout(timer); };
+  }, [input, asOf, level, withinCode]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <Autocomplete
+      value={value}
+      onChange={(_e, unit) => onChange(unit)}
+      inputValue={input}
+      onInputChange={(_e, typed) => setInput(typed)}
+      options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
+      filterOptions={(all) => all}
+      getOptionLabel={text.label}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      loading={loading}
+      disabled={disabled}
+      size={size}
+      sx={{ minWidth: { xs: '100%', sm: 280 }, ...sx }}
+      noOptionsText={translate('app.unitPicker.none')}
+      loadingText={translate('app.loading')}
+      openText={translate('app.unitPicker.open')}
+      closeText={translate('ra.action.close')}
+      clearText={translate('ra.action.clear_input_value')}
+      data-testid={testId}
+      renderOption={(props, unit) => {
+        const { key, ...rest } = props as typeof props & { key: string };
+        return (
+          <Box component="li" key={key} {...rest} data-code={unit.code} data-unit-id={unit.id}>
+            <Box>
+              <Typography variant="body2">{text.label(unit)}</Typography>
+              <Typography variant="caption" color="text.secondary">{text.detail(unit)}</Typography>
+            </Box>
+          </Box>
+        );
+      }}
+      renderInput={(params) => (
+        // The asterisk only: a native `required` would stop the form with the browser's own (English) bubble.
+        <TextField {...params} label={label} InputLabelProps={{ ...params.InputLabelProps, required }} error={error}
+          helperText={helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))} />
+      )}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { registerEnumType } from 'type-graphql';
+import { authorize } from './authorize.js';
+import type { SubgraphContext } from './context.js';
+import { Role } from './identity.js';
+
+/**
+ * Năng lực — what a user may do, each within the subtree of a unit that the capability names. One table decides it:
+ * every subgraph authorises its operations with the roles listed here, and the console reads the same table (the
+ * `capabilities` query) to offer only what will be accepted. A SYSTEM_ADMIN may do everything.
+ */
+export enum Capability {
+  CLASSIFY_UNITS = 'CLASSIFY_UNITS',
+  MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
+  LOCK_ACCOUNTS = 'LOCK_ACCOUNTS',
+  READ_AUDIT_LOG = 'READ_AUDIT_LOG',
+  PLAN_CAMPAIGNS = 'PLAN_CAMPAIGNS',
+  EXTEND_METRICS = 'EXTEND_METRICS',
+  EDIT_CRITERIA_SETS = 'EDIT_CRITERIA_SETS',
+  RECORD_ASSESSMENTS = 'RECORD_ASSESSMENTS',
+  DECIDE_RECOGNITIONS = 'DECIDE_RECOGNITIONS',
+  RECORD_CONTRIBUTIONS = 'RECORD_CONTRIBUTIONS',
+  RECORD_PRECONDITIONS = 'RECORD_PRECONDITIONS',
+  PROPOSE_NOMINATIONS = 'PROPOSE_NOMINATIONS',
+  DECIDE_NOMINATIONS = 'DECIDE_NOMINATIONS',
+}
+
+export interface CapabilityRule {
+  /** Roles that may, over a subtree containing `scope`; SYSTEM_ADMIN always may. */
+  roles: readonly Role[];
+  /** The operations (and, for a workflow, the steps) this governs. */
+  operations: readonly string[];
+  /** Whose subtree decides, "Vietnamese — English". */
+  scope: string;
+}
+
+const { UNIT_ADMIN, ASSESSOR, COUNCIL, VIEWER } = Role;
+
+export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
+  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification'], scope: 'đơn vị được phân loại — the unit classified' },
+  MANAGE_ACCOUNTS: { roles: [UNIT_ADMIN], operations: ['users', 'createUser', 'addUserGrant', 'removeUserGrant'], scope: 'đơn vị của từng quyền cấp — the unit of each grant' },
+  LOCK_ACCOUNTS: { roles: [], operations: ['setUserActive'], scope: 'chỉ quản trị hệ thống — system administrators only' },
+  READ_AUDIT_LOG: { roles: [UNIT_ADMIN, COUNCIL, VIEWER], operations: ['auditLog'], scope: 'đơn vị của bản ghi — the unit of each entry' },
+  PLAN_CAMPAIGNS: {
+    roles: [UNIT_ADMIN],
+    operations: ['createCampaign', 'deriveCampaign', 'updateCampaign', 'deleteCampaign', 'createMilestone', 'updateMilestone', 'deleteMilestone',
+      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard'],
+    scope: 'đơn vị ban hành phong trào — the campaign\'s issuer',
+  },
+  EXTEND_METRICS: { roles: [UNIT_ADMIN], operations: ['createMetric'], scope: 'cả nước — the nation' },
+  EDIT_CRITERIA_SETS: {
+    roles: [UNIT_ADMIN],
+    operations: ['deriveCriteriaSet', 'updateCriteriaSet', 'addCriterion', 'addIndicator', 'overrideThreshold'],
+    scope: 'đơn vị sở hữu bộ tiêu chí — the set\'s owner',
+  },
+  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment'], scope: 'đơn vị được đánh giá — the unit assessed' },
+  DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
+  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
+  RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },
+  PROPOSE_NOMINATIONS: {
+    roles: [UNIT_ADMIN],
+    operations: ['createNomination', 'updateNominationDossier', 'transitionNomination:SUBMITTED'],
+    scope: 'đơn vị đề nghị — the proposing unit',
+  },
+  DECIDE_NOMINATIONS: {
+    roles: [COUNCIL, UNIT_ADMIN],
+    operations: ['transitionNomination:APPRAISED', 'transitionNomination:COUNCIL_REVIEWED', 'transitionNomination:RETURNED', 'decideNomination'],
+    scope: 'đơn vị xét khen thưởng — the deciding unit',
+  },
+};
+
+/** Operations anyone may call, or that act on the caller's own account: no capability governs them. */
+export const UNGOVERNED_OPERATIONS: Readonly<Record<string, string>> = {
+  login: 'công khai — public: signing in needs no role (throttled instead)',
+  changePassword: 'tài khoản của chính mình — the caller\'s own account',
+};
+
+/** Refuses (FORBIDDEN) unless the caller has `capability` over a subtree containing `unitPath`. */
+export function authorizeCapability(ctx: SubgraphContext, capability: Capability, unitPath: string): void {
+  authorize(ctx, CAPABILITIES[capability].roles, unitPath);
+}
+
+registerEnumType(Capability, {
+  name: 'Capability',
+  description: 'Năng lực — what a user may do within a subtree (see the `capabilities` query for the roles and operations of each).',
+  valuesConfig: {
+    CLASSIFY_UNITS: { description: 'Phân loại đơn vị — classify units.' },
+    MANAGE_ACCOUNTS: { description: 'Quản lý tài khoản — list and create accounts with grants.' },
+    LOCK_ACCOUNTS: { description: 'Khóa tài khoản — lock and unlock accounts.' },
+    READ_AUDIT_LOG: { description: 'Xem nhật ký thay đổi — read the audit log.' },
+    PLAN_CAMPAIGNS: { description: 'Lập kế hoạch phong trào — campaigns, milestones, targets, award forms and standards.' },
+    EXTEND_METRICS: { description: 'Thêm chỉ số — extend the metric catalogue.' },
+    EDIT_CRITERIA_SETS: { description: 'Sửa bộ tiêu chí — derive sets, add criteria and indicators, set thresholds.' },
+    RECORD_ASSESSMENTS: { description: 'Nhập kết quả đánh giá — record assessments.' },
+    DECIDE_RECOGNITIONS: { description: 'Quyết định công nhận — record and revoke recognition decisions.' },
+    RECORD_CONTRIBUTIONS: { description: 'Ghi sổ đóng góp — record contributions.' },
+    RECORD_PRECONDITIONS: { description: 'Ghi điều kiện tiên quyết — record preconditions.' },
+    PROPOSE_NOMINATIONS: { description: 'Lập và trình hồ sơ đề nghị — create, complete and submit nominations.' },
+    DECIDE_NOMINATIONS: { description: 'Xét hồ sơ đề nghị — appraise, review, return and decide nominations.' },
+  },
+});

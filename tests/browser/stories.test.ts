@@ -1,0 +1,325 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '../support/client.js';
+import { consoleUrl, expectReadable, launch, openPage, shot, signIn, watch } from './browser.js';
+
+/**
+ * The stories of issue 14, each walked end to end by a first-time user who starts signed out, signs in through the
+ * form with a demo account, and chooses units with the unit picker (never by typing a code). Each fails on a page
+ * error, a console error, or text a person should not have to read (untranslated keys, raw codes).
+ */
+const login = async (username: string, password: string) =>
+  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).data.login.token as string;
+
+/** Picks a unit in a picker: types part of its name without accents, then chooses the option with that code. */
+async function pick(page: Page, testId: string, typed: string, code: string): Promise<void> {
+  const input = page.getByTestId(testId).locator('input');
+  await input.fill(typed);
+  await page.locator(`li[data-code="${code}"]`).first().click();
+}
+
+describe('first-time users', () => {
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  /** A page for one user, signed in through the form, watched for errors. */
+  async function start(username: string, password: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await openPage(browser, errors);
+    const problems = watch(page);
+    await signIn(page, username, password);
+    await page.getByTestId('dashboard-ready').waitFor();
+    await expectReadable(page);
+    return { page, problems };
+  }
+
+  it('the provincial administrator edits a district target with the keyboard and adds a localised threshold on a derived set', async () => {
+    // A set Khánh Hòa derived from the national commune set, with one indicator of its own to set a threshold on.
+    const token = await login('khanhhoa.admin', 'demo-khanhhoa');
+    const national = await gql('{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }');
+    const code = `COMMUNE-56-STORY-${Date.now()}`;
+    const derived = await gql('mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }',
+      { i: { parentId: national.data.criteriaSets.nodes[0].id, ownerCode: '56', code, nameVi: 'Bộ tiêu chí xã NTM tỉnh Khánh Hòa (câu chuyện người dùng)' } }, { token });
+    expect(derived.errors).toBeUndefined();
+    const setId = derived.data.deriveCriteriaSet.id;
+    const added = await gql('mutation($s: ID!) { addIndicator(input: { criteriaSetId: $s, criterionNumber: 10, code: "10.7", nameVi: "Thu nhập bình quân đầu người (câu chuyện)", unitOfMeasure: "triệu đồng/người", comparator: GTE }) { id } }',
+      { s: setId }, { token });
+    expect(added.errors).toBeUndefined();
+
+    const { page, problems } = await start('khanhhoa.admin', 'demo-khanhhoa');
+
+    // Targets grid: the campaign picked by name, a district's 2024 cell changed, Enter saves and moves down.
+    const campaigns = await gql('{ campaigns(limit: 100) { nodes { id key name issuer { name } } } }');
+    const kh = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025');
+    await page.getByRole('menuitem', { name: 'Bảng chỉ tiêu đơn vị × năm' }).click();
+    await page.getByTestId('campaign-picker').fill('khanh hoa');
+    await page.getByRole('option', { name: `${kh.issuer.name} — ${kh.name}`, exact: true }).click();
+    const cell = page.locator('input[data-cell="573-2024"]');
+    await cell.waitFor();
+    const before = await cell.inputValue();
+    const next = String((Number(before) || 0) + 2);
+    await cell.fill(next);
+    await cell.press('Enter');
+    await page.getByText('Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024').waitFor();
+    // Enter moved to the row below, same year.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.col)).toBe(await cell.getAttribute('data-col'));
+    await expect.poll(async () => (await gql(`query($c: ID!) { targets(filter: { campaignId: $c, metric: "COMMUNES_NTM", unitCode: "573", year: 2024 }) { nodes { value } } }`,
+      { c: kh.id })).data.targets.nodes.map((t: { value: number }) => t.value)).toContain(Number(next));
+    await expectReadable(page);
+    await shot(page, 'story-admin-01-grid');
+    // Put the figure back for the other tests.
+    await cell.fill(before);
+    await cell.press('Enter');
+    await page.getByText(before ? 'Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024' : 'Đã xóa chỉ tiêu').first().waitFor();
+
+    // The national set is not the province's: no threshold can be set there.
+    await page.goto(consoleUrl('criteriaSets'));
+    await page.getByLabel('Tìm kiếm').fill('cau chuyen nguoi dung');
+    // Once the search has narrowed the list (searching without accents), open the set from it.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.getByText('Bộ tiêu chí xã NTM tỉnh Khánh Hòa (câu chuyện người dùng)').click();
+    // Opened from the list: the page waits for the set's criteria instead of crashing.
+    await page.getByText('Tiêu chí 19').first().waitFor();
+    // Criterion 10 is open: it has an indicator.
+    await expect(page.getByRole('button', { name: /^Tiêu chí 10 — Thu nhập/ }).getAttribute('aria-expanded')).resolves.toBe('true');
+    // The set's own indicator (other tests may have added indicators the set inherits).
+    await page.getByRole('row', { name: /10\.7 Thu nhập bình quân đầu người \(câu chuyện\)/ }).getByRole('button', { name: 'Đặt ngưỡng' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Giá trị ngưỡng').fill('55');
+    await dialog.getByLabel('Chỉ áp dụng năm').fill('2024');
+    await pick(page, 'unit-input-unitCode', 'dien khanh', '574');
+    await expectReadable(page);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu ngưỡng').waitFor();
+    await page.getByText('Huyện Diên Khánh').first().waitFor();
+    const thresholds = await gql('query($id: ID!) { criteriaSet(id: $id) { criteria { number indicators { code thresholds { value year owner { code } criteriaSet { id } } } } } }', { id: setId });
+    const own = thresholds.data.criteriaSet.criteria.find((c: { number: number }) => c.number === 10).indicators.find((i: { code: string }) => i.code === '10.7').thresholds;
+    expect(own).toEqual([{ value: 55, year: 2024, owner: { code: '574' }, criteriaSet: { id: setId } }]);
+
+    // The effective threshold for a commune of Diên Khánh in 2024, found by name.
+    await page.getByLabel('Năm', { exact: true }).first().fill('2024');
+    const communes = await gql('{ units(filter: { withinCode: "574", level: COMMUNE, kind: COMMUNE, asOf: "2024-06-30" }, limit: 1, orderBy: NAME) { nodes { code name } } }');
+    const commune = communes.data.units.nodes[0];
+    await pick(page, 'effective-unit', commune.name.replace(/^Xã /, ''), commune.code);
+    await page.getByRole('button', { name: 'Xem ngưỡng hiệu lực' }).click();
+    await page.getByText('≥ 55').first().waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-admin-02-threshold');
+
+    const national2 = national.data.criteriaSets.nodes[0].id;
+    await page.goto(consoleUrl(`criteriaSets/${national2}/show`));
+    await page.getByText('Tiêu chí 19').first().waitFor();
+    await expect(page.getByRole('button', { name: 'Đặt ngưỡng' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Sửa' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the assessor finds a pre-2025 Bắc Kạn commune by name and records its 2024 assessment', async () => {
+    const { page, problems } = await start('backan.assessor', 'demo-backan');
+    // An assessor's menu has no audit log, and no campaign can be created.
+    await expect(page.getByRole('menuitem', { name: 'Nhật ký thay đổi' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Nhập kết quả đánh giá' }).first().click();
+    await page.getByLabel('Năm', { exact: true }).fill('2024');
+    // Xã Bằng Thành (01858), Pác Nặm, until 30 June 2025 — not the new Bằng Thành that reuses code 01864.
+    await page.getByTestId('commune-picker').locator('input').fill('bang thanh');
+    const option = page.locator('li[data-code="01858"]');
+    await expect.poll(() => option.innerText()).toMatch(/Xã Bằng Thành \(01858\)[\s\S]*Huyện Pác Nặm · Tỉnh Bắc Kạn · trước 01\/07\/2025/);
+    await expect(page.locator('li[data-code="01864"]').count()).resolves.toBe(0);
+    await expectReadable(page);
+    await shot(page, 'story-assessor-01-picker');
+    await option.click();
+    await expect.poll(() => page.getByTestId('checklist-unit').innerText()).toBe('Xã Bằng Thành (01858) — Năm 2024');
+    // The NTM set (not the advanced one) is chosen for a commune by default.
+    await page.getByText('Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025').first().waitFor();
+    await page.getByTestId('mark-all-met').click();
+    await expectReadable(page);
+    await shot(page, 'story-assessor-02-checklist');
+    await page.getByTestId('save-assessment').click();
+    await page.waitForURL(/#\/assessments\/.+\/show/);
+    await page.getByText('Xã Bằng Thành').first().waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-assessor-03-saved');
+    const saved = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } criteriaSet { code } } } } }');
+    const assessment = saved.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
+    expect(assessment).toMatchObject({ metCount: 19, criteriaCount: 19, unit: { code: '01858', name: 'Xã Bằng Thành' } });
+
+    // Many communes of the district on one screen: untick criteria 1 and 2 of Bằng Thành with the keyboard and save.
+    const district = (await gql('{ units(filter: { search: "pac nam", level: DISTRICT, asOf: "2024-06-30" }) { nodes { code } } }')).data.units.nodes[0].code;
+    await page.goto(consoleUrl('assessments/create'));
+    await page.getByTestId('mode-many').click();
+    await page.getByLabel('Năm', { exact: true }).fill('2024');
+    await pick(page, 'district-picker', 'pac nam', district);
+    const row = page.getByTestId('bulk-grid').locator('tr[data-commune="01858"]');
+    const first = row.locator('input[type="checkbox"]').first();
+    await expect.poll(() => first.isChecked()).toBe(true);
+    await first.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect.poll(() => row.locator('input[type="checkbox"]').nth(1).isChecked()).toBe(false);
+    await expectReadable(page);
+    await shot(page, 'story-assessor-04-many-communes');
+    await page.getByTestId('save-bulk').click();
+    await page.getByText('Đã lưu đánh giá 1 xã').waitFor();
+    const after = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaSet { code } results { criterionNumber met } } } } }');
+    const updated = after.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
+    expect(updated.metCount).toBe(17);
+    expect(updated.results.filter((r: { met: boolean }) => !r.met).map((r: { criterionNumber: number }) => r.criterionNumber)).toEqual([1, 2]);
+
+    await page.goto(consoleUrl('campaigns'));
+    await page.getByText('Phong trào thi đua').first().waitFor();
+    await expect(page.getByRole('link', { name: 'Tạo mới' }).count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the council takes a nomination from submitted to decided', async () => {
+    // Khánh Hòa's administrator proposes a commune and submits it, through the API.
+    const token = await login('khanhhoa.admin', 'demo-khanhhoa');
+    const campaigns = await gql('{ campaigns(limit: 100) { nodes { id key } } }');
+    const kh = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
+    const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: kh });
+    const standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
+    const communes = await gql('{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code name } } }');
+    const subject = communes.data.units.nodes[47];
+    const created = await gql('mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }',
+      { i: { standardId, subject: { unitCode: subject.code, asOf: '2022-06-30' }, year: 2022, proposingUnitCode: '56', formCode: 'PROVINCE_CERTIFICATE' } }, { token });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createNomination.id;
+    await gql(`mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
+      { item: PROPOSAL_LETTER, provided: true, documentReference: "TTr 21/TTr-UBND" }, { item: ACHIEVEMENT_SUMMARY, provided: true, documentReference: "BC thành tích" },
+      { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`, { id, v: created.data.createNomination.version }, { token });
+    const submitted = await gql('mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }', { id }, { token });
+    expect(submitted.errors).toBeUndefined();
+
+    const { page, problems } = await start('khanhhoa.council', 'demo-council');
+    // The dashboard lists it among the nominations waiting for the council.
+    const waiting = page.getByTestId('dashboard-pending').getByRole('link', { name: `${subject.name} — 2022` });
+    await waiting.click();
+    await page.getByText('Đã trình', { exact: true }).first().waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-council-01-submitted');
+    for (const [step, status] of [['Thẩm định', 'Đã thẩm định'], ['Hội đồng đã xét', 'Hội đồng đã xét']]) {
+      await page.getByRole('button', { name: step, exact: true }).click();
+      await page.getByTestId('confirm-step').click();
+      await page.getByText(`Hồ sơ đã chuyển sang "${status}"`).waitFor();
+    }
+    await page.getByRole('button', { name: 'Ra quyết định' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Số quyết định').fill('QĐ 99/QĐ-UBND (câu chuyện)');
+    await dialog.getByLabel('Người ký').fill('Chủ tịch UBND tỉnh');
+    await expectReadable(page);
+    await page.getByTestId('confirm-step').click();
+    await page.getByText('Đã quyết định', { exact: true }).first().waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-council-02-decided');
+    const decided = await gql('query($id: ID!) { nomination(id: $id) { status award { decisionNumber } transitions { to username } } }', { id }, { token });
+    expect(decided.data.nomination).toMatchObject({ status: 'DECIDED', award: { decisionNumber: 'QĐ 99/QĐ-UBND (câu chuyện)' } });
+    expect(decided.data.nomination.transitions.map((t: { to: string; username: string }) => `${t.to}:${t.username}`).slice(-3))
+      .toEqual(['APPRAISED:khanhhoa.council', 'COUNCIL_REVIEWED:khanhhoa.council', 'DECIDED:khanhhoa.council']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the viewer compares all provinces for 2024 and Khánh Hòa\'s districts for 2025, and exports both', async () => {
+    const { page, problems } = await start('viewer', 'demo-viewer');
+    await expect(page.getByRole('link', { name: 'Tạo mới' }).count()).resolves.toBe(0);
+    await page.getByRole('menuitem', { name: 'So sánh địa phương' }).click();
+    await page.getByTestId('compare-table').waitFor();
+    const downloads: { name: string; text: string }[] = [];
+    const exportBoth = async () => {
+      for (const format of ['csv', 'xlsx']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+        const path = await download.path();
+        const { readFileSync } = await import('node:fs');
+        downloads.push({ name: download.suggestedFilename(), text: format === 'csv' ? readFileSync(path, 'utf8') : '' });
+      }
+    };
+
+    // All provinces, 2024.
+    await page.getByLabel('Phạm vi so sánh').click();
+    await page.getByRole('option', { name: 'Tất cả đơn vị một cấp' }).click();
+    await page.getByLabel('Năm', { exact: true }).fill('2024');
+    await page.getByLabel('Tại ngày', { exact: true }).fill('2024-06-30');
+    await page.getByTestId('compare-run').click();
+    await expect.poll(() => page.getByTestId('compare-table').locator('tbody tr').count()).toBe(50);
+    await page.getByText('Đơn vị 1–50 trên 63').waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-viewer-01-provinces-2024');
+    await exportBoth();
+
+    // Khánh Hòa's districts in 2025: the districts existed until 30 June 2025, so codes are read on that day.
+    await page.getByLabel('Phạm vi so sánh').click();
+    await page.getByRole('option', { name: 'Các đơn vị trực thuộc' }).click();
+    await page.getByLabel('Năm', { exact: true }).fill('2025');
+    await page.getByLabel('Tại ngày', { exact: true }).fill('2025-06-30');
+    await pick(page, 'compare-parent', 'khanh hoa', '56');
+    await page.getByTestId('compare-run').click();
+    await page.getByTestId('compare-breadcrumbs').getByText('Tỉnh Khánh Hòa').waitFor();
+    await expect.poll(() => page.getByTestId('compare-table').locator('tbody tr').count()).toBe(9);
+    await page.getByTestId('compare-table').getByText('Huyện Diên Khánh').waitFor();
+    await expectReadable(page);
+    await shot(page, 'story-viewer-02-khanh-hoa-2025');
+    await exportBoth();
+
+    expect(downloads.map((d) => d.name)).toEqual(['so-sanh-2024.csv', 'so-sanh-2024.xlsx', 'so-sanh-2025.csv', 'so-sanh-2025.xlsx']);
+    const [provinces, districts] = [downloads[0].text, downloads[2].text];
+    expect(provinces.split('\r\n').filter((l) => l.includes(',Tỉnh,'))).toHaveLength(63 * 3);
+    expect(districts).toContain('Huyện Diên Khánh,Huyện,Xã đạt chuẩn nông thôn mới');
+    for (const text of [provinces, districts]) expect(text).not.toMatch(/\b(PROVINCE|DISTRICT|PERCENT|COUNT|GTE|ALL_COMMUNES|COMMUNES_NTM)\b/);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('every page at 1440×900 and at a 390×844 phone', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await launch(); });
+  afterAll(async () => { await browser?.close(); });
+
+  it('has a screenshot of each page at both sizes, and nothing scrolls sideways on the phone', async () => {
+    const ids = await gql(`{ units(filter: { search: "khanh hoa", level: PROVINCE }) { nodes { id } }
+      campaigns(limit: 100) { nodes { id key } }
+      criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } }
+      assessments(filter: { withinCode: "56", year: 2024, asOf: "2024-06-30" }, limit: 1) { nodes { id } }
+      awardStandardList(limit: 1) { nodes { id } } }`);
+    const admin = await login('khanhhoa.admin', 'demo-khanhhoa');
+    const kh = ids.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
+    // A nomination to show: a draft of a Khánh Hòa commune this test proposes.
+    const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: kh });
+    const communes = await gql('{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code } } }');
+    const draft = await gql('mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }', { i: {
+      standardId: standards.data.awardStandards.find((x: { key: string }) => x.key === 'khanh-hoa-commune').id,
+      subject: { unitCode: communes.data.units.nodes[48].code, asOf: '2022-06-30' }, year: 2022, proposingUnitCode: '56', formCode: 'PROVINCE_CERTIFICATE' } }, { token: admin });
+    expect(draft.errors).toBeUndefined();
+    const nomination = { data: { nominations: { nodes: [draft.data.createNomination] } } };
+    const pages: [string, string][] = [
+      ['dashboard', ''], ['units', 'units'], ['unit', `units/${ids.data.units.nodes[0].id}/show`], ['campaigns', 'campaigns'], ['campaign', `campaigns/${kh}/show`],
+      ['targets', 'targets'], ['targets-grid', `targets/grid?campaign=${kh}&metric=COMMUNES_NTM`], ['criteria-sets', 'criteriaSets'],
+      ['criteria-set', `criteriaSets/${ids.data.criteriaSets.nodes[0].id}/show`], ['assessments', 'assessments'], ['assessment', `assessments/${ids.data.assessments.nodes[0].id}/show`],
+      ['assessment-entry', 'assessments/create'], ['recognitions', 'recognitions'], ['award-forms', 'awardForms'], ['award-standards', 'awardStandards'],
+      ['award-standard', `awardStandards/${ids.data.awardStandardList.nodes[0].id}/show`], ['eligibility', 'eligibility'], ['contributions', 'contributions'],
+      ['contribution-new', 'contributions/create'], ['nominations', 'nominations'], ['nomination', `nominations/${nomination.data.nominations.nodes[0].id}/show`],
+      ['awards', 'awards'], ['compare', 'compare'], ['progress', 'progress'], ['audit-log', 'auditLog'], ['accounts', 'users'],
+    ];
+    const failures: string[] = [];
+    for (const [width, height, size] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
+      const page = await openPage(browser, [], { width, height });
+      const problems = watch(page);
+      await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
+      for (const [name, route] of pages) {
+        await page.goto(consoleUrl(route));
+        // Each page shows its title in the app bar once loaded; then its data.
+        await page.waitForLoadState('networkidle');
+        await page.locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+        await shot(page, `page-${name}-${size}`).catch((error: Error) => failures.push(error.message));
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
