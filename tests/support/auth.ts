@@ -6,12 +6,11 @@ import './provided-context.js';
 
 let nextUserId = 900_000;
 
-/** The ltree paths a grant on this unit covers: its own and, for a unit formed in 2025, its FULL predecessors'. */
+/** The ltree paths a grant on this unit covers, as sign-in computes them: its own and its FULL predecessors'. */
 async function grantPaths(unitCode: string, asOf: string): Promise<{ unitId: number; paths: string[] }> {
-  const result = await gql(`query($c: String!, $d: Date) { unit(code: $c, asOf: $d) { id path predecessors { share unit { path } } } }`, { c: unitCode, d: asOf });
+  const result = await gql(`query($c: String!, $d: Date) { unit(code: $c, asOf: $d) { id coveredPaths } }`, { c: unitCode, d: asOf });
   if (!result.data?.unit) throw new Error(`tokenFor: no unit ${unitCode} on ${asOf}`);
-  const unit = result.data.unit;
-  return { unitId: Number(unit.id), paths: [unit.path, ...unit.predecessors.filter((p: any) => p.share === 'FULL').map((p: any) => p.unit.path)] };
+  return { unitId: Number(result.data.unit.id), paths: result.data.unit.coveredPaths };
 }
 
 /**
