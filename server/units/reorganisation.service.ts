@@ -406,6 +406,8 @@ class ReorganisationWriter {
       ...rows.filter((r) => r.from !== null && !sources.some((s) => s.unit.id === r.from)).map((r) => ({ successor: r.id, predecessor: r.from!, share: LineageShare.FULL })),
     ];
 
+    // Close first: a code passes to its successor only once its holder ends the day before.
+    if (closed.length) await this.tx.execute('UPDATE units.unit SET valid_to = ? WHERE id = ANY(?::int[])', [this.dayBefore, intArray(closed.map((u) => u.id))]);
     await this.tx.execute(
       `INSERT INTO units.unit (id, code, name, short_name, level, kind, parent_id, path, valid_from, valid_to, synthetic)
        SELECT r.id, r.code, r.name, r."shortName", r.level, r.kind, r."parentId", r.path::public.ltree, r."validFrom", r."validTo", r.synthetic
@@ -413,7 +415,6 @@ class ReorganisationWriter {
          "validFrom" date, "validTo" date, synthetic boolean)`,
       [JSON.stringify(rows)],
     );
-    if (closed.length) await this.tx.execute('UPDATE units.unit SET valid_to = ? WHERE id = ANY(?::int[])', [this.dayBefore, intArray(closed.map((u) => u.id))]);
     await this.tx.execute(
       `INSERT INTO units.reorganisation (id, kind, level, effective_on, resolution_number, resolution_date, issuer, note, sources, results, moved_count, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)`,
