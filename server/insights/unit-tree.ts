@@ -110,16 +110,18 @@ export async function syncUnitTree(em: EntityManager, peers: PeerQuery): Promise
   return { full, units: units.length, removed: removed.length, refreshed: Number(refreshed), revision };
 }
 
+/** Per hub (its peer client): the units revision this process last found the copy at, sparing a read of the copy's state. */
+const seen = new WeakMap<PeerQuery, string>();
+
 /**
- * Whether the copy is at the units subgraph's revision (two cheap reads); when not, a sync in its own transaction.
- * Every comparison, progress and sub-unit read calls this first, so a village added or a reorganisation recorded
- * shows in the very next read.
+ * Whether the copy is at the units subgraph's revision (one cheap peer read, answered from memory when this process
+ * saw that revision already); when not, a sync in its own transaction. Every comparison, progress and sub-unit read
+ * calls this first, so a village added or a reorganisation recorded shows in the very next read.
  */
 export async function currentUnitTree(em: EntityManager, peers: PeerQuery): Promise<void> {
-  const [[state], { unitsRevision }] = await Promise.all([
-    em.execute<{ revision: string | null }[]>('SELECT revision FROM insights.tree_state WHERE id = 1'),
-    peerData<{ unitsRevision: string }>(peers, 'units', REVISION),
-  ]);
-  if (state?.revision === unitsRevision) return;
-  await em.fork().transactional((tx) => syncUnitTree(tx, peers));
+  const { unitsRevision } = await peerData<{ unitsRevision: string }>(peers, 'units', REVISION);
+  if (seen.get(peers) === unitsRevision) return;
+  const [state] = await em.execute<{ revision: string | null }[]>('SELECT revision FROM insights.tree_state WHERE id = 1');
+  if (state?.revision !== unitsRevision) await em.fork().transactional((tx) => syncUnitTree(tx, peers));
+  seen.set(peers, unitsRevision);
 }
