@@ -9,6 +9,7 @@ const RECORD = `mutation($i: RecordReorganisationInput!) { recordReorganisation(
   id kind status level effectiveOn resolutionNumber inEffect movedCount version
   sources { unitId code share continues } results { unitId code name kind created } } }`;
 const WITHDRAW = `mutation($i: WithdrawReorganisationInput!) { withdrawReorganisation(input: $i) { id status version withdrawalReason } }`;
+const WITHDRAWN_AT = (id: string) => `{ reorganisation(id: "${id}") { recordedAt recordedBy withdrawnAt withdrawnBy } }`;
 const UNIT = `query($c: String!, $d: Date) { unit(code: $c, asOf: $d) { id code name validFrom validTo parent { code }
   predecessors { share unit { code validTo } reorganisation { id resolutionNumber } } } }`;
 const COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows { unitCode metric numerator denominator approximate } } }`;
@@ -187,6 +188,10 @@ describe('a merge of two communes recorded for a future date', () => {
 
     const withdrawn = await gql(WITHDRAW, { i: { id: eventId, reason: 'Nghị quyết bị thay thế', expectedVersion: 1 } }, { token: admin });
     expect(withdrawn.data.withdrawReorganisation).toEqual({ id: eventId, status: 'WITHDRAWN', version: 2, withdrawalReason: 'Nghị quyết bị thay thế' });
+    const times = (await gql(WITHDRAWN_AT(eventId))).data.reorganisation;
+    expect(times).toMatchObject({ recordedBy: TEST_ADMIN.username, withdrawnBy: TEST_ADMIN.username });
+    expect(Date.parse(times.withdrawnAt)).toBeGreaterThanOrEqual(Date.parse(times.recordedAt));
+    expect(Date.now() - Date.parse(times.withdrawnAt)).toBeLessThan(10 * 60_000);
     expect(assessments[0].n).toBe(1);
     expect(await snapshot()).toEqual(before);
     expect((await unitAt(a.code, EFFECTIVE)).data.unit).toMatchObject({ id: String(a.id), validTo: null });

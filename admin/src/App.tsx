@@ -16,6 +16,7 @@ import { i18nProvider } from './i18n';
 import { Dashboard } from './layout/Dashboard';
 import { Layout } from './layout/Layout';
 import recognitions from './recognitions';
+import reorganisations from './reorganisations';
 import { ComparePage } from './insights/ComparePage';
 import { ProgressPage } from './insights/ProgressPage';
 import targets from './targets';
@@ -36,6 +37,7 @@ export function App() {
       disableTelemetry
     >
       <Resource name="units" {...units} />
+      <Resource name="reorganisations" {...reorganisations} />
       <Resource name="campaigns" {...campaigns} />
       <Resource name="criteriaSets" {...criteriaSets} />
       <Resource name="assessments" {...assessments} />

@@ -42,20 +42,17 @@ interface GrantScope { role: string; paths: string[] }
 let scopes: { token: string; grants: Promise<GrantScope[]> } | undefined;
 
 /**
- * The ltree paths each of the session's grants covers, read once per sign-in: the unit's own and, for a unit formed
- * in the 2025 reorganisation, those of the units it took over whole (as the API's authorisation counts them).
+ * The ltree paths each of the session's grants covers, read once per sign-in: the unit's own and those of the units
+ * it took over whole through any reorganisation (the API's `coveredPaths`, as its authorisation counts them).
  */
 function grantScopes(): Promise<GrantScope[]> {
   const current = session.read();
   if (!current) return Promise.resolve([]);
   if (scopes?.token !== current.token) {
     const ids = [...new Set(current.user.grants.map((g) => g.unit.id))];
-    type Unit = { id: string; path: string; predecessors: { share: string; unit: { path: string } }[] } | null;
-    const grants = gql<{ unitsByIds: Unit[] }>(`query GrantScopes($ids: [ID!]!) { unitsByIds(ids: $ids) { id path predecessors { share unit { path } } } }`, { ids })
-      .then(({ unitsByIds }) => current.user.grants.map((g) => {
-        const unit = unitsByIds.find((u) => u?.id === g.unit.id);
-        return { role: g.role, paths: unit ? [unit.path, ...unit.predecessors.filter((p) => p.share === 'FULL').map((p) => p.unit.path)] : [] };
-      }));
+    type Unit = { id: string; coveredPaths: string[] } | null;
+    const grants = gql<{ unitsByIds: Unit[] }>(`query GrantScopes($ids: [ID!]!) { unitsByIds(ids: $ids) { id coveredPaths } }`, { ids })
+      .then(({ unitsByIds }) => current.user.grants.map((g) => ({ role: g.role, paths: unitsByIds.find((u) => u?.id === g.unit.id)?.coveredPaths ?? [] })));
     scopes = { token: current.token, grants };
   }
   return scopes.grants;

@@ -83,7 +83,7 @@ export class Reorganisation {
   movedCount!: number;
 
   @Field(() => GraphQLISODateTime, { description: 'Ghi nhận lúc — when it was recorded.' })
-  @Property()
+  @Property({ type: 'datetime' })
   recordedAt!: Date;
 
   @Field({ description: 'Người ghi nhận — who recorded it.' })
@@ -91,7 +91,7 @@ export class Reorganisation {
   recordedBy!: string;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Hủy lúc — when it was withdrawn.' })
-  @Property({ nullable: true })
+  @Property({ type: 'datetime', nullable: true })
   withdrawnAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Người hủy — who withdrew it.' })

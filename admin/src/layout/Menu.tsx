@@ -21,6 +21,7 @@ export function Menu() {
     <RaMenu>
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="units" />
+      <RaMenu.ResourceItem name="reorganisations" />
       {section('plans')}
       <RaMenu.ResourceItem name="campaigns" />
       <RaMenu.ResourceItem name="targets" />
