@@ -27,9 +27,6 @@ const PARENT_LEVELS: Record<UnitLevel, UnitLevel[]> = {
   VILLAGE: [UnitLevel.COMMUNE],
 };
 
-/** Whether a unit is valid on a date. */
-const validOn = (u: Pick<AdministrativeUnit, 'validFrom' | 'validTo'>, date: string) => (!u.validFrom || u.validFrom <= date) && (!u.validTo || u.validTo >= date);
-
 /** A result once resolved: an existing unit that continues, or a new one to create. */
 interface ResolvedResult {
   existing: AdministrativeUnit | null;
@@ -217,7 +214,7 @@ class ReorganisationWriter {
       const unit = await this.resolve(s.unitCode, this.dayBefore, `sources[${i}].unitCode`);
       if (sources.some((x) => x.unit.id === unit.id)) throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `sources[${i}].unitCode`);
       if (unit.level === UnitLevel.NATION) throw badInput('Không sắp xếp cấp quốc gia', 'The nation cannot be reorganised', `sources[${i}].unitCode`);
-      if (!validOn(unit, this.effectiveOn)) {
+      if (!unit.validOn(this.effectiveOn)) {
         throw conflict(`${unit.name} đã hết hiệu lực từ ${unit.validTo}`, `${unit.name} already ends on ${unit.validTo}`);
       }
       if (unit.validFrom && unit.validFrom >= this.effectiveOn) {
@@ -240,7 +237,7 @@ class ReorganisationWriter {
           throw badInput('Kết quả có sẵn chỉ cần existingCode', 'An existing result takes existingCode alone', field);
         }
         const unit = await this.resolve(r.existingCode, this.dayBefore, `${field}.existingCode`);
-        if (!validOn(unit, this.effectiveOn)) throw badInput(`${unit.name} không còn hiệu lực ngày ${this.effectiveOn}`, `${unit.name} is not valid on ${this.effectiveOn}`, `${field}.existingCode`);
+        if (!unit.validOn(this.effectiveOn)) throw badInput(`${unit.name} không còn hiệu lực ngày ${this.effectiveOn}`, `${unit.name} is not valid on ${this.effectiveOn}`, `${field}.existingCode`);
         if (unit.level !== level) throw badInput(`${unit.name} không cùng cấp với đơn vị nguồn`, `${unit.name} is not of the sources' level (${level})`, `${field}.existingCode`);
         if (results.some((x) => x.id === unit.id)) throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `${field}.existingCode`);
         const parent = (await this.units.byIds([unit.parent!.id]))[0];

@@ -46,13 +46,13 @@ export class Migration20261213000000_insights_villages_lineage extends Migration
       LEFT JOIN LATERAL (
         SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
         FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
-        WHERE x.unit_id = k.unit_id AND x.year = k.year AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
-        ORDER BY x.set_id DESC LIMIT 1) a ON f.communes = 1
+        WHERE f.communes = 1 AND x.unit_id = k.unit_id AND x.year = k.year AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
+        ORDER BY x.set_id DESC LIMIT 1) a ON true
       LEFT JOIN LATERAL (
         SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
         FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
-        WHERE x.unit_id = k.unit_id AND x.year = k.year AND s.applies_to = 'VILLAGE'
-        ORDER BY x.set_id DESC LIMIT 1) v ON f.villages = 1
+        WHERE f.villages = 1 AND x.unit_id = k.unit_id AND x.year = k.year AND s.applies_to = 'VILLAGE'
+        ORDER BY x.set_id DESC LIMIT 1) v ON true
       LEFT JOIN LATERAL (
         SELECT COALESCE(max(CASE d.tier WHEN 'NTM' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'MODEL' THEN 3 ELSE 0 END), 0) AS rank,
                COALESCE(max(CASE d.tier WHEN 'NTM_VILLAGE' THEN 1 WHEN 'MODEL_VILLAGE' THEN 2 ELSE 0 END), 0) AS village_rank
