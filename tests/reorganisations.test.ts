@@ -35,13 +35,13 @@ const compare = async (input: Record<string, unknown>) => {
 };
 const record = async (input: Record<string, unknown>, token = admin) =>
   gql(RECORD, { i: { resolutionNumber: '1234/NQ-UBTVQH15', resolutionDate: today(), effectiveOn: EFFECTIVE, ...input } }, { token });
-const signIn = async (unitCode: string, asOf: string): Promise<string> => {
+const signIn = async (unitCode: string, asOf: string): Promise<{ token: string; username: string }> => {
   const username = `reorg.${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
   const created = await gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
     { i: { username, displayName: 'Cán bộ xã hợp nhất', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode, asOf }] } }, { token: admin });
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   const login = await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: username, p: 'a-long-password' });
-  return login.data.login.token;
+  return { token: login.data.login.token, username };
 };
 
 beforeAll(async () => {
@@ -61,7 +61,8 @@ describe('a merge of two communes recorded for a future date', () => {
 
   /** What a withdrawal must restore: the sources' and the village's rows, and comparisons on both sides of the date. */
   const snapshot = async () => ({
-    rows: await sql(`SELECT id, code, name, parent_id, path::text, valid_from::text, valid_to::text FROM units.unit WHERE code = ANY($1) ORDER BY id`, [[a.code, b.code, village.code]]),
+    rows: await sql(`SELECT id, code, name, parent_id, path::text, valid_from::text, valid_to::text FROM units.unit WHERE code = ANY($1) AND NOT withdrawn ORDER BY id`,
+      [[a.code, b.code, village.code]]),
     compare: [
       await compare({ unitCodes: ['56', a.code, b.code], asOf: DAY_BEFORE, year: 2024 }),
       await compare({ unitCodes: ['56', a.code, b.code], asOf: DAY_BEFORE, year: YEAR }),
@@ -119,6 +120,8 @@ describe('a merge of two communes recorded for a future date', () => {
     expect(audit).toEqual({ action: 'CREATE', unit_id: a.id });
   });
 
+  let grantHolder: string;
+
   it('lets a grant on the result cover both sources\' records, and nothing else', async () => {
     const covered = (await gql(`query($c: String!, $d: Date) { unit(code: $c, asOf: $d) { coveredPaths } }`, { c: a.code, d: EFFECTIVE })).data.unit.coveredPaths;
     const expected = await sql(`WITH RECURSIVE c(id) AS (SELECT $1::int UNION SELECT l.predecessor_id FROM c JOIN units.unit_lineage l ON l.successor_id = c.id AND l.share = 'FULL')
@@ -126,7 +129,8 @@ describe('a merge of two communes recorded for a future date', () => {
     expect([...covered].sort()).toEqual(expected.map((r) => r.path).sort());
     expect(covered).toEqual(expect.arrayContaining([a.path, b.path]));
 
-    const token = await signIn(a.code, EFFECTIVE);
+    const { token, username } = await signIn(a.code, EFFECTIVE);
+    grantHolder = username;
     const classify = `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`;
     for (const source of [a, b]) {
       const ok = await gql(classify, { i: { unitCode: source.code, asOf: DAY_BEFORE, scheme: 'COASTAL', source: 'kiểm thử sắp xếp' } }, { token });
@@ -196,9 +200,13 @@ describe('a merge of two communes recorded for a future date', () => {
     expect(await snapshot()).toEqual(before);
     expect((await unitAt(a.code, EFFECTIVE)).data.unit).toMatchObject({ id: String(a.id), validTo: null });
     expect((await unitAt(village.code, EFFECTIVE)).data.unit).toMatchObject({ id: village.id, validTo: null, parent: { code: a.code } });
-    const [left] = await sql(`SELECT (SELECT count(*) FROM units.unit WHERE id = $1)::int AS result, (SELECT count(*) FROM units.unit_lineage WHERE reorganisation_id = $2)::int AS links`,
-      [Number(resultId), Number(eventId)]);
-    expect(left).toEqual({ result: 0, links: 0 });
+    const [left] = await sql(`SELECT (SELECT count(*) FROM units.unit_lineage WHERE reorganisation_id = $1)::int AS links`, [Number(eventId)]);
+    expect(left).toEqual({ links: 0 });
+    // The merged commune stays readable by id, withdrawn, so the grant made on it still names a unit (covering nothing).
+    const kept = await gql(`query($ids: [ID!]!) { unitsByIds(ids: $ids) { code withdrawn coveredPaths } }`, { ids: [resultId] });
+    expect(kept.data.unitsByIds).toEqual([{ code: a.code, withdrawn: true, coveredPaths: [expect.stringMatching(new RegExp(`\\.${resultId}$`))] }]);
+    const holder = await gql(`query($s: String) { users(filter: { search: $s }) { nodes { grants { unit { code withdrawn } } } } }`, { s: grantHolder }, { token: admin });
+    expect(holder.data, JSON.stringify(holder.errors)).toEqual({ users: { nodes: [{ grants: [{ unit: { code: a.code, withdrawn: true } }] }] } });
     const state = await gql(`{ reorganisation(id: "${eventId}") { status inEffect results { unitId created } } }`);
     expect(state.data.reorganisation).toEqual({ status: 'WITHDRAWN', inEffect: false, results: [{ unitId: resultId, created: true }] });
     expect(errorCodes(await gql(WITHDRAW, { i: { id: eventId, reason: 'Lần nữa', expectedVersion: 2 } }, { token: admin }))).toEqual(['CONFLICT']);
@@ -272,9 +280,12 @@ describe('a split with a continuing source, and what is refused', () => {
     const withdrawn = await gql(WITHDRAW, { i: { id: event.id, reason: 'Không tách nữa', expectedVersion: 1 } }, { token: admin });
     expect(withdrawn.errors, JSON.stringify(withdrawn.errors)).toBeUndefined();
     expect(errorCodes(await unitAt('99003', EFFECTIVE))).toEqual(['NOT_FOUND']);
+    // What stays: the event (withdrawn), its record of touched units, its audit, and its two new units, withdrawn.
     const after = await rowCounts(MAP_TABLES);
-    expect({ ...after, 'units.reorganisation': after['units.reorganisation'] - 1, 'audit.audit_log': 0, 'units.reorganisation_unit': 0 })
+    expect({ ...after, 'units.reorganisation': after['units.reorganisation'] - 1, 'units.unit': after['units.unit'] - 2, 'audit.audit_log': 0, 'units.reorganisation_unit': 0 })
       .toEqual({ ...before, 'audit.audit_log': 0, 'units.reorganisation_unit': 0 });
+    const [kept] = await sql(`SELECT count(*)::int AS n FROM units.unit WHERE withdrawn AND code = ANY($1)`, [['99003', villages[1].code]]);
+    expect(kept.n).toBe(2);
   });
 
   it('refuses to withdraw a reorganisation already in effect', async () => {

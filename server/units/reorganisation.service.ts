@@ -129,7 +129,10 @@ export class ReorganisationService {
     }));
   }
 
-  /** Withdraws an event before its effective date: removes the units it created and reopens those it closed. */
+  /**
+   * Withdraws an event before its effective date: its lineage goes, the units it created are marked withdrawn (valid
+   * on no day, still readable by id) and those it closed reopen.
+   */
   async withdraw(input: WithdrawReorganisationInput, withdrawnBy: string): Promise<Reorganisation> {
     const read = await this.require(input.id);
     const reason = normaliseText(input.reason ?? '');
@@ -156,15 +159,15 @@ export class ReorganisationService {
         throw conflict(`Các sắp xếp sau dựa trên sắp xếp này: ${list}; hủy chúng trước`, `Later reorganisations build on this one: ${list}; withdraw them first`);
       }
       const added = await tx.execute(
-        `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) ORDER BY u.code LIMIT 20`, [created, created]);
+        `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) AND NOT u.withdrawn ORDER BY u.code LIMIT 20`, [created, created]);
       if (added.length) {
         const list = added.map((u) => `${u.name} (${u.code})`).join(', ');
         throw conflict(`Đã có đơn vị được thêm vào kết quả của sắp xếp này: ${list}; đóng hoặc chuyển chúng trước`,
           `Units were added under this reorganisation's results since: ${list}; remove them first`);
       }
+      // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
       await tx.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
-      await tx.execute('DELETE FROM units.unit_classification WHERE unit_id = ANY(?::int[])', [created]);
-      await tx.execute('DELETE FROM units.unit WHERE id = ANY(?::int[])', [created]);
+      await tx.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
       await tx.execute(
         `UPDATE units.unit u SET valid_to = ru.previous_valid_to FROM units.reorganisation_unit ru
          WHERE ru.reorganisation_id = ? AND ru.role = 'CLOSED' AND u.id = ru.unit_id`, [event.id]);
@@ -308,7 +311,7 @@ class ReorganisationWriter {
     if (twice) throw badInput(`Mã ${twice} dùng cho hai kết quả`, `Code ${twice} is given to two results`, 'results');
     if (!codes.length) return;
     const held = await this.tx.execute<{ code: string; name: string; id: number }[]>(
-      `SELECT u.id, u.code, u.name FROM units.unit u WHERE u.code = ANY(?::text[]) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)`,
+      `SELECT u.id, u.code, u.name FROM units.unit u WHERE u.code = ANY(?::text[]) AND NOT u.withdrawn AND (u.valid_to IS NULL OR u.valid_to >= ?::date)`,
       [`{${codes.join(',')}}`, this.effectiveOn]);
     const taken = held.find((h) => !closing.has(Number(h.id)));
     if (taken) throw conflict(`Mã ${taken.code} đang thuộc ${taken.name} từ ngày ${this.effectiveOn} trở đi`, `Code ${taken.code} is held by ${taken.name} on or after ${this.effectiveOn}`);
@@ -318,7 +321,7 @@ class ReorganisationWriter {
   private async placements(sources: AdministrativeUnit[], results: ResolvedResult[], targets: Map<number, ResolvedResult[]>, continuing: Set<number>):
     Promise<{ child: AdministrativeUnit; to: ResolvedResult }[]> {
     const children = (await this.tx.execute(
-      `SELECT * FROM units.unit WHERE parent_id = ANY(?::int[]) AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY code`,
+      `SELECT * FROM units.unit WHERE parent_id = ANY(?::int[]) AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY code`,
       [intArray(sources.map((s) => s.id)), this.effectiveOn],
     )).map((row) => this.tx.map(AdministrativeUnit, row));
     const late = children.find((c) => c.validFrom && c.validFrom >= this.effectiveOn);
@@ -376,7 +379,7 @@ class ReorganisationWriter {
     const closedMoved: AdministrativeUnit[] = [];
     for (const { child, to } of placed.filter((p) => p.to.id !== p.child.parent!.id)) {
       const subtree = (await this.tx.execute(
-        `SELECT * FROM units.unit WHERE path <@ ?::public.ltree AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY nlevel(path), id`,
+        `SELECT * FROM units.unit WHERE path <@ ?::public.ltree AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY nlevel(path), id`,
         [child.path, this.effectiveOn],
       )).map((row) => this.tx.map(AdministrativeUnit, row));
       const late = subtree.find((u) => u.validFrom && u.validFrom >= this.effectiveOn);

@@ -54,13 +54,17 @@ export class AdministrativeUnit {
   @Property({ default: false })
   synthetic!: boolean;
 
+  @Field({ description: 'Thuộc một sắp xếp đã hủy: không có hiệu lực ngày nào, chỉ còn để các bản ghi nêu nó vẫn đọc được — created by a withdrawn reorganisation: valid on no day, kept so records naming it still resolve.' })
+  @Property({ default: false })
+  withdrawn!: boolean;
+
   @Field(() => Int, { description: 'Phiên bản, tăng mỗi lần sửa (đổi tên, đóng) — version, raised by every edit (rename, close); edits send the version they read.' })
   @Property({ default: 1 })
   version!: number;
 
   /** Whether the unit is valid on the given date. */
   validOn(date: string): boolean {
-    return (!this.validFrom || this.validFrom <= date) && (!this.validTo || this.validTo >= date);
+    return !this.withdrawn && (!this.validFrom || this.validFrom <= date) && (!this.validTo || this.validTo >= date);
   }
 }
 

@@ -8,7 +8,8 @@ import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
 import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
 
-const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
+/** Valid on a date: inside its period, and not a unit of a withdrawn reorganisation (valid on no day). */
+const VALID_ON = 'NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
 const ORDER: Record<UnitOrderField, string> = {
   [UnitOrderField.CODE]: 'u.code',
   [UnitOrderField.NAME]: 'u.short_name',
@@ -61,7 +62,7 @@ export class UnitService {
     if (!pairs.length) return new Map();
     const rows = await this.em.execute(
       `SELECT r.code || '@' || r.date AS key, u.* FROM jsonb_to_recordset(?::jsonb) AS r(code text, date date)
-       JOIN units.unit u ON u.code = r.code AND (u.valid_from IS NULL OR u.valid_from <= r.date) AND (u.valid_to IS NULL OR u.valid_to >= r.date)`,
+       JOIN units.unit u ON u.code = r.code AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= r.date) AND (u.valid_to IS NULL OR u.valid_to >= r.date)`,
       [JSON.stringify(pairs)],
     );
     return new Map(rows.map(({ key, ...row }) => [String(key), this.em.map(AdministrativeUnit, row)]));
@@ -152,7 +153,8 @@ export class UnitService {
 
   /**
    * Units written or removed after `since` (every unit when `since` is null or from another epoch: `full`), in id
-   * order after `afterId`. Keyset paging keeps a reader from skipping rows that change while it pages.
+   * order after `afterId`; a withdrawn reorganisation's units count as removed. Keyset paging keeps a reader from
+   * skipping rows that change while it pages.
    */
   async changes(since: string | null, afterId: number | null, limit: number): Promise<{ revision: string; full: boolean; rows: UnitChangeRow[] }> {
     const [state] = await this.em.execute<{ epoch: string; counter: string }[]>('SELECT epoch, counter FROM units.map_revision WHERE id = 1');
@@ -160,11 +162,11 @@ export class UnitService {
     const full = from === null;
     const rows = await this.em.execute<{ id: number; removed: boolean }[]>(
       `SELECT id, removed FROM (
-         SELECT u.id, false AS removed FROM units.unit u WHERE u.revision > ? AND u.id > ?
+         SELECT u.id, u.withdrawn AS removed FROM units.unit u WHERE u.revision > ? AND u.id > ? AND NOT (? AND u.withdrawn)
          UNION ALL
          SELECT r.unit_id, true FROM units.unit_removed r WHERE NOT ? AND r.revision > ? AND r.unit_id > ?) x
        ORDER BY id LIMIT ?`,
-      [from ?? -1, afterId ?? 0, full, from ?? -1, afterId ?? 0, limit],
+      [from ?? -1, afterId ?? 0, full, full, from ?? -1, afterId ?? 0, limit],
     );
     return { revision: `${state.epoch}:${state.counter}`, full, rows: rows.map((r) => ({ id: Number(r.id), removed: r.removed })) };
   }

@@ -205,7 +205,8 @@ export class VillageService {
       `WITH r AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(row int, code text, "shortName" text, "parentId" int, "validFrom" date, "validTo" date))
        SELECT r.row, CASE WHEN u.code = r.code THEN 'code' ELSE 'name' END AS field, u.code AS other, u.name AS other_name,
          to_char(u.valid_from, 'YYYY-MM-DD') AS vf, to_char(u.valid_to, 'YYYY-MM-DD') AS vt
-       FROM r JOIN units.unit u ON (u.code = r.code OR (u.level = 'VILLAGE' AND u.parent_id = r."parentId" AND public.ntm_fold(u.short_name) = public.ntm_fold(r."shortName")))
+       FROM r JOIN units.unit u ON NOT u.withdrawn
+         AND (u.code = r.code OR (u.level = 'VILLAGE' AND u.parent_id = r."parentId" AND public.ntm_fold(u.short_name) = public.ntm_fold(r."shortName")))
          AND daterange(u.valid_from, u.valid_to, '[]') && daterange(r."validFrom", r."validTo", '[]')
        ORDER BY r.row`,
       [JSON.stringify(drafts)],
@@ -258,7 +259,7 @@ export class VillageService {
       const current = await this.locked(tx, village.id);
       checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
       const [twin] = await tx.execute(
-        `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
+        `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND NOT u.withdrawn AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
            AND daterange(u.valid_from, u.valid_to, '[]') && daterange(?::date, ?::date, '[]') LIMIT 1`,
         [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null]);
       if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);

@@ -10,20 +10,22 @@ export class Migration20261205000000_map_changes extends Migration {
     this.addSql('ALTER TABLE units.unit ADD COLUMN synthetic boolean NOT NULL DEFAULT false');
     this.addSql('ALTER TABLE units.unit ADD COLUMN version integer NOT NULL DEFAULT 1');
     this.addSql('ALTER TABLE units.unit ADD COLUMN revision bigint NOT NULL DEFAULT 0');
+    // A unit a withdrawn reorganisation had created: kept so records that name it still resolve, valid on no day.
+    this.addSql('ALTER TABLE units.unit ADD COLUMN withdrawn boolean NOT NULL DEFAULT false');
     this.addSql('CREATE INDEX unit_revision_idx ON units.unit (revision)');
     // A code names one unit on any day (codes are reused only after the unit holding them closes).
     this.addSql(`ALTER TABLE units.unit ADD CONSTRAINT unit_code_one_unit_a_day
-      EXCLUDE USING gist (code WITH =, daterange(valid_from, valid_to, '[]') WITH &&)`);
+      EXCLUDE USING gist (code WITH =, daterange(valid_from, valid_to, '[]') WITH &&) WHERE (NOT withdrawn)`);
     // Two villages of one commune never carry the same name (kind word, accents and case aside) on the same day.
     this.addSql(`ALTER TABLE units.unit ADD CONSTRAINT unit_village_name_one_a_day
-      EXCLUDE USING gist (parent_id WITH =, public.ntm_fold(short_name) WITH =, daterange(valid_from, valid_to, '[]') WITH &&) WHERE (level = 'VILLAGE')`);
+      EXCLUDE USING gist (parent_id WITH =, public.ntm_fold(short_name) WITH =, daterange(valid_from, valid_to, '[]') WITH &&) WHERE (level = 'VILLAGE' AND NOT withdrawn)`);
     // A unit lies inside its parent: the parent is valid whenever the child is. Checked at commit on the rows as
     // they are then, so a writer may close a parent and its children in any order within one transaction.
     this.addSql(`CREATE FUNCTION units.check_inside_parent() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE me units.unit; p units.unit;
       BEGIN
         SELECT * INTO me FROM units.unit WHERE id = NEW.id;
-        IF NOT FOUND THEN RETURN NULL; END IF;
+        IF NOT FOUND OR me.withdrawn THEN RETURN NULL; END IF;
         IF me.parent_id IS NOT NULL THEN
           SELECT * INTO p FROM units.unit WHERE id = me.parent_id;
           IF (p.valid_from IS NOT NULL AND (me.valid_from IS NULL OR me.valid_from < p.valid_from))
@@ -31,14 +33,14 @@ export class Migration20261205000000_map_changes extends Migration {
             RAISE EXCEPTION 'unit % is valid outside its parent %', me.id, me.parent_id USING ERRCODE = '23514';
           END IF;
         END IF;
-        IF TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM units.unit c WHERE c.parent_id = me.id
+        IF TG_OP = 'UPDATE' AND EXISTS (SELECT 1 FROM units.unit c WHERE c.parent_id = me.id AND NOT c.withdrawn
             AND ((me.valid_from IS NOT NULL AND (c.valid_from IS NULL OR c.valid_from < me.valid_from))
               OR (me.valid_to IS NOT NULL AND (c.valid_to IS NULL OR c.valid_to > me.valid_to)))) THEN
           RAISE EXCEPTION 'unit % would leave a sub-unit outside its validity', me.id USING ERRCODE = '23514';
         END IF;
         RETURN NULL;
       END $$`);
-    this.addSql(`CREATE CONSTRAINT TRIGGER unit_inside_parent AFTER INSERT OR UPDATE OF valid_from, valid_to, parent_id ON units.unit
+    this.addSql(`CREATE CONSTRAINT TRIGGER unit_inside_parent AFTER INSERT OR UPDATE OF valid_from, valid_to, parent_id, withdrawn ON units.unit
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION units.check_inside_parent()`);
 
     // The map's revision: one counter row, bumped once per writing statement and held locked until the writer
@@ -75,13 +77,17 @@ export class Migration20261205000000_map_changes extends Migration {
       FOR EACH STATEMENT EXECUTE FUNCTION units.bump_revision()`);
     this.addSql(`CREATE TRIGGER unit_stamp_revision BEFORE INSERT OR UPDATE OR DELETE ON units.unit
       FOR EACH ROW EXECUTE FUNCTION units.stamp_revision()`);
-    // A lineage link written or removed changes both units it joins.
+    // A lineage link written or removed changes both units it joins — except units this transaction wrote already:
+    // they carry its revision and are read with their links (spares rewriting every seeded unit).
     this.addSql(`CREATE FUNCTION units.touch_lineage_units() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE written bigint := NULLIF(current_setting('units.revision', true), '')::bigint;
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          UPDATE units.unit SET revision = 0 WHERE id IN (SELECT successor_id FROM new_rows UNION SELECT predecessor_id FROM new_rows);
+          UPDATE units.unit SET revision = 0 WHERE id IN (SELECT successor_id FROM new_rows UNION SELECT predecessor_id FROM new_rows)
+            AND (written IS NULL OR revision < written);
         ELSE
-          UPDATE units.unit SET revision = 0 WHERE id IN (SELECT successor_id FROM old_rows UNION SELECT predecessor_id FROM old_rows);
+          UPDATE units.unit SET revision = 0 WHERE id IN (SELECT successor_id FROM old_rows UNION SELECT predecessor_id FROM old_rows)
+            AND (written IS NULL OR revision < written);
         END IF;
         RETURN NULL;
       END $$`);
