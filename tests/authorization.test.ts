@@ -273,7 +273,7 @@ beforeAll(async () => {
 
   // A village of Khánh Hòa's last current commune, and a rename of it recorded for next year.
   const [commune] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
-    WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL ORDER BY u.code DESC LIMIT 1`);
+    WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn ORDER BY u.code DESC LIMIT 1`);
   const village = await gql(`mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Kiểm Quyền" }) { code } }`, { c: commune.code }, { token: admin });
   expect(village.errors, JSON.stringify(village.errors)).toBeUndefined();
   fixtures.villageCode = village.data.createVillage.code;

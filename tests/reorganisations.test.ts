@@ -47,7 +47,7 @@ const signIn = async (unitCode: string, asOf: string): Promise<{ token: string; 
 beforeAll(async () => {
   admin = (await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: TEST_ADMIN.username, p: TEST_ADMIN.password })).data.login.token;
   communes = (await sql(`SELECT u.id, u.code, u.name, u.path::text AS path FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
-    WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND EXISTS (SELECT 1 FROM units.unit_lineage l WHERE l.successor_id = u.id) ORDER BY u.code`))
+    WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn AND EXISTS (SELECT 1 FROM units.unit_lineage l WHERE l.successor_id = u.id) ORDER BY u.code`))
     .map((c) => ({ id: Number(c.id), code: c.code, name: c.name, path: c.path }));
 });
 

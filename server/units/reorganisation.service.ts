@@ -365,18 +365,8 @@ class ReorganisationWriter {
     await this.assignCodes(results, new Set(closing.map((u) => u.id)));
     const placed = await this.placements(sources.map((s) => s.unit), results, targets, continuing);
 
-    const nextId = async () => Number((await this.tx.execute<{ id: number }[]>("SELECT nextval('units.unit_api_id_seq')::int AS id"))[0].id);
-    const [{ id: eventId }] = await this.tx.execute<{ id: number }[]>("SELECT nextval(pg_get_serial_sequence('units.reorganisation', 'id'))::int AS id");
-    const rows: NewRow[] = [];
-    for (const r of results.filter((x) => !x.existing)) {
-      r.id = await nextId();
-      // A result of a RENAME or TRANSFER is its source continuing: it keeps the source's classifications.
-      const from = this.input.kind === ReorganisationKind.RENAME || this.input.kind === ReorganisationKind.TRANSFER ? sources[0].unit.id : null;
-      rows.push({ id: r.id, code: r.code, name: r.name, shortName: r.shortName, level, kind: r.kind, parentId: r.parent.id, path: `${r.parent.path}.${r.id}`,
-        validFrom: this.effectiveOn, validTo: r.parent.validTo ?? null, synthetic: false, from });
-    }
-    // Moved sub-units continue as new rows under their result; their own sub-units follow them.
-    const closedMoved: AdministrativeUnit[] = [];
+    // Every unit that continues under a result, with its own sub-units, read before any id is taken.
+    const moves: { child: AdministrativeUnit; to: ResolvedResult; subtree: AdministrativeUnit[] }[] = [];
     for (const { child, to } of placed.filter((p) => p.to.id !== p.child.parent!.id)) {
       const subtree = (await this.tx.execute(
         `SELECT * FROM units.unit WHERE path <@ ?::public.ltree AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY nlevel(path), id`,
@@ -384,13 +374,30 @@ class ReorganisationWriter {
       )).map((row) => this.tx.map(AdministrativeUnit, row));
       const late = subtree.find((u) => u.validFrom && u.validFrom >= this.effectiveOn);
       if (late) throw badInput(`${late.name} (${late.code}) chỉ bắt đầu từ ${late.validFrom}`, `${late.name} (${late.code}) only starts on ${late.validFrom}`, 'placements');
+      moves.push({ child, to, subtree });
+    }
+    const fresh = results.filter((x) => !x.existing);
+    const ids = (await this.tx.execute<{ id: number }[]>(`SELECT nextval('units.unit_api_id_seq')::int AS id FROM generate_series(1, ?)`,
+      [fresh.length + moves.reduce((n, m) => n + m.subtree.length, 0)])).map((r) => Number(r.id));
+    const [{ id: eventId }] = await this.tx.execute<{ id: number }[]>("SELECT nextval(pg_get_serial_sequence('units.reorganisation', 'id'))::int AS id");
+    const rows: NewRow[] = [];
+    for (const r of fresh) {
+      r.id = ids.shift()!;
+      // A result of a RENAME or TRANSFER is its source continuing: it keeps the source's classifications.
+      const from = this.input.kind === ReorganisationKind.RENAME || this.input.kind === ReorganisationKind.TRANSFER ? sources[0].unit.id : null;
+      rows.push({ id: r.id, code: r.code, name: r.name, shortName: r.shortName, level, kind: r.kind, parentId: r.parent.id, path: `${r.parent.path}.${r.id}`,
+        validFrom: this.effectiveOn, validTo: r.parent.validTo ?? null, synthetic: false, from });
+    }
+    // Moved sub-units continue as new rows under their result; their own sub-units follow them.
+    const closedMoved: AdministrativeUnit[] = [];
+    for (const { child, to, subtree } of moves) {
       const target = to.existing
         ? { id: to.id, path: to.existing.path, validTo: to.existing.validTo ?? null }
         : { id: to.id, path: `${to.parent.path}.${to.id}`, validTo: to.parent.validTo ?? null };
       const copies = new Map<number, { id: number; path: string; validTo: string | null }>([[child.parent!.id, target]]);
       for (const unit of subtree) {
         const parent = copies.get(unit.parent!.id)!;
-        const id = await nextId();
+        const id = ids.shift()!;
         // A copy ends when it did, or when its new parent does if that comes first.
         const validTo = [unit.validTo ?? null, parent.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
         copies.set(unit.id, { id, path: `${parent.path}.${id}`, validTo });

@@ -65,7 +65,7 @@ describe('admin console: villages and reorganisations', () => {
 
   it('shows a future reorganisation and lets a system administrator withdraw it', async () => {
     const [current] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
-      WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL ORDER BY u.code DESC OFFSET 1 LIMIT 1`);
+      WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn ORDER BY u.code DESC OFFSET 1 LIMIT 1`);
     const village = await gql(`mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Trình Duyệt" }) { code } }`, { c: current.code }, { token: admin });
     expect(village.errors, JSON.stringify(village.errors)).toBeUndefined();
     const recorded = await gql(`mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`, { i: { kind: 'RENAME', effectiveOn: NEXT_YEAR,
