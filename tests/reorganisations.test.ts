@@ -288,6 +288,24 @@ describe('a split with a continuing source, and what is refused', () => {
     expect(kept.n).toBe(2);
   });
 
+  it('merges two villages of a commune into a new one, numbered after the commune\'s villages', async () => {
+    const made = [];
+    for (const name of ['Hợp A', 'Hợp B']) made.push((await gql(CREATE_VILLAGE, { i: { communeCode: d.code, validFrom: '2026-01-01', name } }, { token: admin })).data.createVillage);
+    const [{ n: last }] = await sql(`SELECT max(split_part(code, '-', 2)::int)::int AS n FROM units.unit WHERE code LIKE $1 || '-%'`, [d.code]);
+    const merged = await record({ kind: 'MERGE', sources: made.map((v) => ({ unitCode: v.code, share: 'FULL' })),
+      results: [{ name: 'Hợp Nhất', kind: 'RESIDENTIAL_AREA', parentCode: d.code }] });
+    expect(merged.errors, JSON.stringify(merged.errors)).toBeUndefined();
+    const event = merged.data.recordReorganisation;
+    const code = `${d.code}-${String(last + 1).padStart(3, '0')}`;
+    expect(event).toMatchObject({ level: 'VILLAGE', results: [{ code, name: 'Khu dân cư Hợp Nhất', kind: 'RESIDENTIAL_AREA', created: true }] });
+    const village = (await unitAt(code, EFFECTIVE)).data.unit;
+    expect(village.predecessors.map((p: any) => [p.unit.code, p.share])).toEqual(made.map((v) => [v.code, 'FULL']));
+    for (const v of made) expect(errorCodes(await unitAt(v.code, EFFECTIVE))).toEqual(['NOT_FOUND']);
+    const withdrawn = await gql(WITHDRAW, { i: { id: event.id, reason: 'Giữ hai thôn', expectedVersion: 1 } }, { token: admin });
+    expect(withdrawn.errors, JSON.stringify(withdrawn.errors)).toBeUndefined();
+    for (const v of made) expect((await unitAt(v.code, EFFECTIVE)).data.unit).toMatchObject({ id: v.id, validTo: null });
+  });
+
   it('refuses to withdraw a reorganisation already in effect', async () => {
     const village = (await gql(CREATE_VILLAGE, { i: { communeCode: d.code, validFrom: '2026-01-01', name: 'Đổi Tên' } }, { token: admin })).data.createVillage;
     const renamed = await record({ kind: 'RENAME', effectiveOn: today(), resolutionDate: today(), sources: [{ unitCode: village.code, share: 'FULL' }],

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { writeAudit, writeAudits } from '../shared/audit.js';
-import { badInput, bilingual, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
+import { badInput, bilingual, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { today } from '../shared/scalars.js';
 import { foldText, normaliseText, textArray } from '../shared/sql.js';
 import { VILLAGE_CODE, isUnitCode, villageCode } from '../shared/unit-code.js';
@@ -50,7 +50,7 @@ const rowError = (row: number, field: string, vi: string, en: string, code: RowE
 
 /** The GraphQL error of a row error, for a single-record mutation. */
 export const rowErrorToGraphQL = (error: RowError): GraphQLError =>
-  hubError(error.code, ...(error.message.split(' — ', 2) as [string, string]), { field: error.field });
+  new GraphQLError(error.message, { extensions: { code: error.code, field: error.field } });
 
 /** Whether [from1, to1] and [from2, to2] share a day (null: open-ended). */
 const overlaps = (from1: string | null, to1: string | null, from2: string | null, to2: string | null) =>
