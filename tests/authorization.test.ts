@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
-import { rowCounts } from './support/db.js';
+import { rowCounts, sql } from './support/db.js';
 
 /**
  * For every mutation of every subgraph: an administrator of another province (Bắc Kạn, 06) acting on Khánh Hòa's
@@ -29,7 +29,42 @@ const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 
 const AWARD_TABLES = ['awards.award_standard', 'awards.campaign_award_form', 'awards.contributor', 'awards.contribution', 'awards.precondition',
   'awards.nomination', 'awards.nomination_transition', 'awards.award', 'audit.audit_log'];
 
+const MAP_TABLES = ['units.unit', 'units.unit_lineage', 'units.unit_classification', 'units.reorganisation', 'units.reorganisation_unit', 'audit.audit_log'];
+const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-01-01`;
+
 const CASES: Record<string, MutationCase> = {
+  createVillage: {
+    query: `mutation($i: CreateVillageInput!) { createVillage(input: $i) { id } }`,
+    variables: () => ({ i: { communeCode: '22384', asOf: '2024-01-01', name: 'Xâm nhập' } }),
+    tables: MAP_TABLES,
+  },
+  createVillages: {
+    query: `mutation($v: [CreateVillageInput!]!) { createVillages(villages: $v) { written } }`,
+    variables: () => ({ v: [{ communeCode: '22384', asOf: '2024-01-01', name: 'Xâm nhập' }] }),
+    tables: MAP_TABLES,
+  },
+  renameVillage: {
+    query: `mutation($i: RenameVillageInput!) { renameVillage(input: $i) { id } }`,
+    variables: () => ({ i: { code: fixtures.villageCode, asOf: '2026-06-01', name: 'Đổi', expectedVersion: 1 } }),
+    tables: MAP_TABLES,
+  },
+  closeVillage: {
+    query: `mutation($i: CloseVillageInput!) { closeVillage(input: $i) { id } }`,
+    variables: () => ({ i: { code: fixtures.villageCode, asOf: '2026-06-01', validTo: '2026-06-30', expectedVersion: 1 } }),
+    tables: MAP_TABLES,
+  },
+  // Reorganisations are system administrators' alone, wherever they are.
+  recordReorganisation: {
+    query: `mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`,
+    variables: () => ({ i: { kind: 'RENAME', effectiveOn: NEXT_YEAR, resolutionNumber: 'X', resolutionDate: '2026-01-01',
+      sources: [{ unitCode: '06', share: 'FULL' }], results: [{ code: '06', name: 'Bắc Kạn Mới', kind: 'PROVINCE', parentCode: 'VN' }] } }),
+    tables: MAP_TABLES,
+  },
+  withdrawReorganisation: {
+    query: `mutation($i: WithdrawReorganisationInput!) { withdrawReorganisation(input: $i) { id } }`,
+    variables: () => ({ i: { id: fixtures.reorganisationId, reason: 'Xâm nhập', expectedVersion: 1 } }),
+    tables: MAP_TABLES,
+  },
   setUnitClassification: {
     query: `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`,
     variables: () => ({ i: { unitCode: '56', asOf: '2024-01-01', scheme: 'COASTAL' } }),
@@ -246,6 +281,18 @@ beforeAll(async () => {
     expect(nomination.errors, JSON.stringify(nomination.errors)).toBeUndefined();
     fixtures.nominationId = nomination.data.createNomination.id;
   }
+
+  // A village of Khánh Hòa's last current commune, and a rename of it recorded for next year.
+  const [commune] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
+    WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn ORDER BY u.code DESC LIMIT 1`);
+  const village = await gql(`mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Kiểm Quyền" }) { code } }`, { c: commune.code }, { token: admin });
+  expect(village.errors, JSON.stringify(village.errors)).toBeUndefined();
+  fixtures.villageCode = village.data.createVillage.code;
+  const rename = await gql(`mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`, { i: { kind: 'RENAME', effectiveOn: NEXT_YEAR,
+    resolutionNumber: 'AUTHZ/NQ', resolutionDate: '2026-01-01', sources: [{ unitCode: fixtures.villageCode, share: 'FULL' }],
+    results: [{ code: fixtures.villageCode, name: 'Kiểm Quyền Mới', kind: 'VILLAGE', parentCode: commune.code }] } }, { token: admin });
+  expect(rename.errors, JSON.stringify(rename.errors)).toBeUndefined();
+  fixtures.reorganisationId = rename.data.recordReorganisation.id;
 
   intruder = await tokenFor('UNIT_ADMIN', '06');
 });

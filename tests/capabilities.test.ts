@@ -19,7 +19,7 @@ interface Probe {
 
 const ROLES = ['UNIT_ADMIN', 'ASSESSOR', 'COUNCIL', 'VIEWER'] as const;
 const STALE = 999_999;
-const TABLES = ['units.unit_classification', 'accounts.user_account', 'accounts.role_grant', 'campaigns.campaign', 'campaigns.target', 'campaigns.milestone',
+const TABLES = ['units.unit_classification', 'units.unit', 'units.reorganisation', 'accounts.user_account', 'accounts.role_grant', 'campaigns.campaign', 'campaigns.target', 'campaigns.milestone',
   'campaigns.metric', 'criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold', 'criteria.assessment', 'criteria.assessment_result',
   'criteria.recognition_decision', 'awards.award_standard', 'awards.contributor', 'awards.contribution', 'awards.precondition', 'awards.nomination',
   'awards.nomination_transition', 'awards.award', 'audit.audit_log'];
@@ -29,6 +29,16 @@ const PROBES: Record<string, Probe> = {
   CLASSIFY_UNITS: {
     scope: '56',
     query: 'mutation { setUnitClassification(input: { unitCode: "56", asOf: "2024-01-01", scheme: TERRAIN, value: "NOT_A_TERRAIN" }) { id } }',
+    variables: () => ({}),
+  },
+  MANAGE_VILLAGES: {
+    scope: '56',
+    query: `mutation($c: String!) { renameVillage(input: { code: $c, asOf: "2024-01-01", name: "Thử", expectedVersion: ${STALE} }) { id } }`,
+    variables: () => ({ c: fixtures.villageCode }),
+  },
+  REORGANISE_UNITS: {
+    scope: '56',
+    query: `mutation { withdrawReorganisation(input: { id: "999999", reason: "probe", expectedVersion: ${STALE} }) { id } }`,
     variables: () => ({}),
   },
   MANAGE_ACCOUNTS: {
@@ -105,6 +115,8 @@ beforeAll(async () => {
   fixtures.recognitionId = recognitions.data.recognitionDecisions.nodes[0].id;
   const users = await gql('{ users(limit: 1, filter: { search: "khanhhoa" }) { nodes { id } } }', undefined, { token: admin });
   fixtures.userId = users.data.users.nodes[0].id;
+  const villages = await gql('{ units(filter: { withinCode: "56", level: VILLAGE, asOf: "2024-01-01" }, limit: 1) { nodes { code } } }');
+  fixtures.villageCode = villages.data.units.nodes[0].code;
   const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: fixtures.campaignId });
   const standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
   const nominations = await gql('query($s: ID!) { nominations(filter: { standardId: $s }, limit: 1) { nodes { id } } }', { s: standardId }, { token: admin });

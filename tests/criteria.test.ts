@@ -406,7 +406,7 @@ describe('criteria lists sorted, filtered and paged on the server', () => {
   });
 
   const RECOGNITIONS = `query($f: RecognitionFilter, $o: RecognitionOrderField, $d: SortDirection, $l: Int) {
-    recognitionDecisions(filter: $f, orderBy: $o, direction: $d, limit: $l) { totalCount nodes { id tier decisionNumber decidedOn unit { code parent { code } } } } }`;
+    recognitionDecisions(filter: $f, orderBy: $o, direction: $d, limit: $l) { totalCount nodes { id tier decisionNumber decidedOn unit { code ancestors { code } } } } }`;
 
   it("keeps only a district's recognitions with withinCode, sorted by unit code or decision date", async () => {
     const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM criteria.recognition_decision d JOIN units.unit u ON u.id = d.unit_id
@@ -416,7 +416,8 @@ describe('criteria lists sorted, filtered and paged on the server', () => {
     expect(byCode.errors).toBeUndefined();
     expect(byCode.data.recognitionDecisions.totalCount).toBe(Number(n));
     const nodes = byCode.data.recognitionDecisions.nodes;
-    expect(new Set(nodes.map((d: any) => d.unit.parent.code))).toEqual(new Set([district.code]));
+    // Communes of the district and their villages.
+    expect(nodes.every((d: any) => d.unit.ancestors.some((a: any) => a.code === district.code))).toBe(true);
     expect(nodes.map((d: any) => d.unit.code)).toEqual(nodes.map((d: any) => d.unit.code).sort());
     const latest = await gql(RECOGNITIONS, { f: { withinCode: district.code, validInYear: 2025 }, o: 'DECIDED_ON', d: 'DESC', l: 1 });
     const [{ max }] = await sql<{ max: string }>(`SELECT to_char(max(decided_on), 'YYYY-MM-DD') AS max FROM criteria.recognition_decision d

@@ -16,6 +16,7 @@ import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './signIn/LoginPage';
 import recognitions from './recognitions';
+import reorganisations from './reorganisations';
 import targets from './targets';
 import units from './units';
 import users from './users';
@@ -40,6 +41,7 @@ export function App() {
       disableTelemetry
     >
       <Resource name="units" {...units} />
+      <Resource name="reorganisations" {...reorganisations} />
       <Resource name="campaigns" {...campaigns} />
       <Resource name="criteriaSets" {...criteriaSets} />
       <Resource name="assessments" {...assessments} />

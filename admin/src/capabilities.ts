@@ -7,7 +7,7 @@ import { gql, session } from './dataProvider/client';
  * Menus, create links and buttons are offered from this alone, so the console offers what the API will accept.
  */
 export type Capability =
-  | 'CLASSIFY_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
+  | 'CLASSIFY_UNITS' | 'MANAGE_VILLAGES' | 'REORGANISE_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
   | 'RECORD_ASSESSMENTS' | 'DECIDE_RECOGNITIONS' | 'RECORD_CONTRIBUTIONS' | 'RECORD_PRECONDITIONS' | 'PROPOSE_NOMINATIONS' | 'DECIDE_NOMINATIONS';
 
 export interface CapabilityRule { capability: Capability; roles: string[]; scope: string }
@@ -82,6 +82,7 @@ const WRITES: Record<string, { capability: Capability; unitPath: (record: any) =
   contributions: { capability: 'RECORD_CONTRIBUTIONS', unitPath: (r) => r.contributor?.unit?.path },
   nominations: { capability: 'PROPOSE_NOMINATIONS', unitPath: (r) => r.proposingUnit?.path },
   users: { capability: 'MANAGE_ACCOUNTS', unitPath: () => undefined },
+  reorganisations: { capability: 'REORGANISE_UNITS', unitPath: () => undefined },
 };
 /** Lists that are not for everyone to read. */
 const READS: Record<string, Capability> = { users: 'MANAGE_ACCOUNTS', auditLog: 'READ_AUDIT_LOG' };

@@ -7,6 +7,7 @@ import { parseIsoDate } from '../shared/scalars.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria-enums.js';
 import { DEMO_PROVINCES, generateDemoAssessments } from './demo-assessments.js';
+import { generateDemoVillageRecords } from './demo-village-records.js';
 
 /** One threshold, indicator, criterion and set as seeds/criteria/*.yaml hold them (see seeds/criteria/README.md). */
 export interface ThresholdSeed { value: number; unitClass: string | null; region: CriteriaRegion | null; communeGroup: number | null; year: number | null; source: string | null }
@@ -140,7 +141,8 @@ async function loadSet(em: EntityManager, set: SetSeed, tools: SeedTools): Promi
 
 /**
  * Seeds the criteria sets of seeds/criteria, then — with the demo profile (`SeedTools.demo`;
- * seed loaders do not receive the config) — synthetic assessments for the communes of the five seed provinces.
+ * seed loaders do not receive the config) — synthetic assessments for the communes of the five seed provinces, and
+ * recognitions and assessments of their demo villages.
  */
 export async function seedCriteria(em: EntityManager, tools: SeedTools): Promise<void> {
   const started = Date.now();
@@ -150,5 +152,6 @@ export async function seedCriteria(em: EntityManager, tools: SeedTools): Promise
   if (tools.demo) {
     const summary = await generateDemoAssessments(em, { units: tools.units, provinceCodes: DEMO_PROVINCES });
     tools.log.info(summary, 'seeded synthetic demo assessments (five seed provinces)');
+    tools.log.info(await generateDemoVillageRecords(em, tools.units), 'seeded synthetic village recognitions and assessments (five seed provinces)');
   }
 }

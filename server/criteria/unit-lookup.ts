@@ -4,6 +4,7 @@ import { badInput } from '../shared/errors.js';
 import { today } from '../shared/scalars.js';
 import { intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import { isUnitCode } from '../shared/unit-code.js';
 
 /** What the criteria services need of a request: its EntityManager, the unit directory, the caller, loaders. */
 export type CriteriaContext = SubgraphContext;
@@ -22,8 +23,8 @@ export function dateInYear(year: number, asOf?: string | null): string {
 
 /** The unit with this code valid on `date` (memoised per request), or null. Classifications are those of that date. */
 export function findUnit(ctx: CriteriaContext, code: string, date: string): Promise<UnitInfo | null> {
-  // GSO codes are digits ("VN" for the nation); anything else names no unit and need not reach the units subgraph.
-  if (!/^(VN|\d{1,10})$/.test(code)) return Promise.resolve(null);
+  // Anything that is neither a GSO nor a village code names no unit and need not reach the units subgraph.
+  if (!isUnitCode(code)) return Promise.resolve(null);
   const memo = loader(ctx, 'unitByCode', () => new Map<string, Promise<UnitInfo | null>>());
   const key = `${code}@${date}`;
   let found = memo.get(key);

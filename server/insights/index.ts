@@ -3,7 +3,8 @@ import { InsightsResolver, UnitInsightsResolver } from './insights.resolver.js';
 import { unitRef } from './insights.types.js';
 import { Migration20261210000000_insights } from './migrations/Migration20261210000000_insights.js';
 import { Migration20261212000000_insights_bulk } from './migrations/Migration20261212000000_insights_bulk.js';
-import { loadUnitTree, unitCountNow } from './unit-tree.js';
+import { Migration20261213000000_insights_villages_lineage } from './migrations/Migration20261213000000_insights_villages_lineage.js';
+import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 
 import { insightsExports } from './exports.js';
@@ -18,20 +19,20 @@ export const insightsSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261210000000_insights', class: Migration20261210000000_insights },
     { name: 'Migration20261212000000_insights_bulk', class: Migration20261212000000_insights_bulk },
+    { name: 'Migration20261213000000_insights_villages_lineage', class: Migration20261213000000_insights_villages_lineage },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
   http: { path: '/exports', router: insightsExports },
   async seed(em, { peers, log }) {
     const started = Date.now();
-    const loaded = await loadUnitTree(em, peers);
+    const loaded = await syncUnitTree(em, peers);
     log.info({ ...loaded, ms: Date.now() - started }, 'insights: unit tree loaded, summaries rebuilt');
   },
-  // Units change rarely: on each start, reload the tree when the units API reports another number of units.
+  // The copy follows the units subgraph's revision: on each start (and before each read) only what changed is applied.
   async start(em, { peers, log }) {
-    const [state] = await em.execute('SELECT units FROM insights.tree_state WHERE id = 1');
-    if (state && Number(state.units) === (await unitCountNow(peers))) return;
-    const loaded = await loadUnitTree(em, peers);
-    log.info(loaded, 'insights: unit tree reloaded (units changed)');
+    const started = Date.now();
+    const synced = await syncUnitTree(em, peers);
+    if (synced) log.info({ ...synced, ms: Date.now() - started }, 'insights: unit tree brought up to date');
   },
 };

@@ -7,7 +7,7 @@ import { today } from '../shared/scalars.js';
 import { EMPTY_SUMMARY, METRICS, requireMetrics, valueOf, type MetricDefinition, type Summary, type ValueUnit } from './metrics.js';
 import { peerData } from '../shared/peers.js';
 import { applicableTarget, classificationCodes, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
-import { FIRST_YEAR, LAST_YEAR } from './unit-tree.js';
+import { FIRST_YEAR, LAST_YEAR, currentUnitTree } from './unit-tree.js';
 import { ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
@@ -15,7 +15,7 @@ const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid
 
 interface UnitRow { id: number; code: string; name: string; level: string; path: string }
 
-const APPROXIMATE_NOTE = 'Ước tính: có xã chỉ một phần thuộc đơn vị này khi sắp xếp 1/7/2025 (được tính trọn) — approximate: communes split in the 1 July 2025 reorganisation are counted whole on each side.';
+const APPROXIMATE_NOTE = 'Ước tính: có xã, thôn chỉ một phần thuộc đơn vị này qua sắp xếp đơn vị hành chính (1/7/2025 hoặc sau đó), được tính trọn — approximate: communes or villages split in a reorganisation (1 July 2025 or a later one) are counted whole on each side.';
 
 const SUMMARY_KEYS = Object.keys(EMPTY_SUMMARY) as (keyof Summary)[];
 
@@ -59,6 +59,11 @@ export class InsightsService {
     return METRICS.map(describeMetric);
   }
 
+  /** The copy of the unit tree, brought up to the units subgraph's revision once per request before anything reads it. */
+  private tree(): Promise<void> {
+    return loader(this.ctx, 'unitTree', () => currentUnitTree(this.em, this.ctx.peers));
+  }
+
   /** The campaigns' targets: revision checked once per request, reread only when campaigns' targets changed. */
   private targets(): Promise<TargetIndex> {
     return loader(this.ctx, 'targets', () => currentTargets(this.ctx.peers));
@@ -96,9 +101,10 @@ export class InsightsService {
     if (input.unitCodes && (!input.unitCodes.length || input.unitCodes.length > 500)) {
       throw badInput('unitCodes phải có từ 1 đến 500 mã', 'unitCodes takes 1 to 500 codes', 'unitCodes');
     }
-    // The targets (a revision check, usually answered from the cache) while the units and their summaries are read.
+    // The targets (a revision check, usually answered from the cache) while the unit tree is checked and read.
     const targetsRead = this.targets();
     targetsRead.catch(() => undefined);
+    await this.tree();
     let where: string;
     let params: unknown[];
     if (input.unitCodes) {
@@ -238,6 +244,7 @@ export class InsightsService {
     this.checkYear(toYear, 'toYear');
     if (fromYear > toYear) throw badInput('fromYear phải không lớn hơn toYear', 'fromYear must not be after toYear', 'fromYear');
     const readAt = asOf ?? today();
+    await this.tree();
     const unit = await this.unitByCode(unitCode, readAt);
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
     const index = await this.targets();
@@ -254,6 +261,7 @@ export class InsightsService {
 
   /** Direct sub-units of these units valid on `asOf`, from the read model (one statement for the whole batch). */
   async subunits(parentIds: readonly number[], asOf: string): Promise<Map<number, number[]>> {
+    await this.tree();
     const rows = await this.em.execute<{ id: number; parent_id: number }[]>(`SELECT u.id, u.parent_id FROM insights.unit u
       WHERE u.parent_id = ANY(?::int[]) AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
     const children = new Map<number, number[]>(parentIds.map((id) => [id, []]));

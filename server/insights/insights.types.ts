@@ -28,7 +28,7 @@ export class CompareInput {
   @Field(() => UnitLevel, { nullable: true, description: 'Mọi đơn vị của cấp này, hiệu lực tại asOf — all units of this level valid on asOf.' })
   level?: UnitLevel;
 
-  @Field(() => [String], { description: 'Mã chỉ số — metric codes (COMMUNES_NTM, COMMUNES_ADVANCED, COMMUNES_MODEL, AVG_CRITERIA_MET, COMMUNES_UNDER_15, VILLAGES_MODEL).' })
+  @Field(() => [String], { description: 'Mã chỉ số — metric codes (COMMUNES_NTM, COMMUNES_ADVANCED, COMMUNES_MODEL, AVG_CRITERIA_MET, COMMUNES_UNDER_15, VILLAGES_MODEL, VILLAGES_NTM, AVG_VILLAGE_CRITERIA_MET).' })
   metrics!: string[];
 
   @Field(() => Int, { description: 'Năm — the year.' })
@@ -65,7 +65,7 @@ abstract class TargetFigures {
   @Field({ description: 'Đơn vị của actual và target: COUNT, PERCENT, METRIC (theo chỉ tiêu áp dụng, nếu có) — what actual and target are in (the applicable target\'s unit, if any).' }) valueUnit!: string;
   @Field(() => Int, { description: 'Tử số (số xã đạt, tổng số tiêu chí đạt …) — numerator.' }) numerator!: number;
   @Field(() => Int, { description: 'Mẫu số — denominator (see denominatorBasis).' }) denominator!: number;
-  @Field({ description: 'Mẫu số là gì — what the denominator counts (ALL_COMMUNES, NTM_COMMUNES, ASSESSED_COMMUNES, ALL_VILLAGES …).' }) denominatorBasis!: string;
+  @Field({ description: 'Mẫu số là gì — what the denominator counts (ALL_COMMUNES, NTM_COMMUNES, ASSESSED_COMMUNES, ALL_VILLAGES, ASSESSED_VILLAGES …).' }) denominatorBasis!: string;
   @Field(() => Float, { nullable: true, description: 'Chỉ tiêu áp dụng (cận dưới nếu là khoảng) — the applicable target (lower end of a range).' }) target!: number | null;
   @Field(() => Float, { nullable: true, description: 'Cận trên của chỉ tiêu khoảng — upper end of a range target.' }) targetMax!: number | null;
   @Field(() => String, { nullable: true, description: 'Phép so sánh của chỉ tiêu — the target\'s comparator.' }) targetComparator!: string | null;
@@ -92,7 +92,7 @@ export class ComparisonRow extends TargetFigures {
   @Field({ description: 'Mã chỉ số — metric code.' }) metric!: string;
   @Field(() => Int, { description: 'Năm — year.' }) year!: number;
   @Field(() => Int, { nullable: true, description: 'Thứ hạng trong các đơn vị được so sánh, theo giá trị mặc định của chỉ số — rank among the compared units.' }) rank!: number | null;
-  @Field({ description: 'Số liệu ước tính (qua xã tách một phần khi sắp xếp 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
+  @Field({ description: 'Số liệu ước tính (có xã, thôn chỉ một phần thuộc đơn vị qua các lần sắp xếp) — approximate: communes or villages only partly in this unit across a reorganisation are involved.' }) approximate!: boolean;
   @Field(() => [ClassTargetResult], { description: 'Chỉ tiêu riêng cho từng loại xã trực thuộc (ví dụ bình quân tiêu chí của xã miền núi cao), tính trên các xã mang phân loại đó — targets restricted to a class of the unit\'s communes, each over the communes so classified.' }) classTargets!: ClassTargetResult[];
 }
 
@@ -117,7 +117,7 @@ export class ProgressPoint {
   @Field(() => Int, { description: 'Mẫu số — denominator.' }) denominator!: number;
   @Field(() => Float, { nullable: true, description: 'Chênh lệch = thực hiện − chỉ tiêu — actual minus target.' }) gap!: number | null;
   @Field(() => Boolean, { nullable: true, description: 'Đạt chỉ tiêu (null: không có chỉ tiêu) — whether actual meets the target.' }) onTrack!: boolean | null;
-  @Field({ description: 'Số liệu ước tính (xã tách một phần năm 2025) — approximate: partial commune splits are involved.' }) approximate!: boolean;
+  @Field({ description: 'Số liệu ước tính (có xã, thôn chỉ một phần thuộc đơn vị qua các lần sắp xếp) — approximate: communes or villages only partly in this unit across a reorganisation are involved.' }) approximate!: boolean;
   @Field(() => String, { nullable: true, description: 'Giải thích — explanation.' }) note!: string | null;
   @Field(() => [ClassTargetResult], { description: 'Chỉ tiêu năm đó cho từng loại xã trực thuộc, tính trên các xã mang phân loại đó tại ngày đọc mã — that year\'s targets for a class of the unit\'s communes, each over the communes so classified on asOf.' }) classTargets!: ClassTargetResult[];
 }

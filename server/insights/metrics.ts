@@ -3,15 +3,17 @@ import { badInput } from '../shared/errors.js';
 /** A summary row: the measures of one unit and year (see the migration's MEASURES). */
 export interface Summary {
   communes: number; villages: number; assessed: number; criteria_met: number; under_15: number;
-  ntm: number; advanced: number; model: number; model_villages: number; approximate_communes: number;
+  ntm: number; advanced: number; model: number; model_villages: number;
+  ntm_villages: number; villages_assessed: number; village_criteria_met: number; approximate_communes: number;
 }
 
 export const EMPTY_SUMMARY: Summary = {
-  communes: 0, villages: 0, assessed: 0, criteria_met: 0, under_15: 0, ntm: 0, advanced: 0, model: 0, model_villages: 0, approximate_communes: 0,
+  communes: 0, villages: 0, assessed: 0, criteria_met: 0, under_15: 0, ntm: 0, advanced: 0, model: 0, model_villages: 0,
+  ntm_villages: 0, villages_assessed: 0, village_criteria_met: 0, approximate_communes: 0,
 };
 
 export type ValueUnit = 'COUNT' | 'PERCENT' | 'METRIC';
-export type DenominatorBasis = 'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES';
+export type DenominatorBasis = 'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES' | 'ASSESSED_VILLAGES';
 
 /** How a metric is computed from the summaries and how it rolls up the hierarchy. */
 export interface MetricDefinition {
@@ -35,6 +37,7 @@ const denominators: Record<DenominatorBasis, (s: Summary) => number> = {
   ADVANCED_COMMUNES: (s) => s.advanced,
   ASSESSED_COMMUNES: (s) => s.assessed,
   ALL_VILLAGES: (s) => s.villages,
+  ASSESSED_VILLAGES: (s) => s.villages_assessed,
 };
 
 export const denominatorOf = (basis: DenominatorBasis, s: Summary): number => denominators[basis](s);
@@ -52,6 +55,10 @@ export const METRICS: readonly MetricDefinition[] = [
     aggregation: 'SUM', defaultUnit: 'COUNT', better: 'LOWER', numerator: (s) => s.under_15, basis: 'ASSESSED_COMMUNES' },
   { code: 'VILLAGES_MODEL', nameVi: 'Thôn đạt chuẩn khu dân cư kiểu mẫu', nameEn: 'Villages recognised as model villages',
     aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model_villages, basis: 'ALL_VILLAGES' },
+  { code: 'VILLAGES_NTM', nameVi: 'Thôn đạt chuẩn nông thôn mới', nameEn: 'Villages recognised at the new-rural village standard (model villages included)',
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm_villages, basis: 'ALL_VILLAGES' },
+  { code: 'AVG_VILLAGE_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá', nameEn: 'Average village criteria met per assessed village',
+    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.village_criteria_met, basis: 'ASSESSED_VILLAGES' },
 ];
 
 const BY_CODE = new Map(METRICS.map((m) => [m.code, m]));

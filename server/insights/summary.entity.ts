@@ -21,5 +21,8 @@ export class UnitYearSummary {
   @Property() advanced!: number;
   @Property() model!: number;
   @Property() modelVillages!: number;
+  @Property() ntmVillages!: number;
+  @Property() villagesAssessed!: number;
+  @Property() villageCriteriaMet!: number;
   @Property() approximateCommunes!: number;
 }

@@ -1,83 +1,127 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { peerData, type PeerQuery } from '../shared/peers.js';
-import { today } from '../shared/scalars.js';
 
 /** First and last year insights keeps figures for (the 2021–2025 and 2026–2030 programme periods). */
 export const FIRST_YEAR = 2021;
 export const LAST_YEAR = 2030;
 
-/**
- * The dates the unit tree is read at: the last day before the 1 July 2025 reorganisation and today. The units
- * API answers "units valid on a date"; these two dates cover both sides of the reorganisation.
- */
-const TREE_DATES = ['2025-06-30'];
-
 const PAGE = 500;
-const UNITS = `query($f: UnitFilter, $o: Int, $d: Date) { units(filter: $f, offset: $o, limit: ${PAGE}) { totalCount nodes {
-  id code name level kind path validFrom validTo classifications(asOf: $d) { code } predecessors { share unit { id } } } } }`;
+const REVISION = '{ unitsRevision }';
+const CHANGES = `query($since: String, $after: ID) { unitChanges(sinceRevision: $since, afterId: $after, limit: ${PAGE}) {
+  revision full nextAfterId nodes { id removed unit { id code name level kind path validFrom validTo predecessors { share unit { id } } } } } }`;
 
 interface TreeUnit {
   id: number; code: string; name: string; level: string; kind: string; path: string;
-  validFrom: string | null; validTo: string | null; classifications: string[];
+  validFrom: string | null; validTo: string | null;
   predecessors: { share: string; unitId: number }[];
 }
 
-/** Reads every unit on both sides of the reorganisation, with lineage, through the units subgraph's public API. */
-export async function readUnitTree(peers: PeerQuery): Promise<{ units: TreeUnit[]; reported: number }> {
-  const units = new Map<number, TreeUnit>();
-  let reported = 0;
-  for (const asOf of [...TREE_DATES, today()]) {
-    for (let offset = 0; ; offset += PAGE) {
-      const data = await peerData(peers, 'units', UNITS, { f: { asOf }, o: offset, d: asOf });
-      for (const u of data.units.nodes) {
-        units.set(Number(u.id), {
-          id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path, validFrom: u.validFrom, validTo: u.validTo,
-          classifications: u.classifications.map((c: { code: string }) => c.code),
-          predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
-        });
-      }
-      if (offset + PAGE >= data.units.totalCount || !data.units.nodes.length) {
-        reported += data.units.totalCount;
-        break;
-      }
-    }
-  }
-  return { units: [...units.values()], reported };
+/** What a sync did: nothing (the copy was current), a full load, or the changes since the copy's revision. */
+export interface TreeSync {
+  full: boolean;
+  units: number;
+  removed: number;
+  /** Communes and villages whose rollup, facts and summaries were recomputed. */
+  refreshed: number;
+  revision: string;
 }
 
 /**
- * Replaces the unit tree and lineage, then rebuilds rollup, facts and summaries from criteria's rows. Runs in the
- * caller's transaction (seed, or a start that finds the units changed).
+ * Reads what changed in the units subgraph since `since` (everything when null or from another database), through
+ * its public API, page by page (keyset on id, so rows changing meanwhile are not skipped).
  */
-export async function loadUnitTree(em: EntityManager, peers: PeerQuery): Promise<{ units: number; lineage: number }> {
-  const { units, reported } = await readUnitTree(peers);
-  const lineage = units.flatMap((u) => u.predecessors.map((p) => ({ successor_id: u.id, predecessor_id: p.unitId, share: p.share })));
-  await em.execute('DELETE FROM insights.unit');
-  await em.execute('DELETE FROM insights.unit_lineage');
+async function readChanges(peers: PeerQuery, since: string | null): Promise<{ full: boolean; units: TreeUnit[]; removed: number[] }> {
+  const units: TreeUnit[] = [];
+  const removed: number[] = [];
+  let full = false;
+  for (let after: string | null = null; ;) {
+    const { unitChanges: page }: { unitChanges: any } = await peerData(peers, 'units', CHANGES, { since, after });
+    full = page.full;
+    for (const node of page.nodes) {
+      if (node.removed) {
+        removed.push(Number(node.id));
+        continue;
+      }
+      const u = node.unit;
+      units.push({
+        id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path, validFrom: u.validFrom, validTo: u.validTo,
+        predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
+      });
+    }
+    if (page.nextAfterId === null) return { full, units, removed };
+    after = page.nextAfterId;
+  }
+}
+
+/** Writes units into the copy (inserted, or replaced when present) with the links to their predecessors. */
+async function upsertUnits(em: EntityManager, units: readonly TreeUnit[]): Promise<void> {
+  if (!units.length) return;
   await em.execute(
-    `INSERT INTO insights.unit (id, code, name, level, kind, parent_id, path, valid_from, valid_to, classifications)
-     SELECT r.id, r.code, r.name, r.level, r.kind, CASE WHEN nlevel(r.path::public.ltree) > 1 THEN subpath(r.path::public.ltree, -2, 1)::text::int END, r.path::public.ltree,
-       r."validFrom", r."validTo", ARRAY(SELECT jsonb_array_elements_text(r.classifications))
-     FROM jsonb_to_recordset(?::jsonb) AS r(id int, code text, name text, level text, kind text, path text, "validFrom" date, "validTo" date, classifications jsonb)`,
+    `INSERT INTO insights.unit (id, code, name, level, kind, parent_id, path, valid_from, valid_to)
+     SELECT r.id, r.code, r.name, r.level, r.kind, CASE WHEN nlevel(r.path::public.ltree) > 1 THEN subpath(r.path::public.ltree, -2, 1)::text::int END,
+       r.path::public.ltree, r."validFrom", r."validTo"
+     FROM jsonb_to_recordset(?::jsonb) AS r(id int, code text, name text, level text, kind text, path text, "validFrom" date, "validTo" date)
+     ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name, level = excluded.level, kind = excluded.kind,
+       parent_id = excluded.parent_id, path = excluded.path, valid_from = excluded.valid_from, valid_to = excluded.valid_to`,
     [JSON.stringify(units.map(({ predecessors: _, ...u }) => u))],
   );
+  await em.execute('DELETE FROM insights.unit_lineage WHERE successor_id = ANY(?::int[])', [`{${units.map((u) => u.id).join(',')}}`]);
+  const lineage = units.flatMap((u) => u.predecessors.map((p) => ({ successor_id: u.id, predecessor_id: p.unitId, share: p.share })));
   await em.execute(
     `INSERT INTO insights.unit_lineage (successor_id, predecessor_id, share)
      SELECT r.successor_id, r.predecessor_id, r.share FROM jsonb_to_recordset(?::jsonb) AS r(successor_id int, predecessor_id int, share text)
      ON CONFLICT DO NOTHING`,
     [JSON.stringify(lineage)],
   );
-  await em.execute('SELECT insights.rebuild(?, ?)', [FIRST_YEAR, LAST_YEAR]);
-  await em.execute(`INSERT INTO insights.tree_state (id, units, lineage) VALUES (1, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET units = excluded.units, lineage = excluded.lineage, loaded_at = now()`, [reported, lineage.length]);
-  return { units: units.length, lineage: lineage.length };
 }
 
-/** How many units the units API reports on the tree dates (summed over the dates): a cheap check of whether the copy is current. */
-export async function unitCountNow(peers: PeerQuery): Promise<number> {
-  let total = 0;
-  for (const asOf of [...TREE_DATES, today()]) {
-    total += (await peerData(peers, 'units', 'query($f: UnitFilter) { units(filter: $f, limit: 1) { totalCount } }', { f: { asOf } })).units.totalCount;
+/**
+ * Brings the copy of the unit tree up to the units subgraph's revision, in the caller's transaction: the first time
+ * (or for another database) it loads every unit and rebuilds rollup, facts and summaries; afterwards it applies only
+ * the units written or removed since, and recomputes the communes and villages they concern. Holds the lock that
+ * criteria's triggers share, so no write's figures are lost to a refresh. Returns null when the copy was current.
+ */
+export async function syncUnitTree(em: EntityManager, peers: PeerQuery): Promise<TreeSync | null> {
+  await em.execute("SELECT pg_advisory_xact_lock(hashtext('insights.tree'))");
+  const [state] = await em.execute<{ revision: string | null }[]>('SELECT revision FROM insights.tree_state WHERE id = 1');
+  const { unitsRevision: revision } = await peerData<{ unitsRevision: string }>(peers, 'units', REVISION);
+  if (state?.revision === revision) return null;
+  const { full, units, removed } = await readChanges(peers, state?.revision ?? null);
+  let refreshed: number;
+  if (full) {
+    await em.execute('DELETE FROM insights.unit_lineage');
+    await em.execute('DELETE FROM insights.unit');
+    await upsertUnits(em, units);
+    await em.execute('SELECT insights.rebuild(?, ?)', [FIRST_YEAR, LAST_YEAR]);
+    refreshed = Number((await em.execute('SELECT count(DISTINCT unit_id) AS n FROM insights.fact'))[0].n);
+  } else {
+    const gone = `{${removed.join(',')}}`;
+    await em.execute('DELETE FROM insights.unit_lineage WHERE successor_id = ANY(?::int[]) OR predecessor_id = ANY(?::int[])', [gone, gone]);
+    await em.execute('DELETE FROM insights.unit WHERE id = ANY(?::int[])', [gone]);
+    await upsertUnits(em, units);
+    const changed = `{${[...units.map((u) => u.id), ...removed].join(',')}}`;
+    [{ n: refreshed }] = await em.execute<{ n: number }[]>('SELECT insights.refresh_units(?::int[], ?, ?) AS n', [changed, FIRST_YEAR, LAST_YEAR]);
   }
-  return total;
+  const [{ units: count, lineage }] = await em.execute<{ units: number; lineage: number }[]>(
+    'SELECT (SELECT count(*) FROM insights.unit)::int AS units, (SELECT count(*) FROM insights.unit_lineage)::int AS lineage');
+  await em.execute(`INSERT INTO insights.tree_state (id, units, lineage, revision) VALUES (1, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET units = excluded.units, lineage = excluded.lineage, revision = excluded.revision, loaded_at = now()`,
+  [count, lineage, revision]);
+  return { full, units: units.length, removed: removed.length, refreshed: Number(refreshed), revision };
+}
+
+/** Per hub (its peer client): the units revision this process last found the copy at, sparing a read of the copy's state. */
+const seen = new WeakMap<PeerQuery, string>();
+
+/**
+ * Whether the copy is at the units subgraph's revision (one cheap peer read, answered from memory when this process
+ * saw that revision already); when not, a sync in its own transaction. Every comparison, progress and sub-unit read
+ * calls this first, so a village added or a reorganisation recorded shows in the very next read.
+ */
+export async function currentUnitTree(em: EntityManager, peers: PeerQuery): Promise<void> {
+  const { unitsRevision } = await peerData<{ unitsRevision: string }>(peers, 'units', REVISION);
+  if (seen.get(peers) === unitsRevision) return;
+  const [state] = await em.execute<{ revision: string | null }[]>('SELECT revision FROM insights.tree_state WHERE id = 1');
+  if (state?.revision !== unitsRevision) await em.fork().transactional((tx) => syncUnitTree(tx, peers));
+  seen.set(peers, unitsRevision);
 }

@@ -105,6 +105,26 @@ export async function writeAudit(em: EntityManager, record: AuditRecord): Promis
 }
 
 /**
+ * Appends many writes at once (one statement), as `writeAudit` does one: for services that write rows in bulk with
+ * SQL and know each row's unit path.
+ */
+export async function writeAudits(em: EntityManager, records: readonly (AuditRecord & { unitPath: string })[]): Promise<void> {
+  if (!records.length) return;
+  const ctx = currentRequestContext();
+  await em.getConnection().execute(
+    `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
+     SELECT ?, ?, r.subgraph, r.entity, r.entity_id, r.action, r.unit_id, r.unit_path::public.ltree, r.before, r.after
+     FROM jsonb_to_recordset(?::jsonb) AS r(subgraph text, entity text, entity_id text, action text, unit_id int, unit_path text, before jsonb, after jsonb)`,
+    [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', JSON.stringify(records.map((r) => ({
+      subgraph: r.subgraph, entity: r.entity, entity_id: String(r.entityId), action: r.action, unit_id: r.unitId, unit_path: r.unitPath,
+      before: r.before ?? null, after: r.after ?? null,
+    })))],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
+/**
  * Records every entity write — who, when, what, before and after — in audit.audit_log, inside the transaction
  * of the write itself, so a write and its audit row commit or roll back together.
  */

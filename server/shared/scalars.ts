@@ -52,3 +52,10 @@ export const DateScalar = new GraphQLScalarType<string, string>({
 export function today(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The calendar date `days` after (or before, when negative) a "YYYY-MM-DD" date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -83,14 +83,14 @@ export class UnitDirectory {
   }
 
   /**
-   * The paths a grant on this unit covers: its own and, for a unit formed in the 2025 reorganisation, those of the
-   * units it took over whole (FULL predecessors) — so the new Khánh Hòa's administrators keep Ninh Thuận's records.
+   * The paths a grant on this unit covers: its own and those of the units it took over whole (FULL predecessors),
+   * followed back through the 2025 reorganisation and every recorded one — so the new Khánh Hòa's administrators keep
+   * Ninh Thuận's records, and a merged commune's administrators those of the communes merged into it.
    */
   async grantPaths(id: number): Promise<string[] | null> {
-    const data = await this.run(`query($ids: [ID!]!) { unitsByIds(ids: $ids) { path predecessors { share unit { path } } } }`, { ids: [String(id)] });
+    const data = await this.run(`query($ids: [ID!]!) { unitsByIds(ids: $ids) { coveredPaths } }`, { ids: [String(id)] });
     const unit = data?.unitsByIds?.[0];
-    if (!unit) return null;
-    return [unit.path, ...unit.predecessors.filter((p: any) => p.share === 'FULL').map((p: any) => p.unit.path as string)];
+    return unit ? (unit.coveredPaths as string[]) : null;
   }
 
   /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */

@@ -1,19 +1,26 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { Migration20261122000000_units } from './migrations/Migration20261122000000_units.js';
+import { Migration20261205000000_map_changes } from './migrations/Migration20261205000000_map_changes.js';
+import { Reorganisation } from './reorganisation.entity.js';
+import { ReorganisationResolver } from './reorganisation.resolver.js';
 import { AdministrativeUnit, UnitLineage } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
 import { UnitFieldsResolver } from './unit-fields.resolver.js';
 import { resolveUnitReference } from './unit.reference.js';
 import { UnitResolver } from './unit.resolver.js';
 import { seedUnits } from './unit.seed.js';
+import { VillageResolver } from './village.resolver.js';
 
-/** Đơn vị hành chính — the administrative hierarchy before and after 1 July 2025, with lineage and classifications. */
+/** Đơn vị hành chính — the administrative hierarchy before and after 1 July 2025, villages, lineage, classifications and recorded reorganisations. */
 export const unitsSubgraph: SubgraphModule = {
   name: 'units',
   dbSchema: 'units',
-  entities: [AdministrativeUnit, UnitLineage, UnitClassification],
-  migrations: [{ name: 'Migration20261122000000_units', class: Migration20261122000000_units }],
-  resolvers: [UnitResolver, UnitFieldsResolver],
+  entities: [AdministrativeUnit, UnitLineage, UnitClassification, Reorganisation],
+  migrations: [
+    { name: 'Migration20261122000000_units', class: Migration20261122000000_units },
+    { name: 'Migration20261205000000_map_changes', class: Migration20261205000000_map_changes },
+  ],
+  resolvers: [UnitResolver, UnitFieldsResolver, VillageResolver, ReorganisationResolver],
   referenceResolvers: { AdministrativeUnit: resolveUnitReference },
   seed: seedUnits,
 };

@@ -1,20 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
-import { classificationsOf, lineageOf, unitById } from './unit.loaders.js';
+import { classificationsOf, coveredPathsOf, lineageOf, reorganisationById, reorganisationsOf, unitById } from './unit.loaders.js';
+import { Reorganisation } from './reorganisation.entity.js';
 import type { LineageDirection } from './unit.input.js';
+import { LineageShare } from './unit-kind.js';
 
-/** Phần kế thừa — whether a whole unit or a part of it passed to its successor. */
-export enum LineageShare {
-  FULL = 'FULL',
-  PARTIAL = 'PARTIAL',
-}
-registerEnumType(LineageShare, {
-  name: 'LineageShare',
-  description: 'Phần kế thừa — FULL: the whole old unit went into the new one; PARTIAL: only part of its area did.',
-});
+export { LineageShare };
 
 /** Một liên kết kế thừa — a predecessor or successor with the share that passed. */
 @ObjectType('UnitLineageLink', { description: 'Liên kết kế thừa — a predecessor or successor of a unit in a reorganisation.' })
@@ -24,6 +18,9 @@ export class UnitLineageLink {
 
   @Field(() => LineageShare, { description: 'Toàn bộ hay một phần — whole or part.' })
   share!: LineageShare;
+
+  @Field(() => Reorganisation, { nullable: true, description: 'Sắp xếp đã ghi nhận tạo ra liên kết này (null: sắp xếp 1/7/2025 có sẵn trong dữ liệu) — the recorded reorganisation that wrote the link (null for the seeded 1 July 2025 lineage).' })
+  reorganisation!: Reorganisation | null;
 }
 
 /** Fields of AdministrativeUnit that need more than its own row; batched per request. */
@@ -50,7 +47,19 @@ export class UnitFieldsResolver {
     return classificationsOf(ctx, asOf).load(unit.id);
   }
 
-  @FieldResolver(() => [UnitLineageLink], { description: 'Các đơn vị tiền thân (sắp xếp 1/7/2025) — the units this one was formed from.' })
+  @FieldResolver(() => [String], {
+    description: 'Các đường dẫn một quyền trên đơn vị này bao trùm: của chính nó và của các đơn vị nó kế thừa toàn bộ (FULL), qua mọi lần sắp xếp — the paths a grant on this unit covers: its own and those of the units it took over whole (FULL predecessors, through every reorganisation).',
+  })
+  coveredPaths(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<string[]> {
+    return coveredPathsOf(ctx).load(unit.id);
+  }
+
+  @FieldResolver(() => [Reorganisation], { description: 'Các sắp xếp đã ghi nhận liên quan đến đơn vị (nguồn, kết quả, đơn vị chuyển), mới nhất trước — recorded reorganisations that touched this unit, latest first.' })
+  reorganisations(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<Reorganisation[]> {
+    return reorganisationsOf(ctx).load(unit.id);
+  }
+
+  @FieldResolver(() => [UnitLineageLink], { description: 'Các đơn vị tiền thân (sắp xếp 1/7/2025 và các sắp xếp đã ghi nhận) — the units this one was formed from.' })
   predecessors(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<UnitLineageLink[]> {
     return this.links(unit, ctx, 'predecessors');
   }
@@ -62,7 +71,14 @@ export class UnitFieldsResolver {
 
   private async links(unit: AdministrativeUnit, ctx: SubgraphContext, direction: LineageDirection): Promise<UnitLineageLink[]> {
     const links = await lineageOf(ctx, direction).load(unit.id);
-    const units = await unitById(ctx).loadMany(links.map((l) => l.otherId));
-    return links.map((link, i) => ({ unit: units[i] as AdministrativeUnit, share: link.share as LineageShare }));
+    const [units, events] = await Promise.all([
+      unitById(ctx).loadMany(links.map((l) => l.otherId)),
+      reorganisationById(ctx).loadMany(links.flatMap((l) => (l.reorganisationId === null ? [] : [l.reorganisationId]))),
+    ]);
+    const byId = new Map(events.filter((e): e is Reorganisation => e !== null && !(e instanceof Error)).map((e) => [e.id, e]));
+    return links.map((link, i) => ({
+      unit: units[i] as AdministrativeUnit, share: link.share as LineageShare,
+      reorganisation: link.reorganisationId === null ? null : byId.get(link.reorganisationId) ?? null,
+    }));
   }
 }

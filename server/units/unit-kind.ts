@@ -4,6 +4,16 @@ import { UnitLevel } from '../shared/unit-level.js';
 
 export { UnitLevel };
 
+/** Phần kế thừa — whether a whole unit or a part of it passed to its successor. */
+export enum LineageShare {
+  FULL = 'FULL',
+  PARTIAL = 'PARTIAL',
+}
+registerEnumType(LineageShare, {
+  name: 'LineageShare',
+  description: 'Phần kế thừa — FULL: the whole old unit went into the new one; PARTIAL: only part of its area did.',
+});
+
 /** Loại đơn vị hành chính — the kind a unit's name states (Tỉnh, Huyện, Xã …). */
 export enum UnitKind {
   NATION = 'NATION',
@@ -18,6 +28,17 @@ export enum UnitKind {
   TOWNSHIP = 'TOWNSHIP',
   SPECIAL_ZONE = 'SPECIAL_ZONE',
   VILLAGE = 'VILLAGE',
+  BAN = 'BAN',
+  BUON = 'BUON',
+  PLEI = 'PLEI',
+  SOC = 'SOC',
+  LANG = 'LANG',
+  XOM = 'XOM',
+  HAMLET = 'HAMLET',
+  RESIDENTIAL_GROUP = 'RESIDENTIAL_GROUP',
+  RESIDENTIAL_AREA = 'RESIDENTIAL_AREA',
+  NEIGHBOURHOOD = 'NEIGHBOURHOOD',
+  KHOM = 'KHOM',
 }
 
 registerEnumType(UnitKind, {
@@ -35,9 +56,36 @@ registerEnumType(UnitKind, {
     WARD: { description: 'Phường — urban ward.' },
     TOWNSHIP: { description: 'Thị trấn — township.' },
     SPECIAL_ZONE: { description: 'Đặc khu — special zone.' },
-    VILLAGE: { description: 'Thôn, bản, khu dân cư — village.' },
+    VILLAGE: { description: 'Thôn — village (the general name of a village).' },
+    BAN: { description: 'Bản — village of the northern mountains.' },
+    BUON: { description: 'Buôn — village of the Central Highlands.' },
+    PLEI: { description: 'Plei — village of the Central Highlands (Gia Rai, Ba Na).' },
+    SOC: { description: 'Sóc — Khmer village of the Mekong delta.' },
+    LANG: { description: 'Làng — village.' },
+    XOM: { description: 'Xóm — hamlet.' },
+    HAMLET: { description: 'Ấp — hamlet of the south.' },
+    RESIDENTIAL_GROUP: { description: 'Tổ dân phố — residential group (in wards and townships).' },
+    RESIDENTIAL_AREA: { description: 'Khu dân cư — residential area.' },
+    NEIGHBOURHOOD: { description: 'Khu phố — urban neighbourhood.' },
+    KHOM: { description: 'Khóm — urban neighbourhood of the south.' },
   },
 });
+
+/** The kinds of village-level units (thôn, bản, tổ dân phố …) and the word their full names begin with. */
+export const VILLAGE_PREFIXES: Readonly<Partial<Record<UnitKind, string>>> = {
+  [UnitKind.VILLAGE]: 'Thôn',
+  [UnitKind.BAN]: 'Bản',
+  [UnitKind.BUON]: 'Buôn',
+  [UnitKind.PLEI]: 'Plei',
+  [UnitKind.SOC]: 'Sóc',
+  [UnitKind.LANG]: 'Làng',
+  [UnitKind.XOM]: 'Xóm',
+  [UnitKind.HAMLET]: 'Ấp',
+  [UnitKind.RESIDENTIAL_GROUP]: 'Tổ dân phố',
+  [UnitKind.RESIDENTIAL_AREA]: 'Khu dân cư',
+  [UnitKind.NEIGHBOURHOOD]: 'Khu phố',
+  [UnitKind.KHOM]: 'Khóm',
+};
 
 const prefixes: ReadonlyArray<[string, UnitLevel, UnitKind]> = [
   ['tỉnh ', UnitLevel.PROVINCE, UnitKind.PROVINCE],
@@ -50,7 +98,27 @@ const prefixes: ReadonlyArray<[string, UnitLevel, UnitKind]> = [
   ['phường ', UnitLevel.COMMUNE, UnitKind.WARD],
   ['thị trấn ', UnitLevel.COMMUNE, UnitKind.TOWNSHIP],
   ['đặc khu ', UnitLevel.COMMUNE, UnitKind.SPECIAL_ZONE],
+  ...Object.entries(VILLAGE_PREFIXES).map(([kind, prefix]): [string, UnitLevel, UnitKind] => [`${prefix!.toLocaleLowerCase('vi')} `, UnitLevel.VILLAGE, kind as UnitKind]),
 ];
+
+/** The level a unit of this kind sits at ("Thành phố" names a province or a district: both are returned). */
+export function levelsOfKind(kind: UnitKind): UnitLevel[] {
+  return [...new Set(prefixes.filter(([, , k]) => k === kind).map(([, level]) => level))];
+}
+
+/**
+ * A unit's full name from its kind and short name ("Thôn" + "Nà Pài" → "Thôn Nà Pài"); a short name that already
+ * starts with the kind's word keeps it once. The word is capitalised as names are written.
+ */
+export function fullNameOf(kind: UnitKind, level: UnitLevel, shortName: string): { name: string; shortName: string } {
+  const entry = prefixes.find(([, l, k]) => k === kind && l === level);
+  if (!entry) throw new Error(`No name prefix for ${kind} at ${level}`);
+  const prefix = entry[0];
+  const lower = shortName.toLocaleLowerCase('vi');
+  const short = lower.startsWith(prefix) ? shortName.slice(prefix.length).trim() : shortName;
+  const word = prefix.trim();
+  return { name: `${word.charAt(0).toLocaleUpperCase('vi')}${word.slice(1)} ${short}`, shortName: short };
+}
 
 /** Reads a unit's kind from the prefix of its full name at the given level ("Thành phố" is a province or a district). */
 export function kindFromName(fullName: string, level: UnitLevel): { kind: UnitKind; shortName: string } {

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { UnitKind, UnitLevel } from './unit-kind.js';
 
@@ -50,9 +50,21 @@ export class AdministrativeUnit {
   @Property({ columnType: 'date', type: 'string', nullable: true })
   validTo?: string | null;
 
+  @Field({ description: 'Dữ liệu mô phỏng (thôn demo) — synthetic demo data (the demo profile\'s villages), not a real unit.' })
+  @Property({ default: false })
+  synthetic!: boolean;
+
+  @Field({ description: 'Thuộc một sắp xếp đã hủy: không có hiệu lực ngày nào, chỉ còn để các bản ghi nêu nó vẫn đọc được — created by a withdrawn reorganisation: valid on no day, kept so records naming it still resolve.' })
+  @Property({ default: false })
+  withdrawn!: boolean;
+
+  @Field(() => Int, { description: 'Phiên bản, tăng mỗi lần sửa (đổi tên, đóng) — version, raised by every edit (rename, close); edits send the version they read.' })
+  @Property({ default: 1 })
+  version!: number;
+
   /** Whether the unit is valid on the given date. */
   validOn(date: string): boolean {
-    return (!this.validFrom || this.validFrom <= date) && (!this.validTo || this.validTo >= date);
+    return !this.withdrawn && (!this.validFrom || this.validFrom <= date) && (!this.validTo || this.validTo >= date);
   }
 }
 
@@ -73,4 +85,8 @@ export class UnitLineage {
 
   @Property({ length: 10 })
   share!: 'FULL' | 'PARTIAL';
+
+  /** The recorded reorganisation that wrote the link (none for the seeded 1 July 2025 lineage). */
+  @Property({ nullable: true })
+  reorganisationId?: number | null;
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
@@ -12,6 +12,21 @@ import { UnitService } from './unit.service.js';
 import { unitById } from './unit.loaders.js';
 
 export const AdministrativeUnitList = ListType(AdministrativeUnit, 'AdministrativeUnitList', 'Một trang đơn vị hành chính — a page of administrative units.');
+
+@ObjectType('UnitChange', { description: 'Một đơn vị đã thay đổi — one unit written or removed since a revision of the map.' })
+export class UnitChange {
+  @Field(() => ID, { description: 'Mã định danh — the unit\'s id.' }) id!: number;
+  @Field({ description: 'Đã bị xóa (sắp xếp bị hủy) — removed (its reorganisation was withdrawn).' }) removed!: boolean;
+  @Field(() => AdministrativeUnit, { nullable: true, description: 'Đơn vị như hiện nay (null khi đã xóa) — the unit as it is now (null when removed).' }) unit!: AdministrativeUnit | null;
+}
+
+@ObjectType('UnitChangePage', { description: 'Một trang thay đổi của bản đồ đơn vị — a page of changes to the map of units.' })
+export class UnitChangePage {
+  @Field({ description: 'Phiên bản hiện tại của bản đồ — the map\'s current revision.' }) revision!: string;
+  @Field({ description: 'Toàn bộ (sinceRevision trống hoặc của cơ sở dữ liệu khác): nodes là mọi đơn vị, bản sao cũ bỏ đi — every unit (sinceRevision empty or from another database): replace any copy.' }) full!: boolean;
+  @Field(() => [UnitChange], { description: 'Các thay đổi, theo mã định danh — the changes, by id.' }) nodes!: UnitChange[];
+  @Field(() => ID, { nullable: true, description: 'Truyền vào afterId để lấy trang sau (null: hết) — pass as afterId for the next page (null: no more).' }) nextAfterId!: number | null;
+}
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
@@ -46,6 +61,33 @@ export class UnitResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
     return new UnitService(ctx.em).list(filter ?? {}, toPage(page), orderBy, direction);
+  }
+
+  @Query(() => String, {
+    description: 'Phiên bản của bản đồ đơn vị ("<epoch>:<số>"), tăng ở mỗi thay đổi (thôn, sắp xếp) — the map\'s revision, raised by every change of units or lineage; a copy of the units is current while it is unchanged.',
+  })
+  unitsRevision(@Ctx() ctx: SubgraphContext): Promise<string> {
+    return new UnitService(ctx.em).revision();
+  }
+
+  @Query(() => UnitChangePage, {
+    description: 'Các đơn vị đã ghi hoặc xóa sau một phiên bản, để giữ bản sao cập nhật (đọc unitsRevision trước, rồi lấy từng trang theo afterId) — units written or removed after a revision, for keeping a copy current: read unitsRevision first, then page with afterId.',
+  })
+  async unitChanges(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('sinceRevision', () => String, { nullable: true, description: 'Phiên bản bản sao đang có (trống: lấy toàn bộ) — the revision of the copy held (empty: everything).' }) sinceRevision?: string,
+    @Arg('afterId', () => ID, { nullable: true, description: 'nextAfterId của trang trước — the previous page\'s nextAfterId.' }) afterId?: string,
+    @Arg('limit', () => Int, { nullable: true, description: `Số thay đổi tối đa (1–${MAX_LIMIT}, mặc định ${MAX_LIMIT}) — how many changes (1–${MAX_LIMIT}, default ${MAX_LIMIT}).` }) limit?: number,
+  ): Promise<UnitChangePage> {
+    const { limit: size } = toPage({ limit: limit ?? MAX_LIMIT });
+    const { revision, full, rows } = await new UnitService(ctx.em).changes(sinceRevision ?? null, afterId == null ? null : parseId(afterId, 'afterId'), size);
+    const units = await unitById(ctx).loadMany(rows.filter((r) => !r.removed).map((r) => r.id));
+    const byId = new Map(units.filter((u): u is AdministrativeUnit => u !== null && !(u instanceof Error)).map((u) => [u.id, u]));
+    return Object.assign(new UnitChangePage(), {
+      revision, full,
+      nodes: rows.map((r) => Object.assign(new UnitChange(), { id: r.id, removed: r.removed, unit: byId.get(r.id) ?? null })),
+      nextAfterId: rows.length === size ? rows[rows.length - 1].id : null,
+    });
   }
 
   @Mutation(() => UnitClassification, { description: 'Gán phân loại cho đơn vị trong một thời kỳ — classify a unit for a period (UNIT_ADMIN of an enclosing unit).' })

@@ -3,9 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { projectPath } from '../shared/project.js';
 import type { LineageSeed, UnitSeed } from './unit-seed.js';
+import { seedDemoVillages } from './demo-villages.js';
 
-/** Loads seeds/units (the hierarchy before and after 1 July 2025, and its lineage) into an empty schema. */
-export async function seedUnits(em: EntityManager, { log }: SeedTools): Promise<void> {
+/**
+ * Loads seeds/units (the hierarchy before and after 1 July 2025, and its lineage) into an empty schema, and with the
+ * demo profile synthetic villages under the five seed provinces' communes.
+ */
+export async function seedUnits(em: EntityManager, { log, demo }: SeedTools): Promise<void> {
   const started = Date.now();
   const units = JSON.parse(readFileSync(projectPath('seeds', 'units', 'units.json'), 'utf8')) as UnitSeed[];
   const lineage = JSON.parse(readFileSync(projectPath('seeds', 'units', 'lineage.json'), 'utf8')) as LineageSeed[];
@@ -31,4 +35,5 @@ export async function seedUnits(em: EntityManager, { log }: SeedTools): Promise<
     );
   });
   log.info({ units: rows.length, lineage: lineage.length, ms: Date.now() - started }, 'seeded administrative units');
+  if (demo) log.info(await seedDemoVillages(em), 'seeded synthetic demo villages (five seed provinces)');
 }

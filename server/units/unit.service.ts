@@ -8,7 +8,8 @@ import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
 import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
 
-const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
+/** Valid on a date: inside its period, and not a unit of a withdrawn reorganisation (valid on no day). */
+const VALID_ON = 'NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
 const ORDER: Record<UnitOrderField, string> = {
   [UnitOrderField.CODE]: 'u.code',
   [UnitOrderField.NAME]: 'u.short_name',
@@ -19,7 +20,28 @@ export interface LineageLink {
   unitId: number;
   otherId: number;
   share: 'FULL' | 'PARTIAL';
+  reorganisationId: number | null;
 }
+
+/** One changed unit since a revision of the map: written (its id) or removed. */
+export interface UnitChangeRow {
+  id: number;
+  removed: boolean;
+}
+
+/**
+ * Takes the lock every change of the map (villages, reorganisations) holds until its transaction ends, so two
+ * changes never check the map against each other's uncommitted rows.
+ */
+export async function lockMap(em: EntityManager): Promise<void> {
+  await em.execute("SELECT pg_advisory_xact_lock(hashtext('units.map'))");
+}
+
+/** The map's revision as readers see it: "<epoch>:<counter>" (the epoch tells a recreated database apart). */
+const parseRevision = (revision: string | null | undefined, epoch: string): number | null => {
+  const match = revision ? /^(\w+):(\d{1,15})$/.exec(revision) : null;
+  return match && match[1] === epoch ? Number(match[2]) : null;
+};
 
 /** Reads and changes the administrative hierarchy. Codes resolve to the unit valid on a date. */
 export class UnitService {
@@ -33,6 +55,17 @@ export class UnitService {
   async findByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit | null> {
     const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [code, asOf, asOf]);
     return this.map(rows)[0] ?? null;
+  }
+
+  /** For each (code, date) pair, the unit holding the code that day ("code@date" → unit); one statement. */
+  async findManyByCode(pairs: readonly { code: string; date: string }[]): Promise<Map<string, AdministrativeUnit>> {
+    if (!pairs.length) return new Map();
+    const rows = await this.em.execute(
+      `SELECT r.code || '@' || r.date AS key, u.* FROM jsonb_to_recordset(?::jsonb) AS r(code text, date date)
+       JOIN units.unit u ON u.code = r.code AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= r.date) AND (u.valid_to IS NULL OR u.valid_to >= r.date)`,
+      [JSON.stringify(pairs)],
+    );
+    return new Map(rows.map(({ key, ...row }) => [String(key), this.em.map(AdministrativeUnit, row)]));
   }
 
   async requireByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit> {
@@ -88,11 +121,58 @@ export class UnitService {
   /** Lineage links of the given units, towards their predecessors or their successors. */
   async lineage(unitIds: readonly number[], direction: LineageDirection): Promise<LineageLink[]> {
     const [self, other] = direction === 'predecessors' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
-    const rows = await this.em.execute<{ unit_id: number; other_id: number; share: 'FULL' | 'PARTIAL' }[]>(
-      `SELECT ${self} AS unit_id, ${other} AS other_id, share FROM units.unit_lineage WHERE ${self} = ANY(?::int[]) ORDER BY ${other}`,
+    const rows = await this.em.execute<{ unit_id: number; other_id: number; share: 'FULL' | 'PARTIAL'; reorganisation_id: number | null }[]>(
+      `SELECT ${self} AS unit_id, ${other} AS other_id, share, reorganisation_id FROM units.unit_lineage WHERE ${self} = ANY(?::int[]) ORDER BY ${other}`,
       [intArray(unitIds)],
     );
-    return rows.map((r) => ({ unitId: Number(r.unit_id), otherId: Number(r.other_id), share: r.share }));
+    return rows.map((r) => ({ unitId: Number(r.unit_id), otherId: Number(r.other_id), share: r.share, reorganisationId: r.reorganisation_id === null ? null : Number(r.reorganisation_id) }));
+  }
+
+  /**
+   * The ltree paths a grant on each of these units covers: the unit's own, then those of the units it took over
+   * whole (FULL predecessors), followed back through every recorded reorganisation.
+   */
+  async coveredPaths(unitIds: readonly number[]): Promise<Map<number, string[]>> {
+    const rows = await this.em.execute<{ root: number; path: string }[]>(
+      `WITH RECURSIVE c(root, id) AS (
+         SELECT r, r FROM unnest(?::int[]) AS r
+         UNION SELECT c.root, l.predecessor_id FROM c JOIN units.unit_lineage l ON l.successor_id = c.id AND l.share = 'FULL')
+       SELECT c.root, u.path::text AS path FROM c JOIN units.unit u ON u.id = c.id ORDER BY c.root, (c.id = c.root) DESC, u.path`,
+      [intArray(unitIds)],
+    );
+    const paths = new Map<number, string[]>();
+    for (const row of rows) {
+      const list = paths.get(Number(row.root)) ?? [];
+      list.push(row.path);
+      paths.set(Number(row.root), list);
+    }
+    return paths;
+  }
+
+  /** The map's current revision. */
+  async revision(): Promise<string> {
+    const [row] = await this.em.execute<{ epoch: string; counter: string }[]>('SELECT epoch, counter FROM units.map_revision WHERE id = 1');
+    return `${row.epoch}:${row.counter}`;
+  }
+
+  /**
+   * Units written or removed after `since` (every unit when `since` is null or from another epoch: `full`), in id
+   * order after `afterId`; a withdrawn reorganisation's units count as removed. Keyset paging keeps a reader from
+   * skipping rows that change while it pages.
+   */
+  async changes(since: string | null, afterId: number | null, limit: number): Promise<{ revision: string; full: boolean; rows: UnitChangeRow[] }> {
+    const [state] = await this.em.execute<{ epoch: string; counter: string }[]>('SELECT epoch, counter FROM units.map_revision WHERE id = 1');
+    const from = parseRevision(since, state.epoch);
+    const full = from === null;
+    const rows = await this.em.execute<{ id: number; removed: boolean }[]>(
+      `SELECT id, removed FROM (
+         SELECT u.id, u.withdrawn AS removed FROM units.unit u WHERE u.revision > ? AND u.id > ? AND NOT (? AND u.withdrawn)
+         UNION ALL
+         SELECT r.unit_id, true FROM units.unit_removed r WHERE NOT ? AND r.revision > ? AND r.unit_id > ?) x
+       ORDER BY id LIMIT ?`,
+      [from ?? -1, afterId ?? 0, full, full, from ?? -1, afterId ?? 0, limit],
+    );
+    return { revision: `${state.epoch}:${state.counter}`, full, rows: rows.map((r) => ({ id: Number(r.id), removed: r.removed })) };
   }
 
   async classifications(unitIds: readonly number[], asOf?: string): Promise<UnitClassification[]> {

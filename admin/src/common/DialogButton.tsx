@@ -17,6 +17,9 @@ interface Props {
   children: ReactNode;
 }
 
+/** The dialog's form starts from `defaultValues` alone, never from the record of the page it sits on. */
+const NO_RECORD = {};
+
 /**
  * A button opening a dialog with a form: once `save` succeeds the dialog closes, `done` is notified and the page
  * reloads; an API error is shown as a notification and the dialog stays open with what was typed. Clicks do not
@@ -44,7 +47,7 @@ export function DialogButton({ label, title, titleArgs, icon, done, save, onDone
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()} fullWidth maxWidth="sm">
         <DialogTitle>{translate(title, titleArgs)}</DialogTitle>
         <DialogContent>
-          <Form onSubmit={submit} defaultValues={defaultValues}>
+          <Form onSubmit={submit} defaultValues={defaultValues} record={NO_RECORD}>
             {children}
             <Toolbar><SaveButton label={saveLabel} alwaysEnable /></Toolbar>
           </Form>

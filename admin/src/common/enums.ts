@@ -1,7 +1,10 @@
 /** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
 export const ENUMS = {
   UnitLevel: ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'],
-  UnitKind: ['NATION', 'PROVINCE', 'CENTRAL_CITY', 'URBAN_DISTRICT', 'RURAL_DISTRICT', 'TOWN', 'PROVINCIAL_CITY', 'COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE', 'VILLAGE'],
+  UnitKind: ['NATION', 'PROVINCE', 'CENTRAL_CITY', 'URBAN_DISTRICT', 'RURAL_DISTRICT', 'TOWN', 'PROVINCIAL_CITY', 'COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE',
+    'VILLAGE', 'BAN', 'BUON', 'PLEI', 'SOC', 'LANG', 'XOM', 'HAMLET', 'RESIDENTIAL_GROUP', 'RESIDENTIAL_AREA', 'NEIGHBOURHOOD', 'KHOM'],
+  ReorganisationKind: ['MERGE', 'SPLIT', 'RENAME', 'TRANSFER'],
+  ReorganisationStatus: ['RECORDED', 'WITHDRAWN'],
   CampaignStatus: ['DRAFT', 'ACTIVE', 'CLOSED'],
   Comparator: ['GTE', 'GT', 'EQ', 'LTE', 'LT'],
   IndicatorComparator: ['GTE', 'GT', 'EQ', 'LTE', 'LT', 'BOOL'],
@@ -33,8 +36,12 @@ export const ENUMS = {
 
 export type EnumName = keyof typeof ENUMS;
 
-/** Choices for a SelectInput; react-admin translates the `name` keys. */
-export const enumChoices = (name: EnumName) => ENUMS[name].map((id) => ({ id, name: `enums.${name}.${id}` }));
+/** Choices for a SelectInput; react-admin translates the `name` keys. `only` keeps some values (e.g. the village kinds). */
+export const enumChoices = (name: EnumName, only?: readonly string[]) =>
+  ENUMS[name].filter((id) => !only || only.includes(id)).map((id) => ({ id, name: `enums.${name}.${id}` }));
+
+/** The kinds of a village-level unit (thôn, bản, tổ dân phố …), as the API's VILLAGE_PREFIXES. */
+export const VILLAGE_KINDS = ['VILLAGE', 'BAN', 'BUON', 'PLEI', 'SOC', 'LANG', 'XOM', 'HAMLET', 'RESIDENTIAL_GROUP', 'RESIDENTIAL_AREA', 'NEIGHBOURHOOD', 'KHOM'];
 
 /** Unit classes a threshold can be limited to (`scheme` or `scheme:value`). */
 export const THRESHOLD_UNIT_CLASSES = ['ESPECIALLY_DISADVANTAGED', 'TERRAIN:HIGH_MOUNTAIN', 'TERRAIN:LOW_MOUNTAIN', 'TERRAIN:MOUNTAIN', 'TERRAIN:LOWLAND', 'BORDER', 'COASTAL', 'ISLAND'];

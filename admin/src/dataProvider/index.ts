@@ -5,10 +5,10 @@ import { awardForms, awards, awardStandards, campaignForms, contributions, nomin
 import { campaigns } from './campaigns';
 import { assessments, criteriaSets, recognitions } from './criteria';
 import { metrics, targets } from './targets';
-import { units } from './units';
+import { reorganisations, units } from './units';
 import { users } from './users';
 
-const adapters: Record<string, ResourceAdapter> = { units, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, awards, campaignAwardForms: campaignForms, users };
+const adapters: Record<string, ResourceAdapter> = { units, reorganisations, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, awards, campaignAwardForms: campaignForms, users };
 
 function adapter(resource: string): ResourceAdapter {
   const found = adapters[resource];

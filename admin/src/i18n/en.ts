@@ -62,9 +62,9 @@ export const en: Messages = {
       fields: {
         code: 'Code', name: 'Name', shortName: 'Short name', level: 'Level', kind: 'Kind', path: 'Path', validFrom: 'Valid from', validTo: 'Valid to',
         parent: 'Parent', parentCode: 'Parent code', withinCode: 'Within (code)', q: 'Search by name (accents optional)', asOf: 'As of',
-        classification: 'Classification',
+        classification: 'Classification', synthetic: 'Synthetic',
       },
-      tabs: { overview: 'Overview', children: 'Sub-units', lineage: 'Mergers and splits', classifications: 'Classifications', campaigns: 'Campaigns' },
+      tabs: { overview: 'Overview', children: 'Sub-units', villages: 'Villages', lineage: 'Mergers and splits', classifications: 'Classifications', campaigns: 'Campaigns' },
       ancestors: 'Within',
       predecessors: 'Predecessors',
       successors: 'Successors',
@@ -73,6 +73,33 @@ export const en: Messages = {
       classify: {
         add: 'Add classification', scheme: 'Scheme', value: 'Value', sourceHelp: 'Number and date of the classifying decision',
         done: 'Classification saved', removed: 'Classification removed', removeTitle: 'Remove classification', removeContent: 'Remove the classification “%{label}” from this unit?',
+      },
+      villages: {
+        add: 'Add village', added: 'Village added', rename: 'Rename', renamed: 'Village renamed', close: 'Close village', closed: 'Village closed',
+        name: 'Village name', nameHelp: 'Without the kind word: "Nà Pài" of kind Bản becomes "Bản Nà Pài"', periodHelp: 'Empty: the commune\'s validity',
+        lastDay: 'Last day of validity', none: 'No village yet',
+      },
+    },
+    reorganisations: {
+      name: 'Reorganisation |||| Reorganisations',
+      fields: {
+        kind: 'Kind', status: 'Status', level: 'Level', effectiveOn: 'Effective on', resolutionNumber: 'Resolution number',
+        resolutionDate: 'Issued on', issuer: 'Issued by', note: 'Note', sources: 'Sources', results: 'Results',
+        movedCount: 'Sub-units moved', recordedBy: 'Recorded by', recordedAt: 'Recorded at', withdrawalReason: 'Withdrawal reason',
+        unitCode: 'Source unit', share: 'Share', existingCode: 'Existing unit (continues)', code: 'New unit code', name: 'Name (without kind)',
+        resultKind: 'Kind', parentCode: 'Parent unit', placements: 'Sub-units placed', childCode: 'Sub-unit code',
+        resultIndex: 'Goes to result no. (from 0)', effectiveFrom: 'Effective from', effectiveTo: 'Effective to',
+      },
+      continues: 'continues',
+      created: 'new unit',
+      existing: 'existing unit',
+      create: {
+        help: 'Sources end the day before the effective date; new results start on it. Each result is an existing unit, or a new one with code, name, kind and parent (a new village: leave the code empty for the next free one).',
+        placementsHelp: 'Needed for sub-units of a source split among several results; otherwise they follow its one result.',
+      },
+      withdraw: {
+        button: 'Withdraw', title: 'Withdraw reorganisation %{number}', done: 'Reorganisation withdrawn; the map is as it was',
+        help: 'Only before the effective date. New units are removed; sources and their sub-units reopen as before.',
       },
     },
     campaigns: {
@@ -414,8 +441,12 @@ export const en: Messages = {
     UnitLevel: { NATION: 'Nation', PROVINCE: 'Province', DISTRICT: 'District', COMMUNE: 'Commune', VILLAGE: 'Village' },
     UnitKind: {
       NATION: 'Nation', PROVINCE: 'Province', CENTRAL_CITY: 'Centrally-run city', URBAN_DISTRICT: 'Urban district', RURAL_DISTRICT: 'Rural district',
-      TOWN: 'Town', PROVINCIAL_CITY: 'Provincial city', COMMUNE: 'Commune', WARD: 'Ward', TOWNSHIP: 'Township', SPECIAL_ZONE: 'Special zone', VILLAGE: 'Village',
+      TOWN: 'Town', PROVINCIAL_CITY: 'Provincial city', COMMUNE: 'Commune', WARD: 'Ward', TOWNSHIP: 'Township', SPECIAL_ZONE: 'Special zone', VILLAGE: 'Village (thôn)',
+      BAN: 'Village (bản)', BUON: 'Village (buôn)', PLEI: 'Village (plei)', SOC: 'Village (sóc)', LANG: 'Village (làng)', XOM: 'Hamlet (xóm)', HAMLET: 'Hamlet (ấp)',
+      RESIDENTIAL_GROUP: 'Residential group', RESIDENTIAL_AREA: 'Residential area', NEIGHBOURHOOD: 'Neighbourhood (khu phố)', KHOM: 'Neighbourhood (khóm)',
     },
+    ReorganisationKind: { MERGE: 'Merge', SPLIT: 'Split', RENAME: 'Rename', TRANSFER: 'Transfer' },
+    ReorganisationStatus: { RECORDED: 'Recorded', WITHDRAWN: 'Withdrawn' },
     CampaignStatus: { DRAFT: 'Draft', ACTIVE: 'Active', CLOSED: 'Closed' },
     Comparator: { GTE: '≥ (at least)', GT: '> (more than)', EQ: '= (exactly)', LTE: '≤ (at most)', LT: '< (less than)' },
     IndicatorComparator: { GTE: '≥', GT: '>', EQ: '=', LTE: '≤', LT: '<', BOOL: 'Yes/no' },

@@ -61,9 +61,9 @@ export const vi = {
       fields: {
         code: 'Mã', name: 'Tên', shortName: 'Tên ngắn', level: 'Cấp', kind: 'Loại', path: 'Đường dẫn', validFrom: 'Hiệu lực từ', validTo: 'Hiệu lực đến',
         parent: 'Trực thuộc', parentCode: 'Mã đơn vị cấp trên', withinCode: 'Nằm trong (mã)', q: 'Tìm theo tên (không cần dấu)', asOf: 'Tại ngày',
-        classification: 'Phân loại',
+        classification: 'Phân loại', synthetic: 'Mô phỏng',
       },
-      tabs: { overview: 'Thông tin', children: 'Đơn vị trực thuộc', lineage: 'Sáp nhập, chia tách', classifications: 'Phân loại', campaigns: 'Phong trào' },
+      tabs: { overview: 'Thông tin', children: 'Đơn vị trực thuộc', villages: 'Thôn, tổ dân phố', lineage: 'Sáp nhập, chia tách', classifications: 'Phân loại', campaigns: 'Phong trào' },
       ancestors: 'Thuộc',
       predecessors: 'Đơn vị tiền thân',
       successors: 'Đơn vị kế thừa',
@@ -72,6 +72,33 @@ export const vi = {
       classify: {
         add: 'Thêm phân loại', scheme: 'Loại phân loại', value: 'Giá trị', sourceHelp: 'Số, ngày quyết định phân loại',
         done: 'Đã lưu phân loại', removed: 'Đã xóa phân loại', removeTitle: 'Xóa phân loại', removeContent: 'Xóa phân loại “%{label}” của đơn vị này?',
+      },
+      villages: {
+        add: 'Thêm thôn', added: 'Đã thêm thôn', rename: 'Đổi tên', renamed: 'Đã đổi tên thôn', close: 'Đóng thôn', closed: 'Đã đóng thôn',
+        name: 'Tên thôn', nameHelp: 'Không cần ghi loại: "Nà Pài" với loại Bản thành "Bản Nà Pài"', periodHelp: 'Để trống: theo thời gian hiệu lực của xã',
+        lastDay: 'Ngày cuối cùng có hiệu lực', none: 'Chưa có thôn nào',
+      },
+    },
+    reorganisations: {
+      name: 'Sắp xếp đơn vị hành chính |||| Sắp xếp đơn vị hành chính',
+      fields: {
+        kind: 'Loại sắp xếp', status: 'Trạng thái', level: 'Cấp', effectiveOn: 'Ngày có hiệu lực', resolutionNumber: 'Số nghị quyết, quyết định',
+        resolutionDate: 'Ngày ban hành', issuer: 'Cơ quan ban hành', note: 'Ghi chú', sources: 'Đơn vị nguồn', results: 'Đơn vị kết quả',
+        movedCount: 'Số đơn vị trực thuộc được chuyển', recordedBy: 'Người ghi nhận', recordedAt: 'Ghi nhận lúc', withdrawalReason: 'Lý do hủy',
+        unitCode: 'Đơn vị nguồn', share: 'Phần', existingCode: 'Đơn vị có sẵn (tiếp tục)', code: 'Mã đơn vị mới', name: 'Tên (không kèm loại)',
+        resultKind: 'Loại', parentCode: 'Đơn vị cấp trên', placements: 'Chuyển đơn vị trực thuộc', childCode: 'Mã đơn vị trực thuộc',
+        resultIndex: 'Về kết quả thứ (từ 0)', effectiveFrom: 'Hiệu lực từ ngày', effectiveTo: 'Hiệu lực đến ngày',
+      },
+      continues: 'tiếp tục tồn tại',
+      created: 'đơn vị mới',
+      existing: 'đơn vị có sẵn',
+      create: {
+        help: 'Đơn vị nguồn hết hiệu lực ngày trước ngày có hiệu lực; đơn vị kết quả mới bắt đầu từ ngày đó. Mỗi kết quả: chọn đơn vị có sẵn, hoặc nhập mã, tên, loại và đơn vị cấp trên của đơn vị mới (thôn mới: bỏ trống mã để tự cấp).',
+        placementsHelp: 'Bắt buộc cho đơn vị trực thuộc của đơn vị nguồn được chia cho nhiều kết quả; các trường hợp khác tự chuyển về kết quả duy nhất.',
+      },
+      withdraw: {
+        button: 'Hủy sắp xếp', title: 'Hủy sắp xếp %{number}', done: 'Đã hủy sắp xếp; bản đồ đơn vị trở lại như trước',
+        help: 'Chỉ hủy được trước ngày có hiệu lực. Các đơn vị mới bị xóa, đơn vị nguồn và đơn vị trực thuộc được mở lại như trước.',
       },
     },
     campaigns: {
@@ -414,7 +441,11 @@ export const vi = {
     UnitKind: {
       NATION: 'Quốc gia', PROVINCE: 'Tỉnh', CENTRAL_CITY: 'Thành phố trực thuộc TW', URBAN_DISTRICT: 'Quận', RURAL_DISTRICT: 'Huyện', TOWN: 'Thị xã',
       PROVINCIAL_CITY: 'Thành phố thuộc tỉnh', COMMUNE: 'Xã', WARD: 'Phường', TOWNSHIP: 'Thị trấn', SPECIAL_ZONE: 'Đặc khu', VILLAGE: 'Thôn',
+      BAN: 'Bản', BUON: 'Buôn', PLEI: 'Plei', SOC: 'Sóc', LANG: 'Làng', XOM: 'Xóm', HAMLET: 'Ấp', RESIDENTIAL_GROUP: 'Tổ dân phố',
+      RESIDENTIAL_AREA: 'Khu dân cư', NEIGHBOURHOOD: 'Khu phố', KHOM: 'Khóm',
     },
+    ReorganisationKind: { MERGE: 'Nhập', SPLIT: 'Chia, tách', RENAME: 'Đổi tên', TRANSFER: 'Điều chuyển' },
+    ReorganisationStatus: { RECORDED: 'Đã ghi nhận', WITHDRAWN: 'Đã hủy' },
     CampaignStatus: { DRAFT: 'Dự thảo', ACTIVE: 'Đang triển khai', CLOSED: 'Đã kết thúc' },
     Comparator: { GTE: '≥ (tối thiểu)', GT: '> (lớn hơn)', EQ: '= (bằng)', LTE: '≤ (tối đa)', LT: '< (nhỏ hơn)' },
     IndicatorComparator: { GTE: '≥', GT: '>', EQ: '=', LTE: '≤', LT: '<', BOOL: 'Đạt/không đạt' },

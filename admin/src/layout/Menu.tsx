@@ -27,6 +27,7 @@ export function Menu() {
     <RaMenu sx={{ '& .MuiMenuItem-root': { whiteSpace: 'normal' }, '& .MuiMenuItem-root .MuiTypography-root': { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}>
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="units" />
+      <RaMenu.ResourceItem name="reorganisations" />
       {section('plans')}
       <RaMenu.ResourceItem name="campaigns" />
       <RaMenu.ResourceItem name="targets" />

@@ -6,8 +6,10 @@ import { Link } from 'react-router-dom';
 import { DateText, EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { Classifications } from './Classifications';
+import { Villages } from './Villages';
 
 interface LinkedUnit { id: string; code: string; name: string; level?: string; validFrom?: string | null; validTo?: string | null }
+interface LineageLink { share: string; unit: LinkedUnit; reorganisation: { id: string; resolutionNumber: string; effectiveOn: string } | null }
 
 function Ancestors() {
   const unit = useRecordContext<{ ancestors: LinkedUnit[] }>();
@@ -23,7 +25,7 @@ function Ancestors() {
 }
 
 function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
-  const unit = useRecordContext<Record<string, { share: string; unit: LinkedUnit }[]>>();
+  const unit = useRecordContext<Record<string, LineageLink[]>>();
   const translate = useTranslate();
   const format = useFormat();
   const links = unit?.[source] ?? [];
@@ -36,6 +38,7 @@ function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
               <MuiLink component={Link} to={`/units/${l.unit.id}/show`}>{l.unit.name} ({l.unit.code})</MuiLink>
               {' — '}{translate(`enums.LineageShare.${l.share}`)}
               {l.unit.validTo ? ` (${format.date(l.unit.validFrom)} – ${format.date(l.unit.validTo)})` : ''}
+              {l.reorganisation && <>{' · '}<MuiLink component={Link} to={`/reorganisations/${l.reorganisation.id}/show`}>{l.reorganisation.resolutionNumber}</MuiLink></>}
             </Typography>
           ))}
         </Stack>
@@ -75,7 +78,7 @@ function Campaigns() {
   );
 }
 
-/** A unit with its place in the hierarchy, its sub-units (tree navigation), classifications and lineage. */
+/** A unit with its place in the hierarchy, its sub-units (tree navigation), villages, classifications and lineage. */
 export function UnitShow() {
   return (
     <Show>
@@ -90,6 +93,9 @@ export function UnitShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.units.tabs.children" path="children">
           <Children />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.units.tabs.villages" path="villages">
+          <Villages />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.units.tabs.lineage" path="lineage">
           <LineageList source="predecessors" />

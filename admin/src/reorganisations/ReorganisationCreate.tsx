@@ -1,0 +1,63 @@
+import { Typography } from '@mui/material';
+import {
+  ArrayInput, Create, DateInput, FormDataConsumer, NumberInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useTranslate,
+} from 'react-admin';
+import { enumChoices } from '../common/enums';
+import { today } from '../common/format';
+import { UnitCodeInput } from '../common/UnitCodeInput';
+
+/** The day before a "YYYY-MM-DD" date: sources and sub-units are read then. */
+const dayBefore = (date?: string) => {
+  if (!date) return undefined;
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Records a dated reorganisation (system administrators): sources with their share, results (an existing unit that
+ * continues, or a new one with name, kind, code and parent), and where sub-units of a source split in several go.
+ */
+export function ReorganisationCreate() {
+  const translate = useTranslate();
+  return (
+    <Create redirect="show">
+      <SimpleForm defaultValues={{ kind: 'MERGE', resolutionDate: today(), sources: [{ share: 'FULL' }, { share: 'FULL' }], results: [{}] }}>
+        <Typography variant="body2" sx={{ mb: 1 }}>{translate('resources.reorganisations.create.help')}</Typography>
+        <SelectInput source="kind" choices={enumChoices('ReorganisationKind')} validate={required()} />
+        <DateInput source="effectiveOn" validate={required()} />
+        <TextInput source="resolutionNumber" validate={required()} />
+        <DateInput source="resolutionDate" validate={required()} />
+        <TextInput source="issuer" fullWidth />
+        <TextInput source="note" fullWidth multiline />
+        <FormDataConsumer>
+          {({ formData }) => (
+            <>
+              <ArrayInput source="sources">
+                <SimpleFormIterator inline>
+                  <UnitCodeInput source="unitCode" label="resources.reorganisations.fields.unitCode" asOf={dayBefore(formData.effectiveOn)} validate={required()} sx={{ minWidth: 360 }} />
+                  <SelectInput source="share" choices={enumChoices('LineageShare')} validate={required()} />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <ArrayInput source="results">
+                <SimpleFormIterator inline>
+                  <UnitCodeInput source="existingCode" label="resources.reorganisations.fields.existingCode" asOf={dayBefore(formData.effectiveOn)} sx={{ minWidth: 300 }} />
+                  <TextInput source="code" label="resources.reorganisations.fields.code" />
+                  <TextInput source="name" label="resources.reorganisations.fields.name" />
+                  <SelectInput source="kind" label="resources.reorganisations.fields.resultKind" choices={enumChoices('UnitKind')} />
+                  <UnitCodeInput source="parentCode" label="resources.reorganisations.fields.parentCode" asOf={formData.effectiveOn} sx={{ minWidth: 300 }} />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <ArrayInput source="placements" helperText="resources.reorganisations.create.placementsHelp">
+                <SimpleFormIterator inline>
+                  <TextInput source="childCode" label="resources.reorganisations.fields.childCode" validate={required()} />
+                  <NumberInput source="resultIndex" label="resources.reorganisations.fields.resultIndex" min={0} validate={required()} />
+                </SimpleFormIterator>
+              </ArrayInput>
+            </>
+          )}
+        </FormDataConsumer>
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,37 @@
+import { CreateButton, DataTable, DateInput, List, SelectInput, TextInput, TopToolbar, usePermissions } from 'react-admin';
+import { enumChoices } from '../common/enums';
+import { DateText, EnumText } from '../common/fields';
+
+interface Named { code: string; name: string }
+
+const filters = [
+  <SelectInput key="status" source="status" choices={enumChoices('ReorganisationStatus')} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('ReorganisationKind')} alwaysOn />,
+  <TextInput key="unitCode" source="unitCode" alwaysOn />,
+  <DateInput key="effectiveFrom" source="effectiveFrom" />,
+  <DateInput key="effectiveTo" source="effectiveTo" />,
+];
+
+/** Only system administrators record reorganisations; everyone reads them. */
+function Actions() {
+  const { permissions } = usePermissions<{ role: string }[]>();
+  return <TopToolbar>{(permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN') && <CreateButton />}</TopToolbar>;
+}
+
+export const names = (units: Named[]) => units.map((u) => `${u.name} (${u.code})`).join(', ');
+
+/** Recorded reorganisations of the map, latest effective date first: what went where, on which legal basis. */
+export function ReorganisationList() {
+  return (
+    <List filters={filters} actions={<Actions />} sort={{ field: 'effectiveOn', order: 'DESC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="effectiveOn"><DateText source="effectiveOn" /></DataTable.Col>
+        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ReorganisationKind" /></DataTable.Col>
+        <DataTable.Col source="sources" disableSort render={(r) => names(r.sources)} />
+        <DataTable.Col source="results" disableSort render={(r) => names(r.results)} />
+        <DataTable.Col source="resolutionNumber" disableSort />
+        <DataTable.Col source="status" disableSort><EnumText source="status" enumName="ReorganisationStatus" chip /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

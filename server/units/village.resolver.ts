@@ -1,0 +1,65 @@
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { requireSignedIn } from '../shared/authorize.js';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { badInput } from '../shared/errors.js';
+import { Role } from '../shared/identity.js';
+import { AdministrativeUnit } from './unit.entity.js';
+import { CloseVillageInput, CreateVillageInput, RenameVillageInput } from './village.input.js';
+import { VillageService } from './village.service.js';
+
+const MAX_BATCH = 5000;
+
+@ObjectType('RowError', { description: 'Lỗi của một dòng — what is wrong with one row of a batch.', simpleResolvers: true })
+export class RowErrorType {
+  @Field(() => Int, { description: 'Vị trí dòng trong danh sách gửi lên (từ 0) — the row\'s position in the list sent (from 0).' }) row!: number;
+  @Field({ description: 'Trường có lỗi — the field at fault.' }) field!: string;
+  @Field({ description: 'Mã lỗi: BAD_USER_INPUT hoặc CONFLICT — the error code.' }) code!: string;
+  @Field({ description: 'Thông báo (tiếng Việt — English) — the message, Vietnamese first.' }) message!: string;
+}
+
+@ObjectType('VillageBatch', { description: 'Kết quả thêm nhiều thôn — the outcome of adding villages in one batch (all or nothing).' })
+export class VillageBatch {
+  @Field(() => [AdministrativeUnit], { description: 'Các thôn đã thêm (trống khi có lỗi hoặc chạy thử) — the villages added (none on errors or a dry run).' }) villages!: AdministrativeUnit[];
+  @Field(() => [RowErrorType], { description: 'Lỗi từng dòng — each row\'s errors.' }) errors!: RowErrorType[];
+  @Field(() => Int, { description: 'Số dòng hợp lệ — how many rows passed every check.' }) valid!: number;
+  @Field({ description: 'Đã ghi (không lỗi và không phải chạy thử) — whether anything was written.' }) written!: boolean;
+}
+
+/** The commune administrator's village mutations: authorised on the commune's path, rules in VillageService. */
+@Resolver()
+export class VillageResolver {
+  private service(ctx: SubgraphContext): VillageService {
+    requireSignedIn(ctx);
+    return new VillageService(ctx.em, (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path));
+  }
+
+  @Mutation(() => AdministrativeUnit, { description: 'Thêm một thôn vào xã (UNIT_ADMIN của xã hoặc cấp trên) — add a village to a commune (UNIT_ADMIN of the commune or above).' })
+  createVillage(@Arg('input', () => CreateVillageInput, { description: 'Thôn cần thêm — the village.' }) input: CreateVillageInput, @Ctx() ctx: SubgraphContext) {
+    return this.service(ctx).create(input);
+  }
+
+  @Mutation(() => VillageBatch, {
+    description: `Thêm nhiều thôn một lần, tất cả hoặc không: mọi dòng được kiểm tra như createVillage, có lỗi thì không ghi gì; một dòng ngoài phạm vi quyền: FORBIDDEN cho cả lô — add up to ${MAX_BATCH} villages at once, all or nothing; a row outside the caller's subtree refuses the whole batch.`,
+  })
+  async createVillages(
+    @Arg('villages', () => [CreateVillageInput], { description: 'Các thôn — the villages.' }) villages: CreateVillageInput[],
+    @Ctx() ctx: SubgraphContext,
+    @Arg('dryRun', { nullable: true, description: 'Chỉ kiểm tra, không ghi — validate only.' }) dryRun?: boolean,
+  ): Promise<VillageBatch> {
+    const service = this.service(ctx);
+    if (!villages.length || villages.length > MAX_BATCH) throw badInput(`Cần 1–${MAX_BATCH} thôn`, `Give 1 to ${MAX_BATCH} villages`, 'villages');
+    const { villages: written, planned, errors } = await service.createMany(villages, dryRun ?? false);
+    return Object.assign(new VillageBatch(), { villages: written, errors, valid: planned.length, written: written.length > 0 });
+  }
+
+  @Mutation(() => AdministrativeUnit, { description: 'Đổi tên thôn (UNIT_ADMIN của xã hoặc cấp trên) — rename a village (UNIT_ADMIN of its commune or above).' })
+  renameVillage(@Arg('input', () => RenameVillageInput, { description: 'Tên mới — the new name.' }) input: RenameVillageInput, @Ctx() ctx: SubgraphContext) {
+    return this.service(ctx).rename(input);
+  }
+
+  @Mutation(() => AdministrativeUnit, { description: 'Đóng thôn từ một ngày (UNIT_ADMIN của xã hoặc cấp trên) — close a village (UNIT_ADMIN of its commune or above).' })
+  closeVillage(@Arg('input', () => CloseVillageInput, { description: 'Ngày cuối — the last day.' }) input: CloseVillageInput, @Ctx() ctx: SubgraphContext) {
+    return this.service(ctx).close(input);
+  }
+}
