@@ -16,7 +16,7 @@ import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
@@ -178,7 +178,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     await seedOnce(module, orms.get(module.name)!, tools);
     if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
-    const protection = graphqlProtection<SubgraphContext>(config.production);
+    // A request carrying the gateway credential comes from the hub's gateway (which counted the client operation's
+    // cost over the supergraph) or from a peer subgraph: its cost is not counted again.
+    const protection = graphqlProtection<SubgraphContext>(config.production, (headers) => hasGatewayCredential(headers.get(GATEWAY_CREDENTIAL_HEADER) ?? undefined, credential));
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,
       formatError,

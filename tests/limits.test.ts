@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startHub, type Hub } from '../server/hub.js';
 import { readConfig } from '../server/shared/config.js';
 import { OPERATION_LIMITS } from '../server/gateway/limits.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential } from '../server/shared/auth/gateway-credential.js';
 
 /**
  * The same protections on every GraphQL endpoint the hub serves — the gateway and each subgraph's own endpoint —
@@ -11,13 +12,14 @@ import { OPERATION_LIMITS } from '../server/gateway/limits.js';
  * 100 MB. The hub runs in this process (so its memory is this process's) and logs into a buffer read below.
  */
 let hub: Hub;
+const SECRET = 'limits-test';
 let logged = '';
 const SUBGRAPHS = ['units', 'accounts', 'campaigns', 'criteria', 'insights', 'awards'];
 const ENDPOINTS = ['/graphql', ...SUBGRAPHS.map((name) => `/subgraphs/${name}/graphql`)];
 
 beforeAll(async () => {
   const sink = new Writable({ write(chunk, _encoding, done) { logged += chunk.toString(); done(); } });
-  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'limits-test' };
+  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: SECRET };
   hub = await startHub(config, pino({ level: 'info', base: { service: 'ntm-hub' } }, sink));
 }, 180_000);
 afterAll(async () => { await hub?.stop(); });
@@ -82,6 +84,26 @@ describe('one protection on every GraphQL endpoint', () => {
     expect(byVariable.errors![0].extensions!.limit).toBe('cost');
     const small = await gqlAt('/graphql', `query($l: Int) { units(limit: $l) { nodes { id ancestors { id } } } }`, { l: 5 });
     expect(small.errors).toBeUndefined();
+  });
+
+  it('counts a client operation once: a subgraph fetch carrying the gateway credential is not counted again, a forged credential is', async () => {
+    const query = JSON.stringify({ query: aliases(3, UNITS_WITH_LINEAGE) });
+    const send = (credential?: string) => post('/subgraphs/units/graphql', query,
+      { 'content-type': 'application/json', ...(credential ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {}) });
+    const direct = await send();
+    expect(direct.status).toBe(400);
+    expect(((await direct.json()) as any).errors[0].extensions.limit).toBe('cost');
+    const forged = await send(gatewayCredential('not-the-secret'));
+    expect(((await forged.json()) as any).errors[0].extensions.limit).toBe('cost');
+    const fromGateway = await send(gatewayCredential(SECRET));
+    expect(fromGateway.status).toBe(200);
+    const body = (await fromGateway.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.a2.nodes).toHaveLength(500);
+    // Every other limit still applies to it: an alias flood is refused whatever the credential.
+    const flood = await post('/subgraphs/units/graphql', JSON.stringify({ query: `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: unitsRevision`).join(' ')} }` }),
+      { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential(SECRET) });
+    expect(flood.status).toBe(400);
   });
 
   it('counts the representations of _entities at a subgraph endpoint, and refuses ids beyond the integer range there', async () => {

@@ -63,7 +63,7 @@ describe('administrative units through the gateway', () => {
     expect(byCode.data.units.nodes.map((n: any) => n.code).every((c: string) => c.startsWith('0186'))).toBe(true);
     expect(byCode.data.units.nodes).toContainEqual({ code: '01864', name: 'Xã Bộc Bố' });
     // 01864 was Bộc Bố until 30 June 2025 and is the new Bằng Thành since: both, told apart by their validity.
-    const reused = await gql('{ units(filter: { search: "01864", anyDate: true }, orderBy: CODE) { nodes { id code name validFrom validTo } } }');
+    const reused = await gql('{ units(filter: { search: "01864", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { id code name validFrom validTo } } }');
     expect(reused.data.units.nodes.map((n: any) => [n.name, n.validFrom, n.validTo])).toEqual(expect.arrayContaining([
       ['Xã Bộc Bố', null, '2025-06-30'], ['Xã Bằng Thành', '2025-07-01', null]]));
     expect(reused.data.units.nodes).toHaveLength(2);

@@ -30,11 +30,16 @@ const tooCostly = (cost: number) => new GraphQLError(
   { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost: OPERATION_LIMITS.maxCost, http: { status: 400 } } },
 );
 
+/** Whether a request's cost was already counted upstream: a subgraph request sent by the hub's own gateway or a peer. */
+export type CostCountedUpstream = (headers: { get(name: string): string | undefined | null }) => boolean;
+
 /**
  * Refuses, before execution: an operationName the document does not define, inputs out of bounds (input-guard.ts),
- * and operations costing more than OPERATION_LIMITS.maxCost.
+ * and operations costing more than OPERATION_LIMITS.maxCost — unless the cost was counted upstream: the gateway
+ * counts a client's operation once, over the supergraph, and the subgraph fetches of its plan (entity batches of a
+ * whole page) or the hub's own peer reads must not be refused for adding up to more.
  */
-const operationGuard: ApolloServerPlugin<any> = {
+const operationGuard = (countedUpstream?: CostCountedUpstream): ApolloServerPlugin<any> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema, operation }) {
@@ -44,6 +49,7 @@ const operationGuard: ApolloServerPlugin<any> = {
             { extensions: { code: 'BAD_USER_INPUT', field: 'operationName', http: { status: 400 } } });
         }
         checkInputs(schema, document, request.variables);
+        if (countedUpstream && request.http && countedUpstream(request.http.headers)) return;
         let cost: number;
         try {
           cost = operationCost(schema, document, request.variables, request.operationName);
@@ -55,14 +61,14 @@ const operationGuard: ApolloServerPlugin<any> = {
       },
     };
   },
-};
+});
 
 /**
  * The protections every GraphQL endpoint of the hub gets (the gateway and each `/subgraphs/<name>/graphql`):
  * depth, alias, directive, token and cost limits, bounded inputs, no batching, CSRF prevention, no field
  * suggestions, introspection only outside production. Spread into the ApolloServer options.
  */
-export function graphqlProtection<T extends BaseContext>(production: boolean): Pick<ApolloServerOptions<T>,
+export function graphqlProtection<T extends BaseContext>(production: boolean, countedUpstream?: CostCountedUpstream): Pick<ApolloServerOptions<T>,
   'allowBatchedHttpRequests' | 'csrfPrevention' | 'introspection' | 'parseOptions' | 'validationRules' | 'stopOnTerminationSignals'> & { plugins: ApolloServerPlugin<T>[] } {
   const armor = new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth, ignoreIntrospection: !production },
@@ -82,7 +88,7 @@ export function graphqlProtection<T extends BaseContext>(production: boolean): P
     // The hub drains and stops its servers itself on SIGTERM (server/main.ts).
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
-    plugins: [operationGuard, ...(protection.plugins as ApolloServerPlugin<T>[])],
+    plugins: [operationGuard(countedUpstream), ...(protection.plugins as ApolloServerPlugin<T>[])],
     validationRules: [...protection.validationRules],
   };
 }
