@@ -4,6 +4,7 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { foldText, intArray, searchTerm } from '../shared/sql.js';
+import { referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
   campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, type CampaignInfo,
@@ -100,7 +101,7 @@ export class EligibilityService {
    */
   async list(standardId: string, year: number, filter: EligibilityFilter, page: Page, orderBy = EligibilityOrderField.ELIGIBLE, direction = SortDirection.ASC): Promise<EligibilityResultList> {
     const search = filter.search != null ? foldText(searchTerm(filter.search)) : null;
-    const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, `${year}-06-30`) : null;
+    const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, referenceDate(year)) : null;
     const matching = (await this.evaluated(standardId, year)).filter((e) =>
       (filter.eligible == null || e.result.eligible === filter.eligible)
       && (!within || (e.unit !== null && isWithin(e.unit, within)))
@@ -125,7 +126,7 @@ export class EligibilityService {
     }
     const rule = standard.rule;
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
-    const asOf = `${year}-06-30`;
+    const asOf = referenceDate(year);
     const needs = needsOf(rule);
     const criteria = needs.criteria ? await communeCriteria(this.ctx) : null;
     const occasion: OccasionContext = {

@@ -9,6 +9,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
+import { dmy, referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { campaignInfo } from './award-peers.js';
 import { AwardOccasion, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
@@ -44,8 +45,6 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
   [AwardOrderField.CREATED]: 'a.id',
 };
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
 /** Nominations through their workflow, and the awards decided from them. */
 export class NominationService {
   constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
@@ -73,7 +72,7 @@ export class NominationService {
     const standards = new StandardService(this.em, this.ctx);
     const standard = await standards.require(input.standardId);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
-    const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, `${input.year}-06-30`);
+    const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
     authorize(this.ctx, PROPOSER, proposing.path);
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
     if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');

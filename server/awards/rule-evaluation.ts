@@ -2,6 +2,7 @@
  * Evaluates an award rule for one subject against the facts read for it (pure: no I/O). Every leaf condition yields
  * one or two outcomes with the values used, so a council sees why ("new criteria since 2021: 4 (Thu nhập, …) ≥ 4 ✓").
  */
+import { hasClass } from '../shared/domain/unit-class.js';
 import type { ClassMap, ContributionCondition, NewlyMetCriteria, Precondition, RecognisedTier, Rule } from './rule.js';
 
 export interface CriterionRef { number: number; name: string }
@@ -49,13 +50,6 @@ const OCCASION_TEXT: Record<string, string> = { ANNUAL: 'khen hàng năm — ann
 
 /** Formats VND the Vietnamese way: 50.000.000 đ. */
 export const formatVnd = (value: number): string => `${Math.round(value).toLocaleString('vi-VN')} đ`;
-
-/** Whether a subject with these classification codes has the class a threshold names. */
-export function hasClass(classes: readonly string[], unitClass: string): boolean {
-  if (unitClass === 'MOUNTAIN') return classes.includes('TERRAIN:HIGH_MOUNTAIN') || classes.includes('TERRAIN:LOW_MOUNTAIN');
-  if (['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'].includes(unitClass)) return classes.includes(`TERRAIN:${unitClass}`);
-  return classes.includes(unitClass);
-}
 
 /** The threshold for the subject: the lowest of the classes it has, else the general one; with the class used. */
 export function thresholdFor(general: number, byClass: ClassMap | undefined, classes: readonly string[]): { value: number; unitClass: string | null } {

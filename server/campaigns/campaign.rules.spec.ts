@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { effectiveYear, satisfies } from '../shared/domain/index.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus } from './campaign.enums.js';
 import {
-  checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, effectiveYear, isWeaker, satisfies,
+  checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, isWeaker,
   type TargetShape,
 } from './campaign.rules.js';
 

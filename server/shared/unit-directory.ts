@@ -31,9 +31,7 @@ const toInfo = (u: any): UnitInfo => ({
 export const isValidOn = (unit: Pick<UnitInfo, 'validFrom' | 'validTo'>, from: string, to: string = from): boolean =>
   (!unit.validFrom || unit.validFrom <= to) && (!unit.validTo || unit.validTo >= from);
 
-/** Whether `unit` lies in the subtree of `ancestor` (itself included). */
-export const isWithin = (unit: Pick<UnitInfo, 'path'>, ancestor: Pick<UnitInfo, 'path'>): boolean =>
-  unit.path === ancestor.path || unit.path.startsWith(`${ancestor.path}.`);
+export { isWithin } from './domain/subtree.js';
 
 /**
  * Lookups of administrative units for the other subgraphs, through the units subgraph's GraphQL API (never its
