@@ -1,20 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { bilingual } from '../shared/errors.js';
 import type { PeerQuery } from '../shared/peers.js';
+import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows, type Cell } from './export-rows.js';
 
-const COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows {
-  unitCode unitName unitLevel metric year actual valueUnit numerator denominator denominatorBasis target targetComparator gap onTrack rank approximate note } } }`;
-const PROGRESS = `query($u: String!, $m: String!, $f: Int!, $t: Int!, $d: Date) { progress(unitCode: $u, metric: $m, fromYear: $f, toYear: $t, asOf: $d) {
-  year actual target valueUnit numerator denominator gap onTrack approximate note } }`;
-
-export const COMPARE_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Cấp', 'Chỉ số', 'Năm', 'Thực hiện', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Cơ sở mẫu số',
-  'Chỉ tiêu', 'Phép so sánh', 'Chênh lệch', 'Đạt chỉ tiêu', 'Xếp hạng', 'Ước tính', 'Ghi chú'];
-export const PROGRESS_HEADERS = ['Năm', 'Thực hiện', 'Chỉ tiêu', 'Đơn vị tính', 'Tử số', 'Mẫu số', 'Chênh lệch', 'Đạt chỉ tiêu', 'Ước tính', 'Ghi chú'];
-
-/** A table cell: numbers stay numbers (numeric XLSX cells, plain digits in CSV). */
-export type Cell = string | number | boolean | null;
-
-const yesNo = (v: boolean | null) => (v === null ? null : v ? 'Có' : 'Không');
+export { COMPARE_HEADERS, PROGRESS_HEADERS, type Cell } from './export-rows.js';
 
 const csvCell = (cell: Cell): string => {
   if (cell === null) return '';
@@ -79,11 +68,9 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const input = { unitCodes: list(q.unitCodes), childrenOf: text(q.childrenOf), level: text(q.level), metrics: list(q.metrics) ?? [], year: int(q.year) ?? 0, asOf: text(q.asOf) };
-      const data = await run(peers, res, COMPARE, { i: input });
+      const data = await run(peers, res, COMPARE_QUERY, { i: input });
       if (!data) return;
-      const rows: Cell[][] = [COMPARE_HEADERS, ...data.compare.rows.map((r: any) => [r.unitCode, r.unitName, r.unitLevel, r.metric, r.year, r.actual, r.valueUnit,
-        r.numerator, r.denominator, r.denominatorBasis, r.target, r.targetComparator, r.gap, yesNo(r.onTrack), r.rank, yesNo(r.approximate), r.note])];
-      await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, rows);
+      await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, compareRows(data));
     } catch (error) {
       next(error);
     }
@@ -92,11 +79,9 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const variables = { u: text(q.unitCode) ?? '', m: text(q.metric) ?? '', f: int(q.fromYear) ?? 0, t: int(q.toYear) ?? 0, d: text(q.asOf) };
-      const data = await run(peers, res, PROGRESS, variables);
+      const data = await run(peers, res, PROGRESS_QUERY, variables);
       if (!data) return;
-      const rows: Cell[][] = [PROGRESS_HEADERS, ...data.progress.map((p: any) => [p.year, p.actual, p.target, p.valueUnit, p.numerator, p.denominator, p.gap,
-        yesNo(p.onTrack), yesNo(p.approximate), p.note])];
-      await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, rows);
+      await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, progressRows(data));
     } catch (error) {
       next(error);
     }

@@ -3,9 +3,9 @@ import { InsightsResolver, UnitInsightsResolver } from './insights.resolver.js';
 import { unitRef } from './insights.types.js';
 import { Migration20261210000000_insights } from './migrations/Migration20261210000000_insights.js';
 import { Migration20261212000000_insights_bulk } from './migrations/Migration20261212000000_insights_bulk.js';
+import { Migration20270105000000_insights_coverage } from './migrations/Migration20270105000000_insights_coverage.js';
 import { loadUnitTree, unitCountNow } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
-
 import { insightsExports } from './exports.js';
 
 export { insightsExports };
@@ -18,6 +18,7 @@ export const insightsSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261210000000_insights', class: Migration20261210000000_insights },
     { name: 'Migration20261212000000_insights_bulk', class: Migration20261212000000_insights_bulk },
+    { name: 'Migration20270105000000_insights_coverage', class: Migration20270105000000_insights_coverage },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },

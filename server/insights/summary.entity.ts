@@ -21,5 +21,7 @@ export class UnitYearSummary {
   @Property() advanced!: number;
   @Property() model!: number;
   @Property() modelVillages!: number;
+  @Property() communesWithData!: number;
+  @Property() villagesWithData!: number;
   @Property() approximateCommunes!: number;
 }
