@@ -138,22 +138,6 @@ registerEnumType(RecognitionWindow, {
   description: 'Năm công nhận — OCCASION (the occasion\'s year), PERIOD (any time in the campaign period), YEAR (the year given).',
 });
 
-/** Phân loại đơn vị dùng trong ngưỡng theo loại — unit classes a threshold may depend on. */
-export enum UnitClassCode {
-  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
-  HIGH_MOUNTAIN = 'HIGH_MOUNTAIN',
-  LOW_MOUNTAIN = 'LOW_MOUNTAIN',
-  MOUNTAIN = 'MOUNTAIN',
-  LOWLAND = 'LOWLAND',
-  BORDER = 'BORDER',
-  COASTAL = 'COASTAL',
-  ISLAND = 'ISLAND',
-}
-registerEnumType(UnitClassCode, {
-  name: 'AwardUnitClass',
-  description: 'Loại đơn vị (ngưỡng theo loại) — a unit class a threshold depends on: ESPECIALLY_DISADVANTAGED (đặc biệt khó khăn), terrain HIGH_MOUNTAIN / LOW_MOUNTAIN / MOUNTAIN (either) / LOWLAND, BORDER, COASTAL, ISLAND. A household\'s class is its commune\'s or village\'s.',
-});
-
 /** Maps a contributor kind to the subject type of standards (other organisations are OTHER). */
 export const subjectTypeOfContributor = (kind: ContributorKind): AwardSubjectType =>
   kind === ContributorKind.ORGANISATION ? AwardSubjectType.OTHER : (kind as unknown as AwardSubjectType);

@@ -3,13 +3,14 @@
  * conditions. `ruleFromInput` turns it into the stored JSON form, which `parseRule` then validates like any other.
  */
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AwardOccasion, ContributionScope, RecognitionWindow, RuleTier, UnitClassCode } from './awards.enums.js';
+import { AwardOccasion, ContributionScope, RecognitionWindow, RuleTier } from './awards.enums.js';
+import { UnitClass } from '../shared/unit-class.js';
 import { RuleError } from './rule.js';
 
 @InputType('ClassThresholdInput', { description: 'Ngưỡng riêng cho đơn vị có một phân loại — a threshold for subjects whose unit has a class.' })
 export class ClassThresholdInput {
-  @Field(() => UnitClassCode, { description: 'Phân loại — the class.' })
-  unitClass!: UnitClassCode;
+  @Field(() => UnitClass, { description: 'Phân loại — the class.' })
+  unitClass!: UnitClass;
 
   @Field(() => Float, { description: 'Ngưỡng (số tiêu chí, hoặc đồng) — the threshold (criteria, or VND).' })
   value!: number;

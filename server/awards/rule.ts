@@ -4,11 +4,11 @@
  * writes one (seed files, the API's typed RuleInput) goes through `parseRule`, which refuses unknown condition kinds,
  * unknown fields and values out of range, naming the path of the fault.
  */
-import { UnitClassCode } from './awards.enums.js';
+import { UnitClass } from '../shared/domain/unit-class.js';
 
 export type Tier = 'NTM' | 'ADVANCED' | 'MODEL';
 export type Occasion = 'ANNUAL' | 'MID_TERM_REVIEW' | 'FINAL_REVIEW';
-export type ClassMap = Partial<Record<UnitClassCode, number>>;
+export type ClassMap = Partial<Record<UnitClass, number>>;
 
 export interface NewlyMetCriteria {
   baseYear: number;
@@ -49,7 +49,7 @@ const MAX_VND = 1e15;
 const MAX_DEPTH = 6;
 const TIERS: Tier[] = ['NTM', 'ADVANCED', 'MODEL'];
 const OCCASIONS: Occasion[] = ['ANNUAL', 'MID_TERM_REVIEW', 'FINAL_REVIEW'];
-const CLASSES = Object.values(UnitClassCode) as string[];
+const CLASSES = Object.values(UnitClass) as string[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 

@@ -84,31 +84,7 @@ registerEnumType(DenominatorBasis, {
   },
 });
 
-/** Loại đơn vị mà chỉ tiêu áp dụng — a class of units a target is restricted to. */
-export enum UnitClass {
-  HIGH_MOUNTAIN = 'HIGH_MOUNTAIN',
-  LOW_MOUNTAIN = 'LOW_MOUNTAIN',
-  MOUNTAIN = 'MOUNTAIN',
-  LOWLAND = 'LOWLAND',
-  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
-  BORDER = 'BORDER',
-  COASTAL = 'COASTAL',
-  ISLAND = 'ISLAND',
-}
-registerEnumType(UnitClass, {
-  name: 'UnitClass',
-  description: 'Loại đơn vị mà chỉ tiêu áp dụng (với chỉ số thôn: loại của xã có thôn) — a class of units a target is restricted to (for village metrics, the class of the village\'s commune).',
-  valuesConfig: {
-    HIGH_MOUNTAIN: { description: 'Miền núi cao — high mountain.' },
-    LOW_MOUNTAIN: { description: 'Miền núi thấp — low mountain.' },
-    MOUNTAIN: { description: 'Miền núi (cao và thấp) — mountain, high and low.' },
-    LOWLAND: { description: 'Đồng bằng — lowland.' },
-    ESPECIALLY_DISADVANTAGED: { description: 'Đặc biệt khó khăn — especially disadvantaged.' },
-    BORDER: { description: 'Biên giới — border area.' },
-    COASTAL: { description: 'Bãi ngang ven biển — coastal area.' },
-    ISLAND: { description: 'Hải đảo — island.' },
-  },
-});
+export { UnitClass } from '../shared/unit-class.js';
 
 /** Tăng thêm so với — what an increment target adds to. */
 export enum IncrementBasis {
