@@ -183,6 +183,44 @@ describe('consistency report', () => {
   });
 });
 
+describe('contradictions inside a plan', () => {
+  const WARNINGS = `query($id: ID!) { campaignConsistency(id: $id) { warnings { kind targets { key numerator denominator value } sources message } } }`;
+
+  it('warns that meeting Quảng Nam\'s own 155 of 194 communes fails its "≥ 80 %", with the clause', async () => {
+    const qn = await seeded('quang-nam-2021-2025');
+    const result = await gql(WARNINGS, { id: qn.id });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const warnings = result.data.campaignConsistency.warnings;
+    const share = warnings.find((w: any) => w.kind === 'STATED_FRACTION_MISSES_SHARE' && w.targets[0].key === 'qn-communes-ntm-pct');
+    const { value, numerator, denominator } = share.targets[0];
+    // By hand: 155/194 = 79.896… %, one decimal 79.9 %, below 80.
+    expect([value, numerator, denominator]).toEqual([80, 155, 194]);
+    const stated = Math.round((1000 * numerator) / denominator) / 10;
+    expect(stated).toBe(79.9);
+    expect(share.message).toContain(`${numerator}/${denominator} chỉ là ${String(stated).replace('.', ',')} %`);
+    expect(share.message).toContain(`${numerator}/${denominator} is ${stated} %`);
+    expect(share.sources).toEqual(['004_c88bf12968662cf0.txt §I.1.b ¶1 +1']);
+    expect(share.message).toContain('(004_c88bf12968662cf0.txt §I.1.b ¶1 +1)');
+  });
+
+  it('warns that Bắc Kạn\'s +46 over the period exceeds the sum of its yearly increases, naming the clauses', async () => {
+    const bk = await seeded('bac-kan-2021-2025');
+    const result = await gql(WARNINGS, { id: bk.id });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const increments = await sql(`SELECT key, year, value, increment_over FROM campaigns.target WHERE campaign_id = $1 AND metric_code = 'COMMUNES_NTM' AND is_increment ORDER BY year`, [bk.id]);
+    const period = increments.find((t: any) => t.increment_over === 'PERIOD_START');
+    const yearly = increments.filter((t: any) => t.increment_over === 'PREVIOUS_YEAR');
+    const sum = yearly.reduce((total: number, t: any) => total + Number(t.value), 0);
+    expect([Number(period.value), sum]).toEqual([46, 40]);
+    const warning = result.data.campaignConsistency.warnings.find((w: any) => w.kind === 'INCREMENTS_DISAGREE' && w.targets[0].key === period.key);
+    expect(warning.targets.map((t: any) => t.key)).toEqual([period.key, ...yearly.map((t: any) => t.key)]);
+    expect(warning.message).toContain(`là 46 nhưng các mức tăng từng năm 2022–2025 cộng lại 9 + 9 + 10 + 12 = ${sum}; ${46 - sum} không thuộc năm nào kế hoạch nêu`);
+    expect(warning.message).toContain('(002_87d73be3bd6a39be.txt §I.1 ¶2; §I.1 ¶2 +1; §I.1 ¶2 +2; §I.1 ¶2 +3; §I.1 ¶2 +4)');
+    // The advanced communes agree (+15 = 2 + 4 + 3 + 6): no warning for them.
+    expect(result.data.campaignConsistency.warnings.filter((w: any) => w.kind === 'INCREMENTS_DISAGREE')).toHaveLength(1);
+  });
+});
+
 describe('writing campaigns, targets and milestones', () => {
   const CREATE_TARGET = `mutation($i: CreateTargetInput!) { createTarget(input: $i) { ${TARGET_FIELDS} } }`;
 

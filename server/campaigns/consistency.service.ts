@@ -6,7 +6,8 @@ import { TargetValueUnit } from './campaign.enums.js';
 import { COMPARATOR_SYMBOL, effectiveYear, isStrictlyBelow, satisfies } from '../shared/domain/index.js';
 import { isWeaker, type Period } from './campaign.rules.js';
 import { CampaignService } from './campaign.service.js';
-import { CampaignConsistency, TargetRollup, WeakerTarget } from './consistency.types.js';
+import { CampaignConsistency, ConsistencyWarning, ConsistencyWarningKind, TargetRollup, WeakerTarget } from './consistency.types.js';
+import { planContradictions } from './plan-contradictions.js';
 import type { Target } from './target.entity.js';
 import { TargetService } from './target.service.js';
 
@@ -56,6 +57,12 @@ export class ConsistencyService {
             `${child.unit.name}, ${child.target.metric.code} in ${effectiveYear(child.target, child.period)}: the child target ${this.describe(child.target)} asks less than the parent's ${this.describe(parent.target)}`,
           ),
         }))),
+      warnings: planContradictions(own.map((p) => ({
+        target: p.target, unitId: p.unit.id, unitName: p.unit.name, metric: p.target.metric.code, year: effectiveYear(p.target, p.period),
+        comparator: p.target.comparator, valueUnit: p.target.valueUnit, value: targetValue(p.target), numerator: p.target.numerator ?? null,
+        denominator: p.target.denominator ?? null, denominatorBasis: p.target.denominatorBasis ?? null, unitClass: p.target.unitClass ?? null,
+        isIncrement: p.target.isIncrement, incrementOver: p.target.incrementOver ?? null, source: p.target.source ?? null,
+      }))).map((c) => Object.assign(new ConsistencyWarning(), { ...c, kind: ConsistencyWarningKind[c.kind] })),
     });
   }
 
