@@ -111,7 +111,7 @@ describe('the seed plans, read back through the gateway', () => {
     expect(qn.subMovements.length).toBe(28);
   });
 
-  it('000 Cẩm Xuyên: socio-economic indicators with units of measure and the annual 15/12 deadline', async () => {
+  it('000 Cẩm Xuyên: socio-economic indicators with units of measure and the annual deadline "trước ngày 15/12" — 14/12 the last day', async () => {
     const cx = await seeded('cam-xuyen-2021-2025');
     expect(byKey(cx, 'cx-income-per-capita-2025')).toMatchObject({ comparator: 'GT', value: 70, valueUnit: 'METRIC', metric: { code: 'INCOME_PER_CAPITA', unitOfMeasure: 'triệu đồng/người/năm' } });
     expect(byKey(cx, 'cx-production-value-per-ha')).toMatchObject({ comparator: 'GT', value: 120, metric: { unitOfMeasure: 'triệu đồng/ha' } });
@@ -119,7 +119,8 @@ describe('the seed plans, read back through the gateway', () => {
     expect(byKey(cx, 'cx-health-insurance')).toMatchObject({ comparator: 'GT', value: 95, denominatorBasis: 'POPULATION' });
     expect(byKey(cx, 'cx-communes-advanced-pct')).toMatchObject({ comparator: 'GTE', value: 50, valueUnit: 'PERCENT' });
     expect(byKey(cx, 'cx-town-thien-cam-status')).toMatchObject({ unit: { code: '18676' }, status: 'CIVILISED_URBAN' });
-    expect(cx.milestones[0]).toMatchObject({ kind: 'ANNUAL', recurrence: 'ANNUAL', deadline: null, deadlineDay: 15, deadlineMonth: 12 });
+    expect(cx.milestones[0]).toMatchObject({ kind: 'ANNUAL', recurrence: 'ANNUAL', deadline: null, deadlineDay: 14, deadlineMonth: 12 });
+    expect(cx.milestones[0].description).toContain('trước ngày 15/12');
   });
 
   it('001 the unnamed commune: issued within Chi Lăng, flagged unidentified, a 02–03 range and the cited district plan', async () => {

@@ -94,6 +94,17 @@ registerEnumType(NominationStatus, {
   description: 'Trạng thái hồ sơ đề nghị — DRAFT (dự thảo) → SUBMITTED (đã trình) → APPRAISED (đã thẩm định) → COUNCIL_REVIEWED (Hội đồng đã xét) → DECIDED (đã quyết định); RETURNED (trả lại để bổ sung) → SUBMITTED.',
 });
 
+/** Vai trò của một cấp trên đường đi của hồ sơ — what a level does with a nomination. */
+export enum NominationLevelRole {
+  PROPOSES = 'PROPOSES',
+  REVIEWS_AND_FORWARDS = 'REVIEWS_AND_FORWARDS',
+  DECIDES = 'DECIDES',
+}
+registerEnumType(NominationLevelRole, {
+  name: 'NominationLevelRole',
+  description: 'Vai trò của một cấp đối với hồ sơ — PROPOSES (lập và trình hồ sơ), REVIEWS_AND_FORWARDS (thẩm định, Hội đồng Thi đua - Khen thưởng cấp đó xét, trình tiếp lên cấp trên), DECIDES (thẩm định, Hội đồng xét, người đứng đầu quyết định).',
+});
+
 /** Thành phần hồ sơ — a kind of dossier document. */
 export enum DossierItemKind {
   PROPOSAL_LETTER = 'PROPOSAL_LETTER',

@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { DateScalar } from '../shared/scalars.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
-import { AwardOrderField, NominationOrderField, NominationStatus } from './awards.enums.js';
+import { AwardOrderField, NominationLevelRole, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { awardOfNomination, formByCode, standardById, transitionsOf } from './awards.loaders.js';
-import { Award, AwardSubject, Nomination, NominationTransition } from './nomination.entity.js';
+import { Award, AwardSubject, Nomination, NominationLevel, NominationTransition } from './nomination.entity.js';
 import { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
 import { NominationService } from './nomination.service.js';
 import { CampaignRef, campaignRef, UnitRef, unitRef } from './refs.js';
@@ -60,15 +61,16 @@ export class NominationResolver {
     return ctx.em.transactional((em) => service({ ...ctx, em }).updateDossier(id, expectedVersion, items));
   }
 
-  @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED (UNIT_ADMIN đơn vị trình; hồ sơ đủ, trong hạn), APPRAISED, COUNCIL_REVIEWED, RETURNED (COUNCIL hoặc UNIT_ADMIN đơn vị quyết định; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its workflow; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
+  @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED lần đầu hoặc sau khi trả lại (UNIT_ADMIN đơn vị trình; hồ sơ đủ, nộp trong hạn); APPRAISED, COUNCIL_REVIEWED, RETURNED và SUBMITTED lên cấp tiếp theo (COUNCIL hoặc UNIT_ADMIN của cấp đang giữ hồ sơ; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its levels: the proposer submits; the level holding it appraises, has its council review, returns it or submits it on to the next level; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
   transitionNomination(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
     @Arg('to', () => NominationStatus, { description: 'Trạng thái mới — the new state.' }) to: NominationStatus,
     @Ctx() ctx: SubgraphContext,
     @Arg('reason', () => String, { nullable: true, description: 'Lý do, ý kiến (bắt buộc khi trả lại) — reason or remarks (required when returning).' }) reason?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'Phiên bản đã đọc (nếu gửi: cũ → CONFLICT) — the version read; when sent, stale → CONFLICT.' }) expectedVersion?: number,
+    @Arg('receivedOn', () => DateScalar, { nullable: true, description: 'Chỉ với SUBMITTED: ngày cấp trên nhận hồ sơ (mặc định hôm nay, không sau hôm nay); hạn nộp xét theo ngày này và ngày được ghi vào lần chuyển — SUBMITTED only: the day the next level received the dossier (default today, never in the future); the deadline is checked against it and it is recorded on the transition.' }) receivedOn?: string,
   ): Promise<Nomination> {
-    return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion));
+    return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion, receivedOn));
   }
 
   @Mutation(() => Nomination, { description: 'Ghi quyết định khen thưởng (số, ngày, người ký) cho hồ sơ COUNCIL_REVIEWED → DECIDED, tạo khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — record the award decision, moving a COUNCIL_REVIEWED nomination to DECIDED and creating the award.' })
@@ -96,9 +98,21 @@ export class NominationResolver {
     return unitRef(nomination.proposingUnitId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Đơn vị quyết định (đơn vị ban hành phong trào) — the deciding unit (the campaign\'s issuer).' })
+  @FieldResolver(() => UnitRef, { description: 'Đơn vị quyết định theo hình thức khen thưởng: cả nước (Huân chương, Bằng khen Thủ tướng, Bằng khen bộ), tỉnh, huyện hoặc xã của đối tượng — the deciding unit, by the award form: the nation for State, Prime Minister and ministerial awards, else the subject\'s province, district or commune.' })
   decidingUnit(@Root() nomination: Nomination): UnitRef {
     return unitRef(nomination.decidingUnitId);
+  }
+
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'Cấp đang giữ hồ sơ (null: hồ sơ ở đơn vị trình — DRAFT, RETURNED) — the level handling the nomination now; null while it is with the proposer.' })
+  currentUnit(@Root() nomination: Nomination): UnitRef | null {
+    return nomination.currentUnitId == null ? null : unitRef(nomination.currentUnitId);
+  }
+
+  @FieldResolver(() => [NominationLevel], { description: 'Đường đi của hồ sơ: đơn vị trình, từng cấp thẩm định, Hội đồng xét và trình tiếp, cấp quyết định sau cùng — the way the nomination goes: the proposer, each level that reviews and forwards it, the deciding level last.' })
+  levels(@Root() nomination: Nomination): NominationLevel[] {
+    const level = (id: number, role: NominationLevelRole) => Object.assign(new NominationLevel(), { unit: unitRef(id), role, current: id === nomination.currentUnitId });
+    const reviewing = nomination.levelUnitIds.map((id) => level(id, id === nomination.decidingUnitId ? NominationLevelRole.DECIDES : NominationLevelRole.REVIEWS_AND_FORWARDS));
+    return nomination.levelUnitIds[0] === nomination.proposingUnitId ? reviewing : [level(nomination.proposingUnitId, NominationLevelRole.PROPOSES), ...reviewing];
   }
 
   @FieldResolver(() => [NominationTransition], { description: 'Các lần chuyển trạng thái, cũ trước — every transition, oldest first.' })
@@ -109,6 +123,14 @@ export class NominationResolver {
   @FieldResolver(() => Award, { nullable: true, description: 'Khen thưởng đã quyết định (khi DECIDED) — the award, once decided.' })
   award(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<Award | null> {
     return awardOfNomination(ctx).load(nomination.id);
+  }
+}
+
+@Resolver(() => NominationTransition)
+export class NominationTransitionResolver {
+  @FieldResolver(() => UnitRef, { description: 'Đơn vị thực hiện bước này: đơn vị trình khi nộp, cấp đang giữ hồ sơ khi thẩm định, xét, trả lại, trình tiếp hoặc quyết định — the unit that made the step.' })
+  unit(@Root() transition: NominationTransition): UnitRef {
+    return unitRef(transition.auditUnitIdValue);
   }
 }
 
