@@ -230,6 +230,9 @@ export const en: Messages = {
     gap: 'Gap',
     rank: 'Rank',
     onTrack: 'On track',
+    noData: 'no data',
+    coverage: 'Data coverage',
+    partial: 'partial data',
     compare: {
       title: 'Compare localities',
       unitsShown: 'Units %{from}–%{to} of %{count} (ranked among all)',

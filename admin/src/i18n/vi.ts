@@ -229,6 +229,9 @@ export const vi = {
     gap: 'Chênh lệch',
     rank: 'Hạng',
     onTrack: 'Đạt chỉ tiêu',
+    noData: 'chưa có số liệu',
+    coverage: 'Độ phủ số liệu',
+    partial: 'chưa đủ số liệu',
     compare: {
       title: 'So sánh địa phương',
       unitsShown: 'Đơn vị %{from}–%{to} trên %{count} (xếp hạng trên toàn bộ)',

@@ -12,7 +12,8 @@ import { useFormat } from '../common/format';
 import { localise } from '../dataProvider/client';
 import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
-import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { ActualCell, CoverageCell, targetText } from './figures';
+import { useInsightMetrics } from './useInsightMetrics';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
 
@@ -119,7 +120,8 @@ export function ComparePage() {
                     xAxis={[{ scaleType: 'band', data: units.map(([, name]) => name), tickLabelStyle: { fontSize: 10 } }]}
                     series={[
                       { label: translate('insights.actual'), data: chartRows.map((r) => r?.actual ?? null), valueFormatter: (v) => format.number(v) },
-                      { label: translate('insights.target'), data: chartRows.map((r) => r?.target ?? null), valueFormatter: (v) => format.number(v) },
+                      // A target in another unit than the actual (a count beside a share) is not drawn on the same axis.
+                      { label: translate('insights.target'), data: chartRows.map((r) => (r?.targetUnit === r?.valueUnit ? r?.target ?? null : null)), valueFormatter: (v) => format.number(v) },
                     ]} />
                 </Box>
               )}
@@ -127,10 +129,10 @@ export function ComparePage() {
                 <TableHead>
                   <TableRow>
                     <TableCell rowSpan={2}>{translate('app.unit')}</TableCell>
-                    {selected.map((m) => <TableCell key={m} colSpan={4} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>{label(m)}</TableCell>)}
+                    {selected.map((m) => <TableCell key={m} colSpan={5} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>{label(m)}</TableCell>)}
                   </TableRow>
                   <TableRow>
-                    {selected.map((m) => ['actual', 'target', 'gap', 'rank'].map((k) => <TableCell key={m + k} align="right" sx={k === 'actual' ? { borderLeft: 1, borderColor: 'divider' } : undefined}>{translate(`insights.${k}`)}</TableCell>))}
+                    {selected.map((m) => ['actual', 'target', 'gap', 'rank', 'coverage'].map((k) => <TableCell key={m + k} align="right" sx={k === 'actual' ? { borderLeft: 1, borderColor: 'divider' } : undefined}>{translate(`insights.${k}`)}</TableCell>))}
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -140,10 +142,11 @@ export function ComparePage() {
                       {selected.map((m) => {
                         const r = cell(code, m);
                         return [
-                          <TableCell key={m + 'a'} align="right" sx={{ borderLeft: 1, borderColor: 'divider' }} title={r ? `${r.numerator}/${r.denominator}` : ''}>{r ? withUnit(format.number, r.actual, r.valueUnit) : '—'}{r?.approximate ? ' ≈' : ''}</TableCell>,
-                          <TableCell key={m + 't'} align="right">{r?.target == null ? '—' : withUnit(format.number, r.target, r.valueUnit)}</TableCell>,
+                          <TableCell key={m + 'a'} align="right" sx={{ borderLeft: 1, borderColor: 'divider' }}>{r ? <ActualCell row={r} /> : '—'}{r?.approximate ? ' ≈' : ''}</TableCell>,
+                          <TableCell key={m + 't'} align="right">{r ? targetText(format.number, r) : '—'}</TableCell>,
                           <TableCell key={m + 'g'} align="right" sx={{ color: r?.onTrack == null ? undefined : r.onTrack ? 'success.main' : 'error.main' }}>{r?.gap == null ? '—' : `${r.gap > 0 ? '+' : ''}${format.number(r.gap)}`}</TableCell>,
                           <TableCell key={m + 'r'} align="right">{r?.rank ?? '—'}</TableCell>,
+                          <TableCell key={m + 'c'} align="right">{r ? <CoverageCell row={r} /> : '—'}</TableCell>,
                         ];
                       })}
                     </TableRow>

@@ -5,9 +5,11 @@ import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { useFormat } from '../common/format';
+import { localise } from '../dataProvider/client';
 import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
-import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { ActualCell, CoverageCell, targetText } from './figures';
+import { useInsightMetrics } from './useInsightMetrics';
 
 /** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
 export function ProgressPage() {
@@ -57,21 +59,23 @@ export function ProgressPage() {
                   xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)) }]}
                   series={[
                     { id: 'actual', label: translate('insights.actual'), data: points.map((p) => p.actual ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
-                    { id: 'target', label: translate('insights.target'), data: points.map((p) => p.target ?? null), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
+                    // A target in another unit than the actual (a count beside a share) is not drawn on the same axis.
+                    { id: 'target', label: translate('insights.target'), data: points.map((p) => (p.targetUnit === p.valueUnit ? p.target ?? null : null)), valueFormatter: (v) => format.number(v), connectNulls: true, showMark: true },
                   ]} />
               </Box>
               <Table size="small">
                 <TableHead><TableRow>
-                  {['year', 'actual', 'target', 'gap', 'onTrack'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
+                  {['year', 'actual', 'target', 'gap', 'onTrack', 'coverage'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
                 </TableRow></TableHead>
                 <TableBody>
                   {points.map((p) => (
                     <TableRow key={p.year}>
                       <TableCell>{p.year}</TableCell>
-                      <TableCell align="right" title={`${p.numerator}/${p.denominator}`}>{withUnit(format.number, p.actual, p.valueUnit)}</TableCell>
-                      <TableCell align="right">{withUnit(format.number, p.target, p.valueUnit)}</TableCell>
+                      <TableCell align="right"><ActualCell row={p} /></TableCell>
+                      <TableCell align="right" title={p.note ? localise(p.note) : ''}>{targetText(format.number, p)}</TableCell>
                       <TableCell align="right">{p.gap == null ? '—' : format.number(p.gap)}</TableCell>
                       <TableCell align="right">{p.onTrack == null ? '—' : translate(p.onTrack ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
+                      <TableCell align="right"><CoverageCell row={p} /></TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
