@@ -105,6 +105,26 @@ describe('award forms and standards', () => {
     expect(errorCodes(await gql(`query($c: ID!) { awardStandards(campaignId: $c, occasion: "SOMETIMES") { id } }`, { c: campaignId }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('reads the plan\'s dossier contents on each standard and campaign before any nomination exists', async () => {
+    const DOSSIER = `query($c: ID!) { campaignDossier(campaignId: $c) { item label occasions template source }
+      awardStandards(campaignId: $c) { key occasion dossier { item occasions template source } } }`;
+    const { data } = await gql(DOSSIER, { c: campaignId });
+    // Bắc Kạn §IV.1.1 (annual: 3 items) and §IV.1.2 (reviews: 3 items, the summary on form 07 of Decree 91/2017).
+    expect(data.campaignDossier.map((d: any) => [d.item, d.occasions, d.source])).toEqual([
+      ['PROPOSAL_LETTER', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'], ['ACHIEVEMENT_SUMMARY', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'],
+      ['COUNCIL_MINUTES', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'],
+      ['PROPOSAL_LETTER', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+      ['ACHIEVEMENT_SUMMARY', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+      ['COUNCIL_MINUTES', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+    ]);
+    const byKey = Object.fromEntries(data.awardStandards.map((s: any) => [s.key, s]));
+    expect(byKey['bac-kan-annual-household'].dossier.map((d: any) => d.source)).toEqual(Array(3).fill('002_87d73be3bd6a39be.txt §IV.1.1'));
+    expect(byKey['bac-kan-mid-term-commune-effort'].dossier.map((d: any) => d.item)).toEqual(['PROPOSAL_LETTER', 'ACHIEVEMENT_SUMMARY', 'COUNCIL_MINUTES']);
+    expect(byKey['bac-kan-mid-term-commune-effort'].dossier[1].template).toMatch(/Mẫu số 07.*91\/2017/);
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM awards.nomination WHERE standard_id = $1`, [standards['bac-kan-annual-household'].id]);
+    expect(n).toBe(0);
+  });
+
   it('creates and updates a standard from a typed rule; refuses invalid rules and stale versions', async () => {
     const token = await tokenFor('UNIT_ADMIN', '06');
     const create = `mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id version rule deadline(year: 2024) { date source } } }`;

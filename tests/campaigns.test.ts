@@ -59,6 +59,26 @@ describe('the seed plans, read back through the gateway', () => {
     }
   });
 
+  it('reads every plan\'s duties as data with their clauses: who receives, appraises and submits the dossiers, who reports', async () => {
+    const DUTIES = `query($id: ID!) { campaign(id: $id) { responsibilities { kind actor recipient recurrence deadlineText quote note source } } }`;
+    let total = 0;
+    for (const file of files) {
+      const doc = parse(readFileSync(projectPath('seeds', 'plans', file), 'utf8'));
+      const { id } = await seeded(doc.campaign.key);
+      const result = await gql(DUTIES, { id });
+      expect(result.errors, file).toBeUndefined();
+      expect(result.data.campaign.responsibilities, file).toEqual(doc.responsibilities);
+      total += doc.responsibilities.length;
+    }
+    expect(total).toBeGreaterThanOrEqual(30);
+    const cx = (await gql(DUTIES, { id: (await seeded('cam-xuyen-2021-2025')).id })).data.campaign.responsibilities;
+    expect(cx.filter((r: any) => ['RECEIVES_DOSSIERS', 'APPRAISES', 'COUNCIL_REVIEW'].includes(r.kind)).map((r: any) => [r.kind, r.source])).toEqual([
+      ['COUNCIL_REVIEW', '000_7e6f6704cb344e2e.txt §V.4.b'], ['RECEIVES_DOSSIERS', '000_7e6f6704cb344e2e.txt §VI.5'],
+      ['APPRAISES', '000_7e6f6704cb344e2e.txt §VI.6'], ['COUNCIL_REVIEW', '000_7e6f6704cb344e2e.txt §VI.6'],
+    ]);
+    expect(cx.find((r: any) => r.deadlineText === 'trước ngày 15/12')).toMatchObject({ kind: 'PROPOSES', recurrence: 'ANNUAL', recipient: expect.stringMatching(/^Chủ tịch UBND tỉnh/) });
+  });
+
   it('places the national campaign at the root with the five plans below it', async () => {
     const national = await seeded('national-2021-2025');
     expect(national).toMatchObject({ parent: null, issuer: { code: 'VN', level: 'NATION' }, plan: { number: '587/QĐ-TTg', date: '2022-05-18' } });

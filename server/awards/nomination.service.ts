@@ -13,10 +13,10 @@ import { dmy, referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, pathIds } from '../shared/domain/subtree.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { campaignInfo } from './award-peers.js';
-import { AwardAuthority, AwardOccasion, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
+import { AwardAuthority, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
-import { deadlineOf, StandardService } from './standard.service.js';
+import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
 const PROPOSER = [Role.UNIT_ADMIN] as const;
@@ -151,8 +151,7 @@ export class NominationService {
     const [open] = await this.em.execute(`SELECT id FROM awards.nomination WHERE standard_id = ? AND year = ? AND subject_unit_id = ? AND subject_contributor_id IS NOT DISTINCT FROM ?`,
       [standard.id, input.year, subject.unit.id, subject.contributor?.id ?? null]);
     if (open) throw conflict(`Đối tượng đã có hồ sơ ${open.id} cho tiêu chuẩn này năm ${input.year}`, `The subject already has nomination ${open.id} for this standard in ${input.year}`);
-    const dossier = (await standards.dossierRequirements(campaign.id))
-      .filter((r) => standard.occasion === AwardOccasion.ANY || r.occasions.includes(standard.occasion))
+    const dossier = dossierFor(standard.occasion, await standards.dossierRequirements([campaign.id]))
       .map((r) => ({ item: r.item, label: r.label, template: r.template ?? null, provided: false, documentReference: null }));
     const nomination = this.em.create(Nomination, {
       campaignId: campaign.id, standardId: standard.id, formCode, occasion: standard.occasion, year: input.year, subjectType: subject.type,

@@ -86,6 +86,36 @@ registerEnumType(DenominatorBasis, {
 
 export { UnitClass } from '../shared/unit-class.js';
 
+/** Loại trách nhiệm — what a duty the plan assigns is about. */
+export enum ResponsibilityKind {
+  PREPARES_DOSSIERS = 'PREPARES_DOSSIERS',
+  RECEIVES_DOSSIERS = 'RECEIVES_DOSSIERS',
+  APPRAISES = 'APPRAISES',
+  CONSULTS = 'CONSULTS',
+  COUNCIL_REVIEW = 'COUNCIL_REVIEW',
+  PROPOSES = 'PROPOSES',
+  REPORTS = 'REPORTS',
+  INSPECTS = 'INSPECTS',
+  COORDINATES = 'COORDINATES',
+  ADVISES = 'ADVISES',
+}
+registerEnumType(ResponsibilityKind, {
+  name: 'ResponsibilityKind',
+  description: 'Loại trách nhiệm theo kế hoạch — what a duty the plan assigns is about.',
+  valuesConfig: {
+    PREPARES_DOSSIERS: { description: 'Lập hồ sơ, làm đầu mối đề nghị khen thưởng — prepares nomination dossiers, focal point for proposals.' },
+    RECEIVES_DOSSIERS: { description: 'Tiếp nhận, tổng hợp hồ sơ đề nghị — receives and compiles dossiers.' },
+    APPRAISES: { description: 'Thẩm định thành tích, hồ sơ — appraises achievements and dossiers.' },
+    CONSULTS: { description: 'Xin ý kiến (Ban Chỉ đạo) trước khi trình — consults (the steering committee) before submitting.' },
+    COUNCIL_REVIEW: { description: 'Hội đồng Thi đua - Khen thưởng xét, hướng dẫn đề nghị — the emulation council reviews or guides proposals.' },
+    PROPOSES: { description: 'Trình Chủ tịch UBND hoặc cấp trên khen thưởng — submits to the chairman or the higher level.' },
+    REPORTS: { description: 'Báo cáo kết quả định kỳ — reports periodically.' },
+    INSPECTS: { description: 'Kiểm tra, giám sát, đôn đốc — inspects, monitors, urges.' },
+    COORDINATES: { description: 'Phối hợp, thống nhất nội dung, biện pháp — coordinates.' },
+    ADVISES: { description: 'Tham mưu, chủ trì xây dựng văn bản — advises, drafts the rules.' },
+  },
+});
+
 /** Tăng thêm so với — what an increment target adds to. */
 export enum IncrementBasis {
   PREVIOUS_YEAR = 'PREVIOUS_YEAR',

@@ -6,7 +6,7 @@ import type { SeedTools } from '../shared/subgraph-module.js';
 import { isWithin, type UnitDirectory } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { SEED_GUARD } from './campaign.guard.js';
-import { CampaignService, type CampaignData, type SubjectData } from './campaign.service.js';
+import { CampaignService, type CampaignData, type ResponsibilityData, type SubjectData } from './campaign.service.js';
 import type { CreateMilestoneInput } from './milestone.input.js';
 import type { CreateMetricInput } from './metric.input.js';
 import { MetricService } from './metric.service.js';
@@ -139,6 +139,8 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
   }
   await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
+  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign,
+    readList<ResponsibilityData>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))));
   return records.length;
 }
 

@@ -6,13 +6,14 @@ import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
-import { CampaignOrderField, CampaignStatus, type SubjectType } from './campaign.enums.js';
+import { CampaignOrderField, CampaignStatus, type Recurrence, type ResponsibilityKind, type SubjectType } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
 import { Milestone } from './milestone.entity.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import type { PlanDocumentInput } from './plan-document.js';
+import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';
 
@@ -40,6 +41,18 @@ export interface SubjectData {
   criteriaText?: string | null;
   note?: string | null;
   source?: string | null;
+}
+
+/** A duty the plan assigns, as the seeds add it. */
+export interface ResponsibilityData {
+  kind: ResponsibilityKind;
+  actor: string;
+  recipient?: string | null;
+  recurrence?: Recurrence | null;
+  deadlineText?: string | null;
+  quote: string;
+  note?: string | null;
+  source: string;
 }
 
 /** A campaign together with its issuing unit, which authorisation and validation both need. */
@@ -266,6 +279,20 @@ export class CampaignService {
       } as never);
     }
     await this.em.flush();
+  }
+
+  async addResponsibilities(campaign: Campaign, duties: readonly ResponsibilityData[]): Promise<void> {
+    for (const duty of duties) {
+      this.em.create(Responsibility, {
+        campaign, kind: duty.kind, actor: nonEmpty(duty.actor, 'actor'), recipient: duty.recipient ?? null, recurrence: duty.recurrence ?? null,
+        deadlineText: duty.deadlineText ?? null, quote: nonEmpty(duty.quote, 'quote'), note: duty.note ?? null, source: nonEmpty(duty.source, 'source'),
+      } as never);
+    }
+    await this.em.flush();
+  }
+
+  responsibilitiesOf(campaignIds: readonly number[]): Promise<Responsibility[]> {
+    return campaignIds.length ? this.em.find(Responsibility, { campaign: { $in: [...campaignIds] } }, { orderBy: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   async milestonesOf(campaignIds: readonly number[]): Promise<Milestone[]> {
