@@ -206,6 +206,31 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     expect(r.conditions.find((c: any) => c.required.startsWith('ADVANCED'))).toMatchObject({ passed: true, actual: 'ADVANCED (2023-09-01)' });
   });
 
+  it('districts and cities: a city completing the NTM tasks counts; "đạt và vượt số xã … theo kế hoạch" fails without a target of this plan', async () => {
+    // Thành phố Bắc Kạn (058) completes the NTM tasks in 2023: the mid-term district standard accepts a city so.
+    const city = await gql(`mutation { recordRecognition(input: { unitCode: "058", tier: NTM_TASKS_COMPLETED, decisionNumber: "KT-TP-2023", decidedOn: "2023-08-15", issuingUnitCode: "06" }) { id tier } }`, {}, { token: admin });
+    expect(city.errors, JSON.stringify(city.errors)).toBeUndefined();
+    const mid = await eligibility('bac-kan-mid-term-district', 2023);
+    const tp = mid.find((r: any) => r.subject.unit.code === '058');
+    expect(tp).toMatchObject({ eligible: true });
+    expect(tp.conditions.find((c: any) => c.passed).actual).toBe('NTM_TASKS_COMPLETED (2023-08-15)');
+
+    // The final district standard compares the district with this plan's COMMUNES_NTM target for 2025: Bắc Kạn sets
+    // none per district (all its COMMUNES_NTM targets are the province's), so the condition fails and says why.
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'bac-kan-2021-2025'
+      WHERE t.metric_code = 'COMMUNES_NTM' AND t.unit_id <> c.issuer_unit_id`);
+    expect(n).toBe(0);
+    const final = await eligibility('bac-kan-final-district', 2025);
+    const [{ districts }] = await sql(`SELECT count(*)::int AS districts FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '06' AND p.level = 'PROVINCE'
+      WHERE u.level = 'DISTRICT' AND (u.valid_to IS NULL OR u.valid_to >= '2025-06-30') AND (u.valid_from IS NULL OR u.valid_from <= '2025-06-30')`);
+    expect(final).toHaveLength(districts);
+    for (const r of final) {
+      const target = r.conditions.find((c: any) => c.description.includes('COMMUNES_NTM'));
+      expect(target, r.subject.unit.code).toMatchObject({ passed: false, actual: expect.stringMatching(/^kế hoạch không đặt chỉ tiêu cho đơn vị này năm 2025/) });
+      expect(r.eligible).toBe(false);
+    }
+  });
+
   it('household contributions in 2024: own ≥ 50 M VND (40 M in especially-disadvantaged communes) or mobilised ≥ 100 M with own ≥ 20 M (15 M)', async () => {
     const assessor = await tokenFor('ASSESSOR', '06');
     const household = (name: string, commune: string) => ({ kind: 'HOUSEHOLD', name, unitCode: communes[commune].code, asOf: ASOF });

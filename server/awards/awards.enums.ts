@@ -122,10 +122,11 @@ export enum RuleTier {
   NTM = 'NTM',
   ADVANCED = 'ADVANCED',
   MODEL = 'MODEL',
+  NTM_TASKS_COMPLETED = 'NTM_TASKS_COMPLETED',
 }
 registerEnumType(RuleTier, {
   name: 'AwardRuleTier',
-  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition).',
+  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition); NTM_TASKS_COMPLETED (thị xã, thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới) for towns and cities.',
 });
 
 /** Phạm vi đóng góp — whose contributions a contribution condition sums. */

@@ -25,7 +25,7 @@ export const ENUMS = {
   AwardStandardBasis: ['PLAN_STANDARD', 'EMULATION_CRITERIA', 'REFERENCE'],
   /** The API's UnitClass (server/shared/domain/unit-class.ts); the labels keep their former key. */
   AwardUnitClass: Object.values(UnitClass),
-  AwardRuleTier: ['NTM', 'ADVANCED', 'MODEL'],
+  AwardRuleTier: ['NTM', 'ADVANCED', 'MODEL', 'NTM_TASKS_COMPLETED'],
   AwardRecognitionWindow: ['OCCASION', 'PERIOD', 'YEAR'],
   ContributionScope: ['OWN', 'MOBILISED'],
   ContributorKind: ['HOUSEHOLD', 'INDIVIDUAL', 'ENTERPRISE', 'COOPERATIVE', 'ORGANISATION'],
