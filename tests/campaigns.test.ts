@@ -143,16 +143,57 @@ describe('the seed plans, read back through the gateway', () => {
     expect(cx.milestones[0].description).toContain('trước ngày 15/12');
   });
 
-  it('001 the unnamed commune: issued within Chi Lăng, flagged unidentified, a 02–03 range and the cited district plan', async () => {
+  it('001 the unnamed commune: issued by a placeholder commune within Chi Lăng, never by the district; a 02–03 range and the cited district plan', async () => {
     const cl = await seeded('chi-lang-unnamed-commune-2021-2025');
     expect(cl).toMatchObject({
       issuerUnidentified: true,
       issuerNote: 'Một xã thuộc huyện Chi Lăng (không nêu tên trong văn bản)',
-      issuer: { code: '187', name: 'Huyện Chi Lăng', level: 'DISTRICT' },
+      issuer: { code: '187-X01', name: 'Xã chưa xác định thuộc huyện Chi Lăng', level: 'COMMUNE' },
       plan: { number: null, parentPlanRef: { number: '219/KH-UBND', date: '2022-08-03', issuer: 'UBND huyện Chi Lăng' } },
     });
-    expect(byKey(cl, 'cl-villages-model-new')).toMatchObject({ value: null, valueMin: 2, valueMax: 3, isIncrement: true, unit: { code: '187' } });
-    expect(byKey(cl, 'cl-commune-status-2025')).toMatchObject({ status: 'ADVANCED', year: 2025 });
+    expect(byKey(cl, 'cl-villages-model-new')).toMatchObject({ value: null, valueMin: 2, valueMax: 3, isIncrement: true, unit: { code: '187-X01' } });
+    expect(byKey(cl, 'cl-commune-status-2025')).toMatchObject({ status: 'ADVANCED', year: 2025, unit: { code: '187-X01' } });
+    // The placeholder is a commune of Chi Lăng, flagged, and no list of units (nor any figure) counts it.
+    const unit = await gql(`{ unit(code: "187-X01", asOf: "2024-06-30") { level kind placeholder note parent { code name } } }`);
+    expect(unit.data.unit).toMatchObject({ level: 'COMMUNE', kind: 'COMMUNE', placeholder: true, parent: { code: '187', name: 'Huyện Chi Lăng' } });
+    const children = await gql(`{ units(filter: { parentCode: "187", asOf: "2024-06-30" }, limit: 100) { totalCount nodes { code } } }`);
+    expect(children.data.units.nodes.map((u: any) => u.code)).not.toContain('187-X01');
+    expect(children.data.units.totalCount).toBe(20);
+    const placeholders = await gql(`{ units(filter: { withinCode: "20", asOf: "2024-06-30", placeholder: true }) { nodes { code } } }`);
+    expect(placeholders.data.units.nodes).toEqual([{ code: '187-X01' }]);
+    // Huyện Chi Lăng carries none of the commune's targets: a district comparison does not apply "02 - 03 khu dân cư" to it.
+    const district = await gql(`{ compare(input: { childrenOf: "20", asOf: "2025-06-30", year: 2025, metrics: ["VILLAGES_MODEL"] }) { rows { unitCode target } } }`);
+    expect(district.data.compare.rows.find((r: any) => r.unitCode === '187')).toEqual({ unitCode: '187', target: null });
+    const communes = await gql(`{ compare(input: { childrenOf: "187", asOf: "2025-06-30", year: 2025, metrics: ["COMMUNES_NTM"] }) { unitCount rows { unitCode } } }`);
+    expect(communes.data.compare.rows.map((r: any) => r.unitCode)).not.toContain('187-X01');
+  });
+
+  it('lets a district administrator name the commune a placeholder stood for: the campaign and its targets move to it', async () => {
+    const district = await tokenFor('UNIT_ADMIN', '187', '2024-01-01');
+    // A campaign of its own on the placeholder (the seeded one stays as the document has it).
+    const created = await gql(`mutation { createCampaign(input: { name: "Phong trào của xã chưa xác định (kiểm thử)", issuerCode: "187-X01", asOf: "2024-01-01",
+      issuerUnidentified: true, periodStart: "2022-01-01", periodEnd: "2025-12-31" }) { id version issuer { code } } }`, undefined, { token: district });
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const { id, version } = created.data.createCampaign;
+    const target = await gql(`mutation($c: ID!) { createTarget(input: { campaignId: $c, unitCode: "187-X01", unitAsOf: "2024-01-01", metric: "UNIT_STATUS", year: 2025, comparator: EQ, valueUnit: NONE, status: ADVANCED }) { id } }`,
+      { c: id }, { token: district });
+    expect(target.errors, JSON.stringify(target.errors)).toBeUndefined();
+    const [{ code }] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id AND d.code = '187' AND d.valid_to = '2025-06-30'
+      WHERE u.kind = 'COMMUNE' AND NOT u.placeholder AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 1`);
+    const IDENTIFY = `mutation($id: ID!, $v: Int!, $c: String!) { identifyCampaignIssuer(id: $id, expectedVersion: $v, unitCode: $c) {
+      version issuerUnidentified issuer { code level } targets { unit { code } } } }`;
+    const before = await rowCounts(TABLES);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version, c: code }, { token: await tokenFor('UNIT_ADMIN', '06') }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version, c: '187' }, { token: district }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version + 5, c: code }, { token: district }))).toEqual(['CONFLICT']);
+    expect(await rowCounts(TABLES)).toEqual(before);
+    const named = await gql(IDENTIFY, { id, v: version, c: code }, { token: district });
+    expect(named.errors, JSON.stringify(named.errors)).toBeUndefined();
+    expect(named.data.identifyCampaignIssuer).toMatchObject({ issuerUnidentified: false, issuer: { code, level: 'COMMUNE' }, targets: [{ unit: { code } }] });
+    // Identified once: it is an ordinary issuer now.
+    const again = await gql(IDENTIFY, { id, v: named.data.identifyCampaignIssuer.version, c: code }, { token: district });
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect((await gql(`mutation($id: ID!, $v: Int!) { deleteCampaign(id: $id, expectedVersion: $v) }`, { id, v: named.data.identifyCampaignIssuer.version }, { token: district })).data).toEqual({ deleteCampaign: true });
   });
 
   it('lists campaigns by issuer code, parent and accent-insensitive search, paged; units gain `campaigns` through federation', async () => {

@@ -30,7 +30,7 @@ const compare = async (input: Record<string, unknown>) => {
 async function rawFigures(unitId: number, year: number) {
   const [row] = await sql(`
     WITH c AS (SELECT u.id FROM units.unit u JOIN units.unit a ON a.id = $1 AND u.path <@ a.path
-      WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND (u.valid_from IS NULL OR u.valid_from <= make_date($2, 6, 30)) AND (u.valid_to IS NULL OR u.valid_to >= make_date($2, 6, 30))),
+      WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND NOT u.placeholder AND (u.valid_from IS NULL OR u.valid_from <= make_date($2, 6, 30)) AND (u.valid_to IS NULL OR u.valid_to >= make_date($2, 6, 30))),
     a AS (SELECT DISTINCT ON (x.unit_id) x.unit_id, (SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = x.id AND r.met) AS met
       FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
       WHERE x.year = $2 AND x.unit_id IN (SELECT id FROM c) ORDER BY x.unit_id, x.set_id DESC),

@@ -11,7 +11,7 @@ import {
 const PERIOD = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const count = (fields: Partial<TargetShape> = {}): TargetShape => ({ comparator: Comparator.GTE, valueUnit: TargetValueUnit.COUNT, value: 8, isIncrement: false, ...fields });
 const unit = (id: number, path: string, fields: Partial<UnitInfo> = {}): UnitInfo => ({
-  id, code: String(id), name: `Unit ${id}`, level: 'DISTRICT', kind: 'RURAL_DISTRICT', path, validFrom: null, validTo: '2025-06-30', classifications: [], ...fields,
+  id, code: String(id), name: `Unit ${id}`, level: 'DISTRICT', kind: 'RURAL_DISTRICT', path, validFrom: null, validTo: '2025-06-30', classifications: [], placeholder: false, ...fields,
 });
 
 /** The field a rule blames, or null when it lets the input through. */

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
@@ -164,6 +165,32 @@ export class CampaignService {
       subMovements: input.subMovements ?? [],
     } as never);
     this.applyPlan(campaign, input.plan);
+    await this.em.flush();
+    return campaign;
+  }
+
+  /**
+   * Names the unit a placeholder issuer stood for (001: the commune of Chi Lăng the document does not name): the
+   * campaign and every target set on the placeholder move to it. The caller administers both (the placeholder lies in
+   * its parent's subtree, so a district's administrator can); the unit is real, of the placeholder's level, below the
+   * placeholder's parent and valid in the period. Once identified, the issuer is an ordinary unit.
+   */
+  async identifyIssuer(id: string, expectedVersion: number, unitCode: string, guard: Guard): Promise<Campaign> {
+    const { campaign, issuer } = await this.requireIssued(id, guard, true);
+    checkVersion(campaign.version, expectedVersion);
+    if (!issuer.placeholder) {
+      throw badInput(`Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`, `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`, 'id');
+    }
+    const unit = await this.units.requireByCode(unitCode, issuer.validTo ?? campaign.periodStart);
+    guard(unit);
+    const parentPath = issuer.path.split('.').slice(0, -1).join('.');
+    if (unit.placeholder || unit.level !== issuer.level || !isStrictlyBelow(unit, { path: parentPath })) {
+      throw badInput(`${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
+        `${unit.name} is not a real ${issuer.level} below the placeholder's parent`, 'unitCode');
+    }
+    checkValidInPeriod(unit, campaign, 'unitCode');
+    for (const target of await this.em.find(Target, { campaign: campaign.id, unitId: issuer.id })) target.unitId = unit.id;
+    Object.assign(campaign, { issuerUnitId: unit.id, issuerCode: unit.code, issuerUnidentified: false });
     await this.em.flush();
     return campaign;
   }

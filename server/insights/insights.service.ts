@@ -8,7 +8,7 @@ import { classificationCodes, meetsTarget } from '../shared/domain/index.js';
 import { peerData } from '../shared/peers.js';
 import { coverageOf, EMPTY_SUMMARY, METRICS, requireMetrics, round2, valueOf, type MetricDefinition, type Summary } from './metrics.js';
 import { applicableTarget, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
-import { FIRST_YEAR, LAST_YEAR } from './unit-tree.js';
+import { FIRST_YEAR, LAST_YEAR, PLACEHOLDER_KIND } from './unit-tree.js';
 import { BaselineSource, ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
@@ -94,11 +94,11 @@ export class InsightsService {
       params = [textArray(input.unitCodes)];
     } else if (input.childrenOf != null) {
       // Children through the indexed path, one label below the parent's path, in the same statement.
-      where = `u.path ~ (SELECT (p.path::text || '.*{1}')::public.lquery FROM insights.unit p
+      where = `u.kind <> '${PLACEHOLDER_KIND}' AND u.path ~ (SELECT (p.path::text || '.*{1}')::public.lquery FROM insights.unit p
         WHERE p.code = ? AND (p.valid_from IS NULL OR p.valid_from <= ?::date) AND (p.valid_to IS NULL OR p.valid_to >= ?::date) ORDER BY p.level LIMIT 1)`;
       params = [input.childrenOf, asOf, asOf];
     } else {
-      where = 'u.level = ?';
+      where = `u.level = ? AND u.kind <> '${PLACEHOLDER_KIND}'`;
       params = [input.level];
     }
     const units: Record<string, any>[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
@@ -211,7 +211,7 @@ export class InsightsService {
   /** Direct sub-units of these units valid on `asOf`, from the read model (one statement for the whole batch). */
   async subunits(parentIds: readonly number[], asOf: string): Promise<Map<number, number[]>> {
     const rows = await this.em.execute<{ id: number; parent_id: number }[]>(`SELECT u.id, u.parent_id FROM insights.unit u
-      WHERE u.parent_id = ANY(?::int[]) AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
+      WHERE u.parent_id = ANY(?::int[]) AND u.kind <> '${PLACEHOLDER_KIND}' AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
     const children = new Map<number, number[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) children.get(Number(row.parent_id))?.push(Number(row.id));
     return children;

@@ -16,6 +16,15 @@ const PAGE = 500;
 const UNITS = `query($f: UnitFilter, $o: Int, $d: Date) { units(filter: $f, offset: $o, limit: ${PAGE}) { totalCount nodes {
   id code name level kind path validFrom validTo classifications(asOf: $d) { code } predecessors { share unit { id } } } } }`;
 
+/**
+ * A placeholder (a unit a plan speaks of without naming it, e.g. Chi Lăng's unnamed commune) is kept with this kind:
+ * its targets can be read, but it is never a rural commune the figures count, nor a row of a listed comparison.
+ */
+export const PLACEHOLDER_KIND = 'PLACEHOLDER';
+
+/** Real units, then placeholders: both lists the tree is read from, on each date. */
+const LISTS = [{ placeholder: false }, { placeholder: true }] as const;
+
 interface TreeUnit {
   id: number; code: string; name: string; level: string; kind: string; path: string;
   validFrom: string | null; validTo: string | null; classifications: string[];
@@ -26,12 +35,12 @@ interface TreeUnit {
 export async function readUnitTree(peers: PeerQuery): Promise<{ units: TreeUnit[]; reported: number }> {
   const units = new Map<number, TreeUnit>();
   let reported = 0;
-  for (const asOf of [...TREE_DATES, today()]) {
+  for (const asOf of [...TREE_DATES, today()]) for (const { placeholder } of LISTS) {
     for (let offset = 0; ; offset += PAGE) {
-      const data = await peerData(peers, 'units', UNITS, { f: { asOf }, o: offset, d: asOf });
+      const data = await peerData(peers, 'units', UNITS, { f: { asOf, placeholder }, o: offset, d: asOf });
       for (const u of data.units.nodes) {
         units.set(Number(u.id), {
-          id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path, validFrom: u.validFrom, validTo: u.validTo,
+          id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: placeholder ? PLACEHOLDER_KIND : u.kind, path: u.path, validFrom: u.validFrom, validTo: u.validTo,
           classifications: u.classifications.map((c: { code: string }) => c.code),
           predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
         });
@@ -76,8 +85,8 @@ export async function loadUnitTree(em: EntityManager, peers: PeerQuery): Promise
 /** How many units the units API reports on the tree dates (summed over the dates): a cheap check of whether the copy is current. */
 export async function unitCountNow(peers: PeerQuery): Promise<number> {
   let total = 0;
-  for (const asOf of [...TREE_DATES, today()]) {
-    total += (await peerData(peers, 'units', 'query($f: UnitFilter) { units(filter: $f, limit: 1) { totalCount } }', { f: { asOf } })).units.totalCount;
+  for (const asOf of [...TREE_DATES, today()]) for (const { placeholder } of LISTS) {
+    total += (await peerData(peers, 'units', 'query($f: UnitFilter) { units(filter: $f, limit: 1) { totalCount } }', { f: { asOf, placeholder } })).units.totalCount;
   }
   return total;
 }

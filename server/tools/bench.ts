@@ -43,7 +43,7 @@ const RAW_SQL = `
   WITH communes AS (
     SELECT c.id, l.successor_id AS province_id FROM units.unit c
     JOIN units.unit_lineage l ON l.predecessor_id = subpath(c.path, 1, 1)::text::int
-    WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND (c.valid_from IS NULL OR c.valid_from <= make_date($1, 6, 30)) AND (c.valid_to IS NULL OR c.valid_to >= make_date($1, 6, 30))),
+    WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND NOT c.placeholder AND (c.valid_from IS NULL OR c.valid_from <= make_date($1, 6, 30)) AND (c.valid_to IS NULL OR c.valid_to >= make_date($1, 6, 30))),
   assessed AS (
     SELECT a.unit_id, count(*) FILTER (WHERE r.met) AS met FROM criteria.assessment a
     JOIN criteria.criteria_set s ON s.id = a.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'

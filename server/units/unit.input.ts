@@ -38,6 +38,9 @@ export class UnitFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Đơn vị có hiệu lực vào ngày này (mặc định: hôm nay) — units valid on this date (default: today).' })
   asOf?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: chỉ đơn vị giữ chỗ; mặc định (false): chỉ đơn vị thật — true: only placeholder units; by default (false) only real ones.' })
+  placeholder?: boolean;
 }
 
 /** Gán phân loại — input for classifying a unit for a period. */

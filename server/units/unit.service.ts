@@ -50,7 +50,7 @@ export class UnitService {
 
   async list(filter: UnitFilter = {}, page: Page, orderBy = UnitOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
-    const where = new Conditions().add(VALID_ON, asOf, asOf);
+    const where = new Conditions().add(VALID_ON, asOf, asOf).add('u.placeholder = ?', filter.placeholder ?? false);
     if (filter.level) where.add('u.level = ?', filter.level);
     if (filter.kind) where.add('u.kind = ?', filter.kind);
     if (filter.parentCode !== undefined && filter.parentCode !== null) {
