@@ -7,6 +7,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import { referenceDate } from '@domain/calendar';
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { localise } from '../dataProvider/client';
@@ -31,7 +32,7 @@ export function ComparePage() {
   const scopeValue = params.get('value') ?? '56';
   const selected = (params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET').split(',').filter(Boolean);
   const year = Number(params.get('year') ?? 2025);
-  const asOf = params.get('asOf') ?? `${Math.min(year, 2025)}-06-30`;
+  const asOf = params.get('asOf') ?? referenceDate(Math.min(year, 2025));
   const trail = (params.get('trail') ?? '').split(',').filter(Boolean);
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const [rows, setRows] = useState<ComparisonRow[] | null>(null);
