@@ -152,12 +152,12 @@ export function applicableTarget(targets: readonly PlanTarget[], unit: { id: num
   const sameCampaign = (t: PlanTarget) => t.campaignId === chosen.campaignId && sameScope(t) && t.valueUnit === chosen.valueUnit;
   const absolute = new Map(targets.filter((t) => sameCampaign(t) && !t.isIncrement && figureOf(t) !== null).map((t) => [t.year, t]));
   const stepOf = new Map(targets.filter((t) => sameCampaign(t) && t.isIncrement && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null).map((t) => [t.year, t.value!]));
-  const increase = chosen.isIncrement && chosen.incrementOver === 'PREVIOUS_YEAR' ? chosen.value : figureOf(chosen);
   const withoutBaseline = (baselineYear: number, increment: number | null, why: string): AppliedTarget => ({
     ...stated, value: null, max: null, increment, baselineYear, baseline: null, baselineSource: 'NONE',
     note: `${why.split(' — ')[0]}; không tự đặt mốc từ số liệu thực tế — ${why.split(' — ')[1]}; no baseline is taken from the actual figures.`,
   });
   if (chosen.incrementOver !== 'PREVIOUS_YEAR' || chosen.value === null) {
+    const increase = figureOf(chosen);
     const start = Number(chosen.periodStart.slice(0, 4)) - 1;
     const range = chosen.valueMax !== null ? `${chosen.valueMin}–${chosen.valueMax}` : String(increase);
     return withoutBaseline(start, increase, `Kế hoạch nêu mức tăng thêm ${range} so với cuối năm ${start}, không nêu số liệu năm ${start} — the plan states an increase of ${range} over the end of ${start} but not the ${start} figure`);
