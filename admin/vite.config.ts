@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
@@ -10,6 +11,8 @@ import { compression } from 'vite-plugin-compression2';
 export default defineConfig({
   base: '/admin/',
   plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 0 })],
+  // The domain rules the server applies (comparators, unit classes, reference dates), imported as they are.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../server/shared/domain', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: { proxy: { '/graphql': 'http://localhost:4000', '/exports': 'http://localhost:4000' } },
 });

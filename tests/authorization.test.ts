@@ -110,6 +110,12 @@ const CASES: Record<string, MutationCase> = {
     variables: () => ({ id: fixtures.campaignId }),
     tables: CAMPAIGN_TABLES,
   },
+  identifyCampaignIssuer: {
+    // Chi Lăng's unnamed commune (a placeholder in Lạng Sơn): Bắc Kạn's administrator may not name it.
+    query: 'mutation($id: ID!) { identifyCampaignIssuer(id: $id, expectedVersion: 1, unitCode: "187") { id } }',
+    variables: () => ({ id: fixtures.placeholderCampaignId }),
+    tables: CAMPAIGN_TABLES,
+  },
   deriveCampaign: {
     query: 'mutation($i: DeriveCampaignInput!) { deriveCampaign(input: $i) { id } }',
     variables: () => ({ i: { parentId: fixtures.campaignId, issuerCode: '574' } }),
@@ -250,6 +256,7 @@ beforeAll(async () => {
 
   const campaigns = await gql(`{ campaigns(limit: 100) { nodes { id key } } }`);
   fixtures.campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
+  fixtures.placeholderCampaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'chi-lang-unnamed-commune-2021-2025').id;
   const campaign = await gql(`query($id: ID!) { campaign(id: $id) { targets { id } milestones { id } } }`, { id: fixtures.campaignId });
   fixtures.targetId = campaign.data.campaign.targets[0].id;
   fixtures.milestoneId = campaign.data.campaign.milestones[0].id;

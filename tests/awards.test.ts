@@ -105,6 +105,26 @@ describe('award forms and standards', () => {
     expect(errorCodes(await gql(`query($c: ID!) { awardStandards(campaignId: $c, occasion: "SOMETIMES") { id } }`, { c: campaignId }))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('reads the plan\'s dossier contents on each standard and campaign before any nomination exists', async () => {
+    const DOSSIER = `query($c: ID!) { campaignDossier(campaignId: $c) { item label occasions template source }
+      awardStandards(campaignId: $c) { key occasion dossier { item occasions template source } } }`;
+    const { data } = await gql(DOSSIER, { c: campaignId });
+    // Bắc Kạn §IV.1.1 (annual: 3 items) and §IV.1.2 (reviews: 3 items, the summary on form 07 of Decree 91/2017).
+    expect(data.campaignDossier.map((d: any) => [d.item, d.occasions, d.source])).toEqual([
+      ['PROPOSAL_LETTER', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'], ['ACHIEVEMENT_SUMMARY', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'],
+      ['COUNCIL_MINUTES', ['ANNUAL'], '002_87d73be3bd6a39be.txt §IV.1.1'],
+      ['PROPOSAL_LETTER', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+      ['ACHIEVEMENT_SUMMARY', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+      ['COUNCIL_MINUTES', ['MID_TERM_REVIEW', 'FINAL_REVIEW'], '002_87d73be3bd6a39be.txt §IV.1.2'],
+    ]);
+    const byKey = Object.fromEntries(data.awardStandards.map((s: any) => [s.key, s]));
+    expect(byKey['bac-kan-annual-household'].dossier.map((d: any) => d.source)).toEqual(Array(3).fill('002_87d73be3bd6a39be.txt §IV.1.1'));
+    expect(byKey['bac-kan-mid-term-commune-effort'].dossier.map((d: any) => d.item)).toEqual(['PROPOSAL_LETTER', 'ACHIEVEMENT_SUMMARY', 'COUNCIL_MINUTES']);
+    expect(byKey['bac-kan-mid-term-commune-effort'].dossier[1].template).toMatch(/Mẫu số 07.*91\/2017/);
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM awards.nomination WHERE standard_id = $1`, [standards['bac-kan-annual-household'].id]);
+    expect(n).toBe(0);
+  });
+
   it('creates and updates a standard from a typed rule; refuses invalid rules and stale versions', async () => {
     const token = await tokenFor('UNIT_ADMIN', '06');
     const create = `mutation($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { id version rule deadline(year: 2024) { date source } } }`;
@@ -184,6 +204,31 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     const r = resultFor(await eligibility('bac-kan-mid-term-commune-recognised', 2023), 'R');
     expect(r.eligible).toBe(true);
     expect(r.conditions.find((c: any) => c.required.startsWith('ADVANCED'))).toMatchObject({ passed: true, actual: 'ADVANCED (2023-09-01)' });
+  });
+
+  it('districts and cities: a city completing the NTM tasks counts; "đạt và vượt số xã … theo kế hoạch" fails without a target of this plan', async () => {
+    // Thành phố Bắc Kạn (058) completes the NTM tasks in 2023: the mid-term district standard accepts a city so.
+    const city = await gql(`mutation { recordRecognition(input: { unitCode: "058", tier: NTM_TASKS_COMPLETED, decisionNumber: "KT-TP-2023", decidedOn: "2023-08-15", issuingUnitCode: "06" }) { id tier } }`, {}, { token: admin });
+    expect(city.errors, JSON.stringify(city.errors)).toBeUndefined();
+    const mid = await eligibility('bac-kan-mid-term-district', 2023);
+    const tp = mid.find((r: any) => r.subject.unit.code === '058');
+    expect(tp).toMatchObject({ eligible: true });
+    expect(tp.conditions.find((c: any) => c.passed).actual).toBe('NTM_TASKS_COMPLETED (2023-08-15)');
+
+    // The final district standard compares the district with this plan's COMMUNES_NTM target for 2025: Bắc Kạn sets
+    // none per district (all its COMMUNES_NTM targets are the province's), so the condition fails and says why.
+    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'bac-kan-2021-2025'
+      WHERE t.metric_code = 'COMMUNES_NTM' AND t.unit_id <> c.issuer_unit_id`);
+    expect(n).toBe(0);
+    const final = await eligibility('bac-kan-final-district', 2025);
+    const [{ districts }] = await sql(`SELECT count(*)::int AS districts FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '06' AND p.level = 'PROVINCE'
+      WHERE u.level = 'DISTRICT' AND (u.valid_to IS NULL OR u.valid_to >= '2025-06-30') AND (u.valid_from IS NULL OR u.valid_from <= '2025-06-30')`);
+    expect(final).toHaveLength(districts);
+    for (const r of final) {
+      const target = r.conditions.find((c: any) => c.description.includes('COMMUNES_NTM'));
+      expect(target, r.subject.unit.code).toMatchObject({ passed: false, actual: expect.stringMatching(/^kế hoạch không đặt chỉ tiêu cho đơn vị này năm 2025/) });
+      expect(r.eligible).toBe(false);
+    }
   });
 
   it('household contributions in 2024: own ≥ 50 M VND (40 M in especially-disadvantaged communes) or mobilised ≥ 100 M with own ≥ 20 M (15 M)', async () => {
@@ -594,5 +639,131 @@ describe('server-side lists: standards, forms, eligibility, contributions, nomin
     expect(awardsByYear.length).toBeGreaterThan(0);
     expect(awardsByYear.map((a) => a.year)).toEqual([...awardsByYear.map((a) => a.year)].sort((a, b) => b - a));
     expect(errorCodes(await gql(AWARDS, { c: campaignId, by: 'SOMETIMES' }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('the deciding authority follows the award form; deadlines bind', () => {
+  const NOMINATION = `id status version nextSteps decidingAuthority decidingUnit { code } currentUnit { code } levels { unit { code } role current }
+    transitions { from to unit { code } receivedOn } award { decidingUnit { code } }`;
+  const create = (input: Record<string, unknown>, token: string) =>
+    gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { ${NOMINATION} } }`, { i: input }, { token });
+  const step = (id: string, to: string, token: string, receivedOn?: string) =>
+    gql(`mutation($id: ID!, $to: NominationStatus!, $d: Date) { transitionNomination(id: $id, to: $to, reason: "Kiểm thử", receivedOn: $d) { ${NOMINATION} } }`, { id, to, d: receivedOn }, { token });
+  const decide = (id: string, signer: string, token: string) =>
+    gql(`mutation($i: DecideNominationInput!) { decideNomination(input: $i) { ${NOMINATION} } }`, { i: { id, decisionNumber: `KT-${id}/QĐ`, decidedOn: '2025-03-01', signer } }, { token });
+  const ok = <T>(result: { errors?: unknown; data?: T | null }): T => {
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return result.data!;
+  };
+  const standardId = async (key: string) => String((await sql(`SELECT id FROM awards.award_standard WHERE key = $1`, [key]))[0].id);
+  /** Marks every dossier item provided (the Bắc Kạn plan is the only one listing items; others have none). */
+  const completeDossier = async (n: any, token: string) => {
+    const items = (await gql(`query($id: ID!) { nomination(id: $id) { dossier { item } } }`, { id: n.id })).data.nomination.dossier as { item: string }[];
+    if (items.length) {
+      ok(await gql(`mutation($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { id } }`,
+        { id: n.id, v: n.version, items: items.map((d) => ({ item: d.item, provided: true, documentReference: `${d.item} (kiểm thử)` })) }, { token }));
+    }
+  };
+
+  it('sends a Labour Order up from a district through the province to the nation, where the State decides', async () => {
+    const district = await tokenFor('UNIT_ADMIN', '574', '2024-01-01');
+    const province = await tokenFor('COUNCIL', '56', '2024-01-01');
+    const nation = await tokenFor('COUNCIL', 'VN', '2024-01-01');
+    const created = ok(await create({ standardId: await standardId('khanh-hoa-district'), subject: { unitCode: '574', asOf: '2024-06-30' }, year: 2024,
+      proposingUnitCode: '574', formCode: 'LABOUR_ORDER' }, district)).createNomination;
+    // The forms.yaml authority of LABOUR_ORDER is STATE: decided by the nation, not by Khánh Hòa (the campaign's issuer).
+    const [{ authority }] = await sql(`SELECT authority FROM awards.award_form WHERE code = 'LABOUR_ORDER'`);
+    expect(authority).toBe('STATE');
+    expect(created).toMatchObject({ decidingAuthority: 'STATE', decidingUnit: { code: 'VN' }, currentUnit: null, nextSteps: ['SUBMITTED'], levels: [
+      { unit: { code: '574' }, role: 'PROPOSES', current: false },
+      { unit: { code: '56' }, role: 'REVIEWS_AND_FORWARDS', current: false },
+      { unit: { code: 'VN' }, role: 'DECIDES', current: false },
+    ] });
+    await completeDossier(created, district);
+    const submitted = ok(await step(created.id, 'SUBMITTED', district)).transitionNomination;
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', currentUnit: { code: '56' } });
+    // The province appraises, its council reviews, and it goes on; it cannot decide a State award.
+    ok(await step(created.id, 'APPRAISED', province));
+    const reviewed = ok(await step(created.id, 'COUNCIL_REVIEWED', province)).transitionNomination;
+    expect(errorCodes(await decide(created.id, 'Chủ tịch UBND tỉnh (kiểm thử)', province))).toEqual(['FORBIDDEN']);
+    expect(reviewed.status).toBe('COUNCIL_REVIEWED');
+    // The steps open (what the console offers): below the deciding level, submitting on, not deciding.
+    expect(reviewed.nextSteps).toEqual(['SUBMITTED', 'RETURNED']);
+    const forwarded = ok(await step(created.id, 'SUBMITTED', province)).transitionNomination;
+    expect(forwarded).toMatchObject({ status: 'SUBMITTED', currentUnit: { code: 'VN' } });
+    expect(errorCodes(await step(created.id, 'APPRAISED', province))).toEqual(['FORBIDDEN']);
+    ok(await step(created.id, 'APPRAISED', nation));
+    expect(ok(await step(created.id, 'COUNCIL_REVIEWED', nation)).transitionNomination.nextSteps).toEqual(['DECIDED', 'RETURNED']);
+    expect(errorCodes(await step(created.id, 'SUBMITTED', nation))).toEqual(['BAD_USER_INPUT']);
+    const decided = ok(await decide(created.id, 'Chủ tịch nước (kiểm thử)', nation)).decideNomination;
+    expect(decided).toMatchObject({ status: 'DECIDED', award: { decidingUnit: { code: 'VN' } } });
+    expect(decided.transitions.map((t: any) => [t.to, t.unit.code])).toEqual([
+      ['DRAFT', '574'], ['SUBMITTED', '574'], ['APPRAISED', '56'], ['COUNCIL_REVIEWED', '56'], ['SUBMITTED', '56'], ['APPRAISED', 'VN'], ['COUNCIL_REVIEWED', 'VN'], ['DECIDED', 'VN'],
+    ]);
+    expect(decided.nextSteps).toEqual([]);
+    // Without a role over the proposing unit, who acted is told by role: the proposer, the province reviewing on the way, the nation deciding.
+    const anonymous = (await gql(`query($id: ID!) { nomination(id: $id) { transitions { username unit { code } receivedOn } } }`, { id: created.id })).data.nomination.transitions;
+    const [proposer, reviewer, decider] = ['staff of the proposing unit', 'staff of a reviewing level', 'staff of the deciding authority'];
+    expect(anonymous.map((t: any) => [t.username.split(' — ')[1], t.unit.code])).toEqual([
+      [proposer, '574'], [proposer, '574'], [reviewer, '56'], [reviewer, '56'], [reviewer, '56'], [decider, 'VN'], [decider, 'VN'], [decider, 'VN'],
+    ]);
+    expect(anonymous.map((t: any) => t.receivedOn !== null)).toEqual([false, true, false, false, true, false, false, false]);
+  });
+
+  it('has a district certificate decided by the district, and the provincial certificate of the same district plan by the province', async () => {
+    const communes = await sql(`SELECT u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id AND d.code = '446' AND d.valid_to = '2025-06-30'
+      WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 2`);
+    const [x, y] = communes.map((c: any) => c.code as string);
+    const communeAdmin = await tokenFor('UNIT_ADMIN', x, '2023-06-30');
+    const districtCouncil = await tokenFor('COUNCIL', '446', '2023-06-30');
+    const commune = await standardId('cam-xuyen-commune');
+    const certificate = ok(await create({ standardId: commune, subject: { unitCode: x, asOf: '2023-06-30' }, year: 2023, proposingUnitCode: x, formCode: 'DISTRICT_CERTIFICATE' }, communeAdmin)).createNomination;
+    expect(certificate).toMatchObject({ decidingAuthority: 'DISTRICT', decidingUnit: { code: '446' },
+      levels: [{ unit: { code: x }, role: 'PROPOSES' }, { unit: { code: '446' }, role: 'DECIDES' }] });
+    ok(await step(certificate.id, 'SUBMITTED', communeAdmin, '2023-12-10'));
+    ok(await step(certificate.id, 'APPRAISED', districtCouncil));
+    ok(await step(certificate.id, 'COUNCIL_REVIEWED', districtCouncil));
+    const decided = ok(await decide(certificate.id, 'Chủ tịch UBND huyện Cẩm Xuyên (kiểm thử)', districtCouncil)).decideNomination;
+    expect(decided).toMatchObject({ status: 'DECIDED', award: { decidingUnit: { code: '446' } } });
+
+    // The same plan's provincial certificate: Cẩm Xuyên (the campaign's issuer) reviews and forwards; Hà Tĩnh decides.
+    const provincial = ok(await create({ standardId: commune, subject: { unitCode: y, asOf: '2023-06-30' }, year: 2023, proposingUnitCode: '446', formCode: 'PROVINCE_CERTIFICATE' },
+      await tokenFor('UNIT_ADMIN', '446', '2023-06-30'))).createNomination;
+    expect(provincial).toMatchObject({ decidingAuthority: 'PROVINCE', decidingUnit: { code: '42' },
+      levels: [{ unit: { code: '446' }, role: 'PROPOSES' }, { unit: { code: '42' }, role: 'DECIDES' }] });
+    // A district chairman's certificate for a commune of Diên Khánh is Diên Khánh's to decide: the province above it may not propose it.
+    const [{ code: dienKhanhCommune }] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id AND d.code = '574' AND d.valid_to = '2025-06-30'
+      WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 1`);
+    const wrongProposer = await create({ standardId: await standardId('khanh-hoa-commune'), subject: { unitCode: dienKhanhCommune, asOf: '2023-06-30' }, year: 2023,
+      proposingUnitCode: '56', formCode: 'DISTRICT_CERTIFICATE' }, await tokenFor('UNIT_ADMIN', '56', '2023-06-30'));
+    expect(errorCodes(wrongProposer)).toEqual(['BAD_USER_INPUT']);
+    expect(wrongProposer.errors![0].message).toMatch(/do Huyện Diên Khánh quyết định: đơn vị trình Tỉnh Khánh Hòa phải thuộc Huyện Diên Khánh/);
+  });
+
+  it('holds Cẩm Xuyên\'s 2024 annual dossiers to "trước ngày 15/12": 14/12/2024 is the last day, a dossier of 15/12 is refused', async () => {
+    const deadline = (await gql(`query($id: ID!) { awardStandard(id: $id) { occasion deadline(year: 2024) { date source } } }`, { id: await standardId('cam-xuyen-commune') })).data.awardStandard;
+    expect(deadline).toEqual({ occasion: 'ANNUAL', deadline: { date: '2024-12-14', source: 'MILESTONE' } });
+    const all = (await gql(`query($c: ID!) { awardStandards(campaignId: $c) { key occasion deadline(year: 2024) { date } } }`,
+      { c: String((await sql(`SELECT campaign_id FROM awards.award_standard WHERE key = 'cam-xuyen-commune'`))[0].campaign_id) })).data.awardStandards;
+    expect(all).toHaveLength(8);
+    expect(all.every((s: any) => s.occasion === 'ANNUAL' && s.deadline.date === '2024-12-14')).toBe(true);
+
+    const [{ code }] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id AND d.code = '446' AND d.valid_to = '2025-06-30'
+      WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code DESC LIMIT 1`);
+    const admin = await tokenFor('UNIT_ADMIN', '446', '2024-06-30');
+    const created = ok(await create({ standardId: await standardId('cam-xuyen-commune'), subject: { unitCode: code, asOf: '2024-06-30' }, year: 2024, proposingUnitCode: '446',
+      formCode: 'DISTRICT_CERTIFICATE' }, admin)).createNomination;
+    const before = await rowCounts(['awards.nomination_transition']);
+    const late = await step(created.id, 'SUBMITTED', admin, '2024-12-15');
+    expect(errorCodes(late)).toEqual(['BAD_USER_INPUT']);
+    expect(late.errors![0].message).toContain('Đã quá hạn nộp hồ sơ đợt ANNUAL năm 2024: hạn 14/12/2024 (ngày cuối được nộp');
+    expect(late.errors![0].message).toContain('hồ sơ nộp ngày 15/12/2024');
+    expect(await rowCounts(['awards.nomination_transition'])).toEqual(before);
+    expect(errorCodes(await step(created.id, 'SUBMITTED', admin, '2099-01-01'))).toEqual(['BAD_USER_INPUT']);
+    // Without a date the submission is today's, long after 14/12/2024.
+    expect(errorCodes(await step(created.id, 'SUBMITTED', admin))).toEqual(['BAD_USER_INPUT']);
+    const inTime = ok(await step(created.id, 'SUBMITTED', admin, '2024-12-14')).transitionNomination;
+    expect(inTime).toMatchObject({ status: 'SUBMITTED', currentUnit: { code: '446' } });
+    expect(inTime.transitions.at(-1)).toEqual({ from: 'DRAFT', to: 'SUBMITTED', unit: { code: '446' }, receivedOn: '2024-12-14' });
   });
 });

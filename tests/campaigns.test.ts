@@ -59,6 +59,26 @@ describe('the seed plans, read back through the gateway', () => {
     }
   });
 
+  it('reads every plan\'s duties as data with their clauses: who receives, appraises and submits the dossiers, who reports', async () => {
+    const DUTIES = `query($id: ID!) { campaign(id: $id) { responsibilities { kind actor recipient recurrence deadlineText quote note source } } }`;
+    let total = 0;
+    for (const file of files) {
+      const doc = parse(readFileSync(projectPath('seeds', 'plans', file), 'utf8'));
+      const { id } = await seeded(doc.campaign.key);
+      const result = await gql(DUTIES, { id });
+      expect(result.errors, file).toBeUndefined();
+      expect(result.data.campaign.responsibilities, file).toEqual(doc.responsibilities);
+      total += doc.responsibilities.length;
+    }
+    expect(total).toBeGreaterThanOrEqual(30);
+    const cx = (await gql(DUTIES, { id: (await seeded('cam-xuyen-2021-2025')).id })).data.campaign.responsibilities;
+    expect(cx.filter((r: any) => ['RECEIVES_DOSSIERS', 'APPRAISES', 'COUNCIL_REVIEW'].includes(r.kind)).map((r: any) => [r.kind, r.source])).toEqual([
+      ['COUNCIL_REVIEW', '000_7e6f6704cb344e2e.txt §V.4.b'], ['RECEIVES_DOSSIERS', '000_7e6f6704cb344e2e.txt §VI.5'],
+      ['APPRAISES', '000_7e6f6704cb344e2e.txt §VI.6'], ['COUNCIL_REVIEW', '000_7e6f6704cb344e2e.txt §VI.6'],
+    ]);
+    expect(cx.find((r: any) => r.deadlineText === 'trước ngày 15/12')).toMatchObject({ kind: 'PROPOSES', recurrence: 'ANNUAL', recipient: expect.stringMatching(/^Chủ tịch UBND tỉnh/) });
+  });
+
   it('places the national campaign at the root with the five plans below it', async () => {
     const national = await seeded('national-2021-2025');
     expect(national).toMatchObject({ parent: null, issuer: { code: 'VN', level: 'NATION' }, plan: { number: '587/QĐ-TTg', date: '2022-05-18' } });
@@ -111,7 +131,7 @@ describe('the seed plans, read back through the gateway', () => {
     expect(qn.subMovements.length).toBe(28);
   });
 
-  it('000 Cẩm Xuyên: socio-economic indicators with units of measure and the annual 15/12 deadline', async () => {
+  it('000 Cẩm Xuyên: socio-economic indicators with units of measure and the annual deadline "trước ngày 15/12" — 14/12 the last day', async () => {
     const cx = await seeded('cam-xuyen-2021-2025');
     expect(byKey(cx, 'cx-income-per-capita-2025')).toMatchObject({ comparator: 'GT', value: 70, valueUnit: 'METRIC', metric: { code: 'INCOME_PER_CAPITA', unitOfMeasure: 'triệu đồng/người/năm' } });
     expect(byKey(cx, 'cx-production-value-per-ha')).toMatchObject({ comparator: 'GT', value: 120, metric: { unitOfMeasure: 'triệu đồng/ha' } });
@@ -119,19 +139,61 @@ describe('the seed plans, read back through the gateway', () => {
     expect(byKey(cx, 'cx-health-insurance')).toMatchObject({ comparator: 'GT', value: 95, denominatorBasis: 'POPULATION' });
     expect(byKey(cx, 'cx-communes-advanced-pct')).toMatchObject({ comparator: 'GTE', value: 50, valueUnit: 'PERCENT' });
     expect(byKey(cx, 'cx-town-thien-cam-status')).toMatchObject({ unit: { code: '18676' }, status: 'CIVILISED_URBAN' });
-    expect(cx.milestones[0]).toMatchObject({ kind: 'ANNUAL', recurrence: 'ANNUAL', deadline: null, deadlineDay: 15, deadlineMonth: 12 });
+    expect(cx.milestones[0]).toMatchObject({ kind: 'ANNUAL', recurrence: 'ANNUAL', deadline: null, deadlineDay: 14, deadlineMonth: 12 });
+    expect(cx.milestones[0].description).toContain('trước ngày 15/12');
   });
 
-  it('001 the unnamed commune: issued within Chi Lăng, flagged unidentified, a 02–03 range and the cited district plan', async () => {
+  it('001 the unnamed commune: issued by a placeholder commune within Chi Lăng, never by the district; a 02–03 range and the cited district plan', async () => {
     const cl = await seeded('chi-lang-unnamed-commune-2021-2025');
     expect(cl).toMatchObject({
       issuerUnidentified: true,
       issuerNote: 'Một xã thuộc huyện Chi Lăng (không nêu tên trong văn bản)',
-      issuer: { code: '187', name: 'Huyện Chi Lăng', level: 'DISTRICT' },
+      issuer: { code: '187-X01', name: 'Xã chưa xác định thuộc huyện Chi Lăng', level: 'COMMUNE' },
       plan: { number: null, parentPlanRef: { number: '219/KH-UBND', date: '2022-08-03', issuer: 'UBND huyện Chi Lăng' } },
     });
-    expect(byKey(cl, 'cl-villages-model-new')).toMatchObject({ value: null, valueMin: 2, valueMax: 3, isIncrement: true, unit: { code: '187' } });
-    expect(byKey(cl, 'cl-commune-status-2025')).toMatchObject({ status: 'ADVANCED', year: 2025 });
+    expect(byKey(cl, 'cl-villages-model-new')).toMatchObject({ value: null, valueMin: 2, valueMax: 3, isIncrement: true, unit: { code: '187-X01' } });
+    expect(byKey(cl, 'cl-commune-status-2025')).toMatchObject({ status: 'ADVANCED', year: 2025, unit: { code: '187-X01' } });
+    // The placeholder is a commune of Chi Lăng, flagged, and no list of units (nor any figure) counts it.
+    const unit = await gql(`{ unit(code: "187-X01", asOf: "2024-06-30") { level kind placeholder note parent { code name } } }`);
+    expect(unit.data.unit).toMatchObject({ level: 'COMMUNE', kind: 'COMMUNE', placeholder: true, parent: { code: '187', name: 'Huyện Chi Lăng' } });
+    const children = await gql(`{ units(filter: { parentCode: "187", asOf: "2024-06-30" }, limit: 100) { totalCount nodes { code } } }`);
+    expect(children.data.units.nodes.map((u: any) => u.code)).not.toContain('187-X01');
+    expect(children.data.units.totalCount).toBe(20);
+    const placeholders = await gql(`{ units(filter: { withinCode: "20", asOf: "2024-06-30", placeholder: true }) { nodes { code } } }`);
+    expect(placeholders.data.units.nodes).toEqual([{ code: '187-X01' }]);
+    // Huyện Chi Lăng carries none of the commune's targets: a district comparison does not apply "02 - 03 khu dân cư" to it.
+    const district = await gql(`{ compare(input: { childrenOf: "20", asOf: "2025-06-30", year: 2025, metrics: ["VILLAGES_MODEL"] }) { rows { unitCode target } } }`);
+    expect(district.data.compare.rows.find((r: any) => r.unitCode === '187')).toEqual({ unitCode: '187', target: null });
+    const communes = await gql(`{ compare(input: { childrenOf: "187", asOf: "2025-06-30", year: 2025, metrics: ["COMMUNES_NTM"] }) { unitCount rows { unitCode } } }`);
+    expect(communes.data.compare.rows.map((r: any) => r.unitCode)).not.toContain('187-X01');
+  });
+
+  it('lets a district administrator name the commune a placeholder stood for: the campaign and its targets move to it', async () => {
+    const district = await tokenFor('UNIT_ADMIN', '187', '2024-01-01');
+    // A campaign of its own on the placeholder (the seeded one stays as the document has it).
+    const created = await gql(`mutation { createCampaign(input: { name: "Phong trào của xã chưa xác định (kiểm thử)", issuerCode: "187-X01", asOf: "2024-01-01",
+      issuerUnidentified: true, periodStart: "2022-01-01", periodEnd: "2025-12-31" }) { id version issuer { code } } }`, undefined, { token: district });
+    expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
+    const { id, version } = created.data.createCampaign;
+    const target = await gql(`mutation($c: ID!) { createTarget(input: { campaignId: $c, unitCode: "187-X01", unitAsOf: "2024-01-01", metric: "UNIT_STATUS", year: 2025, comparator: EQ, valueUnit: NONE, status: ADVANCED }) { id } }`,
+      { c: id }, { token: district });
+    expect(target.errors, JSON.stringify(target.errors)).toBeUndefined();
+    const [{ code }] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id AND d.code = '187' AND d.valid_to = '2025-06-30'
+      WHERE u.kind = 'COMMUNE' AND NOT u.placeholder AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 1`);
+    const IDENTIFY = `mutation($id: ID!, $v: Int!, $c: String!) { identifyCampaignIssuer(id: $id, expectedVersion: $v, unitCode: $c) {
+      version issuerUnidentified issuer { code level } targets { unit { code } } } }`;
+    const before = await rowCounts(TABLES);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version, c: code }, { token: await tokenFor('UNIT_ADMIN', '06') }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version, c: '187' }, { token: district }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(IDENTIFY, { id, v: version + 5, c: code }, { token: district }))).toEqual(['CONFLICT']);
+    expect(await rowCounts(TABLES)).toEqual(before);
+    const named = await gql(IDENTIFY, { id, v: version, c: code }, { token: district });
+    expect(named.errors, JSON.stringify(named.errors)).toBeUndefined();
+    expect(named.data.identifyCampaignIssuer).toMatchObject({ issuerUnidentified: false, issuer: { code, level: 'COMMUNE' }, targets: [{ unit: { code } }] });
+    // Identified once: it is an ordinary issuer now.
+    const again = await gql(IDENTIFY, { id, v: named.data.identifyCampaignIssuer.version, c: code }, { token: district });
+    expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
+    expect((await gql(`mutation($id: ID!, $v: Int!) { deleteCampaign(id: $id, expectedVersion: $v) }`, { id, v: named.data.identifyCampaignIssuer.version }, { token: district })).data).toEqual({ deleteCampaign: true });
   });
 
   it('lists campaigns by issuer code, parent and accent-insensitive search, paged; units gain `campaigns` through federation', async () => {
@@ -180,6 +242,44 @@ describe('consistency report', () => {
     expect(advanced).toMatchObject({ partsNumerator: 37, partsDenominator: 92, consistent: true });
     expect(report.rollups.find((r: any) => r.target.key === 'kh-province-communes-model-pct')).toMatchObject({ partsNumerator: 10, partsDenominator: 92 });
     expect(report.weakerTargets).toEqual([]);
+  });
+});
+
+describe('contradictions inside a plan', () => {
+  const WARNINGS = `query($id: ID!) { campaignConsistency(id: $id) { warnings { kind targets { key numerator denominator value } sources message } } }`;
+
+  it('warns that meeting Quảng Nam\'s own 155 of 194 communes fails its "≥ 80 %", with the clause', async () => {
+    const qn = await seeded('quang-nam-2021-2025');
+    const result = await gql(WARNINGS, { id: qn.id });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const warnings = result.data.campaignConsistency.warnings;
+    const share = warnings.find((w: any) => w.kind === 'STATED_FRACTION_MISSES_SHARE' && w.targets[0].key === 'qn-communes-ntm-pct');
+    const { value, numerator, denominator } = share.targets[0];
+    // By hand: 155/194 = 79.896… %, one decimal 79.9 %, below 80.
+    expect([value, numerator, denominator]).toEqual([80, 155, 194]);
+    const stated = Math.round((1000 * numerator) / denominator) / 10;
+    expect(stated).toBe(79.9);
+    expect(share.message).toContain(`${numerator}/${denominator} chỉ là ${String(stated).replace('.', ',')} %`);
+    expect(share.message).toContain(`${numerator}/${denominator} is ${stated} %`);
+    expect(share.sources).toEqual(['004_c88bf12968662cf0.txt §I.1.b ¶1 +1']);
+    expect(share.message).toContain('(004_c88bf12968662cf0.txt §I.1.b ¶1 +1)');
+  });
+
+  it('warns that Bắc Kạn\'s +46 over the period exceeds the sum of its yearly increases, naming the clauses', async () => {
+    const bk = await seeded('bac-kan-2021-2025');
+    const result = await gql(WARNINGS, { id: bk.id });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const increments = await sql(`SELECT key, year, value, increment_over FROM campaigns.target WHERE campaign_id = $1 AND metric_code = 'COMMUNES_NTM' AND is_increment ORDER BY year`, [bk.id]);
+    const period = increments.find((t: any) => t.increment_over === 'PERIOD_START');
+    const yearly = increments.filter((t: any) => t.increment_over === 'PREVIOUS_YEAR');
+    const sum = yearly.reduce((total: number, t: any) => total + Number(t.value), 0);
+    expect([Number(period.value), sum]).toEqual([46, 40]);
+    const warning = result.data.campaignConsistency.warnings.find((w: any) => w.kind === 'INCREMENTS_DISAGREE' && w.targets[0].key === period.key);
+    expect(warning.targets.map((t: any) => t.key)).toEqual([period.key, ...yearly.map((t: any) => t.key)]);
+    expect(warning.message).toContain(`là 46 nhưng các mức tăng từng năm 2022–2025 cộng lại 9 + 9 + 10 + 12 = ${sum}; ${46 - sum} không thuộc năm nào kế hoạch nêu`);
+    expect(warning.message).toContain('(002_87d73be3bd6a39be.txt §I.1 ¶2; §I.1 ¶2 +1; §I.1 ¶2 +2; §I.1 ¶2 +3; §I.1 ¶2 +4)');
+    // The advanced communes agree (+15 = 2 + 4 + 3 + 6): no warning for them.
+    expect(result.data.campaignConsistency.warnings.filter((w: any) => w.kind === 'INCREMENTS_DISAGREE')).toHaveLength(1);
   });
 });
 

@@ -57,6 +57,12 @@ const PROBES: Record<string, Probe> = {
     query: `mutation($id: ID!) { updateTarget(id: $id, expectedVersion: ${STALE}, input: { value: 1 }) { id } }`,
     variables: () => ({ id: fixtures.targetId }),
   },
+  IDENTIFY_ISSUERS: {
+    // Chi Lăng's unnamed commune, a placeholder in Lạng Sơn (20), issued a plan: naming it is refused as stale.
+    scope: '20',
+    query: `mutation($id: ID!) { identifyCampaignIssuer(id: $id, expectedVersion: ${STALE}, unitCode: "187") { id } }`,
+    variables: () => ({ id: fixtures.placeholderCampaignId }),
+  },
   EXTEND_METRICS: {
     scope: 'VN',
     query: 'mutation { createMetric(input: { code: "not a code", nameVi: "x", nameEn: "x", kind: COUNT, aggregation: SUM, appliesTo: "COMMUNE" }) { code } }',
@@ -107,6 +113,7 @@ beforeAll(async () => {
   const admin = await tokenFor('SYSTEM_ADMIN');
   const campaigns = await gql('{ campaigns(limit: 100) { nodes { id key } } }');
   fixtures.campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
+  fixtures.placeholderCampaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'chi-lang-unnamed-commune-2021-2025').id;
   fixtures.targetId = (await gql('query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: fixtures.campaignId })).data.campaign.targets[0].id;
   const sets = await gql('{ national: criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } village: criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id } } }');
   fixtures.nationalSetId = sets.data.national.nodes[0].id;

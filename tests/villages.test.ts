@@ -77,6 +77,16 @@ describe('villages added, renamed and closed by commune administrators', () => {
     expect(await rowCounts(TABLES)).toEqual(before);
   });
 
+  it('puts no village under a placeholder commune (it counts in no figure), writing nothing', async () => {
+    const chiLang = await tokenFor('UNIT_ADMIN', '187');
+    const before = await rowCounts(TABLES);
+    // Chi Lăng's unnamed commune, coded off the GSO pattern: not a commune a village can be placed in.
+    const placeholder = await gql(CREATE, { i: { communeCode: '187-X01', asOf: '2024-01-01', name: 'Giữ chỗ' } }, { token: chiLang });
+    expect(errorCodes(placeholder)).toEqual(['BAD_USER_INPUT']);
+    expect(placeholder.errors![0].extensions!.field).toBe('communeCode');
+    expect(await rowCounts(TABLES)).toEqual(before);
+  });
+
   it('adds a batch all or nothing: a dry run and row errors write nothing, the corrected batch writes every row', async () => {
     const rows = [
       { communeCode: commune.code, asOf: '2024-01-01', name: 'Lô 1' },

@@ -7,7 +7,7 @@ import { gql, session } from './dataProvider/client';
  * Menus, create links and buttons are offered from this alone, so the console offers what the API will accept.
  */
 export type Capability =
-  | 'CLASSIFY_UNITS' | 'MANAGE_VILLAGES' | 'REORGANISE_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
+  | 'CLASSIFY_UNITS' | 'MANAGE_VILLAGES' | 'REORGANISE_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'IDENTIFY_ISSUERS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
   | 'RECORD_ASSESSMENTS' | 'DECIDE_RECOGNITIONS' | 'RECORD_CONTRIBUTIONS' | 'RECORD_PRECONDITIONS' | 'PROPOSE_NOMINATIONS' | 'DECIDE_NOMINATIONS';
 
 export interface CapabilityRule { capability: Capability; roles: string[]; scope: string }

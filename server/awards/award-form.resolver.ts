@@ -1,9 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
+import { parseId } from '../shared/ids.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { AwardForm, CampaignAwardForm } from './award-form.entity.js';
+import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { AwardFormOrderField } from './awards.enums.js';
-import { formByCode } from './awards.loaders.js';
+import { dossierOfCampaign, formByCode } from './awards.loaders.js';
 import { AwardFormFilter, CampaignAwardFormInput } from './standard.input.js';
 import { StandardService } from './standard.service.js';
 
@@ -30,6 +31,11 @@ export class AwardFormResolver {
   @Query(() => [CampaignAwardForm], { description: 'Các hình thức khen thưởng của một phong trào — the forms a campaign may confer.' })
   campaignAwardForms(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<CampaignAwardForm[]> {
     return new StandardService(ctx.em, ctx).campaignForms(campaignId);
+  }
+
+  @Query(() => [DossierRequirement], { description: 'Thành phần hồ sơ đề nghị khen thưởng theo kế hoạch của một phong trào, theo từng đợt, kèm mẫu và điều khoản nguồn — the nomination dossier contents a campaign\'s plan lists, by occasion, with templates and source clauses.' })
+  campaignDossier(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<DossierRequirement[]> {
+    return dossierOfCampaign(ctx).load(parseId(campaignId, 'campaignId'));
   }
 
   @Mutation(() => [CampaignAwardForm], { description: 'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).' })

@@ -6,7 +6,8 @@
 import { badInput, notFound } from '../shared/errors.js';
 import type { SubgraphContext } from '../shared/context.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
-import type { CriterionRef } from './rule-evaluation.js';
+import { referenceDate } from '../shared/domain/calendar.js';
+import type { CriterionRef, TargetFact } from './rule-evaluation.js';
 
 /** The criteria set whose numbering the rule vocabulary uses (Decision 318/QĐ-TTg). */
 export const COMMUNE_SET_CODE = 'COMMUNE-NTM-2021-2025';
@@ -110,3 +111,26 @@ export async function classificationsOn(ctx: SubgraphContext, unitIds: readonly 
 
 /** Ids of the units of a level in the subtree of `ancestorCode`, valid on `asOf`. */
 export const subtreeUnitIds = (ctx: SubgraphContext, ancestorCode: string, asOf: string, level: UnitInfo['level']) => ctx.units.subtreeIds(ancestorCode, asOf, level);
+
+/**
+ * For each unit: how it fares against this campaign's target for each metric in `year`, from the insights subgraph's
+ * comparison (units read on 30 June of the year). A target of another campaign (the unit's own plan) does not count:
+ * the rule asks for "this plan's" target.
+ */
+export async function targetAttainment(ctx: SubgraphContext, campaignId: number, units: readonly UnitInfo[], year: number, metrics: readonly string[]):
+  Promise<Map<number, Map<string, TargetFact>>> {
+  const found = new Map<number, Map<string, TargetFact>>(units.map((u) => [u.id, new Map()]));
+  const own = await peer(ctx, 'campaigns', 'query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: String(campaignId) });
+  const planTargets = new Set<string>(own.campaign.targets.map((t: { id: string }) => t.id));
+  for (const batch of chunks(units)) {
+    const data = await peer(ctx, 'insights', `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric targetId target targetComparator targetUnit targetActual onTrack } } }`,
+      { i: { unitCodes: [...new Set(batch.map((u) => u.code))], asOf: referenceDate(year), year, metrics } });
+    for (const row of data.compare.rows) {
+      const ofPlan = row.targetId !== null && planTargets.has(String(row.targetId));
+      found.get(Number(row.unit.id))?.set(row.metric, ofPlan
+        ? { target: row.target, comparator: row.targetComparator, actual: row.targetActual, onTrack: row.onTrack, unit: row.targetUnit }
+        : { target: null, comparator: null, actual: null, onTrack: null, unit: null });
+    }
+  }
+  return found;
+}

@@ -94,6 +94,17 @@ registerEnumType(NominationStatus, {
   description: 'Trạng thái hồ sơ đề nghị — DRAFT (dự thảo) → SUBMITTED (đã trình) → APPRAISED (đã thẩm định) → COUNCIL_REVIEWED (Hội đồng đã xét) → DECIDED (đã quyết định); RETURNED (trả lại để bổ sung) → SUBMITTED.',
 });
 
+/** Vai trò của một cấp trên đường đi của hồ sơ — what a level does with a nomination. */
+export enum NominationLevelRole {
+  PROPOSES = 'PROPOSES',
+  REVIEWS_AND_FORWARDS = 'REVIEWS_AND_FORWARDS',
+  DECIDES = 'DECIDES',
+}
+registerEnumType(NominationLevelRole, {
+  name: 'NominationLevelRole',
+  description: 'Vai trò của một cấp đối với hồ sơ — PROPOSES (lập và trình hồ sơ), REVIEWS_AND_FORWARDS (thẩm định, Hội đồng Thi đua - Khen thưởng cấp đó xét, trình tiếp lên cấp trên), DECIDES (thẩm định, Hội đồng xét, người đứng đầu quyết định).',
+});
+
 /** Thành phần hồ sơ — a kind of dossier document. */
 export enum DossierItemKind {
   PROPOSAL_LETTER = 'PROPOSAL_LETTER',
@@ -111,10 +122,11 @@ export enum RuleTier {
   NTM = 'NTM',
   ADVANCED = 'ADVANCED',
   MODEL = 'MODEL',
+  NTM_TASKS_COMPLETED = 'NTM_TASKS_COMPLETED',
 }
 registerEnumType(RuleTier, {
   name: 'AwardRuleTier',
-  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition).',
+  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition); NTM_TASKS_COMPLETED (thị xã, thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới) for towns and cities.',
 });
 
 /** Phạm vi đóng góp — whose contributions a contribution condition sums. */
@@ -136,22 +148,6 @@ export enum RecognitionWindow {
 registerEnumType(RecognitionWindow, {
   name: 'AwardRecognitionWindow',
   description: 'Năm công nhận — OCCASION (the occasion\'s year), PERIOD (any time in the campaign period), YEAR (the year given).',
-});
-
-/** Phân loại đơn vị dùng trong ngưỡng theo loại — unit classes a threshold may depend on. */
-export enum UnitClassCode {
-  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
-  HIGH_MOUNTAIN = 'HIGH_MOUNTAIN',
-  LOW_MOUNTAIN = 'LOW_MOUNTAIN',
-  MOUNTAIN = 'MOUNTAIN',
-  LOWLAND = 'LOWLAND',
-  BORDER = 'BORDER',
-  COASTAL = 'COASTAL',
-  ISLAND = 'ISLAND',
-}
-registerEnumType(UnitClassCode, {
-  name: 'AwardUnitClass',
-  description: 'Loại đơn vị (ngưỡng theo loại) — a unit class a threshold depends on: ESPECIALLY_DISADVANTAGED (đặc biệt khó khăn), terrain HIGH_MOUNTAIN / LOW_MOUNTAIN / MOUNTAIN (either) / LOWLAND, BORDER, COASTAL, ISLAND. A household\'s class is its commune\'s or village\'s.',
 });
 
 /** Maps a contributor kind to the subject type of standards (other organisations are OTHER). */

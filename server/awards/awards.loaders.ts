@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { loader, type SubgraphContext } from '../shared/context.js';
-import type { AwardForm } from './award-form.entity.js';
+import type { AwardForm, DossierRequirement } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
 import type { Contributor } from './contribution.entity.js';
 import { ContributionService } from './contribution.service.js';
@@ -29,3 +29,5 @@ export const transitionsOf = (ctx: SubgraphContext) =>
   listByKey<NominationTransition>(ctx, 'transitionsOf', (ids) => new NominationService(ctx.em, ctx).transitionsOf(ids), (t) => t.nominationId);
 export const awardOfNomination = (ctx: SubgraphContext) =>
   byKey<number, Award>(ctx, 'awardOfNomination', (ids) => new NominationService(ctx.em, ctx).awardsOfNominations(ids), (a) => a.nominationId!);
+export const dossierOfCampaign = (ctx: SubgraphContext) =>
+  listByKey<DossierRequirement>(ctx, 'dossierOfCampaign', (ids) => new StandardService(ctx.em, ctx).dossierRequirements(ids), (d) => d.campaignId);

@@ -4,15 +4,16 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { foldText, intArray, searchTerm } from '../shared/sql.js';
+import { referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
-  campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, type CampaignInfo,
+  campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, targetAttainment, type CampaignInfo,
 } from './award-peers.js';
 import type { AwardStandard } from './award-standard.entity.js';
 import { AwardSubjectType, CONTRIBUTOR_SUBJECTS, EligibilityOrderField, UNIT_SUBJECTS } from './awards.enums.js';
 import { AwardSubject } from './nomination.entity.js';
-import { baseYearsOf, conditionsOf, needsOf, type Rule } from './rule.js';
-import { contributionWindow, evaluateRule, outcomeLine, type ConditionOutcome, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
+import { assessmentYearsOf, baseYearsOf, conditionsOf, needsOf, type Rule } from './rule.js';
+import { contributionWindow, evaluateRule, outcomeLine, type ConditionOutcome, type ContributionFact, type OccasionContext, type SubjectFacts, type TargetFact } from './rule-evaluation.js';
 import type { EligibilityFilter } from './standard.input.js';
 import { StandardService } from './standard.service.js';
 import { subjectView } from './subjects.js';
@@ -100,7 +101,7 @@ export class EligibilityService {
    */
   async list(standardId: string, year: number, filter: EligibilityFilter, page: Page, orderBy = EligibilityOrderField.ELIGIBLE, direction = SortDirection.ASC): Promise<EligibilityResultList> {
     const search = filter.search != null ? foldText(searchTerm(filter.search)) : null;
-    const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, `${year}-06-30`) : null;
+    const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, referenceDate(year)) : null;
     const matching = (await this.evaluated(standardId, year)).filter((e) =>
       (filter.eligible == null || e.result.eligible === filter.eligible)
       && (!within || (e.unit !== null && isWithin(e.unit, within)))
@@ -125,7 +126,7 @@ export class EligibilityService {
     }
     const rule = standard.rule;
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
-    const asOf = `${year}-06-30`;
+    const asOf = referenceDate(year);
     const needs = needsOf(rule);
     const criteria = needs.criteria ? await communeCriteria(this.ctx) : null;
     const occasion: OccasionContext = {
@@ -139,9 +140,11 @@ export class EligibilityService {
     const ancestorIds = [...new Set(candidates.flatMap((c) => c.unitPath.split('.').map(Number)))];
     const classes = await classificationsOn(this.ctx, ancestorIds, asOf);
     const newlyMet = criteria ? await newlyMetCriteria(this.ctx, criteria.setId, year, unitIds, baseYearsOf(rule)) : new Map();
+    const earlier = new Map<number, Awaited<ReturnType<typeof newlyMetCriteria>>>();
+    for (const y of criteria ? assessmentYearsOf(rule, year) : []) earlier.set(y, await newlyMetCriteria(this.ctx, criteria!.setId, y, unitIds, baseYearsOf(rule)));
     const decisions = needs.recognition ? await recognitions(this.ctx, year, unitIds) : [];
-    const window = contributionWindow(occasion);
-    const sums = needs.contributions ? await this.contributionSums(standard.campaignId, candidates, window) : new Map<number, { own: number; mobilised: number }>();
+    const contributions = needs.contributions ? await this.contributions(standard.campaignId, candidates, contributionWindow(occasion)) : new Map<number, ContributionFact[]>();
+    const targets = needs.targets.length ? await targetAttainment(this.ctx, campaign.id, [...units.values()], year, needs.targets) : new Map<number, Map<string, TargetFact>>();
     const preconditions = await this.preconditions(candidates, year, rule);
     const awards = await this.awards(candidates);
 
@@ -152,11 +155,12 @@ export class EligibilityService {
       const facts: SubjectFacts = {
         classes: [...new Set(pathIds.slice(3).concat(c.unitId).flatMap((id) => classes.get(id) ?? []))],
         newlyMet: newlyMet.get(c.unitId) ?? new Map(),
+        newlyMetByYear: new Map([...earlier].map(([y, byUnit]) => [y, byUnit.get(c.unitId) ?? new Map()])),
         recognitions: decisions.filter((d) => d.unitId === c.unitId).map((d) => ({ ...d, tier: d.tier.replace(/_VILLAGE$/, '') })),
-        ownVnd: c.contributorId ? sums.get(c.contributorId)?.own ?? 0 : 0,
-        mobilisedVnd: c.contributorId ? sums.get(c.contributorId)?.mobilised ?? 0 : 0,
+        contributions: c.contributorId ? contributions.get(c.contributorId) ?? [] : [],
         preconditions: preconditions.get(key) ?? new Map(),
         awards: awards.get(key) ?? [],
+        targets: c.contributorId ? undefined : targets.get(c.unitId),
       };
       const outcome = evaluateRule(rule, facts, occasion);
       const result = Object.assign(new EligibilityResult(), {
@@ -190,6 +194,8 @@ export class EligibilityService {
         for (const id of (await newlyMetCriteria(this.ctx, criteria.setId, year, ids, [])).keys()) withFacts.add(id);
       }
       if (needs.recognition) for (const d of await recognitions(this.ctx, year, ids)) withFacts.add(d.unitId);
+      // A target-attainment rule concerns every unit of the level: each has the plan's target or says it has none.
+      if (needs.targets.length) for (const id of ids) withFacts.add(id);
       const own = await this.em.execute(`SELECT subject_unit_id AS id FROM awards.precondition WHERE subject_contributor_id IS NULL AND year = ? AND subject_unit_id = ANY(?::int[])
         UNION SELECT subject_unit_id FROM awards.award WHERE subject_contributor_id IS NULL AND subject_unit_id = ANY(?::int[])`, [year, intArray(ids), intArray(ids)]);
       for (const row of own) withFacts.add(Number(row.id));
@@ -206,14 +212,15 @@ export class EligibilityService {
     return rows.map((r: any) => ({ type: standard.subjectType, unitId: r.unit_id, contributorId: r.id, name: r.name, unitPath: r.unit_path }));
   }
 
-  /** Own and mobilised contributions of each candidate contributor in the window, in one statement. */
-  private async contributionSums(campaignId: number, candidates: Candidate[], window: { from: string; to: string }) {
+  /** Each candidate contributor's own contributions and those it mobilised in the window, with kind and date, in one statement. */
+  private async contributions(campaignId: number, candidates: Candidate[], window: { from: string; to: string }): Promise<Map<number, ContributionFact[]>> {
     const ids = candidates.map((c) => c.contributorId).filter((id): id is number => id !== null);
-    const rows = await this.em.execute(`SELECT p.id,
-        coalesce((SELECT sum(value_vnd) FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = ? AND c.contributed_on BETWEEN ? AND ?), 0)::float8 AS own,
-        coalesce((SELECT sum(value_vnd) FROM awards.contribution c WHERE c.mobilised_by_id = p.id AND c.campaign_id = ? AND c.contributed_on BETWEEN ? AND ?), 0)::float8 AS mobilised
-      FROM awards.contributor p WHERE p.id = ANY(?::int[])`, [campaignId, window.from, window.to, campaignId, window.from, window.to, intArray(ids)]);
-    return new Map<number, { own: number; mobilised: number }>(rows.map((r: any) => [r.id, { own: Number(r.own), mobilised: Number(r.mobilised) }]));
+    const rows = await this.em.execute(`SELECT p.id, c.kind, c.contributed_on::text AS "on", c.value_vnd::float8 AS vnd, c.mobilised_by_id = p.id AS mobilised
+      FROM awards.contributor p JOIN awards.contribution c ON c.campaign_id = ? AND c.contributed_on BETWEEN ? AND ? AND (c.contributor_id = p.id OR c.mobilised_by_id = p.id)
+      WHERE p.id = ANY(?::int[])`, [campaignId, window.from, window.to, intArray(ids)]);
+    const found = new Map<number, ContributionFact[]>();
+    for (const r of rows) found.set(r.id, [...(found.get(r.id) ?? []), { kind: r.kind, on: r.on, vnd: Number(r.vnd), mobilised: r.mobilised === true }]);
+    return found;
   }
 
   private async preconditions(candidates: Candidate[], year: number, rule: Rule): Promise<Map<string, Map<string, boolean>>> {

@@ -8,8 +8,9 @@ import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsReso
 import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
 import { Migration20261230000000_award_lists } from './migrations/Migration20261230000000_award_lists.js';
 import { Migration20270110000000_unique_nominations } from './migrations/Migration20270110000000_unique_nominations.js';
+import { Migration20270106000000_nomination_levels } from './migrations/Migration20270106000000_nomination_levels.js';
 import { Award, Nomination, NominationTransition, SubjectColumns } from './nomination.entity.js';
-import { AwardFieldsResolver, NominationResolver } from './nomination.resolver.js';
+import { AwardFieldsResolver, NominationResolver, NominationTransitionResolver } from './nomination.resolver.js';
 import { CampaignRef, UnitRef } from './refs.js';
 import { StandardResolver } from './standard.resolver.js';
 
@@ -22,8 +23,9 @@ export const awardsSubgraph: SubgraphModule = {
     { name: 'Migration20261220000000_awards', class: Migration20261220000000_awards },
     { name: 'Migration20261230000000_award_lists', class: Migration20261230000000_award_lists },
     { name: 'Migration20270110000000_unique_nominations', class: Migration20270110000000_unique_nominations },
+    { name: 'Migration20270106000000_nomination_levels', class: Migration20270106000000_nomination_levels },
   ],
-  resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, AwardFieldsResolver],
+  resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, NominationTransitionResolver, AwardFieldsResolver],
   orphanedTypes: [UnitRef, CampaignRef],
   seed: seedAwards,
 };

@@ -2,7 +2,7 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy
 import { GraphQLISODateTime, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
-import { AwardOccasion, AwardSubjectType, DossierItemKind, NominationStatus } from './awards.enums.js';
+import { AwardAuthority, AwardOccasion, AwardSubjectType, DossierItemKind, NominationLevelRole, NominationStatus } from './awards.enums.js';
 import { UnitRef } from './refs.js';
 
 /** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
@@ -47,6 +47,19 @@ export class DossierEntry implements DossierEntryData {
 
   @Field(() => String, { nullable: true, description: 'Số, ký hiệu văn bản — document reference (number, file).' })
   documentReference!: string | null;
+}
+
+/** Một cấp trên đường đi của hồ sơ — a unit a nomination passes through, and what it does there. */
+@ObjectType('NominationLevel', { description: 'Một cấp trên đường đi của hồ sơ: đơn vị trình, các cấp thẩm định và trình tiếp, cấp quyết định — a level a nomination passes: the proposer, each level that reviews and forwards it, the deciding level.' })
+export class NominationLevel {
+  @Field(() => UnitRef, { description: 'Đơn vị — the unit.' })
+  unit!: UnitRef;
+
+  @Field(() => NominationLevelRole, { description: 'Việc cấp này làm — what this level does.' })
+  role!: NominationLevelRole;
+
+  @Field({ description: 'Hồ sơ đang ở cấp này — whether the nomination is with this level now.' })
+  current!: boolean;
 }
 
 /**
@@ -99,6 +112,18 @@ export class Nomination extends SubjectColumns implements Audited {
 
   @Property({ type: 'integer' })
   decidingUnitId!: number;
+
+  @Field(() => AwardAuthority, { description: 'Cấp quyết định, theo hình thức khen thưởng: STATE (Chủ tịch nước), PRIME_MINISTER (Thủ tướng), MINISTRY (Bộ trưởng), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND cấp đó) — who decides, by the award form.' })
+  @Enum({ items: () => AwardAuthority })
+  decidingAuthority!: AwardAuthority;
+
+  /** The units that review the nomination in turn after the proposer, the deciding unit last. */
+  @Property({ type: 'integer[]', columnType: 'integer[]' })
+  levelUnitIds: number[] = [];
+
+  /** The unit handling the nomination now (null while it is with the proposer: DRAFT, RETURNED). */
+  @Property({ type: 'integer', nullable: true })
+  currentUnitId?: number | null;
 
   @Field(() => NominationStatus, { description: 'Trạng thái — workflow state.' })
   @Enum({ items: () => NominationStatus })
@@ -155,10 +180,15 @@ export class NominationTransition implements Audited {
   @Property({ type: 'string', columnType: 'text' })
   username!: string;
 
-  @Field(() => GraphQLISODateTime, { description: 'Thời điểm — when.' })
+  @Field(() => GraphQLISODateTime, { description: 'Thời điểm ghi nhận — when it was recorded.' })
   @Property({ type: 'Date', defaultRaw: 'now()' })
   at: Date = new Date();
 
+  @Field(() => DateScalar, { nullable: true, description: 'Ngày hồ sơ được nộp lên cấp trên (chỉ với SUBMITTED; hạn nộp xét theo ngày này) — the date the dossier was received by the next level (SUBMITTED only; deadlines are checked against it).' })
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  receivedOn?: string | null;
+
+  /** The unit that made the step (the proposer submitting, else the level reviewing, forwarding or deciding). */
   @Property({ type: 'integer', fieldName: 'audit_unit_id' })
   auditUnitIdValue!: number;
 

@@ -1,14 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { maySeeStaffNames } from '../shared/staff-names.js';
+import { DateScalar } from '../shared/scalars.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
-import { AwardOrderField, NominationOrderField, NominationStatus } from './awards.enums.js';
+import { AwardOrderField, NominationLevelRole, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { awardOfNomination, formByCode, standardById, transitionsOf } from './awards.loaders.js';
-import { Award, AwardSubject, Nomination, NominationTransition } from './nomination.entity.js';
+import { Award, AwardSubject, Nomination, NominationLevel, NominationTransition } from './nomination.entity.js';
 import { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
-import { NominationService } from './nomination.service.js';
+import { allowedSteps, NominationService } from './nomination.service.js';
 import { CampaignRef, campaignRef, UnitRef, unitRef } from './refs.js';
 import { subjectView } from './subjects.js';
 
@@ -17,9 +18,16 @@ export const AwardList = ListType(Award, 'AwardList', 'Một trang khen thưởn
 
 const service = (ctx: SubgraphContext) => new NominationService(ctx.em, ctx);
 
-/** Who makes a step, by role: what callers without a role over the unit see instead of a staff member's name. */
-const actingRole = (to: NominationStatus) => (to === NominationStatus.DRAFT || to === NominationStatus.SUBMITTED
-  ? 'Cán bộ đơn vị trình — staff of the proposing unit' : 'Cán bộ cấp quyết định — staff of the deciding authority');
+/**
+ * Who made a step, by role: what callers without a role over the proposing unit see instead of a staff member's name.
+ * A nomination climbs its levels, so the role follows the step and the unit that made it: the proposer creates and
+ * submits it (from DRAFT or RETURNED), the deciding level decides and reviews at its level, a level between reviews.
+ */
+function actingRole(nomination: Nomination, t: NominationTransition): string {
+  const fromProposer = t.to === NominationStatus.DRAFT || (t.to === NominationStatus.SUBMITTED && (t.from === NominationStatus.DRAFT || t.from === NominationStatus.RETURNED));
+  if (fromProposer) return 'Cán bộ đơn vị trình — staff of the proposing unit';
+  return t.auditUnitIdValue === nomination.decidingUnitId ? 'Cán bộ cấp quyết định — staff of the deciding authority' : 'Cán bộ cấp xét duyệt — staff of a reviewing level';
+}
 
 @Resolver(() => Nomination)
 export class NominationResolver {
@@ -65,15 +73,16 @@ export class NominationResolver {
     return ctx.em.transactional((em) => service({ ...ctx, em }).updateDossier(id, expectedVersion, items));
   }
 
-  @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED (UNIT_ADMIN đơn vị trình; hồ sơ đủ, trong hạn), APPRAISED, COUNCIL_REVIEWED, RETURNED (COUNCIL hoặc UNIT_ADMIN đơn vị quyết định; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its workflow; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
+  @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED lần đầu hoặc sau khi trả lại (UNIT_ADMIN đơn vị trình; hồ sơ đủ, nộp trong hạn); APPRAISED, COUNCIL_REVIEWED, RETURNED và SUBMITTED lên cấp tiếp theo (COUNCIL hoặc UNIT_ADMIN của cấp đang giữ hồ sơ; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its levels: the proposer submits; the level holding it appraises, has its council review, returns it or submits it on to the next level; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
   transitionNomination(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
     @Arg('to', () => NominationStatus, { description: 'Trạng thái mới — the new state.' }) to: NominationStatus,
     @Ctx() ctx: SubgraphContext,
     @Arg('reason', () => String, { nullable: true, description: 'Lý do, ý kiến (bắt buộc khi trả lại) — reason or remarks (required when returning).' }) reason?: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'Phiên bản đã đọc (nếu gửi: cũ → CONFLICT) — the version read; when sent, stale → CONFLICT.' }) expectedVersion?: number,
+    @Arg('receivedOn', () => DateScalar, { nullable: true, description: 'Chỉ với SUBMITTED: ngày cấp trên nhận hồ sơ (mặc định hôm nay, không sau hôm nay); hạn nộp xét theo ngày này và ngày được ghi vào lần chuyển — SUBMITTED only: the day the next level received the dossier (default today, never in the future); the deadline is checked against it and it is recorded on the transition.' }) receivedOn?: string,
   ): Promise<Nomination> {
-    return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion));
+    return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion, receivedOn));
   }
 
   @Mutation(() => Nomination, { description: 'Ghi quyết định khen thưởng (số, ngày, người ký) cho hồ sơ COUNCIL_REVIEWED → DECIDED, tạo khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — record the award decision, moving a COUNCIL_REVIEWED nomination to DECIDED and creating the award.' })
@@ -101,9 +110,26 @@ export class NominationResolver {
     return unitRef(nomination.proposingUnitId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Đơn vị quyết định (đơn vị ban hành phong trào) — the deciding unit (the campaign\'s issuer).' })
+  @FieldResolver(() => UnitRef, { description: 'Đơn vị quyết định theo hình thức khen thưởng: cả nước (Huân chương, Bằng khen Thủ tướng, Bằng khen bộ), tỉnh, huyện hoặc xã của đối tượng — the deciding unit, by the award form: the nation for State, Prime Minister and ministerial awards, else the subject\'s province, district or commune.' })
   decidingUnit(@Root() nomination: Nomination): UnitRef {
     return unitRef(nomination.decidingUnitId);
+  }
+
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'Cấp đang giữ hồ sơ (null: hồ sơ ở đơn vị trình — DRAFT, RETURNED) — the level handling the nomination now; null while it is with the proposer.' })
+  currentUnit(@Root() nomination: Nomination): UnitRef | null {
+    return nomination.currentUnitId == null ? null : unitRef(nomination.currentUnitId);
+  }
+
+  @FieldResolver(() => [NominationStatus], { description: 'Các bước tiếp theo được phép (DECIDED: ghi bằng decideNomination, chỉ ở cấp quyết định; SUBMITTED từ COUNCIL_REVIEWED: trình tiếp lên cấp trên) — the steps open now: SUBMITTED from DRAFT or RETURNED is the proposer\'s, every other the level holding it (DECIDED through decideNomination, at the deciding level only).' })
+  nextSteps(@Root() nomination: Nomination): NominationStatus[] {
+    return allowedSteps(nomination);
+  }
+
+  @FieldResolver(() => [NominationLevel], { description: 'Đường đi của hồ sơ: đơn vị trình, từng cấp thẩm định, Hội đồng xét và trình tiếp, cấp quyết định sau cùng — the way the nomination goes: the proposer, each level that reviews and forwards it, the deciding level last.' })
+  levels(@Root() nomination: Nomination): NominationLevel[] {
+    const level = (id: number, role: NominationLevelRole) => Object.assign(new NominationLevel(), { unit: unitRef(id), role, current: id === nomination.currentUnitId });
+    const reviewing = nomination.levelUnitIds.map((id) => level(id, id === nomination.decidingUnitId ? NominationLevelRole.DECIDES : NominationLevelRole.REVIEWS_AND_FORWARDS));
+    return nomination.levelUnitIds[0] === nomination.proposingUnitId ? reviewing : [level(nomination.proposingUnitId, NominationLevelRole.PROPOSES), ...reviewing];
   }
 
   @FieldResolver(() => [NominationTransition], {
@@ -111,12 +137,20 @@ export class NominationResolver {
   })
   async transitions(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<NominationTransition[]> {
     const [transitions, named] = await Promise.all([transitionsOf(ctx).load(nomination.id), maySeeStaffNames(ctx, nomination.proposingUnitId)]);
-    return named ? transitions : transitions.map((t) => ({ ...t, username: actingRole(t.to) }) as NominationTransition);
+    return named ? transitions : transitions.map((t) => ({ ...t, username: actingRole(nomination, t) }) as NominationTransition);
   }
 
   @FieldResolver(() => Award, { nullable: true, description: 'Khen thưởng đã quyết định (khi DECIDED) — the award, once decided.' })
   award(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<Award | null> {
     return awardOfNomination(ctx).load(nomination.id);
+  }
+}
+
+@Resolver(() => NominationTransition)
+export class NominationTransitionResolver {
+  @FieldResolver(() => UnitRef, { description: 'Đơn vị thực hiện bước này: đơn vị trình khi nộp, cấp đang giữ hồ sơ khi thẩm định, xét, trả lại, trình tiếp hoặc quyết định — the unit that made the step.' })
+  unit(@Root() transition: NominationTransition): UnitRef {
+    return unitRef(transition.auditUnitIdValue);
   }
 }
 

@@ -9,25 +9,58 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
-import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
+import { dmy, referenceDate } from '../shared/domain/calendar.js';
+import { isWithin, pathIds } from '../shared/domain/subtree.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { campaignInfo } from './award-peers.js';
-import { AwardOccasion, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
+import { AwardAuthority, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
-import { deadlineOf, StandardService } from './standard.service.js';
+import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
 const PROPOSER = CAPABILITIES.PROPOSE_NOMINATIONS.roles;
 const DECIDER = CAPABILITIES.DECIDE_NOMINATIONS.roles;
 
-/** The workflow: which states each state may move to. DECIDED is reached only through decideNomination. */
+/**
+ * The workflow: which states each state may move to. A nomination climbs its levels: submitted to the first, appraised
+ * and reviewed by that level's council, then submitted on to the next (COUNCIL_REVIEWED → SUBMITTED) until the
+ * deciding level, where COUNCIL_REVIEWED → DECIDED (only through decideNomination). Returned, it goes back to the
+ * proposer and starts again at the first level.
+ */
 export const TRANSITIONS: Record<NominationStatus, NominationStatus[]> = {
   [NominationStatus.DRAFT]: [NominationStatus.SUBMITTED],
   [NominationStatus.SUBMITTED]: [NominationStatus.APPRAISED, NominationStatus.RETURNED],
   [NominationStatus.APPRAISED]: [NominationStatus.COUNCIL_REVIEWED, NominationStatus.RETURNED],
-  [NominationStatus.COUNCIL_REVIEWED]: [NominationStatus.DECIDED, NominationStatus.RETURNED],
+  [NominationStatus.COUNCIL_REVIEWED]: [NominationStatus.SUBMITTED, NominationStatus.DECIDED, NominationStatus.RETURNED],
   [NominationStatus.RETURNED]: [NominationStatus.SUBMITTED],
   [NominationStatus.DECIDED]: [],
+};
+
+/** The steps open to this nomination now: from COUNCIL_REVIEWED, on to the next level below the deciding one, else the decision. */
+export function allowedSteps(nomination: Pick<Nomination, 'status' | 'currentUnitId' | 'decidingUnitId'>): NominationStatus[] {
+  const atDecidingLevel = nomination.currentUnitId === nomination.decidingUnitId;
+  return TRANSITIONS[nomination.status].filter((to) => nomination.status !== NominationStatus.COUNCIL_REVIEWED
+    || (to === NominationStatus.SUBMITTED ? !atDecidingLevel : to === NominationStatus.DECIDED ? atDecidingLevel : true));
+}
+
+/** The level of the unit whose head confers each authority's forms: the nation for State, Prime Minister and ministerial awards. */
+const DECIDING_LEVEL: Record<AwardAuthority, UnitInfo['level']> = {
+  [AwardAuthority.STATE]: 'NATION',
+  [AwardAuthority.PRIME_MINISTER]: 'NATION',
+  [AwardAuthority.MINISTRY]: 'NATION',
+  [AwardAuthority.PROVINCE]: 'PROVINCE',
+  [AwardAuthority.DISTRICT]: 'DISTRICT',
+  [AwardAuthority.COMMUNE]: 'COMMUNE',
+};
+
+const AUTHORITY_TEXT: Record<AwardAuthority, string> = {
+  [AwardAuthority.STATE]: 'Chủ tịch nước — the State President',
+  [AwardAuthority.PRIME_MINISTER]: 'Thủ tướng Chính phủ — the Prime Minister',
+  [AwardAuthority.MINISTRY]: 'Bộ trưởng, Thủ trưởng cơ quan Trung ương — a minister',
+  [AwardAuthority.PROVINCE]: 'Chủ tịch UBND tỉnh — the provincial chairman',
+  [AwardAuthority.DISTRICT]: 'Chủ tịch UBND huyện — the district chairman',
+  [AwardAuthority.COMMUNE]: 'Chủ tịch UBND xã — the commune chairman',
 };
 
 const NOMINATION_ORDER: Record<NominationOrderField, string> = {
@@ -43,8 +76,6 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
   [AwardOrderField.YEAR]: 'a.year',
   [AwardOrderField.CREATED]: 'a.id',
 };
-
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** Nominations through their workflow, and the awards decided from them. */
 export class NominationService {
@@ -62,10 +93,33 @@ export class NominationService {
     return unit;
   }
 
-  private record(nomination: Nomination, from: NominationStatus | null, to: NominationStatus, reason: string | null, auditUnitId: number) {
+  private record(nomination: Nomination, from: NominationStatus | null, to: NominationStatus, reason: string | null, auditUnitId: number, receivedOn: string | null = null) {
     this.em.create(NominationTransition, {
-      nominationId: nomination.id, from, to, reason, userId: this.ctx.identity.userId, username: this.ctx.identity.username ?? 'system', auditUnitIdValue: auditUnitId,
+      nominationId: nomination.id, from, to, reason, userId: this.ctx.identity.userId, username: this.ctx.identity.username ?? 'system', auditUnitIdValue: auditUnitId, receivedOn,
     } as never);
+  }
+
+  /**
+   * Who decides a form for a subject — the unit whose head confers it: the nation for State, Prime Minister and
+   * ministerial awards, else the subject's province, district or commune — and the levels that review the nomination
+   * on the way: each unit above the proposer up to the deciding one (the proposer itself when it decides).
+   */
+  private async decisionPath(formCode: string, subject: UnitInfo, proposing: UnitInfo): Promise<{ authority: AwardAuthority; deciding: UnitInfo; levels: number[] }> {
+    const form = (await new StandardService(this.em, this.ctx).formsByCodes([formCode]))[0];
+    const authority = form.authority;
+    const ancestors = (await this.ctx.units.byIds(pathIds(subject.path))).filter((u): u is UnitInfo => u !== null);
+    const deciding = ancestors.find((u) => u.level === DECIDING_LEVEL[authority]);
+    if (!deciding) {
+      throw badInput(`${form.nameVi} do ${AUTHORITY_TEXT[authority].split(' — ')[0]} quyết định, nhưng ${subject.name} không thuộc đơn vị cấp ${DECIDING_LEVEL[authority]} nào`,
+        `${form.nameEn} is decided by ${AUTHORITY_TEXT[authority].split(' — ')[1]}, but ${subject.name} lies in no ${DECIDING_LEVEL[authority]}`, 'formCode');
+    }
+    if (!isWithin(proposing, deciding)) {
+      throw badInput(`${form.nameVi} cho ${subject.name} do ${deciding.name} quyết định: đơn vị trình ${proposing.name} phải thuộc ${deciding.name}`,
+        `${form.nameEn} for ${subject.name} is decided by ${deciding.name}: the proposing unit ${proposing.name} must lie within it`, 'proposingUnitCode');
+    }
+    const path = pathIds(proposing.path);
+    const levels = proposing.id === deciding.id ? [deciding.id] : path.slice(path.indexOf(deciding.id), -1).reverse();
+    return { authority, deciding, levels };
   }
 
   async create(input: CreateNominationInput): Promise<Nomination> {
@@ -73,7 +127,7 @@ export class NominationService {
     const standards = new StandardService(this.em, this.ctx);
     const standard = await standards.require(input.standardId);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
-    const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, `${input.year}-06-30`);
+    const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
     authorize(this.ctx, PROPOSER, proposing.path);
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
     if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
@@ -93,16 +147,17 @@ export class NominationService {
       throw badInput(`Tiêu chuẩn định hình thức ${standard.formCode}`, `The standard's form is ${standard.formCode}`, 'formCode');
     }
     await standards.checkForm(campaign.id, formCode);
+    const decision = await this.decisionPath(formCode, subject.unit, proposing);
     const [open] = await this.em.execute(`SELECT id FROM awards.nomination WHERE standard_id = ? AND year = ? AND subject_unit_id = ? AND subject_contributor_id IS NOT DISTINCT FROM ?`,
       [standard.id, input.year, subject.unit.id, subject.contributor?.id ?? null]);
     if (open) throw conflict(`Đối tượng đã có hồ sơ ${open.id} cho tiêu chuẩn này năm ${input.year}`, `The subject already has nomination ${open.id} for this standard in ${input.year}`);
-    const dossier = (await standards.dossierRequirements(campaign.id))
-      .filter((r) => standard.occasion === AwardOccasion.ANY || r.occasions.includes(standard.occasion))
+    const dossier = dossierFor(standard.occasion, await standards.dossierRequirements([campaign.id]))
       .map((r) => ({ item: r.item, label: r.label, template: r.template ?? null, provided: false, documentReference: null }));
     const nomination = this.em.create(Nomination, {
       campaignId: campaign.id, standardId: standard.id, formCode, occasion: standard.occasion, year: input.year, subjectType: subject.type,
       subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, subjectName: subject.name,
-      proposingUnitId: proposing.id, decidingUnitId: campaign.issuer.id, status: NominationStatus.DRAFT, dossier, version: 1,
+      proposingUnitId: proposing.id, decidingUnitId: decision.deciding.id, decidingAuthority: decision.authority, levelUnitIds: decision.levels, currentUnitId: null,
+      status: NominationStatus.DRAFT, dossier, version: 1,
     } as never);
     await this.em.flush();
     this.record(nomination, null, NominationStatus.DRAFT, null, proposing.id);
@@ -131,13 +186,16 @@ export class NominationService {
     return nomination;
   }
 
-  async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null): Promise<Nomination> {
+  async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null, receivedOn?: string | null): Promise<Nomination> {
     requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
-    const actingUnit = await this.unit(to === NominationStatus.SUBMITTED ? nomination.proposingUnitId : nomination.decidingUnitId);
-    authorize(this.ctx, to === NominationStatus.SUBMITTED ? PROPOSER : DECIDER, actingUnit.path);
+    // The proposer submits a nomination it holds (DRAFT, RETURNED); every other step is the level handling it.
+    const fromProposer = nomination.currentUnitId == null;
+    const submitting = to === NominationStatus.SUBMITTED && fromProposer;
+    const actingUnit = await this.unit(submitting ? nomination.proposingUnitId : nomination.currentUnitId ?? nomination.levelUnitIds[0]);
+    authorize(this.ctx, submitting ? PROPOSER : DECIDER, actingUnit.path);
     checkVersion(nomination.version, expectedVersion, undefined, { optional: true });
-    const allowed = TRANSITIONS[nomination.status];
+    const allowed = allowedSteps(nomination);
     if (to === NominationStatus.DECIDED && allowed.includes(to)) {
       throw badInput('Quyết định khen thưởng ghi bằng decideNomination (số, ngày, người ký)', 'Record the decision with decideNomination (number, date, signer)', 'to');
     }
@@ -148,16 +206,21 @@ export class NominationService {
     }
     const why = reason == null ? null : normaliseText(reason) || null;
     if (to === NominationStatus.RETURNED && !why) throw badInput('Trả lại hồ sơ phải nêu lý do', 'Returning a nomination needs a reason', 'reason');
-    if (to === NominationStatus.SUBMITTED) await this.checkSubmission(nomination);
+    if (receivedOn != null && to !== NominationStatus.SUBMITTED) throw badInput('Ngày nhận hồ sơ chỉ ghi khi nộp (SUBMITTED)', 'receivedOn is only for a submission (SUBMITTED)', 'receivedOn');
+    if (receivedOn != null && receivedOn > today()) throw badInput('Ngày nhận hồ sơ không được sau hôm nay', 'receivedOn must not be in the future', 'receivedOn');
+    const received = to === NominationStatus.SUBMITTED ? receivedOn ?? today() : null;
+    if (submitting) await this.checkSubmission(nomination, received!);
     const from = nomination.status;
     nomination.status = to;
-    this.record(nomination, from, to, why, actingUnit.id);
+    nomination.currentUnitId = to === NominationStatus.RETURNED ? null
+      : to === NominationStatus.SUBMITTED ? nomination.levelUnitIds[submitting ? 0 : nomination.levelUnitIds.indexOf(actingUnit.id) + 1] : actingUnit.id;
+    this.record(nomination, from, to, why, actingUnit.id, received);
     await this.em.flush();
     return nomination;
   }
 
-  /** A dossier must be complete, and a first submission must come by the occasion's deadline. */
-  private async checkSubmission(nomination: Nomination): Promise<void> {
+  /** A dossier must be complete, and a first submission must reach the first level by the occasion's deadline (its last allowed day). */
+  private async checkSubmission(nomination: Nomination, receivedOn: string): Promise<void> {
     const missing = nomination.dossier.filter((e) => !e.provided);
     if (missing.length) {
       throw badInput(`Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`, `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`, 'dossier');
@@ -165,11 +228,11 @@ export class NominationService {
     if (nomination.status !== NominationStatus.DRAFT) return;
     const standard = await new StandardService(this.em, this.ctx).require(nomination.standardId);
     const deadline = deadlineOf(standard, nomination.year, await campaignInfo(this.ctx, nomination.campaignId));
-    if (deadline && today() > deadline.date) {
+    if (deadline && receivedOn > deadline.date) {
       const where = deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';
       throw badInput(
-        `Đã quá hạn nộp hồ sơ đợt ${nomination.occasion} năm ${nomination.year}: hạn ${dmy(deadline.date)} (${where.split(' — ')[0]}), hôm nay ${dmy(today())}`,
-        `The submission deadline for the ${nomination.occasion} ${nomination.year} occasion was ${deadline.date} (${where.split(' — ')[1]}); today is ${today()}`, 'to');
+        `Đã quá hạn nộp hồ sơ đợt ${nomination.occasion} năm ${nomination.year}: hạn ${dmy(deadline.date)} (ngày cuối được nộp, ${where.split(' — ')[0]}), hồ sơ nộp ngày ${dmy(receivedOn)}`,
+        `The submission deadline for the ${nomination.occasion} ${nomination.year} occasion was ${deadline.date} (the last day allowed, ${where.split(' — ')[1]}); the dossier was submitted on ${receivedOn}`, 'to');
     }
   }
 
@@ -178,6 +241,10 @@ export class NominationService {
     const nomination = await this.require(input.id, true);
     const deciding = await this.unit(nomination.decidingUnitId);
     authorize(this.ctx, DECIDER, deciding.path);
+    if (nomination.status === NominationStatus.COUNCIL_REVIEWED && nomination.currentUnitId !== nomination.decidingUnitId) {
+      throw badInput(`Hồ sơ mới được Hội đồng cấp dưới xét; cần trình tiếp lên ${deciding.name} (SUBMITTED) trước khi quyết định`,
+        `The nomination was reviewed by a lower level; submit it on to ${deciding.name} (SUBMITTED) before deciding`, 'id');
+    }
     checkVersion(nomination.version, input.expectedVersion, undefined, { optional: true });
     if (nomination.status !== NominationStatus.COUNCIL_REVIEWED) {
       throw badInput(`Chỉ quyết định hồ sơ đã được Hội đồng xét (COUNCIL_REVIEWED), hồ sơ đang ở ${nomination.status}`,

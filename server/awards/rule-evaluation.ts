@@ -2,7 +2,12 @@
  * Evaluates an award rule for one subject against the facts read for it (pure: no I/O). Every leaf condition yields
  * one or two outcomes with the values used, so a council sees why ("new criteria since 2021: 4 (Thu nhập, …) ≥ 4 ✓").
  */
-import type { ClassMap, ContributionCondition, NewlyMetCriteria, Precondition, RecognisedTier, Rule } from './rule.js';
+import { hasClass } from '../shared/domain/unit-class.js';
+import { COMPARATOR_SYMBOL, type Comparator } from '../shared/domain/comparators.js';
+import { UNIT_CLASS_LABELS, type UnitClass } from '../shared/domain/unit-class.js';
+import type {
+  ClassMap, ContributionCondition, ContributionKindCode, NewlyMetCriteria, NotAwarded, Precondition, RecognisedTier, Rule, TargetAttained, UnitClassCondition,
+} from './rule.js';
 
 export interface CriterionRef { number: number; name: string }
 
@@ -12,17 +17,25 @@ export interface SubjectFacts {
   classes: string[];
   /** Base year → criteria met in the occasion year's assessment and not in the base year's (null: one of them is missing). */
   newlyMet: Map<number, CriterionRef[] | null>;
+  /** The same for earlier years' assessments, read for windows that end before the occasion (`until`). */
+  newlyMetByYear?: Map<number, Map<number, CriterionRef[] | null>>;
   /** Recognition decisions of the subject's unit, tiers at its own level (a village's NTM_VILLAGE read as NTM). */
   recognitions: { tier: string; decidedOn: string; revokedOn: string | null }[];
-  /** Own contributions in the occasion's window, VND. */
-  ownVnd: number;
-  /** Contributions of others the subject mobilised in the window, VND. */
-  mobilisedVnd: number;
+  /** The subject's own contributions and those of others it mobilised, in the occasion's window. */
+  contributions: ContributionFact[];
   /** Precondition key → whether it holds in the occasion year (absent: not recorded). */
   preconditions: Map<string, boolean>;
   /** Earlier awards of the subject. */
   awards: { occasion: string; year: number }[];
+  /** By metric: how the subject's unit fares against this campaign's target for the occasion's year (insights). */
+  targets?: Map<string, TargetFact>;
 }
+
+/** One contribution: its kind, date and value, and whether the subject mobilised it (rather than gave it). */
+export interface ContributionFact { kind: ContributionKindCode; on: string; vnd: number; mobilised: boolean }
+
+/** A unit's figure against this campaign's target (null target: the plan sets none for the unit that year). */
+export interface TargetFact { target: number | null; comparator: Comparator | null; actual: number | null; onTrack: boolean | null; unit: string | null }
 
 /** The occasion evaluated: its kind, year and the campaign's period. */
 export interface OccasionContext {
@@ -50,13 +63,6 @@ const OCCASION_TEXT: Record<string, string> = { ANNUAL: 'khen hàng năm — ann
 /** Formats VND the Vietnamese way: 50.000.000 đ. */
 export const formatVnd = (value: number): string => `${Math.round(value).toLocaleString('vi-VN')} đ`;
 
-/** Whether a subject with these classification codes has the class a threshold names. */
-export function hasClass(classes: readonly string[], unitClass: string): boolean {
-  if (unitClass === 'MOUNTAIN') return classes.includes('TERRAIN:HIGH_MOUNTAIN') || classes.includes('TERRAIN:LOW_MOUNTAIN');
-  if (['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'].includes(unitClass)) return classes.includes(`TERRAIN:${unitClass}`);
-  return classes.includes(unitClass);
-}
-
 /** The threshold for the subject: the lowest of the classes it has, else the general one; with the class used. */
 export function thresholdFor(general: number, byClass: ClassMap | undefined, classes: readonly string[]): { value: number; unitClass: string | null } {
   let best: { value: number; unitClass: string | null } = { value: general, unitClass: null };
@@ -78,16 +84,20 @@ const names = (criteria: CriterionRef[]) => criteria.map((c) => c.name).join(', 
 const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `tiêu chí ${n}`;
 
 function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
-  const since = facts.newlyMet.get(rule.baseYear) ?? null;
+  // A window ending before the occasion ("đến ngày có văn bản chỉ đạo …") compares the assessment of its end's year.
+  const assessed = rule.until ? Math.min(Number(rule.until.slice(0, 4)), ctx.year) : ctx.year;
+  const table = assessed === ctx.year ? facts.newlyMet : facts.newlyMetByYear?.get(assessed) ?? new Map<number, CriterionRef[] | null>();
+  const since = table.get(rule.baseYear) ?? null;
   const awarded = rule.ifAwardedAt && facts.awards.some((a) => a.occasion === rule.ifAwardedAt!.occasion && a.year === rule.ifAwardedAt!.year);
   const threshold = awarded ? { value: rule.ifAwardedAt!.min, unitClass: null } : thresholdFor(rule.min, rule.byClass, facts.classes);
   const countYear = awarded ? rule.ifAwardedAt!.countSince : rule.baseYear;
-  const counted = awarded ? facts.newlyMet.get(countYear) ?? null : since;
+  const counted = awarded ? table.get(countYear) ?? null : since;
+  const until = rule.until ? ` đến ${rule.until.split('-').reverse().join('/')}` : '';
   const description = awarded
-    ? `Số tiêu chí đạt thêm từ năm ${countYear} (đã được khen ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[0] ?? rule.ifAwardedAt!.occasion} ${rule.ifAwardedAt!.year}) — criteria newly met since ${countYear} (already awarded at the ${rule.ifAwardedAt!.year} ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[1] ?? rule.ifAwardedAt!.occasion})`
-    : `Số tiêu chí đạt mới từ năm ${rule.baseYear}${classText(threshold.unitClass)} — new criteria since ${rule.baseYear}`;
+    ? `Số tiêu chí đạt thêm từ năm ${countYear}${until} (đã được khen ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[0] ?? rule.ifAwardedAt!.occasion} ${rule.ifAwardedAt!.year}) — criteria newly met since ${countYear} (already awarded at the ${rule.ifAwardedAt!.year} ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[1] ?? rule.ifAwardedAt!.occasion})`
+    : `Số tiêu chí đạt mới từ năm ${rule.baseYear}${until}${classText(threshold.unitClass)} — new criteria since ${rule.baseYear}${rule.until ? ` to ${rule.until}` : ''}`;
   const outcomes: ConditionOutcome[] = [counted === null
-    ? { path, description, passed: false, actual: `thiếu đánh giá năm ${countYear} hoặc ${ctx.year} — no assessment for ${countYear} or ${ctx.year}`, required: `≥ ${threshold.value}` }
+    ? { path, description, passed: false, actual: `thiếu đánh giá năm ${countYear} hoặc ${assessed} — no assessment for ${countYear} or ${assessed}`, required: `≥ ${threshold.value}` }
     : { path, description, passed: counted.length >= threshold.value, actual: counted.length ? `${counted.length} (${names(counted)})` : '0', required: `≥ ${threshold.value}` }];
   const include = rule.includeAny ?? rule.includeAll;
   if (include) {
@@ -122,37 +132,91 @@ function recognised(rule: RecognisedTier, facts: SubjectFacts, ctx: OccasionCont
   };
 }
 
+const KIND_TEXT: Record<ContributionKindCode, string> = { MONEY: 'tiền — money', LAND: 'đất đai — land', LABOUR: 'ngày công — labour', ASSETS: 'tài sản — assets' };
+const kindsText = (kinds: ContributionKindCode[] | undefined) => (kinds
+  ? ` (${kinds.map((k) => KIND_TEXT[k].split(' — ')[0]).join(', ')} — ${kinds.map((k) => KIND_TEXT[k].split(' — ')[1]).join(', ')})` : '');
+
 function contribution(rule: ContributionCondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   const window = contributionWindow(ctx);
-  const windowText = ctx.occasion === 'ANNUAL' ? `năm ${ctx.year} — in ${ctx.year}` : `${window.from} → ${window.to}`;
+  const end = rule.until && rule.until < window.to ? rule.until : window.to;
+  const windowText = ctx.occasion === 'ANNUAL' && end === window.to ? `năm ${ctx.year} — in ${ctx.year}` : `${window.from} → ${end}`;
+  const sum = (mobilised: boolean, kinds: ContributionKindCode[] | undefined) => facts.contributions
+    .filter((c) => c.mobilised === mobilised && c.on >= window.from && c.on <= end && (!kinds || kinds.includes(c.kind)))
+    .reduce((total, c) => total + c.vnd, 0);
   const min = thresholdFor(rule.minVnd, rule.byClass, facts.classes);
+  const ownVnd = sum(false, rule.kinds);
   if (rule.scope === 'OWN') {
     return [{
       path,
-      description: `Tự đóng góp (tiền, ngày công, đất đai, tài sản quy tiền), ${windowText.split(' — ')[0]}${classText(min.unitClass)} — own contributions, ${windowText.split(' — ').at(-1)}`,
-      passed: facts.ownVnd >= min.value,
-      actual: formatVnd(facts.ownVnd),
+      description: `Tự đóng góp${kindsText(rule.kinds) || ' (tiền, ngày công, đất đai, tài sản quy tiền)'}, ${windowText.split(' — ')[0]}${classText(min.unitClass)} — own contributions, ${windowText.split(' — ').at(-1)}`,
+      passed: ownVnd >= min.value,
+      actual: formatVnd(ownVnd),
       required: `≥ ${formatVnd(min.value)}`,
     }];
   }
   const own = thresholdFor(rule.ownMinVnd ?? 0, rule.byClassOwnMinVnd, facts.classes);
-  const works = facts.mobilisedVnd + facts.ownVnd;
+  const mobilisedVnd = sum(true, rule.kinds);
+  const ownPart = sum(false, rule.ownKinds ?? rule.kinds);
+  const works = mobilisedVnd + ownVnd;
   return [
     {
       path,
-      description: `Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp), ${windowText.split(' — ')[0]}${classText(min.unitClass)} — value mobilised (own share included), ${windowText.split(' — ').at(-1)}`,
+      description: `Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp)${kindsText(rule.kinds)}, ${windowText.split(' — ')[0]}${classText(min.unitClass)} — value mobilised (own share included), ${windowText.split(' — ').at(-1)}`,
       passed: works >= min.value,
-      actual: `${formatVnd(works)} (vận động — mobilised ${formatVnd(facts.mobilisedVnd)} + tự đóng góp — own ${formatVnd(facts.ownVnd)})`,
+      actual: `${formatVnd(works)} (vận động — mobilised ${formatVnd(mobilisedVnd)} + tự đóng góp — own ${formatVnd(ownVnd)})`,
       required: `≥ ${formatVnd(min.value)}`,
     },
     {
       path,
-      description: `Trong đó tự đóng góp${classText(own.unitClass)} — of which own contributions`,
-      passed: facts.ownVnd >= own.value,
-      actual: formatVnd(facts.ownVnd),
+      description: `Trong đó tự đóng góp${kindsText(rule.ownKinds ?? rule.kinds)}${classText(own.unitClass)} — of which own contributions`,
+      passed: ownPart >= own.value,
+      actual: formatVnd(ownPart),
       required: `≥ ${formatVnd(own.value)}`,
     },
   ];
+}
+
+const classNames = (classes: readonly UnitClass[]) =>
+  `${classes.map((c) => UNIT_CLASS_LABELS[c].vi).join(', ')} — ${classes.map((c) => UNIT_CLASS_LABELS[c].en).join(', ')}`;
+
+function unitClass(rule: UnitClassCondition, facts: SubjectFacts, path: string): ConditionOutcome {
+  const found = rule.anyOf.filter((c) => hasClass(facts.classes, c));
+  const [vi, en] = classNames(rule.anyOf).split(' — ');
+  return {
+    path,
+    description: `Đơn vị thuộc loại: ${vi} — the unit has a class: ${en}`,
+    passed: found.length > 0,
+    actual: found.length ? classNames(found) : 'không — none',
+    required: rule.anyOf.length > 1 ? `một trong: ${vi} — one of: ${en}` : classNames(rule.anyOf),
+  };
+}
+
+function targetAttained(rule: TargetAttained, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
+  const fact = facts.targets?.get(rule.metric);
+  const description = `Đạt chỉ tiêu ${rule.metric} năm ${ctx.year} theo kế hoạch — met the plan's ${rule.metric} target for ${ctx.year}`;
+  if (!fact || fact.target === null) {
+    return { path, description, passed: false, actual: `kế hoạch không đặt chỉ tiêu cho đơn vị này năm ${ctx.year} — the plan sets no target for this unit in ${ctx.year}`, required: 'đạt chỉ tiêu — the target met' };
+  }
+  const unit = fact.unit === 'PERCENT' ? ' %' : '';
+  return {
+    path,
+    description,
+    passed: fact.onTrack === true,
+    actual: fact.actual === null ? 'chưa có hoặc chưa đủ số liệu — no or partial data' : `${fact.actual}${unit}`,
+    required: `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${fact.target}${unit}`,
+  };
+}
+
+function notAwarded(rule: NotAwarded, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
+  const [vi, en] = (OCCASION_TEXT[rule.occasion] ?? rule.occasion).split(' — ');
+  const awarded = facts.awards.filter((a) => a.occasion === rule.occasion && a.year === ctx.year);
+  return {
+    path,
+    description: `Chưa được khen ${vi} năm ${ctx.year} — not already awarded at the ${ctx.year} ${en ?? rule.occasion}`,
+    passed: awarded.length === 0,
+    actual: awarded.length ? `đã khen — awarded (${awarded.length})` : 'chưa — none',
+    required: 'chưa được khen — none',
+  };
 }
 
 function precondition(rule: Precondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
@@ -178,7 +242,10 @@ export function evaluateRule(rule: Rule, facts: SubjectFacts, ctx: OccasionConte
     'newlyMetCriteria' in rule ? newlyMet(rule.newlyMetCriteria, facts, ctx, path)
       : 'recognisedTier' in rule ? [recognised(rule.recognisedTier, facts, ctx, path)]
         : 'contribution' in rule ? contribution(rule.contribution, facts, ctx, path)
-          : [precondition(rule.precondition, facts, ctx, path)];
+          : 'unitClass' in rule ? [unitClass(rule.unitClass, facts, path)]
+            : 'targetAttained' in rule ? [targetAttained(rule.targetAttained, facts, ctx, path)]
+              : 'notAwarded' in rule ? [notAwarded(rule.notAwarded, facts, ctx, path)]
+                : [precondition(rule.precondition, facts, ctx, path)];
   return { passed: conditions.every((c) => c.passed), conditions };
 }
 

@@ -3,13 +3,15 @@
  * conditions. `ruleFromInput` turns it into the stored JSON form, which `parseRule` then validates like any other.
  */
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AwardOccasion, ContributionScope, RecognitionWindow, RuleTier, UnitClassCode } from './awards.enums.js';
+import { DateScalar } from '../shared/scalars.js';
+import { AwardOccasion, ContributionKind, ContributionScope, RecognitionWindow, RuleTier } from './awards.enums.js';
+import { UnitClass } from '../shared/unit-class.js';
 import { RuleError } from './rule.js';
 
 @InputType('ClassThresholdInput', { description: 'Ngưỡng riêng cho đơn vị có một phân loại — a threshold for subjects whose unit has a class.' })
 export class ClassThresholdInput {
-  @Field(() => UnitClassCode, { description: 'Phân loại — the class.' })
-  unitClass!: UnitClassCode;
+  @Field(() => UnitClass, { description: 'Phân loại — the class.' })
+  unitClass!: UnitClass;
 
   @Field(() => Float, { description: 'Ngưỡng (số tiêu chí, hoặc đồng) — the threshold (criteria, or VND).' })
   value!: number;
@@ -49,6 +51,9 @@ export class NewlyMetCriteriaInput {
 
   @Field(() => AwardedAtInput, { nullable: true, description: 'Ngưỡng khi đã được khen ở đợt trước — threshold when already awarded at an earlier occasion.' })
   ifAwardedAt?: AwardedAtInput | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Tính đến ngày (ví dụ ngày có văn bản chỉ đạo sơ kết): so với đánh giá của năm đó — the window\'s end date (e.g. the review directive\'s): the assessment of that year is compared.' })
+  until?: string | null;
 }
 
 @InputType('RecognisedTierInput', { description: 'Được công nhận ở một mức — recognised at a tier.' })
@@ -79,6 +84,33 @@ export class ContributionConditionInput {
 
   @Field(() => [ClassThresholdInput], { nullable: true, description: 'Phần tự đóng góp tối thiểu theo phân loại — minimum own share by unit class.' })
   byClassOwnMinVnd?: ClassThresholdInput[] | null;
+
+  @Field(() => [ContributionKind], { nullable: true, description: 'Chỉ tính các loại đóng góp này (mặc định: mọi loại) — only these kinds count (default: all).' })
+  kinds?: ContributionKind[] | null;
+
+  @Field(() => [ContributionKind], { nullable: true, description: 'Phần tự đóng góp chỉ tính các loại này (MOBILISED; Bắc Kạn: đất đai, tài sản) — the own part counts only these kinds (MOBILISED).' })
+  ownKinds?: ContributionKind[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Tính đến ngày (sớm hơn cuối đợt) — the window\'s end date, when earlier than the occasion\'s.' })
+  until?: string | null;
+}
+
+@InputType('UnitClassConditionInput', { description: 'Đơn vị của đối tượng (hộ, cá nhân: xã, thôn) thuộc một trong các loại — the subject\'s unit has one of these classes.' })
+export class UnitClassConditionInput {
+  @Field(() => [UnitClass], { description: 'Các loại — the classes.' })
+  anyOf!: UnitClass[];
+}
+
+@InputType('TargetAttainedInput', { description: 'Đơn vị của đối tượng đạt chỉ tiêu của kế hoạch này về chỉ số trong năm của đợt — the subject\'s unit met this plan\'s target for a metric in the occasion\'s year.' })
+export class TargetAttainedInput {
+  @Field({ description: 'Mã chỉ số, ví dụ COMMUNES_NTM — metric code.' })
+  metric!: string;
+}
+
+@InputType('NotAwardedInput', { description: 'Đối tượng chưa được khen ở đợt này trong năm của đợt xét ("trừ trường hợp đã khen trong năm") — the subject holds no award of this occasion in the occasion\'s year.' })
+export class NotAwardedInput {
+  @Field(() => AwardOccasion, { description: 'Đợt — the occasion (ANNUAL, MID_TERM_REVIEW, FINAL_REVIEW).' })
+  occasion!: AwardOccasion;
 }
 
 @InputType('PreconditionConditionInput', { description: 'Điều kiện có/không ghi nhận cho đối tượng — a yes/no precondition recorded on the subject.' })
@@ -109,6 +141,15 @@ export class RuleInput {
 
   @Field(() => PreconditionConditionInput, { nullable: true, description: 'Điều kiện có/không — a precondition.' })
   precondition?: PreconditionConditionInput | null;
+
+  @Field(() => UnitClassConditionInput, { nullable: true, description: 'Loại đơn vị — a unit class.' })
+  unitClass?: UnitClassConditionInput | null;
+
+  @Field(() => TargetAttainedInput, { nullable: true, description: 'Đạt chỉ tiêu của kế hoạch — the plan\'s target met.' })
+  targetAttained?: TargetAttainedInput | null;
+
+  @Field(() => NotAwardedInput, { nullable: true, description: 'Chưa được khen trong năm — not already awarded in the year.' })
+  notAwarded?: NotAwardedInput | null;
 }
 
 const classes = (list: ClassThresholdInput[] | null | undefined, path: string) => {
@@ -127,8 +168,8 @@ const defined = (record: Record<string, unknown>) => Object.fromEntries(Object.e
 export function ruleFromInput(input: RuleInput, path = 'rule'): unknown {
   const set = Object.entries(input).filter(([, v]) => v !== undefined && v !== null);
   if (set.length !== 1) {
-    throw new RuleError(path, 'phải có đúng một trong all, any, newlyMetCriteria, recognisedTier, contribution, precondition',
-      'must have exactly one of all, any, newlyMetCriteria, recognisedTier, contribution, precondition');
+    throw new RuleError(path, 'phải có đúng một trong all, any, newlyMetCriteria, recognisedTier, contribution, precondition, unitClass, targetAttained, notAwarded',
+      'must have exactly one of all, any, newlyMetCriteria, recognisedTier, contribution, precondition, unitClass, targetAttained, notAwarded');
   }
   const [key, value] = set[0] as [keyof RuleInput, any];
   switch (key) {
@@ -145,7 +186,12 @@ export function ruleFromInput(input: RuleInput, path = 'rule'): unknown {
     }
     case 'contribution':
       return { contribution: defined({ ...value, byClass: classes(value.byClass, `${path}.contribution.byClass`), byClassOwnMinVnd: classes(value.byClassOwnMinVnd, `${path}.contribution.byClassOwnMinVnd`) }) };
+    case 'unitClass':
+    case 'targetAttained':
+    case 'notAwarded':
+    case 'precondition':
+      return { [key]: { ...value } };
     default:
-      return { precondition: { ...value } };
+      throw new RuleError(`${path}.${key}`, `trường không được hỗ trợ "${key}"`, `unknown field "${key}"`);
   }
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectPath } from '../shared/project.js';
-import { RecognitionWindow, UnitClassCode } from './awards.enums.js';
+import { RecognitionWindow } from './awards.enums.js';
+import { UnitClass } from '../shared/domain/unit-class.js';
 import { baseYearsOf, parseRule, RuleError } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
 
@@ -48,7 +49,7 @@ describe('rule validation', () => {
   it('turns the typed input of the rule builder into the stored form', () => {
     const input = {
       all: [
-        { newlyMetCriteria: { baseYear: 2021, min: 5, includeAll: [10, 11], byClass: [{ unitClass: UnitClassCode.ESPECIALLY_DISADVANTAGED, value: 4 }],
+        { newlyMetCriteria: { baseYear: 2021, min: 5, includeAll: [10, 11], byClass: [{ unitClass: UnitClass.ESPECIALLY_DISADVANTAGED, value: 4 }],
           ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 } } },
         { recognisedTier: { tier: 'NTM', inYear: RecognitionWindow.YEAR, year: 2024 } },
         { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng' } },

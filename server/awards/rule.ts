@@ -4,11 +4,12 @@
  * writes one (seed files, the API's typed RuleInput) goes through `parseRule`, which refuses unknown condition kinds,
  * unknown fields and values out of range, naming the path of the fault.
  */
-import { UnitClassCode } from './awards.enums.js';
+import { UnitClass } from '../shared/domain/unit-class.js';
 
-export type Tier = 'NTM' | 'ADVANCED' | 'MODEL';
+export type Tier = 'NTM' | 'ADVANCED' | 'MODEL' | 'NTM_TASKS_COMPLETED';
 export type Occasion = 'ANNUAL' | 'MID_TERM_REVIEW' | 'FINAL_REVIEW';
-export type ClassMap = Partial<Record<UnitClassCode, number>>;
+export type ClassMap = Partial<Record<UnitClass, number>>;
+export type ContributionKindCode = 'MONEY' | 'LAND' | 'LABOUR' | 'ASSETS';
 
 export interface NewlyMetCriteria {
   baseYear: number;
@@ -17,6 +18,8 @@ export interface NewlyMetCriteria {
   includeAll?: number[];
   byClass?: ClassMap;
   ifAwardedAt?: { occasion: Occasion; year: number; min: number; countSince: number };
+  /** The window's end ("đến ngày có văn bản chỉ đạo tổ chức sơ kết"): the assessment of that date's year is compared. */
+  until?: string;
 }
 export interface RecognisedTier { tier: Tier; inYear: 'OCCASION' | 'PERIOD' | number }
 export interface ContributionCondition {
@@ -25,14 +28,28 @@ export interface ContributionCondition {
   byClass?: ClassMap;
   ownMinVnd?: number;
   byClassOwnMinVnd?: ClassMap;
+  /** Only these kinds count (all when absent); `ownKinds` for the own part of a MOBILISED condition. */
+  kinds?: ContributionKindCode[];
+  ownKinds?: ContributionKindCode[];
+  /** The window's end date, when earlier than the occasion's. */
+  until?: string;
 }
 export interface Precondition { key: string; label: string }
+/** The subject's unit (or, for a household or individual, its commune or village) has one of these classes. */
+export interface UnitClassCondition { anyOf: UnitClass[] }
+/** The subject's unit met this campaign's target for the metric in the occasion's year ("đạt và vượt … theo kế hoạch"). */
+export interface TargetAttained { metric: string }
+/** The subject holds no award of this occasion in the occasion's year ("trừ trường hợp đã khen trong năm"). */
+export interface NotAwarded { occasion: Occasion }
 
 export type Condition =
   | { newlyMetCriteria: NewlyMetCriteria }
   | { recognisedTier: RecognisedTier }
   | { contribution: ContributionCondition }
-  | { precondition: Precondition };
+  | { precondition: Precondition }
+  | { unitClass: UnitClassCondition }
+  | { targetAttained: TargetAttained }
+  | { notAwarded: NotAwarded };
 export type Rule = { all: Rule[] } | { any: Rule[] } | Condition;
 
 /** A fault in a rule, with the path to it ("rule.all[1].newlyMetCriteria.min"). */
@@ -49,9 +66,10 @@ const MAX_VND = 1e15;
 const MAX_DEPTH = 6;
 /** A plan's standard states a handful of conditions; 200 leaves room and bounds evaluation. */
 export const MAX_CONDITIONS = 200;
-const TIERS: Tier[] = ['NTM', 'ADVANCED', 'MODEL'];
+const TIERS: Tier[] = ['NTM', 'ADVANCED', 'MODEL', 'NTM_TASKS_COMPLETED'];
+const KINDS: ContributionKindCode[] = ['MONEY', 'LAND', 'LABOUR', 'ASSETS'];
 const OCCASIONS: Occasion[] = ['ANNUAL', 'MID_TERM_REVIEW', 'FINAL_REVIEW'];
-const CLASSES = Object.values(UnitClassCode) as string[];
+const CLASSES = Object.values(UnitClass) as string[];
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
@@ -85,13 +103,28 @@ function criteria(value: unknown, path: string): number[] {
   return numbers;
 }
 
+function date(value: unknown, path: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    throw new RuleError(path, 'phải là ngày YYYY-MM-DD', 'must be a date YYYY-MM-DD');
+  }
+  int(Number(value.slice(0, 4)), path, YEARS.min, YEARS.max);
+  return value;
+}
+
+function list<T extends string>(value: unknown, path: string, allowed: readonly T[]): T[] {
+  if (!Array.isArray(value) || !value.length) throw new RuleError(path, 'phải là danh sách không rỗng', 'must be a non-empty list');
+  const items = value.map((v, i) => oneOf(v, `${path}[${i}]`, allowed));
+  if (new Set(items).size !== items.length) throw new RuleError(path, 'có giá trị lặp lại', 'repeats a value');
+  return items;
+}
+
 function classMap(value: unknown, path: string, min: number, max: number): ClassMap {
   if (!isObject(value) || !Object.keys(value).length) throw new RuleError(path, 'phải là bảng loại đơn vị → ngưỡng, không rỗng', 'must be a non-empty map of unit class → threshold');
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [oneOf(k, `${path}.${k}`, CLASSES), int(v, `${path}.${k}`, min, max)]));
 }
 
 function newlyMet(value: unknown, path: string): NewlyMetCriteria {
-  const raw = fields(value, path, ['baseYear', 'min'], ['includeAny', 'includeAll', 'byClass', 'ifAwardedAt']);
+  const raw = fields(value, path, ['baseYear', 'min'], ['includeAny', 'includeAll', 'byClass', 'ifAwardedAt', 'until']);
   const rule: NewlyMetCriteria = { baseYear: int(raw.baseYear, `${path}.baseYear`, YEARS.min, YEARS.max), min: int(raw.min, `${path}.min`, 0, CRITERIA.max) };
   if (raw.includeAny != null && raw.includeAll != null) throw new RuleError(path, 'chỉ dùng một trong includeAny, includeAll', 'use includeAny or includeAll, not both');
   if (raw.includeAny != null) rule.includeAny = criteria(raw.includeAny, `${path}.includeAny`);
@@ -106,6 +139,7 @@ function newlyMet(value: unknown, path: string): NewlyMetCriteria {
       countSince: int(at.countSince, `${path}.ifAwardedAt.countSince`, YEARS.min, YEARS.max),
     };
   }
+  if (raw.until != null) rule.until = date(raw.until, `${path}.until`);
   return rule;
 }
 
@@ -116,12 +150,15 @@ function recognised(value: unknown, path: string): RecognisedTier {
 }
 
 function contribution(value: unknown, path: string): ContributionCondition {
-  const raw = fields(value, path, ['scope', 'minVnd'], ['byClass', 'ownMinVnd', 'byClassOwnMinVnd']);
+  const raw = fields(value, path, ['scope', 'minVnd'], ['byClass', 'ownMinVnd', 'byClassOwnMinVnd', 'kinds', 'ownKinds', 'until']);
   const rule: ContributionCondition = { scope: oneOf(raw.scope, `${path}.scope`, ['OWN', 'MOBILISED'] as const), minVnd: int(raw.minVnd, `${path}.minVnd`, 0, MAX_VND) };
   if (raw.byClass != null) rule.byClass = classMap(raw.byClass, `${path}.byClass`, 0, MAX_VND);
-  if (rule.scope === 'OWN' && (raw.ownMinVnd != null || raw.byClassOwnMinVnd != null)) {
-    throw new RuleError(`${path}.ownMinVnd`, 'chỉ dùng với phạm vi MOBILISED', 'only for scope MOBILISED');
+  if (rule.scope === 'OWN' && (raw.ownMinVnd != null || raw.byClassOwnMinVnd != null || raw.ownKinds != null)) {
+    throw new RuleError(`${path}.${raw.ownKinds != null ? 'ownKinds' : 'ownMinVnd'}`, 'chỉ dùng với phạm vi MOBILISED', 'only for scope MOBILISED');
   }
+  if (raw.kinds != null) rule.kinds = list(raw.kinds, `${path}.kinds`, KINDS);
+  if (raw.ownKinds != null) rule.ownKinds = list(raw.ownKinds, `${path}.ownKinds`, KINDS);
+  if (raw.until != null) rule.until = date(raw.until, `${path}.until`);
   if (raw.ownMinVnd != null) rule.ownMinVnd = int(raw.ownMinVnd, `${path}.ownMinVnd`, 0, MAX_VND);
   if (raw.byClassOwnMinVnd != null) rule.byClassOwnMinVnd = classMap(raw.byClassOwnMinVnd, `${path}.byClassOwnMinVnd`, 0, MAX_VND);
   return rule;
@@ -136,7 +173,27 @@ function precondition(value: unknown, path: string): Precondition {
   return { key: raw.key, label: raw.label.trim() };
 }
 
-const CONDITIONS: Record<string, (value: unknown, path: string) => unknown> = { newlyMetCriteria: newlyMet, recognisedTier: recognised, contribution, precondition };
+function unitClass(value: unknown, path: string): UnitClassCondition {
+  const raw = fields(value, path, ['anyOf']);
+  return { anyOf: list(raw.anyOf, `${path}.anyOf`, CLASSES) as UnitClass[] };
+}
+
+function targetAttained(value: unknown, path: string): TargetAttained {
+  const raw = fields(value, path, ['metric']);
+  if (typeof raw.metric !== 'string' || !/^[A-Z][A-Z0-9_]{0,59}$/.test(raw.metric)) {
+    throw new RuleError(`${path}.metric`, 'phải là mã chỉ số, ví dụ COMMUNES_NTM', 'must be a metric code, e.g. COMMUNES_NTM');
+  }
+  return { metric: raw.metric };
+}
+
+function notAwarded(value: unknown, path: string): NotAwarded {
+  const raw = fields(value, path, ['occasion']);
+  return { occasion: oneOf(raw.occasion, `${path}.occasion`, OCCASIONS) };
+}
+
+const CONDITIONS: Record<string, (value: unknown, path: string) => unknown> = {
+  newlyMetCriteria: newlyMet, recognisedTier: recognised, contribution, precondition, unitClass, targetAttained, notAwarded,
+};
 
 /** Checks a rule and returns it normalised (only known fields, in the vocabulary's shape). */
 export function parseRule(value: unknown, path = 'rule', depth = 0): Rule {
@@ -181,6 +238,12 @@ export function baseYearsOf(rule: Rule): number[] {
   return [...new Set(years)].sort();
 }
 
+/** The years other than the occasion's whose assessments a rule compares (a newlyMetCriteria window ending earlier). */
+export function assessmentYearsOf(rule: Rule, occasionYear: number): number[] {
+  const years = conditionsOf(rule).flatMap((c) => ('newlyMetCriteria' in c && c.newlyMetCriteria.until ? [Number(c.newlyMetCriteria.until.slice(0, 4))] : []));
+  return [...new Set(years.filter((y) => y < occasionYear))].sort();
+}
+
 /** Which kinds of facts a rule needs, so eligibility reads only those. */
 export function needsOf(rule: Rule) {
   const conditions = conditionsOf(rule);
@@ -188,5 +251,6 @@ export function needsOf(rule: Rule) {
     criteria: conditions.some((c) => 'newlyMetCriteria' in c),
     recognition: conditions.some((c) => 'recognisedTier' in c),
     contributions: conditions.some((c) => 'contribution' in c),
+    targets: [...new Set(conditions.flatMap((c) => ('targetAttained' in c ? [c.targetAttained.metric] : [])))],
   };
 }

@@ -1,15 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { AwardForm } from './award-form.entity.js';
+import { AwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo } from './award-peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
-import { formByCode } from './awards.loaders.js';
+import { dossierOfCampaign, formByCode } from './awards.loaders.js';
 import { EligibilityResult, EligibilityResultList, EligibilityService } from './eligibility.service.js';
 import { CampaignRef, campaignRef } from './refs.js';
 import { AwardStandardFilter, CreateAwardStandardInput, EligibilityFilter, UpdateAwardStandardInput } from './standard.input.js';
-import { deadlineOf, StandardService } from './standard.service.js';
+import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 
 export const AwardStandardList = ListType(AwardStandard, 'AwardStandardList', 'Một trang tiêu chuẩn khen thưởng — a page of award standards.');
 
@@ -85,6 +85,11 @@ export class StandardResolver {
   @FieldResolver(() => AwardForm, { nullable: true, description: 'Hình thức khen thưởng (null: bất kỳ hình thức nào của phong trào) — the award form (null: any of the campaign\'s).' })
   form(@Root() standard: AwardStandard, @Ctx() ctx: SubgraphContext): Promise<AwardForm | null> | null {
     return standard.formCode ? formByCode(ctx).load(standard.formCode) : null;
+  }
+
+  @FieldResolver(() => [DossierRequirement], { description: 'Thành phần hồ sơ kế hoạch yêu cầu cho đợt của tiêu chuẩn (Bắc Kạn: tờ trình, báo cáo thành tích mẫu 07 NĐ 91/2017, biên bản Hội đồng), đọc được trước khi có hồ sơ đề nghị — the dossier contents the plan requires for the standard\'s occasion, readable before any nomination exists.' })
+  async dossier(@Root() standard: AwardStandard, @Ctx() ctx: SubgraphContext): Promise<DossierRequirement[]> {
+    return dossierFor(standard.occasion, await dossierOfCampaign(ctx).load(standard.campaignId));
   }
 
   @FieldResolver(() => AwardDeadline, { nullable: true, description: 'Hạn nộp hồ sơ của đợt trong năm: nhập cho tiêu chuẩn, hoặc theo mốc của phong trào (null: không có) — the submission deadline for the year: the standard\'s own, else the campaign milestone\'s (null: none).' })

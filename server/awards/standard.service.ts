@@ -31,6 +31,10 @@ export function checkedRule(input: RuleInput | unknown, typed: boolean): Rule {
   }
 }
 
+/** The dossier items a plan requires for a standard's occasion (all of them for a standard tied to no occasion). */
+export const dossierFor = (occasion: AwardOccasion, requirements: readonly DossierRequirement[]): DossierRequirement[] =>
+  requirements.filter((r) => occasion === AwardOccasion.ANY || r.occasions.includes(occasion));
+
 /** The submission deadline of an occasion: the standard's own, else the campaign milestone's. */
 export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'>, year: number, campaign: Pick<CampaignInfo, 'milestones'>): { date: string; source: string } | null {
   if (standard.deadline) return { date: standard.deadline, source: 'STANDARD' };
@@ -82,8 +86,9 @@ export class StandardService {
     return this.em.find(CampaignAwardForm, { campaignId: parseId(campaignId, 'campaignId') }, { orderBy: { id: 'ASC' } });
   }
 
-  dossierRequirements(campaignId: number): Promise<DossierRequirement[]> {
-    return this.em.find(DossierRequirement, { campaignId }, { orderBy: { id: 'ASC' } });
+  /** The plan's dossier contents of these campaigns, in document order. */
+  dossierRequirements(campaignIds: readonly number[]): Promise<DossierRequirement[]> {
+    return this.em.find(DossierRequirement, { campaignId: { $in: [...campaignIds] } }, { orderBy: { id: 'ASC' } });
   }
 
   standards(campaignId: string, occasion?: string | null): Promise<AwardStandard[]> {

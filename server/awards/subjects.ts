@@ -1,4 +1,5 @@
 /** Resolving the subjects awards are about: administrative units by code, contributors by id. */
+import { referenceDate } from '../shared/domain/calendar.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { maySeePersonal } from '../shared/authorize.js';
 import type { SubgraphContext } from '../shared/context.js';
@@ -38,7 +39,7 @@ export async function resolveSubject(ctx: SubgraphContext, em: EntityManager, in
     if (!unit) throw notFound(`Không tìm thấy đơn vị của người đóng góp ${contributor.id}`, `The unit of contributor ${contributor.id} is unknown`);
     return { type: subjectTypeOfContributor(contributor.kind), unit, contributor, name: contributor.name };
   }
-  const unit = await ctx.units.requireByCode(input.unitCode!, input.asOf ?? `${year}-06-30`);
+  const unit = await ctx.units.requireByCode(input.unitCode!, input.asOf ?? referenceDate(year));
   const type = UNIT_TYPES[unit.level];
   if (!type) throw badInput(`Đơn vị ${unit.name} (${unit.level}) không phải huyện, xã hoặc thôn`, `${unit.name} (${unit.level}) is not a district, commune or village`, 'subject.unitCode');
   return { type, unit, contributor: null, name: unit.name };

@@ -2,9 +2,10 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { AdministrativeUnitRef, unitRef } from './administrative-unit.js';
 import { Campaign } from './campaign.entity.js';
-import { campaignById, childrenOf, milestonesOf, subjectsOf, targetsOf } from './campaign.loaders.js';
+import { campaignById, childrenOf, milestonesOf, responsibilitiesOf, subjectsOf, targetsOf } from './campaign.loaders.js';
 import { Milestone } from './milestone.entity.js';
 import { PlanDocument } from './plan-document.js';
+import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';
 import { selectTargets } from './target.service.js';
@@ -40,6 +41,11 @@ export class CampaignFieldsResolver {
   @FieldResolver(() => [CampaignSubject], { description: 'Đối tượng thi đua và nội dung thi đua — the subject types addressed, with their criteria text.' })
   subjects(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<CampaignSubject[]> {
     return subjectsOf(ctx).load(campaign.id);
+  }
+
+  @FieldResolver(() => [Responsibility], { description: 'Trách nhiệm tổ chức thực hiện theo kế hoạch (ai tiếp nhận, thẩm định, trình hồ sơ khen thưởng, báo cáo, kiểm tra), theo thứ tự văn bản — the duties the plan assigns (who receives, appraises and submits nomination dossiers, reports, inspects), in document order.' })
+  responsibilities(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<Responsibility[]> {
+    return responsibilitiesOf(ctx).load(campaign.id);
   }
 
   @FieldResolver(() => [Target], { description: 'Chỉ tiêu, theo thứ tự nhập — the targets, in the order entered, optionally narrowed.' })

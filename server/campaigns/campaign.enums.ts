@@ -84,29 +84,35 @@ registerEnumType(DenominatorBasis, {
   },
 });
 
-/** Loại đơn vị mà chỉ tiêu áp dụng — a class of units a target is restricted to. */
-export enum UnitClass {
-  HIGH_MOUNTAIN = 'HIGH_MOUNTAIN',
-  LOW_MOUNTAIN = 'LOW_MOUNTAIN',
-  MOUNTAIN = 'MOUNTAIN',
-  LOWLAND = 'LOWLAND',
-  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
-  BORDER = 'BORDER',
-  COASTAL = 'COASTAL',
-  ISLAND = 'ISLAND',
+export { UnitClass } from '../shared/unit-class.js';
+
+/** Loại trách nhiệm — what a duty the plan assigns is about. */
+export enum ResponsibilityKind {
+  PREPARES_DOSSIERS = 'PREPARES_DOSSIERS',
+  RECEIVES_DOSSIERS = 'RECEIVES_DOSSIERS',
+  APPRAISES = 'APPRAISES',
+  CONSULTS = 'CONSULTS',
+  COUNCIL_REVIEW = 'COUNCIL_REVIEW',
+  PROPOSES = 'PROPOSES',
+  REPORTS = 'REPORTS',
+  INSPECTS = 'INSPECTS',
+  COORDINATES = 'COORDINATES',
+  ADVISES = 'ADVISES',
 }
-registerEnumType(UnitClass, {
-  name: 'UnitClass',
-  description: 'Loại đơn vị mà chỉ tiêu áp dụng (với chỉ số thôn: loại của xã có thôn) — a class of units a target is restricted to (for village metrics, the class of the village\'s commune).',
+registerEnumType(ResponsibilityKind, {
+  name: 'ResponsibilityKind',
+  description: 'Loại trách nhiệm theo kế hoạch — what a duty the plan assigns is about.',
   valuesConfig: {
-    HIGH_MOUNTAIN: { description: 'Miền núi cao — high mountain.' },
-    LOW_MOUNTAIN: { description: 'Miền núi thấp — low mountain.' },
-    MOUNTAIN: { description: 'Miền núi (cao và thấp) — mountain, high and low.' },
-    LOWLAND: { description: 'Đồng bằng — lowland.' },
-    ESPECIALLY_DISADVANTAGED: { description: 'Đặc biệt khó khăn — especially disadvantaged.' },
-    BORDER: { description: 'Biên giới — border area.' },
-    COASTAL: { description: 'Bãi ngang ven biển — coastal area.' },
-    ISLAND: { description: 'Hải đảo — island.' },
+    PREPARES_DOSSIERS: { description: 'Lập hồ sơ, làm đầu mối đề nghị khen thưởng — prepares nomination dossiers, focal point for proposals.' },
+    RECEIVES_DOSSIERS: { description: 'Tiếp nhận, tổng hợp hồ sơ đề nghị — receives and compiles dossiers.' },
+    APPRAISES: { description: 'Thẩm định thành tích, hồ sơ — appraises achievements and dossiers.' },
+    CONSULTS: { description: 'Xin ý kiến (Ban Chỉ đạo) trước khi trình — consults (the steering committee) before submitting.' },
+    COUNCIL_REVIEW: { description: 'Hội đồng Thi đua - Khen thưởng xét, hướng dẫn đề nghị — the emulation council reviews or guides proposals.' },
+    PROPOSES: { description: 'Trình Chủ tịch UBND hoặc cấp trên khen thưởng — submits to the chairman or the higher level.' },
+    REPORTS: { description: 'Báo cáo kết quả định kỳ — reports periodically.' },
+    INSPECTS: { description: 'Kiểm tra, giám sát, đôn đốc — inspects, monitors, urges.' },
+    COORDINATES: { description: 'Phối hợp, thống nhất nội dung, biện pháp — coordinates.' },
+    ADVISES: { description: 'Tham mưu, chủ trì xây dựng văn bản — advises, drafts the rules.' },
   },
 });
 

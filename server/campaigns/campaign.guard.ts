@@ -6,11 +6,11 @@ import type { UnitInfo } from '../shared/unit-directory.js';
 export type Guard = (unit: Pick<UnitInfo, 'path'>) => void;
 
 /**
- * The caller must be UNIT_ADMIN over the unit (or SYSTEM_ADMIN). Anonymous callers are refused at once, before any
- * lookup, so they learn nothing about what exists.
+ * The caller must hold `capability` over the unit (PLAN_CAMPAIGNS by default: UNIT_ADMIN, or SYSTEM_ADMIN). Anonymous
+ * callers are refused at once, before any lookup, so they learn nothing about what exists.
  */
-export function unitAdminGuard(ctx: SubgraphContext): Guard {
-  const guard: Guard = (unit) => authorizeCapability(ctx, Capability.PLAN_CAMPAIGNS, unit.path);
+export function unitAdminGuard(ctx: SubgraphContext, capability = Capability.PLAN_CAMPAIGNS): Guard {
+  const guard: Guard = (unit) => authorizeCapability(ctx, capability, unit.path);
   if (ctx.identity.userId === null) guard({ path: '' });
   return guard;
 }

@@ -5,6 +5,7 @@ import { CampaignService } from './campaign.service.js';
 import type { Metric } from './metric.entity.js';
 import { MetricService } from './metric.service.js';
 import type { Milestone } from './milestone.entity.js';
+import type { Responsibility } from './responsibility.entity.js';
 import type { CampaignSubject } from './subject.entity.js';
 import type { Target } from './target.entity.js';
 import { TargetService } from './target.service.js';
@@ -40,4 +41,5 @@ export const childrenOf = (ctx: SubgraphContext) => listLoader(ctx, 'campaignChi
 export const campaignsIssuedBy = (ctx: SubgraphContext) => listLoader(ctx, 'campaignsIssuedBy', (ids) => campaigns(ctx).issuedBy(ids), (c) => c.issuerUnitId);
 export const milestonesOf = (ctx: SubgraphContext) => listLoader<Milestone>(ctx, 'milestonesOf', (ids) => campaigns(ctx).milestonesOf(ids), (m) => m.campaign.id);
 export const subjectsOf = (ctx: SubgraphContext) => listLoader<CampaignSubject>(ctx, 'subjectsOf', (ids) => campaigns(ctx).subjectsOf(ids), (s) => s.campaign.id);
+export const responsibilitiesOf = (ctx: SubgraphContext) => listLoader<Responsibility>(ctx, 'responsibilitiesOf', (ids) => campaigns(ctx).responsibilitiesOf(ids), (r) => r.campaign.id);
 export const targetsOf = (ctx: SubgraphContext) => listLoader<Target>(ctx, 'targetsOf', (ids) => new TargetService(ctx.em, ctx.units).byCampaigns(ids), (t) => t.campaign.id);

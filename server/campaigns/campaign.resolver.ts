@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
@@ -55,6 +56,17 @@ export class CampaignResolver {
   ): Promise<Campaign> {
     const guard = unitAdminGuard(ctx);
     return ctx.em.transactional((em) => new CampaignService(em, ctx.units).update(id, expectedVersion, input, guard));
+  }
+
+  @Mutation(() => Campaign, { description: 'Xác định đơn vị ban hành mà văn bản không nêu tên: thay đơn vị giữ chỗ (issuerUnidentified) bằng đơn vị thật cùng cấp, cùng đơn vị cấp trên; phong trào và các chỉ tiêu đặt cho đơn vị giữ chỗ chuyển sang đơn vị đó (UNIT_ADMIN của cả hai) — identify the unit a placeholder issuer stood for: the campaign and its targets on the placeholder move to it (UNIT_ADMIN over both).' })
+  identifyCampaignIssuer(
+    @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
+    @Arg('unitCode', { description: 'Mã GSO của đơn vị thật (đọc tại ngày cuối hiệu lực của đơn vị giữ chỗ) — the real unit\'s code, read on the placeholder\'s last valid day.' }) unitCode: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Campaign> {
+    const guard = unitAdminGuard(ctx, Capability.IDENTIFY_ISSUERS);
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).identifyIssuer(id, expectedVersion, unitCode, guard));
   }
 
   @Mutation(() => Boolean, { description: 'Xóa phong trào cùng chỉ tiêu, mốc, đối tượng; có phong trào con: CONFLICT — delete a campaign with its targets, milestones and subjects; refused with CONFLICT while it has children.' })

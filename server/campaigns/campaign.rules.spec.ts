@@ -1,16 +1,17 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { effectiveYear, satisfies } from '../shared/domain/index.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus } from './campaign.enums.js';
 import {
-  checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, effectiveYear, isWeaker, satisfies,
+  checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, isWeaker,
   type TargetShape,
 } from './campaign.rules.js';
 
 const PERIOD = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const count = (fields: Partial<TargetShape> = {}): TargetShape => ({ comparator: Comparator.GTE, valueUnit: TargetValueUnit.COUNT, value: 8, isIncrement: false, ...fields });
 const unit = (id: number, path: string, fields: Partial<UnitInfo> = {}): UnitInfo => ({
-  id, code: String(id), name: `Unit ${id}`, level: 'DISTRICT', kind: 'RURAL_DISTRICT', path, validFrom: null, validTo: '2025-06-30', classifications: [], ...fields,
+  id, code: String(id), name: `Unit ${id}`, level: 'DISTRICT', kind: 'RURAL_DISTRICT', path, validFrom: null, validTo: '2025-06-30', classifications: [], placeholder: false, ...fields,
 });
 
 /** The field a rule blames, or null when it lets the input through. */

@@ -2,6 +2,7 @@
  * The pure rules of campaigns and targets: no database, no context. Services call them before writing; the
  * seed loader goes through the same services, so seeds obey the same rules as the API.
  */
+import { tierRank, yearOf } from '../shared/domain/index.js';
 import { badInput } from '../shared/errors.js';
 import { isValidOn, isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus, type DenominatorBasis, type UnitClass } from './campaign.enums.js';
@@ -31,7 +32,6 @@ export interface TargetShape {
   status?: UnitStatus | null;
 }
 
-const yearOf = (date: string) => Number(date.slice(0, 4));
 const given = (value: unknown) => value !== null && value !== undefined;
 /** The value units a metric of each kind is targeted in: a count also as a share of a stated denominator. */
 const VALUE_UNITS: Record<MetricKind, TargetValueUnit[]> = {
@@ -188,24 +188,6 @@ export function checkMilestone(milestone: MilestoneShape, period: Period): void 
   }
 }
 
-/** The year a target is about: its own, or the end of the campaign period. */
-export const effectiveYear = (target: { year?: number | null }, period: Period): number => target.year ?? yearOf(period.periodEnd);
-
-/** Whether `actual` satisfies `comparator value`. */
-export function satisfies(actual: number, comparator: Comparator, value: number): boolean {
-  switch (comparator) {
-    case Comparator.GT: return actual > value;
-    case Comparator.GTE: return actual >= value;
-    case Comparator.EQ: return actual === value;
-    case Comparator.LTE: return actual <= value;
-    case Comparator.LT: return actual < value;
-  }
-}
-
-const STATUS_RANK: Record<UnitStatus, number> = {
-  [UnitStatus.NTM]: 1, [UnitStatus.NTM_TASKS_COMPLETED]: 1, [UnitStatus.ADVANCED]: 2, [UnitStatus.MODEL]: 3, [UnitStatus.CIVILISED_URBAN]: 0,
-};
-
 /** The bound a target sets on the actual value: the value, or the end of its range that the comparator makes binding. */
 function bound(target: TargetShape): number | null {
   if (given(target.value)) return target.value!;
@@ -222,7 +204,7 @@ const isUpper = (c: Comparator) => c === Comparator.LT || c === Comparator.LTE;
  */
 export function isWeaker(parent: TargetShape, child: TargetShape): boolean {
   if (parent.valueUnit !== child.valueUnit || parent.isIncrement !== child.isIncrement || (parent.unitClass ?? null) !== (child.unitClass ?? null)) return false;
-  if (given(parent.status) && given(child.status)) return STATUS_RANK[child.status!] < STATUS_RANK[parent.status!];
+  if (given(parent.status) && given(child.status)) return tierRank(child.status!) < tierRank(parent.status!);
   const [p, c] = [bound(parent), bound(child)];
   if (p === null || c === null) return false;
   if (isLower(parent.comparator) || parent.comparator === Comparator.EQ && isLower(child.comparator)) {

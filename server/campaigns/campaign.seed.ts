@@ -6,7 +6,7 @@ import type { SeedTools } from '../shared/subgraph-module.js';
 import { isWithin, type UnitDirectory } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { SEED_GUARD } from './campaign.guard.js';
-import { CampaignService, type CampaignData, type SubjectData } from './campaign.service.js';
+import { CampaignService, type CampaignData, type ResponsibilityData, type SubjectData } from './campaign.service.js';
 import type { CreateMilestoneInput } from './milestone.input.js';
 import type { CreateMetricInput } from './metric.input.js';
 import { MetricService } from './metric.service.js';
@@ -77,7 +77,9 @@ async function unitNamed(units: UnitDirectory, ref: UnitCode, asOf: string, wher
 
 /**
  * The issuer as the campaign service takes it. An issuer the document does not name (001) has `code: null`: the
- * campaign is issued by the enclosing unit `within`, flagged unidentified, and the file's description kept.
+ * campaign is issued by the placeholder unit of its level that the units seeds hold within `within`
+ * (seeds/units/placeholders.yaml) — never by the enclosing unit itself — flagged unidentified, with the file's
+ * description kept.
  */
 async function readIssuer(units: UnitDirectory, raw: unknown, asOf: string, where: string) {
   const issuer = readRecord<IssuerRecord>(raw, SPECS.issuer, where);
@@ -85,7 +87,11 @@ async function readIssuer(units: UnitDirectory, raw: unknown, asOf: string, wher
   const withinUnit = within ? await unitNamed(units, within, asOf, `${where}.within`) : null;
   if (issuer.code === null) {
     if (!withinUnit) throw new SeedFormatError(where, 'an issuer without a code needs "within", the enclosing unit');
-    return { issuerCode: withinUnit.code, issuerUnidentified: true, issuerNote: issuer.name };
+    const placeholders = (await units.placeholdersWithin(withinUnit.code, asOf)).filter((u) => u.level === issuer.level);
+    if (placeholders.length !== 1) {
+      throw new SeedFormatError(where, `an unnamed ${issuer.level} needs exactly one placeholder ${issuer.level} within ${withinUnit.name} in seeds/units/placeholders.yaml, found ${placeholders.length}`);
+    }
+    return { issuerCode: placeholders[0].code, issuerUnidentified: true, issuerNote: issuer.name };
   }
   const unit = await unitNamed(units, { code: issuer.code, name: issuer.name }, asOf, where);
   if (unit.level !== issuer.level) throw new SeedFormatError(where, `unit ${issuer.code} is a ${unit.level}, the file says ${issuer.level}`);
@@ -139,6 +145,8 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
   }
   await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
+  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign,
+    readList<ResponsibilityData>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))));
   return records.length;
 }
 

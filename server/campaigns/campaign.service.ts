@@ -1,18 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
-import { CampaignOrderField, CampaignStatus, type SubjectType } from './campaign.enums.js';
+import { CampaignOrderField, CampaignStatus, type Recurrence, type ResponsibilityKind, type SubjectType } from './campaign.enums.js';
 import type { Guard } from './campaign.guard.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
 import { Milestone } from './milestone.entity.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import type { PlanDocumentInput } from './plan-document.js';
+import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';
 
@@ -40,6 +42,18 @@ export interface SubjectData {
   criteriaText?: string | null;
   note?: string | null;
   source?: string | null;
+}
+
+/** A duty the plan assigns, as the seeds add it. */
+export interface ResponsibilityData {
+  kind: ResponsibilityKind;
+  actor: string;
+  recipient?: string | null;
+  recurrence?: Recurrence | null;
+  deadlineText?: string | null;
+  quote: string;
+  note?: string | null;
+  source: string;
 }
 
 /** A campaign together with its issuing unit, which authorisation and validation both need. */
@@ -155,6 +169,32 @@ export class CampaignService {
     return campaign;
   }
 
+  /**
+   * Names the unit a placeholder issuer stood for (001: the commune of Chi Lăng the document does not name): the
+   * campaign and every target set on the placeholder move to it. The caller administers both (the placeholder lies in
+   * its parent's subtree, so a district's administrator can); the unit is real, of the placeholder's level, below the
+   * placeholder's parent and valid in the period. Once identified, the issuer is an ordinary unit.
+   */
+  async identifyIssuer(id: string, expectedVersion: number, unitCode: string, guard: Guard): Promise<Campaign> {
+    const { campaign, issuer } = await this.requireIssued(id, guard, true);
+    checkVersion(campaign.version, expectedVersion);
+    if (!issuer.placeholder) {
+      throw badInput(`Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`, `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`, 'id');
+    }
+    const unit = await this.units.requireByCode(unitCode, issuer.validTo ?? campaign.periodStart);
+    guard(unit);
+    const parentPath = issuer.path.split('.').slice(0, -1).join('.');
+    if (unit.placeholder || unit.level !== issuer.level || !isStrictlyBelow(unit, { path: parentPath })) {
+      throw badInput(`${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
+        `${unit.name} is not a real ${issuer.level} below the placeholder's parent`, 'unitCode');
+    }
+    checkValidInPeriod(unit, campaign, 'unitCode');
+    for (const target of await this.em.find(Target, { campaign: campaign.id, unitId: issuer.id })) target.unitId = unit.id;
+    Object.assign(campaign, { issuerUnitId: unit.id, issuerCode: unit.code, issuerUnidentified: false });
+    await this.em.flush();
+    return campaign;
+  }
+
   async update(id: string, expectedVersion: number, input: UpdateCampaignInput, guard: Guard): Promise<Campaign> {
     const { campaign } = await this.requireIssued(id, guard, true);
     checkVersion(campaign.version, expectedVersion);
@@ -266,6 +306,20 @@ export class CampaignService {
       } as never);
     }
     await this.em.flush();
+  }
+
+  async addResponsibilities(campaign: Campaign, duties: readonly ResponsibilityData[]): Promise<void> {
+    for (const duty of duties) {
+      this.em.create(Responsibility, {
+        campaign, kind: duty.kind, actor: nonEmpty(duty.actor, 'actor'), recipient: duty.recipient ?? null, recurrence: duty.recurrence ?? null,
+        deadlineText: duty.deadlineText ?? null, quote: nonEmpty(duty.quote, 'quote'), note: duty.note ?? null, source: nonEmpty(duty.source, 'source'),
+      } as never);
+    }
+    await this.em.flush();
+  }
+
+  responsibilitiesOf(campaignIds: readonly number[]): Promise<Responsibility[]> {
+    return campaignIds.length ? this.em.find(Responsibility, { campaign: { $in: [...campaignIds] } }, { orderBy: { id: 'ASC' } }) : Promise.resolve([]);
   }
 
   async milestonesOf(campaignIds: readonly number[]): Promise<Milestone[]> {

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { bilingual } from '../shared/errors.js';
-import { isWithin, type UnitDirectory, type UnitInfo } from '../shared/unit-directory.js';
+import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
-import { Comparator, TargetValueUnit } from './campaign.enums.js';
-import { effectiveYear, isWeaker, satisfies, type Period } from './campaign.rules.js';
+import { TargetValueUnit } from './campaign.enums.js';
+import { COMPARATOR_SYMBOL, effectiveYear, isStrictlyBelow, satisfies } from '../shared/domain/index.js';
+import { isWeaker, type Period } from './campaign.rules.js';
 import { CampaignService } from './campaign.service.js';
-import { CampaignConsistency, TargetRollup, WeakerTarget } from './consistency.types.js';
+import { CampaignConsistency, ConsistencyWarning, ConsistencyWarningKind, TargetRollup, WeakerTarget } from './consistency.types.js';
+import { planContradictions } from './plan-contradictions.js';
 import type { Target } from './target.entity.js';
 import { TargetService } from './target.service.js';
 
-const SYMBOL: Record<Comparator, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<' };
 const format = (n: number) => String(Math.round(n * 10) / 10);
 const sumOrNull = (values: (number | null | undefined)[]) => (values.every((v) => v !== null && v !== undefined) ? (values as number[]).reduce((a, b) => a + b, 0) : null);
 const targetValue = (t: Target) => t.value ?? t.valueMin ?? null;
@@ -27,8 +28,6 @@ const sameMeasure = (a: Placed, b: Placed) =>
   && effectiveYear(a.target, a.period) === effectiveYear(b.target, b.period)
   && a.target.isIncrement === b.target.isIncrement
   && (a.target.unitClass ?? null) === (b.target.unitClass ?? null);
-
-const strictlyBelow = (unit: UnitInfo, ancestor: UnitInfo) => unit.id !== ancestor.id && isWithin(unit, ancestor);
 
 /**
  * The consistency report of a campaign: each target against the sum of the targets for the units below it (the
@@ -58,6 +57,12 @@ export class ConsistencyService {
             `${child.unit.name}, ${child.target.metric.code} in ${effectiveYear(child.target, child.period)}: the child target ${this.describe(child.target)} asks less than the parent's ${this.describe(parent.target)}`,
           ),
         }))),
+      warnings: planContradictions(own.map((p) => ({
+        target: p.target, unitId: p.unit.id, unitName: p.unit.name, metric: p.target.metric.code, year: effectiveYear(p.target, p.period),
+        comparator: p.target.comparator, valueUnit: p.target.valueUnit, value: targetValue(p.target), numerator: p.target.numerator ?? null,
+        denominator: p.target.denominator ?? null, denominatorBasis: p.target.denominatorBasis ?? null, unitClass: p.target.unitClass ?? null,
+        isIncrement: p.target.isIncrement, incrementOver: p.target.incrementOver ?? null, source: p.target.source ?? null,
+      }))).map((c) => Object.assign(new ConsistencyWarning(), { ...c, kind: ConsistencyWarningKind[c.kind] })),
     });
   }
 
@@ -68,10 +73,10 @@ export class ConsistencyService {
   }
 
   private describe(t: Target): string {
-    if (t.status) return `${SYMBOL[t.comparator]} ${t.status}`;
+    if (t.status) return `${COMPARATOR_SYMBOL[t.comparator]} ${t.status}`;
     const value = t.value !== null && t.value !== undefined ? format(t.value) : `${format(t.valueMin!)}–${format(t.valueMax!)}`;
     const fraction = t.numerator !== null && t.numerator !== undefined && t.denominator ? ` (${t.numerator}/${t.denominator})` : '';
-    return `${SYMBOL[t.comparator]} ${value}${t.valueUnit === TargetValueUnit.PERCENT ? ' %' : ''}${fraction}`;
+    return `${COMPARATOR_SYMBOL[t.comparator]} ${value}${t.valueUnit === TargetValueUnit.PERCENT ? ' %' : ''}${fraction}`;
   }
 
   /** One part per sub-unit (a count before a share), dropping sub-units nested in another part's. */
@@ -82,12 +87,12 @@ export class ConsistencyService {
       if (!held || (held.target.valueUnit !== TargetValueUnit.COUNT && c.target.valueUnit === TargetValueUnit.COUNT)) perUnit.set(c.unit.id, c);
     }
     const chosen = [...perUnit.values()];
-    return chosen.filter((p) => strictlyBelow(p.unit, whole.unit) && !chosen.some((q) => strictlyBelow(p.unit, q.unit)));
+    return chosen.filter((p) => isStrictlyBelow(p.unit, whole.unit) && !chosen.some((q) => isStrictlyBelow(p.unit, q.unit)));
   }
 
   private rollup(whole: Placed, own: Placed[], fromChildren: Placed[]): TargetRollup | null {
     if (whole.target.status) return null;
-    const below = (p: Placed) => p !== whole && strictlyBelow(p.unit, whole.unit) && effectiveYear(p.target, p.period) === effectiveYear(whole.target, whole.period);
+    const below = (p: Placed) => p !== whole && isStrictlyBelow(p.unit, whole.unit) && effectiveYear(p.target, p.period) === effectiveYear(whole.target, whole.period);
     const matches = (p: Placed) => below(p) && sameMeasure(whole, p);
     const ownParts = own.filter(matches);
     const covered = new Set(ownParts.map((p) => p.unit.id));
@@ -103,7 +108,7 @@ export class ConsistencyService {
     for (const p of [...own, ...fromChildren]) {
       if (below(p) && p.target.denominator !== null && p.target.denominator !== undefined && (p.target.denominatorBasis ?? null) === basis && !denominators.has(p.unit.id)) denominators.set(p.unit.id, p);
     }
-    const bases = [...denominators.values()].filter((p, _, all) => !all.some((q) => strictlyBelow(p.unit, q.unit)));
+    const bases = [...denominators.values()].filter((p, _, all) => !all.some((q) => isStrictlyBelow(p.unit, q.unit)));
     const partsDenominator = parts.every((p) => denominators.has(p.unit.id)) ? sumOrNull(bases.map((p) => p.target.denominator)) : null;
     const partsShare = partsNumerator !== null && partsDenominator ? (100 * partsNumerator) / partsDenominator : null;
     const bound = targetValue(whole.target);

@@ -9,8 +9,10 @@ import { Metric } from './metric.entity.js';
 import { MetricResolver } from './metric.resolver.js';
 import { Migration20261123000000_campaigns } from './migrations/Migration20261123000000_campaigns.js';
 import { Migration20261212000000_targets_revision } from './migrations/Migration20261212000000_targets_revision.js';
+import { Migration20270107000000_responsibilities } from './migrations/Migration20270107000000_responsibilities.js';
 import { Milestone } from './milestone.entity.js';
 import { MilestoneResolver } from './milestone.resolver.js';
+import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { TargetFieldsResolver } from './target-fields.resolver.js';
 import { Target } from './target.entity.js';
@@ -21,10 +23,11 @@ import { UnitCampaignsResolver } from './unit-campaigns.resolver.js';
 export const campaignsSubgraph: SubgraphModule = {
   name: 'campaigns',
   dbSchema: 'campaigns',
-  entities: [Campaign, Target, Milestone, CampaignSubject, Metric],
+  entities: [Campaign, Target, Milestone, CampaignSubject, Responsibility, Metric],
   migrations: [
     { name: 'Migration20261123000000_campaigns', class: Migration20261123000000_campaigns },
     { name: 'Migration20261212000000_targets_revision', class: Migration20261212000000_targets_revision },
+    { name: 'Migration20270107000000_responsibilities', class: Migration20270107000000_responsibilities },
   ],
   resolvers: [CampaignResolver, CampaignFieldsResolver, TargetResolver, TargetFieldsResolver, MilestoneResolver, MetricResolver, UnitCampaignsResolver],
   orphanedTypes: [AdministrativeUnitRef],

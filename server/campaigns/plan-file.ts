@@ -6,7 +6,7 @@
 import { parseIsoDate } from '../shared/scalars.js';
 import {
   CampaignStatus, Comparator, DenominatorBasis, IncrementBasis, MetricAggregation, MetricKind, MilestoneKind, Recurrence,
-  SubjectType, SubMovementKind, TargetValueUnit, UnitClass, UnitStatus,
+  ResponsibilityKind, SubjectType, SubMovementKind, TargetValueUnit, UnitClass, UnitStatus,
 } from './campaign.enums.js';
 
 type Kind = 'string' | 'int' | 'number' | 'boolean' | 'date' | 'object' | 'list' | 'strings' | Record<string, string>;
@@ -83,7 +83,7 @@ export interface TargetUnitRecord { code: string | null; name?: string; ref?: 'I
 export const SPECS = {
   file: {
     source: nul('string'), campaign: req('object'), plan: req('object'), targets: req('list'), milestones: req('list'),
-    subjects: req('list'), subMovements: req('list'),
+    subjects: req('list'), subMovements: req('list'), responsibilities: req('list'),
     // Sections other subgraphs load (awards, criteria).
     awardForms: req('list'), awardStandards: req('list'), dossier: req('list'), villageCriteriaSets: req('list'), otherCriteriaSets: opt('list'),
   },
@@ -114,6 +114,10 @@ export const SPECS = {
   milestone: { kind: req(MilestoneKind), year: nul('int'), deadline: nul('string'), recurrence: req(Recurrence), description: req('string'), source: req('string') },
   subject: { type: req(SubjectType), label: req('string'), criteriaText: nul('string'), note: opt('string'), source: req('string') },
   subMovement: { name: req('string'), kind: req(SubMovementKind), note: nul('string'), source: req('string') },
+  responsibility: {
+    kind: req(ResponsibilityKind), actor: req('string'), recipient: nul('string'), recurrence: nul(Recurrence), deadlineText: nul('string'),
+    quote: req('string'), note: nul('string'), source: req('string'),
+  },
   metric: {
     code: req('string'), nameVi: req('string'), nameEn: req('string'), unitOfMeasure: nul('string'), kind: req(MetricKind),
     aggregation: req(MetricAggregation), weightedBy: opt('string'), computable: req('boolean'), appliesTo: req('string'),

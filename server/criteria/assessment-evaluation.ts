@@ -2,7 +2,7 @@ import { badInput } from '../shared/errors.js';
 import type { Comparator } from './criteria-enums.js';
 import type { CriterionResultInput } from './assessment.input.js';
 import { text } from './text.js';
-import { passes } from './threshold-resolution.js';
+import { indicatorPasses } from '../shared/domain/comparators.js';
 
 /** An indicator as the evaluation needs it. */
 export interface IndicatorDef {
@@ -75,7 +75,7 @@ export function evaluateResults(
       const pick = def.comparator === 'BOOL' ? null : thresholdOf(def);
       return {
         indicatorId: def.id, code: def.code, value, evidence, thresholdId: pick?.id ?? null, threshold: pick?.value ?? null,
-        comparator: def.comparator, passed: passes(value, def.comparator, pick?.value),
+        comparator: def.comparator, passed: indicatorPasses(value, def.comparator, pick?.value),
       };
     });
     const decidable = own.length > 0 && evaluated.length === own.length && evaluated.every((e) => e.passed !== null);

@@ -95,11 +95,6 @@ registerEnumType(RecognitionTier, {
   },
 });
 
-/** Order of tiers: a unit's recognition in a year is its highest tier with a valid decision. */
-export const TIER_RANK: Record<RecognitionTier, number> = {
-  NTM: 1, ADVANCED: 2, MODEL: 3, NTM_TASKS_COMPLETED: 1, NTM_VILLAGE: 1, MODEL_VILLAGE: 2,
-};
-
 /** Which tiers a unit may be recognised at, by its level and kind (UnitInfo.level / kind). */
 export function tiersFor(level: string, kind: string): RecognitionTier[] {
   if (level === 'COMMUNE' && kind === 'COMMUNE') return [RecognitionTier.NTM, RecognitionTier.ADVANCED, RecognitionTier.MODEL];

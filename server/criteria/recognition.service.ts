@@ -6,7 +6,8 @@ import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js'
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
-import { RecognitionOrderField, RecognitionTier, TIER_RANK, tiersFor } from './criteria-enums.js';
+import { tierRank } from '../shared/domain/recognition-tiers.js';
+import { RecognitionOrderField, RecognitionTier, tiersFor } from './criteria-enums.js';
 import { uniquely } from './criteria-errors.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -29,7 +30,7 @@ const ORDER: Record<RecognitionOrderField, string[]> = {
 /** The recognition that counts for a unit in a year: its highest tier among decisions valid that year (latest first on a tie). */
 export function highestRecognition(decisions: readonly RecognitionDecision[], year: number): RecognitionDecision | null {
   return decisions.filter((d) => d.validInYear(year))
-    .sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier] || b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id)[0] ?? null;
+    .sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id)[0] ?? null;
 }
 
 /** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Comparator } from './criteria-enums.js';
 import type { Threshold } from './criteria-set.entity.js';
-import { passes, rankThresholds, type OwnedThreshold } from './threshold-resolution.js';
+import { indicatorPasses as passes } from '../shared/domain/comparators.js';
+import { rankThresholds, type OwnedThreshold } from './threshold-resolution.js';
 
 let nextId = 1;
 const owned = (ownerPath: string, value: number, conditions: Partial<Threshold> = {}): OwnedThreshold => ({

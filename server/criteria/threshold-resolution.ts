@@ -1,4 +1,4 @@
-import type { Comparator } from './criteria-enums.js';
+import { hasClass, isWithinPath } from '../shared/domain/index.js';
 import type { Threshold } from './criteria-set.entity.js';
 
 /** What decides which thresholds apply to a unit: its place in the hierarchy and its classifications that year. */
@@ -22,15 +22,9 @@ export interface RankedThreshold extends OwnedThreshold {
   rank: number;
 }
 
-const onPath = (ownerPath: string, unitPath: string) => unitPath === ownerPath || unitPath.startsWith(`${ownerPath}.`);
-
-/** Whether a unit has a classification: an exact code, or any value of a scheme named alone ("TERRAIN"). */
-export const hasClass = (classifications: readonly string[], unitClass: string): boolean =>
-  classifications.some((c) => c === unitClass || (!unitClass.includes(':') && c.startsWith(`${unitClass}:`)));
-
 /** Whether a threshold applies to this unit in this year: owned by the unit or an ancestor, every condition met. */
 export function applies({ threshold: t, ownerPath }: OwnedThreshold, unit: UnitFacts, year: number): boolean {
-  return onPath(ownerPath, unit.path)
+  return isWithinPath(unit.path, ownerPath)
     && (t.unitClass == null || hasClass(unit.classifications, t.unitClass))
     && (t.communeGroup == null || unit.classifications.includes(`COMMUNE_GROUP:${t.communeGroup}`))
     && (t.region == null || t.region === unit.region)
@@ -53,22 +47,4 @@ export function rankThresholds(candidates: readonly OwnedThreshold[], unit: Unit
       || specificity(b.threshold) - specificity(a.threshold)
       || b.threshold.id - a.threshold.id)
     .map((c, i) => ({ ...c, rank: i + 1 }));
-}
-
-/**
- * Whether a measured value passes: `null` when it cannot be told (no value, or no threshold for a comparing
- * indicator). BOOL indicators take 1 (met) or 0 (not met) and need no threshold.
- */
-export function passes(value: number | null | undefined, comparator: Comparator, threshold: number | null | undefined): boolean | null {
-  if (value == null) return null;
-  if (comparator === 'BOOL') return value !== 0;
-  if (threshold == null) return null;
-  const compare: Record<Exclude<Comparator, 'BOOL'>, (v: number, t: number) => boolean> = {
-    GT: (v, t) => v > t,
-    GTE: (v, t) => v >= t,
-    EQ: (v, t) => Math.abs(v - t) < 1e-9,
-    LTE: (v, t) => v <= t,
-    LT: (v, t) => v < t,
-  };
-  return compare[comparator](value, threshold);
 }

@@ -1,3 +1,4 @@
+import { referenceDate } from '../shared/domain/calendar.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
@@ -18,7 +19,7 @@ export function dateInYear(year: number, asOf?: string | null): string {
   if (asOf && Number(asOf.slice(0, 4)) !== year) {
     throw badInput(`Ngày tra cứu ${asOf} phải thuộc năm ${year}`, `asOf ${asOf} must fall in ${year}`, 'asOf');
   }
-  return asOf ?? `${year}-06-30`;
+  return asOf ?? referenceDate(year);
 }
 
 /** The unit with this code valid on `date` (memoised per request), or null. Classifications are those of that date. */

@@ -4,15 +4,8 @@ import { Router, type Request, type Response } from 'express';
 import { bilingual } from '../shared/errors.js';
 import { sendHttpError } from '../shared/http-errors.js';
 import type { PeerQuery } from '../shared/peers.js';
-import { COMPARE_HEADERS, exportLabels, exportLanguage, PROGRESS_HEADERS } from './export-labels.js';
-
-const COMPARE = `query($i: CompareInput!) { compare(input: $i) { rows {
-  unitCode unitName unitLevel metric year actual valueUnit numerator denominator denominatorBasis target targetComparator gap onTrack rank approximate note } } }`;
-const PROGRESS = `query($u: String!, $m: String!, $f: Int!, $t: Int!, $d: Date) { progress(unitCode: $u, metric: $m, fromYear: $f, toYear: $t, asOf: $d) {
-  year actual target valueUnit numerator denominator gap onTrack approximate note } }`;
-
-/** A table cell: numbers stay numbers (numeric XLSX cells, plain digits in CSV). */
-export type Cell = string | number | boolean | null;
+import { exportLanguage } from './export-labels.js';
+import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows, type Cell } from './export-rows.js';
 
 const csvCell = (cell: Cell): string => {
   if (cell === null) return '';
@@ -42,7 +35,7 @@ const columnWidths = (rows: Cell[][]) =>
 
 /**
  * Writes one sheet (named like the file) with exceljs's streaming writer, row by row into `out`: a bold, frozen
- * header row of Vietnamese headers, numbers as numeric cells, empty cells for nulls and non-finite numbers, and
+ * header row (Vietnamese, or English with lang=en), numbers as numeric cells, empty cells for nulls and non-finite numbers, and
  * columns wide enough for their longest text. Nothing is held as a whole workbook in memory.
  */
 export async function writeXlsx(out: Writable, sheetName: string, rows: Cell[][]): Promise<void> {
@@ -110,13 +103,9 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const input = { unitCodes: list(q.unitCodes), childrenOf: text(q.childrenOf), level: text(q.level), metrics: list(q.metrics) ?? [], year: int(q.year) ?? 0, asOf: text(q.asOf) };
-      const data = await run(peers, res, COMPARE, { i: input });
+      const data = await run(peers, res, COMPARE_QUERY, { i: input });
       if (!data) return;
-      const lang = exportLanguage(q.lang);
-      const l = exportLabels(lang);
-      const rows: Cell[][] = [COMPARE_HEADERS[lang], ...data.compare.rows.map((r: any) => [r.unitCode, r.unitName, l.level(r.unitLevel), l.metric(r.metric), r.year, r.actual, l.valueUnit(r.valueUnit),
-        r.numerator, r.denominator, l.basis(r.denominatorBasis), r.target, l.comparator(r.targetComparator), r.gap, l.yesNo(r.onTrack), r.rank, l.yesNo(r.approximate), l.note(r.note)])];
-      await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, rows);
+      await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, compareRows(data, exportLanguage(q.lang)));
     } catch (error) {
       next(error);
     }
@@ -125,12 +114,9 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const variables = { u: text(q.unitCode) ?? '', m: text(q.metric) ?? '', f: int(q.fromYear) ?? 0, t: int(q.toYear) ?? 0, d: text(q.asOf) };
-      const data = await run(peers, res, PROGRESS, variables);
+      const data = await run(peers, res, PROGRESS_QUERY, variables);
       if (!data) return;
-      const l = exportLabels(exportLanguage(q.lang));
-      const rows: Cell[][] = [PROGRESS_HEADERS[exportLanguage(q.lang)], ...data.progress.map((p: any) => [p.year, p.actual, p.target, l.valueUnit(p.valueUnit), p.numerator, p.denominator, p.gap,
-        l.yesNo(p.onTrack), l.yesNo(p.approximate), l.note(p.note)])];
-      await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, rows);
+      await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, progressRows(data, exportLanguage(q.lang)));
     } catch (error) {
       next(error);
     }

@@ -4,9 +4,10 @@ import { unitRef } from './insights.types.js';
 import { Migration20261210000000_insights } from './migrations/Migration20261210000000_insights.js';
 import { Migration20261212000000_insights_bulk } from './migrations/Migration20261212000000_insights_bulk.js';
 import { Migration20261213000000_insights_villages_lineage } from './migrations/Migration20261213000000_insights_villages_lineage.js';
+import { Migration20270105000000_insights_coverage } from './migrations/Migration20270105000000_insights_coverage.js';
+import { Migration20270112000000_insights_merge } from './migrations/Migration20270112000000_insights_merge.js';
 import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
-
 import { insightsExports } from './exports.js';
 
 export { insightsExports };
@@ -20,6 +21,8 @@ export const insightsSubgraph: SubgraphModule = {
     { name: 'Migration20261210000000_insights', class: Migration20261210000000_insights },
     { name: 'Migration20261212000000_insights_bulk', class: Migration20261212000000_insights_bulk },
     { name: 'Migration20261213000000_insights_villages_lineage', class: Migration20261213000000_insights_villages_lineage },
+    { name: 'Migration20270105000000_insights_coverage', class: Migration20270105000000_insights_coverage },
+    { name: 'Migration20270112000000_insights_merge', class: Migration20270112000000_insights_merge },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },

@@ -4,11 +4,12 @@ import { badInput, notFound } from '../shared/errors.js';
 import { MAX_LIMIT, toPage } from '../shared/paging.js';
 import { intArray, textArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { EMPTY_SUMMARY, METRICS, requireMetrics, valueOf, type MetricDefinition, type Summary, type ValueUnit } from './metrics.js';
+import { classificationCodes, meetsTarget } from '../shared/domain/index.js';
 import { peerData } from '../shared/peers.js';
-import { applicableTarget, classificationCodes, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
-import { FIRST_YEAR, LAST_YEAR, currentUnitTree } from './unit-tree.js';
-import { ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
+import { coverageOf, EMPTY_SUMMARY, METRICS, requireMetrics, round2, valueOf, type MetricDefinition, type Summary } from './metrics.js';
+import { applicableTarget, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
+import { FIRST_YEAR, LAST_YEAR, PLACEHOLDER_KIND, currentUnitTree } from './unit-tree.js';
+import { BaselineSource, ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
 const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
@@ -24,19 +25,6 @@ const toSummary = (row: Record<string, unknown>): Summary => {
   for (const k of SUMMARY_KEYS) summary[k] = Number(row[k] ?? 0);
   return summary as Summary;
 };
-
-const meets = (comparator: string, actual: number, target: number, max: number | null): boolean => {
-  if (max !== null) return actual >= target && actual <= max;
-  switch (comparator) {
-    case 'GT': return actual > target;
-    case 'GTE': return actual >= target;
-    case 'LT': return actual < target;
-    case 'LTE': return actual <= target;
-    default: return Math.abs(actual - target) < 1e-9;
-  }
-};
-
-const round2 = (v: number) => Math.round(v * 100) / 100;
 
 const CLASS_COMMUNES = `query($within: String!, $classification: String!, $asOf: Date, $offset: Int) {
   units(filter: { withinCode: $within, level: COMMUNE, classification: $classification, asOf: $asOf }, offset: $offset, limit: 500) { totalCount nodes { id } } }`;
@@ -112,11 +100,11 @@ export class InsightsService {
       params = [textArray(input.unitCodes)];
     } else if (input.childrenOf != null) {
       // Children through the indexed path, one label below the parent's path, in the same statement.
-      where = `u.path ~ (SELECT (p.path::text || '.*{1}')::public.lquery FROM insights.unit p
+      where = `u.kind <> '${PLACEHOLDER_KIND}' AND u.path ~ (SELECT (p.path::text || '.*{1}')::public.lquery FROM insights.unit p
         WHERE p.code = ? AND (p.valid_from IS NULL OR p.valid_from <= ?::date) AND (p.valid_to IS NULL OR p.valid_to >= ?::date) ORDER BY p.level LIMIT 1)`;
       params = [input.childrenOf, asOf, asOf];
     } else {
-      where = 'u.level = ?';
+      where = `u.level = ? AND u.kind <> '${PLACEHOLDER_KIND}'`;
       params = [input.level];
     }
     const units: Record<string, any>[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
@@ -131,70 +119,42 @@ export class InsightsService {
     }
     const summaryOf = new Map(units.map((u) => [u, toSummary(u)]));
     const targets = await targetsRead;
-    const applied = new Map<string, AppliedTarget | null>();
-    for (const u of units) {
-      for (const m of metrics) applied.set(`${u.id}:${m.code}`, applicableTarget(targets.of(Number(u.id), m.code), { id: Number(u.id), path: u.path }, m.code, input.year));
-    }
-    const baselines = await this.summaries(units.map((u) => Number(u.id)),
-      [...new Set([...applied.values()].flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : [])))]);
 
     const window = unitWindow(input);
     const rows: ComparisonRow[] = [];
     let pageUnits: Set<string> | null = null;
     for (const metric of metrics) {
-      const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year, applied.get(`${u.id}:${metric.code}`) ?? null, baselines));
+      const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year,
+        applicableTarget(targets.of(Number(u.id), metric.code), { id: Number(u.id), path: u.path }, metric.code, input.year)));
       for (const [i, row] of group.entries()) {
         if (targetClasses(targets.of(Number(units[i].id), metric.code), Number(units[i].id), metric.code, input.year).length) {
           row.classTargets = await this.classTargets(units[i], metric, input.year, asOf, targets);
         }
       }
-      rank(group, metric, units.map((u) => valueOf(metric, summaryOf.get(u)!, metric.defaultUnit).value));
+      rank(group, metric);
       group.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unitCode.localeCompare(b.unitCode));
       // A page holds the same units for every metric: those the first metric ranks in the window.
       pageUnits ??= window ? new Set(group.slice(window.offset, window.offset + window.limit).map((r) => r.unitCode)) : null;
       rows.push(...(pageUnits ? group.filter((r) => pageUnits!.has(r.unitCode)) : group));
     }
     const approximate = rows.some((r) => r.approximate);
+    const unranked = (flag: (r: ComparisonRow) => boolean) => new Set(rows.filter(flag).map((r) => r.unitCode)).size;
+    const [empty, partial] = [unranked((r) => r.unitsWithData === 0), unranked((r) => r.partial)];
     const notes = [
       `Số liệu năm ${input.year}: xã được đánh giá và công nhận đến 31/12/${input.year}; đơn vị đọc theo mã ngày ${asOf} — figures for ${input.year} (recognitions in force on 31 December); unit codes read on ${asOf}.`,
+      ...(empty ? [`${empty} đơn vị chưa có số liệu: để trống (không phải 0), không xếp hạng — ${empty} units have no data: left blank (not 0) and not ranked.`] : []),
+      ...(partial ? [`${partial} đơn vị chưa đủ số liệu (một phần đơn vị trực thuộc chưa có số liệu): không xếp hạng, không đối chiếu chỉ tiêu — ${partial} units have partial data: not ranked nor checked against targets.`] : []),
       ...(approximate ? [APPROXIMATE_NOTE] : []),
     ];
     return { year: input.year, asOf, metrics: metrics.map(describeMetric), rows, unitCount: units.length, approximate, notes };
   }
 
-  /** One row: the actual in the applicable target's unit (else the metric's default), with target, gap and onTrack. */
-  private row(unit: Record<string, any>, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null, baselines: Map<string, Summary>): ComparisonRow {
-    const figures = this.figures(Number(unit.id), s, metric, year, target, baselines);
+  /** One row: the figures of one unit and metric, with the applicable target. */
+  private row(unit: Record<string, any>, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null): ComparisonRow {
     return Object.assign(new ComparisonRow(), {
       unit: unitRef(Number(unit.id)), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level, metric: metric.code, year, rank: null,
-      classTargets: [], ...figures,
+      classTargets: [], approximate: s.approximate_communes > 0, ...figures(s, metric, year, target),
     });
-  }
-
-  private figures(unitId: number, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null, baselines: Map<string, Summary>) {
-    const unit: ValueUnit = target?.unit ?? metric.defaultUnit;
-    const basis = target?.basis ?? metric.basis;
-    const { value, numerator, denominator } = valueOf(metric, s, unit, basis);
-    const notes: string[] = [];
-    let targetValue: number | null = null;
-    if (target) {
-      targetValue = target.value;
-      if (target.baselineYear !== null) {
-        const base = baselines.get(`${unitId}:${target.baselineYear}`);
-        targetValue = base ? valueOf(metric, base, 'COUNT').numerator + target.value : null;
-        notes.push(`Chỉ tiêu tăng thêm ${target.increment} so với năm ${target.baselineYear} — an increment of ${target.increment} over the ${target.baselineYear} figure.`);
-      }
-    }
-    const approximate = s.approximate_communes > 0;
-    if (approximate) notes.push(APPROXIMATE_NOTE);
-    const gap = value !== null && targetValue !== null ? round2(value - targetValue) : null;
-    return {
-      actual: value, valueUnit: unit, numerator, denominator, denominatorBasis: basis,
-      target: targetValue, targetMax: target?.max ?? null, targetComparator: target?.target.comparator ?? null,
-      targetId: target?.target.id ?? null, targetQuote: target?.target.quote ?? null,
-      gap, onTrack: value !== null && targetValue !== null ? meets(target!.target.comparator, value, targetValue, target!.max) : null,
-      approximate, note: notes.length ? notes.join(' ') : null,
-    };
   }
 
   /**
@@ -216,13 +176,9 @@ export class InsightsService {
       for (const s of (await this.summaries([...communes], [year])).values()) {
         for (const key of SUMMARY_KEYS) sums[key] += s[key];
       }
-      const figures = this.figures(Number(unit.id), sums, metric, year, target, new Map());
+      const measured = figures(sums, metric, year, target);
       results.push(Object.assign(new ClassTargetResult(), {
-        unitClass, communes: communes.size, ...figures,
-        onTrack: communes.size ? figures.onTrack : null,
-        actual: communes.size ? figures.actual : null,
-        gap: communes.size ? figures.gap : null,
-        note: communes.size ? figures.note : CLASS_NOTE,
+        unitClass, communes: communes.size, ...measured, note: communes.size ? measured.note : CLASS_NOTE,
       }));
     }
     return results;
@@ -249,13 +205,13 @@ export class InsightsService {
     const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
     const index = await this.targets();
     const targets = index.of(unit.id, metric.code);
-    const applied = years.map((y) => applicableTarget(targets, unit, metric.code, y));
-    const needed = [...years, ...applied.flatMap((a) => (a?.baselineYear != null ? [a.baselineYear] : []))];
-    const summaries = await this.summaries([unit.id], [...new Set(needed)]);
-    return Promise.all(years.map(async (year, i) => {
+    const summaries = await this.summaries([unit.id], years);
+    return Promise.all(years.map(async (year) => {
       const s = summaries.get(`${unit.id}:${year}`) ?? EMPTY_SUMMARY;
       const classTargets = targetClasses(targets, unit.id, metric.code, year).length ? await this.classTargets(unit, metric, year, readAt, index) : [];
-      return Object.assign(new ProgressPoint(), { year, ...this.figures(unit.id, s, metric, year, applied[i], summaries), classTargets });
+      return Object.assign(new ProgressPoint(), {
+        year, approximate: s.approximate_communes > 0, ...figures(s, metric, year, applicableTarget(targets, unit, metric.code, year)), classTargets,
+      });
     }));
   }
 
@@ -263,7 +219,7 @@ export class InsightsService {
   async subunits(parentIds: readonly number[], asOf: string): Promise<Map<number, number[]>> {
     await this.tree();
     const rows = await this.em.execute<{ id: number; parent_id: number }[]>(`SELECT u.id, u.parent_id FROM insights.unit u
-      WHERE u.parent_id = ANY(?::int[]) AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
+      WHERE u.parent_id = ANY(?::int[]) AND u.kind <> '${PLACEHOLDER_KIND}' AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
     const children = new Map<number, number[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) children.get(Number(row.parent_id))?.push(Number(row.id));
     return children;
@@ -276,12 +232,58 @@ function unitWindow(input: CompareInput): { offset: number; limit: number } | nu
   return toPage({ offset: input.offset, limit: input.limit ?? MAX_LIMIT });
 }
 
-/** Competition ranking ("1, 2, 2, 4") on the metric's default measure, best first; units without a value are unranked. */
-function rank(rows: ComparisonRow[], metric: MetricDefinition, values: (number | null)[]): void {
+/**
+ * Competition ranking ("1, 2, 2, 4") on `actual`, best first, among the rows with full data: a unit without data, or
+ * with data for only part of its communes, has no rank (its figure is not comparable with the others').
+ */
+function rank(rows: ComparisonRow[], metric: MetricDefinition): void {
   const sign = metric.better === 'HIGHER' ? -1 : 1;
-  const ranked = values.map((v, i) => ({ v, i })).filter((x) => x.v !== null).sort((a, b) => sign * (a.v! - b.v!));
-  ranked.forEach((x, position) => {
+  const ranked = rows.filter((r) => r.actual !== null && !r.partial).sort((a, b) => sign * (a.actual! - b.actual!));
+  ranked.forEach((row, position) => {
     const previous = ranked[position - 1];
-    rows[x.i].rank = previous && previous.v === x.v ? rows[previous.i].rank : position + 1;
+    row.rank = previous && previous.actual === row.actual ? previous.rank : position + 1;
   });
+}
+
+const NO_DATA = (year: number, inScope: number, unitVi: string, unitEn: string) =>
+  `Chưa có số liệu: chưa ${unitVi} nào trong ${inScope} ${unitVi} có đánh giá hoặc quyết định công nhận năm ${year} — no data: none of the ${inScope} ${unitEn} has an assessment or recognition for ${year}.`;
+const PARTIAL = (withData: number, inScope: number, unitVi: string, unitEn: string) =>
+  `Chưa đủ số liệu: ${withData}/${inScope} ${unitVi} có số liệu; số lượng chỉ tính các ${unitVi} này, tỷ lệ tính trên cả ${inScope} ${unitVi}; không xếp hạng, không đối chiếu chỉ tiêu — partial data: ${withData} of ${inScope} ${unitEn} have data; counts cover them only and shares are of all ${inScope}; not ranked nor checked against the target.`;
+
+/**
+ * The figures of a unit (or a class of its communes) for a metric and year: the actual in the metric's own unit, count
+ * and share, coverage, and the target compared in its own terms. Without data every figure is null; with partial data
+ * the figures stand (flagged) but are not checked against the target.
+ */
+export function figures(s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null) {
+  const { withData, inScope, unitVi, unitEn } = coverageOf(metric, s);
+  const hasData = withData > 0;
+  const partial = hasData && withData < inScope;
+  const own = valueOf(metric, s, metric.defaultUnit);
+  const share = metric.counts ? valueOf(metric, s, 'PERCENT').value : null;
+  const measured = target ? valueOf(metric, s, target.unit, target.basis ?? metric.basis) : null;
+  const targetActual = hasData && measured ? measured.value : null;
+  const comparable = !partial && targetActual !== null && target?.value != null;
+  const notes = [
+    ...(!hasData ? [NO_DATA(year, inScope, unitVi, unitEn)] : []),
+    ...(partial ? [PARTIAL(withData, inScope, unitVi, unitEn)] : []),
+    ...(s.approximate_communes > 0 ? [APPROXIMATE_NOTE] : []),
+    ...(target?.note ? [target.note] : []),
+  ];
+  return {
+    actual: hasData ? own.value : null, valueUnit: metric.defaultUnit,
+    count: hasData && metric.counts ? own.numerator : null, share: hasData ? share : null,
+    numerator: own.numerator, denominator: own.denominator, denominatorBasis: metric.basis,
+    unitsWithData: withData, unitsInScope: inScope, coverage: inScope ? round2((100 * withData) / inScope) : null, partial,
+    target: target?.value ?? null, targetMax: target?.max ?? null, targetUnit: target?.unit ?? null,
+    targetBasis: target ? target.basis ?? (target.unit === 'COUNT' ? null : metric.basis) : null,
+    targetComparator: target?.target.comparator ?? null, targetId: target?.target.id ?? null,
+    targetQuote: target?.target.quote ?? null, targetSource: target?.target.source ?? null,
+    targetActual, targetNumerator: hasData && measured ? measured.numerator : null, targetDenominator: hasData && measured ? measured.denominator : null,
+    targetIncrement: target?.increment ?? null, baselineYear: target?.baselineYear ?? null, baseline: target?.baseline ?? null,
+    baselineSource: (target?.baselineSource ?? null) as BaselineSource | null,
+    gap: comparable ? round2(targetActual! - target!.value!) : null,
+    onTrack: comparable ? meetsTarget(targetActual!, target!.target.comparator, target!.value!, target!.max) : null,
+    note: notes.length ? notes.join(' ') : null,
+  };
 }

@@ -1,19 +1,27 @@
 import { badInput } from '../shared/errors.js';
 
-/** A summary row: the measures of one unit and year (see the migration's MEASURES). */
+/** A summary row: the measures of one unit and year (the migrations' MEASURES). */
 export interface Summary {
   communes: number; villages: number; assessed: number; criteria_met: number; under_15: number;
   ntm: number; advanced: number; model: number; model_villages: number;
-  ntm_villages: number; villages_assessed: number; village_criteria_met: number; approximate_communes: number;
+  ntm_villages: number; villages_assessed: number; village_criteria_met: number;
+  communes_with_data: number; villages_with_data: number; approximate_communes: number;
 }
 
 export const EMPTY_SUMMARY: Summary = {
   communes: 0, villages: 0, assessed: 0, criteria_met: 0, under_15: 0, ntm: 0, advanced: 0, model: 0, model_villages: 0,
-  ntm_villages: 0, villages_assessed: 0, village_criteria_met: 0, approximate_communes: 0,
+  ntm_villages: 0, villages_assessed: 0, village_criteria_met: 0, communes_with_data: 0, villages_with_data: 0, approximate_communes: 0,
 };
 
 export type ValueUnit = 'COUNT' | 'PERCENT' | 'METRIC';
 export type DenominatorBasis = 'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES' | 'ASSESSED_VILLAGES';
+
+/**
+ * Which units must have data for a metric's figure to exist: communes with an assessment or a recognition (the
+ * recognition tiers), assessed communes (criteria counts), villages with a village assessment or recognition (the
+ * village tiers), assessed villages (village criteria counts).
+ */
+export type CoverageBasis = 'RECORDED_COMMUNES' | 'ASSESSED_COMMUNES' | 'RECORDED_VILLAGES' | 'ASSESSED_VILLAGES';
 
 /** How a metric is computed from the summaries and how it rolls up the hierarchy. */
 export interface MetricDefinition {
@@ -22,13 +30,16 @@ export interface MetricDefinition {
   nameEn: string;
   /** SUM: counts add up the hierarchy; MEAN_WEIGHTED: sum of values over sum of weights. */
   aggregation: 'SUM' | 'MEAN_WEIGHTED';
-  /** What `actual` is expressed in when no target says otherwise. */
+  /** What `actual` is in: one unit per metric, whatever a target says (a count metric's share is in PERCENT). */
   defaultUnit: ValueUnit;
   /** Which way is better (for ranks). */
   better: 'HIGHER' | 'LOWER';
   numerator: (s: Summary) => number;
   /** The default denominator: what a share is taken of, or what an average is weighted by. */
   basis: DenominatorBasis;
+  /** Whether the numerator counts units (so a count and a share exist), rather than summing values to average. */
+  counts: boolean;
+  coverage: CoverageBasis;
 }
 
 const denominators: Record<DenominatorBasis, (s: Summary) => number> = {
@@ -42,23 +53,33 @@ const denominators: Record<DenominatorBasis, (s: Summary) => number> = {
 
 export const denominatorOf = (basis: DenominatorBasis, s: Summary): number => denominators[basis](s);
 
+/** Units with data, and units in scope, for a coverage basis. */
+const COVERAGE: Record<CoverageBasis, (s: Summary) => { withData: number; inScope: number; unitVi: string; unitEn: string }> = {
+  RECORDED_COMMUNES: (s) => ({ withData: s.communes_with_data, inScope: s.communes, unitVi: 'xã', unitEn: 'communes' }),
+  ASSESSED_COMMUNES: (s) => ({ withData: s.assessed, inScope: s.communes, unitVi: 'xã', unitEn: 'communes' }),
+  RECORDED_VILLAGES: (s) => ({ withData: s.villages_with_data, inScope: s.villages, unitVi: 'thôn', unitEn: 'villages' }),
+  ASSESSED_VILLAGES: (s) => ({ withData: s.villages_assessed, inScope: s.villages, unitVi: 'thôn', unitEn: 'villages' }),
+};
+
+export const coverageOf = (metric: MetricDefinition, s: Summary) => COVERAGE[metric.coverage](s);
+
 export const METRICS: readonly MetricDefinition[] = [
   { code: 'COMMUNES_NTM', nameVi: 'Xã đạt chuẩn nông thôn mới', nameEn: 'Communes meeting the NTM standard (advanced and model included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm, basis: 'ALL_COMMUNES' },
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
   { code: 'COMMUNES_ADVANCED', nameVi: 'Xã đạt chuẩn nông thôn mới nâng cao', nameEn: 'Communes meeting the advanced standard (model included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.advanced, basis: 'ALL_COMMUNES' },
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.advanced, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
   { code: 'COMMUNES_MODEL', nameVi: 'Xã đạt chuẩn nông thôn mới kiểu mẫu', nameEn: 'Communes meeting the model standard',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model, basis: 'ALL_COMMUNES' },
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
   { code: 'AVG_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 xã', nameEn: 'Average criteria met per assessed commune',
-    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.criteria_met, basis: 'ASSESSED_COMMUNES' },
+    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.criteria_met, basis: 'ASSESSED_COMMUNES', counts: false, coverage: 'ASSESSED_COMMUNES' },
   { code: 'COMMUNES_UNDER_15', nameVi: 'Xã đạt dưới 15 tiêu chí', nameEn: 'Assessed communes meeting fewer than 15 criteria',
-    aggregation: 'SUM', defaultUnit: 'COUNT', better: 'LOWER', numerator: (s) => s.under_15, basis: 'ASSESSED_COMMUNES' },
+    aggregation: 'SUM', defaultUnit: 'COUNT', better: 'LOWER', numerator: (s) => s.under_15, basis: 'ASSESSED_COMMUNES', counts: true, coverage: 'ASSESSED_COMMUNES' },
   { code: 'VILLAGES_MODEL', nameVi: 'Thôn đạt chuẩn khu dân cư kiểu mẫu', nameEn: 'Villages recognised as model villages',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model_villages, basis: 'ALL_VILLAGES' },
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model_villages, basis: 'ALL_VILLAGES', counts: true, coverage: 'RECORDED_VILLAGES' },
   { code: 'VILLAGES_NTM', nameVi: 'Thôn đạt chuẩn nông thôn mới', nameEn: 'Villages recognised at the new-rural village standard (model villages included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm_villages, basis: 'ALL_VILLAGES' },
+    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm_villages, basis: 'ALL_VILLAGES', counts: true, coverage: 'RECORDED_VILLAGES' },
   { code: 'AVG_VILLAGE_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá', nameEn: 'Average village criteria met per assessed village',
-    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.village_criteria_met, basis: 'ASSESSED_VILLAGES' },
+    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.village_criteria_met, basis: 'ASSESSED_VILLAGES', counts: false, coverage: 'ASSESSED_VILLAGES' },
 ];
 
 const BY_CODE = new Map(METRICS.map((m) => [m.code, m]));
@@ -74,13 +95,16 @@ export function requireMetrics(codes: readonly string[]): MetricDefinition[] {
   });
 }
 
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** The metric's value for a summary in a unit: a count, a share (%) of `basis`, or the weighted mean. */
+/**
+ * The metric's value for a summary in a unit: a count, a share (%) of `basis`, or the mean weighted by `basis`;
+ * null when the denominator is 0.
+ */
 export function valueOf(metric: MetricDefinition, s: Summary, unit: ValueUnit, basis: DenominatorBasis = metric.basis): { value: number | null; numerator: number; denominator: number } {
   const numerator = metric.numerator(s);
   const denominator = denominatorOf(basis, s);
   if (unit === 'COUNT') return { value: numerator, numerator, denominator };
   if (!denominator) return { value: null, numerator, denominator };
-  return { value: round(unit === 'PERCENT' ? (100 * numerator) / denominator : numerator / denominator), numerator, denominator };
+  return { value: round2(unit === 'PERCENT' ? (100 * numerator) / denominator : numerator / denominator), numerator, denominator };
 }

@@ -24,5 +24,7 @@ export class UnitYearSummary {
   @Property() ntmVillages!: number;
   @Property() villagesAssessed!: number;
   @Property() villageCriteriaMet!: number;
+  @Property() communesWithData!: number;
+  @Property() villagesWithData!: number;
   @Property() approximateCommunes!: number;
 }

@@ -1,3 +1,4 @@
+import { depthOn, effectiveYear, type Comparator } from '../shared/domain/index.js';
 import { peerData, type PeerQuery } from '../shared/peers.js';
 import type { DenominatorBasis, ValueUnit } from './metrics.js';
 
@@ -12,7 +13,7 @@ export interface PlanTarget {
   metric: string;
   /** The year it is due: its own, or the period's last year for a period-end target. */
   year: number;
-  comparator: 'GT' | 'GTE' | 'EQ' | 'LTE' | 'LT';
+  comparator: Comparator;
   valueUnit: ValueUnit | 'NONE';
   value: number | null;
   valueMin: number | null;
@@ -22,11 +23,12 @@ export interface PlanTarget {
   isIncrement: boolean;
   incrementOver: 'PREVIOUS_YEAR' | 'PERIOD_START' | null;
   quote: string | null;
+  source: string | null;
 }
 
 const CAMPAIGNS = `query($y: Int, $o: Int) { campaigns(filter: { year: $y }, offset: $o, limit: 500) { totalCount nodes {
   id periodStart periodEnd issuer { id }
-  targets { id year comparator valueUnit value valueMin valueMax denominatorBasis unitClass isIncrement incrementOver quote metric { code } unit { id } } } } }`;
+  targets { id year comparator valueUnit value valueMin valueMax denominatorBasis unitClass isIncrement incrementOver quote source metric { code } unit { id } } } } }`;
 
 /** The targets of campaigns whose period includes `year` (all campaigns when null), through the campaigns API. */
 export async function readTargets(peers: PeerQuery, year: number | null): Promise<PlanTarget[]> {
@@ -34,13 +36,12 @@ export async function readTargets(peers: PeerQuery, year: number | null): Promis
   for (let offset = 0; ; offset += 500) {
     const data = await peerData(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset });
     for (const c of data.campaigns.nodes) {
-      const lastYear = Number(c.periodEnd.slice(0, 4));
       for (const t of c.targets) {
         targets.push({
           id: t.id, campaignId: c.id, issuerId: Number(c.issuer.id), periodStart: c.periodStart, periodEnd: c.periodEnd,
-          unitId: Number(t.unit.id), metric: t.metric.code, year: t.year ?? lastYear, comparator: t.comparator, valueUnit: t.valueUnit,
+          unitId: Number(t.unit.id), metric: t.metric.code, year: effectiveYear(t, c), comparator: t.comparator, valueUnit: t.valueUnit,
           value: t.value, valueMin: t.valueMin, valueMax: t.valueMax, denominatorBasis: t.denominatorBasis, unitClass: t.unitClass,
-          isIncrement: t.isIncrement, incrementOver: t.incrementOver, quote: t.quote,
+          isIncrement: t.isIncrement, incrementOver: t.incrementOver, quote: t.quote, source: t.source,
         });
       }
     }
@@ -89,18 +90,27 @@ export async function currentTargets(peers: PeerQuery): Promise<TargetIndex> {
   return entry.index;
 }
 
-/** The target that applies to a unit, metric and year, resolved to an absolute figure. */
+/**
+ * Where an increment target's starting figure comes from: the plan states it (an absolute target for the year before
+ * the increments), the plan implies it (its end target minus the increments leading to it), or the plan gives none.
+ */
+export type BaselineSource = 'PLAN_STATED' | 'PLAN_IMPLIED' | 'NONE';
+
+/** The target that applies to a unit, metric and year, as an absolute figure when the plan allows one. */
 export interface AppliedTarget {
   target: PlanTarget;
-  /** The figure to reach, in `unit`; for a range, its lower end (see `max`). */
-  value: number;
+  /** The figure to reach, in `unit` (a range: its lower end); null for an increment whose plan states no baseline. */
+  value: number | null;
   max: number | null;
   unit: ValueUnit;
   basis: DenominatorBasis | null;
-  /** For an increment: the year whose actual count it is added to. */
-  baselineYear: number | null;
-  /** The increments added to the baseline (one per year for PREVIOUS_YEAR chains). */
+  /** For an increment: the increase stated up to this year (a yearly chain summed), the baseline and where it comes from. */
   increment: number | null;
+  baselineYear: number | null;
+  baseline: number | null;
+  baselineSource: BaselineSource | null;
+  /** How the figure was obtained, Vietnamese then English; null for a target stated as it is. */
+  note: string | null;
 }
 
 /** Which of several targets of one campaign, unit, metric and year speaks for the unit: exact figures first. */
@@ -109,15 +119,7 @@ const preference = (t: PlanTarget) =>
 
 const SHARE_BASES = new Set(['ALL_COMMUNES', 'NTM_COMMUNES', 'ADVANCED_COMMUNES', 'ALL_VILLAGES']);
 
-/** The units subgraph's classification codes a target's unit class covers (MOUNTAIN: high or low mountain). */
-const CLASSIFICATION_CODES: Record<string, readonly string[]> = {
-  HIGH_MOUNTAIN: ['TERRAIN:HIGH_MOUNTAIN'],
-  LOW_MOUNTAIN: ['TERRAIN:LOW_MOUNTAIN'],
-  MOUNTAIN: ['TERRAIN:HIGH_MOUNTAIN', 'TERRAIN:LOW_MOUNTAIN'],
-  LOWLAND: ['TERRAIN:LOWLAND'],
-};
-
-export const classificationCodes = (unitClass: string): readonly string[] => CLASSIFICATION_CODES[unitClass] ?? [unitClass];
+const figureOf = (t: PlanTarget) => t.value ?? t.valueMin;
 
 /** The unit classes that targets on this unit, metric and year are restricted to (Quảng Nam: averages by terrain). */
 export function targetClasses(targets: readonly PlanTarget[], unitId: number, metric: string, year: number): string[] {
@@ -127,34 +129,65 @@ export function targetClasses(targets: readonly PlanTarget[], unitId: number, me
 /**
  * The applicable target: among targets set on this very unit for the given class of its units (none: the unit as a
  * whole), those of the campaign the unit issued itself, else those of the campaign issued nearest above it (deepest
- * issuer on the unit's path). Increments resolve to absolute counts: a chain of yearly increments (PREVIOUS_YEAR)
- * adds up from the year before the chain's first year; a PERIOD_START increment adds to the period's first year.
+ * issuer on the unit's path); within it an exact figure before a share, both before increments.
+ *
+ * An increment becomes an absolute figure only from the plan's own baseline (never from the actual figures): a chain
+ * of yearly increments (PREVIOUS_YEAR) starts from the absolute target the plan sets at the chain's end, less the
+ * increments leading to it (Bắc Kạn: 61 communes by 2025 less 9 + 9 + 10 + 12 puts 2021 at 21, so 30, 39, 49, 61), or
+ * else from an absolute target for the year before the chain. Without either — and for an increment over the period
+ * start, whose starting figure no plan states — the figure is null and the note says why.
  */
 export function applicableTarget(targets: readonly PlanTarget[], unit: { id: number; path: string }, metric: string, year: number, unitClass: string | null = null): AppliedTarget | null {
-  const ancestors = unit.path.split('.').map(Number);
-  const depth = (issuerId: number) => ancestors.indexOf(issuerId);
+  const depth = (issuerId: number) => depthOn(unit.path, issuerId);
   const sameScope = (t: PlanTarget) => t.unitId === unit.id && t.metric === metric && (t.unitClass ?? null) === unitClass;
   const candidates = targets.filter((t) => sameScope(t) && t.year === year
-    && t.valueUnit !== 'NONE' && depth(t.issuerId) >= 0 && (t.value !== null || t.valueMin !== null));
+    && t.valueUnit !== 'NONE' && depth(t.issuerId) >= 0 && figureOf(t) !== null);
   if (!candidates.length) return null;
   const chosen = [...candidates].sort((a, b) => depth(b.issuerId) - depth(a.issuerId) || preference(a) - preference(b) || a.id.localeCompare(b.id))[0];
   const unitOf = chosen.valueUnit as ValueUnit;
   const basis = unitOf === 'PERCENT' && chosen.denominatorBasis && SHARE_BASES.has(chosen.denominatorBasis) ? chosen.denominatorBasis as DenominatorBasis : null;
-  const value = chosen.value ?? chosen.valueMin!;
-  if (!chosen.isIncrement) return { target: chosen, value, max: chosen.valueMax, unit: unitOf, basis, baselineYear: null, increment: null };
-  if (chosen.incrementOver === 'PERIOD_START') {
-    return { target: chosen, value, max: null, unit: unitOf, basis, baselineYear: Number(chosen.periodStart.slice(0, 4)), increment: value };
+  const stated = { target: chosen, unit: unitOf, basis, increment: null, baselineYear: null, baseline: null, baselineSource: null, note: null };
+  if (!chosen.isIncrement) return { ...stated, value: figureOf(chosen), max: chosen.valueMax };
+
+  const sameCampaign = (t: PlanTarget) => t.campaignId === chosen.campaignId && sameScope(t) && t.valueUnit === chosen.valueUnit;
+  const absolute = new Map(targets.filter((t) => sameCampaign(t) && !t.isIncrement && figureOf(t) !== null).map((t) => [t.year, t]));
+  const stepOf = new Map(targets.filter((t) => sameCampaign(t) && t.isIncrement && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null).map((t) => [t.year, t.value!]));
+  const withoutBaseline = (baselineYear: number, increment: number | null, why: string): AppliedTarget => ({
+    ...stated, value: null, max: null, increment, baselineYear, baseline: null, baselineSource: 'NONE',
+    note: `${why.split(' — ')[0]}; không tự đặt mốc từ số liệu thực tế — ${why.split(' — ')[1]}; no baseline is taken from the actual figures.`,
+  });
+  if (chosen.incrementOver !== 'PREVIOUS_YEAR' || chosen.value === null) {
+    const increase = figureOf(chosen);
+    const start = Number(chosen.periodStart.slice(0, 4)) - 1;
+    const range = chosen.valueMax !== null ? `${chosen.valueMin}–${chosen.valueMax}` : String(increase);
+    return withoutBaseline(start, increase, `Kế hoạch nêu mức tăng thêm ${range} so với cuối năm ${start}, không nêu số liệu năm ${start} — the plan states an increase of ${range} over the end of ${start} but not the ${start} figure`);
   }
-  // A chain of yearly increments of the same campaign: sum them back to the first consecutive year.
-  const chain = targets.filter((t) => t.campaignId === chosen.campaignId && sameScope(t) && t.isIncrement
-    && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null);
+  // The run of consecutive yearly increments around this year.
   let first = year;
-  let increment = 0;
-  while (true) {
-    const step = chain.find((t) => t.year === first);
-    if (!step) break;
-    increment += step.value!;
-    first--;
+  while (stepOf.has(first - 1)) first--;
+  let last = year;
+  while (stepOf.has(last + 1)) last++;
+  const sum = (from: number, to: number) => { let total = 0; for (let y = from; y <= to; y++) total += stepOf.get(y)!; return total; };
+  const increment = sum(first, year);
+  const baselineYear = first - 1;
+  const end = [...absolute.values()].filter((t) => t.year >= first && t.year <= last).sort((a, b) => b.year - a.year)[0];
+  let baseline: number;
+  let baselineSource: BaselineSource;
+  let how: string;
+  if (end) {
+    baseline = figureOf(end)! - sum(first, end.year);
+    baselineSource = 'PLAN_IMPLIED';
+    how = `mốc ${baseline} năm ${baselineYear} suy ra từ chỉ tiêu ${figureOf(end)} năm ${end.year} trừ tổng mức tăng ${sum(first, end.year)} (${end.source ?? 'kế hoạch'}) — the ${baselineYear} baseline ${baseline} is implied by the ${end.year} target ${figureOf(end)} less the increases ${sum(first, end.year)}`;
+  } else if (absolute.has(baselineYear)) {
+    baseline = figureOf(absolute.get(baselineYear)!)!;
+    baselineSource = 'PLAN_STATED';
+    how = `mốc ${baseline} năm ${baselineYear} theo chỉ tiêu của kế hoạch — the ${baselineYear} baseline ${baseline} is the plan's target for that year`;
+  } else {
+    return withoutBaseline(baselineYear, increment, `Kế hoạch nêu mức tăng thêm ${increment} từ năm ${first}, không nêu số liệu năm ${baselineYear} — the plan states increases of ${increment} from ${first} but no ${baselineYear} figure`);
   }
-  return { target: chosen, value: increment, max: null, unit: unitOf, basis, baselineYear: first, increment };
+  const [vi, en] = how.split(' — ');
+  return {
+    ...stated, value: baseline + increment, max: null, increment, baselineYear, baseline, baselineSource,
+    note: `Chỉ tiêu cộng dồn: ${baseline} + ${increment} tăng thêm từ năm ${first}; ${vi} — accumulated target: ${baseline} plus increases of ${increment} from ${first}; ${en}.`,
+  };
 }

@@ -8,7 +8,14 @@ export const LAST_YEAR = 2030;
 const PAGE = 500;
 const REVISION = '{ unitsRevision }';
 const CHANGES = `query($since: String, $after: ID) { unitChanges(sinceRevision: $since, afterId: $after, limit: ${PAGE}) {
-  revision full nextAfterId nodes { id removed unit { id code name level kind path validFrom validTo predecessors { share unit { id } } } } } }`;
+  revision full nextAfterId nodes { id removed unit { id code name level kind placeholder path validFrom validTo predecessors { share unit { id } } } } } }`;
+
+/**
+ * A placeholder (a unit a plan speaks of without naming it, e.g. Chi Lăng's unnamed commune) is kept with this kind:
+ * its targets can be read, but it is never a rural commune the figures count, nor a row of a listed comparison. The
+ * units subgraph's change feed carries placeholders like any unit (lists leave them out unless asked), flagged.
+ */
+export const PLACEHOLDER_KIND = 'PLACEHOLDER';
 
 interface TreeUnit {
   id: number; code: string; name: string; level: string; kind: string; path: string;
@@ -44,8 +51,8 @@ async function readChanges(peers: PeerQuery, since: string | null): Promise<{ fu
       }
       const u = node.unit;
       units.push({
-        id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path, validFrom: u.validFrom, validTo: u.validTo,
-        predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
+        id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.placeholder ? PLACEHOLDER_KIND : u.kind, path: u.path,
+        validFrom: u.validFrom, validTo: u.validTo, predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
       });
     }
     if (page.nextAfterId === null) return { full, units, removed };

@@ -2,9 +2,9 @@ import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from './context.js';
 import { bilingual, forbidden } from './errors.js';
 import { Role } from './identity.js';
+import { isWithinPath } from './domain/subtree.js';
 
-/** Whether `path` lies in the subtree rooted at `scope` (both ltree paths of unit ids). */
-export const isWithinPath = (path: string, scope: string): boolean => path === scope || path.startsWith(`${scope}.`);
+export { isWithinPath } from './domain/subtree.js';
 
 /**
  * Refuses unless the caller holds one of `roles` (or SYSTEM_ADMIN) over a unit whose subtree contains `unitPath`.

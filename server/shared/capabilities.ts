@@ -16,6 +16,7 @@ export enum Capability {
   LOCK_ACCOUNTS = 'LOCK_ACCOUNTS',
   READ_AUDIT_LOG = 'READ_AUDIT_LOG',
   PLAN_CAMPAIGNS = 'PLAN_CAMPAIGNS',
+  IDENTIFY_ISSUERS = 'IDENTIFY_ISSUERS',
   EXTEND_METRICS = 'EXTEND_METRICS',
   EDIT_CRITERIA_SETS = 'EDIT_CRITERIA_SETS',
   RECORD_ASSESSMENTS = 'RECORD_ASSESSMENTS',
@@ -54,6 +55,11 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
       'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard'],
     scope: 'đơn vị ban hành phong trào — the campaign\'s issuer',
   },
+  IDENTIFY_ISSUERS: {
+    roles: [UNIT_ADMIN],
+    operations: ['identifyCampaignIssuer'],
+    scope: 'đơn vị giữ chỗ ban hành phong trào và đơn vị thật thay nó — both the placeholder issuer and the real unit named',
+  },
   EXTEND_METRICS: { roles: [UNIT_ADMIN], operations: ['createMetric'], scope: 'cả nước — the nation' },
   EDIT_CRITERIA_SETS: {
     roles: [UNIT_ADMIN],
@@ -64,15 +70,17 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
   RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
   RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },
+  // A nomination climbs its levels (docs/awards.md): the proposer submits it to the first; each level appraises, has its
+  // council review, and returns it or submits it on; the deciding level decides.
   PROPOSE_NOMINATIONS: {
     roles: [UNIT_ADMIN],
     operations: ['createNomination', 'updateNominationDossier', 'transitionNomination:SUBMITTED'],
-    scope: 'đơn vị đề nghị — the proposing unit',
+    scope: 'đơn vị trình: lập, hoàn thiện hồ sơ và nộp lên cấp đầu tiên (SUBMITTED từ DRAFT, RETURNED) — the proposing unit: create, complete and submit to the first level (SUBMITTED from DRAFT or RETURNED)',
   },
   DECIDE_NOMINATIONS: {
     roles: [COUNCIL, UNIT_ADMIN],
-    operations: ['transitionNomination:APPRAISED', 'transitionNomination:COUNCIL_REVIEWED', 'transitionNomination:RETURNED', 'decideNomination'],
-    scope: 'đơn vị xét khen thưởng — the deciding unit',
+    operations: ['transitionNomination:APPRAISED', 'transitionNomination:COUNCIL_REVIEWED', 'transitionNomination:RETURNED', 'transitionNomination:SUBMITTED', 'decideNomination'],
+    scope: 'cấp đang giữ hồ sơ: thẩm định, Hội đồng xét, trả lại hoặc trình tiếp lên cấp trên (SUBMITTED từ COUNCIL_REVIEWED); ở cấp quyết định: ra quyết định — the level holding the nomination: appraise, council review, return, or submit on to the next level (SUBMITTED from COUNCIL_REVIEWED); at the deciding level: decide',
   },
 };
 
@@ -98,6 +106,7 @@ registerEnumType(Capability, {
     LOCK_ACCOUNTS: { description: 'Khóa tài khoản — lock and unlock accounts.' },
     READ_AUDIT_LOG: { description: 'Xem nhật ký thay đổi — read the audit log.' },
     PLAN_CAMPAIGNS: { description: 'Lập kế hoạch phong trào — campaigns, milestones, targets, award forms and standards.' },
+    IDENTIFY_ISSUERS: { description: 'Xác định đơn vị ban hành mà văn bản không nêu tên — name the real unit a placeholder issuer stood for.' },
     EXTEND_METRICS: { description: 'Thêm chỉ số — extend the metric catalogue.' },
     EDIT_CRITERIA_SETS: { description: 'Sửa bộ tiêu chí — derive sets, add criteria and indicators, set thresholds.' },
     RECORD_ASSESSMENTS: { description: 'Nhập kết quả đánh giá — record assessments.' },
@@ -105,6 +114,6 @@ registerEnumType(Capability, {
     RECORD_CONTRIBUTIONS: { description: 'Ghi sổ đóng góp — record contributions.' },
     RECORD_PRECONDITIONS: { description: 'Ghi điều kiện tiên quyết — record preconditions.' },
     PROPOSE_NOMINATIONS: { description: 'Lập và trình hồ sơ đề nghị — create, complete and submit nominations.' },
-    DECIDE_NOMINATIONS: { description: 'Xét hồ sơ đề nghị — appraise, review, return and decide nominations.' },
+    DECIDE_NOMINATIONS: { description: 'Xét hồ sơ đề nghị ở từng cấp — appraise, review, return and submit on nominations at each level, and decide them at the deciding level.' },
   },
 });

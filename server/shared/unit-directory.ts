@@ -15,25 +15,25 @@ export interface UnitInfo {
   validTo: string | null;
   /** Classification codes in force on the date asked ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN"). */
   classifications: string[];
+  /** A placeholder for a unit a document does not name (units subgraph). */
+  placeholder: boolean;
 }
 
 /** Runs a GraphQL operation against the units subgraph (in-process, or over HTTP when it runs elsewhere). */
 export type UnitsExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
 
-const FIELDS = 'id code name level kind path validFrom validTo classifications(asOf: $asOf) { code }';
+const FIELDS = 'id code name level kind path validFrom validTo placeholder classifications(asOf: $asOf) { code }';
 
 const toInfo = (u: any): UnitInfo => ({
   id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path,
-  validFrom: u.validFrom, validTo: u.validTo, classifications: u.classifications.map((c: { code: string }) => c.code),
+  validFrom: u.validFrom, validTo: u.validTo, classifications: u.classifications.map((c: { code: string }) => c.code), placeholder: u.placeholder,
 });
 
 /** Whether a unit is valid on a date, or for at least part of a period. */
 export const isValidOn = (unit: Pick<UnitInfo, 'validFrom' | 'validTo'>, from: string, to: string = from): boolean =>
   (!unit.validFrom || unit.validFrom <= to) && (!unit.validTo || unit.validTo >= from);
 
-/** Whether `unit` lies in the subtree of `ancestor` (itself included). */
-export const isWithin = (unit: Pick<UnitInfo, 'path'>, ancestor: Pick<UnitInfo, 'path'>): boolean =>
-  unit.path === ancestor.path || unit.path.startsWith(`${ancestor.path}.`);
+export { isWithin } from './domain/subtree.js';
 
 /**
  * Lookups of administrative units for the other subgraphs, through the units subgraph's GraphQL API (never its
@@ -93,7 +93,14 @@ export class UnitDirectory {
     return unit ? (unit.coveredPaths as string[]) : null;
   }
 
-  /** Ids of all units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */
+  /** The placeholder units below the unit with this code, valid on `asOf` (units a document speaks of without naming). */
+  async placeholdersWithin(ancestorCode: string, asOf: string): Promise<UnitInfo[]> {
+    const data = await this.run(`query($f: UnitFilter, $asOf: Date) { units(filter: $f, limit: 500) { nodes { ${FIELDS} } } }`,
+      { f: { withinCode: ancestorCode, asOf, placeholder: true }, asOf });
+    return data.units.nodes.map(toInfo);
+  }
+
+  /** Ids of all (real) units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */
   async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level'], kind?: string): Promise<number[]> {
     const ids: number[] = [];
     for (let offset = 0; ; offset += 500) {

@@ -7,6 +7,7 @@
  * service times, not queueing; throughput separately at saturation (10 connections, no rate limit, 10 s) for the
  * gateway/direct ratio. Writes the results to docs/benchmarks.md (section `bench`) with the machine's description.
  */
+import { COMMUNE_TIERS, tierRankSql } from '../shared/domain/recognition-tiers.js';
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -42,13 +43,13 @@ const RAW_SQL = `
   WITH communes AS (
     SELECT c.id, l.successor_id AS province_id FROM units.unit c
     JOIN units.unit_lineage l ON l.predecessor_id = subpath(c.path, 1, 1)::text::int
-    WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND (c.valid_from IS NULL OR c.valid_from <= make_date($1, 6, 30)) AND (c.valid_to IS NULL OR c.valid_to >= make_date($1, 6, 30))),
+    WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND NOT c.placeholder AND (c.valid_from IS NULL OR c.valid_from <= make_date($1, 6, 30)) AND (c.valid_to IS NULL OR c.valid_to >= make_date($1, 6, 30))),
   assessed AS (
     SELECT a.unit_id, count(*) FILTER (WHERE r.met) AS met FROM criteria.assessment a
     JOIN criteria.criteria_set s ON s.id = a.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
     JOIN criteria.assessment_result r ON r.assessment_id = a.id WHERE a.year = $1 GROUP BY a.unit_id),
   recognised AS (
-    SELECT d.unit_id, max(CASE d.tier WHEN 'NTM' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'MODEL' THEN 3 ELSE 0 END) AS rank FROM criteria.recognition_decision d
+    SELECT d.unit_id, max(${tierRankSql('d.tier', COMMUNE_TIERS)}) AS rank FROM criteria.recognition_decision d
     WHERE d.decided_on <= make_date($1, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date($1, 12, 31)) GROUP BY d.unit_id)
   SELECT c.province_id, count(*) AS communes, count(a.unit_id) AS assessed, sum(a.met) AS met, count(*) FILTER (WHERE a.met < 15) AS under_15,
     count(*) FILTER (WHERE r.rank >= 1) AS ntm, count(*) FILTER (WHERE r.rank >= 2) AS advanced, count(*) FILTER (WHERE r.rank >= 3) AS model

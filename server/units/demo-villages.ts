@@ -18,7 +18,7 @@ const BAN_PROVINCES = new Set(['06', '20']);
 interface DemoCommune { id: number; code: string; province: string; validFrom: string | null; validTo: string | null }
 
 /**
- * Synthetic villages (flagged `synthetic`) under every rural commune of the five seed provinces, as valid from 2021
+ * Synthetic villages (flagged `synthetic`) under every rural commune of the five seed provinces (placeholders aside), as valid from 2021
  * to 30 June 2025 and closing with their commune: 5–14 a commune, "Thôn 1", "Bản 2" …, coded `<commune>-<n>`.
  * Deterministic (one PRNG stream per commune from the demo seed); one INSERT for all.
  */
@@ -26,7 +26,7 @@ export async function seedDemoVillages(em: EntityManager): Promise<{ villages: n
   const started = Date.now();
   const communes = (await em.execute<{ id: number; code: string; province: string; valid_from: string | null; valid_to: string | null }[]>(
     `SELECT u.id, u.code, p.code AS province, u.valid_from::text AS valid_from, u.valid_to::text AS valid_to
-     FROM units.unit p JOIN units.unit u ON u.path <@ p.path AND u.level = 'COMMUNE' AND u.kind = 'COMMUNE'
+     FROM units.unit p JOIN units.unit u ON u.path <@ p.path AND u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND NOT u.placeholder
      WHERE p.level = 'PROVINCE' AND p.code = ANY(?::text[]) AND (p.valid_from IS NULL OR p.valid_from <= '2021-01-01') AND p.valid_to >= '2021-01-01'
        AND (u.valid_from IS NULL OR u.valid_from <= '2021-01-01') AND u.valid_to = '2025-06-30'
      ORDER BY u.code`, [textArray(DEMO_PROVINCES)],

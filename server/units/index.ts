@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { Migration20261122000000_units } from './migrations/Migration20261122000000_units.js';
 import { Migration20261205000000_map_changes } from './migrations/Migration20261205000000_map_changes.js';
+import { Migration20270108000000_placeholders } from './migrations/Migration20270108000000_placeholders.js';
 import { Reorganisation } from './reorganisation.entity.js';
 import { ReorganisationResolver } from './reorganisation.resolver.js';
 import { AdministrativeUnit, UnitLineage } from './unit.entity.js';
@@ -19,6 +20,7 @@ export const unitsSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261122000000_units', class: Migration20261122000000_units },
     { name: 'Migration20261205000000_map_changes', class: Migration20261205000000_map_changes },
+    { name: 'Migration20270108000000_placeholders', class: Migration20270108000000_placeholders },
   ],
   resolvers: [UnitResolver, UnitFieldsResolver, VillageResolver, ReorganisationResolver],
   referenceResolvers: { AdministrativeUnit: resolveUnitReference },

@@ -61,6 +61,17 @@ export class AdministrativeUnit {
   @Field(() => Int, { description: 'Phiên bản, tăng mỗi lần sửa (đổi tên, đóng) — version, raised by every edit (rename, close); edits send the version they read.' })
   @Property({ default: 1 })
   version!: number;
+  @Field({ description: 'Đơn vị giữ chỗ: đại diện cho một đơn vị văn bản không nêu tên (ví dụ xã ban hành kế hoạch 001 thuộc huyện Chi Lăng), chờ quản trị xác định; không có trong danh sách đơn vị (trừ khi lọc placeholder) và không được tính vào số liệu — a placeholder for a unit a document does not name, until an administrator identifies it; left out of unit lists (unless filtered for) and of every figure.' })
+  @Property({ type: 'boolean', default: false })
+  placeholder: boolean = false;
+
+  @Field(() => String, { nullable: true, description: 'Ghi chú (vì sao có đơn vị giữ chỗ) — note (why a placeholder exists).' })
+  @Property({ columnType: 'text', nullable: true })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) của đơn vị giữ chỗ — source clause of a placeholder.' })
+  @Property({ columnType: 'text', nullable: true })
+  source?: string | null;
 
   /** Whether the unit is valid on the given date. */
   validOn(date: string): boolean {

@@ -41,6 +41,8 @@ export class UnitFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Đơn vị của mọi thời kỳ, trước và sau sắp xếp 1/7/2025 (`asOf` chỉ dùng để đọc `parentCode`, `withinCode`, `classification`) — units of any period, before and after the 1 July 2025 reorganisation (`asOf` then only reads `parentCode`, `withinCode` and `classification`). A code reused across the reorganisation then matches two units: tell them apart by `validFrom`/`validTo` and `id`.' })
   anyDate?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'true: chỉ đơn vị giữ chỗ; mặc định (false): chỉ đơn vị thật — true: only placeholder units; by default (false) only real ones.' })
+  placeholder?: boolean;
 }
 
 /** Gán phân loại — input for classifying a unit for a period. */

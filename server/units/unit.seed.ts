@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'yaml';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { projectPath } from '../shared/project.js';
 import type { LineageSeed, UnitSeed } from './unit-seed.js';
@@ -33,7 +34,28 @@ export async function seedUnits(em: EntityManager, { log, demo }: SeedTools): Pr
        SELECT r."successorId", r."predecessorId", r.share FROM jsonb_to_recordset(?::jsonb) AS r("successorId" int, "predecessorId" int, share text)`,
       [JSON.stringify(lineage)],
     );
+    await seedPlaceholders(tx);
   });
   log.info({ units: rows.length, lineage: lineage.length, ms: Date.now() - started }, 'seeded administrative units');
   if (demo) log.info(await seedDemoVillages(em), 'seeded synthetic demo villages (five seed provinces)');
+}
+
+interface PlaceholderSeed {
+  code: string; name: string; shortName: string; level: string; kind: string; parent: { code: string; name: string };
+  validFrom: string | null; validTo: string | null; note: string; source: string;
+}
+
+/** Loads seeds/units/placeholders.yaml: each placeholder below its parent (read on its last valid day), ids from the API sequence. */
+async function seedPlaceholders(em: EntityManager): Promise<void> {
+  const placeholders = parse(readFileSync(projectPath('seeds', 'units', 'placeholders.yaml'), 'utf8')) as PlaceholderSeed[];
+  for (const p of placeholders) {
+    const asOf = p.validTo ?? '9999-12-31';
+    const [parent] = await em.execute(`SELECT id, path::text AS path, name FROM units.unit WHERE code = ? AND NOT placeholder
+      AND (valid_from IS NULL OR valid_from <= ?::date) AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY level LIMIT 1`, [p.parent.code, asOf, asOf]);
+    if (!parent || parent.name !== p.parent.name) throw new Error(`seeds/units/placeholders.yaml ${p.code}: parent ${p.parent.code} is not "${p.parent.name}" on ${asOf}`);
+    await em.execute(`WITH id AS (SELECT nextval('units.unit_api_id_seq')::int AS id)
+      INSERT INTO units.unit (id, code, name, short_name, level, kind, parent_id, path, valid_from, valid_to, placeholder, note, source)
+      SELECT id.id, ?, ?, ?, ?, ?, ?, (? || '.' || id.id)::public.ltree, ?::date, ?::date, true, ?, ? FROM id`,
+    [p.code, p.name.normalize('NFC'), p.shortName.normalize('NFC'), p.level, p.kind, parent.id, parent.path, p.validFrom, p.validTo, p.note, p.source]);
+  }
 }

@@ -83,7 +83,7 @@ export class UnitService {
 
   async list(filter: UnitFilter = {}, page: Page, orderBy = UnitOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
-    const where = new Conditions();
+    const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
     if (filter.level) where.add('u.level = ?', filter.level);
     if (filter.kind) where.add('u.kind = ?', filter.kind);

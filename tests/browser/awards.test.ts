@@ -153,10 +153,13 @@ describe('admin console: award nominations and preconditions', () => {
       return options.map((o) => o.trim()).filter((o) => o && o !== '\u200b');
     };
 
-    /** Decides a nomination of Khánh Hòa's commune standard through the API, as the province's administrator. */
-    const decide = async (unitCode: string, year: number, formCode: string, decisionNumber: string, decidedOn: string) => {
+    /**
+     * Decides a nomination of Khánh Hòa's commune standard through the API, as the province's administrator (whose grant
+     * covers the districts too): proposed by the unit that decides the form (docs/awards.md), the province or the district.
+     */
+    const decide = async (unitCode: string, proposingUnitCode: string, year: number, formCode: string, decisionNumber: string, decidedOn: string) => {
       const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version dossier { item } } }`,
-        { i: { standardId, subject: { unitCode, asOf: `${year}-06-30` }, year, formCode, proposingUnitCode: '56' } }, { token });
+        { i: { standardId, subject: { unitCode, asOf: `${year}-06-30` }, year, formCode, proposingUnitCode } }, { token });
       expect(created.errors).toBeUndefined();
       const { id, version, dossier } = created.data.createNomination;
       const completed = await gql(`mutation($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { id } }`,
@@ -174,10 +177,10 @@ describe('admin console: award nominations and preconditions', () => {
     beforeAll(async () => {
       token = await tokenFor('UNIT_ADMIN', '56');
       // The seeds hold no award: two decisions whose order by date, newest first, is not their order by year, oldest first.
-      const communes = (await gql(`{ units(filter: { withinCode: "56", level: COMMUNE, asOf: "2022-06-30" }, orderBy: CODE, limit: 2) { nodes { code } } }`)).data.units.nodes;
+      const communes = (await gql(`{ units(filter: { withinCode: "56", level: COMMUNE, asOf: "2022-06-30" }, orderBy: CODE, limit: 2) { nodes { code parent { code } } } }`)).data.units.nodes;
       expect(communes).toHaveLength(2);
-      await decide(communes[0].code, 2022, 'PROVINCE_CERTIFICATE', '101/QĐ-UBND (kiểm thử)', '2022-12-20');
-      await decide(communes[1].code, 2023, 'DISTRICT_CERTIFICATE', '202/QĐ-UBND (kiểm thử)', '2023-01-15');
+      await decide(communes[0].code, '56', 2022, 'PROVINCE_CERTIFICATE', '101/QĐ-UBND (kiểm thử)', '2022-12-20');
+      await decide(communes[1].code, communes[1].parent.code, 2023, 'DISTRICT_CERTIFICATE', '202/QĐ-UBND (kiểm thử)', '2023-01-15');
     });
 
     it('lists the awards sorted and filtered on the server, linking the nomination and the subject unit', async () => {

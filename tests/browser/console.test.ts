@@ -204,7 +204,8 @@ describe('admin console', () => {
       const last = admin.getByTestId('history').locator('tr[data-to="APPRAISED"]');
       await last.waitFor();
       const cells = await last.locator('td').allInnerTexts();
-      expect(cells.slice(1)).toEqual(['admin', 'Đã trình', 'Đã thẩm định', 'Đủ tiêu chuẩn (kiểm thử giao diện)']);
+      // Who, the level that made the step (the province decides this form and holds the nomination), from, to, when received (submissions only), why.
+      expect(cells.slice(1)).toEqual(['admin', 'Tỉnh Bắc Kạn', 'Đã trình', 'Đã thẩm định', '', 'Đủ tiêu chuẩn (kiểm thử giao diện)']);
       expect(cells[0]).toMatch(/^\d{2}\/\d{2}\/\d{4}/);
       await expect(admin.getByTestId('history').locator('tbody tr').count()).resolves.toBe(3);
       await screenshot(admin, '14-nomination-history');

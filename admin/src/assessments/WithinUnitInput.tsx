@@ -1,3 +1,4 @@
+import { referenceDate } from '@domain/calendar';
 import { useListFilterContext } from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
@@ -8,5 +9,5 @@ import { UnitCodeInput } from '../common/UnitCodeInput';
 export function WithinUnitInput({ yearSource, ...props }: { source: string; label?: string; alwaysOn?: boolean; yearSource: string }) {
   const { filterValues } = useListFilterContext();
   const year = Number(filterValues[yearSource]);
-  return <UnitCodeInput {...props} asOf={Number.isInteger(year) && year > 1900 ? `${year}-06-30` : undefined} />;
+  return <UnitCodeInput {...props} asOf={Number.isInteger(year) && year > 1900 ? referenceDate(year) : undefined} />;
 }

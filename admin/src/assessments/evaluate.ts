@@ -1,18 +1,13 @@
+import { indicatorPasses } from '@domain/comparators';
+
 /** The console's preview of the API's evaluation (docs/criteria.md): the API re-evaluates when recording. */
 export interface IndicatorDef { code: string; comparator: string }
 export interface Effective { value: number | null; comparator: string }
 
+/** The server's own rule (server/shared/domain/comparators.ts); null when it cannot be told. */
 export function passes(comparator: string, value: number, threshold: number | null): boolean | null {
-  if (comparator === 'BOOL') return value === 1;
-  if (threshold == null) return null;
-  switch (comparator) {
-    case 'GT': return value > threshold;
-    case 'GTE': return value >= threshold;
-    case 'EQ': return value === threshold;
-    case 'LTE': return value <= threshold;
-    case 'LT': return value < threshold;
-    default: return null;
-  }
+  if (!['BOOL', 'GT', 'GTE', 'EQ', 'LTE', 'LT'].includes(comparator)) return null;
+  return indicatorPasses(value, comparator as Parameters<typeof indicatorPasses>[1], threshold);
 }
 
 /** Met when every indicator has a comparable value and passes; null when the criterion cannot be evaluated. */

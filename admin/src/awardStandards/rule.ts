@@ -7,16 +7,25 @@ export type Group = { kind: 'all' | 'any'; children: RuleNode[] };
 export type NewlyMet = {
   kind: 'newlyMetCriteria'; baseYear: number | null; min: number | null; includeMode: 'none' | 'any' | 'all'; include: number[];
   byClass: ClassThreshold[]; ifAwarded: boolean; ifAwardedAt: { occasion: string; year: number | null; min: number | null; countSince: number | null };
+  /** The window's end date, kept as stored. */
+  until?: string;
 };
 export type Recognised = { kind: 'recognisedTier'; tier: string; inYear: 'OCCASION' | 'PERIOD' | 'YEAR'; year: number | null };
-export type Contribution = { kind: 'contribution'; scope: 'OWN' | 'MOBILISED'; minVnd: number | null; byClass: ClassThreshold[]; ownMinVnd: number | null; byClassOwnMinVnd: ClassThreshold[] };
+export type Contribution = {
+  kind: 'contribution'; scope: 'OWN' | 'MOBILISED'; minVnd: number | null; byClass: ClassThreshold[]; ownMinVnd: number | null; byClassOwnMinVnd: ClassThreshold[];
+  /** The API's kinds, ownKinds and until, kept as stored (the builder does not edit them yet). */
+  kept?: Json;
+};
 export type Precondition = { kind: 'precondition'; key: string; label: string };
-export type RuleNode = Group | NewlyMet | Recognised | Contribution | Precondition;
-export type ConditionKind = Exclude<RuleNode['kind'], 'all' | 'any'>;
+/** A condition the builder shows and keeps but does not edit (unitClass, targetAttained, notAwarded): saved as it was stored. */
+export type Kept = { kind: 'unitClass' | 'targetAttained' | 'notAwarded'; value: Json };
+export type RuleNode = Group | NewlyMet | Recognised | Contribution | Precondition | Kept;
+export type ConditionKind = Exclude<RuleNode['kind'], 'all' | 'any' | Kept['kind']>;
 
 export const CONDITION_KINDS: ConditionKind[] = ['newlyMetCriteria', 'recognisedTier', 'contribution', 'precondition'];
+const KEPT_KINDS: Kept['kind'][] = ['unitClass', 'targetAttained', 'notAwarded'];
 
-export function newNode(kind: RuleNode['kind']): RuleNode {
+export function newNode(kind: Exclude<RuleNode['kind'], Kept['kind']>): RuleNode {
   switch (kind) {
     case 'all': case 'any': return { kind, children: [] };
     case 'newlyMetCriteria': return { kind, baseYear: 2021, min: 4, includeMode: 'none', include: [], byClass: [], ifAwarded: false, ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 } };
@@ -38,7 +47,7 @@ export function fromStored(rule: Json): RuleNode {
     const base = newNode('newlyMetCriteria') as NewlyMet;
     return {
       ...base, baseYear: c.baseYear, min: c.min, includeMode: c.includeAll ? 'all' : c.includeAny ? 'any' : 'none', include: c.includeAll ?? c.includeAny ?? [],
-      byClass: classList(c.byClass), ifAwarded: !!c.ifAwardedAt, ifAwardedAt: c.ifAwardedAt ?? base.ifAwardedAt,
+      byClass: classList(c.byClass), ifAwarded: !!c.ifAwardedAt, ifAwardedAt: c.ifAwardedAt ?? base.ifAwardedAt, ...(c.until ? { until: c.until } : {}),
     };
   }
   if (rule.recognisedTier) {
@@ -47,9 +56,12 @@ export function fromStored(rule: Json): RuleNode {
   }
   if (rule.contribution) {
     const c = rule.contribution;
-    return { kind: 'contribution', scope: c.scope, minVnd: c.minVnd, byClass: classList(c.byClass), ownMinVnd: c.ownMinVnd ?? null, byClassOwnMinVnd: classList(c.byClassOwnMinVnd) };
+    const kept = Object.fromEntries(['kinds', 'ownKinds', 'until'].filter((k) => c[k] != null).map((k) => [k, c[k]]));
+    return { kind: 'contribution', scope: c.scope, minVnd: c.minVnd, byClass: classList(c.byClass), ownMinVnd: c.ownMinVnd ?? null, byClassOwnMinVnd: classList(c.byClassOwnMinVnd), kept };
   }
   if (rule.precondition) return { kind: 'precondition', key: rule.precondition.key, label: rule.precondition.label };
+  const kept = KEPT_KINDS.find((k) => rule[k]);
+  if (kept) return { kind: kept, value: rule[kept] };
   return { kind: 'all', children: [] };
 }
 
@@ -66,6 +78,7 @@ export function toInput(node: RuleNode): Json {
         ...(node.includeMode === 'all' && node.include.length ? { includeAll: node.include } : {}),
         byClass: classes(node.byClass),
         ifAwardedAt: node.ifAwarded ? node.ifAwardedAt : undefined,
+        until: node.until,
       },
     };
     case 'recognisedTier': return { recognisedTier: { tier: node.tier, inYear: node.inYear, year: node.inYear === 'YEAR' ? node.year : undefined } };
@@ -73,9 +86,13 @@ export function toInput(node: RuleNode): Json {
       contribution: {
         scope: node.scope, minVnd: node.minVnd, byClass: classes(node.byClass),
         ...(node.scope === 'MOBILISED' ? { ownMinVnd: node.ownMinVnd ?? undefined, byClassOwnMinVnd: classes(node.byClassOwnMinVnd) } : {}),
+        ...(node.kept?.kinds ? { kinds: node.kept.kinds } : {}),
+        ...(node.scope === 'MOBILISED' && node.kept?.ownKinds ? { ownKinds: node.kept.ownKinds } : {}),
+        ...(node.kept?.until ? { until: node.kept.until } : {}),
       },
     };
     case 'precondition': return { precondition: { key: node.key, label: node.label } };
+    default: return { [node.kind]: node.value };
   }
 }
 
@@ -100,5 +117,8 @@ export function describeCondition(node: Exclude<RuleNode, Group>, { translate: t
       ? [t('awards.rule.text.own', { min: vnd(node.minVnd) }), ...cls(node.byClass, true)]
       : [t('awards.rule.text.mobilised', { min: vnd(node.minVnd) }), ...cls(node.byClass, true), ...(node.ownMinVnd != null ? [t('awards.rule.text.ownShare', { min: vnd(node.ownMinVnd) })] : []), ...cls(node.byClassOwnMinVnd, true)];
     case 'precondition': return [t('awards.rule.text.precondition', { label: node.label, key: node.key })];
+    case 'unitClass': return [t('awards.rule.text.unitClass', { list: (node.value.anyOf as string[]).map((c) => t(`enums.AwardUnitClass.${c}`)).join(', ') })];
+    case 'targetAttained': return [t('awards.rule.text.targetAttained', { metric: node.value.metric })];
+    case 'notAwarded': return [t('awards.rule.text.notAwarded', { occasion: t(`enums.AwardOccasion.${node.value.occasion}`) })];
   }
 }

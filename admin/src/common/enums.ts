@@ -1,3 +1,5 @@
+import { UnitClass } from '@domain/unit-class';
+
 /** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
 export const ENUMS = {
   UnitLevel: ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'],
@@ -24,8 +26,9 @@ export const ENUMS = {
   AwardOccasion: ['ANNUAL', 'MID_TERM_REVIEW', 'FINAL_REVIEW', 'ANY'],
   AwardSubjectType: ['AGENCY', 'DISTRICT', 'COMMUNE', 'VILLAGE', 'ENTERPRISE', 'COOPERATIVE', 'HOUSEHOLD', 'INDIVIDUAL', 'OTHER', 'ANY'],
   AwardStandardBasis: ['PLAN_STANDARD', 'EMULATION_CRITERIA', 'REFERENCE'],
-  AwardUnitClass: ['ESPECIALLY_DISADVANTAGED', 'HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'MOUNTAIN', 'LOWLAND', 'BORDER', 'COASTAL', 'ISLAND'],
-  AwardRuleTier: ['NTM', 'ADVANCED', 'MODEL'],
+  /** The API's UnitClass (server/shared/domain/unit-class.ts); the labels keep their former key. */
+  AwardUnitClass: Object.values(UnitClass),
+  AwardRuleTier: ['NTM', 'ADVANCED', 'MODEL', 'NTM_TASKS_COMPLETED'],
   AwardRecognitionWindow: ['OCCASION', 'PERIOD', 'YEAR'],
   ContributionScope: ['OWN', 'MOBILISED'],
   ContributorKind: ['HOUSEHOLD', 'INDIVIDUAL', 'ENTERPRISE', 'COOPERATIVE', 'ORGANISATION'],

@@ -9,10 +9,11 @@ const CONTRIBUTION_FIELDS = `id contributedOn kind quantity quantityUnit unitPri
   contributor { ${CONTRIBUTOR} } mobilisedBy { ${CONTRIBUTOR} }`;
 const SUBJECT = 'kind name contributorId unit { id code name path }';
 const NOMINATION_FIELDS = `id formCode occasion year status version createdAt updatedAt campaign { id } standard { id criteriaText subjectType }
-  subject { ${SUBJECT} } proposingUnit { id code name path } decidingUnit { id code name path }`;
+  subject { ${SUBJECT} } proposingUnit { id code name path } decidingUnit { id code name path } currentUnit { id code name path }`;
 const NOMINATION_DETAIL = `${NOMINATION_FIELDS}
+  nextSteps levels { role current unit { id code name } }
   dossier { item label template provided documentReference }
-  transitions { id from to reason username at }
+  transitions { id from to reason username at receivedOn unit { id name } }
   award { decisionNumber decidedOn signer }`;
 
 /** The API's order field for a react-admin sort (`orders` maps column sources), else the list's default. */
@@ -212,8 +213,3 @@ export async function updateNominationDossier(id: string, expectedVersion: numbe
   );
   return updateNominationDossier;
 }
-
-/** Next steps a nomination may take (decideNomination covers COUNCIL_REVIEWED → DECIDED). */
-export const NEXT_STEPS: Record<string, string[]> = {
-  DRAFT: ['SUBMITTED'], SUBMITTED: ['APPRAISED', 'RETURNED'], APPRAISED: ['COUNCIL_REVIEWED', 'RETURNED'], COUNCIL_REVIEWED: ['DECIDED', 'RETURNED'], RETURNED: ['SUBMITTED'], DECIDED: [],
-};

@@ -2,10 +2,17 @@ import { currentLocale } from '../i18n/locale';
 import { gql } from './client';
 
 export interface InsightMetric { code: string; name: string; nameEn: string; defaultUnit: string; better: string }
-export interface ComparisonRow {
-  unitCode: string; unitName: string; unitLevel: string; metric: string; year: number; actual: number | null; valueUnit: string;
-  numerator: number; denominator: number; target: number | null; targetComparator: string | null; gap: number | null; onTrack: boolean | null;
-  rank: number | null; approximate: boolean; note: string | null; classTargets: ClassTarget[];
+/** The figure fields a comparison row, a progress point and a class target share (one unit per column; null = no data). */
+export interface Figures {
+  actual: number | null; valueUnit: string; count: number | null; share: number | null; numerator: number; denominator: number;
+  unitsWithData: number; unitsInScope: number; coverage: number | null; partial: boolean;
+  target: number | null; targetMax: number | null; targetUnit: string | null; targetComparator: string | null; targetActual: number | null;
+  gap: number | null; onTrack: boolean | null; note: string | null;
+}
+const FIGURES = `actual valueUnit count share numerator denominator unitsWithData unitsInScope coverage partial
+  target targetMax targetUnit targetComparator targetActual gap onTrack note`;
+export interface ComparisonRow extends Figures {
+  unitCode: string; unitName: string; unitLevel: string; metric: string; year: number; rank: number | null; approximate: boolean; classTargets: ClassTarget[];
 }
 /** A target on the unit restricted to a class of its communes, measured over the communes so classified. */
 export interface ClassTarget {
@@ -13,10 +20,7 @@ export interface ClassTarget {
   gap: number | null; onTrack: boolean | null; note: string | null;
 }
 export interface CompareInput { unitCodes?: string[]; childrenOf?: string; level?: string; metrics: string[]; year: number; asOf?: string; offset?: number; limit?: number }
-export interface ProgressPoint {
-  year: number; actual: number | null; target: number | null; valueUnit: string; numerator: number; denominator: number; gap: number | null; onTrack: boolean | null;
-  approximate: boolean; note: string | null; classTargets: ClassTarget[];
-}
+export interface ProgressPoint extends Figures { year: number; approximate: boolean; classTargets: ClassTarget[] }
 
 export async function insightMetrics(): Promise<InsightMetric[]> {
   return (await gql<{ insightMetrics: InsightMetric[] }>('{ insightMetrics { code name nameEn defaultUnit better } }')).insightMetrics;
@@ -25,7 +29,7 @@ export async function insightMetrics(): Promise<InsightMetric[]> {
 /** One row per unit and metric: actual, target, gap and rank among the units compared (insights subgraph). */
 export async function compare(input: CompareInput): Promise<{ rows: ComparisonRow[]; notes: string[]; asOf: string; unitCount: number }> {
   const { compare } = await gql<{ compare: { rows: ComparisonRow[]; notes: string[]; asOf: string; unitCount: number } }>(
-    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes unitCount rows { unitCode unitName unitLevel metric year actual valueUnit numerator denominator target targetComparator gap onTrack rank approximate note
+    `query Compare($input: CompareInput!) { compare(input: $input) { asOf notes unitCount rows { unitCode unitName unitLevel metric year rank approximate ${FIGURES}
       classTargets { unitClass communes actual valueUnit target targetComparator gap onTrack note } } } }`,
     { input },
   );
@@ -34,7 +38,7 @@ export async function compare(input: CompareInput): Promise<{ rows: ComparisonRo
 
 export async function progress(unitCode: string, metric: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {
   const { progress } = await gql<{ progress: ProgressPoint[] }>(
-    `query Progress($unitCode: String!, $metric: String!, $fromYear: Int!, $toYear: Int!, $asOf: Date) { progress(unitCode: $unitCode, metric: $metric, fromYear: $fromYear, toYear: $toYear, asOf: $asOf) { year actual target valueUnit numerator denominator gap onTrack approximate note
+    `query Progress($unitCode: String!, $metric: String!, $fromYear: Int!, $toYear: Int!, $asOf: Date) { progress(unitCode: $unitCode, metric: $metric, fromYear: $fromYear, toYear: $toYear, asOf: $asOf) { year approximate ${FIGURES}
       classTargets { unitClass communes actual valueUnit target targetComparator gap onTrack note } } }`,
     { unitCode, metric, fromYear, toYear, asOf: asOf || null },
   );

@@ -36,7 +36,7 @@ export const awardsVi = {
       name: 'Hồ sơ đề nghị khen thưởng |||| Hồ sơ đề nghị khen thưởng',
       fields: {
         subject: 'Đối tượng', status: 'Trạng thái', year: 'Năm xét', occasion: 'Đợt', formCode: 'Hình thức', standard: 'Tiêu chuẩn', standardId: 'Tiêu chuẩn (mã)',
-        proposingUnit: 'Đơn vị trình', decidingUnit: 'Đơn vị quyết định', createdAt: 'Ngày lập', campaignId: 'Phong trào', award: 'Quyết định khen thưởng',
+        proposingUnit: 'Đơn vị trình', decidingUnit: 'Đơn vị quyết định', levels: 'Các cấp xét', createdAt: 'Ngày lập', campaignId: 'Phong trào', award: 'Quyết định khen thưởng',
         updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình',
       },
       create: {
@@ -46,12 +46,13 @@ export const awardsVi = {
       },
       tabs: { overview: 'Hồ sơ', dossier: 'Thành phần hồ sơ', history: 'Lịch sử xử lý' },
       dossier: { item: 'Thành phần', provided: 'Đã có', documentReference: 'Số, ký hiệu văn bản', template: 'Mẫu', save: 'Lưu thành phần hồ sơ', saved: 'Đã lưu thành phần hồ sơ', referenceRequired: 'Cần số, ký hiệu văn bản cho thành phần đã có' },
-      history: { at: 'Thời điểm', username: 'Người thực hiện', from: 'Từ', to: 'Sang', reason: 'Lý do, ý kiến' },
+      history: { at: 'Thời điểm', username: 'Người thực hiện', unit: 'Đơn vị thực hiện', from: 'Từ', to: 'Sang', receivedOn: 'Ngày nhận hồ sơ', reason: 'Lý do, ý kiến' },
+      levelRoles: { PROPOSES: 'trình', REVIEWS_AND_FORWARDS: 'xét, trình tiếp', DECIDES: 'quyết định' },
       actions: {
         SUBMITTED: 'Trình', APPRAISED: 'Thẩm định', COUNCIL_REVIEWED: 'Hội đồng đã xét', RETURNED: 'Trả lại', DECIDED: 'Ra quyết định',
         title: 'Chuyển hồ sơ sang "%{status}"', reason: 'Lý do, ý kiến', reasonRequired: 'Trả lại hồ sơ phải nêu lý do',
         done: 'Hồ sơ đã chuyển sang "%{status}"', decisionNumber: 'Số quyết định', decidedOn: 'Ngày quyết định', signer: 'Người ký', none: 'Không còn bước nào tiếp theo',
-        notYours: 'Bước tiếp theo (%{steps}) do đơn vị khác thực hiện: trình là việc của đơn vị đề nghị, thẩm định, xét và quyết định là việc của hội đồng đơn vị xét khen thưởng.',
+        notYours: 'Bước tiếp theo (%{steps}) do đơn vị khác thực hiện: đơn vị đề nghị trình hồ sơ; cấp đang giữ hồ sơ thẩm định, Hội đồng xét, trả lại hoặc trình tiếp; cấp quyết định ra quyết định.',
       },
     },
     awards: {
@@ -75,7 +76,8 @@ export const awardsVi = {
     rule: {
       all: 'Đạt tất cả các điều kiện sau', any: 'Đạt ít nhất một trong các điều kiện sau', group: 'Nhóm', add: 'Thêm điều kiện', addGroup: 'Thêm nhóm',
       remove: 'Xóa', create: 'Lập quy tắc', clear: 'Bỏ quy tắc (không đánh giá tự động)', empty: 'Nhóm chưa có điều kiện',
-      kinds: { newlyMetCriteria: 'Tiêu chí đạt mới', recognisedTier: 'Được công nhận', contribution: 'Đóng góp', precondition: 'Điều kiện có/không' },
+      kinds: { newlyMetCriteria: 'Tiêu chí đạt mới', recognisedTier: 'Được công nhận', contribution: 'Đóng góp', precondition: 'Điều kiện có/không',
+        unitClass: 'Loại đơn vị', targetAttained: 'Đạt chỉ tiêu kế hoạch', notAwarded: 'Chưa được khen' },
       baseYear: 'Năm gốc', min: 'Số tiêu chí tối thiểu', include: 'Trong đó có', includeMode: { none: 'không yêu cầu', any: 'ít nhất một trong', all: 'tất cả' },
       criteria: 'Các tiêu chí', byClass: 'Ngưỡng theo phân loại đơn vị', addClass: 'Thêm ngưỡng theo phân loại', unitClass: 'Phân loại', value: 'Ngưỡng',
       ifAwarded: 'Ngưỡng khác nếu đã được khen ở đợt trước', occasion: 'Đợt đã khen', year: 'Năm', countSince: 'Đếm tiêu chí đạt mới từ năm',
@@ -87,6 +89,8 @@ export const awardsVi = {
         recognised: 'Được công nhận %{tier} (%{when})', inYear: { OCCASION: 'trong năm của đợt', PERIOD: 'trong giai đoạn của phong trào', YEAR: 'năm %{year}' },
         own: 'Tự đóng góp ≥ %{min}', mobilised: 'Vận động đóng góp (kể cả phần tự đóng góp) ≥ %{min}', ownShare: 'trong đó tự đóng góp ≥ %{min}',
         precondition: '%{label} (%{key})',
+        unitClass: 'Đơn vị thuộc loại: %{list}', targetAttained: 'Đạt chỉ tiêu %{metric} của kế hoạch trong năm của đợt',
+        notAwarded: 'Chưa được khen %{occasion} trong năm của đợt',
       },
     },
     eligibility: {
@@ -115,7 +119,7 @@ export const awardsVi = {
       ESPECIALLY_DISADVANTAGED: 'Xã đặc biệt khó khăn', HIGH_MOUNTAIN: 'Vùng núi cao', LOW_MOUNTAIN: 'Vùng núi thấp', MOUNTAIN: 'Miền núi',
       LOWLAND: 'Đồng bằng', BORDER: 'Biên giới', COASTAL: 'Ven biển', ISLAND: 'Hải đảo',
     },
-    AwardRuleTier: { NTM: 'đạt chuẩn nông thôn mới', ADVANCED: 'nông thôn mới nâng cao', MODEL: 'nông thôn mới kiểu mẫu' },
+    AwardRuleTier: { NTM: 'đạt chuẩn nông thôn mới', ADVANCED: 'nông thôn mới nâng cao', MODEL: 'nông thôn mới kiểu mẫu', NTM_TASKS_COMPLETED: 'hoàn thành nhiệm vụ xây dựng nông thôn mới' },
     AwardRecognitionWindow: { OCCASION: 'Năm của đợt', PERIOD: 'Trong giai đoạn', YEAR: 'Năm cho trước' },
     ContributionScope: { OWN: 'Tự đóng góp', MOBILISED: 'Vận động đóng góp' },
     ContributorKind: { HOUSEHOLD: 'Hộ gia đình', INDIVIDUAL: 'Cá nhân', ENTERPRISE: 'Doanh nghiệp', COOPERATIVE: 'Hợp tác xã', ORGANISATION: 'Tổ chức khác' },
@@ -162,7 +166,7 @@ export const awardsEn: typeof awardsVi = {
       name: 'Nomination |||| Nominations',
       fields: {
         subject: 'Subject', status: 'Status', year: 'Year', occasion: 'Occasion', formCode: 'Form', standard: 'Standard', standardId: 'Standard (id)',
-        proposingUnit: 'Proposing unit', decidingUnit: 'Deciding unit', createdAt: 'Created', campaignId: 'Campaign', award: 'Award decision',
+        proposingUnit: 'Proposing unit', decidingUnit: 'Deciding unit', levels: 'Levels', createdAt: 'Created', campaignId: 'Campaign', award: 'Award decision',
         updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit',
       },
       create: {
@@ -172,12 +176,13 @@ export const awardsEn: typeof awardsVi = {
       },
       tabs: { overview: 'Nomination', dossier: 'Dossier', history: 'History' },
       dossier: { item: 'Item', provided: 'Provided', documentReference: 'Document reference', template: 'Template', save: 'Save dossier', saved: 'Dossier saved', referenceRequired: 'A provided item needs its document reference' },
-      history: { at: 'When', username: 'Who', from: 'From', to: 'To', reason: 'Reason, remarks' },
+      history: { at: 'When', username: 'Who', unit: 'Unit', from: 'From', to: 'To', receivedOn: 'Received on', reason: 'Reason, remarks' },
+      levelRoles: { PROPOSES: 'proposes', REVIEWS_AND_FORWARDS: 'reviews, submits on', DECIDES: 'decides' },
       actions: {
         SUBMITTED: 'Submit', APPRAISED: 'Appraise', COUNCIL_REVIEWED: 'Council reviewed', RETURNED: 'Return', DECIDED: 'Decide',
         title: 'Move the nomination to "%{status}"', reason: 'Reason, remarks', reasonRequired: 'Returning a nomination needs a reason',
         done: 'The nomination is now "%{status}"', decisionNumber: 'Decision number', decidedOn: 'Decision date', signer: 'Signer', none: 'No further step',
-        notYours: 'The next step (%{steps}) is another unit\'s: the proposing unit submits; the deciding unit\'s council appraises, reviews and decides.',
+        notYours: 'The next step (%{steps}) is another unit\'s: the proposing unit submits; the level holding the nomination appraises, has its council review, returns or submits it on; the deciding level decides.',
       },
     },
     awards: {
@@ -201,7 +206,8 @@ export const awardsEn: typeof awardsVi = {
     rule: {
       all: 'All of the following', any: 'At least one of the following', group: 'Group', add: 'Add condition', addGroup: 'Add group',
       remove: 'Remove', create: 'Write a rule', clear: 'Remove the rule (not machine-evaluable)', empty: 'The group has no condition yet',
-      kinds: { newlyMetCriteria: 'Newly met criteria', recognisedTier: 'Recognised', contribution: 'Contribution', precondition: 'Yes/no precondition' },
+      kinds: { newlyMetCriteria: 'Newly met criteria', recognisedTier: 'Recognised', contribution: 'Contribution', precondition: 'Yes/no precondition',
+        unitClass: 'Unit class', targetAttained: "Plan's target met", notAwarded: 'Not already awarded' },
       baseYear: 'Base year', min: 'Minimum criteria', include: 'Including', includeMode: { none: 'nothing required', any: 'any of', all: 'all of' },
       criteria: 'Criteria', byClass: 'Threshold by unit class', addClass: 'Add a class threshold', unitClass: 'Class', value: 'Threshold',
       ifAwarded: 'Different threshold if awarded at an earlier occasion', occasion: 'Occasion awarded', year: 'Year', countSince: 'Count newly met since',
@@ -213,6 +219,8 @@ export const awardsEn: typeof awardsVi = {
         recognised: 'Recognised %{tier} (%{when})', inYear: { OCCASION: "in the occasion's year", PERIOD: 'during the campaign period', YEAR: 'in %{year}' },
         own: 'Own contributions ≥ %{min}', mobilised: 'Mobilised contributions (own included) ≥ %{min}', ownShare: 'own share ≥ %{min}',
         precondition: '%{label} (%{key})',
+        unitClass: 'The unit is: %{list}', targetAttained: "Met the plan's %{metric} target in the occasion's year",
+        notAwarded: 'Not already awarded (%{occasion}) in the occasion\'s year',
       },
     },
     eligibility: {
@@ -241,7 +249,7 @@ export const awardsEn: typeof awardsVi = {
       ESPECIALLY_DISADVANTAGED: 'Especially disadvantaged', HIGH_MOUNTAIN: 'High mountain', LOW_MOUNTAIN: 'Low mountain', MOUNTAIN: 'Mountain',
       LOWLAND: 'Lowland', BORDER: 'Border', COASTAL: 'Coastal', ISLAND: 'Island',
     },
-    AwardRuleTier: { NTM: 'new rural', ADVANCED: 'advanced new rural', MODEL: 'model new rural' },
+    AwardRuleTier: { NTM: 'new rural', ADVANCED: 'advanced new rural', MODEL: 'model new rural', NTM_TASKS_COMPLETED: 'new-rural tasks completed' },
     AwardRecognitionWindow: { OCCASION: "Occasion's year", PERIOD: 'Campaign period', YEAR: 'Given year' },
     ContributionScope: { OWN: 'Own', MOBILISED: 'Mobilised' },
     ContributorKind: { HOUSEHOLD: 'Household', INDIVIDUAL: 'Individual', ENTERPRISE: 'Enterprise', COOPERATIVE: 'Cooperative', ORGANISATION: 'Organisation' },

@@ -7,6 +7,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
+import { referenceDate } from '@domain/calendar';
 import { enumChoices } from '../common/enums';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
@@ -14,7 +15,8 @@ import { useFormat } from '../common/format';
 import { localise } from '../dataProvider/client';
 import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
-import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { ActualCell, CoverageCell, drawn, targetText } from './figures';
+import { useInsightMetrics } from './useInsightMetrics';
 import { TablePager } from '../common/TablePager';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
@@ -33,7 +35,7 @@ export function ComparePage() {
   const scopeValue = params.get('value') ?? '56';
   const selected = (params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET').split(',').filter(Boolean);
   const year = Number(params.get('year') ?? 2025);
-  const asOf = params.get('asOf') ?? `${Math.min(year, 2025)}-06-30`;
+  const asOf = params.get('asOf') ?? referenceDate(Math.min(year, 2025));
   const trail = (params.get('trail') ?? '').split(',').filter(Boolean);
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const [rows, setRows] = useState<ComparisonRow[] | null>(null);
@@ -84,14 +86,13 @@ export function ComparePage() {
   const units = rows ? [...new Map(rows.map((r) => [r.unitCode, r.unitName])).entries()] : [];
   const cell = (code: string, metric: string) => rows?.find((r) => r.unitCode === code && r.metric === metric);
   const chartMetric = selected[0];
-  // One chart, one unit of measure: a unit whose figure comes as a share while the others are counts is left out
-  // (and named) rather than drawn on the same axis.
+  // One metric's figures on one axis (a metric has one unit of measure); only units with full data are drawn, so a
+  // unit without data or with data for part of its communes is named below rather than drawn as if complete.
   const firstMetricRows = units.map(([code, name]) => ({ name, row: cell(code, chartMetric) }));
-  const units_ = firstMetricRows.map((r) => r.row?.valueUnit).filter(Boolean) as string[];
-  const chartUnit = units_.sort((a, b) => units_.filter((u) => u === b).length - units_.filter((u) => u === a).length)[0];
-  const charted = firstMetricRows.filter((r) => r.row?.valueUnit === chartUnit);
-  const leftOut = firstMetricRows.filter((r) => r.row && r.row.valueUnit !== chartUnit).map((r) => r.name);
-  const chartRows = charted.map((r) => r.row);
+  const charted = firstMetricRows.filter((r) => r.row && drawn(r.row) !== null);
+  const leftOut = firstMetricRows.filter((r) => !r.row || drawn(r.row) === null).map((r) => r.name);
+  const chartRows = charted.map((r) => r.row!);
+  const chartUnit = chartRows[0]?.valueUnit;
   const exportParams = { metrics: selected, year, asOf, childrenOf: input.childrenOf, level: input.level, unitCodes: input.unitCodes };
 
   return (
@@ -158,10 +159,11 @@ export function ComparePage() {
                     xAxis={[{ scaleType: 'band', data: charted.map((r) => r.name), tickLabelStyle: { fontSize: 10 } }]}
                     yAxis={[{ min: 0, label: translate(`insights.axis.${chartUnit ?? 'COUNT'}`) }]}
                     series={[
-                      { label: translate('insights.actual'), data: chartRows.map((r) => r?.actual ?? null), valueFormatter: (v) => format.number(v) },
-                      { label: translate('insights.target'), data: chartRows.map((r) => r?.target ?? null), valueFormatter: (v) => format.number(v) },
+                      { label: translate('insights.actual'), data: chartRows.map(drawn), valueFormatter: (v) => format.number(v) },
+                      // A target in another unit than the actual (a count beside a share) is not drawn on the same axis.
+                      { label: translate('insights.target'), data: chartRows.map((r) => (r.targetUnit === r.valueUnit ? r.target ?? null : null)), valueFormatter: (v) => format.number(v) },
                     ]} />
-                  {leftOut.length > 0 && <Typography variant="caption" color="text.secondary">{translate('insights.compare.leftOut', { units: leftOut.join(', ') })}</Typography>}
+                  {leftOut.length > 0 && <Typography variant="caption" color="text.secondary">{translate('insights.notDrawn', { units: leftOut.join(', ') })}</Typography>}
                 </Box>
               )}
               <Box sx={{ overflowX: 'auto' }}>
@@ -169,10 +171,10 @@ export function ComparePage() {
                 <TableHead>
                   <TableRow>
                     <TableCell rowSpan={2}>{translate('app.unit')}</TableCell>
-                    {selected.map((m) => <TableCell key={m} colSpan={4} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>{label(m)}</TableCell>)}
+                    {selected.map((m) => <TableCell key={m} colSpan={5} align="center" sx={{ borderLeft: 1, borderColor: 'divider' }}>{label(m)}</TableCell>)}
                   </TableRow>
                   <TableRow>
-                    {selected.map((m) => ['actual', 'target', 'gap', 'rank'].map((k) => <TableCell key={m + k} align="right" sx={k === 'actual' ? { borderLeft: 1, borderColor: 'divider' } : undefined}>{translate(`insights.${k}`)}</TableCell>))}
+                    {selected.map((m) => ['actual', 'target', 'gap', 'rank', 'coverage'].map((k) => <TableCell key={m + k} align="right" sx={k === 'actual' ? { borderLeft: 1, borderColor: 'divider' } : undefined}>{translate(`insights.${k}`)}</TableCell>))}
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -182,10 +184,11 @@ export function ComparePage() {
                       {selected.map((m) => {
                         const r = cell(code, m);
                         return [
-                          <TableCell key={m + 'a'} align="right" sx={{ borderLeft: 1, borderColor: 'divider' }} title={r ? `${r.numerator}/${r.denominator}` : ''}>{r ? withUnit(format.number, r.actual, r.valueUnit) : '—'}{r?.approximate ? ' ≈' : ''}</TableCell>,
-                          <TableCell key={m + 't'} align="right">{r?.target == null ? '—' : withUnit(format.number, r.target, r.valueUnit)}</TableCell>,
+                          <TableCell key={m + 'a'} align="right" sx={{ borderLeft: 1, borderColor: 'divider' }}>{r ? <ActualCell row={r} /> : '—'}{r?.approximate ? ' ≈' : ''}</TableCell>,
+                          <TableCell key={m + 't'} align="right">{r ? targetText(format.number, r) : '—'}</TableCell>,
                           <TableCell key={m + 'g'} align="right" sx={{ color: r?.onTrack == null ? undefined : r.onTrack ? 'success.main' : 'error.main' }}>{r?.gap == null ? '—' : `${r.gap > 0 ? '+' : ''}${format.number(r.gap)}`}</TableCell>,
                           <TableCell key={m + 'r'} align="right">{r?.rank ?? '—'}</TableCell>,
+                          <TableCell key={m + 'c'} align="right">{r ? <CoverageCell row={r} /> : '—'}</TableCell>,
                         ];
                       })}
                     </TableRow>

@@ -7,8 +7,10 @@ import { useSearchParams } from 'react-router-dom';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { useFormat } from '../common/format';
 import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
+import { localise } from '../dataProvider/client';
 import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
 import { ClassTargetsTable } from './ClassTargetsTable';
+import { ActualCell, CoverageCell, drawn, targetText } from './figures';
 import { useInsightMetrics, withUnit } from './useInsightMetrics';
 
 /** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
@@ -67,23 +69,32 @@ export function ProgressPage() {
                   xAxis={[{ scaleType: 'point', data: points.map((p) => String(p.year)), label: translate('app.year') }]}
                   yAxis={[{ min: 0, label: translate(`insights.axis.${points[0]?.valueUnit ?? 'COUNT'}`) }]}
                   series={[
-                    { id: 'actual', label: translate('insights.actual'), data: points.map((p) => p.actual ?? null), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: true, showMark: true, curve: 'linear' },
-                    { id: 'target', label: translate('insights.target'), data: points.map((p) => p.target ?? null), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: true, showMark: true, curve: 'linear' },
+                    // Only years with full data are drawn (a year without data, or with data for part of the units, leaves a gap
+                    // rather than a point that reads as complete); the table beside shows them with their coverage.
+                    { id: 'actual', label: translate('insights.actual'), data: points.map(drawn), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: false, showMark: true, curve: 'linear' },
+                    // A target in another unit than the actual (a count beside a share) is not drawn on the same axis.
+                    { id: 'target', label: translate('insights.target'), data: points.map((p) => (p.targetUnit === p.valueUnit ? p.target ?? null : null)), valueFormatter: (v) => withUnit(format.number, v, points[0]?.valueUnit ?? ''), connectNulls: true, showMark: true, curve: 'linear' },
                   ]} />
+                {points.some((p) => drawn(p) === null) && (
+                  <Typography variant="caption" color="text.secondary">
+                    {translate('insights.notDrawn', { units: points.filter((p) => drawn(p) === null).map((p) => p.year).join(', ') })}
+                  </Typography>
+                )}
               </Box>
               <Box sx={{ overflowX: 'auto' }}>
               <Table size="small">
                 <TableHead><TableRow>
-                  {['year', 'actual', 'target', 'gap', 'onTrack'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
+                  {['year', 'actual', 'target', 'gap', 'onTrack', 'coverage'].map((k) => <TableCell key={k} align={k === 'year' ? 'left' : 'right'}>{translate(k === 'year' ? 'app.year' : `insights.${k}`)}</TableCell>)}
                 </TableRow></TableHead>
                 <TableBody>
                   {points.map((p) => (
                     <TableRow key={p.year}>
                       <TableCell>{p.year}</TableCell>
-                      <TableCell align="right" title={`${p.numerator}/${p.denominator}`}>{withUnit(format.number, p.actual, p.valueUnit)}</TableCell>
-                      <TableCell align="right">{withUnit(format.number, p.target, p.valueUnit)}</TableCell>
+                      <TableCell align="right"><ActualCell row={p} /></TableCell>
+                      <TableCell align="right" title={p.note ? localise(p.note) : ''}>{targetText(format.number, p)}</TableCell>
                       <TableCell align="right">{p.gap == null ? '—' : format.number(p.gap)}</TableCell>
                       <TableCell align="right">{p.onTrack == null ? '—' : translate(p.onTrack ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
+                      <TableCell align="right"><CoverageCell row={p} /></TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

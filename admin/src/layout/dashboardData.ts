@@ -58,15 +58,17 @@ export async function dashboardData(today = new Date()): Promise<DashboardData> 
     .sort((a, b) => a.date.localeCompare(b.date));
   const asOf = `${year}-06-30`;
 
-  // Nominations whose next step is this user's: drafts and returns for the proposing unit, the rest for the deciding one.
+  // Nominations whose next step is this user's: drafts and returns for the proposing unit, the rest for the level
+  // holding the nomination now (it climbs its levels up to the deciding one).
   const statuses = Object.entries(WAITING).filter(([capability]) => allows(rules, capability as keyof typeof WAITING)).flatMap(([, s]) => s);
   const waiting = async (status: string) => {
     const { nominations: page } = await gql<{ nominations: { nodes: any[] } }>(
-      `query($f: NominationFilter) { nominations(filter: $f, limit: 50, orderBy: UPDATED, direction: DESC) { nodes { id status year subject { kind name unit { name } } proposingUnit { path } decidingUnit { name path } } } }`,
+      `query($f: NominationFilter) { nominations(filter: $f, limit: 50, orderBy: UPDATED, direction: DESC) { nodes { id status year subject { kind name unit { name } } proposingUnit { name path } currentUnit { name path } } } }`,
       { f: { status } });
     const proposing = status === 'DRAFT' || status === 'RETURNED';
-    return page.nodes.filter((n) => allows(rules, proposing ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS', proposing ? n.proposingUnit.path : n.decidingUnit.path))
-      .map((n) => ({ id: n.id, status: n.status, year: n.year, subject: n.subject.name ?? n.subject.unit.name, unit: n.decidingUnit.name }));
+    const holder = (n: any) => (proposing ? n.proposingUnit : n.currentUnit);
+    return page.nodes.filter((n) => holder(n) && allows(rules, proposing ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS', holder(n).path))
+      .map((n) => ({ id: n.id, status: n.status, year: n.year, subject: n.subject.name ?? n.subject.unit.name, unit: holder(n).name }));
   };
   const [progress, nominations, coverage, changes] = await Promise.all([
     scope ? compare({ unitCodes: [scope.code], metrics: PROGRESS_METRICS, year, asOf }).then((r) => r.rows, () => []) : Promise.resolve([]),

@@ -1,3 +1,4 @@
+import { referenceDate } from '@domain/calendar';
 import { Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
@@ -44,7 +45,7 @@ function SubjectInputs() {
           ]} />
           {formData.subjectKind === 'CONTRIBUTOR'
             ? <TextInput source="subject.contributorId" label="resources.nominations.fields.contributorId" validate={required()} />
-            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth />}
+            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth />}
         </>
       ))}
     </FormDataConsumer>
@@ -74,7 +75,7 @@ export function NominationCreate() {
         <FormDataConsumer>{({ formData }) => <FormCodeInput standardId={formData.standardId ? String(formData.standardId) : undefined} />}</FormDataConsumer>
         <FormDataConsumer>
           {({ formData }) => (
-            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth
+            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth
               helperText={translate('resources.nominations.create.proposingHelp')} />
           )}
         </FormDataConsumer>

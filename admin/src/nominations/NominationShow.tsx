@@ -4,7 +4,7 @@ import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useNotify, useR
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
-import { decideNomination, NEXT_STEPS, transitionNomination, updateNominationDossier } from '../dataProvider/awards';
+import { decideNomination, transitionNomination, updateNominationDossier } from '../dataProvider/awards';
 import { useCan } from '../capabilities';
 import { subjectText } from './NominationList';
 import { AwardFormName } from '../awardForms/AwardFormName';
@@ -19,12 +19,14 @@ function WorkflowActions() {
   const [values, setValues] = useState({ reason: '', decisionNumber: '', decidedOn: today(), signer: '' });
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
-  // Submitting is the proposing unit's; every other step the deciding unit's (the API's capability table).
-  const mayPropose = useCan('PROPOSE_NOMINATIONS', nomination?.proposingUnit?.path ?? null);
-  const mayDecide = useCan('DECIDE_NOMINATIONS', nomination?.decidingUnit?.path ?? null);
+  // The API says which steps are open (nextSteps); who may take them, its capability table: the proposing unit submits
+  // what it holds (no current level), the level holding the nomination takes every other step, the decision included.
+  const withProposer = !nomination?.currentUnit;
+  const mayPropose = useCan('PROPOSE_NOMINATIONS', withProposer ? nomination?.proposingUnit?.path ?? null : null);
+  const mayReview = useCan('DECIDE_NOMINATIONS', nomination?.currentUnit?.path ?? null);
   if (!nomination) return null;
-  const possible: string[] = NEXT_STEPS[nomination.status] ?? [];
-  const steps = possible.filter((s) => (s === 'SUBMITTED' ? mayPropose : mayDecide));
+  const possible: string[] = nomination.nextSteps ?? [];
+  const steps = possible.filter((s) => (withProposer ? mayPropose : mayReview));
   const withheld = possible.length > steps.length;
   const status = (s: string) => translate(`enums.NominationStatus.${s}`);
   const submit = async () => {
@@ -147,20 +149,37 @@ function History() {
   return (
     <Table size="small" data-testid="history">
       <TableHead><TableRow>
-        {['at', 'username', 'from', 'to', 'reason'].map((k) => <TableCell key={k}>{translate(`resources.nominations.history.${k}`)}</TableCell>)}
+        {['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason'].map((k) => <TableCell key={k}>{translate(`resources.nominations.history.${k}`)}</TableCell>)}
       </TableRow></TableHead>
       <TableBody>
         {(nomination?.transitions ?? []).map((t: any) => (
           <TableRow key={t.id} data-to={t.to}>
             <TableCell>{format.dateTime(t.at)}</TableCell>
             <TableCell>{t.username}</TableCell>
+            <TableCell>{t.unit?.name ?? ''}</TableCell>
             <TableCell>{status(t.from)}</TableCell>
             <TableCell>{status(t.to)}</TableCell>
+            <TableCell>{t.receivedOn ? format.date(t.receivedOn) : ''}</TableCell>
             <TableCell>{t.reason ?? ''}</TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** The way the nomination goes, the level holding it now in bold: proposer, each reviewing level, the deciding level. */
+function Levels() {
+  const nomination = useRecordContext();
+  const translate = useTranslate();
+  if (!nomination?.levels) return null;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="nomination-levels">
+      {nomination.levels.map((l: { role: string; current: boolean; unit: { id: string; name: string } }, i: number) => (
+        <Chip key={`${l.unit.id}-${i}`} size="small" color={l.current ? 'primary' : 'default'} variant={l.current ? 'filled' : 'outlined'}
+          label={`${l.unit.name} · ${translate(`resources.nominations.levelRoles.${l.role}`)}`} />
+      ))}
+    </Stack>
   );
 }
 
@@ -197,6 +216,7 @@ export function NominationShow() {
           <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
           <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
           <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
+          <Labeled label="resources.nominations.fields.levels"><Levels /></Labeled>
           <DateText source="createdAt" withTime />
           <Labeled label="resources.nominations.fields.award"><Award /></Labeled>
         </TabbedShowLayout.Tab>

@@ -1,0 +1,57 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { Audited } from '../shared/audit.js';
+import { Campaign } from './campaign.entity.js';
+import { Recurrence, ResponsibilityKind } from './campaign.enums.js';
+
+/**
+ * Trách nhiệm tổ chức thực hiện — one duty the plan assigns ("Tổ chức thực hiện", "Thủ tục, hồ sơ"): who does what
+ * with the nomination dossiers and reports, for whom, when, in the plan's words and with its clause.
+ */
+@ObjectType('CampaignResponsibility', { description: 'Trách nhiệm theo kế hoạch — a duty the plan assigns (who receives, appraises, submits nomination dossiers, reports, inspects …), in the plan\'s words with its clause.' })
+@Entity({ tableName: 'responsibility' })
+export class Responsibility implements Audited {
+  @Field(() => ID, { description: 'Mã định danh — id.' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
+  @Index()
+  campaign!: Campaign;
+
+  @Field(() => ResponsibilityKind, { description: 'Loại trách nhiệm — what the duty is.' })
+  @Enum({ items: () => ResponsibilityKind })
+  kind!: ResponsibilityKind;
+
+  @Field({ description: 'Ai thực hiện, như văn bản ghi (cơ quan, hội đồng, đơn vị) — who, as the plan names them.' })
+  @Property({ type: 'string', columnType: 'text' })
+  actor!: string;
+
+  @Field(() => String, { nullable: true, description: 'Gửi, trình cho ai (nếu văn bản nêu) — to whom, when the plan says.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  recipient?: string | null;
+
+  @Field(() => Recurrence, { nullable: true, description: 'Định kỳ (hàng năm, 6 tháng) nếu văn bản nêu — how often, when the plan says.' })
+  @Enum({ items: () => Recurrence, nullable: true })
+  recurrence?: Recurrence | null;
+
+  @Field(() => String, { nullable: true, description: 'Thời hạn như văn bản ghi ("trước ngày 15/12", "cuối năm") — when, in the plan\'s words.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  deadlineText?: string | null;
+
+  @Field({ description: 'Trích nguyên văn — the plan\'s words.' })
+  @Property({ type: 'string', columnType: 'text' })
+  quote!: string;
+
+  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  note?: string | null;
+
+  @Field({ description: 'Nguồn (tệp § điều khoản) — source clause.' })
+  @Property({ type: 'string', columnType: 'text' })
+  source!: string;
+
+  auditUnitId(): number | undefined {
+    return this.campaign?.issuerUnitId;
+  }
+}
