@@ -9,6 +9,7 @@ import { seedCriteria } from './criteria.seed.js';
 import { assessmentById, setById } from './criteria.loaders.js';
 import { Migration20261201000000_criteria } from './migrations/Migration20261201000000_criteria.js';
 import { Migration20261215000000_unit_codes } from './migrations/Migration20261215000000_unit_codes.js';
+import { Migration20270115000000_figures_contract } from './migrations/Migration20270115000000_figures_contract.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionResolver } from './recognition.resolver.js';
 import { backfillUnitCodes } from './unit-lookup.js';
@@ -24,6 +25,7 @@ export const criteriaSubgraph: SubgraphModule = {
   migrations: [
     { name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria },
     { name: 'Migration20261215000000_unit_codes', class: Migration20261215000000_unit_codes },
+    { name: 'Migration20270115000000_figures_contract', class: Migration20270115000000_figures_contract },
   ],
   resolvers: [
     CriteriaSetResolver, CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver,

@@ -1,3 +1,4 @@
+import { figuresContractProblem } from '../shared/figures-contract.js';
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { InsightsResolver, UnitInsightsResolver } from './insights.resolver.js';
 import { unitRef } from './insights.types.js';
@@ -6,13 +7,14 @@ import { Migration20261212000000_insights_bulk } from './migrations/Migration202
 import { Migration20261213000000_insights_villages_lineage } from './migrations/Migration20261213000000_insights_villages_lineage.js';
 import { Migration20270105000000_insights_coverage } from './migrations/Migration20270105000000_insights_coverage.js';
 import { Migration20270112000000_insights_merge } from './migrations/Migration20270112000000_insights_merge.js';
+import { Migration20270116000000_insights_figures_contract } from './migrations/Migration20270116000000_insights_figures_contract.js';
 import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
 
 export { insightsExports };
 
-/** So sánh và tiến độ — cross-locality comparisons and progress, from summaries kept by triggers on criteria's tables. */
+/** So sánh và tiến độ — cross-locality comparisons and progress, from summaries kept current through criteria's figures contract. */
 export const insightsSubgraph: SubgraphModule = {
   name: 'insights',
   dbSchema: 'insights',
@@ -23,6 +25,7 @@ export const insightsSubgraph: SubgraphModule = {
     { name: 'Migration20261213000000_insights_villages_lineage', class: Migration20261213000000_insights_villages_lineage },
     { name: 'Migration20270105000000_insights_coverage', class: Migration20270105000000_insights_coverage },
     { name: 'Migration20270112000000_insights_merge', class: Migration20270112000000_insights_merge },
+    { name: 'Migration20270116000000_insights_figures_contract', class: Migration20270116000000_insights_figures_contract },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
@@ -34,6 +37,8 @@ export const insightsSubgraph: SubgraphModule = {
   },
   // The copy follows the units subgraph's revision: on each start (and before each read) only what changed is applied.
   async start(em, { peers, log }) {
+    const contract = await figuresContractProblem((sql) => em.execute(sql));
+    if (contract) throw new Error(`insights cannot read criteria's figures: ${contract}`);
     const started = Date.now();
     const synced = await syncUnitTree(em, peers);
     if (synced) log.info({ ...synced, ms: Date.now() - started }, 'insights: unit tree brought up to date');
