@@ -5,7 +5,7 @@
  * 2021–2025 × 19 criteria for every rural commune of the country (criteria's `generateDemoAssessments`, replacing
  * earlier synthetic rows, so it can be re-run).
  *
- * Bulk mode: the transaction sets `insights.bulk = 'on'`, which the insights triggers on criteria's tables honour
+ * Bulk mode: the transaction sets `insights.bulk = 'on'`, which insights' subscriber to criteria's change feed honours
  * (they skip their per-statement work), and rebuilds the summaries set-based once at the end with
  * `insights.rebuild(…)` IN THE SAME TRANSACTION — the figures are exact when it commits and no reader sees stale ones.
  */
