@@ -9,13 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
+import { graphiqlRoute } from './gateway/graphiql.js';
 import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
-import { openDatabase, type Database } from './shared/database.js';
+import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
@@ -155,7 +156,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
-    orms.set(module.name, await openSubgraphOrm(module, database.url, log, config.databaseTimeouts));
+    // Replicas starting together migrate, seed and start one after another (withStartupLock).
+    orms.set(module.name, await withStartupLock(database.url, `migrate ${module.name}`, () => openSubgraphOrm(module, database.url, log, config.databaseTimeouts)));
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
@@ -163,7 +165,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const peers: PeerQuery = (name, query, variables) => {
     const local = executors.get(name);
     if (local) return local(query, variables, contextFor(name, ANONYMOUS));
-    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? `${config.peersUrl}${subgraphPath(name)}`;
+    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? config.subgraphUrls.get(name)?.[0] ?? `${config.peersUrl}${subgraphPath(name)}`;
     if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential));
     return remotes.get(name)!(query, variables);
   };
@@ -174,10 +176,15 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
 
   for (const module of modules) {
     const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
-    await seedOnce(module, orms.get(module.name)!, tools);
-    if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+    await withStartupLock(database.url, `seed ${module.name}`, async () => {
+      await seedOnce(module, orms.get(module.name)!, tools);
+      if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+    });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
-    const protection = graphqlProtection<SubgraphContext>(config.production);
+    // Requests with the gateway credential come from a gateway that costed the client's operation, or from a peer.
+    const protection = graphqlProtection<SubgraphContext>(config.production, {
+      trusted: (headers) => hasGatewayCredential(headers?.get(GATEWAY_CREDENTIAL_HEADER), credential),
+    });
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,
       formatError,
@@ -201,10 +208,13 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url, credentialFor(external.name)) });
     }
     const supergraphSdl = composeSupergraph(sdls);
-    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, formatError });
+    // GraphiQL's documentation explorer reads the schema by introspection: enabling GraphiQL in production enables it.
+    const introspection = !config.production || config.graphiql;
+    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, introspection, formatError });
     await server.start();
     servers.push(server);
     state.supergraph = true;
+    if (config.graphiql) app.get('/graphql', graphiqlRoute('/graphql'));
     app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
       identity: await auth.authenticate(req.headers.authorization), authorization: req.headers.authorization,
     })));
