@@ -3,21 +3,28 @@ import type { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { bilingual } from '../shared/errors.js';
 import { EXAMPLES } from './examples.js';
 
-type GraphiQLOptions = NonNullable<Parameters<typeof renderGraphiQL>[0]>;
+/** What the page is rendered with; Yoga's GraphiQL also reads `query` and `variables` (the editors' first content), untyped there. */
+type GraphiQLOptions = NonNullable<Parameters<typeof renderGraphiQL>[0]> & { query?: string; variables?: string };
 
 /**
  * GraphiQL as the hub serves it: titled, with one tab per example operation (examples.ts), its variables filled in.
  * GraphiQL's own documentation explorer reads the schema by introspection.
  */
 export function graphiqlOptions(): GraphiQLOptions {
+  const tabs = EXAMPLES.map((example) => ({
+    query: `# ${bilingual(example.title.vi, example.title.en)}\n${example.query}\n`,
+    variables: JSON.stringify(example.variables, null, 2),
+  }));
   return {
     title: 'NTM Hub — GraphiQL',
-    defaultTabs: EXAMPLES.map((example) => ({
-      query: `# ${bilingual(example.title.vi, example.title.en)}\n${example.query}\n`,
-      variables: JSON.stringify(example.variables, null, 2),
-    })),
-    // Sign in with the login mutation, then put {"Authorization": "Bearer <token>"} here.
-    defaultHeaders: '{}',
+    defaultTabs: tabs,
+    // GraphiQL fills its editors from these, not from the first tab, when it first opens; equal to the first tab,
+    // they also let it find that tab again after a reload instead of opening another.
+    query: tabs[0].query,
+    variables: tabs[0].variables,
+    // The variables editor open, so each tab's variables are there (and sent) from the start.
+    defaultEditorToolsVisibility: 'variables',
+    // A token put in the headers editor ({"Authorization": "Bearer …"}) is not kept in the browser's storage.
     shouldPersistHeaders: false,
   };
 }
