@@ -16,7 +16,7 @@ import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
@@ -86,11 +86,11 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
 }
 
 /** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
-function remoteExecutor(url: string, credential: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
+function remoteExecutor(url: string, credential: string, peer: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: credential },
+      headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: credential, [PEER_CREDENTIAL_HEADER]: peer },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -127,7 +127,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   if (!modules.length) {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
-  const credential = gatewayCredential(config.internalSecret ?? randomBytes(32).toString('base64url'));
+  const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
+  const credential = gatewayCredential(secret);
+  const peerHeader = peerCredential(secret);
   // Only the hub's own subgraphs (run elsewhere with --only) receive the credential; a foreign service never does.
   const credentialFor = (name: string): Record<string, string> =>
     (bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {});
@@ -166,7 +168,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const local = executors.get(name);
     if (local) return local(query, variables, contextFor(name, ANONYMOUS));
     const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? config.subgraphUrls.get(name)?.[0] ?? `${config.peersUrl}${subgraphPath(name)}`;
-    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential));
+    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential, peerHeader));
     return remotes.get(name)!(query, variables);
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
@@ -181,9 +183,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
     });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
-    // Requests with the gateway credential come from a gateway that costed the client's operation, or from a peer.
+    // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).
     const protection = graphqlProtection<SubgraphContext>(config.production, {
-      trusted: (headers) => hasGatewayCredential(headers?.get(GATEWAY_CREDENTIAL_HEADER), credential),
+      trusted: (headers) => hasGatewayCredential(headers?.get(PEER_CREDENTIAL_HEADER), peerHeader),
     });
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,

@@ -56,14 +56,14 @@ export function guardOperation(schema: GraphQLSchema, document: DocumentNode, va
   if (cost > OPERATION_LIMITS.maxCost) throw tooCostly(cost);
 }
 
-/** Which requests come from the hub's own components (its gateway, or a subgraph's peer call) rather than a client. */
+/** Which requests come from the hub's own code (a subgraph's peer query) rather than from a client or a gateway acting for one. */
 export type TrustedCaller = (headers: HeaderMap | undefined) => boolean;
 
 const operationGuard = (trusted?: TrustedCaller): ApolloServerPlugin<any> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema }) {
-        // A gateway costed the client's operation as a whole; the query plans and peer queries it leads to are not costed again.
+        // The hub's own peer queries read what they need whole; clients' operations (and gateways' query plans for them) are costed.
         guardOperation(schema, document, request.variables, request.operationName, { costed: !trusted?.(request.http?.headers) });
       },
     };
