@@ -119,7 +119,9 @@ describe('revocation and the login throttle across processes', () => {
     const user = await createTestUser('splitthrottle', [{ role: 'VIEWER', unitCode: 'VN' }]);
     const gateways = [hive(), bundled()];
     for (let i = 0; i < 5; i++) {
-      expect(errorCodes(await gql(LOGIN, { u: user.username, p: `wrong-${i}` }, { url: gateways[i % 2] }))).toEqual(['UNAUTHENTICATED']);
+      // A wrong password is an answer (200), not a refused token (401): the console must not sign out on it.
+      const failed = await gql(LOGIN, { u: user.username, p: `wrong-${i}` }, { url: gateways[i % 2] });
+      expect([failed.status, ...errorCodes(failed)]).toEqual([200, 'UNAUTHENTICATED']);
     }
     for (const url of [...gateways, processUrl('accounts')]) {
       const refused = await gql(LOGIN, { u: user.username, p: user.password }, { url, headers: credential() });

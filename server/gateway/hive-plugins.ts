@@ -39,17 +39,24 @@ export function useHubProtection({ introspection }: { introspection: boolean }):
 }
 
 /**
- * Subgraphs authenticate the caller's token themselves and refuse a bad one with UNAUTHENTICATED. The hub's gateway
- * answers such a request with HTTP 401 and that error alone (the console signs out on 401): so does this one.
+ * Subgraphs authenticate the caller's token themselves and refuse a bad one with HTTP 401 and UNAUTHENTICATED. The
+ * hub's gateway answers such a request with 401 and that error alone (the console signs out on 401): so does this one.
+ * A wrong password at `login` is an ordinary UNAUTHENTICATED error (HTTP 200) and passes through unchanged.
  */
 export function useSignInRefusal(): GatewayPlugin {
+  const refused = new WeakSet<object>();
   return {
-    onExecute() {
+    onFetch({ context }) {
+      return ({ response }) => {
+        if (response.status === 401 && context) refused.add(context);
+      };
+    },
+    onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
+          if (!refused.has(args.contextValue as object)) return;
           const refusal = (result as ExecutionResult).errors?.find((error) => error.extensions?.code === 'UNAUTHENTICATED');
-          if (!refusal) return;
-          setResult({ errors: [new GraphQLError(refusal.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })] });
+          if (refusal) setResult({ errors: [new GraphQLError(refusal.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })] });
         },
       };
     },
