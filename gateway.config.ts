@@ -12,9 +12,10 @@
 import 'reflect-metadata';
 import { defineConfig } from '@graphql-hive/gateway';
 import { graphiqlOptions, renderGraphiqlPage } from './server/gateway/graphiql.js';
-import { useHubProtection, useSignInRefusal, useSubgraphReplicas } from './server/gateway/hive-plugins.js';
+import { useHubProtection, useHubRoutes, useSignInRefusal, useSubgraphReplicas } from './server/gateway/hive-plugins.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential } from './server/shared/auth/gateway-credential.js';
 import { readConfig } from './server/shared/config.js';
+import { projectPath } from './server/shared/project.js';
 
 const config = readConfig(process.env, []);
 // GraphiQL's documentation explorer reads the schema by introspection: enabling GraphiQL in production enables it.
@@ -34,7 +35,11 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined, ...credential }),
   },
-  plugins: () => [useHubProtection({ introspection }), useSignInRefusal(), useSubgraphReplicas(config.subgraphUrls)],
+  plugins: () => [
+    useHubProtection({ introspection }), useSignInRefusal(), useSubgraphReplicas(config.subgraphUrls),
+    // The console, the exports and the JWKS at the same address, as the one-process hub serves them.
+    useHubRoutes(projectPath('admin', 'dist'), config.subgraphUrls),
+  ],
   batching: false,
   // Apollo Server's rule, with its preflight headers: a request is safe with a non-simple content type or one of these.
   csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },

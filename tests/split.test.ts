@@ -9,6 +9,7 @@ import { authorisationMatrix } from './support/authorization-cases.js';
 import { errorCodes, gql } from './support/client.js';
 import { sql } from './support/db.js';
 import { expectRevoked, type WatchedEndpoint } from './support/revocation.js';
+import { launch, openPage } from './browser/browser.js';
 
 /**
  * The split deployment (server/tools/split-deployment.ts), in production mode, on the test database: every subgraph
@@ -219,6 +220,52 @@ describe('Hive Gateway\'s protections', () => {
 
   it('forwards no token it was not given: subgraphs see the anonymous caller', async () => {
     expect((await gql(`{ me { username } }`, {}, { url: hive() })).data).toEqual({ me: null });
+  });
+});
+
+describe('the hub\'s other routes at the gateway\'s address', () => {
+  it('serves the console, and passes the exports and the JWKS through from insights and accounts processes', async () => {
+    const root = await fetch(split.gateway.url, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([302, `${split.gateway.url}/admin/`]);
+    const index = await fetch(`${split.gateway.url}/admin/`);
+    expect(index.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await index.text();
+    const script = /src="\/admin\/(assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${split.gateway.url}/admin/${script}`);
+    expect([asset.status, asset.headers.get('content-type')]).toEqual([200, 'text/javascript; charset=utf-8']);
+    // A console route is the browser's: the index again; a path out of the folder is not a file.
+    expect(await (await fetch(`${split.gateway.url}/admin/campaigns/5/show`)).text()).toBe(html);
+    expect(await (await fetch(`${split.gateway.url}/admin/..%2f..%2fpackage.json`)).text()).toBe(html);
+
+    const csv = '/exports/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM,AVG_CRITERIA_MET';
+    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${csv}`), fetch(`${inject('hubUrl')}${csv}`)]);
+    expect(viaGateway.headers.get('content-type')).toBe(viaHub.headers.get('content-type'));
+    expect(await viaGateway.text()).toBe(await viaHub.text());
+    const jwks = async (base: string) => (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
+    expect((await jwks(split.gateway.url)).keys.map((k) => k.kid)).toEqual((await jwks(inject('hubUrl'))).keys.map((k) => k.kid));
+  });
+});
+
+describe('the console through Hive Gateway', () => {
+  it('signs in and shows the dashboard, every GraphQL request going to the gateway', async () => {
+    const user = await createTestUser('splitconsole', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
+    const browser = await launch();
+    try {
+      const errors: string[] = [];
+      const page = await openPage(browser, errors);
+      const requests: string[] = [];
+      page.on('request', (request) => { if (request.url().includes('graphql')) requests.push(request.url()); });
+      await page.goto(`${split.gateway.url}/admin/`);
+      await page.locator('input[name="username"]').fill(user.username);
+      await page.locator('input[name="password"]').fill(user.password);
+      await page.locator('button[type="submit"]').click();
+      await page.getByText('Xin chào').waitFor();
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.every((url) => url === hive())).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 

@@ -1,3 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GatewayPlugin } from '@graphql-hive/gateway';
 import { GraphQLError, parse, type ExecutionResult } from 'graphql';
@@ -77,6 +80,52 @@ export function useSubgraphReplicas(subgraphUrls: Map<string, string[]>): Gatewa
       if (!rotation) return;
       setURL(rotation.replicas[rotation.next]);
       rotation.next = (rotation.next + 1) % rotation.replicas.length;
+    },
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+};
+
+/** The file under `root` a console path names, or the console's index.html (its routes are the browser's). */
+function consoleFile(root: string, path: string): string {
+  try {
+    const file = resolve(root, `.${decodeURIComponent(path)}`);
+    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return file;
+  } catch {
+    // A malformed escape: not a file.
+  }
+  return join(root, 'index.html');
+}
+
+/**
+ * The hub's other routes on the gateway, so that one address serves everything as `npm start` does: the console
+ * (admin/dist, when built) at /admin, the exports at /exports/ (from an insights process) and the JWKS (from an
+ * accounts process), both passed through as they are. Behind a reverse proxy that routes these itself, they are
+ * simply never asked for.
+ */
+export function useHubRoutes(consoleRoot: string, subgraphUrls: Map<string, string[]>): GatewayPlugin {
+  const originOf = (name: string) => { const url = subgraphUrls.get(name)?.[0]; return url ? new URL(url).origin : undefined; };
+  const passed = [{ prefix: '/exports/', origin: originOf('insights') }, { prefix: '/.well-known/jwks.json', origin: originOf('accounts') }];
+  const root = resolve(consoleRoot);
+  const consoleBuilt = existsSync(join(root, 'index.html'));
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      if (url.pathname === '/' && consoleBuilt) return endResponse(new Response(null, { status: 302, headers: { location: new URL('/admin/', url).toString() } }));
+      const route = passed.find((r) => r.origin && url.pathname.startsWith(r.prefix));
+      if (route) {
+        const headers = Object.fromEntries(['authorization', 'accept', 'accept-language'].flatMap((h) => (request.headers.has(h) ? [[h, request.headers.get(h)!]] : [])));
+        const upstream = await fetch(`${route.origin}${url.pathname}${url.search}`, { headers });
+        // A fetched response's headers are immutable; the gateway adds its own to what it answers.
+        return endResponse(new Response(upstream.body, { status: upstream.status, headers: new Headers(upstream.headers) }));
+      }
+      if (consoleBuilt && (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))) {
+        const file = consoleFile(root, url.pathname.slice('/admin'.length) || '/');
+        return endResponse(new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } }));
+      }
     },
   };
 }
