@@ -8,8 +8,6 @@
  * NTM_INTERNAL_SECRET (the gateway credential subgraphs require in production), PORT, HOST, NODE_ENV,
  * NTM_GRAPHIQL, NTM_REQUEST_TIMEOUT_MS, LOG_LEVEL.
  */
-// Shared modules the protections use declare GraphQL types with decorators.
-import 'reflect-metadata';
 import { defineConfig } from '@graphql-hive/gateway';
 import { graphiqlOptions, renderGraphiqlPage } from './server/gateway/graphiql.js';
 import { useHubProtection, useHubRoutes, useSignInRefusal, useSubgraphReplicas } from './server/gateway/hive-plugins.js';

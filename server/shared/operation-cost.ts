@@ -1,6 +1,6 @@
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { getNamedType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
-import { DEFAULT_LIMIT } from './paging.js';
+import { DEFAULT_LIMIT } from './page-size.js';
 
 /**
  * What an operation costs: every field selected costs 1, and what sits under a field returning many records costs
