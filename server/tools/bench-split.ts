@@ -101,8 +101,8 @@ const ratio = (x: number, y: number) => Math.round((100 * x) / y) / 100;
 /** The markdown table and ratios for docs/benchmarks.md. */
 export function splitSection(figures: DeploymentFigures[], context: string): string[] {
   const [bundled, split, replicated] = figures;
-  const row = (f: DeploymentFigures) => `| ${f.label} | ${f.processes} | ${f.compareFixed.p50} ms | ${f.compare.rps} req/s | ${f.compare.cores} | ${perCore(f.compare)} | `
-    + (f.write && f.writeFixed ? `${f.writeFixed.p50} ms | ${f.write.rps} writes/s | ${f.write.cores} | ${perCore(f.write)} |` : '— | — | — | — |')
+  const row = (f: DeploymentFigures) => `| ${f.label} | ${f.processes} | ${f.compareFixed.p50} / ${f.compareFixed.p95} ms | ${f.compare.rps} req/s | ${f.compare.cores} | ${perCore(f.compare)} | `
+    + (f.write && f.writeFixed ? `${f.writeFixed.p50} / ${f.writeFixed.p95} ms | ${f.write.rps} writes/s | ${f.write.cores} | ${perCore(f.write)} |` : '— | — | — | — |')
     + ` ${f.compareFixed.errors + f.compare.errors + (f.writeFixed?.errors ?? 0) + (f.write?.errors ?? 0)} |`;
   const comparePerCore = ratio(perCore(split.compare), perCore(bundled.compare));
   const writePerCore = ratio(perCore(split.write!), perCore(bundled.write!));
@@ -112,14 +112,14 @@ export function splitSection(figures: DeploymentFigures[], context: string): str
     '',
     context,
     '',
-    '| deployment | processes | comparison p50 (20 req/s) | comparison at saturation (10 connections) | CPU cores used | req/s per core | write p50 (10/s) | writes/s at saturation (8 connections) | CPU cores used | writes/s per core | errors |',
+    '| deployment | processes | comparison p50 / p95 (fixed rate) | comparison at saturation (10 connections) | CPU cores used | req/s per core | write p50 / p95 (10/s) | writes/s at saturation (8 connections) | CPU cores used | writes/s per core | errors |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...figures.map(row),
     '',
     'CPU cores used: CPU time of the deployment\'s processes (gateway, subgraph processes) and of PostgreSQL during the saturation run, divided by its length.',
     '',
-    `Ratios, split / bundled: comparison p50 ${ratio(split.compareFixed.p50, bundled.compareFixed.p50)}, throughput ${ratio(split.compare.rps, bundled.compare.rps)}, `
-      + `throughput per core ${comparePerCore}; write p50 ${ratio(split.writeFixed!.p50, bundled.writeFixed!.p50)}, throughput ${ratio(split.write!.rps, bundled.write!.rps)}, `
+    `Ratios, split / bundled: comparison p50 ${ratio(split.compareFixed.p50, bundled.compareFixed.p50)}, p95 ${ratio(split.compareFixed.p95, bundled.compareFixed.p95)}, throughput ${ratio(split.compare.rps, bundled.compare.rps)}, `
+      + `throughput per core ${comparePerCore}; write p50 ${ratio(split.writeFixed!.p50, bundled.writeFixed!.p50)}, p95 ${ratio(split.writeFixed!.p95, bundled.writeFixed!.p95)}, throughput ${ratio(split.write!.rps, bundled.write!.rps)}, `
       + `throughput per core ${writePerCore}.`,
     `Second insights replica: comparison throughput ${replicated.compare.rps} against ${split.compare.rps} req/s (×${ratio(replicated.compare.rps, split.compare.rps)}), `
       + `${replicated.compare.cores} against ${split.compare.cores} cores used.`,
