@@ -10,13 +10,14 @@ import { existsSync } from 'node:fs';
 import { consoleAssets } from './gateway/console-assets.js';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
+import { graphiqlRoute } from './gateway/graphiql.js';
 import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
-import { openDatabase, type Database } from './shared/database.js';
+import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
@@ -86,11 +87,11 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
 }
 
 /** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
-function remoteExecutor(url: string, credential: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
+function remoteExecutor(url: string, credential: string, peer: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: credential },
+      headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: credential, [PEER_CREDENTIAL_HEADER]: peer },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -127,7 +128,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   if (!modules.length) {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
-  const credential = gatewayCredential(config.internalSecret ?? randomBytes(32).toString('base64url'));
+  const secret = config.internalSecret ?? randomBytes(32).toString('base64url');
+  const credential = gatewayCredential(secret);
+  const peerHeader = peerCredential(secret);
   // Only the hub's own subgraphs (run elsewhere with --only) receive the credential; a foreign service never does.
   const credentialFor = (name: string): Record<string, string> =>
     (bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {});
@@ -156,7 +159,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
-    orms.set(module.name, await openSubgraphOrm(module, database.url, log, config.databaseTimeouts));
+    // Replicas starting together migrate, seed and start one after another (withStartupLock).
+    orms.set(module.name, await withStartupLock(database.url, `migrate ${module.name}`, () => openSubgraphOrm(module, database.url, log, config.databaseTimeouts)));
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
@@ -164,8 +168,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const peers: PeerQuery = (name, query, variables) => {
     const local = executors.get(name);
     if (local) return local(query, variables, contextFor(name, ANONYMOUS));
-    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? `${config.peersUrl}${subgraphPath(name)}`;
-    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential));
+    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? config.subgraphUrls.get(name)?.[0] ?? `${config.peersUrl}${subgraphPath(name)}`;
+    if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential, peerHeader));
     return remotes.get(name)!(query, variables);
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
@@ -175,12 +179,15 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
 
   for (const module of modules) {
     const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
-    await seedOnce(module, orms.get(module.name)!, tools);
-    if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+    await withStartupLock(database.url, `seed ${module.name}`, async () => {
+      await seedOnce(module, orms.get(module.name)!, tools);
+      if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+    });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
-    // A request carrying the gateway credential comes from the hub's gateway (which counted the client operation's
-    // cost over the supergraph) or from a peer subgraph: its cost is not counted again.
-    const protection = graphqlProtection<SubgraphContext>(config.production, (headers) => hasGatewayCredential(headers.get(GATEWAY_CREDENTIAL_HEADER) ?? undefined, credential));
+    // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).
+    const protection = graphqlProtection<SubgraphContext>(config.production, {
+      trusted: (headers) => hasGatewayCredential(headers?.get(PEER_CREDENTIAL_HEADER), peerHeader),
+    });
     const server = new ApolloServer<SubgraphContext>({
       schema: built.find((s) => s.name === module.name)!.schema,
       formatError,
@@ -204,10 +211,13 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       sdls.push({ name: external.name, url: external.url, sdl: await fetchSdl(external.name, external.url, credentialFor(external.name)) });
     }
     const supergraphSdl = composeSupergraph(sdls);
-    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, formatError });
+    // GraphiQL's documentation explorer reads the schema by introspection: enabling GraphiQL in production enables it.
+    const introspection = !config.production || config.graphiql;
+    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, introspection, formatError });
     await server.start();
     servers.push(server);
     state.supergraph = true;
+    if (config.graphiql) app.get('/graphql', graphiqlRoute('/graphql'));
     app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
       identity: await auth.authenticate(req.headers.authorization), authorization: req.headers.authorization,
     })));

@@ -8,7 +8,8 @@ import { createLogger } from '../server/shared/logger.js';
 import { adminToken, createTestUser, signIn } from './support/auth.js';
 import type { GraphQLResult } from './support/client.js';
 import { errorCodes } from './support/client.js';
-import { rowCounts, sql } from './support/db.js';
+import { sql } from './support/db.js';
+import { expectRevoked, REVOCATION_WRITE, SESSION_CACHE_MS, type WatchedEndpoint } from './support/revocation.js';
 
 /**
  * Identity across processes. Beside the test hub, this test worker (a process of its own) runs a split deployment
@@ -17,7 +18,6 @@ import { rowCounts, sql } from './support/db.js';
  * test hub's published JWKS). Subgraph endpoints there answer the gateway credential only. Every process must
  * refuse a revoked token within the documented delay, and they all count failed sign-ins together.
  */
-const SESSION_CACHE_MS = readConfig({}, []).auth.sessionCacheMs;
 let units: Hub;
 let other: Hub;
 let credential: string;
@@ -89,8 +89,7 @@ describe('subgraph endpoints in production', () => {
 });
 
 describe('revocation', () => {
-  const WRITE = `mutation($s: String) { setUnitClassification(input: { unitCode: "568", asOf: "2024-01-01", scheme: COASTAL, source: $s }) { id } }`;
-  const READ = `{ me { username } users(limit: 1) { totalCount } }`;
+  const WRITE = REVOCATION_WRITE;
   const LOCK = `mutation($id: ID!, $v: Int!, $a: Boolean!) { setUserActive(id: $id, active: $a, expectedVersion: $v) { version } }`;
   const delays: Record<string, number[]> = {};
 
@@ -98,54 +97,20 @@ describe('revocation', () => {
    * Each way a token reaches the hub: the test hub's gateway; the split deployment's gateway (whose write goes on to
    * the units process over HTTP); and the split deployment's subgraph endpoints directly, with the credential.
    */
-  const endpoints = (): { name: string; write: string; read: string; headers: Record<string, string> }[] => [
-    { name: 'test hub gateway', write: `${inject('hubUrl')}/graphql`, read: `${inject('hubUrl')}/graphql`, headers: {} },
-    { name: 'split gateway', write: `${other.url}/graphql`, read: `${other.url}/graphql`, headers: {} },
-    { name: 'split subgraph endpoints (units process)', write: `${units.url}/subgraphs/units/graphql`, read: `${other.url}/subgraphs/accounts/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential } },
+  const endpoints = (): WatchedEndpoint[] => [
+    { name: 'test hub gateway', url: `${inject('hubUrl')}/graphql`, serves: ['write', 'read'] },
+    { name: 'split gateway', url: `${other.url}/graphql`, serves: ['write', 'read'] },
+    { name: 'split units process', url: `${units.url}/subgraphs/units/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['write'] },
+    { name: 'split accounts endpoint', url: `${other.url}/subgraphs/accounts/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['read'] },
   ];
-
-  /**
-   * Proves the token works everywhere (which also fills each process's session cache), makes the change, then
-   * measures on each process how long the old token keeps working, and checks it is then refused on a write and a
-   * read of personal data everywhere, writing nothing.
-   */
-  async function expectRevoked(change: string, token: string, revoke: () => Promise<void>) {
-    for (const endpoint of endpoints()) {
-      const wrote = await call(endpoint.write, WRITE, { s: `before ${change}` }, { token, path: '', headers: endpoint.headers });
-      expect(wrote.errors, `${change}: ${endpoint.name}`).toBeUndefined();
-      const read = await call(endpoint.read, READ, {}, { token, path: '', headers: endpoint.headers });
-      expect(read.errors, `${change}: ${endpoint.name}`).toBeUndefined();
-    }
-    await revoke();
-    const changedAt = Date.now();
-    // Each process is watched at the same time, so each delay is its own.
-    await Promise.all(endpoints().map(async (endpoint) => {
-      let refusedAfter: number | undefined;
-      while (refusedAfter === undefined && Date.now() - changedAt < SESSION_CACHE_MS + 5_000) {
-        const result = await call(endpoint.write, `{ __typename }`, {}, { token, path: '', headers: endpoint.headers });
-        if (result.status === 401) refusedAfter = Date.now() - changedAt;
-        else await new Promise((r) => setTimeout(r, 20));
-      }
-      (delays[endpoint.name] ??= []).push(refusedAfter ?? Infinity);
-      // Documented: refused at most the session cache's lifetime after the change, plus one request's time.
-      expect(refusedAfter, `${change}: ${endpoint.name}`).toBeLessThanOrEqual(SESSION_CACHE_MS + 1_000);
-    }));
-    const before = await rowCounts(['units.unit_classification', 'audit.audit_log']);
-    for (const endpoint of endpoints()) {
-      const wrote = await call(endpoint.write, WRITE, { s: `after ${change}` }, { token, path: '', headers: endpoint.headers });
-      const read = await call(endpoint.read, READ, {}, { token, path: '', headers: endpoint.headers });
-      expect([wrote.status, ...errorCodes(wrote), read.status, ...errorCodes(read)], `${change}: ${endpoint.name}`).toEqual([401, 'UNAUTHENTICATED', 401, 'UNAUTHENTICATED']);
-      expect(read.data ?? null).toBeNull();
-    }
-    expect(await rowCounts(['units.unit_classification', 'audit.audit_log'])).toEqual(before);
-  }
+  const expectRevokedEverywhere = (change: string, token: string, revoke: () => Promise<void>) => expectRevoked(change, token, revoke, endpoints(), delays);
 
   it('refuses the tokens of a locked account on every process within the session cache lifetime, even after it is unlocked', async () => {
     const user = await createTestUser('locked', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
     const token = await signIn(user.username, user.password);
     const admin = await adminToken();
     let version = user.version;
-    await expectRevoked('lock', token, async () => {
+    await expectRevokedEverywhere('lock', token, async () => {
       const locked = await call(inject('hubUrl'), LOCK, { id: user.id, v: version, a: false }, { token: admin });
       expect(locked.errors).toBeUndefined();
       version = locked.data.setUserActive.version;
@@ -162,7 +127,7 @@ describe('revocation', () => {
     const user = await createTestUser('newpass', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
     const token = await signIn(user.username, user.password);
     const second = await signIn(user.username, user.password);
-    await expectRevoked('password change', token, async () => {
+    await expectRevokedEverywhere('password change', token, async () => {
       const changed = await call(inject('hubUrl'), `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
         { c: user.password, n: 'a-brand-new-password' }, { token: second });
       expect(changed.data).toEqual({ changePassword: true });
@@ -176,7 +141,7 @@ describe('revocation', () => {
     const token = await signIn(user.username, user.password);
     const admin = await adminToken();
     const grants = (await call(inject('hubUrl'), `query($s: String) { users(filter: { search: $s }) { nodes { grants { id role } } } }`, { s: user.username }, { token: admin })).data.users.nodes[0].grants;
-    await expectRevoked('grant removal', token, async () => {
+    await expectRevokedEverywhere('grant removal', token, async () => {
       const removed = await call(inject('hubUrl'), `mutation($g: ID!) { removeUserGrant(grantId: $g) { grants { role unit { code } } } }`,
         { g: grants.find((g: { role: string }) => g.role === 'UNIT_ADMIN').id }, { token: admin });
       expect(removed.data.removeUserGrant.grants).toEqual([{ role: 'VIEWER', unit: { code: '06' } }]);

@@ -15,6 +15,8 @@ export interface GatewayOptions {
   /** Headers that prove the gateway to a subgraph reached over HTTP (the gateway credential, for the hub's own). */
   credentialFor: (subgraph: string) => Record<string, string>;
   production: boolean;
+  /** Whether the schema may be introspected (outside production, or where GraphiQL is enabled). */
+  introspection: boolean;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 }
 
@@ -45,6 +47,6 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<Gatew
   return new ApolloServer<GatewayContext>({
     gateway,
     formatError: options.formatError,
-    ...graphqlProtection(options.production),
+    ...graphqlProtection(options.production, { introspection: options.introspection }),
   });
 }

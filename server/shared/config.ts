@@ -29,6 +29,13 @@ export interface HubConfig {
   subgraphsPublic: boolean;
   /** Where the subgraphs this process does not bundle are served (`<peersUrl>/subgraphs/<name>/graphql`), e.g. with `--only campaigns`. */
   peersUrl: string;
+  /**
+   * Where each subgraph is served in a split deployment (NTM_SUBGRAPH_URLS), its replicas' URLs in turn: the
+   * production gateway sends a subgraph's requests there, and `--only` processes reach their peers there.
+   */
+  subgraphUrls: Map<string, string[]>;
+  /** Serve GraphiQL to browsers at /graphql, with introspection (outside production always; in production with NTM_GRAPHIQL=1). */
+  graphiql: boolean;
   /** Longest a GraphQL request may run before the gateway answers 503. */
   requestTimeoutMs: number;
   /** On shutdown, how long to keep serving (not ready) before closing the listener. */
@@ -49,18 +56,20 @@ export interface DatabaseTimeouts {
   idleInTransactionMs: number;
 }
 
-function parseExternalSubgraphs(raw: string | undefined): ExternalSubgraph[] {
-  if (!raw) return [];
-  // "name=url,name2=url2"
-  return raw.split(',').filter(Boolean).map((pair) => {
+/** Reads "name=url,name2=url2" (and, where `replicas`, "name=url|url2"): each subgraph named once, with http(s) URLs. */
+function parseNamedUrls(raw: string | undefined, variable: string, replicas = false): Map<string, string[]> {
+  const named = new Map<string, string[]>();
+  for (const pair of (raw ?? '').split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq).trim();
-    const url = pair.slice(eq + 1).trim();
-    if (eq < 1 || !/^[a-z][a-z0-9_-]*$/i.test(name) || !/^https?:\/\//.test(url)) {
-      throw new Error(`EXTERNAL_SUBGRAPHS: expected "name=http://host/graphql", got "${pair}"`);
+    const value = pair.slice(eq + 1);
+    const urls = (replicas ? value.split('|') : [value]).map((url) => url.trim());
+    if (eq < 1 || !/^[a-z][a-z0-9_-]*$/i.test(name) || named.has(name) || !urls.every((url) => /^https?:\/\/\S+$/.test(url))) {
+      throw new Error(`${variable}: expected "name=http://host/graphql${replicas ? '[|http://host2/graphql]' : ''}" once per name, got "${pair}"`);
     }
-    return { name, url };
-  });
+    named.set(name, urls);
+  }
+  return named;
 }
 
 function milliseconds(raw: string | undefined, fallback: number, name: string): number {
@@ -81,7 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     production,
     logLevel: env.LOG_LEVEL ?? 'info',
     only: onlyIndex >= 0 ? argv[onlyIndex + 1] : env.NTM_ONLY || undefined,
-    externalSubgraphs: parseExternalSubgraphs(env.EXTERNAL_SUBGRAPHS),
+    externalSubgraphs: [...parseNamedUrls(env.EXTERNAL_SUBGRAPHS, 'EXTERNAL_SUBGRAPHS')].map(([name, [url]]) => ({ name, url })),
     internalSecret: env.NTM_INTERNAL_SECRET || undefined,
     auth: {
       privateKey: env.NTM_AUTH_PRIVATE_KEY || undefined,
@@ -90,6 +99,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     subgraphsPublic: env.NTM_SUBGRAPHS_PUBLIC === '1',
     peersUrl: env.NTM_PEERS_URL ?? 'http://localhost:4000',
+    subgraphUrls: parseNamedUrls(env.NTM_SUBGRAPH_URLS, 'NTM_SUBGRAPH_URLS', true),
+    graphiql: env.NTM_GRAPHIQL ? env.NTM_GRAPHIQL !== '0' : !production,
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,

@@ -138,22 +138,32 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
   };
 }
 
-/** Creates the extensions every subgraph relies on (materialized paths, accent-insensitive search). */
-export async function prepareDatabase(url: string): Promise<void> {
+/**
+ * Runs `work` holding a session-level advisory lock named `name`, on a connection of its own: processes of a split
+ * deployment starting together on one database take turns (the lock goes with the connection when it closes).
+ */
+export async function withStartupLock<T>(url: string, name: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    // Processes of a split deployment start together: one at a time creates what is missing (released on disconnect).
-    await client.query(`SELECT pg_advisory_lock(hashtext('ntm-hub prepare database'))`);
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`ntm-hub ${name}`]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the extensions every subgraph relies on (materialized paths, accent-insensitive search). */
+export async function prepareDatabase(url: string): Promise<void> {
+  // One process at a time creates what is missing.
+  await withStartupLock(url, 'prepare database', async (client) => {
     for (const extension of EXTENSIONS) await client.query(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);
     // unaccent() is only STABLE; an IMMUTABLE wrapper lets indexes use it.
     await client.query(`CREATE OR REPLACE FUNCTION public.ntm_fold(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
     for (const statement of [...AUDIT_DDL, ...AUTH_DDL]) await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function openDatabase(

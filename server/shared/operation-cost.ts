@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { getNamedType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
-import { DEFAULT_LIMIT } from './paging.js';
+import { DEFAULT_LIMIT } from './page-size.js';
 
 // The library's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS one the hub and
 // Apollo use ("Cannot use GraphQLObjectType from another module or realm"): load its CommonJS build, which shares ours.

@@ -1,8 +1,8 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './page-size.js';
 
-export const MAX_LIMIT = 500;
-export const DEFAULT_LIMIT = 50;
+export { DEFAULT_LIMIT, MAX_LIMIT };
 
 /** Chiều sắp xếp — sort direction, shared by every list. */
 export enum SortDirection {

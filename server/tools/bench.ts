@@ -8,27 +8,20 @@
  * gateway/direct ratio. Writes the results to docs/benchmarks.md (section `bench`) with the machine's description.
  */
 import { COMMUNE_TIERS, tierRankSql } from '../shared/domain/recognition-tiers.js';
-import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { projectPath } from '../shared/project.js';
-import { graphql, machineDescription, percentile, startHubProcess, writeBenchmarkSection } from './bench-support.js';
+import { assessmentWrites, cannon, COMPARE, graphql, machineDescription, percentile, SIX, startHubProcess, writeBenchmarkSection, YEAR } from './bench-support.js';
+import { benchSplit, splitSection } from './bench-split.js';
 
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? projectPath('.data', 'national');
 const PG_PORT = process.env.BENCH_PG_PORT ?? '54392';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RATE = Number(process.env.BENCH_RATE ?? 20);
 const SATURATION_SECONDS = Number(process.env.BENCH_SATURATION_SECONDS ?? 10);
-const YEAR = 2024;
 const admin = { username: 'bench-admin', password: 'bench-admin-password' };
 
-const SIX = { level: 'PROVINCE', year: YEAR, metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL', 'AVG_CRITERIA_MET', 'COMMUNES_UNDER_15', 'VILLAGES_MODEL'] };
-/** The comparison with the unit's plain code and name (served by insights alone). */
-const COMPARE = JSON.stringify({
-  query: `query($i: CompareInput!) { compare(input: $i) { rows { unitCode unitName metric actual numerator denominator target gap onTrack rank approximate } } }`,
-  variables: { i: SIX },
-});
 /** The same with the unit entity's name: the gateway then fetches 204 AdministrativeUnit entities from the units subgraph. */
 const COMPARE_ENTITY = JSON.stringify({
   query: `query($i: CompareInput!) { compare(input: $i) { rows { unit { name } unitCode metric actual numerator denominator target gap onTrack rank approximate } } }`,
@@ -54,29 +47,6 @@ const RAW_SQL = `
   SELECT c.province_id, count(*) AS communes, count(a.unit_id) AS assessed, sum(a.met) AS met, count(*) FILTER (WHERE a.met < 15) AS under_15,
     count(*) FILTER (WHERE r.rank >= 1) AS ntm, count(*) FILTER (WHERE r.rank >= 2) AS advanced, count(*) FILTER (WHERE r.rank >= 3) AS model
   FROM communes c LEFT JOIN assessed a ON a.unit_id = c.id LEFT JOIN recognised r ON r.unit_id = c.id GROUP BY c.province_id`;
-
-interface Measured { p50: number; p95: number; p99: number; rps: number; errors: number }
-
-/** Requests at a fixed rate (latencies) or as fast as `connections` allow (throughput when rate is undefined). */
-function cannon(url: string, bodies: () => string, options: { rate?: number; seconds: number; connections: number; token?: string }): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const times: number[] = [];
-    let errors = 0;
-    const instance = autocannon({
-      url, connections: options.connections, duration: options.seconds, ...(options.rate ? { overallRate: options.rate } : {}),
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-        setupRequest: (request) => ({ ...request, body: bodies() }),
-        onResponse: (status, body) => { if (status !== 200 || body.includes('"errors"')) errors++; },
-      }],
-    }, (error, result) => {
-      if (error) return reject(error);
-      resolve({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round(result.requests.total / options.seconds), errors: errors + result.non2xx + result.errors + result.timeouts });
-    });
-    instance.on('response', (_c: unknown, _s: number, _b: number, time: number) => times.push(time));
-  });
-}
 
 const hub = await startHubProcess({
   PORT: '0', NTM_DATA_DIR: DATA_DIR, NTM_PG_PORT: PG_PORT, NTM_DEMO: '0',
@@ -141,15 +111,7 @@ try {
   const bMax = await cannon(direct, () => COMPARE, { seconds: SATURATION_SECONDS, connections: 10 });
 
   const { login } = await graphql(hub.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: admin.username, p: admin.password });
-  const targets = (await db.query(`SELECT u.code, a.version, a.set_id FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
-    WHERE a.year = 2023 AND a.synthetic ORDER BY a.id LIMIT 5000`)).rows;
-  let next = 0;
-  const write = () => {
-    const t = targets[next++ % targets.length];
-    const results = Array.from({ length: 19 }, (_, n) => ({ criterionNumber: n + 1, met: (next + n) % 3 !== 0 }));
-    return JSON.stringify({ query: 'mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id } }',
-      variables: { i: { unitCode: t.code, criteriaSetId: String(t.set_id), year: 2023, results, expectedVersion: t.version } } });
-  };
+  const write = await assessmentWrites(db);
   const e = await cannon(gateway, write, { seconds: 5, connections: 8, token: login.token });
 
   const ratio = (x: number, y: number) => Math.round((100 * x) / y) / 100;
@@ -189,3 +151,13 @@ try {
   await db.end();
   await hub.stop();
 }
+
+// The same dataset behind Hive Gateway and one process per subgraph, beside the bundled hub, in the same run.
+const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' / ');
+const figures = await benchSplit({ dataDir: DATA_DIR, pgPort: Number(PG_PORT), admin, seconds: SECONDS, rate: RATE, saturationSeconds: SATURATION_SECONDS });
+const split = splitSection(figures, `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before ${loadBefore}); `
+  + 'national dataset as above, one embedded PostgreSQL for every deployment; each deployment started from dist/ and measured in turn: '
+  + `the all-province comparison of (a) at ${RATE} requests/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s; \`recordAssessment\` `
+  + `with a bearer token at 10 writes/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s.`);
+writeBenchmarkSection('split', split.join('\n'));
+console.log(split.join('\n'));

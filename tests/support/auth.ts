@@ -5,8 +5,8 @@ import { TEST_ADMIN } from './constants.js';
 
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id } } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username version } }`;
-/** Names made in this test file start with this, so files sharing the test database never collide. */
-const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+/** Names made in this test file end with this, so files sharing the test database never collide. */
+export const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 let sequence = 0;
 
 /** Signs in through the gateway's `login` mutation and returns the token; fails the test on any error. */
@@ -36,7 +36,7 @@ export interface TestUser {
 
 /** Creates an account holding `grants`, named `<prefix>-<unique suffix>`. */
 export async function createTestUser(prefix: string, grants: TestGrant[]): Promise<TestUser> {
-  const username = `${prefix}-${RUN}${sequence++}`.toLowerCase();
+  const username = `${prefix}-${RUN_ID}${sequence++}`.toLowerCase();
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const created = await gql(CREATE_USER, { i: { username, displayName: `Tài khoản thử ${username}`, password, grants } }, { token: await adminToken() });
   if (!created.data?.createUser) throw new Error(`creating ${username} failed: ${JSON.stringify(created.errors)}`);

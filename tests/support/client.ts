@@ -13,13 +13,13 @@ export interface GraphQLResult<T = any> {
   errors?: GraphQLErrorShape[];
 }
 
-/** Sends a GraphQL request to the hub's gateway over HTTP, as any client would. */
+/** Sends a GraphQL request to the hub's gateway (or to `url`, another GraphQL endpoint) over HTTP, as any client would. */
 export async function gql<T = any>(
   query: string,
   variables?: Record<string, unknown>,
-  options: { token?: string; path?: string; headers?: Record<string, string> } = {},
+  options: { token?: string; path?: string; url?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResult<T>> {
-  const response = await fetch(`${inject('hubUrl')}${options.path ?? '/graphql'}`, {
+  const response = await fetch(options.url ?? `${inject('hubUrl')}${options.path ?? '/graphql'}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

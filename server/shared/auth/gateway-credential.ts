@@ -12,7 +12,17 @@ export const GATEWAY_CREDENTIAL_HEADER = 'x-ntm-gateway';
 export const gatewayCredential = (internalSecret: string): string =>
   createHmac('sha256', internalSecret).update('ntm-hub gateway credential v1').digest('base64url');
 
-/** Whether a request carries the gateway credential. */
+/** Header with which a subgraph's call to another subgraph (a peer query, ctx.peers) says it comes from the hub's own code. */
+export const PEER_CREDENTIAL_HEADER = 'x-ntm-peer';
+
+/**
+ * The peer header's value, derived like the gateway credential but apart from it: a gateway holds the gateway
+ * credential, never this one, so what it forwards from clients is never taken for the hub's own queries.
+ */
+export const peerCredential = (internalSecret: string): string =>
+  createHmac('sha256', internalSecret).update('ntm-hub peer credential v1').digest('base64url');
+
+/** Whether a request carries the gateway credential (or, given the peer credential, that one). */
 export function hasGatewayCredential(header: string | string[] | undefined, credential: string): boolean {
   if (typeof header !== 'string') return false;
   const given = Buffer.from(header);
