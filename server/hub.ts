@@ -23,6 +23,7 @@ import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { jsonErrorHandler, sendHttpError } from './shared/http-errors.js';
 import { createLocalExecutor } from './shared/local-executor.js';
+import { importRouter } from './shared/import/import-router.js';
 import type { PeerQuery, PeerResult } from './shared/peers.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
@@ -222,6 +223,15 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
   for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));
+  for (const module of modules) {
+    for (const kind of module.imports ?? []) {
+      // Jobs run in the background: a request only uploads or asks, and answers within the request time limit.
+      app.use(`/imports/${kind.name}`, requestTimeout(config.requestTimeoutMs), importRouter(kind, {
+        subgraph: module.name, auth, log, maxBytes: config.importMaxBytes, waitMs: Math.max(1_000, config.requestTimeoutMs - 5_000),
+        contextFor: (identity) => contextFor(module.name, identity),
+      }));
+    }
+  }
   app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
   app.use(jsonErrorHandler(log));
 
