@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
+import { SaxesParser } from 'saxes';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { bilingual } from '../errors.js';
 
 /** A cell as an import reads it: text, a number, a yes/no, or empty. Dates come as "YYYY-MM-DD". */
@@ -80,42 +82,142 @@ export async function spoolUpload(body: Readable, limit: number): Promise<Spoole
   }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An exceljs cell value as an import cell: rich text and hyperlinks as their text, formulas as their result, dates as days. */
-function xlsxCell(value: unknown): ImportCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return xlsxCell(v.result);
-    if (v.text !== undefined) return xlsxCell(v.text);
-    if (v.error) return v.error;
-  }
-  return String(value);
+/** The entries of a zip file by path, read from its central directory (nothing is decompressed yet). */
+async function openZip(path: string): Promise<{ zip: ZipFile; entries: Map<string, Entry> }> {
+  const zip = await new Promise<ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z))));
+  const entries = new Map<string, Entry>();
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: Entry) => { entries.set(entry.fileName, entry); zip.readEntry(); });
+    zip.on('end', resolve);
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return { zip, entries };
 }
 
-/** Rows of the first worksheet of an XLSX file, read as a stream (the workbook is never held whole). */
-async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: string }> {
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore',
-  } as never);
+/** Parses one zip entry's XML as a stream, handing saxes' events to `on`; after each chunk, `drain` may yield what was found. */
+async function* xmlEvents<T>(zip: ZipFile, entry: Entry, on: (parser: SaxesParser) => void, drain: () => T[]): AsyncGenerator<T> {
+  const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))));
+  const parser = new SaxesParser();
+  on(parser);
+  const decoder = new TextDecoder('utf-8');
   try {
-    for await (const worksheet of reader as AsyncIterable<any>) {
-      for await (const row of worksheet as AsyncIterable<any>) {
-        const values = (row.values as unknown[]).slice(1).map(xlsxCell);
-        yield { row: row.number as number, cells: values, sheet: String(worksheet.name ?? '') };
-      }
-      // Only the first worksheet is read: the template puts everything there.
-      return;
+    for await (const chunk of stream) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      yield* drain();
     }
+    parser.write(decoder.decode()).close();
+    yield* drain();
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Column number (from 0) of a cell reference such as "AB12". */
+const columnIndex = (ref: string): number => {
+  let n = 0;
+  for (const c of ref) {
+    if (c < 'A' || c > 'Z') break;
+    n = n * 26 + c.charCodeAt(0) - 64;
+  }
+  return n - 1;
+};
+
+const attr = (tag: { attributes: Record<string, unknown> }, name: string) => tag.attributes[name] as string | undefined;
+
+/**
+ * Rows of the first worksheet of an XLSX file, streamed: the zip's central directory is read, then the workbook and
+ * its relations (to find the first sheet), the shared strings (which a spreadsheet keeps apart from its cells), and
+ * the sheet's XML chunk by chunk. Numbers stay numbers (a date column receives Excel's day serial, which the date
+ * reader converts); formulas give their cached result.
+ */
+async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: string }> {
+  let opened: Awaited<ReturnType<typeof openZip>>;
+  try {
+    opened = await openZip(path);
+  } catch (error) {
+    throw new ImportFileError('Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)', `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`);
+  }
+  const { zip, entries } = opened;
+  const part = (name: string) => entries.get(name);
+  const readAll = async <T>(name: string, on: (parser: SaxesParser, out: T[]) => void): Promise<T[]> => {
+    const entry = part(name);
+    const out: T[] = [];
+    if (!entry) return out;
+    for await (const _ of xmlEvents(zip, entry, (parser) => on(parser, out), () => [])) void _;
+    return out;
+  };
+  try {
+    const sheets = await readAll<{ name: string; id: string }>('xl/workbook.xml', (parser, out) => parser.on('opentag', (tag) => {
+      if (tag.name === 'sheet') out.push({ name: attr(tag, 'name') ?? '', id: attr(tag, 'r:id') ?? '' });
+    }));
+    const targets = await readAll<{ id: string; target: string }>('xl/_rels/workbook.xml.rels', (parser, out) => parser.on('opentag', (tag) => {
+      if (tag.name === 'Relationship') out.push({ id: attr(tag, 'Id') ?? '', target: attr(tag, 'Target') ?? '' });
+    }));
+    const first = sheets[0];
+    const target = targets.find((t) => t.id === first?.id)?.target;
+    const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
+    const sheetEntry = part(sheetPath);
+    if (!first || !sheetEntry) throw new ImportFileError('Tệp XLSX không có trang tính nào', 'The XLSX file has no worksheet');
+    const shared = await readAll<string>('xl/sharedStrings.xml', (parser, out) => {
+      let text: string[] | null = null;
+      let inText = false;
+      let phonetic = false;
+      parser.on('opentag', (tag) => {
+        if (tag.name === 'si') text = [];
+        else if (tag.name === 'rPh') phonetic = true;
+        else if (tag.name === 't' && !phonetic) inText = true;
+      });
+      parser.on('text', (t) => { if (inText && text) text.push(t); });
+      parser.on('closetag', (tag) => {
+        if (tag.name === 't') inText = false;
+        else if (tag.name === 'rPh') phonetic = false;
+        else if (tag.name === 'si' && text) { out.push(text.join('')); text = null; }
+      });
+    });
+    const rows: (SheetRow & { sheet: string })[] = [];
+    let row: SheetRow | null = null;
+    let cell: { index: number; type: string; text: string[] } | null = null;
+    let capture = false;
+    let next = 0;
+    const onSheet = (parser: SaxesParser) => {
+      parser.on('opentag', (tag) => {
+        if (tag.name === 'row') {
+          row = { row: Number(attr(tag, 'r')) || (rows.length ? rows[rows.length - 1].row + 1 : 1), cells: [] };
+          next = 0;
+        } else if (tag.name === 'c' && row) {
+          const ref = attr(tag, 'r');
+          cell = { index: ref ? columnIndex(ref) : next, type: attr(tag, 't') ?? 'n', text: [] };
+          next = cell.index + 1;
+        } else if ((tag.name === 'v' || tag.name === 't') && cell) {
+          capture = true;
+        }
+      });
+      parser.on('text', (t) => { if (capture && cell) cell.text.push(t); });
+      parser.on('closetag', (tag) => {
+        if (tag.name === 'v' || tag.name === 't') capture = false;
+        else if (tag.name === 'c' && cell && row) {
+          const raw = cell.text.join('');
+          const value: ImportCell = raw === '' ? null
+            : cell.type === 's' ? shared[Number(raw)] ?? null
+              : cell.type === 'b' ? raw === '1'
+                : cell.type === 'n' ? Number(raw)
+                  : raw;
+          while (row.cells.length < cell.index) row.cells.push(null);
+          row.cells[cell.index] = value;
+          cell = null;
+        } else if (tag.name === 'row' && row) {
+          rows.push({ ...row, sheet: first.name });
+          row = null;
+        }
+      });
+    };
+    yield* xmlEvents(zip, sheetEntry, onSheet, () => rows.splice(0));
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError('Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)', `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`);
+  } finally {
+    zip.close();
   }
 }
 
@@ -154,7 +256,8 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow & { sheet: string
     },
   });
   const parser = parse({ bom: true, delimiter: counts[0][0], relax_column_count: true, skip_empty_lines: true, info: true });
-  const source = createReadStream(path).pipe(decode);
+  const input = createReadStream(path);
+  const source = input.pipe(decode);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   try {
@@ -164,6 +267,8 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow & { sheet: string
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(`Không đọc được tệp CSV: ${(error as Error).message}`, `The CSV file could not be read: ${(error as Error).message}`);
+  } finally {
+    input.destroy();
   }
 }
 

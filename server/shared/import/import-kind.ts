@@ -216,9 +216,11 @@ export const cells = {
     if (!Number.isFinite(n) || Math.abs(n) > 1e15) throw new CellError(`${shown(cell)} không phải số`, `${shown(cell)} is not a number`);
     return n;
   },
-  /** A day: an Excel date, "YYYY-MM-DD" or "DD/MM/YYYY". */
+  /** A day: an Excel date (a day serial in the file), "YYYY-MM-DD" or "DD/MM/YYYY". */
   date(cell: ImportCell): string | null {
     if (cell === null) return null;
+    // Excel counts days from 30 December 1899; 1 to 73,415 covers 1900–2100.
+    if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= 73_415) return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
     const text = String(cell).trim();
     let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);

@@ -198,7 +198,11 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
   };
   /** Answers with the job once its phase is over, or after `waitMs` as it stands (202 while it still runs). */
   const answer = async (res: Response, ctx: SubgraphContext, job: ImportJob, phase: Promise<void> | null, wait: boolean) => {
-    if (phase && wait) await Promise.race([phase, new Promise((resolve) => setTimeout(resolve, deps.waitMs))]);
+    if (phase && wait) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([phase, new Promise((resolve) => { timer = setTimeout(resolve, deps.waitMs); })]);
+      clearTimeout(timer);
+    }
     const current = (await new ImportJobs(ctx.em).find(job.id))!;
     res.status(runner.isRunning(job.id) ? 202 : 200).json({ job: current });
   };
