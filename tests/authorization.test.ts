@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { rowCounts, sql } from './support/db.js';
@@ -295,6 +296,37 @@ beforeAll(async () => {
   fixtures.reorganisationId = rename.data.recordReorganisation.id;
 
   intruder = await tokenFor('UNIT_ADMIN', '06');
+});
+
+/**
+ * Write routes (imports): a file with one row on a Khánh Hòa unit, sent by Bắc Kạn's administrator, is refused
+ * whole — the job REFUSED for lack of permission — and nothing is written.
+ */
+const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
+  'POST /imports/assessments': {
+    body: 'Mã đơn vị,Năm,Bộ tiêu chí,TC1\r\n22384,2024,COMMUNE-NTM-2021-2025,Đạt\r\n',
+    tables: [...ASSESSMENT_TABLES, 'audit.audit_log'],
+  },
+};
+
+describe('subtree authorisation of every import route', () => {
+  it('has a case for every write route of the capability table', async () => {
+    const table = (await gql('{ capabilities { operations } }')).data.capabilities as { operations: string[] }[];
+    const routes = table.flatMap((rule) => rule.operations.filter((op) => /^(POST|PUT|DELETE) \//.test(op))).sort();
+    expect(Object.keys(ROUTE_CASES).sort()).toEqual(routes);
+  });
+
+  for (const [route, testCase] of Object.entries(ROUTE_CASES)) {
+    it(`refuses ${route} a file touching another province and writes nothing`, async () => {
+      const before = await rowCounts(testCase.tables);
+      const [method, path] = route.split(' ');
+      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: testCase.body });
+      const { job } = (await response.json()) as { job: { status: string; message: string } };
+      expect(job.status).toBe('REFUSED');
+      expect(job.message).toContain('không có quyền');
+      expect(await rowCounts(testCase.tables)).toEqual(before);
+    });
+  }
 });
 
 describe('subtree authorisation of every mutation', () => {

@@ -29,7 +29,7 @@ export enum Capability {
 export interface CapabilityRule {
   /** Roles that may, over a subtree containing `scope`; SYSTEM_ADMIN always may. */
   roles: readonly Role[];
-  /** The operations (and, for a workflow, the steps) this governs. */
+  /** The operations (and, for a workflow, the steps) this governs; an HTTP write route is named by method and path ("POST /imports/assessments"). */
   operations: readonly string[];
   /** Whose subtree decides, "Vietnamese — English". */
   scope: string;
@@ -60,7 +60,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
     operations: ['deriveCriteriaSet', 'updateCriteriaSet', 'addCriterion', 'addIndicator', 'overrideThreshold'],
     scope: 'đơn vị sở hữu bộ tiêu chí — the set\'s owner',
   },
-  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment'], scope: 'đơn vị được đánh giá — the unit assessed' },
+  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment', 'POST /imports/assessments'], scope: 'đơn vị được đánh giá — the unit assessed' },
   DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
   RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
   RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },

@@ -177,7 +177,7 @@ const ERROR_HEADERS: Cell[] = ['Dòng', 'Cột', 'Mã lỗi', 'Lỗi', 'Cần nh
  * - `POST /` (body: the file; `?fileName=`, `?commit=true` to commit at once when every row passes, `?wait=true`) →
  *   202 and the job: the dry run runs in the background;
  * - `GET  /jobs` — the caller's latest jobs; `GET /jobs/:id` — one job and its progress;
- * - `GET  /jobs/:id/errors.csv|.xlsx` — its row errors;
+ * - `GET  /jobs/:id/errors` — its first 200 row errors as JSON; `GET /jobs/:id/errors.csv|.xlsx` — all of them;
  * - `POST /jobs/:id/commit[?wait=true]` — commits a VALIDATED job.
  * Every route needs a signed-in caller (Bearer token); jobs are seen by their owner and system administrators.
  */
@@ -246,6 +246,12 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
   router.get('/jobs/:id', handle(async (req, res) => {
     const ctx = await signedIn(req);
     res.json({ job: await ownJob(ctx, String(req.params.id)) });
+  }));
+
+  router.get('/jobs/:id/errors', handle(async (req, res) => {
+    const ctx = await signedIn(req);
+    const job = await ownJob(ctx, String(req.params.id));
+    res.json({ errors: (await new ImportJobs(ctx.em).errors(job.id)).slice(0, 200) });
   }));
 
   router.get(/^\/jobs\/([0-9a-f-]{36})\/errors\.(csv|xlsx)$/, handle(async (req, res) => {
