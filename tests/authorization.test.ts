@@ -307,6 +307,10 @@ const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
     body: 'Mã đơn vị,Năm,Bộ tiêu chí,TC1\r\n22384,2024,COMMUNE-NTM-2021-2025,Đạt\r\n',
     tables: [...ASSESSMENT_TABLES, 'audit.audit_log'],
   },
+  'POST /imports/villages': {
+    body: 'Mã xã,Tên thôn,Ngày đọc mã xã\r\n22384,Kiểm Quyền Nhập,2024-06-30\r\n',
+    tables: ['units.unit', 'audit.audit_log'],
+  },
 };
 
 describe('subtree authorisation of every import route', () => {

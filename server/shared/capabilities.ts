@@ -41,7 +41,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification'], scope: 'đơn vị được phân loại — the unit classified' },
   MANAGE_VILLAGES: {
     roles: [UNIT_ADMIN],
-    operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage'],
+    operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage', 'POST /imports/villages'],
     scope: 'xã có thôn — the village\'s commune',
   },
   REORGANISE_UNITS: { roles: [], operations: ['recordReorganisation', 'withdrawReorganisation'], scope: 'chỉ quản trị hệ thống — system administrators only' },

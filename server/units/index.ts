@@ -9,6 +9,7 @@ import { UnitFieldsResolver } from './unit-fields.resolver.js';
 import { resolveUnitReference } from './unit.reference.js';
 import { UnitResolver } from './unit.resolver.js';
 import { seedUnits } from './unit.seed.js';
+import { villageImport } from './village.import.js';
 import { VillageResolver } from './village.resolver.js';
 
 /** Đơn vị hành chính — the administrative hierarchy before and after 1 July 2025, villages, lineage, classifications and recorded reorganisations. */
@@ -23,4 +24,5 @@ export const unitsSubgraph: SubgraphModule = {
   resolvers: [UnitResolver, UnitFieldsResolver, VillageResolver, ReorganisationResolver],
   referenceResolvers: { AdministrativeUnit: resolveUnitReference },
   seed: seedUnits,
+  imports: [villageImport],
 };
