@@ -295,7 +295,7 @@ export const en: Messages = {
     step2: '2. Upload the file to check it',
     templateHelp: {
       assessments: 'Pick a year and a territory for a template filled with its communes, their stored results and versions; without a territory: an empty template. Criterion cells take Đạt (met) or Không đạt (not met); an empty cell keeps the stored result.',
-      villages: 'One village a row: commune code, name, kind.',
+      villages: 'Pick a year and a territory for a template listing its villages on 30 June (the export: it re-imports unchanged). Add one new village a row: commune code, name, kind; an empty village code takes the commune\'s next number. Rename or close villages on the unit\'s page.',
       classifications: 'One classification of a unit a row.',
       targets: 'One target of a campaign a row.',
       contributions: 'One contribution a row.',

@@ -294,7 +294,7 @@ export const vi = {
     step2: '2. Tải tệp lên để kiểm tra',
     templateHelp: {
       assessments: 'Chọn năm và địa bàn để có mẫu điền sẵn các xã cùng kết quả đã lưu và phiên bản; để trống địa bàn: mẫu trống. Ô tiêu chí ghi Đạt hoặc Không đạt; để trống là giữ kết quả đã có.',
-      villages: 'Mỗi dòng một thôn: mã xã, tên thôn, loại.',
+      villages: 'Chọn năm và địa bàn để có mẫu liệt kê các thôn ngày 30/6 (xuất dữ liệu: nhập lại không đổi gì). Thêm mỗi dòng một thôn mới: mã xã, tên thôn, loại; để trống mã thôn thì lấy số tiếp theo của xã. Đổi tên, đóng thôn ở trang của đơn vị.',
       classifications: 'Mỗi dòng một phân loại của một đơn vị.',
       targets: 'Mỗi dòng một chỉ tiêu của phong trào.',
       contributions: 'Mỗi dòng một khoản đóng góp.',
