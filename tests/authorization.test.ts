@@ -311,6 +311,10 @@ const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
     body: 'Mã xã,Tên thôn,Ngày đọc mã xã\r\n22384,Kiểm Quyền Nhập,2024-06-30\r\n',
     tables: ['units.unit', 'audit.audit_log'],
   },
+  'POST /imports/classifications': {
+    body: 'Mã đơn vị,Loại phân loại,Ngày đọc mã\r\n22384,Biên giới,2024-06-30\r\n',
+    tables: ['units.unit_classification', 'audit.audit_log'],
+  },
 };
 
 describe('subtree authorisation of every import route', () => {

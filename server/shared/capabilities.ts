@@ -38,7 +38,7 @@ export interface CapabilityRule {
 const { UNIT_ADMIN, ASSESSOR, COUNCIL, VIEWER } = Role;
 
 export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
-  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification'], scope: 'đơn vị được phân loại — the unit classified' },
+  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification', 'POST /imports/classifications'], scope: 'đơn vị được phân loại — the unit classified' },
   MANAGE_VILLAGES: {
     roles: [UNIT_ADMIN],
     operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage', 'POST /imports/villages'],

@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
+import { classificationImport } from './classification.import.js';
 import { Migration20261122000000_units } from './migrations/Migration20261122000000_units.js';
 import { Migration20261205000000_map_changes } from './migrations/Migration20261205000000_map_changes.js';
 import { Reorganisation } from './reorganisation.entity.js';
@@ -24,5 +25,5 @@ export const unitsSubgraph: SubgraphModule = {
   resolvers: [UnitResolver, UnitFieldsResolver, VillageResolver, ReorganisationResolver],
   referenceResolvers: { AdministrativeUnit: resolveUnitReference },
   seed: seedUnits,
-  imports: [villageImport],
+  imports: [villageImport, classificationImport],
 };

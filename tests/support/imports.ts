@@ -61,7 +61,8 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
 export function sheetValues(workbook: ExcelJS.Workbook): string[][] {
   const rows: string[][] = [];
   workbook.worksheets[0].eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    // Array.from visits the holes exceljs leaves for empty cells (map would skip them).
+    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v))));
   });
   return rows;
 }

@@ -296,7 +296,7 @@ export const en: Messages = {
     templateHelp: {
       assessments: 'Pick a year and a territory for a template filled with its communes, their stored results and versions; without a territory: an empty template. Criterion cells take Đạt (met) or Không đạt (not met); an empty cell keeps the stored result.',
       villages: 'Pick a year and a territory for a template listing its villages on 30 June (the export: it re-imports unchanged). Add one new village a row: commune code, name, kind; an empty village code takes the commune\'s next number. Rename or close villages on the unit\'s page.',
-      classifications: 'One classification of a unit a row.',
+      classifications: 'Pick a year and a territory for a template listing the classifications of its units (the export: it re-imports unchanged). One classification a row: unit code, scheme, value, period, the decision it rests on.',
       targets: 'One target of a campaign a row.',
       contributions: 'One contribution a row.',
     },

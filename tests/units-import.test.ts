@@ -5,8 +5,9 @@ import { rowCounts, sql } from './support/db.js';
 import { commit, download, errorRows, readXlsx, sheetValues, upload } from './support/imports.js';
 
 /**
- * Bulk import of villages (issue 15, part 3) with the rules of `createVillages`: Lạng Sơn's last district by code (no
- * other test writes there), its administrator exporting the district's villages and adding new ones from a file.
+ * Bulk imports the units subgraph owns (issue 15, part 3): villages with the rules of `createVillages`, classifications
+ * with those of `setUnitClassification`. Lạng Sơn's last district by code (no other test writes there), its
+ * administrator exporting the district's records and adding new ones from a file.
  */
 const TABLES = ['units.unit', 'units.unit_lineage', 'audit.audit_log'];
 const HEADER = 'Mã xã,Tên thôn,Loại,Hiệu lực đến,Ngày đọc mã xã';
@@ -99,5 +100,70 @@ describe('importing villages', () => {
   it('answers 403 to a role that may not add villages', async () => {
     const assessor = await tokenFor('ASSESSOR', district.code, '2024-01-01');
     expect((await upload('villages', `${HEADER}\r\n${communes[0].code},Nhập Sáu,,,2024-01-01`, assessor)).status).toBe(403);
+  });
+});
+
+describe('importing unit classifications', () => {
+  const CLASSES = ['units.unit_classification', 'audit.audit_log'];
+  const HEAD = 'Mã đơn vị,Loại phân loại,Giá trị,Áp dụng từ,Áp dụng đến,Căn cứ,Ngày đọc mã';
+
+  it('reports exactly the bad rows and writes nothing; the corrected file adds them, audited once; its export re-imports unchanged', async () => {
+    const [a, b] = communes;
+    const bad = [HEAD,
+      `${a.code},Bãi ngang ven biển,,01/01/2019,31/12/2019,QĐ 1/2019,2024-01-01`,
+      `${a.code},Địa hình,Cao nguyên,2019-01-01,2019-12-31,,2024-01-01`,
+      `${b.code},Nhóm xã,2,2019-12-31,2019-01-01,,2024-01-01`,
+      `${b.code},Biên giới,1,2019-01-01,2019-12-31,,2024-01-01`,
+      `${a.code},COASTAL,,2019-01-01,2019-12-31,,2024-01-01`,
+      `99999,Hải đảo,,,,,2024-01-01`,
+    ].join('\r\n');
+    const before = await rowCounts(CLASSES);
+    const { job } = await upload('classifications', bad, admin);
+    expect(job).toMatchObject({ status: 'INVALID', rowsRead: 6, errorCount: 5 });
+    const errors = await errorRows('classifications', job.id, admin);
+    expect(errors.map(([row, column, code]) => [row, column, code])).toEqual([
+      ['3', 'Giá trị', 'BAD_USER_INPUT'], ['4', 'Áp dụng đến', 'BAD_USER_INPUT'], ['5', 'Giá trị', 'BAD_USER_INPUT'], ['6', 'Loại phân loại', 'BAD_USER_INPUT'],
+      ['7', 'Mã đơn vị', 'NOT_FOUND']]);
+    expect(errors[1][3]).toContain('Ngày bắt đầu phải trước ngày kết thúc');
+    expect(errors[2][3]).toContain('Giá trị phân loại không hợp lệ cho BORDER');
+    expect(errors[3][3]).toContain('Trùng với dòng 2');
+    expect(await rowCounts(CLASSES)).toEqual(before);
+
+    const good = [HEAD,
+      `${a.code},Bãi ngang ven biển,,01/01/2019,31/12/2019,QĐ 1/2019,2024-01-01`,
+      `${a.code},Địa hình,Miền núi thấp,2019-01-01,2019-12-31,,2024-01-01`,
+      `${b.code},COMMUNE_GROUP,2,2019-01-01,2019-12-31,,2024-01-01`,
+    ].join('\r\n');
+    const checked = await upload('classifications', good, admin);
+    expect(checked.job).toMatchObject({ status: 'VALIDATED', errorCount: 0, toCreate: 3, unchanged: 0 });
+    expect((await commit('classifications', checked.job.id, admin)).job).toMatchObject({ status: 'COMMITTED', rowsWritten: 3, toCreate: 3 });
+    const after = await rowCounts(CLASSES);
+    expect(after['units.unit_classification']).toBe(before['units.unit_classification'] + 3);
+    expect(after['audit.audit_log']).toBe(before['audit.audit_log'] + 1);
+    const read = await gql(`query($c: String!) { unit(code: $c, asOf: "2024-06-30") { classifications { scheme value validFrom validTo source } } }`, { c: a.code });
+    expect(read.data.unit.classifications.filter((c: { validFrom: string | null }) => c.validFrom === '2019-01-01')).toEqual([
+      { scheme: 'COASTAL', value: null, validFrom: '2019-01-01', validTo: '2019-12-31', source: 'QĐ 1/2019' },
+      { scheme: 'TERRAIN', value: 'LOW_MOUNTAIN', validFrom: '2019-01-01', validTo: '2019-12-31', source: null },
+    ]);
+
+    expect((await upload('classifications', good, admin)).job).toMatchObject({ status: 'VALIDATED', toCreate: 0, unchanged: 3 });
+    const exported = await download(`/imports/classifications/template.xlsx?year=2024&withinCode=${district.code}`, admin);
+    const rows = sheetValues(await readXlsx(exported));
+    expect(rows[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Loại phân loại', 'Giá trị', 'Áp dụng từ', 'Áp dụng đến', 'Căn cứ', 'Ngày đọc mã']);
+    expect(rows).toContainEqual([a.code, a.name, 'Địa hình', 'Miền núi thấp', '2019-01-01', '2019-12-31', '', '2024-06-30']);
+    const again = await upload('classifications', exported, admin);
+    expect(again.job).toMatchObject({ status: 'VALIDATED', errorCount: 0, toCreate: 0, unchanged: rows.length - 1 });
+    expect(await rowCounts(CLASSES)).toEqual(after);
+  });
+
+  it('refuses the whole file when one row is a unit outside the importer\'s subtree', async () => {
+    const [khanhHoa] = await sql(`SELECT u.code, u.name FROM units.unit u JOIN units.unit p ON p.code = '56' AND p.valid_to = '2025-06-30' AND u.path <@ p.path
+      WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 1`);
+    const file = [HEAD, `${communes[0].code},Hải đảo,,2018-01-01,2018-12-31,,2024-01-01`, `${khanhHoa.code},Hải đảo,,2018-01-01,2018-12-31,,2024-01-01`].join('\r\n');
+    const before = await rowCounts(CLASSES);
+    const { job } = await upload('classifications', file, admin, '&commit=true');
+    expect(job.status).toBe('REFUSED');
+    expect(job.message).toContain(`Dòng 3: bạn không có quyền phân loại ${khanhHoa.name}`);
+    expect(await rowCounts(CLASSES)).toEqual(before);
   });
 });
