@@ -16,6 +16,7 @@ import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
+import { IMPORT_SUBGRAPHS } from './shared/import/import-routes.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
@@ -24,6 +25,7 @@ import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
 import { enterRequestContext, withRequestScope } from './shared/request-scope.js';
 import { jsonErrorHandler, sendHttpError } from './shared/http-errors.js';
 import { createLocalExecutor } from './shared/local-executor.js';
+import { importRouter } from './shared/import/import-router.js';
 import type { PeerQuery, PeerResult } from './shared/peers.js';
 import { UnitDirectory, type UnitsExecutor } from './shared/unit-directory.js';
 import { projectPath } from './shared/project.js';
@@ -234,6 +236,16 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
   for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));
+  for (const module of modules) {
+    for (const kind of module.imports ?? []) {
+      if (IMPORT_SUBGRAPHS[kind.name] !== module.name) throw new Error(`import kind ${kind.name} of ${module.name} is missing from IMPORT_SUBGRAPHS (server/shared/import/import-routes.ts)`);
+      // Jobs run in the background: a request only uploads or asks, and answers within the request time limit.
+      app.use(`/imports/${kind.name}`, requestTimeout(config.requestTimeoutMs), importRouter(kind, {
+        subgraph: module.name, auth, log, maxBytes: config.importMaxBytes, waitMs: Math.max(1_000, config.requestTimeoutMs - 5_000),
+        contextFor: (identity) => contextFor(module.name, identity),
+      }));
+    }
+  }
   app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
   app.use(jsonErrorHandler(log));
 

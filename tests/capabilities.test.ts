@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
@@ -106,6 +107,8 @@ const PROBES: Record<string, Probe> = {
 };
 
 interface Rule { capability: string; roles: string[]; operations: string[]; scope: string }
+/** An HTTP write route in the table ("POST /imports/assessments") rather than a GraphQL operation. */
+const isRoute = (operation: string) => /^(POST|PUT|DELETE) \//.test(operation);
 let table: Rule[];
 
 beforeAll(async () => {
@@ -136,10 +139,15 @@ describe('the capability table', () => {
     const schema = await gql('{ mutation: __type(name: "Mutation") { fields { name } } query: __type(name: "Query") { fields { name } } }');
     const mutations: string[] = schema.data.mutation.fields.map((f: { name: string }) => f.name);
     const operations = schema.data.query.fields.map((f: { name: string }) => f.name).concat(mutations);
-    const governed = new Set(table.flatMap((rule) => rule.operations.map((op) => op.split(':')[0])));
+    const governed = new Set(table.flatMap((rule) => rule.operations.filter((op) => !isRoute(op)).map((op) => op.split(':')[0])));
     expect(mutations.filter((m) => !governed.has(m) && !['login', 'changePassword'].includes(m)), 'mutations no capability governs').toEqual([]);
     expect([...governed].filter((op) => !operations.includes(op)), 'operations that do not exist').toEqual([]);
     expect(Object.keys(PROBES).sort(), 'a probe for every capability').toEqual(table.map((rule) => rule.capability).sort());
+    // Write routes the table names exist (an anonymous caller is refused with 401, not 404).
+    for (const route of table.flatMap((rule) => rule.operations.filter(isRoute))) {
+      const [method, path] = route.split(' ');
+      expect((await fetch(`${inject('hubUrl')}${path}`, { method })).status, route).toBe(401);
+    }
   });
 
   for (const role of ROLES) {
@@ -160,6 +168,15 @@ describe('the capability table', () => {
         // A probe that got past authorisation is still refused: nothing may be written, whatever the role.
         if (!probe.query.startsWith('{')) expect(codes.length, `${rule.capability} probe must be refused`).toBeGreaterThan(0);
         expect(await rowCounts(TABLES), `${rule.capability} wrote something`).toEqual(before);
+        // Its write routes answer the same: a file the route refuses after authorising (a header it does not know).
+        for (const route of rule.operations.filter(isRoute)) {
+          const [method, path] = route.split(' ');
+          const response = await fetch(`${inject('hubUrl')}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
+          const routeAccepted = response.status !== 403 && response.status !== 401;
+          if (offered !== routeAccepted) mismatches.push(`${route}: table ${offered ? 'offers' : 'withholds'}, route answered ${response.status}`);
+          if (routeAccepted) expect(((await response.json()) as any).job.status, `${route} probe must be refused`).toBe('REFUSED');
+          expect(await rowCounts(TABLES), `${route} wrote something`).toEqual(before);
+        }
       }
       expect(mismatches).toEqual([]);
     });

@@ -244,6 +244,26 @@ describe('the hub\'s other routes at the gateway\'s address', () => {
     const jwks = async (base: string) => (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
     expect((await jwks(split.gateway.url)).keys.map((k) => k.kid)).toEqual((await jwks(inject('hubUrl'))).keys.map((k) => k.kid));
   });
+
+  it('passes the imports through to the process of the subgraph that owns each kind: templates, uploads and jobs', async () => {
+    const auth = { authorization: `Bearer ${await tokenFor('UNIT_ADMIN', '06')}` };
+    // Bắc Kạn's villages (the demo profile's, under the province's communes).
+    const template = '/imports/villages/template.csv?withinCode=06&year=2024';
+    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${template}`, { headers: auth }), fetch(`${inject('hubUrl')}${template}`, { headers: auth })]);
+    expect(viaGateway.status).toBe(200);
+    const file = await viaGateway.text();
+    expect(file).toBe(await viaHub.text());
+    expect(file.split('\n').length).toBeGreaterThan(400);
+    // The exported file, uploaded through the gateway as a dry run: read by the units process, every row unchanged.
+    const uploaded = await fetch(`${split.gateway.url}/imports/villages?wait=true&fileName=template.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: file });
+    const { job } = (await uploaded.json()) as { job: { id: string; status: string; unchanged: number } };
+    expect(job.status, JSON.stringify(job)).toBe('VALIDATED');
+    expect(job.unchanged).toBe(file.trim().split('\n').length - 1);
+    const polled = (await (await fetch(`${split.gateway.url}/imports/villages/jobs/${job.id}`, { headers: auth })).json()) as { job: { id: string; status: string } };
+    expect(polled.job).toMatchObject({ id: job.id, status: 'VALIDATED' });
+    // Without a token the owner process refuses, as the hub does.
+    expect((await fetch(`${split.gateway.url}/imports/villages?wait=true`, { method: 'POST', body: file })).status).toBe(401);
+  });
 });
 
 describe('the console through Hive Gateway', () => {
@@ -290,7 +310,7 @@ describe('start-up on a fresh database', () => {
       try {
         const counts = await fresh.query(`SELECT (SELECT count(*)::int FROM units.unit) AS units, (SELECT count(*)::int FROM public.ntm_seed_log) AS seeded,
           (SELECT count(*)::int FROM units.mikro_orm_migrations) AS migrations, (SELECT count(DISTINCT name)::int FROM units.mikro_orm_migrations) AS distinct_migrations`);
-        expect(counts.rows[0]).toMatchObject({ units: 14150, seeded: 1 });
+        expect(counts.rows[0]).toMatchObject({ units: 14151, seeded: 1 });
         expect(counts.rows[0].migrations).toBe(counts.rows[0].distinct_migrations);
       } finally {
         await fresh.end();

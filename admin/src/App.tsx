@@ -26,6 +26,7 @@ const Dashboard = lazyPage(() => import('./layout/Dashboard'), 'Dashboard');
 const ComparePage = lazyPage(() => import('./insights/ComparePage'), 'ComparePage');
 const ProgressPage = lazyPage(() => import('./insights/ProgressPage'), 'ProgressPage');
 const TargetGrid = lazyPage(() => import('./targets/TargetGrid'), 'TargetGrid');
+const ImportPage = lazyPage(() => import('./imports/ImportPage'), 'ImportPage');
 
 export function App() {
   return (
@@ -60,6 +61,7 @@ export function App() {
         <Route path="/compare" element={<ComparePage />} />
         <Route path="/progress" element={<ProgressPage />} />
         <Route path="/eligibility" element={<EligibilityPage />} />
+        <Route path="/imports" element={<ImportPage />} />
       </CustomRoutes>
     </Admin>
   );

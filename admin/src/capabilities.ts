@@ -10,13 +10,13 @@ export type Capability =
   | 'CLASSIFY_UNITS' | 'MANAGE_VILLAGES' | 'REORGANISE_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'IDENTIFY_ISSUERS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
   | 'RECORD_ASSESSMENTS' | 'DECIDE_RECOGNITIONS' | 'RECORD_CONTRIBUTIONS' | 'RECORD_PRECONDITIONS' | 'PROPOSE_NOMINATIONS' | 'DECIDE_NOMINATIONS';
 
-export interface CapabilityRule { capability: Capability; roles: string[]; scope: string }
+export interface CapabilityRule { capability: Capability; roles: string[]; scope: string; operations: string[] }
 
 let table: Promise<CapabilityRule[]> | undefined;
 
 /** The capability table, read once (it is the same for everyone). */
 export function capabilityTable(): Promise<CapabilityRule[]> {
-  table ??= gql<{ capabilities: CapabilityRule[] }>('{ capabilities { capability roles scope } }')
+  table ??= gql<{ capabilities: CapabilityRule[] }>('{ capabilities { capability roles scope operations } }')
     .then((r) => r.capabilities)
     .catch((error) => { table = undefined; throw error; });
   return table;
@@ -40,6 +40,23 @@ export function allowsBelow(rules: CapabilityRule[], capability: Capability, uni
   const grants = session.read()?.user.grants ?? [];
   const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
   return grants.some((g) => g.role === 'SYSTEM_ADMIN' || (roles.includes(g.role) && g.paths.some((scope) => within(scope, unitPath) || within(unitPath, scope))));
+}
+
+/** The kinds of file import the user may use: the table's `POST /imports/<kind>` routes under a capability they hold. */
+export async function importKinds(): Promise<string[]> {
+  const rules = await capabilityTable();
+  return rules.flatMap((rule) => rule.operations.filter((op) => op.startsWith('POST /imports/') && allows(rules, rule.capability)).map((op) => op.slice('POST /imports/'.length)));
+}
+
+/** `importKinds` as a hook: empty until the table has been read. */
+export function useImportKinds(): string[] {
+  const [kinds, setKinds] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    importKinds().then((found) => live && setKinds(found), () => live && setKinds([]));
+    return () => { live = false; };
+  }, []);
+  return kinds;
 }
 
 export async function can(capability: Capability, unitPath?: string | null): Promise<boolean> {

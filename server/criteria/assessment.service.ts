@@ -1,17 +1,18 @@
 import { parseId } from '../shared/ids.js';
-import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability, authorizeCapability } from '../shared/capabilities.js';
-import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
+import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { Assessment, AssessmentChange, CriterionResult } from './assessment.entity.js';
-import type { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
-import { evaluateResults, type EvaluatedCriterion, type IndicatorDef } from './assessment-evaluation.js';
+import type { AssessmentFilter, CriterionResultInput, RecordAssessmentInput } from './assessment.input.js';
+import { checkResults, type EvaluatedCriterion, type IndicatorDef, type ResultProblem } from './assessment-evaluation.js';
+import { assessmentKey, type PlannedAssessment, storedAssessments, writeAssessments } from './assessment-writer.js';
 import { AssessmentOrderField } from './criteria-enums.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import type { CriteriaSet } from './criteria-set.entity.js';
+import type { CriteriaSet, Indicator } from './criteria-set.entity.js';
+import type { OwnedThreshold } from './threshold-resolution.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
 
@@ -29,17 +30,6 @@ const ORDER: Record<AssessmentOrderField, string[]> = {
   [AssessmentOrderField.UPDATED_AT]: ['x.updated_at'],
   [AssessmentOrderField.CREATED]: ['x.id'],
 };
-
-/** The whole assessment as one JSON document, as the change history keeps it. */
-const SNAPSHOT = `SELECT jsonb_build_object('unitId', a.unit_id, 'criteriaSetId', a.set_id, 'year', a.year, 'synthetic', a.synthetic, 'version', a.version,
-    'results', COALESCE((SELECT jsonb_agg(jsonb_build_object('criterionNumber', r.criterion_number, 'met', r.met, 'evaluatedMet', r.evaluated_met,
-        'overrideReason', r.override_reason,
-        'indicators', COALESCE((SELECT jsonb_agg(jsonb_build_object('code', i.code, 'value', v.value, 'evidence', v.evidence,
-            'threshold', v.threshold_value, 'passed', v.passed) ORDER BY i.code)
-          FROM criteria.assessment_indicator_value v JOIN criteria.indicator i ON i.id = v.indicator_id
-          WHERE v.assessment_id = a.id AND v.criterion_number = r.criterion_number), '[]'::jsonb)) ORDER BY r.criterion_number)
-      FROM criteria.assessment_result r WHERE r.assessment_id = a.id), '[]'::jsonb)) AS doc
-  FROM criteria.assessment a WHERE a.id = ?`;
 
 /** The level of unit a set evaluates, and for communes the kind: the new-rural criteria apply to xã, not wards. */
 export function appliesToUnit(set: Pick<CriteriaSet, 'appliesTo'>, unit: Pick<UnitInfo, 'level' | 'kind'>): boolean {
@@ -164,6 +154,40 @@ export class AssessmentService {
     return { nodes: rows.map((row) => this.em.map(AssessmentChange, row)), totalCount };
   }
 
+  /** What a set asks of a recording, loaded once per set: its owner, criteria, indicators and the thresholds it sees. */
+  async rules(set: CriteriaSet): Promise<SetRules> {
+    const [criteria, indicators, owned, owners] = await Promise.all([
+      this.sets.criteriaOf([set.rootId]), this.sets.indicatorsSeenThrough(set), this.sets.ownedThresholds(set.id), unitsByIds(this.ctx, [set.ownerUnitId]),
+    ]);
+    const defs = new Map<string, IndicatorDef>([...indicators].map(([code, { indicator, criterionNumber }]) =>
+      [code, { id: indicator.id, code, comparator: indicator.comparator, criterionNumber }]));
+    return { set, owner: owners.get(set.ownerUnitId) ?? null, criterionNumbers: new Set(criteria.map((c) => c.number)), indicators, defs, owned };
+  }
+
+  /**
+   * Checks a recording of a unit for a year against a set — the year in the set's period, the set for the unit's
+   * level and territory, every criterion and indicator in the set, values in range — and evaluates it against the
+   * effective thresholds. Returns every problem rather than throwing: the single mutation refuses on the first, the
+   * importer reports them all on the file's row.
+   */
+  check(rules: SetRules, unit: UnitInfo, year: number, results: readonly CriterionResultInput[]): { evaluated: EvaluatedCriterion[]; problems: Problem[] } {
+    const { set } = rules;
+    const outside = periodProblem(set, year);
+    if (outside) return { evaluated: [], problems: [outside] };
+    if (!appliesToUnit(set, unit)) {
+      return { evaluated: [], problems: [{ field: 'unitCode', vi: `Bộ tiêu chí ${set.code} áp dụng cho cấp ${set.appliesTo}, không áp dụng cho ${unit.name}`,
+        en: `Criteria set ${set.code} applies to ${set.appliesTo} units (communes: xã only), not to ${unit.name} (${unit.level}, ${unit.kind})` }] };
+    }
+    if (!rules.owner || !isWithin(unit, rules.owner)) {
+      return { evaluated: [], problems: [{ field: 'criteriaSetId', vi: `Bộ tiêu chí ${set.code} là của địa phương khác, không áp dụng cho ${unit.name}`,
+        en: `Criteria set ${set.code} belongs to another locality and does not apply to ${unit.name}` }] };
+    }
+    return checkResults(results, rules.criterionNumbers, rules.defs, (def) => {
+      const applied = this.sets.effective(rules.indicators.get(def.code)!.indicator, rules.owned.get(def.id) ?? [], unit, year).chain[0];
+      return applied ? { id: applied.threshold.id, value: applied.threshold.value } : null;
+    });
+  }
+
   /**
    * Records results for a unit, set and year: checks the set applies (level, owner's territory, period) and the
    * unit is valid that year, evaluates indicators against the effective thresholds, then writes the assessment,
@@ -173,77 +197,44 @@ export class AssessmentService {
     const set = await this.sets.require(input.criteriaSetId);
     const unit = await requireUnit(this.ctx, input.unitCode, dateInYear(input.year, input.asOf));
     authorizeCapability(this.ctx, Capability.RECORD_ASSESSMENTS, unit.path);
-    await this.checkApplies(set, unit, input.year);
-
-    const [criteria, indicators, owned] = await Promise.all([
-      this.sets.criteriaOf([set.rootId]), this.sets.indicatorsSeenThrough(set), this.sets.ownedThresholds(set.id),
-    ]);
-    const defs = new Map<string, IndicatorDef>([...indicators].map(([code, { indicator, criterionNumber }]) =>
-      [code, { id: indicator.id, code, comparator: indicator.comparator, criterionNumber }]));
-    const evaluated = evaluateResults(input.results, new Set(criteria.map((c) => c.number)), defs, (def) => {
-      const applied = this.sets.effective(indicators.get(def.code)!.indicator, owned.get(def.id) ?? [], unit, input.year).chain[0];
-      return applied ? { id: applied.threshold.id, value: applied.threshold.value } : null;
-    });
-    return this.write(set, unit, input, evaluated);
-  }
-
-  private async checkApplies(set: CriteriaSet, unit: UnitInfo, year: number): Promise<void> {
-    if (`${year}-12-31` < set.periodStart || `${year}-01-01` > set.periodEnd) {
-      throw badInput(`Năm ${year} ngoài thời kỳ của bộ tiêu chí (${set.periodStart} – ${set.periodEnd})`,
-        `Year ${year} is outside the set's period (${set.periodStart} – ${set.periodEnd})`, 'year');
-    }
-    if (!appliesToUnit(set, unit)) {
-      throw badInput(`Bộ tiêu chí ${set.code} áp dụng cho cấp ${set.appliesTo}, không áp dụng cho ${unit.name}`,
-        `Criteria set ${set.code} applies to ${set.appliesTo} units (communes: xã only), not to ${unit.name} (${unit.level}, ${unit.kind})`, 'unitCode');
-    }
-    const owner = (await unitsByIds(this.ctx, [set.ownerUnitId])).get(set.ownerUnitId);
-    if (!owner || !isWithin(unit, owner)) {
-      throw badInput(`Bộ tiêu chí ${set.code} là của địa phương khác, không áp dụng cho ${unit.name}`,
-        `Criteria set ${set.code} belongs to another locality and does not apply to ${unit.name}`, 'criteriaSetId');
-    }
-  }
-
-  private write(set: CriteriaSet, unit: UnitInfo, input: RecordAssessmentInput, evaluated: EvaluatedCriterion[]): Promise<Assessment> {
+    const { evaluated, problems } = this.check(await this.rules(set), unit, input.year, input.results);
+    if (problems.length) throw badInput(problems[0].vi, problems[0].en, problems[0].field);
+    const planned: PlannedAssessment = {
+      unitId: unit.id, unitCode: unit.code, unitPath: unit.path, setId: set.id, year: input.year, expectedVersion: input.expectedVersion ?? null, evaluated,
+    };
     return this.em.transactional(async (em) => {
-      const [existing] = await em.execute('SELECT id, version, synthetic FROM criteria.assessment WHERE unit_id = ? AND set_id = ? AND year = ? FOR UPDATE',
-        [unit.id, set.id, input.year]);
-      let id: number;
-      let before: Record<string, unknown> | null = null;
-      if (existing) {
-        checkVersion(existing.version, input.expectedVersion, { vi: `Đánh giá năm ${input.year} của ${unit.name}`, en: `The ${input.year} assessment of ${unit.name}` });
-        id = existing.id;
-        before = (await em.execute(SNAPSHOT, [id]))[0].doc;
-        // Recorded results replace a synthetic assessment entirely: no mix of demo and real data.
-        if (existing.synthetic) await em.execute('DELETE FROM criteria.assessment_result WHERE assessment_id = ?', [id]);
-        await em.execute('UPDATE criteria.assessment SET version = version + 1, updated_at = now(), synthetic = false WHERE id = ?', [id]);
-      } else {
-        const [created] = await em.execute(
-          'INSERT INTO criteria.assessment (unit_id, unit_code, set_id, year) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id', [unit.id, unit.code, set.id, input.year]);
-        if (!created) throw conflict('Đánh giá này vừa được người khác ghi nhận; tải lại rồi thử lại', 'Someone else just recorded this assessment: reload and retry');
-        id = created.id;
-      }
-      const numbers = intArray(evaluated.map((e) => e.criterionNumber));
-      await em.execute('DELETE FROM criteria.assessment_indicator_value WHERE assessment_id = ? AND criterion_number = ANY(?::int[])', [id, numbers]);
-      await em.execute('DELETE FROM criteria.assessment_result WHERE assessment_id = ? AND criterion_number = ANY(?::int[])', [id, numbers]);
-      await em.execute(
-        `INSERT INTO criteria.assessment_result (assessment_id, criterion_number, met, evaluated_met, override_reason)
-         SELECT ?, r.number, r.met, r.evaluated, r.reason FROM jsonb_to_recordset(?::jsonb) AS r(number int, met boolean, evaluated boolean, reason text)`,
-        [id, JSON.stringify(evaluated.map((e) => ({ number: e.criterionNumber, met: e.met, evaluated: e.evaluatedMet, reason: e.overrideReason })))],
-      );
-      const values = evaluated.flatMap((e) => e.indicators.map((v) => ({ ...v, criterionNumber: e.criterionNumber })));
-      if (values.length) {
-        await em.execute(
-          `INSERT INTO criteria.assessment_indicator_value (assessment_id, indicator_id, criterion_number, value, evidence, threshold_id, threshold_value, passed)
-           SELECT ?, v."indicatorId", v."criterionNumber", v.value, v.evidence, v."thresholdId", v.threshold, v.passed
-           FROM jsonb_to_recordset(?::jsonb) AS v("indicatorId" int, "criterionNumber" int, value double precision, evidence text, "thresholdId" int, threshold double precision, passed boolean)`,
-          [id, JSON.stringify(values)],
-        );
-      }
-      const [{ doc: after }] = await em.execute(SNAPSHOT, [id]);
-      await em.execute('INSERT INTO criteria.assessment_change (assessment_id, user_id, username, before, after) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)',
-        [id, this.ctx.identity.userId, this.ctx.identity.username, before === null ? null : JSON.stringify(before), JSON.stringify(after)]);
-      await writeAudit(em, { subgraph: 'criteria', entity: 'Assessment', entityId: id, action: existing ? 'UPDATE' : 'CREATE', unitId: unit.id, before, after });
-      return this.map(await em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [id]), em)[0];
+      const stored = await storedAssessments(em, [planned], true);
+      const existing = stored.get(assessmentKey(planned));
+      if (existing) checkVersion(existing.version, input.expectedVersion, { vi: `Đánh giá năm ${input.year} của ${unit.name}`, en: `The ${input.year} assessment of ${unit.name}` });
+      const [written] = await writeAssessments(em, [planned], stored, this.ctx.identity, { audit: 'each' });
+      return this.map(await em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [written.id]), em)[0];
     });
   }
+}
+
+/** A problem of a recording: the input field at fault and the message in both languages. */
+export interface Problem {
+  field: string;
+  vi: string;
+  en: string;
+  criterionNumber?: number;
+  indicatorCode?: string;
+  part?: ResultProblem['part'];
+}
+
+/** A year outside the set's period, as a problem of the `year` field (null when inside). */
+export function periodProblem(set: Pick<CriteriaSet, 'periodStart' | 'periodEnd'>, year: number): Problem | null {
+  if (`${year}-12-31` >= set.periodStart && `${year}-01-01` <= set.periodEnd) return null;
+  return { field: 'year', vi: `Năm ${year} ngoài thời kỳ của bộ tiêu chí (${set.periodStart} – ${set.periodEnd})`,
+    en: `Year ${year} is outside the set's period (${set.periodStart} – ${set.periodEnd})` };
+}
+
+/** What a set asks of a recording (see AssessmentService.rules). */
+export interface SetRules {
+  set: CriteriaSet;
+  owner: UnitInfo | null;
+  criterionNumbers: Set<number>;
+  indicators: Map<string, { indicator: Indicator; criterionNumber: number }>;
+  defs: Map<string, IndicatorDef>;
+  owned: Map<number, OwnedThreshold[]>;
 }

@@ -2,6 +2,7 @@ import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { Assessment, AssessmentChange } from './assessment.entity.js';
 import { AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionFieldsResolver, UnitFieldsResolver } from './assessment-fields.resolver.js';
 import { AssessmentResolver } from './assessment.resolver.js';
+import { assessmentImport } from './assessment.import.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import { CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver } from './criteria-fields.resolver.js';
 import { CriteriaSetResolver } from './criteria-set.resolver.js';
@@ -36,6 +37,7 @@ export const criteriaSubgraph: SubgraphModule = {
     CriteriaSet: (reference, ctx) => setById(ctx).load(Number(reference.id)),
     Assessment: (reference, ctx) => assessmentById(ctx).load(Number(reference.id)),
   },
+  imports: [assessmentImport],
   seed: seedCriteria,
   start: (em, tools) => backfillUnitCodes(em, tools.units),
 };

@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GatewayPlugin } from '@graphql-hive/gateway';
 import { GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { bilingual } from '../shared/errors.js';
+import { IMPORT_SUBGRAPHS } from '../shared/import/import-routes.js';
 import { armorConfig, BODY_LIMIT_BYTES, guardOperation, OPERATION_LIMITS } from './limits.js';
 
 /**
@@ -102,26 +103,37 @@ function consoleFile(root: string, path: string): string {
 
 /**
  * The hub's other routes on the gateway, so that one address serves everything as `npm start` does: the console
- * (admin/dist, when built) at /admin, the exports at /exports/ (from an insights process) and the JWKS (from an
- * accounts process), both passed through as they are. Behind a reverse proxy that routes these itself, they are
- * simply never asked for.
+ * (admin/dist, when built) at /admin, the exports at /exports/ (from an insights process), the imports at
+ * /imports/<kind> (from the process of the subgraph that owns the kind, uploads included) and the JWKS (from an
+ * accounts process), passed through as they are. Behind a reverse proxy that routes these itself, they are simply
+ * never asked for.
  */
 export function useHubRoutes(consoleRoot: string, subgraphUrls: Map<string, string[]>): GatewayPlugin {
   const originOf = (name: string) => { const url = subgraphUrls.get(name)?.[0]; return url ? new URL(url).origin : undefined; };
-  const passed = [{ prefix: '/exports/', origin: originOf('insights') }, { prefix: '/.well-known/jwks.json', origin: originOf('accounts') }];
+  const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const passed = [
+    { matches: under('/exports'), origin: originOf('insights'), writes: false },
+    { matches: (path: string) => path === '/.well-known/jwks.json', origin: originOf('accounts'), writes: false },
+    ...Object.entries(IMPORT_SUBGRAPHS).map(([kind, subgraph]) => ({ matches: under(`/imports/${kind}`), origin: originOf(subgraph), writes: true })),
+  ];
   const root = resolve(consoleRoot);
   const consoleBuilt = existsSync(join(root, 'index.html'));
   return {
     async onRequest({ request, url, endResponse }) {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
-      if (url.pathname === '/' && consoleBuilt) return endResponse(new Response(null, { status: 302, headers: { location: new URL('/admin/', url).toString() } }));
-      const route = passed.find((r) => r.origin && url.pathname.startsWith(r.prefix));
+      const reading = request.method === 'GET' || request.method === 'HEAD';
+      if (!reading && request.method !== 'POST') return;
+      if (reading && url.pathname === '/' && consoleBuilt) return endResponse(new Response(null, { status: 302, headers: { location: new URL('/admin/', url).toString() } }));
+      const route = passed.find((r) => r.origin && r.matches(url.pathname) && (reading || r.writes));
       if (route) {
-        const headers = Object.fromEntries(['authorization', 'accept', 'accept-language'].flatMap((h) => (request.headers.has(h) ? [[h, request.headers.get(h)!]] : [])));
-        const upstream = await fetch(`${route.origin}${url.pathname}${url.search}`, { headers });
+        const headers = Object.fromEntries(['authorization', 'accept', 'accept-language', 'content-type', 'content-length'].flatMap((h) => (request.headers.has(h) ? [[h, request.headers.get(h)!]] : [])));
+        // An upload streams through as it arrives (the subgraph process bounds its size).
+        const upstream = await fetch(`${route.origin}${url.pathname}${url.search}`, reading
+          ? { headers, method: request.method }
+          : { headers, method: 'POST', body: request.body, duplex: 'half' } as RequestInit);
         // A fetched response's headers are immutable; the gateway adds its own to what it answers.
         return endResponse(new Response(upstream.body, { status: upstream.status, headers: new Headers(upstream.headers) }));
       }
+      if (!reading) return;
       if (consoleBuilt && (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))) {
         const file = consoleFile(root, url.pathname.slice('/admin'.length) || '/');
         return endResponse(new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } }));

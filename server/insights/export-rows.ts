@@ -1,3 +1,4 @@
+import type { Cell } from '../shared/table-file.js';
 import { exportLabels, type ExportLanguage } from './export-labels.js';
 
 /**
@@ -7,8 +8,6 @@ import { exportLabels, type ExportLanguage } from './export-labels.js';
  * cells for missing data, never 0 — and nothing about how the file is sent (exports.ts).
  */
 
-/** A table cell: numbers stay numbers (numeric XLSX cells, plain digits in CSV); null is an empty cell. */
-export type Cell = string | number | boolean | null;
 
 const FIGURES = `actual valueUnit count share numerator denominator denominatorBasis unitsWithData unitsInScope coverage partial
   target targetMax targetUnit targetBasis targetComparator targetActual targetIncrement baselineYear baseline baselineSource gap onTrack note`;

@@ -1,18 +1,10 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { Router, type Request, type Response } from 'express';
 import { bilingual } from '../shared/errors.js';
 import { sendHttpError } from '../shared/http-errors.js';
+import { type Cell, sendTable } from '../shared/table-file.js';
 import type { PeerQuery } from '../shared/peers.js';
 import { exportLanguage } from './export-labels.js';
-import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows, type Cell } from './export-rows.js';
-
-const csvCell = (cell: Cell): string => {
-  if (cell === null) return '';
-  if (typeof cell === 'number') return String(cell);
-  const text = String(cell);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows } from './export-rows.js';
 
 const list = (value: unknown): string[] | undefined =>
   typeof value === 'string' && value.length ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
@@ -26,34 +18,6 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  */
 export const XLSX_MAX_ROWS = 5_000;
 
-/** A CSV line (CRLF-terminated). */
-const csvLine = (row: Cell[]) => `${row.map(csvCell).join(',')}\r\n`;
-
-/** Widths wide enough for each column's longest text, between 8 and 60 characters. */
-const columnWidths = (rows: Cell[][]) =>
-  rows[0]?.map((_, c) => Math.min(60, Math.max(8, Math.max(...rows.map((r) => (r[c] === null || r[c] === undefined ? 0 : String(r[c]).length))) + 2))) ?? [];
-
-/**
- * Writes one sheet (named like the file) with exceljs's streaming writer, row by row into `out`: a bold, frozen
- * header row (Vietnamese, or English with lang=en), numbers as numeric cells, empty cells for nulls and non-finite numbers, and
- * columns wide enough for their longest text. Nothing is held as a whole workbook in memory.
- */
-export async function writeXlsx(out: Writable, sheetName: string, rows: Cell[][]): Promise<void> {
-  // Loaded on the first download: exceljs is large and most hubs never export.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'NTM Hub';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columnWidths(rows).map((width) => ({ width }));
-  for (const [i, row] of rows.entries()) {
-    const added = sheet.addRow(row.map((cell) => (typeof cell === 'number' && !Number.isFinite(cell) ? null : cell)));
-    if (i === 0) added.font = { bold: true };
-    added.commit();
-  }
-  sheet.commit();
-  await workbook.commit();
-}
-
 /** Streams the table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese right) or XLSX. */
 async function send(res: Response, format: string, name: string, rows: Cell[][]): Promise<void> {
   if (format === 'xlsx' && rows.length - 1 > XLSX_MAX_ROWS) {
@@ -64,18 +28,7 @@ async function send(res: Response, format: string, name: string, rows: Cell[][])
     }] });
     return;
   }
-  if (format === 'xlsx') {
-    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`);
-    await writeXlsx(res, name, rows);
-    return;
-  }
-  res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
-  res.write('\ufeff');
-  // In chunks of rows, waiting whenever the client reads slower than the rows are written.
-  for (let i = 0; i < rows.length; i += 500) {
-    if (!res.write(rows.slice(i, i + 500).map(csvLine).join(''))) await once(res, 'drain');
-  }
-  res.end();
+  await sendTable(res, format === 'xlsx' ? 'xlsx' : 'csv', name, name, rows);
 }
 
 async function run(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<any | undefined> {

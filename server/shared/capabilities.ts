@@ -30,7 +30,7 @@ export enum Capability {
 export interface CapabilityRule {
   /** Roles that may, over a subtree containing `scope`; SYSTEM_ADMIN always may. */
   roles: readonly Role[];
-  /** The operations (and, for a workflow, the steps) this governs. */
+  /** The operations (and, for a workflow, the steps) this governs; an HTTP write route is named by method and path ("POST /imports/assessments"). */
   operations: readonly string[];
   /** Whose subtree decides, "Vietnamese — English". */
   scope: string;
@@ -39,10 +39,10 @@ export interface CapabilityRule {
 const { UNIT_ADMIN, ASSESSOR, COUNCIL, VIEWER } = Role;
 
 export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
-  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification'], scope: 'đơn vị được phân loại — the unit classified' },
+  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification', 'POST /imports/classifications'], scope: 'đơn vị được phân loại — the unit classified' },
   MANAGE_VILLAGES: {
     roles: [UNIT_ADMIN],
-    operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage'],
+    operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage', 'POST /imports/villages'],
     scope: 'xã có thôn — the village\'s commune',
   },
   REORGANISE_UNITS: { roles: [], operations: ['recordReorganisation', 'withdrawReorganisation'], scope: 'chỉ quản trị hệ thống — system administrators only' },
@@ -66,7 +66,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
     operations: ['deriveCriteriaSet', 'updateCriteriaSet', 'addCriterion', 'addIndicator', 'overrideThreshold'],
     scope: 'đơn vị sở hữu bộ tiêu chí — the set\'s owner',
   },
-  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment'], scope: 'đơn vị được đánh giá — the unit assessed' },
+  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment', 'POST /imports/assessments'], scope: 'đơn vị được đánh giá — the unit assessed' },
   DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
   RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
   RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },

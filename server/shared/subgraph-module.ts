@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
 import type { PeerQuery } from './peers.js';
 import type { UnitDirectory } from './unit-directory.js';
+import type { ImportKind } from './import/import-kind.js';
 
 /** A reference resolver: how a subgraph turns `{ __typename, id }` from the gateway into its entity. */
 export type ReferenceResolver = (reference: Record<string, unknown>, ctx: SubgraphContext) => unknown;
@@ -26,6 +27,8 @@ export interface SubgraphModule {
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
   /** HTTP routes the hub mounts beside the GraphQL endpoints (e.g. `/exports/…` downloads, the JWKS), given the peer client and the process's token service. */
   http?: { path: string; router: (peers: PeerQuery, auth: HubAuth) => Router };
+  /** Kinds of records imported from spreadsheets, served at `/imports/<kind>` by the process running this subgraph. */
+  imports?: ImportKind[];
   /** Runs on every start, after seeding (e.g. the administrator named in the environment). */
   start?(em: EntityManager, tools: SeedTools): Promise<void>;
 }

@@ -46,7 +46,8 @@ export class UnitDirectory {
       const found = new Map<number, UnitInfo>((result.unitsByIds as any[]).filter(Boolean).map((u) => [Number(u.id), toInfo(u)]));
       return ids.map((id) => found.get(id) ?? null);
     },
-    { cacheKeyFn: String },
+    // The units subgraph answers at most 500 ids a query.
+    { cacheKeyFn: String, maxBatchSize: 500 },
   );
 
   constructor(private readonly executor: UnitsExecutor, private readonly asOf: string = today()) {}
@@ -65,6 +66,20 @@ export class UnitDirectory {
   async findByCode(code: string, asOf: string = today()): Promise<UnitInfo | null> {
     const data = await this.run(`query($code: String!, $asOf: Date) { unit(code: $code, asOf: $asOf) { ${FIELDS} } }`, { code, asOf });
     return data?.unit ? toInfo(data.unit) : null;
+  }
+
+  /**
+   * The units holding these codes on `asOf` (code → unit; codes no unit holds that day are absent), 500 codes a
+   * query: what checking a file's rows needs, in bulk and always by code and date.
+   */
+  async findManyByCode(codes: readonly string[], asOf: string): Promise<Map<string, UnitInfo>> {
+    const unique = [...new Set(codes)];
+    const found = new Map<string, UnitInfo>();
+    for (let i = 0; i < unique.length; i += 500) {
+      const data = await this.run(`query($codes: [String!]!, $asOf: Date!) { unitsByCodes(codes: $codes, asOf: $asOf) { ${FIELDS} } }`, { codes: unique.slice(i, i + 500), asOf });
+      for (const u of (data?.unitsByCodes ?? []) as any[]) if (u) found.set(u.code, toInfo(u));
+    }
+    return found;
   }
 
   async requireByCode(code: string, asOf: string = today()): Promise<UnitInfo> {

@@ -5,14 +5,16 @@
  * communes → assessments), (e) assessment writes per second. Latencies at a FIXED rate well below capacity
  * (BENCH_RATE, default 20 requests/s, for BENCH_SECONDS, default 15 s, per scenario, after a warm-up), so they are
  * service times, not queueing; throughput separately at saturation (10 connections, no rate limit, 10 s) for the
- * gateway/direct ratio. Writes the results to docs/benchmarks.md (section `bench`) with the machine's description.
+ * gateway/direct ratio; then (f) bulk imports of assessments, a province-year and the national year, against the per-record
+ * path of (e). Writes the results to docs/benchmarks.md (section `bench`) with the machine's description.
  */
 import { COMMUNE_TIERS, tierRankSql } from '../shared/domain/recognition-tiers.js';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { projectPath } from '../shared/project.js';
-import { assessmentWrites, cannon, COMPARE, graphql, machineDescription, percentile, SIX, startHubProcess, writeBenchmarkSection, YEAR } from './bench-support.js';
+import ExcelJS from 'exceljs';
+import { assessmentWrites, cannon, COMPARE, graphql, type HubProcess, machineDescription, percentile, SIX, startHubProcess, writeBenchmarkSection, YEAR } from './bench-support.js';
 import { benchSplit, splitSection } from './bench-split.js';
 
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? projectPath('.data', 'national');
@@ -47,6 +49,51 @@ const RAW_SQL = `
   SELECT c.province_id, count(*) AS communes, count(a.unit_id) AS assessed, sum(a.met) AS met, count(*) FILTER (WHERE a.met < 15) AS under_15,
     count(*) FILTER (WHERE r.rank >= 1) AS ntm, count(*) FILTER (WHERE r.rank >= 2) AS advanced, count(*) FILTER (WHERE r.rank >= 3) AS model
   FROM communes c LEFT JOIN assessed a ON a.unit_id = c.id LEFT JOIN recognised r ON r.unit_id = c.id GROUP BY c.province_id`;
+
+/** What one import measured. */
+interface ImportRun { rows: number; bytes: number; validateMs: number; commitMs: number; totalMs: number; rssBefore: number; rssPeak: number; status: string }
+
+/**
+ * Downloads the hub's assessment template for a territory and year (every commune with its stored results and
+ * version), flips criterion 1 on every row, uploads it, waits for the dry run, commits and waits — polling the job as
+ * the console does, sampling the hub's RSS meanwhile.
+ */
+async function importYear(hub: HubProcess, token: string, year: number, withinCode: string): Promise<ImportRun> {
+  const auth = { authorization: `Bearer ${token}` };
+  const response = await fetch(`${hub.url}/imports/assessments/template.xlsx?year=${year}&withinCode=${withinCode}`, { headers: auth });
+  if (response.status !== 200) throw new Error(`template: ${response.status} ${await response.text()}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const sheet = workbook.worksheets[0];
+  const tc1 = (sheet.getRow(1).values as string[]).findIndex((h) => typeof h === 'string' && h.startsWith('TC1:'));
+  sheet.eachRow((row, n) => {
+    if (n > 1) row.getCell(tc1).value = row.getCell(tc1).value === 'Đạt' ? 'Không đạt' : 'Đạt';
+  });
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+  const rssBefore = Math.round(hub.rssMb());
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, Math.round(hub.rssMb())); }, 100);
+  const poll = async (id: string, until: string[]) => {
+    for (;;) {
+      const job = ((await (await fetch(`${hub.url}/imports/assessments/jobs/${id}`, { headers: auth })).json()) as any).job;
+      if (until.includes(job.status)) return job;
+      if (!['VALIDATING', 'COMMITTING'].includes(job.status)) throw new Error(`import ${id}: ${job.status} ${job.message ?? ''}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  try {
+    const started = performance.now();
+    const uploaded = ((await (await fetch(`${hub.url}/imports/assessments?fileName=bench.xlsx`, { method: 'POST', headers: auth, body: file })).json()) as any).job;
+    const validated = await poll(uploaded.id, ['VALIDATED']);
+    const validateMs = performance.now() - started;
+    await fetch(`${hub.url}/imports/assessments/jobs/${uploaded.id}/commit`, { method: 'POST', headers: auth });
+    const committed = await poll(uploaded.id, ['COMMITTED']);
+    const totalMs = performance.now() - started;
+    return { rows: validated.rowsRead, bytes: file.length, validateMs, commitMs: totalMs - validateMs, totalMs, rssBefore, rssPeak, status: committed.status };
+  } finally {
+    clearInterval(sampler);
+  }
+}
 
 const hub = await startHubProcess({
   PORT: '0', NTM_DATA_DIR: DATA_DIR, NTM_PG_PORT: PG_PORT, NTM_DEMO: '0',
@@ -114,6 +161,19 @@ try {
   const write = await assessmentWrites(db);
   const e = await cannon(gateway, write, { seconds: 5, connections: 8, token: login.token });
 
+  // (f) Bulk import: a province-year and the national year of assessments, each file the hub's own template (its
+  // stored rows and versions) with criterion 1 flipped on every row, so every assessment is rewritten.
+  const province = await importYear(hub, login.token, 2024, '42');
+  const national = await importYear(hub, login.token, 2025, 'VN');
+  const afterImport = await graphql(hub.url, `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric numerator denominator } } }`, { i: { ...SIX, year: 2025 } });
+  const rawAfter = new Map((await db.query(RAW_SQL, [2025])).rows.map((r) => [String(r.province_id), r]));
+  const importTotalsEqual = Object.entries(expected).every(([metric, want]) => {
+    const mine = afterImport.compare.rows.filter((row: any) => row.metric === metric).reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
+    const theirs = [...rawAfter.values()].reduce((t: number[], r) => [t[0] + want(r)[0], t[1] + want(r)[1]], [0, 0]);
+    return mine[0] === theirs[0] && mine[1] === theirs[1];
+  });
+  const importRate = national.rows / (national.totalMs / 1000);
+
   const ratio = (x: number, y: number) => Math.round((100 * x) / y) / 100;
   const throughputShare = Math.round((100 * aMax.rps) / bMax.rps);
   const met = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -134,6 +194,15 @@ try {
     `| (d) nested read: Hà Tĩnh → districts → communes → ${YEAR} assessments (gateway, 10 req/s) | ${d.p50} ms | ${d.p95} ms | ${d.p99} ms | — | ${d.errors} |`,
     `| (e) recordAssessment through the gateway (8 connections, as fast as they go) | ${e.p50} ms | ${e.p95} ms | ${e.p99} ms | ${e.rps} writes/s | ${e.errors} |`,
     '',
+    '### Bulk import of assessments (`/imports/assessments`, XLSX from the hub\'s template, criterion 1 flipped on every row)',
+    '',
+    '| file | rows (assessments × 19 criteria) | size | upload + dry run | commit (write + summaries) | total | assessments/s | hub RSS before → peak |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...[['a province-year (Hà Tĩnh, 2024)', province], ['the national year (2025)', national]].map(([label, r]: any) =>
+      `| ${label} | ${r.rows} | ${(r.bytes / 1024).toFixed(0)} kB | ${(r.validateMs / 1000).toFixed(1)} s | ${(r.commitMs / 1000).toFixed(1)} s | ${(r.totalMs / 1000).toFixed(1)} s | ${Math.round(r.rows / (r.totalMs / 1000))} | ${r.rssBefore} → ${r.rssPeak} MiB |`),
+    '',
+    `After the national import the comparison's national totals ${importTotalsEqual ? 'equal' : '**differ from**'} the raw aggregate over the rewritten rows.`,
+    '',
     `Figures check: ${checkedRows - mismatches} of ${checkedRows} province × metric rows (all but VILLAGES_MODEL) equal the raw aggregate's numerator and denominator; `
       + `national totals per metric ${totalsEqual ? 'equal' : '**differ**'}. (The raw SQL places a commune in its old province's successor; the summaries follow the `
       + 'commune\'s own lineage, so a commune moved to another province in 2025 counts differently there — e.g. 82 Tiền Giang/Đồng Tháp and 91 Kiên Giang/An Giang each differ by one commune.)',
@@ -144,6 +213,12 @@ try {
     `- gateway p50 at least 4× faster than the raw SQL aggregate (c/a ≥ 4): ${ratio(c.p50, a.p50)} — ${met(c.p50 / a.p50 >= 4)};`,
     `- gateway p50 ≤ 10 ms: ${a.p50} ms — ${met(a.p50 <= 10)};`,
     `- gateway keeps ≥ 50 % of the direct throughput at saturation: ${throughputShare} % — ${met(throughputShare >= 50)}.`,
+    '',
+    'Acceptance (issue 15, bulk import):',
+    `- national year imported, validated and summarised ≤ 60 s: ${(national.totalMs / 1000).toFixed(1)} s — ${met(national.totalMs <= 60_000 && national.status === 'COMMITTED')};`,
+    `- a province-year ≤ 3 s: ${(province.totalMs / 1000).toFixed(1)} s — ${met(province.totalMs <= 3_000 && province.status === 'COMMITTED')};`,
+    `- import throughput ≥ 10× recordAssessment (${e.rps} writes/s): ${Math.round(importRate)} assessments/s = ${ratio(importRate, e.rps)}× — ${met(importRate >= 10 * e.rps)};`,
+    `- memory bounded: peak hub RSS ${national.rssPeak} MiB during the national import (${national.rssBefore} MiB before; file ${(national.bytes / 1024 / 1024).toFixed(1)} MB).`,
   ];
   writeBenchmarkSection('bench', lines.join('\n'));
   console.log(lines.join('\n'));

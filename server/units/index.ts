@@ -1,4 +1,5 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
+import { classificationImport } from './classification.import.js';
 import { Migration20261122000000_units } from './migrations/Migration20261122000000_units.js';
 import { Migration20261205000000_map_changes } from './migrations/Migration20261205000000_map_changes.js';
 import { Migration20270108000000_placeholders } from './migrations/Migration20270108000000_placeholders.js';
@@ -10,6 +11,7 @@ import { UnitFieldsResolver } from './unit-fields.resolver.js';
 import { resolveUnitReference } from './unit.reference.js';
 import { UnitResolver } from './unit.resolver.js';
 import { seedUnits } from './unit.seed.js';
+import { villageImport } from './village.import.js';
 import { VillageResolver } from './village.resolver.js';
 
 /** Đơn vị hành chính — the administrative hierarchy before and after 1 July 2025, villages, lineage, classifications and recorded reorganisations. */
@@ -25,4 +27,5 @@ export const unitsSubgraph: SubgraphModule = {
   resolvers: [UnitResolver, UnitFieldsResolver, VillageResolver, ReorganisationResolver],
   referenceResolvers: { AdministrativeUnit: resolveUnitReference },
   seed: seedUnits,
+  imports: [villageImport, classificationImport],
 };

@@ -52,6 +52,20 @@ export class UnitResolver {
     return unitById(ctx).loadMany(numeric) as Promise<(AdministrativeUnit | null)[]>;
   }
 
+  @Query(() => [AdministrativeUnit], {
+    nullable: 'items',
+    description: `Các đơn vị theo mã, hiệu lực vào ngày \`asOf\`, đúng thứ tự (null nếu không có) — the units holding these codes on \`asOf\`, in the order asked (null where none); at most ${MAX_LIMIT} codes. For checking many rows of a file at once.`,
+  })
+  async unitsByCodes(
+    @Arg('codes', () => [String], { description: 'Mã GSO hoặc mã thôn — GSO or village codes.' }) codes: string[],
+    @Arg('asOf', () => DateScalar, { description: 'Ngày tra cứu — the date the codes are read at.' }) asOf: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(AdministrativeUnit | null)[]> {
+    if (codes.length > MAX_LIMIT) throw badInput(`Tối đa ${MAX_LIMIT} mã`, `At most ${MAX_LIMIT} codes`, 'codes');
+    const found = await new UnitService(ctx.em).findManyByCode(codes.map((code) => ({ code, date: asOf })));
+    return codes.map((code) => found.get(`${code}@${asOf}`) ?? null);
+  }
+
   @Query(() => AdministrativeUnitList, { description: 'Danh sách đơn vị theo bộ lọc, có phân trang — units matching a filter, paged.' })
   units(
     @Ctx() ctx: SubgraphContext,

@@ -183,12 +183,7 @@ export class UnitService {
   }
 
   async setClassification(input: SetUnitClassificationInput): Promise<UnitClassification> {
-    const validFrom = input.validFrom ?? null;
-    const validTo = input.validTo ?? null;
-    if (validFrom && validTo && validFrom > validTo) {
-      throw badInput('Ngày bắt đầu phải trước ngày kết thúc', 'validFrom must not be after validTo', 'validTo');
-    }
-    const { scheme, value } = parseClassification(input.value ? `${input.scheme}:${input.value}` : input.scheme);
+    const { scheme, value, validFrom, validTo } = checkClassification(input);
     const unit = await this.requireByCode(input.unitCode, input.asOf ?? validFrom ?? today());
     const classification = this.em.create(UnitClassification, { unit, scheme, value, validFrom, validTo, source: input.source ?? null });
     await this.em.flush();
@@ -211,6 +206,21 @@ export class UnitService {
     const [row] = await this.em.execute('SELECT NOT EXISTS (SELECT 1 FROM units.unit) AS empty');
     return Boolean(row.empty);
   }
+}
+
+/**
+ * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
+ * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
+ */
+export function checkClassification(input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>):
+  { scheme: ClassificationScheme; value: string | null; validFrom: string | null; validTo: string | null } {
+  const validFrom = input.validFrom ?? null;
+  const validTo = input.validTo ?? null;
+  if (validFrom && validTo && validFrom > validTo) {
+    throw badInput('Ngày bắt đầu phải trước ngày kết thúc', 'validFrom must not be after validTo', 'validTo');
+  }
+  const { scheme, value } = parseClassification(input.value ? `${input.scheme}:${input.value}` : input.scheme);
+  return { scheme, value, validFrom, validTo };
 }
 
 /** Parses "SCHEME" or "SCHEME:VALUE" into a scheme and a value allowed by it; a filter may name a scheme alone. */

@@ -116,7 +116,7 @@ export class VillageService {
    * inside the commune's, a free code, no other village of the commune with that name in that period, no duplicate
    * within the batch. Returns the rows ready to write and every row's errors.
    */
-  async plan(inputs: readonly CreateVillageInput[], synthetic = false): Promise<{ planned: PlannedVillage[]; errors: RowError[] }> {
+  async plan(inputs: readonly CreateVillageInput[], synthetic = false, rowLabel: (row: number) => number = (row) => row + 1): Promise<{ planned: PlannedVillage[]; errors: RowError[] }> {
     const errors: RowError[] = [];
     const dateOf = (input: CreateVillageInput) => input.asOf ?? input.validFrom ?? today();
     const communes = await this.units.findManyByCode(inputs
@@ -163,7 +163,7 @@ export class VillageService {
       drafts.push({ row, code: given ? input.code! : '', name: names.name, shortName: names.shortName, kind, parentId: commune.id, validFrom, validTo, synthetic, given, prefix: commune.code });
     }
     await this.assignCodes(drafts);
-    errors.push(...this.duplicatesWithin(drafts), ...(await this.conflicts(drafts)));
+    errors.push(...this.duplicatesWithin(drafts, rowLabel), ...(await this.conflicts(drafts)));
     const failed = new Set(errors.map((e) => e.row));
     return {
       planned: drafts.filter((d) => !failed.has(d.row)).map(({ given: _given, prefix: _prefix, ...d }) => d),
@@ -185,15 +185,16 @@ export class VillageService {
     }
   }
 
-  private duplicatesWithin(drafts: readonly PlannedVillage[]): RowError[] {
+  /** Rows repeating an earlier row's code, or its name in the same commune, on a shared day; `rowLabel` numbers rows as the caller shows them. */
+  private duplicatesWithin(drafts: readonly PlannedVillage[], rowLabel: (row: number) => number): RowError[] {
     const errors: RowError[] = [];
     for (const [i, a] of drafts.entries()) {
       const twin = drafts.slice(0, i).find((b) => overlaps(a.validFrom, a.validTo, b.validFrom, b.validTo)
         && (b.code === a.code || (b.parentId === a.parentId && foldText(b.shortName) === foldText(a.shortName))));
       if (!twin) continue;
       errors.push(twin.code === a.code
-        ? rowError(a.row, 'code', `Mã thôn ${a.code} trùng với dòng ${twin.row + 1}`, `Village code ${a.code} repeats row ${twin.row + 1}`)
-        : rowError(a.row, 'name', `Thôn "${a.name}" trùng với dòng ${twin.row + 1}`, `Village "${a.name}" repeats row ${twin.row + 1}`));
+        ? rowError(a.row, 'code', `Mã thôn ${a.code} trùng với dòng ${rowLabel(twin.row)}`, `Village code ${a.code} repeats row ${rowLabel(twin.row)}`)
+        : rowError(a.row, 'name', `Thôn "${a.name}" trùng với dòng ${rowLabel(twin.row)}`, `Village "${a.name}" repeats row ${rowLabel(twin.row)}`));
     }
     return errors;
   }

@@ -28,7 +28,7 @@ const fixtures: Record<string, string> = {};
 
 const CAMPAIGN_TABLES = ['campaigns.campaign', 'campaigns.target', 'campaigns.milestone', 'campaigns.subject', 'campaigns.metric', 'audit.audit_log'];
 const CRITERIA_TABLES = ['criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold'];
-const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change'];
+export const ASSESSMENT_TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change'];
 const AWARD_TABLES = ['awards.award_standard', 'awards.campaign_award_form', 'awards.contributor', 'awards.contribution', 'awards.precondition',
   'awards.nomination', 'awards.nomination_transition', 'awards.award', 'audit.audit_log'];
 

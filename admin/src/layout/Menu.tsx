@@ -1,9 +1,10 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import GridOnIcon from '@mui/icons-material/GridOn';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Divider, Typography } from '@mui/material';
 import { Fragment } from 'react';
 import { Menu as RaMenu, useSidebarState, useTranslate } from 'react-admin';
-import { useCan } from '../capabilities';
+import { useCan, useImportKinds } from '../capabilities';
 import { extraMenu } from './extraMenu';
 
 /**
@@ -16,6 +17,7 @@ export function Menu() {
   const mayPlan = useCan('PLAN_CAMPAIGNS');
   const mayAudit = useCan('READ_AUDIT_LOG');
   const mayAccounts = useCan('MANAGE_ACCOUNTS');
+  const mayImport = useImportKinds().length > 0;
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
@@ -44,7 +46,8 @@ export function Menu() {
       <RaMenu.ResourceItem name="nominations" />
       <RaMenu.ResourceItem name="awards" />
       {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
-      {(mayAudit || mayAccounts) && section('system')}
+      {(mayAudit || mayAccounts || mayImport) && section('system')}
+      {mayImport && <RaMenu.Item to="/imports" primaryText={translate('imports.menu')} leftIcon={<UploadFileIcon />} />}
       <RaMenu.ResourceItem name="auditLog" />
       <RaMenu.ResourceItem name="users" />
     </RaMenu>

@@ -1,0 +1,177 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { badInput, forbidden } from '../shared/errors.js';
+import {
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+} from '../shared/import/import-kind.js';
+import { intArray } from '../shared/sql.js';
+import { today } from '../shared/scalars.js';
+import { ClassificationScheme } from './unit-classification.entity.js';
+import { UnitService, checkClassification } from './unit.service.js';
+
+/** The schemes and values as the template writes them (the import also takes their codes). */
+const SCHEME_LABELS: Readonly<Record<ClassificationScheme, string>> = {
+  ESPECIALLY_DISADVANTAGED: 'Xã đặc biệt khó khăn',
+  TERRAIN: 'Địa hình',
+  BORDER: 'Biên giới',
+  COASTAL: 'Bãi ngang ven biển',
+  ISLAND: 'Hải đảo',
+  COMMUNE_GROUP: 'Nhóm xã',
+};
+const VALUE_LABELS: Readonly<Record<string, string>> = { HIGH_MOUNTAIN: 'Miền núi cao', LOW_MOUNTAIN: 'Miền núi thấp', LOWLAND: 'Đồng bằng', 1: '1', 2: '2', 3: '3' };
+
+const COLUMNS: ColumnSpec[] = [
+  { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: 'the unit\'s GSO code (as text, leading zeros kept)' } },
+  { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
+  { key: 'scheme', header: 'Loại phân loại', required: true, expected: { vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`, en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name` } },
+  { key: 'value', header: 'Giá trị', expected: { vi: 'Địa hình: Miền núi cao, Miền núi thấp, Đồng bằng; Nhóm xã: 1, 2, 3; loại có/không: để trống', en: 'TERRAIN: HIGH_MOUNTAIN, LOW_MOUNTAIN, LOWLAND; COMMUNE_GROUP: 1, 2, 3; yes/no schemes: empty' } },
+  { key: 'validFrom', header: 'Áp dụng từ', expected: { vi: 'ngày dd/mm/yyyy (để trống: từ trước đến nay)', en: 'a date dd/mm/yyyy (empty: always)' } },
+  { key: 'validTo', header: 'Áp dụng đến', expected: { vi: 'ngày dd/mm/yyyy, không trước ngày bắt đầu (để trống: chưa kết thúc)', en: 'a date dd/mm/yyyy, not before the first day (empty: open)' } },
+  { key: 'source', header: 'Căn cứ', expected: { vi: 'số quyết định… (không bắt buộc)', en: 'the decision it rests on (optional)' } },
+  { key: 'asOf', header: 'Ngày đọc mã', expected: { vi: 'ngày đơn vị có mã này (để trống: ngày áp dụng từ, hoặc hôm nay)', en: 'a day the unit holds this code (empty: the first day, else today)' } },
+];
+
+/** A classification to add: the unit resolved, the rest as `checkClassification` returns it. */
+interface PlannedClassification {
+  unitId: number;
+  unitPath: string;
+  scheme: ClassificationScheme;
+  value: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string | null;
+}
+
+/** The same classification (unit, scheme, value, period): a row equal to a stored one changes nothing. */
+const keyOf = (c: { unitId: number; scheme: string; value: string | null; validFrom: string | null; validTo: string | null }) =>
+  [c.unitId, c.scheme, c.value ?? '', c.validFrom ?? '', c.validTo ?? ''].join('|');
+
+/** Classifications stored for these units, by key. */
+async function storedKeys(em: EntityManager, unitIds: readonly number[]): Promise<Set<string>> {
+  if (!unitIds.length) return new Set();
+  const rows = await em.execute<{ unit_id: number; scheme: string; value: string | null; valid_from: string | null; valid_to: string | null }[]>(
+    `SELECT unit_id, scheme, value, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+     FROM units.unit_classification WHERE unit_id = ANY(?::int[])`, [intArray(unitIds)]);
+  return new Set(rows.map((r) => keyOf({ unitId: r.unit_id, scheme: r.scheme, value: r.value, validFrom: r.valid_from, validTo: r.valid_to })));
+}
+
+/**
+ * Checks a file's classifications with the rules of `setUnitClassification` (`checkClassification`, shared): the unit
+ * valid on the day read, by code and date, 500 rows at a time, inside the importer's subtree (else the whole file is
+ * refused, naming the row); the period in order; a value the scheme takes; no repeat within the file; a row equal to a
+ * stored classification is unchanged.
+ */
+class ClassificationValidator {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly ctx: SubgraphContext) {}
+
+  async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
+    const batch = emptyBatch();
+    const read = rows.map((row) => {
+      const errors: ImportRowError[] = [];
+      const unitCode = readCell(row, 'unitCode', cells.code, errors, true);
+      const scheme = readCell(row, 'scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
+      const value = readCell(row, 'value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
+      const validFrom = readCell(row, 'validFrom', cells.date, errors);
+      const validTo = readCell(row, 'validTo', cells.date, errors);
+      const source = readCell(row, 'source', cells.text, errors);
+      const asOf = readCell(row, 'asOf', cells.date, errors);
+      return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
+    });
+    const units = await new UnitService(this.ctx.em).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
+    const planned: { row: ParsedRow; plan: PlannedClassification }[] = [];
+    for (const r of read) {
+      const { row, errors } = r;
+      const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
+      if (r.unitCode && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
+      if (unit) {
+        try {
+          authorizeCapability(this.ctx, Capability.CLASSIFY_UNITS, unit.path);
+        } catch {
+          throw forbidden(`Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+            `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`);
+        }
+      }
+      if (!unit || !r.scheme || errors.length) {
+        batch.errors.push(...errors);
+        continue;
+      }
+      try {
+        const checked = checkClassification({ scheme: r.scheme, value: r.value ?? undefined, validFrom: r.validFrom ?? undefined, validTo: r.validTo ?? undefined });
+        const plan: PlannedClassification = { unitId: unit.id, unitPath: unit.path, ...checked, source: r.source };
+        const first = this.seen.get(keyOf(plan));
+        if (first !== undefined) {
+          batch.errors.push(row.error('scheme', `Trùng với dòng ${first}: ${unit.name} đã có phân loại này trong cùng thời gian`, `Repeats row ${first}: ${unit.name} has this classification for the same period`));
+        } else {
+          this.seen.set(keyOf(plan), row.row);
+          planned.push({ row, plan });
+        }
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        batch.errors.push(fieldError(row, error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
+      }
+    }
+    const stored = await storedKeys(this.ctx.em, planned.map((p) => p.plan.unitId));
+    for (const { row, plan } of planned) {
+      if (stored.has(keyOf(plan))) {
+        batch.unchanged++;
+        continue;
+      }
+      batch.staged.push({ row: row.row, data: plan });
+      batch.toCreate++;
+    }
+    return batch;
+  }
+}
+
+/**
+ * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
+ * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
+ */
+async function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
+  const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
+  const year = Number(query.year);
+  const date = query.asOf ?? (Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today());
+  if (query.withinCode) {
+    const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
+    if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+    const found = await ctx.em.execute(
+      `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
+       FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
+       WHERE u.path <@ ?::ltree AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
+       ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`, [territory.path, date, date]);
+    for (const c of found) {
+      rows.push([c.code, c.name, SCHEME_LABELS[c.scheme as ClassificationScheme], c.value === null ? null : VALUE_LABELS[c.value] ?? c.value, c.valid_from, c.valid_to, c.source, date]);
+    }
+  }
+  return { name: `mau-phan-loai${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: [0] };
+}
+
+/**
+ * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
+ * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
+ * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
+ */
+export const classificationImport: ImportKind = {
+  name: 'classifications',
+  capability: Capability.CLASSIFY_UNITS,
+  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
+  sheetName: 'Phân loại',
+  columns: COLUMNS,
+  validator: (ctx) => new ClassificationValidator(ctx),
+  template: classificationTemplate,
+  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
+    const planned = rows.map((r) => r.data as PlannedClassification);
+    const inserted = await em.execute<{ unit_id: number }[]>(
+      `INSERT INTO units.unit_classification (unit_id, scheme, value, valid_from, valid_to, source)
+       SELECT r."unitId", r.scheme, r.value, r."validFrom", r."validTo", r.source
+       FROM jsonb_to_recordset(?::jsonb) AS r("unitId" int, scheme text, value text, "validFrom" date, "validTo" date, source text)
+       WHERE NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = r."unitId" AND c.scheme = r.scheme
+         AND c.value IS NOT DISTINCT FROM r.value AND c.valid_from IS NOT DISTINCT FROM r."validFrom" AND c.valid_to IS NOT DISTINCT FROM r."validTo")
+       RETURNING unit_id`, [JSON.stringify(planned)]);
+    return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
+  },
+};
