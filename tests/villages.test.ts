@@ -47,6 +47,8 @@ describe('villages added, renamed and closed by commune administrators', () => {
   });
 
   it('refuses a village in a Khánh Hòa commune (FORBIDDEN) and bad villages (coded errors), writing nothing', async () => {
+    // Accounts are made before counting rows: making one is a write of its own.
+    const districtAdmin = await tokenFor('UNIT_ADMIN', '06');
     const before = await rowCounts(TABLES);
     const khanhHoa = await gql(CREATE, { i: { communeCode: '22384', asOf: '2024-01-01', name: 'Xa lạ' } }, { token: communeAdmin });
     expect(errorCodes(khanhHoa)).toEqual(['FORBIDDEN']);
@@ -70,7 +72,7 @@ describe('villages added, renamed and closed by commune administrators', () => {
       expect(result.errors![0].message).toMatch(/ — /);
     }
     // Not a commune: a district cannot take villages.
-    const district = await gql(CREATE, { i: { communeCode: commune.district, asOf: '2024-01-01', name: 'Huyện' } }, { token: await tokenFor('UNIT_ADMIN', '06') });
+    const district = await gql(CREATE, { i: { communeCode: commune.district, asOf: '2024-01-01', name: 'Huyện' } }, { token: districtAdmin });
     expect(errorCodes(district)).toEqual(['BAD_USER_INPUT']);
     expect(await rowCounts(TABLES)).toEqual(before);
   });
