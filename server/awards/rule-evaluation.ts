@@ -2,6 +2,7 @@
  * Evaluates an award rule for one subject against the facts read for it (pure: no I/O). Every leaf condition yields
  * one or two outcomes with the values used, so a council sees why ("new criteria since 2021: 4 (Thu nhập, …) ≥ 4 ✓").
  */
+import { bilingual } from '../shared/errors.js';
 import type { ClassMap, ContributionCondition, NewlyMetCriteria, Precondition, RecognisedTier, Rule } from './rule.js';
 
 export interface CriterionRef { number: number; name: string }
@@ -41,14 +42,43 @@ export interface ConditionOutcome {
   passed: boolean;
   actual: string;
   required: string;
+  /** The three texts with both languages apart, for the one-line summary. */
+  text: { description: Text; actual: Text; required: Text };
 }
 
 export interface RuleOutcome { passed: boolean; conditions: ConditionOutcome[] }
 
-const OCCASION_TEXT: Record<string, string> = { ANNUAL: 'khen hàng năm — annual awards', MID_TERM_REVIEW: 'sơ kết — mid-term review', FINAL_REVIEW: 'tổng kết — final review' };
+/**
+ * Texts for people in both languages, written "Tiếng Việt — English" by `bilingual` (the console and exports keep the
+ * reader's half); a text that reads the same in both (a number, "≥ 4", criterion names) is written once. No half may
+ * itself contain " — ", or the reader would get a piece of a sentence.
+ */
+interface Text { vi: string; en: string }
+const both = (vi: string, en: string): Text => ({ vi, en });
+const same = (text: string): Text => ({ vi: text, en: text });
+const written = (text: Text): string => (text.vi === text.en ? text.vi : bilingual(text.vi, text.en));
+
+const OCCASION: Record<string, Text> = {
+  ANNUAL: both('khen hằng năm', 'annual awards'), MID_TERM_REVIEW: both('sơ kết', 'mid-term review'), FINAL_REVIEW: both('tổng kết', 'final review'),
+};
+/** Recognition tiers, those a rule asks for and those a unit's decisions carry. */
+const TIER: Record<string, Text> = {
+  NTM: both('đạt chuẩn nông thôn mới', 'NTM standard'), ADVANCED: both('nông thôn mới nâng cao', 'advanced NTM'), MODEL: both('nông thôn mới kiểu mẫu', 'model NTM'),
+  NTM_TASKS_COMPLETED: both('hoàn thành nhiệm vụ xây dựng nông thôn mới', 'NTM tasks completed'), NTM_VILLAGE: both('thôn đạt chuẩn nông thôn mới', 'NTM village'),
+  MODEL_VILLAGE: both('thôn kiểu mẫu', 'model village'),
+};
+const UNIT_CLASS: Record<string, Text> = {
+  ESPECIALLY_DISADVANTAGED: both('đặc biệt khó khăn', 'especially disadvantaged'), HIGH_MOUNTAIN: both('vùng núi cao', 'high mountain'),
+  LOW_MOUNTAIN: both('vùng núi thấp', 'low mountain'), MOUNTAIN: both('miền núi', 'mountain'), LOWLAND: both('đồng bằng', 'lowland'),
+  BORDER: both('biên giới', 'border'), COASTAL: both('ven biển', 'coastal'), ISLAND: both('hải đảo', 'island'),
+};
+const word = (table: Record<string, Text>, code: string): Text => table[code] ?? same(code);
 
 /** Formats VND the Vietnamese way: 50.000.000 đ. */
 export const formatVnd = (value: number): string => `${Math.round(value).toLocaleString('vi-VN')} đ`;
+const vnd = (value: number): Text => both(formatVnd(value), `${Math.round(value).toLocaleString('en-GB')} VND`);
+/** dd/mm/yyyy, as both languages write dates in the console. */
+const day = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** Whether a subject with these classification codes has the class a threshold names. */
 export function hasClass(classes: readonly string[], unitClass: string): boolean {
@@ -73,9 +103,15 @@ export function contributionWindow(ctx: Pick<OccasionContext, 'occasion' | 'year
   return { from: ctx.periodStart, to: yearEnd < ctx.periodEnd ? yearEnd : ctx.periodEnd };
 }
 
-const classText = (unitClass: string | null) => (unitClass ? ` [${unitClass === 'ESPECIALLY_DISADVANTAGED' ? 'đặc biệt khó khăn — especially disadvantaged' : unitClass}]` : '');
+const classNote = (unitClass: string | null): Text => {
+  if (!unitClass) return same('');
+  const name = word(UNIT_CLASS, unitClass);
+  return both(` [${name.vi}]`, ` [${name.en}]`);
+};
 const names = (criteria: CriterionRef[]) => criteria.map((c) => c.name).join(', ');
-const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `tiêu chí ${n}`;
+const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `${n}`;
+const outcome = (path: string, description: Text, passed: boolean, actual: Text, required: Text): ConditionOutcome =>
+  ({ path, description: written(description), passed, actual: written(actual), required: written(required), text: { description, actual, required } });
 
 function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   const since = facts.newlyMet.get(rule.baseYear) ?? null;
@@ -83,24 +119,29 @@ function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionCont
   const threshold = awarded ? { value: rule.ifAwardedAt!.min, unitClass: null } : thresholdFor(rule.min, rule.byClass, facts.classes);
   const countYear = awarded ? rule.ifAwardedAt!.countSince : rule.baseYear;
   const counted = awarded ? facts.newlyMet.get(countYear) ?? null : since;
-  const description = awarded
-    ? `Số tiêu chí đạt thêm từ năm ${countYear} (đã được khen ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[0] ?? rule.ifAwardedAt!.occasion} ${rule.ifAwardedAt!.year}) — criteria newly met since ${countYear} (already awarded at the ${rule.ifAwardedAt!.year} ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[1] ?? rule.ifAwardedAt!.occasion})`
-    : `Số tiêu chí đạt mới từ năm ${rule.baseYear}${classText(threshold.unitClass)} — new criteria since ${rule.baseYear}`;
+  const earlier = awarded ? word(OCCASION, rule.ifAwardedAt!.occasion) : null;
+  const cls = classNote(threshold.unitClass);
+  const description = earlier
+    ? both(`Số tiêu chí đạt thêm từ năm ${countYear} (đã được khen ${earlier.vi} ${rule.ifAwardedAt!.year})`,
+      `criteria newly met since ${countYear} (already awarded at the ${rule.ifAwardedAt!.year} ${earlier.en})`)
+    : both(`Số tiêu chí đạt mới từ năm ${rule.baseYear}${cls.vi}`, `new criteria since ${rule.baseYear}${cls.en}`);
+  const required = same(`≥ ${threshold.value}`);
   const outcomes: ConditionOutcome[] = [counted === null
-    ? { path, description, passed: false, actual: `thiếu đánh giá năm ${countYear} hoặc ${ctx.year} — no assessment for ${countYear} or ${ctx.year}`, required: `≥ ${threshold.value}` }
-    : { path, description, passed: counted.length >= threshold.value, actual: counted.length ? `${counted.length} (${names(counted)})` : '0', required: `≥ ${threshold.value}` }];
+    ? outcome(path, description, false, both(`thiếu đánh giá năm ${countYear} hoặc ${ctx.year}`, `no assessment for ${countYear} or ${ctx.year}`), required)
+    : outcome(path, description, counted.length >= threshold.value, same(counted.length ? `${counted.length} (${names(counted)})` : '0'), required)];
   const include = rule.includeAny ?? rule.includeAll;
   if (include) {
     const all = !!rule.includeAll;
     const found = (since ?? []).filter((c) => include.includes(c.number));
-    const wanted = include.map((n) => nameOf(ctx, n)).join(all ? ' và ' : ' hoặc ');
-    outcomes.push({
+    const wanted = include.map((n) => nameOf(ctx, n));
+    const list = both(wanted.join(all ? ' và ' : ' hoặc '), wanted.join(all ? ' and ' : ' or '));
+    outcomes.push(outcome(
       path,
-      description: `Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${wanted} — newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of criteria ${include.join(', ')}`,
-      passed: since !== null && (all ? found.length === include.length : found.length > 0),
-      actual: found.length ? names(found) : 'không có — none',
-      required: wanted,
-    });
+      both(`Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${list.vi}`, `newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of ${list.en}`),
+      since !== null && (all ? found.length === include.length : found.length > 0),
+      found.length ? same(names(found)) : both('không có', 'none'),
+      list,
+    ));
   }
   return outcomes;
 }
@@ -112,58 +153,63 @@ function recognised(rule: RecognisedTier, facts: SubjectFacts, ctx: OccasionCont
   const matching = facts.recognitions.filter((d) => d.tier === rule.tier && (year !== null
     ? d.decidedOn.startsWith(`${year}-`) && inForce(d, `${year}-12-31`)
     : d.decidedOn >= ctx.periodStart && d.decidedOn <= ctx.periodEnd && d.decidedOn <= yearEnd && inForce(d, yearEnd)));
-  const when = year !== null ? `năm ${year} — in ${year}` : `trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)} — in the period`;
-  return {
-    path,
-    description: `Được công nhận mức ${rule.tier} ${when.split(' — ')[0]} — recognised ${rule.tier} ${when.split(' — ')[1]}`,
-    passed: matching.length > 0,
-    actual: matching.length ? matching.map((d) => `${d.tier} (${d.decidedOn})`).join(', ') : (facts.recognitions.length ? `khác — other: ${facts.recognitions.map((d) => `${d.tier} (${d.decidedOn})`).join(', ')}` : 'chưa có quyết định — no decision'),
-    required: `${rule.tier}, ${when.split(' — ')[0]}`,
+  const when = year !== null
+    ? both(`năm ${year}`, `in ${year}`)
+    : both(`trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`, `in the period ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`);
+  const tier = word(TIER, rule.tier);
+  const decisions = (list: SubjectFacts['recognitions']): Text => {
+    const each = list.map((d) => ({ tier: word(TIER, d.tier), on: day(d.decidedOn) }));
+    return both(each.map((d) => `${d.tier.vi} (${d.on})`).join(', '), each.map((d) => `${d.tier.en} (${d.on})`).join(', '));
   };
+  const other = decisions(facts.recognitions);
+  return outcome(
+    path,
+    both(`Được công nhận ${tier.vi} ${when.vi}`, `recognised ${tier.en} ${when.en}`),
+    matching.length > 0,
+    matching.length ? decisions(matching) : facts.recognitions.length ? both(`quyết định khác: ${other.vi}`, `other decisions: ${other.en}`) : both('chưa có quyết định', 'no decision'),
+    both(`${tier.vi}, ${when.vi}`, `${tier.en}, ${when.en}`),
+  );
 }
 
 function contribution(rule: ContributionCondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   const window = contributionWindow(ctx);
-  const windowText = ctx.occasion === 'ANNUAL' ? `năm ${ctx.year} — in ${ctx.year}` : `${window.from} → ${window.to}`;
+  const during = ctx.occasion === 'ANNUAL' ? both(`năm ${ctx.year}`, `in ${ctx.year}`) : both(`từ ${day(window.from)} đến ${day(window.to)}`, `from ${day(window.from)} to ${day(window.to)}`);
   const min = thresholdFor(rule.minVnd, rule.byClass, facts.classes);
+  const cls = classNote(min.unitClass);
+  const atLeast = (value: number): Text => { const v = vnd(value); return both(`≥ ${v.vi}`, `≥ ${v.en}`); };
   if (rule.scope === 'OWN') {
-    return [{
+    return [outcome(
       path,
-      description: `Tự đóng góp (tiền, ngày công, đất đai, tài sản quy tiền), ${windowText.split(' — ')[0]}${classText(min.unitClass)} — own contributions, ${windowText.split(' — ').at(-1)}`,
-      passed: facts.ownVnd >= min.value,
-      actual: formatVnd(facts.ownVnd),
-      required: `≥ ${formatVnd(min.value)}`,
-    }];
+      both(`Tự đóng góp (tiền, ngày công, đất đai, tài sản quy tiền), ${during.vi}${cls.vi}`, `own contributions (money, labour, land, assets valued in VND), ${during.en}${cls.en}`),
+      facts.ownVnd >= min.value, vnd(facts.ownVnd), atLeast(min.value),
+    )];
   }
   const own = thresholdFor(rule.ownMinVnd ?? 0, rule.byClassOwnMinVnd, facts.classes);
+  const ownCls = classNote(own.unitClass);
   const works = facts.mobilisedVnd + facts.ownVnd;
+  const [total, mobilised, ownPart] = [vnd(works), vnd(facts.mobilisedVnd), vnd(facts.ownVnd)];
   return [
-    {
+    outcome(
       path,
-      description: `Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp), ${windowText.split(' — ')[0]}${classText(min.unitClass)} — value mobilised (own share included), ${windowText.split(' — ').at(-1)}`,
-      passed: works >= min.value,
-      actual: `${formatVnd(works)} (vận động — mobilised ${formatVnd(facts.mobilisedVnd)} + tự đóng góp — own ${formatVnd(facts.ownVnd)})`,
-      required: `≥ ${formatVnd(min.value)}`,
-    },
-    {
-      path,
-      description: `Trong đó tự đóng góp${classText(own.unitClass)} — of which own contributions`,
-      passed: facts.ownVnd >= own.value,
-      actual: formatVnd(facts.ownVnd),
-      required: `≥ ${formatVnd(own.value)}`,
-    },
+      both(`Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp), ${during.vi}${cls.vi}`, `value mobilised (own share included), ${during.en}${cls.en}`),
+      works >= min.value,
+      both(`${total.vi} (vận động ${mobilised.vi} + tự đóng góp ${ownPart.vi})`, `${total.en} (mobilised ${mobilised.en} + own ${ownPart.en})`),
+      atLeast(min.value),
+    ),
+    outcome(path, both(`Trong đó tự đóng góp${ownCls.vi}`, `of which own contributions${ownCls.en}`), facts.ownVnd >= own.value, ownPart, atLeast(own.value)),
   ];
 }
 
 function precondition(rule: Precondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
   const holds = facts.preconditions.get(rule.key);
-  return {
+  // The plan's own words name the condition; its key is for machines.
+  return outcome(
     path,
-    description: `${rule.label} (${rule.key}, năm ${ctx.year}) — precondition ${rule.key} in ${ctx.year}`,
-    passed: holds === true,
-    actual: holds === undefined ? 'chưa ghi nhận — not recorded' : holds ? 'có — yes' : 'không — no',
-    required: 'có — yes',
-  };
+    both(`${rule.label} (năm ${ctx.year})`, `precondition "${rule.label}" in ${ctx.year}`),
+    holds === true,
+    holds === undefined ? both('chưa ghi nhận', 'not recorded') : holds ? both('có', 'yes') : both('không', 'no'),
+    both('có', 'yes'),
+  );
 }
 
 /** Evaluates a rule (or a group within it) for a subject. */
@@ -182,5 +228,8 @@ export function evaluateRule(rule: Rule, facts: SubjectFacts, ctx: OccasionConte
   return { passed: conditions.every((c) => c.passed), conditions };
 }
 
-/** One line per outcome, for people: "description: actual ≥ required ✓". */
-export const outcomeLine = (c: ConditionOutcome): string => `${c.description}: ${c.actual} (${c.required}) ${c.passed ? '✓' : '✗'}`;
+/** One line per outcome, for people, in both languages: "description: actual (required) ✓". */
+export const outcomeLine = (c: ConditionOutcome): string => {
+  const line = (lang: keyof Text) => `${c.text.description[lang]}: ${c.text.actual[lang]} (${c.text.required[lang]}) ${c.passed ? '✓' : '✗'}`;
+  return written({ vi: line('vi'), en: line('en') });
+};

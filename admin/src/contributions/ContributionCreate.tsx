@@ -26,7 +26,7 @@ function VndHint({ value }: { value?: number | null }) {
  */
 function ContributorUnit({ party }: { party: 'contributor' | 'mobilisedBy' }) {
   const date: string | undefined = useWatch({ name: 'date' });
-  return <UnitCodeInput source={`${party}.unitCode`} asOfSource={`${party}.asOf`} asOf={date || null} validate={required()} fullWidth helperText={date ? undefined : 'resources.contributions.dateFirst'} />;
+  return <UnitCodeInput source={`${party}.unitCode`} asOfSource={`${party}.asOf`} asOf={date || null} validate={required()} fullWidth capability="RECORD_CONTRIBUTIONS" helperText={date ? undefined : 'resources.contributions.dateFirst'} />;
 }
 
 /** Records a contribution: contributor (found or created by kind, name and unit), date, kind, value or quantity × local price, who mobilised it. */

@@ -93,7 +93,7 @@ export const awardsVi = {
       title: 'Xét điều kiện khen thưởng', campaign: 'Phong trào', standard: 'Tiêu chuẩn', year: 'Năm xét', run: 'Xét', eligible: 'Đủ điều kiện',
       subject: 'Đối tượng', condition: 'Điều kiện', passed: 'Đạt', actual: 'Thực tế', required: 'Yêu cầu', none: 'Không có ứng viên',
       count: '%{eligible}/%{total} đối tượng đủ điều kiện', pick: 'Chọn phong trào, tiêu chuẩn có quy tắc và năm xét', hidden: '(tên ẩn)', eligibleOnly: 'Chỉ đối tượng đủ điều kiện',
-      search: 'Tìm đối tượng, đơn vị', withinCode: 'Trong địa bàn (mã GSO)', unitCode: 'Mã đơn vị', actions: 'Thao tác', preconditions: 'Điều kiện có/không',
+      search: 'Tìm đối tượng, đơn vị', withinCode: 'Trong địa bàn', unitCode: 'Mã đơn vị', actions: 'Thao tác', preconditions: 'Điều kiện có/không',
       nominate: 'Lập hồ sơ đề nghị',
     },
     preconditions: {
@@ -219,7 +219,7 @@ export const awardsEn: typeof awardsVi = {
       title: 'Award eligibility', campaign: 'Campaign', standard: 'Standard', year: 'Year', run: 'Check', eligible: 'Eligible',
       subject: 'Subject', condition: 'Condition', passed: 'Passed', actual: 'Actual', required: 'Required', none: 'No candidates',
       count: '%{eligible}/%{total} eligible', pick: 'Pick a campaign, a standard with a rule and a year', hidden: '(name hidden)', eligibleOnly: 'Eligible only',
-      search: 'Search subject, unit', withinCode: 'Within unit (GSO code)', unitCode: 'Unit code', actions: 'Actions', preconditions: 'Yes/no preconditions',
+      search: 'Search subject, unit', withinCode: 'Within', unitCode: 'Unit code', actions: 'Actions', preconditions: 'Yes/no preconditions',
       nominate: 'Create a nomination',
     },
     preconditions: {

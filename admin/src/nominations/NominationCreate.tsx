@@ -44,7 +44,7 @@ function SubjectInputs() {
           ]} />
           {formData.subjectKind === 'CONTRIBUTOR'
             ? <TextInput source="subject.contributorId" label="resources.nominations.fields.contributorId" validate={required()} />
-            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth />}
+            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth capability="PROPOSE_NOMINATIONS" />}
         </>
       ))}
     </FormDataConsumer>
@@ -74,7 +74,7 @@ export function NominationCreate() {
         <FormDataConsumer>{({ formData }) => <FormCodeInput standardId={formData.standardId ? String(formData.standardId) : undefined} />}</FormDataConsumer>
         <FormDataConsumer>
           {({ formData }) => (
-            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth
+            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? `${formData.year}-06-30` : undefined} validate={required()} fullWidth capability="PROPOSE_NOMINATIONS"
               helperText={translate('resources.nominations.create.proposingHelp')} />
           )}
         </FormDataConsumer>

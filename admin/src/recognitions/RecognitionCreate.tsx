@@ -8,8 +8,8 @@ function UnitsOnDecisionDate() {
   const decidedOn: string | undefined = useWatch({ name: 'decidedOn' });
   return (
     <>
-      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
-      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
+      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
+      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
     </>
   );
 }
