@@ -2,7 +2,7 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Typography } from '@mui/material';
 import { Button, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { DateText, EnumText, useLocalName } from '../common/fields';
+import { DateText, EnumText, NoteText, useLocalName } from '../common/fields';
 import { SourceText } from '../common/SourceText';
 import { RuleView } from './RuleBuilder';
 
@@ -58,7 +58,7 @@ export function AwardStandardShow() {
         <TextField source="quota" emptyText="—" />
         <Labeled label="resources.awardStandards.fields.criteriaText"><TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} /></Labeled>
         <Labeled label="resources.awardStandards.fields.rule" fullWidth><Rule /></Labeled>
-        <TextField source="note" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+        <NoteText source="note" label="resources.awardStandards.fields.note" />
         <Labeled label="resources.awardStandards.fields.source"><Source /></Labeled>
         <Labeled label="resources.awardStandards.fields.deadline"><Deadline /></Labeled>
         <Typography variant="caption" color="text.secondary">{translate('app.version')}: <TextField source="version" /></Typography>

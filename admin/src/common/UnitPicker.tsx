@@ -125,11 +125,11 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
     }, 250);
     return () => { live = false; clearTimeout(timer); };
   }, [input, asOf, level, withinCode, scope]); // eslint-disable-line react-hooks/exhaustive-deps
-  // Below the field: the error or hint, the chosen unit's place, the day units are read on (ⓘ why), the user's scope.
+  // Below the field: the error or hint, the chosen unit's place, the day units are read on, the user's scope.
   const help = (
     <>
       {helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))}
-      {asOf && <>{' · '}{translate('app.unitPicker.asOf', { date: format.date(asOf) })}<AsOfHelp /></>}
+      {asOf && ` · ${translate('app.unitPicker.asOf', { date: format.date(asOf) })}`}
       {scope && <Box component="span" sx={{ display: 'block' }} data-testid="unit-scope">{translate('app.unitPicker.scope', { units: scope.units.join(', ') })}</Box>}
     </>
   );
@@ -166,7 +166,9 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
       }}
       renderInput={(params) => (
         // The asterisk only: a native `required` would stop the form with the browser's own (English) bubble.
+        // ⓘ beside the field whenever a date decides which units are offered (filters hide helper texts).
         <TextField {...params} label={label} InputLabelProps={{ ...params.InputLabelProps, required }} error={error}
+          InputProps={{ ...params.InputProps, startAdornment: asOf ? <AsOfHelp /> : params.InputProps.startAdornment }}
           helperText={help} />
       )}
     />

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { localise } from '../dataProvider/client';
 import { useFormat } from './format';
 
 function pick(record: Record<string, unknown> | undefined, source: string): unknown {
@@ -44,4 +45,12 @@ export function useLocalName() {
   const [locale] = useLocaleState();
   return (entry: Record<string, any> | null | undefined): string =>
     (locale === 'en' ? entry?.nameEn : null) ?? entry?.nameVi ?? entry?.name ?? '';
+}
+
+/** A note the API writes "Tiếng Việt — English" (seeded notes): the half in the reader's language; other text as it is. */
+export function NoteText({ source }: FieldProps & { source: string }) {
+  const record = useRecordContext();
+  useLocaleState();
+  const value = pick(record, source) as string | null | undefined;
+  return <span style={{ whiteSpace: 'pre-line' }}>{value ? localise(value) : '—'}</span>;
 }

@@ -166,7 +166,7 @@ export const en: Messages = {
       },
       tabs: { overview: 'Overview', plan: 'Plan document', milestones: 'Milestones', children: 'Child campaigns', subjects: 'Subjects' },
       plan: {
-        number: 'Number', date: 'Date', title: 'Title', signer: 'Signed by', issuingBody: 'Issuing body', sourceFile: 'Source file',
+        number: 'Number', date: 'Date', title: 'Title', signer: 'Signed by', issuingBody: 'Issuing body', sourceFile: 'Source file', note: 'Note',
         legalBases: 'Legal bases', citedDocuments: 'Cited documents', parentPlanRef: 'Parent plan',
       },
       milestone: {

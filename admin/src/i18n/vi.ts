@@ -165,7 +165,7 @@ export const vi = {
       },
       tabs: { overview: 'Tổng quan', plan: 'Văn bản kế hoạch', milestones: 'Mốc thời gian', children: 'Phong trào cấp dưới', subjects: 'Đối tượng' },
       plan: {
-        number: 'Số', date: 'Ngày', title: 'Trích yếu', signer: 'Người ký', issuingBody: 'Cơ quan ban hành', sourceFile: 'Tệp gốc',
+        number: 'Số', date: 'Ngày', title: 'Trích yếu', signer: 'Người ký', issuingBody: 'Cơ quan ban hành', sourceFile: 'Tệp gốc', note: 'Ghi chú',
         legalBases: 'Căn cứ pháp lý', citedDocuments: 'Văn bản được dẫn', parentPlanRef: 'Kế hoạch cấp trên',
       },
       milestone: {

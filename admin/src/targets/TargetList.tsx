@@ -9,6 +9,7 @@ import { useLocalName } from '../common/fields';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, type RowOpen } from '../common/RecordTable';
 import { SourceText } from '../common/SourceText';
+import { localise } from '../dataProvider/client';
 import { allows, useCapabilityRules } from '../capabilities';
 import { CampaignInput } from './CampaignInput';
 import { MetricInput } from './MetricInput';
@@ -56,7 +57,7 @@ function TargetDetails() {
       ['resources.targets.fields.denominator', fraction && [fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote].filter(Boolean).join(' · ')],
       ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
       ['resources.targets.fields.quote', t.quote],
-      ['resources.targets.fields.note', t.note],
+      ['resources.targets.fields.note', t.note && localise(t.note)],
       ['resources.targets.fields.source', <SourceText source={t.source} />],
     ]} />
   );
