@@ -46,9 +46,10 @@ function Plan() {
       {row('note', plan.note ? localise(plan.note) : null)}
       {plan.parentPlanRef && row('parentPlanRef', docLine(plan.parentPlanRef))}
       {(['legalBases', 'citedDocuments'] as const).map((key) => plan[key]?.length ? (
-        <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>
+        <div key={key} data-testid={`plan-${key}`}>
+          <Typography variant="caption" color="text.secondary">{translate(`resources.campaigns.plan.${key}`)}</Typography>
           <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d: DocumentRef, i: number) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
-        </Labeled>
+        </div>
       ) : null)}
     </Stack>
   );
