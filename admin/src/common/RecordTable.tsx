@@ -37,7 +37,8 @@ function KeyboardRow(props: Record<string, unknown>) {
   return <DataTableRow {...props} tabIndex={0} onKeyDown={open} data-openable="true" />;
 }
 
-const KeyboardBody = (props: Record<string, unknown>) => <DataTableBody {...props} row={KeyboardRow} />;
+/** A table body whose rows open with Enter (see `KeyboardRow`), for tables outside `RecordTable`. */
+export const KeyboardBody = (props: Record<string, unknown>) => <DataTableBody {...props} row={KeyboardRow} />;
 
 /** Stops a click on a row's own button (or in a dialog it opens) from also opening the row. */
 export const RowAction = ({ children }: { children: ReactNode }) => (

@@ -6,6 +6,7 @@ import {
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { useWatch } from 'react-hook-form';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 function Computed({ quantity, price }: { quantity?: number | null; price?: number | null }) {
@@ -37,7 +38,7 @@ export function ContributionCreate() {
         <ReferenceInput source="campaignId" reference="campaigns">
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
         </ReferenceInput>
-        <DateInput source="date" validate={required()} />
+        <DateInput source="date" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <SelectInput source="contributor.kind" choices={enumChoices('ContributorKind')} validate={required()} />
         <TextInput source="contributor.name" validate={required()} fullWidth />
         <ContributorUnit party="contributor" />

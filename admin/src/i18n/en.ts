@@ -9,6 +9,7 @@ export const en: Messages = {
     title: 'NTM Hub — New Rural Development',
     language: 'Language',
     asOf: 'As of',
+    unitsOnDate: 'The units below are chosen on this day\'s administrative map (the 1 July 2025 reorganisation reused some codes)',
     asOfHint: 'Codes are read on this day (the 1 July 2025 reorganisation reused some); empty: today',
     asOfHelp: 'On 1 July 2025 the administrative map was reorganised (63 → 34 provinces, no more districts) and some codes were reused for other units: "As of" chooses the day whose map the codes are read on. Empty: today.',
     unitPicker: {

@@ -8,6 +8,7 @@ export const vi = {
     title: 'NTM Hub — Nông thôn mới',
     language: 'Ngôn ngữ',
     asOf: 'Tại ngày',
+    unitsOnDate: 'Các đơn vị bên dưới được chọn theo bản đồ hành chính của ngày này (sắp xếp 1/7/2025 dùng lại một số mã)',
     asOfHint: 'Mã đơn vị đọc theo ngày này (sắp xếp 1/7/2025 dùng lại một số mã); để trống: hôm nay',
     asOfHelp: 'Ngày 1/7/2025 cả nước sắp xếp lại đơn vị hành chính (63 → 34 tỉnh, bỏ cấp huyện) và một số mã được dùng lại cho đơn vị khác: "Tại ngày" chọn bản đồ hành chính của ngày nào được dùng để đọc mã. Để trống: hôm nay.',
     unitPicker: {

@@ -1,6 +1,7 @@
 import { Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 /** The recognised and the issuing unit are read on the decision's date, as the API reads their codes. */
@@ -19,7 +20,7 @@ export function RecognitionCreate() {
   return (
     <Create redirect="list">
       <SimpleForm>
-        <DateInput source="decidedOn" validate={required()} />
+        <DateInput source="decidedOn" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <UnitsOnDecisionDate />
         <SelectInput source="tier" choices={enumChoices('RecognitionTier')} validate={required()} />
         <TextInput source="decisionNumber" validate={required()} />
