@@ -37,7 +37,7 @@ export const awardsVi = {
       fields: {
         subject: 'Đối tượng', status: 'Trạng thái', year: 'Năm xét', occasion: 'Đợt', formCode: 'Hình thức', standard: 'Tiêu chuẩn', standardId: 'Tiêu chuẩn (mã)',
         proposingUnit: 'Đơn vị trình', decidingUnit: 'Đơn vị quyết định', createdAt: 'Ngày lập', campaignId: 'Phong trào', award: 'Quyết định khen thưởng',
-        updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình',
+        updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình', id: 'Số hồ sơ',
       },
       create: {
         subjectKind: { UNIT: 'Đơn vị (huyện, xã, thôn)', CONTRIBUTOR: 'Người đóng góp (hộ gia đình, cá nhân, doanh nghiệp …)' },
@@ -163,7 +163,7 @@ export const awardsEn: typeof awardsVi = {
       fields: {
         subject: 'Subject', status: 'Status', year: 'Year', occasion: 'Occasion', formCode: 'Form', standard: 'Standard', standardId: 'Standard (id)',
         proposingUnit: 'Proposing unit', decidingUnit: 'Deciding unit', createdAt: 'Created', campaignId: 'Campaign', award: 'Award decision',
-        updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit',
+        updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit', id: 'No.',
       },
       create: {
         subjectKind: { UNIT: 'A unit (district, commune, village)', CONTRIBUTOR: 'A contributor (household, individual, enterprise …)' },
