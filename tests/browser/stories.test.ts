@@ -321,7 +321,7 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
   beforeAll(async () => { browser = await launch(); });
   afterAll(async () => { await browser?.close(); });
 
-  it('has a screenshot of each page at both sizes, and nothing scrolls sideways on the phone', async () => {
+  it('has a screenshot of each page at both sizes (and in English on the desktop), and nothing scrolls sideways on the phone', async () => {
     const ids = await gql(`{ units(filter: { search: "khanh hoa", level: PROVINCE }) { nodes { id } }
       campaigns(limit: 100) { nodes { id key } }
       criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } }
@@ -351,15 +351,24 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
     const lists = new Set(['units', 'campaigns', 'targets', 'criteria-sets', 'assessments', 'recognitions', 'award-forms', 'award-standards',
       'contributions', 'nominations', 'awards', 'audit-log', 'accounts', 'reorganisations']);
     const failures: string[] = [];
-    for (const [width, height, size] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
+    for (const [width, height, size, language] of [[1440, 900, 'desktop', 'vi'], [390, 844, 'phone', 'vi'], [1440, 900, 'desktop-en', 'en']] as const) {
       const page = await openPage(browser, [], { width, height });
       const problems = watch(page);
       await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
+      if (language === 'en') {
+        await page.getByRole('button', { name: /Tiếng Việt/i }).click();
+        await page.getByRole('menuitem', { name: 'English' }).click();
+        await page.getByRole('menuitem', { name: 'Campaigns' }).waitFor();
+      }
       for (const [name, route] of pages) {
         await page.goto(consoleUrl(route));
         // Each page shows its title in the app bar once loaded; then its data.
         await page.waitForLoadState('networkidle');
+        // A page's chunk may arrive after the network first falls idle: wait until it draws something of its own.
+        await page.waitForFunction(() => (document.getElementById('main-content')?.innerText.trim().length ?? 0) > 20, undefined, { timeout: 15_000 })
+          .catch(() => failures.push(`${name}-${size}: the page drew nothing`));
         await page.locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+        await page.waitForLoadState('networkidle');
         if (lists.has(name)) {
           const shown = page.locator(size === 'phone' ? '[data-testid="phone-list"] li[data-record], [data-testid="list-empty"]' : 'tr[data-openable], [data-testid="list-empty"]');
           await shown.first().waitFor({ timeout: 10_000 }).catch(() => failures.push(`${name}-${size}: neither records nor an empty state`));
@@ -368,7 +377,7 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
         await shot(page, `page-${name}-${size}`).catch((error: Error) => failures.push(error.message));
         // The comparison and progress pages are read by the viewer's story once their figures are in (their loading
         // state belongs to the figures lane); every other page must be readable as it stands.
-        if (!['compare', 'progress'].includes(name)) await expectReadable(page).catch((error: Error) => failures.push(`${name}-${size}: ${error.message}`));
+        if (!['compare', 'progress'].includes(name)) await expectReadable(page, language).catch((error: Error) => failures.push(`${name}-${size}: ${error.message}`));
       }
       expect(problems).toEqual([]);
       await page.context().close();
