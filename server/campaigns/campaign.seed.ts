@@ -147,8 +147,9 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
   }
   await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
-  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign,
-    readList<ResponsibilityData>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))));
+  const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))
+    .map((record, i) => seedNote(record, at(`responsibilities[${i}]`)));
+  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign, responsibilities));
   return records.length;
 }
 

@@ -116,7 +116,7 @@ export const SPECS = {
   subMovement: { name: req('string'), kind: req(SubMovementKind), note: nul('string'), source: req('string') },
   responsibility: {
     kind: req(ResponsibilityKind), actor: req('string'), recipient: nul('string'), recurrence: nul(Recurrence), deadlineText: nul('string'),
-    quote: req('string'), note: nul('string'), source: req('string'),
+    quote: req('string'), note: nul('string'), noteEn: opt('string', false), source: req('string'),
   },
   metric: {
     code: req('string'), nameVi: req('string'), nameEn: req('string'), unitOfMeasure: nul('string'), kind: req(MetricKind),
