@@ -167,7 +167,7 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     expect(a.subject).toMatchObject({ kind: 'COMMUNE', unit: { id: communes.A.id } });
     expect(a.conditions.map((c: any) => [c.passed, c.actual, c.required])).toEqual([
       [true, '4 (Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập, Nghèo đa chiều)', '≥ 4'],
-      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều'],
+      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều — Thu nhập or Nghèo đa chiều'],
       [true, 'có — yes', 'có — yes'],
     ]);
     expect(a.conditions[0].summary).toMatch(/new criteria since 2021: 4 \(Thủy lợi và phòng, chống thiên tai, Điện, Thu nhập, Nghèo đa chiều\) \(≥ 4\) ✓$/);
@@ -203,7 +203,9 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     await precondition(communes.R.code, 2023, true);
     const r = resultFor(await eligibility('bac-kan-mid-term-commune-recognised', 2023), 'R');
     expect(r.eligible).toBe(true);
-    expect(r.conditions.find((c: any) => c.required.startsWith('ADVANCED'))).toMatchObject({ passed: true, actual: 'ADVANCED (2023-09-01)' });
+    // Tiers and dates in words, in both languages: no code, no ISO date.
+    expect(r.conditions.find((c: any) => c.required.startsWith('nông thôn mới nâng cao'))).toMatchObject({
+      passed: true, actual: 'nông thôn mới nâng cao (01/09/2023) — advanced NTM (01/09/2023)', required: 'nông thôn mới nâng cao, năm 2023 — advanced NTM, in 2023' });
   });
 
   it('districts and cities: a city completing the NTM tasks counts; "đạt và vượt số xã … theo kế hoạch" fails without a target of this plan', async () => {
@@ -213,7 +215,7 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     const mid = await eligibility('bac-kan-mid-term-district', 2023);
     const tp = mid.find((r: any) => r.subject.unit.code === '058');
     expect(tp).toMatchObject({ eligible: true });
-    expect(tp.conditions.find((c: any) => c.passed).actual).toBe('NTM_TASKS_COMPLETED (2023-08-15)');
+    expect(tp.conditions.find((c: any) => c.passed).actual).toBe('hoàn thành nhiệm vụ xây dựng nông thôn mới (15/08/2023) — NTM tasks completed (15/08/2023)');
 
     // The final district standard compares the district with this plan's COMMUNES_NTM target for 2025: Bắc Kạn sets
     // none per district (all its COMMUNES_NTM targets are the province's), so the condition fails and says why.
@@ -225,8 +227,10 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
       WHERE u.level = 'DISTRICT' AND (u.valid_to IS NULL OR u.valid_to >= '2025-06-30') AND (u.valid_from IS NULL OR u.valid_from <= '2025-06-30')`);
     expect(final).toHaveLength(districts);
     for (const r of final) {
-      const target = r.conditions.find((c: any) => c.description.includes('COMMUNES_NTM'));
+      // The metric named in words, as insights names it, never by its code.
+      const target = r.conditions.find((c: any) => c.description.startsWith('Đạt chỉ tiêu "Xã đạt chuẩn nông thôn mới" năm 2025'));
       expect(target, r.subject.unit.code).toMatchObject({ passed: false, actual: expect.stringMatching(/^kế hoạch không đặt chỉ tiêu cho đơn vị này năm 2025/) });
+      expect(target.description).not.toContain('COMMUNES_NTM');
       expect(r.eligible).toBe(false);
     }
   });
@@ -258,19 +262,21 @@ describe('eligibility under the Bắc Kạn rules (§III.2.2)', () => {
     const byName = (n: string) => signedIn.data.awardEligibility.find((r: any) => r.subject.name?.startsWith(n));
     const h1 = byName('Hộ ông Nguyễn Văn Một');
     expect(h1).toMatchObject({ eligible: false, subject: { kind: 'HOUSEHOLD', unit: { code: communes.X.code } } });
-    expect(h1.conditions[0]).toMatchObject({ passed: false, actual: '45.000.000 đ', required: '≥ 50.000.000 đ' });
+    expect(h1.conditions[0]).toMatchObject({ passed: false, actual: '45.000.000 đ — 45,000,000 VND', required: '≥ 50.000.000 đ — ≥ 50,000,000 VND' });
+    expect(h1.conditions[0].summary).toMatch(/^Tự đóng góp .*năm 2024: 45\.000\.000 đ \(≥ 50\.000\.000 đ\) ✗ — own contributions .*in 2024: 45,000,000 VND \(≥ 50,000,000 VND\) ✗$/);
     const h2 = byName('Hộ bà Hoàng Thị Hai');
     expect(h2.eligible).toBe(true);
-    expect(h2.conditions[0]).toMatchObject({ passed: true, actual: '45.000.000 đ', required: '≥ 40.000.000 đ' });
+    expect(h2.conditions[0]).toMatchObject({ passed: true, actual: '45.000.000 đ — 45,000,000 VND', required: '≥ 40.000.000 đ — ≥ 40,000,000 VND' });
+    expect(h2.conditions[0].description).toMatch(/\[đặc biệt khó khăn\] — .*\[especially disadvantaged\]$/);
     const h3 = byName('Hộ ông Lý Văn Ba');
     expect(h3.eligible).toBe(true);
-    expect(h3.conditions.map((c: any) => [c.passed, c.required])).toEqual([[false, '≥ 50.000.000 đ'], [true, '≥ 100.000.000 đ'], [true, '≥ 20.000.000 đ']]);
-    expect(h3.conditions[1].actual).toMatch(/^100\.000\.000 đ/);
+    expect(h3.conditions.map((c: any) => [c.passed, c.required])).toEqual([[false, '≥ 50.000.000 đ — ≥ 50,000,000 VND'], [true, '≥ 100.000.000 đ — ≥ 100,000,000 VND'], [true, '≥ 20.000.000 đ — ≥ 20,000,000 VND']]);
+    expect(h3.conditions[1].actual).toBe('100.000.000 đ (vận động 80.000.000 đ + tự đóng góp 20.000.000 đ) — 100,000,000 VND (mobilised 80,000,000 VND + own 20,000,000 VND)');
     expect(byName('Hộ bà Đinh Thị Bốn')).toMatchObject({ eligible: true });
-    expect(byName('Hộ bà Đinh Thị Bốn').conditions[2]).toMatchObject({ passed: true, actual: '16.000.000 đ', required: '≥ 15.000.000 đ' });
+    expect(byName('Hộ bà Đinh Thị Bốn').conditions[2]).toMatchObject({ passed: true, actual: '16.000.000 đ — 16,000,000 VND', required: '≥ 15.000.000 đ — ≥ 15,000,000 VND' });
     const h5 = byName('Hộ ông Ma Văn Năm');
     expect(h5.eligible).toBe(false);
-    expect(h5.conditions[2]).toMatchObject({ passed: false, actual: '16.000.000 đ', required: '≥ 20.000.000 đ' });
+    expect(h5.conditions[2]).toMatchObject({ passed: false, actual: '16.000.000 đ — 16,000,000 VND', required: '≥ 20.000.000 đ — ≥ 20,000,000 VND' });
     // Individuals are not candidates for the household standard.
     expect(signedIn.data.awardEligibility.every((r: any) => r.subject.kind === 'HOUSEHOLD')).toBe(true);
 
@@ -425,7 +431,7 @@ describe('nominations and decisions', () => {
     const g = resultFor(results, 'G');
     expect(g.eligible).toBe(true);
     expect(g.conditions[0]).toMatchObject({ actual: '5 (Thủy lợi và phòng, chống thiên tai, Điện, Cơ sở hạ tầng thương mại nông thôn, Thu nhập, Nghèo đa chiều)', required: '≥ 5' });
-    expect(g.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều' });
+    expect(g.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều — Thu nhập and Nghèo đa chiều' });
     const a = resultFor(results, 'A');
     expect(a.eligible).toBe(false);
     expect(a.conditions[0]).toMatchObject({ passed: false, actual: '1 (Cơ sở hạ tầng thương mại nông thôn)', required: '≥ 2' });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { seedNote } from '../server/shared/errors.js';
 import { projectPath } from '../server/shared/project.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
@@ -67,7 +68,8 @@ describe('the seed plans, read back through the gateway', () => {
       const { id } = await seeded(doc.campaign.key);
       const result = await gql(DUTIES, { id });
       expect(result.errors, file).toBeUndefined();
-      expect(result.data.campaign.responsibilities, file).toEqual(doc.responsibilities);
+      // A note is kept as "Tiếng Việt — English" when the file gives its English original (noteEn).
+      expect(result.data.campaign.responsibilities, file).toEqual(doc.responsibilities.map((r: any, i: number) => seedNote(r, `${file} responsibilities[${i}]`)));
       total += doc.responsibilities.length;
     }
     expect(total).toBeGreaterThanOrEqual(30);
@@ -77,6 +79,8 @@ describe('the seed plans, read back through the gateway', () => {
       ['APPRAISES', '000_7e6f6704cb344e2e.txt §VI.6'], ['COUNCIL_REVIEW', '000_7e6f6704cb344e2e.txt §VI.6'],
     ]);
     expect(cx.find((r: any) => r.deadlineText === 'trước ngày 15/12')).toMatchObject({ kind: 'PROPOSES', recurrence: 'ANNUAL', recipient: expect.stringMatching(/^Chủ tịch UBND tỉnh/) });
+    expect(cx.find((r: any) => r.deadlineText === 'trước ngày 15/12').note)
+      .toBe('Khen thưởng hằng năm. "Trước ngày 15/12": ngày cuối cùng được nộp là 14/12 (hạn của mốc khen hằng năm). — Annual awards. "Trước ngày 15/12": the last day allowed is 14/12 (the ANNUAL milestone\'s deadline).');
   });
 
   it('places the national campaign at the root with the five plans below it', async () => {

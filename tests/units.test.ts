@@ -103,6 +103,24 @@ describe('administrative units through the gateway', () => {
     expect(beyond.data.units).toEqual({ totalCount: 34, nodes: [] });
   });
 
+  it('keeps to the subtrees of given paths (withinPaths, the grants\' paths the console offers units from)', async () => {
+    const paths = await sql<{ code: string; path: string }>(`SELECT code, path::text AS path FROM units.unit
+      WHERE code IN ('56', '06') AND level = 'PROVINCE' AND valid_to IS NOT NULL ORDER BY code`);
+    expect(paths.map((p) => p.code)).toEqual(['06', '56']);
+    const both = paths.map((p) => p.path);
+    const [bacKan, khanhHoa] = await Promise.all(['06', '56'].map((code) => count({ withinCode: code, level: 'COMMUNE', asOf: '2024-01-01' })));
+    expect(await count({ withinPaths: both, level: 'COMMUNE', asOf: '2024-01-01' })).toBe(bacKan + khanhHoa);
+    // "At or below": the province itself is inside its own path; a commune of another province is not.
+    expect(await count({ withinPaths: [paths[1].path], level: 'PROVINCE', asOf: '2024-01-01' })).toBe(1);
+    expect(await count({ withinPaths: [paths[1].path], search: 'bang thanh', asOf: '2024-01-01' })).toBe(0);
+    expect(await count({ withinPaths: [paths[0].path], search: 'bang thanh', level: 'COMMUNE', asOf: '2024-01-01' })).toBe(1);
+    for (const withinPaths of [['1.x'], ['1;DROP'], Array.from({ length: 51 }, () => paths[0].path)]) {
+      const refused = await gql(COUNT, { filter: { withinPaths } });
+      expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0].message).toMatch(/^withinPaths: tối đa 50 .* — withinPaths: at most 50/);
+    }
+  });
+
   it('answers bad input with coded errors, never internal ones', async () => {
     const cases: [string, Record<string, unknown> | undefined, string][] = [
       ['{ unit(code: "99999") { id } }', undefined, 'NOT_FOUND'],

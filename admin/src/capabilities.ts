@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { gql, session } from './dataProvider/client';
 
 /**
@@ -43,20 +43,25 @@ export function allowsBelow(rules: CapabilityRule[], capability: Capability, uni
 }
 
 /** The kinds of file import the user may use: the table's `POST /imports/<kind>` routes under a capability they hold. */
-export async function importKinds(): Promise<string[]> {
-  const rules = await capabilityTable();
+export function importKinds(rules: CapabilityRule[]): string[] {
   return rules.flatMap((rule) => rule.operations.filter((op) => op.startsWith('POST /imports/') && allows(rules, rule.capability)).map((op) => op.slice('POST /imports/'.length)));
 }
 
 /** `importKinds` as a hook: empty until the table has been read. */
 export function useImportKinds(): string[] {
-  const [kinds, setKinds] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    importKinds().then((found) => live && setKinds(found), () => live && setKinds([]));
-    return () => { live = false; };
-  }, []);
-  return kinds;
+  const rules = useCapabilityRules();
+  return useMemo(() => (rules ? importKinds(rules) : []), [rules]);
+}
+
+/** Where the user holds `capability`: the subtrees' paths and the granted units' names; null when it is everywhere. */
+export interface GrantScope { paths: string[]; units: string[] }
+
+export function scopeOf(rules: CapabilityRule[], capability: Capability): GrantScope | null {
+  const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
+  const grants = (session.read()?.user.grants ?? []).filter((g) => g.role === 'SYSTEM_ADMIN' || roles.includes(g.role));
+  // A system administrator, or a grant on the nation (a path of one id), reaches every unit.
+  if (grants.some((g) => g.role === 'SYSTEM_ADMIN' || g.paths.some((p) => !p.includes('.')))) return null;
+  return { paths: [...new Set(grants.flatMap((g) => g.paths))], units: [...new Set(grants.map((g) => g.unit.name))] };
 }
 
 export async function can(capability: Capability, unitPath?: string | null): Promise<boolean> {
@@ -72,6 +77,17 @@ export function useCan(capability: Capability, unitPath?: string | null): boolea
     return () => { live = false; };
   }, [capability, unitPath]);
   return allowed;
+}
+
+/** The capability table as a hook (null until read), for lists deciding per record what a row may open. */
+export function useCapabilityRules(): CapabilityRule[] | null {
+  const [rules, setRules] = useState<CapabilityRule[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    capabilityTable().then((found) => live && setRules(found), () => undefined);
+    return () => { live = false; };
+  }, []);
+  return rules;
 }
 
 /** `allowsBelow` as a hook. */
@@ -101,6 +117,16 @@ const WRITES: Record<string, { capability: Capability; unitPath: (record: any) =
   users: { capability: 'MANAGE_ACCOUNTS', unitPath: () => undefined },
   reorganisations: { capability: 'REORGANISE_UNITS', unitPath: () => undefined },
 };
+/** Who fills each list (to tell a reader of an empty list whom to ask): its write capability, or the one that makes its records. */
+export const recordedBy = (resource: string): Capability | undefined =>
+  WRITES[resource]?.capability ?? ({ awards: 'DECIDE_NOMINATIONS', units: 'REORGANISE_UNITS' } as Record<string, Capability>)[resource];
+
+/** The roles the capability table gives `capability` (a system administrator may do everything). */
+export async function rolesFor(capability: Capability): Promise<string[]> {
+  const roles = (await capabilityTable()).find((r) => r.capability === capability)?.roles ?? [];
+  return [...new Set([...roles, 'SYSTEM_ADMIN'])];
+}
+
 /** Lists that are not for everyone to read. */
 const READS: Record<string, Capability> = { users: 'MANAGE_ACCOUNTS', auditLog: 'READ_AUDIT_LOG' };
 

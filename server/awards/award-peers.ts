@@ -123,13 +123,15 @@ export async function targetAttainment(ctx: SubgraphContext, campaignId: number,
   const own = await peer(ctx, 'campaigns', 'query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: String(campaignId) });
   const planTargets = new Set<string>(own.campaign.targets.map((t: { id: string }) => t.id));
   for (const batch of chunks(units)) {
-    const data = await peer(ctx, 'insights', `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric targetId target targetComparator targetUnit targetActual onTrack } } }`,
+    const data = await peer(ctx, 'insights', `query($i: CompareInput!) { compare(input: $i) { metrics { code name nameEn } rows { unit { id } metric targetId target targetComparator targetUnit targetActual onTrack } } }`,
       { i: { unitCodes: [...new Set(batch.map((u) => u.code))], asOf: referenceDate(year), year, metrics } });
+    const metricNames = new Map<string, { vi: string; en: string }>(data.compare.metrics.map((m: { code: string; name: string; nameEn: string }) => [m.code, { vi: m.name, en: m.nameEn }]));
     for (const row of data.compare.rows) {
+      const metricName = metricNames.get(row.metric);
       const ofPlan = row.targetId !== null && planTargets.has(String(row.targetId));
       found.get(Number(row.unit.id))?.set(row.metric, ofPlan
-        ? { target: row.target, comparator: row.targetComparator, actual: row.targetActual, onTrack: row.onTrack, unit: row.targetUnit }
-        : { target: null, comparator: null, actual: null, onTrack: null, unit: null });
+        ? { target: row.target, comparator: row.targetComparator, actual: row.targetActual, onTrack: row.onTrack, unit: row.targetUnit, metricName }
+        : { target: null, comparator: null, actual: null, onTrack: null, unit: null, metricName });
     }
   }
   return found;

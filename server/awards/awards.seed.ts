@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
 import type { SubgraphContext } from '../shared/context.js';
+import { seedNote } from '../shared/errors.js';
 import { ANONYMOUS } from '../shared/identity.js';
 import { projectPath } from '../shared/project.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
@@ -69,7 +70,7 @@ export async function seedAwards(em: EntityManager, { log, units, peers }: SeedT
     }
     for (const [i, record] of (doc.awardStandards as any[]).entries()) {
       const where = at(`awardStandards[${i}] (${record?.key})`);
-      check(record, where, STANDARD_FIELDS, { subjectType: Object.values(AwardSubjectType), basis: Object.values(StandardBasis), occasion: Object.values(AwardOccasion) });
+      check(record, where, [...STANDARD_FIELDS, ...('noteEn' in record ? ['noteEn'] : [])], { subjectType: Object.values(AwardSubjectType), basis: Object.values(StandardBasis), occasion: Object.values(AwardOccasion) });
       if (record.form !== null && !codes.has(record.form)) throw new AwardSeedError(where, `form "${record.form}" is not in seeds/awards/forms.yaml`);
       let rule = null;
       try {
@@ -80,7 +81,7 @@ export async function seedAwards(em: EntityManager, { log, units, peers }: SeedT
       }
       em.create(AwardStandard, {
         ...base, key: record.key, subjectType: record.subjectType, subjectLabel: record.subjectLabel, basis: record.basis, occasion: record.occasion, year: record.year,
-        formCode: record.form, quota: record.quota, criteriaText: record.criteriaText, rule, deadline: null, note: record.note, source: record.source, version: 1,
+        formCode: record.form, quota: record.quota, criteriaText: record.criteriaText, rule, deadline: null, note: seedNote(record, where).note, source: record.source, version: 1,
       } as never);
       standards++;
     }

@@ -20,7 +20,7 @@ import { subjectView } from './subjects.js';
 
 /** Kết quả một điều kiện — one condition's outcome with the values used. */
 @ObjectType('ConditionResult', { description: 'Kết quả một điều kiện — one condition\'s outcome, with the values the hub used.' })
-export class ConditionResult implements ConditionOutcome {
+export class ConditionResult implements Omit<ConditionOutcome, 'text'> {
   @Field({ description: 'Vị trí trong quy tắc, ví dụ "rule.all[0]" — where the condition sits in the rule.' })
   path!: string;
 
@@ -203,7 +203,11 @@ export class EligibilityService {
       return units.map((u) => ({ type: standard.subjectType, unitId: u.id, contributorId: null, name: u.name, unitPath: u.path }));
     }
     const kind = CONTRIBUTOR_SUBJECTS[standard.subjectType];
-    if (!kind) throw badInput(`Không xác định được ứng viên cho đối tượng ${standard.subjectType}`, `Candidates cannot be listed for subject type ${standard.subjectType}`, 'standardId');
+    if (!kind) {
+      const [vi, en] = standard.subjectType === AwardSubjectType.AGENCY ? ['cơ quan, đơn vị', 'agencies'] : ['mọi loại đối tượng', 'any kind of subject'];
+      throw badInput(`Hub không lập được danh sách ứng viên cho tiêu chuẩn dành cho ${vi}: hội đồng xét theo hồ sơ đề nghị`,
+        `The hub cannot list candidates for a standard for ${en}: the council judges the nominations`, 'standardId');
+    }
     const rows = await this.em.execute(`SELECT p.id, p.name, p.unit_id, p.unit_path::text AS unit_path FROM awards.contributor p
       WHERE p.kind = ? AND p.unit_path <@ ?::public.ltree AND (
         EXISTS (SELECT 1 FROM awards.contribution c WHERE c.campaign_id = ? AND (c.contributor_id = p.id OR c.mobilised_by_id = p.id))

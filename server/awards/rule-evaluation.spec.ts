@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule } from './rule.js';
-import { contributionWindow, evaluateRule, formatVnd, thresholdFor, type ContributionFact, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
+import { contributionWindow, evaluateRule, formatVnd, outcomeLine, thresholdFor, type ContributionFact, type OccasionContext, type SubjectFacts } from './rule-evaluation.js';
 
 const NAMES = new Map([[3, 'Giao thông'], [4, 'Điện'], [7, 'Cơ sở hạ tầng thương mại nông thôn'], [10, 'Thu nhập'], [11, 'Nghèo đa chiều']]);
 const c = (...numbers: number[]) => numbers.map((number) => ({ number, name: NAMES.get(number) ?? `TC ${number}` }));
@@ -30,7 +30,7 @@ describe('rule evaluation', () => {
     expect(result.passed).toBe(true);
     expect(result.conditions.map((o) => [o.passed, o.actual, o.required])).toEqual([
       [true, '4 (Thu nhập, Nghèo đa chiều, Giao thông, Điện)', '≥ 4'],
-      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều'],
+      [true, 'Thu nhập, Nghèo đa chiều', 'Thu nhập hoặc Nghèo đa chiều — Thu nhập or Nghèo đa chiều'],
       [true, 'có — yes', 'có — yes'],
     ]);
   });
@@ -50,7 +50,7 @@ describe('rule evaluation', () => {
     const awarded = evaluateRule(final, facts({ newlyMet, awards: [{ occasion: 'MID_TERM_REVIEW', year: 2023 }] }), occasion('FINAL_REVIEW', 2025));
     expect(awarded.passed).toBe(true);
     expect(awarded.conditions[0]).toMatchObject({ actual: '2 (Giao thông, Cơ sở hạ tầng thương mại nông thôn)', required: '≥ 2' });
-    expect(awarded.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều' });
+    expect(awarded.conditions[1]).toMatchObject({ passed: true, required: 'Thu nhập và Nghèo đa chiều — Thu nhập and Nghèo đa chiều' });
   });
 
   it('reports a missing assessment as a failed condition', () => {
@@ -66,7 +66,7 @@ describe('rule evaluation', () => {
     const result = evaluateRule(household, facts({ contributions: [gave(20_000_000), mobilised(50_000_000), mobilised(30_000_000)] }), annual);
     expect(result.passed).toBe(true);
     expect(result.conditions.map((o) => o.passed)).toEqual([false, true, true]);
-    expect(result.conditions[1].actual).toBe(`${formatVnd(100_000_000)} (vận động — mobilised ${formatVnd(80_000_000)} + tự đóng góp — own ${formatVnd(20_000_000)})`);
+    expect(result.conditions[1].actual).toBe(`${formatVnd(100_000_000)} (vận động ${formatVnd(80_000_000)} + tự đóng góp ${formatVnd(20_000_000)}) — 100,000,000 VND (mobilised 80,000,000 VND + own 20,000,000 VND)`);
     expect(evaluateRule(household, facts({ contributions: [gave(16_000_000), mobilised(90_000_000)] }), annual).passed).toBe(false);
     expect(evaluateRule(household, facts({ contributions: [gave(16_000_000), mobilised(90_000_000)], classes: ['ESPECIALLY_DISADVANTAGED'] }), annual).passed).toBe(true);
     // Outside the year does not count.
@@ -111,15 +111,46 @@ describe('rule evaluation', () => {
     // The own part of a mobilised contribution in land or assets only; labour does not count.
     const landOrAssets = parseRule({ contribution: { scope: 'MOBILISED', minVnd: 100_000_000, ownMinVnd: 20_000_000, ownKinds: ['LAND', 'ASSETS'] } });
     const labour = evaluateRule(landOrAssets, facts({ contributions: [gave(20_000_000, 'LABOUR'), mobilised(80_000_000)] }), occasion('ANNUAL', 2024));
-    expect(labour.conditions.map((o) => [o.passed, o.actual])).toEqual([[true, expect.stringMatching(/^100\.000\.000 đ/)], [false, formatVnd(0)]]);
+    expect(labour.conditions.map((o) => [o.passed, o.actual])).toEqual([[true, expect.stringMatching(/^100\.000\.000 đ/)], [false, `${formatVnd(0)} — 0 VND`]]);
 
     // A window ending on 30/9/2023 leaves out what came after.
     const until = parseRule({ contribution: { scope: 'OWN', minVnd: 50_000_000, until: '2023-09-30' } });
     const review = occasion('MID_TERM_REVIEW', 2023);
     expect(evaluateRule(until, facts({ contributions: [gave(40_000_000, 'MONEY', '2022-05-01'), gave(20_000_000, 'MONEY', '2023-10-15')] }), review).conditions[0])
-      .toMatchObject({ passed: false, actual: formatVnd(40_000_000) });
+      .toMatchObject({ passed: false, actual: `${formatVnd(40_000_000)} — 40,000,000 VND` });
     const criteria = parseRule({ newlyMetCriteria: { baseYear: 2021, min: 3, until: '2022-11-30' } });
     const byYear = facts({ newlyMet: new Map([[2021, c(3, 4, 7, 10)]]), newlyMetByYear: new Map([[2022, new Map([[2021, c(3, 4)]])]]) });
     expect(evaluateRule(criteria, byYear, review).conditions[0]).toMatchObject({ passed: false, actual: '2 (Giao thông, Điện)' });
+  });
+});
+
+describe('rule evaluation texts', () => {
+  it('names tiers, classes, dates and amounts in both languages, each half whole, never a code', () => {
+    const recognitions = [{ tier: 'NTM', decidedOn: '2021-12-14', revokedOn: null }];
+    const result = evaluateRule(parseRule({ all: [
+      { recognisedTier: { tier: 'ADVANCED', inYear: 'OCCASION' } },
+      { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng xây dựng cơ bản' } },
+      { contribution: { scope: 'OWN', minVnd: 50_000_000, byClass: { ESPECIALLY_DISADVANTAGED: 40_000_000 } } },
+    ] }), facts({ recognitions, contributions: [gave(1_500_000, 'MONEY', '2022-03-01')], classes: ['ESPECIALLY_DISADVANTAGED'] }), occasion('MID_TERM_REVIEW', 2023));
+    const [tier, precondition, own] = result.conditions;
+    expect(tier).toMatchObject({
+      description: 'Được công nhận nông thôn mới nâng cao năm 2023 — recognised advanced NTM in 2023',
+      actual: 'quyết định khác: đạt chuẩn nông thôn mới (14/12/2021) — other decisions: NTM standard (14/12/2021)',
+      required: 'nông thôn mới nâng cao, năm 2023 — advanced NTM, in 2023',
+    });
+    expect(precondition.description).toBe('Không nợ đọng xây dựng cơ bản (năm 2023) — precondition "Không nợ đọng xây dựng cơ bản" in 2023');
+    expect(own).toMatchObject({
+      description: 'Tự đóng góp (tiền, ngày công, đất đai, tài sản quy tiền), từ 01/01/2021 đến 31/12/2023 [đặc biệt khó khăn] — own contributions (money, labour, land, assets valued in VND), from 01/01/2021 to 31/12/2023 [especially disadvantaged]',
+      actual: '1.500.000 đ — 1,500,000 VND', required: '≥ 40.000.000 đ — ≥ 40,000,000 VND',
+    });
+    expect(outcomeLine(own)).toBe('Tự đóng góp (tiền, ngày công, đất đai, tài sản quy tiền), từ 01/01/2021 đến 31/12/2023 [đặc biệt khó khăn]: 1.500.000 đ (≥ 40.000.000 đ) ✗'
+      + ' — own contributions (money, labour, land, assets valued in VND), from 01/01/2021 to 31/12/2023 [especially disadvantaged]: 1,500,000 VND (≥ 40,000,000 VND) ✗');
+    for (const c of result.conditions) {
+      for (const text of [c.description, c.actual, c.required]) {
+        // One " — " at most (the language split), and nothing a person cannot read.
+        expect(text.split(' — ').length).toBeLessThanOrEqual(2);
+        expect(text).not.toMatch(/\b(NTM_|ADVANCED|MODEL|ESPECIALLY_DISADVANTAGED|NO_CAPITAL)\b|\d{4}-\d{2}-\d{2}/);
+      }
+    }
   });
 });

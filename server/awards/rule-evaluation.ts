@@ -2,9 +2,9 @@
  * Evaluates an award rule for one subject against the facts read for it (pure: no I/O). Every leaf condition yields
  * one or two outcomes with the values used, so a council sees why ("new criteria since 2021: 4 (Thu nhập, …) ≥ 4 ✓").
  */
-import { hasClass } from '../shared/domain/unit-class.js';
 import { COMPARATOR_SYMBOL, type Comparator } from '../shared/domain/comparators.js';
-import { UNIT_CLASS_LABELS, type UnitClass } from '../shared/domain/unit-class.js';
+import { hasClass, isUnitClass, UNIT_CLASS_LABELS } from '../shared/domain/unit-class.js';
+import { bilingual } from '../shared/errors.js';
 import type {
   ClassMap, ContributionCondition, ContributionKindCode, NewlyMetCriteria, NotAwarded, Precondition, RecognisedTier, Rule, TargetAttained, UnitClassCondition,
 } from './rule.js';
@@ -35,7 +35,11 @@ export interface SubjectFacts {
 export interface ContributionFact { kind: ContributionKindCode; on: string; vnd: number; mobilised: boolean }
 
 /** A unit's figure against this campaign's target (null target: the plan sets none for the unit that year). */
-export interface TargetFact { target: number | null; comparator: Comparator | null; actual: number | null; onTrack: boolean | null; unit: string | null }
+export interface TargetFact {
+  target: number | null; comparator: Comparator | null; actual: number | null; onTrack: boolean | null; unit: string | null;
+  /** The metric's name in both languages, as insights gives it. */
+  metricName?: { vi: string; en: string };
+}
 
 /** The occasion evaluated: its kind, year and the campaign's period. */
 export interface OccasionContext {
@@ -54,14 +58,38 @@ export interface ConditionOutcome {
   passed: boolean;
   actual: string;
   required: string;
+  /** The three texts with both languages apart, for the one-line summary. */
+  text: { description: Text; actual: Text; required: Text };
 }
 
 export interface RuleOutcome { passed: boolean; conditions: ConditionOutcome[] }
 
-const OCCASION_TEXT: Record<string, string> = { ANNUAL: 'khen hàng năm — annual awards', MID_TERM_REVIEW: 'sơ kết — mid-term review', FINAL_REVIEW: 'tổng kết — final review' };
+/**
+ * Texts for people in both languages, written "Tiếng Việt — English" by `bilingual` (the console and exports keep the
+ * reader's half); a text that reads the same in both (a number, "≥ 4", criterion names) is written once. No half may
+ * itself contain " — ", or the reader would get a piece of a sentence.
+ */
+interface Text { vi: string; en: string }
+const both = (vi: string, en: string): Text => ({ vi, en });
+const same = (text: string): Text => ({ vi: text, en: text });
+const written = (text: Text): string => (text.vi === text.en ? text.vi : bilingual(text.vi, text.en));
+
+const OCCASION: Record<string, Text> = {
+  ANNUAL: both('khen hằng năm', 'annual awards'), MID_TERM_REVIEW: both('sơ kết', 'mid-term review'), FINAL_REVIEW: both('tổng kết', 'final review'),
+};
+/** Recognition tiers, those a rule asks for and those a unit's decisions carry. */
+const TIER: Record<string, Text> = {
+  NTM: both('đạt chuẩn nông thôn mới', 'NTM standard'), ADVANCED: both('nông thôn mới nâng cao', 'advanced NTM'), MODEL: both('nông thôn mới kiểu mẫu', 'model NTM'),
+  NTM_TASKS_COMPLETED: both('hoàn thành nhiệm vụ xây dựng nông thôn mới', 'NTM tasks completed'), NTM_VILLAGE: both('thôn đạt chuẩn nông thôn mới', 'NTM village'),
+  MODEL_VILLAGE: both('thôn kiểu mẫu', 'model village'),
+};
+const word = (table: Record<string, Text>, code: string): Text => table[code] ?? same(code);
 
 /** Formats VND the Vietnamese way: 50.000.000 đ. */
 export const formatVnd = (value: number): string => `${Math.round(value).toLocaleString('vi-VN')} đ`;
+const vnd = (value: number): Text => both(formatVnd(value), `${Math.round(value).toLocaleString('en-GB')} VND`);
+/** dd/mm/yyyy, as both languages write dates in the console. */
+const day = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The threshold for the subject: the lowest of the classes it has, else the general one; with the class used. */
 export function thresholdFor(general: number, byClass: ClassMap | undefined, classes: readonly string[]): { value: number; unitClass: string | null } {
@@ -79,9 +107,22 @@ export function contributionWindow(ctx: Pick<OccasionContext, 'occasion' | 'year
   return { from: ctx.periodStart, to: yearEnd < ctx.periodEnd ? yearEnd : ctx.periodEnd };
 }
 
-const classText = (unitClass: string | null) => (unitClass ? ` [${unitClass === 'ESPECIALLY_DISADVANTAGED' ? 'đặc biệt khó khăn — especially disadvantaged' : unitClass}]` : '');
+/** A class a threshold or condition names, in words (a classification code outside the vocabulary as written). */
+const className = (unitClass: string): Text =>
+  (isUnitClass(unitClass) ? both(UNIT_CLASS_LABELS[unitClass].vi, UNIT_CLASS_LABELS[unitClass].en) : same(unitClass));
+const classNote = (unitClass: string | null): Text => {
+  if (!unitClass) return same('');
+  const name = className(unitClass);
+  return both(` [${name.vi.toLocaleLowerCase('vi')}]`, ` [${name.en}]`);
+};
 const names = (criteria: CriterionRef[]) => criteria.map((c) => c.name).join(', ');
-const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `tiêu chí ${n}`;
+const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `${n}`;
+const outcome = (path: string, description: Text, passed: boolean, actual: Text, required: Text): ConditionOutcome =>
+  ({ path, description: written(description), passed, actual: written(actual), required: written(required), text: { description, actual, required } });
+/** Several texts joined into one list, each language apart. */
+const listOf = (texts: Text[], separator = ', '): Text => both(texts.map((t) => t.vi).join(separator), texts.map((t) => t.en).join(separator));
+/** A figure as each language writes it (80,59 / 80.59). */
+const figure = (value: number): Text => both(value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }), value.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
 
 function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   // A window ending before the occasion ("đến ngày có văn bản chỉ đạo …") compares the assessment of its end's year.
@@ -92,25 +133,30 @@ function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionCont
   const threshold = awarded ? { value: rule.ifAwardedAt!.min, unitClass: null } : thresholdFor(rule.min, rule.byClass, facts.classes);
   const countYear = awarded ? rule.ifAwardedAt!.countSince : rule.baseYear;
   const counted = awarded ? table.get(countYear) ?? null : since;
-  const until = rule.until ? ` đến ${rule.until.split('-').reverse().join('/')}` : '';
-  const description = awarded
-    ? `Số tiêu chí đạt thêm từ năm ${countYear}${until} (đã được khen ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[0] ?? rule.ifAwardedAt!.occasion} ${rule.ifAwardedAt!.year}) — criteria newly met since ${countYear} (already awarded at the ${rule.ifAwardedAt!.year} ${OCCASION_TEXT[rule.ifAwardedAt!.occasion]?.split(' — ')[1] ?? rule.ifAwardedAt!.occasion})`
-    : `Số tiêu chí đạt mới từ năm ${rule.baseYear}${until}${classText(threshold.unitClass)} — new criteria since ${rule.baseYear}${rule.until ? ` to ${rule.until}` : ''}`;
+  const earlier = awarded ? word(OCCASION, rule.ifAwardedAt!.occasion) : null;
+  const cls = classNote(threshold.unitClass);
+  const until = rule.until ? both(` đến ${day(rule.until)}`, ` to ${day(rule.until)}`) : same('');
+  const description = earlier
+    ? both(`Số tiêu chí đạt thêm từ năm ${countYear}${until.vi} (đã được khen ${earlier.vi} ${rule.ifAwardedAt!.year})`,
+      `criteria newly met since ${countYear}${until.en} (already awarded at the ${rule.ifAwardedAt!.year} ${earlier.en})`)
+    : both(`Số tiêu chí đạt mới từ năm ${rule.baseYear}${until.vi}${cls.vi}`, `new criteria since ${rule.baseYear}${until.en}${cls.en}`);
+  const required = same(`≥ ${threshold.value}`);
   const outcomes: ConditionOutcome[] = [counted === null
-    ? { path, description, passed: false, actual: `thiếu đánh giá năm ${countYear} hoặc ${assessed} — no assessment for ${countYear} or ${assessed}`, required: `≥ ${threshold.value}` }
-    : { path, description, passed: counted.length >= threshold.value, actual: counted.length ? `${counted.length} (${names(counted)})` : '0', required: `≥ ${threshold.value}` }];
+    ? outcome(path, description, false, both(`thiếu đánh giá năm ${countYear} hoặc ${assessed}`, `no assessment for ${countYear} or ${assessed}`), required)
+    : outcome(path, description, counted.length >= threshold.value, same(counted.length ? `${counted.length} (${names(counted)})` : '0'), required)];
   const include = rule.includeAny ?? rule.includeAll;
   if (include) {
     const all = !!rule.includeAll;
     const found = (since ?? []).filter((c) => include.includes(c.number));
-    const wanted = include.map((n) => nameOf(ctx, n)).join(all ? ' và ' : ' hoặc ');
-    outcomes.push({
+    const wanted = include.map((n) => nameOf(ctx, n));
+    const list = both(wanted.join(all ? ' và ' : ' hoặc '), wanted.join(all ? ' and ' : ' or '));
+    outcomes.push(outcome(
       path,
-      description: `Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${wanted} — newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of criteria ${include.join(', ')}`,
-      passed: since !== null && (all ? found.length === include.length : found.length > 0),
-      actual: found.length ? names(found) : 'không có — none',
-      required: wanted,
-    });
+      both(`Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${list.vi}`, `newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of ${list.en}`),
+      since !== null && (all ? found.length === include.length : found.length > 0),
+      found.length ? same(names(found)) : both('không có', 'none'),
+      list,
+    ));
   }
   return outcomes;
 }
@@ -122,112 +168,126 @@ function recognised(rule: RecognisedTier, facts: SubjectFacts, ctx: OccasionCont
   const matching = facts.recognitions.filter((d) => d.tier === rule.tier && (year !== null
     ? d.decidedOn.startsWith(`${year}-`) && inForce(d, `${year}-12-31`)
     : d.decidedOn >= ctx.periodStart && d.decidedOn <= ctx.periodEnd && d.decidedOn <= yearEnd && inForce(d, yearEnd)));
-  const when = year !== null ? `năm ${year} — in ${year}` : `trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)} — in the period`;
-  return {
-    path,
-    description: `Được công nhận mức ${rule.tier} ${when.split(' — ')[0]} — recognised ${rule.tier} ${when.split(' — ')[1]}`,
-    passed: matching.length > 0,
-    actual: matching.length ? matching.map((d) => `${d.tier} (${d.decidedOn})`).join(', ') : (facts.recognitions.length ? `khác — other: ${facts.recognitions.map((d) => `${d.tier} (${d.decidedOn})`).join(', ')}` : 'chưa có quyết định — no decision'),
-    required: `${rule.tier}, ${when.split(' — ')[0]}`,
+  const when = year !== null
+    ? both(`năm ${year}`, `in ${year}`)
+    : both(`trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`, `in the period ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`);
+  const tier = word(TIER, rule.tier);
+  const decisions = (list: SubjectFacts['recognitions']): Text => {
+    const each = list.map((d) => ({ tier: word(TIER, d.tier), on: day(d.decidedOn) }));
+    return both(each.map((d) => `${d.tier.vi} (${d.on})`).join(', '), each.map((d) => `${d.tier.en} (${d.on})`).join(', '));
   };
+  const other = decisions(facts.recognitions);
+  return outcome(
+    path,
+    both(`Được công nhận ${tier.vi} ${when.vi}`, `recognised ${tier.en} ${when.en}`),
+    matching.length > 0,
+    matching.length ? decisions(matching) : facts.recognitions.length ? both(`quyết định khác: ${other.vi}`, `other decisions: ${other.en}`) : both('chưa có quyết định', 'no decision'),
+    both(`${tier.vi}, ${when.vi}`, `${tier.en}, ${when.en}`),
+  );
 }
 
-const KIND_TEXT: Record<ContributionKindCode, string> = { MONEY: 'tiền — money', LAND: 'đất đai — land', LABOUR: 'ngày công — labour', ASSETS: 'tài sản — assets' };
-const kindsText = (kinds: ContributionKindCode[] | undefined) => (kinds
-  ? ` (${kinds.map((k) => KIND_TEXT[k].split(' — ')[0]).join(', ')} — ${kinds.map((k) => KIND_TEXT[k].split(' — ')[1]).join(', ')})` : '');
+const KIND: Record<ContributionKindCode, Text> = { MONEY: both('tiền', 'money'), LAND: both('đất đai', 'land'), LABOUR: both('ngày công', 'labour'), ASSETS: both('tài sản', 'assets') };
+/** " (đất đai, tài sản)" when a condition counts only some kinds of contribution; `all` when it counts every kind. */
+const kindsNote = (kinds: ContributionKindCode[] | undefined, all: Text = same('')): Text => {
+  if (!kinds) return all;
+  const list = listOf(kinds.map((k) => KIND[k]));
+  return both(` (${list.vi})`, ` (${list.en})`);
+};
 
 function contribution(rule: ContributionCondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   const window = contributionWindow(ctx);
   const end = rule.until && rule.until < window.to ? rule.until : window.to;
-  const windowText = ctx.occasion === 'ANNUAL' && end === window.to ? `năm ${ctx.year} — in ${ctx.year}` : `${window.from} → ${end}`;
+  const during = ctx.occasion === 'ANNUAL' && end === window.to
+    ? both(`năm ${ctx.year}`, `in ${ctx.year}`) : both(`từ ${day(window.from)} đến ${day(end)}`, `from ${day(window.from)} to ${day(end)}`);
   const sum = (mobilised: boolean, kinds: ContributionKindCode[] | undefined) => facts.contributions
     .filter((c) => c.mobilised === mobilised && c.on >= window.from && c.on <= end && (!kinds || kinds.includes(c.kind)))
     .reduce((total, c) => total + c.vnd, 0);
   const min = thresholdFor(rule.minVnd, rule.byClass, facts.classes);
+  const cls = classNote(min.unitClass);
+  const atLeast = (value: number): Text => { const v = vnd(value); return both(`≥ ${v.vi}`, `≥ ${v.en}`); };
   const ownVnd = sum(false, rule.kinds);
   if (rule.scope === 'OWN') {
-    return [{
+    const kinds = kindsNote(rule.kinds, both(' (tiền, ngày công, đất đai, tài sản quy tiền)', ' (money, labour, land, assets valued in VND)'));
+    return [outcome(
       path,
-      description: `Tự đóng góp${kindsText(rule.kinds) || ' (tiền, ngày công, đất đai, tài sản quy tiền)'}, ${windowText.split(' — ')[0]}${classText(min.unitClass)} — own contributions, ${windowText.split(' — ').at(-1)}`,
-      passed: ownVnd >= min.value,
-      actual: formatVnd(ownVnd),
-      required: `≥ ${formatVnd(min.value)}`,
-    }];
+      both(`Tự đóng góp${kinds.vi}, ${during.vi}${cls.vi}`, `own contributions${kinds.en}, ${during.en}${cls.en}`),
+      ownVnd >= min.value, vnd(ownVnd), atLeast(min.value),
+    )];
   }
   const own = thresholdFor(rule.ownMinVnd ?? 0, rule.byClassOwnMinVnd, facts.classes);
+  const ownCls = classNote(own.unitClass);
   const mobilisedVnd = sum(true, rule.kinds);
-  const ownPart = sum(false, rule.ownKinds ?? rule.kinds);
+  const ownPartVnd = sum(false, rule.ownKinds ?? rule.kinds);
   const works = mobilisedVnd + ownVnd;
+  const [total, mobilised, ownGiven, ownPart] = [vnd(works), vnd(mobilisedVnd), vnd(ownVnd), vnd(ownPartVnd)];
+  const kinds = kindsNote(rule.kinds);
+  const ownKinds = kindsNote(rule.ownKinds ?? rule.kinds);
   return [
-    {
+    outcome(
       path,
-      description: `Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp)${kindsText(rule.kinds)}, ${windowText.split(' — ')[0]}${classText(min.unitClass)} — value mobilised (own share included), ${windowText.split(' — ').at(-1)}`,
-      passed: works >= min.value,
-      actual: `${formatVnd(works)} (vận động — mobilised ${formatVnd(mobilisedVnd)} + tự đóng góp — own ${formatVnd(ownVnd)})`,
-      required: `≥ ${formatVnd(min.value)}`,
-    },
-    {
-      path,
-      description: `Trong đó tự đóng góp${kindsText(rule.ownKinds ?? rule.kinds)}${classText(own.unitClass)} — of which own contributions`,
-      passed: ownPart >= own.value,
-      actual: formatVnd(ownPart),
-      required: `≥ ${formatVnd(own.value)}`,
-    },
+      both(`Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp)${kinds.vi}, ${during.vi}${cls.vi}`, `value mobilised (own share included)${kinds.en}, ${during.en}${cls.en}`),
+      works >= min.value,
+      both(`${total.vi} (vận động ${mobilised.vi} + tự đóng góp ${ownGiven.vi})`, `${total.en} (mobilised ${mobilised.en} + own ${ownGiven.en})`),
+      atLeast(min.value),
+    ),
+    outcome(path, both(`Trong đó tự đóng góp${ownKinds.vi}${ownCls.vi}`, `of which own contributions${ownKinds.en}${ownCls.en}`), ownPartVnd >= own.value, ownPart, atLeast(own.value)),
   ];
 }
 
-const classNames = (classes: readonly UnitClass[]) =>
-  `${classes.map((c) => UNIT_CLASS_LABELS[c].vi).join(', ')} — ${classes.map((c) => UNIT_CLASS_LABELS[c].en).join(', ')}`;
-
 function unitClass(rule: UnitClassCondition, facts: SubjectFacts, path: string): ConditionOutcome {
   const found = rule.anyOf.filter((c) => hasClass(facts.classes, c));
-  const [vi, en] = classNames(rule.anyOf).split(' — ');
-  return {
+  const wanted = listOf(rule.anyOf.map(className));
+  return outcome(
     path,
-    description: `Đơn vị thuộc loại: ${vi} — the unit has a class: ${en}`,
-    passed: found.length > 0,
-    actual: found.length ? classNames(found) : 'không — none',
-    required: rule.anyOf.length > 1 ? `một trong: ${vi} — one of: ${en}` : classNames(rule.anyOf),
-  };
+    both(`Đơn vị thuộc loại: ${wanted.vi}`, `the unit has a class: ${wanted.en}`),
+    found.length > 0,
+    found.length ? listOf(found.map(className)) : both('không', 'none'),
+    rule.anyOf.length > 1 ? both(`một trong: ${wanted.vi}`, `one of: ${wanted.en}`) : wanted,
+  );
 }
 
 function targetAttained(rule: TargetAttained, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
   const fact = facts.targets?.get(rule.metric);
-  const description = `Đạt chỉ tiêu ${rule.metric} năm ${ctx.year} theo kế hoạch — met the plan's ${rule.metric} target for ${ctx.year}`;
+  const metric = fact?.metricName ?? same(rule.metric);
+  const description = both(`Đạt chỉ tiêu "${metric.vi}" năm ${ctx.year} theo kế hoạch`, `met the plan's "${metric.en}" target for ${ctx.year}`);
   if (!fact || fact.target === null) {
-    return { path, description, passed: false, actual: `kế hoạch không đặt chỉ tiêu cho đơn vị này năm ${ctx.year} — the plan sets no target for this unit in ${ctx.year}`, required: 'đạt chỉ tiêu — the target met' };
+    return outcome(path, description, false,
+      both(`kế hoạch không đặt chỉ tiêu cho đơn vị này năm ${ctx.year}`, `the plan sets no target for this unit in ${ctx.year}`), both('đạt chỉ tiêu', 'the target met'));
   }
   const unit = fact.unit === 'PERCENT' ? ' %' : '';
-  return {
+  const target = figure(fact.target);
+  const actual = fact.actual === null ? null : figure(fact.actual);
+  return outcome(
     path,
     description,
-    passed: fact.onTrack === true,
-    actual: fact.actual === null ? 'chưa có hoặc chưa đủ số liệu — no or partial data' : `${fact.actual}${unit}`,
-    required: `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${fact.target}${unit}`,
-  };
+    fact.onTrack === true,
+    actual === null ? both('chưa có hoặc chưa đủ số liệu', 'no or partial data') : both(`${actual.vi}${unit}`, `${actual.en}${unit}`),
+    both(`${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.vi}${unit}`, `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.en}${unit}`),
+  );
 }
 
 function notAwarded(rule: NotAwarded, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
-  const [vi, en] = (OCCASION_TEXT[rule.occasion] ?? rule.occasion).split(' — ');
+  const occasion = word(OCCASION, rule.occasion);
   const awarded = facts.awards.filter((a) => a.occasion === rule.occasion && a.year === ctx.year);
-  return {
+  return outcome(
     path,
-    description: `Chưa được khen ${vi} năm ${ctx.year} — not already awarded at the ${ctx.year} ${en ?? rule.occasion}`,
-    passed: awarded.length === 0,
-    actual: awarded.length ? `đã khen — awarded (${awarded.length})` : 'chưa — none',
-    required: 'chưa được khen — none',
-  };
+    both(`Chưa được khen ${occasion.vi} năm ${ctx.year}`, `not already awarded at the ${ctx.year} ${occasion.en}`),
+    awarded.length === 0,
+    awarded.length ? both(`đã khen (${awarded.length})`, `awarded (${awarded.length})`) : both('chưa', 'none'),
+    both('chưa được khen', 'none'),
+  );
 }
 
 function precondition(rule: Precondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
   const holds = facts.preconditions.get(rule.key);
-  return {
+  // The plan's own words name the condition; its key is for machines.
+  return outcome(
     path,
-    description: `${rule.label} (${rule.key}, năm ${ctx.year}) — precondition ${rule.key} in ${ctx.year}`,
-    passed: holds === true,
-    actual: holds === undefined ? 'chưa ghi nhận — not recorded' : holds ? 'có — yes' : 'không — no',
-    required: 'có — yes',
-  };
+    both(`${rule.label} (năm ${ctx.year})`, `precondition "${rule.label}" in ${ctx.year}`),
+    holds === true,
+    holds === undefined ? both('chưa ghi nhận', 'not recorded') : holds ? both('có', 'yes') : both('không', 'no'),
+    both('có', 'yes'),
+  );
 }
 
 /** Evaluates a rule (or a group within it) for a subject. */
@@ -249,5 +309,8 @@ export function evaluateRule(rule: Rule, facts: SubjectFacts, ctx: OccasionConte
   return { passed: conditions.every((c) => c.passed), conditions };
 }
 
-/** One line per outcome, for people: "description: actual ≥ required ✓". */
-export const outcomeLine = (c: ConditionOutcome): string => `${c.description}: ${c.actual} (${c.required}) ${c.passed ? '✓' : '✗'}`;
+/** One line per outcome, for people, in both languages: "description: actual (required) ✓". */
+export const outcomeLine = (c: ConditionOutcome): string => {
+  const line = (lang: keyof Text) => `${c.text.description[lang]}: ${c.text.actual[lang]} (${c.text.required[lang]}) ${c.passed ? '✓' : '✗'}`;
+  return written({ vi: line('vi'), en: line('en') });
+};

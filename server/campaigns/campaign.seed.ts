@@ -5,6 +5,7 @@ import { projectPath } from '../shared/project.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { isWithin, type UnitDirectory } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
+import { seedNote } from '../shared/errors.js';
 import { SEED_GUARD } from './campaign.guard.js';
 import { CampaignService, type CampaignData, type ResponsibilityData, type SubjectData } from './campaign.service.js';
 import type { CreateMilestoneInput } from './milestone.input.js';
@@ -25,10 +26,10 @@ const METRICS_FILE = projectPath('seeds', 'metrics', 'metrics.yaml');
 interface PlanFile {
   file: string;
   doc: Record<string, unknown>;
-  campaign: Omit<CampaignData, 'issuerCode' | 'parentId' | 'plan' | 'subMovements'> & { key: string; parent: string | null; issuer: IssuerRecord };
+  campaign: Omit<CampaignData, 'issuerCode' | 'parentId' | 'plan' | 'subMovements'> & { key: string; parent: string | null; issuer: IssuerRecord; noteEn?: string };
 }
 
-type TargetRecord = Omit<TargetData, 'campaignId' | 'unitCode' | 'unitAsOf'> & { key: string; unit: TargetUnitRecord };
+type TargetRecord = Omit<TargetData, 'campaignId' | 'unitCode' | 'unitAsOf'> & { key: string; unit: TargetUnitRecord; noteEn?: string };
 type MilestoneRecord = Omit<CreateMilestoneInput, 'campaignId' | 'deadline'> & { deadline: string | null };
 
 /** Runs one step of loading a record; any failure is reported with the file and the record. */
@@ -100,7 +101,7 @@ async function readIssuer(units: UnitDirectory, raw: unknown, asOf: string, wher
 }
 
 function readPlan(raw: unknown, where: string): PlanDocumentInput {
-  const plan = readRecord<PlanDocumentInput>(raw, SPECS.plan, where);
+  const plan = seedNote(readRecord<PlanDocumentInput & { noteEn?: string }>(raw, SPECS.plan, where), where);
   const reference = (value: unknown, path: string) => (value ? readRecord<DocumentReferenceInput>(value, SPECS.document, `${where}.${path}`) : null);
   return {
     ...plan,
@@ -117,7 +118,7 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
   const plan = readPlan(doc.plan, at('plan'));
   // Codes are read on the plan's date, or at the start of its period when the document gives no date.
   const asOf = plan.date ?? record.periodStart;
-  const { key, parent, issuer: _issuer, ...fields } = record;
+  const { key, parent, issuer: _issuer, ...fields } = seedNote(record, at('campaign'));
   const campaign = await located(at('campaign'), async () => new CampaignService(em, units).create({
     ...fields,
     key,
@@ -136,7 +137,8 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     const unit = readRecord<TargetUnitRecord>(rawUnit, SPECS.targetUnit, `${where}.unit`);
     if (unit.code === null && unit.ref !== 'ISSUER') throw new SeedFormatError(`${where}.unit`, 'a unit without a code must be { code: null, ref: ISSUER }');
     if (unit.code !== null) await located(`${where}.unit`, () => unitNamed(units, { code: unit.code!, name: unit.name ?? '' }, asOf, `${where}.unit`));
-    await located(where, () => targets.create({ ...target, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }, SEED_GUARD));
+    const noted = seedNote(target, where);
+    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }, SEED_GUARD));
   }
 
   const milestones = new MilestoneService(em, units);
@@ -145,8 +147,9 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
   }
   await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
-  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign,
-    readList<ResponsibilityData>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))));
+  const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))
+    .map((record, i) => seedNote(record, at(`responsibilities[${i}]`)));
+  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign, responsibilities));
   return records.length;
 }
 

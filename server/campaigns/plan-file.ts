@@ -89,14 +89,14 @@ export const SPECS = {
   },
   campaign: {
     key: req('string'), parent: nul('string'), name: req('string'), nameEn: req('string'), slogan: req('string'), issuer: req('object'),
-    periodStart: req('date'), periodEnd: req('date'), status: req(CampaignStatus), note: nul('string'), source: req('string'),
+    periodStart: req('date'), periodEnd: req('date'), status: req(CampaignStatus), note: nul('string'), noteEn: opt('string', false), source: req('string'),
   },
   issuer: { code: nul('string'), name: req('string'), level: req(LEVEL), within: opt('object', false) },
   unitCode: { code: req('string'), name: req('string') },
   targetUnit: { code: nul('string'), name: opt('string', false), ref: opt({ ISSUER: 'ISSUER' }, false) },
   plan: {
     number: nul('string'), date: nul('date'), dateText: nul('string'), signer: nul('string'), signerTitle: nul('string'),
-    issuingBody: req('string'), sourceFile: nul('string'), title: opt('string'), note: nul('string'), attachedTo: opt('object'),
+    issuingBody: req('string'), sourceFile: nul('string'), title: opt('string'), note: nul('string'), noteEn: opt('string', false), attachedTo: opt('object'),
     legalBases: req('list'), citedDocuments: req('list'), parentPlanRef: nul('object'), citedBy: opt('list', false),
   },
   document: {
@@ -109,14 +109,14 @@ export const SPECS = {
     valueUnit: req(TargetValueUnit), value: nul('number'), valueMin: opt('number', false), valueMax: opt('number', false),
     numerator: nul('int'), denominator: nul('int'), denominatorBasis: nul(DenominatorBasis), basisNote: opt('string', false),
     datasetCount: opt('int', false), unitClass: nul(UnitClass), isIncrement: req('boolean'), incrementOver: opt(IncrementBasis, false),
-    status: nul(UnitStatus), quote: req('string'), note: nul('string'), source: req('string'),
+    status: nul(UnitStatus), quote: req('string'), note: nul('string'), noteEn: opt('string', false), source: req('string'),
   },
   milestone: { kind: req(MilestoneKind), year: nul('int'), deadline: nul('string'), recurrence: req(Recurrence), description: req('string'), source: req('string') },
   subject: { type: req(SubjectType), label: req('string'), criteriaText: nul('string'), note: opt('string'), source: req('string') },
   subMovement: { name: req('string'), kind: req(SubMovementKind), note: nul('string'), source: req('string') },
   responsibility: {
     kind: req(ResponsibilityKind), actor: req('string'), recipient: nul('string'), recurrence: nul(Recurrence), deadlineText: nul('string'),
-    quote: req('string'), note: nul('string'), source: req('string'),
+    quote: req('string'), note: nul('string'), noteEn: opt('string', false), source: req('string'),
   },
   metric: {
     code: req('string'), nameVi: req('string'), nameEn: req('string'), unitOfMeasure: nul('string'), kind: req(MetricKind),

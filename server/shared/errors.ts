@@ -7,6 +7,19 @@ export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT
 /** A message for people: Vietnamese first, English second. */
 export const bilingual = (vi: string, en: string) => `${vi} — ${en}`;
 
+/**
+ * A seed record's note for people: `note` in Vietnamese and, when the file gives it, `noteEn` in English, kept as one
+ * text "Tiếng Việt — English" as the API's messages are (a reader keeps their half). Returns the record without `noteEn`;
+ * a half containing " — " would split in the wrong place, so it is refused with `where` named.
+ */
+export function seedNote<T extends { note?: string | null; noteEn?: string | null }>(record: T, where: string): Omit<T, 'noteEn'> {
+  const { noteEn, ...rest } = record;
+  if (noteEn == null) return rest;
+  if (!record.note) throw new Error(`${where}: "noteEn" needs the Vietnamese "note" beside it`);
+  if (record.note.includes(' — ') || noteEn.includes(' — ')) throw new Error(`${where}: a note may not contain " — " (it separates the Vietnamese and English halves)`);
+  return { ...rest, note: bilingual(record.note, noteEn) };
+}
+
 export function hubError(code: ErrorCode, vi: string, en: string, details?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(bilingual(vi, en), { extensions: { code, ...details } });
 }

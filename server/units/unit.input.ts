@@ -27,6 +27,9 @@ export class UnitFilter {
   @Field(() => String, { nullable: true, description: 'Chỉ đơn vị nằm trong đơn vị có mã này, ở mọi cấp — only units anywhere below the unit with this code.' })
   withinCode?: string;
 
+  @Field(() => [String], { nullable: true, description: 'Chỉ đơn vị là hoặc nằm dưới một trong các đường dẫn này (tối đa 50), ví dụ các `paths` trong quyền của người dùng — only units at or below one of these ltree paths (at most 50), e.g. the `paths` of the caller\'s grants, to offer only units inside their scope.' })
+  withinPaths?: string[];
+
   @Field(() => String, { nullable: true, description: 'Tìm theo tên, không phân biệt dấu và hoa thường, hoặc theo mã (chỉ gồm chữ số: các mã bắt đầu bằng chuỗi đó) — search names ignoring accents and case ("khanh hoa" finds "Tỉnh Khánh Hòa"), or codes: digits alone find the codes starting with them ("0186" finds 01864).' })
   search?: string;
 

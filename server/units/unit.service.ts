@@ -8,6 +8,8 @@ import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
 import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
 
+/** An ltree path of unit ids, as grants carry them ("1.1100056.1200568"). */
+const LTREE_PATH = /^\d{1,12}(\.\d{1,12}){0,9}$/;
 /** Valid on a date: inside its period, and not a unit of a withdrawn reorganisation (valid on no day). */
 const VALID_ON = 'NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
 const ORDER: Record<UnitOrderField, string> = {
@@ -94,6 +96,12 @@ export class UnitService {
     if (filter.withinCode !== undefined && filter.withinCode !== null) {
       const ancestor = await this.requireByCode(filter.withinCode, asOf);
       where.add('u.path <@ ?::ltree AND u.id <> ?', ancestor.path, ancestor.id);
+    }
+    if (filter.withinPaths !== undefined && filter.withinPaths !== null) {
+      if (filter.withinPaths.length > 50 || filter.withinPaths.some((path) => !LTREE_PATH.test(path))) {
+        throw badInput('withinPaths: tối đa 50 đường dẫn dạng "1.2.3" (mã định danh đơn vị nối bằng dấu chấm)', 'withinPaths: at most 50 paths like "1.2.3" (unit ids joined by dots)', 'withinPaths');
+      }
+      where.add('u.path <@ ?::ltree[]', `{${filter.withinPaths.join(',')}}`);
     }
     if (filter.search !== undefined && filter.search !== null) {
       const term = searchTerm(filter.search);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, screenshot, signIn } from './browser.js';
+import { consoleUrl, expectReadable, launch, screenshot, signIn } from './browser.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 const counts = async (page: Page) => (await page.getByTestId('eligibility-count').innerText()).match(/(\d+)\/(\d+)/)!.slice(1).map(Number);
@@ -39,7 +39,7 @@ describe('admin console: award nominations and preconditions', () => {
     const nominated = await gql(`query($s: ID!) { nominations(filter: { standardId: $s, year: 2024 }, limit: 500) { nodes { subject { unit { code } } } } }`, { s: standardId }, { token });
     const taken = new Set(nominated.data.nominations.nodes.map((n: any) => n.subject.unit.code));
     const found = candidates.data.awardEligibilityList.nodes.find((r: any) => !taken.has(r.subject.unit.code) &&
-      r.conditions.some((c: any) => c.passed && /^(NTM|ADVANCED)/.test(c.actual)) && r.conditions.some((c: any) => c.actual === 'chưa ghi nhận — not recorded'));
+      r.conditions.some((c: any) => c.passed && /^(đạt chuẩn nông thôn mới|nông thôn mới nâng cao) \(/.test(c.actual)) && r.conditions.some((c: any) => c.actual === 'chưa ghi nhận — not recorded'));
     expect(found, JSON.stringify(candidates.data.awardEligibilityList.nodes.slice(0, 2))).toBeDefined();
     subject = { code: found.subject.unit.code, name: found.subject.name };
 
@@ -70,19 +70,24 @@ describe('admin console: award nominations and preconditions', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText(`Điều kiện có/không của ${subject.name} năm 2024`).waitFor();
     await dialog.getByText('Chưa ghi nhận điều kiện nào trong năm này').waitFor();
-    await expect(dialog.getByRole('combobox').innerText()).resolves.toContain('NO_CAPITAL_CONSTRUCTION_DEBT');
+    // The rule's precondition, named by the plan's words (its key is for machines).
+    await expect(dialog.getByRole('combobox').innerText()).resolves.toBe('Không nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới');
+    await expectReadable(page);
     await dialog.getByLabel('precondition-evidence').fill('Báo cáo quyết toán của UBND huyện (kiểm thử giao diện)');
     await screenshot(page, 'awards-01-precondition-dialog');
     await dialog.getByTestId('save-precondition').click();
-    await page.getByText(`Đã ghi nhận điều kiện NO_CAPITAL_CONSTRUCTION_DEBT cho ${subject.name}`).waitFor();
+    await page.getByText(`Đã ghi nhận điều kiện Không nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới cho ${subject.name}`).waitFor();
     const recorded = dialog.getByTestId('preconditions').locator('tr[data-key="NO_CAPITAL_CONSTRUCTION_DEBT"]');
     await expect.poll(() => recorded.locator('td').allInnerTexts()).toEqual([
-      'Không nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới (NO_CAPITAL_CONSTRUCTION_DEBT)', 'Có', 'Báo cáo quyết toán của UBND huyện (kiểm thử giao diện)',
+      'Không nợ đọng xây dựng cơ bản trong xây dựng nông thôn mới', 'Có', 'Báo cáo quyết toán của UBND huyện (kiểm thử giao diện)',
     ]);
     await dialog.getByRole('button', { name: 'Đóng' }).click();
 
     await expect.poll(() => row.getAttribute('data-eligible'), { timeout: 30_000 }).toBe('true');
     await expect.poll(() => counts(page)).toEqual([eligibleBefore + 1, totalBefore]);
+    // Conditions, actual and required values read as words in the console's language: no tier code, no ISO date.
+    await expectReadable(page);
+    await expect(row.locator('td').allInnerTexts()).resolves.not.toContainEqual(expect.stringMatching(/\d{4}-\d{2}-\d{2}| — /));
     await screenshot(page, 'awards-02-eligible');
     const api = await gql(`query($s: ID!, $c: String!) { awardEligibilityList(standardId: $s, year: 2024, filter: { withinCode: $c }) { totalCount eligibleCount } }`,
       { s: standardId, c: subject.code });

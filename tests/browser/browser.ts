@@ -74,7 +74,13 @@ export function watch(page: Page): string[] {
 
 /** Fails on text a person should not read: untranslated keys, raw codes, "||||", English in Vietnamese mode. */
 export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi'): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
+  // innerText follows CSS text-transform: a button's "Create" reads "CREATE", like a raw code. Read the text as written.
+  const text = await page.evaluate(() => {
+    const asWritten = document.createElement('style');
+    asWritten.textContent = '* { text-transform: none !important; }';
+    document.head.appendChild(asWritten);
+    try { return document.body.innerText; } finally { asWritten.remove(); }
+  });
   const found = [
     ...(text.match(KEY) ?? []),
     ...(text.match(DOTTED) ?? []).filter((m) => !USER_NAMES.has(m)),

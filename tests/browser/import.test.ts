@@ -93,7 +93,7 @@ describe('admin console: importing assessments from a file', () => {
     expect(after).toEqual({ numerator: before.numerator + delta, denominator: before.denominator });
     await page.getByTestId('import-job').getByRole('link', { name: 'So sánh địa phương' }).waitFor();
     await page.goto(consoleUrl(`compare?scope=unitCodes&value=${district.code}&metrics=AVG_CRITERIA_MET&year=2024&asOf=2024-06-30`));
-    await page.getByTestId('compare-table').locator(`td[title="${after.numerator}/${after.denominator}"]`).waitFor();
+    await page.getByTestId('compare-table').locator(`span[title="${after.numerator}/${after.denominator}"]`).waitFor();
     await screenshot(page, 'import-03-compare');
     expect(errors).toEqual([]);
   });

@@ -146,7 +146,7 @@ export function AssessmentEntry() {
               </Select>
             </FormControl>
             {mode === 'one' && (
-              <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear}
+              <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear} capability="RECORD_ASSESSMENTS"
                 sx={{ flex: 2, minWidth: 260 }} testId="commune-picker" />
             )}
           </Stack>

@@ -1,13 +1,14 @@
-import { BooleanInput, DataTable, List, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
+import { BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 import { DateText } from '../common/fields';
-import { WithinUnitInput } from './WithinUnitInput';
+import { FilterUnitInput } from '../common/FilterUnitInput';
 
 const filters = [
   <ReferenceInput key="set" source="criteriaSetId" reference="criteriaSets" alwaysOn filter={{ appliesTo: 'COMMUNE' }}>
     <SelectInput optionText="code" />
   </ReferenceInput>,
   <NumberInput key="year" source="year" alwaysOn />,
-  <WithinUnitInput key="withinCode" source="withinCode" yearSource="year" alwaysOn />,
+  <FilterUnitInput key="withinCode" source="withinCode" yearSource="year" alwaysOn />,
   <BooleanInput key="allMet" source="allMet" />,
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
@@ -15,8 +16,12 @@ const filters = [
 /** Assessments, filtered by set, year, territory and outcome, and sorted by the API (newest year first by default). */
 export function AssessmentList() {
   return (
-    <List filters={filters} filterDefaultValues={{ year: 2025 }} sort={{ field: 'year', order: 'DESC' }}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} filterDefaultValues={{ year: 2025 }} sort={{ field: 'year', order: 'DESC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (a) => `${a.unit.name} (${a.unit.code})`,
+        secondary: (a) => [a.year, a.unit.parent?.name, a.criteriaSet.code].filter(Boolean).join(' · '),
+        tertiary: (a) => `${a.metCount}/${a.criteriaCount}`,
+      }}>
         <DataTable.Col source="unit" render={(a) => `${a.unit.name} (${a.unit.code})`} />
         <DataTable.Col source="unit.parent" label="resources.units.fields.parent" disableSort render={(a) => a.unit.parent?.name ?? ''} />
         <DataTable.Col source="year" />
@@ -25,7 +30,7 @@ export function AssessmentList() {
         <DataTable.Col source="allMet" disableSort render={(a) => (a.allMet ? '✓' : '')} />
         <DataTable.Col source="synthetic" disableSort render={(a) => (a.synthetic ? '•' : '')} />
         <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

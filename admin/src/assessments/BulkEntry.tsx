@@ -67,7 +67,7 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
 
   return (
     <Box>
-      <UnitAutocomplete value={district} onChange={setDistrict} label={translate('resources.assessments.bulk.district')} asOf={midYear} level="DISTRICT" disabled={!midYear}
+      <UnitAutocomplete value={district} onChange={setDistrict} label={translate('resources.assessments.bulk.district')} asOf={midYear} level="DISTRICT" disabled={!midYear} capability="RECORD_ASSESSMENTS"
         sx={{ maxWidth: 480, mb: 2 }} testId="district-picker" />
       {!rows ? <Alert severity="info">{translate('resources.assessments.bulk.pick')}</Alert> : (
         <>

@@ -1,8 +1,9 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { DataTable, DateInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, DateInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { DateText } from '../common/fields';
+import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat } from '../common/format';
-import { UnitCodeInput } from '../common/UnitCodeInput';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE'];
 const SUBGRAPHS = ['units', 'accounts', 'campaigns', 'criteria', 'insights', 'awards'];
@@ -13,7 +14,7 @@ const filters = [
   <SelectInput key="action" source="action" choices={ACTIONS.map((id) => ({ id, name: `audit.actions.${id}` }))} alwaysOn />,
   <SelectInput key="subgraph" source="subgraph" choices={SUBGRAPHS.map((id) => ({ id, name: `audit.subgraphs.${id}` }))} />,
   <TextInput key="entityId" source="entityId" />,
-  <UnitCodeInput key="withinCode" source="withinCode" />,
+  <FilterUnitInput key="withinCode" source="withinCode" />,
   <DateInput key="from" source="from" />,
   <DateInput key="to" source="to" />,
 ];
@@ -67,16 +68,21 @@ function Change() {
 /** The audit log within the caller's scope, newest first; sorted and filtered on the server. */
 export function AuditLogList() {
   const translate = useTranslate();
+  const format = useFormat();
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} expand={<Change />} rowClick="expand">
+    <ResourceList filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+      <RecordTable expand={<Change />} rowClick="expand" phone={{
+        primary: (r) => `${translate(`audit.actions.${r.action}`, { _: r.action })} · ${translate(`audit.entities.${r.entity}`, { _: r.entity })}`,
+        secondary: (r) => `${r.username} · ${translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })}`,
+        tertiary: (r) => format.dateTime(r.at),
+      }}>
         <DataTable.Col source="at"><DateText source="at" withTime /></DataTable.Col>
         <DataTable.Col source="username" />
         <DataTable.Col source="subgraph" render={(r) => translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })} />
         <DataTable.Col source="entity" render={(r) => translate(`audit.entities.${r.entity}`, { _: r.entity })} />
         <DataTable.Col source="entityId" disableSort />
         <DataTable.Col source="action" render={(r) => translate(`audit.actions.${r.action}`, { _: r.action })} />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

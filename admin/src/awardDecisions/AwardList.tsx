@@ -1,8 +1,10 @@
 import { Link as MuiLink } from '@mui/material';
-import { AutocompleteInput, DataTable, List, NumberInput, ReferenceInput, SelectInput, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, NumberInput, ReferenceInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
-import { DateText, EnumText } from '../common/fields';
+import { DateText, EnumText, useLocalName } from '../common/fields';
+import { useFormat } from '../common/format';
+import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { subjectText } from '../nominations/NominationList';
 
 const filters = [
@@ -22,25 +24,57 @@ function NominationLink({ id }: { id: string | null }) {
   return <MuiLink component={Link} to={`/nominations/${id}/show`}>{translate('resources.awards.nominationLink', { id })}</MuiLink>;
 }
 
+function SubjectLink() {
+  const r = useRecordContext();
+  if (!r) return null;
+  return <MuiLink component={Link} to={`/units/${r.subject.unit.id}/show`}>{subjectText(r.subject)}</MuiLink>;
+}
+
+function AwardDetails() {
+  const r = useRecordContext();
+  const translate = useTranslate();
+  const format = useFormat();
+  const name = useLocalName();
+  if (!r) return null;
+  return (
+    <Details rows={[
+      ['resources.awards.fields.subject', <SubjectLink />],
+      ['resources.awards.fields.form', name(r.form)],
+      ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
+      ['resources.awards.fields.decisionNumber', r.decisionNumber],
+      ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
+      ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
+      ['resources.awards.fields.signer', r.signer],
+      ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
+    ]} />
+  );
+}
+
 /**
  * Awards decided, paged, sorted (decision date, occasion year, recorded order) and filtered (campaign, year, form,
  * subject unit) on the server; the subject opens its unit, the last column the nomination decided.
  */
 export function AwardList() {
+  const format = useFormat();
+  const name = useLocalName();
   return (
-    <List filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }} exporter={false}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }} exporter={false}>
+      <RecordTable rowClick="expand" expand={<AwardDetails />} phone={{
+        primary: (r) => subjectText(r.subject),
+        secondary: (r) => [name(r.form), r.decisionNumber].filter(Boolean).join(' · '),
+        tertiary: (r) => format.date(r.decidedOn),
+      }}>
         <DataTable.Col source="decidedOn"><DateText source="decidedOn" /></DataTable.Col>
         <DataTable.Col source="decisionNumber" disableSort />
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
         <DataTable.Col source="year" />
-        <DataTable.Col source="form" disableSort render={(r) => r.form.nameVi} />
-        <DataTable.Col source="subject" disableSort render={(r) => <MuiLink component={Link} to={`/units/${r.subject.unit.id}/show`}>{subjectText(r.subject)}</MuiLink>} />
+        <DataTable.Col source="form" disableSort render={(r) => name(r.form)} />
+        <DataTable.Col source="subject" disableSort render={() => <RowAction><SubjectLink /></RowAction>} />
         <DataTable.Col source="decidingUnit" disableSort render={(r) => r.decidingUnit.name} />
         <DataTable.Col source="signer" disableSort />
-        <DataTable.Col source="nominationId" disableSort render={(r) => <NominationLink id={r.nominationId} />} />
+        <DataTable.Col source="nominationId" disableSort render={(r) => <RowAction><NominationLink id={r.nominationId} /></RowAction>} />
         <DataTable.Col source="id" />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

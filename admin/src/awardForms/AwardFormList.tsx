@@ -1,6 +1,7 @@
-import { DataTable, List, SelectInput, TextInput } from 'react-admin';
+import { DataTable, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText } from '../common/fields';
+import { EnumText, useLocalName } from '../common/fields';
+import { Details, RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
@@ -8,17 +9,39 @@ const filters = [
 ];
 
 /** The award form catalogue, paged, sorted (rank, name) and filtered (authority, accent-insensitive search) on the server. */
-export function AwardFormList() {
+function AwardFormDetails() {
+  const f = useRecordContext();
+  const translate = useTranslate();
+  if (!f) return null;
   return (
-    <List filters={filters} sort={{ field: 'rank', order: 'ASC' }} exporter={false}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <Details rows={[
+      ['resources.awardForms.fields.nameVi', f.nameVi],
+      ['resources.awardForms.fields.nameEn', f.nameEn],
+      ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
+      ['resources.awardForms.fields.rank', f.rank],
+      ['resources.awardForms.fields.classes', f.classes.join(', ')],
+      ['resources.awardForms.fields.source', f.source],
+    ]} />
+  );
+}
+
+export function AwardFormList() {
+  const translate = useTranslate();
+  const name = useLocalName();
+  return (
+    <ResourceList filters={filters} sort={{ field: 'rank', order: 'ASC' }} exporter={false}>
+      <RecordTable rowClick="expand" expand={<AwardFormDetails />} phone={{
+        primary: (f) => name(f),
+        secondary: (f) => translate(`enums.AwardAuthority.${f.authority}`),
+        tertiary: (f) => f.rank,
+      }}>
         <DataTable.Col source="rank" />
         <DataTable.Col source="authority" disableSort><EnumText source="authority" enumName="AwardAuthority" chip /></DataTable.Col>
         <DataTable.Col source="nameVi" />
         <DataTable.Col source="nameEn" disableSort />
         <DataTable.Col source="classes" disableSort render={(r) => r.classes.join(', ')} />
         <DataTable.Col source="source" disableSort />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -1,6 +1,7 @@
-import { AutocompleteInput, BooleanInput, DataTable, List, NumberInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText } from '../common/fields';
+import { EnumText, useLocalName } from '../common/fields';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 
 export const campaignFilter = (
   <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn sort={{ field: 'name', order: 'ASC' }}>
@@ -20,18 +21,26 @@ const filters = [
   <BooleanInput key="hasRule" source="hasRule" />,
 ];
 
+const shortText = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
+
 /** Award standards of every campaign, filtered, searched (accent-insensitive), sorted and paged on the server. */
 export function AwardStandardList() {
+  const translate = useTranslate();
+  const name = useLocalName();
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false} rowClick="show">
+    <ResourceList filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (r) => (r.form ? name(r.form) : shortText(r.criteriaText, 80)),
+        secondary: (r) => [translate(`enums.AwardOccasion.${r.occasion}`), translate(`enums.AwardSubjectType.${r.subjectType}`)].join(' · '),
+        tertiary: (r) => r.year ?? '',
+      }}>
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" chip /></DataTable.Col>
         <DataTable.Col source="year" />
         <DataTable.Col source="subjectType"><EnumText source="subjectType" enumName="AwardSubjectType" /></DataTable.Col>
-        <DataTable.Col source="form" render={(r) => r.form?.nameVi ?? '—'} />
-        <DataTable.Col source="criteriaText" disableSort render={(r) => (r.criteriaText.length > 160 ? `${r.criteriaText.slice(0, 160)}…` : r.criteriaText)} />
+        <DataTable.Col source="form" render={(r) => (r.form ? name(r.form) : '—')} />
+        <DataTable.Col source="criteriaText" disableSort render={(r) => shortText(r.criteriaText, 160)} />
         <DataTable.Col source="rule" disableSort render={(r) => (r.rule ? '✓' : '—')} />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -2,7 +2,8 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Typography } from '@mui/material';
 import { Button, EditButton, Labeled, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { DateText, EnumText } from '../common/fields';
+import { DateText, EnumText, NoteText, useLocalName } from '../common/fields';
+import { SourceText } from '../common/SourceText';
 import { RuleView } from './RuleBuilder';
 
 function Actions() {
@@ -24,6 +25,17 @@ function Rule() {
   return <RuleView rule={standard?.rule} />;
 }
 
+function Source() {
+  const standard = useRecordContext();
+  return standard?.source ? <SourceText source={standard.source} /> : <span>—</span>;
+}
+
+function FormName() {
+  const standard = useRecordContext();
+  const name = useLocalName();
+  return <span>{standard?.form ? name(standard.form) : '—'}</span>;
+}
+
 function Deadline() {
   const standard = useRecordContext();
   const translate = useTranslate();
@@ -42,12 +54,12 @@ export function AwardStandardShow() {
         <EnumText source="subjectType" enumName="AwardSubjectType" />
         <TextField source="subjectLabel" emptyText="—" />
         <EnumText source="basis" enumName="AwardStandardBasis" />
-        <TextField source="form.nameVi" label="resources.awardStandards.fields.form" emptyText="—" />
+        <Labeled label="resources.awardStandards.fields.form"><FormName /></Labeled>
         <TextField source="quota" emptyText="—" />
         <Labeled label="resources.awardStandards.fields.criteriaText"><TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} /></Labeled>
         <Labeled label="resources.awardStandards.fields.rule" fullWidth><Rule /></Labeled>
-        <TextField source="note" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
-        <TextField source="source" emptyText="—" />
+        <NoteText source="note" label="resources.awardStandards.fields.note" />
+        <Labeled label="resources.awardStandards.fields.source"><Source /></Labeled>
         <Labeled label="resources.awardStandards.fields.deadline"><Deadline /></Labeled>
         <Typography variant="caption" color="text.secondary">{translate('app.version')}: <TextField source="version" /></Typography>
       </SimpleShowLayout>

@@ -5,6 +5,8 @@ import { Button, useGetList, useNotify, useRecordContext, useRefresh, useTransla
 import type { Row } from '../dataProvider/adapter';
 import { setCampaignAwardForms } from '../dataProvider/awards';
 import { useCan } from '../capabilities';
+import { useLocalName } from '../common/fields';
+import { SourceText } from '../common/SourceText';
 
 const ALL = { page: 1, perPage: 500 };
 
@@ -31,6 +33,7 @@ const choicesOf = (listed: Row[]): Record<string, Choice> =>
 export function CampaignAwardForms() {
   const campaign = useRecordContext();
   const translate = useTranslate();
+  const name = useLocalName();
   const notify = useNotify();
   const refresh = useRefresh();
   const { data: catalogue = [] } = useAwardFormCatalogue();
@@ -74,15 +77,15 @@ export function CampaignAwardForms() {
             return (
               <TableRow key={form.code} data-form={form.code} data-offered={String(choice.offered)}>
                 <TableCell padding="checkbox">
-                  <Checkbox checked={choice.offered} disabled={!mayPlan} onChange={(e) => set(form.code, { offered: e.target.checked })} inputProps={{ 'aria-label': form.nameVi }} />
+                  <Checkbox checked={choice.offered} disabled={!mayPlan} onChange={(e) => set(form.code, { offered: e.target.checked })} inputProps={{ 'aria-label': name(form) }} />
                 </TableCell>
-                <TableCell>{form.nameVi}</TableCell>
+                <TableCell>{name(form)}</TableCell>
                 <TableCell>{translate(`enums.AwardAuthority.${form.authority}`)}</TableCell>
                 <TableCell sx={{ minWidth: 320 }}>
                   <TextField size="small" fullWidth disabled={!mayPlan || !choice.offered} value={choice.asStated} onChange={(e) => set(form.code, { asStated: e.target.value })}
-                    placeholder={form.nameVi} inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }} />
+                    placeholder={name(form)} inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }} />
                 </TableCell>
-                <TableCell><Typography variant="caption">{listed.find((f) => f.formCode === form.code)?.source ?? ''}</Typography></TableCell>
+                <TableCell><Typography variant="caption"><SourceText source={listed.find((f) => f.formCode === form.code)?.source} /></Typography></TableCell>
               </TableRow>
             );
           })}

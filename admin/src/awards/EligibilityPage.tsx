@@ -1,3 +1,4 @@
+import { referenceDate } from '@domain/calendar';
 import {
   Autocomplete, Box, Button, Card, CardContent, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, TableSortLabel, TextField, Typography,
 } from '@mui/material';
@@ -9,6 +10,7 @@ import { localise } from '../dataProvider/client';
 import { PreconditionsDialog, preconditionsOf } from './PreconditionsDialog';
 import { useCan } from '../capabilities';
 import { TablePager } from '../common/TablePager';
+import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 
 const Mark = ({ ok }: { ok: boolean }) => <Box component="span" sx={{ color: ok ? 'success.main' : 'error.main', fontWeight: 700 }}>{ok ? '✓' : '✗'}</Box>;
 
@@ -45,6 +47,7 @@ export function EligibilityPage() {
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [search, setSearch] = useState('');
   const [withinCode, setWithinCode] = useState('');
+  const [within, setWithin] = useState<PickedUnit | null>(null);
   const [order, setOrder] = useState<{ field: OrderField; direction: 'ASC' | 'DESC' }>({ field: 'ELIGIBLE', direction: 'ASC' });
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
@@ -127,7 +130,8 @@ export function EligibilityPage() {
                   {results ? translate('awards.eligibility.count', { eligible: results.eligibleCount, total: results.totalCount }) : translate('app.loading')}
                 </Typography>
                 <TextField size="small" label={translate('awards.eligibility.search')} value={search} onChange={(e) => setSearch(e.target.value)} slotProps={{ htmlInput: { 'aria-label': 'eligibility-search' } }} />
-                <TextField size="small" label={translate('awards.eligibility.withinCode')} value={withinCode} onChange={(e) => setWithinCode(e.target.value)} sx={{ width: 180 }} />
+                <UnitAutocomplete value={within} onChange={(u) => { setWithin(u); setWithinCode(u?.code ?? ''); }} label={translate('awards.eligibility.withinCode')}
+                  asOf={shownYear ? referenceDate(shownYear) : null} testId="eligibility-within" sx={{ minWidth: { xs: '100%', sm: 300 } }} />
                 <FormControlLabel control={<Checkbox checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} />} label={translate('awards.eligibility.eligibleOnly')} />
               </Stack>
               {results && results.totalCount === 0 && <Typography color="text.secondary">{translate('awards.eligibility.none')}</Typography>}
@@ -155,7 +159,7 @@ export function EligibilityPage() {
                           </TableCell>
                         </>
                       )}
-                      <TableCell title={c.summary}>{localise(c.description)}</TableCell>
+                      <TableCell title={localise(c.summary)}>{localise(c.description)}</TableCell>
                       <TableCell align="center"><Mark ok={c.passed} /></TableCell>
                       <TableCell>{localise(c.actual)}</TableCell>
                       <TableCell>{localise(c.required)}</TableCell>

@@ -63,7 +63,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
     setBusy(true);
     try {
       await recordPrecondition({ subject, key, year, holds: values.holds, evidence: values.evidence.trim() || null, expectedVersion: existing?.version ?? null });
-      notify('awards.preconditions.saved', { type: 'success', messageArgs: { key, subject: subjectName } });
+      notify('awards.preconditions.saved', { type: 'success', messageArgs: { key: label(key) ?? key, subject: subjectName } });
       await load();
       onRecorded();
     } catch (error) {
@@ -84,7 +84,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
             <TableBody>
               {recorded.map((p) => (
                 <TableRow key={p.id} data-key={p.key}>
-                  <TableCell>{label(p.key) ? `${label(p.key)} (${p.key})` : p.key}</TableCell>
+                  <TableCell>{label(p.key) ?? p.key}</TableCell>
                   <TableCell>{translate(p.holds ? 'awards.preconditions.yes' : 'awards.preconditions.no')}</TableCell>
                   <TableCell>{p.evidence ?? '—'}</TableCell>
                 </TableRow>
@@ -96,7 +96,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
         <Stack spacing={2}>
           {asked.length > 0 ? (
             <TextField select label={t('key')} value={values.key} onChange={(e) => setValues({ ...values, key: e.target.value })} slotProps={{ htmlInput: { 'aria-label': 'precondition-key' } }}>
-              {asked.map((p) => <MenuItem key={p.key} value={p.key}>{`${p.label} (${p.key})`}</MenuItem>)}
+              {asked.map((p) => <MenuItem key={p.key} value={p.key}>{p.label}</MenuItem>)}
             </TextField>
           ) : (
             <TextField label={t('key')} value={values.key} required error={tried && !!keyError} helperText={tried ? keyError ?? undefined : t('keyHelp')}

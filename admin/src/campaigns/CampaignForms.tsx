@@ -54,7 +54,7 @@ export function CampaignCreate() {
   return (
     <Create redirect="show">
       <SimpleForm validate={periodOrder} defaultValues={{ status: 'DRAFT' }}>
-        <UnitCodeInput source="issuerCode" asOfSource="asOf" validate={required()} fullWidth />
+        <UnitCodeInput source="issuerCode" asOfSource="asOf" validate={required()} fullWidth capability="PLAN_CAMPAIGNS" />
         <CommonInputs />
         <PlanInputs />
       </SimpleForm>

@@ -1,25 +1,34 @@
-import { BooleanInput, DataTable, List, NumberInput, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { FilterUnitInput } from '../common/FilterUnitInput';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="status" source="status" choices={enumChoices('CampaignStatus')} alwaysOn />,
   <NumberInput key="year" source="year" />,
-  <TextInput key="issuerCode" source="issuerCode" />,
+  <FilterUnitInput key="issuerCode" source="issuerCode" yearSource="year" />,
   <BooleanInput key="rootOnly" source="rootOnly" />,
 ];
 
+const years = (c: { periodStart: string; periodEnd: string }) => `${c.periodStart.slice(0, 4)}–${c.periodEnd.slice(0, 4)}`;
+
 export function CampaignList() {
+  const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'ASC' }}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} sort={{ field: 'id', order: 'ASC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (c) => c.name,
+        secondary: (c) => [c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)].filter(Boolean).join(' · '),
+        tertiary: years,
+      }}>
         <DataTable.Col source="name" />
         <DataTable.Col source="issuer" disableSort render={(c) => c.issuer?.name} />
         <DataTable.Col source="periodStart"><DateText source="periodStart" /></DataTable.Col>
         <DataTable.Col source="periodEnd" disableSort><DateText source="periodEnd" /></DataTable.Col>
         <DataTable.Col source="status" disableSort><EnumText source="status" enumName="CampaignStatus" chip /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -5,7 +5,8 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
-import { DateText, EnumText, PeriodText } from '../common/fields';
+import { EnumText, NoteText, PeriodText } from '../common/fields';
+import { localise } from '../dataProvider/client';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
@@ -42,12 +43,13 @@ function Plan() {
       {row('title', plan.title)}
       {row('signer', [plan.signer, plan.signerTitle].filter(Boolean).join(', '))}
       {row('issuingBody', plan.issuingBody)}
-      {row('sourceFile', plan.sourceFile)}
+      {row('note', plan.note ? localise(plan.note) : null)}
       {plan.parentPlanRef && row('parentPlanRef', docLine(plan.parentPlanRef))}
       {(['legalBases', 'citedDocuments'] as const).map((key) => plan[key]?.length ? (
-        <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>
+        <div key={key} data-testid={`plan-${key}`}>
+          <Typography variant="caption" color="text.secondary">{translate(`resources.campaigns.plan.${key}`)}</Typography>
           <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d: DocumentRef, i: number) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
-        </Labeled>
+        </div>
       ) : null)}
     </Stack>
   );
@@ -129,7 +131,14 @@ function Subjects() {
   );
 }
 
-function ParentLink() {
+/** The plan's date, or the part of it the document gives ("tháng 5 năm 2022"). */
+function PlanDate(_props: { label: string }) {
+  const campaign = useRecordContext<{ plan?: { date?: string | null; dateText?: string | null } }>();
+  const format = useFormat();
+  return <span>{campaign?.plan?.date ? format.date(campaign.plan.date) : campaign?.plan?.dateText ?? '—'}</span>;
+}
+
+function ParentLink(_props: { label: string }) {
   const campaign = useRecordContext<{ parent?: { id: string; name: string } | null }>();
   if (!campaign?.parent) return <span>—</span>;
   return <MuiLink component={Link} to={`/campaigns/${campaign.parent.id}/show`}>{campaign.parent.name}</MuiLink>;
@@ -144,11 +153,11 @@ export function CampaignShow() {
           <TextField source="name" />
           <TextField source="slogan" emptyText="—" />
           <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
-          <ParentLink />
+          <ParentLink label="resources.campaigns.fields.parent" />
           <PeriodText label="resources.campaigns.fields.period" />
           <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
-          <TextField source="note" emptyText="—" />
-          <DateText source="plan.date" label="resources.campaigns.fields.plan.date" />
+          <NoteText source="note" label="resources.campaigns.fields.note" />
+          <PlanDate label="resources.campaigns.fields.plan.date" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan"><Plan /></TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones"><Milestones /></TabbedShowLayout.Tab>

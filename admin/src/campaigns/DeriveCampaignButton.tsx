@@ -39,7 +39,7 @@ export function DeriveCampaignButton() {
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.campaigns.derive.help')}</Typography>
           <Form onSubmit={submit}>
-            <UnitCodeInput source="issuerCode" label="resources.campaigns.derive.issuer" asOf={asOf} unitFilter={{ withinCode: campaign.issuer.code }} validate={required()} fullWidth />
+            <UnitCodeInput source="issuerCode" label="resources.campaigns.derive.issuer" asOf={asOf} unitFilter={{ withinCode: campaign.issuer.code }} validate={required()} fullWidth capability="PLAN_CAMPAIGNS" />
             <TextInput source="name" label="resources.campaigns.derive.name" fullWidth multiline />
             <Toolbar><SaveButton label="resources.campaigns.derive.button" disabled={saving} alwaysEnable /></Toolbar>
           </Form>

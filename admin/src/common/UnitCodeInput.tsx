@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FieldTitle, useInput, useResourceContext, useTranslate, useWrappedSource, type InputProps } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
+import type { Capability } from '../capabilities';
 import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit, type UnitQuery } from './UnitPicker';
 
 type Props = Omit<InputProps, 'source'> & UnitQuery & {
@@ -13,13 +14,15 @@ type Props = Omit<InputProps, 'source'> & UnitQuery & {
   sx?: Record<string, unknown>;
   /** Ignored (kept for filter forms that pass it). */
   alwaysOn?: boolean;
+  /** What the form does with the unit: only units inside the user's grants for it are offered. */
+  capability?: Capability;
 };
 
 /**
  * A react-admin input holding a unit's code, chosen with the unit picker (name or code, level, parent, period). With
  * `asOfSource` the form also keeps a day on which that unit is valid, so what is saved is the unit that was picked.
  */
-export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, unitFilter, label, validate, helperText, disabled, fullWidth, sx }: Props) {
+export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, unitFilter, label, validate, helperText, disabled, fullWidth, sx, capability }: Props) {
   const translate = useTranslate();
   const resource = useResourceContext();
   const { field, fieldState, isRequired } = useInput({ source, validate });
@@ -52,6 +55,7 @@ export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, uni
       helperText={fieldState.error ? translate(fieldState.error.message ?? 'ra.validation.required', { _: fieldState.error.message }) : typeof helperText === 'string' ? translate(helperText) : undefined}
       sx={{ width: fullWidth ? '100%' : undefined, ...sx }}
       testId={`unit-input-${source}`}
+      capability={capability}
     />
   );
 }

@@ -1,7 +1,9 @@
 import { Autocomplete, Box, TextField, Typography, type SxProps } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { capabilityTable, scopeOf, type Capability, type GrantScope } from '../capabilities';
 import { gql } from '../dataProvider/client';
+import { AsOfHelp } from './AsOfHelp';
 import { useFormat } from './format';
 
 /** A unit as the pickers show it: where it sits and in which period it is valid. */
@@ -22,6 +24,8 @@ export interface UnitQuery {
   level?: string;
   /** Only units below the unit with this code (read on `asOf`). */
   withinCode?: string;
+  /** Only units at or below these paths (the user's scope for a capability, see `useGrantScope`). */
+  withinPaths?: string[];
 }
 
 const FIELDS = 'id code name level path validFrom validTo ancestors { name level }';
@@ -30,7 +34,7 @@ const REORGANISATION = '2025-07-01';
 /** Units matching what was typed (a name without accents, or the start of a code), 20 at a time. */
 export async function searchUnits(search: string, query: UnitQuery): Promise<PickedUnit[]> {
   const filter = {
-    search: search.trim() || undefined, level: query.level, withinCode: query.withinCode,
+    search: search.trim() || undefined, level: query.level, withinCode: query.withinCode, withinPaths: query.withinPaths,
     ...(query.asOf ? { asOf: query.asOf } : { anyDate: true }),
   };
   const { units } = await gql<{ units: { nodes: PickedUnit[] } }>(
@@ -52,6 +56,20 @@ export const unitDate = (unit: Pick<PickedUnit, 'validFrom' | 'validTo'>, asOf?:
 /** Which side of the 1 July 2025 reorganisation a unit belongs to: "before", "after", or neither (both). */
 export const unitEra = (unit: Pick<PickedUnit, 'validFrom' | 'validTo'>): 'before' | 'after' | null =>
   unit.validTo && unit.validTo < REORGANISATION ? 'before' : unit.validFrom && unit.validFrom >= REORGANISATION ? 'after' : null;
+
+/**
+ * Where the user may do `capability` (undefined: not asked, or not read yet; null: everywhere). A picker for a unit
+ * the API will check against the user's grants offers only those units, so nothing picked is refused later.
+ */
+export function useGrantScope(capability?: Capability): GrantScope | null | undefined {
+  const [scope, setScope] = useState<GrantScope | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    if (capability) capabilityTable().then((rules) => live && setScope(scopeOf(rules, capability)), () => live && setScope(null));
+    return () => { live = false; };
+  }, [capability]);
+  return capability ? scope : null;
+}
 
 function useUnitText() {
   const translate = useTranslate();
@@ -77,6 +95,8 @@ interface Props extends UnitQuery {
   size?: 'small' | 'medium';
   sx?: SxProps;
   testId?: string;
+  /** What the user will do with the unit: only units inside their grants for it are offered (the API refuses others). */
+  capability?: Capability;
 }
 
 /**
@@ -84,22 +104,35 @@ interface Props extends UnitQuery {
  * level, where it sits and, when it matters, its period (before / after 1 July 2025, when codes were reused). With a
  * date in context only the units valid that day are offered.
  */
-export function UnitAutocomplete({ value, onChange, label, helperText, error, required, disabled, size = 'small', sx, testId, asOf, level, withinCode }: Props) {
+export function UnitAutocomplete({ value, onChange, label, helperText, error, required, disabled, size = 'small', sx, testId, asOf, level, withinCode, capability }: Props) {
   const translate = useTranslate();
+  const format = useFormat();
   const text = useUnitText();
+  const scope = useGrantScope(capability);
+  const withinPaths = scope?.paths;
   const [input, setInput] = useState('');
   const [options, setOptions] = useState<PickedUnit[]>([]);
   const [loading, setLoading] = useState(false);
   useEffect(() => {
     let live = true;
+    // Until the user's scope is known, nothing is offered that the API might refuse.
+    if (scope === undefined) return;
     setLoading(true);
     const timer = setTimeout(() => {
-      searchUnits(value && input === text.label(value) ? '' : input, { asOf, level, withinCode })
+      searchUnits(value && input === text.label(value) ? '' : input, { asOf, level, withinCode, withinPaths })
         .then((found) => live && setOptions(found), () => live && setOptions([]))
         .finally(() => live && setLoading(false));
     }, 250);
     return () => { live = false; clearTimeout(timer); };
-  }, [input, asOf, level, withinCode]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [input, asOf, level, withinCode, scope]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Below the field: the error or hint, the chosen unit's place, the day units are read on, the user's scope.
+  const help = (
+    <>
+      {helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))}
+      {asOf && ` · ${translate('app.unitPicker.asOf', { date: format.date(asOf) })}`}
+      {scope && <Box component="span" sx={{ display: 'block' }} data-testid="unit-scope">{translate('app.unitPicker.scope', { units: scope.units.join(', ') })}</Box>}
+    </>
+  );
   return (
     <Autocomplete
       value={value}
@@ -133,8 +166,10 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
       }}
       renderInput={(params) => (
         // The asterisk only: a native `required` would stop the form with the browser's own (English) bubble.
+        // ⓘ beside the field whenever a date decides which units are offered (filters hide helper texts).
         <TextField {...params} label={label} InputLabelProps={{ ...params.InputLabelProps, required }} error={error}
-          helperText={helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))} />
+          InputProps={{ ...params.InputProps, startAdornment: asOf ? <AsOfHelp /> : params.InputProps.startAdornment }}
+          helperText={help} />
       )}
     />
   );

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
-import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { localise } from '../dataProvider/client';
 import { useFormat } from './format';
 
 function pick(record: Record<string, unknown> | undefined, source: string): unknown {
@@ -37,4 +38,19 @@ export function PeriodText({ from = 'periodStart', to = 'periodEnd' }: { label?:
   const format = useFormat();
   if (!record) return null;
   return <span>{format.date(pick(record, from) as string)} – {format.date(pick(record, to) as string)}</span>;
+}
+
+/** A catalogue entry's name in the reader's language (`nameEn` in English when there is one, else the Vietnamese name). */
+export function useLocalName() {
+  const [locale] = useLocaleState();
+  return (entry: Record<string, any> | null | undefined): string =>
+    (locale === 'en' ? entry?.nameEn : null) ?? entry?.nameVi ?? entry?.name ?? '';
+}
+
+/** A note the API writes "Tiếng Việt — English" (seeded notes): the half in the reader's language; other text as it is. */
+export function NoteText({ source }: FieldProps & { source: string }) {
+  const record = useRecordContext();
+  useLocaleState();
+  const value = pick(record, source) as string | null | undefined;
+  return <span style={{ whiteSpace: 'pre-line' }}>{value ? localise(value) : '—'}</span>;
 }

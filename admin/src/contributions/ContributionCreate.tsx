@@ -6,6 +6,7 @@ import {
 import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { useWatch } from 'react-hook-form';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 function Computed({ quantity, price }: { quantity?: number | null; price?: number | null }) {
@@ -26,7 +27,7 @@ function VndHint({ value }: { value?: number | null }) {
  */
 function ContributorUnit({ party }: { party: 'contributor' | 'mobilisedBy' }) {
   const date: string | undefined = useWatch({ name: 'date' });
-  return <UnitCodeInput source={`${party}.unitCode`} asOfSource={`${party}.asOf`} asOf={date || null} validate={required()} fullWidth helperText={date ? undefined : 'resources.contributions.dateFirst'} />;
+  return <UnitCodeInput source={`${party}.unitCode`} asOfSource={`${party}.asOf`} asOf={date || null} validate={required()} fullWidth capability="RECORD_CONTRIBUTIONS" helperText={date ? undefined : 'resources.contributions.dateFirst'} />;
 }
 
 /** Records a contribution: contributor (found or created by kind, name and unit), date, kind, value or quantity × local price, who mobilised it. */
@@ -37,7 +38,7 @@ export function ContributionCreate() {
         <ReferenceInput source="campaignId" reference="campaigns">
           <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
         </ReferenceInput>
-        <DateInput source="date" validate={required()} />
+        <DateInput source="date" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <SelectInput source="contributor.kind" choices={enumChoices('ContributorKind')} validate={required()} />
         <TextInput source="contributor.name" validate={required()} fullWidth />
         <ContributorUnit party="contributor" />

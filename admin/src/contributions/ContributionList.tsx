@@ -1,5 +1,7 @@
-import { DataTable, List, NumberInput, TextInput } from 'react-admin';
+import { DataTable, NumberInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { DateText, EnumText, NumberText } from '../common/fields';
+import { useFormat } from '../common/format';
+import { Details, RecordTable, ResourceList } from '../common/RecordTable';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
 
 const filters = [
@@ -11,21 +13,50 @@ const filters = [
 
 const who = (c: { name: string | null; kind: string; unit: { name: string; code: string } } | null) => (c ? `${c.name ?? '—'} · ${c.unit.name} (${c.unit.code})` : '');
 
+const quantity = (r: Record<string, any>, format: ReturnType<typeof useFormat>) =>
+  (r.quantity != null ? `${format.number(r.quantity)} ${r.quantityUnit ?? ''}`.trim() : '');
+
+function ContributionDetails() {
+  const r = useRecordContext();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!r) return null;
+  return (
+    <Details rows={[
+      ['resources.contributions.fields.contributedOn', format.date(r.contributedOn)],
+      ['resources.contributions.fields.contributor', who(r.contributor)],
+      ['resources.contributions.fields.contributor.kind', translate(`enums.ContributorKind.${r.contributor.kind}`)],
+      ['resources.contributions.fields.kind', translate(`enums.ContributionKind.${r.kind}`)],
+      ['resources.contributions.fields.quantity', quantity(r, format)],
+      ['resources.contributions.fields.unitPriceVnd', r.unitPriceVnd != null ? format.vnd(r.unitPriceVnd) : null],
+      ['resources.contributions.fields.valueVnd', format.vnd(r.valueVnd)],
+      ['resources.contributions.fields.mobilisedBy', who(r.mobilisedBy)],
+      ['resources.contributions.fields.description', r.description],
+    ]} />
+  );
+}
+
 /** The contributions ledger, paged and sorted (date, value) on the server; VND with grouping. */
 export function ContributionList() {
+  const translate = useTranslate();
+  const format = useFormat();
   return (
-    <List filters={filters} sort={{ field: 'contributedOn', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <ResourceList filters={filters} sort={{ field: 'contributedOn', order: 'DESC' }}>
+      <RecordTable rowClick="expand" expand={<ContributionDetails />} phone={{
+        primary: (r) => r.contributor?.name ?? who(r.contributor),
+        secondary: (r) => [format.date(r.contributedOn), translate(`enums.ContributionKind.${r.kind}`), r.contributor?.unit?.name].filter(Boolean).join(' · '),
+        tertiary: (r) => format.vnd(r.valueVnd),
+      }}>
         <DataTable.Col source="contributedOn"><DateText source="contributedOn" /></DataTable.Col>
         <DataTable.Col source="contributor" disableSort render={(r) => who(r.contributor)} />
         <DataTable.Col source="contributor.kind" disableSort><EnumText source="contributor.kind" enumName="ContributorKind" /></DataTable.Col>
         <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ContributionKind" chip /></DataTable.Col>
-        <DataTable.Col source="quantity" disableSort render={(r) => (r.quantity != null ? `${r.quantity} ${r.quantityUnit ?? ''}` : '')} />
+        <DataTable.Col source="quantity" disableSort render={(r) => quantity(r, format)} />
         <DataTable.Col source="unitPriceVnd" disableSort align="right"><NumberText source="unitPriceVnd" vnd /></DataTable.Col>
         <DataTable.Col source="valueVnd" align="right"><NumberText source="valueVnd" vnd /></DataTable.Col>
         <DataTable.Col source="mobilisedBy" disableSort render={(r) => who(r.mobilisedBy)} />
         <DataTable.Col source="description" disableSort />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

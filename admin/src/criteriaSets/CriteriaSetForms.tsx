@@ -14,7 +14,7 @@ export function CriteriaSetCreate() {
         <ReferenceInput source="parentId" reference="criteriaSets" perPage={100}>
           <AutocompleteInput validate={required()} fullWidth filterToQuery={(text: string) => ({ q: text || undefined })} />
         </ReferenceInput>
-        <UnitCodeInput source="ownerCode" asOfSource="ownerAsOf" validate={required()} fullWidth />
+        <UnitCodeInput source="ownerCode" asOfSource="ownerAsOf" validate={required()} fullWidth capability="EDIT_CRITERIA_SETS" />
         <TextInput source="code" validate={[required(), codeFormat]} helperText="COMMUNE-NTM-2021-2025-56" />
         <TextInput source="nameVi" validate={required()} fullWidth />
         <TextInput source="nameEn" fullWidth />

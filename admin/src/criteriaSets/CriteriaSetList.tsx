@@ -1,6 +1,7 @@
-import { DataTable, List, NumberInput, SelectInput, TextInput } from 'react-admin';
+import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText, PeriodText } from '../common/fields';
+import { EnumText, PeriodText, useLocalName } from '../common/fields';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
@@ -12,17 +13,23 @@ const filters = [
 
 /** Criteria sets, searched (accent-insensitive), filtered and sorted by the API; by default by period, level, derivation and code. */
 export function CriteriaSetList() {
+  const translate = useTranslate();
+  const name = useLocalName();
   return (
-    <List filters={filters} sort={{ field: 'periodStart', order: 'ASC' }}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} sort={{ field: 'periodStart', order: 'ASC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (s) => name(s),
+        secondary: (s) => [translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name].filter(Boolean).join(' · '),
+        tertiary: (s) => `${s.periodStart.slice(0, 4)}–${s.periodEnd?.slice(0, 4) ?? ''}`,
+      }}>
         <DataTable.Col source="code" />
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name" render={(s) => name(s)} />
         <DataTable.Col source="tier"><EnumText source="tier" enumName="CriteriaTier" chip /></DataTable.Col>
         <DataTable.Col source="appliesTo" disableSort><EnumText source="appliesTo" enumName="CriteriaLevel" /></DataTable.Col>
         <DataTable.Col source="owner" disableSort render={(s) => s.owner?.name} />
         <DataTable.Col source="parent" disableSort render={(s) => s.parent?.code ?? ''} />
         <DataTable.Col source="periodStart" label="resources.campaigns.fields.period"><PeriodText /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -20,7 +20,7 @@ interface Props {
 /** The territory, among the units below the set's owner valid mid-year of the year given, or on the set's first day. */
 function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; ownerCode: string }) {
   const year: number | undefined = useWatch({ name: 'year' });
-  return <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" asOf={year ? `${year}-06-30` : periodStart} withinCode={ownerCode} fullWidth />;
+  return <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" asOf={year ? `${year}-06-30` : periodStart} withinCode={ownerCode} fullWidth capability="EDIT_CRITERIA_SETS" />;
 }
 
 export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicator, onDone }: Props) {

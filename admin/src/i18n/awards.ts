@@ -37,7 +37,7 @@ export const awardsVi = {
       fields: {
         subject: 'Đối tượng', status: 'Trạng thái', year: 'Năm xét', occasion: 'Đợt', formCode: 'Hình thức', standard: 'Tiêu chuẩn', standardId: 'Tiêu chuẩn (mã)',
         proposingUnit: 'Đơn vị trình', decidingUnit: 'Đơn vị quyết định', levels: 'Các cấp xét', createdAt: 'Ngày lập', campaignId: 'Phong trào', award: 'Quyết định khen thưởng',
-        updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình',
+        updatedAt: 'Sửa lần cuối', subjectKind: 'Loại đối tượng', subjectUnit: 'Đơn vị được đề nghị', contributorId: 'Người đóng góp (mã)', proposingUnitCode: 'Đơn vị trình', id: 'Số hồ sơ',
       },
       create: {
         subjectKind: { UNIT: 'Đơn vị (huyện, xã, thôn)', CONTRIBUTOR: 'Người đóng góp (hộ gia đình, cá nhân, doanh nghiệp …)' },
@@ -97,7 +97,7 @@ export const awardsVi = {
       title: 'Xét điều kiện khen thưởng', campaign: 'Phong trào', standard: 'Tiêu chuẩn', year: 'Năm xét', run: 'Xét', eligible: 'Đủ điều kiện',
       subject: 'Đối tượng', condition: 'Điều kiện', passed: 'Đạt', actual: 'Thực tế', required: 'Yêu cầu', none: 'Không có ứng viên',
       count: '%{eligible}/%{total} đối tượng đủ điều kiện', pick: 'Chọn phong trào, tiêu chuẩn có quy tắc và năm xét', hidden: '(tên ẩn)', eligibleOnly: 'Chỉ đối tượng đủ điều kiện',
-      search: 'Tìm đối tượng, đơn vị', withinCode: 'Trong địa bàn (mã GSO)', unitCode: 'Mã đơn vị', actions: 'Thao tác', preconditions: 'Điều kiện có/không',
+      search: 'Tìm đối tượng, đơn vị', withinCode: 'Trong địa bàn', unitCode: 'Mã đơn vị', actions: 'Thao tác', preconditions: 'Điều kiện có/không',
       nominate: 'Lập hồ sơ đề nghị',
     },
     preconditions: {
@@ -167,7 +167,7 @@ export const awardsEn: typeof awardsVi = {
       fields: {
         subject: 'Subject', status: 'Status', year: 'Year', occasion: 'Occasion', formCode: 'Form', standard: 'Standard', standardId: 'Standard (id)',
         proposingUnit: 'Proposing unit', decidingUnit: 'Deciding unit', levels: 'Levels', createdAt: 'Created', campaignId: 'Campaign', award: 'Award decision',
-        updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit',
+        updatedAt: 'Last changed', subjectKind: 'Subject kind', subjectUnit: 'Unit nominated', contributorId: 'Contributor (id)', proposingUnitCode: 'Proposing unit', id: 'No.',
       },
       create: {
         subjectKind: { UNIT: 'A unit (district, commune, village)', CONTRIBUTOR: 'A contributor (household, individual, enterprise …)' },
@@ -227,7 +227,7 @@ export const awardsEn: typeof awardsVi = {
       title: 'Award eligibility', campaign: 'Campaign', standard: 'Standard', year: 'Year', run: 'Check', eligible: 'Eligible',
       subject: 'Subject', condition: 'Condition', passed: 'Passed', actual: 'Actual', required: 'Required', none: 'No candidates',
       count: '%{eligible}/%{total} eligible', pick: 'Pick a campaign, a standard with a rule and a year', hidden: '(name hidden)', eligibleOnly: 'Eligible only',
-      search: 'Search subject, unit', withinCode: 'Within unit (GSO code)', unitCode: 'Unit code', actions: 'Actions', preconditions: 'Yes/no preconditions',
+      search: 'Search subject, unit', withinCode: 'Within', unitCode: 'Unit code', actions: 'Actions', preconditions: 'Yes/no preconditions',
       nominate: 'Create a nomination',
     },
     preconditions: {

@@ -9,6 +9,7 @@ export const en: Messages = {
     title: 'NTM Hub — New Rural Development',
     language: 'Language',
     asOf: 'As of',
+    unitsOnDate: 'The units below are chosen on this day\'s administrative map (the 1 July 2025 reorganisation reused some codes)',
     asOfHint: 'Codes are read on this day (the 1 July 2025 reorganisation reused some); empty: today',
     asOfHelp: 'On 1 July 2025 the administrative map was reorganised (63 → 34 provinces, no more districts) and some codes were reused for other units: "As of" chooses the day whose map the codes are read on. Empty: today.',
     unitPicker: {
@@ -16,6 +17,8 @@ export const en: Messages = {
       none: 'No matching unit',
       open: 'Open the list of units',
       era: { before: 'before %{date}', after: 'since %{date}' },
+      asOf: 'units as of %{date}',
+      scope: 'Only units within your grants are offered: %{units}',
     },
     year: 'Year',
     unitCode: 'Unit code',
@@ -29,6 +32,57 @@ export const en: Messages = {
     open: 'Open',
     loading: 'Loading…',
     saved: 'Saved',
+    sourceText: {
+      plan: 'Plan%{number} of %{body}', section: 'section %{n}', bullet: 'bullet %{n}', item: 'item %{n}', title: 'title', preamble: 'preamble',
+      note: 'note', unknown: 'Plan document, %{where}',
+    },
+    empty: {
+      filtered: 'No %{name} match the filters in use.',
+      filters: 'The filters hide everything: remove one (×) or clear them all.',
+      none: 'No %{name} in your scope yet.',
+      who: 'They are recorded by: %{roles}, each within the territory they are granted.',
+      units: { read: 'Administrative units are loaded from the General Statistics Office list; units formed by later reorganisations are recorded by system administrators.' },
+      reorganisations: {
+        create: 'Record a merger, split, renaming or transfer of units (after 1 July 2025) with Create.',
+        read: 'No reorganisation has been recorded since 1 July 2025.',
+      },
+      campaigns: {
+        create: 'Create your unit\'s campaign with Create, or open the parent campaign and choose "Derive child campaign".',
+        read: 'Campaigns are created by the unit that issues the plan.',
+      },
+      targets: {
+        create: 'Enter a target with Create, or many at once in the "Targets grid (unit × year)".',
+        read: 'Targets are entered by the unit that issues the campaign, as its plan states them.',
+      },
+      criteriaSets: {
+        create: 'Derive your locality\'s criteria set from a national set with Create, then set thresholds for your territory.',
+        read: 'National criteria sets are loaded; a locality\'s own set is derived by the unit that owns it.',
+      },
+      assessments: {
+        create: 'Enter a commune\'s assessment, or those of many communes of a district, with Create.',
+        read: 'Assessments are entered every year by communes, districts and provinces.',
+      },
+      recognitions: {
+        create: 'Record a recognition decision (number, date, tier) with Create.',
+        read: 'Recognition decisions are recorded by the deciding unit.',
+      },
+      awardForms: { read: 'The catalogue of award forms under the Law on Emulation and Commendation is loaded when the hub is set up.' },
+      awardStandards: {
+        create: 'Add an award standard of a campaign (and its rule for automatic checks) with Create.',
+        read: 'Award standards are entered by the unit that issues the campaign, as its plan states them.',
+      },
+      contributions: {
+        create: 'Record a contribution (money, labour, land, assets) with Create.',
+        read: 'Contributions of residents and enterprises are recorded by communes and districts.',
+      },
+      nominations: {
+        create: 'Create a nomination with Create, or from the "Award eligibility" page for an eligible subject.',
+        read: 'Nominations are drawn up by the proposing unit; the council appraises, reviews and decides them.',
+      },
+      awards: { read: 'An award is recorded when the council decides a nomination (Nominations page).' },
+      auditLog: { read: 'Every change within your scope will be listed here: who, when, what.' },
+      users: { create: 'Create an account and grant it a role over a unit with Create.', read: 'Accounts are created by unit and system administrators.' },
+    },
     menu: { plans: 'Plans', assessment: 'Assessment', insights: 'Insights', system: 'System', awards: awardsEn.menu },
     dashboard: {
       title: 'New Rural Development console',
@@ -113,7 +167,7 @@ export const en: Messages = {
       },
       tabs: { overview: 'Overview', plan: 'Plan document', milestones: 'Milestones', children: 'Child campaigns', subjects: 'Subjects' },
       plan: {
-        number: 'Number', date: 'Date', title: 'Title', signer: 'Signed by', issuingBody: 'Issuing body', sourceFile: 'Source file',
+        number: 'Number', date: 'Date', title: 'Title', signer: 'Signed by', issuingBody: 'Issuing body', sourceFile: 'Source file', note: 'Note',
         legalBases: 'Legal bases', citedDocuments: 'Cited documents', parentPlanRef: 'Parent plan',
       },
       milestone: {

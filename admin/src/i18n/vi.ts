@@ -8,6 +8,7 @@ export const vi = {
     title: 'NTM Hub — Nông thôn mới',
     language: 'Ngôn ngữ',
     asOf: 'Tại ngày',
+    unitsOnDate: 'Các đơn vị bên dưới được chọn theo bản đồ hành chính của ngày này (sắp xếp 1/7/2025 dùng lại một số mã)',
     asOfHint: 'Mã đơn vị đọc theo ngày này (sắp xếp 1/7/2025 dùng lại một số mã); để trống: hôm nay',
     asOfHelp: 'Ngày 1/7/2025 cả nước sắp xếp lại đơn vị hành chính (63 → 34 tỉnh, bỏ cấp huyện) và một số mã được dùng lại cho đơn vị khác: "Tại ngày" chọn bản đồ hành chính của ngày nào được dùng để đọc mã. Để trống: hôm nay.',
     unitPicker: {
@@ -15,6 +16,8 @@ export const vi = {
       none: 'Không có đơn vị phù hợp',
       open: 'Mở danh sách đơn vị',
       era: { before: 'trước %{date}', after: 'từ %{date}' },
+      asOf: 'đơn vị tại ngày %{date}',
+      scope: 'Chỉ hiện đơn vị trong phạm vi quyền của bạn: %{units}',
     },
     year: 'Năm',
     unitCode: 'Mã đơn vị',
@@ -28,6 +31,57 @@ export const vi = {
     open: 'Mở',
     loading: 'Đang tải…',
     saved: 'Đã lưu',
+    sourceText: {
+      plan: 'Kế hoạch%{number} của %{body}', section: 'mục %{n}', bullet: 'đoạn %{n}', item: 'ý %{n}', title: 'tiêu đề', preamble: 'phần mở đầu',
+      note: 'phần lưu ý', unknown: 'Văn bản kế hoạch, %{where}',
+    },
+    empty: {
+      filtered: 'Không có %{name} nào khớp bộ lọc đang dùng.',
+      filters: 'Bộ lọc đang ẩn mọi kết quả: bỏ từng bộ lọc (×) hoặc xóa hết.',
+      none: 'Chưa có %{name} nào trong phạm vi của bạn.',
+      who: 'Việc ghi nhận do %{roles} thực hiện, mỗi người trong địa bàn được giao.',
+      units: { read: 'Đơn vị hành chính được nạp từ danh mục của Tổng cục Thống kê; đơn vị mới sau sắp xếp do quản trị hệ thống ghi nhận.' },
+      reorganisations: {
+        create: 'Ghi nhận một đợt nhập, chia, đổi tên hay điều chuyển đơn vị (sau ngày 1/7/2025) bằng nút Tạo mới.',
+        read: 'Chưa có đợt sắp xếp nào được ghi nhận sau ngày 1/7/2025.',
+      },
+      campaigns: {
+        create: 'Lập phong trào của đơn vị bằng nút Tạo mới, hoặc mở phong trào cấp trên và chọn "Lập phong trào cấp dưới".',
+        read: 'Phong trào do đơn vị ban hành kế hoạch lập.',
+      },
+      targets: {
+        create: 'Nhập chỉ tiêu bằng nút Tạo mới, hoặc nhiều chỉ tiêu một lúc trong "Bảng chỉ tiêu đơn vị × năm".',
+        read: 'Chỉ tiêu do đơn vị ban hành phong trào nhập theo kế hoạch.',
+      },
+      criteriaSets: {
+        create: 'Dẫn xuất bộ tiêu chí của địa phương từ bộ tiêu chí quốc gia bằng nút Tạo mới, rồi đặt ngưỡng cho địa bàn.',
+        read: 'Bộ tiêu chí quốc gia được nạp sẵn; bộ của địa phương do đơn vị sở hữu dẫn xuất.',
+      },
+      assessments: {
+        create: 'Nhập kết quả đánh giá của một xã, hoặc nhiều xã của một huyện, bằng nút Tạo mới.',
+        read: 'Kết quả đánh giá do xã, huyện, tỉnh nhập hằng năm.',
+      },
+      recognitions: {
+        create: 'Ghi quyết định công nhận (số, ngày, mức công nhận) bằng nút Tạo mới.',
+        read: 'Quyết định công nhận do đơn vị ra quyết định ghi nhận.',
+      },
+      awardForms: { read: 'Danh mục hình thức khen thưởng theo Luật Thi đua, khen thưởng được nạp khi khởi tạo hệ thống.' },
+      awardStandards: {
+        create: 'Thêm tiêu chuẩn khen thưởng của phong trào (và quy tắc xét tự động) bằng nút Tạo mới.',
+        read: 'Tiêu chuẩn khen thưởng do đơn vị ban hành phong trào nhập theo kế hoạch.',
+      },
+      contributions: {
+        create: 'Ghi một khoản đóng góp (tiền, ngày công, đất đai, tài sản) bằng nút Tạo mới.',
+        read: 'Đóng góp của người dân, doanh nghiệp do xã, huyện ghi vào sổ.',
+      },
+      nominations: {
+        create: 'Lập hồ sơ đề nghị bằng nút Tạo mới, hoặc từ trang "Xét điều kiện khen thưởng" cho đối tượng đủ điều kiện.',
+        read: 'Hồ sơ đề nghị do đơn vị trình lập; hội đồng thẩm định, xét và quyết định.',
+      },
+      awards: { read: 'Khen thưởng được ghi khi hội đồng ra quyết định một hồ sơ đề nghị (trang Hồ sơ đề nghị khen thưởng).' },
+      auditLog: { read: 'Mỗi thay đổi trong địa bàn của bạn sẽ được ghi ở đây: ai, lúc nào, sửa gì.' },
+      users: { create: 'Tạo tài khoản và giao quyền (vai trò trên một đơn vị) bằng nút Tạo mới.', read: 'Tài khoản do quản trị đơn vị, quản trị hệ thống tạo.' },
+    },
     menu: { plans: 'Kế hoạch', assessment: 'Đánh giá', insights: 'Phân tích', system: 'Hệ thống', awards: awardsVi.menu },
     dashboard: {
       title: 'Bảng điều khiển Nông thôn mới',
@@ -112,7 +166,7 @@ export const vi = {
       },
       tabs: { overview: 'Tổng quan', plan: 'Văn bản kế hoạch', milestones: 'Mốc thời gian', children: 'Phong trào cấp dưới', subjects: 'Đối tượng' },
       plan: {
-        number: 'Số', date: 'Ngày', title: 'Trích yếu', signer: 'Người ký', issuingBody: 'Cơ quan ban hành', sourceFile: 'Tệp gốc',
+        number: 'Số', date: 'Ngày', title: 'Trích yếu', signer: 'Người ký', issuingBody: 'Cơ quan ban hành', sourceFile: 'Tệp gốc', note: 'Ghi chú',
         legalBases: 'Căn cứ pháp lý', citedDocuments: 'Văn bản được dẫn', parentPlanRef: 'Kế hoạch cấp trên',
       },
       milestone: {

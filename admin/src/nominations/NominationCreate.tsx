@@ -45,7 +45,7 @@ function SubjectInputs() {
           ]} />
           {formData.subjectKind === 'CONTRIBUTOR'
             ? <TextInput source="subject.contributorId" label="resources.nominations.fields.contributorId" validate={required()} />
-            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth />}
+            : <UnitCodeInput source="subject.unitCode" asOfSource="subject.asOf" label="resources.nominations.fields.subjectUnit" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth capability="PROPOSE_NOMINATIONS" />}
         </>
       ))}
     </FormDataConsumer>
@@ -55,7 +55,7 @@ function SubjectInputs() {
 /** Keeps only the subject the chosen kind names. */
 const transform = (data: Row): Row => ({
   ...data,
-  subject: data.subjectKind === 'CONTRIBUTOR' ? { contributorId: data.subject?.contributorId } : { unitCode: data.subject?.unitCode, asOf: data.subject?.asOf ?? (data.year ? `${data.year}-06-30` : undefined) },
+  subject: data.subjectKind === 'CONTRIBUTOR' ? { contributorId: data.subject?.contributorId } : { unitCode: data.subject?.unitCode, asOf: data.subject?.asOf ?? (data.year ? referenceDate(data.year) : undefined) },
 });
 
 /**
@@ -75,7 +75,7 @@ export function NominationCreate() {
         <FormDataConsumer>{({ formData }) => <FormCodeInput standardId={formData.standardId ? String(formData.standardId) : undefined} />}</FormDataConsumer>
         <FormDataConsumer>
           {({ formData }) => (
-            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth
+            <UnitCodeInput source="proposingUnitCode" asOf={formData.year ? referenceDate(formData.year) : undefined} validate={required()} fullWidth capability="PROPOSE_NOMINATIONS"
               helperText={translate('resources.nominations.create.proposingHelp')} />
           )}
         </FormDataConsumer>

@@ -1,4 +1,5 @@
-import { DataTable, List, NumberInput, SelectInput, TextInput } from 'react-admin';
+import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
@@ -16,9 +17,14 @@ export const subjectText = (s: { name: string | null; kind: string; unit: { name
 
 /** Nominations by campaign, status and year, paged and sorted (year, status, created, last changed) on the server. */
 export function NominationList() {
+  const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'id', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick="show">
+    <ResourceList filters={filters} sort={{ field: 'id', order: 'DESC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (r) => subjectText(r.subject),
+        secondary: (r) => [r.year, translate(`enums.AwardOccasion.${r.occasion}`), r.proposingUnit.name].join(' · '),
+        tertiary: (r) => translate(`enums.NominationStatus.${r.status}`),
+      }}>
         <DataTable.Col source="id" />
         <DataTable.Col source="subject" disableSort render={(r) => subjectText(r.subject)} />
         <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
@@ -28,7 +34,7 @@ export function NominationList() {
         <DataTable.Col source="status"><EnumText source="status" enumName="NominationStatus" chip /></DataTable.Col>
         <DataTable.Col source="createdAt"><DateText source="createdAt" /></DataTable.Col>
         <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

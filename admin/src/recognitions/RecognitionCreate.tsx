@@ -1,6 +1,7 @@
 import { Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 /** The recognised and the issuing unit are read on the decision's date, as the API reads their codes. */
@@ -8,8 +9,8 @@ function UnitsOnDecisionDate() {
   const decidedOn: string | undefined = useWatch({ name: 'decidedOn' });
   return (
     <>
-      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
-      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} />
+      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
+      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
     </>
   );
 }
@@ -19,7 +20,7 @@ export function RecognitionCreate() {
   return (
     <Create redirect="list">
       <SimpleForm>
-        <DateInput source="decidedOn" validate={required()} />
+        <DateInput source="decidedOn" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <UnitsOnDecisionDate />
         <SelectInput source="tier" choices={enumChoices('RecognitionTier')} validate={required()} />
         <TextInput source="decisionNumber" validate={required()} />

@@ -1,10 +1,12 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { BooleanInput, DataTable, DateInput, List, NumberInput, SelectInput, TextInput, required, useRecordContext } from 'react-admin';
+import { BooleanInput, DataTable, DateInput, NumberInput, SelectInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { useFormat } from '../common/format';
+import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { today } from '../common/format';
-import { WithinUnitInput } from '../assessments/WithinUnitInput';
+import { FilterUnitInput } from '../common/FilterUnitInput';
 import { revokeRecognition } from '../dataProvider/criteria';
 import { useCan } from '../capabilities';
 
@@ -25,15 +27,42 @@ function RevokeButton() {
 const filters = [
   <SelectInput key="tier" source="tier" choices={enumChoices('RecognitionTier')} alwaysOn />,
   <NumberInput key="year" source="validInYear" alwaysOn />,
-  <WithinUnitInput key="withinCode" source="withinCode" yearSource="validInYear" alwaysOn />,
+  <FilterUnitInput key="withinCode" source="withinCode" yearSource="validInYear" alwaysOn />,
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
 
+/** A decision unfolded: every field labelled, and its revocation when the user may revoke it. */
+function RecognitionDetails() {
+  const r = useRecordContext();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!r) return null;
+  return (
+    <Details actions={<RevokeButton />} rows={[
+      ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
+      ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
+      ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
+      ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
+      ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
+      ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
+      ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
+      ['resources.recognitions.fields.revocationReason', r.revocationReason],
+      ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
+    ]} />
+  );
+}
+
 /** Recognition decisions in force or revoked, sorted by the API (newest decision first by default); revoke one with a reason. */
 export function RecognitionList() {
+  const translate = useTranslate();
+  const format = useFormat();
   return (
-    <List filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
+      <RecordTable rowClick="expand" expand={<RecognitionDetails />} phone={{
+        primary: (r) => `${r.unit.name} (${r.unit.code})`,
+        secondary: (r) => [translate(`enums.RecognitionTier.${r.tier}`), r.decisionNumber, r.revokedOn ? translate('resources.recognitions.fields.revokedOn') : null].filter(Boolean).join(' · '),
+        tertiary: (r) => format.date(r.decidedOn),
+      }}>
         <DataTable.Col source="unit" render={(r) => `${r.unit.name} (${r.unit.code})`} />
         <DataTable.Col source="tier"><EnumText source="tier" enumName="RecognitionTier" chip /></DataTable.Col>
         <DataTable.Col source="decisionNumber" />
@@ -41,8 +70,8 @@ export function RecognitionList() {
         <DataTable.Col source="issuingUnit" disableSort render={(r) => r.issuingUnit.name} />
         <DataTable.Col source="revokedOn" disableSort><DateText source="revokedOn" /></DataTable.Col>
         <DataTable.Col source="synthetic" disableSort render={(r) => (r.synthetic ? '•' : '')} />
-        <DataTable.Col disableSort><RevokeButton /></DataTable.Col>
-      </DataTable>
-    </List>
+        <DataTable.Col disableSort><RowAction><RevokeButton /></RowAction></DataTable.Col>
+      </RecordTable>
+    </ResourceList>
   );
 }

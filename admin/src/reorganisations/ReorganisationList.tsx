@@ -1,13 +1,16 @@
-import { CreateButton, DataTable, DateInput, List, SelectInput, TextInput, TopToolbar, usePermissions } from 'react-admin';
+import { CreateButton, DataTable, DateInput, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { FilterUnitInput } from '../common/FilterUnitInput';
+import { useFormat } from '../common/format';
+import { RecordTable, ResourceList } from '../common/RecordTable';
 
 interface Named { code: string; name: string }
 
 const filters = [
   <SelectInput key="status" source="status" choices={enumChoices('ReorganisationStatus')} alwaysOn />,
   <SelectInput key="kind" source="kind" choices={enumChoices('ReorganisationKind')} alwaysOn />,
-  <TextInput key="unitCode" source="unitCode" alwaysOn />,
+  <FilterUnitInput key="unitCode" source="unitCode" alwaysOn />,
   <DateInput key="effectiveFrom" source="effectiveFrom" />,
   <DateInput key="effectiveTo" source="effectiveTo" />,
 ];
@@ -22,16 +25,22 @@ export const names = (units: Named[]) => units.map((u) => `${u.name} (${u.code})
 
 /** Recorded reorganisations of the map, latest effective date first: what went where, on which legal basis. */
 export function ReorganisationList() {
+  const translate = useTranslate();
+  const format = useFormat();
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'effectiveOn', order: 'DESC' }}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} actions={<Actions />} sort={{ field: 'effectiveOn', order: 'DESC' }}>
+      <RecordTable rowClick="show" phone={{
+        primary: (r) => `${names(r.sources)} → ${names(r.results)}`,
+        secondary: (r) => [translate(`enums.ReorganisationKind.${r.kind}`), r.resolutionNumber, translate(`enums.ReorganisationStatus.${r.status}`)].filter(Boolean).join(' · '),
+        tertiary: (r) => format.date(r.effectiveOn),
+      }}>
         <DataTable.Col source="effectiveOn"><DateText source="effectiveOn" /></DataTable.Col>
         <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ReorganisationKind" /></DataTable.Col>
         <DataTable.Col source="sources" disableSort render={(r) => names(r.sources)} />
         <DataTable.Col source="results" disableSort render={(r) => names(r.results)} />
         <DataTable.Col source="resolutionNumber" disableSort />
         <DataTable.Col source="status" disableSort><EnumText source="status" enumName="ReorganisationStatus" chip /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

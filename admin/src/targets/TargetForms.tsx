@@ -3,6 +3,7 @@ import {
   BooleanInput, Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, maxValue, minValue, number, required, useGetOne, useRecordContext, useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { SourceText } from '../common/SourceText';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 import { enumChoices } from '../common/enums';
 import { CampaignInput } from './CampaignInput';
@@ -22,7 +23,7 @@ function UnitInput() {
   const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   return (
     <UnitCodeInput source="unitCode" asOfSource="unitAsOf" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
-      unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined} validate={required()} fullWidth />
+      unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined} validate={required()} fullWidth capability="PLAN_CAMPAIGNS" />
   );
 }
 
@@ -41,6 +42,12 @@ function CampaignName() {
   const target = useRecordContext();
   const translate = useTranslate();
   return <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('resources.targets.fields.campaign')}: {target?.campaign.name}</Typography>;
+}
+
+/** The source as a reader names it (the plan's title, the clause in words), under the stored notation. */
+function SourceHelp() {
+  const source = useWatch({ name: 'source' });
+  return <SourceText source={source} />;
 }
 
 function TargetFields() {
@@ -64,7 +71,7 @@ function TargetFields() {
       <SelectInput source="status" choices={enumChoices('UnitStatus')} emptyText="—" />
       <TextInput source="quote" fullWidth multiline />
       <TextInput source="note" fullWidth multiline />
-      <TextInput source="source" fullWidth />
+      <TextInput source="source" fullWidth helperText={<SourceHelp />} />
     </>
   );
 }

@@ -1,10 +1,16 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import {
-  CreateButton, DataTable, DateInput, ExportButton, List, NumberInput, SearchInput, TopToolbar, Button, useGetOne, useListContext, useTranslate,
+  CreateButton, DataTable, DateInput, ExportButton, NumberInput, SearchInput, TopToolbar, Button, useGetOne, useListContext, useRecordContext, useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { UnitCodeInput } from '../common/UnitCodeInput';
+import { AsOfHelp } from '../common/AsOfHelp';
+import { FilterUnitInput } from '../common/FilterUnitInput';
+import { useLocalName } from '../common/fields';
 import { useFormat } from '../common/format';
+import { Details, RecordTable, ResourceList, type RowOpen } from '../common/RecordTable';
+import { SourceText } from '../common/SourceText';
+import { localise } from '../dataProvider/client';
+import { allows, useCapabilityRules } from '../capabilities';
 import { CampaignInput } from './CampaignInput';
 import { MetricInput } from './MetricInput';
 import { targetText, type Target } from './targetText';
@@ -13,7 +19,7 @@ import { targetText, type Target } from './targetText';
 function WithinCodeInput(props: { source: string; alwaysOn?: boolean }) {
   const { filterValues } = useListContext();
   const { data: campaign } = useGetOne('campaigns', { id: filterValues.campaignId }, { enabled: Boolean(filterValues.campaignId) });
-  return <UnitCodeInput {...props} label="resources.targets.fields.withinCode" asOf={filterValues.asOf || campaign?.periodStart} />;
+  return <FilterUnitInput {...props} label="resources.targets.fields.withinCode" asOfSource="asOf" fallbackAsOf={campaign?.periodStart} />;
 }
 
 const filters = [
@@ -22,7 +28,7 @@ const filters = [
   <MetricInput key="metric" source="metric" alwaysOn sx={{ minWidth: { xs: '100%', sm: 300 } }} />,
   <NumberInput key="year" source="year" alwaysOn />,
   <WithinCodeInput key="withinCode" source="withinCode" />,
-  <DateInput key="asOf" source="asOf" helperText="app.asOfHint" />,
+  <DateInput key="asOf" source="asOf" helperText="app.asOfHint" InputProps={{ endAdornment: <AsOfHelp /> }} />,
 ];
 
 function Actions() {
@@ -37,20 +43,49 @@ function Actions() {
   );
 }
 
+/** A target read by someone who may not change it: the plan's words, its source and reading notes. */
+function TargetDetails() {
+  const t = useRecordContext<Target & Record<string, any>>();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!t) return null;
+  const fraction = t.numerator != null && t.denominator != null ? `${format.number(t.numerator)}/${format.number(t.denominator)}` : null;
+  return (
+    <Details rows={[
+      ['resources.targets.fields.campaign', t.campaign.name],
+      ['resources.targets.fields.value', targetText(t, format, translate)],
+      ['resources.targets.fields.denominator', fraction && [fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote].filter(Boolean).join(' · ')],
+      ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
+      ['resources.targets.fields.quote', t.quote],
+      ['resources.targets.fields.note', t.note && localise(t.note)],
+      ['resources.targets.fields.source', <SourceText source={t.source} />],
+    ]} />
+  );
+}
+
 /** Targets of every campaign, filtered, sorted and paged by the API; the grid edits one campaign's targets unit × year. */
 export function TargetList() {
   const translate = useTranslate();
   const format = useFormat();
+  const name = useLocalName();
+  const rules = useCapabilityRules();
+  // A planner of the campaign edits the target; anyone else unfolds it to read the plan's words.
+  const opens = (t: Target & { campaign: { issuer: { path: string } } }): RowOpen => (rules && allows(rules, 'PLAN_CAMPAIGNS', t.campaign.issuer.path) ? 'edit' : 'expand');
+  const year = (t: Target) => (t.year ?? translate('resources.targets.grid.periodEnd')) + (t.yearFrom ? ` (${t.yearFrom}–)` : '');
   return (
-    <List filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
-      <DataTable rowClick="edit" bulkActionButtons={false}>
+    <ResourceList filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
+      <RecordTable rowClick={opens} expand={<TargetDetails />} phone={{
+        primary: (t) => name(t.metric),
+        secondary: (t) => `${t.unit?.name ?? ''} (${t.unitCode}) · ${year(t)}`,
+        tertiary: (t) => targetText(t as Target, format, translate),
+      }}>
         <DataTable.Col source="campaign" render={(t) => t.campaign.name} />
         <DataTable.Col source="unit" render={(t) => `${t.unit?.name ?? ''} (${t.unitCode})`} />
-        <DataTable.Col source="metric" render={(t) => t.metric.nameVi} />
-        <DataTable.Col source="year" render={(t) => (t.year ?? translate('resources.targets.grid.periodEnd')) + (t.yearFrom ? ` (${t.yearFrom}–)` : '')} />
+        <DataTable.Col source="metric" render={(t) => name(t.metric)} />
+        <DataTable.Col source="year" render={year} />
         <DataTable.Col source="value" render={(t) => targetText(t as Target, format, translate)} />
         <DataTable.Col source="quote" disableSort />
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -1,21 +1,29 @@
-import { DataTable, DateInput, List, SearchInput, SelectInput, TextInput } from 'react-admin';
+import { DateInput, DataTable, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { AsOfHelp } from '../common/AsOfHelp';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { RecordTable, ResourceList } from '../common/RecordTable';
+import { FilterUnitInput } from '../common/FilterUnitInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="level" source="level" choices={enumChoices('UnitLevel')} alwaysOn />,
-  <DateInput key="asOf" source="asOf" alwaysOn helperText="app.asOfHint" />,
-  <TextInput key="parentCode" source="parentCode" />,
-  <TextInput key="withinCode" source="withinCode" />,
+  <DateInput key="asOf" source="asOf" alwaysOn helperText="app.asOfHint" InputProps={{ endAdornment: <AsOfHelp /> }} />,
+  <FilterUnitInput key="parentCode" source="parentCode" asOfSource="asOf" />,
+  <FilterUnitInput key="withinCode" source="withinCode" asOfSource="asOf" />,
   <SelectInput key="kind" source="kind" choices={enumChoices('UnitKind')} />,
 ];
 
 /** Units: searched without accents, filtered by level and parent, read "as of" a date (codes change in 2025). */
 export function UnitList() {
+  const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-      <DataTable rowClick="show" bulkActionButtons={false}>
+    <ResourceList filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
+      <RecordTable rowClick="show" phone={{
+        primary: (u) => u.name,
+        secondary: (u) => [translate(`enums.UnitLevel.${u.level}`), u.parent?.name].filter(Boolean).join(' · '),
+        tertiary: (u) => u.code,
+      }}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="level"><EnumText source="level" enumName="UnitLevel" /></DataTable.Col>
@@ -23,7 +31,7 @@ export function UnitList() {
         <DataTable.Col source="parent" disableSort render={(u) => u.parent?.name ?? ''} />
         <DataTable.Col source="validFrom" disableSort><DateText source="validFrom" /></DataTable.Col>
         <DataTable.Col source="validTo" disableSort><DateText source="validTo" /></DataTable.Col>
-      </DataTable>
-    </List>
+      </RecordTable>
+    </ResourceList>
   );
 }

@@ -4,6 +4,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText, PeriodText } from '../common/fields';
+import { KeyboardBody } from '../common/RecordTable';
 import { useFormat } from '../common/format';
 import { Classifications } from './Classifications';
 import { Villages } from './Villages';
@@ -53,7 +54,7 @@ function Children() {
   const translate = useTranslate();
   return (
     <ReferenceManyField reference="units" target="parentCode" source="code" filter={{ asOf: unit?.validTo ?? undefined }} perPage={25} sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
-      <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}>
+      <DataTable rowClick="show" bulkActionButtons={false} body={KeyboardBody} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}>
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
         <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>

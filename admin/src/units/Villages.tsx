@@ -7,6 +7,7 @@ import { useCan } from '../capabilities';
 import { DialogButton } from '../common/DialogButton';
 import { VILLAGE_KINDS, enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
+import { KeyboardBody } from '../common/RecordTable';
 import { closeVillage, createVillage, renameVillage, unitAsOf } from '../dataProvider/units';
 
 interface UnitRecord { id: string; code: string; level: string; path: string; validFrom?: string | null; validTo?: string | null }
@@ -74,7 +75,7 @@ export function Villages() {
       {manage && <div><AddVillage commune={unit} /></div>}
       <ReferenceManyField reference="units" target={commune ? 'parentCode' : 'withinCode'} source="code" filter={{ asOf, level: 'VILLAGE' }}
         perPage={25} sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
-        <DataTable rowClick="show" bulkActionButtons={false} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.villages.none')}</Typography>}>
+        <DataTable rowClick="show" bulkActionButtons={false} body={KeyboardBody} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.villages.none')}</Typography>}>
           <DataTable.Col source="code" />
           <DataTable.Col source="name" />
           <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>

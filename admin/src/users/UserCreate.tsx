@@ -16,7 +16,7 @@ export function UserCreate() {
         <ArrayInput source="grants" validate={required()}>
           <SimpleFormIterator inline disableReordering>
             <SelectInput source="role" choices={enumChoices('Role')} validate={required()} label="resources.users.fields.role" />
-            <UnitCodeInput source="unitCode" asOfSource="asOf" validate={required()} label="resources.users.fields.unitCode" sx={{ minWidth: { xs: '100%', sm: 320 } }} />
+            <UnitCodeInput source="unitCode" asOfSource="asOf" validate={required()} capability="MANAGE_ACCOUNTS" label="resources.users.fields.unitCode" sx={{ minWidth: { xs: '100%', sm: 320 } }} />
           </SimpleFormIterator>
         </ArrayInput>
       </SimpleForm>

@@ -1,10 +1,12 @@
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { Chip, Stack } from '@mui/material';
-import { BooleanInput, Button, CreateButton, DataTable, List, SearchInput, SelectInput, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { BooleanInput, Button, CreateButton, DataTable, SearchInput, SelectInput, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useCan } from '../capabilities';
 import { DateText } from '../common/fields';
+import { useFormat } from '../common/format';
+import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { setUserActive } from '../dataProvider/users';
 
 const filters = [
@@ -49,19 +51,40 @@ function ActiveToggle() {
   );
 }
 
+function UserDetails({ mayLock }: { mayLock: boolean }) {
+  const user = useRecordContext();
+  const translate = useTranslate();
+  const format = useFormat();
+  if (!user) return null;
+  return (
+    <Details actions={mayLock ? <ActiveToggle /> : undefined} rows={[
+      ['resources.users.fields.username', user.username],
+      ['resources.users.fields.displayName', user.displayName],
+      ['resources.users.fields.active', translate(user.active ? 'ra.boolean.true' : 'ra.boolean.false')],
+      ['resources.users.fields.grants', <Grants />],
+      ['resources.users.fields.createdAt', format.dateTime(user.createdAt)],
+    ]} />
+  );
+}
+
 /** User accounts: all for system administrators, those with a grant in their subtree for unit administrators. */
 export function UserList() {
   const mayLock = useCan('LOCK_ACCOUNTS');
+  const translate = useTranslate();
   return (
-    <List filters={filters} sort={{ field: 'username', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
-      <DataTable bulkActionButtons={false} rowClick={false}>
+    <ResourceList filters={filters} sort={{ field: 'username', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+      <RecordTable rowClick="expand" expand={<UserDetails mayLock={mayLock} />} phone={{
+        primary: (u) => u.displayName,
+        secondary: (u) => [u.username, ...u.grants.map((g: { role: string; unit: { name: string } }) => `${translate(`enums.Role.${g.role}`)} · ${g.unit.name}`)].join(' · '),
+        tertiary: (u) => (u.active ? '✓' : '✗'),
+      }}>
         <DataTable.Col source="username" />
         <DataTable.Col source="displayName" />
         <DataTable.Col source="active" disableSort render={(r) => (r.active ? '✓' : '✗')} />
         <DataTable.Col source="grants" disableSort><Grants /></DataTable.Col>
         <DataTable.Col source="createdAt"><DateText source="createdAt" withTime /></DataTable.Col>
-        {mayLock && <DataTable.Col disableSort><ActiveToggle /></DataTable.Col>}
-      </DataTable>
-    </List>
+        {mayLock && <DataTable.Col disableSort><RowAction><ActiveToggle /></RowAction></DataTable.Col>}
+      </RecordTable>
+    </ResourceList>
   );
 }
