@@ -294,12 +294,14 @@ async function prepareFixtures(): Promise<string> {
   // A village of Khánh Hòa's last current commune, and a rename of it recorded for next year.
   const [commune] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
     WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn ORDER BY u.code DESC LIMIT 1`);
-  const village = await gql(`mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Kiểm Quyền" }) { code } }`, { c: commune.code }, { token: admin });
+  // Named for this run: the matrix runs once per gateway (tests/authorization.test.ts, tests/split.test.ts) on one database.
+  const village = await gql(`mutation($c: String!, $n: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: $n }) { code } }`,
+    { c: commune.code, n: `Kiểm Quyền ${RUN_ID}` }, { token: admin });
   expect(village.errors, JSON.stringify(village.errors)).toBeUndefined();
   fixtures.villageCode = village.data.createVillage.code;
   const rename = await gql(`mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`, { i: { kind: 'RENAME', effectiveOn: NEXT_YEAR,
     resolutionNumber: `AUTHZ/NQ-${RUN_ID}`, resolutionDate: '2026-01-01', sources: [{ unitCode: fixtures.villageCode, share: 'FULL' }],
-    results: [{ code: fixtures.villageCode, name: 'Kiểm Quyền Mới', kind: 'VILLAGE', parentCode: commune.code }] } }, { token: admin });
+    results: [{ code: fixtures.villageCode, name: `Kiểm Quyền Mới ${RUN_ID}`, kind: 'VILLAGE', parentCode: commune.code }] } }, { token: admin });
   expect(rename.errors, JSON.stringify(rename.errors)).toBeUndefined();
   fixtures.reorganisationId = rename.data.recordReorganisation.id;
 
