@@ -302,7 +302,7 @@ beforeAll(async () => {
  * Write routes (imports): a file with one row on a Khánh Hòa unit, sent by Bắc Kạn's administrator, is refused
  * whole — the job REFUSED for lack of permission — and nothing is written.
  */
-const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
+const ROUTE_CASES: Record<string, { body: string | (() => string); tables: string[] }> = {
   'POST /imports/assessments': {
     body: 'Mã đơn vị,Năm,Bộ tiêu chí,TC1\r\n22384,2024,COMMUNE-NTM-2021-2025,Đạt\r\n',
     tables: [...ASSESSMENT_TABLES, 'audit.audit_log'],
@@ -314,6 +314,10 @@ const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
   'POST /imports/classifications': {
     body: 'Mã đơn vị,Loại phân loại,Ngày đọc mã\r\n22384,Biên giới,2024-06-30\r\n',
     tables: ['units.unit_classification', 'audit.audit_log'],
+  },
+  'POST /imports/targets': {
+    body: () => `Mã phong trào,Mã đơn vị,Mã chỉ số,Phép so sánh,Tính bằng,Giá trị\r\n${fixtures.campaignId},574,COMMUNES_NTM,GTE,COUNT,1\r\n`,
+    tables: ['campaigns.target', 'audit.audit_log'],
   },
 };
 
@@ -328,7 +332,7 @@ describe('subtree authorisation of every import route', () => {
     it(`refuses ${route} a file touching another province and writes nothing`, async () => {
       const before = await rowCounts(testCase.tables);
       const [method, path] = route.split(' ');
-      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: testCase.body });
+      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: typeof testCase.body === 'function' ? testCase.body() : testCase.body });
       const { job } = (await response.json()) as { job: { status: string; message: string } };
       expect(job.status).toBe('REFUSED');
       expect(job.message).toContain('không có quyền');

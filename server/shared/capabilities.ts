@@ -51,7 +51,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   PLAN_CAMPAIGNS: {
     roles: [UNIT_ADMIN],
     operations: ['createCampaign', 'deriveCampaign', 'updateCampaign', 'deleteCampaign', 'createMilestone', 'updateMilestone', 'deleteMilestone',
-      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard'],
+      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard', 'POST /imports/targets'],
     scope: 'đơn vị ban hành phong trào — the campaign\'s issuer',
   },
   EXTEND_METRICS: { roles: [UNIT_ADMIN], operations: ['createMetric'], scope: 'cả nước — the nation' },
