@@ -319,6 +319,10 @@ const ROUTE_CASES: Record<string, { body: string | (() => string); tables: strin
     body: () => `Mã phong trào,Mã đơn vị,Mã chỉ số,Phép so sánh,Tính bằng,Giá trị\r\n${fixtures.campaignId},574,COMMUNES_NTM,GTE,COUNT,1\r\n`,
     tables: ['campaigns.target', 'audit.audit_log'],
   },
+  'POST /imports/contributions': {
+    body: () => `Mã phong trào,Loại người đóng góp,Tên người đóng góp,Mã đơn vị,Ngày đóng góp,Loại đóng góp,Giá trị (đồng)\r\n${fixtures.campaignId},Hộ gia đình,Kiểm Quyền Nhập,22384,2024-05-01,Tiền,1000\r\n`,
+    tables: ['awards.contributor', 'awards.contribution', 'audit.audit_log'],
+  },
 };
 
 describe('subtree authorisation of every import route', () => {

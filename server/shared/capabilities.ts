@@ -62,7 +62,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   },
   RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment', 'POST /imports/assessments'], scope: 'đơn vị được đánh giá — the unit assessed' },
   DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
-  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
+  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution', 'POST /imports/contributions'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
   RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },
   PROPOSE_NOMINATIONS: {
     roles: [UNIT_ADMIN],

@@ -298,7 +298,7 @@ export const en: Messages = {
       villages: 'Pick a year and a territory for a template listing its villages on 30 June (the export: it re-imports unchanged). Add one new village a row: commune code, name, kind; an empty village code takes the commune\'s next number. Rename or close villages on the unit\'s page.',
       classifications: 'Pick a year and a territory for a template listing the classifications of its units (the export: it re-imports unchanged). One classification a row: unit code, scheme, value, period, the decision it rests on.',
       targets: 'Pick a year and an issuing unit for a template listing the targets of the campaigns it issued running that year, with their ids and versions (the export: it re-imports unchanged). One target a row: campaign id, unit code, metric code, year, comparator, value or range; an empty target id adds one, an id with its version changes that target.',
-      contributions: 'One contribution a row.',
+      contributions: 'Pick a year and a territory for a template listing that year\'s contributions by contributors of the territory (the export: it re-imports unchanged). One contribution a row: campaign id, contributor kind and name, commune or village code, date, kind, value in VND or quantity × unit price, description. A row equal to a stored contribution (same contributor, campaign, date, kind, value, description) is left as it is.',
     },
     territory: 'Territory (to prefill)',
     template: 'Template',

@@ -297,7 +297,7 @@ export const vi = {
       villages: 'Chọn năm và địa bàn để có mẫu liệt kê các thôn ngày 30/6 (xuất dữ liệu: nhập lại không đổi gì). Thêm mỗi dòng một thôn mới: mã xã, tên thôn, loại; để trống mã thôn thì lấy số tiếp theo của xã. Đổi tên, đóng thôn ở trang của đơn vị.',
       classifications: 'Chọn năm và địa bàn để có mẫu liệt kê các phân loại của các đơn vị trong địa bàn (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một phân loại: mã đơn vị, loại (Xã đặc biệt khó khăn, Địa hình, Biên giới, Bãi ngang ven biển, Hải đảo, Nhóm xã), giá trị, thời gian áp dụng, căn cứ.',
       targets: 'Chọn năm và đơn vị ban hành để có mẫu liệt kê chỉ tiêu của các phong trào đơn vị đó ban hành trong năm, kèm mã chỉ tiêu và phiên bản (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một chỉ tiêu: mã phong trào, mã đơn vị, mã chỉ số, năm, phép so sánh, giá trị hoặc khoảng; để trống mã chỉ tiêu là thêm mới, ghi mã và phiên bản là sửa chỉ tiêu đó.',
-      contributions: 'Mỗi dòng một khoản đóng góp.',
+      contributions: 'Chọn năm và địa bàn để có mẫu liệt kê các khoản đóng góp trong năm của người đóng góp thuộc địa bàn (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một khoản: mã phong trào, loại và tên người đóng góp, mã xã hoặc thôn, ngày, loại đóng góp, giá trị (đồng) hoặc số lượng × đơn giá, mô tả. Dòng trùng một khoản đã có (cùng người, phong trào, ngày, loại, giá trị, mô tả) được giữ nguyên.',
     },
     territory: 'Địa bàn (để điền sẵn)',
     template: 'Tải mẫu',
