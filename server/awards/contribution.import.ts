@@ -4,11 +4,9 @@ import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, templateDate, unitsOnDates,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
-import { today } from '../shared/scalars.js';
-import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './award-peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
@@ -117,10 +115,7 @@ class ContributionValidator {
         description: readCell(row, 'description', cells.text, errors),
       };
     });
-    const byDate = new Map<string, string[]>();
-    for (const r of read) if (r.unitCode && r.readOn) byDate.set(r.readOn, [...(byDate.get(r.readOn) ?? []), r.unitCode]);
-    const units = new Map<string, UnitInfo>();
-    for (const [date, codes] of byDate) for (const [code, unit] of await this.ctx.units.findManyByCode(codes, date)) units.set(`${code}@${date}`, unit);
+    const units = await unitsOnDates(this.ctx.units, read.flatMap((r) => (r.unitCode && r.readOn ? [{ code: r.unitCode, date: r.readOn }] : [])));
 
     const planned: { row: ParsedRow; plan: PlannedContribution }[] = [];
     for (const r of read) {
@@ -168,15 +163,7 @@ class ContributionValidator {
       }
     }
     const stored = await storedKeys(this.ctx.em, planned.map((p) => p.plan));
-    for (const { row, plan } of planned) {
-      if (stored.has(keyOf(plan))) {
-        batch.unchanged++;
-        continue;
-      }
-      batch.staged.push({ row: row.row, data: plan });
-      batch.toCreate++;
-    }
-    return batch;
+    return stageAdditions(batch, planned, stored, keyOf);
   }
 }
 
@@ -187,9 +174,8 @@ class ContributionValidator {
  */
 async function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
   const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  const year = Number(query.year);
   if (query.withinCode) {
-    const date = Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today();
+    const date = templateDate(query);
     const territory = await ctx.units.findByCode(query.withinCode.trim(), date);
     if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
     authorizeCapability(ctx, Capability.RECORD_CONTRIBUTIONS, territory.path);
@@ -198,7 +184,7 @@ async function contributionTemplate(ctx: SubgraphContext, query: Record<string, 
          c.quantity, c.quantity_unit, c.unit_price_vnd, c.description
        FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
        WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
-       ORDER BY c.contributed_on, c.id`, [territory.path, Number.isInteger(year) ? year : Number(date.slice(0, 4))]);
+       ORDER BY c.contributed_on, c.id`, [territory.path, Number(date.slice(0, 4))]);
     const units = new Map((await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]));
     for (const c of found) {
       const unit = units.get(Number(c.unit_id));

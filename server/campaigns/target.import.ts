@@ -4,10 +4,9 @@ import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, templateDate, unitsOnDates,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
-import { today } from '../shared/scalars.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
@@ -202,13 +201,10 @@ class TargetValidator {
     await this.loadMetrics(read.flatMap((r) => (r.metric === null ? [] : [r.metric])));
     // Units by code and the day they are read at (the row's, else the campaign's period start), a batch at a time.
     const dateOf = (r: (typeof read)[number]) => r.unitAsOf ?? this.campaigns.get(r.campaignId!)?.campaign.periodStart ?? null;
-    const byDate = new Map<string, string[]>();
-    for (const r of read) {
+    const units = await unitsOnDates(this.ctx.units, read.flatMap((r) => {
       const date = r.campaignId !== null ? dateOf(r) : null;
-      if (r.unitCode && date) byDate.set(date, [...(byDate.get(date) ?? []), r.unitCode]);
-    }
-    const units = new Map<string, UnitInfo>();
-    for (const [date, codes] of byDate) for (const [code, unit] of await this.ctx.units.findManyByCode(codes, date)) units.set(`${code}@${date}`, unit);
+      return r.unitCode && date ? [{ code: r.unitCode, date }] : [];
+    }));
 
     for (const r of read) {
       const { row, errors } = r;
@@ -287,8 +283,7 @@ async function templateCampaigns(ctx: SubgraphContext, query: Record<string, str
     return [await service.require(query.campaignId)];
   }
   if (!query.withinCode) return [];
-  const year = Number(query.year);
-  const date = Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today();
+  const date = templateDate(query);
   const issuer = await ctx.units.findByCode(query.withinCode.trim(), date);
   if (!issuer) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
   const ids = await ctx.em.execute<{ id: number }[]>(
