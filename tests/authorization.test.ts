@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
-import { authorisationMatrix, ASSESSMENT_TABLES } from './support/authorization-cases.js';
+import { ASSESSMENT_TABLES, authorisationMatrix, fixtures } from './support/authorization-cases.js';
 import { gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
 
@@ -12,7 +12,7 @@ authorisationMatrix(() => [`${inject('hubUrl')}/graphql`]);
  * Write routes (imports): a file with one row on a Khánh Hòa unit, sent by Bắc Kạn's administrator, is refused
  * whole — the job REFUSED for lack of permission — and nothing is written.
  */
-const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
+const ROUTE_CASES: Record<string, { body: string | (() => string); tables: string[] }> = {
   'POST /imports/assessments': {
     body: 'Mã đơn vị,Năm,Bộ tiêu chí,TC1\r\n22384,2024,COMMUNE-NTM-2021-2025,Đạt\r\n',
     tables: [...ASSESSMENT_TABLES, 'audit.audit_log'],
@@ -24,6 +24,14 @@ const ROUTE_CASES: Record<string, { body: string; tables: string[] }> = {
   'POST /imports/classifications': {
     body: 'Mã đơn vị,Loại phân loại,Ngày đọc mã\r\n22384,Biên giới,2024-06-30\r\n',
     tables: ['units.unit_classification', 'audit.audit_log'],
+  },
+  'POST /imports/targets': {
+    body: () => `Mã phong trào,Mã đơn vị,Mã chỉ số,Phép so sánh,Tính bằng,Giá trị\r\n${fixtures.campaignId},574,COMMUNES_NTM,GTE,COUNT,1\r\n`,
+    tables: ['campaigns.target', 'audit.audit_log'],
+  },
+  'POST /imports/contributions': {
+    body: () => `Mã phong trào,Loại người đóng góp,Tên người đóng góp,Mã đơn vị,Ngày đóng góp,Loại đóng góp,Giá trị (đồng)\r\n${fixtures.campaignId},Hộ gia đình,Kiểm Quyền Nhập,22384,2024-05-01,Tiền,1000\r\n`,
+    tables: ['awards.contributor', 'awards.contribution', 'audit.audit_log'],
   },
 };
 
@@ -43,7 +51,7 @@ describe('subtree authorisation of every import route', () => {
     it(`refuses ${route} a file touching another province and writes nothing`, async () => {
       const before = await rowCounts(testCase.tables);
       const [method, path] = route.split(' ');
-      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: testCase.body });
+      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: typeof testCase.body === 'function' ? testCase.body() : testCase.body });
       const { job } = (await response.json()) as { job: { status: string; message: string } };
       expect(job.status).toBe('REFUSED');
       expect(job.message).toContain('không có quyền');

@@ -7,8 +7,8 @@ import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
-import { isWithin } from '../shared/unit-directory.js';
-import { campaignInfo } from './award-peers.js';
+import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
+import { type CampaignInfo, campaignInfo } from './award-peers.js';
 import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
@@ -46,6 +46,30 @@ export function contributionValue(input: Pick<RecordContributionInput, 'kind' | 
   return { valueVnd: vnd(input.valueVnd, 'valueVnd'), quantity: null, unitPriceVnd: null };
 }
 
+/** A contributor belongs to a commune or a village. */
+export function checkContributorUnit(unit: Pick<UnitInfo, 'level' | 'name'>, field: string): void {
+  if (unit.level !== 'COMMUNE' && unit.level !== 'VILLAGE') {
+    throw badInput(`Người đóng góp thuộc xã hoặc thôn, không phải ${unit.name}`, `A contributor belongs to a commune or village, not ${unit.name}`, field);
+  }
+}
+
+/** A contributor's name, spaces normalised; never empty. */
+export function contributorName(name: string, field: string): string {
+  const normalised = normaliseText(name);
+  if (!normalised) throw badInput('Tên không được để trống', 'name must not be empty', field);
+  return normalised;
+}
+
+/** A contribution lies in its campaign: the contributor within the issuer's territory, the date within the period. */
+export function checkContributionPlace(contributorPath: string, campaign: Pick<CampaignInfo, 'issuer' | 'periodStart' | 'periodEnd'>, date: string): void {
+  if (!isWithin({ path: contributorPath }, campaign.issuer)) {
+    throw badInput(`Người đóng góp không thuộc địa bàn của phong trào (${campaign.issuer.name})`, `The contributor is outside the campaign's territory (${campaign.issuer.name})`, 'contributor');
+  }
+  if (date < campaign.periodStart || date > campaign.periodEnd) {
+    throw badInput(`Ngày đóng góp ngoài giai đoạn ${campaign.periodStart} – ${campaign.periodEnd}`, `The date is outside the campaign period ${campaign.periodStart} – ${campaign.periodEnd}`, 'date');
+  }
+}
+
 /** The contributions ledger and the yes/no preconditions recorded on subjects. */
 export class ContributionService {
   constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
@@ -62,11 +86,8 @@ export class ContributionService {
     }
     const unit = await this.ctx.units.requireByCode(input.unitCode, input.asOf ?? asOf);
     authorize(this.ctx, RECORDERS, unit.path);
-    if (unit.level !== 'COMMUNE' && unit.level !== 'VILLAGE') {
-      throw badInput(`Người đóng góp thuộc xã hoặc thôn, không phải ${unit.name}`, `A contributor belongs to a commune or village, not ${unit.name}`, `${field}.unitCode`);
-    }
-    const name = normaliseText(input.name);
-    if (!name) throw badInput('Tên không được để trống', 'name must not be empty', `${field}.name`);
+    checkContributorUnit(unit, `${field}.unitCode`);
+    const name = contributorName(input.name, `${field}.name`);
     const [found] = await this.em.execute('SELECT id FROM awards.contributor WHERE kind = ? AND lower(name) = lower(?) AND unit_id = ?', [input.kind, name, unit.id]);
     if (found) return (await this.em.findOne(Contributor, { id: found.id }))!;
     const created = this.em.create(Contributor, { kind: input.kind, name, unitId: unit.id, unitPath: unit.path } as never);
@@ -79,12 +100,7 @@ export class ContributionService {
     const contributor = await this.contributor(input.contributor, input.date, 'contributor');
     const mobiliser = input.mobilisedBy ? await this.contributor(input.mobilisedBy, input.date, 'mobilisedBy') : null;
     const campaign = await campaignInfo(this.ctx, parseId(input.campaignId, 'campaignId'));
-    if (!isWithin({ path: contributor.unitPath }, campaign.issuer)) {
-      throw badInput(`Người đóng góp không thuộc địa bàn của phong trào (${campaign.issuer.name})`, `The contributor is outside the campaign's territory (${campaign.issuer.name})`, 'contributor');
-    }
-    if (input.date < campaign.periodStart || input.date > campaign.periodEnd) {
-      throw badInput(`Ngày đóng góp ngoài giai đoạn ${campaign.periodStart} – ${campaign.periodEnd}`, `The date is outside the campaign period ${campaign.periodStart} – ${campaign.periodEnd}`, 'date');
-    }
+    checkContributionPlace(contributor.unitPath, campaign, input.date);
     if (mobiliser && mobiliser.id === contributor.id) throw badInput('Người vận động là người khác với người đóng góp', 'mobilisedBy must be someone other than the contributor', 'mobilisedBy');
     const contribution = this.em.create(Contribution, {
       campaignId: campaign.id, contributorId: contributor.id, mobilisedById: mobiliser?.id ?? null, unitId: contributor.unitId,

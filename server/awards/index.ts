@@ -3,6 +3,7 @@ import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.e
 import { AwardFormResolver } from './award-form.resolver.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { seedAwards } from './awards.seed.js';
+import { contributionImport } from './contribution.import.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import { ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver } from './contribution.resolver.js';
 import { Migration20261220000000_awards } from './migrations/Migration20261220000000_awards.js';
@@ -28,4 +29,5 @@ export const awardsSubgraph: SubgraphModule = {
   resolvers: [AwardFormResolver, StandardResolver, ContributionResolver, ContributorFieldsResolver, PreconditionFieldsResolver, NominationResolver, NominationTransitionResolver, AwardFieldsResolver],
   orphanedTypes: [UnitRef, CampaignRef],
   seed: seedAwards,
+  imports: [contributionImport],
 };

@@ -15,6 +15,7 @@ import { MilestoneResolver } from './milestone.resolver.js';
 import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { TargetFieldsResolver } from './target-fields.resolver.js';
+import { targetImport } from './target.import.js';
 import { Target } from './target.entity.js';
 import { TargetResolver } from './target.resolver.js';
 import { UnitCampaignsResolver } from './unit-campaigns.resolver.js';
@@ -33,4 +34,5 @@ export const campaignsSubgraph: SubgraphModule = {
   orphanedTypes: [AdministrativeUnitRef],
   referenceResolvers: { Campaign: resolveCampaignReference, Metric: resolveMetricReference, AdministrativeUnit: resolveUnitReference },
   seed: seedCampaigns,
+  imports: [targetImport],
 };

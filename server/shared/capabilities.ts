@@ -52,7 +52,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   PLAN_CAMPAIGNS: {
     roles: [UNIT_ADMIN],
     operations: ['createCampaign', 'deriveCampaign', 'updateCampaign', 'deleteCampaign', 'createMilestone', 'updateMilestone', 'deleteMilestone',
-      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard'],
+      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard', 'POST /imports/targets'],
     scope: 'đơn vị ban hành phong trào — the campaign\'s issuer',
   },
   IDENTIFY_ISSUERS: {
@@ -68,7 +68,7 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   },
   RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment', 'POST /imports/assessments'], scope: 'đơn vị được đánh giá — the unit assessed' },
   DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
-  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
+  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution', 'POST /imports/contributions'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
   RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },
   // A nomination climbs its levels (docs/awards.md): the proposer submits it to the first; each level appraises, has its
   // council review, and returns it or submits it on; the deciding level decides.

@@ -4,7 +4,7 @@ import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, templateDate,
 } from '../shared/import/import-kind.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
@@ -115,15 +115,7 @@ class ClassificationValidator {
       }
     }
     const stored = await storedKeys(this.ctx.em, planned.map((p) => p.plan.unitId));
-    for (const { row, plan } of planned) {
-      if (stored.has(keyOf(plan))) {
-        batch.unchanged++;
-        continue;
-      }
-      batch.staged.push({ row: row.row, data: plan });
-      batch.toCreate++;
-    }
-    return batch;
+    return stageAdditions(batch, planned, stored, keyOf);
   }
 }
 
@@ -133,8 +125,7 @@ class ClassificationValidator {
  */
 async function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
   const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  const year = Number(query.year);
-  const date = query.asOf ?? (Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today());
+  const date = templateDate(query);
   if (query.withinCode) {
     const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
     if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');

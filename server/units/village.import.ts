@@ -4,7 +4,7 @@ import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, templateDate,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
@@ -127,8 +127,7 @@ class VillageValidator {
  */
 async function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
   const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  const year = Number(query.year);
-  const date = query.asOf ?? (Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today());
+  const date = templateDate(query);
   if (query.withinCode) {
     const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
     if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');

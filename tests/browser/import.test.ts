@@ -41,9 +41,9 @@ describe('admin console: importing assessments from a file', () => {
     await page.goto(consoleUrl());
     await page.getByRole('menuitem', { name: 'Nhập dữ liệu từ tệp' }).click();
     await page.getByText('Tải mẫu, điền hoặc sửa trong Excel').waitFor();
-    // An administrator may import classifications and villages too: the kinds come from the capability table.
+    // An administrator may import classifications, villages, targets and contributions too: the kinds come from the capability table.
     await page.getByTestId('import-kind').getByRole('combobox').click();
-    expect(await page.getByRole('option').allTextContents()).toEqual(['Phân loại đơn vị', 'Thôn, tổ dân phố', 'Kết quả đánh giá']);
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Phân loại đơn vị', 'Thôn, tổ dân phố', 'Chỉ tiêu', 'Kết quả đánh giá', 'Đóng góp']);
     await page.getByRole('option', { name: 'Kết quả đánh giá' }).click();
     await page.getByTestId('import-year').fill('2024');
     const picker = page.getByTestId('import-territory').locator('input');

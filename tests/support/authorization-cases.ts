@@ -24,7 +24,7 @@ export const EXEMPT: Record<string, string> = {
 };
 
 /** Records of Khánh Hòa the cases act on, made by a system administrator before the tests. */
-const fixtures: Record<string, string> = {};
+export const fixtures: Record<string, string> = {};
 
 const CAMPAIGN_TABLES = ['campaigns.campaign', 'campaigns.target', 'campaigns.milestone', 'campaigns.subject', 'campaigns.metric', 'audit.audit_log'];
 const CRITERIA_TABLES = ['criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold'];

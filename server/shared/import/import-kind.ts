@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Capability } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
 import { bilingual, type Named } from '../errors.js';
+import { today } from '../scalars.js';
 import { foldText } from '../sql.js';
 import type { Cell } from '../table-file.js';
+import type { UnitDirectory, UnitInfo } from '../unit-directory.js';
 import { type ImportCell, ImportFileError } from './import-file.js';
 
 /** A column of an import file: its key, the Vietnamese header the template writes and the import reads back, what it takes. */
@@ -281,4 +283,32 @@ export function commonPath(paths: readonly string[]): string | null {
 /** A GraphQL field error as a row error on a column, for rules shared with single-record mutations. */
 export function fieldError(row: ParsedRow, key: string, message: string, code: ImportRowError['code'] = 'BAD_USER_INPUT'): ImportRowError {
   return { ...row.error(key, '', '', code), message };
+}
+
+/** The day a template reads codes on: `asOf`, else 30 June of `year`, else today. */
+export function templateDate(query: Record<string, string | undefined>): string {
+  const year = Number(query.year);
+  return query.asOf ?? (Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today());
+}
+
+/** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */
+export async function unitsOnDates(units: UnitDirectory, wanted: readonly { code: string; date: string }[]): Promise<Map<string, UnitInfo>> {
+  const byDate = new Map<string, string[]>();
+  for (const { code, date } of wanted) byDate.set(date, [...(byDate.get(date) ?? []), code]);
+  const found = new Map<string, UnitInfo>();
+  for (const [date, codes] of byDate) for (const [code, unit] of await units.findManyByCode(codes, date)) found.set(`${code}@${date}`, unit);
+  return found;
+}
+
+/** For kinds that only add: a checked row whose key is stored already is unchanged, the others are staged to create. */
+export function stageAdditions<T>(batch: ValidatedBatch, planned: readonly { row: ParsedRow; plan: T }[], stored: ReadonlySet<string>, keyOf: (plan: T) => string): ValidatedBatch {
+  for (const { row, plan } of planned) {
+    if (stored.has(keyOf(plan))) {
+      batch.unchanged++;
+      continue;
+    }
+    batch.staged.push({ row: row.row, data: plan });
+    batch.toCreate++;
+  }
+  return batch;
 }

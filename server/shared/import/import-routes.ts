@@ -7,4 +7,6 @@ export const IMPORT_SUBGRAPHS: Readonly<Record<string, string>> = {
   assessments: 'criteria',
   villages: 'units',
   classifications: 'units',
+  targets: 'campaigns',
+  contributions: 'awards',
 };
