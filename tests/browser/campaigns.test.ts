@@ -19,6 +19,8 @@ describe('targets and milestones in the console', () => {
       totalCount nodes { id year value unit { code name } quote } } }`, { f: filter, by: orderBy, d: direction })).data.targets;
   /** The cells of one DataTable column, top to bottom. */
   const column = (index: number) => page.locator('table tbody tr').evaluateAll((rows, i) => rows.map((r) => (r.querySelectorAll('td')[i] as HTMLElement)?.innerText.trim()), index);
+  /** The cells under the header that reads `name` (columns found by their header, not by position). */
+  const columnNamed = async (name: string) => column(await page.locator('table thead th').evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name));
 
   beforeAll(async () => {
     const campaigns = await gql(`{ campaigns(filter: { search: "khanh hoa" }, limit: 50) { nodes { id key name issuer { name } } } }`);
@@ -42,18 +44,18 @@ describe('targets and milestones in the console', () => {
     // Sorting by value, ascending then descending: the rows follow the API's order.
     await page.getByRole('columnheader', { name: 'Giá trị' }).getByRole('button').click();
     const ascending = await targetsOf(filter, 'VALUE');
-    await expect.poll(() => column(1)).toEqual(ascending.nodes.map((t: any) => `${t.unit.name} (${t.unit.code})`));
+    await expect.poll(() => columnNamed('Đơn vị')).toEqual(ascending.nodes.map((t: any) => `${t.unit.name} (${t.unit.code})`));
     await page.getByRole('columnheader', { name: 'Giá trị' }).getByRole('button').click();
     const descending = await targetsOf(filter, 'VALUE', 'DESC');
-    await expect.poll(() => column(1)).toEqual(descending.nodes.map((t: any) => `${t.unit.name} (${t.unit.code})`));
+    await expect.poll(() => columnNamed('Đơn vị')).toEqual(descending.nodes.map((t: any) => `${t.unit.name} (${t.unit.code})`));
     expect(descending.nodes[0].value).toBeGreaterThanOrEqual(ascending.nodes[0].value);
     await screenshot(page, '20-targets-list');
 
     // The search box, without accents, narrows to the province's 80 % target.
     await page.locator('input[name="q"]').fill('it nhat 80% so xa');
     await expect.poll(() => page.locator('table tbody tr').count()).toBe(1);
-    expect(await column(5)).toEqual(['có ít nhất 80% số xã đạt chuẩn nông thôn mới']);
-    expect(await column(1)).toEqual([expect.stringMatching(/\(56\)$/)]);
+    expect(await columnNamed('Trích dẫn')).toEqual(['có ít nhất 80% số xã đạt chuẩn nông thôn mới']);
+    expect(await columnNamed('Đơn vị')).toEqual([expect.stringMatching(/\(56\)$/)]);
   });
 
   it('picks a campaign in the grid by name, pages its units and saves a cell', async () => {

@@ -36,6 +36,8 @@ describe('admin console: criteria, assessments and recognitions', () => {
   /** The unit column's sort button (the first column). */
   const unitHeader = () => page.locator('thead th').first().getByRole('button');
   const rowCells = (column: number) => page.locator(`tbody tr td:nth-child(${column})`).allTextContents();
+  /** The cells under the header that reads `name`. */
+  const cellsNamed = async (name: string) => rowCells(1 + await page.locator('thead th').evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name));
 
   it("filters assessments by a district and sorts them by the unit's code on the server", async () => {
     await page.goto(consoleUrl('assessments?filter=%7B%22year%22%3A2024%7D'));
@@ -120,7 +122,7 @@ describe('admin console: criteria, assessments and recognitions', () => {
     await page.locator('tbody tr').first().waitFor();
     await page.getByRole('columnheader', { name: 'Số quyết định' }).getByRole('button').click();
     const first = await gql(`{ recognitionDecisions(orderBy: DECISION_NUMBER, limit: 1) { nodes { decisionNumber } } }`);
-    await expect.poll(async () => (await rowCells(3))[0]).toBe(first.data.recognitionDecisions.nodes[0].decisionNumber);
+    await expect.poll(async () => (await cellsNamed('Số quyết định'))[0]).toBe(first.data.recognitionDecisions.nodes[0].decisionNumber);
 
     await page.goto(consoleUrl('criteriaSets'));
     await page.getByLabel('Tìm kiếm').fill('kieu mau');

