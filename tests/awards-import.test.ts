@@ -75,6 +75,21 @@ describe('importing contributions', () => {
     expect((await rowCounts(TABLES))['awards.contribution']).toBe(after['awards.contribution']);
   });
 
+  it('writes a file once when two imports of it are committed at the same moment', async () => {
+    // The contributor exists already, so nothing else makes the two commits wait for each other.
+    const known = [HEADER, `${campaignId},Hộ gia đình,Phạm Văn Đồng Thời,${communes[0].code},2024-05-01,Tiền,1000000,,,,`].join('\r\n');
+    expect((await commit('contributions', (await upload('contributions', known, assessor)).job.id, assessor)).job.status).toBe('COMMITTED');
+    const file = [HEADER, `${campaignId},Hộ gia đình,Phạm Văn Đồng Thời,${communes[0].code},2024-06-01,Tiền,3000000,,,,Cùng lúc`].join('\r\n');
+    const [first, second] = await Promise.all([upload('contributions', file, assessor), upload('contributions', file, assessor)]);
+    expect([first.job.toCreate, second.job.toCreate]).toEqual([1, 1]);
+    const before = await rowCounts(TABLES);
+    const committed = await Promise.all([commit('contributions', first.job.id, assessor), commit('contributions', second.job.id, assessor)]);
+    expect(committed.map((c) => c.job.status)).toEqual(['COMMITTED', 'COMMITTED']);
+    const after = await rowCounts(TABLES);
+    // One contribution, and each import audited as its own event.
+    expect(after).toEqual({ 'awards.contributor': before['awards.contributor'], 'awards.contribution': before['awards.contribution'] + 1, 'audit.audit_log': before['audit.audit_log'] + 2 });
+  });
+
   it('exports a district\'s contributions of a year as the template, which re-imports unchanged', async () => {
     const file = await download('/imports/contributions/template.xlsx?year=2024&withinCode=574', assessor);
     const rows = sheetValues(await readXlsx(file));

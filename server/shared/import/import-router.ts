@@ -127,13 +127,16 @@ class JobRunner {
 
   /**
    * Commit: every staged row in one transaction, set-based a thousand at a time, the kind re-checking versions under
-   * lock; one audit event for the whole file; the job's final state in the same transaction. Progress goes to the job
+   * lock, one commit of a kind at a time; one audit event for the whole file; the job's final state in the same transaction. Progress goes to the job
    * row through another connection, so the console sees it while the transaction runs.
    */
   async commit(job: ImportJob, ctx: SubgraphContext, jobs: ImportJobs): Promise<void> {
     let written = 0;
     try {
       const committed = await ctx.em.transactional(async (tx: EntityManager) => {
+        // Commits of one kind run one after another (on every process: the lock is PostgreSQL's), so two files
+        // holding the same rows committed at once write them once: the second sees the first's rows as stored.
+        await tx.execute('SELECT pg_advisory_xact_lock(hashtext(?))', [`ntm.import.${this.kind.name}`]);
         await this.kind.beforeCommit?.(tx);
         let created = 0;
         let updated = 0;
