@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectPath } from '../server/shared/project.js';
@@ -6,13 +6,13 @@ import { projectPath } from '../server/shared/project.js';
 /**
  * The seed plans quote their documents (seeds/plans/README.md § "General conventions"): every target's and duty's
  * `quote` and every standard's and subject's `criteriaText` is a piece of its source document, whitespace aside
- * (000 and 002 are PDF extracts wrapped mid-sentence). The documents are the project's ground truth, kept beside it
- * in ../shared/seed-documents.
+ * (000 and 002 are PDF extracts wrapped mid-sentence). The documents are the project's ground truth; a copy of them
+ * lives in seeds/documents, so this check runs on every clone.
  */
-const DOCUMENTS = projectPath('..', 'shared', 'seed-documents');
+const DOCUMENTS = projectPath('seeds', 'documents');
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
-describe.runIf(existsSync(DOCUMENTS))('the seed plans quote their documents', () => {
+describe('the seed plans quote their documents', () => {
   const plans = readdirSync(projectPath('seeds', 'plans')).filter((f) => /^\d{3}-.*\.yaml$/.test(f));
 
   it('finds every quote and criteria text, with a clause of the same document', () => {
