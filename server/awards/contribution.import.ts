@@ -7,7 +7,7 @@ import {
   type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, templateDate, unitsOnDates,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
-import { type CampaignInfo, campaignInfo } from './award-peers.js';
+import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
 

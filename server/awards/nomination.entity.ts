@@ -3,7 +3,7 @@ import { GraphQLISODateTime, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AwardAuthority, AwardOccasion, AwardSubjectType, DossierItemKind, NominationLevelRole, NominationStatus } from './awards.enums.js';
-import { UnitRef } from './refs.js';
+import { UnitRef } from './awards.reference.js';
 
 /** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
 @ObjectType('AwardSubject', { description: 'Đối tượng khen thưởng — a unit (commune, district, village) or a contributor (household, individual, enterprise …).' })

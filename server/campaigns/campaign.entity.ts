@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
-import { CampaignStatus } from './campaign.enums.js';
+import { CampaignStatus } from './campaigns.enums.js';
 import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { CampaignStatus, SubMovementKind } from './campaign.enums.js';
+import { CampaignStatus, SubMovementKind } from './campaigns.enums.js';
 import { PlanDocumentInput } from './plan-document.js';
 
 @InputType('CampaignFilter', { description: 'Bộ lọc phong trào — filter for campaigns; conditions combine with AND.' })

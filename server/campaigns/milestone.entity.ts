@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { Campaign } from './campaign.entity.js';
-import { MilestoneKind, Recurrence } from './campaign.enums.js';
+import { MilestoneKind, Recurrence } from './campaigns.enums.js';
 
 /** Mốc — an occasion of a campaign: annual awards with their dossier deadline, mid-term and final reviews, … */
 @ObjectType('Milestone', { description: 'Mốc của phong trào — an occasion: annual awards with their dossier deadline, the mid-term review (2023), the final review (2025), inspections, reports.' })

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { SubMovementKind } from './campaign.enums.js';
+import { SubMovementKind } from './campaigns.enums.js';
 
 /** Văn bản được dẫn — a document a plan cites: a legal basis, the parent plan, or another reference. */
 @ObjectType('DocumentReference', { description: 'Văn bản được dẫn — a document a plan cites (legal basis, parent plan, other reference), kept as a reference whether or not the hub holds it.' })

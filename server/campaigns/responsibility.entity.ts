@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { Campaign } from './campaign.entity.js';
-import { Recurrence, ResponsibilityKind } from './campaign.enums.js';
+import { Recurrence, ResponsibilityKind } from './campaigns.enums.js';
 
 /**
  * Trách nhiệm tổ chức thực hiện — one duty the plan assigns ("Tổ chức thực hiện", "Thủ tục, hồ sơ"): who does what

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { Campaign } from './campaign.entity.js';
-import { SubjectType } from './campaign.enums.js';
+import { SubjectType } from './campaigns.enums.js';
 
 /** Đối tượng thi đua — a kind of subject a campaign addresses, with the plan's emulation criteria for it. */
 @ObjectType('CampaignSubject', { description: 'Đối tượng thi đua — a kind of subject the campaign addresses, with the plan\'s emulation criteria text for it.' })

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { Campaign } from './campaign.entity.js';
-import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
+import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
 import { Metric } from './metric.entity.js';
 
 /**

@@ -9,8 +9,8 @@ import {
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
-import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
-import { checkTarget, checkTargetUnit, type TargetShape } from './campaign.rules.js';
+import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
+import { checkTarget, checkTargetUnit, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 

@@ -7,10 +7,10 @@ import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/
 import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
-import { IncrementBasis, TargetOrderField } from './campaign.enums.js';
+import { IncrementBasis, TargetOrderField } from './campaigns.enums.js';
 import type { Guard } from './campaign.guard.js';
 import { effectiveYear } from '../shared/domain/index.js';
-import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.rules.js';
+import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 import { Target } from './target.entity.js';
@@ -51,7 +51,7 @@ function merge(current: Partial<PlainFields>, input: Partial<Record<(typeof PLAI
   return merged as unknown as PlainFields;
 }
 
-/** Typed targets of campaigns. Every write is checked by the rules in campaign.rules.ts. */
+/** Typed targets of campaigns. Every write is checked by the rules in campaign.validation.ts. */
 export class TargetService {
   private readonly campaigns: CampaignService;
   private readonly metrics: MetricService;

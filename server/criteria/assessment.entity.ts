@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { Comparator } from './criteria-enums.js';
+import { Comparator } from './criteria.enums.js';
 
 /** Đánh giá — which criteria of a set a unit meets in a year; one per unit, set and year. */
 @ObjectType('Assessment', { description: 'Đánh giá — which criteria of a set a unit meets in a year (one per unit, set and year); synthetic when generated demo data.' })

@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria-enums.js';
+import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria.enums.js';
 
 /** Căn cứ pháp lý — the decision a set rests on. */
 @ObjectType('LegalBasis', { description: 'Căn cứ pháp lý — the decision that issues a criteria set.' })

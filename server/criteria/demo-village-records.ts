@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_PROVINCES, DEMO_SEED, mixSeed, mulberry32 } from '../shared/demo.js';
 import { intArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
-import { RecognitionTier } from './criteria-enums.js';
+import { RecognitionTier } from './criteria.enums.js';
 import { DEMO_YEARS } from './demo-assessments.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { RecognitionTier } from './criteria-enums.js';
+import { RecognitionTier } from './criteria.enums.js';
 
 /** Quyết định công nhận — a unit recognised at a tier by a decision of an issuing unit; may be revoked. */
 @ObjectType('RecognitionDecision', { description: 'Quyết định công nhận — a unit recognised at a tier (NTM, advanced, model …) by a decision of an issuing unit; revocable.' })

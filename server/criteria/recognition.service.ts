@@ -7,7 +7,7 @@ import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
 import { tierRank } from '../shared/domain/recognition-tiers.js';
-import { RecognitionOrderField, RecognitionTier, tiersFor } from './criteria-enums.js';
+import { RecognitionOrderField, RecognitionTier, tiersFor } from './criteria.enums.js';
 import { uniquely } from './criteria-errors.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { listPage, orderClause } from '../shared/list-page.js';

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { UnitLevel } from '../shared/unit-level.js';
+import { UnitLevel } from '../shared/unit-level.enums.js';
 
 export { UnitLevel };
 

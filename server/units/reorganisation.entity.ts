@@ -1,7 +1,7 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, today } from '../shared/scalars.js';
-import { LineageShare, UnitKind, UnitLevel } from './unit-kind.js';
+import { LineageShare, UnitKind, UnitLevel } from './units.enums.js';
 import { ReorganisationKind, ReorganisationStatus } from './reorganisation.input.js';
 
 /** A source as the event stored it: the unit, whether it went whole or in part, whether it continues. */

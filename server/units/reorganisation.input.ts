@@ -1,6 +1,6 @@
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { LineageShare, UnitKind } from './unit-kind.js';
+import { LineageShare, UnitKind } from './units.enums.js';
 
 /** Loại sắp xếp — what a reorganisation does. */
 export enum ReorganisationKind {

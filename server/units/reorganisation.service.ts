@@ -12,7 +12,7 @@ import {
   ReorganisationKind, ReorganisationStatus, type RecordReorganisationInput, type ReorganisationFilter, type WithdrawReorganisationInput,
 } from './reorganisation.input.js';
 import { AdministrativeUnit } from './unit.entity.js';
-import { LineageShare, UnitKind, UnitLevel, fullNameOf, levelsOfKind } from './unit-kind.js';
+import { LineageShare, UnitKind, UnitLevel, fullNameOf, levelsOfKind } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { MAX_NAME, lastVillageNumbers } from './village.service.js';
 import { guardMap } from './map-constraints.js';

@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { SortDirection } from '../shared/paging.js';
 import { ClassificationScheme } from './unit-classification.entity.js';
-import { UnitKind, UnitLevel } from './unit-kind.js';
+import { UnitKind, UnitLevel } from './units.enums.js';
 
 /** Sắp xếp đơn vị theo — the field units are sorted by. */
 export enum UnitOrderField {

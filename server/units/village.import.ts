@@ -8,7 +8,7 @@ import {
 } from '../shared/import/import-kind.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './unit-kind.js';
+import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';

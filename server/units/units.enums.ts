@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-import { UnitLevel } from '../shared/unit-level.js';
+import { UnitLevel } from '../shared/unit-level.enums.js';
 
 export { UnitLevel };
 

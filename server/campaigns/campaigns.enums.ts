@@ -84,7 +84,7 @@ registerEnumType(DenominatorBasis, {
   },
 });
 
-export { UnitClass } from '../shared/unit-class.js';
+export { UnitClass } from '../shared/unit-class.enums.js';
 
 /** Loại trách nhiệm — what a duty the plan assigns is about. */
 export enum ResponsibilityKind {

@@ -6,7 +6,7 @@ import { CriteriaSetService } from './criteria-set.service.js';
 import { criteriaOfSet, indicatorsOf, setById, thresholdsOfSet } from './criteria.loaders.js';
 import { EffectiveThreshold } from './effective-threshold.js';
 import { dateInYear, requireUnit } from './unit-lookup.js';
-import { UnitRef, unitRef } from './unit.reference.js';
+import { UnitRef, unitRef } from './criteria.reference.js';
 
 /** Fields of a criteria set that need more than its row; batched per request. */
 @Resolver(() => CriteriaSet)
