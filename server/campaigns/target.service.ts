@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { batches } from '../shared/peers.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
@@ -115,8 +116,8 @@ export class TargetService {
   /** GSO codes of units by id, asked of the units subgraph a page at a time. */
   private async unitCodes(ids: readonly number[]): Promise<Map<number, string>> {
     const codes = new Map<number, string>();
-    for (let i = 0; i < ids.length; i += MAX_LIMIT) {
-      for (const unit of await this.units.byIds(ids.slice(i, i + MAX_LIMIT))) if (unit) codes.set(unit.id, unit.code);
+    for (const batch of batches(ids)) {
+      for (const unit of await this.units.byIds(batch)) if (unit) codes.set(unit.id, unit.code);
     }
     return codes;
   }
