@@ -1,7 +1,8 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Phân loại — the classification schemes that change thresholds, targets and award standards. */
 export enum ClassificationScheme {
@@ -38,11 +39,7 @@ export const SCHEME_VALUES: Record<ClassificationScheme, readonly string[]> = {
 /** A classification of a unit for a period, e.g. TERRAIN = HIGH_MOUNTAIN from 2021. */
 @ObjectType('UnitClassification', { description: 'Phân loại đơn vị — a classification of a unit, valid for a period.' })
 @Entity({ tableName: 'unit_classification' })
-export class UnitClassification {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class UnitClassification extends Identified {
   @ManyToOne(() => AdministrativeUnit, { ref: false })
   @Index()
   unit!: AdministrativeUnit;
