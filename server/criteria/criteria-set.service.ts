@@ -7,7 +7,7 @@ import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { CriteriaSetOrderField, CriteriaTier } from './criteria.enums.js';
-import { uniquely } from './criteria-errors.js';
+import { uniquely } from '../shared/database-errors.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { requiredText, text } from './text.js';

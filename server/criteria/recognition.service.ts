@@ -8,7 +8,7 @@ import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
 import { tierRank } from '../shared/domain/recognition-tiers.js';
 import { RecognitionOrderField, RecognitionTier, tiersFor } from './criteria.enums.js';
-import { uniquely } from './criteria-errors.js';
+import { uniquely } from '../shared/database-errors.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
