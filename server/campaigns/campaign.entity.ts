@@ -3,7 +3,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { CampaignStatus } from './campaigns.enums.js';
-import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.js';
+import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.types.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /**

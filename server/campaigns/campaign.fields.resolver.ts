@@ -4,7 +4,7 @@ import { AdministrativeUnitRef, unitRef } from './campaigns.reference.js';
 import { Campaign } from './campaign.entity.js';
 import { campaignById, childrenOf, milestonesOf, responsibilitiesOf, subjectsOf, targetsOf } from './campaigns.loaders.js';
 import { Milestone } from './milestone.entity.js';
-import { PlanDocument } from './plan-document.js';
+import { PlanDocument } from './plan-document.types.js';
 import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';

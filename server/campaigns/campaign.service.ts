@@ -13,7 +13,7 @@ import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCa
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.validation.js';
 import { Milestone } from './milestone.entity.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import type { PlanDocumentInput } from './plan-document.js';
+import type { PlanDocumentInput } from './plan-document.input.js';
 import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';

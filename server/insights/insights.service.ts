@@ -9,7 +9,10 @@ import { allPages, peerData } from '../shared/peers.js';
 import { coverageOf, EMPTY_SUMMARY, METRICS, requireMetrics, round2, valueOf, type MetricDefinition, type Summary } from './metrics.js';
 import { applicableTarget, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
 import { FIRST_YEAR, LAST_YEAR, PLACEHOLDER_KIND, currentUnitTree } from './unit-tree.js';
-import { BaselineSource, ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
+import { ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, type Comparison } from './insights.types.js';
+import { BaselineSource } from './insights.enums.js';
+import { unitRef } from './insights.reference.js';
+import { type CompareInput } from './insights.input.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
 const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';

@@ -8,8 +8,8 @@ import {
 } from '../shared/import/import-kind.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { ClassificationScheme } from './unit-classification.entity.js';
 import { UnitService, checkClassification } from './unit.service.js';
+import { ClassificationScheme } from './units.enums.js';
 
 /** The schemes and values as the template writes them (the import also takes their codes). */
 const SCHEME_LABELS: Readonly<Record<ClassificationScheme, string>> = {

@@ -1,8 +1,7 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, today } from '../shared/scalars.js';
-import { LineageShare, UnitKind, UnitLevel } from './units.enums.js';
-import { ReorganisationKind, ReorganisationStatus } from './reorganisation.input.js';
+import { LineageShare, UnitKind, UnitLevel, ReorganisationKind, ReorganisationStatus } from './units.enums.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** A source as the event stored it: the unit, whether it went whole or in part, whether it continues. */
