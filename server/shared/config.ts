@@ -91,6 +91,12 @@ function milliseconds(raw: string | undefined, fallback: number, name: string): 
   return value;
 }
 
+function poolSize(raw: string | undefined): number {
+  const value = raw === undefined || raw === '' ? 8 : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${raw}"`);
+  return value;
+}
+
 function configuredAdmin(env: NodeJS.ProcessEnv): ConfiguredAdmin | undefined {
   const username = env.NTM_ADMIN_USERNAME?.trim().toLowerCase();
   if (!username) return undefined;
@@ -130,7 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       statementMs: Number(env.NTM_DB_STATEMENT_TIMEOUT_MS ?? 10_000),
       idleInTransactionMs: Number(env.NTM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 30_000),
     },
-    poolSize: Number(env.NTM_POOL_SIZE ?? 8),
+    poolSize: poolSize(env.NTM_POOL_SIZE),
     admin: configuredAdmin(env),
   };
 }
