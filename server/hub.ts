@@ -162,7 +162,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
 
   for (const module of modules) {
     // Replicas starting together migrate, seed and start one after another (withStartupLock).
-    orms.set(module.name, await withStartupLock(database.url, `migrate ${module.name}`, () => openSubgraphOrm(module, database.url, log, config.databaseTimeouts)));
+    orms.set(module.name, await withStartupLock(database.url, `migrate ${module.name}`, () => openSubgraphOrm(module, database.url, log, config.databaseTimeouts, config.poolSize)));
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
@@ -180,7 +180,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   }
 
   for (const module of modules) {
-    const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
+    const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo, admin: config.admin };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
       await seedOnce(module, orms.get(module.name)!, tools);
       if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));

@@ -71,8 +71,7 @@ beforeAll(async () => {
   databaseUrl = database.url.replace(/\/postgres$/, '/ntm_fault');
   units = await startUnits();
   // The accounts subgraph creates this system administrator at start; it signs in through the gateway.
-  Object.assign(process.env, { NTM_ADMIN_USERNAME: ADMIN.username, NTM_ADMIN_PASSWORD: ADMIN.password });
-  gateway = await startHub({ ...baseConfig(), externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
+  gateway = await startHub({ ...baseConfig(), admin: ADMIN, externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
   const login = await query(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: ADMIN.username, p: ADMIN.password });
   token = login.data.login.token;
 }, 180_000);

@@ -1,15 +1,8 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { Role } from '../shared/identity.js';
+import { UnitRef } from './accounts.reference.js';
 import { UserAccount } from './user.entity.js';
-
-/** AdministrativeUnit as this subgraph knows it: by key only; the units subgraph resolves the rest. */
-@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính — an administrative unit (resolved by the units subgraph).' })
-@Directive('@key(fields: "id", resolvable: false)')
-export class UnitRef {
-  @Field(() => ID, { description: 'Mã định danh — unit id.' })
-  id!: number;
-}
 
 /** A grant as the API shows it: the role and the scope unit (an entity of the units subgraph). */
 @ObjectType('Grant', { description: 'Quyền — a role over the subtree of a unit.' })

@@ -1,7 +1,8 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { AccountResolver } from './account.resolver.js';
-import { GrantView, UnitRef } from './account.types.js';
-import { ensureConfiguredAdmin, seedAccounts } from './account.seed.js';
+import { GrantView } from './account.types.js';
+import { UnitRef } from './accounts.reference.js';
+import { ensureConfiguredAdmin, seedAccounts } from './accounts.seed.js';
 import { AuditResolver } from './audit.resolver.js';
 import { jwksRouter } from './jwks.js';
 import { Migration20261122010000_accounts } from './migrations/Migration20261122010000_accounts.js';

@@ -2,6 +2,7 @@ import { Collection, OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../shared/identity.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Tài khoản — a person who signs in to the hub. */
 @ObjectType('User', { description: 'Tài khoản người dùng — a user account with its role grants.' })
@@ -50,11 +51,7 @@ export class UserAccount {
 /** Phân quyền — a role a user holds over the subtree of one administrative unit. */
 @ObjectType('RoleGrant', { description: 'Phân quyền — a role held over the subtree of an administrative unit.' })
 @Entity({ tableName: 'role_grant' })
-export class RoleGrant {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class RoleGrant extends Identified {
   @ManyToOne(() => UserAccount, { ref: false, deleteRule: 'cascade' })
   @Index()
   user!: UserAccount;

@@ -1,7 +1,8 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { AwardAuthority, AwardOccasion, DossierItemKind } from './awards.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Hình thức khen thưởng — a form of award in the catalogue, ordered by conferring authority. */
 @ObjectType('AwardForm', { description: 'Hình thức khen thưởng — an award form of the catalogue (Huân chương Lao động, Bằng khen, Giấy khen …), ranked by conferring authority.' })
@@ -77,11 +78,7 @@ export class CampaignAwardForm implements Audited {
 /** Thành phần hồ sơ theo kế hoạch — a document the plan requires in a nomination dossier. */
 @ObjectType('DossierRequirement', { description: 'Thành phần hồ sơ theo kế hoạch — a document the plan requires in nomination dossiers for some occasions.' })
 @Entity({ tableName: 'dossier_item' })
-export class DossierRequirement implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class DossierRequirement extends Identified implements Audited {
   @Property({ type: 'integer' })
   campaignId!: number;
 

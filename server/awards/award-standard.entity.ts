@@ -1,19 +1,16 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AwardOccasion, AwardSubjectType, StandardBasis } from './awards.enums.js';
 import type { Rule } from './rule.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Tiêu chuẩn khen thưởng — an award standard of a campaign, with its evaluable rule. */
 @ObjectType('AwardStandard', { description: 'Tiêu chuẩn khen thưởng — an award standard of a campaign: subject type, occasion, form, the plan\'s text and an evaluable rule.' })
 @Entity({ tableName: 'award_standard' })
-export class AwardStandard implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class AwardStandard extends Identified implements Audited {
   @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "bac-kan-final-commune-effort" — seed key.' })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   key?: string | null;

@@ -7,7 +7,7 @@ import { ANONYMOUS } from '../shared/identity.js';
 import { projectPath } from '../shared/project.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
-import { campaignIdsByKey, campaignInfo } from './award-peers.js';
+import { campaignIdsByKey, campaignInfo } from './awards.peers.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { AwardAuthority, AwardOccasion, AwardSubjectType, DossierItemKind, StandardBasis } from './awards.enums.js';
 import { parseRule, RuleError } from './rule.js';

@@ -1,18 +1,15 @@
 import { BigIntType } from '@mikro-orm/core';
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { GraphQLISODateTime, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { GraphQLISODateTime, Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Người đóng góp — a household, individual, enterprise, cooperative or organisation of a unit. */
 @ObjectType('Contributor', { description: 'Người đóng góp — a household, individual, enterprise, cooperative or organisation, of a commune or village.' })
 @Entity({ tableName: 'contributor' })
-export class Contributor implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class Contributor extends Identified implements Audited {
   @Field(() => ContributorKind, { description: 'Loại người đóng góp — kind.' })
   @Enum({ items: () => ContributorKind })
   kind!: ContributorKind;
@@ -35,11 +32,7 @@ export class Contributor implements Audited {
 /** Đóng góp — one contribution to the campaign, valued in VND. */
 @ObjectType('Contribution', { description: 'Đóng góp — a contribution (money, land, labour, assets) to a campaign, valued in VND at local prices; mobilised ones name who mobilised them.' })
 @Entity({ tableName: 'contribution' })
-export class Contribution implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class Contribution extends Identified implements Audited {
   @Property({ type: 'integer' })
   campaignId!: number;
 
@@ -97,11 +90,7 @@ export class Contribution implements Audited {
 /** Điều kiện có/không ghi nhận cho đối tượng — a yes/no fact about a subject in a year. */
 @ObjectType('SubjectPrecondition', { description: 'Điều kiện có/không của đối tượng trong một năm, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT (không nợ đọng XDCB) — a yes/no fact recorded on a subject for a year.' })
 @Entity({ tableName: 'precondition' })
-export class SubjectPrecondition implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class SubjectPrecondition extends Identified implements Audited {
   @Property({ type: 'integer' })
   subjectUnitId!: number;
 

@@ -2,12 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, forbidden } from '../shared/errors.js';
+import { forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, templateDate, unitsOnDates,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, unitsOnDates, sharedColumns, territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
-import { type CampaignInfo, campaignInfo } from './award-peers.js';
+import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
 
@@ -22,7 +22,7 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'contributorKind', header: 'Loại người đóng góp', required: true, expected: { vi: `một trong: ${Object.values(CONTRIBUTOR_KINDS).join(', ')}`, en: `one of ${Object.keys(CONTRIBUTOR_KINDS).join(', ')}` } },
   { key: 'name', header: 'Tên người đóng góp', required: true, expected: { vi: 'tên hộ, người, doanh nghiệp… (cùng loại, tên và đơn vị là cùng một người)', en: 'the name (same kind, name and unit: the same contributor)' } },
   { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)', en: 'the GSO code of the contributor\'s commune or village (as text)' } },
-  { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
+  sharedColumns.unitName,
   { key: 'date', header: 'Ngày đóng góp', required: true, expected: { vi: 'ngày dd/mm/yyyy trong giai đoạn của phong trào', en: 'a date dd/mm/yyyy within the campaign period' } },
   { key: 'kind', header: 'Loại đóng góp', required: true, expected: { vi: `một trong: ${Object.values(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` } },
   { key: 'valueVnd', header: 'Giá trị (đồng)', expected: { vi: 'số nguyên đồng ≥ 0 (hoặc để trống và ghi số lượng × đơn giá)', en: 'whole VND ≥ 0 (or empty, with quantity × unit price)' } },
@@ -30,7 +30,7 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'quantityUnit', header: 'Đơn vị số lượng', expected: { vi: 'm2, ngày công…', en: 'm2, workdays…' } },
   { key: 'unitPriceVnd', header: 'Đơn giá (đồng)', expected: { vi: 'đơn giá địa phương, số nguyên đồng ≥ 0', en: 'the local unit price, whole VND ≥ 0' } },
   { key: 'description', header: 'Mô tả', expected: { vi: 'công trình, hạng mục (không bắt buộc)', en: 'the works (optional)' } },
-  { key: 'asOf', header: 'Ngày đọc mã', expected: { vi: 'ngày đơn vị có mã này (để trống: ngày đóng góp)', en: 'a day the unit holds this code (empty: the contribution date)' } },
+  sharedColumns.codeDate('asOf', { vi: 'ngày đóng góp', en: 'the contribution date' }),
 ];
 
 /** A contribution to add; its contributor by identity (kind, name, unit), found or created at commit. */
@@ -172,12 +172,8 @@ class ContributionValidator {
  * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
  * record contributions over the territory gets it.
  */
-async function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  if (query.withinCode) {
-    const date = templateDate(query);
-    const territory = await ctx.units.findByCode(query.withinCode.trim(), date);
-    if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
+  return territoryTemplate(COLUMNS, 'mau-dong-gop', [3], query, (code, date) => ctx.units.findByCode(code, date), async (territory, date) => {
     authorizeCapability(ctx, Capability.RECORD_CONTRIBUTIONS, territory.path);
     const found = await ctx.em.execute(
       `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
@@ -186,15 +182,14 @@ async function contributionTemplate(ctx: SubgraphContext, query: Record<string, 
        WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
        ORDER BY c.contributed_on, c.id`, [territory.path, Number(date.slice(0, 4))]);
     const units = new Map((await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]));
-    for (const c of found) {
+    return found.map((c) => {
       const unit = units.get(Number(c.unit_id));
-      rows.push([
+      return [
         c.campaign_id, CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind], c.name, unit?.code ?? null, unit?.name ?? null, c.date, KINDS[c.kind as ContributionKind],
         Number(c.value_vnd), c.quantity, c.quantity_unit, c.unit_price_vnd === null ? null : Number(c.unit_price_vnd), c.description, null,
-      ]);
-    }
-  }
-  return { name: `mau-dong-gop${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: [3] };
+      ];
+    });
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { contributorById } from './awards.loaders.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import { ContributionFilter, PreconditionArgs, RecordContributionInput, RecordPreconditionInput } from './contribution.input.js';
 import { ContributionService } from './contribution.service.js';
-import { CampaignRef, campaignRef, UnitRef, unitRef } from './refs.js';
+import { CampaignRef, campaignRef, UnitRef, unitRef } from './awards.reference.js';
 
 export const ContributionList = ListType(Contribution, 'ContributionList', 'Một trang đóng góp — a page of contributions.');
 

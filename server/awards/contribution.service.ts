@@ -8,7 +8,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
-import { type CampaignInfo, campaignInfo } from './award-peers.js';
+import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';

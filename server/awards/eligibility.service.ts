@@ -8,7 +8,7 @@ import { referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
   campaignInfo, classificationsOn, communeCriteria, newlyMetCriteria, recognitions, subtreeUnitIds, targetAttainment, type CampaignInfo,
-} from './award-peers.js';
+} from './awards.peers.js';
 import type { AwardStandard } from './award-standard.entity.js';
 import { AwardSubjectType, CONTRIBUTOR_SUBJECTS, EligibilityOrderField, UNIT_SUBJECTS } from './awards.enums.js';
 import { AwardSubject } from './nomination.entity.js';

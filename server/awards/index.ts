@@ -12,7 +12,7 @@ import { Migration20270110000000_unique_nominations } from './migrations/Migrati
 import { Migration20270106000000_nomination_levels } from './migrations/Migration20270106000000_nomination_levels.js';
 import { Award, Nomination, NominationTransition, SubjectColumns } from './nomination.entity.js';
 import { AwardFieldsResolver, NominationResolver, NominationTransitionResolver } from './nomination.resolver.js';
-import { CampaignRef, UnitRef } from './refs.js';
+import { CampaignRef, UnitRef } from './awards.reference.js';
 import { StandardResolver } from './standard.resolver.js';
 
 /** Khen thưởng — award forms, standards as evaluable rules, contributions, eligibility, nominations and decisions. */

@@ -3,7 +3,8 @@ import { GraphQLISODateTime, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AwardAuthority, AwardOccasion, AwardSubjectType, DossierItemKind, NominationLevelRole, NominationStatus } from './awards.enums.js';
-import { UnitRef } from './refs.js';
+import { UnitRef } from './awards.reference.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
 @ObjectType('AwardSubject', { description: 'Đối tượng khen thưởng — a unit (commune, district, village) or a contributor (household, individual, enterprise …).' })
@@ -153,11 +154,7 @@ export class Nomination extends SubjectColumns implements Audited {
 /** Chuyển trạng thái — one recorded step of a nomination's workflow. */
 @ObjectType('NominationTransition', { description: 'Chuyển trạng thái hồ sơ — one step of a nomination\'s workflow: who, when, from, to, why.' })
 @Entity({ tableName: 'nomination_transition' })
-export class NominationTransition implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class NominationTransition extends Identified implements Audited {
   @Property({ type: 'integer' })
   nominationId!: number;
 

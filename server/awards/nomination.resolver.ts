@@ -10,7 +10,7 @@ import { awardOfNomination, formByCode, standardById, transitionsOf } from './aw
 import { Award, AwardSubject, Nomination, NominationLevel, NominationTransition } from './nomination.entity.js';
 import { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
 import { allowedSteps, NominationService } from './nomination.service.js';
-import { CampaignRef, campaignRef, UnitRef, unitRef } from './refs.js';
+import { CampaignRef, campaignRef, UnitRef, unitRef } from './awards.reference.js';
 import { subjectView } from './subjects.js';
 
 export const NominationList = ListType(Nomination, 'NominationList', 'Một trang hồ sơ đề nghị — a page of nominations.');

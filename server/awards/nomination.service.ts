@@ -12,7 +12,7 @@ import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { dmy, referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, pathIds } from '../shared/domain/subtree.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
-import { campaignInfo } from './award-peers.js';
+import { campaignInfo } from './awards.peers.js';
 import { AwardAuthority, AwardOrderField, AwardSubjectType, NominationOrderField, NominationStatus } from './awards.enums.js';
 import { Award, Nomination, NominationTransition } from './nomination.entity.js';
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';

@@ -5,7 +5,7 @@
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { AwardOccasion, ContributionKind, ContributionScope, RecognitionWindow, RuleTier } from './awards.enums.js';
-import { UnitClass } from '../shared/unit-class.js';
+import { UnitClass } from '../shared/unit-class.enums.js';
 import { RuleError } from './rule.js';
 
 @InputType('ClassThresholdInput', { description: 'Ngưỡng riêng cho đơn vị có một phân loại — a threshold for subjects whose unit has a class.' })

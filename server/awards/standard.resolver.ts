@@ -2,12 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
-import { campaignInfo } from './award-peers.js';
+import { campaignInfo } from './awards.peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
 import { dossierOfCampaign, formByCode } from './awards.loaders.js';
 import { EligibilityResult, EligibilityResultList, EligibilityService } from './eligibility.service.js';
-import { CampaignRef, campaignRef } from './refs.js';
+import { CampaignRef, campaignRef } from './awards.reference.js';
 import { AwardStandardFilter, CreateAwardStandardInput, EligibilityFilter, UpdateAwardStandardInput } from './standard.input.js';
 import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 

@@ -9,7 +9,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
-import { campaignInfo, type CampaignInfo } from './award-peers.js';
+import { campaignInfo, type CampaignInfo } from './awards.peers.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBasis } from './awards.enums.js';
 import { parseRule, RuleError, type Rule } from './rule.js';

@@ -10,7 +10,7 @@ import { AwardSubjectType, isPersonal, subjectTypeOfContributor } from './awards
 import { Contributor } from './contribution.entity.js';
 import type { SubjectInput } from './contribution.input.js';
 import { AwardSubject } from './nomination.entity.js';
-import { unitRef } from './refs.js';
+import { unitRef } from './awards.reference.js';
 
 /** A subject with its unit (itself, or the contributor's commune or village). */
 export interface ResolvedSubject {

@@ -1,9 +1,10 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
-import { CampaignStatus } from './campaign.enums.js';
-import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.js';
+import { CampaignStatus } from './campaigns.enums.js';
+import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.types.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /**
  * Phong trào thi đua — a campaign (emulation movement) of one issuing unit for a period, with its plan document.
@@ -12,11 +13,7 @@ import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } 
 @ObjectType('Campaign', { description: 'Phong trào thi đua — a campaign (emulation movement) issued by one unit for a period, with its plan, targets, milestones and subjects; campaigns form one tree nation → province → district → commune.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'campaign' })
-export class Campaign implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class Campaign extends Identified implements Audited {
   @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "khanh-hoa-2021-2025" — the seed key, for campaigns loaded from seeds/plans.' })
   @Property({ type: 'string', columnType: 'text', nullable: true, unique: true })
   key?: string | null;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { CampaignStatus, SubMovementKind } from './campaign.enums.js';
-import { PlanDocumentInput } from './plan-document.js';
+import { CampaignStatus, SubMovementKind } from './campaigns.enums.js';
+import { PlanDocumentInput } from './plan-document.input.js';
 
 @InputType('CampaignFilter', { description: 'Bộ lọc phong trào — filter for campaigns; conditions combine with AND.' })
 export class CampaignFilter {

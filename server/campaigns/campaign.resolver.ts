@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
-import { CampaignOrderField } from './campaign.enums.js';
+import { CampaignOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
 import { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { CampaignService } from './campaign.service.js';

@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Campaign } from './campaign.entity.js';
+import { ConsistencyWarningKind } from './campaigns.enums.js';
 import { Target } from './target.entity.js';
 
 /** A target at one unit set against the targets for the units below it (the campaign's own, or its children's). */
@@ -42,24 +43,6 @@ export class WeakerTarget {
   @Field({ description: 'Giải thích — explanation, Vietnamese then English.' })
   message!: string;
 }
-
-/** Mâu thuẫn trong một kế hoạch — the kinds of contradiction the report finds between a plan's own targets. */
-export enum ConsistencyWarningKind {
-  STATED_FRACTION_MISSES_SHARE = 'STATED_FRACTION_MISSES_SHARE',
-  COUNT_MISSES_SHARE = 'COUNT_MISSES_SHARE',
-  INCREMENTS_DISAGREE = 'INCREMENTS_DISAGREE',
-  YEARLY_TARGET_DISAGREES = 'YEARLY_TARGET_DISAGREES',
-}
-registerEnumType(ConsistencyWarningKind, {
-  name: 'ConsistencyWarningKind',
-  description: 'Loại mâu thuẫn giữa các chỉ tiêu của cùng một kế hoạch — a kind of contradiction between a plan\'s own targets.',
-  valuesConfig: {
-    STATED_FRACTION_MISSES_SHARE: { description: 'Chính phân số kế hoạch nêu không đạt tỷ lệ của chỉ tiêu (Quảng Nam: 155/194 = 79,9 % < 80 %) — the plan\'s own fraction fails its share target.' },
-    COUNT_MISSES_SHARE: { description: 'Đạt đúng chỉ tiêu số lượng vẫn không đạt chỉ tiêu tỷ lệ cùng năm — meeting the count target exactly fails the share target of the same year.' },
-    INCREMENTS_DISAGREE: { description: 'Mức tăng cả giai đoạn khác tổng các mức tăng từng năm (Bắc Kạn: +46 so với +40) — the increase over the period differs from the sum of the yearly increases.' },
-    YEARLY_TARGET_DISAGREES: { description: 'Chỉ tiêu một năm khác chuỗi suy ra từ chỉ tiêu cuối và các mức tăng — a yearly target differs from the series its end target and increases give.' },
-  },
-});
 
 /** A contradiction inside one plan, for a planner to resolve: what disagrees, by how much, and in which clauses. */
 @ObjectType('ConsistencyWarning', { description: 'Cảnh báo mâu thuẫn giữa các chỉ tiêu của kế hoạch, kèm điều khoản nguồn — a contradiction between the plan\'s own targets, with the clauses.' })

@@ -1,10 +1,10 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
-import { AdministrativeUnitRef } from './administrative-unit.js';
-import { CampaignFieldsResolver } from './campaign-fields.resolver.js';
+import { AdministrativeUnitRef } from './campaigns.reference.js';
+import { CampaignFieldsResolver } from './campaign.fields.resolver.js';
 import { Campaign } from './campaign.entity.js';
-import { resolveCampaignReference, resolveMetricReference, resolveUnitReference } from './campaign.reference.js';
+import { resolveCampaignReference, resolveMetricReference, resolveUnitReference } from './campaigns.reference.js';
 import { CampaignResolver } from './campaign.resolver.js';
-import { seedCampaigns } from './campaign.seed.js';
+import { seedCampaigns } from './campaigns.seed.js';
 import { Metric } from './metric.entity.js';
 import { MetricResolver } from './metric.resolver.js';
 import { Migration20261123000000_campaigns } from './migrations/Migration20261123000000_campaigns.js';
@@ -14,11 +14,11 @@ import { Milestone } from './milestone.entity.js';
 import { MilestoneResolver } from './milestone.resolver.js';
 import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
-import { TargetFieldsResolver } from './target-fields.resolver.js';
+import { TargetFieldsResolver } from './target.fields.resolver.js';
 import { targetImport } from './target.import.js';
 import { Target } from './target.entity.js';
 import { TargetResolver } from './target.resolver.js';
-import { UnitCampaignsResolver } from './unit-campaigns.resolver.js';
+import { UnitCampaignsResolver } from './unit.fields.resolver.js';
 
 /** Phong trào thi đua — campaigns and their plans, typed targets, milestones, subjects and the metric catalogue. */
 export const campaignsSubgraph: SubgraphModule = {

@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { MetricAggregation, MetricKind } from './campaign.enums.js';
+import { MetricAggregation, MetricKind } from './campaigns.enums.js';
 
 /** Chỉ số — a metric of the catalogue that targets are set on (seeds/metrics/metrics.yaml, extensible). */
 @ObjectType('Metric', { description: 'Chỉ số — a metric of the catalogue that targets are set on; administrators of the nation can add more.' })

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { MetricAggregation, MetricKind } from './campaign.enums.js';
+import { MetricAggregation, MetricKind } from './campaigns.enums.js';
 
 @InputType('MetricFilter', { description: 'Bộ lọc chỉ số — filter for metrics; conditions combine with AND.' })
 export class MetricFilter {

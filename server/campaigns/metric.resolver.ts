@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { MetricOrderField } from './campaign.enums.js';
+import { MetricOrderField } from './campaigns.enums.js';
 import { unitAdminGuard } from './campaign.guard.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';

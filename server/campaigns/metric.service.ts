@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
-import { MetricOrderField } from './campaign.enums.js';
+import { MetricOrderField } from './campaigns.enums.js';
 import type { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { Metric } from './metric.entity.js';
 import { listPage, orderClause } from '../shared/list-page.js';

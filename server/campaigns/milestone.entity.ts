@@ -1,22 +1,13 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Audited } from '../shared/audit.js';
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { Campaign } from './campaign.entity.js';
-import { MilestoneKind, Recurrence } from './campaign.enums.js';
+import { CampaignPart } from './campaign-part.entity.js';
+import { MilestoneKind, Recurrence } from './campaigns.enums.js';
 
 /** Mốc — an occasion of a campaign: annual awards with their dossier deadline, mid-term and final reviews, … */
 @ObjectType('Milestone', { description: 'Mốc của phong trào — an occasion: annual awards with their dossier deadline, the mid-term review (2023), the final review (2025), inspections, reports.' })
 @Entity({ tableName: 'milestone' })
-export class Milestone implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
-  @Index()
-  campaign!: Campaign;
-
+export class Milestone extends CampaignPart {
   @Field(() => MilestoneKind, { description: 'Loại mốc — kind.' })
   @Enum({ items: () => MilestoneKind })
   kind!: MilestoneKind;
@@ -52,8 +43,4 @@ export class Milestone implements Audited {
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version for optimistic locking.' })
   @Property({ type: 'integer', version: true })
   version!: number;
-
-  auditUnitId(): number | undefined {
-    return this.campaign?.issuerUnitId;
-  }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { MilestoneKind, Recurrence } from './campaign.enums.js';
+import { MilestoneKind, Recurrence } from './campaigns.enums.js';
 
 @InputType('MilestoneFieldsInput')
 class MilestoneFieldsInput {

@@ -7,7 +7,7 @@ import { parseIsoDate } from '../shared/scalars.js';
 import {
   CampaignStatus, Comparator, DenominatorBasis, IncrementBasis, MetricAggregation, MetricKind, MilestoneKind, Recurrence,
   ResponsibilityKind, SubjectType, SubMovementKind, TargetValueUnit, UnitClass, UnitStatus,
-} from './campaign.enums.js';
+} from './campaigns.enums.js';
 
 type Kind = 'string' | 'int' | 'number' | 'boolean' | 'date' | 'object' | 'list' | 'strings' | Record<string, string>;
 

@@ -1,8 +1,7 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType } from 'type-graphql';
-import type { Audited } from '../shared/audit.js';
-import { Campaign } from './campaign.entity.js';
-import { Recurrence, ResponsibilityKind } from './campaign.enums.js';
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { CampaignPart } from './campaign-part.entity.js';
+import { Recurrence, ResponsibilityKind } from './campaigns.enums.js';
 
 /**
  * Trách nhiệm tổ chức thực hiện — one duty the plan assigns ("Tổ chức thực hiện", "Thủ tục, hồ sơ"): who does what
@@ -10,15 +9,7 @@ import { Recurrence, ResponsibilityKind } from './campaign.enums.js';
  */
 @ObjectType('CampaignResponsibility', { description: 'Trách nhiệm theo kế hoạch — a duty the plan assigns (who receives, appraises, submits nomination dossiers, reports, inspects …), in the plan\'s words with its clause.' })
 @Entity({ tableName: 'responsibility' })
-export class Responsibility implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
-  @Index()
-  campaign!: Campaign;
-
+export class Responsibility extends CampaignPart {
   @Field(() => ResponsibilityKind, { description: 'Loại trách nhiệm — what the duty is.' })
   @Enum({ items: () => ResponsibilityKind })
   kind!: ResponsibilityKind;
@@ -50,8 +41,4 @@ export class Responsibility implements Audited {
   @Field({ description: 'Nguồn (tệp § điều khoản) — source clause.' })
   @Property({ type: 'string', columnType: 'text' })
   source!: string;
-
-  auditUnitId(): number | undefined {
-    return this.campaign?.issuerUnitId;
-  }
 }

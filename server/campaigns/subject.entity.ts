@@ -1,21 +1,12 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType } from 'type-graphql';
-import type { Audited } from '../shared/audit.js';
-import { Campaign } from './campaign.entity.js';
-import { SubjectType } from './campaign.enums.js';
+import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
+import { CampaignPart } from './campaign-part.entity.js';
+import { SubjectType } from './campaigns.enums.js';
 
 /** Đối tượng thi đua — a kind of subject a campaign addresses, with the plan's emulation criteria for it. */
 @ObjectType('CampaignSubject', { description: 'Đối tượng thi đua — a kind of subject the campaign addresses, with the plan\'s emulation criteria text for it.' })
 @Entity({ tableName: 'subject' })
-export class CampaignSubject implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
-  @Index()
-  campaign!: Campaign;
-
+export class CampaignSubject extends CampaignPart {
   @Field(() => SubjectType, { description: 'Loại đối tượng — subject type.' })
   @Enum({ items: () => SubjectType })
   type!: SubjectType;
@@ -35,8 +26,4 @@ export class CampaignSubject implements Audited {
   @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source.' })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   source?: string | null;
-
-  auditUnitId(): number | undefined {
-    return this.campaign?.issuerUnitId;
-  }
 }

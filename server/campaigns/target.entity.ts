@@ -1,8 +1,7 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Audited } from '../shared/audit.js';
-import { Campaign } from './campaign.entity.js';
-import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { CampaignPart } from './campaign-part.entity.js';
+import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
 import { Metric } from './metric.entity.js';
 
 /**
@@ -11,15 +10,7 @@ import { Metric } from './metric.entity.js';
  */
 @ObjectType('Target', { description: 'Chỉ tiêu — a target of a campaign: one unit (the issuer or below), one metric, a year or the period end, a comparator and a value, range or status; shares state their denominator.' })
 @Entity({ tableName: 'target' })
-export class Target implements Audited {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
-  @Index()
-  campaign!: Campaign;
-
+export class Target extends CampaignPart {
   @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, duy nhất trong phong trào — seed key, unique within the campaign.' })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   key?: string | null;
@@ -112,7 +103,7 @@ export class Target implements Audited {
   @Property({ type: 'integer', version: true })
   version!: number;
 
-  auditUnitId(): number | undefined {
+  override auditUnitId(): number | undefined {
     return this.unitId;
   }
 }

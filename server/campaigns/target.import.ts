@@ -4,13 +4,13 @@ import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, templateDate, unitsOnDates,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, unitsOnDates, sharedColumns, templateTerritory,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
-import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
-import { checkTarget, checkTargetUnit, type TargetShape } from './campaign.rules.js';
+import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
+import { checkTarget, checkTargetUnit, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 
@@ -35,7 +35,7 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'id', header: 'Mã chỉ tiêu', expected: { vi: 'để trống khi thêm; mã của chỉ tiêu đã có để sửa nó (mẫu tải từ hệ thống đã điền sẵn)', en: 'empty to add; an existing target\'s id to change it (templates from the hub carry it)' } },
   { key: 'version', header: 'Phiên bản', expected: { vi: 'phiên bản đã đọc (bắt buộc khi sửa chỉ tiêu đã có)', en: 'the version read (required to change an existing target)' } },
   { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của đơn vị ban hành hoặc cấp dưới (dạng văn bản)', en: 'the GSO code of the issuer or a unit below it (as text)' } },
-  { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
+  sharedColumns.unitName,
   { key: 'metric', header: 'Mã chỉ số', required: true, expected: { vi: 'mã chỉ số trong danh mục, ví dụ NTM_COMMUNES', en: 'a metric code from the catalogue, e.g. NTM_COMMUNES' } },
   { key: 'yearFrom', header: 'Từ năm', expected: { vi: 'năm bắt đầu của khoảng năm (để trống: một năm)', en: 'first year of a window (empty: one year)' } },
   { key: 'year', header: 'Năm', expected: { vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' } },
@@ -52,7 +52,7 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'denominatorBasis', header: 'Cơ sở mẫu số', expected: { vi: `để trống hoặc: ${oneOf(BASES)}`, en: `empty or ${Object.keys(BASES).join(', ')}` } },
   { key: 'note', header: 'Ghi chú', expected: { vi: 'không bắt buộc', en: 'optional' } },
   { key: 'source', header: 'Nguồn', expected: { vi: 'văn bản, điều khoản (không bắt buộc)', en: 'the document and clause (optional)' } },
-  { key: 'unitAsOf', header: 'Ngày đọc mã', expected: { vi: 'ngày đơn vị có mã này (để trống: ngày bắt đầu giai đoạn)', en: 'a day the unit holds this code (empty: the period start)' } },
+  sharedColumns.codeDate('unitAsOf', { vi: 'ngày bắt đầu giai đoạn', en: 'the period start' }),
 ];
 
 /** The fields a file sets; quote, basis note and dataset count are left as stored (null on a new target). */
@@ -282,10 +282,9 @@ async function templateCampaigns(ctx: SubgraphContext, query: Record<string, str
     if (!isDatabaseId(query.campaignId)) throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
     return [await service.require(query.campaignId)];
   }
-  if (!query.withinCode) return [];
-  const date = templateDate(query);
-  const issuer = await ctx.units.findByCode(query.withinCode.trim(), date);
-  if (!issuer) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+  const found = await templateTerritory(query, (code, date) => ctx.units.findByCode(code, date));
+  if (!found) return [];
+  const { territory: issuer, date } = found;
   const ids = await ctx.em.execute<{ id: number }[]>(
     `SELECT id FROM campaigns.campaign WHERE issuer_unit_id = ? AND period_start <= ?::date AND period_end >= ?::date ORDER BY id`, [issuer.id, date, date]);
   return service.byIds(ids.map((r) => r.id));

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaign.enums.js';
+import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
 
 /** How many unit codes one `unitCodes` filter may name: a grid page, not the country. */
 export const MAX_UNIT_CODES = 100;

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { TargetOrderField } from './campaign.enums.js';
+import { TargetOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
 import { Target } from './target.entity.js';
 import { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target.input.js';

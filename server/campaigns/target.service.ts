@@ -3,14 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, MAX_LIMIT, type Page, SortDirection } from '../shared/paging.js';
+import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { batches } from '../shared/peers.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
-import { IncrementBasis, TargetOrderField } from './campaign.enums.js';
+import { IncrementBasis, TargetOrderField } from './campaigns.enums.js';
 import type { Guard } from './campaign.guard.js';
 import { effectiveYear } from '../shared/domain/index.js';
-import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.rules.js';
+import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 import { Target } from './target.entity.js';
@@ -51,7 +52,7 @@ function merge(current: Partial<PlainFields>, input: Partial<Record<(typeof PLAI
   return merged as unknown as PlainFields;
 }
 
-/** Typed targets of campaigns. Every write is checked by the rules in campaign.rules.ts. */
+/** Typed targets of campaigns. Every write is checked by the rules in campaign.validation.ts. */
 export class TargetService {
   private readonly campaigns: CampaignService;
   private readonly metrics: MetricService;
@@ -115,8 +116,8 @@ export class TargetService {
   /** GSO codes of units by id, asked of the units subgraph a page at a time. */
   private async unitCodes(ids: readonly number[]): Promise<Map<number, string>> {
     const codes = new Map<number, string>();
-    for (let i = 0; i < ids.length; i += MAX_LIMIT) {
-      for (const unit of await this.units.byIds(ids.slice(i, i + MAX_LIMIT))) if (unit) codes.set(unit.id, unit.code);
+    for (const batch of batches(ids)) {
+      for (const unit of await this.units.byIds(batch)) if (unit) codes.set(unit.id, unit.code);
     }
     return codes;
   }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { intArray } from '../shared/sql.js';
-import { UnitRef, unitRef } from './unit.reference.js';
+import { UnitRef, unitRef } from './criteria.reference.js';
 import { dateInYear, requireUnit, type CriteriaContext } from './unit-lookup.js';
 
 @ObjectType('AssessmentCoverage', { description: 'Độ phủ đánh giá — how many communes of a territory have an assessment for a year, and which have none yet.' })

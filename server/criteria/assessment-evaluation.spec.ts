@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateResults, type IndicatorDef } from './assessment-evaluation.js';
-import { Comparator } from './criteria-enums.js';
+import { Comparator } from './criteria.enums.js';
 
 const indicators = new Map<string, IndicatorDef>([
   ['10.1', { id: 1, code: '10.1', comparator: Comparator.GTE, criterionNumber: 10 }],

@@ -1,5 +1,5 @@
 import { badInput } from '../shared/errors.js';
-import type { Comparator } from './criteria-enums.js';
+import type { Comparator } from './criteria.enums.js';
 import type { CriterionResultInput } from './assessment.input.js';
 import { text } from './text.js';
 import { indicatorPasses } from '../shared/domain/comparators.js';

@@ -1,17 +1,14 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import { Comparator } from './criteria-enums.js';
+import { Directive, Field, Float, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Comparator } from './criteria.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Đánh giá — which criteria of a set a unit meets in a year; one per unit, set and year. */
 @ObjectType('Assessment', { description: 'Đánh giá — which criteria of a set a unit meets in a year (one per unit, set and year); synthetic when generated demo data.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'assessment' })
-export class Assessment {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class Assessment extends Identified {
   @Property()
   unitId!: number;
 
@@ -109,11 +106,7 @@ export class CriterionResult {
 /** Lịch sử thay đổi — one recording of an assessment, before and after. */
 @ObjectType('AssessmentChange', { description: 'Thay đổi đánh giá — one recording of an assessment: who, when, before and after.' })
 @Entity({ tableName: 'assessment_change' })
-export class AssessmentChange {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class AssessmentChange extends Identified {
   @Property()
   assessmentId!: number;
 

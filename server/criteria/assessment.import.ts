@@ -5,7 +5,7 @@ import { Capability, CAPABILITIES } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell,
+  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, sharedColumns,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray } from '../shared/sql.js';
 import type { Cell } from '../shared/table-file.js';
@@ -19,7 +19,7 @@ import { dateInYear, requireUnit } from './unit-lookup.js';
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn', en: 'the commune\'s GSO code (as text, leading zeros kept) or a village code' } },
-  { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
+  sharedColumns.unitName,
   { key: 'year', header: 'Năm', required: true, expected: { vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: 'the year, within the set\'s period' } },
   { key: 'set', header: 'Bộ tiêu chí', required: true, expected: { vi: 'mã bộ tiêu chí, ví dụ COMMUNE-NTM-2021-2025', en: 'the criteria set\'s code, e.g. COMMUNE-NTM-2021-2025' } },
   { key: 'asOf', header: 'Ngày đọc mã', expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' } },

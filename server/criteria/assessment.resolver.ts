@@ -5,7 +5,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
 import { AssessmentService } from './assessment.service.js';
-import { AssessmentOrderField } from './criteria-enums.js';
+import { AssessmentOrderField } from './criteria.enums.js';
 import { AssessmentCoverage, assessmentCoverage } from './assessment-coverage.js';
 
 export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một trang đánh giá — a page of assessments.');

@@ -9,7 +9,7 @@ import { Assessment, AssessmentChange, CriterionResult } from './assessment.enti
 import type { AssessmentFilter, CriterionResultInput, RecordAssessmentInput } from './assessment.input.js';
 import { checkResults, type EvaluatedCriterion, type IndicatorDef, type ResultProblem } from './assessment-evaluation.js';
 import { assessmentKey, type PlannedAssessment, storedAssessments, writeAssessments } from './assessment-writer.js';
-import { AssessmentOrderField } from './criteria-enums.js';
+import { AssessmentOrderField } from './criteria.enums.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet, Indicator } from './criteria-set.entity.js';
 import type { OwnedThreshold } from './threshold-resolution.js';

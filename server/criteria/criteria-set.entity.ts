@@ -1,7 +1,8 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria-enums.js';
+import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Căn cứ pháp lý — the decision a set rests on. */
 @ObjectType('LegalBasis', { description: 'Căn cứ pháp lý — the decision that issues a criteria set.' })
@@ -23,11 +24,7 @@ export class LegalBasis {
 @ObjectType('CriteriaSet', { description: 'Bộ tiêu chí — a criteria set: national, or derived by a locality from a parent set whose criteria it inherits and whose thresholds it may override.' })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'criteria_set' })
-export class CriteriaSet {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class CriteriaSet extends Identified {
   @Field({ description: 'Mã bộ tiêu chí — stable code, e.g. "COMMUNE-NTM-2021-2025".' })
   @Property({ columnType: 'text', unique: true })
   code!: string;
@@ -108,11 +105,7 @@ export class CriteriaSet {
  */
 @ObjectType('Criterion', { description: 'Tiêu chí — a numbered criterion of a set (derived sets inherit their root set\'s criteria).' })
 @Entity({ tableName: 'criterion' })
-export class Criterion {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class Criterion extends Identified {
   @Property()
   setId!: number;
 
@@ -139,11 +132,7 @@ export class Criterion {
 /** Chỉ tiêu — an indicator of a criterion, with a comparator; added by the criterion's set or a derived set. */
 @ObjectType('Indicator', { description: 'Chỉ tiêu — a measurable indicator of a criterion.' })
 @Entity({ tableName: 'indicator' })
-export class Indicator {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class Indicator extends Identified {
   @Property()
   criterionId!: number;
 
@@ -181,11 +170,7 @@ export class Indicator {
 /** Ngưỡng — the level an indicator must reach, for a combination of conditions, owned by a unit. */
 @ObjectType('Threshold', { description: 'Ngưỡng — the level an indicator must reach, possibly only for a unit class, region, commune group or year; owned by the unit that set it.' })
 @Entity({ tableName: 'threshold' })
-export class Threshold {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class Threshold extends Identified {
   @Property()
   indicatorId!: number;
 

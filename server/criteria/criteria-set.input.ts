@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria-enums.js';
+import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria.enums.js';
 
 /** Bộ lọc bộ tiêu chí — conditions combine with AND. */
 @InputType('CriteriaSetFilter', { description: 'Bộ lọc bộ tiêu chí — filter for criteria sets; conditions combine with AND.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { CriteriaSetOrderField } from './criteria-enums.js';
+import { CriteriaSetOrderField } from './criteria.enums.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, OverrideThresholdInput, UpdateCriteriaSetInput,

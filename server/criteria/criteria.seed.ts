@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { projectPath } from '../shared/project.js';
 import { parseIsoDate } from '../shared/scalars.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
-import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria-enums.js';
+import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria.enums.js';
 import { DEMO_PROVINCES, generateDemoAssessments } from './demo-assessments.js';
 import { generateDemoVillageRecords } from './demo-village-records.js';
 

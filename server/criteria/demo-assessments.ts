@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray } from '../shared/sql.js';
+import { batches } from '../shared/peers.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { DEMO_PROVINCES, DEMO_SEED, mixSeed, mulberry32 } from '../shared/demo.js';
 
@@ -85,9 +86,8 @@ export async function demoCommunes(units: UnitDirectory, provinceCodes?: readonl
   const ids: number[] = [];
   for (const code of provinceCodes ?? ['VN']) ids.push(...(await units.subtreeIds(code, PERIOD_START, 'COMMUNE')));
   const communes: DemoCommune[] = [];
-  // The units subgraph answers at most 500 ids at a time.
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const unit of await units.byIds(ids.slice(i, i + 500))) {
+  for (const batch of batches(ids)) {
+    for (const unit of await units.byIds(batch)) {
       if (unit && unit.kind === 'COMMUNE' && (!unit.validFrom || unit.validFrom <= PERIOD_START) && (!unit.validTo || unit.validTo >= PERIOD_END)) {
         communes.push({ id: unit.id, code: unit.code, provinceId: Number(unit.path.split('.')[1]) });
       }
@@ -110,8 +110,7 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
   const batchSize = options.batchSize ?? 2000;
   let assessments = 0;
   let recognitions = 0;
-  for (let i = 0; i < communes.length; i += batchSize) {
-    const batch = communes.slice(i, i + batchSize);
+  for (const batch of batches(communes, batchSize)) {
     const plans = batch.map((c) => planCommune(c, criteria, options.seed));
     const unitIds = intArray(batch.map((c) => c.id));
     await em.execute('DELETE FROM criteria.assessment WHERE synthetic AND set_id = ? AND unit_id = ANY(?::int[])', [set.id, unitIds]);

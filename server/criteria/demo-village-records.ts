@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_PROVINCES, DEMO_SEED, mixSeed, mulberry32 } from '../shared/demo.js';
 import { intArray } from '../shared/sql.js';
+import { batches } from '../shared/peers.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
-import { RecognitionTier } from './criteria-enums.js';
+import { RecognitionTier } from './criteria.enums.js';
 import { DEMO_YEARS } from './demo-assessments.js';
 
 /**
@@ -43,8 +44,8 @@ async function demoVillages(units: UnitDirectory): Promise<DemoVillage[]> {
   const villages: DemoVillage[] = [];
   for (const provinceCode of DEMO_PROVINCES) {
     const ids = await units.subtreeIds(provinceCode, '2021-01-01', 'VILLAGE');
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const unit of await units.byIds(ids.slice(i, i + 500))) {
+    for (const batch of batches(ids)) {
+      for (const unit of await units.byIds(batch)) {
         if (!unit) continue;
         const path = unit.path.split('.').map(Number);
         villages.push({ id: unit.id, code: unit.code, provinceId: path[1], provinceCode, districtId: path[2] });

@@ -1,10 +1,10 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { Assessment, AssessmentChange } from './assessment.entity.js';
-import { AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionFieldsResolver, UnitFieldsResolver } from './assessment-fields.resolver.js';
+import { AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionFieldsResolver, UnitFieldsResolver } from './assessment.fields.resolver.js';
 import { AssessmentResolver } from './assessment.resolver.js';
 import { assessmentImport } from './assessment.import.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
-import { CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver } from './criteria-fields.resolver.js';
+import { CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver } from './criteria-set.fields.resolver.js';
 import { CriteriaSetResolver } from './criteria-set.resolver.js';
 import { seedCriteria } from './criteria.seed.js';
 import { assessmentById, setById } from './criteria.loaders.js';
@@ -14,7 +14,7 @@ import { Migration20270115000000_figures_contract } from './migrations/Migration
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionResolver } from './recognition.resolver.js';
 import { backfillUnitCodes } from './unit-lookup.js';
-import { resolveUnitReference } from './unit.reference.js';
+import { resolveUnitReference } from './criteria.reference.js';
 
 export { generateNationalAssessments } from './demo-assessments.js';
 

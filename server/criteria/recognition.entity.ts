@@ -1,16 +1,13 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { RecognitionTier } from './criteria-enums.js';
+import { RecognitionTier } from './criteria.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** Quyết định công nhận — a unit recognised at a tier by a decision of an issuing unit; may be revoked. */
 @ObjectType('RecognitionDecision', { description: 'Quyết định công nhận — a unit recognised at a tier (NTM, advanced, model …) by a decision of an issuing unit; revocable.' })
 @Entity({ tableName: 'recognition_decision' })
-export class RecognitionDecision {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class RecognitionDecision extends Identified {
   @Property()
   unitId!: number;
 

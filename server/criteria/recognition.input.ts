@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { RecognitionTier } from './criteria-enums.js';
+import { RecognitionTier } from './criteria.enums.js';
 
 /** Ghi nhận quyết định công nhận. */
 @InputType('RecordRecognitionInput', { description: 'Ghi nhận quyết định công nhận — record a recognition decision (UNIT_ADMIN or COUNCIL of the issuing unit).' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
-import { RecognitionOrderField } from './criteria-enums.js';
+import { RecognitionOrderField } from './criteria.enums.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { RecognitionService } from './recognition.service.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Comparator } from './criteria-enums.js';
+import { Comparator } from './criteria.enums.js';
 import type { Threshold } from './criteria-set.entity.js';
 import { indicatorPasses as passes } from '../shared/domain/comparators.js';
 import { rankThresholds, type OwnedThreshold } from './threshold-resolution.js';

@@ -4,6 +4,7 @@ import { loader, type SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { today } from '../shared/scalars.js';
 import { intArray, textArray } from '../shared/sql.js';
+import { batches } from '../shared/peers.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { isUnitCode } from '../shared/unit-code.js';
 
@@ -61,9 +62,8 @@ export async function backfillUnitCodes(em: EntityManager, units: UnitDirectory)
   const rows = await em.execute<{ unit_id: number }[]>(
     `SELECT unit_id FROM criteria.assessment WHERE unit_code IS NULL
      UNION SELECT unit_id FROM criteria.recognition_decision WHERE unit_code IS NULL`);
-  // The units subgraph answers at most 500 ids at a time.
-  for (let i = 0; i < rows.length; i += 500) {
-    const found = (await units.byIds(rows.slice(i, i + 500).map((r) => Number(r.unit_id)))).filter((u): u is UnitInfo => u !== null);
+  for (const batch of batches(rows)) {
+    const found = (await units.byIds(batch.map((r) => Number(r.unit_id)))).filter((u): u is UnitInfo => u !== null);
     const ids = intArray(found.map((u) => u.id));
     const codes = textArray(found.map((u) => u.code));
     for (const table of ['assessment', 'recognition_decision']) {

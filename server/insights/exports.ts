@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { bilingual } from '../shared/errors.js';
 import { sendHttpError } from '../shared/http-errors.js';
 import { type Cell, sendTable } from '../shared/table-file.js';
-import type { PeerQuery } from '../shared/peers.js';
+import { peerError, type PeerQuery } from '../shared/peers.js';
 import { exportLanguage } from './export-labels.js';
 import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows } from './export-rows.js';
 
@@ -31,16 +32,23 @@ async function send(res: Response, format: string, name: string, rows: Cell[][])
   await sendTable(res, format === 'xlsx' ? 'xlsx' : 'csv', name, name, rows);
 }
 
+/** The HTTP status of each error of the insights API a download passes on to its caller. */
+const HTTP_STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400, SERVICE_UNAVAILABLE: 503 };
+
 async function run(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<any | undefined> {
   const result = await peers('insights', query, variables);
-  if (result.errors?.length) {
-    const code = result.errors[0].extensions?.code as string | undefined;
-    const status = code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || !code ? 400 : code === 'SERVICE_UNAVAILABLE' ? 503 : 500;
-    if (status === 500) sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal error');
-    else res.status(status).json({ errors: [{ message: result.errors[0].message, extensions: { code: code ?? 'BAD_USER_INPUT' } }] });
-    return undefined;
+  const first = result.errors?.[0];
+  if (!first) return result.data;
+  // The variables come from the caller's query string: a value graphql-js cannot coerce (reported without a code) is theirs.
+  const coded = first.extensions?.code ? first : { ...first, extensions: { ...first.extensions, code: 'BAD_USER_INPUT' } };
+  const error = peerError('insights', coded, Object.keys(HTTP_STATUS));
+  if (error instanceof GraphQLError) {
+    const code = String(error.extensions.code);
+    res.status(HTTP_STATUS[code]).json({ errors: [{ message: error.message, extensions: { code } }] });
+  } else {
+    sendHttpError(res, 500, 'INTERNAL_SERVER_ERROR', 'Lỗi hệ thống', 'Internal error');
   }
-  return result.data;
+  return undefined;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { figuresContractProblem } from '../shared/figures-contract.js';
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { InsightsResolver, UnitInsightsResolver } from './insights.resolver.js';
-import { unitRef } from './insights.types.js';
 import { Migration20261210000000_insights } from './migrations/Migration20261210000000_insights.js';
 import { Migration20261212000000_insights_bulk } from './migrations/Migration20261212000000_insights_bulk.js';
 import { Migration20261213000000_insights_villages_lineage } from './migrations/Migration20261213000000_insights_villages_lineage.js';
@@ -11,6 +10,7 @@ import { Migration20270116000000_insights_figures_contract } from './migrations/
 import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
+import { unitRef } from './insights.reference.js';
 
 export { insightsExports };
 

@@ -3,7 +3,9 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { loader, type SubgraphContext } from '../shared/context.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { InsightsService } from './insights.service.js';
-import { Comparison, CompareInput, InsightMetric, ProgressPoint, UnitRef, unitRef } from './insights.types.js';
+import { Comparison, InsightMetric, ProgressPoint } from './insights.types.js';
+import { UnitRef, unitRef } from './insights.reference.js';
+import { CompareInput } from './insights.input.js';
 
 @Resolver()
 export class InsightsResolver {

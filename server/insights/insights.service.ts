@@ -5,11 +5,14 @@ import { MAX_LIMIT, toPage } from '../shared/paging.js';
 import { intArray, textArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { classificationCodes, meetsTarget } from '../shared/domain/index.js';
-import { peerData } from '../shared/peers.js';
+import { allPages, peerData } from '../shared/peers.js';
 import { coverageOf, EMPTY_SUMMARY, METRICS, requireMetrics, round2, valueOf, type MetricDefinition, type Summary } from './metrics.js';
 import { applicableTarget, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
 import { FIRST_YEAR, LAST_YEAR, PLACEHOLDER_KIND, currentUnitTree } from './unit-tree.js';
-import { BaselineSource, ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, unitRef, type Comparison, type CompareInput } from './insights.types.js';
+import { ClassTargetResult, ComparisonRow, InsightMetric, ProgressPoint, type Comparison } from './insights.types.js';
+import { BaselineSource } from './insights.enums.js';
+import { unitRef } from './insights.reference.js';
+import { type CompareInput } from './insights.input.js';
 
 const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
 const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
@@ -26,8 +29,8 @@ const toSummary = (row: Record<string, unknown>): Summary => {
   return summary as Summary;
 };
 
-const CLASS_COMMUNES = `query($within: String!, $classification: String!, $asOf: Date, $offset: Int) {
-  units(filter: { withinCode: $within, level: COMMUNE, classification: $classification, asOf: $asOf }, offset: $offset, limit: 500) { totalCount nodes { id } } }`;
+const CLASS_COMMUNES = `query($within: String!, $classification: String!, $asOf: Date, $offset: Int, $limit: Int) {
+  units(filter: { withinCode: $within, level: COMMUNE, classification: $classification, asOf: $asOf }, offset: $offset, limit: $limit) { totalCount nodes { id } } }`;
 
 const CLASS_NOTE = 'Chưa có xã nào được phân loại như vậy tại ngày đọc mã; gán phân loại tại trang đơn vị — no commune carries this classification on asOf; classify communes on the unit page.';
 
@@ -186,12 +189,9 @@ export class InsightsService {
 
   /** Ids of the communes below a unit that carry a classification on `asOf`, through the units API. */
   private async classifiedCommunes(within: string, classification: string, asOf: string): Promise<number[]> {
-    const ids: number[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const { units } = await peerData(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset });
-      ids.push(...units.nodes.map((u: { id: string }) => Number(u.id)));
-      if (offset + 500 >= units.totalCount || !units.nodes.length) return ids;
-    }
+    const communes = await allPages<{ id: string }>(async (offset, limit) =>
+      (await peerData(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset, limit })).units);
+    return communes.map((u) => Number(u.id));
   }
 
   async progress(unitCode: string, metricCode: string, fromYear: number, toYear: number, asOf?: string): Promise<ProgressPoint[]> {

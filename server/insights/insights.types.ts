@@ -1,48 +1,10 @@
-import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { UnitLevel } from '../shared/unit-level.js';
+import { UnitLevel } from '../shared/unit-level.enums.js';
+import { BaselineSource } from './insights.enums.js';
+import { UnitRef } from './insights.reference.js';
 
 export { UnitLevel };
-
-/**
- * Đơn vị hành chính — the units subgraph's entity, seen from here by its key. Insights adds `subunits`, read from its
- * copy of the unit tree (one statement per level of a nested read).
- */
-@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; here with its sub-units from the insights read model).' })
-@Directive('@key(fields: "id")')
-export class UnitRef {
-  @Field(() => ID, { description: 'Mã định danh bền vững — stable id of the unit.' })
-  id!: number;
-}
-
-export const unitRef = (id: number): UnitRef => Object.assign(new UnitRef(), { id });
-
-@InputType('CompareInput', { description: 'So sánh địa phương — which units, metrics and year to compare. Give exactly one of unitCodes, childrenOf, level.' })
-export class CompareInput {
-  @Field(() => [String], { nullable: true, description: 'Các mã đơn vị (đọc tại asOf) — unit codes, read on asOf.' })
-  unitCodes?: string[];
-
-  @Field(() => String, { nullable: true, description: 'Mọi đơn vị trực thuộc đơn vị có mã này (đọc tại asOf) — all direct children of the unit with this code.' })
-  childrenOf?: string;
-
-  @Field(() => UnitLevel, { nullable: true, description: 'Mọi đơn vị của cấp này, hiệu lực tại asOf — all units of this level valid on asOf.' })
-  level?: UnitLevel;
-
-  @Field(() => [String], { description: 'Mã chỉ số — metric codes (COMMUNES_NTM, COMMUNES_ADVANCED, COMMUNES_MODEL, AVG_CRITERIA_MET, COMMUNES_UNDER_15, VILLAGES_MODEL, VILLAGES_NTM, AVG_VILLAGE_CRITERIA_MET).' })
-  metrics!: string[];
-
-  @Field(() => Int, { description: 'Năm — the year.' })
-  year!: number;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định hôm nay: 34 tỉnh hiện nay) — the date codes are read at (default today: the current units; earlier years then roll up through the lineage).' })
-  asOf?: string;
-
-  @Field(() => Int, { nullable: true, description: 'Bỏ qua bao nhiêu đơn vị (theo thứ hạng của chỉ số đầu tiên) — how many units to skip, in the order of the first metric\'s rank (default 0).' })
-  offset?: number;
-
-  @Field(() => Int, { nullable: true, description: 'Số đơn vị tối đa trả về (1–500; mặc định: tất cả) — how many units to return rows for (1–500; default: all). Ranks are always among all the units compared.' })
-  limit?: number;
-}
 
 @ObjectType('InsightMetric', { description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.', simpleResolvers: true })
 export class InsightMetric {
@@ -54,22 +16,6 @@ export class InsightMetric {
   @Field({ description: 'Đơn vị mặc định của giá trị: COUNT, PERCENT, METRIC — what `actual` is in when no target says otherwise.' }) defaultUnit!: string;
   @Field({ description: 'Chiều tốt hơn khi xếp hạng: HIGHER hoặc LOWER — which way ranks better.' }) better!: string;
 }
-
-/** Where an increment target's starting figure comes from (see AppliedTarget in targets.ts). */
-export enum BaselineSource {
-  PLAN_STATED = 'PLAN_STATED',
-  PLAN_IMPLIED = 'PLAN_IMPLIED',
-  NONE = 'NONE',
-}
-registerEnumType(BaselineSource, {
-  name: 'TargetBaselineSource',
-  description: 'Mốc của chỉ tiêu tăng thêm — where an increment target starts from.',
-  valuesConfig: {
-    PLAN_STATED: { description: 'Kế hoạch nêu số liệu năm mốc — the plan states the baseline year\'s figure.' },
-    PLAN_IMPLIED: { description: 'Suy ra từ chỉ tiêu cuối của kế hoạch trừ các mức tăng (Bắc Kạn: 61 − 40 = 21 năm 2021) — implied by the plan\'s end target less the increases leading to it.' },
-    NONE: { description: 'Kế hoạch không nêu mốc: không có chỉ tiêu tuyệt đối (không lấy số liệu thực tế làm mốc) — the plan gives no baseline, so there is no absolute target (actual figures are never used as one).' },
-  },
-});
 
 /**
  * The figures of a measured target, shared by a comparison row, a progress point and a class-of-communes target.

@@ -63,23 +63,25 @@ const COVERAGE: Record<CoverageBasis, (s: Summary) => { withData: number; inScop
 
 export const coverageOf = (metric: MetricDefinition, s: Summary) => COVERAGE[metric.coverage](s);
 
+/** A count of units that reach something, shown by default as a share of `basis`; more is better. */
+const unitCount = (code: string, nameVi: string, nameEn: string, numerator: MetricDefinition['numerator'], basis: DenominatorBasis, coverage: CoverageBasis): MetricDefinition =>
+  ({ code, nameVi, nameEn, aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator, basis, counts: true, coverage });
+
+/** Criteria met on average per assessed unit (weighted by the assessed units); more is better. */
+const averagePerAssessed = (code: string, nameVi: string, nameEn: string, numerator: MetricDefinition['numerator'], assessed: 'ASSESSED_COMMUNES' | 'ASSESSED_VILLAGES'): MetricDefinition =>
+  ({ code, nameVi, nameEn, aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator, basis: assessed, counts: false, coverage: assessed });
+
 export const METRICS: readonly MetricDefinition[] = [
-  { code: 'COMMUNES_NTM', nameVi: 'Xã đạt chuẩn nông thôn mới', nameEn: 'Communes meeting the NTM standard (advanced and model included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
-  { code: 'COMMUNES_ADVANCED', nameVi: 'Xã đạt chuẩn nông thôn mới nâng cao', nameEn: 'Communes meeting the advanced standard (model included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.advanced, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
-  { code: 'COMMUNES_MODEL', nameVi: 'Xã đạt chuẩn nông thôn mới kiểu mẫu', nameEn: 'Communes meeting the model standard',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model, basis: 'ALL_COMMUNES', counts: true, coverage: 'RECORDED_COMMUNES' },
-  { code: 'AVG_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 xã', nameEn: 'Average criteria met per assessed commune',
-    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.criteria_met, basis: 'ASSESSED_COMMUNES', counts: false, coverage: 'ASSESSED_COMMUNES' },
-  { code: 'COMMUNES_UNDER_15', nameVi: 'Xã đạt dưới 15 tiêu chí', nameEn: 'Assessed communes meeting fewer than 15 criteria',
-    aggregation: 'SUM', defaultUnit: 'COUNT', better: 'LOWER', numerator: (s) => s.under_15, basis: 'ASSESSED_COMMUNES', counts: true, coverage: 'ASSESSED_COMMUNES' },
-  { code: 'VILLAGES_MODEL', nameVi: 'Thôn đạt chuẩn khu dân cư kiểu mẫu', nameEn: 'Villages recognised as model villages',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.model_villages, basis: 'ALL_VILLAGES', counts: true, coverage: 'RECORDED_VILLAGES' },
-  { code: 'VILLAGES_NTM', nameVi: 'Thôn đạt chuẩn nông thôn mới', nameEn: 'Villages recognised at the new-rural village standard (model villages included)',
-    aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator: (s) => s.ntm_villages, basis: 'ALL_VILLAGES', counts: true, coverage: 'RECORDED_VILLAGES' },
-  { code: 'AVG_VILLAGE_CRITERIA_MET', nameVi: 'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá', nameEn: 'Average village criteria met per assessed village',
-    aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator: (s) => s.village_criteria_met, basis: 'ASSESSED_VILLAGES', counts: false, coverage: 'ASSESSED_VILLAGES' },
+  unitCount('COMMUNES_NTM', 'Xã đạt chuẩn nông thôn mới', 'Communes meeting the NTM standard (advanced and model included)', (s) => s.ntm, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
+  unitCount('COMMUNES_ADVANCED', 'Xã đạt chuẩn nông thôn mới nâng cao', 'Communes meeting the advanced standard (model included)', (s) => s.advanced, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
+  unitCount('COMMUNES_MODEL', 'Xã đạt chuẩn nông thôn mới kiểu mẫu', 'Communes meeting the model standard', (s) => s.model, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
+  averagePerAssessed('AVG_CRITERIA_MET', 'Bình quân số tiêu chí đạt trên 01 xã', 'Average criteria met per assessed commune', (s) => s.criteria_met, 'ASSESSED_COMMUNES'),
+  // Fewer is better, and the figure is a count by default.
+  { ...unitCount('COMMUNES_UNDER_15', 'Xã đạt dưới 15 tiêu chí', 'Assessed communes meeting fewer than 15 criteria', (s) => s.under_15, 'ASSESSED_COMMUNES', 'ASSESSED_COMMUNES'),
+    defaultUnit: 'COUNT', better: 'LOWER' },
+  unitCount('VILLAGES_MODEL', 'Thôn đạt chuẩn khu dân cư kiểu mẫu', 'Villages recognised as model villages', (s) => s.model_villages, 'ALL_VILLAGES', 'RECORDED_VILLAGES'),
+  unitCount('VILLAGES_NTM', 'Thôn đạt chuẩn nông thôn mới', 'Villages recognised at the new-rural village standard (model villages included)', (s) => s.ntm_villages, 'ALL_VILLAGES', 'RECORDED_VILLAGES'),
+  averagePerAssessed('AVG_VILLAGE_CRITERIA_MET', 'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá', 'Average village criteria met per assessed village', (s) => s.village_criteria_met, 'ASSESSED_VILLAGES'),
 ];
 
 const BY_CODE = new Map(METRICS.map((m) => [m.code, m]));

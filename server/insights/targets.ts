@@ -1,5 +1,5 @@
 import { depthOn, effectiveYear, type Comparator } from '../shared/domain/index.js';
-import { peerData, type PeerQuery } from '../shared/peers.js';
+import { allPages, peerData, type PeerQuery } from '../shared/peers.js';
 import type { DenominatorBasis, ValueUnit } from './metrics.js';
 
 /** A campaign target as the campaigns subgraph's public API returns it. */
@@ -26,27 +26,25 @@ export interface PlanTarget {
   source: string | null;
 }
 
-const CAMPAIGNS = `query($y: Int, $o: Int) { campaigns(filter: { year: $y }, offset: $o, limit: 500) { totalCount nodes {
+const CAMPAIGNS = `query($y: Int, $o: Int, $l: Int) { campaigns(filter: { year: $y }, offset: $o, limit: $l) { totalCount nodes {
   id periodStart periodEnd issuer { id }
   targets { id year comparator valueUnit value valueMin valueMax denominatorBasis unitClass isIncrement incrementOver quote source metric { code } unit { id } } } } }`;
 
 /** The targets of campaigns whose period includes `year` (all campaigns when null), through the campaigns API. */
 export async function readTargets(peers: PeerQuery, year: number | null): Promise<PlanTarget[]> {
   const targets: PlanTarget[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const data = await peerData(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset });
-    for (const c of data.campaigns.nodes) {
-      for (const t of c.targets) {
-        targets.push({
-          id: t.id, campaignId: c.id, issuerId: Number(c.issuer.id), periodStart: c.periodStart, periodEnd: c.periodEnd,
-          unitId: Number(t.unit.id), metric: t.metric.code, year: effectiveYear(t, c), comparator: t.comparator, valueUnit: t.valueUnit,
-          value: t.value, valueMin: t.valueMin, valueMax: t.valueMax, denominatorBasis: t.denominatorBasis, unitClass: t.unitClass,
-          isIncrement: t.isIncrement, incrementOver: t.incrementOver, quote: t.quote, source: t.source,
-        });
-      }
+  const campaigns = await allPages<any>(async (offset, limit) => (await peerData(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset, l: limit })).campaigns);
+  for (const c of campaigns) {
+    for (const t of c.targets) {
+      targets.push({
+        id: t.id, campaignId: c.id, issuerId: Number(c.issuer.id), periodStart: c.periodStart, periodEnd: c.periodEnd,
+        unitId: Number(t.unit.id), metric: t.metric.code, year: effectiveYear(t, c), comparator: t.comparator, valueUnit: t.valueUnit,
+        value: t.value, valueMin: t.valueMin, valueMax: t.valueMax, denominatorBasis: t.denominatorBasis, unitClass: t.unitClass,
+        isIncrement: t.isIncrement, incrementOver: t.incrementOver, quote: t.quote, source: t.source,
+      });
     }
-    if (offset + 500 >= data.campaigns.totalCount || !data.campaigns.nodes.length) return targets;
   }
+  return targets;
 }
 
 /** Every campaign target, indexed by unit and metric (`applicableTarget` only looks at one unit's and metric's). */

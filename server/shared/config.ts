@@ -46,6 +46,17 @@ export interface HubConfig {
   importMaxBytes: number;
   /** Time limits on every database connection of the hub (orm.ts), so a frozen database fails requests, not hangs them. */
   databaseTimeouts: DatabaseTimeouts;
+  /** Largest connection pool of each subgraph's ORM (NTM_POOL_SIZE, default 8). */
+  poolSize: number;
+  /** The system administrator the accounts subgraph creates at start if missing (NTM_ADMIN_USERNAME / NTM_ADMIN_PASSWORD). */
+  admin: ConfiguredAdmin | undefined;
+}
+
+/** A system administrator named by the environment. */
+export interface ConfiguredAdmin {
+  /** Trimmed and lower-case, as usernames are stored. */
+  username: string;
+  password: string;
 }
 
 /** How long the hub waits on PostgreSQL, in milliseconds. */
@@ -80,6 +91,19 @@ function milliseconds(raw: string | undefined, fallback: number, name: string): 
   return value;
 }
 
+function poolSize(raw: string | undefined): number {
+  const value = raw === undefined || raw === '' ? 8 : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${raw}"`);
+  return value;
+}
+
+function configuredAdmin(env: NodeJS.ProcessEnv): ConfiguredAdmin | undefined {
+  const username = env.NTM_ADMIN_USERNAME?.trim().toLowerCase();
+  if (!username) return undefined;
+  if (!env.NTM_ADMIN_PASSWORD) throw new Error('NTM_ADMIN_USERNAME is set but NTM_ADMIN_PASSWORD is not');
+  return { username, password: env.NTM_ADMIN_PASSWORD };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): HubConfig {
   const onlyIndex = argv.indexOf('--only');
   const production = env.NODE_ENV === 'production';
@@ -112,5 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       statementMs: Number(env.NTM_DB_STATEMENT_TIMEOUT_MS ?? 10_000),
       idleInTransactionMs: Number(env.NTM_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 30_000),
     },
+    poolSize: poolSize(env.NTM_POOL_SIZE),
+    admin: configuredAdmin(env),
   };
 }

@@ -1,5 +1,6 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
-import { hubError } from './errors.js';
+import { conflict, hubError } from './errors.js';
 
 /**
  * What PostgreSQL refuses, by SQLSTATE, as the API's coded errors: the database enforces what services check
@@ -44,4 +45,14 @@ export function codeDatabaseErrors(errors: readonly GraphQLError[]): GraphQLErro
     const coded = error.extensions?.code ? undefined : codedDatabaseError(error.originalError);
     return coded ? new GraphQLError(coded.message, { nodes: error.nodes, path: error.path, originalError: error.originalError, extensions: coded.extensions }) : error;
   });
+}
+
+/** Runs a write and turns a unique-key violation into CONFLICT with a message naming what already exists. */
+export async function uniquely<T>(write: () => Promise<T>, vi: string, en: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw conflict(vi, en);
+    throw error;
+  }
 }

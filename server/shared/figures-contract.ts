@@ -18,6 +18,16 @@ export const FIGURES_CONTRACT_RESULT = 'TABLE(unit_id integer, year integer, com
 /** Xã đạt dưới 15 tiêu chí — a commune assessed as meeting fewer than this many criteria of the standard set. */
 export const BELOW_THRESHOLD_CRITERIA = 15;
 
+/** The criteria met by the assessment of `k.unit_id` and `k.year` that counts (the latest set's among `sets`), as `alias`.met. */
+const metByCountingAssessment = (sets: string, alias: string) => `LEFT JOIN LATERAL (
+    SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
+    FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
+    WHERE x.unit_id = k.unit_id AND x.year = k.year AND ${sets}
+    ORDER BY x.set_id DESC LIMIT 1) ${alias} ON true`;
+
+/** A recognition decision `d` in force at the end of `k.year`: decided by then and not revoked by then. */
+const IN_FORCE_AT_YEAR_END = 'd.decided_on <= make_date(k.year, 12, 31)\n      AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))';
+
 /**
  * Version 1. A SQL-standard body (BEGIN ATOMIC): PostgreSQL records what it reads, so criteria cannot drop or alter a
  * column the contract reads without replacing the contract, and insights' function, with a body of the same kind,
@@ -29,22 +39,13 @@ export const figuresContractV1Sql = `CREATE FUNCTION criteria.unit_year_figures_
 BEGIN ATOMIC
   SELECT k.unit_id, k.year, a.met, a.met < ${BELOW_THRESHOLD_CRITERIA}, v.met, r.rank, r.village_rank
   FROM (SELECT DISTINCT * FROM unnest(p_units, p_years)) AS k(unit_id, year)
-  LEFT JOIN LATERAL (
-    SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
-    FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
-    WHERE x.unit_id = k.unit_id AND x.year = k.year AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
-    ORDER BY x.set_id DESC LIMIT 1) a ON true
-  LEFT JOIN LATERAL (
-    SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
-    FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
-    WHERE x.unit_id = k.unit_id AND x.year = k.year AND s.applies_to = 'VILLAGE'
-    ORDER BY x.set_id DESC LIMIT 1) v ON true
+  ${metByCountingAssessment("s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'", 'a')}
+  ${metByCountingAssessment("s.applies_to = 'VILLAGE'", 'v')}
   LEFT JOIN LATERAL (
     SELECT COALESCE(max(${tierRankSql('d.tier', COMMUNE_TIERS)}), 0) AS rank,
            COALESCE(max(${tierRankSql('d.tier', VILLAGE_TIERS)}), 0) AS village_rank
     FROM criteria.recognition_decision d
-    WHERE d.unit_id = k.unit_id AND d.decided_on <= make_date(k.year, 12, 31)
-      AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))) r ON true;
+    WHERE d.unit_id = k.unit_id AND ${IN_FORCE_AT_YEAR_END}) r ON true;
 END`;
 
 /**

@@ -20,7 +20,7 @@ export const pgTimeouts = (timeouts: DatabaseTimeouts) => ({
  * statement time limits, for migrations and seeds (bulk statements run longer than a request's): call
  * `limitDatabaseWaits` before serving requests.
  */
-export async function openSubgraphOrm(module: SubgraphModule, url: string, log: Logger, timeouts: DatabaseTimeouts): Promise<MikroORM> {
+export async function openSubgraphOrm(module: SubgraphModule, url: string, log: Logger, timeouts: DatabaseTimeouts, poolSize: number): Promise<MikroORM> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -37,7 +37,7 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
       snapshot: false,
       silent: true,
     },
-    pool: { min: 0, max: Number(process.env.NTM_POOL_SIZE ?? 8) },
+    pool: { min: 0, max: poolSize },
     driverOptions: pgTimeouts({ ...timeouts, statementMs: 0, idleInTransactionMs: 0 }),
     allowGlobalContext: false,
     debug: false,

@@ -1,7 +1,16 @@
+import { GraphQLError } from 'graphql';
+import { MAX_LIMIT } from './page-size.js';
+
+/** One error of a peer's answer, as its public API returns it. */
+export interface PeerError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
 /** The result of a GraphQL operation on another subgraph, as its public API returns it. */
 export interface PeerResult {
   data?: any;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  errors?: readonly PeerError[];
 }
 
 /**
@@ -11,9 +20,53 @@ export interface PeerResult {
  */
 export type PeerQuery = (subgraph: string, query: string, variables?: Record<string, unknown>) => Promise<PeerResult>;
 
-/** Runs a peer query and returns its data, turning errors into an exception that names the subgraph. */
-export async function peerData<T = any>(peers: PeerQuery, subgraph: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await peers(subgraph, query, variables);
-  if (result.errors?.length) throw new Error(`${subgraph} subgraph: ${result.errors[0].message}`);
+/** The codes by which a peer says the caller asked for something wrong or absent: passed on as they are. */
+const CALLER_MISTAKES: readonly string[] = ['NOT_FOUND', 'BAD_USER_INPUT'];
+
+/**
+ * A peer's error as this subgraph's own. A caller's mistake (a code in `passOn`; by default NOT_FOUND and
+ * BAD_USER_INPUT) keeps its code and its message, already bilingual; anything else is the peer failing, an internal
+ * error that names the subgraph (masked for clients, logged).
+ */
+export function peerError(subgraph: string, error: PeerError, passOn: readonly string[] = CALLER_MISTAKES): Error {
+  const code = error.extensions?.code;
+  if (typeof code === 'string' && passOn.includes(code)) return new GraphQLError(error.message, { extensions: { code } });
+  return new Error(`${subgraph} subgraph: ${error.message}`);
+}
+
+/** The data of a peer's answer, or its first error as this subgraph's own (`peerError`). */
+export function peerResult<T = any>(subgraph: string, result: PeerResult, passOn?: readonly string[]): T {
+  if (result.errors?.length) throw peerError(subgraph, result.errors[0], passOn);
   return result.data as T;
+}
+
+/** Runs a peer query and returns its data (`peerResult`). */
+export async function peerData<T = any>(peers: PeerQuery, subgraph: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  return peerResult<T>(subgraph, await peers(subgraph, query, variables));
+}
+
+/** How many records a peer read asks for at a time: the most a list or an id argument of the API takes. */
+export const PEER_PAGE = MAX_LIMIT;
+
+/** Items in batches of `PEER_PAGE`: ids or codes the API takes at most that many of in one query. */
+export const batches = <T>(items: readonly T[], size = PEER_PAGE): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** A page of a paged list of the API. */
+export interface PeerPage<T> {
+  totalCount: number;
+  nodes: T[];
+}
+
+/**
+ * Every record of a paged list of the API, read `PEER_PAGE` at a time: `page(offset, limit)` runs the query for one
+ * page. Stops at `totalCount`, or at an empty page should the list shrink meanwhile.
+ */
+export async function allPages<T>(page: (offset: number, limit: number) => Promise<PeerPage<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += PEER_PAGE) {
+    const { totalCount, nodes } = await page(offset, PEER_PAGE);
+    all.push(...nodes);
+    if (offset + PEER_PAGE >= totalCount || !nodes.length) return all;
+  }
 }

@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import type { HubAuth } from './auth/hub-auth.js';
+import type { ConfiguredAdmin } from './config.js';
 import type { Logger } from './logger.js';
 import type { SubgraphContext } from './context.js';
 import type { PeerQuery } from './peers.js';
@@ -40,4 +41,6 @@ export interface SeedTools {
   peers: PeerQuery;
   /** Whether the demo profile (synthetic data, demo accounts) is on. */
   demo: boolean;
+  /** The system administrator named by the configuration, if any. */
+  admin: ConfiguredAdmin | undefined;
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { notFound } from './errors.js';
+import { allPages, batches, PEER_PAGE, peerResult, type PeerResult } from './peers.js';
 import { today } from './scalars.js';
 
 /** What other subgraphs need to know of an administrative unit, read through the units subgraph's public API. */
@@ -20,7 +21,7 @@ export interface UnitInfo {
 }
 
 /** Runs a GraphQL operation against the units subgraph (in-process, or over HTTP when it runs elsewhere). */
-export type UnitsExecutor = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+export type UnitsExecutor = (query: string, variables: Record<string, unknown>) => Promise<PeerResult>;
 
 const FIELDS = 'id code name level kind path validFrom validTo placeholder classifications(asOf: $asOf) { code }';
 
@@ -46,20 +47,17 @@ export class UnitDirectory {
       const found = new Map<number, UnitInfo>((result.unitsByIds as any[]).filter(Boolean).map((u) => [Number(u.id), toInfo(u)]));
       return ids.map((id) => found.get(id) ?? null);
     },
-    // The units subgraph answers at most 500 ids a query.
-    { cacheKeyFn: String, maxBatchSize: 500 },
+    // The units subgraph answers at most PEER_PAGE ids a query.
+    { cacheKeyFn: String, maxBatchSize: PEER_PAGE },
   );
 
   constructor(private readonly executor: UnitsExecutor, private readonly asOf: string = today()) {}
 
   private async run(query: string, variables: Record<string, unknown>): Promise<any> {
     const result = await this.executor(query, variables);
-    if (result.errors?.length) {
-      const error = result.errors[0];
-      if (error.extensions?.code === 'NOT_FOUND') return null;
-      throw new Error(`units subgraph: ${error.message}`);
-    }
-    return result.data;
+    // A unit that does not exist is an answer here (null), not a failure.
+    if (result.errors?.[0]?.extensions?.code === 'NOT_FOUND') return null;
+    return peerResult('units', result);
   }
 
   /** The unit with this code valid on `asOf`, or null. Classifications are those in force on `asOf`. */
@@ -73,10 +71,9 @@ export class UnitDirectory {
    * query: what checking a file's rows needs, in bulk and always by code and date.
    */
   async findManyByCode(codes: readonly string[], asOf: string): Promise<Map<string, UnitInfo>> {
-    const unique = [...new Set(codes)];
     const found = new Map<string, UnitInfo>();
-    for (let i = 0; i < unique.length; i += 500) {
-      const data = await this.run(`query($codes: [String!]!, $asOf: Date!) { unitsByCodes(codes: $codes, asOf: $asOf) { ${FIELDS} } }`, { codes: unique.slice(i, i + 500), asOf });
+    for (const batch of batches([...new Set(codes)])) {
+      const data = await this.run(`query($codes: [String!]!, $asOf: Date!) { unitsByCodes(codes: $codes, asOf: $asOf) { ${FIELDS} } }`, { codes: batch, asOf });
       for (const u of (data?.unitsByCodes ?? []) as any[]) if (u) found.set(u.code, toInfo(u));
     }
     return found;
@@ -117,14 +114,10 @@ export class UnitDirectory {
 
   /** Ids of all (real) units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */
   async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level'], kind?: string): Promise<number[]> {
-    const ids: number[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const data = await this.run(
-        `query($f: UnitFilter, $offset: Int) { units(filter: $f, offset: $offset, limit: 500) { totalCount nodes { id } } }`,
-        { f: { withinCode: ancestorCode, asOf, level, kind }, offset },
-      );
-      ids.push(...data.units.nodes.map((n: { id: string }) => Number(n.id)));
-      if (ids.length >= data.units.totalCount || !data.units.nodes.length) return ids;
-    }
+    const nodes = await allPages<{ id: string }>(async (offset, limit) => (await this.run(
+      `query($f: UnitFilter, $offset: Int, $limit: Int) { units(filter: $f, offset: $offset, limit: $limit) { totalCount nodes { id } } }`,
+      { f: { withinCode: ancestorCode, asOf, level, kind }, offset, limit },
+    )).units);
+    return nodes.map((n) => Number(n.id));
   }
 }

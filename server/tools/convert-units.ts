@@ -6,8 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { kindFromName, UnitLevel } from '../units/unit-kind.js';
-import { unitSeedId, type LineageSeed, type UnitSeed } from '../units/unit-seed.js';
+import { kindFromName, UnitLevel } from '../units/units.enums.js';
+import { unitSeedId, type LineageSeed, type UnitSeed } from '../units/seed-records.js';
 
 interface OldWard { Code: string; FullName: string }
 interface OldDistrict { Code: string; FullName: string; Ward: OldWard[] | null }

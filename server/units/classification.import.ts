@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, forbidden } from '../shared/errors.js';
+import { forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, templateDate,
+  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, sharedColumns, territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { ClassificationScheme } from './unit-classification.entity.js';
 import { UnitService, checkClassification } from './unit.service.js';
+import { ClassificationScheme } from './units.enums.js';
 
 /** The schemes and values as the template writes them (the import also takes their codes). */
 const SCHEME_LABELS: Readonly<Record<ClassificationScheme, string>> = {
@@ -24,13 +24,13 @@ const VALUE_LABELS: Readonly<Record<string, string>> = { HIGH_MOUNTAIN: 'Miền 
 
 const COLUMNS: ColumnSpec[] = [
   { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: 'the unit\'s GSO code (as text, leading zeros kept)' } },
-  { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
+  sharedColumns.unitName,
   { key: 'scheme', header: 'Loại phân loại', required: true, expected: { vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`, en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name` } },
   { key: 'value', header: 'Giá trị', expected: { vi: 'Địa hình: Miền núi cao, Miền núi thấp, Đồng bằng; Nhóm xã: 1, 2, 3; loại có/không: để trống', en: 'TERRAIN: HIGH_MOUNTAIN, LOW_MOUNTAIN, LOWLAND; COMMUNE_GROUP: 1, 2, 3; yes/no schemes: empty' } },
   { key: 'validFrom', header: 'Áp dụng từ', expected: { vi: 'ngày dd/mm/yyyy (để trống: từ trước đến nay)', en: 'a date dd/mm/yyyy (empty: always)' } },
   { key: 'validTo', header: 'Áp dụng đến', expected: { vi: 'ngày dd/mm/yyyy, không trước ngày bắt đầu (để trống: chưa kết thúc)', en: 'a date dd/mm/yyyy, not before the first day (empty: open)' } },
   { key: 'source', header: 'Căn cứ', expected: { vi: 'số quyết định… (không bắt buộc)', en: 'the decision it rests on (optional)' } },
-  { key: 'asOf', header: 'Ngày đọc mã', expected: { vi: 'ngày đơn vị có mã này (để trống: ngày áp dụng từ, hoặc hôm nay)', en: 'a day the unit holds this code (empty: the first day, else today)' } },
+  sharedColumns.codeDate('asOf', { vi: 'ngày áp dụng từ, hoặc hôm nay', en: 'the first day, else today' }),
 ];
 
 /** A classification to add: the unit resolved, the rest as `checkClassification` returns it. */
@@ -123,22 +123,15 @@ class ClassificationValidator {
  * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
  * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
  */
-async function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  const date = templateDate(query);
-  if (query.withinCode) {
-    const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
-    if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
+  return territoryTemplate(COLUMNS, 'mau-phan-loai', [0], query, (code, date) => new UnitService(ctx.em).findByCode(code, date), async (territory, date) => {
     const found = await ctx.em.execute(
       `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
        FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
        WHERE u.path <@ ?::ltree AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
        ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`, [territory.path, date, date]);
-    for (const c of found) {
-      rows.push([c.code, c.name, SCHEME_LABELS[c.scheme as ClassificationScheme], c.value === null ? null : VALUE_LABELS[c.value] ?? c.value, c.valid_from, c.valid_to, c.source, date]);
-    }
-  }
-  return { name: `mau-phan-loai${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: [0] };
+    return found.map((c) => [c.code, c.name, SCHEME_LABELS[c.scheme as ClassificationScheme], c.value === null ? null : VALUE_LABELS[c.value] ?? c.value, c.valid_from, c.valid_to, c.source, date]);
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_PROVINCES, DEMO_SEED, mixSeed, mulberry32 } from '../shared/demo.js';
 import { textArray } from '../shared/sql.js';
 import { villageCode } from '../shared/unit-code.js';
-import { UnitKind, UnitLevel, fullNameOf } from './unit-kind.js';
+import { UnitKind, UnitLevel, fullNameOf } from './units.enums.js';
 import { insertVillages, type PlannedVillage } from './village.service.js';
 
 /**

@@ -7,10 +7,10 @@ import { Reorganisation } from './reorganisation.entity.js';
 import { ReorganisationResolver } from './reorganisation.resolver.js';
 import { AdministrativeUnit, UnitLineage } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
-import { UnitFieldsResolver } from './unit-fields.resolver.js';
-import { resolveUnitReference } from './unit.reference.js';
+import { UnitFieldsResolver } from './unit.fields.resolver.js';
+import { resolveUnitReference } from './units.reference.js';
 import { UnitResolver } from './unit.resolver.js';
-import { seedUnits } from './unit.seed.js';
+import { seedUnits } from './units.seed.js';
 import { villageImport } from './village.import.js';
 import { VillageResolver } from './village.resolver.js';
 

@@ -1,8 +1,8 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, today } from '../shared/scalars.js';
-import { LineageShare, UnitKind, UnitLevel } from './unit-kind.js';
-import { ReorganisationKind, ReorganisationStatus } from './reorganisation.input.js';
+import { LineageShare, UnitKind, UnitLevel, ReorganisationKind, ReorganisationStatus } from './units.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** A source as the event stored it: the unit, whether it went whole or in part, whether it continues. */
 @ObjectType('ReorganisationSource', { description: 'Đơn vị nguồn của một sắp xếp — a source of a reorganisation, as recorded.', simpleResolvers: true })
@@ -33,11 +33,7 @@ export class ReorganisationResult {
   description: 'Sắp xếp đơn vị hành chính — one dated reorganisation (merge, split, rename, transfer) as recorded, with its legal basis; the audit of the map.',
 })
 @Entity({ tableName: 'reorganisation' })
-export class Reorganisation {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class Reorganisation extends Identified {
   @Field(() => ReorganisationKind, { description: 'Loại sắp xếp — what it does.' })
   @Property({ columnType: 'text' })
   kind!: ReorganisationKind;

@@ -1,34 +1,6 @@
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { LineageShare, UnitKind } from './unit-kind.js';
-
-/** Loại sắp xếp — what a reorganisation does. */
-export enum ReorganisationKind {
-  MERGE = 'MERGE',
-  SPLIT = 'SPLIT',
-  RENAME = 'RENAME',
-  TRANSFER = 'TRANSFER',
-}
-registerEnumType(ReorganisationKind, {
-  name: 'ReorganisationKind',
-  description: 'Loại sắp xếp đơn vị hành chính — what a reorganisation does.',
-  valuesConfig: {
-    MERGE: { description: 'Nhập — two or more units become one (a new unit, or an existing one that absorbs the others).' },
-    SPLIT: { description: 'Chia, tách — one unit becomes several (it may continue as one of them).' },
-    RENAME: { description: 'Đổi tên — one unit continues under a new name, kind or code, in the same parent.' },
-    TRANSFER: { description: 'Điều chuyển — one unit moves to another parent.' },
-  },
-});
-
-/** Trạng thái — whether a recorded reorganisation stands. */
-export enum ReorganisationStatus {
-  RECORDED = 'RECORDED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(ReorganisationStatus, {
-  name: 'ReorganisationStatus',
-  description: 'Trạng thái sắp xếp — RECORDED (ghi nhận; in effect from its date) or WITHDRAWN (đã hủy before its date; nothing of it remains in the map).',
-});
+import { LineageShare, ReorganisationKind, ReorganisationStatus, UnitKind } from './units.enums.js';
 
 @InputType('ReorganisationSourceInput', { description: 'Đơn vị nguồn — a unit the reorganisation takes from.' })
 export class ReorganisationSourceInput {

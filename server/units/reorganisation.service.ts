@@ -8,11 +8,9 @@ import { addDays, today } from '../shared/scalars.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import { GSO_CODE, VILLAGE_CODE, villageCode } from '../shared/unit-code.js';
 import { Reorganisation, type ReorganisationResult, type ReorganisationSource } from './reorganisation.entity.js';
-import {
-  ReorganisationKind, ReorganisationStatus, type RecordReorganisationInput, type ReorganisationFilter, type WithdrawReorganisationInput,
-} from './reorganisation.input.js';
+import { type RecordReorganisationInput, type ReorganisationFilter, type WithdrawReorganisationInput } from './reorganisation.input.js';
 import { AdministrativeUnit } from './unit.entity.js';
-import { LineageShare, UnitKind, UnitLevel, fullNameOf, levelsOfKind } from './unit-kind.js';
+import { LineageShare, UnitKind, UnitLevel, fullNameOf, levelsOfKind, ReorganisationKind, ReorganisationStatus } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { MAX_NAME, lastVillageNumbers } from './village.service.js';
 import { guardMap } from './map-constraints.js';

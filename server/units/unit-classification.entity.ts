@@ -1,29 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
-
-/** Phân loại — the classification schemes that change thresholds, targets and award standards. */
-export enum ClassificationScheme {
-  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
-  TERRAIN = 'TERRAIN',
-  BORDER = 'BORDER',
-  COASTAL = 'COASTAL',
-  ISLAND = 'ISLAND',
-  COMMUNE_GROUP = 'COMMUNE_GROUP',
-}
-registerEnumType(ClassificationScheme, {
-  name: 'ClassificationScheme',
-  description: 'Loại phân loại — a classification scheme of units.',
-  valuesConfig: {
-    ESPECIALLY_DISADVANTAGED: { description: 'Xã đặc biệt khó khăn — especially-disadvantaged (no value).' },
-    TERRAIN: { description: 'Địa hình — terrain class: HIGH_MOUNTAIN (miền núi cao), LOW_MOUNTAIN (miền núi thấp), LOWLAND (đồng bằng).' },
-    BORDER: { description: 'Biên giới — border area (no value).' },
-    COASTAL: { description: 'Bãi ngang ven biển — coastal area (no value).' },
-    ISLAND: { description: 'Hải đảo — island (no value).' },
-    COMMUNE_GROUP: { description: 'Nhóm xã giai đoạn 2026–2030 — commune group 1, 2 or 3.' },
-  },
-});
+import { ClassificationScheme } from './units.enums.js';
+import { Identified } from '../shared/identified.entity.js';
 
 /** The values a scheme takes; an empty list means the scheme is a plain yes/no mark. */
 export const SCHEME_VALUES: Record<ClassificationScheme, readonly string[]> = {
@@ -38,11 +18,7 @@ export const SCHEME_VALUES: Record<ClassificationScheme, readonly string[]> = {
 /** A classification of a unit for a period, e.g. TERRAIN = HIGH_MOUNTAIN from 2021. */
 @ObjectType('UnitClassification', { description: 'Phân loại đơn vị — a classification of a unit, valid for a period.' })
 @Entity({ tableName: 'unit_classification' })
-export class UnitClassification {
-  @Field(() => ID, { description: 'Mã định danh — id.' })
-  @PrimaryKey()
-  id!: number;
-
+export class UnitClassification extends Identified {
   @ManyToOne(() => AdministrativeUnit, { ref: false })
   @Index()
   unit!: AdministrativeUnit;

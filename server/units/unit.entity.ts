@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { UnitKind, UnitLevel } from './unit-kind.js';
+import { UnitKind, UnitLevel } from './units.enums.js';
 
 /** Đơn vị hành chính — an administrative unit, valid for a period; GSO codes are reused across periods. */
 @ObjectType('AdministrativeUnit', {

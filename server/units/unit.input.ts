@@ -1,19 +1,7 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { SortDirection } from '../shared/paging.js';
-import { ClassificationScheme } from './unit-classification.entity.js';
-import { UnitKind, UnitLevel } from './unit-kind.js';
-
-/** Sắp xếp đơn vị theo — the field units are sorted by. */
-export enum UnitOrderField {
-  CODE = 'CODE',
-  NAME = 'NAME',
-  LEVEL = 'LEVEL',
-}
-registerEnumType(UnitOrderField, {
-  name: 'UnitOrderField',
-  description: 'Trường sắp xếp đơn vị — field to sort units by (names sort in Vietnamese alphabetical order).',
-});
+import { UnitKind, UnitLevel, ClassificationScheme } from './units.enums.js';
 
 /** Bộ lọc đơn vị — every condition is optional and they combine with AND. */
 @InputType('UnitFilter', { description: 'Bộ lọc đơn vị hành chính — filter for administrative units; conditions combine with AND.' })

@@ -7,9 +7,10 @@ import { ListType, MAX_LIMIT, PageArgs, SortDirection, toPage } from '../shared/
 import { DateScalar, today } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
-import { SetUnitClassificationInput, UnitFilter, UnitOrderField } from './unit.input.js';
+import { SetUnitClassificationInput, UnitFilter } from './unit.input.js';
 import { UnitService } from './unit.service.js';
-import { unitById } from './unit.loaders.js';
+import { unitById } from './units.loaders.js';
+import { UnitOrderField } from './units.enums.js';
 
 export const AdministrativeUnitList = ListType(AdministrativeUnit, 'AdministrativeUnitList', 'Một trang đơn vị hành chính — a page of administrative units.');
 

@@ -5,8 +5,9 @@ import { today } from '../shared/scalars.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { Conditions, intArray, searchTerm } from '../shared/sql.js';
 import { AdministrativeUnit } from './unit.entity.js';
-import { ClassificationScheme, SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
-import { UnitFilter, UnitOrderField, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
+import { SCHEME_VALUES, UnitClassification } from './unit-classification.entity.js';
+import { UnitFilter, type LineageDirection, type SetUnitClassificationInput } from './unit.input.js';
+import { UnitOrderField, ClassificationScheme } from './units.enums.js';
 
 /** An ltree path of unit ids, as grants carry them ("1.1100056.1200568"). */
 const LTREE_PATH = /^\d{1,12}(\.\d{1,12}){0,9}$/;

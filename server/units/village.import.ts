@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability, authorizeCapability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, bilingual, forbidden } from '../shared/errors.js';
+import { bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, templateDate,
+  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './unit-kind.js';
+import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
@@ -125,12 +125,8 @@ class VillageValidator {
  * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
  * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
  */
-async function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
-  const date = templateDate(query);
-  if (query.withinCode) {
-    const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
-    if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
+  return territoryTemplate(COLUMNS, 'mau-thon', [0, 4], query, (code, date) => new UnitService(ctx.em).findByCode(code, date), async (territory, date) => {
     const villages = await ctx.em.execute(
       `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
          to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
@@ -138,11 +134,8 @@ async function villageTemplate(ctx: SubgraphContext, query: Record<string, strin
        WHERE v.level = 'VILLAGE' AND NOT v.withdrawn AND v.path <@ ?::ltree
          AND (v.valid_from IS NULL OR v.valid_from <= ?::date) AND (v.valid_to IS NULL OR v.valid_to >= ?::date)
        ORDER BY c.code, v.code`, [territory.path, date, date]);
-    for (const v of villages) {
-      rows.push([v.commune_code, v.commune_name, v.short_name, VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind, v.code, v.valid_from, v.valid_to, date]);
-    }
-  }
-  return { name: `mau-thon${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: [0, 4] };
+    return villages.map((v) => [v.commune_code, v.commune_name, v.short_name, VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind, v.code, v.valid_from, v.valid_to, date]);
+  });
 }
 
 /**

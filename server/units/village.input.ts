@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { UnitKind } from './unit-kind.js';
+import { UnitKind } from './units.enums.js';
 
 /** Thêm thôn — a village to add under a commune. */
 @InputType('CreateVillageInput', { description: 'Thêm thôn (bản, tổ dân phố, khu dân cư …) vào một xã — a village to add under a commune (UNIT_ADMIN of the commune or above).' })

@@ -6,7 +6,7 @@ import { today } from '../shared/scalars.js';
 import { foldText, normaliseText, textArray } from '../shared/sql.js';
 import { VILLAGE_CODE, isUnitCode, villageCode } from '../shared/unit-code.js';
 import { AdministrativeUnit } from './unit.entity.js';
-import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './unit-kind.js';
+import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CloseVillageInput, CreateVillageInput, RenameVillageInput } from './village.input.js';

@@ -47,9 +47,7 @@ export async function setup(project: TestProject) {
   }
   const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
-  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET };
-  process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
-  process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
+  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, admin: TEST_ADMIN };
   hub = await startHub(config, log);
   project.provide('hubUrl', hub.url);
   project.provide('databaseUrl', databaseUrl);

@@ -36,7 +36,8 @@ const auth: HubAuth = {
  * (beside the code); other subgraphs are reached through the test hub's gateway.
  */
 export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
-  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), readConfig({}, []).databaseTimeouts);
+  const { databaseTimeouts, poolSize } = readConfig({}, []);
+  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), databaseTimeouts, poolSize);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
   const context = (grants: Grant[] = []): SubgraphContext => ({
     em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Capability } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
-import { bilingual, type Named } from '../errors.js';
+import { badInput, bilingual, type Named } from '../errors.js';
 import { today } from '../scalars.js';
 import { foldText } from '../sql.js';
 import type { Cell } from '../table-file.js';
@@ -289,6 +289,43 @@ export function fieldError(row: ParsedRow, key: string, message: string, code: I
 export function templateDate(query: Record<string, string | undefined>): string {
   const year = Number(query.year);
   return query.asOf ?? (Number.isInteger(year) && year > 1900 ? `${year}-06-30` : today());
+}
+
+/** Columns several kinds share, worded once. */
+export const sharedColumns = {
+  /** The unit's name beside its code, for people: never read. */
+  unitName: { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } } as ColumnSpec,
+  /** The day the row's unit code is read on, and what an empty cell means. */
+  codeDate: (key: string, empty: Named): ColumnSpec => ({
+    key, header: 'Ngày đọc mã', expected: { vi: `ngày đơn vị có mã này (để trống: ${empty.vi})`, en: `a day the unit holds this code (empty: ${empty.en})` },
+  }),
+};
+
+/**
+ * The unit a template's `withinCode` names, found by `find` on the template's date (`templateDate`); null without
+ * `withinCode`, BAD_USER_INPUT when no unit holds the code that day.
+ */
+export async function templateTerritory<T>(query: Record<string, string | undefined>, find: (code: string, date: string) => Promise<T | null>):
+  Promise<{ territory: T; date: string } | null> {
+  if (!query.withinCode) return null;
+  const date = templateDate(query);
+  const territory = await find(query.withinCode.trim(), date);
+  if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+  return { territory, date };
+}
+
+/**
+ * A template that is the export of a territory: the header row, then with `withinCode` the rows `list` gives for the
+ * unit `find` finds (`templateTerritory`); the file named `<name>-<withinCode>`, or `<name>` alone.
+ */
+export async function territoryTemplate<T>(
+  columns: readonly ColumnSpec[], name: string, textColumns: number[], query: Record<string, string | undefined>,
+  find: (code: string, date: string) => Promise<T | null>, list: (territory: T, date: string) => Promise<Cell[][]>,
+): Promise<TemplateTable> {
+  const rows: Cell[][] = [columns.map((c) => c.header)];
+  const found = await templateTerritory(query, find);
+  if (found) rows.push(...(await list(found.territory, found.date)));
+  return { name: `${name}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns };
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { projectPath } from '../shared/project.js';
-import type { LineageSeed, UnitSeed } from './unit-seed.js';
+import type { LineageSeed, UnitSeed } from './seed-records.js';
 import { seedDemoVillages } from './demo-villages.js';
 
 /**

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-import { UnitLevel } from '../shared/unit-level.js';
+import { UnitLevel } from '../shared/unit-level.enums.js';
 
 export { UnitLevel };
 
@@ -130,3 +130,64 @@ export function kindFromName(fullName: string, level: UnitLevel): { kind: UnitKi
   }
   throw new Error(`Cannot tell the kind of "${fullName}" at level ${level}`);
 }
+
+/** Loại sắp xếp — what a reorganisation does. */
+export enum ReorganisationKind {
+  MERGE = 'MERGE',
+  SPLIT = 'SPLIT',
+  RENAME = 'RENAME',
+  TRANSFER = 'TRANSFER',
+}
+registerEnumType(ReorganisationKind, {
+  name: 'ReorganisationKind',
+  description: 'Loại sắp xếp đơn vị hành chính — what a reorganisation does.',
+  valuesConfig: {
+    MERGE: { description: 'Nhập — two or more units become one (a new unit, or an existing one that absorbs the others).' },
+    SPLIT: { description: 'Chia, tách — one unit becomes several (it may continue as one of them).' },
+    RENAME: { description: 'Đổi tên — one unit continues under a new name, kind or code, in the same parent.' },
+    TRANSFER: { description: 'Điều chuyển — one unit moves to another parent.' },
+  },
+});
+
+/** Trạng thái — whether a recorded reorganisation stands. */
+export enum ReorganisationStatus {
+  RECORDED = 'RECORDED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ReorganisationStatus, {
+  name: 'ReorganisationStatus',
+  description: 'Trạng thái sắp xếp — RECORDED (ghi nhận; in effect from its date) or WITHDRAWN (đã hủy before its date; nothing of it remains in the map).',
+});
+
+/** Sắp xếp đơn vị theo — the field units are sorted by. */
+export enum UnitOrderField {
+  CODE = 'CODE',
+  NAME = 'NAME',
+  LEVEL = 'LEVEL',
+}
+registerEnumType(UnitOrderField, {
+  name: 'UnitOrderField',
+  description: 'Trường sắp xếp đơn vị — field to sort units by (names sort in Vietnamese alphabetical order).',
+});
+
+/** Phân loại — the classification schemes that change thresholds, targets and award standards. */
+export enum ClassificationScheme {
+  ESPECIALLY_DISADVANTAGED = 'ESPECIALLY_DISADVANTAGED',
+  TERRAIN = 'TERRAIN',
+  BORDER = 'BORDER',
+  COASTAL = 'COASTAL',
+  ISLAND = 'ISLAND',
+  COMMUNE_GROUP = 'COMMUNE_GROUP',
+}
+registerEnumType(ClassificationScheme, {
+  name: 'ClassificationScheme',
+  description: 'Loại phân loại — a classification scheme of units.',
+  valuesConfig: {
+    ESPECIALLY_DISADVANTAGED: { description: 'Xã đặc biệt khó khăn — especially-disadvantaged (no value).' },
+    TERRAIN: { description: 'Địa hình — terrain class: HIGH_MOUNTAIN (miền núi cao), LOW_MOUNTAIN (miền núi thấp), LOWLAND (đồng bằng).' },
+    BORDER: { description: 'Biên giới — border area (no value).' },
+    COASTAL: { description: 'Bãi ngang ven biển — coastal area (no value).' },
+    ISLAND: { description: 'Hải đảo — island (no value).' },
+    COMMUNE_GROUP: { description: 'Nhóm xã giai đoạn 2026–2030 — commune group 1, 2 or 3.' },
+  },
+});

@@ -5,7 +5,7 @@
 import { tierRank, yearOf } from '../shared/domain/index.js';
 import { badInput } from '../shared/errors.js';
 import { isValidOn, isWithin, type UnitInfo } from '../shared/unit-directory.js';
-import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus, type DenominatorBasis, type UnitClass } from './campaign.enums.js';
+import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus, type DenominatorBasis, type UnitClass } from './campaigns.enums.js';
 
 export interface Period {
   periodStart: string;

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { AdministrativeUnitRef, unitRef } from './administrative-unit.js';
+import { AdministrativeUnitRef, unitRef } from './campaigns.reference.js';
 import { Campaign } from './campaign.entity.js';
-import { campaignById, metricByCode } from './campaign.loaders.js';
+import { campaignById, metricByCode } from './campaigns.loaders.js';
 import { Metric } from './metric.entity.js';
 import { Target } from './target.entity.js';
 

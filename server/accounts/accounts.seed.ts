@@ -31,11 +31,9 @@ export async function seedAccounts(em: EntityManager, { log, units, demo }: Seed
 }
 
 /** On every start: the system administrator named by NTM_ADMIN_USERNAME / NTM_ADMIN_PASSWORD, if missing. */
-export async function ensureConfiguredAdmin(em: EntityManager, { log, units }: SeedTools): Promise<void> {
-  const username = process.env.NTM_ADMIN_USERNAME?.trim().toLowerCase();
-  const password = process.env.NTM_ADMIN_PASSWORD;
-  if (!username) return;
-  if (!password) throw new Error('NTM_ADMIN_USERNAME is set but NTM_ADMIN_PASSWORD is not');
+export async function ensureConfiguredAdmin(em: EntityManager, { log, units, admin }: SeedTools): Promise<void> {
+  if (!admin) return;
+  const { username, password } = admin;
   const nation = await units.requireByCode('VN');
   if (await new AccountService(em, units).ensureSystemAdmin(username, password, nation.id)) {
     log.info({ username }, 'created the system administrator from the environment');

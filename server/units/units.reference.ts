@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '../shared/context.js';
-import { unitById } from './unit.loaders.js';
+import { unitById } from './units.loaders.js';
 
 /** Resolves `{ __typename: "AdministrativeUnit", id }` references from other subgraphs, batched. */
 export const resolveUnitReference = (reference: Record<string, unknown>, ctx: SubgraphContext) =>

@@ -3,29 +3,15 @@
  * milestones), criteria (assessments with newly met criteria, recognition decisions, criterion names) and units
  * (classifications in force on a date). Batched: one call per kind of fact and page of 500 units.
  */
-import { badInput, notFound } from '../shared/errors.js';
+import { notFound } from '../shared/errors.js';
 import type { SubgraphContext } from '../shared/context.js';
+import { allPages, batches, PEER_PAGE, peerData } from '../shared/peers.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { referenceDate } from '../shared/domain/calendar.js';
 import type { CriterionRef, TargetFact } from './rule-evaluation.js';
 
 /** The criteria set whose numbering the rule vocabulary uses (Decision 318/QĐ-TTg). */
 export const COMMUNE_SET_CODE = 'COMMUNE-NTM-2021-2025';
-const PAGE = 500;
-
-async function peer<T = any>(ctx: SubgraphContext, subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await ctx.peers(subgraph, query, variables);
-  const error = result.errors?.[0];
-  if (error) {
-    if (error.extensions?.code === 'NOT_FOUND') throw notFound(error.message, error.message);
-    if (error.extensions?.code === 'BAD_USER_INPUT') throw badInput(error.message, error.message);
-    throw new Error(`${subgraph} subgraph: ${error.message}`);
-  }
-  return result.data as T;
-}
-
-const chunks = <T>(items: readonly T[], size = PAGE): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
 export interface MilestoneInfo { kind: string; year: number | null; deadline: string | null; deadlineDay: number | null; deadlineMonth: number | null }
 
 /** A campaign as awards needs it: period, issuing unit, milestones. */
@@ -39,7 +25,7 @@ export interface CampaignInfo {
 }
 
 export async function campaignInfo(ctx: SubgraphContext, id: number): Promise<CampaignInfo> {
-  const data = await peer(ctx, 'campaigns', `query($id: ID!) { campaign(id: $id) { id key periodStart periodEnd issuer { id }
+  const data = await peerData(ctx.peers, 'campaigns', `query($id: ID!) { campaign(id: $id) { id key periodStart periodEnd issuer { id }
     milestones { kind year deadline deadlineDay deadlineMonth } } }`, { id: String(id) });
   const campaign = data?.campaign;
   if (!campaign) throw notFound(`Không có phong trào ${id}`, `No campaign ${id}`);
@@ -50,13 +36,13 @@ export async function campaignInfo(ctx: SubgraphContext, id: number): Promise<Ca
 
 /** Campaign ids by seed key. */
 export async function campaignIdsByKey(ctx: Pick<SubgraphContext, 'peers'>): Promise<Map<string, number>> {
-  const data = await peer(ctx as SubgraphContext, 'campaigns', '{ campaigns(limit: 500) { nodes { id key } } }', {});
+  const data = await peerData(ctx.peers, 'campaigns', '{ campaigns(limit: 500) { nodes { id key } } }', {});
   return new Map(data.campaigns.nodes.filter((c: any) => c.key).map((c: any) => [c.key as string, Number(c.id)]));
 }
 
 /** Id of the 2021–2025 commune criteria set and its criteria names by number. */
 export async function communeCriteria(ctx: SubgraphContext): Promise<{ setId: string; names: Map<number, string> }> {
-  const data = await peer(ctx, 'criteria', `query($c: String) { criteriaSets(filter: { code: $c }, limit: 1) { nodes { id criteria { number name } } } }`, { c: COMMUNE_SET_CODE });
+  const data = await peerData(ctx.peers, 'criteria', `query($c: String) { criteriaSets(filter: { code: $c }, limit: 1) { nodes { id criteria { number name } } } }`, { c: COMMUNE_SET_CODE });
   const set = data.criteriaSets.nodes[0];
   if (!set) throw new Error(`criteria subgraph: no set ${COMMUNE_SET_CODE}`);
   return { setId: set.id, names: new Map(set.criteria.map((c: any) => [c.number as number, c.name as string])) };
@@ -72,9 +58,9 @@ export async function newlyMetCriteria(ctx: SubgraphContext, setId: string, year
   if (!unitIds.length) return found;
   const years = baseYears.map((y) => Math.trunc(y));
   const fields = years.map((y) => `since${y}: newlyMetSince(baseYear: ${y}) { number name }`).join(' ');
-  for (const ids of chunks(unitIds)) {
-    const data = await peer(ctx, 'criteria', `query($f: AssessmentFilter, $l: Int) { assessments(filter: $f, limit: $l) { nodes { unit { id } ${fields} } } }`,
-      { f: { criteriaSetId: setId, year, unitIds: ids.map(String) }, l: PAGE });
+  for (const ids of batches(unitIds)) {
+    const data = await peerData(ctx.peers, 'criteria', `query($f: AssessmentFilter, $l: Int) { assessments(filter: $f, limit: $l) { nodes { unit { id } ${fields} } } }`,
+      { f: { criteriaSetId: setId, year, unitIds: ids.map(String) }, l: PEER_PAGE });
     for (const node of data.assessments.nodes) {
       found.set(Number(node.unit.id), new Map(years.map((y) => [y, node[`since${y}`] ?? null])));
     }
@@ -87,14 +73,11 @@ export interface RecognitionInfo { unitId: number; tier: string; decidedOn: stri
 /** Recognition decisions that count in `year` for these units (decided by its end, not revoked by then). */
 export async function recognitions(ctx: SubgraphContext, year: number, unitIds: readonly number[]): Promise<RecognitionInfo[]> {
   const found: RecognitionInfo[] = [];
-  for (const ids of chunks(unitIds)) {
-    for (let offset = 0; ; offset += PAGE) {
-      const data = await peer(ctx, 'criteria', `query($f: RecognitionFilter, $o: Int, $l: Int) { recognitionDecisions(filter: $f, offset: $o, limit: $l) {
-        totalCount nodes { tier decidedOn revokedOn unit { id } } } }`, { f: { unitIds: ids.map(String), validInYear: year }, o: offset, l: PAGE });
-      const page = data.recognitionDecisions;
-      found.push(...page.nodes.map((n: any) => ({ unitId: Number(n.unit.id), tier: n.tier, decidedOn: n.decidedOn, revokedOn: n.revokedOn })));
-      if (offset + PAGE >= page.totalCount) break;
-    }
+  for (const ids of batches(unitIds)) {
+    const nodes = await allPages<any>(async (offset, limit) => (await peerData(ctx.peers, 'criteria', `query($f: RecognitionFilter, $o: Int, $l: Int) {
+      recognitionDecisions(filter: $f, offset: $o, limit: $l) { totalCount nodes { tier decidedOn revokedOn unit { id } } } }`,
+    { f: { unitIds: ids.map(String), validInYear: year }, o: offset, l: limit })).recognitionDecisions);
+    found.push(...nodes.map((n) => ({ unitId: Number(n.unit.id), tier: n.tier, decidedOn: n.decidedOn, revokedOn: n.revokedOn })));
   }
   return found;
 }
@@ -102,8 +85,8 @@ export async function recognitions(ctx: SubgraphContext, year: number, unitIds: 
 /** Classification codes in force on `asOf` for each unit. */
 export async function classificationsOn(ctx: SubgraphContext, unitIds: readonly number[], asOf: string): Promise<Map<number, string[]>> {
   const found = new Map<number, string[]>();
-  for (const ids of chunks([...new Set(unitIds)])) {
-    const data = await peer(ctx, 'units', `query($ids: [ID!]!, $d: Date) { unitsByIds(ids: $ids) { id classifications(asOf: $d) { code } } }`, { ids: ids.map(String), d: asOf });
+  for (const ids of batches([...new Set(unitIds)])) {
+    const data = await peerData(ctx.peers, 'units', `query($ids: [ID!]!, $d: Date) { unitsByIds(ids: $ids) { id classifications(asOf: $d) { code } } }`, { ids: ids.map(String), d: asOf });
     for (const unit of data.unitsByIds) if (unit) found.set(Number(unit.id), unit.classifications.map((c: any) => c.code as string));
   }
   return found;
@@ -120,10 +103,10 @@ export const subtreeUnitIds = (ctx: SubgraphContext, ancestorCode: string, asOf:
 export async function targetAttainment(ctx: SubgraphContext, campaignId: number, units: readonly UnitInfo[], year: number, metrics: readonly string[]):
   Promise<Map<number, Map<string, TargetFact>>> {
   const found = new Map<number, Map<string, TargetFact>>(units.map((u) => [u.id, new Map()]));
-  const own = await peer(ctx, 'campaigns', 'query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: String(campaignId) });
+  const own = await peerData(ctx.peers, 'campaigns', 'query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: String(campaignId) });
   const planTargets = new Set<string>(own.campaign.targets.map((t: { id: string }) => t.id));
-  for (const batch of chunks(units)) {
-    const data = await peer(ctx, 'insights', `query($i: CompareInput!) { compare(input: $i) { metrics { code name nameEn } rows { unit { id } metric targetId target targetComparator targetUnit targetActual onTrack } } }`,
+  for (const batch of batches(units)) {
+    const data = await peerData(ctx.peers, 'insights', `query($i: CompareInput!) { compare(input: $i) { metrics { code name nameEn } rows { unit { id } metric targetId target targetComparator targetUnit targetActual onTrack } } }`,
       { i: { unitCodes: [...new Set(batch.map((u) => u.code))], asOf: referenceDate(year), year, metrics } });
     const metricNames = new Map<string, { vi: string; en: string }>(data.compare.metrics.map((m: { code: string; name: string; nameEn: string }) => [m.code, { vi: m.name, en: m.nameEn }]));
     for (const row of data.compare.rows) {

@@ -2,11 +2,11 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { effectiveYear, satisfies } from '../shared/domain/index.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
-import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus } from './campaign.enums.js';
+import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus } from './campaigns.enums.js';
 import {
   checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, isWeaker,
   type TargetShape,
-} from './campaign.rules.js';
+} from './campaign.validation.js';
 
 const PERIOD = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
 const count = (fields: Partial<TargetShape> = {}): TargetShape => ({ comparator: Comparator.GTE, valueUnit: TargetValueUnit.COUNT, value: 8, isIncrement: false, ...fields });

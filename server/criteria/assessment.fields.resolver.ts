@@ -7,7 +7,7 @@ import { AssessmentService } from './assessment.service.js';
 import { CriteriaSet, Criterion } from './criteria-set.entity.js';
 import { assessmentsOfUnit, criteriaOfSet, newlyMetSince, recognitionOf, resultsOf, setById } from './criteria.loaders.js';
 import { RecognitionDecision } from './recognition.entity.js';
-import { UnitRef, unitRef } from './unit.reference.js';
+import { UnitRef, unitRef } from './criteria.reference.js';
 
 export const AssessmentChangeList = ListType(AssessmentChange, 'AssessmentChangeList', 'Một trang lịch sử thay đổi đánh giá — a page of an assessment\'s change history.');
 

@@ -3,10 +3,10 @@ import type { SubgraphContext } from '../shared/context.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
-import { classificationsOf, coveredPathsOf, lineageOf, reorganisationById, reorganisationsOf, unitById } from './unit.loaders.js';
+import { classificationsOf, coveredPathsOf, lineageOf, reorganisationById, reorganisationsOf, unitById } from './units.loaders.js';
 import { Reorganisation } from './reorganisation.entity.js';
 import type { LineageDirection } from './unit.input.js';
-import { LineageShare } from './unit-kind.js';
+import { LineageShare } from './units.enums.js';
 
 export { LineageShare };
 

@@ -1,4 +1,4 @@
-import { UnitLevel } from './unit-kind.js';
+import { UnitLevel } from './units.enums.js';
 
 /** One administrative unit as stored in seeds/units/units.json. */
 export interface UnitSeed {

@@ -84,7 +84,7 @@ registerEnumType(DenominatorBasis, {
   },
 });
 
-export { UnitClass } from '../shared/unit-class.js';
+export { UnitClass } from '../shared/unit-class.enums.js';
 
 /** Loại trách nhiệm — what a duty the plan assigns is about. */
 export enum ResponsibilityKind {
@@ -321,5 +321,23 @@ registerEnumType(MetricOrderField, {
     CODE: { description: 'Theo mã — by code.' },
     NAME_VI: { description: 'Theo tên tiếng Việt (thứ tự tiếng Việt) — by Vietnamese name, in Vietnamese order.' },
     KIND: { description: 'Theo loại chỉ số — by kind.' },
+  },
+});
+
+/** Mâu thuẫn trong một kế hoạch — the kinds of contradiction the report finds between a plan's own targets. */
+export enum ConsistencyWarningKind {
+  STATED_FRACTION_MISSES_SHARE = 'STATED_FRACTION_MISSES_SHARE',
+  COUNT_MISSES_SHARE = 'COUNT_MISSES_SHARE',
+  INCREMENTS_DISAGREE = 'INCREMENTS_DISAGREE',
+  YEARLY_TARGET_DISAGREES = 'YEARLY_TARGET_DISAGREES',
+}
+registerEnumType(ConsistencyWarningKind, {
+  name: 'ConsistencyWarningKind',
+  description: 'Loại mâu thuẫn giữa các chỉ tiêu của cùng một kế hoạch — a kind of contradiction between a plan\'s own targets.',
+  valuesConfig: {
+    STATED_FRACTION_MISSES_SHARE: { description: 'Chính phân số kế hoạch nêu không đạt tỷ lệ của chỉ tiêu (Quảng Nam: 155/194 = 79,9 % < 80 %) — the plan\'s own fraction fails its share target.' },
+    COUNT_MISSES_SHARE: { description: 'Đạt đúng chỉ tiêu số lượng vẫn không đạt chỉ tiêu tỷ lệ cùng năm — meeting the count target exactly fails the share target of the same year.' },
+    INCREMENTS_DISAGREE: { description: 'Mức tăng cả giai đoạn khác tổng các mức tăng từng năm (Bắc Kạn: +46 so với +40) — the increase over the period differs from the sum of the yearly increases.' },
+    YEARLY_TARGET_DISAGREES: { description: 'Chỉ tiêu một năm khác chuỗi suy ra từ chỉ tiêu cuối và các mức tăng — a yearly target differs from the series its end target and increases give.' },
   },
 });

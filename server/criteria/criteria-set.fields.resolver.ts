@@ -4,9 +4,9 @@ import { DateScalar } from '../shared/scalars.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { criteriaOfSet, indicatorsOf, setById, thresholdsOfSet } from './criteria.loaders.js';
-import { EffectiveThreshold } from './effective-threshold.js';
+import { EffectiveThreshold } from './effective-threshold.types.js';
 import { dateInYear, requireUnit } from './unit-lookup.js';
-import { UnitRef, unitRef } from './unit.reference.js';
+import { UnitRef, unitRef } from './criteria.reference.js';
 
 /** Fields of a criteria set that need more than its row; batched per request. */
 @Resolver(() => CriteriaSet)

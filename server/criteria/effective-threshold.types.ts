@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Comparator } from './criteria-enums.js';
+import { Comparator } from './criteria.enums.js';
 import { Threshold } from './criteria-set.entity.js';
 import type { Effective } from './criteria-set.service.js';
-import { UnitRef, unitRef } from './unit.reference.js';
+import { UnitRef, unitRef } from './criteria.reference.js';
 
 /** Một ngưỡng ứng viên — a threshold that applies, with its precedence. */
 @ObjectType('ThresholdCandidate', { description: 'Ngưỡng ứng viên — a threshold that applies to the unit and year, in order of precedence.' })

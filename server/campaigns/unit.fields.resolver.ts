@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { AdministrativeUnitRef } from './administrative-unit.js';
+import { AdministrativeUnitRef } from './campaigns.reference.js';
 import { Campaign } from './campaign.entity.js';
-import { campaignsIssuedBy } from './campaign.loaders.js';
+import { campaignsIssuedBy } from './campaigns.loaders.js';
 
 /** What this subgraph adds to the units subgraph's AdministrativeUnit. */
 @Resolver(() => AdministrativeUnitRef)

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../shared/context.js';
-import { AdministrativeUnitRef, unitRef } from './administrative-unit.js';
+import { AdministrativeUnitRef, unitRef } from './campaigns.reference.js';
 import { Campaign } from './campaign.entity.js';
-import { campaignById, childrenOf, milestonesOf, responsibilitiesOf, subjectsOf, targetsOf } from './campaign.loaders.js';
+import { campaignById, childrenOf, milestonesOf, responsibilitiesOf, subjectsOf, targetsOf } from './campaigns.loaders.js';
 import { Milestone } from './milestone.entity.js';
-import { PlanDocument } from './plan-document.js';
+import { PlanDocument } from './plan-document.types.js';
 import { Responsibility } from './responsibility.entity.js';
 import { CampaignSubject } from './subject.entity.js';
 import { Target } from './target.entity.js';

@@ -17,7 +17,7 @@ import {
   type IssuerRecord, type TargetUnitRecord, type UnitCode,
 } from './plan-file.js';
 import type { SubMovementInput } from './campaign.input.js';
-import type { DocumentReferenceInput, PlanCitationInput, PlanDocumentInput } from './plan-document.js';
+import type { DocumentReferenceInput, PlanCitationInput, PlanDocumentInput } from './plan-document.input.js';
 import { TargetService, type TargetData } from './target.service.js';
 
 const PLANS_DIR = projectPath('seeds', 'plans');
