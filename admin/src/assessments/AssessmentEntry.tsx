@@ -3,14 +3,14 @@ import {
   TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useCreate, useDataProvider, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Title, useCreate, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { useFormat } from '../common/format';
 import { onGridKeyDown } from '../common/gridKeys';
-import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit } from '../common/UnitPicker';
-import { effectiveThresholds } from '../dataProvider/criteria';
-import { assessmentId } from '../dataProvider/criteria';
+import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
+import { useHub } from '../common/useHub';
+import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
 
@@ -27,7 +27,7 @@ export function AssessmentEntry() {
   const redirect = useRedirect();
   const format = useFormat();
   const [locale] = useLocaleState();
-  const dataProvider = useDataProvider();
+  const dataProvider = useHub();
   const [create, { isPending: saving }] = useCreate();
   const [params] = useSearchParams();
   const [unit, setUnit] = useState<PickedUnit | null>(null);
@@ -50,7 +50,7 @@ export function AssessmentEntry() {
   // A link from an assessment's page names the commune by code: read it on the year's date.
   useEffect(() => {
     const code = params.get('unitCode');
-    if (code && midYear) unitByCode(code, midYear).then(setUnit, () => setUnit(null));
+    if (code && midYear) dataProvider.unitByCode(code, midYear).then(setUnit, () => setUnit(null));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // The checklist opens by itself once commune, set and year are chosen; changing one of them closes it.
   useEffect(() => { setSheet(null); if (unit && setId && midYear) void open(unit); }, [unit?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -59,7 +59,7 @@ export function AssessmentEntry() {
     try {
       const code = picked.code;
       const { data: set } = await dataProvider.getOne('criteriaSets', { id: setId });
-      const withThresholds = await effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
+      const withThresholds = await dataProvider.effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
       const effective: Record<string, Effective> = {};
       for (const c of withThresholds.criteria) for (const i of c.indicators) effective[i.code] = i.effectiveThreshold;
       const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);

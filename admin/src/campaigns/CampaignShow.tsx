@@ -6,7 +6,7 @@ import {
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { EnumText, NoteText, PeriodText } from '../common/fields';
-import { localise } from '../dataProvider/client';
+import { localise } from '../i18n/locale';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';

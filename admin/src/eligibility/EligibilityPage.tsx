@@ -5,8 +5,8 @@ import {
 import { useEffect, useState } from 'react';
 import { Title, useGetList, useGetOne, useNotify, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { awardEligibilityList, subjectInput, type EligibilityPage as Page, type EligibilityQuery, type EligibilityResult } from '../dataProvider/awards';
-import { localise } from '../dataProvider/client';
+import type { EligibilityResult, EligibilitySubject } from '../dataProvider';
+import { localise } from '../i18n/locale';
 import { PreconditionsDialog, preconditionsOf } from './PreconditionsDialog';
 import { useCan } from '../capabilities';
 import { TablePager } from '../common/TablePager';
@@ -14,7 +14,11 @@ import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 
 const Mark = ({ ok }: { ok: boolean }) => <Box component="span" sx={{ color: ok ? 'success.main' : 'error.main', fontWeight: 700 }}>{ok ? '✓' : '✗'}</Box>;
 
-type OrderField = EligibilityQuery['orderBy'];
+/** The columns the API sorts by (`awardEligibility`'s sort fields, see the data provider). */
+type OrderField = 'eligible' | 'subject' | 'unitCode';
+
+/** A subject as the API takes it: a unit by code (read on 30 June of the year) or a contributor by id. */
+const subjectInput = (subject: EligibilitySubject) => (subject.contributorId ? { contributorId: String(subject.contributorId) } : { unitCode: subject.unit.code });
 
 /** A text value that settles 300 ms after the last keystroke, so typing does not query the server on every key. */
 function useDebounced(value: string, ms = 300) {
@@ -42,16 +46,13 @@ export function EligibilityPage() {
   const [year, setYear] = useState(params.get('year') ?? '');
   const [campaignSearch, setCampaignSearch] = useState('');
   const [standardSearch, setStandardSearch] = useState('');
-  const [results, setResults] = useState<Page | null>(null);
-  const [loading, setLoading] = useState(false);
   const [eligibleOnly, setEligibleOnly] = useState(false);
   const [search, setSearch] = useState('');
   const [withinCode, setWithinCode] = useState('');
   const [within, setWithin] = useState<PickedUnit | null>(null);
-  const [order, setOrder] = useState<{ field: OrderField; direction: 'ASC' | 'DESC' }>({ field: 'ELIGIBLE', direction: 'ASC' });
+  const [order, setOrder] = useState<{ field: OrderField; direction: 'ASC' | 'DESC' }>({ field: 'eligible', direction: 'ASC' });
   const [page, setPage] = useState(0);
   const [perPage, setPerPage] = useState(25);
-  const [reload, setReload] = useState(0);
   const [dialogFor, setDialogFor] = useState<EligibilityResult | null>(null);
   const settledSearch = useDebounced(search.trim());
   const settledWithin = useDebounced(withinCode.trim());
@@ -67,19 +68,16 @@ export function EligibilityPage() {
   const shownStandard = params.get('standard');
   const shownYear = Number(params.get('year'));
   useEffect(() => { setPage(0); }, [shownStandard, shownYear, eligibleOnly, settledSearch, settledWithin, order, perPage]);
-  useEffect(() => {
-    if (!shownStandard || !shownYear) { setResults(null); return; }
-    let current = true;
-    setLoading(true);
-    awardEligibilityList({
-      standardId: shownStandard, year: shownYear, offset: page * perPage, limit: perPage, orderBy: order.field, direction: order.direction,
-      filter: { eligible: eligibleOnly ? true : undefined, search: settledSearch || undefined, withinCode: settledWithin || undefined },
-    }).then(
-      (found) => { if (current) setResults(found); },
-      (error) => { if (current) { notify((error as Error).message, { type: 'error', multiLine: true }); setResults(null); } },
-    ).finally(() => { if (current) setLoading(false); });
-    return () => { current = false; };
-  }, [shownStandard, shownYear, page, perPage, order, eligibleOnly, settledSearch, settledWithin, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  // One page of results through the data provider's `awardEligibility` list; the previous page stays shown (dimmed) while the next loads.
+  const { data: nodes, total, meta, isFetching, isError, refetch } = useGetList<EligibilityResult>('awardEligibility', {
+    pagination: { page: page + 1, perPage }, sort: { field: order.field, order: order.direction },
+    filter: { standardId: shownStandard, year: shownYear, eligible: eligibleOnly || undefined, q: settledSearch || undefined, withinCode: settledWithin || undefined },
+  }, {
+    enabled: !!shownStandard && !!shownYear, placeholderData: (previous) => previous,
+    onError: (error) => notify((error as Error).message, { type: 'error', multiLine: true }),
+  });
+  const results = shownStandard && shownYear && nodes && !isError ? { nodes, totalCount: total ?? 0, eligibleCount: Number(meta?.eligibleCount ?? 0) } : null;
+  const loading = isFetching;
 
   const sortBy = (field: OrderField) => setOrder((o) => ({ field, direction: o.field === field && o.direction === 'ASC' ? 'DESC' : 'ASC' }));
   const header = (key: string, field?: OrderField) => (
@@ -137,10 +135,10 @@ export function EligibilityPage() {
               {results && results.totalCount === 0 && <Typography color="text.secondary">{translate('awards.eligibility.none')}</Typography>}
               <Table size="small" data-testid="eligibility-table" sx={{ opacity: loading ? 0.5 : 1 }}>
                 <TableHead><TableRow>
-                  {header('subject', 'SUBJECT_NAME')}
-                  {header('eligible', 'ELIGIBLE')}
+                  {header('subject', 'subject')}
+                  {header('eligible', 'eligible')}
                   {['condition', 'passed', 'actual', 'required'].map((k) => header(k))}
-                  {header('unitCode', 'UNIT_CODE')}
+                  {header('unitCode', 'unitCode')}
                   {header('actions')}
                 </TableRow></TableHead>
                 <TableBody>
@@ -186,7 +184,7 @@ export function EligibilityPage() {
       </Card>
       {dialogFor && (
         <PreconditionsDialog open subject={subjectInput(dialogFor.subject)} subjectName={subjectName(dialogFor)} year={shownYear} unitPath={dialogFor.subject.unit.path}
-          asked={preconditionsOf(standard?.rule)} onClose={() => setDialogFor(null)} onRecorded={() => setReload((n) => n + 1)} />
+          asked={preconditionsOf(standard?.rule)} onClose={() => setDialogFor(null)} onRecorded={() => void refetch()} />
       )}
     </Box>
   );
