@@ -1,5 +1,5 @@
 import {
-  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow,
+  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableRow,
   TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
@@ -13,6 +13,7 @@ import { useHub } from '../common/useHub';
 import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
+import { TableHeader } from '../common/TableHeader';
 
 interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
 interface Criterion { number: number; name: string; nameEn: string | null; indicators: Indicator[] }
@@ -170,13 +171,7 @@ export function AssessmentEntry() {
               {notice && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>{notice}</Alert>}
               <Box sx={{ overflowX: 'auto' }}>
               <Table size="small" data-testid="checklist" data-grid>
-                <TableHead><TableRow>
-                  <TableCell>{translate('resources.assessments.entry.criterion')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.indicators')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.evaluated')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.met')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.overrideReason')}</TableCell>
-                </TableRow></TableHead>
+                <TableHeader labels={['resources.assessments.entry.criterion', 'resources.assessments.entry.indicators', 'resources.assessments.entry.evaluated', 'resources.assessments.entry.met', 'resources.assessments.entry.overrideReason']} />
                 <TableBody>
                   {sheet.criteria.map((criterion, criterionIndex) => {
                     const row = sheet.rows[criterion.number];

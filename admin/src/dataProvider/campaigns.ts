@@ -16,9 +16,6 @@ export const campaigns: ResourceAdapter = {
   async getOne(id) {
     return (await gql<{ campaign: Row }>(CAMPAIGN, { id: String(id) })).campaign;
   },
-  async getMany(ids) {
-    return Promise.all(ids.map((id) => campaigns.getOne!(id)));
-  },
   async create(data) {
     const input = { ...pick(data, [...EDITABLE, 'issuerCode', 'asOf', 'parentId']), plan: data.plan ? pick(data.plan, ['number', 'date', 'title', 'signer', 'signerTitle', 'issuingBody']) : undefined };
     return (await gql<{ createCampaign: Row }>(CREATE_CAMPAIGN, { input })).createCampaign;

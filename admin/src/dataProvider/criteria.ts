@@ -18,9 +18,6 @@ export const criteriaSets: ResourceAdapter = {
   async getOne(id) {
     return (await gql<{ criteriaSet: Row }>(CRITERIA_SET, { id: String(id) })).criteriaSet;
   },
-  async getMany(ids) {
-    return Promise.all(ids.map((id) => criteriaSets.getOne!(id)));
-  },
   /** Creating a set is deriving it from a parent set. */
   async create(data) {
     const input = pick(data, ['parentId', 'ownerCode', 'ownerAsOf', 'code', 'nameVi', 'nameEn', 'periodStart', 'periodEnd', 'source']);
