@@ -2,7 +2,7 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import assessments from './assessments';
 import auditLog from './auditLog';
-import awardDecisions from './awardDecisions';
+import awards from './awards';
 import awardForms from './awardForms';
 import awardStandards from './awardStandards';
 import contributions from './contributions';
@@ -21,7 +21,7 @@ import targets from './targets';
 import units from './units';
 import users from './users';
 
-const EligibilityPage = lazyPage(() => import('./awards/EligibilityPage'), 'EligibilityPage');
+const EligibilityPage = lazyPage(() => import('./eligibility/EligibilityPage'), 'EligibilityPage');
 const Dashboard = lazyPage(() => import('./layout/Dashboard'), 'Dashboard');
 const ComparePage = lazyPage(() => import('./insights/ComparePage'), 'ComparePage');
 const ProgressPage = lazyPage(() => import('./insights/ProgressPage'), 'ProgressPage');
@@ -51,7 +51,7 @@ export function App() {
       <Resource name="awardStandards" {...awardStandards} />
       <Resource name="contributions" {...contributions} />
       <Resource name="nominations" {...nominations} />
-      <Resource name="awards" {...awardDecisions} />
+      <Resource name="awards" {...awards} />
       <Resource name="auditLog" {...auditLog} />
       <Resource name="users" {...users} />
       <Resource name="targets" {...targets} />

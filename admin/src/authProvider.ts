@@ -1,15 +1,12 @@
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from './capabilities';
-import { gql, session, type Session } from './dataProvider/client';
+import { gql } from './dataProvider/client';
+import { LOGIN } from './dataProvider/documents/accounts';
+import { session, type Session } from './session';
 
 /** Signs in through the gateway's `login` mutation and keeps the expiring token in localStorage. */
 export async function signIn(username: string, password: string): Promise<void> {
-  const { login } = await gql<{ login: Session }>(
-    `mutation Login($username: String!, $password: String!) {
-      login(username: $username, password: $password) { token expiresAt user { username displayName grants { role paths unit { id code name } } } }
-    }`,
-    { username: username.trim(), password },
-  );
+  const { login } = await gql<{ login: Session }>(LOGIN, { username: username.trim(), password });
   session.write(login);
 }
 

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { gql, session } from './dataProvider/client';
+import { gql } from './dataProvider/client';
+import { CAPABILITIES } from './dataProvider/documents/accounts';
+import { session } from './session';
 
 /**
  * What the signed-in user may do, from the API's own capability table (`capabilities`: roles × capability, each
@@ -16,7 +18,7 @@ let table: Promise<CapabilityRule[]> | undefined;
 
 /** The capability table, read once (it is the same for everyone). */
 export function capabilityTable(): Promise<CapabilityRule[]> {
-  table ??= gql<{ capabilities: CapabilityRule[] }>('{ capabilities { capability roles scope operations } }')
+  table ??= gql<{ capabilities: CapabilityRule[] }>(CAPABILITIES)
     .then((r) => r.capabilities)
     .catch((error) => { table = undefined; throw error; });
   return table;

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router-dom';
-import { session } from './dataProvider/client';
+import { session } from './session';
 import { SignInShell } from './signIn/SignInShell';
 
 const root = createRoot(document.getElementById('root')!);

@@ -1,18 +1,19 @@
 import {
-  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableHead, TableRow,
+  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableRow,
   TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useCreate, useDataProvider, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { Title, useCreate, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { useFormat } from '../common/format';
 import { onGridKeyDown } from '../common/gridKeys';
-import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit } from '../common/UnitPicker';
-import { effectiveThresholds } from '../dataProvider/criteria';
-import { assessmentId } from '../dataProvider/criteria';
+import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
+import { useHub } from '../common/useHub';
+import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
+import { TableHeader } from '../common/TableHeader';
 
 interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
 interface Criterion { number: number; name: string; nameEn: string | null; indicators: Indicator[] }
@@ -27,7 +28,7 @@ export function AssessmentEntry() {
   const redirect = useRedirect();
   const format = useFormat();
   const [locale] = useLocaleState();
-  const dataProvider = useDataProvider();
+  const dataProvider = useHub();
   const [create, { isPending: saving }] = useCreate();
   const [params] = useSearchParams();
   const [unit, setUnit] = useState<PickedUnit | null>(null);
@@ -50,7 +51,7 @@ export function AssessmentEntry() {
   // A link from an assessment's page names the commune by code: read it on the year's date.
   useEffect(() => {
     const code = params.get('unitCode');
-    if (code && midYear) unitByCode(code, midYear).then(setUnit, () => setUnit(null));
+    if (code && midYear) dataProvider.unitByCode(code, midYear).then(setUnit, () => setUnit(null));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // The checklist opens by itself once commune, set and year are chosen; changing one of them closes it.
   useEffect(() => { setSheet(null); if (unit && setId && midYear) void open(unit); }, [unit?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -59,7 +60,7 @@ export function AssessmentEntry() {
     try {
       const code = picked.code;
       const { data: set } = await dataProvider.getOne('criteriaSets', { id: setId });
-      const withThresholds = await effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
+      const withThresholds = await dataProvider.effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
       const effective: Record<string, Effective> = {};
       for (const c of withThresholds.criteria) for (const i of c.indicators) effective[i.code] = i.effectiveThreshold;
       const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);
@@ -170,13 +171,7 @@ export function AssessmentEntry() {
               {notice && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>{notice}</Alert>}
               <Box sx={{ overflowX: 'auto' }}>
               <Table size="small" data-testid="checklist" data-grid>
-                <TableHead><TableRow>
-                  <TableCell>{translate('resources.assessments.entry.criterion')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.indicators')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.evaluated')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.met')}</TableCell>
-                  <TableCell>{translate('resources.assessments.entry.overrideReason')}</TableCell>
-                </TableRow></TableHead>
+                <TableHeader labels={['resources.assessments.entry.criterion', 'resources.assessments.entry.indicators', 'resources.assessments.entry.evaluated', 'resources.assessments.entry.met', 'resources.assessments.entry.overrideReason']} />
                 <TableBody>
                   {sheet.criteria.map((criterion, criterionIndex) => {
                     const row = sheet.rows[criterion.number];

@@ -1,10 +1,11 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Chip, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { Button, Show, SimpleShowLayout, TextField, TopToolbar, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { DateText } from '../common/fields';
 import { useFormat } from '../common/format';
+import { TableHeader } from '../common/TableHeader';
 
 function Results() {
   const assessment = useRecordContext<{ results: any[]; metCount: number; criteriaCount: number }>();
@@ -16,13 +17,7 @@ function Results() {
     <>
       <Typography variant="h6">{translate('resources.assessments.entry.summary', { met: assessment.metCount, count: assessment.criteriaCount })}</Typography>
       <Table size="small">
-        <TableHead><TableRow>
-          <TableCell>{translate('resources.assessments.entry.criterion')}</TableCell>
-          <TableCell>{translate('resources.assessments.entry.met')}</TableCell>
-          <TableCell>{translate('resources.assessments.entry.evaluated')}</TableCell>
-          <TableCell>{translate('resources.assessments.entry.indicators')}</TableCell>
-          <TableCell>{translate('resources.assessments.entry.overrideReason')}</TableCell>
-        </TableRow></TableHead>
+        <TableHeader labels={['resources.assessments.entry.criterion', 'resources.assessments.entry.met', 'resources.assessments.entry.evaluated', 'resources.assessments.entry.indicators', 'resources.assessments.entry.overrideReason']} />
         <TableBody>
           {assessment.results.map((r) => (
             <TableRow key={r.criterionNumber}>

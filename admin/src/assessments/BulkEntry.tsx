@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { onGridKeyDown } from '../common/gridKeys';
 import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
-import { gql } from '../dataProvider/client';
+import { useHub } from '../common/useHub';
+import type { SectionCommune as Commune } from '../dataProvider';
 
-interface Commune { id: string; code: string; name: string; validFrom: string | null; validTo: string | null }
 interface Row { commune: Commune; version: number | null; met: Record<number, boolean>; saved: Record<number, boolean> }
 
 /**
@@ -14,6 +14,7 @@ interface Row { commune: Commune; version: number | null; met: Record<number, bo
  * every changed row as a conclusion per criterion.
  */
 export function BulkEntry({ setId, year, criteria }: { setId: string; year: string; criteria: { number: number; name: string }[] }) {
+  const hub = useHub();
   const translate = useTranslate();
   const notify = useNotify();
   const [district, setDistrict] = useState<PickedUnit | null>(null);
@@ -26,14 +27,10 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
     if (!district || !midYear || !setId) return;
     let live = true;
     (async () => {
-      const { units, assessments } = await gql<{ units: { nodes: Commune[] }; assessments: { nodes: { version: number; unit: { id: string }; results: { criterionNumber: number; met: boolean }[] }[] } }>(
-        `query Section($d: String!, $y: Int!, $s: ID!, $asOf: Date!) {
-          units(filter: { withinCode: $d, level: COMMUNE, kind: COMMUNE, asOf: $asOf }, limit: 100, orderBy: NAME) { nodes { id code name validFrom validTo } }
-          assessments(filter: { withinCode: $d, year: $y, criteriaSetId: $s, asOf: $asOf }, limit: 100) { nodes { version unit { id } results { criterionNumber met } } }
-        }`, { d: district.code, y: Number(year), s: setId, asOf: midYear });
-      const byUnit = new Map(assessments.nodes.map((a) => [a.unit.id, a]));
+      const { communes, assessments } = await hub.assessmentSection(district.code, Number(year), setId, midYear);
+      const byUnit = new Map(assessments.map((a) => [a.unit.id, a]));
       if (live) {
-        setRows(units.nodes.map((commune) => {
+        setRows(communes.map((commune) => {
           const found = byUnit.get(commune.id);
           const met = Object.fromEntries((found?.results ?? []).map((r) => [r.criterionNumber, r.met]));
           return { commune, version: found?.version ?? null, met, saved: { ...met } };
@@ -51,10 +48,8 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
     try {
       for (const row of changed) {
         const results = criteria.map((c) => ({ criterionNumber: c.number, met: row.met[c.number] ?? false }));
-        const { recordAssessment } = await gql<{ recordAssessment: { version: number } }>(
-          `mutation Record($i: RecordAssessmentInput!) { recordAssessment(input: $i) { version } }`,
-          { i: { unitCode: row.commune.code, asOf: unitDate(row.commune, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: row.version } });
-        setRows((all) => all && all.map((r) => (r.commune.id === row.commune.id ? { ...r, version: recordAssessment.version, saved: { ...r.met } } : r)));
+        const version = await hub.recordAssessmentResults({ unitCode: row.commune.code, asOf: unitDate(row.commune, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: row.version });
+        setRows((all) => all && all.map((r) => (r.commune.id === row.commune.id ? { ...r, version, saved: { ...r.met } } : r)));
         done++;
       }
       notify('resources.assessments.bulk.saved', { type: 'success', messageArgs: { smart_count: done } });

@@ -2,8 +2,8 @@ import SaveIcon from '@mui/icons-material/Save';
 import { Alert, Checkbox, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Button, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import type { Row } from '../dataProvider/adapter';
-import { setCampaignAwardForms } from '../dataProvider/awards';
+import { useHub } from '../common/useHub';
+import type { Row } from '../dataProvider';
 import { useCan } from '../capabilities';
 import { useLocalName } from '../common/fields';
 import { SourceText } from '../common/SourceText';
@@ -31,6 +31,7 @@ const choicesOf = (listed: Row[]): Record<string, Choice> =>
  * sources of the forms kept are sent back unchanged. The API decides who may: a refusal is notified as it comes.
  */
 export function CampaignAwardForms() {
+  const hub = useHub();
   const campaign = useRecordContext();
   const translate = useTranslate();
   const name = useLocalName();
@@ -54,7 +55,7 @@ export function CampaignAwardForms() {
     }));
     setSaving(true);
     try {
-      await setCampaignAwardForms(String(campaign.id), forms);
+      await hub.setCampaignAwardForms(String(campaign.id), forms);
       notify('awards.campaignForms.saved', { type: 'success', messageArgs: { smart_count: forms.length } });
       refresh();
     } catch (error) {

@@ -3,26 +3,22 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import {
   Autocomplete, Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Paper, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography,
 } from '@mui/material';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useInput, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { ENUMS } from '../common/enums';
 import { useFormat } from '../common/format';
-import { communeCriteria } from '../dataProvider/awards';
+import { useHub } from '../common/useHub';
+import type { Criterion } from '../dataProvider';
 import {
   CONDITION_KINDS, describeCondition, fromStored, newNode, type ClassThreshold, type Contribution, type Group, type NewlyMet, type Precondition, type Recognised, type RuleNode,
 } from './rule';
 
-type Criterion = { number: number; name: string; nameEn: string | null };
-let criteriaCache: Promise<Criterion[]> | null = null;
-
-/** The 19 criteria of the 2021–2025 commune set, read once. */
+/** The 19 criteria of the 2021–2025 commune set, read once (they do not change while the console runs). */
 export function useCriteria(): Criterion[] {
-  const [criteria, setCriteria] = useState<Criterion[]>([]);
-  useEffect(() => {
-    criteriaCache ??= communeCriteria().catch(() => { criteriaCache = null; return []; });
-    criteriaCache.then(setCriteria);
-  }, []);
-  return criteria;
+  const hub = useHub();
+  const { data = [] } = useQuery({ queryKey: ['communeCriteria'], queryFn: () => hub.communeCriteria(), staleTime: Infinity });
+  return data;
 }
 
 export function useCriterionName() {

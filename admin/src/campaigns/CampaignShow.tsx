@@ -6,11 +6,12 @@ import {
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { EnumText, NoteText, PeriodText } from '../common/fields';
-import { localise } from '../dataProvider/client';
+import { localise } from '../i18n/locale';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
 import { useCan, useCanBelow } from '../capabilities';
+import { TableHeader } from '../common/TableHeader';
 
 interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
 
@@ -92,11 +93,7 @@ function Children() {
   if (!campaign?.children?.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
   return (
     <Table size="small">
-      <TableHead><TableRow>
-        <TableCell>{translate('resources.campaigns.fields.name')}</TableCell>
-        <TableCell>{translate('resources.campaigns.fields.issuer')}</TableCell>
-        <TableCell>{translate('resources.campaigns.fields.status')}</TableCell>
-      </TableRow></TableHead>
+      <TableHeader labels={['resources.campaigns.fields.name', 'resources.campaigns.fields.issuer', 'resources.campaigns.fields.status']} />
       <TableBody>
         {campaign.children.map((c) => (
           <TableRow key={c.id}>

@@ -5,10 +5,11 @@ import {
   Button, Form, SaveButton, TextInput, Toolbar, required, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord,
 } from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
-import { deriveCampaign } from '../dataProvider/campaigns';
+import { useHub } from '../common/useHub';
 
 /** Opens a form to derive the campaign of a unit below the issuer (`deriveCampaign`). */
 export function DeriveCampaignButton() {
+  const hub = useHub();
   const campaign = useRecordContext();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -21,7 +22,7 @@ export function DeriveCampaignButton() {
   const submit = async (values: Record<string, string>) => {
     setSaving(true);
     try {
-      const created: RaRecord = await deriveCampaign({ parentId: String(campaign.id), issuerCode: values.issuerCode, asOf, name: values.name || undefined });
+      const created: RaRecord = await hub.deriveCampaign({ parentId: String(campaign.id), issuerCode: values.issuerCode, asOf, name: values.name || undefined });
       notify('resources.campaigns.derive.done', { type: 'success', messageArgs: { name: created.name } });
       setOpen(false);
       redirect('show', 'campaigns', created.id);

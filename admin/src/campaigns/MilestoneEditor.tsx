@@ -8,7 +8,7 @@ import {
   useRefresh, useTranslate, type RaRecord,
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { milestones } from '../dataProvider/campaigns';
+import { useHub } from '../common/useHub';
 
 /** Runs a milestone write, then re-reads the campaign; an API error (stale version, bad year …) is shown as it comes. */
 function useMilestoneWrite() {
@@ -31,6 +31,7 @@ function useMilestoneWrite() {
 export function MilestoneDialogButton({ milestone }: { milestone?: RaRecord }) {
   const campaign = useRecordContext();
   const translate = useTranslate();
+  const hub = useHub();
   const write = useMilestoneWrite();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -40,8 +41,8 @@ export function MilestoneDialogButton({ milestone }: { milestone?: RaRecord }) {
     const data = values as RaRecord;
     setSaving(true);
     const ok = milestone
-      ? await write(() => milestones.update(milestone, data), 'resources.campaigns.milestone.updated')
-      : await write(() => milestones.create(String(campaign.id), data), 'resources.campaigns.milestone.created');
+      ? await write(() => hub.updateMilestone(milestone, data), 'resources.campaigns.milestone.updated')
+      : await write(() => hub.createMilestone(String(campaign.id), data), 'resources.campaigns.milestone.created');
     setSaving(false);
     if (ok) setOpen(false);
   };
@@ -74,6 +75,7 @@ export function MilestoneDialogButton({ milestone }: { milestone?: RaRecord }) {
 /** Deletes a milestone after confirmation. */
 export function DeleteMilestoneButton({ milestone }: { milestone: RaRecord }) {
   const translate = useTranslate();
+  const hub = useHub();
   const write = useMilestoneWrite();
   const [open, setOpen] = useState(false);
   const label = translate('resources.campaigns.milestone.delete');
@@ -83,7 +85,7 @@ export function DeleteMilestoneButton({ milestone }: { milestone: RaRecord }) {
       <Confirm
         isOpen={open} title="resources.campaigns.milestone.delete" content="resources.campaigns.milestone.confirmDelete"
         translateOptions={{ description: milestone.description }}
-        onConfirm={async () => { if (await write(() => milestones.delete(milestone), 'resources.campaigns.milestone.deleted')) setOpen(false); }}
+        onConfirm={async () => { if (await write(() => hub.deleteMilestone(milestone), 'resources.campaigns.milestone.deleted')) setOpen(false); }}
         onClose={() => setOpen(false)}
       />
     </>

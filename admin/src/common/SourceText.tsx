@@ -1,24 +1,7 @@
 import { Tooltip } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslate } from 'react-admin';
-import { gql } from '../dataProvider/client';
-
-/** A plan document the seeds cite by file name ("003_a6acb2b6647a6e7e.txt §I.1.b"). */
-interface SourceDocument { sourceFile: string; title: string | null; number: string | null; issuingBody: string }
-
-let documents: Promise<Map<string, SourceDocument>> | undefined;
-
-/**
- * The documents records are quoted from, read once from the campaigns' plans. The seeded campaigns were created
- * first, so the oldest hundred hold every one of them.
- */
-function sourceDocuments(): Promise<Map<string, SourceDocument>> {
-  documents ??= gql<{ campaigns: { nodes: { plan: SourceDocument | null }[] } }>(
-    '{ campaigns(limit: 100, orderBy: CREATED, direction: ASC) { nodes { plan { sourceFile title number issuingBody } } } }',
-  ).then((r) => new Map(r.campaigns.nodes.filter((c) => c.plan?.sourceFile).map((c) => [c.plan!.sourceFile, c.plan!])))
-    .catch((error) => { documents = undefined; throw error; });
-  return documents;
-}
+import { useHub } from './useHub';
 
 const SEED_SOURCE = /^(\S+\.txt) (.+)$/;
 
@@ -39,17 +22,14 @@ function clauseText(clauses: string, translate: (key: string, options?: Record<s
  */
 export function SourceText({ source }: { source: string | null | undefined }) {
   const translate = useTranslate();
-  const [known, setKnown] = useState<Map<string, SourceDocument> | null>(null);
+  const hub = useHub();
   const seeded = source ? SEED_SOURCE.exec(source) : null;
-  useEffect(() => {
-    let live = true;
-    if (seeded) sourceDocuments().then((found) => live && setKnown(found), () => live && setKnown(new Map()));
-    return () => { live = false; };
-  }, [seeded?.[1]]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The documents records are quoted from, read once for every source shown.
+  const { data: known, isError } = useQuery({ queryKey: ['sourceDocuments'], queryFn: () => hub.sourceDocuments(), staleTime: Infinity, enabled: !!seeded });
   if (!source) return null;
   if (!seeded) return <span>{source}</span>;
-  if (!known) return <span />;
-  const document = known.get(seeded[1]);
+  if (!known && !isError) return <span />;
+  const document = known?.get(seeded[1]);
   const where = clauseText(seeded[2], translate);
   if (!document) return <span>{translate('app.sourceText.unknown', { where })}</span>;
   const name = translate('app.sourceText.plan', { number: document.number ? ` ${document.number}` : '', body: document.issuingBody });

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { FieldTitle, useInput, useResourceContext, useTranslate, useWrappedSource, type InputProps } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import type { Capability } from '../capabilities';
-import { UnitAutocomplete, unitByCode, unitDate, type PickedUnit, type UnitQuery } from './UnitPicker';
+import { UnitAutocomplete, unitDate, type PickedUnit, type UnitQuery } from './UnitPicker';
+import { useHub } from './useHub';
 
 type Props = Omit<InputProps, 'source'> & UnitQuery & {
   source: string;
@@ -23,6 +24,7 @@ type Props = Omit<InputProps, 'source'> & UnitQuery & {
  * `asOfSource` the form also keeps a day on which that unit is valid, so what is saved is the unit that was picked.
  */
 export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, unitFilter, label, validate, helperText, disabled, fullWidth, sx, capability }: Props) {
+  const hub = useHub();
   const translate = useTranslate();
   const resource = useResourceContext();
   const { field, fieldState, isRequired } = useInput({ source, validate });
@@ -36,7 +38,7 @@ export function UnitCodeInput({ source, asOfSource, asOf, level, withinCode, uni
     if (!code) { setUnit(null); return; }
     if (unit?.code === code) return;
     const stored = asOfSource ? form.getValues(asOfField) : null;
-    unitByCode(code, stored || asOf).then(setUnit, () => setUnit(null));
+    hub.unitByCode(code, stored || asOf).then(setUnit, () => setUnit(null));
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <UnitAutocomplete

@@ -2,21 +2,12 @@ import { Autocomplete, Box, TextField, Typography, type SxProps } from '@mui/mat
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { capabilityTable, scopeOf, type Capability, type GrantScope } from '../capabilities';
-import { gql } from '../dataProvider/client';
+import type { PickedUnit } from '../dataProvider';
 import { AsOfHelp } from './AsOfHelp';
 import { useFormat } from './format';
+import { useHub } from './useHub';
 
-/** A unit as the pickers show it: where it sits and in which period it is valid. */
-export interface PickedUnit {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-  validFrom: string | null;
-  validTo: string | null;
-  ancestors: { name: string; level: string }[];
-}
+export type { PickedUnit };
 
 export interface UnitQuery {
   /** The date in context (the form's year or date): only units valid then. Without it, units of every period. */
@@ -28,26 +19,13 @@ export interface UnitQuery {
   withinPaths?: string[];
 }
 
-const FIELDS = 'id code name level path validFrom validTo ancestors { name level }';
 const REORGANISATION = '2025-07-01';
 
-/** Units matching what was typed (a name without accents, or the start of a code), 20 at a time. */
-export async function searchUnits(search: string, query: UnitQuery): Promise<PickedUnit[]> {
-  const filter = {
-    search: search.trim() || undefined, level: query.level, withinCode: query.withinCode, withinPaths: query.withinPaths,
-    ...(query.asOf ? { asOf: query.asOf } : { anyDate: true }),
-  };
-  const { units } = await gql<{ units: { nodes: PickedUnit[] } }>(
-    `query Pick($f: UnitFilter) { units(filter: $f, limit: 20, orderBy: NAME) { nodes { ${FIELDS} } } }`, { f: filter });
-  return units.nodes;
-}
-
-/** The unit with this code on `asOf` (or, without a date, the current one), to show a value already chosen. */
-export async function unitByCode(code: string, asOf?: string | null): Promise<PickedUnit | null> {
-  const { units } = await gql<{ units: { nodes: PickedUnit[] } }>(
-    `query Unit($f: UnitFilter) { units(filter: $f, limit: 2, orderBy: CODE) { nodes { ${FIELDS} } } }`, { f: { search: code, asOf: asOf || undefined } });
-  return units.nodes.find((u) => u.code === code) ?? null;
-}
+/** The units filter for what was typed (a name without accents, or the start of a code) in the picker's context. */
+const pickFilter = (search: string, query: UnitQuery) => ({
+  search: search.trim() || undefined, level: query.level, withinCode: query.withinCode, withinPaths: query.withinPaths,
+  ...(query.asOf ? { asOf: query.asOf } : { anyDate: true }),
+});
 
 /** A day on which the unit is valid, to send with its code (codes were reused in 2025): the date in context if any. */
 export const unitDate = (unit: Pick<PickedUnit, 'validFrom' | 'validTo'>, asOf?: string | null): string =>
@@ -105,6 +83,7 @@ interface Props extends UnitQuery {
  * date in context only the units valid that day are offered.
  */
 export function UnitAutocomplete({ value, onChange, label, helperText, error, required, disabled, size = 'small', sx, testId, asOf, level, withinCode, capability }: Props) {
+  const hub = useHub();
   const translate = useTranslate();
   const format = useFormat();
   const text = useUnitText();
@@ -119,7 +98,7 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
     if (scope === undefined) return;
     setLoading(true);
     const timer = setTimeout(() => {
-      searchUnits(value && input === text.label(value) ? '' : input, { asOf, level, withinCode, withinPaths })
+      hub.pickUnits(pickFilter(value && input === text.label(value) ? '' : input, { asOf, level, withinCode, withinPaths }))
         .then((found) => live && setOptions(found), () => live && setOptions([]))
         .finally(() => live && setLoading(false));
     }, 250);

@@ -1,6 +1,11 @@
 import { UnitClass } from '@domain/unit-class';
 
 /** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
+/** The values a classification scheme takes (the API's SCHEME_VALUES); none for a plain yes/no mark. */
+export const SCHEME_VALUES: Record<string, readonly string[]> = {
+  ESPECIALLY_DISADVANTAGED: [], TERRAIN: ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'], BORDER: [], COASTAL: [], ISLAND: [], COMMUNE_GROUP: ['1', '2', '3'],
+};
+
 export const ENUMS = {
   UnitLevel: ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'],
   UnitKind: ['NATION', 'PROVINCE', 'CENTRAL_CITY', 'URBAN_DISTRICT', 'RURAL_DISTRICT', 'TOWN', 'PROVINCIAL_CITY', 'COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE',

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
-import { localise } from '../dataProvider/client';
+import { localise } from '../i18n/locale';
 import { useFormat } from './format';
 
 function pick(record: Record<string, unknown> | undefined, source: string): unknown {

@@ -3,16 +3,17 @@ import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { NumberInput, SelectInput, TextInput, minValue, number, required } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
-import { addCriterion, addIndicator } from '../dataProvider/criteria';
+import { useHub } from '../common/useHub';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
 /** Adds a criterion to a root set (a derived set inherits its criteria, so it is offered only on root sets). */
 export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextNumber: number }) {
+  const hub = useHub();
   return (
     <DialogButton label="resources.criteriaSets.addCriterion.button" title="resources.criteriaSets.addCriterion.title" icon={<AddIcon />} testId="add-criterion" done="resources.criteriaSets.added"
       defaultValues={{ number: nextNumber }}
-      save={(v) => addCriterion({ criteriaSetId: setId, number: Number(v.number), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn), source: text(v.source) })}>
+      save={(v) => hub.addCriterion({ criteriaSetId: setId, number: Number(v.number), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn), source: text(v.source) })}>
       <NumberInput source="number" label="resources.criteriaSets.addCriterion.number" validate={[required(), number(), minValue(1)]} step={1} />
       <TextInput source="nameVi" label="resources.criteriaSets.addCriterion.nameVi" validate={required()} fullWidth />
       <TextInput source="nameEn" label="resources.criteriaSets.addCriterion.nameEn" fullWidth />
@@ -29,10 +30,11 @@ const codeOfCriterion = (value: string | undefined, values: Record<string, any>)
 
 /** Adds an indicator to one of the set's criteria; a derived set adds its own indicators to inherited criteria. */
 export function AddIndicatorButton({ setId, criteria }: { setId: string; criteria: { number: number; name: string }[] }) {
+  const hub = useHub();
   return (
     <DialogButton label="resources.criteriaSets.addIndicator.button" title="resources.criteriaSets.addIndicator.title" icon={<PlaylistAddIcon />} testId="add-indicator" done="resources.criteriaSets.added"
       defaultValues={{ comparator: 'GTE' }}
-      save={(v) => addIndicator({
+      save={(v) => hub.addIndicator({
         criteriaSetId: setId, criterionNumber: Number(v.criterionNumber), code: v.code.trim(), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn),
         unitOfMeasure: text(v.unitOfMeasure), comparator: v.comparator, source: text(v.source),
       })}>

@@ -7,11 +7,11 @@ import { EditButton, Labeled, Show, SimpleShowLayout, TextField as RaTextField, 
 import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
-import { effectiveThresholds } from '../dataProvider/criteria';
 import { useCan } from '../capabilities';
 import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
+import { useHub } from '../common/useHub';
 
 interface Threshold { id: string; value: number; unitClass: string | null; communeGroup: number | null; year: number | null; version: number; owner: { code: string; name: string }; criteriaSet: { id: string; code: string } }
 interface Indicator { id: string; code: string; name: string; unit: string | null; comparator: string; thresholds: Threshold[] }
@@ -55,6 +55,7 @@ function EffectiveCell({ effective }: { effective?: Effective }) {
 }
 
 function Criteria() {
+  const hub = useHub();
   const set = useRecordContext<{ id: string; periodStart: string; parent: { id: string } | null; owner: { code: string; path: string }; criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[] }>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -69,7 +70,7 @@ function Criteria() {
   const load = async () => {
     try {
       if (!unit) return;
-      const result = await effectiveThresholds(String(set.id), unit.code, Number(year), midYear ?? undefined);
+      const result = await hub.effectiveThresholds(String(set.id), unit.code, Number(year), midYear ?? undefined);
       const map: EffectiveMap = {};
       for (const c of result.criteria) for (const i of c.indicators) map[i.code] = i.effectiveThreshold;
       setEffective(map);

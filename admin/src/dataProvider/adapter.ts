@@ -1,8 +1,10 @@
 import type { GetListParams, RaRecord } from 'react-admin';
 import { gql } from './client';
+import type { Document } from './documents/document';
 
 export type Row = RaRecord & Record<string, any>;
-export interface Page { data: Row[]; total: number }
+/** A page of a list; `meta` carries what a list adds beyond its rows (the eligible count). */
+export interface Page { data: Row[]; total: number; meta?: Record<string, unknown> }
 
 /** How one react-admin resource maps onto the hub's queries and mutations; what a resource lacks, it omits. */
 export interface ResourceAdapter {
@@ -42,15 +44,9 @@ export function pick(data: Row, keys: string[]): Record<string, unknown> {
   return out;
 }
 
-/**
- * One of the hub's paged lists: `field(filter: <filterType>, offset, limit, orderBy: <orderType>, direction)`
- * returning `{ totalCount nodes { <fields> } }`.
- */
+/** One of the hub's paged lists: its document (`listDocument`) and how react-admin's sort and filters map onto it. */
 export interface ListQuery {
-  field: string;
-  filterType: string;
-  orderType: string;
-  fields: string;
+  document: Document;
   /** The API's order field for each sortable column (react-admin's sort field); `fallback` for any other. */
   order: Record<string, string>;
   fallback: string;
@@ -63,9 +59,7 @@ export interface ListQuery {
 /** Reads one page of a list, sorted and filtered by the server as react-admin asks. */
 export async function pagedList(list: ListQuery, params: GetListParams, filter: Record<string, unknown> = cleanFilter(params.filter, list.filters)): Promise<Page> {
   const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(
-    `query List($filter: ${list.filterType}, $offset: Int, $limit: Int, $orderBy: ${list.orderType}, $direction: SortDirection) {
-      page: ${list.field}(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${list.fields} } }
-    }`,
+    list.document,
     { ...pageWindow(params), orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback, direction: direction(params), filter },
   );
   return { data: list.toRecord ? page.nodes.map(list.toRecord) : page.nodes, total: page.totalCount };

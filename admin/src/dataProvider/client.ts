@@ -1,36 +1,7 @@
 import { HttpError } from 'react-admin';
-import { currentLocale } from '../i18n/locale';
-
-const TOKEN_KEY = 'ntm.auth';
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: { username: string; displayName: string; grants: { role: string; paths: string[]; unit: { id: string; code: string; name: string } }[] };
-}
-
-export const session = {
-  read(): Session | null {
-    try {
-      const stored = JSON.parse(localStorage.getItem(TOKEN_KEY) ?? 'null') as Session | null;
-      // A session stored before grants carried their paths cannot tell what may be offered: sign in again.
-      return stored && new Date(stored.expiresAt).getTime() > Date.now() && stored.user.grants.every((g) => Array.isArray(g.paths)) ? stored : null;
-    } catch {
-      return null;
-    }
-  },
-  write(value: Session | null) {
-    if (value) localStorage.setItem(TOKEN_KEY, JSON.stringify(value));
-    else localStorage.removeItem(TOKEN_KEY);
-  },
-};
-
-/** The API writes messages "Vietnamese — English": keep the half of the current language. */
-export function localise(message: string): string {
-  const parts = message.split(' — ');
-  if (parts.length < 2) return message;
-  return currentLocale() === 'en' ? parts.slice(1).join(' — ') : parts[0];
-}
+import { localise } from '../i18n/locale';
+import { session } from '../session';
+import type { Document } from './documents/document';
 
 interface GraphQLError {
   message: string;
@@ -39,8 +10,8 @@ interface GraphQLError {
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
 
-/** Sends one operation to the gateway; API errors become react-admin HttpErrors with a readable message. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Sends one operation (a document of `documents/`) to the gateway; API errors become react-admin HttpErrors with a readable message. */
+export async function gql<T>(query: Document, variables: Record<string, unknown> = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = session.read()?.token;
   if (token) headers.authorization = `Bearer ${token}`;

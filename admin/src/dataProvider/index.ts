@@ -1,14 +1,34 @@
 import type { DataProvider, RaRecord } from 'react-admin';
 import type { ResourceAdapter, Row } from './adapter';
-import { auditLog } from './auditLog';
-import { awardForms, awards, awardStandards, campaignForms, contributions, nominations } from './awards';
-import { campaigns } from './campaigns';
-import { assessments, criteriaSets, recognitions } from './criteria';
+import { auditLog, auditLogMethods } from './auditLog';
+import { awardEligibility, awardForms, awardMethods, awards, awardStandards, campaignForms, contributions, nominations } from './awards';
+import { campaignMethods, campaigns } from './campaigns';
+import { assessments, criteriaMethods, criteriaSets, recognitions } from './criteria';
+import { importMethods } from './imports';
+import { insightMethods } from './insights';
 import { metrics, targets } from './targets';
-import { reorganisations, units } from './units';
-import { users } from './users';
+import { reorganisations, unitMethods, units } from './units';
+import { userMethods, users } from './users';
 
-const adapters: Record<string, ResourceAdapter> = { units, reorganisations, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations, awards, campaignAwardForms: campaignForms, users };
+export type { Row } from './adapter';
+export type { DeadlineMilestone, SourceDocument } from './campaigns';
+export type { ConditionResult, EligibilityResult, EligibilitySubject, Precondition, WaitingNomination } from './awards';
+export type { Coverage, Criterion, SectionAssessment, SectionCommune } from './criteria';
+export type { ClassTarget, Comparison, ComparisonRow, Figures, InsightMetric, ProgressPoint } from './insights';
+export type { PickedUnit } from './units';
+export type { RecentChange } from './auditLog';
+
+const adapters: Record<string, ResourceAdapter> = {
+  units, reorganisations, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations,
+  awards, campaignAwardForms: campaignForms, awardEligibility, users,
+};
+
+/**
+ * What the API offers beyond react-admin's list/read/write verbs (workflow steps, village edits, comparisons …): the
+ * data provider's custom methods, which pages reach with `useDataProvider<HubDataProvider>()` (`common/useHub.ts`).
+ */
+const methods = { ...unitMethods, ...campaignMethods, ...criteriaMethods, ...awardMethods, ...insightMethods, ...userMethods, ...auditLogMethods, ...importMethods };
+export type HubDataProvider = DataProvider & typeof methods;
 
 function adapter(resource: string): ResourceAdapter {
   const found = adapters[resource];
@@ -20,8 +40,9 @@ function unsupported(resource: string, action: string): never {
   throw new Error(`${resource}: ${action} is not offered by the API`);
 }
 
-/** react-admin's data provider over the gateway, one adapter per resource (see `adapter.ts`). */
-export const dataProvider: DataProvider = {
+/** react-admin's data provider over the gateway: one adapter per resource (see `adapter.ts`), plus the custom methods. */
+export const dataProvider: HubDataProvider = {
+  ...methods,
   async getList(resource, params) {
     const a = adapter(resource);
     if (!a.getList) unsupported(resource, 'getList');

@@ -1,9 +1,7 @@
 import { gql } from './client';
 import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
+import { CREATE_TARGET, DELETE_TARGET, METRIC, METRIC_LIST, TARGET, TARGET_LIST, UPDATE_TARGET } from './documents/targets';
 
-export const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin valueMax numerator denominator denominatorBasis basisNote unitClass
-  isIncrement incrementOver status quote note source version unit { id code name level } metric { code nameVi nameEn kind unitOfMeasure }
-  campaign { id name periodStart periodEnd issuer { id path } }`;
 const INPUT = ['unitAsOf', 'yearFrom', 'year', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis', 'basisNote', 'unitClass', 'isIncrement', 'status', 'quote', 'note', 'source', 'comparator', 'valueUnit'];
 const ORDER: Record<string, string> = { id: 'CREATED', campaign: 'CAMPAIGN', unit: 'UNIT_CODE', metric: 'METRIC', year: 'YEAR', value: 'VALUE' };
 
@@ -16,18 +14,14 @@ const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.u
  */
 export const targets: ResourceAdapter = {
   getList: (params) => pagedList({
-    field: 'targets', filterType: 'TargetFilter', orderType: 'TargetOrderField', fields: TARGET_FIELDS,
-    order: ORDER, fallback: 'CREATED', filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'], toRecord: toRow,
+    document: TARGET_LIST, order: ORDER, fallback: 'CREATED', filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'], toRecord: toRow,
   }, params),
   async getOne(id) {
-    const { target } = await gql<{ target: Row }>(`query Target($id: ID!) { target(id: $id) { ${TARGET_FIELDS} } }`, { id: String(id) });
-    return toRow(target);
+    return toRow((await gql<{ target: Row }>(TARGET, { id: String(id) })).target);
   },
   async create(data) {
-    const { createTarget } = await gql<{ createTarget: Row }>(`mutation Create($input: CreateTargetInput!) { createTarget(input: $input) { ${TARGET_FIELDS} } }`, {
-      input: { ...pick(data, INPUT), campaignId: String(data.campaignId), unitCode: data.unitCode, metric: data.metricCode },
-    });
-    return toRow(createTarget);
+    const input = { ...pick(data, INPUT), campaignId: String(data.campaignId), unitCode: data.unitCode, metric: data.metricCode };
+    return toRow((await gql<{ createTarget: Row }>(CREATE_TARGET, { input })).createTarget);
   },
   async update(id, data, previous) {
     // The unit and metric are sent only when they change: a unit is re-read (and re-checked) at its code's date.
@@ -36,14 +30,10 @@ export const targets: ResourceAdapter = {
       ...(data.unitCode !== undefined && data.unitCode !== previous.unitCode ? { unitCode: data.unitCode } : {}),
       ...(data.metricCode !== undefined && data.metricCode !== previous.metricCode ? { metric: data.metricCode } : {}),
     };
-    const { updateTarget } = await gql<{ updateTarget: Row }>(
-      `mutation Update($id: ID!, $v: Int!, $input: UpdateTargetInput!) { updateTarget(id: $id, expectedVersion: $v, input: $input) { ${TARGET_FIELDS} } }`,
-      { id: String(id), v: previous.version, input },
-    );
-    return toRow(updateTarget);
+    return toRow((await gql<{ updateTarget: Row }>(UPDATE_TARGET, { id: String(id), v: previous.version, input })).updateTarget);
   },
   async delete(id, previous) {
-    await gql(`mutation Delete($id: ID!, $v: Int!) { deleteTarget(id: $id, expectedVersion: $v) }`, { id: String(id), v: previous.version });
+    await gql(DELETE_TARGET, { id: String(id), v: previous.version });
   },
 };
 
@@ -52,11 +42,10 @@ const METRIC_ORDER: Record<string, string> = { code: 'CODE', id: 'CODE', nameVi:
 /** The metric catalogue (danh mục chỉ số), keyed by code. */
 export const metrics: ResourceAdapter = {
   getList: (params) => pagedList({
-    field: 'metrics', filterType: 'MetricFilter', orderType: 'MetricOrderField', fields: 'code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo',
-    order: METRIC_ORDER, fallback: 'CODE', filters: ['search', 'kind', 'computable'], toRecord: (m) => ({ ...m, id: m.code }),
+    document: METRIC_LIST, order: METRIC_ORDER, fallback: 'CODE', filters: ['search', 'kind', 'computable'], toRecord: (m) => ({ ...m, id: m.code }),
   }, params),
   async getOne(id) {
-    const { metric } = await gql<{ metric: Row }>(`query Metric($code: String!) { metric(code: $code) { code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo } }`, { code: String(id) });
+    const { metric } = await gql<{ metric: Row }>(METRIC, { code: String(id) });
     return { ...metric, id: metric.code };
   },
 };

@@ -1,29 +1,25 @@
 import { gql } from './client';
 import { pagedList, type ResourceAdapter, type Row } from './adapter';
+import { CREATE_USER, SET_USER_ACTIVE, USER_LIST } from './documents/accounts';
 
-const USER_FIELDS = 'id username displayName active version createdAt grants { id role unit { id code name } }';
 const ORDER: Record<string, string> = { username: 'USERNAME', displayName: 'DISPLAY_NAME', createdAt: 'CREATED' };
 
 /** User accounts (tài khoản), for system administrators: paged, sorted and searched (accent-insensitive) on the server. */
 export const users: ResourceAdapter = {
-  getList: (params) => pagedList({
-    field: 'users', filterType: 'UserFilter', orderType: 'UserOrderField', fields: USER_FIELDS,
-    order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'],
-  }, params),
+  getList: (params) => pagedList({ document: USER_LIST, order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'] }, params),
   async create(data) {
     const grants = ((data.grants ?? []) as Row[]).map((g) => ({ role: g.role, unitCode: g.unitCode, asOf: g.asOf || null }));
-    const { createUser } = await gql<{ createUser: Row }>(`mutation Create($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`, {
+    const { createUser } = await gql<{ createUser: Row }>(CREATE_USER, {
       input: { username: String(data.username ?? '').trim().toLowerCase(), displayName: data.displayName, password: data.password, grants },
     });
     return createUser;
   },
 };
 
-/** Deactivates or reactivates an account, with the version the administrator saw. */
-export async function setUserActive(id: string, active: boolean, expectedVersion: number): Promise<Row> {
-  const { setUserActive } = await gql<{ setUserActive: Row }>(
-    `mutation Active($id: ID!, $active: Boolean!, $v: Int!) { setUserActive(id: $id, active: $active, expectedVersion: $v) { ${USER_FIELDS} } }`,
-    { id, active, v: expectedVersion },
-  );
-  return setUserActive;
-}
+/** The data provider's account methods beyond react-admin's own. */
+export const userMethods = {
+  /** Deactivates or reactivates an account, with the version the administrator saw. */
+  async setUserActive(id: string, active: boolean, expectedVersion: number): Promise<Row> {
+    return (await gql<{ setUserActive: Row }>(SET_USER_ACTIVE, { id, active, v: expectedVersion })).setUserActive;
+  },
+};

@@ -18,3 +18,10 @@ export function rememberLocale(value: 'vi' | 'en') {
   localStorage.setItem('RaStore.locale', JSON.stringify(value));
   setCurrentLocale(value);
 }
+
+/** The API writes messages "Vietnamese — English": keep the half of the current language. */
+export function localise(message: string): string {
+  const parts = message.split(' — ');
+  if (parts.length < 2) return message;
+  return currentLocale() === 'en' ? parts.slice(1).join(' — ') : parts[0];
+}

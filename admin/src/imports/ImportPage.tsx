@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useImportKinds } from '../capabilities';
-import { localise, session } from '../dataProvider/client';
+import { useHub } from '../common/useHub';
+import { localise } from '../i18n/locale';
 import { type PickedUnit, UnitAutocomplete } from '../common/UnitPicker';
 import { useFormat } from '../common/format';
 
@@ -30,20 +31,10 @@ interface RowError { row: number; column: string; code: string; message: string;
 
 const RUNNING = ['VALIDATING', 'COMMITTING'];
 
-/** Calls an import route with the session's token; JSON back, errors as the API's message in the current language. */
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${window.location.origin}${path}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${session.read()?.token ?? ''}` } });
-  const body = (await response.json().catch(() => ({}))) as any;
-  if (!response.ok && !body.job) throw new Error(localise(body.errors?.[0]?.message ?? `HTTP ${response.status}`));
-  return body as T;
-}
-
-/** Downloads a file an import route serves (the template, the errors) under its own name. */
-async function save(path: string, name: string) {
-  const response = await fetch(`${window.location.origin}${path}`, { headers: { authorization: `Bearer ${session.read()?.token ?? ''}` } });
-  if (!response.ok) throw new Error(localise(((await response.json().catch(() => ({}))) as any).errors?.[0]?.message ?? `HTTP ${response.status}`));
+/** Saves a file under its own name. */
+function saveFile(blob: Blob, name: string) {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
+  link.href = URL.createObjectURL(blob);
   link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
@@ -54,6 +45,9 @@ async function save(path: string, name: string) {
  * territory and year), upload the file, see every row's error (and download them), commit, follow the progress.
  */
 export function ImportPage() {
+  const hub = useHub();
+  const call = hub.importRequest;
+  const save = async (path: string, name: string) => saveFile(await hub.importFile(path), name);
   const translate = useTranslate();
   const format = useFormat();
   const kinds = useImportKinds();

@@ -1,8 +1,8 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
-import { localise } from '../dataProvider/client';
-import type { ClassTarget } from '../dataProvider/insights';
+import type { ClassTarget } from '../dataProvider';
+import { localise } from '../i18n/locale';
 import { withUnit } from './useInsightMetrics';
 
 /**

@@ -5,18 +5,17 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useEffect, useMemo, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
+import { Title } from 'react-admin';
 import { referenceDate } from '@domain/calendar';
 import { enumChoices } from '../common/enums';
 import { AsOfHelp } from '../common/AsOfHelp';
-import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
-import { useFormat } from '../common/format';
-import { localise } from '../dataProvider/client';
-import { compare, exportUrl, type ComparisonRow } from '../dataProvider/insights';
+import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
+import type { ComparisonRow } from '../dataProvider';
+import { localise } from '../i18n/locale';
+import { exportUrl } from './exportUrl';
 import { ClassTargetsTable } from './ClassTargetsTable';
 import { ActualCell, CoverageCell, drawn, targetText } from './figures';
-import { useInsightMetrics } from './useInsightMetrics';
+import { useInsightPage } from './useInsightPage';
 import { TablePager } from '../common/TablePager';
 
 type Scope = 'childrenOf' | 'level' | 'unitCodes';
@@ -26,11 +25,7 @@ const UNITS_PER_PAGE = 50;
 
 /** Compare units side by side on metrics for a year: actual, target, gap, rank, a bar chart, drill-down and exports. */
 export function ComparePage() {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const format = useFormat();
-  const { metrics, label } = useInsightMetrics();
-  const [params, setParams] = useSearchParams();
+  const { hub, translate, notify, format, metrics, label, params, setParams } = useInsightPage();
   const scope = (params.get('scope') ?? 'childrenOf') as Scope;
   const scopeValue = params.get('value') ?? '56';
   const selected = (params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET').split(',').filter(Boolean);
@@ -49,7 +44,7 @@ export function ComparePage() {
     if (draft.scope === 'level' || !draft.value) { setPicked([]); return; }
     const codes = draft.value.split(',').map((c) => c.trim()).filter(Boolean);
     if (codes.join(',') === picked.map((u) => u.code).join(',')) return;
-    Promise.all(codes.map((code) => unitByCode(code, draft.asOf || null))).then((units) => setPicked(units.filter((u): u is PickedUnit => !!u)), () => setPicked([]));
+    Promise.all(codes.map((code) => hub.unitByCode(code, draft.asOf || null))).then((units) => setPicked(units.filter((u): u is PickedUnit => !!u)), () => setPicked([]));
   }, [draft.scope, draft.value, draft.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   const choose = (units: PickedUnit[]) => { setPicked(units); setDraft({ ...draft, value: units.map((u) => u.code).join(',') }); };
 
@@ -64,7 +59,7 @@ export function ComparePage() {
   useEffect(() => {
     if (!selected.length || !scopeValue) return;
     setRows(null);
-    compare(pageInput).then((result) => { setRows(result.rows); setNotes(result.notes); setUnitCount(result.unitCount); }, (error) => { notify((error as Error).message, { type: 'error' }); setRows([]); });
+    hub.compare(pageInput).then((result) => { setRows(result.rows); setNotes(result.notes); setUnitCount(result.unitCount); }, (error) => { notify((error as Error).message, { type: 'error' }); setRows([]); });
   }, [pageInput]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const apply = (next: Record<string, string>) => setParams(new URLSearchParams(next));

@@ -2,33 +2,29 @@ import { Box, Button, Card, CardContent, FormControl, InputLabel, MenuItem, Sele
 import DownloadIcon from '@mui/icons-material/Download';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useEffect, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
-import { useSearchParams } from 'react-router-dom';
+import { Title } from 'react-admin';
 import { AsOfHelp } from '../common/AsOfHelp';
-import { useFormat } from '../common/format';
-import { UnitAutocomplete, unitByCode, type PickedUnit } from '../common/UnitPicker';
-import { localise } from '../dataProvider/client';
-import { exportUrl, progress, type ProgressPoint } from '../dataProvider/insights';
+import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
+import type { ProgressPoint } from '../dataProvider';
+import { localise } from '../i18n/locale';
+import { exportUrl } from './exportUrl';
 import { ClassTargetsTable } from './ClassTargetsTable';
 import { ActualCell, CoverageCell, drawn, targetText } from './figures';
-import { useInsightMetrics, withUnit } from './useInsightMetrics';
+import { useInsightPage } from './useInsightPage';
+import { withUnit } from './useInsightMetrics';
 
 /** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
 export function ProgressPage() {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const format = useFormat();
-  const { metrics, label } = useInsightMetrics();
-  const [params, setParams] = useSearchParams();
+  const { hub, translate, notify, format, metrics, label, params, setParams } = useInsightPage();
   const current = { unitCode: params.get('unitCode') ?? '56', metric: params.get('metric') ?? 'COMMUNES_NTM', fromYear: params.get('fromYear') ?? '2021', toYear: params.get('toYear') ?? '2025', asOf: params.get('asOf') ?? '2025-06-30' };
   const [draft, setDraft] = useState(current);
   const [points, setPoints] = useState<ProgressPoint[] | null>(null);
   const [unit, setUnit] = useState<PickedUnit | null>(null);
-  useEffect(() => { if (draft.unitCode && unit?.code !== draft.unitCode) unitByCode(draft.unitCode, draft.asOf || null).then(setUnit, () => setUnit(null)); }, [draft.unitCode, draft.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (draft.unitCode && unit?.code !== draft.unitCode) hub.unitByCode(draft.unitCode, draft.asOf || null).then(setUnit, () => setUnit(null)); }, [draft.unitCode, draft.asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     setDraft(current);
     setPoints(null);
-    progress(current.unitCode, current.metric, Number(current.fromYear), Number(current.toYear), current.asOf)
+    hub.progress(current.unitCode, current.metric, Number(current.fromYear), Number(current.toYear), current.asOf)
       .then(setPoints, (error) => { notify((error as Error).message, { type: 'error' }); setPoints([]); });
   }, [params]); // eslint-disable-line react-hooks/exhaustive-deps
   const exportParams = { unitCode: current.unitCode, metric: current.metric, fromYear: current.fromYear, toYear: current.toYear, asOf: current.asOf };

@@ -1,8 +1,8 @@
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
-import { localise } from '../dataProvider/client';
-import type { Figures } from '../dataProvider/insights';
+import type { Figures } from '../dataProvider';
+import { localise } from '../i18n/locale';
 import { withUnit } from './useInsightMetrics';
 
 /**

@@ -1,17 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useLocaleState } from 'react-admin';
-import { insightMetrics, type InsightMetric } from '../dataProvider/insights';
+import { useHub } from '../common/useHub';
 
 /**
  * The metrics the insights subgraph computes, with the name in the current language. Until the names arrive a
  * metric reads "…", never its code (a reader would see COMMUNES_NTM flash by); a code the API does not know stays as is.
  */
 export function useInsightMetrics() {
-  const [metrics, setMetrics] = useState<InsightMetric[] | undefined>(undefined);
+  const hub = useHub();
+  const { data: metrics, isError } = useQuery({ queryKey: ['insightMetrics'], queryFn: () => hub.insightMetrics(), staleTime: Infinity });
   const [locale] = useLocaleState();
-  useEffect(() => { insightMetrics().then(setMetrics, () => setMetrics([])); }, []);
   const label = (code: string) => {
-    if (!metrics) return '…';
+    if (!metrics) return isError ? code : '…';
     const m = metrics.find((x) => x.code === code);
     return m ? (locale === 'en' ? m.nameEn : m.name) : code;
   };

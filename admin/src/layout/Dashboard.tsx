@@ -6,6 +6,7 @@ import { grantedUnits } from '../authProvider';
 import { allows } from '../capabilities';
 import { useFormat } from '../common/format';
 import { withUnit } from '../insights/useInsightMetrics';
+import { useHub } from '../common/useHub';
 import { dashboardData, type DashboardData } from './dashboardData';
 
 function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
@@ -48,13 +49,14 @@ function Progress({ data }: { data: DashboardData }) {
 
 /** Start page: the user's scope at a glance — progress against this year's targets, work waiting, deadlines, changes. */
 export function Dashboard() {
+  const hub = useHub();
   const translate = useTranslate();
   const notify = useNotify();
   const format = useFormat();
   const { identity } = useGetIdentity();
   const grants = grantedUnits();
   const [data, setData] = useState<DashboardData | null>(null);
-  useEffect(() => { dashboardData().then(setData, (error) => notify((error as Error).message, { type: 'error' })); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { dashboardData(hub).then(setData, (error) => notify((error as Error).message, { type: 'error' })); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const may = (capability: Parameters<typeof allows>[1]) => !!data && allows(data.rules, capability);
   return (
     <Box sx={{ mt: 2 }}>

@@ -1,13 +1,12 @@
 import { referenceDate } from '@domain/calendar';
 import { Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
 import {
   AutocompleteInput, Create, FormDataConsumer, Labeled, NumberInput, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, TextInput,
   required, useGetOne, useTranslate,
 } from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
-import { campaignAwardForms } from '../dataProvider/awards';
-import type { Row } from '../dataProvider/adapter';
+import type { Row } from '../dataProvider';
+import { useCampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 
 const standardText = (translate: (key: string) => string) => (s: { occasion: string; year: number | null; subjectType: string; criteriaText: string }) =>
   `${translate(`enums.AwardOccasion.${s.occasion}`)}${s.year ? ` ${s.year}` : ''} · ${translate(`enums.AwardSubjectType.${s.subjectType}`)} · ${s.criteriaText.slice(0, 90)}`;
@@ -16,12 +15,7 @@ const standardText = (translate: (key: string) => string) => (s: { occasion: str
 function FormCodeInput({ standardId }: { standardId?: string }) {
   const translate = useTranslate();
   const { data: standard } = useGetOne('awardStandards', { id: standardId! }, { enabled: !!standardId });
-  const [forms, setForms] = useState<Row[]>([]);
-  const campaignId = standard?.campaign?.id;
-  useEffect(() => {
-    if (!campaignId || standard?.formCode) { setForms([]); return; }
-    campaignAwardForms(String(campaignId)).then(setForms, () => setForms([]));
-  }, [campaignId, standard?.formCode]);
+  const { data: forms = [] } = useCampaignAwardForms(standard && !standard.formCode ? standard.campaign?.id : null);
   if (!standard) return null;
   if (standard.formCode) {
     return <Labeled label="resources.nominations.fields.formCode"><Typography>{standard.form?.nameVi ?? standard.formCode}</Typography></Labeled>;

@@ -4,13 +4,14 @@ import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useNotify, useR
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
-import { decideNomination, transitionNomination, updateNominationDossier } from '../dataProvider/awards';
 import { useCan } from '../capabilities';
 import { subjectText } from './NominationList';
 import { AwardFormName } from '../awardForms/AwardFormName';
+import { useHub } from '../common/useHub';
 
 /** The workflow's next steps as buttons; returning needs a reason, deciding a number, date and signer. */
 function WorkflowActions() {
+  const hub = useHub();
   const nomination = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
@@ -35,9 +36,9 @@ function WorkflowActions() {
     setBusy(true);
     try {
       if (step === 'DECIDED') {
-        await decideNomination({ id: String(nomination.id), expectedVersion: nomination.version, decisionNumber: values.decisionNumber.trim(), decidedOn: values.decidedOn, signer: values.signer.trim() });
+        await hub.decideNomination({ id: String(nomination.id), expectedVersion: nomination.version, decisionNumber: values.decisionNumber.trim(), decidedOn: values.decidedOn, signer: values.signer.trim() });
       } else {
-        await transitionNomination(String(nomination.id), step!, nomination.version, values.reason.trim() || null);
+        await hub.transitionNomination(String(nomination.id), step!, nomination.version, values.reason.trim() || null);
       }
       notify('resources.nominations.actions.done', { type: 'success', messageArgs: { status: status(step!) } });
       setStep(null);
@@ -91,6 +92,7 @@ function WorkflowActions() {
 
 /** The dossier checklist: mark items provided with their document reference (in DRAFT or RETURNED). */
 function Dossier() {
+  const hub = useHub();
   const nomination = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
@@ -103,7 +105,7 @@ function Dossier() {
   const save = async () => {
     if (items.some((i) => i.provided && !i.documentReference?.trim())) { notify('resources.nominations.dossier.referenceRequired', { type: 'warning' }); return; }
     try {
-      await updateNominationDossier(String(nomination.id), nomination.version, items.map((i) => ({ item: i.item, provided: i.provided, documentReference: i.documentReference?.trim() || null })));
+      await hub.updateNominationDossier(String(nomination.id), nomination.version, items.map((i) => ({ item: i.item, provided: i.provided, documentReference: i.documentReference?.trim() || null })));
       notify('resources.nominations.dossier.saved', { type: 'success' });
       refresh();
     } catch (error) {

@@ -7,17 +7,18 @@ import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { today } from '../common/format';
 import { FilterUnitInput } from '../common/FilterUnitInput';
-import { revokeRecognition } from '../dataProvider/criteria';
 import { useCan } from '../capabilities';
+import { useHub } from '../common/useHub';
 
 function RevokeButton() {
+  const hub = useHub();
   const decision = useRecordContext();
   const mayRevoke = useCan('DECIDE_RECOGNITIONS', decision?.issuingUnit?.path ?? null);
   if (!decision || decision.revokedOn || !mayRevoke) return null;
   return (
     <DialogButton label="resources.recognitions.revoke.button" title="resources.recognitions.revoke.title" titleArgs={{ number: decision.decisionNumber }}
       icon={<BlockIcon />} done="resources.recognitions.revoke.done" saveLabel="resources.recognitions.revoke.button" defaultValues={{ revokedOn: today() }}
-      save={(values) => revokeRecognition({ id: String(decision.id), expectedVersion: decision.version, revokedOn: values.revokedOn, reason: values.reason })}>
+      save={(values) => hub.revokeRecognition({ id: String(decision.id), expectedVersion: decision.version, revokedOn: values.revokedOn, reason: values.reason })}>
       <DateInput source="revokedOn" label="resources.recognitions.fields.revokedOn" validate={required()} />
       <TextInput source="reason" label="resources.recognitions.fields.revocationReason" validate={required()} fullWidth multiline />
     </DialogButton>

@@ -4,7 +4,7 @@ import { NumberField, Show, SimpleShowLayout, TextField, TextInput, required, us
 import { Link } from 'react-router-dom';
 import { DialogButton } from '../common/DialogButton';
 import { DateText, EnumText } from '../common/fields';
-import { withdrawReorganisation } from '../dataProvider/units';
+import { useHub } from '../common/useHub';
 
 interface Side { unitId: string; code: string; name: string; share?: string; continues?: boolean; created?: boolean }
 
@@ -30,6 +30,7 @@ function Units({ source }: { source: 'sources' | 'results' }) {
 
 /** Withdraws a recorded event before its date (system administrators): its new units go, closed ones reopen. */
 function Withdraw() {
+  const hub = useHub();
   const event = useRecordContext<Record<string, any>>();
   const { permissions } = usePermissions<{ role: string }[]>();
   const translate = useTranslate();
@@ -37,7 +38,7 @@ function Withdraw() {
   return (
     <DialogButton label="resources.reorganisations.withdraw.button" title="resources.reorganisations.withdraw.title" titleArgs={{ number: event.resolutionNumber }}
       icon={<UndoIcon />} done="resources.reorganisations.withdraw.done" saveLabel="resources.reorganisations.withdraw.button" testId="withdraw-reorganisation"
-      save={(values) => withdrawReorganisation({ id: String(event.id), reason: values.reason, expectedVersion: event.version })}>
+      save={(values) => hub.withdrawReorganisation({ id: String(event.id), reason: values.reason, expectedVersion: event.version })}>
       <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.reorganisations.withdraw.help')}</Typography>
       <TextInput source="reason" label="app.reason" validate={required()} fullWidth multiline />
     </DialogButton>

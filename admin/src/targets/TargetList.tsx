@@ -9,7 +9,7 @@ import { useLocalName } from '../common/fields';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, type RowOpen } from '../common/RecordTable';
 import { SourceText } from '../common/SourceText';
-import { localise } from '../dataProvider/client';
+import { localise } from '../i18n/locale';
 import { allows, useCapabilityRules } from '../capabilities';
 import { CampaignInput } from './CampaignInput';
 import { MetricInput } from './MetricInput';

@@ -4,10 +4,10 @@ import { Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Confirm, DateInput, FormDataConsumer, SelectInput, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
-import { enumChoices } from '../common/enums';
+import { SCHEME_VALUES, enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
-import { removeUnitClassification, setUnitClassification, SCHEME_VALUES } from '../dataProvider/units';
 import { useCan } from '../capabilities';
+import { useHub } from '../common/useHub';
 
 interface Classification { id: string; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null }
 interface UnitRecord { code: string; path: string; validTo?: string | null; classifications: Classification[] }
@@ -17,10 +17,11 @@ const valueLabel = (translate: (key: string, options?: any) => string, scheme: s
 
 /** Adds a classification (terrain, especially disadvantaged, commune group…) for a period; thresholds and targets read them. */
 function AddClassification({ unit }: { unit: UnitRecord }) {
+  const hub = useHub();
   const translate = useTranslate();
   return (
     <DialogButton label="resources.units.classify.add" title="resources.units.classify.add" icon={<AddIcon />} done="resources.units.classify.done"
-      save={(values) => setUnitClassification({
+      save={(values) => hub.setUnitClassification({
         unitCode: unit.code, asOf: unit.validTo ?? null, scheme: values.scheme, value: values.value || null,
         validFrom: values.validFrom || null, validTo: values.validTo || null, source: values.source || null,
       })}>
@@ -42,6 +43,7 @@ function AddClassification({ unit }: { unit: UnitRecord }) {
 
 /** A unit's classifications with their periods; each can be removed after confirmation. */
 export function Classifications() {
+  const hub = useHub();
   const unit = useRecordContext<UnitRecord>();
   const translate = useTranslate();
   const format = useFormat();
@@ -55,7 +57,7 @@ export function Classifications() {
   const remove = async () => {
     if (!removing) return;
     try {
-      await removeUnitClassification(removing.id);
+      await hub.removeUnitClassification(removing.id);
       notify('resources.units.classify.removed', { type: 'success' });
       refresh();
     } catch (error) {

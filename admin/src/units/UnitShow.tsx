@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Breadcrumbs, Link as MuiLink, Stack, Typography } from '@mui/material';
 import {
   DataTable, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
@@ -79,6 +80,15 @@ function Campaigns() {
   );
 }
 
+/** The unit's tabs after its summary: the path names the tab and its label (`resources.units.tabs.<path>`). */
+const SECTIONS: [string, ReactNode][] = [
+  ['children', <Children />],
+  ['villages', <Villages />],
+  ['lineage', <><LineageList source="predecessors" /><LineageList source="successors" /></>],
+  ['classifications', <Classifications />],
+  ['campaigns', <Campaigns />],
+];
+
 /** A unit with its place in the hierarchy, its sub-units (tree navigation), villages, classifications and lineage. */
 export function UnitShow() {
   return (
@@ -92,22 +102,9 @@ export function UnitShow() {
           <EnumText source="kind" enumName="UnitKind" label="resources.units.fields.kind" />
           <PeriodText from="validFrom" to="validTo" label="resources.campaigns.fields.period" />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.units.tabs.children" path="children">
-          <Children />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.units.tabs.villages" path="villages">
-          <Villages />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.units.tabs.lineage" path="lineage">
-          <LineageList source="predecessors" />
-          <LineageList source="successors" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.units.tabs.classifications" path="classifications">
-          <Classifications />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.units.tabs.campaigns" path="campaigns">
-          <Campaigns />
-        </TabbedShowLayout.Tab>
+        {SECTIONS.map(([path, content]) => (
+          <TabbedShowLayout.Tab key={path} label={`resources.units.tabs.${path}`} path={path}>{content}</TabbedShowLayout.Tab>
+        ))}
       </TabbedShowLayout>
     </Show>
   );

@@ -8,19 +8,23 @@ import { DialogButton } from '../common/DialogButton';
 import { VILLAGE_KINDS, enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
 import { KeyboardBody } from '../common/RecordTable';
-import { closeVillage, createVillage, renameVillage, unitAsOf } from '../dataProvider/units';
+import { useHub } from '../common/useHub';
 
 interface UnitRecord { id: string; code: string; level: string; path: string; validFrom?: string | null; validTo?: string | null }
 interface VillageRecord { code: string; shortName: string; kind: string; version: number; validTo?: string | null }
 
 const kindChoices = enumChoices('UnitKind', VILLAGE_KINDS);
 
+/** The last day a unit is valid (its codes are read on that day), or undefined for a current unit. */
+const unitAsOf = (unit: { validTo?: string | null } | undefined) => unit?.validTo ?? undefined;
+
 /** Adds a village to the commune: name and kind; the period defaults to the commune's. */
 function AddVillage({ commune }: { commune: UnitRecord }) {
+  const hub = useHub();
   return (
     <DialogButton label="resources.units.villages.add" title="resources.units.villages.add" icon={<AddIcon />} done="resources.units.villages.added"
       testId="add-village" defaultValues={{ kind: 'VILLAGE' }}
-      save={(values) => createVillage({
+      save={(values) => hub.createVillage({
         communeCode: commune.code, asOf: unitAsOf(commune) ?? null, name: values.name, kind: values.kind,
         validFrom: values.validFrom || null, validTo: values.validTo || null,
       })}>
@@ -35,12 +39,13 @@ function AddVillage({ commune }: { commune: UnitRecord }) {
 }
 
 function RenameVillage({ asOf }: { asOf?: string }) {
+  const hub = useHub();
   const village = useRecordContext<VillageRecord>();
   if (!village) return null;
   return (
     <DialogButton label="resources.units.villages.rename" title="resources.units.villages.rename" icon={<EditIcon />} done="resources.units.villages.renamed"
       defaultValues={{ name: village.shortName, kind: village.kind }}
-      save={(values) => renameVillage({ code: village.code, asOf: asOf ?? null, name: values.name, kind: values.kind, expectedVersion: village.version })}>
+      save={(values) => hub.renameVillage({ code: village.code, asOf: asOf ?? null, name: values.name, kind: values.kind, expectedVersion: village.version })}>
       <TextInput source="name" label="resources.units.villages.name" validate={required()} fullWidth />
       <SelectInput source="kind" label="resources.units.fields.kind" choices={kindChoices} validate={required()} fullWidth />
     </DialogButton>
@@ -48,11 +53,12 @@ function RenameVillage({ asOf }: { asOf?: string }) {
 }
 
 function CloseVillage({ asOf }: { asOf?: string }) {
+  const hub = useHub();
   const village = useRecordContext<VillageRecord>();
   if (!village) return null;
   return (
     <DialogButton label="resources.units.villages.close" title="resources.units.villages.close" icon={<EventBusyIcon />} done="resources.units.villages.closed"
-      save={(values) => closeVillage({ code: village.code, asOf: asOf ?? null, validTo: values.validTo, expectedVersion: village.version })}>
+      save={(values) => hub.closeVillage({ code: village.code, asOf: asOf ?? null, validTo: values.validTo, expectedVersion: village.version })}>
       <DateInput source="validTo" label="resources.units.villages.lastDay" validate={required()} />
     </DialogButton>
   );

@@ -7,7 +7,7 @@ import { useCan } from '../capabilities';
 import { DateText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
-import { setUserActive } from '../dataProvider/users';
+import { useHub } from '../common/useHub';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -31,13 +31,14 @@ function Grants() {
 
 /** Locks or unlocks an account (optimistic version: a stale page gets a clear conflict message). */
 function ActiveToggle() {
+  const hub = useHub();
   const user = useRecordContext();
   const notify = useNotify();
   const refresh = useRefresh();
   if (!user) return null;
   const toggle = async () => {
     try {
-      await setUserActive(String(user.id), !user.active, user.version);
+      await hub.setUserActive(String(user.id), !user.active, user.version);
       notify(user.active ? 'resources.users.deactivated' : 'resources.users.activated', { type: 'success', messageArgs: { username: user.username } });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });

@@ -3,7 +3,8 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
-import { preconditions, recordPrecondition, type Precondition } from '../dataProvider/awards';
+import { useHub } from '../common/useHub';
+import type { Precondition } from '../dataProvider';
 import { useCan } from '../capabilities';
 
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
@@ -36,6 +37,7 @@ interface Props {
 
 /** A subject's preconditions for a year, and a form to record one (or change it, with the version read). */
 export function PreconditionsDialog({ open, subject, subjectName, year, asked, unitPath, onClose, onRecorded }: Props) {
+  const hub = useHub();
   const translate = useTranslate();
   const mayRecord = useCan('RECORD_PRECONDITIONS', unitPath);
   const notify = useNotify();
@@ -45,7 +47,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
   const [busy, setBusy] = useState(false);
   const t = (key: string, options?: Record<string, unknown>) => translate(`awards.preconditions.${key}`, options);
 
-  const load = () => preconditions(subject, year).then(setRecorded, (error) => notify((error as Error).message, { type: 'error', multiLine: true }));
+  const load = () => hub.preconditions(subject, year).then(setRecorded, (error) => notify((error as Error).message, { type: 'error', multiLine: true }));
   useEffect(() => {
     if (!open) return;
     setRecorded(null);
@@ -62,7 +64,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
     if (keyError || !recorded) return;
     setBusy(true);
     try {
-      await recordPrecondition({ subject, key, year, holds: values.holds, evidence: values.evidence.trim() || null, expectedVersion: existing?.version ?? null });
+      await hub.recordPrecondition({ subject, key, year, holds: values.holds, evidence: values.evidence.trim() || null, expectedVersion: existing?.version ?? null });
       notify('awards.preconditions.saved', { type: 'success', messageArgs: { key: label(key) ?? key, subject: subjectName } });
       await load();
       onRecorded();
