@@ -6,10 +6,12 @@
  *   summaries) until /readyz answers 200, and until /admin/ serves the built console;
  * - restart: stopped as Ctrl-C stops it (SIGINT to the process group), then `npm start` again on the same data;
  * - restart after an edit: one server source file changed, which start must transpile again.
+ * The hub's log lines give where a first start spends its time. BENCH_START_BASELINE=<commit> also measures that
+ * commit, each of its runs right after one of HEAD's, so both meet the same load on a shared machine.
  * BENCH_START_RUNS (default 3) runs; medians go to docs/benchmarks.md (section `startup`).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +19,36 @@ import { projectPath } from '../shared/project.js';
 import { machineDescription, percentile, writeBenchmarkSection } from './bench-support.js';
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3);
+const BASELINE = process.env.BENCH_START_BASELINE || undefined;
 /** The goals of issue 17, in seconds. */
 const GOAL = { first: 20, restart: 5 };
 const TIMEOUT_MS = 300_000;
 
-interface Start { readyMs: number; consoleMs: number }
+interface Start { readyMs: number; consoleMs: number; phases: Record<Phase, number | undefined> }
+
+/** Log lines that end a phase of a start, and what the phase is called. */
+const PHASES = {
+  built: { line: /initialising embedded PostgreSQL/, name: 'builds (HEAD: the server\'s; the console builds alongside) and loading the server\'s modules' },
+  postgres: { line: /embedded PostgreSQL started/, name: 'PostgreSQL initialised and started' },
+  migrated: { line: /"msg":"migrated"/, name: 'migrations' },
+  seeded: { line: /seeded campaigns/, name: 'seeds before insights (units, villages, accounts, criteria, assessments, campaigns)' },
+  insights: { line: /insights: unit tree loaded/, name: 'insights: unit tree copied, summaries rebuilt' },
+  listening: { line: /NTM Hub listening/, name: 'awards seed, gateway, listening' },
+} as const;
+type Phase = keyof typeof PHASES;
+
+/** When each phase ended, in ms from the start, from the hub's JSON log lines (the last matching line). */
+function phasesOf(log: string, startedAt: number): Record<Phase, number | undefined> {
+  const ends = {} as Record<Phase, number | undefined>;
+  for (const line of log.split('\n')) {
+    const time = /"time":(\d+)/.exec(line)?.[1];
+    if (!time) continue;
+    for (const [phase, { line: pattern }] of Object.entries(PHASES) as [Phase, (typeof PHASES)[Phase]][]) {
+      if (pattern.test(line)) ends[phase] = Number(time) - startedAt;
+    }
+  }
+  return ends;
+}
 interface Run { first: Start; restart: Start; edited: Start }
 
 /** A free TCP port on this machine. */
@@ -59,6 +86,9 @@ async function groupGone(pgid: number): Promise<void> {
 
 /** `npm start` in `dir`: milliseconds until /readyz says ready and until /admin/ serves the built console; then stopped. */
 async function timeStart(dir: string, env: Record<string, string>, log: string): Promise<Start> {
+  appendFileSync(log, '');
+  const logFrom = readFileSync(log).length;
+  const startedAt = Date.now();
   const started = performance.now();
   const child: ChildProcess = spawn('npm', ['start'], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
@@ -81,18 +111,19 @@ async function timeStart(dir: string, env: Record<string, string>, log: string):
       if (console) times.consoleMs = now;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return times as Start;
   } finally {
     process.kill(-child.pid!, 'SIGINT');
     await groupGone(child.pid!);
   }
+  return { ...times, phases: phasesOf(readFileSync(log).subarray(logFrom).toString(), startedAt) } as Start;
 }
 
-async function benchRun(n: number): Promise<Run> {
+async function benchRun(n: number, commit = 'HEAD'): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'ntm-bench-start-'));
   const clone = join(dir, 'ntm-hub');
   try {
     execFileSync('git', ['clone', '--quiet', projectPath(), clone]);
+    execFileSync('git', ['checkout', '--quiet', commit], { cwd: clone });
     try {
       execFileSync('cp', ['-al', projectPath('node_modules'), join(clone, 'node_modules')]);
     } catch {
@@ -105,8 +136,13 @@ async function benchRun(n: number): Promise<Run> {
     appendFileSync(join(clone, 'server', 'insights', 'metrics.ts'), '\n// edited by npm run bench:start\n');
     const edited = await timeStart(clone, env, log);
     const run = { first, restart, edited };
-    console.log(`run ${n}: ${JSON.stringify(run)}`);
+    console.log(`run ${n} (${commit}): ${JSON.stringify(run)}`);
     return run;
+  } catch (error) {
+    const log = join(dir, 'start.log');
+    const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-30).join('\n') : '(no log)';
+    console.error(`run ${n} (${commit}) failed; the end of its log:\n${tail}`);
+    throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -114,26 +150,49 @@ async function benchRun(n: number): Promise<Run> {
 
 const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
 const runs: Run[] = [];
-for (let n = 1; n <= RUNS; n++) runs.push(await benchRun(n));
+const baseline: Run[] = [];
+for (let n = 1; n <= RUNS; n++) {
+  runs.push(await benchRun(n));
+  if (BASELINE) baseline.push(await benchRun(n, BASELINE));
+}
 
-const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const p50 = (pick: (r: Run) => number) => percentile(runs.map(pick), 50);
-const worst = (pick: (r: Run) => number) => Math.max(...runs.map(pick));
-const row = (what: string, key: keyof Run) =>
-  `| ${what} | ${s(p50((r) => r[key].readyMs))} | ${s(p50((r) => r[key].consoleMs))} | ${s(worst((r) => r[key].readyMs))} | ${s(worst((r) => r[key].consoleMs))} |`;
-const first = p50((r) => r.first.readyMs);
-const restart = p50((r) => r.restart.readyMs);
+const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
+const p50 = (of: Run[], pick: (r: Run) => number | undefined) => {
+  const values = of.map(pick).filter((v): v is number => v !== undefined);
+  return values.length ? percentile(values, 50) : undefined;
+};
+const worst = (of: Run[], pick: (r: Run) => number) => Math.max(...of.map(pick));
+const row = (what: string, key: 'first' | 'restart' | 'edited') =>
+  `| ${what} | ${s(p50(runs, (r) => r[key].readyMs))} | ${s(p50(runs, (r) => r[key].consoleMs))} | ${s(worst(runs, (r) => r[key].readyMs))} | ${s(worst(runs, (r) => r[key].consoleMs))} |`
+  + (BASELINE ? ` ${s(p50(baseline, (r) => r[key].readyMs))} |` : '');
+const first = p50(runs, (r) => r.first.readyMs)!;
+const restart = p50(runs, (r) => r.restart.readyMs)!;
 const verdict = (value: number, goal: number) => `${s(value)} — ${value <= goal * 1000 ? 'met' : '**not met**'}`;
+/** Each phase of the first start: its median length (from the end of the phase before). */
+const phaseRows = (Object.keys(PHASES) as Phase[]).map((phase, i, all) => {
+  const length = (of: Run[]) => p50(of, (r) => {
+    const end = r.first.phases[phase];
+    const before = i ? r.first.phases[all[i - 1]] : 0;
+    return end === undefined || before === undefined ? undefined : end - before;
+  });
+  return `| ${PHASES[phase].name} | ${s(length(runs))} |${BASELINE ? ` ${s(length(baseline))} |` : ''}`;
+});
 
 const markdown = `## Start-up: \`npm start\` on a fresh clone (\`npm run bench:start\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the runs ${load}); ${RUNS} runs, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
+Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the runs ${load}); ${RUNS} runs${BASELINE ? ` of HEAD and, each right after one of them, of ${BASELINE} (before issue 17's start-up work)` : ''}, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
 
-| start | /readyz p50 | console p50 | /readyz worst | console worst |
-| --- | --- | --- | --- | --- |
+| start | /readyz p50 | console p50 | /readyz worst | console worst |${BASELINE ? ` /readyz p50 at ${BASELINE} |` : ''}
+| --- | --- | --- | --- | --- |${BASELINE ? ' --- |' : ''}
 ${row('first start (build everything, initialise PostgreSQL, migrate, seed, insights\' summaries)', 'first')}
 ${row('restart, nothing changed', 'restart')}
 ${row('restart after editing one server file', 'edited')}
+
+Where the first start spends its time (medians; each phase from the end of the one before, as the hub logs them):
+
+| phase | HEAD |${BASELINE ? ` ${BASELINE} |` : ''}
+| --- | --- |${BASELINE ? ' --- |' : ''}
+${phaseRows.join('\n')}
 
 Goals (issue 17): first start ≤ ${GOAL.first} s: ${verdict(first, GOAL.first)}; restart ≤ ${GOAL.restart} s: ${verdict(restart, GOAL.restart)}.`;
 
