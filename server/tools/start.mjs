@@ -8,6 +8,7 @@
 // Plain JavaScript, because it runs before anything is compiled.
 import { spawn } from 'node:child_process';
 import module from 'node:module';
+import os from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -90,6 +91,8 @@ function buildConsole() {
   const started = Date.now();
   const vite = at('node_modules', 'vite', 'bin', 'vite.js');
   const child = spawn(process.execPath, [vite, 'build', 'admin', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // The hub's start (and its PostgreSQL) goes first when both want the CPU: the API is what /readyz waits for.
+  try { os.setPriority(child.pid, 10); } catch { /* not permitted here: same priority */ }
   child.once('exit', (code, signal) => {
     if (code === 0) {
       writeFileSync(stamp, inputs);
