@@ -11,19 +11,19 @@ import module from 'node:module';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from '@swc/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const at = (...parts) => join(root, ...parts);
 
-/** Every file under `dir` (relative to the project) whose name passes `keep`, sorted. */
-function filesUnder(dir, keep = () => true) {
+/** Every file under `dir`, relative to the project, sorted. */
+function filesUnder(dir) {
   if (!existsSync(at(dir))) return [];
   const found = [];
   for (const entry of readdirSync(at(dir), { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && keep(entry.name)) found.push(relative(root, join(entry.parentPath, entry.name)));
+    if (entry.isFile()) found.push(relative(root, join(entry.parentPath, entry.name)));
   }
   return found.sort();
 }
@@ -77,8 +77,9 @@ function transpileServer() {
 /** What the console's build reads: its sources, the server's domain rules it imports, its config and the lock file. */
 function consoleInputsHash() {
   const hash = createHash('sha256');
-  const inputs = [...filesUnder('admin', (name) => name !== '.build-inputs'), ...filesUnder('server/shared/domain'), 'package-lock.json']
-    .filter((file) => !file.startsWith(join('admin', 'dist')) && !file.startsWith(join('admin', 'node_modules')));
+  const outputs = [join('admin', 'dist') + sep, join('admin', 'node_modules') + sep];
+  const inputs = [...filesUnder('admin'), ...filesUnder('server/shared/domain'), 'package-lock.json']
+    .filter((file) => !outputs.some((dir) => file.startsWith(dir)));
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(at(file))).update('\0');
   return hash.digest('hex');
 }
