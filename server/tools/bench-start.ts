@@ -8,7 +8,8 @@
  * - restart after an edit: one server source file changed, which start must transpile again.
  * The hub's log lines give where a first start spends its time. BENCH_START_BASELINE=<commit> also measures that
  * commit, each of its runs right after one of HEAD's, so both meet the same load on a shared machine.
- * BENCH_START_RUNS (default 3) runs; medians go to docs/benchmarks.md (section `startup`).
+ * BENCH_START_RUNS (default 3) runs; medians go to docs/benchmarks.md (section `startup`). BENCH_START_FROM_LOG=<file>
+ * makes the tables from the `run …` lines of an earlier bench's output instead of running (with the same baseline).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -151,9 +152,16 @@ async function benchRun(n: number, commit = 'HEAD'): Promise<Run> {
 const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
 const runs: Run[] = [];
 const baseline: Run[] = [];
-for (let n = 1; n <= RUNS; n++) {
-  runs.push(await benchRun(n));
-  if (BASELINE) baseline.push(await benchRun(n, BASELINE));
+if (process.env.BENCH_START_FROM_LOG) {
+  // Tables from the `run N (commit): {…}` lines a bench printed (one stopped early, or run elsewhere).
+  for (const [, commit, json] of readFileSync(process.env.BENCH_START_FROM_LOG, 'utf8').matchAll(/^run \d+ \((\S+)\): (\{.*\})$/gm)) {
+    (commit === 'HEAD' ? runs : baseline).push(JSON.parse(json) as Run);
+  }
+} else {
+  for (let n = 1; n <= RUNS; n++) {
+    runs.push(await benchRun(n));
+    if (BASELINE) baseline.push(await benchRun(n, BASELINE));
+  }
 }
 
 const s = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -180,7 +188,7 @@ const phaseRows = (Object.keys(PHASES) as Phase[]).map((phase, i, all) => {
 
 const markdown = `## Start-up: \`npm start\` on a fresh clone (\`npm run bench:start\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the runs ${load}); ${RUNS} runs${BASELINE ? ` of HEAD and, each right after one of them, of ${BASELINE} (before issue 17's start-up work)` : ''}, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
+Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average ${process.env.BENCH_START_FROM_LOG ? 'when these tables were made from the runs\' log' : 'before the runs'} ${load}); ${runs.length} runs${BASELINE ? ` of HEAD and, each right after one of them, of ${BASELINE} (before issue 17's start-up work)` : ''}, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
 
 | start | /readyz p50 | console p50 | /readyz worst | console worst |${BASELINE ? ` /readyz p50 at ${BASELINE} |` : ''}
 | --- | --- | --- | --- | --- |${BASELINE ? ' --- |' : ''}
