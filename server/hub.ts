@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { consoleAssets } from './gateway/console-assets.js';
 import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
@@ -223,16 +224,17 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
       identity: await auth.authenticate(req.headers.authorization), authorization: req.headers.authorization,
     })));
+    // `npm start` builds the console while the hub starts: until its index.html is written, /admin says so and
+    // reloads itself; the built console is then served without a restart.
     const adminDist = projectPath('admin', 'dist');
-    if (existsSync(adminDist)) {
-      app.use('/admin', consoleAssets(adminDist));
-    } else {
-      app.get(/^\/admin(\/.*)?$/, (_req, res) => {
-        res.type('html').send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>NTM Hub</title>' +
-          '<h1>NTM Hub</h1><p>Bảng điều khiển chưa được dựng (admin/dist) — the console is not built yet.</p>' +
-          '<p>GraphQL: <a href="/graphql">/graphql</a></p></html>');
-      });
-    }
+    app.get(/^\/admin(\/.*)?$/, (_req, res, next) => {
+      if (existsSync(join(adminDist, 'index.html'))) return next();
+      res.type('html').set('cache-control', 'no-store').send('<!doctype html><html lang="vi"><meta charset="utf-8">' +
+        '<meta http-equiv="refresh" content="3"><title>NTM Hub</title><h1>NTM Hub</h1>' +
+        '<p>Bảng điều khiển đang được dựng hoặc chưa được dựng (admin/dist) — the console is being built, or not built yet.</p>' +
+        '<p>GraphQL: <a href="/graphql">/graphql</a></p></html>');
+    });
+    app.use('/admin', consoleAssets(adminDist));
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
   for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));

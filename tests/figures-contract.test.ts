@@ -53,6 +53,40 @@ describe('the figures contract between criteria and insights', () => {
     expect(none).toMatchObject({ commune_criteria_met: null, commune_below_threshold: null, village_criteria_met: null, commune_tier_rank: 0, village_tier_rank: 0 });
   });
 
+  it('gives every key the same figures asked all at once (a rebuild) as asked alone (a write), and ranks a village by hand', async () => {
+    // Keys with rows behind them (assessments of both kinds, recognitions, revoked ones) and keys without any.
+    const keys = await sql<{ unit_id: number; year: number }>(`SELECT unit_id, year FROM (
+        (SELECT DISTINCT x.unit_id, x.year FROM criteria.assessment x ORDER BY 1, 2 LIMIT 120)
+        UNION (SELECT DISTINCT x.unit_id, x.year FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
+               WHERE s.applies_to = 'VILLAGE' ORDER BY 1, 2 LIMIT 60)
+        UNION (SELECT d.unit_id, y FROM criteria.recognition_decision d, generate_series(2021, 2026) y
+               ORDER BY d.revoked_on IS NULL, d.id LIMIT 120)
+        UNION (SELECT f.unit_id, f.year FROM insights.fact f WHERE f.assessed = 0 AND f.villages_with_data = 0 AND f.communes_with_data = 0
+               ORDER BY 1, 2 LIMIT 30)) k ORDER BY unit_id, year`);
+    expect(keys.length).toBeGreaterThan(200);
+    const together = await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[]) ORDER BY unit_id, year`,
+      [keys.map((k) => k.unit_id), keys.map((k) => k.year)]);
+    const alone = [];
+    for (const k of keys) alone.push(...await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[])`, [[k.unit_id], [k.year]]));
+    expect(together).toEqual(alone);
+    expect(together.some((r) => r.village_criteria_met !== null) && together.some((r) => r.commune_tier_rank > 0)).toBe(true);
+
+    // A village with one recognition, a model village never revoked: rank 2 from its decision's year on, 0 before.
+    const [v] = await sql<{ unit_id: number; year: number }>(`SELECT d.unit_id, extract(year FROM d.decided_on)::int AS year
+      FROM criteria.recognition_decision d WHERE d.tier = 'MODEL_VILLAGE' AND d.revoked_on IS NULL
+        AND NOT EXISTS (SELECT 1 FROM criteria.recognition_decision e WHERE e.unit_id = d.unit_id AND e.id <> d.id)
+      ORDER BY d.id LIMIT 1`);
+    expect(v).toBeDefined();
+    const ranks = await sql<{ year: number; village_tier_rank: number; commune_tier_rank: number }>(
+      `SELECT year, village_tier_rank, commune_tier_rank FROM criteria.unit_year_figures_v1($1::int[], $2::int[]) ORDER BY year`,
+      [[v.unit_id, v.unit_id, v.unit_id], [v.year - 1, v.year, v.year + 1]]);
+    expect(ranks).toEqual([
+      { year: v.year - 1, village_tier_rank: 0, commune_tier_rank: 0 },
+      { year: v.year, village_tier_rank: 2, commune_tier_rank: 0 },
+      { year: v.year + 1, village_tier_rank: 2, commune_tier_rank: 0 },
+    ]);
+  });
+
   it('keeps insights current through the change feed, and a bulk load leaves it to the rebuild', async () => {
     const [a] = await sql<{ id: number; unit_id: number; year: number }>(`SELECT x.id, x.unit_id, x.year FROM criteria.assessment x
       JOIN criteria.criteria_set s ON s.id = x.set_id JOIN insights.fact f ON f.unit_id = x.unit_id AND f.year = x.year

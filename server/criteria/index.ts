@@ -11,6 +11,7 @@ import { assessmentById, setById } from './criteria.loaders.js';
 import { Migration20261201000000_criteria } from './migrations/Migration20261201000000_criteria.js';
 import { Migration20261215000000_unit_codes } from './migrations/Migration20261215000000_unit_codes.js';
 import { Migration20270115000000_figures_contract } from './migrations/Migration20270115000000_figures_contract.js';
+import { Migration20270120000000_figures_contract_set_based } from './migrations/Migration20270120000000_figures_contract_set_based.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionResolver } from './recognition.resolver.js';
 import { backfillUnitCodes } from './unit-lookup.js';
@@ -27,6 +28,7 @@ export const criteriaSubgraph: SubgraphModule = {
     { name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria },
     { name: 'Migration20261215000000_unit_codes', class: Migration20261215000000_unit_codes },
     { name: 'Migration20270115000000_figures_contract', class: Migration20270115000000_figures_contract },
+    { name: 'Migration20270120000000_figures_contract_set_based', class: Migration20270120000000_figures_contract_set_based },
   ],
   resolvers: [
     CriteriaSetResolver, CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver,

@@ -7,6 +7,7 @@ import { Migration20261213000000_insights_villages_lineage } from './migrations/
 import { Migration20270105000000_insights_coverage } from './migrations/Migration20270105000000_insights_coverage.js';
 import { Migration20270112000000_insights_merge } from './migrations/Migration20270112000000_insights_merge.js';
 import { Migration20270116000000_insights_figures_contract } from './migrations/Migration20270116000000_insights_figures_contract.js';
+import { Migration20270121000000_insights_rebuild_writes_less } from './migrations/Migration20270121000000_insights_rebuild_writes_less.js';
 import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
@@ -26,6 +27,7 @@ export const insightsSubgraph: SubgraphModule = {
     { name: 'Migration20270105000000_insights_coverage', class: Migration20270105000000_insights_coverage },
     { name: 'Migration20270112000000_insights_merge', class: Migration20270112000000_insights_merge },
     { name: 'Migration20270116000000_insights_figures_contract', class: Migration20270116000000_insights_figures_contract },
+    { name: 'Migration20270121000000_insights_rebuild_writes_less', class: Migration20270121000000_insights_rebuild_writes_less },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },

@@ -18,34 +18,41 @@ export const FIGURES_CONTRACT_RESULT = 'TABLE(unit_id integer, year integer, com
 /** Xã đạt dưới 15 tiêu chí — a commune assessed as meeting fewer than this many criteria of the standard set. */
 export const BELOW_THRESHOLD_CRITERIA = 15;
 
-/** The criteria met by the assessment of `k.unit_id` and `k.year` that counts (the latest set's among `sets`), as `alias`.met. */
-const metByCountingAssessment = (sets: string, alias: string) => `LEFT JOIN LATERAL (
-    SELECT (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
-    FROM criteria.assessment x JOIN criteria.criteria_set s ON s.id = x.set_id
-    WHERE x.unit_id = k.unit_id AND x.year = k.year AND ${sets}
-    ORDER BY x.set_id DESC LIMIT 1) ${alias} ON true`;
-
 /** A recognition decision `d` in force at the end of `k.year`: decided by then and not revoked by then. */
-const IN_FORCE_AT_YEAR_END = 'd.decided_on <= make_date(k.year, 12, 31)\n      AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))';
+const IN_FORCE_AT_YEAR_END = 'd.decided_on <= make_date(k.year, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))';
 
 /**
  * Version 1. A SQL-standard body (BEGIN ATOMIC): PostgreSQL records what it reads, so criteria cannot drop or alter a
  * column the contract reads without replacing the contract, and insights' function, with a body of the same kind,
  * keeps the contract from being dropped under it (tests/figures-contract.test.ts).
+ *
+ * Set-based: the units and years are joined to the assessments and recognitions as sets, so the planner can take
+ * every key at once (a rebuild asks for every commune and village × year: 86,540 keys on the demo data) as well as
+ * one by one (a write asks for a handful). `CREATE OR REPLACE`: the body may change as long as the figures do not.
  */
-export const figuresContractV1Sql = `CREATE FUNCTION criteria.unit_year_figures_v1(p_units integer[], p_years integer[])
+export const figuresContractV1Sql = `CREATE OR REPLACE FUNCTION criteria.unit_year_figures_v1(p_units integer[], p_years integer[])
   RETURNS ${FIGURES_CONTRACT_RESULT}
   LANGUAGE sql STABLE
 BEGIN ATOMIC
-  SELECT k.unit_id, k.year, a.met, a.met < ${BELOW_THRESHOLD_CRITERIA}, v.met, r.rank, r.village_rank
-  FROM (SELECT DISTINCT * FROM unnest(p_units, p_years)) AS k(unit_id, year)
-  ${metByCountingAssessment("s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'", 'a')}
-  ${metByCountingAssessment("s.applies_to = 'VILLAGE'", 'v')}
-  LEFT JOIN LATERAL (
-    SELECT COALESCE(max(${tierRankSql('d.tier', COMMUNE_TIERS)}), 0) AS rank,
-           COALESCE(max(${tierRankSql('d.tier', VILLAGE_TIERS)}), 0) AS village_rank
-    FROM criteria.recognition_decision d
-    WHERE d.unit_id = k.unit_id AND ${IN_FORCE_AT_YEAR_END}) r ON true;
+  WITH k AS (SELECT DISTINCT * FROM unnest(p_units, p_years) AS k(unit_id, year)),
+  assessed AS (
+    SELECT x.unit_id, x.year, x.set_id, s.tier, s.applies_to,
+      (SELECT count(*) FROM criteria.assessment_result res WHERE res.assessment_id = x.id AND res.met)::int AS met
+    FROM k JOIN criteria.assessment x ON x.unit_id = k.unit_id AND x.year = k.year JOIN criteria.criteria_set s ON s.id = x.set_id
+    WHERE (s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE') OR s.applies_to = 'VILLAGE'),
+  a AS (SELECT DISTINCT ON (unit_id, year) unit_id, year, met FROM assessed
+        WHERE tier = 'STANDARD' AND applies_to = 'COMMUNE' ORDER BY unit_id, year, set_id DESC),
+  v AS (SELECT DISTINCT ON (unit_id, year) unit_id, year, met FROM assessed
+        WHERE applies_to = 'VILLAGE' ORDER BY unit_id, year, set_id DESC),
+  r AS (
+    SELECT k.unit_id, k.year, max(${tierRankSql('d.tier', COMMUNE_TIERS)}) AS rank, max(${tierRankSql('d.tier', VILLAGE_TIERS)}) AS village_rank
+    FROM k JOIN criteria.recognition_decision d ON d.unit_id = k.unit_id
+    WHERE ${IN_FORCE_AT_YEAR_END}
+    GROUP BY k.unit_id, k.year)
+  SELECT k.unit_id, k.year, a.met, a.met < ${BELOW_THRESHOLD_CRITERIA}, v.met, COALESCE(r.rank, 0), COALESCE(r.village_rank, 0)
+  FROM k LEFT JOIN a ON a.unit_id = k.unit_id AND a.year = k.year
+  LEFT JOIN v ON v.unit_id = k.unit_id AND v.year = k.year
+  LEFT JOIN r ON r.unit_id = k.unit_id AND r.year = k.year;
 END`;
 
 /**
