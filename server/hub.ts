@@ -12,10 +12,12 @@ import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
 import { graphiqlRoute } from './gateway/graphiql.js';
 import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
+import { auditSeed } from './shared/audit.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
+import { requestGuard } from './shared/guard.js';
 import { IMPORT_SUBGRAPHS } from './shared/import/import-routes.js';
 import { ANONYMOUS, type Identity } from './shared/identity.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
@@ -84,6 +86,7 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   if (await isSeeded(em, module.name)) return;
   await em.transactional(async (tx) => {
     await module.seed!(tx, tools);
+    await auditSeed(tx, module.name);
     await markSeeded(tx, module.name);
   });
 }
@@ -176,7 +179,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
   function contextFor(name: string, identity: Identity): SubgraphContext {
-    return { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers };
+    const ctx = { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers } as Omit<SubgraphContext, 'guard'>;
+    return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
   for (const module of modules) {

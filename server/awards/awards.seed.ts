@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
 import type { SubgraphContext } from '../shared/context.js';
 import { seedNote } from '../shared/errors.js';
+import { SYSTEM_GUARD } from '../shared/guard.js';
 import { ANONYMOUS } from '../shared/identity.js';
 import { projectPath } from '../shared/project.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
@@ -49,7 +50,7 @@ export async function seedAwards(em: EntityManager, { log, units, peers }: SeedT
   await em.flush();
   const codes = new Set(forms.map((f) => f.code as string));
 
-  const ctx = { em, units, peers, identity: ANONYMOUS, loaders: new Map() } as SubgraphContext;
+  const ctx = { em, units, peers, identity: ANONYMOUS, guard: SYSTEM_GUARD, loaders: new Map() } as SubgraphContext;
   const campaignIds = await campaignIdsByKey(ctx);
   let standards = 0;
   for (const file of readdirSync(PLANS_DIR).filter((f) => f.endsWith('.yaml')).sort()) {

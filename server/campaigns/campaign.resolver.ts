@@ -1,11 +1,10 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField } from './campaign.enums.js';
-import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
-import { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
+import { EXPECTED_VERSION, CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { CampaignService } from './campaign.service.js';
 import { ConsistencyService } from './consistency.service.js';
 import { CampaignConsistency } from './consistency.types.js';
@@ -35,18 +34,19 @@ export class CampaignResolver {
     return new ConsistencyService(ctx.em, ctx.units).report(id);
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Campaign, { description: 'Tạo phong trào (UNIT_ADMIN của đơn vị ban hành) — create a campaign (UNIT_ADMIN of the issuer).' })
   createCampaign(@Arg('input', () => CreateCampaignInput, { description: 'Phong trào mới — the campaign.' }) input: CreateCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).create(input, guard));
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).create(input, ctx.guard));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Campaign, { description: 'Lập phong trào của đơn vị cấp dưới từ phong trào cấp trên (chép giai đoạn, khẩu hiệu, mốc, đối tượng; không chép chỉ tiêu) — derive a child unit\'s campaign from its parent (UNIT_ADMIN of the child issuer).' })
   deriveCampaign(@Arg('input', () => DeriveCampaignInput, { description: 'Phong trào cấp trên và đơn vị cấp dưới — parent and child issuer.' }) input: DeriveCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).derive(input, guard));
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).derive(input, ctx.guard));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Campaign, { description: 'Sửa phong trào (UNIT_ADMIN của đơn vị ban hành) — update a campaign (UNIT_ADMIN of the issuer).' })
   updateCampaign(
     @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
@@ -54,10 +54,10 @@ export class CampaignResolver {
     @Arg('input', () => UpdateCampaignInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateCampaignInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Campaign> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).update(id, expectedVersion, input, guard));
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).update(id, expectedVersion, input, ctx.guard));
   }
 
+  @Authorized(Capability.IDENTIFY_ISSUERS)
   @Mutation(() => Campaign, { description: 'Xác định đơn vị ban hành mà văn bản không nêu tên: thay đơn vị giữ chỗ (issuerUnidentified) bằng đơn vị thật cùng cấp, cùng đơn vị cấp trên; phong trào và các chỉ tiêu đặt cho đơn vị giữ chỗ chuyển sang đơn vị đó (UNIT_ADMIN của cả hai) — identify the unit a placeholder issuer stood for: the campaign and its targets on the placeholder move to it (UNIT_ADMIN over both).' })
   identifyCampaignIssuer(
     @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
@@ -65,17 +65,16 @@ export class CampaignResolver {
     @Arg('unitCode', { description: 'Mã GSO của đơn vị thật (đọc tại ngày cuối hiệu lực của đơn vị giữ chỗ) — the real unit\'s code, read on the placeholder\'s last valid day.' }) unitCode: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Campaign> {
-    const guard = unitAdminGuard(ctx, Capability.IDENTIFY_ISSUERS);
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).identifyIssuer(id, expectedVersion, unitCode, guard));
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).identifyIssuer(id, expectedVersion, unitCode, ctx.guard));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Boolean, { description: 'Xóa phong trào cùng chỉ tiêu, mốc, đối tượng; có phong trào con: CONFLICT — delete a campaign with its targets, milestones and subjects; refused with CONFLICT while it has children.' })
   deleteCampaign(
     @Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).delete(id, expectedVersion, guard));
+    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).delete(id, expectedVersion, ctx.guard));
   }
 }

@@ -6,7 +6,7 @@ import type { SeedTools } from '../shared/subgraph-module.js';
 import { isWithin, type UnitDirectory } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { seedNote } from '../shared/errors.js';
-import { SEED_GUARD } from './campaign.guard.js';
+import { SYSTEM_GUARD } from '../shared/guard.js';
 import { CampaignService, type CampaignData, type ResponsibilityData, type SubjectData } from './campaign.service.js';
 import type { CreateMilestoneInput } from './milestone.input.js';
 import type { CreateMetricInput } from './metric.input.js';
@@ -127,7 +127,7 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     parentId: parent === null ? null : String(keys.get(parent)!.id),
     plan,
     subMovements: readList<SubMovementInput>(doc.subMovements, SPECS.subMovement, at('subMovements')),
-  }, SEED_GUARD));
+  }, SYSTEM_GUARD));
   keys.set(key, campaign);
 
   const targets = new TargetService(em, units);
@@ -138,13 +138,13 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     if (unit.code === null && unit.ref !== 'ISSUER') throw new SeedFormatError(`${where}.unit`, 'a unit without a code must be { code: null, ref: ISSUER }');
     if (unit.code !== null) await located(`${where}.unit`, () => unitNamed(units, { code: unit.code!, name: unit.name ?? '' }, asOf, `${where}.unit`));
     const noted = seedNote(target, where);
-    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }, SEED_GUARD));
+    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }, SYSTEM_GUARD));
   }
 
   const milestones = new MilestoneService(em, units);
   for (const [i, { deadline, ...milestone }] of readList<MilestoneRecord>(doc.milestones, SPECS.milestone, at('milestones')).entries()) {
     const where = at(`milestones[${i}]`);
-    await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
+    await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SYSTEM_GUARD));
   }
   await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
   const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))

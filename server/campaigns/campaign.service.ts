@@ -8,7 +8,8 @@ import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField, CampaignStatus, type Recurrence, type ResponsibilityKind, type SubjectType } from './campaign.enums.js';
-import type { Guard } from './campaign.guard.js';
+import { Capability } from '../shared/capabilities.js';
+import type { Guard } from '../shared/guard.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.rules.js';
 import { Milestone } from './milestone.entity.js';
@@ -119,29 +120,30 @@ export class CampaignService {
 
   /**
    * The campaign (locked for the rest of the transaction when it is about to change) and its issuer, checked by
-   * `guard` before anything else is looked at.
+   * `guard` (the caller holds `capability` over the issuer) before anything else is looked at; no guard when the
+   * campaign is only read (a parent campaign, or an import that words its own refusal).
    */
-  async requireIssued(id: string | number, guard: Guard, lock = false): Promise<IssuedCampaign> {
+  async requireIssued(id: string | number, guard: Guard | null, lock = false, capability = Capability.PLAN_CAMPAIGNS): Promise<IssuedCampaign> {
     const campaign = lock
       ? await this.em.findOne(Campaign, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : await this.require(id);
     if (!campaign) throw notFound(`Không có phong trào ${id}`, `No campaign ${id}`);
     const issuer = await this.units.byId(campaign.issuerUnitId);
     if (!issuer) throw new Error(`campaign ${campaign.id}: issuer unit ${campaign.issuerUnitId} is unknown to the units subgraph`);
-    guard(issuer);
+    guard?.require(capability, issuer);
     return { campaign, issuer };
   }
 
   async create(input: CampaignData, guard: Guard): Promise<Campaign> {
     const period: Period = { periodStart: input.periodStart, periodEnd: input.periodEnd };
     const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? input.plan?.date ?? input.periodStart);
-    guard(issuer);
+    guard.require(Capability.PLAN_CAMPAIGNS, issuer);
     const name = nonEmpty(input.name, 'name');
     checkPeriod(period);
     checkValidInPeriod(issuer, period, 'issuerCode');
     let parent: Campaign | null = null;
     if (input.parentId !== undefined && input.parentId !== null) {
-      const issued = await this.requireIssued(input.parentId, () => {});
+      const issued = await this.requireIssued(input.parentId, null);
       parent = issued.campaign;
       checkChildIssuer(issuer, issued.issuer);
       checkChildPeriod(period, parent);
@@ -176,13 +178,13 @@ export class CampaignService {
    * placeholder's parent and valid in the period. Once identified, the issuer is an ordinary unit.
    */
   async identifyIssuer(id: string, expectedVersion: number, unitCode: string, guard: Guard): Promise<Campaign> {
-    const { campaign, issuer } = await this.requireIssued(id, guard, true);
+    const { campaign, issuer } = await this.requireIssued(id, guard, true, Capability.IDENTIFY_ISSUERS);
     checkVersion(campaign.version, expectedVersion);
     if (!issuer.placeholder) {
       throw badInput(`Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`, `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`, 'id');
     }
     const unit = await this.units.requireByCode(unitCode, issuer.validTo ?? campaign.periodStart);
-    guard(unit);
+    guard.require(Capability.IDENTIFY_ISSUERS, unit);
     const parentPath = issuer.path.split('.').slice(0, -1).join('.');
     if (unit.placeholder || unit.level !== issuer.level || !isStrictlyBelow(unit, { path: parentPath })) {
       throw badInput(`${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
@@ -272,7 +274,7 @@ export class CampaignService {
     const parent = await this.require(input.parentId);
     const periodStart = input.periodStart ?? parent.periodStart;
     const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? periodStart);
-    guard(issuer);
+    guard.require(Capability.PLAN_CAMPAIGNS, issuer);
     const campaign = await this.create({
       name: input.name ?? `${parent.name.replace(/\s+trên địa bàn\s.*$/u, '')} trên địa bàn ${issuer.name.charAt(0).toLocaleLowerCase('vi')}${issuer.name.slice(1)}`,
       nameEn: input.nameEn ?? null,

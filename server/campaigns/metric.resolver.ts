@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { MetricOrderField } from './campaign.enums.js';
-import { unitAdminGuard } from './campaign.guard.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { MetricService } from './metric.service.js';
@@ -30,10 +30,10 @@ export class MetricResolver {
     return (await new MetricService(ctx.em).byCodes([code]))[0] ?? null;
   }
 
+  @Authorized(Capability.EXTEND_METRICS)
   @Mutation(() => Metric, { description: 'Thêm chỉ số vào danh mục (UNIT_ADMIN cấp quốc gia) — add a metric to the catalogue (UNIT_ADMIN of the nation, or SYSTEM_ADMIN).' })
   async createMetric(@Arg('input', () => CreateMetricInput, { description: 'Chỉ số mới — the metric.' }) input: CreateMetricInput, @Ctx() ctx: SubgraphContext): Promise<Metric> {
-    const guard = unitAdminGuard(ctx);
-    guard(await ctx.units.requireByCode(NATION_CODE));
+    ctx.guard.require(Capability.EXTEND_METRICS, await ctx.units.requireByCode(NATION_CODE));
     return ctx.em.transactional((em) => new MetricService(em).create(input));
   }
 }

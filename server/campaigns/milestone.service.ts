@@ -4,7 +4,7 @@ import { checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { MilestoneKind, Recurrence } from './campaign.enums.js';
-import type { Guard } from './campaign.guard.js';
+import type { Guard } from '../shared/guard.js';
 import { checkMilestone, type MilestoneShape } from './campaign.rules.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { Milestone } from './milestone.entity.js';

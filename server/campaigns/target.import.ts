@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
@@ -135,9 +135,7 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    try {
-      authorizeCapability(this.ctx, Capability.PLAN_CAMPAIGNS, unit.path);
-    } catch {
+    if (!this.ctx.guard.allows(Capability.PLAN_CAMPAIGNS, unit)) {
       throw forbidden(`Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
         `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`);
     }
@@ -149,7 +147,7 @@ class TargetValidator {
     const found = new Map((await service.byIds(fresh)).map((c) => [c.id, c]));
     for (const id of fresh) {
       const campaign = found.get(id);
-      const issued = campaign ? await service.requireIssued(campaign.id, () => {}) : null;
+      const issued = campaign ? await service.requireIssued(campaign.id, null) : null;
       if (issued) this.guard(rows.find((r) => Number(r.get('campaignId')) === id)!, issued.issuer, { vi: 'cho phong trào do', en: 'for a campaign issued by' });
       this.campaigns.set(id, issued);
       if (issued) this.stored.set(id, await storedTargets(this.ctx.em, id));

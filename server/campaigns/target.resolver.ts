@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { TargetOrderField } from './campaign.enums.js';
-import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
+import { EXPECTED_VERSION } from './campaign.input.js';
 import { Target } from './target.entity.js';
 import { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target.input.js';
 import { TargetService } from './target.service.js';
@@ -32,12 +33,13 @@ export class TargetResolver {
     return new TargetService(ctx.em, ctx.units).revision();
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Target, { description: 'Thêm chỉ tiêu (UNIT_ADMIN của đơn vị ban hành phong trào) — add a target (UNIT_ADMIN of the campaign\'s issuer).' })
   createTarget(@Arg('input', () => CreateTargetInput, { description: 'Chỉ tiêu mới — the target.' }) input: CreateTargetInput, @Ctx() ctx: SubgraphContext): Promise<Target> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).create(input, guard));
+    return ctx.em.transactional((em) => new TargetService(em, ctx.units).create(input, ctx.guard));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Target, { description: 'Sửa chỉ tiêu — update a target (UNIT_ADMIN of the campaign\'s issuer).' })
   updateTarget(
     @Arg('id', () => ID, { description: 'Mã chỉ tiêu — target id.' }) id: string,
@@ -45,17 +47,16 @@ export class TargetResolver {
     @Arg('input', () => UpdateTargetInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateTargetInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Target> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).update(id, expectedVersion, input, guard));
+    return ctx.em.transactional((em) => new TargetService(em, ctx.units).update(id, expectedVersion, input, ctx.guard));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Boolean, { description: 'Xóa chỉ tiêu — delete a target (UNIT_ADMIN of the campaign\'s issuer).' })
   deleteTarget(
     @Arg('id', () => ID, { description: 'Mã chỉ tiêu — target id.' }) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).delete(id, expectedVersion, guard));
+    return ctx.em.transactional((em) => new TargetService(em, ctx.units).delete(id, expectedVersion, ctx.guard));
   }
 }

@@ -8,7 +8,7 @@ import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { IncrementBasis, TargetOrderField } from './campaign.enums.js';
-import type { Guard } from './campaign.guard.js';
+import type { Guard } from '../shared/guard.js';
 import { effectiveYear } from '../shared/domain/index.js';
 import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.rules.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';

@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import { referenceDate } from '../shared/domain/calendar.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type SubgraphContext } from '../shared/context.js';
@@ -70,5 +71,9 @@ export async function backfillUnitCodes(em: EntityManager, units: UnitDirectory)
       await em.execute(`UPDATE criteria.${table} t SET unit_code = c.code FROM unnest(?::int[], ?::text[]) AS c(id, code)
         WHERE t.unit_id = c.id AND t.unit_code IS NULL`, [ids, codes]);
     }
+  }
+  if (rows.length) {
+    await writeAudit(em, { subgraph: 'criteria', entity: 'UnitCodeBackfill', entityId: rows.length, action: 'UPDATE', unitId: null, before: null,
+      after: { unitIds: rows.map((r) => Number(r.unit_id)) } });
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubAuth } from './auth/hub-auth.js';
+import type { Guard } from './guard.js';
 import type { Identity } from './identity.js';
 import type { PeerQuery } from './peers.js';
 import type { UnitDirectory } from './unit-directory.js';
@@ -8,6 +9,8 @@ import type { UnitDirectory } from './unit-directory.js';
 export interface SubgraphContext {
   em: EntityManager;
   identity: Identity;
+  /** The scope check of the caller's capabilities, built from the identity once per request (shared/guard.ts). */
+  guard: Guard;
   /** Administrative units, read through the units subgraph's API. */
   units: UnitDirectory;
   /** Other subgraphs' public APIs (awards reads assessments through the criteria subgraph, for example). */

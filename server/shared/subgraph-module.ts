@@ -20,6 +20,11 @@ export interface SubgraphModule {
   dbSchema: string;
   entities: Function[];
   migrations: MigrationObject[];
+  /**
+   * Tables of `dbSchema` whose writes need no audit row, each with the reason (derived copies, bookkeeping). Every
+   * other table refuses a transaction that writes to it without one (`enforceAuditing` in shared/audit.ts).
+   */
+  unaudited?: Readonly<Record<string, string>>;
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, ReferenceResolver>;

@@ -1,0 +1,55 @@
+import type { AuthChecker } from 'type-graphql';
+import { isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from './authorize.js';
+import { CAPABILITIES, Capability, CAPABILITY_DESCRIPTIONS } from './capabilities.js';
+import type { SubgraphContext } from './context.js';
+import { forbidden } from './errors.js';
+import type { Identity } from './identity.js';
+import type { UnitInfo } from './unit-directory.js';
+
+/**
+ * The scope check: whether the caller holds a capability over the subtree of a unit. One per request (`ctx.guard`),
+ * handed to every service, which calls `require` as soon as it knows the unit a write concerns and before it
+ * validates anything else (so an intruder learns nothing about what exists). The role check comes first, declared on
+ * the resolver method (`@Authorized(Capability.X)`, see `authChecker`).
+ */
+export interface Guard {
+  /** Refuses (FORBIDDEN) unless the caller holds `capability` over a subtree containing `unit`. */
+  require(capability: Capability, unit: Pick<UnitInfo, 'path'>): void;
+  /** Whether the caller holds `capability` over `unit` (for imports, which report a refused row instead of throwing). */
+  allows(capability: Capability, unit: Pick<UnitInfo, 'path'>): boolean;
+  /** The subtrees (ltree paths) within which the caller holds `capability`; the whole tree (`1`) for SYSTEM_ADMIN. */
+  paths(capability: Capability): string[];
+}
+
+/** The guard of a request: reads the context's identity at each check (`login` sets it during the request). */
+export function requestGuard(ctx: { identity: Identity }): Guard {
+  const paths = (capability: Capability) => scopePaths(ctx as SubgraphContext, CAPABILITIES[capability].roles);
+  return {
+    require(capability, unit) {
+      requireSignedIn(ctx as SubgraphContext);
+      if (!paths(capability).some((scope) => isWithinPath(unit.path, scope))) {
+        throw forbidden('Bạn không có quyền với đơn vị này', 'You have no permission for this unit');
+      }
+    },
+    allows: (capability, unit) => paths(capability).some((scope) => isWithinPath(unit.path, scope)),
+    paths,
+  };
+}
+
+/** The guard of the system actor (seeds and start-up jobs, audited as "system"): it may do everything. */
+export const SYSTEM_GUARD: Guard = { require: () => {}, allows: () => true, paths: () => ['1'] };
+
+/**
+ * The role check of every resolver method, declared with type-graphql's `@Authorized(...)`: anonymous callers are
+ * refused (UNAUTHENTICATED) before any lookup; `@Authorized(A, B)` also refuses (FORBIDDEN) callers who hold neither
+ * capability over any unit. `@Authorized()` asks only that the caller be signed in. Which unit's subtree decides is
+ * the service's business, through `ctx.guard`.
+ */
+export const authChecker: AuthChecker<SubgraphContext, Capability> = ({ context }, capabilities) => {
+  requireSignedIn(context);
+  if (!capabilities.length || capabilities.some((capability) => scopePaths(context, CAPABILITIES[capability].roles).length > 0)) return true;
+  // A capability no role holds is the system administrators' alone.
+  if (capabilities.every((capability) => !CAPABILITIES[capability].roles.length)) requireSystemAdmin(context);
+  const { vi, en } = CAPABILITY_DESCRIPTIONS[capabilities[0]];
+  throw forbidden(`Bạn không có quyền "${vi}" ở đơn vị nào`, `You hold ${capabilities[0]} (${en.replace(/\.$/, '')}) over no unit`);
+};
