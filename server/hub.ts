@@ -17,9 +17,9 @@ import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
-import { requestGuard } from './shared/guard.js';
+import { requestGuard, SYSTEM_GUARD } from './shared/guard.js';
 import { IMPORT_SUBGRAPHS } from './shared/import/import-routes.js';
-import { ANONYMOUS, type Identity } from './shared/identity.js';
+import { ANONYMOUS, SYSTEM_IDENTITY, type Identity } from './shared/identity.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
@@ -186,8 +186,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   for (const module of modules) {
     const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
-      await seedOnce(module, orms.get(module.name)!, tools);
-      if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+      // As the system actor: audited as "system", with the units of its records looked up like a request's.
+      await withRequestScope(async () => {
+        await seedOnce(module, orms.get(module.name)!, tools);
+        if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+      }, { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD });
     });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
     // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
@@ -38,6 +39,7 @@ export class AwardFormResolver {
     return dossierOfCampaign(ctx).load(parseId(campaignId, 'campaignId'));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => [CampaignAwardForm], { description: 'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).' })
   setCampaignAwardForms(
     @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,

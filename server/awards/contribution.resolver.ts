@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { personalVisible } from './subjects.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
@@ -24,11 +25,13 @@ export class ContributionResolver {
     return new ContributionService(ctx.em, ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
+  @Authorized(Capability.RECORD_CONTRIBUTIONS)
   @Mutation(() => Contribution, { description: 'Ghi nhận đóng góp (ASSESSOR hoặc UNIT_ADMIN của đơn vị người đóng góp) — record a contribution (ASSESSOR or UNIT_ADMIN over the contributor\'s unit).' })
   recordContribution(@Arg('input', () => RecordContributionInput, { description: 'Đóng góp — the contribution.' }) input: RecordContributionInput, @Ctx() ctx: SubgraphContext): Promise<Contribution> {
     return ctx.em.transactional((em) => new ContributionService(em, { ...ctx, em }).record(input));
   }
 
+  @Authorized(Capability.RECORD_PRECONDITIONS)
   @Mutation(() => SubjectPrecondition, { description: 'Ghi nhận điều kiện có/không của đối tượng trong năm, ví dụ không nợ đọng XDCB (ASSESSOR, UNIT_ADMIN hoặc COUNCIL của đơn vị đối tượng) — record a yes/no precondition on a subject for a year.' })
   recordPrecondition(@Arg('input', () => RecordPreconditionInput, { description: 'Điều kiện — the precondition.' }) input: RecordPreconditionInput, @Ctx() ctx: SubgraphContext): Promise<SubjectPrecondition> {
     return ctx.em.transactional((em) => new ContributionService(em, { ...ctx, em }).recordPrecondition(input));

@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireSignedIn } from '../shared/authorize.js';
-import { CAPABILITIES } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -19,8 +18,6 @@ import type { AwardFilter, CreateNominationInput, DecideNominationInput, Dossier
 import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
 
-const PROPOSER = CAPABILITIES.PROPOSE_NOMINATIONS.roles;
-const DECIDER = CAPABILITIES.DECIDE_NOMINATIONS.roles;
 
 /**
  * The workflow: which states each state may move to. A nomination climbs its levels: submitted to the first, appraised
@@ -123,12 +120,11 @@ export class NominationService {
   }
 
   async create(input: CreateNominationInput): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const standards = new StandardService(this.em, this.ctx);
     const standard = await standards.require(input.standardId);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
-    authorize(this.ctx, PROPOSER, proposing.path);
+    this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, proposing);
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
     if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
     if (!isWithin(proposing, campaign.issuer)) {
@@ -166,9 +162,8 @@ export class NominationService {
   }
 
   async updateDossier(id: string, expectedVersion: number, items: DossierEntryInput[]): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
-    authorize(this.ctx, PROPOSER, (await this.unit(nomination.proposingUnitId)).path);
+    this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, await this.unit(nomination.proposingUnitId));
     checkVersion(nomination.version, expectedVersion);
     if (nomination.status !== NominationStatus.DRAFT && nomination.status !== NominationStatus.RETURNED) {
       throw badInput(`Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`, `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`, 'id');
@@ -187,13 +182,12 @@ export class NominationService {
   }
 
   async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null, receivedOn?: string | null): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
     // The proposer submits a nomination it holds (DRAFT, RETURNED); every other step is the level handling it.
     const fromProposer = nomination.currentUnitId == null;
     const submitting = to === NominationStatus.SUBMITTED && fromProposer;
     const actingUnit = await this.unit(submitting ? nomination.proposingUnitId : nomination.currentUnitId ?? nomination.levelUnitIds[0]);
-    authorize(this.ctx, submitting ? PROPOSER : DECIDER, actingUnit.path);
+    this.ctx.guard.require(submitting ? Capability.PROPOSE_NOMINATIONS : Capability.DECIDE_NOMINATIONS, actingUnit);
     checkVersion(nomination.version, expectedVersion, undefined, { optional: true });
     const allowed = allowedSteps(nomination);
     if (to === NominationStatus.DECIDED && allowed.includes(to)) {
@@ -237,10 +231,9 @@ export class NominationService {
   }
 
   async decide(input: DecideNominationInput): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(input.id, true);
     const deciding = await this.unit(nomination.decidingUnitId);
-    authorize(this.ctx, DECIDER, deciding.path);
+    this.ctx.guard.require(Capability.DECIDE_NOMINATIONS, deciding);
     if (nomination.status === NominationStatus.COUNCIL_REVIEWED && nomination.currentUnitId !== nomination.decidingUnitId) {
       throw badInput(`Hồ sơ mới được Hội đồng cấp dưới xét; cần trình tiếp lên ${deciding.name} (SUBMITTED) trước khi quyết định`,
         `The nomination was reviewed by a lower level; submit it on to ${deciding.name} (SUBMITTED) before deciding`, 'id');

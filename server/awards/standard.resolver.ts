@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
@@ -62,11 +63,13 @@ export class StandardResolver {
     return new EligibilityService(ctx.em, ctx).list(standardId, year, filter ?? {}, toPage(page), orderBy, direction);
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => AwardStandard, { description: 'Thêm tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — add an award standard (UNIT_ADMIN of the campaign\'s issuer).' })
   createAwardStandard(@Arg('input', () => CreateAwardStandardInput, { description: 'Tiêu chuẩn mới — the standard.' }) input: CreateAwardStandardInput, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
     return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).create(input));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => AwardStandard, { description: 'Sửa tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — update an award standard.' })
   updateAwardStandard(
     @Arg('id', () => ID, { description: 'Mã tiêu chuẩn — standard id.' }) id: string,

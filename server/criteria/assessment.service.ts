@@ -1,6 +1,6 @@
 import { parseId } from '../shared/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -196,7 +196,7 @@ export class AssessmentService {
   async record(input: RecordAssessmentInput): Promise<Assessment> {
     const set = await this.sets.require(input.criteriaSetId);
     const unit = await requireUnit(this.ctx, input.unitCode, dateInYear(input.year, input.asOf));
-    authorizeCapability(this.ctx, Capability.RECORD_ASSESSMENTS, unit.path);
+    this.ctx.guard.require(Capability.RECORD_ASSESSMENTS, unit);
     const { evaluated, problems } = this.check(await this.rules(set), unit, input.year, input.results);
     if (problems.length) throw badInput(problems[0].vi, problems[0].en, problems[0].field);
     const planned: PlannedAssessment = {

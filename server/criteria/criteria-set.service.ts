@@ -1,7 +1,7 @@
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -173,7 +173,7 @@ export class CriteriaSetService {
   private async editable(id: string | number): Promise<{ set: CriteriaSet; owner: UnitInfo }> {
     const set = await this.require(id);
     const owner = await this.requireOwner(set);
-    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
+    this.ctx.guard.require(Capability.EDIT_CRITERIA_SETS, owner);
     return { set, owner };
   }
 
@@ -182,7 +182,7 @@ export class CriteriaSetService {
     const periodStart = input.periodStart ?? parent.periodStart;
     const periodEnd = input.periodEnd ?? parent.periodEnd;
     const owner = await requireUnit(this.ctx, input.ownerCode, input.ownerAsOf ?? periodStart, 'ownerCode');
-    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
+    this.ctx.guard.require(Capability.EDIT_CRITERIA_SETS, owner);
     const parentOwner = await this.requireOwner(parent);
     if (owner.id === parentOwner.id || !isWithin(owner, parentOwner)) {
       throw badInput(`${owner.name} không thuộc ${parentOwner.name}, đơn vị sở hữu bộ tiêu chí gốc`,

@@ -1,7 +1,7 @@
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -75,7 +75,7 @@ export class RecognitionService {
   async record(input: RecordRecognitionInput): Promise<RecognitionDecision> {
     const unit = await requireUnit(this.ctx, input.unitCode, input.decidedOn);
     const issuer = await requireUnit(this.ctx, input.issuingUnitCode, input.decidedOn, 'issuingUnitCode');
-    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
+    this.ctx.guard.require(Capability.DECIDE_RECOGNITIONS, issuer);
     if (unit.id === issuer.id || !isWithin(unit, issuer)) {
       throw badInput(`${issuer.name} không phải cấp trên của ${unit.name}`, `${issuer.name} is not above ${unit.name}`, 'issuingUnitCode');
     }
@@ -102,7 +102,7 @@ export class RecognitionService {
     const id = read.id;
     const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
     if (!issuer) throw notFound('Không tìm thấy đơn vị ban hành', 'The issuing unit was not found');
-    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
+    this.ctx.guard.require(Capability.DECIDE_RECOGNITIONS, issuer);
     const reason = text(input.reason);
     if (!reason) throw badInput('Cần nêu lý do thu hồi', 'A reason is required', 'reason');
     if (input.revokedOn < read.decidedOn) {

@@ -1,5 +1,6 @@
 import type { EventArgs, EventSubscriber } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SYSTEM_IDENTITY } from './identity.js';
 import { currentRequestContext } from './request-scope.js';
 
 /** An entity that says which administrative unit its changes concern, so the audit log can be read by subtree. */
@@ -113,7 +114,7 @@ export const SCRUB_AUDIT_SECRETS = [
 ];
 
 /** Who writes outside a request (seeds, start-up jobs): the audit log names this user, with no user id. */
-export const SYSTEM_ACTOR = 'system';
+export const SYSTEM_ACTOR = SYSTEM_IDENTITY.username!;
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 

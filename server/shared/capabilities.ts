@@ -1,6 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import { authorize } from './authorize.js';
-import type { SubgraphContext } from './context.js';
 import { Role } from './identity.js';
 
 /**
@@ -89,11 +87,6 @@ export const UNGOVERNED_OPERATIONS: Readonly<Record<string, string>> = {
   login: 'công khai — public: signing in needs no role (throttled instead)',
   changePassword: 'tài khoản của chính mình — the caller\'s own account',
 };
-
-/** Refuses (FORBIDDEN) unless the caller has `capability` over a subtree containing `unitPath`. */
-export function authorizeCapability(ctx: SubgraphContext, capability: Capability, unitPath: string): void {
-  authorize(ctx, CAPABILITIES[capability].roles, unitPath);
-}
 
 /** What each capability lets one do, "Vietnamese — English": the enum's documentation and the wording of a refusal. */
 export const CAPABILITY_DESCRIPTIONS: Readonly<Record<Capability, { vi: string; en: string }>> = {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, forbidden } from '../shared/errors.js';
 import {
@@ -88,9 +88,7 @@ class ClassificationValidator {
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
       if (unit) {
-        try {
-          authorizeCapability(this.ctx, Capability.CLASSIFY_UNITS, unit.path);
-        } catch {
+        if (!this.ctx.guard.allows(Capability.CLASSIFY_UNITS, unit)) {
           throw forbidden(`Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
             `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`);
         }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireSystemAdmin } from '../shared/authorize.js';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Reorganisation } from './reorganisation.entity.js';
@@ -26,15 +26,15 @@ export class ReorganisationResolver {
     return new ReorganisationService(ctx.em).require(id);
   }
 
+  @Authorized(Capability.REORGANISE_UNITS)
   @Mutation(() => Reorganisation, { description: 'Ghi nhận một sắp xếp đơn vị hành chính có hiệu lực từ một ngày (SYSTEM_ADMIN) — record a dated reorganisation (system administrators).' })
   recordReorganisation(@Arg('input', () => RecordReorganisationInput, { description: 'Sắp xếp — the reorganisation.' }) input: RecordReorganisationInput, @Ctx() ctx: SubgraphContext) {
-    requireSystemAdmin(ctx);
     return new ReorganisationService(ctx.em).record(input, ctx.identity.username!);
   }
 
+  @Authorized(Capability.REORGANISE_UNITS)
   @Mutation(() => Reorganisation, { description: 'Hủy một sắp xếp trước ngày hiệu lực, khôi phục bản đồ như trước (SYSTEM_ADMIN) — withdraw a reorganisation before it takes effect, restoring the map (system administrators).' })
   withdrawReorganisation(@Arg('input', () => WithdrawReorganisationInput, { description: 'Hủy — the withdrawal.' }) input: WithdrawReorganisationInput, @Ctx() ctx: SubgraphContext) {
-    requireSystemAdmin(ctx);
     return new ReorganisationService(ctx.em).withdraw(input, ctx.identity.username!);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Arg, Args, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -104,26 +104,21 @@ export class UnitResolver {
     });
   }
 
+  @Authorized(Capability.CLASSIFY_UNITS)
   @Mutation(() => UnitClassification, { description: 'Gán phân loại cho đơn vị trong một thời kỳ — classify a unit for a period (UNIT_ADMIN of an enclosing unit).' })
   async setUnitClassification(
     @Arg('input', () => SetUnitClassificationInput, { description: 'Phân loại cần gán — the classification.' }) input: SetUnitClassificationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UnitClassification> {
-    const service = new UnitService(ctx.em);
-    const unit = await service.requireByCode(input.unitCode, input.asOf ?? input.validFrom ?? today());
-    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit.path);
-    return service.setClassification(input);
+    return new UnitService(ctx.em).setClassification(input, ctx.guard);
   }
 
+  @Authorized(Capability.CLASSIFY_UNITS)
   @Mutation(() => Boolean, { description: 'Xóa một phân loại — remove a classification (UNIT_ADMIN of an enclosing unit).' })
   async removeUnitClassification(
     @Arg('id', () => ID, { description: 'Mã phân loại — the classification id.' }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const service = new UnitService(ctx.em);
-    const classification = await service.requireClassification(parseId(id));
-    const unit = await unitById(ctx).load(classification.unit.id);
-    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit!.path);
-    return service.removeClassification(classification);
+    return new UnitService(ctx.em).removeClassification(parseId(id), ctx.guard);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
@@ -46,11 +46,7 @@ interface StoredVillage { parent_id: number; code: string; short_name: string; k
  */
 class VillageValidator {
   private readonly rows: { row: ParsedRow; input: CreateVillageInput }[] = [];
-  private readonly authorizeUnit: (path: string) => void;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.authorizeUnit = (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path);
-  }
+  constructor(private readonly ctx: SubgraphContext) {}
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
@@ -74,7 +70,7 @@ class VillageValidator {
   async finish(): Promise<ValidatedBatch> {
     const batch = emptyBatch();
     const fresh = await this.withoutStored(batch);
-    const { planned, errors } = await new VillageService(this.ctx.em, this.authorizeUnit).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
+    const { planned, errors } = await new VillageService(this.ctx.em, this.ctx.guard).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
     batch.errors.push(...errors.map((e) => fileError(fresh[e.row].row.row, e)));
     batch.staged = planned.map((p) => ({ row: fresh[p.row].row.row, data: fresh[p.row].input }));
     batch.toCreate = planned.length;
@@ -83,9 +79,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    try {
-      this.authorizeUnit(commune.path);
-    } catch {
+    if (!this.ctx.guard.allows(Capability.MANAGE_VILLAGES, commune)) {
       throw forbidden(`Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
         `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`);
     }
@@ -162,7 +156,7 @@ export const villageImport: ImportKind = {
   beforeCommit: lockMap,
   async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
     return guardMap(async () => {
-      const service = new VillageService(em, (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path));
+      const service = new VillageService(em, ctx.guard);
       const { planned, errors } = await service.plan(rows.map((r) => r.data as CreateVillageInput), false, (i) => rows[i].row);
       if (errors.length) {
         throw new GraphQLError(bilingual(`${errors.length} thôn không còn thêm được (bản đồ đã thay đổi từ lúc kiểm tra); không ghi gì`,
