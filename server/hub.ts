@@ -184,13 +184,14 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   }
 
   for (const module of modules) {
-    const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo };
+    const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
+    const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
       // As the system actor: audited as "system", with the units of its records looked up like a request's.
       await withRequestScope(async () => {
         await seedOnce(module, orms.get(module.name)!, tools);
         if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
-      }, { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD });
+      }, system);
     });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
     // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).

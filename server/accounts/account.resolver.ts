@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isWithinPath } from '../shared/guard.js';
 import { Capability, CAPABILITIES } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
@@ -10,7 +10,7 @@ import { RoleGrant, UserAccount } from './user.entity.js';
 
 const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản — a page of user accounts.');
 
-const service = (ctx: SubgraphContext) => new AccountService(ctx.em, ctx.units);
+const service = (ctx: SubgraphContext) => new AccountService(ctx);
 
 @Resolver(() => UserAccount)
 export class AccountResolver {
@@ -55,7 +55,7 @@ export class AccountResolver {
   @Authorized(Capability.MANAGE_ACCOUNTS)
   @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })
   async createUser(@Arg('input', () => CreateUserInput, { description: 'Tài khoản mới — the account.' }) input: CreateUserInput, @Ctx() ctx: SubgraphContext): Promise<UserAccount> {
-    return ctx.em.transactional((em) => new AccountService(em, ctx.units).createUser(input, ctx.guard));
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).createUser(input, ctx.guard));
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
@@ -65,7 +65,7 @@ export class AccountResolver {
     @Arg('grant', () => GrantInput, { description: 'Quyền cần cấp — the grant.' }) grant: GrantInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
-    return ctx.em.transactional((em) => new AccountService(em, ctx.units).addGrant(userId, grant, ctx.guard));
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).addGrant(userId, grant, ctx.guard));
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
@@ -74,7 +74,7 @@ export class AccountResolver {
     @Arg('grantId', () => ID, { description: 'Mã quyền (Grant.id) — id of the grant.' }) grantId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
-    return ctx.em.transactional((em) => new AccountService(em, ctx.units).removeGrant(grantId, ctx.guard));
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).removeGrant(grantId, ctx.guard));
   }
 
   @Authorized(Capability.LOCK_ACCOUNTS)
@@ -86,7 +86,7 @@ export class AccountResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
     return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
+      const accounts = new AccountService(inTransaction(ctx, em));
       return accounts.setActive(await accounts.requireUser(Number(id)), active, expectedVersion);
     });
   }
@@ -99,7 +99,7 @@ export class AccountResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
     return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
+      const accounts = new AccountService(inTransaction(ctx, em));
       return accounts.changePassword(await accounts.requireUser(ctx.identity.userId!), currentPassword, newPassword);
     });
   }

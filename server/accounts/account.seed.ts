@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inTransaction } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { AccountService } from './account.service.js';
@@ -31,13 +32,13 @@ export async function seedAccounts(em: EntityManager, { log, units, demo }: Seed
 }
 
 /** On every start: the system administrator named by NTM_ADMIN_USERNAME / NTM_ADMIN_PASSWORD, if missing. */
-export async function ensureConfiguredAdmin(em: EntityManager, { log, units }: SeedTools): Promise<void> {
+export async function ensureConfiguredAdmin(em: EntityManager, { log, units, system }: SeedTools): Promise<void> {
   const username = process.env.NTM_ADMIN_USERNAME?.trim().toLowerCase();
   const password = process.env.NTM_ADMIN_PASSWORD;
   if (!username) return;
   if (!password) throw new Error('NTM_ADMIN_USERNAME is set but NTM_ADMIN_PASSWORD is not');
   const nation = await units.requireByCode('VN');
-  if (await new AccountService(em, units).ensureSystemAdmin(username, password, nation.id)) {
+  if (await new AccountService(inTransaction(system, em)).ensureSystemAdmin(username, password, nation.id)) {
     log.info({ username }, 'created the system administrator from the environment');
   }
 }

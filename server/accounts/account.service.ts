@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import type { SubgraphContext } from '../shared/context.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubAuth } from '../shared/auth/hub-auth.js';
@@ -39,7 +40,13 @@ export interface LoginResult {
 
 /** Accounts, grants and sign-in. */
 export class AccountService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+  private readonly em: EntityManager;
+  private readonly units: UnitDirectory;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+    this.units = ctx.units;
+  }
 
   static hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });

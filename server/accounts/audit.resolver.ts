@@ -54,6 +54,6 @@ export class AuditResolver {
     @Arg('orderBy', () => AuditOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định AT) — sort field (default AT).' }) orderBy?: AuditOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định DESC) — sort direction (default DESC).' }) direction?: SortDirection,
   ) {
-    return new AuditService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction, ctx.guard);
+    return new AuditService(ctx).list(filter ?? {}, toPage(page), orderBy, direction, ctx.guard);
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphContext } from '../shared/context.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -35,7 +36,13 @@ export interface AuditEntryData {
 
 /** Reads the audit log (shared/audit.ts writes it) within what the caller may see. */
 export class AuditService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+  private readonly em: EntityManager;
+  private readonly units: UnitDirectory;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+    this.units = ctx.units;
+  }
 
   /**
    * One page of the log. System administrators read everything. Everyone else reads the rows of the subtrees where

@@ -70,7 +70,11 @@ export function checkContributionPlace(contributorPath: string, campaign: Pick<C
 
 /** The contributions ledger and the yes/no preconditions recorded on subjects. */
 export class ContributionService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+  }
 
   /** An existing contributor, or one found or created by kind, name and unit — after checking the caller may record there. */
   private async contributor(input: ContributorInput, asOf: string, field: string): Promise<Contributor> {

@@ -17,7 +17,7 @@ import { subjectView } from './subjects.js';
 export const NominationList = ListType(Nomination, 'NominationList', 'Một trang hồ sơ đề nghị — a page of nominations.');
 export const AwardList = ListType(Award, 'AwardList', 'Một trang khen thưởng đã quyết định — a page of awards.');
 
-const service = (ctx: SubgraphContext) => new NominationService(ctx.em, ctx);
+const service = (ctx: SubgraphContext) => new NominationService(ctx);
 
 /**
  * Who made a step, by role: what callers without a role over the proposing unit see instead of a staff member's name.

@@ -76,7 +76,11 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
 
 /** Nominations through their workflow, and the awards decided from them. */
 export class NominationService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+  }
 
   async require(id: string | number, lock = false): Promise<Nomination> {
     const nomination = await this.em.findOne(Nomination, { id: parseId(id) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
@@ -102,7 +106,7 @@ export class NominationService {
    * on the way: each unit above the proposer up to the deciding one (the proposer itself when it decides).
    */
   private async decisionPath(formCode: string, subject: UnitInfo, proposing: UnitInfo): Promise<{ authority: AwardAuthority; deciding: UnitInfo; levels: number[] }> {
-    const form = (await new StandardService(this.em, this.ctx).formsByCodes([formCode]))[0];
+    const form = (await new StandardService(this.ctx).formsByCodes([formCode]))[0];
     const authority = form.authority;
     const ancestors = (await this.ctx.units.byIds(pathIds(subject.path))).filter((u): u is UnitInfo => u !== null);
     const deciding = ancestors.find((u) => u.level === DECIDING_LEVEL[authority]);
@@ -120,7 +124,7 @@ export class NominationService {
   }
 
   async create(input: CreateNominationInput): Promise<Nomination> {
-    const standards = new StandardService(this.em, this.ctx);
+    const standards = new StandardService(this.ctx);
     const standard = await standards.require(input.standardId);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
@@ -220,7 +224,7 @@ export class NominationService {
       throw badInput(`Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`, `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`, 'dossier');
     }
     if (nomination.status !== NominationStatus.DRAFT) return;
-    const standard = await new StandardService(this.em, this.ctx).require(nomination.standardId);
+    const standard = await new StandardService(this.ctx).require(nomination.standardId);
     const deadline = deadlineOf(standard, nomination.year, await campaignInfo(this.ctx, nomination.campaignId));
     if (deadline && receivedOn > deadline.date) {
       const where = deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';

@@ -59,7 +59,11 @@ const FORM_ORDER: Record<AwardFormOrderField, string> = {
 
 /** Award forms, each campaign's forms and dossier requirements, and award standards with their rules. */
 export class StandardService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+  }
 
   forms(): Promise<AwardForm[]> {
     return this.em.find(AwardForm, {}, { orderBy: { rank: 'ASC', code: 'ASC' } });

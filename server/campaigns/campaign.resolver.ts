@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField } from './campaign.enums.js';
@@ -21,29 +21,29 @@ export class CampaignResolver {
     @Arg('orderBy', () => CampaignOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: CampaignOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new CampaignService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new CampaignService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Campaign, { nullable: true, description: 'Phong trào theo mã định danh; không có: NOT_FOUND — a campaign by id; unknown id: NOT_FOUND.' })
   campaign(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
-    return new CampaignService(ctx.em, ctx.units).require(id);
+    return new CampaignService(ctx).require(id);
   }
 
   @Query(() => CampaignConsistency, { description: 'Đối chiếu chỉ tiêu của phong trào với chỉ tiêu của đơn vị cấp dưới và phong trào con — checks a campaign\'s targets against its per-sub-unit targets and its child campaigns\' targets.' })
   campaignConsistency(@Arg('id', () => ID, { description: 'Mã phong trào — campaign id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<CampaignConsistency> {
-    return new ConsistencyService(ctx.em, ctx.units).report(id);
+    return new ConsistencyService(ctx).report(id);
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Campaign, { description: 'Tạo phong trào (UNIT_ADMIN của đơn vị ban hành) — create a campaign (UNIT_ADMIN of the issuer).' })
   createCampaign(@Arg('input', () => CreateCampaignInput, { description: 'Phong trào mới — the campaign.' }) input: CreateCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).create(input, ctx.guard));
+    return ctx.em.transactional((em) => new CampaignService(inTransaction(ctx, em)).create(input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Campaign, { description: 'Lập phong trào của đơn vị cấp dưới từ phong trào cấp trên (chép giai đoạn, khẩu hiệu, mốc, đối tượng; không chép chỉ tiêu) — derive a child unit\'s campaign from its parent (UNIT_ADMIN of the child issuer).' })
   deriveCampaign(@Arg('input', () => DeriveCampaignInput, { description: 'Phong trào cấp trên và đơn vị cấp dưới — parent and child issuer.' }) input: DeriveCampaignInput, @Ctx() ctx: SubgraphContext): Promise<Campaign> {
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).derive(input, ctx.guard));
+    return ctx.em.transactional((em) => new CampaignService(inTransaction(ctx, em)).derive(input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -54,7 +54,7 @@ export class CampaignResolver {
     @Arg('input', () => UpdateCampaignInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateCampaignInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Campaign> {
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).update(id, expectedVersion, input, ctx.guard));
+    return ctx.em.transactional((em) => new CampaignService(inTransaction(ctx, em)).update(id, expectedVersion, input));
   }
 
   @Authorized(Capability.IDENTIFY_ISSUERS)
@@ -65,7 +65,7 @@ export class CampaignResolver {
     @Arg('unitCode', { description: 'Mã GSO của đơn vị thật (đọc tại ngày cuối hiệu lực của đơn vị giữ chỗ) — the real unit\'s code, read on the placeholder\'s last valid day.' }) unitCode: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Campaign> {
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).identifyIssuer(id, expectedVersion, unitCode, ctx.guard));
+    return ctx.em.transactional((em) => new CampaignService(inTransaction(ctx, em)).identifyIssuer(id, expectedVersion, unitCode));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -75,6 +75,6 @@ export class CampaignResolver {
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    return ctx.em.transactional((em) => new CampaignService(em, ctx.units).delete(id, expectedVersion, ctx.guard));
+    return ctx.em.transactional((em) => new CampaignService(inTransaction(ctx, em)).delete(id, expectedVersion));
   }
 }

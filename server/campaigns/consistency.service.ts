@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
@@ -35,11 +36,17 @@ const sameMeasure = (a: Placed, b: Placed) =>
  * campaign target that is weaker than the parent's for the same unit, metric and year.
  */
 export class ConsistencyService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+  private readonly em: EntityManager;
+  private readonly units: UnitDirectory;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+    this.units = ctx.units;
+  }
 
   async report(campaignId: string): Promise<CampaignConsistency> {
-    const campaigns = new CampaignService(this.em, this.units);
-    const targets = new TargetService(this.em, this.units);
+    const campaigns = new CampaignService(this.ctx);
+    const targets = new TargetService(this.ctx);
     const campaign = await campaigns.require(campaignId);
     const children = await campaigns.childrenOf([campaign.id]);
     const own = await this.place(await targets.byCampaigns([campaign.id]), new Map([[campaign.id, campaign]]));

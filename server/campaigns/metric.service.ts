@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphContext } from '../shared/context.js';
 import { badInput, conflict } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
@@ -18,7 +19,11 @@ const ORDER: Record<MetricOrderField, string> = {
 
 /** The metric catalogue: read by everyone, extended by administrators of the nation. */
 export class MetricService {
-  constructor(private readonly em: EntityManager) {}
+  private readonly em: EntityManager;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+  }
 
   private map(rows: Record<string, unknown>[]): Metric[] {
     return rows.map((row) => this.em.map(Metric, row));

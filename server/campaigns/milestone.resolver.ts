@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { EXPECTED_VERSION } from './campaign.input.js';
 import { Milestone } from './milestone.entity.js';
 import { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.input.js';
@@ -11,7 +11,7 @@ export class MilestoneResolver {
   @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Milestone, { description: 'Thêm mốc (UNIT_ADMIN của đơn vị ban hành phong trào) — add a milestone (UNIT_ADMIN of the campaign\'s issuer).' })
   createMilestone(@Arg('input', () => CreateMilestoneInput, { description: 'Mốc mới — the milestone.' }) input: CreateMilestoneInput, @Ctx() ctx: SubgraphContext): Promise<Milestone> {
-    return ctx.em.transactional((em) => new MilestoneService(em, ctx.units).create(input, ctx.guard));
+    return ctx.em.transactional((em) => new MilestoneService(inTransaction(ctx, em)).create(input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -22,7 +22,7 @@ export class MilestoneResolver {
     @Arg('input', () => UpdateMilestoneInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateMilestoneInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Milestone> {
-    return ctx.em.transactional((em) => new MilestoneService(em, ctx.units).update(id, expectedVersion, input, ctx.guard));
+    return ctx.em.transactional((em) => new MilestoneService(inTransaction(ctx, em)).update(id, expectedVersion, input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -32,6 +32,6 @@ export class MilestoneResolver {
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    return ctx.em.transactional((em) => new MilestoneService(em, ctx.units).delete(id, expectedVersion, ctx.guard));
+    return ctx.em.transactional((em) => new MilestoneService(inTransaction(ctx, em)).delete(id, expectedVersion));
   }
 }

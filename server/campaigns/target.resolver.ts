@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { TargetOrderField } from './campaign.enums.js';
 import { EXPECTED_VERSION } from './campaign.input.js';
@@ -20,23 +20,23 @@ export class TargetResolver {
     @Arg('orderBy', () => TargetOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: TargetOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new TargetService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new TargetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Target, { nullable: true, description: 'Chỉ tiêu theo mã định danh; không có: NOT_FOUND — a target by id; unknown id: NOT_FOUND.' })
   target(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Target> {
-    return new TargetService(ctx.em, ctx.units).require(id);
+    return new TargetService(ctx).require(id);
   }
 
   @Query(() => String, { description: 'Phiên bản của các chỉ tiêu: đổi mỗi khi chỉ tiêu (hoặc phong trào) được thêm, sửa, xóa — the targets\' revision: changes with every committed insert, update or delete of a target (or campaign); cache the targets under it.' })
   targetsRevision(@Ctx() ctx: SubgraphContext): Promise<string> {
-    return new TargetService(ctx.em, ctx.units).revision();
+    return new TargetService(ctx).revision();
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Target, { description: 'Thêm chỉ tiêu (UNIT_ADMIN của đơn vị ban hành phong trào) — add a target (UNIT_ADMIN of the campaign\'s issuer).' })
   createTarget(@Arg('input', () => CreateTargetInput, { description: 'Chỉ tiêu mới — the target.' }) input: CreateTargetInput, @Ctx() ctx: SubgraphContext): Promise<Target> {
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).create(input, ctx.guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).create(input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -47,7 +47,7 @@ export class TargetResolver {
     @Arg('input', () => UpdateTargetInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateTargetInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Target> {
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).update(id, expectedVersion, input, ctx.guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).update(id, expectedVersion, input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -57,6 +57,6 @@ export class TargetResolver {
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).delete(id, expectedVersion, ctx.guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).delete(id, expectedVersion));
   }
 }

@@ -1,3 +1,4 @@
+import type { SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
@@ -14,7 +15,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet, Indicator } from './criteria-set.entity.js';
 import type { OwnedThreshold } from './threshold-resolution.js';
 import { CriteriaSetService } from './criteria-set.service.js';
-import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds } from './unit-lookup.js';
 
 /** Assessments with their met and criteria counts, which every read returns. */
 const SELECT_ASSESSMENT = `SELECT a.*, s.root_id,
@@ -41,7 +42,7 @@ export class AssessmentService {
   private readonly em: EntityManager;
   private readonly sets: CriteriaSetService;
 
-  constructor(private readonly ctx: CriteriaContext) {
+  constructor(private readonly ctx: SubgraphContext) {
     this.em = ctx.em;
     this.sets = new CriteriaSetService(ctx);
   }

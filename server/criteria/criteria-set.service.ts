@@ -1,3 +1,4 @@
+import type { SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -15,7 +16,7 @@ import type {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, LegalBasisInput, OverrideThresholdInput, UpdateCriteriaSetInput,
 } from './criteria-set.input.js';
 import { rankThresholds, type OwnedThreshold, type RankedThreshold } from './threshold-resolution.js';
-import { dateInYear, requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, unitsByIds } from './unit-lookup.js';
 
 /** The effective threshold of an indicator for a unit and year, with every candidate that applied, in order. */
 export interface Effective {
@@ -48,7 +49,7 @@ const legalColumns = (basis: LegalBasisInput | null | undefined) => [
 export class CriteriaSetService {
   private readonly em: EntityManager;
 
-  constructor(private readonly ctx: CriteriaContext) {
+  constructor(private readonly ctx: SubgraphContext) {
     this.em = ctx.em;
   }
 

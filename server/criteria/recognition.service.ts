@@ -1,3 +1,4 @@
+import type { SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -14,7 +15,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { text } from './text.js';
-import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds } from './unit-lookup.js';
 
 const VALID_IN_YEAR = 'd.decided_on <= make_date(?::int, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(?::int, 12, 31))';
 
@@ -37,7 +38,7 @@ export function highestRecognition(decisions: readonly RecognitionDecision[], ye
 export class RecognitionService {
   private readonly em: EntityManager;
 
-  constructor(private readonly ctx: CriteriaContext) {
+  constructor(private readonly ctx: SubgraphContext) {
     this.em = ctx.em;
   }
 

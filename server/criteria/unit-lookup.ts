@@ -8,9 +8,6 @@ import { intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { isUnitCode } from '../shared/unit-code.js';
 
-/** What the criteria services need of a request: its EntityManager, the unit directory, the caller, loaders. */
-export type CriteriaContext = SubgraphContext;
-
 /**
  * The date a unit code is read at for a year: `asOf` when given (it must fall in that year), otherwise 30 June —
  * in 2025 the last day of the units before the reorganisation, whose 2021–2025 records the programme closes.
@@ -24,7 +21,7 @@ export function dateInYear(year: number, asOf?: string | null): string {
 }
 
 /** The unit with this code valid on `date` (memoised per request), or null. Classifications are those of that date. */
-export function findUnit(ctx: CriteriaContext, code: string, date: string): Promise<UnitInfo | null> {
+export function findUnit(ctx: SubgraphContext, code: string, date: string): Promise<UnitInfo | null> {
   // Anything that is neither a GSO nor a village code names no unit and need not reach the units subgraph.
   if (!isUnitCode(code)) return Promise.resolve(null);
   const memo = loader(ctx, 'unitByCode', () => new Map<string, Promise<UnitInfo | null>>());
@@ -35,14 +32,14 @@ export function findUnit(ctx: CriteriaContext, code: string, date: string): Prom
 }
 
 /** Like findUnit, but a unit that is not valid on that date is the caller's mistake: BAD_USER_INPUT. */
-export async function requireUnit(ctx: CriteriaContext, code: string, date: string, field = 'unitCode'): Promise<UnitInfo> {
+export async function requireUnit(ctx: SubgraphContext, code: string, date: string, field = 'unitCode'): Promise<UnitInfo> {
   const unit = await findUnit(ctx, code, date);
   if (!unit) throw badInput(`Không có đơn vị mã "${code}" hiệu lực ngày ${date}`, `No unit with code "${code}" is valid on ${date}`, field);
   return unit;
 }
 
 /** Units by id, for their paths (owners, issuers); a missing one is a data error. */
-export async function unitsByIds(ctx: CriteriaContext, ids: readonly number[]): Promise<Map<number, UnitInfo>> {
+export async function unitsByIds(ctx: SubgraphContext, ids: readonly number[]): Promise<Map<number, UnitInfo>> {
   const found = await ctx.units.byIds([...new Set(ids)]);
   return new Map(found.filter((u): u is UnitInfo => u !== null).map((u) => [u.id, u]));
 }
@@ -51,7 +48,7 @@ export async function unitsByIds(ctx: CriteriaContext, ids: readonly number[]): 
  * Ids of the unit with this code and of every unit below it, as valid on `date` (default today): what a list's
  * `withinCode` filter keeps. Read before any transaction, since it asks the units subgraph.
  */
-export async function subtreeUnitIds(ctx: CriteriaContext, code: string, date?: string | null): Promise<number[]> {
+export async function subtreeUnitIds(ctx: SubgraphContext, code: string, date?: string | null): Promise<number[]> {
   const asOf = date ?? today();
   const unit = await requireUnit(ctx, code.trim(), asOf, 'withinCode');
   return [unit.id, ...(await ctx.units.subtreeIds(unit.code, asOf))];

@@ -21,6 +21,13 @@ export interface SubgraphContext {
   loaders: Map<string, unknown>;
 }
 
+/**
+ * The request's context on a transaction's EntityManager. Every service is built from a context
+ * (`constructor(ctx: SubgraphContext)`); one that writes is built inside `ctx.em.transactional((em) => …)` on
+ * `inTransaction(ctx, em)`.
+ */
+export const inTransaction = (ctx: SubgraphContext, em: EntityManager): SubgraphContext => (em === ctx.em ? ctx : { ...ctx, em });
+
 /** Returns the request's loader of that name, creating it on first use. */
 export function loader<T>(ctx: SubgraphContext, name: string, create: () => T): T {
   let found = ctx.loaders.get(name) as T | undefined;

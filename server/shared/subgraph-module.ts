@@ -40,6 +40,8 @@ export interface SubgraphModule {
 
 /** What a seed loader may use besides its own EntityManager. */
 export interface SeedTools {
+  /** The system actor's context (SYSTEM_IDENTITY, SYSTEM_GUARD): services used by seeds are built on `inTransaction(system, em)`. */
+  system: SubgraphContext;
   log: Logger;
   units: UnitDirectory;
   peers: PeerQuery;

@@ -81,7 +81,7 @@ class ClassificationValidator {
       const asOf = readCell(row, 'asOf', cells.date, errors);
       return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
-    const units = await new UnitService(this.ctx.em).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
+    const units = await new UnitService(this.ctx).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
     const planned: { row: ParsedRow; plan: PlannedClassification }[] = [];
     for (const r of read) {
       const { row, errors } = r;
@@ -125,7 +125,7 @@ async function classificationTemplate(ctx: SubgraphContext, query: Record<string
   const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
   const date = templateDate(query);
   if (query.withinCode) {
-    const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
+    const territory = await new UnitService(ctx).findByCode(query.withinCode.trim(), date);
     if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
     const found = await ctx.em.execute(
       `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source

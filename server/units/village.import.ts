@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, templateDate,
@@ -70,7 +70,7 @@ class VillageValidator {
   async finish(): Promise<ValidatedBatch> {
     const batch = emptyBatch();
     const fresh = await this.withoutStored(batch);
-    const { planned, errors } = await new VillageService(this.ctx.em, this.ctx.guard).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
+    const { planned, errors } = await new VillageService(this.ctx).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
     batch.errors.push(...errors.map((e) => fileError(fresh[e.row].row.row, e)));
     batch.staged = planned.map((p) => ({ row: fresh[p.row].row.row, data: fresh[p.row].input }));
     batch.toCreate = planned.length;
@@ -88,7 +88,7 @@ class VillageValidator {
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
   private async withoutStored(batch: ValidatedBatch): Promise<{ row: ParsedRow; input: CreateVillageInput }[]> {
     const dateOf = (input: CreateVillageInput) => input.asOf ?? input.validFrom ?? today();
-    const communes = await new UnitService(this.ctx.em).findManyByCode(this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })));
+    const communes = await new UnitService(this.ctx).findManyByCode(this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })));
     const parentIds = [...new Set([...communes.values()].map((c) => c.id))];
     const stored = parentIds.length ? await this.ctx.em.execute<StoredVillage[]>(
       `SELECT parent_id, code, short_name, kind, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
@@ -123,7 +123,7 @@ async function villageTemplate(ctx: SubgraphContext, query: Record<string, strin
   const rows: TemplateTable['rows'] = [COLUMNS.map((c) => c.header)];
   const date = templateDate(query);
   if (query.withinCode) {
-    const territory = await new UnitService(ctx.em).findByCode(query.withinCode.trim(), date);
+    const territory = await new UnitService(ctx).findByCode(query.withinCode.trim(), date);
     if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
     const villages = await ctx.em.execute(
       `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
@@ -156,7 +156,7 @@ export const villageImport: ImportKind = {
   beforeCommit: lockMap,
   async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
     return guardMap(async () => {
-      const service = new VillageService(em, ctx.guard);
+      const service = new VillageService(inTransaction(ctx, em));
       const { planned, errors } = await service.plan(rows.map((r) => r.data as CreateVillageInput), false, (i) => rows[i].row);
       if (errors.length) {
         throw new GraphQLError(bilingual(`${errors.length} thôn không còn thêm được (bản đồ đã thay đổi từ lúc kiểm tra); không ghi gì`,

@@ -29,7 +29,7 @@ export class VillageBatch {
 @Resolver()
 export class VillageResolver {
   private service(ctx: SubgraphContext): VillageService {
-    return new VillageService(ctx.em, ctx.guard);
+    return new VillageService(ctx);
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { GraphQLError } from 'graphql';
@@ -105,8 +106,13 @@ export async function insertVillages(em: EntityManager, planned: readonly Planne
 export class VillageService {
   private readonly units: UnitService;
 
-  constructor(private readonly em: EntityManager, private readonly guard: Guard) {
-    this.units = new UnitService(em);
+  private readonly em: EntityManager;
+  private readonly guard: Guard;
+
+  constructor(private readonly ctx: SubgraphContext) {
+    this.em = ctx.em;
+    this.guard = ctx.guard;
+    this.units = new UnitService(ctx);
   }
 
   /**
@@ -225,7 +231,7 @@ export class VillageService {
   async createMany(inputs: readonly CreateVillageInput[], dryRun = false): Promise<{ villages: AdministrativeUnit[]; planned: PlannedVillage[]; errors: RowError[] }> {
     return guardMap(() => this.em.transactional(async (tx) => {
       await lockMap(tx);
-      const { planned, errors } = await new VillageService(tx, this.guard).plan(inputs);
+      const { planned, errors } = await new VillageService(inTransaction(this.ctx, tx)).plan(inputs);
       if (errors.length || dryRun) return { villages: [], planned, errors };
       return { villages: await insertVillages(tx, planned), planned, errors };
     }));
