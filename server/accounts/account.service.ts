@@ -1,13 +1,12 @@
 import argon2 from 'argon2';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubAuth } from '../shared/auth/hub-auth.js';
 import { badInput, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { today } from '../shared/scalars.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
 import { isWithinPath, type Guard } from '../shared/guard.js';
@@ -39,14 +38,8 @@ export interface LoginResult {
 }
 
 /** Accounts, grants and sign-in. */
-export class AccountService {
-  private readonly em: EntityManager;
-  private readonly units: UnitDirectory;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.units = ctx.units;
-  }
+export class AccountService extends Service {
+  private readonly units = this.ctx.units;
 
   static hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });

@@ -1,12 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
-import type { UnitDirectory } from '../shared/unit-directory.js';
 import { AuditOrderField, type AuditFilter } from './account.input.js';
 
 /** The subgraph whose rows (accounts, grants) only system administrators read. */
@@ -35,14 +33,8 @@ export interface AuditEntryData {
 }
 
 /** Reads the audit log (shared/audit.ts writes it) within what the caller may see. */
-export class AuditService {
-  private readonly em: EntityManager;
-  private readonly units: UnitDirectory;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.units = ctx.units;
-  }
+export class AuditService extends Service {
+  private readonly units = this.ctx.units;
 
   /**
    * One page of the log. System administrators read everything. Everyone else reads the rows of the subtrees where

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -12,7 +11,6 @@ import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
 import { requireContributor, resolveSubject } from './subjects.js';
-
 
 const ORDER: Record<ContributionOrderField, string> = {
   [ContributionOrderField.DATE]: 'c.contributed_on',
@@ -69,13 +67,7 @@ export function checkContributionPlace(contributorPath: string, campaign: Pick<C
 }
 
 /** The contributions ledger and the yes/no preconditions recorded on subjects. */
-export class ContributionService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class ContributionService extends Service {
   /** An existing contributor, or one found or created by kind, name and unit — after checking the caller may record there. */
   private async contributor(input: ContributorInput, asOf: string, field: string): Promise<Contributor> {
     if (input.id != null) {

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { foldText, intArray, searchTerm } from '../shared/sql.js';
@@ -87,13 +86,7 @@ const ORDER: Record<EligibilityOrderField, (a: Evaluated, b: Evaluated) => numbe
 };
 
 /** Computes who qualifies for a standard on an occasion, from assessments, recognitions, contributions and awards. */
-export class EligibilityService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class EligibilityService extends Service {
   /** Every candidate's result, eligible first, then by the name the caller sees (hidden names last, by unit code). */
   async evaluate(standardId: string, year: number): Promise<EligibilityResult[]> {
     return (await this.evaluated(standardId, year)).sort((a, b) => ORDER.ELIGIBLE(a, b) || tiebreak(a, b)).map((e) => e.result);

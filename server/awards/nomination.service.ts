@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -17,7 +16,6 @@ import { Award, Nomination, NominationTransition } from './nomination.entity.js'
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
 import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
-
 
 /**
  * The workflow: which states each state may move to. A nomination climbs its levels: submitted to the first, appraised
@@ -75,13 +73,7 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
 };
 
 /** Nominations through their workflow, and the awards decided from them. */
-export class NominationService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class NominationService extends Service {
   async require(id: string | number, lock = false): Promise<Nomination> {
     const nomination = await this.em.findOne(Nomination, { id: parseId(id) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!nomination) throw notFound(`Không có hồ sơ đề nghị ${id}`, `No nomination ${id}`);

@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -14,7 +13,6 @@ import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBa
 import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
 import type { AwardFormFilter, AwardStandardFilter, CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
-
 
 /** A rule error as the API reports it: BAD_USER_INPUT naming the path. */
 export const ruleInputError = (error: RuleError) => badInput(`Quy tắc không hợp lệ tại ${error.path}: ${error.vi}`, `Invalid rule at ${error.path}: ${error.en}`, error.path);
@@ -44,7 +42,6 @@ export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'
   return null;
 }
 
-
 const STANDARD_ORDER: Record<AwardStandardOrderField, string> = {
   [AwardStandardOrderField.CREATED]: 's.id',
   [AwardStandardOrderField.YEAR]: 's.year',
@@ -58,13 +55,7 @@ const FORM_ORDER: Record<AwardFormOrderField, string> = {
 };
 
 /** Award forms, each campaign's forms and dossier requirements, and award standards with their rules. */
-export class StandardService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class StandardService extends Service {
   forms(): Promise<AwardForm[]> {
     return this.em.find(AwardForm, {}, { orderBy: { rank: 'ASC', code: 'ASC' } });
   }

@@ -1,12 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
-import type { SubgraphContext } from '../shared/context.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField, CampaignStatus, type Recurrence, type ResponsibilityKind, type SubjectType } from './campaign.enums.js';
 import { Capability } from '../shared/capabilities.js';
@@ -70,14 +69,8 @@ const nonEmpty = (value: string, field: string): string => {
 };
 
 /** Campaigns and their plan documents: the tree nation → province → district → commune. */
-export class CampaignService {
-  private readonly em: EntityManager;
-  private readonly units: UnitDirectory;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.units = ctx.units;
-  }
+export class CampaignService extends Service {
+  private readonly units = this.ctx.units;
 
   private map(rows: Record<string, unknown>[]): Campaign[] {
     return rows.map((row) => this.em.map(Campaign, row));

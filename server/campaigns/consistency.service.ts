@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { bilingual } from '../shared/errors.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { TargetValueUnit } from './campaign.enums.js';
 import { COMPARATOR_SYMBOL, effectiveYear, isStrictlyBelow, satisfies } from '../shared/domain/index.js';
@@ -35,14 +34,8 @@ const sameMeasure = (a: Placed, b: Placed) =>
  * campaign's own per-sub-unit targets first, its child campaigns' for units it sets none for), and each child
  * campaign target that is weaker than the parent's for the same unit, metric and year.
  */
-export class ConsistencyService {
-  private readonly em: EntityManager;
-  private readonly units: UnitDirectory;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.units = ctx.units;
-  }
+export class ConsistencyService extends Service {
+  private readonly units = this.ctx.units;
 
   async report(campaignId: string): Promise<CampaignConsistency> {
     const campaigns = new CampaignService(this.ctx);

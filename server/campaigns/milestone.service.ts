@@ -1,6 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { SubgraphContext } from '../shared/context.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { MilestoneKind, Recurrence } from './campaign.enums.js';
@@ -12,15 +11,8 @@ import type { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.inp
 const FIELDS = ['kind', 'recurrence', 'year', 'deadline', 'deadlineDay', 'deadlineMonth', 'description', 'source'] as const satisfies readonly (keyof Milestone)[];
 
 /** Milestones of campaigns: annual awards and their deadlines, reviews, inspections, reports. */
-export class MilestoneService {
-  private readonly campaigns: CampaignService;
-
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.campaigns = new CampaignService(ctx);
-  }
+export class MilestoneService extends Service {
+  private readonly campaigns = new CampaignService(this.ctx);
 
   async create(input: CreateMilestoneInput): Promise<Milestone> {
     const { campaign } = await this.campaigns.requireIssued(input.campaignId);

@@ -1,6 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { SubgraphContext } from '../shared/context.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -52,19 +51,10 @@ function merge(current: Partial<PlainFields>, input: Partial<Record<(typeof PLAI
 }
 
 /** Typed targets of campaigns. Every write is checked by the rules in campaign.rules.ts. */
-export class TargetService {
-  private readonly campaigns: CampaignService;
-  private readonly metrics: MetricService;
-
-  private readonly em: EntityManager;
-  private readonly units: UnitDirectory;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.units = ctx.units;
-    this.campaigns = new CampaignService(ctx);
-    this.metrics = new MetricService(ctx);
-  }
+export class TargetService extends Service {
+  private readonly campaigns = new CampaignService(this.ctx);
+  private readonly metrics = new MetricService(this.ctx);
+  private readonly units = this.ctx.units;
 
   /** Targets of the given campaigns, in the order they were entered. */
   async byCampaigns(campaignIds: readonly number[]): Promise<Target[]> {

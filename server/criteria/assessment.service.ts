@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
@@ -38,14 +38,8 @@ export function appliesToUnit(set: Pick<CriteriaSet, 'appliesTo'>, unit: Pick<Un
 }
 
 /** Records and reads assessments: one per unit, set and year, evaluated from indicator values where it can be. */
-export class AssessmentService {
-  private readonly em: EntityManager;
-  private readonly sets: CriteriaSetService;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.sets = new CriteriaSetService(ctx);
-  }
+export class AssessmentService extends Service {
+  private readonly sets = new CriteriaSetService(this.ctx);
 
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Assessment[] {
     return rows.map(({ met_count, criteria_count, root_id, ...row }) =>

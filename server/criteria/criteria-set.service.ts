@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -46,13 +46,7 @@ const legalColumns = (basis: LegalBasisInput | null | undefined) => [
  * Criteria sets, their criteria, indicators and thresholds. A derived set inherits its root set's criteria and its
  * ancestors' indicators and thresholds; what it adds or overrides is seen through it and the sets derived from it.
  */
-export class CriteriaSetService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class CriteriaSetService extends Service {
   private sets(rows: Record<string, unknown>[]): CriteriaSet[] {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }

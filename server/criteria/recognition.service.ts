@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -35,13 +35,7 @@ export function highestRecognition(decisions: readonly RecognitionDecision[], ye
 }
 
 /** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */
-export class RecognitionService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class RecognitionService extends Service {
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): RecognitionDecision[] {
     return rows.map((row) => em.map(RecognitionDecision, row));
   }

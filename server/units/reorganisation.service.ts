@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { writeAudit } from '../shared/audit.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
@@ -63,13 +64,7 @@ interface NewRow {
  * code resolves by date and every earlier record keeps its unit. A future event can be withdrawn, which removes
  * what it created and reopens what it closed.
  */
-export class ReorganisationService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class ReorganisationService extends Service {
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Reorganisation[] {
     return rows.map((row) => em.map(Reorganisation, row));
   }

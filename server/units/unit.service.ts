@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { badInput, notFound } from '../shared/errors.js';
@@ -49,13 +49,7 @@ const parseRevision = (revision: string | null | undefined, epoch: string): numb
 };
 
 /** Reads and changes the administrative hierarchy. Codes resolve to the unit valid on a date. */
-export class UnitService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class UnitService extends Service {
   private map(rows: Record<string, unknown>[]): AdministrativeUnit[] {
     return rows.map((row) => this.em.map(AdministrativeUnit, row));
   }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inTransaction, type SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
+import { inTransaction } from '../shared/context.js';
 import { Capability } from '../shared/capabilities.js';
-import type { Guard } from '../shared/guard.js';
 import { GraphQLError } from 'graphql';
 import { writeAudit, writeAudits } from '../shared/audit.js';
 import { badInput, bilingual, checkVersion, conflict, notFound } from '../shared/errors.js';
@@ -103,17 +103,9 @@ export async function insertVillages(em: EntityManager, planned: readonly Planne
  * `plan` validates many rows at once with an error per row and writes nothing; `insertVillages` writes them.
  * Both run in one transaction after `lockMap`, which every change of the map takes.
  */
-export class VillageService {
-  private readonly units: UnitService;
-
-  private readonly em: EntityManager;
-  private readonly guard: Guard;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-    this.guard = ctx.guard;
-    this.units = new UnitService(ctx);
-  }
+export class VillageService extends Service {
+  private readonly units = new UnitService(this.ctx);
+  private readonly guard = this.ctx.guard;
 
   /**
    * Checks villages to add, as the single mutation does for one: the commune valid on the date read and inside the
