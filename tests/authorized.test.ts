@@ -48,3 +48,23 @@ describe('the role check declared on every resolver method', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('the shape of a service', () => {
+  it('builds every service of every subgraph from the request context (extends Service)', async () => {
+    const { Service } = await import('../server/shared/service.js');
+    const files = (await import('node:fs')).readdirSync(new URL('../server', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.service.ts'));
+    const services: string[] = [];
+    const outside: string[] = [];
+    for (const file of files) {
+      const exported = await import(`../server/${file.replace(/\.ts$/, '.js')}`) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exported)) {
+        if (typeof value !== 'function' || !/Service$/.test(name)) continue;
+        services.push(name);
+        if (!(value.prototype instanceof Service)) outside.push(`${file}: ${name}`);
+      }
+    }
+    expect(services.length).toBeGreaterThan(15);
+    expect(outside).toEqual([]);
+  });
+});
