@@ -13,12 +13,14 @@ import { composeSupergraph, type SubgraphSdl } from './gateway/compose.js';
 import { createGatewayServer } from './gateway/gateway.js';
 import { graphiqlRoute } from './gateway/graphiql.js';
 import { graphqlEndpoint, graphqlProtection, requestTimeout } from './gateway/limits.js';
+import { auditSeed } from './shared/audit.js';
 import type { HubConfig } from './shared/config.js';
 import type { SubgraphContext } from './shared/context.js';
 import { openDatabase, withStartupLock, type Database } from './shared/database.js';
 import { maskError } from './shared/errors.js';
+import { requestGuard, SYSTEM_GUARD } from './shared/guard.js';
 import { IMPORT_SUBGRAPHS } from './shared/import/import-routes.js';
-import { ANONYMOUS, type Identity } from './shared/identity.js';
+import { ANONYMOUS, SYSTEM_IDENTITY, type Identity } from './shared/identity.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
@@ -85,6 +87,7 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   if (await isSeeded(em, module.name)) return;
   await em.transactional(async (tx) => {
     await module.seed!(tx, tools);
+    await auditSeed(tx, module.name);
     await markSeeded(tx, module.name);
   });
 }
@@ -177,14 +180,19 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
   function contextFor(name: string, identity: Identity): SubgraphContext {
-    return { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers };
+    const ctx = { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers } as Omit<SubgraphContext, 'guard'>;
+    return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
   for (const module of modules) {
-    const tools: SeedTools = { log, units: new UnitDirectory(unitsExecutor), peers, demo: config.demo, admin: config.admin };
+    const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
+    const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
-      await seedOnce(module, orms.get(module.name)!, tools);
-      if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+      // As the system actor: audited as "system", with the units of its records looked up like a request's.
+      await withRequestScope(async () => {
+        await seedOnce(module, orms.get(module.name)!, tools);
+        if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+      }, system);
     });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
     // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { SCRUB_AUDIT_SECRETS } from '../server/shared/audit.js';
+import { AUDIT_REQUIRED_TRIGGER, SCRUB_AUDIT_SECRETS, SYSTEM_ACTOR } from '../server/shared/audit.js';
+import { bundledSubgraphs } from '../server/subgraphs.js';
 import { adminToken, createTestUser, signIn, tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { sql } from './support/db.js';
@@ -104,5 +105,84 @@ describe('secrets and the audit log', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+/** Infrastructure schemas every subgraph shares; every other schema holding tables belongs to a subgraph. */
+const SHARED_SCHEMAS = ['audit', 'auth', 'imports', 'public'];
+
+describe('auditing by construction', () => {
+  const tablesOf = async (schema: string) => (await sql<{ name: string; audited: boolean }>(
+    `SELECT c.relname AS name, EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = $2) AS audited
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'mikro_orm_migrations' ORDER BY 1`,
+    [schema, AUDIT_REQUIRED_TRIGGER]));
+
+  it('puts the audit requirement on every table a subgraph owns, except the ones it declares unaudited with a reason', async () => {
+    for (const module of bundledSubgraphs) {
+      const tables = await tablesOf(module.dbSchema);
+      const unaudited = Object.keys(module.unaudited ?? {}).sort();
+      expect(tables.length, module.name).toBeGreaterThan(0);
+      expect(tables.filter((t) => !t.audited).map((t) => t.name), `${module.name}: tables without the audit requirement`).toEqual(unaudited);
+      expect(unaudited.filter((name) => !tables.some((t) => t.name === name)), `${module.name}: exemptions of tables that do not exist`).toEqual([]);
+      expect(Object.values(module.unaudited ?? {}).every((reason) => reason.length > 10), `${module.name}: every exemption says why`).toBe(true);
+    }
+    // A table in a schema no subgraph owns would escape the check above.
+    const schemas = await sql<{ schema: string }>(`SELECT DISTINCT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast' ORDER BY 1`);
+    expect(schemas.map((s) => s.schema).filter((s) => !SHARED_SCHEMAS.includes(s)).sort()).toEqual(bundledSubgraphs.map((m) => m.dbSchema).sort());
+  });
+
+  it('refuses to commit a write to any audited table that holds rows without an audit row of its subgraph, and commits it with one', async () => {
+    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    await client.connect();
+    const tried: string[] = [];
+    try {
+      for (const module of bundledSubgraphs) {
+        for (const { name } of (await tablesOf(module.dbSchema)).filter((t) => t.audited)) {
+          const table = `"${module.dbSchema}"."${name}"`;
+          const { rows: [column] } = await client.query(`SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped
+            AND attgenerated = '' ORDER BY attnum LIMIT 1`, [table]);
+          // The same value written back: a real write as far as triggers go, without changing anything.
+          const touch = `UPDATE ${table} SET "${column.attname}" = "${column.attname}" WHERE ctid = (SELECT ctid FROM ${table} LIMIT 1)`;
+          await client.query('BEGIN');
+          const { rowCount } = await client.query(touch);
+          if (!rowCount) {
+            await client.query('ROLLBACK');
+            continue;
+          }
+          tried.push(table);
+          await expect(client.query('COMMIT'), table).rejects.toThrow(`a write to ${module.dbSchema}.${name} without an audit row of subgraph ${module.dbSchema}`);
+          // An audit row of another subgraph does not cover it either.
+          const other = bundledSubgraphs.find((m) => m.dbSchema !== module.dbSchema)!.name;
+          await client.query('BEGIN');
+          await client.query(`INSERT INTO audit.audit_log (username, subgraph, entity, entity_id, action) VALUES ('test', $1, 'Probe', '-', 'UPDATE')`, [other]);
+          await client.query(touch);
+          await expect(client.query('SET CONSTRAINTS ALL IMMEDIATE'), table).rejects.toThrow(/without an audit row/);
+          await client.query('ROLLBACK');
+          // With an audit row of its own subgraph in the transaction, the deferred check passes (then rolled back).
+          await client.query('BEGIN');
+          await client.query(touch);
+          await client.query(`INSERT INTO audit.audit_log (username, subgraph, entity, entity_id, action) VALUES ('test', $1, 'Probe', '-', 'UPDATE')`, [module.name]);
+          await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+          await client.query('ROLLBACK');
+        }
+      }
+    } finally {
+      await client.query('ROLLBACK').catch(() => {});
+      await client.end();
+    }
+    // The seeded database has rows in the main tables of every subgraph but insights (all derived, all unaudited).
+    for (const table of ['units.unit', 'accounts.user_account', 'campaigns.campaign', 'campaigns.target', 'criteria.assessment', 'awards.award_form']) {
+      expect(tried).toContain(`"${table.split('.')[0]}"."${table.split('.')[1]}"`);
+    }
+  });
+
+  it('records seeds as written by the system, one audit row per seeded subgraph', async () => {
+    const seeds = await sql<{ subgraph: string; username: string; user_id: number | null }>(
+      `SELECT subgraph, username, user_id FROM audit.audit_log WHERE entity = 'Seed' ORDER BY subgraph`);
+    const seeded = bundledSubgraphs.filter((m) => m.seed).map((m) => m.name).sort();
+    expect(seeds.map((s) => s.subgraph)).toEqual(seeded);
+    expect(seeds.every((s) => s.username === SYSTEM_ACTOR && s.user_id === null)).toBe(true);
   });
 });

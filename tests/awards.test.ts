@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
-import { rowCounts, sql } from './support/db.js';
+import { auditedSql, rowCounts, sql } from './support/db.js';
 
 /**
  * The awards subgraph through the gateway, on Bắc Kạn (06) before the 2025 reorganisation. Bắc Kạn carries
@@ -84,7 +84,7 @@ beforeAll(async () => {
 
 // The demo generator's spec expects Bắc Kạn's communes to carry synthetic assessments only: drop the recorded ones.
 afterAll(async () => {
-  await sql('DELETE FROM criteria.assessment WHERE NOT synthetic AND unit_id = ANY($1::int[])', [Object.values(communes).map((c) => Number(c.id))]);
+  await auditedSql('criteria', 'DELETE FROM criteria.assessment WHERE NOT synthetic AND unit_id = ANY($1::int[])', [Object.values(communes).map((c) => Number(c.id))]);
 });
 
 describe('award forms and standards', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
-import { rowCounts, sql } from './support/db.js';
+import { auditedSql, rowCounts, sql } from './support/db.js';
 
 /**
  * Every input has a domain and a size, and no stored row breaks a read: absurd numbers, huge texts and lists are
@@ -86,7 +86,7 @@ describe('numeric domains, sizes and dates of inputs', () => {
 
 describe('stored absurd values', () => {
   let absurdCampaign: string;
-  afterAll(async () => { if (absurdCampaign) await sql('DELETE FROM campaigns.campaign WHERE id = $1', [absurdCampaign]); });
+  afterAll(async () => { if (absurdCampaign) await auditedSql('campaigns', 'DELETE FROM campaigns.campaign WHERE id = $1', [absurdCampaign]); });
 
   it('reads a target stored as Infinity, NaN or -1e308 as null in campaigns, comparisons, progress and exports', async () => {
     const created = await gql(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`,
@@ -96,7 +96,7 @@ describe('stored absurd values', () => {
     const unitId = (await gql(`query($c: String!) { unit(code: $c, asOf: "${ASOF}") { id } }`, { c: commune })).data.unit.id;
     // Written straight into the table, as a row from before inputs were bounded, or from another writer, would be.
     for (const [year, value] of [[2022, 'Infinity'], [2023, 'NaN'], [2024, '-1e308']] as const) {
-      await sql(`INSERT INTO campaigns.target (campaign_id, unit_id, metric_code, year, comparator, value_unit, value) VALUES ($1, $2, 'COMMUNES_NTM', $3, 'GTE', 'COUNT', $4::float8)`,
+      await auditedSql('campaigns', `INSERT INTO campaigns.target (campaign_id, unit_id, metric_code, year, comparator, value_unit, value) VALUES ($1, $2, 'COMMUNES_NTM', $3, 'GTE', 'COUNT', $4::float8)`,
         [absurdCampaign, unitId, year, value]);
     }
     const targets = await gql(`query($id: ID!) { campaign(id: $id) { targets { year value } } }`, { id: absurdCampaign });

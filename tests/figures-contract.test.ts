@@ -1,3 +1,4 @@
+import { AUDIT_REQUIRED_TRIGGER } from '../server/shared/audit.js';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { FIGURES_CONTRACT, FIGURES_CONTRACT_RESULT, figuresContractProblem } from '../server/shared/figures-contract.js';
@@ -29,7 +30,7 @@ describe('the figures contract between criteria and insights', () => {
 
     const triggers = await sql<{ handler: string }>(`SELECT DISTINCT t.tgfoid::regproc::text AS handler
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'criteria' AND NOT t.tgisinternal`);
+      WHERE n.nspname = 'criteria' AND NOT t.tgisinternal AND t.tgname <> $1`, [AUDIT_REQUIRED_TRIGGER]); // the audit requirement: shared, every subgraph's
     expect(triggers.map((t) => t.handler)).toEqual(['criteria.publish_figure_changes']);
     expect(await sql('SELECT handler::text FROM criteria.figure_subscriber')).toEqual([{ handler: 'insights.on_figures_changed' }]);
   });

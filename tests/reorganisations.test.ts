@@ -3,7 +3,7 @@ import { addDays, today } from '../server/shared/scalars.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { TEST_ADMIN } from './support/constants.js';
-import { rowCounts, sql } from './support/db.js';
+import { auditedSql, rowCounts, sql } from './support/db.js';
 
 const RECORD = `mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) {
   id kind status level effectiveOn resolutionNumber inEffect movedCount version
@@ -187,8 +187,8 @@ describe('a merge of two communes recorded for a future date', () => {
     expect(errorCodes(await gql(WITHDRAW, { i: { id: eventId, reason: '  ', expectedVersion: 1 } }, { token: admin }))).toEqual(['BAD_USER_INPUT']);
     // The assessment and classifications recorded on the sources in the meantime stay (they are the sources' records).
     const assessments = await sql(`SELECT count(*)::int AS n FROM criteria.assessment WHERE unit_id = $1`, [b.id]);
-    await sql(`DELETE FROM units.unit_classification WHERE source = 'kiểm thử sắp xếp'`);
-    await sql(`DELETE FROM criteria.assessment WHERE unit_id = $1 AND NOT synthetic`, [b.id]);
+    await auditedSql('units', `DELETE FROM units.unit_classification WHERE source = 'kiểm thử sắp xếp'`);
+    await auditedSql('criteria', `DELETE FROM criteria.assessment WHERE unit_id = $1 AND NOT synthetic`, [b.id]);
 
     const withdrawn = await gql(WITHDRAW, { i: { id: eventId, reason: 'Nghị quyết bị thay thế', expectedVersion: 1 } }, { token: admin });
     expect(withdrawn.data.withdrawReorganisation).toEqual({ id: eventId, status: 'WITHDRAWN', version: 2, withdrawalReason: 'Nghị quyết bị thay thế' });

@@ -7,7 +7,7 @@ import { projectPath } from '../server/shared/project.js';
 import { adminToken, createTestUser, signIn, tokenFor } from './support/auth.js';
 import { authorisationMatrix } from './support/authorization-cases.js';
 import { errorCodes, gql } from './support/client.js';
-import { sql } from './support/db.js';
+import { auditedSql, sql } from './support/db.js';
 import { expectRevoked, type WatchedEndpoint } from './support/revocation.js';
 import { launch, openPage } from './browser/browser.js';
 
@@ -89,7 +89,7 @@ describe('sign-in, write and read through Hive Gateway', () => {
       answers.push(reads[0].data);
     }
     expect(answers[0]).not.toEqual(answers[1]);
-    await sql(`DELETE FROM campaigns.target WHERE id = $1`, [targetId]);
+    await auditedSql('campaigns', `DELETE FROM campaigns.target WHERE id = $1`, [targetId]);
   });
 });
 

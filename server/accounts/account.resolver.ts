@@ -1,10 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isWithinPath, requireSignedIn, requireSystemAdmin, scopePaths } from '../shared/authorize.js';
-import { Capability, CAPABILITIES, authorizeCapability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
-import { forbidden } from '../shared/errors.js';
-import { parseId } from '../shared/ids.js';
-import { Role } from '../shared/identity.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isWithinPath } from '../shared/guard.js';
+import { Capability, CAPABILITIES } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
@@ -13,16 +10,7 @@ import { RoleGrant, UserAccount } from './user.entity.js';
 
 const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản — a page of user accounts.');
 
-const service = (ctx: SubgraphContext) => new AccountService(ctx.em, ctx.units);
-
-/**
- * Who may grant or take away a role over a unit: system administrators any role; unit administrators any other role
- * inside their subtree. Only system administrators change the grants of an account that holds SYSTEM_ADMIN.
- */
-function authorizeGrant(ctx: SubgraphContext, role: Role, unitPath: string, holder?: UserAccount): void {
-  if (role === Role.SYSTEM_ADMIN || holder?.grants.getItems().some((g) => g.role === Role.SYSTEM_ADMIN)) requireSystemAdmin(ctx);
-  else authorizeCapability(ctx, Capability.MANAGE_ACCOUNTS, unitPath);
-}
+const service = (ctx: SubgraphContext) => new AccountService(ctx);
 
 @Resolver(() => UserAccount)
 export class AccountResolver {
@@ -48,6 +36,7 @@ export class AccountResolver {
     return Object.entries(CAPABILITIES).map(([capability, rule]) => ({ capability: capability as Capability, roles: [...rule.roles], operations: [...rule.operations], scope: rule.scope }));
   }
 
+  @Authorized(Capability.MANAGE_ACCOUNTS)
   @Query(() => UserList, { description: 'Danh sách tài khoản: quản trị hệ thống thấy tất cả, quản trị đơn vị thấy tài khoản có quyền trong địa bàn của mình — user accounts: all of them for system administrators, those holding a grant inside your subtree for unit administrators.' })
   async users(
     @Args() page: PageArgs,
@@ -56,55 +45,39 @@ export class AccountResolver {
     @Arg('orderBy', () => UserOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định USERNAME) — sort field (default USERNAME).' }) orderBy?: UserOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    requireSignedIn(ctx);
-    const scopes = scopePaths(ctx, CAPABILITIES.MANAGE_ACCOUNTS.roles);
-    if (!scopes.length) throw forbidden('Chỉ quản trị hệ thống hoặc quản trị đơn vị được xem danh sách tài khoản', 'Only system and unit administrators may list accounts');
+    const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
     const accounts = service(ctx);
     const window = toPage(page);
     const within = scopes.includes('1') ? null : await accounts.grantUnitsWithin(scopes);
     return accounts.list(filter ?? {}, window, orderBy, direction, within);
   }
 
+  @Authorized(Capability.MANAGE_ACCOUNTS)
   @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })
   async createUser(@Arg('input', () => CreateUserInput, { description: 'Tài khoản mới — the account.' }) input: CreateUserInput, @Ctx() ctx: SubgraphContext): Promise<UserAccount> {
-    requireSignedIn(ctx);
-    const accounts = service(ctx);
-    const grants = await accounts.resolveGrants(input.grants);
-    for (const { input: grant, unit } of grants) authorizeGrant(ctx, grant.role, unit.path);
-    return ctx.em.transactional((em) => new AccountService(em, ctx.units).createUser(input, grants));
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).createUser(input, ctx.guard));
   }
 
+  @Authorized(Capability.MANAGE_ACCOUNTS)
   @Mutation(() => UserAccount, { description: 'Cấp thêm một quyền cho tài khoản; tài khoản phải đăng nhập lại — add a grant to an account (authorised like createUser); the account\'s current tokens stop working and it signs in again.' })
   async addUserGrant(
     @Arg('userId', () => ID, { description: 'Mã tài khoản — account id.' }) userId: string,
     @Arg('grant', () => GrantInput, { description: 'Quyền cần cấp — the grant.' }) grant: GrantInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
-    requireSignedIn(ctx);
-    return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
-      const user = await accounts.requireUser(parseId(userId, 'userId'));
-      const [{ unit }] = await accounts.resolveGrants([grant]);
-      authorizeGrant(ctx, grant.role, unit.path, user);
-      return accounts.addGrant(user, grant.role, unit);
-    });
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).addGrant(userId, grant, ctx.guard));
   }
 
+  @Authorized(Capability.MANAGE_ACCOUNTS)
   @Mutation(() => UserAccount, { description: 'Thu hồi một quyền của tài khoản; tài khoản phải đăng nhập lại — remove a grant (authorised like createUser; an account keeps at least one); the account\'s current tokens stop working.' })
   async removeUserGrant(
     @Arg('grantId', () => ID, { description: 'Mã quyền (Grant.id) — id of the grant.' }) grantId: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
-    requireSignedIn(ctx);
-    return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
-      const grant = await accounts.requireGrant(grantId);
-      const unit = await ctx.units.byId(grant.unitId);
-      authorizeGrant(ctx, grant.role, unit?.path ?? '', grant.user);
-      return accounts.removeGrant(grant);
-    });
+    return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).removeGrant(grantId, ctx.guard));
   }
 
+  @Authorized(Capability.LOCK_ACCOUNTS)
   @Mutation(() => UserAccount, { description: 'Khóa hoặc mở khóa tài khoản (quản trị hệ thống); tài khoản bị khóa mất mọi phiên đăng nhập sau vài giây — deactivate or reactivate an account (system administrators); a deactivated account\'s tokens are refused within seconds.' })
   async setUserActive(
     @Arg('id', () => ID, { description: 'Mã tài khoản — account id.' }) id: string,
@@ -112,24 +85,22 @@ export class AccountResolver {
     @Arg('expectedVersion', () => Int, { description: 'Phiên bản đang xem — the version you are changing.' }) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UserAccount> {
-    requireSignedIn(ctx);
-    requireSystemAdmin(ctx);
     return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
+      const accounts = new AccountService(inTransaction(ctx, em));
       return accounts.setActive(await accounts.requireUser(Number(id)), active, expectedVersion);
     });
   }
 
+  @Authorized()
   @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình; mọi phiên đăng nhập của tài khoản hết hiệu lực, hãy đăng nhập lại — change your own password; every token of the account, this one included, stops working: sign in again.' })
   async changePassword(
     @Arg('currentPassword', { description: 'Mật khẩu hiện tại — current password.' }) currentPassword: string,
     @Arg('newPassword', { description: 'Mật khẩu mới (10–1024 ký tự) — new password, 10 to 1024 characters.' }) newPassword: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const userId = requireSignedIn(ctx);
     return ctx.em.transactional(async (em) => {
-      const accounts = new AccountService(em, ctx.units);
-      return accounts.changePassword(await accounts.requireUser(userId), currentPassword, newPassword);
+      const accounts = new AccountService(inTransaction(ctx, em));
+      return accounts.changePassword(await accounts.requireUser(ctx.identity.userId!), currentPassword, newPassword);
     });
   }
 
@@ -137,7 +108,7 @@ export class AccountResolver {
   async grants(@Root() user: UserAccount, @Ctx() ctx: SubgraphContext): Promise<GrantView[]> {
     await ctx.em.populate(user, ['grants']);
     const grants = user.grants.getItems();
-    const scopes = scopePaths(ctx, [Role.UNIT_ADMIN]);
+    const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
     const visible = ctx.identity.userId === user.id || scopes.includes('1')
       ? grants
       : (await Promise.all(grants.map(async (g: RoleGrant) => {

@@ -1,15 +1,16 @@
 import argon2 from 'argon2';
+import { Service } from '../shared/service.js';
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubAuth } from '../shared/auth/hub-auth.js';
 import { badInput, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { today } from '../shared/scalars.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
-import { isWithinPath } from '../shared/authorize.js';
+import { isWithinPath, type Guard } from '../shared/guard.js';
+import { Capability } from '../shared/capabilities.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
 import { UserOrderField, type CreateUserInput, type GrantInput, type UserFilter } from './account.input.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -37,8 +38,8 @@ export interface LoginResult {
 }
 
 /** Accounts, grants and sign-in. */
-export class AccountService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+export class AccountService extends Service {
+  private readonly units = this.ctx.units;
 
   static hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
@@ -84,13 +85,25 @@ export class AccountService {
     return row;
   }
 
-  /** Resolves each grant's unit; the caller authorises against the returned units before anything is written. */
-  async resolveGrants(grants: GrantInput[]): Promise<{ input: GrantInput; unit: UnitInfo }[]> {
+  /** Resolves each grant's unit, to authorise against before anything is written. */
+  private async resolveGrants(grants: GrantInput[]): Promise<{ input: GrantInput; unit: UnitInfo }[]> {
     if (!grants.length) throw badInput('Cần ít nhất một quyền', 'At least one grant is needed', 'grants');
     return Promise.all(grants.map(async (input) => ({ input, unit: await this.units.requireByCode(input.unitCode, input.asOf ?? today()) })));
   }
 
-  async createUser(input: CreateUserInput, units: { input: GrantInput; unit: UnitInfo }[]): Promise<UserAccount> {
+  /**
+   * Who may grant or take away a role over a unit: system administrators any role; unit administrators any other role
+   * inside their subtree. Only system administrators change the grants of an account that holds SYSTEM_ADMIN.
+   */
+  private authorizeGrant(guard: Guard, role: Role, unit: Pick<UnitInfo, 'path'>, holder?: UserAccount): void {
+    if (role === Role.SYSTEM_ADMIN || holder?.grants.getItems().some((g) => g.role === Role.SYSTEM_ADMIN)) guard.requireSystemAdmin();
+    else guard.require(Capability.MANAGE_ACCOUNTS, unit);
+  }
+
+  /** Creates an account with its grants, each authorised (`authorizeGrant`) before anything else is checked. */
+  async createUser(input: CreateUserInput, guard: Guard): Promise<UserAccount> {
+    const units = await this.resolveGrants(input.grants);
+    for (const { input: grant, unit } of units) this.authorizeGrant(guard, grant.role, unit);
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) {
       throw badInput(`Tên đăng nhập 3–${MAX_USERNAME} ký tự: chữ thường, số, dấu . _ -`, `User name: 3–${MAX_USERNAME} characters of a-z 0-9 . _ -`, 'username');
@@ -145,10 +158,14 @@ export class AccountService {
   }
 
   /**
-   * Adds a grant the caller has authorised. Grant changes of one account are serialised on its row; the account's
+   * Adds a grant (authorised like createUser). Grant changes of one account are serialised on its row; the account's
    * session version moves with them (a trigger), so its tokens stop working and it signs in again.
    */
-  async addGrant(user: UserAccount, role: Role, unit: UnitInfo): Promise<UserAccount> {
+  async addGrant(userId: string, grant: GrantInput, guard: Guard): Promise<UserAccount> {
+    const user = await this.requireUser(parseId(userId, 'userId'));
+    const [{ unit }] = await this.resolveGrants([grant]);
+    this.authorizeGrant(guard, grant.role, unit, user);
+    const role = grant.role;
     await this.lockAccount(user);
     if (await this.em.count(RoleGrant, { user, role, unitId: unit.id })) {
       throw conflict(`Tài khoản đã có quyền ${role} tại ${unit.name}`, `The account already holds ${role} over ${unit.name}`);
@@ -164,8 +181,10 @@ export class AccountService {
     await this.em.findOne(UserAccount, { id: user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
-  /** Removes a grant the caller has authorised; an account keeps at least one (lock it instead). */
-  async removeGrant(grant: RoleGrant): Promise<UserAccount> {
+  /** Removes a grant (authorised like createUser); an account keeps at least one (lock it instead). */
+  async removeGrant(grantId: string, guard: Guard): Promise<UserAccount> {
+    const grant = await this.requireGrant(grantId);
+    this.authorizeGrant(guard, grant.role, (await this.units.byId(grant.unitId)) ?? { path: '' }, grant.user);
     const user = grant.user;
     await this.lockAccount(user);
     if ((await this.em.count(RoleGrant, { user })) <= 1) {

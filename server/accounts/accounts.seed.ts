@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inTransaction } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { AccountService } from './account.service.js';
@@ -33,11 +34,11 @@ export async function seedAccounts(em: EntityManager, { log, units, demo }: Seed
 }
 
 /** On every start: the system administrator named by NTM_ADMIN_USERNAME / NTM_ADMIN_PASSWORD, if missing. */
-export async function ensureConfiguredAdmin(em: EntityManager, { log, units, admin }: SeedTools): Promise<void> {
+export async function ensureConfiguredAdmin(em: EntityManager, { log, units, admin, system }: SeedTools): Promise<void> {
   if (!admin) return;
   const { username, password } = admin;
   const nation = await units.requireByCode('VN');
-  if (await new AccountService(em, units).ensureSystemAdmin(username, password, nation.id)) {
+  if (await new AccountService(inTransaction(system, em)).ensureSystemAdmin(username, password, nation.id)) {
     log.info({ username }, 'created the system administrator from the environment');
   }
 }

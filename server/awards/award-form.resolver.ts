@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
@@ -20,17 +21,17 @@ export class AwardFormResolver {
     @Arg('orderBy', () => AwardFormOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định RANK) — sort field (default RANK).' }) orderBy?: AwardFormOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new StandardService(ctx.em, ctx).formList(filter ?? {}, toPage(page), orderBy, direction);
+    return new StandardService(ctx).formList(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => [AwardForm], { description: 'Danh mục hình thức khen thưởng, theo thứ bậc (cao nhất trước) — the award form catalogue, highest authority first.' })
   awardForms(@Ctx() ctx: SubgraphContext): Promise<AwardForm[]> {
-    return new StandardService(ctx.em, ctx).forms();
+    return new StandardService(ctx).forms();
   }
 
   @Query(() => [CampaignAwardForm], { description: 'Các hình thức khen thưởng của một phong trào — the forms a campaign may confer.' })
   campaignAwardForms(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<CampaignAwardForm[]> {
-    return new StandardService(ctx.em, ctx).campaignForms(campaignId);
+    return new StandardService(ctx).campaignForms(campaignId);
   }
 
   @Query(() => [DossierRequirement], { description: 'Thành phần hồ sơ đề nghị khen thưởng theo kế hoạch của một phong trào, theo từng đợt, kèm mẫu và điều khoản nguồn — the nomination dossier contents a campaign\'s plan lists, by occasion, with templates and source clauses.' })
@@ -38,13 +39,14 @@ export class AwardFormResolver {
     return dossierOfCampaign(ctx).load(parseId(campaignId, 'campaignId'));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => [CampaignAwardForm], { description: 'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).' })
   setCampaignAwardForms(
     @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
     @Arg('forms', () => [CampaignAwardFormInput], { description: 'Các hình thức — the forms.' }) forms: CampaignAwardFormInput[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<CampaignAwardForm[]> {
-    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).setCampaignForms(campaignId, forms));
+    return ctx.em.transactional((em) => new StandardService(inTransaction(ctx, em)).setCampaignForms(campaignId, forms));
   }
 
   @FieldResolver(() => AwardForm, { description: 'Hình thức trong danh mục — the catalogue form.' })

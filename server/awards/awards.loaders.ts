@@ -20,14 +20,14 @@ const listByKey = <T>(ctx: SubgraphContext, name: string, fetch: (keys: readonly
     return keys.map((k) => items.filter((item) => key(item) === k));
   }));
 
-export const formByCode = (ctx: SubgraphContext) => byKey<string, AwardForm>(ctx, 'formByCode', (codes) => new StandardService(ctx.em, ctx).formsByCodes(codes), (f) => f.code);
+export const formByCode = (ctx: SubgraphContext) => byKey<string, AwardForm>(ctx, 'formByCode', (codes) => new StandardService(ctx).formsByCodes(codes), (f) => f.code);
 export const contributorById = (ctx: SubgraphContext) =>
-  byKey<number, Contributor>(ctx, 'contributorById', (ids) => new ContributionService(ctx.em, ctx).contributorsByIds(ids), (c) => c.id);
+  byKey<number, Contributor>(ctx, 'contributorById', (ids) => new ContributionService(ctx).contributorsByIds(ids), (c) => c.id);
 export const standardById = (ctx: SubgraphContext) =>
   byKey<number, AwardStandard>(ctx, 'standardById', (ids) => ctx.em.find(AwardStandard, { id: { $in: [...ids] } }), (s) => s.id);
 export const transitionsOf = (ctx: SubgraphContext) =>
-  listByKey<NominationTransition>(ctx, 'transitionsOf', (ids) => new NominationService(ctx.em, ctx).transitionsOf(ids), (t) => t.nominationId);
+  listByKey<NominationTransition>(ctx, 'transitionsOf', (ids) => new NominationService(ctx).transitionsOf(ids), (t) => t.nominationId);
 export const awardOfNomination = (ctx: SubgraphContext) =>
-  byKey<number, Award>(ctx, 'awardOfNomination', (ids) => new NominationService(ctx.em, ctx).awardsOfNominations(ids), (a) => a.nominationId!);
+  byKey<number, Award>(ctx, 'awardOfNomination', (ids) => new NominationService(ctx).awardsOfNominations(ids), (a) => a.nominationId!);
 export const dossierOfCampaign = (ctx: SubgraphContext) =>
-  listByKey<DossierRequirement>(ctx, 'dossierOfCampaign', (ids) => new StandardService(ctx.em, ctx).dossierRequirements(ids), (d) => d.campaignId);
+  listByKey<DossierRequirement>(ctx, 'dossierOfCampaign', (ids) => new StandardService(ctx).dossierRequirements(ids), (d) => d.campaignId);

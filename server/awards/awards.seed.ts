@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction } from '../shared/context.js';
 import { seedNote } from '../shared/errors.js';
-import { ANONYMOUS } from '../shared/identity.js';
 import { projectPath } from '../shared/project.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
@@ -39,7 +38,7 @@ function check(record: any, where: string, fields: string[], enums: Record<strin
 const STANDARD_FIELDS = ['key', 'subjectType', 'subjectLabel', 'basis', 'occasion', 'year', 'form', 'quota', 'criteriaText', 'rule', 'note', 'source'];
 
 /** Loads seeds/awards/forms.yaml, then the awardForms, awardStandards and dossier sections of every plan in seeds/plans. */
-export async function seedAwards(em: EntityManager, { log, units, peers }: SeedTools): Promise<void> {
+export async function seedAwards(em: EntityManager, { log, units, system }: SeedTools): Promise<void> {
   const started = Date.now();
   const forms = parse(readFileSync(FORMS_FILE, 'utf8')) as any[];
   for (const [i, form] of forms.entries()) {
@@ -49,7 +48,7 @@ export async function seedAwards(em: EntityManager, { log, units, peers }: SeedT
   await em.flush();
   const codes = new Set(forms.map((f) => f.code as string));
 
-  const ctx = { em, units, peers, identity: ANONYMOUS, loaders: new Map() } as SubgraphContext;
+  const ctx = inTransaction(system, em);
   const campaignIds = await campaignIdsByKey(ctx);
   let standards = 0;
   for (const file of readdirSync(PLANS_DIR).filter((f) => f.endsWith('.yaml')).sort()) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
@@ -123,9 +123,7 @@ class ContributionValidator {
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
       if (r.unitCode && r.readOn && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.readOn}`, `No unit with code "${r.unitCode}" is valid on ${r.readOn}`, 'NOT_FOUND'));
       if (unit) {
-        try {
-          authorizeCapability(this.ctx, Capability.RECORD_CONTRIBUTIONS, unit.path);
-        } catch {
+        if (!this.ctx.guard.allows(Capability.RECORD_CONTRIBUTIONS, unit)) {
           throw forbidden(`Dòng ${row.row}: bạn không có quyền ghi đóng góp ở ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
             `Row ${row.row}: you may not record contributions in ${unit.name} (code ${unit.code}); the whole file is refused`);
         }
@@ -174,7 +172,7 @@ class ContributionValidator {
  */
 function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
   return territoryTemplate(COLUMNS, 'mau-dong-gop', [3], query, (code, date) => ctx.units.findByCode(code, date), async (territory, date) => {
-    authorizeCapability(ctx, Capability.RECORD_CONTRIBUTIONS, territory.path);
+    ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
     const found = await ctx.em.execute(
       `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
          c.quantity, c.quantity_unit, c.unit_price_vnd, c.description

@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { personalVisible } from './subjects.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { ContributionOrderField, isPersonal } from './awards.enums.js';
@@ -21,22 +22,24 @@ export class ContributionResolver {
     @Arg('orderBy', () => ContributionOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DATE) — sort field (default DATE).' }) orderBy?: ContributionOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new ContributionService(ctx.em, ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new ContributionService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
+  @Authorized(Capability.RECORD_CONTRIBUTIONS)
   @Mutation(() => Contribution, { description: 'Ghi nhận đóng góp (ASSESSOR hoặc UNIT_ADMIN của đơn vị người đóng góp) — record a contribution (ASSESSOR or UNIT_ADMIN over the contributor\'s unit).' })
   recordContribution(@Arg('input', () => RecordContributionInput, { description: 'Đóng góp — the contribution.' }) input: RecordContributionInput, @Ctx() ctx: SubgraphContext): Promise<Contribution> {
-    return ctx.em.transactional((em) => new ContributionService(em, { ...ctx, em }).record(input));
+    return ctx.em.transactional((em) => new ContributionService(inTransaction(ctx, em)).record(input));
   }
 
+  @Authorized(Capability.RECORD_PRECONDITIONS)
   @Mutation(() => SubjectPrecondition, { description: 'Ghi nhận điều kiện có/không của đối tượng trong năm, ví dụ không nợ đọng XDCB (ASSESSOR, UNIT_ADMIN hoặc COUNCIL của đơn vị đối tượng) — record a yes/no precondition on a subject for a year.' })
   recordPrecondition(@Arg('input', () => RecordPreconditionInput, { description: 'Điều kiện — the precondition.' }) input: RecordPreconditionInput, @Ctx() ctx: SubgraphContext): Promise<SubjectPrecondition> {
-    return ctx.em.transactional((em) => new ContributionService(em, { ...ctx, em }).recordPrecondition(input));
+    return ctx.em.transactional((em) => new ContributionService(inTransaction(ctx, em)).recordPrecondition(input));
   }
 
   @Query(() => [SubjectPrecondition], { description: 'Các điều kiện có/không đã ghi nhận cho đối tượng — the preconditions recorded on a subject.' })
   preconditions(@Args() args: PreconditionArgs, @Ctx() ctx: SubgraphContext): Promise<SubjectPrecondition[]> {
-    return new ContributionService(ctx.em, ctx).preconditions(args.subject, args.year);
+    return new ContributionService(ctx).preconditions(args.subject, args.year);
   }
 
   @FieldResolver(() => CampaignRef, { description: 'Phong trào — the campaign.' })

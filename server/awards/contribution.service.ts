@@ -1,7 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireSignedIn } from '../shared/authorize.js';
-import { Capability, CAPABILITIES, authorizeCapability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -13,8 +11,6 @@ import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
 import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
 import { requireContributor, resolveSubject } from './subjects.js';
-
-const RECORDERS = CAPABILITIES.RECORD_CONTRIBUTIONS.roles;
 
 const ORDER: Record<ContributionOrderField, string> = {
   [ContributionOrderField.DATE]: 'c.contributed_on',
@@ -71,21 +67,19 @@ export function checkContributionPlace(contributorPath: string, campaign: Pick<C
 }
 
 /** The contributions ledger and the yes/no preconditions recorded on subjects. */
-export class ContributionService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
-
+export class ContributionService extends Service {
   /** An existing contributor, or one found or created by kind, name and unit — after checking the caller may record there. */
   private async contributor(input: ContributorInput, asOf: string, field: string): Promise<Contributor> {
     if (input.id != null) {
       const contributor = await requireContributor(this.em, input.id, `${field}.id`);
-      authorize(this.ctx, RECORDERS, contributor.unitPath);
+      this.ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, { path: contributor.unitPath });
       return contributor;
     }
     if (input.kind == null || input.name == null || input.unitCode == null) {
       throw badInput('Người đóng góp cần id, hoặc loại, tên và mã đơn vị', 'A contributor needs an id, or kind, name and unitCode', field);
     }
     const unit = await this.ctx.units.requireByCode(input.unitCode, input.asOf ?? asOf);
-    authorize(this.ctx, RECORDERS, unit.path);
+    this.ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, unit);
     checkContributorUnit(unit, `${field}.unitCode`);
     const name = contributorName(input.name, `${field}.name`);
     const [found] = await this.em.execute('SELECT id FROM awards.contributor WHERE kind = ? AND lower(name) = lower(?) AND unit_id = ?', [input.kind, name, unit.id]);
@@ -96,7 +90,6 @@ export class ContributionService {
   }
 
   async record(input: RecordContributionInput): Promise<Contribution> {
-    requireSignedIn(this.ctx);
     const contributor = await this.contributor(input.contributor, input.date, 'contributor');
     const mobiliser = input.mobilisedBy ? await this.contributor(input.mobilisedBy, input.date, 'mobilisedBy') : null;
     const campaign = await campaignInfo(this.ctx, parseId(input.campaignId, 'campaignId'));
@@ -133,9 +126,8 @@ export class ContributionService {
 
   /** Records (or changes) whether a yes/no precondition holds for a subject in a year. */
   async recordPrecondition(input: RecordPreconditionInput): Promise<SubjectPrecondition> {
-    requireSignedIn(this.ctx);
     const subject = await resolveSubject(this.ctx, this.em, input.subject, input.year);
-    authorizeCapability(this.ctx, Capability.RECORD_PRECONDITIONS, subject.unit.path);
+    this.ctx.guard.require(Capability.RECORD_PRECONDITIONS, subject.unit);
     if (!/^[A-Z][A-Z0-9_]{0,59}$/.test(input.key)) throw badInput('Mã điều kiện phải IN_HOA_GẠCH_DƯỚI', 'key must be UPPER_SNAKE_CASE', 'key');
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const existing = await this.em.findOne(SubjectPrecondition, { subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, key: input.key, year: input.year });

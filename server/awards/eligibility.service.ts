@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { foldText, intArray, searchTerm } from '../shared/sql.js';
@@ -87,9 +86,7 @@ const ORDER: Record<EligibilityOrderField, (a: Evaluated, b: Evaluated) => numbe
 };
 
 /** Computes who qualifies for a standard on an occasion, from assessments, recognitions, contributions and awards. */
-export class EligibilityService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
-
+export class EligibilityService extends Service {
   /** Every candidate's result, eligible first, then by the name the caller sees (hidden names last, by unit code). */
   async evaluate(standardId: string, year: number): Promise<EligibilityResult[]> {
     return (await this.evaluated(standardId, year)).sort((a, b) => ORDER.ELIGIBLE(a, b) || tiebreak(a, b)).map((e) => e.result);
@@ -116,7 +113,7 @@ export class EligibilityService {
   }
 
   private async evaluated(standardId: string, year: number): Promise<Evaluated[]> {
-    const standard = await new StandardService(this.em, this.ctx).require(standardId);
+    const standard = await new StandardService(this.ctx).require(standardId);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     if (standard.year != null && standard.year !== year) {
       throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');

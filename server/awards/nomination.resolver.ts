@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { maySeeStaffNames } from '../shared/staff-names.js';
 import { DateScalar } from '../shared/scalars.js';
@@ -16,7 +17,7 @@ import { subjectView } from './subjects.js';
 export const NominationList = ListType(Nomination, 'NominationList', 'Một trang hồ sơ đề nghị — a page of nominations.');
 export const AwardList = ListType(Award, 'AwardList', 'Một trang khen thưởng đã quyết định — a page of awards.');
 
-const service = (ctx: SubgraphContext) => new NominationService(ctx.em, ctx);
+const service = (ctx: SubgraphContext) => new NominationService(ctx);
 
 /**
  * Who made a step, by role: what callers without a role over the proposing unit see instead of a staff member's name.
@@ -58,11 +59,13 @@ export class NominationResolver {
     return service(ctx).awards(filter ?? {}, toPage(page), orderBy, direction);
   }
 
+  @Authorized(Capability.PROPOSE_NOMINATIONS)
   @Mutation(() => Nomination, { description: 'Lập hồ sơ đề nghị ở trạng thái DRAFT với danh mục hồ sơ theo kế hoạch (UNIT_ADMIN của đơn vị trình) — create a nomination in DRAFT with the plan\'s dossier checklist (UNIT_ADMIN of the proposing unit).' })
   createNomination(@Arg('input', () => CreateNominationInput, { description: 'Hồ sơ mới — the nomination.' }) input: CreateNominationInput, @Ctx() ctx: SubgraphContext): Promise<Nomination> {
     return ctx.em.transactional((em) => service({ ...ctx, em }).create(input));
   }
 
+  @Authorized(Capability.PROPOSE_NOMINATIONS)
   @Mutation(() => Nomination, { description: 'Cập nhật danh mục hồ sơ ở DRAFT hoặc RETURNED (UNIT_ADMIN của đơn vị trình) — mark dossier items provided, in DRAFT or RETURNED (UNIT_ADMIN of the proposing unit).' })
   updateNominationDossier(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
@@ -73,6 +76,7 @@ export class NominationResolver {
     return ctx.em.transactional((em) => service({ ...ctx, em }).updateDossier(id, expectedVersion, items));
   }
 
+  @Authorized(Capability.PROPOSE_NOMINATIONS, Capability.DECIDE_NOMINATIONS)
   @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED lần đầu hoặc sau khi trả lại (UNIT_ADMIN đơn vị trình; hồ sơ đủ, nộp trong hạn); APPRAISED, COUNCIL_REVIEWED, RETURNED và SUBMITTED lên cấp tiếp theo (COUNCIL hoặc UNIT_ADMIN của cấp đang giữ hồ sơ; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its levels: the proposer submits; the level holding it appraises, has its council review, returns it or submits it on to the next level; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
   transitionNomination(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
@@ -85,6 +89,7 @@ export class NominationResolver {
     return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion, receivedOn));
   }
 
+  @Authorized(Capability.DECIDE_NOMINATIONS)
   @Mutation(() => Nomination, { description: 'Ghi quyết định khen thưởng (số, ngày, người ký) cho hồ sơ COUNCIL_REVIEWED → DECIDED, tạo khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — record the award decision, moving a COUNCIL_REVIEWED nomination to DECIDED and creating the award.' })
   decideNomination(@Arg('input', () => DecideNominationInput, { description: 'Quyết định — the decision.' }) input: DecideNominationInput, @Ctx() ctx: SubgraphContext): Promise<Nomination> {
     return ctx.em.transactional((em) => service({ ...ctx, em }).decide(input));

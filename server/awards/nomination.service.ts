@@ -1,8 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireSignedIn } from '../shared/authorize.js';
-import { CAPABILITIES } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -18,9 +16,6 @@ import { Award, Nomination, NominationTransition } from './nomination.entity.js'
 import type { AwardFilter, CreateNominationInput, DecideNominationInput, DossierEntryInput, NominationFilter } from './nomination.input.js';
 import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
 import { resolveSubject } from './subjects.js';
-
-const PROPOSER = CAPABILITIES.PROPOSE_NOMINATIONS.roles;
-const DECIDER = CAPABILITIES.DECIDE_NOMINATIONS.roles;
 
 /**
  * The workflow: which states each state may move to. A nomination climbs its levels: submitted to the first, appraised
@@ -78,9 +73,7 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
 };
 
 /** Nominations through their workflow, and the awards decided from them. */
-export class NominationService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
-
+export class NominationService extends Service {
   async require(id: string | number, lock = false): Promise<Nomination> {
     const nomination = await this.em.findOne(Nomination, { id: parseId(id) }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!nomination) throw notFound(`Không có hồ sơ đề nghị ${id}`, `No nomination ${id}`);
@@ -105,7 +98,7 @@ export class NominationService {
    * on the way: each unit above the proposer up to the deciding one (the proposer itself when it decides).
    */
   private async decisionPath(formCode: string, subject: UnitInfo, proposing: UnitInfo): Promise<{ authority: AwardAuthority; deciding: UnitInfo; levels: number[] }> {
-    const form = (await new StandardService(this.em, this.ctx).formsByCodes([formCode]))[0];
+    const form = (await new StandardService(this.ctx).formsByCodes([formCode]))[0];
     const authority = form.authority;
     const ancestors = (await this.ctx.units.byIds(pathIds(subject.path))).filter((u): u is UnitInfo => u !== null);
     const deciding = ancestors.find((u) => u.level === DECIDING_LEVEL[authority]);
@@ -123,12 +116,11 @@ export class NominationService {
   }
 
   async create(input: CreateNominationInput): Promise<Nomination> {
-    requireSignedIn(this.ctx);
-    const standards = new StandardService(this.em, this.ctx);
+    const standards = new StandardService(this.ctx);
     const standard = await standards.require(input.standardId);
     if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
-    authorize(this.ctx, PROPOSER, proposing.path);
+    this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, proposing);
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
     if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
     if (!isWithin(proposing, campaign.issuer)) {
@@ -166,9 +158,8 @@ export class NominationService {
   }
 
   async updateDossier(id: string, expectedVersion: number, items: DossierEntryInput[]): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
-    authorize(this.ctx, PROPOSER, (await this.unit(nomination.proposingUnitId)).path);
+    this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, await this.unit(nomination.proposingUnitId));
     checkVersion(nomination.version, expectedVersion);
     if (nomination.status !== NominationStatus.DRAFT && nomination.status !== NominationStatus.RETURNED) {
       throw badInput(`Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`, `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`, 'id');
@@ -187,13 +178,12 @@ export class NominationService {
   }
 
   async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null, receivedOn?: string | null): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(id, true);
     // The proposer submits a nomination it holds (DRAFT, RETURNED); every other step is the level handling it.
     const fromProposer = nomination.currentUnitId == null;
     const submitting = to === NominationStatus.SUBMITTED && fromProposer;
     const actingUnit = await this.unit(submitting ? nomination.proposingUnitId : nomination.currentUnitId ?? nomination.levelUnitIds[0]);
-    authorize(this.ctx, submitting ? PROPOSER : DECIDER, actingUnit.path);
+    this.ctx.guard.require(submitting ? Capability.PROPOSE_NOMINATIONS : Capability.DECIDE_NOMINATIONS, actingUnit);
     checkVersion(nomination.version, expectedVersion, undefined, { optional: true });
     const allowed = allowedSteps(nomination);
     if (to === NominationStatus.DECIDED && allowed.includes(to)) {
@@ -226,7 +216,7 @@ export class NominationService {
       throw badInput(`Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`, `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`, 'dossier');
     }
     if (nomination.status !== NominationStatus.DRAFT) return;
-    const standard = await new StandardService(this.em, this.ctx).require(nomination.standardId);
+    const standard = await new StandardService(this.ctx).require(nomination.standardId);
     const deadline = deadlineOf(standard, nomination.year, await campaignInfo(this.ctx, nomination.campaignId));
     if (deadline && receivedOn > deadline.date) {
       const where = deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';
@@ -237,10 +227,9 @@ export class NominationService {
   }
 
   async decide(input: DecideNominationInput): Promise<Nomination> {
-    requireSignedIn(this.ctx);
     const nomination = await this.require(input.id, true);
     const deciding = await this.unit(nomination.decidingUnitId);
-    authorize(this.ctx, DECIDER, deciding.path);
+    this.ctx.guard.require(Capability.DECIDE_NOMINATIONS, deciding);
     if (nomination.status === NominationStatus.COUNCIL_REVIEWED && nomination.currentUnitId !== nomination.decidingUnitId) {
       throw badInput(`Hồ sơ mới được Hội đồng cấp dưới xét; cần trình tiếp lên ${deciding.name} (SUBMITTED) trước khi quyết định`,
         `The nomination was reviewed by a lower level; submit it on to ${deciding.name} (SUBMITTED) before deciding`, 'id');

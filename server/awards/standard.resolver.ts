@@ -1,5 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo } from './awards.peers.js';
@@ -23,7 +24,7 @@ export class StandardResolver {
     @Arg('orderBy', () => AwardStandardOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: AwardStandardOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new StandardService(ctx.em, ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new StandardService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => [AwardStandard], { description: 'Tiêu chuẩn khen thưởng của một phong trào, có thể lọc theo đợt — a campaign\'s award standards, optionally of one occasion.' })
@@ -32,12 +33,12 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('occasion', () => String, { nullable: true, description: 'Đợt: ANNUAL, MID_TERM_REVIEW, FINAL_REVIEW, ANY — only this occasion.' }) occasion?: string,
   ): Promise<AwardStandard[]> {
-    return new StandardService(ctx.em, ctx).standards(campaignId, occasion);
+    return new StandardService(ctx).standards(campaignId, occasion);
   }
 
   @Query(() => AwardStandard, { description: 'Tiêu chuẩn theo mã định danh (không có: NOT_FOUND) — a standard by id.' })
   awardStandard(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
-    return new StandardService(ctx.em, ctx).require(id);
+    return new StandardService(ctx).require(id);
   }
 
   @Query(() => [EligibilityResult], { description: 'Xét điều kiện: các ứng viên của tiêu chuẩn trong năm, đủ điều kiện trước, với từng điều kiện và giá trị đã dùng; tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập — candidates for a standard on an occasion, eligible first, with every condition and the values used; names of households and individuals are hidden from anonymous callers.' })
@@ -46,7 +47,7 @@ export class StandardResolver {
     @Arg('year', () => Int, { description: 'Năm của đợt xét — the occasion\'s year.' }) year: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EligibilityResult[]> {
-    return new EligibilityService(ctx.em, ctx).evaluate(standardId, year);
+    return new EligibilityService(ctx).evaluate(standardId, year);
   }
 
   @Query(() => EligibilityResultList, { description: 'Xét điều kiện như awardEligibility, lọc, sắp xếp và phân trang trên máy chủ; tìm kiếm và sắp xếp theo tên chỉ dùng tên người gọi được xem — eligibility as awardEligibility gives it, filtered, sorted and paged on the server; search and name order read only the names the caller may see.' })
@@ -59,14 +60,16 @@ export class StandardResolver {
     @Arg('orderBy', () => EligibilityOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định ELIGIBLE: đủ điều kiện trước, như awardEligibility) — sort field (default ELIGIBLE: eligible first, as awardEligibility).' }) orderBy?: EligibilityOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ): Promise<EligibilityResultList> {
-    return new EligibilityService(ctx.em, ctx).list(standardId, year, filter ?? {}, toPage(page), orderBy, direction);
+    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), orderBy, direction);
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => AwardStandard, { description: 'Thêm tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — add an award standard (UNIT_ADMIN of the campaign\'s issuer).' })
   createAwardStandard(@Arg('input', () => CreateAwardStandardInput, { description: 'Tiêu chuẩn mới — the standard.' }) input: CreateAwardStandardInput, @Ctx() ctx: SubgraphContext): Promise<AwardStandard> {
-    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).create(input));
+    return ctx.em.transactional((em) => new StandardService(inTransaction(ctx, em)).create(input));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => AwardStandard, { description: 'Sửa tiêu chuẩn khen thưởng (UNIT_ADMIN của đơn vị ban hành phong trào) — update an award standard.' })
   updateAwardStandard(
     @Arg('id', () => ID, { description: 'Mã tiêu chuẩn — standard id.' }) id: string,
@@ -74,7 +77,7 @@ export class StandardResolver {
     @Arg('input', () => UpdateAwardStandardInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateAwardStandardInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AwardStandard> {
-    return ctx.em.transactional((em) => new StandardService(em, { ...ctx, em }).update(id, expectedVersion, input));
+    return ctx.em.transactional((em) => new StandardService(inTransaction(ctx, em)).update(id, expectedVersion, input));
   }
 
   @FieldResolver(() => CampaignRef, { description: 'Phong trào — the campaign.' })

@@ -1,8 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireSignedIn } from '../shared/authorize.js';
-import { CAPABILITIES } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -15,8 +13,6 @@ import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBa
 import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
 import type { AwardFormFilter, AwardStandardFilter, CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
-
-const ADMIN = CAPABILITIES.PLAN_CAMPAIGNS.roles;
 
 /** A rule error as the API reports it: BAD_USER_INPUT naming the path. */
 export const ruleInputError = (error: RuleError) => badInput(`Quy tắc không hợp lệ tại ${error.path}: ${error.vi}`, `Invalid rule at ${error.path}: ${error.en}`, error.path);
@@ -46,7 +42,6 @@ export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'
   return null;
 }
 
-
 const STANDARD_ORDER: Record<AwardStandardOrderField, string> = {
   [AwardStandardOrderField.CREATED]: 's.id',
   [AwardStandardOrderField.YEAR]: 's.year',
@@ -60,9 +55,7 @@ const FORM_ORDER: Record<AwardFormOrderField, string> = {
 };
 
 /** Award forms, each campaign's forms and dossier requirements, and award standards with their rules. */
-export class StandardService {
-  constructor(private readonly em: EntityManager, private readonly ctx: SubgraphContext) {}
-
+export class StandardService extends Service {
   forms(): Promise<AwardForm[]> {
     return this.em.find(AwardForm, {}, { orderBy: { rank: 'ASC', code: 'ASC' } });
   }
@@ -125,9 +118,8 @@ export class StandardService {
 
   /** The campaign, after checking the caller administers its issuer. */
   private async administered(campaignId: string | number): Promise<CampaignInfo> {
-    requireSignedIn(this.ctx);
     const campaign = await campaignInfo(this.ctx, parseId(campaignId, 'campaignId'));
-    authorize(this.ctx, ADMIN, campaign.issuer.path);
+    this.ctx.guard.require(Capability.PLAN_CAMPAIGNS, campaign.issuer);
     return campaign;
   }
 
@@ -143,7 +135,6 @@ export class StandardService {
   }
 
   async update(id: string, expectedVersion: number, input: UpdateAwardStandardInput): Promise<AwardStandard> {
-    requireSignedIn(this.ctx);
     const standard = await this.require(id, true);
     const campaign = await this.administered(standard.campaignId);
     checkVersion(standard.version, expectedVersion);

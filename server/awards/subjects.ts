@@ -1,7 +1,7 @@
 /** Resolving the subjects awards are about: administrative units by code, contributors by id. */
 import { referenceDate } from '../shared/domain/calendar.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { maySeePersonal } from '../shared/authorize.js';
+import { maySeePersonal } from '../shared/guard.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';

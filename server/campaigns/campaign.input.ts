@@ -135,3 +135,8 @@ export class DeriveCampaignInput {
   @Field(() => PlanDocumentInput, { nullable: true, description: 'Văn bản kế hoạch — the child\'s plan document.' })
   plan?: PlanDocumentInput | null;
 }
+
+/** The `expectedVersion` argument of every update and delete (optimistic locking). */
+export const EXPECTED_VERSION = {
+  description: 'Phiên bản bạn đã đọc; khác phiên bản hiện tại → CONFLICT — the version you read; a stale one is refused with CONFLICT.',
+};

@@ -1,14 +1,14 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField, CampaignStatus, type Recurrence, type ResponsibilityKind, type SubjectType } from './campaigns.enums.js';
-import type { Guard } from './campaign.guard.js';
+import { Capability } from '../shared/capabilities.js';
 import type { CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
 import { checkChildIssuer, checkChildPeriod, checkPeriod, checkValidInPeriod, type Period } from './campaign.validation.js';
 import { Milestone } from './milestone.entity.js';
@@ -69,8 +69,8 @@ const nonEmpty = (value: string, field: string): string => {
 };
 
 /** Campaigns and their plan documents: the tree nation → province → district → commune. */
-export class CampaignService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+export class CampaignService extends Service {
+  private readonly units = this.ctx.units;
 
   private map(rows: Record<string, unknown>[]): Campaign[] {
     return rows.map((row) => this.em.map(Campaign, row));
@@ -119,29 +119,30 @@ export class CampaignService {
 
   /**
    * The campaign (locked for the rest of the transaction when it is about to change) and its issuer, checked by
-   * `guard` before anything else is looked at.
+   * the request's guard (the caller holds `capability` over the issuer) before anything else is looked at; no
+   * capability (null) when the campaign is only read (a parent campaign, or an import that words its own refusal).
    */
-  async requireIssued(id: string | number, guard: Guard, lock = false): Promise<IssuedCampaign> {
+  async requireIssued(id: string | number, lock = false, capability: Capability | null = Capability.PLAN_CAMPAIGNS): Promise<IssuedCampaign> {
     const campaign = lock
       ? await this.em.findOne(Campaign, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : await this.require(id);
     if (!campaign) throw notFound(`Không có phong trào ${id}`, `No campaign ${id}`);
     const issuer = await this.units.byId(campaign.issuerUnitId);
     if (!issuer) throw new Error(`campaign ${campaign.id}: issuer unit ${campaign.issuerUnitId} is unknown to the units subgraph`);
-    guard(issuer);
+    if (capability) this.ctx.guard.require(capability, issuer);
     return { campaign, issuer };
   }
 
-  async create(input: CampaignData, guard: Guard): Promise<Campaign> {
+  async create(input: CampaignData): Promise<Campaign> {
     const period: Period = { periodStart: input.periodStart, periodEnd: input.periodEnd };
     const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? input.plan?.date ?? input.periodStart);
-    guard(issuer);
+    this.ctx.guard.require(Capability.PLAN_CAMPAIGNS, issuer);
     const name = nonEmpty(input.name, 'name');
     checkPeriod(period);
     checkValidInPeriod(issuer, period, 'issuerCode');
     let parent: Campaign | null = null;
     if (input.parentId !== undefined && input.parentId !== null) {
-      const issued = await this.requireIssued(input.parentId, () => {});
+      const issued = await this.requireIssued(input.parentId, false, null);
       parent = issued.campaign;
       checkChildIssuer(issuer, issued.issuer);
       checkChildPeriod(period, parent);
@@ -175,14 +176,14 @@ export class CampaignService {
    * its parent's subtree, so a district's administrator can); the unit is real, of the placeholder's level, below the
    * placeholder's parent and valid in the period. Once identified, the issuer is an ordinary unit.
    */
-  async identifyIssuer(id: string, expectedVersion: number, unitCode: string, guard: Guard): Promise<Campaign> {
-    const { campaign, issuer } = await this.requireIssued(id, guard, true);
+  async identifyIssuer(id: string, expectedVersion: number, unitCode: string): Promise<Campaign> {
+    const { campaign, issuer } = await this.requireIssued(id, true, Capability.IDENTIFY_ISSUERS);
     checkVersion(campaign.version, expectedVersion);
     if (!issuer.placeholder) {
       throw badInput(`Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`, `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`, 'id');
     }
     const unit = await this.units.requireByCode(unitCode, issuer.validTo ?? campaign.periodStart);
-    guard(unit);
+    this.ctx.guard.require(Capability.IDENTIFY_ISSUERS, unit);
     const parentPath = issuer.path.split('.').slice(0, -1).join('.');
     if (unit.placeholder || unit.level !== issuer.level || !isStrictlyBelow(unit, { path: parentPath })) {
       throw badInput(`${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
@@ -195,8 +196,8 @@ export class CampaignService {
     return campaign;
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateCampaignInput, guard: Guard): Promise<Campaign> {
-    const { campaign } = await this.requireIssued(id, guard, true);
+  async update(id: string, expectedVersion: number, input: UpdateCampaignInput): Promise<Campaign> {
+    const { campaign } = await this.requireIssued(id, true);
     checkVersion(campaign.version, expectedVersion);
     const period: Period = { periodStart: input.periodStart ?? campaign.periodStart, periodEnd: input.periodEnd ?? campaign.periodEnd };
     checkPeriod(period);
@@ -246,8 +247,8 @@ export class CampaignService {
   }
 
   /** Deletes a campaign with its targets, milestones and subjects; one with child campaigns is refused. */
-  async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
-    const { campaign } = await this.requireIssued(id, guard, true);
+  async delete(id: string, expectedVersion: number): Promise<boolean> {
+    const { campaign } = await this.requireIssued(id, true);
     checkVersion(campaign.version, expectedVersion);
     const children = await this.childrenOf([campaign.id]);
     if (children.length) {
@@ -268,11 +269,11 @@ export class CampaignService {
   }
 
   /** A child unit's campaign from its parent's: the period, slogan, milestones and subjects, not the targets. */
-  async derive(input: DeriveCampaignInput, guard: Guard): Promise<Campaign> {
+  async derive(input: DeriveCampaignInput): Promise<Campaign> {
     const parent = await this.require(input.parentId);
     const periodStart = input.periodStart ?? parent.periodStart;
     const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? periodStart);
-    guard(issuer);
+    this.ctx.guard.require(Capability.PLAN_CAMPAIGNS, issuer);
     const campaign = await this.create({
       name: input.name ?? `${parent.name.replace(/\s+trên địa bàn\s.*$/u, '')} trên địa bàn ${issuer.name.charAt(0).toLocaleLowerCase('vi')}${issuer.name.slice(1)}`,
       nameEn: input.nameEn ?? null,
@@ -285,7 +286,7 @@ export class CampaignService {
       status: input.status ?? CampaignStatus.DRAFT,
       plan: input.plan,
       subMovements: parent.subMovements,
-    }, guard);
+    });
     const years = [Number(campaign.periodStart.slice(0, 4)), Number(campaign.periodEnd.slice(0, 4))];
     for (const milestone of await this.em.find(Milestone, { campaign: parent.id }, { orderBy: { id: 'ASC' } })) {
       // Milestones of the parent's period that fall outside a shorter child period are not copied.

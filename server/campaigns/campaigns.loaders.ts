@@ -23,7 +23,7 @@ const listLoader = <T>(ctx: SubgraphContext, name: string, fetch: (ids: readonly
     return ids.map((id) => groups.get(id) ?? []);
   }));
 
-const campaigns = (ctx: SubgraphContext) => new CampaignService(ctx.em, ctx.units);
+const campaigns = (ctx: SubgraphContext) => new CampaignService(ctx);
 
 export const campaignById = (ctx: SubgraphContext) =>
   loader(ctx, 'campaignById', () => new DataLoader<number, Campaign | null>(async (ids) => {
@@ -33,7 +33,7 @@ export const campaignById = (ctx: SubgraphContext) =>
 
 export const metricByCode = (ctx: SubgraphContext) =>
   loader(ctx, 'metricByCode', () => new DataLoader<string, Metric | null>(async (codes) => {
-    const found = new Map((await new MetricService(ctx.em).byCodes(codes)).map((m) => [m.code, m]));
+    const found = new Map((await new MetricService(ctx).byCodes(codes)).map((m) => [m.code, m]));
     return codes.map((code) => found.get(code) ?? null);
   }));
 
@@ -42,4 +42,4 @@ export const campaignsIssuedBy = (ctx: SubgraphContext) => listLoader(ctx, 'camp
 export const milestonesOf = (ctx: SubgraphContext) => listLoader<Milestone>(ctx, 'milestonesOf', (ids) => campaigns(ctx).milestonesOf(ids), (m) => m.campaign.id);
 export const subjectsOf = (ctx: SubgraphContext) => listLoader<CampaignSubject>(ctx, 'subjectsOf', (ids) => campaigns(ctx).subjectsOf(ids), (s) => s.campaign.id);
 export const responsibilitiesOf = (ctx: SubgraphContext) => listLoader<Responsibility>(ctx, 'responsibilitiesOf', (ids) => campaigns(ctx).responsibilitiesOf(ids), (r) => r.campaign.id);
-export const targetsOf = (ctx: SubgraphContext) => listLoader<Target>(ctx, 'targetsOf', (ids) => new TargetService(ctx.em, ctx.units).byCampaigns(ids), (t) => t.campaign.id);
+export const targetsOf = (ctx: SubgraphContext) => listLoader<Target>(ctx, 'targetsOf', (ids) => new TargetService(ctx).byCampaigns(ids), (t) => t.campaign.id);

@@ -1,3 +1,4 @@
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'yaml';
@@ -6,7 +7,6 @@ import type { SeedTools } from '../shared/subgraph-module.js';
 import { isWithin, type UnitDirectory } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { seedNote } from '../shared/errors.js';
-import { SEED_GUARD } from './campaign.guard.js';
 import { CampaignService, type CampaignData, type ResponsibilityData, type SubjectData } from './campaign.service.js';
 import type { CreateMilestoneInput } from './milestone.input.js';
 import type { CreateMetricInput } from './metric.input.js';
@@ -113,13 +113,14 @@ function readPlan(raw: unknown, where: string): PlanDocumentInput {
   };
 }
 
-async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, campaign: record }: PlanFile, keys: Map<string, Campaign>): Promise<number> {
+async function loadPlan(ctx: SubgraphContext, { file, doc, campaign: record }: PlanFile, keys: Map<string, Campaign>): Promise<number> {
+  const { units } = ctx;
   const at = (path: string) => `seeds/plans/${file} ${path}`;
   const plan = readPlan(doc.plan, at('plan'));
   // Codes are read on the plan's date, or at the start of its period when the document gives no date.
   const asOf = plan.date ?? record.periodStart;
   const { key, parent, issuer: _issuer, ...fields } = seedNote(record, at('campaign'));
-  const campaign = await located(at('campaign'), async () => new CampaignService(em, units).create({
+  const campaign = await located(at('campaign'), async () => new CampaignService(ctx).create({
     ...fields,
     key,
     ...(await readIssuer(units, record.issuer, asOf, at('campaign.issuer'))),
@@ -127,10 +128,10 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     parentId: parent === null ? null : String(keys.get(parent)!.id),
     plan,
     subMovements: readList<SubMovementInput>(doc.subMovements, SPECS.subMovement, at('subMovements')),
-  }, SEED_GUARD));
+  }));
   keys.set(key, campaign);
 
-  const targets = new TargetService(em, units);
+  const targets = new TargetService(ctx);
   const records = readList<TargetRecord>(doc.targets, SPECS.target, at('targets'));
   for (const [i, { unit: rawUnit, ...target }] of records.entries()) {
     const where = at(`targets[${i}] (${target.key})`);
@@ -138,29 +139,30 @@ async function loadPlan(em: EntityManager, units: UnitDirectory, { file, doc, ca
     if (unit.code === null && unit.ref !== 'ISSUER') throw new SeedFormatError(`${where}.unit`, 'a unit without a code must be { code: null, ref: ISSUER }');
     if (unit.code !== null) await located(`${where}.unit`, () => unitNamed(units, { code: unit.code!, name: unit.name ?? '' }, asOf, `${where}.unit`));
     const noted = seedNote(target, where);
-    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }, SEED_GUARD));
+    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }));
   }
 
-  const milestones = new MilestoneService(em, units);
+  const milestones = new MilestoneService(ctx);
   for (const [i, { deadline, ...milestone }] of readList<MilestoneRecord>(doc.milestones, SPECS.milestone, at('milestones')).entries()) {
     const where = at(`milestones[${i}]`);
-    await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }, SEED_GUARD));
+    await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }));
   }
-  await located(at('subjects'), () => new CampaignService(em, units).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
+  await located(at('subjects'), () => new CampaignService(ctx).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
   const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))
     .map((record, i) => seedNote(record, at(`responsibilities[${i}]`)));
-  await located(at('responsibilities'), () => new CampaignService(em, units).addResponsibilities(campaign, responsibilities));
+  await located(at('responsibilities'), () => new CampaignService(ctx).addResponsibilities(campaign, responsibilities));
   return records.length;
 }
 
 /** Loads seeds/metrics/metrics.yaml, then every plan of seeds/plans (parents first) with its targets, milestones and subjects. */
-export async function seedCampaigns(em: EntityManager, { log, units }: SeedTools): Promise<void> {
+export async function seedCampaigns(em: EntityManager, { log, system }: SeedTools): Promise<void> {
+  const ctx = inTransaction(system, em);
   const started = Date.now();
-  const metrics = new MetricService(em);
+  const metrics = new MetricService(ctx);
   const catalogue = readList<CreateMetricInput>(parse(readFileSync(METRICS_FILE, 'utf8')), SPECS.metric, 'seeds/metrics/metrics.yaml');
   for (const [i, metric] of catalogue.entries()) await located(`seeds/metrics/metrics.yaml [${i}] (${metric.code})`, () => metrics.create(metric));
   const keys = new Map<string, Campaign>();
   let targets = 0;
-  for (const file of byParent(readPlanFiles())) targets += await loadPlan(em, units, file, keys);
+  for (const file of byParent(readPlanFiles())) targets += await loadPlan(ctx, file, keys);
   log.info({ metrics: catalogue.length, campaigns: keys.size, targets, ms: Date.now() - started }, 'seeded campaigns');
 }

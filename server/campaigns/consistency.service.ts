@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { bilingual } from '../shared/errors.js';
-import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
 import { TargetValueUnit, ConsistencyWarningKind } from './campaigns.enums.js';
 import { COMPARATOR_SYMBOL, effectiveYear, isStrictlyBelow, satisfies } from '../shared/domain/index.js';
@@ -34,12 +34,12 @@ const sameMeasure = (a: Placed, b: Placed) =>
  * campaign's own per-sub-unit targets first, its child campaigns' for units it sets none for), and each child
  * campaign target that is weaker than the parent's for the same unit, metric and year.
  */
-export class ConsistencyService {
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {}
+export class ConsistencyService extends Service {
+  private readonly units = this.ctx.units;
 
   async report(campaignId: string): Promise<CampaignConsistency> {
-    const campaigns = new CampaignService(this.em, this.units);
-    const targets = new TargetService(this.em, this.units);
+    const campaigns = new CampaignService(this.ctx);
+    const targets = new TargetService(this.ctx);
     const campaign = await campaigns.require(campaignId);
     const children = await campaigns.childrenOf([campaign.id]);
     const own = await this.place(await targets.byCampaigns([campaign.id]), new Map([[campaign.id, campaign]]));

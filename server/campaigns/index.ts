@@ -24,6 +24,7 @@ import { UnitCampaignsResolver } from './unit.fields.resolver.js';
 export const campaignsSubgraph: SubgraphModule = {
   name: 'campaigns',
   dbSchema: 'campaigns',
+  unaudited: { targets_revision: 'derived: the targets\' revision counter, moved by triggers on audited writes to targets' },
   entities: [Campaign, Target, Milestone, CampaignSubject, Responsibility, Metric],
   migrations: [
     { name: 'Migration20261123000000_campaigns', class: Migration20261123000000_campaigns },

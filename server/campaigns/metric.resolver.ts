@@ -1,8 +1,8 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { MetricOrderField } from './campaigns.enums.js';
-import { unitAdminGuard } from './campaign.guard.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';
 import { MetricService } from './metric.service.js';
@@ -22,18 +22,18 @@ export class MetricResolver {
     @Arg('orderBy', () => MetricOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' }) orderBy?: MetricOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new MetricService(ctx.em).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new MetricService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })
   async metric(@Arg('code', { description: 'Mã chỉ số — metric code.' }) code: string, @Ctx() ctx: SubgraphContext): Promise<Metric | null> {
-    return (await new MetricService(ctx.em).byCodes([code]))[0] ?? null;
+    return (await new MetricService(ctx).byCodes([code]))[0] ?? null;
   }
 
+  @Authorized(Capability.EXTEND_METRICS)
   @Mutation(() => Metric, { description: 'Thêm chỉ số vào danh mục (UNIT_ADMIN cấp quốc gia) — add a metric to the catalogue (UNIT_ADMIN of the nation, or SYSTEM_ADMIN).' })
   async createMetric(@Arg('input', () => CreateMetricInput, { description: 'Chỉ số mới — the metric.' }) input: CreateMetricInput, @Ctx() ctx: SubgraphContext): Promise<Metric> {
-    const guard = unitAdminGuard(ctx);
-    guard(await ctx.units.requireByCode(NATION_CODE));
-    return ctx.em.transactional((em) => new MetricService(em).create(input));
+    ctx.guard.require(Capability.EXTEND_METRICS, await ctx.units.requireByCode(NATION_CODE));
+    return ctx.em.transactional((em) => new MetricService(inTransaction(ctx, em)).create(input));
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { badInput, conflict } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
@@ -17,9 +17,7 @@ const ORDER: Record<MetricOrderField, string> = {
 };
 
 /** The metric catalogue: read by everyone, extended by administrators of the nation. */
-export class MetricService {
-  constructor(private readonly em: EntityManager) {}
-
+export class MetricService extends Service {
   private map(rows: Record<string, unknown>[]): Metric[] {
     return rows.map((row) => this.em.map(Metric, row));
   }

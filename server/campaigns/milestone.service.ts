@@ -1,10 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import type { UnitDirectory } from '../shared/unit-directory.js';
 import { MilestoneKind, Recurrence } from './campaigns.enums.js';
-import type { Guard } from './campaign.guard.js';
 import { checkMilestone, type MilestoneShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { Milestone } from './milestone.entity.js';
@@ -13,15 +11,11 @@ import type { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.inp
 const FIELDS = ['kind', 'recurrence', 'year', 'deadline', 'deadlineDay', 'deadlineMonth', 'description', 'source'] as const satisfies readonly (keyof Milestone)[];
 
 /** Milestones of campaigns: annual awards and their deadlines, reviews, inspections, reports. */
-export class MilestoneService {
-  private readonly campaigns: CampaignService;
+export class MilestoneService extends Service {
+  private readonly campaigns = new CampaignService(this.ctx);
 
-  constructor(private readonly em: EntityManager, units: UnitDirectory) {
-    this.campaigns = new CampaignService(em, units);
-  }
-
-  async create(input: CreateMilestoneInput, guard: Guard): Promise<Milestone> {
-    const { campaign } = await this.campaigns.requireIssued(input.campaignId, guard);
+  async create(input: CreateMilestoneInput): Promise<Milestone> {
+    const { campaign } = await this.campaigns.requireIssued(input.campaignId);
     const fields = this.merge({ recurrence: input.kind === MilestoneKind.ANNUAL ? Recurrence.ANNUAL : Recurrence.ONCE }, input);
     checkMilestone(fields as unknown as MilestoneShape, campaign);
     const milestone = this.em.create(Milestone, { ...fields, campaign } as never);
@@ -29,8 +23,8 @@ export class MilestoneService {
     return milestone;
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateMilestoneInput, guard: Guard): Promise<Milestone> {
-    const { milestone, issued } = await this.lock(id, guard);
+  async update(id: string, expectedVersion: number, input: UpdateMilestoneInput): Promise<Milestone> {
+    const { milestone, issued } = await this.lock(id);
     checkVersion(milestone.version, expectedVersion);
     const fields = this.merge(Object.fromEntries(FIELDS.map((f) => [f, milestone[f]])), input);
     checkMilestone(fields as unknown as MilestoneShape, issued.campaign);
@@ -39,8 +33,8 @@ export class MilestoneService {
     return milestone;
   }
 
-  async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
-    const { milestone } = await this.lock(id, guard);
+  async delete(id: string, expectedVersion: number): Promise<boolean> {
+    const { milestone } = await this.lock(id);
     checkVersion(milestone.version, expectedVersion);
     this.em.remove(milestone);
     await this.em.flush();
@@ -54,9 +48,9 @@ export class MilestoneService {
     return merged;
   }
 
-  private async lock(id: string, guard: Guard): Promise<{ milestone: Milestone; issued: IssuedCampaign }> {
+  private async lock(id: string): Promise<{ milestone: Milestone; issued: IssuedCampaign }> {
     const milestone = await this.em.findOne(Milestone, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!milestone) throw notFound(`Không có mốc ${id}`, `No milestone ${id}`);
-    return { milestone, issued: await this.campaigns.requireIssued(milestone.campaign.id, guard) };
+    return { milestone, issued: await this.campaigns.requireIssued(milestone.campaign.id) };
   }
 }

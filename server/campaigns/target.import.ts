@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
@@ -135,21 +135,19 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    try {
-      authorizeCapability(this.ctx, Capability.PLAN_CAMPAIGNS, unit.path);
-    } catch {
+    if (!this.ctx.guard.allows(Capability.PLAN_CAMPAIGNS, unit)) {
       throw forbidden(`Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
         `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`);
     }
   }
 
   private async loadCampaigns(rows: readonly ParsedRow[], ids: readonly number[]): Promise<void> {
-    const service = new CampaignService(this.ctx.em, this.ctx.units);
+    const service = new CampaignService(this.ctx);
     const fresh = [...new Set(ids)].filter((id) => !this.campaigns.has(id));
     const found = new Map((await service.byIds(fresh)).map((c) => [c.id, c]));
     for (const id of fresh) {
       const campaign = found.get(id);
-      const issued = campaign ? await service.requireIssued(campaign.id, () => {}) : null;
+      const issued = campaign ? await service.requireIssued(campaign.id, false, null) : null;
       if (issued) this.guard(rows.find((r) => Number(r.get('campaignId')) === id)!, issued.issuer, { vi: 'cho phong trào do', en: 'for a campaign issued by' });
       this.campaigns.set(id, issued);
       if (issued) this.stored.set(id, await storedTargets(this.ctx.em, id));
@@ -158,7 +156,7 @@ class TargetValidator {
 
   private async loadMetrics(codes: readonly string[]): Promise<void> {
     const fresh = [...new Set(codes)].filter((code) => !this.metrics.has(code));
-    const found = new Map((await new MetricService(this.ctx.em).byCodes(fresh)).map((m) => [m.code, m.kind]));
+    const found = new Map((await new MetricService(this.ctx).byCodes(fresh)).map((m) => [m.code, m.kind]));
     for (const code of fresh) this.metrics.set(code, found.get(code) ?? null);
   }
 
@@ -277,7 +275,7 @@ class TargetValidator {
 
 /** The campaigns a template lists: the one `campaignId` names, or those `withinCode` issued whose period holds `year`. */
 async function templateCampaigns(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<Campaign[]> {
-  const service = new CampaignService(ctx.em, ctx.units);
+  const service = new CampaignService(ctx);
   if (query.campaignId) {
     if (!isDatabaseId(query.campaignId)) throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
     return [await service.require(query.campaignId)];

@@ -1,8 +1,9 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../shared/context.js';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { TargetOrderField } from './campaigns.enums.js';
-import { EXPECTED_VERSION, unitAdminGuard } from './campaign.guard.js';
+import { EXPECTED_VERSION } from './campaign.input.js';
 import { Target } from './target.entity.js';
 import { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target.input.js';
 import { TargetService } from './target.service.js';
@@ -19,25 +20,26 @@ export class TargetResolver {
     @Arg('orderBy', () => TargetOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: TargetOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new TargetService(ctx.em, ctx.units).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new TargetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Target, { nullable: true, description: 'Chỉ tiêu theo mã định danh; không có: NOT_FOUND — a target by id; unknown id: NOT_FOUND.' })
   target(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Target> {
-    return new TargetService(ctx.em, ctx.units).require(id);
+    return new TargetService(ctx).require(id);
   }
 
   @Query(() => String, { description: 'Phiên bản của các chỉ tiêu: đổi mỗi khi chỉ tiêu (hoặc phong trào) được thêm, sửa, xóa — the targets\' revision: changes with every committed insert, update or delete of a target (or campaign); cache the targets under it.' })
   targetsRevision(@Ctx() ctx: SubgraphContext): Promise<string> {
-    return new TargetService(ctx.em, ctx.units).revision();
+    return new TargetService(ctx).revision();
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Target, { description: 'Thêm chỉ tiêu (UNIT_ADMIN của đơn vị ban hành phong trào) — add a target (UNIT_ADMIN of the campaign\'s issuer).' })
   createTarget(@Arg('input', () => CreateTargetInput, { description: 'Chỉ tiêu mới — the target.' }) input: CreateTargetInput, @Ctx() ctx: SubgraphContext): Promise<Target> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).create(input, guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).create(input));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Target, { description: 'Sửa chỉ tiêu — update a target (UNIT_ADMIN of the campaign\'s issuer).' })
   updateTarget(
     @Arg('id', () => ID, { description: 'Mã chỉ tiêu — target id.' }) id: string,
@@ -45,17 +47,16 @@ export class TargetResolver {
     @Arg('input', () => UpdateTargetInput, { description: 'Các trường cần sửa — the fields to change.' }) input: UpdateTargetInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Target> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).update(id, expectedVersion, input, guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).update(id, expectedVersion, input));
   }
 
+  @Authorized(Capability.PLAN_CAMPAIGNS)
   @Mutation(() => Boolean, { description: 'Xóa chỉ tiêu — delete a target (UNIT_ADMIN of the campaign\'s issuer).' })
   deleteTarget(
     @Arg('id', () => ID, { description: 'Mã chỉ tiêu — target id.' }) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const guard = unitAdminGuard(ctx);
-    return ctx.em.transactional((em) => new TargetService(em, ctx.units).delete(id, expectedVersion, guard));
+    return ctx.em.transactional((em) => new TargetService(inTransaction(ctx, em)).delete(id, expectedVersion));
   }
 }

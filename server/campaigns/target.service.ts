@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
@@ -9,7 +9,6 @@ import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { IncrementBasis, TargetOrderField } from './campaigns.enums.js';
-import type { Guard } from './campaign.guard.js';
 import { effectiveYear } from '../shared/domain/index.js';
 import { checkTarget, checkTargetUnit, type Period, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
@@ -53,14 +52,10 @@ function merge(current: Partial<PlainFields>, input: Partial<Record<(typeof PLAI
 }
 
 /** Typed targets of campaigns. Every write is checked by the rules in campaign.validation.ts. */
-export class TargetService {
-  private readonly campaigns: CampaignService;
-  private readonly metrics: MetricService;
-
-  constructor(private readonly em: EntityManager, private readonly units: UnitDirectory) {
-    this.campaigns = new CampaignService(em, units);
-    this.metrics = new MetricService(em);
-  }
+export class TargetService extends Service {
+  private readonly campaigns = new CampaignService(this.ctx);
+  private readonly metrics = new MetricService(this.ctx);
+  private readonly units = this.ctx.units;
 
   /** Targets of the given campaigns, in the order they were entered. */
   async byCampaigns(campaignIds: readonly number[]): Promise<Target[]> {
@@ -134,8 +129,8 @@ export class TargetService {
     return row.revision;
   }
 
-  async create(input: TargetData, guard: Guard): Promise<Target> {
-    const issued = await this.campaigns.requireIssued(input.campaignId, guard);
+  async create(input: TargetData): Promise<Target> {
+    const issued = await this.campaigns.requireIssued(input.campaignId);
     const metric = await this.metrics.require(input.metric);
     const unitId = await this.resolveUnit(issued, input.unitCode, input.unitAsOf);
     const fields = merge({}, input);
@@ -149,8 +144,8 @@ export class TargetService {
     return target;
   }
 
-  async update(id: string, expectedVersion: number, input: UpdateTargetInput, guard: Guard): Promise<Target> {
-    const { target, issued } = await this.lock(id, guard);
+  async update(id: string, expectedVersion: number, input: UpdateTargetInput): Promise<Target> {
+    const { target, issued } = await this.lock(id);
     checkVersion(target.version, expectedVersion);
     const metric = input.metric ? await this.metrics.require(input.metric) : (await this.metrics.byCodes([target.metric.code]))[0];
     const unitId = input.unitCode ? await this.resolveUnit(issued, input.unitCode, input.unitAsOf) : target.unitId;
@@ -161,18 +156,18 @@ export class TargetService {
     return target;
   }
 
-  async delete(id: string, expectedVersion: number, guard: Guard): Promise<boolean> {
-    const { target } = await this.lock(id, guard);
+  async delete(id: string, expectedVersion: number): Promise<boolean> {
+    const { target } = await this.lock(id);
     checkVersion(target.version, expectedVersion);
     this.em.remove(target);
     await this.em.flush();
     return true;
   }
 
-  private async lock(id: string, guard: Guard): Promise<{ target: Target; issued: IssuedCampaign }> {
+  private async lock(id: string): Promise<{ target: Target; issued: IssuedCampaign }> {
     const target = await this.em.findOne(Target, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!target) throw notFound(`Không có chỉ tiêu ${id}`, `No target ${id}`);
-    return { target, issued: await this.campaigns.requireIssued(target.campaign.id, guard) };
+    return { target, issued: await this.campaigns.requireIssued(target.campaign.id) };
   }
 
   /** The unit a code names (read at `asOf`, default the period start), which must lie in the issuer's subtree and period. */

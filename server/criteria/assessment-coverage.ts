@@ -1,7 +1,8 @@
+import type { SubgraphContext } from '../shared/context.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { intArray } from '../shared/sql.js';
 import { UnitRef, unitRef } from './criteria.reference.js';
-import { dateInYear, requireUnit, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit } from './unit-lookup.js';
 
 @ObjectType('AssessmentCoverage', { description: 'Độ phủ đánh giá — how many communes of a territory have an assessment for a year, and which have none yet.' })
 export class AssessmentCoverage {
@@ -22,7 +23,7 @@ export class AssessmentCoverage {
  * Which communes of a territory still lack an assessment for a year: the work an assessor has left. Communes are
  * those valid mid-year (or on `asOf`), as assessments read them.
  */
-export async function assessmentCoverage(ctx: CriteriaContext, withinCode: string, year: number, asOf: string | null | undefined, limit: number): Promise<AssessmentCoverage> {
+export async function assessmentCoverage(ctx: SubgraphContext, withinCode: string, year: number, asOf: string | null | undefined, limit: number): Promise<AssessmentCoverage> {
   const date = dateInYear(year, asOf);
   const territory = await requireUnit(ctx, withinCode.trim(), date, 'withinCode');
   // Rural communes (xã) only: wards and townships are not assessed against the NTM criteria.

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { isWithinPath, scopePaths } from '../shared/authorize.js';
-import { Capability, CAPABILITIES } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
@@ -133,12 +132,10 @@ class AssessmentValidator {
   private readonly service: AssessmentService;
   private readonly sets: SetCache;
   private readonly seen = new Map<string, number>();
-  private readonly scopes: string[];
 
   constructor(private readonly ctx: SubgraphContext) {
     this.service = new AssessmentService(ctx);
     this.sets = new SetCache(ctx, this.service);
-    this.scopes = scopePaths(ctx, CAPABILITIES[Capability.RECORD_ASSESSMENTS].roles);
   }
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
@@ -184,7 +181,7 @@ class AssessmentValidator {
       if (r.unitCode && r.date && !unit) {
         errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
       }
-      if (unit && !this.scopes.some((scope) => isWithinPath(unit.path, scope))) {
+      if (unit && !this.ctx.guard.allows(Capability.RECORD_ASSESSMENTS, unit)) {
         // As recordAssessment refuses it: one such row and the file is refused whole.
         throw forbidden(`Dòng ${row.row}: bạn không có quyền ghi đánh giá cho ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
           `Row ${row.row}: you may not record assessments for ${unit.name} (code ${unit.code}); the whole file is refused`);

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { DateScalar } from '../shared/scalars.js';
@@ -50,6 +51,7 @@ export class AssessmentResolver {
     return new AssessmentService(ctx).require(id);
   }
 
+  @Authorized(Capability.RECORD_ASSESSMENTS)
   @Mutation(() => Assessment, { description: 'Ghi nhận (hoặc cập nhật) đánh giá; hệ thống tự đánh giá tiêu chí từ giá trị chỉ tiêu và ngưỡng hiệu lực — record or update an assessment; criteria are evaluated from indicator values and effective thresholds (ASSESSOR or UNIT_ADMIN of the unit).' })
   recordAssessment(@Arg('input', () => RecordAssessmentInput, { description: 'Kết quả đánh giá — the results.' }) input: RecordAssessmentInput, @Ctx() ctx: SubgraphContext) {
     return new AssessmentService(ctx).record(input);

@@ -1,6 +1,7 @@
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -14,7 +15,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet, Indicator } from './criteria-set.entity.js';
 import type { OwnedThreshold } from './threshold-resolution.js';
 import { CriteriaSetService } from './criteria-set.service.js';
-import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds } from './unit-lookup.js';
 
 /** Assessments with their met and criteria counts, which every read returns. */
 const SELECT_ASSESSMENT = `SELECT a.*, s.root_id,
@@ -37,14 +38,8 @@ export function appliesToUnit(set: Pick<CriteriaSet, 'appliesTo'>, unit: Pick<Un
 }
 
 /** Records and reads assessments: one per unit, set and year, evaluated from indicator values where it can be. */
-export class AssessmentService {
-  private readonly em: EntityManager;
-  private readonly sets: CriteriaSetService;
-
-  constructor(private readonly ctx: CriteriaContext) {
-    this.em = ctx.em;
-    this.sets = new CriteriaSetService(ctx);
-  }
+export class AssessmentService extends Service {
+  private readonly sets = new CriteriaSetService(this.ctx);
 
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Assessment[] {
     return rows.map(({ met_count, criteria_count, root_id, ...row }) =>
@@ -196,7 +191,7 @@ export class AssessmentService {
   async record(input: RecordAssessmentInput): Promise<Assessment> {
     const set = await this.sets.require(input.criteriaSetId);
     const unit = await requireUnit(this.ctx, input.unitCode, dateInYear(input.year, input.asOf));
-    authorizeCapability(this.ctx, Capability.RECORD_ASSESSMENTS, unit.path);
+    this.ctx.guard.require(Capability.RECORD_ASSESSMENTS, unit);
     const { evaluated, problems } = this.check(await this.rules(set), unit, input.year, input.results);
     if (problems.length) throw badInput(problems[0].vi, problems[0].en, problems[0].field);
     const planned: PlannedAssessment = {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CriteriaSetOrderField } from './criteria.enums.js';
@@ -28,26 +29,31 @@ export class CriteriaSetResolver {
     return new CriteriaSetService(ctx).require(id);
   }
 
+  @Authorized(Capability.EDIT_CRITERIA_SETS)
   @Mutation(() => CriteriaSet, { description: 'Địa phương dẫn xuất bộ tiêu chí riêng từ bộ cấp trên — a locality derives its own set from a parent set (UNIT_ADMIN of the new owner).' })
   deriveCriteriaSet(@Arg('input', () => DeriveCriteriaSetInput, { description: 'Bộ tiêu chí mới — the new set.' }) input: DeriveCriteriaSetInput, @Ctx() ctx: SubgraphContext) {
     return new CriteriaSetService(ctx).derive(input);
   }
 
+  @Authorized(Capability.EDIT_CRITERIA_SETS)
   @Mutation(() => CriteriaSet, { description: 'Sửa thông tin bộ tiêu chí — change a set\'s names, legal basis, source or note (UNIT_ADMIN of its owner).' })
   updateCriteriaSet(@Arg('input', () => UpdateCriteriaSetInput, { description: 'Thay đổi — the change.' }) input: UpdateCriteriaSetInput, @Ctx() ctx: SubgraphContext) {
     return new CriteriaSetService(ctx).update(input);
   }
 
+  @Authorized(Capability.EDIT_CRITERIA_SETS)
   @Mutation(() => Criterion, { description: 'Thêm tiêu chí vào bộ gốc (ví dụ bộ tiêu chí thôn của tỉnh) — add a criterion to a root set (UNIT_ADMIN of its owner).' })
   addCriterion(@Arg('input', () => AddCriterionInput, { description: 'Tiêu chí mới — the criterion.' }) input: AddCriterionInput, @Ctx() ctx: SubgraphContext) {
     return new CriteriaSetService(ctx).addCriterion(input);
   }
 
+  @Authorized(Capability.EDIT_CRITERIA_SETS)
   @Mutation(() => Indicator, { description: 'Thêm chỉ tiêu vào một tiêu chí của bộ — add an indicator to a criterion of the set (UNIT_ADMIN of its owner).' })
   addIndicator(@Arg('input', () => AddIndicatorInput, { description: 'Chỉ tiêu mới — the indicator.' }) input: AddIndicatorInput, @Ctx() ctx: SubgraphContext) {
     return new CriteriaSetService(ctx).addIndicator(input);
   }
 
+  @Authorized(Capability.EDIT_CRITERIA_SETS)
   @Mutation(() => Threshold, { description: 'Đặt hoặc sửa ngưỡng chỉ tiêu trong bộ tiêu chí (ghi đè ngưỡng cấp trên cho địa bàn) — set or override an indicator\'s threshold in a set (UNIT_ADMIN of its owner).' })
   overrideThreshold(@Arg('input', () => OverrideThresholdInput, { description: 'Ngưỡng — the threshold.' }) input: OverrideThresholdInput, @Ctx() ctx: SubgraphContext) {
     return new CriteriaSetService(ctx).overrideThreshold(input);

@@ -1,7 +1,8 @@
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -15,7 +16,7 @@ import type {
   AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, LegalBasisInput, OverrideThresholdInput, UpdateCriteriaSetInput,
 } from './criteria-set.input.js';
 import { rankThresholds, type OwnedThreshold, type RankedThreshold } from './threshold-resolution.js';
-import { dateInYear, requireUnit, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, unitsByIds } from './unit-lookup.js';
 
 /** The effective threshold of an indicator for a unit and year, with every candidate that applied, in order. */
 export interface Effective {
@@ -45,13 +46,7 @@ const legalColumns = (basis: LegalBasisInput | null | undefined) => [
  * Criteria sets, their criteria, indicators and thresholds. A derived set inherits its root set's criteria and its
  * ancestors' indicators and thresholds; what it adds or overrides is seen through it and the sets derived from it.
  */
-export class CriteriaSetService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: CriteriaContext) {
-    this.em = ctx.em;
-  }
-
+export class CriteriaSetService extends Service {
   private sets(rows: Record<string, unknown>[]): CriteriaSet[] {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }
@@ -173,7 +168,7 @@ export class CriteriaSetService {
   private async editable(id: string | number): Promise<{ set: CriteriaSet; owner: UnitInfo }> {
     const set = await this.require(id);
     const owner = await this.requireOwner(set);
-    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
+    this.ctx.guard.require(Capability.EDIT_CRITERIA_SETS, owner);
     return { set, owner };
   }
 
@@ -182,7 +177,7 @@ export class CriteriaSetService {
     const periodStart = input.periodStart ?? parent.periodStart;
     const periodEnd = input.periodEnd ?? parent.periodEnd;
     const owner = await requireUnit(this.ctx, input.ownerCode, input.ownerAsOf ?? periodStart, 'ownerCode');
-    authorizeCapability(this.ctx, Capability.EDIT_CRITERIA_SETS, owner.path);
+    this.ctx.guard.require(Capability.EDIT_CRITERIA_SETS, owner);
     const parentOwner = await this.requireOwner(parent);
     if (owner.id === parentOwner.id || !isWithin(owner, parentOwner)) {
       throw badInput(`${owner.name} không thuộc ${parentOwner.name}, đơn vị sở hữu bộ tiêu chí gốc`,

@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { intArray } from '../shared/sql.js';
 import { batches } from '../shared/peers.js';
@@ -143,6 +144,9 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
     );
     recognitions += recognised.length;
   }
+  // Synthetic rows are written in bulk: one audit row records the run (the transaction commits only with one).
+  await writeAudit(em, { subgraph: 'criteria', entity: 'SyntheticAssessments', entityId: DEMO_SET_CODE, action: 'CREATE', unitId: null, before: null,
+    after: { communes: communes.length, assessments, recognitions, seed: options.seed ?? null } });
   return { communes: communes.length, assessments, recognitions, ms: Date.now() - started };
 }
 

@@ -23,6 +23,7 @@ export { generateNationalAssessments } from './demo-assessments.js';
 export const criteriaSubgraph: SubgraphModule = {
   name: 'criteria',
   dbSchema: 'criteria',
+  unaudited: { figure_subscriber: 'bookkeeping: which functions the figures contract calls (insights registers its own at start)' },
   entities: [CriteriaSet, Criterion, Indicator, Threshold, Assessment, AssessmentChange, RecognitionDecision],
   migrations: [
     { name: 'Migration20261201000000_criteria', class: Migration20261201000000_criteria },

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { RecognitionOrderField } from './criteria.enums.js';
@@ -26,11 +27,13 @@ export class RecognitionResolver {
     return new RecognitionService(ctx).require(id);
   }
 
+  @Authorized(Capability.DECIDE_RECOGNITIONS)
   @Mutation(() => RecognitionDecision, { description: 'Ghi nhận quyết định công nhận — record a recognition decision (UNIT_ADMIN or COUNCIL of the issuing unit).' })
   recordRecognition(@Arg('input', () => RecordRecognitionInput, { description: 'Quyết định — the decision.' }) input: RecordRecognitionInput, @Ctx() ctx: SubgraphContext) {
     return new RecognitionService(ctx).record(input);
   }
 
+  @Authorized(Capability.DECIDE_RECOGNITIONS)
   @Mutation(() => RecognitionDecision, { description: 'Thu hồi quyết định công nhận — revoke a recognition (UNIT_ADMIN or COUNCIL of the issuing unit).' })
   revokeRecognition(@Arg('input', () => RevokeRecognitionInput, { description: 'Thu hồi — the revocation.' }) input: RevokeRecognitionInput, @Ctx() ctx: SubgraphContext) {
     return new RecognitionService(ctx).revoke(input);

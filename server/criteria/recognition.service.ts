@@ -1,7 +1,8 @@
+import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
@@ -14,7 +15,7 @@ import { listPage, orderClause } from '../shared/list-page.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import type { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
 import { text } from './text.js';
-import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds, type CriteriaContext } from './unit-lookup.js';
+import { dateInYear, requireUnit, subtreeUnitIds, unitsByIds } from './unit-lookup.js';
 
 const VALID_IN_YEAR = 'd.decided_on <= make_date(?::int, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(?::int, 12, 31))';
 
@@ -34,13 +35,7 @@ export function highestRecognition(decisions: readonly RecognitionDecision[], ye
 }
 
 /** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */
-export class RecognitionService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: CriteriaContext) {
-    this.em = ctx.em;
-  }
-
+export class RecognitionService extends Service {
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): RecognitionDecision[] {
     return rows.map((row) => em.map(RecognitionDecision, row));
   }
@@ -75,7 +70,7 @@ export class RecognitionService {
   async record(input: RecordRecognitionInput): Promise<RecognitionDecision> {
     const unit = await requireUnit(this.ctx, input.unitCode, input.decidedOn);
     const issuer = await requireUnit(this.ctx, input.issuingUnitCode, input.decidedOn, 'issuingUnitCode');
-    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
+    this.ctx.guard.require(Capability.DECIDE_RECOGNITIONS, issuer);
     if (unit.id === issuer.id || !isWithin(unit, issuer)) {
       throw badInput(`${issuer.name} không phải cấp trên của ${unit.name}`, `${issuer.name} is not above ${unit.name}`, 'issuingUnitCode');
     }
@@ -102,7 +97,7 @@ export class RecognitionService {
     const id = read.id;
     const issuer = (await unitsByIds(this.ctx, [read.issuingUnitId])).get(read.issuingUnitId);
     if (!issuer) throw notFound('Không tìm thấy đơn vị ban hành', 'The issuing unit was not found');
-    authorizeCapability(this.ctx, Capability.DECIDE_RECOGNITIONS, issuer.path);
+    this.ctx.guard.require(Capability.DECIDE_RECOGNITIONS, issuer);
     const reason = text(input.reason);
     if (!reason) throw badInput('Cần nêu lý do thu hồi', 'A reason is required', 'reason');
     if (input.revokedOn < read.decidedOn) {

@@ -1,3 +1,4 @@
+import { writeAudit } from '../shared/audit.js';
 import { referenceDate } from '../shared/domain/calendar.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loader, type SubgraphContext } from '../shared/context.js';
@@ -7,9 +8,6 @@ import { intArray, textArray } from '../shared/sql.js';
 import { batches } from '../shared/peers.js';
 import type { UnitDirectory, UnitInfo } from '../shared/unit-directory.js';
 import { isUnitCode } from '../shared/unit-code.js';
-
-/** What the criteria services need of a request: its EntityManager, the unit directory, the caller, loaders. */
-export type CriteriaContext = SubgraphContext;
 
 /**
  * The date a unit code is read at for a year: `asOf` when given (it must fall in that year), otherwise 30 June —
@@ -24,7 +22,7 @@ export function dateInYear(year: number, asOf?: string | null): string {
 }
 
 /** The unit with this code valid on `date` (memoised per request), or null. Classifications are those of that date. */
-export function findUnit(ctx: CriteriaContext, code: string, date: string): Promise<UnitInfo | null> {
+export function findUnit(ctx: SubgraphContext, code: string, date: string): Promise<UnitInfo | null> {
   // Anything that is neither a GSO nor a village code names no unit and need not reach the units subgraph.
   if (!isUnitCode(code)) return Promise.resolve(null);
   const memo = loader(ctx, 'unitByCode', () => new Map<string, Promise<UnitInfo | null>>());
@@ -35,14 +33,14 @@ export function findUnit(ctx: CriteriaContext, code: string, date: string): Prom
 }
 
 /** Like findUnit, but a unit that is not valid on that date is the caller's mistake: BAD_USER_INPUT. */
-export async function requireUnit(ctx: CriteriaContext, code: string, date: string, field = 'unitCode'): Promise<UnitInfo> {
+export async function requireUnit(ctx: SubgraphContext, code: string, date: string, field = 'unitCode'): Promise<UnitInfo> {
   const unit = await findUnit(ctx, code, date);
   if (!unit) throw badInput(`Không có đơn vị mã "${code}" hiệu lực ngày ${date}`, `No unit with code "${code}" is valid on ${date}`, field);
   return unit;
 }
 
 /** Units by id, for their paths (owners, issuers); a missing one is a data error. */
-export async function unitsByIds(ctx: CriteriaContext, ids: readonly number[]): Promise<Map<number, UnitInfo>> {
+export async function unitsByIds(ctx: SubgraphContext, ids: readonly number[]): Promise<Map<number, UnitInfo>> {
   const found = await ctx.units.byIds([...new Set(ids)]);
   return new Map(found.filter((u): u is UnitInfo => u !== null).map((u) => [u.id, u]));
 }
@@ -51,7 +49,7 @@ export async function unitsByIds(ctx: CriteriaContext, ids: readonly number[]): 
  * Ids of the unit with this code and of every unit below it, as valid on `date` (default today): what a list's
  * `withinCode` filter keeps. Read before any transaction, since it asks the units subgraph.
  */
-export async function subtreeUnitIds(ctx: CriteriaContext, code: string, date?: string | null): Promise<number[]> {
+export async function subtreeUnitIds(ctx: SubgraphContext, code: string, date?: string | null): Promise<number[]> {
   const asOf = date ?? today();
   const unit = await requireUnit(ctx, code.trim(), asOf, 'withinCode');
   return [unit.id, ...(await ctx.units.subtreeIds(unit.code, asOf))];
@@ -70,5 +68,9 @@ export async function backfillUnitCodes(em: EntityManager, units: UnitDirectory)
       await em.execute(`UPDATE criteria.${table} t SET unit_code = c.code FROM unnest(?::int[], ?::text[]) AS c(id, code)
         WHERE t.unit_id = c.id AND t.unit_code IS NULL`, [ids, codes]);
     }
+  }
+  if (rows.length) {
+    await writeAudit(em, { subgraph: 'criteria', entity: 'UnitCodeBackfill', entityId: rows.length, action: 'UPDATE', unitId: null, before: null,
+      after: { unitIds: rows.map((r) => Number(r.unit_id)) } });
   }
 }

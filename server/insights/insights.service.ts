@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { loader, type SubgraphContext } from '../shared/context.js';
+import { Service } from '../shared/service.js';
+import { loader } from '../shared/context.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { MAX_LIMIT, toPage } from '../shared/paging.js';
 import { intArray, textArray } from '../shared/sql.js';
@@ -39,13 +39,7 @@ export const describeMetric = (m: MetricDefinition): InsightMetric => Object.ass
 });
 
 /** Comparisons and progress from the summaries the triggers keep, joined with the campaigns' targets. */
-export class InsightsService {
-  private readonly em: EntityManager;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.em = ctx.em;
-  }
-
+export class InsightsService extends Service {
   metrics(): InsightMetric[] {
     return METRICS.map(describeMetric);
   }

@@ -1,5 +1,6 @@
 import type { EventArgs, EventSubscriber } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SYSTEM_IDENTITY } from './identity.js';
 import { currentRequestContext } from './request-scope.js';
 
 /** An entity that says which administrative unit its changes concern, so the audit log can be read by subtree. */
@@ -57,7 +58,48 @@ export const AUDIT_DDL = [
     BEGIN NEW.before := audit.redact_secrets(NEW.before); NEW.after := audit.redact_secrets(NEW.after); RETURN NEW; END $$`,
   'DROP TRIGGER IF EXISTS audit_log_redact ON audit.audit_log',
   'CREATE TRIGGER audit_log_redact BEFORE INSERT ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.redact_row()',
+  // Auditing by construction: an audit row marks its transaction as audited for its subgraph (a transaction-local
+  // setting, undone with the transaction or savepoint that wrote the row) ...
+  `CREATE OR REPLACE FUNCTION audit.mark_audited() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE name text;
+    BEGIN
+      FOR name IN SELECT DISTINCT subgraph FROM added WHERE subgraph ~ '^[a-z][a-z0-9_]*$' LOOP
+        PERFORM set_config('ntm_audited.' || name, 'on', true);
+      END LOOP;
+      RETURN NULL;
+    END $$`,
+  'DROP TRIGGER IF EXISTS audit_log_marks ON audit.audit_log',
+  'CREATE TRIGGER audit_log_marks AFTER INSERT ON audit.audit_log REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION audit.mark_audited()',
+  // ... and every table a subgraph owns refuses, at commit, a transaction that wrote to it without one (enforceAuditing).
+  `CREATE OR REPLACE FUNCTION audit.require_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF current_setting('ntm_audited.' || TG_TABLE_SCHEMA, true) IS DISTINCT FROM 'on' THEN
+        RAISE EXCEPTION 'a write to %.% without an audit row of subgraph % in its transaction', TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_TABLE_SCHEMA
+          USING HINT = 'write through the ORM (AuditSubscriber) or call writeAudit/writeAudits in the same transaction';
+      END IF;
+      RETURN NULL;
+    END $$`,
 ];
+
+/** The trigger every table a subgraph owns carries, unless the subgraph declares it unaudited (`SubgraphModule.unaudited`). */
+export const AUDIT_REQUIRED_TRIGGER = 'audit_required';
+
+/**
+ * Puts the audit requirement on every table of `schema` that lacks it, except `unaudited` ones (derived data and
+ * bookkeeping, each with its reason): a table added by a later migration is covered on the next start without anyone
+ * remembering to. Runs after the subgraph's migrations, under its start-up lock.
+ */
+export async function enforceAuditing(em: EntityManager, schema: string, unaudited: Readonly<Record<string, string>> = {}): Promise<void> {
+  const missing: { name: string }[] = await em.getConnection().execute(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'mikro_orm_migrations' AND NOT c.relname = ANY(?::text[])
+       AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)`,
+    [schema, `{${Object.keys(unaudited).join(',')}}`, AUDIT_REQUIRED_TRIGGER]);
+  for (const { name } of missing) {
+    await em.getConnection().execute(`CREATE CONSTRAINT TRIGGER ${AUDIT_REQUIRED_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${schema}"."${name}"
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit.require_audit()`);
+  }
+}
 
 /**
  * Redacts secrets in rows written before the log redacted them (once, from a migration). The log is append-only: its
@@ -70,6 +112,9 @@ export const SCRUB_AUDIT_SECRETS = [
     WHERE before IS DISTINCT FROM audit.redact_secrets(before) OR after IS DISTINCT FROM audit.redact_secrets(after)`,
   'ALTER TABLE audit.audit_log ENABLE TRIGGER audit_log_append_only',
 ];
+
+/** Who writes outside a request (seeds, start-up jobs): the audit log names this user, with no user id. */
+export const SYSTEM_ACTOR = SYSTEM_IDENTITY.username!;
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
@@ -97,7 +142,7 @@ export async function writeAudit(em: EntityManager, record: AuditRecord): Promis
   await em.getConnection().execute(
     `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
-    [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', record.subgraph, record.entity, String(record.entityId), record.action,
+    [ctx?.identity.userId ?? null, ctx?.identity.username ?? SYSTEM_ACTOR, record.subgraph, record.entity, String(record.entityId), record.action,
       record.unitId, path ?? null, json(record.before), json(record.after)],
     'run',
     em.getTransactionContext(),
@@ -115,13 +160,22 @@ export async function writeAudits(em: EntityManager, records: readonly (AuditRec
     `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
      SELECT ?, ?, r.subgraph, r.entity, r.entity_id, r.action, r.unit_id, r.unit_path::public.ltree, r.before, r.after
      FROM jsonb_to_recordset(?::jsonb) AS r(subgraph text, entity text, entity_id text, action text, unit_id int, unit_path text, before jsonb, after jsonb)`,
-    [ctx?.identity.userId ?? null, ctx?.identity.username ?? 'system', JSON.stringify(records.map((r) => ({
+    [ctx?.identity.userId ?? null, ctx?.identity.username ?? SYSTEM_ACTOR, JSON.stringify(records.map((r) => ({
       subgraph: r.subgraph, entity: r.entity, entity_id: String(r.entityId), action: r.action, unit_id: r.unitId, unit_path: r.unitPath,
       before: r.before ?? null, after: r.after ?? null,
     })))],
     'run',
     em.getTransactionContext(),
   );
+}
+
+/**
+/**
+ * The system's record of loading a subgraph's seed data (many rows written with SQL in one transaction): one audit
+ * row names the seed, which is what lets that transaction commit (enforceAuditing).
+ */
+export function auditSeed(em: EntityManager, subgraph: string): Promise<void> {
+  return writeAudit(em, { subgraph, entity: 'Seed', entityId: subgraph, action: 'CREATE', unitId: null, before: null, after: { seeded: subgraph } });
 }
 
 /**

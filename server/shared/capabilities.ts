@@ -1,6 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import { authorize } from './authorize.js';
-import type { SubgraphContext } from './context.js';
 import { Role } from './identity.js';
 
 /**
@@ -90,30 +88,28 @@ export const UNGOVERNED_OPERATIONS: Readonly<Record<string, string>> = {
   changePassword: 'tài khoản của chính mình — the caller\'s own account',
 };
 
-/** Refuses (FORBIDDEN) unless the caller has `capability` over a subtree containing `unitPath`. */
-export function authorizeCapability(ctx: SubgraphContext, capability: Capability, unitPath: string): void {
-  authorize(ctx, CAPABILITIES[capability].roles, unitPath);
-}
+/** What each capability lets one do, "Vietnamese — English": the enum's documentation and the wording of a refusal. */
+export const CAPABILITY_DESCRIPTIONS: Readonly<Record<Capability, { vi: string; en: string }>> = {
+  CLASSIFY_UNITS: { vi: 'Phân loại đơn vị', en: 'classify units.' },
+  MANAGE_VILLAGES: { vi: 'Quản lý thôn, tổ dân phố', en: 'add, rename and close villages of a commune.' },
+  REORGANISE_UNITS: { vi: 'Sắp xếp đơn vị hành chính', en: 'record and withdraw dated reorganisations.' },
+  MANAGE_ACCOUNTS: { vi: 'Quản lý tài khoản', en: 'list and create accounts with grants.' },
+  LOCK_ACCOUNTS: { vi: 'Khóa tài khoản', en: 'lock and unlock accounts.' },
+  READ_AUDIT_LOG: { vi: 'Xem nhật ký thay đổi', en: 'read the audit log.' },
+  PLAN_CAMPAIGNS: { vi: 'Lập kế hoạch phong trào', en: 'campaigns, milestones, targets, award forms and standards.' },
+  IDENTIFY_ISSUERS: { vi: 'Xác định đơn vị ban hành mà văn bản không nêu tên', en: 'name the real unit a placeholder issuer stood for.' },
+  EXTEND_METRICS: { vi: 'Thêm chỉ số', en: 'extend the metric catalogue.' },
+  EDIT_CRITERIA_SETS: { vi: 'Sửa bộ tiêu chí', en: 'derive sets, add criteria and indicators, set thresholds.' },
+  RECORD_ASSESSMENTS: { vi: 'Nhập kết quả đánh giá', en: 'record assessments.' },
+  DECIDE_RECOGNITIONS: { vi: 'Quyết định công nhận', en: 'record and revoke recognition decisions.' },
+  RECORD_CONTRIBUTIONS: { vi: 'Ghi sổ đóng góp', en: 'record contributions.' },
+  RECORD_PRECONDITIONS: { vi: 'Ghi điều kiện tiên quyết', en: 'record preconditions.' },
+  PROPOSE_NOMINATIONS: { vi: 'Lập và trình hồ sơ đề nghị', en: 'create, complete and submit nominations.' },
+  DECIDE_NOMINATIONS: { vi: 'Xét hồ sơ đề nghị ở từng cấp', en: 'appraise, review, return and submit on nominations at each level, and decide them at the deciding level.' },
+};
 
 registerEnumType(Capability, {
   name: 'Capability',
   description: 'Năng lực — what a user may do within a subtree (see the `capabilities` query for the roles and operations of each).',
-  valuesConfig: {
-    CLASSIFY_UNITS: { description: 'Phân loại đơn vị — classify units.' },
-    MANAGE_VILLAGES: { description: 'Quản lý thôn, tổ dân phố — add, rename and close villages of a commune.' },
-    REORGANISE_UNITS: { description: 'Sắp xếp đơn vị hành chính — record and withdraw dated reorganisations.' },
-    MANAGE_ACCOUNTS: { description: 'Quản lý tài khoản — list and create accounts with grants.' },
-    LOCK_ACCOUNTS: { description: 'Khóa tài khoản — lock and unlock accounts.' },
-    READ_AUDIT_LOG: { description: 'Xem nhật ký thay đổi — read the audit log.' },
-    PLAN_CAMPAIGNS: { description: 'Lập kế hoạch phong trào — campaigns, milestones, targets, award forms and standards.' },
-    IDENTIFY_ISSUERS: { description: 'Xác định đơn vị ban hành mà văn bản không nêu tên — name the real unit a placeholder issuer stood for.' },
-    EXTEND_METRICS: { description: 'Thêm chỉ số — extend the metric catalogue.' },
-    EDIT_CRITERIA_SETS: { description: 'Sửa bộ tiêu chí — derive sets, add criteria and indicators, set thresholds.' },
-    RECORD_ASSESSMENTS: { description: 'Nhập kết quả đánh giá — record assessments.' },
-    DECIDE_RECOGNITIONS: { description: 'Quyết định công nhận — record and revoke recognition decisions.' },
-    RECORD_CONTRIBUTIONS: { description: 'Ghi sổ đóng góp — record contributions.' },
-    RECORD_PRECONDITIONS: { description: 'Ghi điều kiện tiên quyết — record preconditions.' },
-    PROPOSE_NOMINATIONS: { description: 'Lập và trình hồ sơ đề nghị — create, complete and submit nominations.' },
-    DECIDE_NOMINATIONS: { description: 'Xét hồ sơ đề nghị ở từng cấp — appraise, review, return and submit on nominations at each level, and decide them at the deciding level.' },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(CAPABILITY_DESCRIPTIONS).map(([capability, { vi, en }]) => [capability, { description: `${vi} — ${en}` }])),
 });

@@ -38,3 +38,9 @@ export interface Identity {
 }
 
 export const ANONYMOUS: Identity = Object.freeze({ userId: null, username: null, grants: [] });
+
+/**
+ * The system actor: who loads seeds and runs start-up jobs, with no caller. Its writes are audited as "system" (no user
+ * id); it passes every scope check (SYSTEM_GUARD in shared/guard.ts) and is never the identity of a request.
+ */
+export const SYSTEM_IDENTITY: Identity = Object.freeze({ userId: null, username: 'system', grants: [] });

@@ -1,7 +1,7 @@
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
-import { AuditSubscriber } from './audit.js';
+import { AuditSubscriber, enforceAuditing } from './audit.js';
 import type { DatabaseTimeouts } from './config.js';
 import type { Logger } from './logger.js';
 import type { SubgraphModule } from './subgraph-module.js';
@@ -45,6 +45,7 @@ export async function openSubgraphOrm(module: SubgraphModule, url: string, log: 
   await orm.em.getConnection().execute(`CREATE SCHEMA IF NOT EXISTS "${module.dbSchema}"`);
   const applied = await orm.migrator.up();
   if (applied.length) log.info({ subgraph: module.name, migrations: applied.map((m) => m.name) }, 'migrated');
+  await enforceAuditing(orm.em.fork(), module.dbSchema, module.unaudited);
   return orm;
 }
 

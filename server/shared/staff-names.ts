@@ -1,4 +1,4 @@
-import { maySeePersonal } from './authorize.js';
+import { maySeePersonal } from './guard.js';
 import type { SubgraphContext } from './context.js';
 
 /**

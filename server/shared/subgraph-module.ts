@@ -21,6 +21,11 @@ export interface SubgraphModule {
   dbSchema: string;
   entities: Function[];
   migrations: MigrationObject[];
+  /**
+   * Tables of `dbSchema` whose writes need no audit row, each with the reason (derived copies, bookkeeping). Every
+   * other table refuses a transaction that writes to it without one (`enforceAuditing` in shared/audit.ts).
+   */
+  unaudited?: Readonly<Record<string, string>>;
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   referenceResolvers?: Record<string, ReferenceResolver>;
@@ -36,6 +41,8 @@ export interface SubgraphModule {
 
 /** What a seed loader may use besides its own EntityManager. */
 export interface SeedTools {
+  /** The system actor's context (SYSTEM_IDENTITY, SYSTEM_GUARD): services used by seeds are built on `inTransaction(system, em)`. */
+  system: SubgraphContext;
   log: Logger;
   units: UnitDirectory;
   peers: PeerQuery;

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { nullNonFiniteFloats } from './finite-floats.js';
+import { authChecker } from './guard.js';
 import { parseId } from './ids.js';
 import type { SubgraphModule } from './subgraph-module.js';
 
@@ -23,6 +24,7 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
     orphanedTypes: module.orphanedTypes,
     validate: false,
     skipCheck: true,
+    authChecker,
   });
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(module.referenceResolvers ?? {})) {

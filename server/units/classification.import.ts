@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
@@ -81,16 +81,14 @@ class ClassificationValidator {
       const asOf = readCell(row, 'asOf', cells.date, errors);
       return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
-    const units = await new UnitService(this.ctx.em).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
+    const units = await new UnitService(this.ctx).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
     const planned: { row: ParsedRow; plan: PlannedClassification }[] = [];
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
       if (unit) {
-        try {
-          authorizeCapability(this.ctx, Capability.CLASSIFY_UNITS, unit.path);
-        } catch {
+        if (!this.ctx.guard.allows(Capability.CLASSIFY_UNITS, unit)) {
           throw forbidden(`Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
             `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`);
         }
@@ -124,7 +122,7 @@ class ClassificationValidator {
  * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
  */
 function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(COLUMNS, 'mau-phan-loai', [0], query, (code, date) => new UnitService(ctx.em).findByCode(code, date), async (territory, date) => {
+  return territoryTemplate(COLUMNS, 'mau-phan-loai', [0], query, (code, date) => new UnitService(ctx).findByCode(code, date), async (territory, date) => {
     const found = await ctx.em.execute(
       `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
        FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id

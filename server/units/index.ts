@@ -18,6 +18,10 @@ import { VillageResolver } from './village.resolver.js';
 export const unitsSubgraph: SubgraphModule = {
   name: 'units',
   dbSchema: 'units',
+  unaudited: {
+    map_revision: 'derived: the map\'s revision counter, moved by triggers on audited writes to units',
+    unit_removed: 'derived: ids of units removed, kept by triggers for readers of unitChanges',
+  },
   entities: [AdministrativeUnit, UnitLineage, UnitClassification, Reorganisation],
   migrations: [
     { name: 'Migration20261122000000_units', class: Migration20261122000000_units },

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireSystemAdmin } from '../shared/authorize.js';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Reorganisation } from './reorganisation.entity.js';
@@ -18,23 +18,23 @@ export class ReorganisationResolver {
     @Arg('filter', () => ReorganisationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ReorganisationFilter,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Theo ngày hiệu lực (mặc định DESC) — by effective date (default DESC).' }) direction?: SortDirection,
   ) {
-    return new ReorganisationService(ctx.em).list(filter ?? {}, toPage(page), direction ?? SortDirection.DESC);
+    return new ReorganisationService(ctx).list(filter ?? {}, toPage(page), direction ?? SortDirection.DESC);
   }
 
   @Query(() => Reorganisation, { nullable: true, description: 'Một sắp xếp theo mã định danh (không có: NOT_FOUND) — one reorganisation by id; unknown id: NOT_FOUND.' })
   reorganisation(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Reorganisation> {
-    return new ReorganisationService(ctx.em).require(id);
+    return new ReorganisationService(ctx).require(id);
   }
 
+  @Authorized(Capability.REORGANISE_UNITS)
   @Mutation(() => Reorganisation, { description: 'Ghi nhận một sắp xếp đơn vị hành chính có hiệu lực từ một ngày (SYSTEM_ADMIN) — record a dated reorganisation (system administrators).' })
   recordReorganisation(@Arg('input', () => RecordReorganisationInput, { description: 'Sắp xếp — the reorganisation.' }) input: RecordReorganisationInput, @Ctx() ctx: SubgraphContext) {
-    requireSystemAdmin(ctx);
-    return new ReorganisationService(ctx.em).record(input, ctx.identity.username!);
+    return new ReorganisationService(ctx).record(input, ctx.identity.username!);
   }
 
+  @Authorized(Capability.REORGANISE_UNITS)
   @Mutation(() => Reorganisation, { description: 'Hủy một sắp xếp trước ngày hiệu lực, khôi phục bản đồ như trước (SYSTEM_ADMIN) — withdraw a reorganisation before it takes effect, restoring the map (system administrators).' })
   withdrawReorganisation(@Arg('input', () => WithdrawReorganisationInput, { description: 'Hủy — the withdrawal.' }) input: WithdrawReorganisationInput, @Ctx() ctx: SubgraphContext) {
-    requireSystemAdmin(ctx);
-    return new ReorganisationService(ctx.em).withdraw(input, ctx.identity.username!);
+    return new ReorganisationService(ctx).withdraw(input, ctx.identity.username!);
   }
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { writeAudit } from '../shared/audit.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -60,9 +62,7 @@ interface NewRow {
  * code resolves by date and every earlier record keeps its unit. A future event can be withdrawn, which removes
  * what it created and reopens what it closed.
  */
-export class ReorganisationService {
-  constructor(private readonly em: EntityManager) {}
-
+export class ReorganisationService extends Service {
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Reorganisation[] {
     return rows.map((row) => em.map(Reorganisation, row));
   }
@@ -123,7 +123,7 @@ export class ReorganisationService {
 
     return guardMap(() => this.em.transactional(async (tx) => {
       await lockMap(tx);
-      return new ReorganisationWriter(tx, input, { resolutionNumber, issuer, note, recordedBy }).record();
+      return new ReorganisationWriter(inTransaction(this.ctx, tx), input, { resolutionNumber, issuer, note, recordedBy }).record();
     }));
   }
 
@@ -187,15 +187,17 @@ const pathOf = async (em: EntityManager, id: number): Promise<string | undefined
 
 /** One recording, step by step, inside the transaction that holds the map lock. */
 class ReorganisationWriter {
+  private readonly tx: EntityManager;
   private readonly units: UnitService;
   private readonly dayBefore: string;
 
   constructor(
-    private readonly tx: EntityManager,
+    ctx: SubgraphContext,
     private readonly input: RecordReorganisationInput,
     private readonly text: { resolutionNumber: string; issuer: string | null; note: string | null; recordedBy: string },
   ) {
-    this.units = new UnitService(tx);
+    this.tx = ctx.em;
+    this.units = new UnitService(ctx);
     this.dayBefore = addDays(input.effectiveOn, -1);
   }
 

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Arg, Args, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -40,7 +40,7 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tra cứu — the date the code is read at.' }) asOf?: string,
   ): Promise<AdministrativeUnit> {
-    return new UnitService(ctx.em).requireByCode(code, asOf ?? today());
+    return new UnitService(ctx).requireByCode(code, asOf ?? today());
   }
 
   @Query(() => [AdministrativeUnit], { nullable: 'items', description: `Các đơn vị theo mã định danh, đúng thứ tự (null nếu không có) — units by id, in the order asked (null where none); at most ${MAX_LIMIT} ids.` })
@@ -63,7 +63,7 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<(AdministrativeUnit | null)[]> {
     if (codes.length > MAX_LIMIT) throw badInput(`Tối đa ${MAX_LIMIT} mã`, `At most ${MAX_LIMIT} codes`, 'codes');
-    const found = await new UnitService(ctx.em).findManyByCode(codes.map((code) => ({ code, date: asOf })));
+    const found = await new UnitService(ctx).findManyByCode(codes.map((code) => ({ code, date: asOf })));
     return codes.map((code) => found.get(`${code}@${asOf}`) ?? null);
   }
 
@@ -75,14 +75,14 @@ export class UnitResolver {
     @Arg('orderBy', () => UnitOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' }) orderBy?: UnitOrderField,
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
   ) {
-    return new UnitService(ctx.em).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new UnitService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => String, {
     description: 'Phiên bản của bản đồ đơn vị ("<epoch>:<số>"), tăng ở mỗi thay đổi (thôn, sắp xếp) — the map\'s revision, raised by every change of units or lineage; a copy of the units is current while it is unchanged.',
   })
   unitsRevision(@Ctx() ctx: SubgraphContext): Promise<string> {
-    return new UnitService(ctx.em).revision();
+    return new UnitService(ctx).revision();
   }
 
   @Query(() => UnitChangePage, {
@@ -95,7 +95,7 @@ export class UnitResolver {
     @Arg('limit', () => Int, { nullable: true, description: `Số thay đổi tối đa (1–${MAX_LIMIT}, mặc định ${MAX_LIMIT}) — how many changes (1–${MAX_LIMIT}, default ${MAX_LIMIT}).` }) limit?: number,
   ): Promise<UnitChangePage> {
     const { limit: size } = toPage({ limit: limit ?? MAX_LIMIT });
-    const { revision, full, rows } = await new UnitService(ctx.em).changes(sinceRevision ?? null, afterId == null ? null : parseId(afterId, 'afterId'), size);
+    const { revision, full, rows } = await new UnitService(ctx).changes(sinceRevision ?? null, afterId == null ? null : parseId(afterId, 'afterId'), size);
     const units = await unitById(ctx).loadMany(rows.filter((r) => !r.removed).map((r) => r.id));
     const byId = new Map(units.filter((u): u is AdministrativeUnit => u !== null && !(u instanceof Error)).map((u) => [u.id, u]));
     return Object.assign(new UnitChangePage(), {
@@ -105,26 +105,21 @@ export class UnitResolver {
     });
   }
 
+  @Authorized(Capability.CLASSIFY_UNITS)
   @Mutation(() => UnitClassification, { description: 'Gán phân loại cho đơn vị trong một thời kỳ — classify a unit for a period (UNIT_ADMIN of an enclosing unit).' })
   async setUnitClassification(
     @Arg('input', () => SetUnitClassificationInput, { description: 'Phân loại cần gán — the classification.' }) input: SetUnitClassificationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<UnitClassification> {
-    const service = new UnitService(ctx.em);
-    const unit = await service.requireByCode(input.unitCode, input.asOf ?? input.validFrom ?? today());
-    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit.path);
-    return service.setClassification(input);
+    return new UnitService(ctx).setClassification(input, ctx.guard);
   }
 
+  @Authorized(Capability.CLASSIFY_UNITS)
   @Mutation(() => Boolean, { description: 'Xóa một phân loại — remove a classification (UNIT_ADMIN of an enclosing unit).' })
   async removeUnitClassification(
     @Arg('id', () => ID, { description: 'Mã phân loại — the classification id.' }) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    const service = new UnitService(ctx.em);
-    const classification = await service.requireClassification(parseId(id));
-    const unit = await unitById(ctx).load(classification.unit.id);
-    authorizeCapability(ctx, Capability.CLASSIFY_UNITS, unit!.path);
-    return service.removeClassification(classification);
+    return new UnitService(ctx).removeClassification(parseId(id), ctx.guard);
   }
 }

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
+import { Capability } from '../shared/capabilities.js';
+import type { Guard } from '../shared/guard.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
@@ -47,9 +50,7 @@ const parseRevision = (revision: string | null | undefined, epoch: string): numb
 };
 
 /** Reads and changes the administrative hierarchy. Codes resolve to the unit valid on a date. */
-export class UnitService {
-  constructor(private readonly em: EntityManager) {}
-
+export class UnitService extends Service {
   private map(rows: Record<string, unknown>[]): AdministrativeUnit[] {
     return rows.map((row) => this.em.map(AdministrativeUnit, row));
   }
@@ -191,9 +192,10 @@ export class UnitService {
     return rows.map((row) => this.em.map(UnitClassification, row));
   }
 
-  async setClassification(input: SetUnitClassificationInput): Promise<UnitClassification> {
+  async setClassification(input: SetUnitClassificationInput, guard: Guard): Promise<UnitClassification> {
+    const unit = await this.requireByCode(input.unitCode, input.asOf ?? input.validFrom ?? today());
+    guard.require(Capability.CLASSIFY_UNITS, unit);
     const { scheme, value, validFrom, validTo } = checkClassification(input);
-    const unit = await this.requireByCode(input.unitCode, input.asOf ?? validFrom ?? today());
     const classification = this.em.create(UnitClassification, { unit, scheme, value, validFrom, validTo, source: input.source ?? null });
     await this.em.flush();
     return classification;
@@ -205,7 +207,9 @@ export class UnitService {
     return classification;
   }
 
-  async removeClassification(classification: UnitClassification): Promise<boolean> {
+  async removeClassification(id: number, guard: Guard): Promise<boolean> {
+    const classification = await this.requireClassification(id);
+    guard.require(Capability.CLASSIFY_UNITS, classification.unit);
     this.em.remove(classification);
     await this.em.flush();
     return true;

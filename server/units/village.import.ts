@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
-import { bilingual, forbidden } from '../shared/errors.js';
+import { Capability } from '../shared/capabilities.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
+import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, territoryTemplate,
 } from '../shared/import/import-kind.js';
@@ -46,11 +46,7 @@ interface StoredVillage { parent_id: number; code: string; short_name: string; k
  */
 class VillageValidator {
   private readonly rows: { row: ParsedRow; input: CreateVillageInput }[] = [];
-  private readonly authorizeUnit: (path: string) => void;
-
-  constructor(private readonly ctx: SubgraphContext) {
-    this.authorizeUnit = (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path);
-  }
+  constructor(private readonly ctx: SubgraphContext) {}
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
@@ -74,7 +70,7 @@ class VillageValidator {
   async finish(): Promise<ValidatedBatch> {
     const batch = emptyBatch();
     const fresh = await this.withoutStored(batch);
-    const { planned, errors } = await new VillageService(this.ctx.em, this.authorizeUnit).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
+    const { planned, errors } = await new VillageService(this.ctx).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
     batch.errors.push(...errors.map((e) => fileError(fresh[e.row].row.row, e)));
     batch.staged = planned.map((p) => ({ row: fresh[p.row].row.row, data: fresh[p.row].input }));
     batch.toCreate = planned.length;
@@ -83,9 +79,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    try {
-      this.authorizeUnit(commune.path);
-    } catch {
+    if (!this.ctx.guard.allows(Capability.MANAGE_VILLAGES, commune)) {
       throw forbidden(`Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
         `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`);
     }
@@ -94,7 +88,7 @@ class VillageValidator {
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
   private async withoutStored(batch: ValidatedBatch): Promise<{ row: ParsedRow; input: CreateVillageInput }[]> {
     const dateOf = (input: CreateVillageInput) => input.asOf ?? input.validFrom ?? today();
-    const communes = await new UnitService(this.ctx.em).findManyByCode(this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })));
+    const communes = await new UnitService(this.ctx).findManyByCode(this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })));
     const parentIds = [...new Set([...communes.values()].map((c) => c.id))];
     const stored = parentIds.length ? await this.ctx.em.execute<StoredVillage[]>(
       `SELECT parent_id, code, short_name, kind, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
@@ -126,7 +120,7 @@ class VillageValidator {
  * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
  */
 function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(COLUMNS, 'mau-thon', [0, 4], query, (code, date) => new UnitService(ctx.em).findByCode(code, date), async (territory, date) => {
+  return territoryTemplate(COLUMNS, 'mau-thon', [0, 4], query, (code, date) => new UnitService(ctx).findByCode(code, date), async (territory, date) => {
     const villages = await ctx.em.execute(
       `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
          to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
@@ -155,7 +149,7 @@ export const villageImport: ImportKind = {
   beforeCommit: lockMap,
   async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
     return guardMap(async () => {
-      const service = new VillageService(em, (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path));
+      const service = new VillageService(inTransaction(ctx, em));
       const { planned, errors } = await service.plan(rows.map((r) => r.data as CreateVillageInput), false, (i) => rows[i].row);
       if (errors.length) {
         throw new GraphQLError(bilingual(`${errors.length} thôn không còn thêm được (bản đồ đã thay đổi từ lúc kiểm tra); không ghi gì`,

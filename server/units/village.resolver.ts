@@ -1,6 +1,5 @@
-import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { requireSignedIn } from '../shared/authorize.js';
-import { Capability, authorizeCapability } from '../shared/capabilities.js';
+import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { Role } from '../shared/identity.js';
@@ -30,15 +29,16 @@ export class VillageBatch {
 @Resolver()
 export class VillageResolver {
   private service(ctx: SubgraphContext): VillageService {
-    requireSignedIn(ctx);
-    return new VillageService(ctx.em, (path) => authorizeCapability(ctx, Capability.MANAGE_VILLAGES, path));
+    return new VillageService(ctx);
   }
 
+  @Authorized(Capability.MANAGE_VILLAGES)
   @Mutation(() => AdministrativeUnit, { description: 'Thêm một thôn vào xã (UNIT_ADMIN của xã hoặc cấp trên) — add a village to a commune (UNIT_ADMIN of the commune or above).' })
   createVillage(@Arg('input', () => CreateVillageInput, { description: 'Thôn cần thêm — the village.' }) input: CreateVillageInput, @Ctx() ctx: SubgraphContext) {
     return this.service(ctx).create(input);
   }
 
+  @Authorized(Capability.MANAGE_VILLAGES)
   @Mutation(() => VillageBatch, {
     description: `Thêm nhiều thôn một lần, tất cả hoặc không: mọi dòng được kiểm tra như createVillage, có lỗi thì không ghi gì; một dòng ngoài phạm vi quyền: FORBIDDEN cho cả lô — add up to ${MAX_BATCH} villages at once, all or nothing; a row outside the caller's subtree refuses the whole batch.`,
   })
@@ -53,11 +53,13 @@ export class VillageResolver {
     return Object.assign(new VillageBatch(), { villages: written, errors, valid: planned.length, written: written.length > 0 });
   }
 
+  @Authorized(Capability.MANAGE_VILLAGES)
   @Mutation(() => AdministrativeUnit, { description: 'Đổi tên thôn (UNIT_ADMIN của xã hoặc cấp trên) — rename a village (UNIT_ADMIN of its commune or above).' })
   renameVillage(@Arg('input', () => RenameVillageInput, { description: 'Tên mới — the new name.' }) input: RenameVillageInput, @Ctx() ctx: SubgraphContext) {
     return this.service(ctx).rename(input);
   }
 
+  @Authorized(Capability.MANAGE_VILLAGES)
   @Mutation(() => AdministrativeUnit, { description: 'Đóng thôn từ một ngày (UNIT_ADMIN của xã hoặc cấp trên) — close a village (UNIT_ADMIN of its commune or above).' })
   closeVillage(@Arg('input', () => CloseVillageInput, { description: 'Ngày cuối — the last day.' }) input: CloseVillageInput, @Ctx() ctx: SubgraphContext) {
     return this.service(ctx).close(input);

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Service } from '../shared/service.js';
+import { inTransaction } from '../shared/context.js';
+import { Capability } from '../shared/capabilities.js';
 import { GraphQLError } from 'graphql';
 import { writeAudit, writeAudits } from '../shared/audit.js';
 import { badInput, bilingual, checkVersion, conflict, notFound } from '../shared/errors.js';
@@ -39,9 +42,6 @@ interface Draft extends PlannedVillage {
   given: boolean;
   prefix: string;
 }
-
-/** Refuses (FORBIDDEN) unless the caller may change units under this path; the resolver supplies it. */
-export type AuthorizeUnit = (path: string) => void;
 
 export const isVillageKind = (kind: UnitKind): boolean => kind in VILLAGE_PREFIXES;
 
@@ -103,12 +103,9 @@ export async function insertVillages(em: EntityManager, planned: readonly Planne
  * `plan` validates many rows at once with an error per row and writes nothing; `insertVillages` writes them.
  * Both run in one transaction after `lockMap`, which every change of the map takes.
  */
-export class VillageService {
-  private readonly units: UnitService;
-
-  constructor(private readonly em: EntityManager, private readonly authorizeUnit: AuthorizeUnit) {
-    this.units = new UnitService(em);
-  }
+export class VillageService extends Service {
+  private readonly units = new UnitService(this.ctx);
+  private readonly guard = this.ctx.guard;
 
   /**
    * Checks villages to add, as the single mutation does for one: the commune valid on the date read and inside the
@@ -135,7 +132,7 @@ export class VillageService {
           `${commune.name} is not a commune-level unit; villages belong to communes, wards and townships`));
         continue;
       }
-      this.authorizeUnit(commune.path);
+      this.guard.require(Capability.MANAGE_VILLAGES, commune);
       const before = errors.length;
       const kind = input.kind ?? UnitKind.VILLAGE;
       if (!isVillageKind(kind)) {
@@ -226,7 +223,7 @@ export class VillageService {
   async createMany(inputs: readonly CreateVillageInput[], dryRun = false): Promise<{ villages: AdministrativeUnit[]; planned: PlannedVillage[]; errors: RowError[] }> {
     return guardMap(() => this.em.transactional(async (tx) => {
       await lockMap(tx);
-      const { planned, errors } = await new VillageService(tx, this.authorizeUnit).plan(inputs);
+      const { planned, errors } = await new VillageService(inTransaction(this.ctx, tx)).plan(inputs);
       if (errors.length || dryRun) return { villages: [], planned, errors };
       return { villages: await insertVillages(tx, planned), planned, errors };
     }));
@@ -249,7 +246,7 @@ export class VillageService {
   /** Renames a village (and changes its kind) for its whole validity; the name must stay unique in its commune. */
   async rename(input: RenameVillageInput): Promise<AdministrativeUnit> {
     const village = await this.requireVillage(input.code, input.asOf ?? today());
-    this.authorizeUnit(village.path);
+    this.guard.require(Capability.MANAGE_VILLAGES, village);
     const kind = input.kind ?? village.kind;
     if (!isVillageKind(kind)) throw badInput(`Loại ${kind} không phải loại thôn`, `${kind} is not a village kind`, 'kind');
     const shortName = normaliseText(input.name);
@@ -276,7 +273,7 @@ export class VillageService {
   /** Sets a village's last day; not before its first day, not after its commune's last, not for one a reorganisation closed. */
   async close(input: CloseVillageInput): Promise<AdministrativeUnit> {
     const village = await this.requireVillage(input.code, input.asOf ?? input.validTo);
-    this.authorizeUnit(village.path);
+    this.guard.require(Capability.MANAGE_VILLAGES, village);
     return guardMap(() => this.em.transactional(async (tx) => {
       await lockMap(tx);
       const current = await this.locked(tx, village.id);

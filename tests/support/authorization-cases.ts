@@ -343,5 +343,17 @@ export function authorisationMatrix(gateways: () => string[]): void {
         for (const answer of answers) expect(answer).toEqual(answers[0]);
       });
     }
+
+    // The role check declared on each resolver method (shared/guard.ts) turns anonymous callers away first.
+    it('refuses every mutation to an anonymous caller with UNAUTHENTICATED, writing nothing', async () => {
+      const tables = [...new Set(Object.values(CASES).flatMap((c) => c.tables))];
+      for (const url of gateways()) {
+        const before = await rowCounts(tables);
+        const refused: Record<string, string[]> = {};
+        for (const [name, testCase] of Object.entries(CASES)) refused[name] = errorCodes(await gql(testCase.query, testCase.variables(), { url }));
+        expect(Object.entries(refused).filter(([, codes]) => codes.join() !== 'UNAUTHENTICATED'), url).toEqual([]);
+        expect(await rowCounts(tables), url).toEqual(before);
+      }
+    });
   });
 }

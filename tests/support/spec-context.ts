@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, inject } from 'vitest';
 import { openHubAuth, type HubAuth } from '../../server/shared/auth/hub-auth.js';
 import { readConfig } from '../../server/shared/config.js';
+import { requestGuard } from '../../server/shared/guard.js';
 import type { SubgraphContext } from '../../server/shared/context.js';
 import { ANONYMOUS, type Grant } from '../../server/shared/identity.js';
 import { createLogger } from '../../server/shared/logger.js';
@@ -39,9 +40,9 @@ export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroO
   const { databaseTimeouts, poolSize } = readConfig({}, []);
   const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), databaseTimeouts, poolSize);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
-  const context = (grants: Grant[] = []): SubgraphContext => ({
-    em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(),
-    identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS,
-  });
+  const context = (grants: Grant[] = []): SubgraphContext => {
+    const ctx = { em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(), identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS };
+    return { ...ctx, guard: requestGuard(ctx) };
+  };
   return { orm, context, units };
 }

@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { writeAudit } from '../audit.js';
 import type { HubAuth } from '../auth/hub-auth.js';
-import { requireSignedIn } from '../authorize.js';
+import { requireSignedIn } from '../guard.js';
 import { CAPABILITIES } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
