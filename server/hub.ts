@@ -161,7 +161,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
-  const servers: ApolloServer<any>[] = [];
+  // Whatever their context, the servers are only stopped here.
+  const servers: Pick<ApolloServer, 'stop'>[] = [];
   const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {

@@ -62,7 +62,7 @@ export class AuditService extends Service {
       orderClause(AUDIT_ORDER[orderBy], 'id', direction), page);
     return {
       totalCount,
-      nodes: rows.map((r: any) => ({ id: String(r.id), at: new Date(r.at), username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id,
+      nodes: rows.map((r) => ({ id: String(r.id), at: new Date(r.at), username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id,
         action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),
     };
   }

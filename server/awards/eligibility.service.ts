@@ -2,7 +2,7 @@ import { Service } from '../shared/service.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../shared/errors.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
-import { foldText, intArray, searchTerm } from '../shared/sql.js';
+import { foldText, intArray, searchTerm, type SqlRow } from '../shared/sql.js';
 import { referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import {
@@ -205,12 +205,12 @@ export class EligibilityService extends Service {
       throw badInput(`Hub không lập được danh sách ứng viên cho tiêu chuẩn dành cho ${vi}: hội đồng xét theo hồ sơ đề nghị`,
         `The hub cannot list candidates for a standard for ${en}: the council judges the nominations`, 'standardId');
     }
-    const rows = await this.em.execute(`SELECT p.id, p.name, p.unit_id, p.unit_path::text AS unit_path FROM awards.contributor p
+    const rows: SqlRow[] = await this.em.execute(`SELECT p.id, p.name, p.unit_id, p.unit_path::text AS unit_path FROM awards.contributor p
       WHERE p.kind = ? AND p.unit_path <@ ?::public.ltree AND (
         EXISTS (SELECT 1 FROM awards.contribution c WHERE c.campaign_id = ? AND (c.contributor_id = p.id OR c.mobilised_by_id = p.id))
         OR EXISTS (SELECT 1 FROM awards.precondition x WHERE x.subject_contributor_id = p.id AND x.year = ?)
         OR EXISTS (SELECT 1 FROM awards.award a WHERE a.subject_contributor_id = p.id))`, [kind, campaign.issuer.path, campaign.id, year]);
-    return rows.map((r: any) => ({ type: standard.subjectType, unitId: r.unit_id, contributorId: r.id, name: r.name, unitPath: r.unit_path }));
+    return rows.map((r) => ({ type: standard.subjectType, unitId: r.unit_id, contributorId: r.id, name: r.name, unitPath: r.unit_path }));
   }
 
   /** Each candidate contributor's own contributions and those it mobilised in the window, with kind and date, in one statement. */

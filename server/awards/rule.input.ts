@@ -171,26 +171,31 @@ export function ruleFromInput(input: RuleInput, path = 'rule'): unknown {
     throw new RuleError(path, 'phải có đúng một trong all, any, newlyMetCriteria, recognisedTier, contribution, precondition, unitClass, targetAttained, notAwarded',
       'must have exactly one of all, any, newlyMetCriteria, recognisedTier, contribution, precondition, unitClass, targetAttained, notAwarded');
   }
-  const [key, value] = set[0] as [keyof RuleInput, any];
+  const key = set[0][0] as keyof RuleInput;
   switch (key) {
     case 'all':
     case 'any':
-      return { [key]: (value as RuleInput[]).map((item, i) => ruleFromInput(item, `${path}.${key}[${i}]`)) };
-    case 'newlyMetCriteria':
+      return { [key]: input[key]!.map((item, i) => ruleFromInput(item, `${path}.${key}[${i}]`)) };
+    case 'newlyMetCriteria': {
+      const value = input.newlyMetCriteria!;
       return { newlyMetCriteria: defined({ ...value, byClass: classes(value.byClass, `${path}.newlyMetCriteria.byClass`), ifAwardedAt: value.ifAwardedAt ? { ...value.ifAwardedAt } : undefined }) };
+    }
     case 'recognisedTier': {
+      const value = input.recognisedTier!;
       if ((value.inYear === RecognitionWindow.YEAR) !== (value.year != null)) {
         throw new RuleError(`${path}.recognisedTier.year`, 'year bắt buộc khi và chỉ khi inYear = YEAR', 'year is required exactly when inYear is YEAR');
       }
       return { recognisedTier: { tier: value.tier, inYear: value.inYear === RecognitionWindow.YEAR ? value.year : value.inYear } };
     }
-    case 'contribution':
+    case 'contribution': {
+      const value = input.contribution!;
       return { contribution: defined({ ...value, byClass: classes(value.byClass, `${path}.contribution.byClass`), byClassOwnMinVnd: classes(value.byClassOwnMinVnd, `${path}.contribution.byClassOwnMinVnd`) }) };
+    }
     case 'unitClass':
     case 'targetAttained':
     case 'notAwarded':
     case 'precondition':
-      return { [key]: { ...value } };
+      return { [key]: { ...input[key] } };
     default:
       throw new RuleError(`${path}.${key}`, `trường không được hỗ trợ "${key}"`, `unknown field "${key}"`);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphQLError } from 'graphql';
 import { evaluateResults, type IndicatorDef } from './assessment-evaluation.js';
 import { Comparator } from './criteria.enums.js';
 
@@ -11,7 +12,7 @@ const thresholds: Record<number, { id: number; value: number }> = { 1: { id: 10,
 const evaluate = (results: Parameters<typeof evaluateResults>[0]) =>
   evaluateResults(results, new Set([1, 10, 11]), indicators, (d) => thresholds[d.id] ?? null);
 const code = (fn: () => unknown) => {
-  try { fn(); } catch (error: any) { return [error.extensions.code, error.extensions.field]; }
+  try { fn(); } catch (error) { const { extensions } = error as GraphQLError; return [extensions.code, extensions.field]; }
   return null;
 };
 

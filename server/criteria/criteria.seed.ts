@@ -21,6 +21,19 @@ export interface SetSeed {
   synthetic: boolean; source: string | null; note: string | null; criteria: CriterionSeed[];
 }
 
+/**
+ * A threshold, indicator, criterion and set as a seed file spells them, before `readSetSeed` checks and normalises
+ * every field (a file may hold anything: each field is read as unchecked until then).
+ */
+interface ThresholdFile { value?: unknown; unitClass?: unknown; region?: unknown; communeGroup?: number | null; year?: number | null; source?: unknown }
+interface IndicatorFile { code?: unknown; nameVi?: unknown; nameEn?: unknown; unitOfMeasure?: unknown; comparator?: unknown; source?: unknown; thresholds?: ThresholdFile[] }
+interface CriterionFile { number: number; nameVi?: unknown; nameEn?: unknown; source?: unknown; indicators?: IndicatorFile[] }
+interface SetFile {
+  code?: unknown; nameVi?: unknown; nameEn?: unknown; tier?: unknown; appliesTo?: unknown; periodStart?: unknown; periodEnd?: unknown;
+  owner?: { code?: unknown; level?: unknown }; legalBasis?: { number?: unknown; date?: unknown; issuer?: unknown; title?: unknown } | null;
+  synthetic?: unknown; source?: unknown; note?: unknown; criteria?: CriterionFile[];
+}
+
 /** Terrain values the seed files may name alone; units classify them under the TERRAIN scheme. */
 const TERRAIN = new Set(['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND']);
 
@@ -43,7 +56,7 @@ function date(value: unknown, where: string): string {
   return parsed;
 }
 
-function readThreshold(raw: any, where: string): ThresholdSeed {
+function readThreshold(raw: ThresholdFile, where: string): ThresholdSeed {
   if (typeof raw?.value !== 'number' || !Number.isFinite(raw.value)) throw new Error(`${where}.value: a number is required`);
   const unitClass = nfc(raw.unitClass);
   if (raw.communeGroup != null && ![1, 2, 3].includes(raw.communeGroup)) throw new Error(`${where}.communeGroup: 1, 2 or 3`);
@@ -58,19 +71,20 @@ function readThreshold(raw: any, where: string): ThresholdSeed {
 }
 
 /** Reads and checks one set object; throws naming the file and the offending field. */
-export function readSetSeed(raw: any, file: string): SetSeed {
+export function readSetSeed(value: unknown, file: string): SetSeed {
+  const raw = value as SetFile;
   const where = `${file} ${raw?.code ?? '(no code)'}`;
-  const criteria: CriterionSeed[] = (raw.criteria ?? []).map((c: any, i: number) => {
+  const criteria: CriterionSeed[] = (raw.criteria ?? []).map((c, i) => {
     const at = `${where} criteria[${i}]`;
     if (!Number.isInteger(c.number) || c.number < 1) throw new Error(`${at}.number: a positive integer is required`);
     return {
       number: c.number, nameVi: required(c.nameVi, `${at}.nameVi`), nameEn: nfc(c.nameEn), source: nfc(c.source),
-      indicators: (c.indicators ?? []).map((ind: any, j: number) => {
+      indicators: (c.indicators ?? []).map((ind, j) => {
         const atInd = `${at}.indicators[${j}]`;
         return {
           code: required(String(ind.code ?? ''), `${atInd}.code`), nameVi: required(ind.nameVi, `${atInd}.nameVi`), nameEn: nfc(ind.nameEn),
           unitOfMeasure: nfc(ind.unitOfMeasure), comparator: oneOf(Comparator, ind.comparator, `${atInd}.comparator`), source: nfc(ind.source),
-          thresholds: (ind.thresholds ?? []).map((t: any, k: number) => readThreshold(t, `${atInd}.thresholds[${k}]`)),
+          thresholds: (ind.thresholds ?? []).map((t, k) => readThreshold(t, `${atInd}.thresholds[${k}]`)),
         };
       }),
     };

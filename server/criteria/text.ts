@@ -3,6 +3,7 @@ import { normaliseText } from '../shared/sql.js';
 
 /** User text as stored: NFC, single spaces, trimmed, without control characters PostgreSQL refuses; empty → null. */
 export const text = (value: string | null | undefined): string | null => {
+  // eslint-disable-next-line no-control-regex -- the control characters are what this strips (PostgreSQL refuses NUL)
   const normalised = value == null ? '' : normaliseText(value.replace(/[\u0000-\u001f\u007f]/g, ' '));
   return normalised || null;
 };

@@ -59,7 +59,7 @@ export function guardOperation(schema: GraphQLSchema, document: DocumentNode, va
 /** Which requests come from the hub's own code (a subgraph's peer query) rather than from a client or a gateway acting for one. */
 export type TrustedCaller = (headers: HeaderMap | undefined) => boolean;
 
-const operationGuard = (trusted?: TrustedCaller): ApolloServerPlugin<any> => ({
+const operationGuard = <T extends BaseContext>(trusted?: TrustedCaller): ApolloServerPlugin<T> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema }) {
@@ -104,7 +104,7 @@ export function graphqlProtection<T extends BaseContext>(production: boolean,
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
     // Apollo's default landing page loads Apollo Sandbox from Apollo's CDN.
-    plugins: [operationGuard(trusted), ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as ApolloServerPlugin<T>[])],
+    plugins: [operationGuard<T>(trusted), ApolloServerPluginLandingPageDisabled(), ...(protection.plugins as ApolloServerPlugin<T>[])],
     validationRules: [...protection.validationRules],
   };
 }

@@ -37,19 +37,38 @@ export const PROGRESS_HEADERS: Record<ExportLanguage, string[]> = {
 
 type Labels = ReturnType<typeof exportLabels>;
 
+/** The figures FIGURES selects, as the insights API answers them. */
+interface Figures {
+  actual: number | null; valueUnit: string | null; count: number | null; share: number | null; numerator: number | null; denominator: number | null;
+  denominatorBasis: string | null; unitsWithData: number | null; unitsInScope: number | null; coverage: number | null; partial: boolean | null;
+  target: number | null; targetMax: number | null; targetUnit: string | null; targetBasis: string | null; targetComparator: string | null;
+  targetActual: number | null; targetIncrement: number | null; baselineYear: number | null; baseline: number | null; baselineSource: string | null;
+  gap: number | null; onTrack: boolean | null; note: string | null;
+}
+
+/** COMPARE_QUERY's answer. */
+export interface CompareData {
+  compare: { rows: (Figures & { unitCode: string; unitName: string; unitLevel: string; metric: string; year: number; rank: number | null; approximate: boolean })[] };
+}
+
+/** PROGRESS_QUERY's answer. */
+export interface ProgressData {
+  progress: (Figures & { year: number; approximate: boolean })[];
+}
+
 /** The shared figure cells of a comparison row or progress point, in FIGURE_HEADERS order. */
-const figureCells = (r: any, l: Labels): Cell[] => [r.actual, l.valueUnit(r.valueUnit), r.count, r.share, r.numerator, r.denominator,
+const figureCells = (r: Figures, l: Labels): Cell[] => [r.actual, l.valueUnit(r.valueUnit), r.count, r.share, r.numerator, r.denominator,
   l.basis(r.denominatorBasis), r.unitsWithData, r.unitsInScope, r.coverage, l.yesNo(r.partial), r.target, r.targetMax, l.valueUnit(r.targetUnit),
   l.basis(r.targetBasis), l.comparator(r.targetComparator), r.targetActual, r.targetIncrement, r.baselineYear, r.baseline,
   l.baselineSource(r.baselineSource), r.gap, l.yesNo(r.onTrack)];
 
-export function compareRows(data: any, lang: ExportLanguage): Cell[][] {
+export function compareRows(data: CompareData, lang: ExportLanguage): Cell[][] {
   const l = exportLabels(lang);
-  return [COMPARE_HEADERS[lang], ...data.compare.rows.map((r: any) => [
+  return [COMPARE_HEADERS[lang], ...data.compare.rows.map((r) => [
     r.unitCode, r.unitName, l.level(r.unitLevel), l.metric(r.metric), r.year, ...figureCells(r, l), r.rank, l.yesNo(r.approximate), l.note(r.note)])];
 }
 
-export function progressRows(data: any, lang: ExportLanguage): Cell[][] {
+export function progressRows(data: ProgressData, lang: ExportLanguage): Cell[][] {
   const l = exportLabels(lang);
-  return [PROGRESS_HEADERS[lang], ...data.progress.map((p: any) => [p.year, ...figureCells(p, l), l.yesNo(p.approximate), l.note(p.note)])];
+  return [PROGRESS_HEADERS[lang], ...data.progress.map((p) => [p.year, ...figureCells(p, l), l.yesNo(p.approximate), l.note(p.note)])];
 }

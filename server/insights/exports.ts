@@ -5,7 +5,7 @@ import { sendHttpError } from '../shared/http-errors.js';
 import { type Cell, sendTable } from '../shared/table-file.js';
 import { peerError, type PeerQuery } from '../shared/peers.js';
 import { exportLanguage } from './export-labels.js';
-import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows } from './export-rows.js';
+import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows, type CompareData, type ProgressData } from './export-rows.js';
 
 const list = (value: unknown): string[] | undefined =>
   typeof value === 'string' && value.length ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
@@ -35,10 +35,11 @@ async function send(res: Response, format: string, name: string, rows: Cell[][])
 /** The HTTP status of each error of the insights API a download passes on to its caller. */
 const HTTP_STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400, SERVICE_UNAVAILABLE: 503 };
 
-async function run(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<any | undefined> {
+/** `T` is what `query` selects. */
+async function run<T>(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
   const result = await peers('insights', query, variables);
   const first = result.errors?.[0];
-  if (!first) return result.data;
+  if (!first) return result.data as T;
   // The variables come from the caller's query string: a value graphql-js cannot coerce (reported without a code) is theirs.
   const coded = first.extensions?.code ? first : { ...first, extensions: { ...first.extensions, code: 'BAD_USER_INPUT' } };
   const error = peerError('insights', coded, Object.keys(HTTP_STATUS));
@@ -64,7 +65,7 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const input = { unitCodes: list(q.unitCodes), childrenOf: text(q.childrenOf), level: text(q.level), metrics: list(q.metrics) ?? [], year: int(q.year) ?? 0, asOf: text(q.asOf) };
-      const data = await run(peers, res, COMPARE_QUERY, { i: input });
+      const data = await run<CompareData>(peers, res, COMPARE_QUERY, { i: input });
       if (!data) return;
       await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, compareRows(data, exportLanguage(q.lang)));
     } catch (error) {
@@ -75,7 +76,7 @@ export function insightsExports(peers: PeerQuery): Router {
     try {
       const q = req.query;
       const variables = { u: text(q.unitCode) ?? '', m: text(q.metric) ?? '', f: int(q.fromYear) ?? 0, t: int(q.toYear) ?? 0, d: text(q.asOf) };
-      const data = await run(peers, res, PROGRESS_QUERY, variables);
+      const data = await run<ProgressData>(peers, res, PROGRESS_QUERY, variables);
       if (!data) return;
       await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, progressRows(data, exportLanguage(q.lang)));
     } catch (error) {

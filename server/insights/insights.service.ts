@@ -2,10 +2,10 @@ import { Service } from '../shared/service.js';
 import { loader } from '../shared/context.js';
 import { badInput, notFound } from '../shared/errors.js';
 import { MAX_LIMIT, toPage } from '../shared/paging.js';
-import { intArray, textArray } from '../shared/sql.js';
+import { intArray, textArray, type SqlRow } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { classificationCodes, meetsTarget } from '../shared/domain/index.js';
-import { allPages, peerData } from '../shared/peers.js';
+import { allPages, peerData, type PeerPage } from '../shared/peers.js';
 import { coverageOf, EMPTY_SUMMARY, METRICS, requireMetrics, round2, valueOf, type MetricDefinition, type Summary } from './metrics.js';
 import { applicableTarget, currentTargets, targetClasses, type AppliedTarget, type TargetIndex } from './targets.js';
 import { FIRST_YEAR, LAST_YEAR, PLACEHOLDER_KIND, currentUnitTree } from './unit-tree.js';
@@ -104,7 +104,7 @@ export class InsightsService extends Service {
       where = `u.level = ? AND u.kind <> '${PLACEHOLDER_KIND}'`;
       params = [input.level];
     }
-    const units: Record<string, any>[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
+    const units: SqlRow[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
       FROM insights.unit u LEFT JOIN insights.summary s ON s.unit_id = u.id AND s.year = ?
       WHERE ${where} AND ${VALID_ON} ORDER BY u.code`, [input.year, ...params, asOf, asOf]);
     // No children: say whether the parent itself is unknown (only then a second statement).
@@ -147,7 +147,7 @@ export class InsightsService extends Service {
   }
 
   /** One row: the figures of one unit and metric, with the applicable target. */
-  private row(unit: Record<string, any>, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null): ComparisonRow {
+  private row(unit: SqlRow, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null): ComparisonRow {
     return Object.assign(new ComparisonRow(), {
       unit: unitRef(Number(unit.id)), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level, metric: metric.code, year, rank: null,
       classTargets: [], approximate: s.approximate_communes > 0, ...figures(s, metric, year, target),
@@ -158,7 +158,7 @@ export class InsightsService extends Service {
    * Targets on this unit restricted to a class of its communes (Quảng Nam: average criteria of high-mountain,
    * low-mountain and lowland communes), each measured over the communes the units subgraph classifies so on `asOf`.
    */
-  private async classTargets(unit: Record<string, any>, metric: MetricDefinition, year: number, asOf: string, targets: TargetIndex): Promise<ClassTargetResult[]> {
+  private async classTargets(unit: SqlRow, metric: MetricDefinition, year: number, asOf: string, targets: TargetIndex): Promise<ClassTargetResult[]> {
     const own = targets.of(Number(unit.id), metric.code);
     const classes = targetClasses(own, Number(unit.id), metric.code, year);
     const results: ClassTargetResult[] = [];
@@ -184,7 +184,7 @@ export class InsightsService extends Service {
   /** Ids of the communes below a unit that carry a classification on `asOf`, through the units API. */
   private async classifiedCommunes(within: string, classification: string, asOf: string): Promise<number[]> {
     const communes = await allPages<{ id: string }>(async (offset, limit) =>
-      (await peerData(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset, limit })).units);
+      (await peerData<{ units: PeerPage<{ id: string }> }>(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset, limit })).units);
     return communes.map((u) => Number(u.id));
   }
 

@@ -1,5 +1,5 @@
 import { depthOn, effectiveYear, type Comparator } from '../shared/domain/index.js';
-import { allPages, peerData, type PeerQuery } from '../shared/peers.js';
+import { allPages, peerData, type PeerPage, type PeerQuery } from '../shared/peers.js';
 import type { DenominatorBasis, ValueUnit } from './metrics.js';
 
 /** A campaign target as the campaigns subgraph's public API returns it. */
@@ -30,10 +30,16 @@ const CAMPAIGNS = `query($y: Int, $o: Int, $l: Int) { campaigns(filter: { year: 
   id periodStart periodEnd issuer { id }
   targets { id year comparator valueUnit value valueMin valueMax denominatorBasis unitClass isIncrement incrementOver quote source metric { code } unit { id } } } } }`;
 
+/** A campaign as CAMPAIGNS selects it. */
+interface CampaignNode {
+  id: string; periodStart: string; periodEnd: string; issuer: { id: string };
+  targets: (Omit<PlanTarget, 'campaignId' | 'issuerId' | 'periodStart' | 'periodEnd' | 'unitId' | 'metric'> & { metric: { code: string }; unit: { id: string } })[];
+}
+
 /** The targets of campaigns whose period includes `year` (all campaigns when null), through the campaigns API. */
 export async function readTargets(peers: PeerQuery, year: number | null): Promise<PlanTarget[]> {
   const targets: PlanTarget[] = [];
-  const campaigns = await allPages<any>(async (offset, limit) => (await peerData(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset, l: limit })).campaigns);
+  const campaigns = await allPages<CampaignNode>(async (offset, limit) => (await peerData<{ campaigns: PeerPage<CampaignNode> }>(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset, l: limit })).campaigns);
   for (const c of campaigns) {
     for (const t of c.targets) {
       targets.push({

@@ -17,6 +17,14 @@ const CHANGES = `query($since: String, $after: ID) { unitChanges(sinceRevision: 
  */
 export const PLACEHOLDER_KIND = 'PLACEHOLDER';
 
+/** A page of CHANGES. */
+interface ChangesPage {
+  full: boolean;
+  nextAfterId: string | null;
+  nodes: { id: string; removed: boolean; unit: Omit<TreeUnit, 'id' | 'kind' | 'predecessors'> & { id: string; kind: string; placeholder: boolean;
+    predecessors: { share: string; unit: { id: string } }[] } }[];
+}
+
 interface TreeUnit {
   id: number; code: string; name: string; level: string; kind: string; path: string;
   validFrom: string | null; validTo: string | null;
@@ -40,10 +48,8 @@ export interface TreeSync {
 async function readChanges(peers: PeerQuery, since: string | null): Promise<{ full: boolean; units: TreeUnit[]; removed: number[] }> {
   const units: TreeUnit[] = [];
   const removed: number[] = [];
-  let full = false;
   for (let after: string | null = null; ;) {
-    const { unitChanges: page }: { unitChanges: any } = await peerData(peers, 'units', CHANGES, { since, after });
-    full = page.full;
+    const { unitChanges: page }: { unitChanges: ChangesPage } = await peerData<{ unitChanges: ChangesPage }>(peers, 'units', CHANGES, { since, after });
     for (const node of page.nodes) {
       if (node.removed) {
         removed.push(Number(node.id));
@@ -52,10 +58,10 @@ async function readChanges(peers: PeerQuery, since: string | null): Promise<{ fu
       const u = node.unit;
       units.push({
         id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.placeholder ? PLACEHOLDER_KIND : u.kind, path: u.path,
-        validFrom: u.validFrom, validTo: u.validTo, predecessors: u.predecessors.map((p: any) => ({ share: p.share, unitId: Number(p.unit.id) })),
+        validFrom: u.validFrom, validTo: u.validTo, predecessors: u.predecessors.map((p) => ({ share: p.share, unitId: Number(p.unit.id) })),
       });
     }
-    if (page.nextAfterId === null) return { full, units, removed };
+    if (page.nextAfterId === null) return { full: page.full, units, removed };
     after = page.nextAfterId;
   }
 }

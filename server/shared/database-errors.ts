@@ -26,7 +26,8 @@ const BY_STATE: Record<string, () => GraphQLError> = {
 
 /** The SQLSTATE of a driver error, looked for along its causes. */
 function sqlState(error: unknown): string | undefined {
-  for (let e: any = error, hops = 0; e && hops < 5; e = e.originalError ?? e.cause, hops++) {
+  type Cause = { code?: unknown; sqlState?: unknown; originalError?: unknown; cause?: unknown } | null | undefined;
+  for (let e = error as Cause, hops = 0; e && hops < 5; e = (e.originalError ?? e.cause) as Cause, hops++) {
     const code = e.code ?? e.sqlState;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }

@@ -45,7 +45,7 @@ const isPage = (type: GraphQLOutputType) => {
 
 const returnsList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
-const limitOf = (args: Record<string, any>): number | undefined => {
+const limitOf = (args: { limit?: unknown; first?: unknown; input?: { limit?: unknown } }): number | undefined => {
   const limit = args.limit ?? args.first ?? args.input?.limit;
   return typeof limit === 'number' && limit >= 0 ? limit : undefined;
 };

@@ -9,7 +9,8 @@ export interface PeerError {
 
 /** The result of a GraphQL operation on another subgraph, as its public API returns it. */
 export interface PeerResult {
-  data?: any;
+  /** Shaped as the operation selects: `peerResult<T>` names that shape. */
+  data?: unknown;
   errors?: readonly PeerError[];
 }
 
@@ -35,13 +36,14 @@ export function peerError(subgraph: string, error: PeerError, passOn: readonly s
 }
 
 /** The data of a peer's answer, or its first error as this subgraph's own (`peerError`). */
-export function peerResult<T = any>(subgraph: string, result: PeerResult, passOn?: readonly string[]): T {
+/** `T` is what the query selects (an interface at each call site). */
+export function peerResult<T>(subgraph: string, result: PeerResult, passOn?: readonly string[]): T {
   if (result.errors?.length) throw peerError(subgraph, result.errors[0], passOn);
   return result.data as T;
 }
 
 /** Runs a peer query and returns its data (`peerResult`). */
-export async function peerData<T = any>(peers: PeerQuery, subgraph: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function peerData<T>(peers: PeerQuery, subgraph: string, query: string, variables?: Record<string, unknown>): Promise<T> {
   return peerResult<T>(subgraph, await peers(subgraph, query, variables));
 }
 

@@ -8,6 +8,13 @@ export const intArray = (values: readonly number[]): string => `{${values.map((v
 export const textArray = (values: readonly string[]): string =>
   `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 
+/**
+ * A row of a raw query (`em.execute`): its columns are what the query text selects, so no type can be derived here;
+ * callers convert each column where they read it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns are named by the SQL text, typed at each read
+export type SqlRow = Record<string, any>;
+
 /** Escapes LIKE wildcards in user input. */
 export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Router } from 'express';
-import type { MigrationObject } from '@mikro-orm/core';
-import type { NonEmptyArray } from 'type-graphql';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import type { HubAuth } from './auth/hub-auth.js';
 import type { ConfiguredAdmin } from './config.js';
 import type { Logger } from './logger.js';
@@ -19,15 +19,15 @@ export interface SubgraphModule {
   name: string;
   /** The PostgreSQL schema it owns. */
   dbSchema: string;
-  entities: Function[];
+  entities: EntityClass[];
   migrations: MigrationObject[];
   /**
    * Tables of `dbSchema` whose writes need no audit row, each with the reason (derived copies, bookkeeping). Every
    * other table refuses a transaction that writes to it without one (`enforceAuditing` in shared/audit.ts).
    */
   unaudited?: Readonly<Record<string, string>>;
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<ClassType>;
+  orphanedTypes?: ClassType[];
   referenceResolvers?: Record<string, ReferenceResolver>;
   /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import module from 'node:module';
 import os from 'node:os';
+import process from 'node:process';
 import { createHash } from 'node:crypto';
 import { existsSync, globSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';

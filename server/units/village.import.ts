@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { badInput, bilingual, forbidden } from '../shared/errors.js';
+import { bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, territoryTemplate,
 } from '../shared/import/import-kind.js';

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
-import { Role } from '../shared/identity.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { CloseVillageInput, CreateVillageInput, RenameVillageInput } from './village.input.js';
 import { VillageService } from './village.service.js';

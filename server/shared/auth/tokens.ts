@@ -33,9 +33,11 @@ export async function signToken(key: SigningKey, identity: Identity, sessionVers
   return { token, expiresAt };
 }
 
-const isGrant = (g: any): g is Grant =>
-  g && Object.values(Role).includes(g.role) && Number.isInteger(g.unitId) && Array.isArray(g.paths)
+const isGrant = (value: unknown): value is Grant => {
+  const g = value as Partial<Record<keyof Grant, unknown>> | null;
+  return typeof g === 'object' && g !== null && Object.values<unknown>(Role).includes(g.role) && Number.isInteger(g.unitId) && Array.isArray(g.paths)
   && g.paths.every((p: unknown) => typeof p === 'string' && /^\d+(\.\d+)*$/.test(p));
+};
 
 /**
  * Checks a token's signature (with a key `getKey` finds by the header's `kid`), issuer and expiry, and the shape of

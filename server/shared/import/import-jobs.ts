@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../identity.js';
+import type { SqlRow } from '../sql.js';
 import type { ImportRowError, StagedRow } from './import-kind.js';
 import type { SpooledFile } from './import-file.js';
 
@@ -37,7 +38,7 @@ export interface ImportJob {
 /** Row errors kept per job: enough to fix a file, bounded whatever the file. */
 export const MAX_STORED_ERRORS = 5_000;
 
-const toJob = (r: any): ImportJob => ({
+const toJob = (r: SqlRow): ImportJob => ({
   id: r.id, kind: r.kind, status: r.status, fileName: r.file_name, format: r.format, sizeBytes: Number(r.size_bytes), checksum: r.checksum,
   rowsRead: r.rows_read, rowsValidated: r.rows_validated, rowsWritten: r.rows_written, errorCount: r.error_count,
   toCreate: r.to_create, toUpdate: r.to_update, unchanged: r.unchanged, message: r.message,
