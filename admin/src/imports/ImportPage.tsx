@@ -3,7 +3,7 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
   Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useImportKinds } from '../capabilities';
@@ -46,7 +46,8 @@ function saveFile(blob: Blob, name: string) {
  */
 export function ImportPage() {
   const hub = useHub();
-  const call = hub.importRequest;
+  // One function for the component's life (the data provider hands out a new wrapper at each access): effects depend on it.
+  const call = useCallback(<T,>(path: string, init?: RequestInit) => hub.importRequest<T>(path, init), [hub]);
   const save = async (path: string, name: string) => saveFile(await hub.importFile(path), name);
   const translate = useTranslate();
   const format = useFormat();
@@ -68,15 +69,17 @@ export function ImportPage() {
       call<{ job: Job }>(`/imports/${kind}/jobs/${job.id}`).then((r) => setJob(r.job), (e: Error) => setProblem(e.message));
     }, 500);
     return () => clearTimeout(timer);
-  }, [job, kind]);
+  }, [call, job, kind]);
 
+  // A job that ended with row errors: read them (once per job, not at each poll of its progress).
+  const failedJobId = job && (job.status === 'INVALID' || job.status === 'FAILED') && job.errorCount > 0 ? job.id : null;
   useEffect(() => {
-    if (job && (job.status === 'INVALID' || job.status === 'FAILED') && job.errorCount > 0) {
-      call<{ errors: RowError[] }>(`/imports/${kind}/jobs/${job.id}/errors`).then((r) => setErrors(r.errors), (e: Error) => setProblem(e.message));
+    if (failedJobId !== null) {
+      call<{ errors: RowError[] }>(`/imports/${kind}/jobs/${failedJobId}/errors`).then((r) => setErrors(r.errors), (e: Error) => setProblem(e.message));
     } else {
       setErrors([]);
     }
-  }, [job?.id, job?.status, job?.errorCount, kind]);
+  }, [call, failedJobId, kind]);
 
   const attempt = (work: () => Promise<void>) => { setProblem(null); work().catch((e: Error) => setProblem(e.message)); };
 

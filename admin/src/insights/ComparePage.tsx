@@ -28,7 +28,9 @@ export function ComparePage() {
   const { hub, translate, notify, format, metrics, label, params, setParams } = useInsightPage();
   const scope = (params.get('scope') ?? 'childrenOf') as Scope;
   const scopeValue = params.get('value') ?? '56';
-  const selected = (params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET').split(',').filter(Boolean);
+  const metricList = params.get('metrics') ?? 'COMMUNES_NTM,COMMUNES_ADVANCED,AVG_CRITERIA_MET';
+  // The same array while the parameter is unchanged: the comparison's input is recomputed only when what it asks changes.
+  const selected = useMemo(() => metricList.split(',').filter(Boolean), [metricList]);
   const year = Number(params.get('year') ?? 2025);
   const asOf = params.get('asOf') ?? referenceDate(Math.min(year, 2025));
   const trail = (params.get('trail') ?? '').split(',').filter(Boolean);
@@ -53,8 +55,8 @@ export function ComparePage() {
     level: scope === 'level' ? scopeValue : undefined,
     unitCodes: scope === 'unitCodes' ? scopeValue.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     metrics: selected, year, asOf: asOf || undefined,
-  }), [params]);
-  const pageInput = useMemo(() => ({ ...input, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE }), [input, page]); // eslint-disable-line react-hooks/exhaustive-deps
+  }), [scope, scopeValue, selected, year, asOf]);
+  const pageInput = useMemo(() => ({ ...input, offset: page * UNITS_PER_PAGE, limit: UNITS_PER_PAGE }), [input, page]);
 
   useEffect(() => {
     if (!selected.length || !scopeValue) return;
