@@ -107,7 +107,13 @@ export function useCanBelow(capability: Capability, unitPath: string | null): bo
  * react-admin's `canAccess`: reading is open to every signed-in user (the API filters what each may see); creating,
  * editing and deleting a resource need its capability — over the record's unit when there is a record.
  */
-const WRITES: Record<string, { capability: Capability; unitPath: (record: any) => string | null | undefined }> = {
+/** What the write rules read of a record: the path of the unit it belongs to, wherever the resource keeps it. */
+interface WriteRecord {
+  issuer?: UnitRef; owner?: UnitRef; unit?: UnitRef; issuingUnit?: UnitRef; proposingUnit?: UnitRef;
+  campaign?: { issuer?: UnitRef }; contributor?: { unit?: UnitRef };
+}
+type UnitRef = { path?: string | null } | null;
+const WRITES: Record<string, { capability: Capability; unitPath: (record: WriteRecord) => string | null | undefined }> = {
   campaigns: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.issuer?.path },
   targets: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.campaign?.issuer?.path },
   awardStandards: { capability: 'PLAN_CAMPAIGNS', unitPath: (r) => r.campaign?.issuer?.path },
@@ -132,7 +138,7 @@ export async function rolesFor(capability: Capability): Promise<string[]> {
 /** Lists that are not for everyone to read. */
 const READS: Record<string, Capability> = { users: 'MANAGE_ACCOUNTS', auditLog: 'READ_AUDIT_LOG' };
 
-export async function canAccess({ action, resource, record }: { action: string; resource: string; record?: any }): Promise<boolean> {
+export async function canAccess({ action, resource, record }: { action: string; resource: string; record?: WriteRecord }): Promise<boolean> {
   if (action === 'list' || action === 'show') return READS[resource] ? can(READS[resource]) : true;
   const rule = WRITES[resource];
   if (!rule) return false;

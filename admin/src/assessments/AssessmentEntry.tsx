@@ -1,3 +1,4 @@
+import type { AssessmentResult } from '../dataProvider';
 import {
   Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableRow,
   TextField, ToggleButton, ToggleButtonGroup, Typography,
@@ -66,7 +67,7 @@ export function AssessmentEntry() {
       const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);
       const rows: Record<number, Row> = {};
       for (const criterion of set.criteria as Criterion[]) {
-        const result = existing?.results.find((r: any) => r.criterionNumber === criterion.number);
+        const result = existing?.results.find((r: AssessmentResult) => r.criterionNumber === criterion.number);
         const values: Record<string, string> = {};
         const evidence: Record<string, string> = {};
         for (const i of result?.indicators ?? []) { values[i.code] = i.value == null ? '' : format.number(i.value); evidence[i.code] = i.evidence ?? ''; }

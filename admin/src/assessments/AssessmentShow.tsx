@@ -6,9 +6,10 @@ import { COMPARATOR_SIGN } from '../common/enums';
 import { DateText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { TableHeader } from '../common/TableHeader';
+import type { AssessmentResult } from '../dataProvider';
 
 function Results() {
-  const assessment = useRecordContext<{ results: any[]; metCount: number; criteriaCount: number }>();
+  const assessment = useRecordContext<{ id: string; results: AssessmentResult[]; metCount: number; criteriaCount: number }>();
   const translate = useTranslate();
   const format = useFormat();
   const [locale] = useLocaleState();
@@ -28,7 +29,7 @@ function Results() {
               </TableCell>
               <TableCell>{r.evaluatedMet == null ? '—' : translate(r.evaluatedMet ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}</TableCell>
               <TableCell>
-                {r.indicators.map((i: any) => (
+                {r.indicators.map((i) => (
                   <Typography key={i.code} variant="caption" display="block">
                     {i.code}: {format.number(i.value)} {COMPARATOR_SIGN[i.comparator]} {i.threshold == null ? translate('resources.assessments.entry.noThreshold') : format.number(i.threshold)}
                     {i.passed == null ? '' : i.passed ? ' ✓' : ' ✗'}

@@ -1,14 +1,14 @@
 import {
   AutocompleteInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required, useRecordContext, useTranslate,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useWatch, type FieldValues } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
 import { useAwardFormCatalogue, useCampaignAwardForms } from './CampaignAwardForms';
 import { RuleBuilderInput } from './RuleBuilder';
 import { toInput, type RuleNode } from './rule';
 
 /** The builder's tree becomes the API's typed RuleInput (null: no evaluable rule). */
-const transform = (data: Record<string, any>) => ({ ...data, ruleInput: data.ruleTree ? toInput(data.ruleTree as RuleNode) : null });
+const transform = (data: FieldValues) => ({ ...data, ruleInput: data.ruleTree ? toInput(data.ruleTree as RuleNode) : null });
 
 /**
  * The form: one the standard's campaign may confer (the API refuses others); the whole catalogue, with a hint, when the

@@ -1,3 +1,4 @@
+import type { Json } from './rule';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
@@ -215,7 +216,7 @@ export function RuleBuilderInput() {
 }
 
 /** A stored rule in words, groups nested. */
-export function RuleView({ rule }: { rule: Record<string, any> | null | undefined }) {
+export function RuleView({ rule }: { rule: Json | null | undefined }) {
   const translate = useTranslate();
   const format = useFormat();
   const criterion = useCriterionName();

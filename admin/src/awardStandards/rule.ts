@@ -1,3 +1,4 @@
+import type { TranslateFunction } from 'react-admin';
 /**
  * The rule builder's model: a tree of groups (all / any) and typed conditions, converted from the stored rule JSON
  * (`AwardStandard.rule`, vocabulary of docs/awards.md) and to the API's typed `RuleInput` — nobody types JSON.
@@ -35,7 +36,9 @@ export function newNode(kind: Exclude<RuleNode['kind'], Kept['kind']>): RuleNode
   }
 }
 
-type Json = Record<string, any>;
+/** A rule as the API stores it: JSON the server checked (parseRule), read here field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stored shape is the server's; each field is converted where it is read
+export type Json = Record<string, any>;
 const classList = (map: Json | undefined): ClassThreshold[] => Object.entries(map ?? {}).map(([unitClass, value]) => ({ unitClass, value: Number(value) }));
 
 /** The stored rule (JSON) as the builder's tree. */
@@ -97,7 +100,7 @@ export function toInput(node: RuleNode): Json {
 }
 
 export interface DescribeContext {
-  translate: (key: string, options?: any) => string;
+  translate: TranslateFunction;
   vnd: (value: number | null | undefined) => string;
   criterion: (number: number) => string;
 }

@@ -1,4 +1,4 @@
-import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
 import { FilterUnitInput } from '../common/FilterUnitInput';
@@ -12,7 +12,7 @@ const filters = [
   <BooleanInput key="rootOnly" source="rootOnly" />,
 ];
 
-const years = (c: { periodStart: string; periodEnd: string }) => `${c.periodStart.slice(0, 4)}–${c.periodEnd.slice(0, 4)}`;
+const years = (c: RaRecord & { periodStart: string; periodEnd: string }) => `${c.periodStart.slice(0, 4)}–${c.periodEnd.slice(0, 4)}`;
 
 export function CampaignList() {
   const translate = useTranslate();

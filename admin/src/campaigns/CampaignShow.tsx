@@ -1,3 +1,4 @@
+import type { RaRecord } from 'react-admin';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
@@ -14,6 +15,15 @@ import { useCan, useCanBelow } from '../capabilities';
 import { TableHeader } from '../common/TableHeader';
 
 interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
+/** The plan a campaign carries out, as the campaign's document selects it. */
+interface CampaignPlan extends DocumentRef {
+  signer?: string | null; signerTitle?: string | null; issuingBody?: string | null; note?: string | null;
+  parentPlanRef?: DocumentRef | null; legalBases?: DocumentRef[]; citedDocuments?: DocumentRef[];
+}
+/** A milestone, a sub-campaign and a subject of a campaign, as its document selects them. */
+type Milestone = RaRecord & { kind: string; recurrence: string; year: number | null; deadline: string | null; deadlineDay: number | null; deadlineMonth: number | null; description: string | null };
+interface ChildCampaign { id: string; name: string; status: string; issuer: { name: string } }
+interface Subject { id: string; type: string; label: string; criteriaText: string }
 
 function Actions() {
   const campaign = useRecordContext();
@@ -30,7 +40,7 @@ function Actions() {
 }
 
 function Plan() {
-  const campaign = useRecordContext<{ plan: Record<string, any> }>();
+  const campaign = useRecordContext<{ id: string; plan: CampaignPlan | null }>();
   const translate = useTranslate();
   const format = useFormat();
   const plan = campaign?.plan;
@@ -49,7 +59,7 @@ function Plan() {
       {(['legalBases', 'citedDocuments'] as const).map((key) => plan[key]?.length ? (
         <div key={key} data-testid={`plan-${key}`}>
           <Typography variant="caption" color="text.secondary">{translate(`resources.campaigns.plan.${key}`)}</Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d: DocumentRef, i: number) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d, i) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
         </div>
       ) : null)}
     </Stack>
@@ -57,11 +67,11 @@ function Plan() {
 }
 
 function Milestones() {
-  const campaign = useRecordContext<{ milestones: any[]; issuer: { path: string } }>();
+  const campaign = useRecordContext<{ id: string; milestones: Milestone[]; issuer: { path: string } }>();
   const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   const translate = useTranslate();
   const format = useFormat();
-  const deadline = (m: any) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
+  const deadline = (m: Milestone) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
   return (
     <Stack alignItems="flex-start">
       {mayPlan && <MilestoneDialogButton />}
@@ -88,7 +98,7 @@ function Milestones() {
 }
 
 function Children() {
-  const campaign = useRecordContext<{ children: any[] }>();
+  const campaign = useRecordContext<{ id: string; children: ChildCampaign[] }>();
   const translate = useTranslate();
   if (!campaign?.children?.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
   return (
@@ -108,7 +118,7 @@ function Children() {
 }
 
 function Subjects() {
-  const campaign = useRecordContext<{ subjects: any[] }>();
+  const campaign = useRecordContext<{ id: string; subjects: Subject[] }>();
   const translate = useTranslate();
   return (
     <Table size="small">

@@ -1,3 +1,4 @@
+import type { FieldValues } from 'react-hook-form';
 import { Dialog, DialogContent, DialogTitle } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Button, Form, SaveButton, Toolbar, useNotify, useRefresh, useTranslate } from 'react-admin';
@@ -9,7 +10,7 @@ interface Props {
   icon: ReactNode;
   /** The success notification (an i18n key). */
   done: string;
-  save: (values: Record<string, any>) => Promise<unknown>;
+  save: (values: FieldValues) => Promise<unknown>;
   onDone?: () => void;
   saveLabel?: string;
   testId?: string;
@@ -30,7 +31,7 @@ export function DialogButton({ label, title, titleArgs, icon, done, save, onDone
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const submit = async (values: Record<string, any>) => {
+  const submit = async (values: FieldValues) => {
     try {
       await save(values);
       notify(done, { type: 'success' });

@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { ListEmpty } from './ListEmpty';
 
 /** What a row shows at phone width: a title, a line below it and the key figure on the right. */
-export interface PhoneRow<R extends RaRecord = any> {
+export interface PhoneRow<R extends RaRecord = RaRecord> {
   primary: (record: R) => ReactNode;
   secondary?: (record: R) => ReactNode;
   tertiary?: (record: R) => ReactNode;
@@ -48,11 +48,11 @@ export const RowAction = ({ children }: { children: ReactNode }) => (
 /** What opening a row does: the record's page, its details unfolded in place, or nothing. */
 export type RowOpen = 'show' | 'edit' | 'expand' | false;
 
-interface PhoneListProps { row: PhoneRow; rowClick: RowOpen | ((record: any) => RowOpen); expand?: ReactElement }
+interface PhoneListProps<R extends RaRecord> { row: PhoneRow<R>; rowClick: RowOpen | ((record: R) => RowOpen); expand?: ReactElement }
 
 /** The list at phone width: one line per record (title, line below, key figure), opening like a table row. */
-function PhoneList({ row, rowClick, expand }: PhoneListProps) {
-  const { data, isPending, resource } = useListContext();
+function PhoneList<R extends RaRecord>({ row, rowClick, expand }: PhoneListProps<R>) {
+  const { data, isPending, resource } = useListContext<R>();
   const createPath = useCreatePath();
   const [open, setOpen] = useState<RaRecord['id'] | null>(null);
   if (isPending && !data) return null;
@@ -95,11 +95,12 @@ function PhoneList({ row, rowClick, expand }: PhoneListProps) {
   );
 }
 
-type Props = Omit<DataTableProps, 'rowClick' | 'expand'> & {
+/** `R`: the list's records, as the page declares what its resource's query selects. */
+type Props<R extends RaRecord> = Omit<DataTableProps<R>, 'rowClick' | 'expand'> & {
   /** What a row shows at phone width. */
-  phone: PhoneRow;
+  phone: PhoneRow<R>;
   /** What a row opens: the record's page, or its details (`expand`) unfolded in place; per record with a function. */
-  rowClick: RowOpen | ((record: any) => RowOpen);
+  rowClick: RowOpen | ((record: R) => RowOpen);
   expand?: ReactElement;
 };
 
@@ -108,11 +109,11 @@ type Props = Omit<DataTableProps, 'rowClick' | 'expand'> & {
  * at phone width a simple list (title, line below, key figure) that never scrolls sideways. Both open a record the
  * same way, and both say what to do next when nothing is there.
  */
-export function RecordTable({ phone, rowClick, expand, children, ...rest }: Props) {
+export function RecordTable<R extends RaRecord = RaRecord>({ phone, rowClick, expand, children, ...rest }: Props<R>) {
   const isPhone = usePhone();
   if (isPhone) return <PhoneList row={phone} rowClick={rowClick} expand={expand} />;
   return (
-    <DataTable bulkActionButtons={false} {...rest} rowClick={typeof rowClick === 'function' ? (_id, _resource, record) => rowClick(record) : rowClick}
+    <DataTable<R> bulkActionButtons={false} {...rest} rowClick={typeof rowClick === 'function' ? (_id, _resource, record) => rowClick(record) : rowClick}
       expand={expand} isRowExpandable={typeof rowClick === 'function' ? (record) => rowClick(record) === 'expand' : undefined} body={KeyboardBody} empty={<ListEmpty />}>
       {children}
     </DataTable>

@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import { useLocaleState, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate, type FieldProps, type RaRecord } from 'react-admin';
 import { localise } from '../i18n/locale';
 import { useFormat } from './format';
 
@@ -43,7 +43,7 @@ export function PeriodText({ from = 'periodStart', to = 'periodEnd' }: { label?:
 /** A catalogue entry's name in the reader's language (`nameEn` in English when there is one, else the Vietnamese name). */
 export function useLocalName() {
   const [locale] = useLocaleState();
-  return (entry: Record<string, any> | null | undefined): string =>
+  return (entry: { nameEn?: string | null; nameVi?: string | null; name?: string | null } | RaRecord | null | undefined): string =>
     (locale === 'en' ? entry?.nameEn : null) ?? entry?.nameVi ?? entry?.name ?? '';
 }
 

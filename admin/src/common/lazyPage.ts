@@ -5,6 +5,6 @@ import { lazy, type ComponentType } from 'react';
  * first time the page is opened, so the sign-in form waits only for the shell. react-admin's layout shows its loading
  * indicator meanwhile (it wraps pages in Suspense).
  */
-export function lazyPage<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): ComponentType<any> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<any> }));
+export function lazyPage<K extends string, C extends ComponentType<object>>(load: () => Promise<Record<K, C>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
 }

@@ -13,8 +13,8 @@ const filters = [
 
 const who = (c: { name: string | null; kind: string; unit: { name: string; code: string } } | null) => (c ? `${c.name ?? '—'} · ${c.unit.name} (${c.unit.code})` : '');
 
-const quantity = (r: Record<string, any>, format: ReturnType<typeof useFormat>) =>
-  (r.quantity != null ? `${format.number(r.quantity)} ${r.quantityUnit ?? ''}`.trim() : '');
+const quantity = (amount: number | null | undefined, unit: string | null | undefined, format: ReturnType<typeof useFormat>) =>
+  (amount != null ? `${format.number(amount)} ${unit ?? ''}`.trim() : '');
 
 function ContributionDetails() {
   const r = useRecordContext();
@@ -27,7 +27,7 @@ function ContributionDetails() {
       ['resources.contributions.fields.contributor', who(r.contributor)],
       ['resources.contributions.fields.contributor.kind', translate(`enums.ContributorKind.${r.contributor.kind}`)],
       ['resources.contributions.fields.kind', translate(`enums.ContributionKind.${r.kind}`)],
-      ['resources.contributions.fields.quantity', quantity(r, format)],
+      ['resources.contributions.fields.quantity', quantity(r.quantity, r.quantityUnit, format)],
       ['resources.contributions.fields.unitPriceVnd', r.unitPriceVnd != null ? format.vnd(r.unitPriceVnd) : null],
       ['resources.contributions.fields.valueVnd', format.vnd(r.valueVnd)],
       ['resources.contributions.fields.mobilisedBy', who(r.mobilisedBy)],
@@ -51,7 +51,7 @@ export function ContributionList() {
         <DataTable.Col source="contributor" disableSort render={(r) => who(r.contributor)} />
         <DataTable.Col source="contributor.kind" disableSort><EnumText source="contributor.kind" enumName="ContributorKind" /></DataTable.Col>
         <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ContributionKind" chip /></DataTable.Col>
-        <DataTable.Col source="quantity" disableSort render={(r) => quantity(r, format)} />
+        <DataTable.Col source="quantity" disableSort render={(r) => quantity(r.quantity, r.quantityUnit, format)} />
         <DataTable.Col source="unitPriceVnd" disableSort align="right"><NumberText source="unitPriceVnd" vnd /></DataTable.Col>
         <DataTable.Col source="valueVnd" align="right"><NumberText source="valueVnd" vnd /></DataTable.Col>
         <DataTable.Col source="mobilisedBy" disableSort render={(r) => who(r.mobilisedBy)} />

@@ -1,3 +1,4 @@
+import type { FieldValues } from 'react-hook-form';
 import AddIcon from '@mui/icons-material/Add';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { NumberInput, SelectInput, TextInput, minValue, number, required } from 'react-admin';
@@ -23,7 +24,7 @@ export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextN
 }
 
 /** An indicator's code must read "<criterion number>.x", as the API requires. */
-const codeOfCriterion = (value: string | undefined, values: Record<string, any>) =>
+const codeOfCriterion = (value: string | undefined, values: FieldValues) =>
   value && values.criterionNumber && !value.trim().startsWith(`${values.criterionNumber}.`)
     ? { message: 'resources.criteriaSets.addIndicator.codePrefix', args: { number: values.criterionNumber } }
     : undefined;

@@ -3,7 +3,7 @@ import {
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
-import { EditButton, Labeled, Show, SimpleShowLayout, TextField as RaTextField, TopToolbar, useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { EditButton, Labeled, Show, SimpleShowLayout, TextField as RaTextField, TopToolbar, useLocaleState, useNotify, useRecordContext, useTranslate, type TranslateFunction } from 'react-admin';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
@@ -18,7 +18,7 @@ interface Indicator { id: string; code: string; name: string; unit: string | nul
 interface Effective { value: number | null; comparator: string; chain: { rank: number; applied: boolean; threshold: Threshold }[] }
 type EffectiveMap = Record<string, Effective>;
 
-function conditions(t: Threshold, translate: (k: string, o?: any) => string) {
+function conditions(t: Threshold, translate: TranslateFunction) {
   return [
     t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
     t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,

@@ -1,6 +1,6 @@
 import TuneIcon from '@mui/icons-material/Tune';
 import { NumberInput, SelectInput, TextInput, maxValue, minValue, number, required } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useWatch, type FieldValues } from 'react-hook-form';
 import { DialogButton } from '../common/DialogButton';
 import { THRESHOLD_UNIT_CLASSES } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
@@ -26,7 +26,7 @@ function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; owner
 export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicator, onDone }: Props) {
   const hub = useHub();
   const own = indicator.thresholds.filter((t) => t.criteriaSet.id === setId);
-  const save = (values: Record<string, any>) => hub.overrideThreshold({
+  const save = (values: FieldValues) => hub.overrideThreshold({
     criteriaSetId: setId, indicatorCode: indicator.code, value: Number(values.value), unitCode: values.unitCode || null, unitClass: values.unitClass || null,
     communeGroup: values.communeGroup ?? null, year: values.year ?? null, source: values.source || null,
     expectedVersion: values.existing ? own.find((t) => t.id === values.existing)?.version ?? null : null,

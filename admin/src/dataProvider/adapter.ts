@@ -2,14 +2,15 @@ import type { GetListParams, RaRecord } from 'react-admin';
 import { gql } from './client';
 import type { Document } from './documents/document';
 
-export type Row = RaRecord & Record<string, any>;
+/** A record as the hub's queries return it (react-admin's record: an id and the fields the query selects). */
+export type Row = RaRecord;
 /** A page of a list; `meta` carries what a list adds beyond its rows (the eligible count). */
 export interface Page { data: Row[]; total: number; meta?: Record<string, unknown> }
 
 /** How one react-admin resource maps onto the hub's queries and mutations; what a resource lacks, it omits. */
 export interface ResourceAdapter {
   getList?(params: GetListParams): Promise<Page>;
-  getOne?(id: RaRecord['id'], meta?: any): Promise<Row>;
+  getOne?(id: RaRecord['id'], meta?: unknown): Promise<Row>;
   getMany?(ids: RaRecord['id'][]): Promise<Row[]>;
   create?(data: Row): Promise<Row>;
   update?(id: RaRecord['id'], data: Row, previous: Row): Promise<Row>;

@@ -40,6 +40,12 @@ export interface AddIndicatorInput {
 export interface Criterion { number: number; name: string; nameEn: string | null }
 /** One commune of the many-communes grid and its assessment (if any) for the set and year. */
 export interface SectionCommune { id: string; code: string; name: string; validFrom: string | null; validTo: string | null }
+/** One criterion's result in an assessment, as the assessment's document selects it. */
+export interface AssessmentResult {
+  criterionNumber: number; met: boolean; evaluatedMet: boolean | null; overridden: boolean; overrideReason: string | null;
+  criterion: { name: string; nameEn: string | null } | null;
+  indicators: { code: string; value: number | null; evidence: string | null; threshold: number | null; comparator: string; passed: boolean | null }[];
+}
 export interface SectionAssessment { version: number; unit: { id: string }; results: { criterionNumber: number; met: boolean }[] }
 export interface Coverage { communeCount: number; assessedCount: number; missingCount: number; missing: { id: string; code: string; name: string }[] }
 

@@ -13,7 +13,7 @@ import { userMethods, users } from './users';
 export type { Row } from './adapter';
 export type { DeadlineMilestone, SourceDocument } from './campaigns';
 export type { ConditionResult, EligibilityResult, EligibilitySubject, Precondition, WaitingNomination } from './awards';
-export type { Coverage, Criterion, SectionAssessment, SectionCommune } from './criteria';
+export type { AssessmentResult, Coverage, Criterion, SectionAssessment, SectionCommune } from './criteria';
 export type { ClassTarget, Comparison, ComparisonRow, Figures, InsightMetric, ProgressPoint } from './insights';
 export type { PickedUnit } from './units';
 export type { RecentChange } from './auditLog';
@@ -36,6 +36,12 @@ function adapter(resource: string): ResourceAdapter {
   return found;
 }
 
+/**
+ * The adapters' rows as the record type a page asks react-admin's generic methods for: that type is the calling
+ * page's own statement of what the resource's query selects.
+ */
+const asRequested = <R,>(rows: unknown): R => rows as R;
+
 function unsupported(resource: string, action: string): never {
   throw new Error(`${resource}: ${action} is not offered by the API`);
 }
@@ -46,33 +52,33 @@ export const dataProvider: HubDataProvider = {
   async getList(resource, params) {
     const a = adapter(resource);
     if (!a.getList) unsupported(resource, 'getList');
-    return a.getList(params) as any;
+    return asRequested(await a.getList(params));
   },
   async getOne(resource, params) {
     const a = adapter(resource);
     if (!a.getOne) unsupported(resource, 'getOne');
-    return { data: (await a.getOne(params.id, params.meta)) as any };
+    return { data: asRequested(await a.getOne(params.id, params.meta)) };
   },
   async getMany(resource, params) {
     const a = adapter(resource);
-    if (a.getMany) return { data: (await a.getMany(params.ids)) as any };
-    if (a.getOne) return { data: (await Promise.all(params.ids.map((id) => a.getOne!(id)))) as any };
+    if (a.getMany) return { data: asRequested(await a.getMany(params.ids)) };
+    if (a.getOne) return { data: asRequested(await Promise.all(params.ids.map((id) => a.getOne!(id)))) };
     return unsupported(resource, 'getMany');
   },
   async getManyReference(resource, params) {
     const a = adapter(resource);
     if (!a.getList) unsupported(resource, 'getManyReference');
-    return a.getList({ ...params, filter: { ...params.filter, [params.target]: params.id } }) as any;
+    return asRequested(await a.getList({ ...params, filter: { ...params.filter, [params.target]: params.id } }));
   },
   async create(resource, params) {
     const a = adapter(resource);
     if (!a.create) unsupported(resource, 'create');
-    return { data: (await a.create(params.data as Row)) as any };
+    return { data: asRequested(await a.create(params.data as Row)) };
   },
   async update(resource, params) {
     const a = adapter(resource);
     if (!a.update) unsupported(resource, 'update');
-    return { data: (await a.update(params.id, params.data as Row, params.previousData as Row)) as any };
+    return { data: asRequested(await a.update(params.id, params.data as Row, params.previousData as Row)) };
   },
   async updateMany(resource) {
     return unsupported(resource, 'updateMany');
@@ -81,7 +87,7 @@ export const dataProvider: HubDataProvider = {
     const a = adapter(resource);
     if (!a.delete) unsupported(resource, 'delete');
     await a.delete(params.id, params.previousData as Row);
-    return { data: params.previousData as any };
+    return { data: asRequested(params.previousData) };
   },
   async deleteMany(resource, params) {
     const a = adapter(resource);

@@ -42,7 +42,7 @@ export function EligibilityPage() {
   const { data: standard } = useGetOne('awardStandards', { id: standardId }, { enabled: !!standardId });
   const campaignOptions = selected && !campaigns.some((c) => c.id === selected.id) ? [selected, ...campaigns] : campaigns;
   const standardOptions = standard && !standards.some((s) => s.id === standard.id) ? [standard, ...standards] : standards;
-  const standardLabel = (s: any) => `${translate(`enums.AwardOccasion.${s.occasion}`)}${s.year ? ` ${s.year}` : ''} · ${translate(`enums.AwardSubjectType.${s.subjectType}`)} · ${s.criteriaText.slice(0, 90)}`;
+  const standardLabel = (s: RaRecord) => `${translate(`enums.AwardOccasion.${s.occasion}`)}${s.year ? ` ${s.year}` : ''} · ${translate(`enums.AwardSubjectType.${s.subjectType}`)} · ${s.criteriaText.slice(0, 90)}`;
 
   const shownStandard = params.get('standard');
   const shownYear = Number(params.get('year'));

@@ -12,9 +12,11 @@ const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
 /** The yes/no preconditions a stored rule asks for, with the plan's labels, in rule order. */
 export function preconditionsOf(rule: unknown): { key: string; label: string }[] {
   const found: { key: string; label: string }[] = [];
-  const walk = (node: any) => {
-    if (!node || typeof node !== 'object') return;
-    if (node.precondition && !found.some((p) => p.key === node.precondition.key)) found.push(node.precondition);
+  const walk = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    const node = value as { precondition?: { key: string; label: string }; all?: unknown[]; any?: unknown[] };
+    const { precondition } = node;
+    if (precondition && !found.some((p) => p.key === precondition.key)) found.push(precondition);
     for (const child of [...(node.all ?? []), ...(node.any ?? [])]) walk(child);
   };
   walk(rule);

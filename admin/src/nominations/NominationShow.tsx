@@ -1,6 +1,6 @@
 import { Box, Button as MuiButton, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
@@ -27,7 +27,7 @@ function WorkflowActions() {
   const mayReview = useCan('DECIDE_NOMINATIONS', nomination?.currentUnit?.path ?? null);
   if (!nomination) return null;
   const possible: string[] = nomination.nextSteps ?? [];
-  const steps = possible.filter((s) => (withProposer ? mayPropose : mayReview));
+  const steps = possible.filter(() => (withProposer ? mayPropose : mayReview));
   const withheld = possible.length > steps.length;
   const status = (s: string) => translate(`enums.NominationStatus.${s}`);
   const submit = async () => {
@@ -154,7 +154,7 @@ function History() {
         {['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason'].map((k) => <TableCell key={k}>{translate(`resources.nominations.history.${k}`)}</TableCell>)}
       </TableRow></TableHead>
       <TableBody>
-        {(nomination?.transitions ?? []).map((t: any) => (
+        {(nomination?.transitions ?? []).map((t: RaRecord) => (
           <TableRow key={t.id} data-to={t.to}>
             <TableCell>{format.dateTime(t.at)}</TableCell>
             <TableCell>{t.username}</TableCell>

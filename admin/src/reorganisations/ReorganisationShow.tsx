@@ -10,7 +10,7 @@ interface Side { unitId: string; code: string; name: string; share?: string; con
 
 /** Sources or results, each linked to its unit (a withdrawn event's new units no longer exist). */
 function Units({ source }: { source: 'sources' | 'results' }) {
-  const event = useRecordContext<Record<string, any>>();
+  const event = useRecordContext();
   const translate = useTranslate();
   if (!event) return null;
   const gone = event.status === 'WITHDRAWN';
@@ -31,7 +31,7 @@ function Units({ source }: { source: 'sources' | 'results' }) {
 /** Withdraws a recorded event before its date (system administrators): its new units go, closed ones reopen. */
 function Withdraw() {
   const hub = useHub();
-  const event = useRecordContext<Record<string, any>>();
+  const event = useRecordContext();
   const { permissions } = usePermissions<{ role: string }[]>();
   const translate = useTranslate();
   if (!event || event.status !== 'RECORDED' || event.inEffect || !(permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN')) return null;

@@ -1,3 +1,4 @@
+import type { RaRecord } from 'react-admin';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import {
   CreateButton, DataTable, DateInput, ExportButton, NumberInput, SearchInput, TopToolbar, Button, useGetOne, useListContext, useRecordContext, useTranslate,
@@ -45,7 +46,7 @@ function Actions() {
 
 /** A target read by someone who may not change it: the plan's words, its source and reading notes. */
 function TargetDetails() {
-  const t = useRecordContext<Target & Record<string, any>>();
+  const t = useRecordContext<Target & RaRecord>();
   const translate = useTranslate();
   const format = useFormat();
   if (!t) return null;

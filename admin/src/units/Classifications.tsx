@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Chip, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Confirm, DateInput, FormDataConsumer, SelectInput, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Confirm, DateInput, FormDataConsumer, SelectInput, TextInput, required, useNotify, useRecordContext, useRefresh, useTranslate, type TranslateFunction } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { SCHEME_VALUES, enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
@@ -12,7 +12,7 @@ import { useHub } from '../common/useHub';
 interface Classification { id: string; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null }
 interface UnitRecord { code: string; path: string; validTo?: string | null; classifications: Classification[] }
 
-const valueLabel = (translate: (key: string, options?: any) => string, scheme: string, value: string) =>
+const valueLabel = (translate: TranslateFunction, scheme: string, value: string) =>
   scheme === 'TERRAIN' ? translate(`enums.UnitClass.TERRAIN:${value}`, { _: value }) : value;
 
 /** Adds a classification (terrain, especially disadvantaged, commune group…) for a period; thresholds and targets read them. */

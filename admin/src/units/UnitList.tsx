@@ -1,4 +1,4 @@
-import { DateInput, DataTable, SearchInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DateInput, DataTable, SearchInput, SelectInput, useTranslate } from 'react-admin';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
