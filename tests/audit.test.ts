@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCRUB_AUDIT_SECRETS } from '../server/shared/audit.js';
 import { adminToken, createTestUser, signIn, tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { sql } from './support/db.js';
+import { databaseUrl } from './support/hub.js';
 
 /** Secrets never enter the audit log, and rows about accounts are for system administrators only. */
 const SECRET_NAME = /(password|passwd|passphrase|secret|token|hash|privatekey|apikey|credential)/;
@@ -72,7 +73,7 @@ describe('secrets and the audit log', () => {
   });
 
   it('scrubs secrets from rows written before redaction existed, leaving every other row as it was, and stays append-only', async () => {
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     try {
       // A row as the hub wrote them before: redaction lifted for this one insert, as if it did not exist yet.

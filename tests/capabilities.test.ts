@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
+import { hubUrl } from './support/hub.js';
 
 /**
  * The capability table (`capabilities`) is what the console offers from: for every role, each capability is tried
@@ -146,7 +147,7 @@ describe('the capability table', () => {
     // Write routes the table names exist (an anonymous caller is refused with 401, not 404).
     for (const route of table.flatMap((rule) => rule.operations.filter(isRoute))) {
       const [method, path] = route.split(' ');
-      expect((await fetch(`${inject('hubUrl')}${path}`, { method })).status, route).toBe(401);
+      expect((await fetch(`${hubUrl()}${path}`, { method })).status, route).toBe(401);
     }
   });
 
@@ -171,7 +172,7 @@ describe('the capability table', () => {
         // Its write routes answer the same: a file the route refuses after authorising (a header it does not know).
         for (const route of rule.operations.filter(isRoute)) {
           const [method, path] = route.split(' ');
-          const response = await fetch(`${inject('hubUrl')}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
+          const response = await fetch(`${hubUrl()}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
           const routeAccepted = response.status !== 403 && response.status !== 401;
           if (offered !== routeAccepted) mismatches.push(`${route}: table ${offered ? 'offers' : 'withholds'}, route answered ${response.status}`);
           if (routeAccepted) expect(((await response.json()) as any).job.status, `${route} probe must be refused`).toBe('REFUSED');

@@ -4,6 +4,7 @@ import { tokenFor } from './support/auth.js';
 import { gql } from './support/client.js';
 import { rowCounts, sql } from './support/db.js';
 import { commit, download, errorRows, readXlsx, sheetValues, upload, writeXlsx } from './support/imports.js';
+import { hubUrl } from './support/hub.js';
 
 /**
  * Bulk import of assessments (issue 15, part 3), through the hub's HTTP routes as a locality would use them: Bắc Kạn's
@@ -177,7 +178,7 @@ describe('files that are not what the import expects', () => {
   });
 
   it('refuses a 50 MB file before reading it, and the old .xls format', async () => {
-    const big = await fetch(`${(await import('vitest')).inject('hubUrl')}/imports/assessments?wait=true`, {
+    const big = await fetch(`${hubUrl()}/imports/assessments?wait=true`, {
       method: 'POST', headers: { authorization: `Bearer ${assessor}`, 'content-type': 'application/octet-stream' }, body: Buffer.alloc(50 * 1024 * 1024, 0x41),
     });
     expect(big.status).toBe(413);

@@ -1,10 +1,11 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../server/hub.js';
 import { readConfig } from '../server/shared/config.js';
 import { OPERATION_LIMITS } from '../server/gateway/limits.js';
 import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential } from '../server/shared/auth/gateway-credential.js';
+import { cloneDatabase, type ClonedDatabase } from './support/hub.js';
 
 /**
  * The same protections on every GraphQL endpoint the hub serves — the gateway and each subgraph's own endpoint —
@@ -12,17 +13,22 @@ import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential } from '../server/shared/a
  * 100 MB. The hub runs in this process (so its memory is this process's) and logs into a buffer read below.
  */
 let hub: Hub;
+let database: ClonedDatabase;
 const SECRET = 'limits-test';
 let logged = '';
 const SUBGRAPHS = ['units', 'accounts', 'campaigns', 'criteria', 'insights', 'awards'];
 const ENDPOINTS = ['/graphql', ...SUBGRAPHS.map((name) => `/subgraphs/${name}/graphql`)];
 
 beforeAll(async () => {
+  database = await cloneDatabase('limits');
   const sink = new Writable({ write(chunk, _encoding, done) { logged += chunk.toString(); done(); } });
-  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: SECRET };
+  const config = { ...readConfig({ NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: database.url, internalSecret: SECRET };
   hub = await startHub(config, pino({ level: 'info', base: { service: 'ntm-hub' } }, sink));
 }, 180_000);
-afterAll(async () => { await hub?.stop(); });
+afterAll(async () => {
+  await hub?.stop();
+  await database?.drop();
+});
 
 const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   fetch(`${hub.url}${path}`, { method: 'POST', headers, body });

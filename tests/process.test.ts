@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../server/shared/project.js';
+import { cloneDatabase, type ClonedDatabase } from './support/hub.js';
 
 /** Starts the built entry point (dist/, built by `npm test`'s pretest) as its own process. */
 function startProcess(env: Record<string, string>) {
@@ -27,20 +27,28 @@ function startProcess(env: Record<string, string>) {
 }
 
 describe('the hub process', () => {
+  let database: ClonedDatabase;
+  beforeAll(async () => { database = await cloneDatabase('process'); });
+  afterAll(async () => { await database?.drop(); });
+
   it('drains requests in flight on SIGTERM and exits cleanly', async () => {
     // Connections the kernel queued but the busy process has not accepted yet are served during the drain delay.
-    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), NTM_DRAIN_DELAY_MS: '2000' });
+    const hub = startProcess({ DATABASE_URL: database.url, NTM_DRAIN_DELAY_MS: '2000' });
     const url = await hub.url;
     const query = JSON.stringify({ query: '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }' });
+    let answered = 0;
+    let firstAnswer!: () => void;
+    const answering = new Promise<void>((resolve) => { firstAnswer = resolve; });
     const inFlight = Array.from({ length: 20 }, () =>
       fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
-        .then(async (r) => ({ status: r.status, body: (await r.json()) as any, doneAt: Date.now() })));
-    // Let every request reach the server, then stop it while they are being answered.
-    await new Promise((r) => setTimeout(r, 150));
-    const killedAt = Date.now();
+        .then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+        .finally(() => { answered++; firstAnswer(); }));
+    // Stop it once it is answering them: the other requests are still being served when the signal comes.
+    await answering;
+    const pendingAtSignal = 20 - answered;
     hub.child.kill('SIGTERM');
     const results = await Promise.all(inFlight);
-    expect(results.filter((r) => r.doneAt > killedAt).length).toBeGreaterThan(0);
+    expect(pendingAtSignal).toBeGreaterThan(0);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     expect(results.every((r) => r.body.data.units.totalCount === 10035)).toBe(true);
     expect(await hub.exited).toBe(0);
@@ -76,7 +84,7 @@ describe('the hub process', () => {
   });
 
   it('reports a composition error clearly and exits non-zero', async () => {
-    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
+    const hub = startProcess({ DATABASE_URL: database.url, EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
     await expect(hub.url).rejects.toThrow(/External subgraph .{0,3}broken.{0,3} at http:\/\/127\.0\.0\.1:9\/graphql is unreachable/);
     expect(await hub.exited).toBe(1);
   });

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { projectPath } from '../../server/shared/project.js';
 import '../support/provided-context.js';
+import { hubUrl } from '../support/hub.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
 export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
@@ -39,7 +39,7 @@ export async function openPage(browser: Browser, errors: string[], viewport = { 
 }
 
 /** The console's URL for a route (hash routing), e.g. `console('campaigns/5/show')`. */
-export const consoleUrl = (route = '') => `${inject('hubUrl')}/admin/${route ? `#/${route}` : ''}`;
+export const consoleUrl = (route = '') => `${hubUrl()}/admin/${route ? `#/${route}` : ''}`;
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');

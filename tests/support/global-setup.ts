@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startHub, type Hub } from '../../server/hub.js';
 import { readConfig } from '../../server/shared/config.js';
@@ -8,31 +7,20 @@ import { startEmbeddedPostgres, type Database } from '../../server/shared/databa
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
 import { TEST_ADMIN } from './constants.js';
+import { CLONE_PREFIX, databaseUrlOf, onServer, TEMPLATE_DATABASE, WORKER_DATABASE } from './test-databases.js';
 import './provided-context.js';
 
 
 export const TEST_SECRET = 'test-internal-secret';
-let hub: Hub | undefined;
+const hubs: Hub[] = [];
 let embedded: Database | undefined;
 
-/** Recreates the test database so every run starts from migrations and seeds. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /**
- * Starts what the tests run against: a real PostgreSQL (embedded, or the server DATABASE_URL names — its
- * database `ntm_test` is dropped and recreated) and the real hub, gateway and subgraphs, on a free port.
+ * Starts what the tests run against: a real PostgreSQL (embedded, or the server DATABASE_URL names) holding one
+ * template database migrated and seeded once, then, for each vitest worker slot, a database cloned from it
+ * (`CREATE DATABASE … TEMPLATE …`, a file copy: no migration or seed again) and a real hub — gateway and
+ * subgraphs — on it. Test files running at the same time therefore never share a database; a file picks its hub by
+ * `VITEST_POOL_ID` (tests/support/hub.ts).
  */
 export async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
@@ -45,19 +33,32 @@ export async function setup(project: TestProject) {
     }, log);
     serverUrl = embedded.url;
   }
-  const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
+  const workers = Math.max(1, project.config.maxWorkers ?? 1);
+  // What a previous run left (a file's clones are dropped by the file; an interrupted run leaves them).
+  await onServer(serverUrl, async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2 || '%'`, [TEMPLATE_DATABASE, CLONE_PREFIX]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  });
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
-  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET };
+  const config = (databaseUrl: string) => ({ ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET });
   process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
   process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
-  hub = await startHub(config, log);
-  project.provide('hubUrl', hub.url);
-  project.provide('databaseUrl', databaseUrl);
+  // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy.
+  const seeding = await startHub(config(databaseUrlOf(serverUrl, TEMPLATE_DATABASE)), log);
+  await seeding.stop();
+  await onServer(serverUrl, async (admin) => {
+    for (let slot = 1; slot <= workers; slot++) await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  });
+  const started = await Promise.all(Array.from({ length: workers }, (_, i) => startHub(config(databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1))), log)));
+  hubs.push(...started);
+  project.provide('workers', started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })));
+  project.provide('serverUrl', serverUrl);
   project.provide('internalSecret', TEST_SECRET);
 }
 
 export async function teardown() {
-  await hub?.stop();
+  await Promise.all(hubs.map((hub) => hub.stop()));
   await embedded?.stop();
   keepExitCode();
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { inject } from 'vitest';
 import './provided-context.js';
+import { hubUrl } from './hub.js';
 
 /** An import job as the routes answer it. */
 export interface Job {
@@ -17,7 +17,7 @@ export interface Job {
   checksum: string;
 }
 
-const url = (path: string) => `${inject('hubUrl')}${path}`;
+const url = (path: string) => `${hubUrl()}${path}`;
 const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 
 /** GET a file (a template, an error list) as bytes; fails the test on a non-200 answer. */
