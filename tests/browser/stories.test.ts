@@ -362,12 +362,11 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
       }
       for (const [name, route] of pages) {
         await page.goto(consoleUrl(route));
-        // Each page shows its title in the app bar once loaded; then its data.
-        await page.waitForLoadState('networkidle');
         // A page's chunk may arrive after the network first falls idle: wait until it draws something of its own.
         await page.waitForFunction(() => (document.getElementById('main-content')?.innerText.trim().length ?? 0) > 20, undefined, { timeout: 15_000 })
           .catch(() => failures.push(`${name}-${size}: the page drew nothing`));
         await page.locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+        // Then its data: the text read below is the page as loaded.
         await page.waitForLoadState('networkidle');
         if (lists.has(name)) {
           const shown = page.locator(size === 'phone' ? '[data-testid="phone-list"] li[data-record], [data-testid="list-empty"]' : 'tr[data-openable], [data-testid="list-empty"]');
