@@ -7,6 +7,7 @@ import { readConfig, type HubConfig } from '../server/shared/config.js';
 import { startEmbeddedPostgres, type Database } from '../server/shared/database.js';
 import { createLogger } from '../server/shared/logger.js';
 import { projectPath } from '../server/shared/project.js';
+import { databaseUrlOf, ensureTemplate, onServer, templateFingerprint } from './support/test-databases.js';
 
 /**
  * Fault tests on a hub of their own: the units subgraph runs as a separate server (`--only units`) behind a gateway
@@ -63,15 +64,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   database = await startPostgres();
-  const admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS ntm_fault WITH (FORCE)');
-  await admin.query('CREATE DATABASE ntm_fault');
-  await admin.end();
-  databaseUrl = database.url.replace(/\/postgres$/, '/ntm_fault');
-  units = await startUnits();
   // The accounts subgraph creates this system administrator at start; it signs in through the gateway.
   Object.assign(process.env, { NTM_ADMIN_USERNAME: ADMIN.username, NTM_ADMIN_PASSWORD: ADMIN.password });
+  // A fresh copy of a template seeded once (and kept while the code is unchanged), on this file's own cluster.
+  await ensureTemplate(database.url, 'ntm_fault_template', templateFingerprint('faults', JSON.stringify(ADMIN)), async (url) => {
+    await (await startHub({ ...baseConfig(), databaseUrl: url }, log)).stop();
+  });
+  await onServer(database.url, async (admin) => {
+    await admin.query('DROP DATABASE IF EXISTS ntm_fault WITH (FORCE)');
+    await admin.query('CREATE DATABASE ntm_fault TEMPLATE ntm_fault_template');
+  });
+  databaseUrl = databaseUrlOf(database.url, 'ntm_fault');
+  units = await startUnits();
   gateway = await startHub({ ...baseConfig(), externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
   const login = await query(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: ADMIN.username, p: ADMIN.password });
   token = login.data.login.token;

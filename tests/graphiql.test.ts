@@ -24,12 +24,14 @@ const hiveUrl = () => `${hive.url}/graphql`;
 
 beforeAll(async () => {
   const subgraphUrls = new Map(bundledSubgraphs.map((m) => [m.name, [`${hubUrl()}/subgraphs/${m.name}/graphql`]]));
-  hive = await startHiveGateway(await freePort(), {
-    NODE_ENV: 'production', NTM_GRAPHIQL: '1', NTM_INTERNAL_SECRET: inject('internalSecret'), NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls), LOG_LEVEL: 'warn',
-  });
-  // The bundled gateway in production, GraphiQL not enabled.
-  production = await startHub({ ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') },
-    createLogger('warn'));
+  // Both start at once: Hive Gateway, and the bundled gateway in production, GraphiQL not enabled.
+  [hive, production] = await Promise.all([
+    startHiveGateway(await freePort(), {
+      NODE_ENV: 'production', NTM_GRAPHIQL: '1', NTM_INTERNAL_SECRET: inject('internalSecret'), NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls), LOG_LEVEL: 'warn',
+    }),
+    startHub({ ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') },
+      createLogger('warn')),
+  ]);
 }, 240_000);
 afterAll(async () => {
   await hive?.stop();

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startHub, type Hub } from '../../server/hub.js';
 import { readConfig } from '../../server/shared/config.js';
@@ -10,7 +7,7 @@ import { startEmbeddedPostgres, type Database } from '../../server/shared/databa
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
 import { TEST_ADMIN } from './constants.js';
-import { CLONE_PREFIX, databaseUrlOf, onServer, TEMPLATE_DATABASE, WORKER_DATABASE } from './test-databases.js';
+import { CLONE_PREFIX, databaseUrlOf, ensureTemplate, onServer, TEMPLATE_DATABASE, templateFingerprint, WORKER_DATABASE } from './test-databases.js';
 import './provided-context.js';
 
 
@@ -38,31 +35,19 @@ export async function setup(project: TestProject) {
     serverUrl = embedded.url;
   }
   const workers = Math.max(1, project.config.maxWorkers ?? 1);
-  const fingerprint = templateFingerprint();
-  let reuse = false;
+  // What a previous run left: its workers' databases, clones an interrupted file did not drop.
   await onServer(serverUrl, async (admin) => {
-    const { rows: [template] } = await admin.query<{ fingerprint: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS fingerprint FROM pg_database WHERE datname = $1`, [TEMPLATE_DATABASE]);
-    reuse = template?.fingerprint === fingerprint && process.env.NTM_TEST_FRESH_TEMPLATE !== '1';
-    // What a previous run left: its workers' databases, clones an interrupted file did not drop, an outdated template.
     const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%' AND datname <> $2`, [CLONE_PREFIX, TEMPLATE_DATABASE]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    if (!reuse) {
-      await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
-    }
   });
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
   const config = (databaseUrl: string) => ({ ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET });
   process.env.NTM_ADMIN_USERNAME = TEST_ADMIN.username;
   process.env.NTM_ADMIN_PASSWORD = TEST_ADMIN.password;
-  if (!reuse) {
-    // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy. The
-    // fingerprint, stored last, marks it complete.
-    const seeding = await startHub(config(databaseUrlOf(serverUrl, TEMPLATE_DATABASE)), log);
-    await seeding.stop();
-    await onServer(serverUrl, (admin) => admin.query(`COMMENT ON DATABASE "${TEMPLATE_DATABASE}" IS '${fingerprint}'`));
-  }
+  // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy.
+  await ensureTemplate(serverUrl, TEMPLATE_DATABASE, templateFingerprint('demo', JSON.stringify(TEST_ADMIN)), async (url) => {
+    await (await startHub(config(url), log)).stop();
+  });
   await onServer(serverUrl, async (admin) => {
     for (let slot = 1; slot <= workers; slot++) await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
   });
@@ -71,19 +56,6 @@ export async function setup(project: TestProject) {
   project.provide('workers', started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })));
   project.provide('serverUrl', serverUrl);
   project.provide('internalSecret', TEST_SECRET);
-}
-
-/**
- * What the template's content follows from: the server's code, the seeds, the locked dependencies and the day (demo
- * data is dated relative to today). A template of the same fingerprint is reused by the next run, saving its seeding;
- * NTM_TEST_FRESH_TEMPLATE=1 rebuilds it anyway.
- */
-function templateFingerprint(): string {
-  const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10)).update(JSON.stringify(TEST_ADMIN));
-  const files = ['server', 'seeds'].flatMap((dir) => readdirSync(projectPath(dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)));
-  for (const file of [...files.sort(), projectPath('package-lock.json')]) hash.update(file).update(readFileSync(file));
-  return hash.digest('hex');
 }
 
 export async function teardown() {
