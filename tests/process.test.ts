@@ -81,7 +81,8 @@ describe('the hub process', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // A new cluster: initdb, migrations and seeds of 10,035 units, twice a start and a stop, beside other test files.
+  }, 240_000);
 
   it('reports a composition error clearly and exits non-zero', async () => {
     const hub = startProcess({ DATABASE_URL: database.url, EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
