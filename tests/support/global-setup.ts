@@ -25,6 +25,8 @@ let embedded: Database | undefined;
  */
 export async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  const began = performance.now();
+  const step = (what: string) => log.info({ ms: Math.round(performance.now() - began) }, `test setup: ${what}`);
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     embedded = await startEmbeddedPostgres({
@@ -34,6 +36,7 @@ export async function setup(project: TestProject) {
     }, log);
     serverUrl = embedded.url;
   }
+  step('PostgreSQL started');
   const workers = Math.max(1, project.config.maxWorkers ?? 1);
   // What a previous run left: its workers' databases, clones an interrupted file did not drop.
   await onServer(serverUrl, async (admin) => {
@@ -48,11 +51,13 @@ export async function setup(project: TestProject) {
   await ensureTemplate(serverUrl, TEMPLATE_DATABASE, templateFingerprint('demo', JSON.stringify(TEST_ADMIN)), async (url) => {
     await (await startHub(config(url), log)).stop();
   });
+  step('template ready');
   await onServer(serverUrl, async (admin) => {
     for (let slot = 1; slot <= workers; slot++) await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
   });
   const started = await Promise.all(Array.from({ length: workers }, (_, i) => startHub(config(databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1))), log)));
   hubs.push(...started);
+  step(`${workers} hubs started`);
   project.provide('workers', started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })));
   project.provide('serverUrl', serverUrl);
   project.provide('internalSecret', TEST_SECRET);
