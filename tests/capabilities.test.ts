@@ -4,6 +4,7 @@ import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
 import { hubUrl } from './support/hub.js';
+import { nominateFreeCommune } from './support/fixtures.js';
 
 /**
  * The capability table (`capabilities`) is what the console offers from: for every role, each capability is tried
@@ -130,9 +131,7 @@ beforeAll(async () => {
   fixtures.villageCode = villages.data.units.nodes[0].code;
   const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: fixtures.campaignId });
   const standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
-  const nominations = await gql('query($s: ID!) { nominations(filter: { standardId: $s }, limit: 1) { nodes { id } } }', { s: standardId }, { token: admin });
-  fixtures.nominationId = nominations.data.nominations.nodes[0]?.id ?? (await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s,
-    subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024, proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: standardId }, { token: admin })).data.createNomination.id;
+  fixtures.nominationId = await nominateFreeCommune(standardId, '56', 2024, admin);
 });
 
 describe('the capability table', () => {
