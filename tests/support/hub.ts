@@ -18,9 +18,6 @@ export const hubUrl = (): string => worker().hubUrl;
 /** The database that hub serves: only this file (and the files run after it on the same worker) write to it. */
 export const databaseUrl = (): string => worker().databaseUrl;
 
-/** The shared secret the test hubs hold, for hubs a file starts beside its own. */
-export const internalSecret = (): string => inject('internalSecret');
-
 export interface ClonedDatabase {
   url: string;
   drop(): Promise<void>;
