@@ -50,6 +50,7 @@ describe('the hub process', () => {
     const results = await Promise.all(inFlight);
     expect(pendingAtSignal).toBeGreaterThan(0);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(results.map((r) => r.body.errors ?? null), 'errors of requests answered during the drain').toEqual(Array(20).fill(null));
     expect(results.every((r) => r.body.data.units.totalCount === 10035)).toBe(true);
     expect(await hub.exited).toBe(0);
     expect(hub.output()).toContain('NTM Hub stopped');
