@@ -55,7 +55,8 @@ describe('the hub process', () => {
     expect(await hub.exited).toBe(0);
     expect(hub.output()).toContain('NTM Hub stopped');
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  });
+    // A process of its own to start (its supergraph composed anew) beside other test files on a loaded machine.
+  }, 180_000);
 
   it('runs on its embedded PostgreSQL, seeded on first start, and keeps the data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
