@@ -20,7 +20,7 @@ function startProcess(env: Record<string, string>) {
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`not listening after 120 s:\n${output}`)), 120_000);
+    setTimeout(() => reject(new Error(`not listening after 200 s:\n${output}`)), 200_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, url, exited, output: () => output };
