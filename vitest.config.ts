@@ -22,8 +22,10 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 180_000,
     pool: 'forks',
-    // Test files share one database and check row counts: run them one after another.
-    fileParallelism: false,
+    // Files run side by side, each worker slot on its own hub and database cloned from one seeded template
+    // (tests/support/global-setup.ts). Two workers suit the 2-core CI machine; NTM_TEST_WORKERS overrides.
+    fileParallelism: true,
+    maxWorkers: Number(process.env.NTM_TEST_WORKERS ?? 2),
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],
     outputFile: { junit: 'tests/artifacts/junit.xml' },
   },

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT_REQUIRED_TRIGGER, SCRUB_AUDIT_SECRETS, SYSTEM_ACTOR } from '../server/shared/audit.js';
 import { bundledSubgraphs } from '../server/subgraphs.js';
-import { adminToken, createTestUser, signIn, tokenFor } from './support/auth.js';
+import { adminToken, createTestUser, RUN_ID, signIn, tokenFor } from './support/auth.js';
+import { databaseUrl } from './support/hub.js';
 import { errorCodes, gql } from './support/client.js';
 import { sql } from './support/db.js';
 
@@ -50,21 +51,28 @@ describe('secrets and the audit log', () => {
   it('shows account rows and rows of no unit to system administrators only', async () => {
     // The issue's probe, as the demo viewer (nation scope).
     const demoViewer = await signIn('viewer', 'demo-viewer');
+    // The accounts this test signs in with are made now, through the API: audited rows of the accounts subgraph, of
+    // this file's own (the demo accounts are seeded, not audited).
+    const tokens = [demoViewer, await tokenFor('VIEWER', 'VN'), await tokenFor('UNIT_ADMIN', '56'), await tokenFor('COUNCIL', '56')];
     const probe = await gql(`{ auditLog(filter: { entity: "UserAccount" }) { totalCount nodes { entityId before after } } }`, undefined, { token: demoViewer });
     expect(probe.errors).toBeUndefined();
     expect(probe.data.auditLog).toEqual({ totalCount: 0, nodes: [] });
     const [{ accounts }] = await sql<{ accounts: number }>(`SELECT count(*)::int AS accounts FROM audit.audit_log WHERE subgraph = 'accounts'`);
     expect(accounts).toBeGreaterThan(0);
 
-    for (const token of [demoViewer, await tokenFor('VIEWER', 'VN'), await tokenFor('UNIT_ADMIN', '56'), await tokenFor('COUNCIL', '56')]) {
+    for (const token of tokens) {
       for (const filter of [{ entity: 'UserAccount' }, { entity: 'RoleGrant' }, { subgraph: 'accounts' }]) {
         expect((await gql(AUDIT, { f: filter }, { token })).data.auditLog.totalCount).toBe(0);
       }
       const visible = await gql(AUDIT, {}, { token });
       expect(visible.data.auditLog.nodes.every((n: { unitId: number | null; subgraph: string }) => n.unitId !== null && n.subgraph !== 'accounts')).toBe(true);
     }
-    // Rows of their subtree stay readable to them (the seeded plans of Khánh Hòa, for one).
-    expect((await gql(AUDIT, { f: { withinCode: '56', asOf: '2024-01-01' } }, { token: await tokenFor('VIEWER', 'VN') })).data.auditLog.totalCount).toBeGreaterThan(0);
+    // Rows of their subtree stay readable to them: a classification of a Khánh Hòa district this test records.
+    const source = `audit visibility ${RUN_ID}`;
+    const written = await gql(`mutation($s: String) { setUnitClassification(input: { unitCode: "568", asOf: "2024-01-01", scheme: COASTAL, source: $s }) { id } }`, { s: source }, { token: await adminToken() });
+    expect(written.errors).toBeUndefined();
+    const subtree = await gql(AUDIT, { f: { withinCode: '56', asOf: '2024-01-01', entity: 'UnitClassification' } }, { token: await tokenFor('VIEWER', 'VN') });
+    expect(subtree.data.auditLog.nodes.filter((n: { after: { source?: string } | null }) => n.after?.source === source)).toHaveLength(1);
 
     const admin = await gql(AUDIT, { f: { entity: 'UserAccount' } }, { token: await adminToken() });
     expect(admin.data.auditLog.totalCount).toBeGreaterThan(0);
@@ -73,7 +81,7 @@ describe('secrets and the audit log', () => {
   });
 
   it('scrubs secrets from rows written before redaction existed, leaving every other row as it was, and stays append-only', async () => {
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     try {
       // A row as the hub wrote them before: redaction lifted for this one insert, as if it did not exist yet.
@@ -134,7 +142,7 @@ describe('auditing by construction', () => {
   });
 
   it('refuses to commit a write to any audited table that holds rows without an audit row of its subgraph, and commits it with one', async () => {
-    const client = new pg.Client({ connectionString: inject('databaseUrl') });
+    const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     const tried: string[] = [];
     try {

@@ -1,12 +1,13 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
 import { ASSESSMENT_TABLES, authorisationMatrix, fixtures } from './support/authorization-cases.js';
 import { gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
+import { hubUrl } from './support/hub.js';
 
 /** The authorisation matrix (tests/support/authorization-cases.ts) through the hub's own gateway. */
-authorisationMatrix(() => [`${inject('hubUrl')}/graphql`]);
+authorisationMatrix(() => [`${hubUrl()}/graphql`]);
 
 /**
  * Write routes (imports): a file with one row on a Khánh Hòa unit, sent by Bắc Kạn's administrator, is refused
@@ -51,7 +52,7 @@ describe('subtree authorisation of every import route', () => {
     it(`refuses ${route} a file touching another province and writes nothing`, async () => {
       const before = await rowCounts(testCase.tables);
       const [method, path] = route.split(' ');
-      const response = await fetch(`${inject('hubUrl')}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: typeof testCase.body === 'function' ? testCase.body() : testCase.body });
+      const response = await fetch(`${hubUrl()}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: typeof testCase.body === 'function' ? testCase.body() : testCase.body });
       const { job } = (await response.json()) as { job: { status: string; message: string } };
       expect(job.status).toBe('REFUSED');
       expect(job.message).toContain('không có quyền');

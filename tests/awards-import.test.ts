@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { gql } from './support/client.js';
 import { rowCounts, sql } from './support/db.js';
 import { commit, download, errorRows, readXlsx, sheetValues, upload } from './support/imports.js';
+import { hubUrl } from './support/hub.js';
 
 /**
  * Bulk import of the contributions ledger (issue 15, part 3) with the rules of recordContribution: an assessor of a
@@ -105,7 +106,7 @@ describe('importing contributions', () => {
     expect(await rowCounts(TABLES)).toEqual(before);
     // Personal data: only those who may record contributions there get the export.
     const other = await tokenFor('ASSESSOR', '06', '2024-01-01');
-    expect((await fetch(`${inject('hubUrl')}/imports/contributions/template.xlsx?year=2024&withinCode=574`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
+    expect((await fetch(`${hubUrl()}/imports/contributions/template.xlsx?year=2024&withinCode=574`, { headers: { authorization: `Bearer ${other}` } })).status).toBe(403);
   });
 
   it('refuses the whole file when one row is a unit outside the importer\'s subtree', async () => {

@@ -275,6 +275,7 @@ describe('contradictions inside a plan', () => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const increments = await sql(`SELECT key, year, value, increment_over FROM campaigns.target WHERE campaign_id = $1 AND metric_code = 'COMMUNES_NTM' AND is_increment ORDER BY year`, [bk.id]);
     const period = increments.find((t: any) => t.increment_over === 'PERIOD_START');
+    if (!period) throw new Error('Bắc Kạn has no increment over the period start');
     const yearly = increments.filter((t: any) => t.increment_over === 'PREVIOUS_YEAR');
     const sum = yearly.reduce((total: number, t: any) => total + Number(t.value), 0);
     expect([Number(period.value), sum]).toEqual([46, 40]);

@@ -1,8 +1,10 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import './support/provided-context.js';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { rowCounts } from './support/db.js';
+import { hubUrl } from './support/hub.js';
+import { nominateFreeCommune } from './support/fixtures.js';
 
 /**
  * The capability table (`capabilities`) is what the console offers from: for every role, each capability is tried
@@ -129,9 +131,7 @@ beforeAll(async () => {
   fixtures.villageCode = villages.data.units.nodes[0].code;
   const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: fixtures.campaignId });
   const standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
-  const nominations = await gql('query($s: ID!) { nominations(filter: { standardId: $s }, limit: 1) { nodes { id } } }', { s: standardId }, { token: admin });
-  fixtures.nominationId = nominations.data.nominations.nodes[0]?.id ?? (await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s,
-    subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024, proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: standardId }, { token: admin })).data.createNomination.id;
+  fixtures.nominationId = await nominateFreeCommune(standardId, '56', 2024, admin);
 });
 
 describe('the capability table', () => {
@@ -146,7 +146,7 @@ describe('the capability table', () => {
     // Write routes the table names exist (an anonymous caller is refused with 401, not 404).
     for (const route of table.flatMap((rule) => rule.operations.filter(isRoute))) {
       const [method, path] = route.split(' ');
-      expect((await fetch(`${inject('hubUrl')}${path}`, { method })).status, route).toBe(401);
+      expect((await fetch(`${hubUrl()}${path}`, { method })).status, route).toBe(401);
     }
   });
 
@@ -171,7 +171,7 @@ describe('the capability table', () => {
         // Its write routes answer the same: a file the route refuses after authorising (a header it does not know).
         for (const route of rule.operations.filter(isRoute)) {
           const [method, path] = route.split(' ');
-          const response = await fetch(`${inject('hubUrl')}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
+          const response = await fetch(`${hubUrl()}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
           const routeAccepted = response.status !== 403 && response.status !== 401;
           if (offered !== routeAccepted) mismatches.push(`${route}: table ${offered ? 'offers' : 'withholds'}, route answered ${response.status}`);
           if (routeAccepted) expect(((await response.json()) as any).job.status, `${route} probe must be refused`).toBe('REFUSED');

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectPath } from '../server/shared/project.js';
+import { hubUrl } from './support/hub.js';
 
-const hub = inject('hubUrl');
+const hub = hubUrl();
 const dist = projectPath('admin', 'dist');
 /** The script index.html loads first (the sign-in form's code). */
 const entry = () => /src="\/admin\/(assets\/[^"]+\.js)"/.exec(readFileSync(`${dist}/index.html`, 'utf8'))![1];

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
 import { auditedSql, rowCounts, sql } from './support/db.js';
+import { hubUrl } from './support/hub.js';
 
 /**
  * Every input has a domain and a size, and no stored row breaks a read: absurd numbers, huge texts and lists are
@@ -114,7 +115,7 @@ describe('stored absurd values', () => {
     for (const point of progress.data.progress) for (const v of [point.target, point.gap]) if (v !== null) expect(Number.isFinite(v)).toBe(true);
 
     for (const format of ['csv', 'xlsx']) {
-      const response = await fetch(`${inject('hubUrl')}/exports/progress.${format}?unitCode=${commune}&metric=COMMUNES_NTM&fromYear=2021&toYear=2025&asOf=${ASOF}`);
+      const response = await fetch(`${hubUrl()}/exports/progress.${format}?unitCode=${commune}&metric=COMMUNES_NTM&fromYear=2021&toYear=2025&asOf=${ASOF}`);
       expect(response.status, format).toBe(200);
       if (format === 'csv') expect(await response.text()).not.toMatch(/Infinity|NaN/);
     }

@@ -1,12 +1,13 @@
 import { AUDIT_REQUIRED_TRIGGER } from '../server/shared/audit.js';
 import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FIGURES_CONTRACT, FIGURES_CONTRACT_RESULT, figuresContractProblem } from '../server/shared/figures-contract.js';
 import { sql } from './support/db.js';
+import { databaseUrl } from './support/hub.js';
 
 /** Runs statements in a transaction that is always rolled back: what a careless criteria migration would do. */
 async function inRolledBackTransaction<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  const client = new pg.Client({ connectionString: databaseUrl() });
   await client.connect();
   try {
     await client.query('BEGIN');

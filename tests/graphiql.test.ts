@@ -10,6 +10,7 @@ import { projectPath } from '../server/shared/project.js';
 import { bundledSubgraphs } from '../server/subgraphs.js';
 import { formatSubgraphUrls, freePort, startHiveGateway, type DeploymentProcess } from '../server/tools/split-deployment.js';
 import { gql } from './support/client.js';
+import { databaseUrl, hubUrl } from './support/hub.js';
 
 /**
  * For developers: GraphiQL served from npm with the example operations, on the bundled gateway and on Hive Gateway
@@ -18,17 +19,19 @@ import { gql } from './support/client.js';
  */
 let hive: DeploymentProcess;
 let production: Hub;
-const bundled = () => `${inject('hubUrl')}/graphql`;
+const bundled = () => `${hubUrl()}/graphql`;
 const hiveUrl = () => `${hive.url}/graphql`;
 
 beforeAll(async () => {
-  const subgraphUrls = new Map(bundledSubgraphs.map((m) => [m.name, [`${inject('hubUrl')}/subgraphs/${m.name}/graphql`]]));
-  hive = await startHiveGateway(await freePort(), {
-    NODE_ENV: 'production', NTM_GRAPHIQL: '1', NTM_INTERNAL_SECRET: inject('internalSecret'), NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls), LOG_LEVEL: 'warn',
-  });
-  // The bundled gateway in production, GraphiQL not enabled.
-  production = await startHub({ ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret') },
-    createLogger('warn'));
+  const subgraphUrls = new Map(bundledSubgraphs.map((m) => [m.name, [`${hubUrl()}/subgraphs/${m.name}/graphql`]]));
+  // Both start at once: Hive Gateway, and the bundled gateway in production, GraphiQL not enabled.
+  [hive, production] = await Promise.all([
+    startHiveGateway(await freePort(), {
+      NODE_ENV: 'production', NTM_GRAPHIQL: '1', NTM_INTERNAL_SECRET: inject('internalSecret'), NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls), LOG_LEVEL: 'warn',
+    }),
+    startHub({ ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') },
+      createLogger('warn')),
+  ]);
 }, 240_000);
 afterAll(async () => {
   await hive?.stop();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { startHub, type Hub } from '../server/hub.js';
 import { readConfig } from '../server/shared/config.js';
 import { createLogger } from '../server/shared/logger.js';
 import { errorCodes, gql } from './support/client.js';
+import { cloneDatabase, type ClonedDatabase, hubUrl } from './support/hub.js';
 
-const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, base = inject('hubUrl')) =>
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, base = hubUrl()) =>
   fetch(`${base}/graphql`, { method: 'POST', headers, body });
 
 describe('gateway hardening against abusive operations', () => {
@@ -39,7 +39,7 @@ describe('gateway hardening against abusive operations', () => {
   it('refuses CSRF-style simple requests (text/plain POST, header-less GET)', async () => {
     const textPlain = await post(JSON.stringify({ query: 'mutation { login(username: "a", password: "b") { token } }' }), { 'content-type': 'text/plain' });
     expect(textPlain.status).toBe(400);
-    const get = await fetch(`${inject('hubUrl')}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    const get = await fetch(`${hubUrl()}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF|preflight/i);
   });
@@ -55,11 +55,16 @@ describe('gateway hardening against abusive operations', () => {
 
 describe('production mode', () => {
   let hub: Hub;
+  let database: ClonedDatabase;
   beforeAll(async () => {
-    const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: 'prod-test' };
+    database = await cloneDatabase('hardening');
+    const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: database.url, internalSecret: 'prod-test' };
     hub = await startHub(config, createLogger('warn'));
   });
-  afterAll(async () => { await hub?.stop(); });
+  afterAll(async () => {
+    await hub?.stop();
+    await database?.drop();
+  });
 
   it('turns introspection off and still answers ordinary queries', async () => {
     const introspection = await (await post(JSON.stringify({ query: '{ __schema { types { name } } }' }), undefined, hub.url)).json() as any;

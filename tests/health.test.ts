@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { hubUrl } from './support/hub.js';
 
 describe('health endpoints', () => {
   it('reports live and ready with the database reachable and the supergraph composed', async () => {
-    const live = await fetch(`${inject('hubUrl')}/healthz`);
+    const live = await fetch(`${hubUrl()}/healthz`);
     expect(live.status).toBe(200);
-    const ready = await fetch(`${inject('hubUrl')}/readyz`);
+    const ready = await fetch(`${hubUrl()}/readyz`);
     expect(ready.status).toBe(200);
     const body = (await ready.json()) as { status: string; checks: Record<string, boolean> };
     expect(body.status).toBe('ready');

@@ -10,6 +10,7 @@ import type { GraphQLResult } from './support/client.js';
 import { errorCodes } from './support/client.js';
 import { sql } from './support/db.js';
 import { expectRevoked, REVOCATION_WRITE, SESSION_CACHE_MS, type WatchedEndpoint } from './support/revocation.js';
+import { databaseUrl, hubUrl } from './support/hub.js';
 
 /**
  * Identity across processes. Beside the test hub, this test worker (a process of its own) runs a split deployment
@@ -34,12 +35,12 @@ async function call(base: string, query: string, variables: Record<string, unkno
 
 beforeAll(async () => {
   credential = gatewayCredential(inject('internalSecret'));
-  const production = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret') };
+  const production = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') };
   units = await startHub({ ...production, only: 'units' }, createLogger('warn'));
   other = await startHub({
     ...production,
     externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }],
-    auth: { ...production.auth, jwksUrl: `${inject('hubUrl')}/.well-known/jwks.json` },
+    auth: { ...production.auth, jwksUrl: `${hubUrl()}/.well-known/jwks.json` },
   }, createLogger('warn'));
 });
 afterAll(async () => {
@@ -66,13 +67,13 @@ describe('subgraph endpoints in production', () => {
     expect((await call(other.url, `{ me { username } }`, {}, { token })).data).toEqual({ me: { username: user.username } });
     expect((await fetch(`${other.url}/.well-known/jwks.json`)).status).toBe(200);
     // Outside production (the test hub) subgraph endpoints stay reachable without the credential.
-    expect((await call(inject('hubUrl'), `{ me { username } }`, {}, { token, path })).data).toEqual({ me: { username: user.username } });
+    expect((await call(hubUrl(), `{ me { username } }`, {}, { token, path })).data).toEqual({ me: { username: user.username } });
   });
 
   it('answer without the credential when NTM_SUBGRAPHS_PUBLIC=1, still authenticating the Bearer token', async () => {
     const config = readConfig({ NODE_ENV: 'production', NTM_DEMO: '0', NTM_SUBGRAPHS_PUBLIC: '1' }, ['--only', 'accounts']);
     // Other subgraphs (units, for grants' unit paths) are the test hub's.
-    const open = await startHub({ ...config, port: 0, host: '127.0.0.1', databaseUrl: inject('databaseUrl'), internalSecret: inject('internalSecret'), peersUrl: inject('hubUrl') }, createLogger('warn'));
+    const open = await startHub({ ...config, port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret'), peersUrl: hubUrl() }, createLogger('warn'));
     try {
       const user = await createTestUser('public', [{ role: 'VIEWER', unitCode: '56' }]);
       const token = await signIn(user.username, user.password);
@@ -98,7 +99,7 @@ describe('revocation', () => {
    * the units process over HTTP); and the split deployment's subgraph endpoints directly, with the credential.
    */
   const endpoints = (): WatchedEndpoint[] => [
-    { name: 'test hub gateway', url: `${inject('hubUrl')}/graphql`, serves: ['write', 'read'] },
+    { name: 'test hub gateway', url: `${hubUrl()}/graphql`, serves: ['write', 'read'] },
     { name: 'split gateway', url: `${other.url}/graphql`, serves: ['write', 'read'] },
     { name: 'split units process', url: `${units.url}/subgraphs/units/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['write'] },
     { name: 'split accounts endpoint', url: `${other.url}/subgraphs/accounts/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['read'] },
@@ -111,12 +112,12 @@ describe('revocation', () => {
     const admin = await adminToken();
     let version = user.version;
     await expectRevokedEverywhere('lock', token, async () => {
-      const locked = await call(inject('hubUrl'), LOCK, { id: user.id, v: version, a: false }, { token: admin });
+      const locked = await call(hubUrl(), LOCK, { id: user.id, v: version, a: false }, { token: admin });
       expect(locked.errors).toBeUndefined();
       version = locked.data.setUserActive.version;
     });
-    expect(errorCodes(await call(inject('hubUrl'), `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: user.username, p: user.password }))).toEqual(['UNAUTHENTICATED']);
-    const unlocked = await call(inject('hubUrl'), LOCK, { id: user.id, v: version, a: true }, { token: admin });
+    expect(errorCodes(await call(hubUrl(), `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: user.username, p: user.password }))).toEqual(['UNAUTHENTICATED']);
+    const unlocked = await call(hubUrl(), LOCK, { id: user.id, v: version, a: true }, { token: admin });
     expect(unlocked.errors).toBeUndefined();
     // Unlocking moves the session on too: the token from before the lock stays refused; a new sign-in works.
     expect(errorCodes(await call(other.url, `{ me { username } }`, {}, { token }))).toEqual(['UNAUTHENTICATED']);
@@ -128,7 +129,7 @@ describe('revocation', () => {
     const token = await signIn(user.username, user.password);
     const second = await signIn(user.username, user.password);
     await expectRevokedEverywhere('password change', token, async () => {
-      const changed = await call(inject('hubUrl'), `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
+      const changed = await call(hubUrl(), `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
         { c: user.password, n: 'a-brand-new-password' }, { token: second });
       expect(changed.data).toEqual({ changePassword: true });
     });
@@ -140,9 +141,9 @@ describe('revocation', () => {
     const user = await createTestUser('lessgrant', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }, { role: 'VIEWER', unitCode: '06', asOf: '2024-01-01' }]);
     const token = await signIn(user.username, user.password);
     const admin = await adminToken();
-    const grants = (await call(inject('hubUrl'), `query($s: String) { users(filter: { search: $s }) { nodes { grants { id role } } } }`, { s: user.username }, { token: admin })).data.users.nodes[0].grants;
+    const grants = (await call(hubUrl(), `query($s: String) { users(filter: { search: $s }) { nodes { grants { id role } } } }`, { s: user.username }, { token: admin })).data.users.nodes[0].grants;
     await expectRevokedEverywhere('grant removal', token, async () => {
-      const removed = await call(inject('hubUrl'), `mutation($g: ID!) { removeUserGrant(grantId: $g) { grants { role unit { code } } } }`,
+      const removed = await call(hubUrl(), `mutation($g: ID!) { removeUserGrant(grantId: $g) { grants { role unit { code } } } }`,
         { g: grants.find((g: { role: string }) => g.role === 'UNIT_ADMIN').id }, { token: admin });
       expect(removed.data.removeUserGrant.grants).toEqual([{ role: 'VIEWER', unit: { code: '06' } }]);
     });
@@ -161,7 +162,7 @@ describe('login throttle', () => {
 
   it('counts failed sign-ins spread over two processes as one process would', async () => {
     const user = await createTestUser('spread', [{ role: 'VIEWER', unitCode: 'VN' }]);
-    const hubs = [inject('hubUrl'), other.url];
+    const hubs = [hubUrl(), other.url];
     for (let i = 0; i < 5; i++) {
       expect(errorCodes(await call(hubs[i % 2], LOGIN, { u: user.username, p: `wrong-${i}` }))).toEqual(['UNAUTHENTICATED']);
     }

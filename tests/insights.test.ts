@@ -182,7 +182,7 @@ describe('comparisons through the gateway', () => {
     // The plan: 61 communes by 2025 (§I.1 ¶2) and yearly increases for 2022–2025 (§I.1 ¶2 +1…+4), read from the seeded targets.
     const targets = await sql(`SELECT t.year, t.value, t.is_increment, t.increment_over FROM campaigns.target t
       JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'bac-kan-2021-2025' WHERE t.metric_code = 'COMMUNES_NTM' AND t.value_unit = 'COUNT' AND t.unit_class IS NULL`);
-    const end = Number(targets.find((t: any) => !t.is_increment).value);
+    const end = Number(targets.find((t: any) => !t.is_increment)?.value ?? NaN);
     const step = new Map(targets.filter((t: any) => t.increment_over === 'PREVIOUS_YEAR').map((t: any) => [t.year, Number(t.value)]));
     expect([end, ...[2022, 2023, 2024, 2025].map((y) => step.get(y))]).toEqual([61, 9, 9, 10, 12]);
     const increases = (from: number, to: number) => [...step].filter(([y]) => y >= from && y <= to).reduce((sum, [, v]) => sum + v, 0);

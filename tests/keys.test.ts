@@ -1,11 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHubAuth, type AuthConfig, type HubAuth } from '../server/shared/auth/hub-auth.js';
 import { prepareDatabase } from '../server/shared/database.js';
 import { Role, type Identity } from '../server/shared/identity.js';
 import { createLogger } from '../server/shared/logger.js';
+import { databaseUrl } from './support/hub.js';
 
 /**
  * Signing keys and their rotation, on a database of their own (so rotating keys here disturbs no other test): the
@@ -26,7 +27,7 @@ const bearer = (token: string) => `Bearer ${token}`;
 const keysTable = async () => (await db.query(`SELECT kid, alg, private_jwk IS NOT NULL AS private, retired_at IS NOT NULL AS retired FROM auth.signing_key ORDER BY created_at, kid`)).rows;
 
 beforeAll(async () => {
-  const server = new URL(inject('databaseUrl'));
+  const server = new URL(databaseUrl());
   server.pathname = '/postgres';
   const admin = new pg.Client({ connectionString: server.toString() });
   await admin.connect();

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../server/shared/project.js';
+import { cloneDatabase, type ClonedDatabase } from './support/hub.js';
 
 /** Starts the built entry point (dist/, built by `npm test`'s pretest) as its own process. */
 function startProcess(env: Record<string, string>) {
@@ -20,33 +20,43 @@ function startProcess(env: Record<string, string>) {
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`exited ${code} before listening:\n${output}`)));
-    setTimeout(() => reject(new Error(`not listening after 120 s:\n${output}`)), 120_000);
+    setTimeout(() => reject(new Error(`not listening after 200 s:\n${output}`)), 200_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, url, exited, output: () => output };
 }
 
 describe('the hub process', () => {
+  let database: ClonedDatabase;
+  beforeAll(async () => { database = await cloneDatabase('process'); });
+  afterAll(async () => { await database?.drop(); });
+
   it('drains requests in flight on SIGTERM and exits cleanly', async () => {
     // Connections the kernel queued but the busy process has not accepted yet are served during the drain delay.
-    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), NTM_DRAIN_DELAY_MS: '2000' });
+    const hub = startProcess({ DATABASE_URL: database.url, NTM_DRAIN_DELAY_MS: '2000' });
     const url = await hub.url;
     const query = JSON.stringify({ query: '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }' });
+    let answered = 0;
+    let firstAnswer!: () => void;
+    const answering = new Promise<void>((resolve) => { firstAnswer = resolve; });
     const inFlight = Array.from({ length: 20 }, () =>
       fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
-        .then(async (r) => ({ status: r.status, body: (await r.json()) as any, doneAt: Date.now() })));
-    // Let every request reach the server, then stop it while they are being answered.
-    await new Promise((r) => setTimeout(r, 150));
-    const killedAt = Date.now();
+        .then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
+        .finally(() => { answered++; firstAnswer(); }));
+    // Stop it once it is answering them: the other requests are still being served when the signal comes.
+    await answering;
+    const pendingAtSignal = 20 - answered;
     hub.child.kill('SIGTERM');
     const results = await Promise.all(inFlight);
-    expect(results.filter((r) => r.doneAt > killedAt).length).toBeGreaterThan(0);
+    expect(pendingAtSignal).toBeGreaterThan(0);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(results.map((r) => r.body.errors ?? null), 'errors of requests answered during the drain').toEqual(Array(20).fill(null));
     expect(results.every((r) => r.body.data.units.totalCount === 10035)).toBe(true);
     expect(await hub.exited).toBe(0);
     expect(hub.output()).toContain('NTM Hub stopped');
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-  });
+    // A process of its own to start (its supergraph composed anew) beside other test files on a loaded machine.
+  }, 180_000);
 
   it('runs on its embedded PostgreSQL, seeded on first start, and keeps the data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
@@ -73,10 +83,11 @@ describe('the hub process', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+    // A new cluster: initdb, migrations and seeds of 10,035 units, twice a start and a stop, beside other test files.
+  }, 240_000);
 
   it('reports a composition error clearly and exits non-zero', async () => {
-    const hub = startProcess({ DATABASE_URL: inject('databaseUrl'), EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
+    const hub = startProcess({ DATABASE_URL: database.url, EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
     await expect(hub.url).rejects.toThrow(/External subgraph .{0,3}broken.{0,3} at http:\/\/127\.0\.0\.1:9\/graphql is unreachable/);
     expect(await hub.exited).toBe(1);
   });

@@ -10,6 +10,7 @@ import { errorCodes, gql } from './support/client.js';
 import { auditedSql, sql } from './support/db.js';
 import { expectRevoked, type WatchedEndpoint } from './support/revocation.js';
 import { launch, openPage } from './browser/browser.js';
+import { databaseUrl, hubUrl } from './support/hub.js';
 
 /**
  * The split deployment (server/tools/split-deployment.ts), in production mode, on the test database: every subgraph
@@ -18,7 +19,7 @@ import { launch, openPage } from './browser/browser.js';
  */
 let split: SplitDeployment;
 const hive = () => `${split.gateway.url}/graphql`;
-const bundled = () => `${inject('hubUrl')}/graphql`;
+const bundled = () => `${hubUrl()}/graphql`;
 const credential = () => ({ [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential(inject('internalSecret')) });
 /** A subgraph process's own endpoint (the second insights replica is `insights#2`). */
 const processUrl = (label: string) => {
@@ -28,7 +29,7 @@ const processUrl = (label: string) => {
 
 beforeAll(async () => {
   split = await startSplitDeployment({
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl: databaseUrl(),
     replicas: { insights: 2 },
     env: { NODE_ENV: 'production', NTM_DEMO: '0', NTM_INTERNAL_SECRET: inject('internalSecret'), LOG_LEVEL: 'warn' },
   });
@@ -243,18 +244,18 @@ describe('the hub\'s other routes at the gateway\'s address', () => {
     expect(await (await fetch(`${split.gateway.url}/admin/..%2f..%2fpackage.json`)).text()).toBe(html);
 
     const csv = '/exports/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM,AVG_CRITERIA_MET';
-    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${csv}`), fetch(`${inject('hubUrl')}${csv}`)]);
+    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${csv}`), fetch(`${hubUrl()}${csv}`)]);
     expect(viaGateway.headers.get('content-type')).toBe(viaHub.headers.get('content-type'));
     expect(await viaGateway.text()).toBe(await viaHub.text());
     const jwks = async (base: string) => (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
-    expect((await jwks(split.gateway.url)).keys.map((k) => k.kid)).toEqual((await jwks(inject('hubUrl'))).keys.map((k) => k.kid));
+    expect((await jwks(split.gateway.url)).keys.map((k) => k.kid)).toEqual((await jwks(hubUrl())).keys.map((k) => k.kid));
   });
 
   it('passes the imports through to the process of the subgraph that owns each kind: templates, uploads and jobs', async () => {
     const auth = { authorization: `Bearer ${await tokenFor('UNIT_ADMIN', '06')}` };
     // Bắc Kạn's villages (the demo profile's, under the province's communes).
     const template = '/imports/villages/template.csv?withinCode=06&year=2024';
-    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${template}`, { headers: auth }), fetch(`${inject('hubUrl')}${template}`, { headers: auth })]);
+    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${template}`, { headers: auth }), fetch(`${hubUrl()}${template}`, { headers: auth })]);
     expect(viaGateway.status).toBe(200);
     const file = await viaGateway.text();
     expect(file).toBe(await viaHub.text());
@@ -297,8 +298,8 @@ describe('the console through Hive Gateway', () => {
 describe('start-up on a fresh database', () => {
   it('seeds once when two processes of one subgraph start at the same moment', async () => {
     const name = `ntm_split_start_${Date.now().toString(36)}`;
-    const server = new URL(inject('databaseUrl'));
-    const admin = new pg.Client({ connectionString: inject('databaseUrl') });
+    const server = new URL(databaseUrl());
+    const admin = new pg.Client({ connectionString: databaseUrl() });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
     server.pathname = `/${name}`;

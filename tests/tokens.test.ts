@@ -1,10 +1,11 @@
 import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql } from './support/client.js';
 import { TEST_ADMIN } from './support/constants.js';
 import { sql } from './support/db.js';
 import { signIn } from './support/auth.js';
+import { hubUrl } from './support/hub.js';
 
 /**
  * Sign-in tokens: EdDSA-signed JWTs naming their key, verified by every endpoint with the published keys, refused
@@ -51,7 +52,7 @@ describe('sign-in tokens', () => {
   });
 
   it('are verifiable by anyone with jose and the JWKS the accounts subgraph publishes, which holds no private key', async () => {
-    const response = await fetch(`${inject('hubUrl')}/.well-known/jwks.json`);
+    const response = await fetch(`${hubUrl()}/.well-known/jwks.json`);
     expect(response.status).toBe(200);
     const jwks = (await response.json()) as { keys: JWK[] };
     expect(jwks.keys.map((k) => k.kid)).toContain(hubKey.kid);

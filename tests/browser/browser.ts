@@ -1,12 +1,26 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { beforeEach } from 'vitest';
 import { projectPath } from '../../server/shared/project.js';
 import '../support/provided-context.js';
+import { hubUrl } from '../support/hub.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
 export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = projectPath('tests', 'artifacts', 'screenshots');
+/** `npm run screenshots` (NTM_SCREENSHOTS=1) saves every named step for the docs; the suite only saves failures. */
+const DOCS_SCREENSHOTS = process.env.NTM_SCREENSHOTS === '1';
+/** Browsers this file launched: a failing test screenshots their open pages. */
+const launched = new Set<Browser>();
+
+// What the page looked like when a test failed, for each page still open (tests/artifacts/screenshots/FAILED-*).
+beforeEach(({ task, onTestFailed }) => {
+  onTestFailed(async () => {
+    const pages = [...launched].filter((b) => b.isConnected()).flatMap((b) => b.contexts().flatMap((c) => c.pages()));
+    const name = `FAILED-${task.file.name.replace(/\W+/g, '-')}-${task.name.replace(/\W+/g, '-').slice(0, 80)}`;
+    await Promise.all(pages.map((page, i) => page.screenshot({ path: `${SCREENSHOTS}/${name}${pages.length > 1 ? `-${i + 1}` : ''}.png`, fullPage: true, timeout: 10_000 }).catch(() => undefined)));
+  });
+});
 /** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package). */
 const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || !!process.env.NTM_CHROMIUM;
 
@@ -23,11 +37,14 @@ export async function launch(): Promise<Browser> {
     console.warn('Chromium has no Vietnamese locale (chromium-l10n): --lang=vi-VN falls back to en-US and date inputs show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n`.');
   }
   // --lang: the browser's own UI locale, which native date inputs follow (dd/mm/yyyy rather than mm/dd/yyyy).
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' },
     args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
 }
 
 /** A page in a context of its own, in Vietnamese, waiting up to 20 s by default; uncaught page errors go to `errors`. */
@@ -38,10 +55,15 @@ export async function openPage(browser: Browser, errors: string[], viewport = { 
   return page;
 }
 
-/** The console's URL for a route (hash routing), e.g. `console('campaigns/5/show')`. */
-export const consoleUrl = (route = '') => `${inject('hubUrl')}/admin/${route ? `#/${route}` : ''}`;
+/** The console's URL for a route (hash routing), e.g. `consoleUrl(`campaigns/${id}/show`)`. */
+export const consoleUrl = (route = '') => `${hubUrl()}/admin/${route ? `#/${route}` : ''}`;
 
+/**
+ * A named step worth a picture in the docs: saved by `npm run screenshots` only (once the page is quiet), since the
+ * suite asserts what a page shows through waiting locators and saves a picture when a test fails.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!DOCS_SCREENSHOTS) return;
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
@@ -72,8 +94,11 @@ export function watch(page: Page): string[] {
   return problems;
 }
 
-/** Fails on text a person should not read: untranslated keys, raw codes, "||||", English in Vietnamese mode. */
-export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi'): Promise<void> {
+/**
+ * Fails on text a person should not read: untranslated keys, raw codes, "||||", English in Vietnamese mode. `data`:
+ * strings the page may show as they are (user names other test files made, such as `reorg.x1y2`).
+ */
+export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi', data: readonly string[] = []): Promise<void> {
   // innerText follows CSS text-transform: a button's "Create" reads "CREATE", like a raw code. Read the text as written.
   const text = await page.evaluate(() => {
     const asWritten = document.createElement('style');
@@ -83,7 +108,7 @@ export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi'): 
   });
   const found = [
     ...(text.match(KEY) ?? []),
-    ...(text.match(DOTTED) ?? []).filter((m) => !USER_NAMES.has(m)),
+    ...(text.match(DOTTED) ?? []).filter((m) => !USER_NAMES.has(m) && !data.some((d) => d.startsWith(m))),
     ...(text.match(RAW_CODE) ?? []),
     ...(text.match(RAW_WORD) ?? []),
     ...(text.includes('||||') ? ['||||'] : []),
@@ -92,7 +117,7 @@ export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi'): 
   if (found.length) throw new Error(`unreadable text on ${page.url()}: ${[...new Set(found)].join(', ')}`);
 }
 
-/** A screenshot at the current size; at phone width nothing may scroll sideways. */
+/** At the current size nothing may scroll sideways (the phone width above all); a screenshot for the docs. */
 export async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   const { width, scrollWidth } = await page.evaluate(() => ({ width: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
+import { campaignId } from '../support/fixtures.js';
 import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
 
 /**
@@ -12,8 +13,10 @@ describe('admin console', () => {
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
+  let khanhHoa: string;
 
   beforeAll(async () => {
+    khanhHoa = await campaignId('khanh-hoa-2021-2025');
     browser = await launch();
     page = await openPage(browser, errors);
   });
@@ -24,8 +27,8 @@ describe('admin console', () => {
 
   it('signs in and shows Vietnamese by default', async () => {
     await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
-    await expect(page.getByRole('menuitem', { name: 'Phong trào thi đua' }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Quản trị tỉnh Khánh Hòa (demo)').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('menuitem', { name: 'Phong trào thi đua' }).waitFor();
+    await page.getByText('Quản trị tỉnh Khánh Hòa (demo)').first().waitFor();
     await screenshot(page, '01-dashboard');
   });
 
@@ -51,7 +54,7 @@ describe('admin console', () => {
   });
 
   it('derives a district campaign from the provincial one', async () => {
-    await page.goto(consoleUrl('campaigns/5/show'));
+    await page.goto(consoleUrl(`campaigns/${khanhHoa}/show`));
     await page.getByText('Cả nước chung sức xây dựng nông thôn mới').first().waitFor();
     await screenshot(page, '05-campaign');
     await page.getByRole('button', { name: 'Lập phong trào cấp dưới' }).first().click();
@@ -61,7 +64,7 @@ describe('admin console', () => {
     await dialog.getByRole('button', { name: 'Lập phong trào cấp dưới' }).click();
     await page.getByText(/Đã lập phong trào/).waitFor();
     await page.waitForURL(/#\/campaigns\/\d+\/show/);
-    expect(page.url()).not.toMatch(/#\/campaigns\/5\/show/);
+    expect(page.url()).not.toMatch(new RegExp(`#/campaigns/${khanhHoa}/show`));
     await page.getByText(/trên địa bàn .*Khánh Vĩnh/i).first().waitFor();
     await screenshot(page, '06-derived-campaign');
   });
@@ -73,7 +76,7 @@ describe('admin console', () => {
     await page.getByTestId('compare-table').getByText('Huyện Cam Lâm').waitFor();
     expect(await camLamTarget()).toBe('12');
 
-    await page.goto(consoleUrl('targets/grid?campaign=5&metric=COMMUNES_NTM'));
+    await page.goto(consoleUrl(`targets/grid?campaign=${khanhHoa}&metric=COMMUNES_NTM`));
     const cell = page.locator('input[data-cell="570-2025"]');
     await expect.poll(() => cell.inputValue(), { timeout: 20_000 }).toBe('12');
     await cell.fill('14');
@@ -88,7 +91,7 @@ describe('admin console', () => {
     await screenshot(page, '08-compare');
 
     // Put the plan's figure back: other tests read the seeded targets.
-    await page.goto(consoleUrl('targets/grid?campaign=5&metric=COMMUNES_NTM'));
+    await page.goto(consoleUrl(`targets/grid?campaign=${khanhHoa}&metric=COMMUNES_NTM`));
     await expect.poll(() => cell.inputValue(), { timeout: 20_000 }).toBe('14');
     await cell.fill('12');
     await cell.press('Enter');

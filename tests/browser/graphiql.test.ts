@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../server/gateway/examples.js';
 import { launch, openPage, screenshot } from './browser.js';
+import { hubUrl } from '../support/hub.js';
 
 /**
  * GraphiQL in Chromium with every request to another host refused (as on a government network without internet):
@@ -17,7 +18,7 @@ describe('GraphiQL in a browser without internet', () => {
   beforeAll(async () => {
     browser = await launch();
     page = await openPage(browser, errors);
-    const hub = new URL(inject('hubUrl'));
+    const hub = new URL(hubUrl());
     await page.route('**/*', (route) => {
       const url = new URL(route.request().url());
       if (url.protocol === 'blob:' || url.protocol === 'data:' || url.host === hub.host) return route.continue();
@@ -28,7 +29,7 @@ describe('GraphiQL in a browser without internet', () => {
   afterAll(async () => { await browser?.close(); });
 
   it('opens with the example tabs, browses the schema and runs the first example', async () => {
-    await page.goto(`${inject('hubUrl')}/graphql`);
+    await page.goto(`${hubUrl()}/graphql`);
     await page.locator('.graphiql-container').first().waitFor();
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(EXAMPLES.length);
     expect(await page.locator('.graphiql-tab').first().innerText()).toContain('CompareProvinces');

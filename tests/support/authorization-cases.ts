@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RUN_ID, tokenFor } from './auth.js';
 import { errorCodes, gql, type GraphQLResult } from './client.js';
 import { rowCounts, sql } from './db.js';
+import { nominateFreeCommune } from './fixtures.js';
 
 /**
  * For every mutation of every subgraph: an administrator of another province (Bắc Kạn, 06) acting on Khánh Hòa's
@@ -278,18 +279,8 @@ async function prepareFixtures(): Promise<string> {
   const contribution = await gql(`mutation($c: ID!) { recordContribution(input: { campaignId: $c, contributor: { kind: ENTERPRISE, name: "Doanh nghiệp fixture ${RUN_ID}", unitCode: "22384", asOf: "2024-01-01" },
     date: "2024-05-01", kind: MONEY, valueVnd: 1000000 }) { contributor { id } } }`, { c: fixtures.campaignId }, { token: admin });
   fixtures.contributorId = contribution.data.recordContribution.contributor.id;
-  // The console's browser test may already have nominated this commune for 2024: take that one then.
-  const existing = await gql(`query($s: ID!) { nominations(filter: { standardId: $s, year: 2024 }, limit: 500) { nodes { id subject { unit { code } } } } }`,
-    { s: fixtures.awardStandardId }, { token: admin });
-  const nominated = existing.data.nominations.nodes.find((n: { subject: { unit: { code: string } } }) => n.subject.unit.code === '22384');
-  if (nominated) {
-    fixtures.nominationId = nominated.id;
-  } else {
-    const nomination = await gql(`mutation($s: ID!) { createNomination(input: { standardId: $s, subject: { unitCode: "22384", asOf: "2024-01-01" }, year: 2024,
-      proposingUnitCode: "56", formCode: "PROVINCE_CERTIFICATE" }) { id } }`, { s: fixtures.awardStandardId }, { token: admin });
-    expect(nomination.errors, JSON.stringify(nomination.errors)).toBeUndefined();
-    fixtures.nominationId = nomination.data.createNomination.id;
-  }
+  // A nomination of this file's own, of a Khánh Hòa commune no one has nominated for 2024.
+  fixtures.nominationId = await nominateFreeCommune(fixtures.awardStandardId, '56', 2024, admin);
 
   // A village of Khánh Hòa's last current commune, and a rename of it recorded for next year.
   const [commune] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
@@ -349,7 +340,7 @@ export function authorisationMatrix(gateways: () => string[]): void {
       const tables = [...new Set(Object.values(CASES).flatMap((c) => c.tables))];
       for (const url of gateways()) {
         const before = await rowCounts(tables);
-        const refused: Record<string, string[]> = {};
+        const refused: Record<string, (string | undefined)[]> = {};
         for (const [name, testCase] of Object.entries(CASES)) refused[name] = errorCodes(await gql(testCase.query, testCase.variables(), { url }));
         expect(Object.entries(refused).filter(([, codes]) => codes.join() !== 'UNAUTHENTICATED'), url).toEqual([]);
         expect(await rowCounts(tables), url).toEqual(before);

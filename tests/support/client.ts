@@ -1,5 +1,5 @@
-import { inject } from 'vitest';
 import './provided-context.js';
+import { hubUrl } from './hub.js';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -19,7 +19,7 @@ export async function gql<T = any>(
   variables?: Record<string, unknown>,
   options: { token?: string; path?: string; url?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResult<T>> {
-  const response = await fetch(options.url ?? `${inject('hubUrl')}${options.path ?? '/graphql'}`, {
+  const response = await fetch(options.url ?? `${hubUrl()}${options.path ?? '/graphql'}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

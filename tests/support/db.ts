@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { afterAll, inject } from 'vitest';
+import { afterAll } from 'vitest';
 import './provided-context.js';
+import { databaseUrl } from './hub.js';
 
 let pool: pg.Pool | undefined;
-const getPool = () => (pool ??= new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 }));
+const getPool = () => (pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2 }));
 afterAll(async () => {
   await pool?.end();
   pool = undefined;

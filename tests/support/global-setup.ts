@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startHub, type Hub } from '../../server/hub.js';
 import { readConfig } from '../../server/shared/config.js';
@@ -8,34 +7,26 @@ import { startEmbeddedPostgres, type Database } from '../../server/shared/databa
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
 import { TEST_ADMIN } from './constants.js';
+import { CLONE_PREFIX, databaseUrlOf, ensureTemplate, onServer, TEMPLATE_DATABASE, templateFingerprint, WORKER_DATABASE } from './test-databases.js';
 import './provided-context.js';
 
 
 export const TEST_SECRET = 'test-internal-secret';
-let hub: Hub | undefined;
+const hubs: Hub[] = [];
 let embedded: Database | undefined;
 
-/** Recreates the test database so every run starts from migrations and seeds. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
 /**
- * Starts what the tests run against: a real PostgreSQL (embedded, or the server DATABASE_URL names — its
- * database `ntm_test` is dropped and recreated) and the real hub, gateway and subgraphs, on a free port.
+ * Starts what the tests run against: a real PostgreSQL (embedded, or the server DATABASE_URL names) holding one
+ * template database migrated and seeded once, then, for each vitest worker slot, a database cloned from it
+ * (`CREATE DATABASE … TEMPLATE …`, a file copy: no migration or seed again; the template itself is kept for the next
+ * run while the code and seeds are unchanged) and a real hub — gateway and
+ * subgraphs — on it. Test files running at the same time therefore never share a database; a file picks its hub by
+ * `VITEST_POOL_ID` (tests/support/hub.ts).
  */
 export async function setup(project: TestProject) {
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
+  const began = performance.now();
+  const step = (what: string) => log.info({ ms: Math.round(performance.now() - began) }, `test setup: ${what}`);
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     embedded = await startEmbeddedPostgres({
@@ -45,17 +36,33 @@ export async function setup(project: TestProject) {
     }, log);
     serverUrl = embedded.url;
   }
-  const databaseUrl = await freshDatabase(serverUrl, 'ntm_test');
+  step('PostgreSQL started');
+  const workers = Math.max(1, project.config.maxWorkers ?? 1);
+  // What a previous run left: its workers' databases, clones an interrupted file did not drop.
+  await onServer(serverUrl, async (admin) => {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%' AND datname <> $2`, [CLONE_PREFIX, TEMPLATE_DATABASE]);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
-  const config = { ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, admin: TEST_ADMIN };
-  hub = await startHub(config, log);
-  project.provide('hubUrl', hub.url);
-  project.provide('databaseUrl', databaseUrl);
+  const config = (databaseUrl: string) => ({ ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, admin: TEST_ADMIN });
+  // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy.
+  await ensureTemplate(serverUrl, TEMPLATE_DATABASE, templateFingerprint('demo', JSON.stringify(TEST_ADMIN)), async (url) => {
+    await (await startHub(config(url), log)).stop();
+  });
+  step('template ready');
+  await onServer(serverUrl, async (admin) => {
+    for (let slot = 1; slot <= workers; slot++) await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+  });
+  const started = await Promise.all(Array.from({ length: workers }, (_, i) => startHub(config(databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1))), log)));
+  hubs.push(...started);
+  step(`${workers} hubs started`);
+  project.provide('workers', started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })));
+  project.provide('serverUrl', serverUrl);
   project.provide('internalSecret', TEST_SECRET);
 }
 
 export async function teardown() {
-  await hub?.stop();
+  await Promise.all(hubs.map((hub) => hub.stop()));
   await embedded?.stop();
   keepExitCode();
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { inject } from 'vitest';
 import './provided-context.js';
+import { hubUrl } from './hub.js';
 
 /** An import job as the routes answer it. */
 export interface Job {
@@ -17,7 +17,7 @@ export interface Job {
   checksum: string;
 }
 
-const url = (path: string) => `${inject('hubUrl')}${path}`;
+const url = (path: string) => `${hubUrl()}${path}`;
 const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 
 /** GET a file (a template, an error list) as bytes; fails the test on a non-200 answer. */
@@ -29,7 +29,8 @@ export async function download(path: string, token?: string): Promise<Buffer> {
 
 /** Uploads a file to `/imports/<kind>` and waits for its dry run (and commit with `commit=true`). */
 export async function upload(kind: string, body: Buffer | string, token: string | undefined, query = ''): Promise<{ status: number; body: any; job: Job }> {
-  const response = await fetch(url(`/imports/${kind}?wait=true&fileName=test.xlsx${query}`), { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...auth(token) }, body });
+  const response = await fetch(url(`/imports/${kind}?wait=true&fileName=test.xlsx${query}`), { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...auth(token) },
+    body: typeof body === 'string' ? body : new Uint8Array(body) });
   const json = (await response.json()) as any;
   return { status: response.status, body: json, job: json.job };
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll, inject } from 'vitest';
+import { afterAll } from 'vitest';
 import { openHubAuth, type HubAuth } from '../../server/shared/auth/hub-auth.js';
 import { readConfig } from '../../server/shared/config.js';
 import { requestGuard } from '../../server/shared/guard.js';
@@ -11,16 +11,17 @@ import type { PeerQuery } from '../../server/shared/peers.js';
 import type { SubgraphModule } from '../../server/shared/subgraph-module.js';
 import { UnitDirectory } from '../../server/shared/unit-directory.js';
 import './provided-context.js';
+import { databaseUrl, hubUrl } from './hub.js';
 
 /** Runs a GraphQL operation against the test hub's gateway, which serves every subgraph's public queries. */
 export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
-  const response = await fetch(`${inject('hubUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${hubUrl()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as Awaited<ReturnType<PeerQuery>>;
 };
 
 /** The test database's token service, opened on first use: service specs seldom sign anyone in. */
 let opened: Promise<HubAuth> | undefined;
-const realAuth = () => (opened ??= openHubAuth(inject('databaseUrl'), readConfig({}, []).auth, createLogger('warn')));
+const realAuth = () => (opened ??= openHubAuth(databaseUrl(), readConfig({}, []).auth, createLogger('warn')));
 afterAll(async () => {
   await (await opened)?.close();
   opened = undefined;
@@ -38,7 +39,7 @@ const auth: HubAuth = {
  */
 export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
   const { databaseTimeouts, poolSize } = readConfig({}, []);
-  const orm = await openSubgraphOrm(module, inject('databaseUrl'), createLogger('warn'), databaseTimeouts, poolSize);
+  const orm = await openSubgraphOrm(module, databaseUrl(), createLogger('warn'), databaseTimeouts, poolSize);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
   const context = (grants: Grant[] = []): SubgraphContext => {
     const ctx = { em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(), identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS };
