@@ -11,8 +11,8 @@ import { bundledSubgraphs } from '../server/subgraphs.js';
  */
 describe('the role check declared on every resolver method', () => {
   const storage = getMetadataStorage();
-  const resolvers = new Set<Function>(bundledSubgraphs.flatMap((module) => module.resolvers));
-  const declared = (target: Function, methodName: string) =>
+  const resolvers = new Set<object>(bundledSubgraphs.flatMap((module) => module.resolvers));
+  const declared = (target: object, methodName: string) =>
     storage.authorizedFields.find((a) => a.fieldName === methodName && a.target === target);
   /** The capabilities whose operations (or steps of one, "name:STEP") the table gives an operation. */
   const capabilitiesOf = (operation: string) => (Object.entries(CAPABILITIES) as [Capability, (typeof CAPABILITIES)[Capability]][])

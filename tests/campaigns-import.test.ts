@@ -12,12 +12,10 @@ const TABLES = ['campaigns.target', 'audit.audit_log'];
 const HEADER = 'Mã phong trào,Mã đơn vị,Mã chỉ số,Năm,Phép so sánh,Tính bằng,Giá trị,Cận dưới,Cận trên,Tăng thêm so với,Ghi chú';
 
 let campaignId: string;
-let district: { code: string; name: string };
 let communes: { code: string }[];
 let admin: string;
 
 beforeAll(async () => {
-  [district] = await sql(`SELECT u.code, u.name FROM units.unit u WHERE u.code = '574' AND u.level = 'DISTRICT' AND coalesce(u.valid_from, '2000-01-01') <= '2021-01-01'`);
   communes = await sql(`SELECT c.code FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '574' WHERE c.level = 'COMMUNE'
     AND coalesce(c.valid_from, '2000-01-01') <= '2021-01-01' AND coalesce(c.valid_to, '2100-01-01') >= '2021-01-01' ORDER BY c.code LIMIT 2`);
   admin = await tokenFor('UNIT_ADMIN', '574', '2024-01-01');
@@ -67,7 +65,7 @@ describe('importing campaign targets', () => {
     expect(after['audit.audit_log']).toBe(before['audit.audit_log'] + 1);
     const [event] = await sql(`SELECT after FROM audit.audit_log WHERE entity = 'Import' AND entity_id = $1`, [checked.job.id]);
     expect(event.after).toMatchObject({ kind: 'targets', rows: 3, created: 3, updated: 0, checksum: checked.job.checksum });
-    expect((await targetsOf()).map(({ id, ...t }: { id: string }) => t)).toEqual([
+    expect((await targetsOf()).map(({ id: _id, ...t }: { id: string }) => t)).toEqual([
       { version: 1, unit: { code: '574' }, metric: { code: 'COMMUNES_NTM' }, year: 2023, comparator: 'GTE', valueUnit: 'COUNT', value: 3, valueMin: null, valueMax: null, isIncrement: false, incrementOver: null, note: 'Huyện' },
       { version: 1, unit: { code: a.code }, metric: { code: 'COMMUNES_NTM' }, year: 2024, comparator: 'GTE', valueUnit: 'COUNT', value: null, valueMin: 1, valueMax: 2, isIncrement: false, incrementOver: null, note: null },
       { version: 1, unit: { code: b.code }, metric: { code: 'COMMUNES_NTM' }, year: 2025, comparator: 'GTE', valueUnit: 'COUNT', value: 1, valueMin: null, valueMax: null, isIncrement: true, incrementOver: 'PREVIOUS_YEAR', note: null },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from './support/auth.js';
 import { errorCodes, gql } from './support/client.js';
-import { auditedSql, rowCounts, sql } from './support/db.js';
+import { auditedSql, rowCounts } from './support/db.js';
 import { hubUrl } from './support/hub.js';
 
 /**

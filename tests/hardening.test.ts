@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../server/hub.js';
 import { readConfig } from '../server/shared/config.js';
 import { createLogger } from '../server/shared/logger.js';
-import { errorCodes, gql } from './support/client.js';
+import { gql } from './support/client.js';
 import { cloneDatabase, type ClonedDatabase, hubUrl } from './support/hub.js';
 
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, base = hubUrl()) =>

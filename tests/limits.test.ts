@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../server/hub.js';
 import { readConfig } from '../server/shared/config.js';
 import { OPERATION_LIMITS } from '../server/gateway/limits.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential } from '../server/shared/auth/gateway-credential.js';
 import { cloneDatabase, type ClonedDatabase } from './support/hub.js';
 
 /**

@@ -22,7 +22,6 @@ describe('console: accounts and audit log', () => {
     await browser?.close();
   });
 
-  const column = (testId: string, name: string) => page.getByTestId(testId).locator(`td.column-${name}`).allInnerTexts();
 
   it('creates an account with a grant through the form; a bad user name is refused before anything is written', async () => {
     await page.goto(consoleUrl('users/create'));
