@@ -19,7 +19,9 @@ const config = readConfig(process.env, []);
 // GraphiQL's documentation explorer reads the schema by introspection: enabling GraphiQL in production enables it.
 const introspection = !config.production || config.graphiql;
 // Subgraph endpoints answer only the gateway credential in production; the caller is still its own Bearer token.
-const credential: Record<string, string> = config.internalSecret ? { [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential(config.internalSecret) } : {};
+const credential: Record<string, string> = config.internalSecret
+  ? { [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential(config.internalSecret) }
+  : {};
 if (config.production && !config.internalSecret && !config.subgraphsPublic) {
   throw new Error('NTM_INTERNAL_SECRET is required in production: subgraph endpoints answer only the gateway credential derived from it');
 }
@@ -34,7 +36,9 @@ export const gatewayConfig = defineConfig({
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined, ...credential }),
   },
   plugins: () => [
-    useHubProtection({ introspection }), useSignInRefusal(), useSubgraphReplicas(config.subgraphUrls),
+    useHubProtection({ introspection }),
+    useSignInRefusal(),
+    useSubgraphReplicas(config.subgraphUrls),
     // The console, the exports and the JWKS at the same address, as the one-process hub serves them.
     useHubRoutes(projectPath('admin', 'dist'), config.subgraphUrls),
   ],

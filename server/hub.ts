@@ -21,7 +21,14 @@ import { maskError } from './shared/errors.js';
 import { requestGuard, SYSTEM_GUARD } from './shared/guard.js';
 import { IMPORT_SUBGRAPHS } from './shared/import/import-routes.js';
 import { ANONYMOUS, SYSTEM_IDENTITY, type Identity } from './shared/identity.js';
-import { GATEWAY_CREDENTIAL_HEADER, gatewayCredential, hasGatewayCredential, PEER_CREDENTIAL_HEADER, peerCredential, requireGatewayCredential } from './shared/auth/gateway-credential.js';
+import {
+  GATEWAY_CREDENTIAL_HEADER,
+  gatewayCredential,
+  hasGatewayCredential,
+  PEER_CREDENTIAL_HEADER,
+  peerCredential,
+  requireGatewayCredential,
+} from './shared/auth/gateway-credential.js';
 import { openHubAuth } from './shared/auth/hub-auth.js';
 import type { Logger } from './shared/logger.js';
 import { limitDatabaseWaits, openSubgraphOrm } from './shared/orm.js';
@@ -60,8 +67,16 @@ const READY_TIMEOUT_MS = 800;
 /** Whether a promise settles successfully within `ms` (its late outcome is ignored). */
 const answersWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> => {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  return Promise.race([promise.then(() => true, () => false), late]).finally(() => clearTimeout(timer));
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => false,
+    ),
+    late,
+  ]).finally(() => clearTimeout(timer));
 };
 
 /** Fetches an external subgraph's SDL through the federation `_service` field. */
@@ -93,7 +108,11 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
 }
 
 /** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
-function remoteExecutor(url: string, credential: string, peer: string): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
+function remoteExecutor(
+  url: string,
+  credential: string,
+  peer: string,
+): (query: string, variables?: Record<string, unknown>) => Promise<PeerResult> {
   return async (query, variables) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -130,7 +149,9 @@ function drainable(http: Server) {
 export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   // An external subgraph named like a bundled one replaces it: that subgraph then runs elsewhere.
   const remote = new Set(config.externalSubgraphs.map((e) => e.name));
-  const modules = config.only ? bundledSubgraphs.filter((m) => m.name === config.only) : bundledSubgraphs.filter((m) => !remote.has(m.name));
+  const modules = config.only
+    ? bundledSubgraphs.filter((m) => m.name === config.only)
+    : bundledSubgraphs.filter((m) => !remote.has(m.name));
   if (!modules.length) {
     throw new Error(`Unknown subgraph "${config.only}" (bundled: ${bundledSubgraphs.map((m) => m.name).join(', ')})`);
   }
@@ -139,7 +160,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const peerHeader = peerCredential(secret);
   // Only the hub's own subgraphs (run elsewhere with --only) receive the credential; a foreign service never does.
   const credentialFor = (name: string): Record<string, string> =>
-    (bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {});
+    bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {};
   const database = await openDatabase(config, log);
   const auth = await openHubAuth(database.url, config.auth, log);
   const orms = new Map<string, MikroORM>();
@@ -149,25 +170,38 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const app: Express = express();
   app.disable('x-powered-by');
   // While draining, every response closes its connection so clients do not reuse it.
-  app.use((_req, res, next) => { if (!state.ready && state.started) res.setHeader('connection', 'close'); next(); });
-  app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+  app.use((_req, res, next) => {
+    if (!state.ready && state.started) res.setHeader('connection', 'close');
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, boolean> = { supergraph: state.supergraph || Boolean(config.only) };
     // In parallel and within READY_TIMEOUT_MS each: a frozen database makes /readyz say 503, not hang.
-    await Promise.all([...orms].map(async ([name, orm]) => {
-      checks[`database:${name}`] = await answersWithin(orm.em.fork().execute('SELECT 1'), READY_TIMEOUT_MS);
-    }));
+    await Promise.all(
+      [...orms].map(async ([name, orm]) => {
+        checks[`database:${name}`] = await answersWithin(orm.em.fork().execute('SELECT 1'), READY_TIMEOUT_MS);
+      }),
+    );
     const ready = state.ready && Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
 
   // Whatever their context, the servers are only stopped here.
   const servers: Pick<ApolloServer, 'stop'>[] = [];
-  const formatError = (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
   for (const module of modules) {
     // Replicas starting together migrate, seed and start one after another (withStartupLock).
-    orms.set(module.name, await withStartupLock(database.url, `migrate ${module.name}`, () => openSubgraphOrm(module, database.url, log, config.databaseTimeouts, config.poolSize)));
+    orms.set(
+      module.name,
+      await withStartupLock(database.url, `migrate ${module.name}`, () =>
+        openSubgraphOrm(module, database.url, log, config.databaseTimeouts, config.poolSize),
+      ),
+    );
     built.push(await buildSubgraph(module));
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
@@ -175,13 +209,23 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const peers: PeerQuery = (name, query, variables) => {
     const local = executors.get(name);
     if (local) return local(query, variables, contextFor(name, ANONYMOUS));
-    const url = config.externalSubgraphs.find((e) => e.name === name)?.url ?? config.subgraphUrls.get(name)?.[0] ?? `${config.peersUrl}${subgraphPath(name)}`;
+    const url =
+      config.externalSubgraphs.find((e) => e.name === name)?.url ??
+      config.subgraphUrls.get(name)?.[0] ??
+      `${config.peersUrl}${subgraphPath(name)}`;
     if (!remotes.has(name)) remotes.set(name, remoteExecutor(url, credential, peerHeader));
     return remotes.get(name)!(query, variables);
   };
   const unitsExecutor: UnitsExecutor = (query, variables) => peers('units', query, variables);
   function contextFor(name: string, identity: Identity): SubgraphContext {
-    const ctx = { em: orms.get(name)!.em.fork(), identity, auth, loaders: new Map(), units: new UnitDirectory(unitsExecutor), peers } as Omit<SubgraphContext, 'guard'>;
+    const ctx = {
+      em: orms.get(name)!.em.fork(),
+      identity,
+      auth,
+      loaders: new Map(),
+      units: new UnitDirectory(unitsExecutor),
+      peers,
+    } as Omit<SubgraphContext, 'guard'>;
     return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
@@ -192,7 +236,11 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       // As the system actor: audited as "system", with the units of its records looked up like a request's.
       await withRequestScope(async () => {
         await seedOnce(module, orms.get(module.name)!, tools);
-        if (module.start) await orms.get(module.name)!.em.fork().transactional((em) => module.start!(em, tools));
+        if (module.start)
+          await orms
+            .get(module.name)!
+            .em.fork()
+            .transactional((em) => module.start!(em, tools));
       }, system);
     });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
@@ -210,11 +258,16 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     servers.push(server);
     // In production a subgraph endpoint answers the gateway only; every caller is authenticated by its own token.
     const gatewayOnly = config.production && !config.subgraphsPublic ? [requireGatewayCredential(credential)] : [];
-    app.use(subgraphPath(module.name), ...gatewayOnly, (_req, _res, next) => withRequestScope(next), ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => {
-      const ctx = contextFor(module.name, await auth.authenticate(req.headers.authorization));
-      enterRequestContext(ctx);
-      return ctx;
-    }));
+    app.use(
+      subgraphPath(module.name),
+      ...gatewayOnly,
+      (_req, _res, next) => withRequestScope(next),
+      ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => {
+        const ctx = contextFor(module.name, await auth.authenticate(req.headers.authorization));
+        enterRequestContext(ctx);
+        return ctx;
+      }),
+    );
   }
 
   if (!config.only) {
@@ -225,36 +278,65 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     const supergraphSdl = composeSupergraph(sdls);
     // GraphiQL's documentation explorer reads the schema by introspection: enabling GraphiQL in production enables it.
     const introspection = !config.production || config.graphiql;
-    const server = createGatewayServer({ supergraphSdl, executors, contextFor, credentialFor, production: config.production, introspection, formatError });
+    const server = createGatewayServer({
+      supergraphSdl,
+      executors,
+      contextFor,
+      credentialFor,
+      production: config.production,
+      introspection,
+      formatError,
+    });
     await server.start();
     servers.push(server);
     state.supergraph = true;
     if (config.graphiql) app.get('/graphql', graphiqlRoute('/graphql'));
-    app.use('/graphql', ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
-      identity: await auth.authenticate(req.headers.authorization), authorization: req.headers.authorization,
-    })));
+    app.use(
+      '/graphql',
+      ...graphqlEndpoint(server, config.requestTimeoutMs, async ({ req }) => ({
+        identity: await auth.authenticate(req.headers.authorization),
+        authorization: req.headers.authorization,
+      })),
+    );
     // `npm start` builds the console while the hub starts: until its index.html is written, /admin says so and
     // reloads itself; the built console is then served without a restart.
     const adminDist = projectPath('admin', 'dist');
     app.get(/^\/admin(\/.*)?$/, (_req, res, next) => {
       if (existsSync(join(adminDist, 'index.html'))) return next();
-      res.type('html').set('cache-control', 'no-store').send('<!doctype html><html lang="vi"><meta charset="utf-8">' +
-        '<meta http-equiv="refresh" content="3"><title>NTM Hub</title><h1>NTM Hub</h1>' +
-        '<p>Bảng điều khiển đang được dựng hoặc chưa được dựng (admin/dist) — the console is being built, or not built yet.</p>' +
-        '<p>GraphQL: <a href="/graphql">/graphql</a></p></html>');
+      res
+        .type('html')
+        .set('cache-control', 'no-store')
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8">' +
+            '<meta http-equiv="refresh" content="3"><title>NTM Hub</title><h1>NTM Hub</h1>' +
+            '<p>Bảng điều khiển đang được dựng hoặc chưa được dựng (admin/dist) — the console is being built, or not built yet.</p>' +
+            '<p>GraphQL: <a href="/graphql">/graphql</a></p></html>',
+        );
     });
     app.use('/admin', consoleAssets(adminDist));
     app.get('/', (_req, res) => res.redirect('/admin/'));
   }
-  for (const module of modules) if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));
+  for (const module of modules)
+    if (module.http) app.use(module.http.path, requestTimeout(config.requestTimeoutMs), module.http.router(peers, auth));
   for (const module of modules) {
     for (const kind of module.imports ?? []) {
-      if (IMPORT_SUBGRAPHS[kind.name] !== module.name) throw new Error(`import kind ${kind.name} of ${module.name} is missing from IMPORT_SUBGRAPHS (server/shared/import/import-routes.ts)`);
+      if (IMPORT_SUBGRAPHS[kind.name] !== module.name)
+        throw new Error(
+          `import kind ${kind.name} of ${module.name} is missing from IMPORT_SUBGRAPHS (server/shared/import/import-routes.ts)`,
+        );
       // Jobs run in the background: a request only uploads or asks, and answers within the request time limit.
-      app.use(`/imports/${kind.name}`, requestTimeout(config.requestTimeoutMs), importRouter(kind, {
-        subgraph: module.name, auth, log, maxBytes: config.importMaxBytes, waitMs: Math.max(1_000, config.requestTimeoutMs - 5_000),
-        contextFor: (identity) => contextFor(module.name, identity),
-      }));
+      app.use(
+        `/imports/${kind.name}`,
+        requestTimeout(config.requestTimeoutMs),
+        importRouter(kind, {
+          subgraph: module.name,
+          auth,
+          log,
+          maxBytes: config.importMaxBytes,
+          waitMs: Math.max(1_000, config.requestTimeoutMs - 5_000),
+          contextFor: (identity) => contextFor(module.name, identity),
+        }),
+      );
     }
   }
   app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Không có địa chỉ này', 'No such route'));
@@ -275,17 +357,18 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   log.info({ url, subgraphs: modules.map((m) => m.name), only: config.only ?? null }, 'NTM Hub listening');
 
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= (async () => {
-    state.ready = false;
-    // Keep serving briefly while /readyz says no, so connections already queued are accepted and answered.
-    await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
-    // Stop accepting connections, let requests in flight finish, then close what they used.
-    await drain();
-    for (const server of servers.reverse()) await server.stop();
-    for (const orm of orms.values()) await orm.close(true);
-    await auth.close();
-    await database.stop();
-    log.info('NTM Hub stopped');
-  })());
+  const stop = () =>
+    (stopping ??= (async () => {
+      state.ready = false;
+      // Keep serving briefly while /readyz says no, so connections already queued are accepted and answered.
+      await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
+      // Stop accepting connections, let requests in flight finish, then close what they used.
+      await drain();
+      for (const server of servers.reverse()) await server.stop();
+      for (const orm of orms.values()) await orm.close(true);
+      await auth.close();
+      await database.stop();
+      log.info('NTM Hub stopped');
+    })());
   return { url, port, database, orms, subgraphs: built, stop };
 }

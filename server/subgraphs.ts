@@ -7,4 +7,11 @@ import { insightsSubgraph } from './insights/index.js';
 import { unitsSubgraph } from './units/index.js';
 
 /** The subgraphs bundled in this hub, in dependency order (seeds of later ones may read earlier ones). */
-export const bundledSubgraphs: SubgraphModule[] = [unitsSubgraph, accountsSubgraph, criteriaSubgraph, campaignsSubgraph, insightsSubgraph, awardsSubgraph];
+export const bundledSubgraphs: SubgraphModule[] = [
+  unitsSubgraph,
+  accountsSubgraph,
+  criteriaSubgraph,
+  campaignsSubgraph,
+  insightsSubgraph,
+  awardsSubgraph,
+];

@@ -25,10 +25,25 @@ describe('accounts and sign-in', () => {
 
   it('creates a province administrator who may write in the province only', async () => {
     const username = uniqueName('kh');
-    const created = await gql(CREATE_USER, { i: { username, displayName: 'Cán bộ Khánh Hòa', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    const created = await gql(
+      CREATE_USER,
+      {
+        i: {
+          username,
+          displayName: 'Cán bộ Khánh Hòa',
+          password: 'a-long-password',
+          grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }],
+        },
+      },
+      { token: await adminToken() },
+    );
     expect(created.errors).toBeUndefined();
     const token = (await login(username, 'a-long-password')).data.login.token;
-    const ok = await gql(CLASSIFY, { i: { unitCode: '568', asOf: '2024-01-01', scheme: 'ESPECIALLY_DISADVANTAGED', source: 'test' } }, { token });
+    const ok = await gql(
+      CLASSIFY,
+      { i: { unitCode: '568', asOf: '2024-01-01', scheme: 'ESPECIALLY_DISADVANTAGED', source: 'test' } },
+      { token },
+    );
     expect(ok.errors).toBeUndefined();
     const before = await rowCounts(['units.unit_classification', 'audit.audit_log']);
     const refused = await gql(CLASSIFY, { i: { unitCode: '06', asOf: '2024-01-01', scheme: 'BORDER' } }, { token });
@@ -38,7 +53,18 @@ describe('accounts and sign-in', () => {
 
   it('lets the new Khánh Hòa administrator manage the old Ninh Thuận units it took over (lineage)', async () => {
     const username = uniqueName('khnew');
-    await gql(CREATE_USER, { i: { username, displayName: 'Cán bộ Khánh Hòa mới', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2026-01-01' }] } }, { token: await adminToken() });
+    await gql(
+      CREATE_USER,
+      {
+        i: {
+          username,
+          displayName: 'Cán bộ Khánh Hòa mới',
+          password: 'a-long-password',
+          grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2026-01-01' }],
+        },
+      },
+      { token: await adminToken() },
+    );
     const token = (await login(username, 'a-long-password')).data.login.token;
     // Ninh Thuận (58) before 2025 is a FULL predecessor of the new Khánh Hòa.
     const ninhThuan = await gql(CLASSIFY, { i: { unitCode: '58', asOf: '2024-01-01', scheme: 'COASTAL', source: 'test' } }, { token });
@@ -49,12 +75,51 @@ describe('accounts and sign-in', () => {
 
   it('refuses to let a province administrator grant outside the province or create system administrators', async () => {
     const username = uniqueName('kh2');
-    await gql(CREATE_USER, { i: { username, displayName: 'KH', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    await gql(
+      CREATE_USER,
+      {
+        i: {
+          username,
+          displayName: 'KH',
+          password: 'a-long-password',
+          grants: [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }],
+        },
+      },
+      { token: await adminToken() },
+    );
     const token = (await login(username, 'a-long-password')).data.login.token;
     const before = await rowCounts(['accounts.user_account', 'accounts.role_grant']);
-    const outside = await gql(CREATE_USER, { i: { username: uniqueName('x'), displayName: 'X', password: 'a-long-password', grants: [{ role: 'ASSESSOR', unitCode: '06', asOf: '2024-01-01' }] } }, { token });
-    const sysadmin = await gql(CREATE_USER, { i: { username: uniqueName('y'), displayName: 'Y', password: 'a-long-password', grants: [{ role: 'SYSTEM_ADMIN', unitCode: 'VN' }] } }, { token });
-    const inside = await gql(CREATE_USER, { i: { username: uniqueName('z'), displayName: 'Z', password: 'a-long-password', grants: [{ role: 'ASSESSOR', unitCode: '568', asOf: '2024-01-01' }] } }, { token });
+    const outside = await gql(
+      CREATE_USER,
+      {
+        i: {
+          username: uniqueName('x'),
+          displayName: 'X',
+          password: 'a-long-password',
+          grants: [{ role: 'ASSESSOR', unitCode: '06', asOf: '2024-01-01' }],
+        },
+      },
+      { token },
+    );
+    const sysadmin = await gql(
+      CREATE_USER,
+      {
+        i: { username: uniqueName('y'), displayName: 'Y', password: 'a-long-password', grants: [{ role: 'SYSTEM_ADMIN', unitCode: 'VN' }] },
+      },
+      { token },
+    );
+    const inside = await gql(
+      CREATE_USER,
+      {
+        i: {
+          username: uniqueName('z'),
+          displayName: 'Z',
+          password: 'a-long-password',
+          grants: [{ role: 'ASSESSOR', unitCode: '568', asOf: '2024-01-01' }],
+        },
+      },
+      { token },
+    );
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
     expect(errorCodes(sysadmin)).toEqual(['FORBIDDEN']);
     expect(inside.errors).toBeUndefined();
@@ -79,7 +144,11 @@ describe('accounts and sign-in', () => {
 
   it('refuses wrong passwords, then throttles the account even for the right one', async () => {
     const username = uniqueName('throttle');
-    await gql(CREATE_USER, { i: { username, displayName: 'T', password: 'the-right-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } }, { token: await adminToken() });
+    await gql(
+      CREATE_USER,
+      { i: { username, displayName: 'T', password: 'the-right-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } },
+      { token: await adminToken() },
+    );
     for (let i = 0; i < 5; i++) expect(errorCodes(await login(username, `wrong-${i}`))).toEqual(['UNAUTHENTICATED']);
     const throttled = await login(username, 'the-right-password');
     expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
@@ -89,7 +158,11 @@ describe('accounts and sign-in', () => {
 
   it('refuses a stale version when deactivating an account (no lost update)', async () => {
     const token = await adminToken();
-    const created = await gql(CREATE_USER, { i: { username: uniqueName('ver'), displayName: 'V', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } }, { token });
+    const created = await gql(
+      CREATE_USER,
+      { i: { username: uniqueName('ver'), displayName: 'V', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: 'VN' }] } },
+      { token },
+    );
     const { id, version } = created.data.createUser;
     const SET = `mutation($id: ID!, $v: Int!, $a: Boolean!) { setUserActive(id: $id, active: $a, expectedVersion: $v) { active version } }`;
     const first = await gql(SET, { id, v: version, a: false }, { token });
@@ -109,17 +182,31 @@ describe('user list', () => {
     const tag = uniqueName('ds');
     const names = ['Đặng Văn Ân', 'Âu Thị Bình', 'Bùi Minh Châu', 'An Thị Dung'];
     for (const [i, displayName] of names.entries()) {
-      const created = await gql(CREATE_USER, { i: { username: `${tag}.${i}`, displayName, password: 'a-long-password', grants: [{ role: i === 3 ? 'COUNCIL' : 'VIEWER', unitCode: '56', asOf: '2024-01-01' }] } }, { token });
+      const created = await gql(
+        CREATE_USER,
+        {
+          i: {
+            username: `${tag}.${i}`,
+            displayName,
+            password: 'a-long-password',
+            grants: [{ role: i === 3 ? 'COUNCIL' : 'VIEWER', unitCode: '56', asOf: '2024-01-01' }],
+          },
+        },
+        { token },
+      );
       expect(created.errors).toBeUndefined();
     }
     // Vietnamese alphabetical order: A < Â < B < Đ (đ sorts after d, not with it).
     const sorted = await gql(USERS, { f: { search: tag }, o: 'DISPLAY_NAME', d: 'ASC' }, { token });
     expect(sorted.data.users.nodes.map((u: any) => u.displayName)).toEqual(['An Thị Dung', 'Âu Thị Bình', 'Bùi Minh Châu', 'Đặng Văn Ân']);
     const reversed = await gql(USERS, { f: { search: tag }, o: 'DISPLAY_NAME', d: 'DESC', limit: 2, offset: 1 }, { token });
-    expect(reversed.data.users).toEqual({ totalCount: 4, nodes: [
-      { username: `${tag}.2`, displayName: 'Bùi Minh Châu', active: true },
-      { username: `${tag}.1`, displayName: 'Âu Thị Bình', active: true },
-    ] });
+    expect(reversed.data.users).toEqual({
+      totalCount: 4,
+      nodes: [
+        { username: `${tag}.2`, displayName: 'Bùi Minh Châu', active: true },
+        { username: `${tag}.1`, displayName: 'Âu Thị Bình', active: true },
+      ],
+    });
     // Search ignores accents and case: "dang van an" finds "Đặng Văn Ân".
     const folded = await gql(USERS, { f: { search: 'dang van an' } }, { token });
     expect(folded.data.users.nodes.map((u: any) => u.username)).toContain(`${tag}.0`);
@@ -145,16 +232,40 @@ describe('user list', () => {
 describe('audit log', () => {
   it('records who changed what, before and after, readable by subtree and never editable', async () => {
     const username = uniqueName('auditor');
-    await gql(CREATE_USER, { i: { username, displayName: 'A', password: 'a-long-password', grants: [{ role: 'UNIT_ADMIN', unitCode: '06', asOf: '2024-01-01' }] } }, { token: await adminToken() });
+    await gql(
+      CREATE_USER,
+      {
+        i: {
+          username,
+          displayName: 'A',
+          password: 'a-long-password',
+          grants: [{ role: 'UNIT_ADMIN', unitCode: '06', asOf: '2024-01-01' }],
+        },
+      },
+      { token: await adminToken() },
+    );
     const token = (await login(username, 'a-long-password')).data.login.token;
     const write = await gql(CLASSIFY, { i: { unitCode: '06', asOf: '2024-01-01', scheme: 'BORDER', source: 'QĐ test' } }, { token });
     expect(write.errors).toBeUndefined();
-    const log = await gql(`{ auditLog(filter: { withinCode: "06", asOf: "2024-01-01" }) { totalCount nodes { username subgraph entity entityId action before after } } }`, undefined, { token });
+    const log = await gql(
+      `{ auditLog(filter: { withinCode: "06", asOf: "2024-01-01" }) { totalCount nodes { username subgraph entity entityId action before after } } }`,
+      undefined,
+      { token },
+    );
     expect(log.errors).toBeUndefined();
-    expect(log.data.auditLog.nodes[0]).toMatchObject({ username, subgraph: 'units', entity: 'UnitClassification', entityId: write.data.setUnitClassification.id, action: 'CREATE', before: null });
+    expect(log.data.auditLog.nodes[0]).toMatchObject({
+      username,
+      subgraph: 'units',
+      entity: 'UnitClassification',
+      entityId: write.data.setUnitClassification.id,
+      action: 'CREATE',
+      before: null,
+    });
     expect(log.data.auditLog.nodes[0].after).toMatchObject({ scheme: 'BORDER', source: 'QĐ test' });
     // Another province's administrator does not see it.
-    const other = await gql(`{ auditLog(filter: { username: "${username}" }) { totalCount } }`, undefined, { token: (await (await import('./support/auth.js')).tokenFor('UNIT_ADMIN', '49')) });
+    const other = await gql(`{ auditLog(filter: { username: "${username}" }) { totalCount } }`, undefined, {
+      token: await (await import('./support/auth.js')).tokenFor('UNIT_ADMIN', '49'),
+    });
     expect(other.data.auditLog.totalCount).toBe(0);
     // No mutation edits it, and the table refuses edits from any client.
     const mutations = await gql(`{ __type(name: "Mutation") { fields { name } } }`);
@@ -163,17 +274,32 @@ describe('audit log', () => {
     await expect(sql(`DELETE FROM audit.audit_log WHERE username = $1`, [username])).rejects.toThrow(/append-only/);
   });
 
-  it('records writes made with SQL (an assessment) with the assessor and the commune\'s subtree', async () => {
+  it("records writes made with SQL (an assessment) with the assessor and the commune's subtree", async () => {
     const { tokenFor } = await import('./support/auth.js');
     const token = await tokenFor('ASSESSOR', '06');
     const set = await gql(`{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }`);
-    const commune = await gql(`{ units(filter: { withinCode: "06", kind: COMMUNE, asOf: "2024-01-01" }, limit: 1, offset: 7) { nodes { code } } }`);
+    const commune = await gql(
+      `{ units(filter: { withinCode: "06", kind: COMMUNE, asOf: "2024-01-01" }, limit: 1, offset: 7) { nodes { code } } }`,
+    );
     const code = commune.data.units.nodes[0].code;
-    const recorded = await gql(`mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id version } }`,
-      { i: { unitCode: code, criteriaSetId: set.data.criteriaSets.nodes[0].id, year: 2022, results: [{ criterionNumber: 4, met: true }], expectedVersion: 1 } }, { token });
+    const recorded = await gql(
+      `mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id version } }`,
+      {
+        i: {
+          unitCode: code,
+          criteriaSetId: set.data.criteriaSets.nodes[0].id,
+          year: 2022,
+          results: [{ criterionNumber: 4, met: true }],
+          expectedVersion: 1,
+        },
+      },
+      { token },
+    );
     expect(recorded.errors).toBeUndefined();
-    const [row] = await sql(`SELECT username, subgraph, entity, action, unit_path::text AS path, after FROM audit.audit_log WHERE entity = 'Assessment' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
-      [recorded.data.recordAssessment.id]);
+    const [row] = await sql(
+      `SELECT username, subgraph, entity, action, unit_path::text AS path, after FROM audit.audit_log WHERE entity = 'Assessment' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [recorded.data.recordAssessment.id],
+    );
     expect(row).toMatchObject({ subgraph: 'criteria', entity: 'Assessment', action: 'UPDATE' });
     expect(row.username).toMatch(/^test-assessor-06-/);
     expect(row.path.startsWith('1.1100006.')).toBe(true);
@@ -193,7 +319,10 @@ describe('audit log', () => {
     expect(new Set(created.data.auditLog.nodes.map((e: any) => e.action))).toEqual(new Set(['CREATE']));
     // Oldest first, two pages of 3 are the first 6 entries in that order.
     const oldest = await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 6 }, { token });
-    const pages = [await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3 }, { token }), await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3, offset: 3 }, { token })];
+    const pages = [
+      await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3 }, { token }),
+      await gql(AUDIT, { o: 'AT', d: 'ASC', limit: 3, offset: 3 }, { token }),
+    ];
     expect(pages.flatMap((p) => p.data.auditLog.nodes.map((e: any) => e.id))).toEqual(oldest.data.auditLog.nodes.map((e: any) => e.id));
     const times = oldest.data.auditLog.nodes.map((e: any) => new Date(e.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -207,7 +336,6 @@ describe('audit log', () => {
   });
 });
 
-
 describe('grant management', () => {
   const ADD = `mutation($u: ID!, $g: GrantInput!) { addUserGrant(userId: $u, grant: $g) { id grants { id role unit { code } } } }`;
   const REMOVE = `mutation($g: ID!) { removeUserGrant(grantId: $g) { id grants { id role unit { code } } } }`;
@@ -215,7 +343,18 @@ describe('grant management', () => {
 
   it('adds and removes grants, audited, refusing duplicates and the last grant, writing nothing on failure', async () => {
     const token = await adminToken();
-    const created = await gql(CREATE_USER, { i: { username: uniqueName('grants'), displayName: 'G', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: '56', asOf: '2024-01-01' }] } }, { token });
+    const created = await gql(
+      CREATE_USER,
+      {
+        i: {
+          username: uniqueName('grants'),
+          displayName: 'G',
+          password: 'a-long-password',
+          grants: [{ role: 'VIEWER', unitCode: '56', asOf: '2024-01-01' }],
+        },
+      },
+      { token },
+    );
     const id = created.data.createUser.id;
     const added = await gql(ADD, { u: id, g: { role: 'ASSESSOR', unitCode: '568', asOf: '2024-01-01' } }, { token });
     expect(added.errors).toBeUndefined();
@@ -226,7 +365,13 @@ describe('grant management', () => {
     const noUnit = await gql(ADD, { u: id, g: { role: 'VIEWER', unitCode: '99999' } }, { token });
     const noGrant = await gql(REMOVE, { g: '99999999' }, { token });
     const badId = await gql(REMOVE, { g: 'abc' }, { token });
-    expect([duplicate, noUser, noUnit, noGrant, badId].map((r) => errorCodes(r)[0])).toEqual(['CONFLICT', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'BAD_USER_INPUT']);
+    expect([duplicate, noUser, noUnit, noGrant, badId].map((r) => errorCodes(r)[0])).toEqual([
+      'CONFLICT',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+    ]);
     expect(await rowCounts(['accounts.role_grant', 'audit.audit_log'])).toEqual(before);
 
     const viewer = added.data.addUserGrant.grants.find((g: { role: string }) => g.role === 'VIEWER');
@@ -234,16 +379,32 @@ describe('grant management', () => {
     expect(roles(removed.data.removeUserGrant)).toEqual(['ASSESSOR@568']);
     const last = await gql(REMOVE, { g: removed.data.removeUserGrant.grants[0].id }, { token });
     expect(errorCodes(last)).toEqual(['BAD_USER_INPUT']);
-    const audit = await sql(`SELECT entity, action FROM audit.audit_log WHERE entity = 'RoleGrant' AND entity_id = ANY($1) ORDER BY id`,
-      [added.data.addUserGrant.grants.map((g: { id: string }) => g.id)]);
-    expect(audit).toEqual([{ entity: 'RoleGrant', action: 'CREATE' }, { entity: 'RoleGrant', action: 'CREATE' }, { entity: 'RoleGrant', action: 'DELETE' }]);
+    const audit = await sql(`SELECT entity, action FROM audit.audit_log WHERE entity = 'RoleGrant' AND entity_id = ANY($1) ORDER BY id`, [
+      added.data.addUserGrant.grants.map((g: { id: string }) => g.id),
+    ]);
+    expect(audit).toEqual([
+      { entity: 'RoleGrant', action: 'CREATE' },
+      { entity: 'RoleGrant', action: 'CREATE' },
+      { entity: 'RoleGrant', action: 'DELETE' },
+    ]);
   });
 
   it('lets a unit administrator manage grants inside the subtree only, and never those of a system administrator', async () => {
     const admin = await adminToken();
     const { tokenFor } = await import('./support/auth.js');
     const khanhHoa = await tokenFor('UNIT_ADMIN', '56');
-    const created = await gql(CREATE_USER, { i: { username: uniqueName('kh.staff'), displayName: 'S', password: 'a-long-password', grants: [{ role: 'VIEWER', unitCode: '56', asOf: '2024-01-01' }] } }, { token: admin });
+    const created = await gql(
+      CREATE_USER,
+      {
+        i: {
+          username: uniqueName('kh.staff'),
+          displayName: 'S',
+          password: 'a-long-password',
+          grants: [{ role: 'VIEWER', unitCode: '56', asOf: '2024-01-01' }],
+        },
+      },
+      { token: admin },
+    );
     const id = created.data.createUser.id;
     const [{ id: rootId }] = await sql(`SELECT id::text FROM accounts.user_account WHERE username = $1`, [TEST_ADMIN.username]);
     const before = await rowCounts(['accounts.role_grant']);

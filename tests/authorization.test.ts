@@ -27,11 +27,13 @@ const ROUTE_CASES: Record<string, { body: string | (() => string); tables: strin
     tables: ['units.unit_classification', 'audit.audit_log'],
   },
   'POST /imports/targets': {
-    body: () => `Mã phong trào,Mã đơn vị,Mã chỉ số,Phép so sánh,Tính bằng,Giá trị\r\n${fixtures.campaignId},574,COMMUNES_NTM,GTE,COUNT,1\r\n`,
+    body: () =>
+      `Mã phong trào,Mã đơn vị,Mã chỉ số,Phép so sánh,Tính bằng,Giá trị\r\n${fixtures.campaignId},574,COMMUNES_NTM,GTE,COUNT,1\r\n`,
     tables: ['campaigns.target', 'audit.audit_log'],
   },
   'POST /imports/contributions': {
-    body: () => `Mã phong trào,Loại người đóng góp,Tên người đóng góp,Mã đơn vị,Ngày đóng góp,Loại đóng góp,Giá trị (đồng)\r\n${fixtures.campaignId},Hộ gia đình,Kiểm Quyền Nhập,22384,2024-05-01,Tiền,1000\r\n`,
+    body: () =>
+      `Mã phong trào,Loại người đóng góp,Tên người đóng góp,Mã đơn vị,Ngày đóng góp,Loại đóng góp,Giá trị (đồng)\r\n${fixtures.campaignId},Hộ gia đình,Kiểm Quyền Nhập,22384,2024-05-01,Tiền,1000\r\n`,
     tables: ['awards.contributor', 'awards.contribution', 'audit.audit_log'],
   },
 };
@@ -52,7 +54,11 @@ describe('subtree authorisation of every import route', () => {
     it(`refuses ${route} a file touching another province and writes nothing`, async () => {
       const before = await rowCounts(testCase.tables);
       const [method, path] = route.split(' ');
-      const response = await fetch(`${hubUrl()}${path}?wait=true&commit=true`, { method, headers: { authorization: `Bearer ${intruder}` }, body: typeof testCase.body === 'function' ? testCase.body() : testCase.body });
+      const response = await fetch(`${hubUrl()}${path}?wait=true&commit=true`, {
+        method,
+        headers: { authorization: `Bearer ${intruder}` },
+        body: typeof testCase.body === 'function' ? testCase.body() : testCase.body,
+      });
       const { job } = (await response.json()) as { job: { status: string; message: string } };
       expect(job.status).toBe('REFUSED');
       expect(job.message).toContain('không có quyền');

@@ -19,19 +19,36 @@ beforeAll(async () => {
   communes = await sql(`SELECT c.code FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '574' WHERE c.level = 'COMMUNE'
     AND coalesce(c.valid_from, '2000-01-01') <= '2021-01-01' AND coalesce(c.valid_to, '2100-01-01') >= '2021-01-01' ORDER BY c.code LIMIT 2`);
   admin = await tokenFor('UNIT_ADMIN', '574', '2024-01-01');
-  const created = await gql(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: {
-    name: 'Phong trào nhập chỉ tiêu', issuerCode: '574', asOf: '2021-01-01', periodStart: '2021-01-01', periodEnd: '2025-12-31' } }, { token: admin });
+  const created = await gql(
+    `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`,
+    {
+      i: {
+        name: 'Phong trào nhập chỉ tiêu',
+        issuerCode: '574',
+        asOf: '2021-01-01',
+        periodStart: '2021-01-01',
+        periodEnd: '2025-12-31',
+      },
+    },
+    { token: admin },
+  );
   expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
   campaignId = created.data.createCampaign.id;
 });
 
-const targetsOf = async () => (await gql(`query($c: ID!) { targets(filter: { campaignId: $c }, limit: 100) { nodes { id version unit { code } metric { code } year comparator valueUnit value valueMin valueMax isIncrement incrementOver note } } }`,
-  { c: campaignId })).data.targets.nodes;
+const targetsOf = async () =>
+  (
+    await gql(
+      `query($c: ID!) { targets(filter: { campaignId: $c }, limit: 100) { nodes { id version unit { code } metric { code } year comparator valueUnit value valueMin valueMax isIncrement incrementOver note } } }`,
+      { c: campaignId },
+    )
+  ).data.targets.nodes;
 
 describe('importing campaign targets', () => {
   it('reports exactly the bad rows and writes nothing; the corrected file adds every target, audited once; again, it changes nothing', async () => {
     const [a, b] = communes;
-    const bad = [HEADER,
+    const bad = [
+      HEADER,
       `${campaignId},574,COMMUNES_NTM,2023,Ít nhất,Số lượng,3,,,,Huyện`,
       `${campaignId},574,COMMUNES_NTM,2030,GTE,COUNT,4,,,,`,
       `${campaignId},${a.code},COMMUNES_NTM,2024,GTE,COUNT,2.5,,,,`,
@@ -44,7 +61,12 @@ describe('importing campaign targets', () => {
     expect(job).toMatchObject({ status: 'INVALID', rowsRead: 6, errorCount: 5 });
     const errors = await errorRows('targets', job.id, admin);
     expect(errors.map(([row, column, code]) => [row, column, code])).toEqual([
-      ['3', 'Năm', 'BAD_USER_INPUT'], ['4', 'Giá trị', 'BAD_USER_INPUT'], ['5', 'Mã chỉ số', 'NOT_FOUND'], ['6', 'Mã chỉ số', 'BAD_USER_INPUT'], ['7', 'Phép so sánh', 'BAD_USER_INPUT']]);
+      ['3', 'Năm', 'BAD_USER_INPUT'],
+      ['4', 'Giá trị', 'BAD_USER_INPUT'],
+      ['5', 'Mã chỉ số', 'NOT_FOUND'],
+      ['6', 'Mã chỉ số', 'BAD_USER_INPUT'],
+      ['7', 'Phép so sánh', 'BAD_USER_INPUT'],
+    ]);
     expect(errors[0][3]).toContain('Năm 2030 nằm ngoài giai đoạn 2021–2025');
     expect(errors[1][3]).toContain('Số lượng phải là số nguyên không âm');
     expect(errors[3][3]).toContain('Trùng với dòng 2');
@@ -52,7 +74,8 @@ describe('importing campaign targets', () => {
     expect(await rowCounts(TABLES)).toEqual(before);
     expect((await commit('targets', job.id, admin)).status).toBe(409);
 
-    const good = [HEADER,
+    const good = [
+      HEADER,
       `${campaignId},574,COMMUNES_NTM,2023,Ít nhất,Số lượng,3,,,,Huyện`,
       `${campaignId},${a.code},COMMUNES_NTM,2024,GTE,COUNT,,1,2,,`,
       `${campaignId},${b.code},COMMUNES_NTM,2025,GTE,COUNT,1,,,Cuối năm trước,`,
@@ -66,9 +89,48 @@ describe('importing campaign targets', () => {
     const [event] = await sql(`SELECT after FROM audit.audit_log WHERE entity = 'Import' AND entity_id = $1`, [checked.job.id]);
     expect(event.after).toMatchObject({ kind: 'targets', rows: 3, created: 3, updated: 0, checksum: checked.job.checksum });
     expect((await targetsOf()).map(({ id: _id, ...t }: { id: string }) => t)).toEqual([
-      { version: 1, unit: { code: '574' }, metric: { code: 'COMMUNES_NTM' }, year: 2023, comparator: 'GTE', valueUnit: 'COUNT', value: 3, valueMin: null, valueMax: null, isIncrement: false, incrementOver: null, note: 'Huyện' },
-      { version: 1, unit: { code: a.code }, metric: { code: 'COMMUNES_NTM' }, year: 2024, comparator: 'GTE', valueUnit: 'COUNT', value: null, valueMin: 1, valueMax: 2, isIncrement: false, incrementOver: null, note: null },
-      { version: 1, unit: { code: b.code }, metric: { code: 'COMMUNES_NTM' }, year: 2025, comparator: 'GTE', valueUnit: 'COUNT', value: 1, valueMin: null, valueMax: null, isIncrement: true, incrementOver: 'PREVIOUS_YEAR', note: null },
+      {
+        version: 1,
+        unit: { code: '574' },
+        metric: { code: 'COMMUNES_NTM' },
+        year: 2023,
+        comparator: 'GTE',
+        valueUnit: 'COUNT',
+        value: 3,
+        valueMin: null,
+        valueMax: null,
+        isIncrement: false,
+        incrementOver: null,
+        note: 'Huyện',
+      },
+      {
+        version: 1,
+        unit: { code: a.code },
+        metric: { code: 'COMMUNES_NTM' },
+        year: 2024,
+        comparator: 'GTE',
+        valueUnit: 'COUNT',
+        value: null,
+        valueMin: 1,
+        valueMax: 2,
+        isIncrement: false,
+        incrementOver: null,
+        note: null,
+      },
+      {
+        version: 1,
+        unit: { code: b.code },
+        metric: { code: 'COMMUNES_NTM' },
+        year: 2025,
+        comparator: 'GTE',
+        valueUnit: 'COUNT',
+        value: 1,
+        valueMin: null,
+        valueMax: null,
+        isIncrement: true,
+        incrementOver: 'PREVIOUS_YEAR',
+        note: null,
+      },
     ]);
 
     const again = await upload('targets', good, admin);
@@ -77,18 +139,26 @@ describe('importing campaign targets', () => {
     expect((await rowCounts(TABLES))['campaigns.target']).toBe(after['campaigns.target']);
   });
 
-  it('exports a campaign\'s targets as the template, which re-imports unchanged; a changed value with its version updates that target', async () => {
+  it("exports a campaign's targets as the template, which re-imports unchanged; a changed value with its version updates that target", async () => {
     const file = await download(`/imports/targets/template.xlsx?campaignId=${campaignId}`, admin);
     const workbook = await readXlsx(file);
     const rows = sheetValues(workbook);
     expect(rows[0].slice(0, 6)).toEqual(['Mã phong trào', 'Mã chỉ tiêu', 'Phiên bản', 'Mã đơn vị', 'Tên đơn vị', 'Mã chỉ số']);
     const stored = await targetsOf();
-    expect(rows.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(stored.map((t: { id: string; version: number; unit: { code: string } }) => [t.id, String(t.version), t.unit.code]));
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(
+      stored.map((t: { id: string; version: number; unit: { code: string } }) => [t.id, String(t.version), t.unit.code]),
+    );
     // The console's choice, a territory and a year: the targets of every campaign the district issued running that year.
     const issued = sheetValues(await readXlsx(await download('/imports/targets/template.xlsx?year=2024&withinCode=574', admin)));
     expect(issued.filter((r) => r[0] === campaignId)).toEqual(rows.slice(1));
     const before = await rowCounts(TABLES);
-    expect((await upload('targets', file, admin)).job).toMatchObject({ status: 'VALIDATED', errorCount: 0, toCreate: 0, toUpdate: 0, unchanged: stored.length });
+    expect((await upload('targets', file, admin)).job).toMatchObject({
+      status: 'VALIDATED',
+      errorCount: 0,
+      toCreate: 0,
+      toUpdate: 0,
+      unchanged: stored.length,
+    });
 
     // The first target (the district's, value 3) raised to 4 in the exported file.
     workbook.worksheets[0].getRow(2).getCell(11).value = 4;
@@ -106,13 +176,20 @@ describe('importing campaign targets', () => {
     // The original export (version 1, value 3) no longer matches: refused as CONFLICT on that row.
     const stale = await upload('targets', file, admin);
     expect(stale.job).toMatchObject({ status: 'INVALID', errorCount: 1 });
-    expect((await errorRows('targets', stale.job.id, admin)).map(([row, column, code]) => [row, column, code])).toEqual([['2', 'Phiên bản', 'CONFLICT']]);
+    expect((await errorRows('targets', stale.job.id, admin)).map(([row, column, code]) => [row, column, code])).toEqual([
+      ['2', 'Phiên bản', 'CONFLICT'],
+    ]);
   });
 
-  it('refuses the whole file when one row is a unit outside the importer\'s subtree', async () => {
-    const [outside] = await sql(`SELECT c.code, c.name FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '568' WHERE c.level = 'COMMUNE'
+  it("refuses the whole file when one row is a unit outside the importer's subtree", async () => {
+    const [outside] =
+      await sql(`SELECT c.code, c.name FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '568' WHERE c.level = 'COMMUNE'
       AND coalesce(c.valid_from, '2000-01-01') <= '2021-01-01' AND coalesce(c.valid_to, '2100-01-01') >= '2021-01-01' ORDER BY c.code LIMIT 1`);
-    const file = [HEADER, `${campaignId},${communes[0].code},COMMUNES_NTM,2022,GTE,COUNT,1,,,,`, `${campaignId},${outside.code},COMMUNES_NTM,2022,GTE,COUNT,1,,,,`].join('\r\n');
+    const file = [
+      HEADER,
+      `${campaignId},${communes[0].code},COMMUNES_NTM,2022,GTE,COUNT,1,,,,`,
+      `${campaignId},${outside.code},COMMUNES_NTM,2022,GTE,COUNT,1,,,,`,
+    ].join('\r\n');
     const before = await rowCounts(TABLES);
     const { job } = await upload('targets', file, admin, '&commit=true');
     expect(job.status).toBe('REFUSED');

@@ -22,16 +22,39 @@ interface Probe {
 
 const ROLES = ['UNIT_ADMIN', 'ASSESSOR', 'COUNCIL', 'VIEWER'] as const;
 const STALE = 999_999;
-const TABLES = ['units.unit_classification', 'units.unit', 'units.reorganisation', 'accounts.user_account', 'accounts.role_grant', 'campaigns.campaign', 'campaigns.target', 'campaigns.milestone',
-  'campaigns.metric', 'criteria.criteria_set', 'criteria.criterion', 'criteria.indicator', 'criteria.threshold', 'criteria.assessment', 'criteria.assessment_result',
-  'criteria.recognition_decision', 'awards.award_standard', 'awards.contributor', 'awards.contribution', 'awards.precondition', 'awards.nomination',
-  'awards.nomination_transition', 'awards.award', 'audit.audit_log'];
+const TABLES = [
+  'units.unit_classification',
+  'units.unit',
+  'units.reorganisation',
+  'accounts.user_account',
+  'accounts.role_grant',
+  'campaigns.campaign',
+  'campaigns.target',
+  'campaigns.milestone',
+  'campaigns.metric',
+  'criteria.criteria_set',
+  'criteria.criterion',
+  'criteria.indicator',
+  'criteria.threshold',
+  'criteria.assessment',
+  'criteria.assessment_result',
+  'criteria.recognition_decision',
+  'awards.award_standard',
+  'awards.contributor',
+  'awards.contribution',
+  'awards.precondition',
+  'awards.nomination',
+  'awards.nomination_transition',
+  'awards.award',
+  'audit.audit_log',
+];
 const fixtures: Record<string, string> = {};
 
 const PROBES: Record<string, Probe> = {
   CLASSIFY_UNITS: {
     scope: '56',
-    query: 'mutation { setUnitClassification(input: { unitCode: "56", asOf: "2024-01-01", scheme: TERRAIN, value: "NOT_A_TERRAIN" }) { id } }',
+    query:
+      'mutation { setUnitClassification(input: { unitCode: "56", asOf: "2024-01-01", scheme: TERRAIN, value: "NOT_A_TERRAIN" }) { id } }',
     variables: () => ({}),
   },
   MANAGE_VILLAGES: {
@@ -46,7 +69,8 @@ const PROBES: Record<string, Probe> = {
   },
   MANAGE_ACCOUNTS: {
     scope: '56',
-    query: 'mutation { createUser(input: { username: "probe.kh", displayName: "Probe", password: "short", grants: [{ role: VIEWER, unitCode: "56", asOf: "2024-01-01" }] }) { id } }',
+    query:
+      'mutation { createUser(input: { username: "probe.kh", displayName: "Probe", password: "short", grants: [{ role: VIEWER, unitCode: "56", asOf: "2024-01-01" }] }) { id } }',
     variables: () => ({}),
   },
   LOCK_ACCOUNTS: {
@@ -68,7 +92,8 @@ const PROBES: Record<string, Probe> = {
   },
   EXTEND_METRICS: {
     scope: 'VN',
-    query: 'mutation { createMetric(input: { code: "not a code", nameVi: "x", nameEn: "x", kind: COUNT, aggregation: SUM, appliesTo: "COMMUNE" }) { code } }',
+    query:
+      'mutation { createMetric(input: { code: "not a code", nameVi: "x", nameEn: "x", kind: COUNT, aggregation: SUM, appliesTo: "COMMUNE" }) { code } }',
     variables: () => ({}),
   },
   EDIT_CRITERIA_SETS: {
@@ -93,7 +118,8 @@ const PROBES: Record<string, Probe> = {
   },
   RECORD_PRECONDITIONS: {
     scope: '56',
-    query: 'mutation { recordPrecondition(input: { subject: { unitCode: "22384", asOf: "2024-01-01" }, key: "not a key", year: 2024, holds: true }) { id } }',
+    query:
+      'mutation { recordPrecondition(input: { subject: { unitCode: "22384", asOf: "2024-01-01" }, key: "not a key", year: 2024, holds: true }) { id } }',
     variables: () => ({}),
   },
   PROPOSE_NOMINATIONS: {
@@ -108,7 +134,12 @@ const PROBES: Record<string, Probe> = {
   },
 };
 
-interface Rule { capability: string; roles: string[]; operations: string[]; scope: string }
+interface Rule {
+  capability: string;
+  roles: string[];
+  operations: string[];
+  scope: string;
+}
 /** An HTTP write route in the table ("POST /imports/assessments") rather than a GraphQL operation. */
 const isRoute = (operation: string) => /^(POST|PUT|DELETE) \//.test(operation);
 let table: Rule[];
@@ -118,12 +149,22 @@ beforeAll(async () => {
   const admin = await tokenFor('SYSTEM_ADMIN');
   const campaigns = await gql('{ campaigns(limit: 100) { nodes { id key } } }');
   fixtures.campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
-  fixtures.placeholderCampaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'chi-lang-unnamed-commune-2021-2025').id;
-  fixtures.targetId = (await gql('query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: fixtures.campaignId })).data.campaign.targets[0].id;
-  const sets = await gql('{ national: criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } village: criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id } } }');
+  fixtures.placeholderCampaignId = campaigns.data.campaigns.nodes.find(
+    (c: { key: string }) => c.key === 'chi-lang-unnamed-commune-2021-2025',
+  ).id;
+  fixtures.targetId = (
+    await gql('query($id: ID!) { campaign(id: $id) { targets { id } } }', { id: fixtures.campaignId })
+  ).data.campaign.targets[0].id;
+  const sets = await gql(
+    '{ national: criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } village: criteriaSets(filter: { code: "VILLAGE-56-NTM-DBKK-2021-2025" }) { nodes { id } } }',
+  );
   fixtures.nationalSetId = sets.data.national.nodes[0].id;
   fixtures.setId = sets.data.village.nodes[0].id;
-  const recognitions = await gql('{ recognitionDecisions(filter: { withinCode: "56", asOf: "2024-01-01" }, limit: 1) { nodes { id } } }', undefined, { token: admin });
+  const recognitions = await gql(
+    '{ recognitionDecisions(filter: { withinCode: "56", asOf: "2024-01-01" }, limit: 1) { nodes { id } } }',
+    undefined,
+    { token: admin },
+  );
   fixtures.recognitionId = recognitions.data.recognitionDecisions.nodes[0].id;
   const users = await gql('{ users(limit: 1, filter: { search: "khanhhoa" }) { nodes { id } } }', undefined, { token: admin });
   fixtures.userId = users.data.users.nodes[0].id;
@@ -140,8 +181,14 @@ describe('the capability table', () => {
     const mutations: string[] = schema.data.mutation.fields.map((f: { name: string }) => f.name);
     const operations = schema.data.query.fields.map((f: { name: string }) => f.name).concat(mutations);
     const governed = new Set(table.flatMap((rule) => rule.operations.filter((op) => !isRoute(op)).map((op) => op.split(':')[0])));
-    expect(mutations.filter((m) => !governed.has(m) && !['login', 'changePassword'].includes(m)), 'mutations no capability governs').toEqual([]);
-    expect([...governed].filter((op) => !operations.includes(op)), 'operations that do not exist').toEqual([]);
+    expect(
+      mutations.filter((m) => !governed.has(m) && !['login', 'changePassword'].includes(m)),
+      'mutations no capability governs',
+    ).toEqual([]);
+    expect(
+      [...governed].filter((op) => !operations.includes(op)),
+      'operations that do not exist',
+    ).toEqual([]);
     expect(Object.keys(PROBES).sort(), 'a probe for every capability').toEqual(table.map((rule) => rule.capability).sort());
     // Write routes the table names exist (an anonymous caller is refused with 401, not 404).
     for (const route of table.flatMap((rule) => rule.operations.filter(isRoute))) {
@@ -158,22 +205,33 @@ describe('the capability table', () => {
         const probe = PROBES[rule.capability];
         if (!tokens.has(probe.scope)) tokens.set(probe.scope, await tokenFor(role, probe.scope));
         const variables = probe.variables();
-        expect(Object.values(variables).every((v) => v != null), `fixture for ${rule.capability}`).toBe(true);
+        expect(
+          Object.values(variables).every((v) => v != null),
+          `fixture for ${rule.capability}`,
+        ).toBe(true);
         const before = await rowCounts(TABLES);
         const result = await gql(probe.query, variables, { token: tokens.get(probe.scope) });
         const codes = errorCodes(result);
         const offered = rule.roles.includes(role);
         const accepted = !codes.includes('FORBIDDEN') && !codes.includes('UNAUTHENTICATED');
-        if (offered !== accepted) mismatches.push(`${rule.capability}: table ${offered ? 'offers' : 'withholds'}, API answered ${JSON.stringify(codes)} ${result.errors?.[0]?.message ?? ''}`);
+        if (offered !== accepted)
+          mismatches.push(
+            `${rule.capability}: table ${offered ? 'offers' : 'withholds'}, API answered ${JSON.stringify(codes)} ${result.errors?.[0]?.message ?? ''}`,
+          );
         // A probe that got past authorisation is still refused: nothing may be written, whatever the role.
         if (!probe.query.startsWith('{')) expect(codes.length, `${rule.capability} probe must be refused`).toBeGreaterThan(0);
         expect(await rowCounts(TABLES), `${rule.capability} wrote something`).toEqual(before);
         // Its write routes answer the same: a file the route refuses after authorising (a header it does not know).
         for (const route of rule.operations.filter(isRoute)) {
           const [method, path] = route.split(' ');
-          const response = await fetch(`${hubUrl()}${path}?wait=true`, { method, headers: { authorization: `Bearer ${tokens.get(probe.scope)}` }, body: 'Không phải mẫu\r\n1\r\n' });
+          const response = await fetch(`${hubUrl()}${path}?wait=true`, {
+            method,
+            headers: { authorization: `Bearer ${tokens.get(probe.scope)}` },
+            body: 'Không phải mẫu\r\n1\r\n',
+          });
           const routeAccepted = response.status !== 403 && response.status !== 401;
-          if (offered !== routeAccepted) mismatches.push(`${route}: table ${offered ? 'offers' : 'withholds'}, route answered ${response.status}`);
+          if (offered !== routeAccepted)
+            mismatches.push(`${route}: table ${offered ? 'offers' : 'withholds'}, route answered ${response.status}`);
           if (routeAccepted) expect(((await response.json()) as any).job.status, `${route} probe must be refused`).toBe('REFUSED');
           expect(await rowCounts(TABLES), `${route} wrote something`).toEqual(before);
         }
@@ -187,7 +245,9 @@ describe('the capability table', () => {
     const me = await gql('{ me { grants { role paths unit { id code } } } }', undefined, { token: login.data.login.token });
     const [grant] = me.data.me.grants;
     expect(grant.role).toBe('UNIT_ADMIN');
-    const units = await gql('{ current: unit(code: "56") { path } oldKhanhHoa: unit(code: "56", asOf: "2024-01-01") { path } ninhThuan: unit(code: "58", asOf: "2024-01-01") { path } }');
+    const units = await gql(
+      '{ current: unit(code: "56") { path } oldKhanhHoa: unit(code: "56", asOf: "2024-01-01") { path } ninhThuan: unit(code: "58", asOf: "2024-01-01") { path } }',
+    );
     expect(grant.paths).toEqual(expect.arrayContaining([units.data.current.path, units.data.oldKhanhHoa.path, units.data.ninhThuan.path]));
   });
 });

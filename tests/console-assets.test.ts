@@ -8,7 +8,7 @@ const dist = projectPath('admin', 'dist');
 /** The script index.html loads first (the sign-in form's code). */
 const entry = () => /src="\/admin\/(assets\/[^"]+\.js)"/.exec(readFileSync(`${dist}/index.html`, 'utf8'))![1];
 
-describe('the console\'s static files (admin/dist)', () => {
+describe("the console's static files (admin/dist)", () => {
   it('sends hashed assets compressed, as the browser accepts, and cached for a year', async () => {
     const file = entry();
     const original = readFileSync(`${dist}/${file}`);
@@ -46,7 +46,8 @@ describe('the console\'s static files (admin/dist)', () => {
     const initial = [...html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
     expect(initial.length).toBeGreaterThan(0);
     let total = 0;
-    for (const file of initial) total += Number((await fetch(`${hub}/admin/${file}`, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-length'));
+    for (const file of initial)
+      total += Number((await fetch(`${hub}/admin/${file}`, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-length'));
     expect(total).toBeLessThanOrEqual(250_000);
     // Pages (and the charts library) are chunks of their own, not part of what index.html loads.
     const chunks = readdirSync(`${dist}/assets`).filter((f) => f.endsWith('.js'));

@@ -27,7 +27,14 @@ const DATA_DIR = projectPath('.data', `fault-postgres-${PG_PORT}`);
 const startPostgres = () => startEmbeddedPostgres({ dataDir: DATA_DIR, port: PG_PORT, databaseName: 'postgres' }, log);
 /** Short database time limits, so a frozen database shows within seconds. */
 const TIMEOUTS = { connectMs: 1_000, statementMs: 2_000, idleInTransactionMs: 5_000 };
-const baseConfig = (): HubConfig => ({ ...readConfig({ NTM_DEMO: '0' }, []), host: '127.0.0.1', port: 0, databaseUrl, internalSecret: SECRET, databaseTimeouts: TIMEOUTS });
+const baseConfig = (): HubConfig => ({
+  ...readConfig({ NTM_DEMO: '0' }, []),
+  host: '127.0.0.1',
+  port: 0,
+  databaseUrl,
+  internalSecret: SECRET,
+  databaseTimeouts: TIMEOUTS,
+});
 const startUnits = (port = 0) => startHub({ ...baseConfig(), port, only: 'units' }, log);
 
 async function query(q: string, variables?: Record<string, unknown>) {
@@ -49,17 +56,27 @@ const ready = async () => (await fetch(`${gateway.url}/readyz`)).status;
 /** The postmaster of the fault cluster and its backends, from the pid file and /proc. */
 function postgresProcesses(): number[] {
   const postmaster = Number(readFileSync(join(DATA_DIR, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-    try {
-      return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
-    } catch {
-      return false;
-    }
-  });
+  const children = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
+      } catch {
+        return false;
+      }
+    });
   return [postmaster, ...children];
 }
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
@@ -75,8 +92,14 @@ beforeAll(async () => {
   });
   databaseUrl = databaseUrlOf(database.url, 'ntm_fault');
   units = await startUnits();
-  gateway = await startHub({ ...baseConfig(), admin: ADMIN, externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] }, log);
-  const login = await query(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: ADMIN.username, p: ADMIN.password });
+  gateway = await startHub(
+    { ...baseConfig(), admin: ADMIN, externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }] },
+    log,
+  );
+  const login = await query(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, {
+    u: ADMIN.username,
+    p: ADMIN.password,
+  });
   token = login.data.login.token;
 }, 180_000);
 

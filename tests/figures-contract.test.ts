@@ -18,20 +18,30 @@ async function inRolledBackTransaction<T>(work: (client: pg.Client) => Promise<T
   }
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: any) => ({ code: e.code as string, message: e.message as string }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: any) => ({ code: e.code as string, message: e.message as string }),
+  );
 
 describe('the figures contract between criteria and insights', () => {
   it('is the one crossing: insights functions name only the contract of criteria, and no trigger on criteria runs an insights function', async () => {
-    const functions = await sql<{ name: string; source: string }>(`SELECT p.proname AS name, COALESCE(pg_get_functiondef(p.oid), p.prosrc) AS source
+    const functions = await sql<{
+      name: string;
+      source: string;
+    }>(`SELECT p.proname AS name, COALESCE(pg_get_functiondef(p.oid), p.prosrc) AS source
       FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'insights'`);
     expect(functions.length).toBeGreaterThan(5);
     const crossings = new Set<string>();
     for (const f of functions) for (const m of f.source.matchAll(/criteria\.(\w+)/g)) crossings.add(`${f.name} → criteria.${m[1]}`);
     expect([...crossings].sort()).toEqual(['fact_values → criteria.unit_year_figures_v1']);
 
-    const triggers = await sql<{ handler: string }>(`SELECT DISTINCT t.tgfoid::regproc::text AS handler
+    const triggers = await sql<{ handler: string }>(
+      `SELECT DISTINCT t.tgfoid::regproc::text AS handler
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'criteria' AND NOT t.tgisinternal AND t.tgname <> $1`, [AUDIT_REQUIRED_TRIGGER]); // the audit requirement: shared, every subgraph's
+      WHERE n.nspname = 'criteria' AND NOT t.tgisinternal AND t.tgname <> $1`,
+      [AUDIT_REQUIRED_TRIGGER],
+    ); // the audit requirement: shared, every subgraph's
     expect(triggers.map((t) => t.handler)).toEqual(['criteria.publish_figure_changes']);
     expect(await sql('SELECT handler::text FROM criteria.figure_subscriber')).toEqual([{ handler: 'insights.on_figures_changed' }]);
   });
@@ -52,7 +62,13 @@ describe('the figures contract between criteria and insights', () => {
 
     // A unit and year with nothing recorded: no figure (null), not 0; no recognition: rank 0.
     const [none] = await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[])`, [[a.unit_id], [1990]]);
-    expect(none).toMatchObject({ commune_criteria_met: null, commune_below_threshold: null, village_criteria_met: null, commune_tier_rank: 0, village_tier_rank: 0 });
+    expect(none).toMatchObject({
+      commune_criteria_met: null,
+      commune_below_threshold: null,
+      village_criteria_met: null,
+      commune_tier_rank: 0,
+      village_tier_rank: 0,
+    });
   });
 
   it('gives every key the same figures asked all at once (a rebuild) as asked alone (a write), and ranks a village by hand', async () => {
@@ -66,10 +82,13 @@ describe('the figures contract between criteria and insights', () => {
         UNION (SELECT f.unit_id, f.year FROM insights.fact f WHERE f.assessed = 0 AND f.villages_with_data = 0 AND f.communes_with_data = 0
                ORDER BY 1, 2 LIMIT 30)) k ORDER BY unit_id, year`);
     expect(keys.length).toBeGreaterThan(200);
-    const together = await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[]) ORDER BY unit_id, year`,
-      [keys.map((k) => k.unit_id), keys.map((k) => k.year)]);
+    const together = await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[]) ORDER BY unit_id, year`, [
+      keys.map((k) => k.unit_id),
+      keys.map((k) => k.year),
+    ]);
     const alone = [];
-    for (const k of keys) alone.push(...await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[])`, [[k.unit_id], [k.year]]));
+    for (const k of keys)
+      alone.push(...(await sql(`SELECT * FROM criteria.unit_year_figures_v1($1::int[], $2::int[])`, [[k.unit_id], [k.year]])));
     expect(together).toEqual(alone);
     expect(together.some((r) => r.village_criteria_met !== null) && together.some((r) => r.commune_tier_rank > 0)).toBe(true);
 
@@ -81,7 +100,11 @@ describe('the figures contract between criteria and insights', () => {
     expect(v).toBeDefined();
     const ranks = await sql<{ year: number; village_tier_rank: number; commune_tier_rank: number }>(
       `SELECT year, village_tier_rank, commune_tier_rank FROM criteria.unit_year_figures_v1($1::int[], $2::int[]) ORDER BY year`,
-      [[v.unit_id, v.unit_id, v.unit_id], [v.year - 1, v.year, v.year + 1]]);
+      [
+        [v.unit_id, v.unit_id, v.unit_id],
+        [v.year - 1, v.year, v.year + 1],
+      ],
+    );
     expect(ranks).toEqual([
       { year: v.year - 1, village_tier_rank: 0, commune_tier_rank: 0 },
       { year: v.year, village_tier_rank: 2, commune_tier_rank: 0 },
@@ -95,7 +118,11 @@ describe('the figures contract between criteria and insights', () => {
       WHERE s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE' AND EXISTS (SELECT 1 FROM criteria.assessment_result r WHERE r.assessment_id = x.id AND r.met)
       ORDER BY x.id LIMIT 1`);
     await inRolledBackTransaction(async (client) => {
-      const met = async () => Number((await client.query('SELECT criteria_met FROM insights.fact WHERE unit_id = $1 AND year = $2', [a.unit_id, a.year])).rows[0].criteria_met);
+      const met = async () =>
+        Number(
+          (await client.query('SELECT criteria_met FROM insights.fact WHERE unit_id = $1 AND year = $2', [a.unit_id, a.year])).rows[0]
+            .criteria_met,
+        );
       const before = await met();
       const changed = await client.query(`UPDATE criteria.assessment_result SET met = false WHERE assessment_id = $1 AND met`, [a.id]);
       expect(changed.rowCount).toBeGreaterThan(0);

@@ -27,10 +27,22 @@ beforeAll(async () => {
   // Both start at once: Hive Gateway, and the bundled gateway in production, GraphiQL not enabled.
   [hive, production] = await Promise.all([
     startHiveGateway(await freePort(), {
-      NODE_ENV: 'production', NTM_GRAPHIQL: '1', NTM_INTERNAL_SECRET: inject('internalSecret'), NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls), LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      NTM_GRAPHIQL: '1',
+      NTM_INTERNAL_SECRET: inject('internalSecret'),
+      NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls),
+      LOG_LEVEL: 'warn',
     }),
-    startHub({ ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') },
-      createLogger('warn')),
+    startHub(
+      {
+        ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []),
+        port: 0,
+        host: '127.0.0.1',
+        databaseUrl: databaseUrl(),
+        internalSecret: inject('internalSecret'),
+      },
+      createLogger('warn'),
+    ),
   ]);
 }, 240_000);
 afterAll(async () => {
@@ -46,7 +58,11 @@ async function runExample(example: ExampleOperation, url: string) {
   const variables: Record<string, unknown> = { ...example.variables };
   const answers = [];
   for (const operationName of names) {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: example.query, operationName, variables }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: example.query, operationName, variables }),
+    });
     const answer = (await response.json()) as { data?: any; errors?: unknown[] };
     expect(answer.errors, `${example.title.en} (${operationName}) at ${url}`).toBeUndefined();
     answers.push(answer.data);
@@ -78,7 +94,9 @@ describe('GraphiQL', () => {
   });
 
   it('leaves GraphQL requests to the server: a GET with a query, or one asking for JSON', async () => {
-    const get = await fetch(`${bundled()}?query=${encodeURIComponent('{ unit(code: "56") { code } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${bundled()}?query=${encodeURIComponent('{ unit(code: "56") { code } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(await get.json()).toEqual({ data: { unit: { code: '56' } } });
     const json = await fetch(bundled(), { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(json.headers.get('content-type')).toMatch(/application\/json/);
@@ -91,17 +109,22 @@ describe('GraphiQL', () => {
     expect(refused.errors![0].message).toMatch(/introspection/i);
     // Hive Gateway here runs in production with NTM_GRAPHIQL=1: the page, and the introspection its documentation explorer needs.
     expect(await (await page(hiveUrl())).text()).toContain('NTM Hub — GraphiQL');
-    expect((await gql(`{ __schema { queryType { name } } }`, {}, { url: hiveUrl() })).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await gql(`{ __schema { queryType { name } } }`, {}, { url: hiveUrl() })).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
   });
 });
 
 describe('example operations', () => {
-  it.each(EXAMPLES.map((example) => [example.title.en, example] as const))('%s runs on both gateways with the same answer', async (_title, example) => {
-    const [viaBundled, viaHive] = [await runExample(example, bundled()), await runExample(example, hiveUrl())];
-    expect(viaHive).toEqual(viaBundled);
-    // Every operation answers something: an example that finds nothing teaches nothing.
-    for (const data of viaBundled) expect(someList(data), JSON.stringify(data).slice(0, 200)).toBe(true);
-  });
+  it.each(EXAMPLES.map((example) => [example.title.en, example] as const))(
+    '%s runs on both gateways with the same answer',
+    async (_title, example) => {
+      const [viaBundled, viaHive] = [await runExample(example, bundled()), await runExample(example, hiveUrl())];
+      expect(viaHive).toEqual(viaBundled);
+      // Every operation answers something: an example that finds nothing teaches nothing.
+      for (const data of viaBundled) expect(someList(data), JSON.stringify(data).slice(0, 200)).toBe(true);
+    },
+  );
 
   it('are all shown in docs/api.md as GraphiQL serves them', () => {
     const guide = readFileSync(projectPath('docs', 'api.md'), 'utf8');
@@ -116,7 +139,9 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
   it.each(['bundled gateway', 'Hive Gateway'])('passes every MUST on the %s', async (which) => {
     const url = which === 'Hive Gateway' ? hiveUrl() : bundled();
     const results = await auditServer({ url });
-    const failed = results.filter((r) => r.name.startsWith('MUST') && r.status !== 'ok').map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
+    const failed = results
+      .filter((r) => r.name.startsWith('MUST') && r.status !== 'ok')
+      .map((r) => `${r.name}: ${'reason' in r ? r.reason : ''}`);
     expect(failed).toEqual([]);
     expect(results.filter((r) => r.name.startsWith('MUST')).length).toBeGreaterThan(10);
   });

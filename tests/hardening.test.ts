@@ -37,7 +37,9 @@ describe('gateway hardening against abusive operations', () => {
   });
 
   it('refuses CSRF-style simple requests (text/plain POST, header-less GET)', async () => {
-    const textPlain = await post(JSON.stringify({ query: 'mutation { login(username: "a", password: "b") { token } }' }), { 'content-type': 'text/plain' });
+    const textPlain = await post(JSON.stringify({ query: 'mutation { login(username: "a", password: "b") { token } }' }), {
+      'content-type': 'text/plain',
+    });
     expect(textPlain.status).toBe(400);
     const get = await fetch(`${hubUrl()}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(get.status).toBe(400);
@@ -58,7 +60,13 @@ describe('production mode', () => {
   let database: ClonedDatabase;
   beforeAll(async () => {
     database = await cloneDatabase('hardening');
-    const config = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: database.url, internalSecret: 'prod-test' };
+    const config = {
+      ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []),
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: database.url,
+      internalSecret: 'prod-test',
+    };
     hub = await startHub(config, createLogger('warn'));
   });
   afterAll(async () => {
@@ -67,9 +75,11 @@ describe('production mode', () => {
   });
 
   it('turns introspection off and still answers ordinary queries', async () => {
-    const introspection = await (await post(JSON.stringify({ query: '{ __schema { types { name } } }' }), undefined, hub.url)).json() as any;
+    const introspection = (await (
+      await post(JSON.stringify({ query: '{ __schema { types { name } } }' }), undefined, hub.url)
+    ).json()) as any;
     expect(introspection.errors?.[0].message).toMatch(/introspection/i);
-    const ordinary = await (await post(JSON.stringify({ query: '{ unit(code: "56") { code } }' }), undefined, hub.url)).json() as any;
+    const ordinary = (await (await post(JSON.stringify({ query: '{ unit(code: "56") { code } }' }), undefined, hub.url)).json()) as any;
     expect(ordinary.data.unit.code).toBe('56');
   });
 });

@@ -24,7 +24,12 @@ let other: Hub;
 let credential: string;
 
 /** Sends a GraphQL request to `base` + `path`, with a Bearer token and extra headers. */
-async function call(base: string, query: string, variables: Record<string, unknown> = {}, { token, path = '/graphql', headers = {} }: { token?: string; path?: string; headers?: Record<string, string> } = {}): Promise<GraphQLResult> {
+async function call(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  { token, path = '/graphql', headers = {} }: { token?: string; path?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResult> {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -35,13 +40,22 @@ async function call(base: string, query: string, variables: Record<string, unkno
 
 beforeAll(async () => {
   credential = gatewayCredential(inject('internalSecret'));
-  const production = { ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []), port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret') };
+  const production = {
+    ...readConfig({ NODE_ENV: 'production', NTM_DEMO: '0' }, []),
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: databaseUrl(),
+    internalSecret: inject('internalSecret'),
+  };
   units = await startHub({ ...production, only: 'units' }, createLogger('warn'));
-  other = await startHub({
-    ...production,
-    externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }],
-    auth: { ...production.auth, jwksUrl: `${hubUrl()}/.well-known/jwks.json` },
-  }, createLogger('warn'));
+  other = await startHub(
+    {
+      ...production,
+      externalSubgraphs: [{ name: 'units', url: `${units.url}/subgraphs/units/graphql` }],
+      auth: { ...production.auth, jwksUrl: `${hubUrl()}/.well-known/jwks.json` },
+    },
+    createLogger('warn'),
+  );
 });
 afterAll(async () => {
   await other?.stop();
@@ -53,13 +67,19 @@ describe('subgraph endpoints in production', () => {
     const path = '/subgraphs/accounts/graphql';
     const user = await createTestUser('cred', [{ role: 'VIEWER', unitCode: '56' }]);
     const token = await signIn(user.username, user.password);
-    const wrong: Record<string, string>[] = [{}, { [GATEWAY_CREDENTIAL_HEADER]: 'not-the-credential' }, { [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential('another-secret') }];
+    const wrong: Record<string, string>[] = [
+      {},
+      { [GATEWAY_CREDENTIAL_HEADER]: 'not-the-credential' },
+      { [GATEWAY_CREDENTIAL_HEADER]: gatewayCredential('another-secret') },
+    ];
     for (const headers of wrong) {
       const refused = await call(other.url, `{ me { username } }`, {}, { token, path, headers });
       expect([refused.status, ...errorCodes(refused)]).toEqual([403, 'FORBIDDEN']);
     }
     const viaGateway = { [GATEWAY_CREDENTIAL_HEADER]: credential };
-    expect((await call(other.url, `{ me { username } }`, {}, { token, path, headers: viaGateway })).data).toEqual({ me: { username: user.username } });
+    expect((await call(other.url, `{ me { username } }`, {}, { token, path, headers: viaGateway })).data).toEqual({
+      me: { username: user.username },
+    });
     expect((await call(other.url, `{ me { username } }`, {}, { path, headers: viaGateway })).data).toEqual({ me: null });
     const forged = await call(other.url, `{ me { username } }`, {}, { token: `${token}x`, path, headers: viaGateway });
     expect([forged.status, ...errorCodes(forged)]).toEqual([401, 'UNAUTHENTICATED']);
@@ -73,7 +93,10 @@ describe('subgraph endpoints in production', () => {
   it('answer without the credential when NTM_SUBGRAPHS_PUBLIC=1, still authenticating the Bearer token', async () => {
     const config = readConfig({ NODE_ENV: 'production', NTM_DEMO: '0', NTM_SUBGRAPHS_PUBLIC: '1' }, ['--only', 'accounts']);
     // Other subgraphs (units, for grants' unit paths) are the test hub's.
-    const open = await startHub({ ...config, port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret'), peersUrl: hubUrl() }, createLogger('warn'));
+    const open = await startHub(
+      { ...config, port: 0, host: '127.0.0.1', databaseUrl: databaseUrl(), internalSecret: inject('internalSecret'), peersUrl: hubUrl() },
+      createLogger('warn'),
+    );
     try {
       const user = await createTestUser('public', [{ role: 'VIEWER', unitCode: '56' }]);
       const token = await signIn(user.username, user.password);
@@ -101,10 +124,21 @@ describe('revocation', () => {
   const endpoints = (): WatchedEndpoint[] => [
     { name: 'test hub gateway', url: `${hubUrl()}/graphql`, serves: ['write', 'read'] },
     { name: 'split gateway', url: `${other.url}/graphql`, serves: ['write', 'read'] },
-    { name: 'split units process', url: `${units.url}/subgraphs/units/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['write'] },
-    { name: 'split accounts endpoint', url: `${other.url}/subgraphs/accounts/graphql`, headers: { [GATEWAY_CREDENTIAL_HEADER]: credential }, serves: ['read'] },
+    {
+      name: 'split units process',
+      url: `${units.url}/subgraphs/units/graphql`,
+      headers: { [GATEWAY_CREDENTIAL_HEADER]: credential },
+      serves: ['write'],
+    },
+    {
+      name: 'split accounts endpoint',
+      url: `${other.url}/subgraphs/accounts/graphql`,
+      headers: { [GATEWAY_CREDENTIAL_HEADER]: credential },
+      serves: ['read'],
+    },
   ];
-  const expectRevokedEverywhere = (change: string, token: string, revoke: () => Promise<void>) => expectRevoked(change, token, revoke, endpoints(), delays);
+  const expectRevokedEverywhere = (change: string, token: string, revoke: () => Promise<void>) =>
+    expectRevoked(change, token, revoke, endpoints(), delays);
 
   it('refuses the tokens of a locked account on every process within the session cache lifetime, even after it is unlocked', async () => {
     const user = await createTestUser('locked', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
@@ -116,12 +150,21 @@ describe('revocation', () => {
       expect(locked.errors).toBeUndefined();
       version = locked.data.setUserActive.version;
     });
-    expect(errorCodes(await call(hubUrl(), `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: user.username, p: user.password }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(
+        await call(hubUrl(), `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, {
+          u: user.username,
+          p: user.password,
+        }),
+      ),
+    ).toEqual(['UNAUTHENTICATED']);
     const unlocked = await call(hubUrl(), LOCK, { id: user.id, v: version, a: true }, { token: admin });
     expect(unlocked.errors).toBeUndefined();
     // Unlocking moves the session on too: the token from before the lock stays refused; a new sign-in works.
     expect(errorCodes(await call(other.url, `{ me { username } }`, {}, { token }))).toEqual(['UNAUTHENTICATED']);
-    expect((await call(other.url, `{ me { username } }`, {}, { token: await signIn(user.username, user.password) })).data.me).toEqual({ username: user.username });
+    expect((await call(other.url, `{ me { username } }`, {}, { token: await signIn(user.username, user.password) })).data.me).toEqual({
+      username: user.username,
+    });
   });
 
   it('refuses every token of an account whose password changed, the one that changed it included', async () => {
@@ -129,22 +172,42 @@ describe('revocation', () => {
     const token = await signIn(user.username, user.password);
     const second = await signIn(user.username, user.password);
     await expectRevokedEverywhere('password change', token, async () => {
-      const changed = await call(hubUrl(), `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
-        { c: user.password, n: 'a-brand-new-password' }, { token: second });
+      const changed = await call(
+        hubUrl(),
+        `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`,
+        { c: user.password, n: 'a-brand-new-password' },
+        { token: second },
+      );
       expect(changed.data).toEqual({ changePassword: true });
     });
     expect(errorCodes(await call(other.url, `{ me { username } }`, {}, { token: second }))).toEqual(['UNAUTHENTICATED']);
-    expect((await call(other.url, `{ me { username } }`, {}, { token: await signIn(user.username, 'a-brand-new-password') })).data.me).toEqual({ username: user.username });
+    expect(
+      (await call(other.url, `{ me { username } }`, {}, { token: await signIn(user.username, 'a-brand-new-password') })).data.me,
+    ).toEqual({ username: user.username });
   });
 
   it('refuses the tokens of an account that lost a grant; signed in again it holds only what is left', async () => {
-    const user = await createTestUser('lessgrant', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }, { role: 'VIEWER', unitCode: '06', asOf: '2024-01-01' }]);
+    const user = await createTestUser('lessgrant', [
+      { role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' },
+      { role: 'VIEWER', unitCode: '06', asOf: '2024-01-01' },
+    ]);
     const token = await signIn(user.username, user.password);
     const admin = await adminToken();
-    const grants = (await call(hubUrl(), `query($s: String) { users(filter: { search: $s }) { nodes { grants { id role } } } }`, { s: user.username }, { token: admin })).data.users.nodes[0].grants;
+    const grants = (
+      await call(
+        hubUrl(),
+        `query($s: String) { users(filter: { search: $s }) { nodes { grants { id role } } } }`,
+        { s: user.username },
+        { token: admin },
+      )
+    ).data.users.nodes[0].grants;
     await expectRevokedEverywhere('grant removal', token, async () => {
-      const removed = await call(hubUrl(), `mutation($g: ID!) { removeUserGrant(grantId: $g) { grants { role unit { code } } } }`,
-        { g: grants.find((g: { role: string }) => g.role === 'UNIT_ADMIN').id }, { token: admin });
+      const removed = await call(
+        hubUrl(),
+        `mutation($g: ID!) { removeUserGrant(grantId: $g) { grants { role unit { code } } } }`,
+        { g: grants.find((g: { role: string }) => g.role === 'UNIT_ADMIN').id },
+        { token: admin },
+      );
       expect(removed.data.removeUserGrant.grants).toEqual([{ role: 'VIEWER', unit: { code: '06' } }]);
     });
     const renewed = await signIn(user.username, user.password);
@@ -171,7 +234,9 @@ describe('login throttle', () => {
       expect(errorCodes(throttled)).toEqual(['RATE_LIMITED']);
       expect(throttled.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(14 * 60);
     }
-    const [row] = await sql<{ n: number }>(`SELECT cardinality(failures) AS n FROM auth.login_failure WHERE username = $1`, [user.username]);
+    const [row] = await sql<{ n: number }>(`SELECT cardinality(failures) AS n FROM auth.login_failure WHERE username = $1`, [
+      user.username,
+    ]);
     expect(row.n).toBe(5);
   });
 
@@ -193,7 +258,9 @@ describe('login throttle', () => {
     const rssMb = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
     gc();
     const retainedMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-    console.log(`100 sign-ins with 900 KB names: ${seconds.toFixed(1)} s; second process RSS +${rssMb.toFixed(0)} MB, heap retained after GC ${retainedMb.toFixed(1)} MB`);
+    console.log(
+      `100 sign-ins with 900 KB names: ${seconds.toFixed(1)} s; second process RSS +${rssMb.toFixed(0)} MB, heap retained after GC ${retainedMb.toFixed(1)} MB`,
+    );
     // 100 names of 900 KB are 88 MB: keeping even one in ten of them would show.
     expect(retainedMb).toBeLessThan(8);
     expect(errorCodes(await call(other.url, LOGIN, { u: 'x'.repeat(81), p: 'whatever-password' }))).toEqual(['BAD_USER_INPUT']);
@@ -206,6 +273,8 @@ describe('login throttle', () => {
       SELECT 'expired-' || i, ARRAY[now() - interval '20 minutes'], now() - interval '20 minutes' FROM generate_series(1, 50) AS i`);
     expect(errorCodes(await call(other.url, LOGIN, { u: 'nobody-by-this-name', p: 'whatever-password' }))).toEqual(['UNAUTHENTICATED']);
     expect(await sql(`SELECT count(*)::int AS n FROM auth.login_failure WHERE username LIKE 'expired-%'`)).toEqual([{ n: 0 }]);
-    expect(await sql(`SELECT cardinality(failures) AS n FROM auth.login_failure WHERE username = 'nobody-by-this-name'`)).toEqual([{ n: 1 }]);
+    expect(await sql(`SELECT cardinality(failures) AS n FROM auth.login_failure WHERE username = 'nobody-by-this-name'`)).toEqual([
+      { n: 1 },
+    ]);
   });
 });

@@ -16,20 +16,30 @@ function postDeclaring(url: string, headers: Record<string, string>, declaredByt
     const request = httpRequest(url, { method: 'POST', headers: { ...headers, 'content-length': String(declaredBytes) } }, (response) => {
       let text = '';
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => { text += chunk; });
-      response.on('end', () => { request.destroy(); resolve({ status: response.statusCode ?? 0, body: text }); });
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body: text });
+      });
     });
     request.on('error', reject);
     request.write(Buffer.alloc(64 * 1024, 0x41));
   });
 }
 
-
 /**
  * Bulk import of assessments (issue 15, part 3), through the hub's HTTP routes as a locality would use them: Bắc Kạn's
  * 2024 assessments downloaded as the hub's template (filled with what is stored), edited, imported back.
  */
-const TABLES = ['criteria.assessment', 'criteria.assessment_result', 'criteria.assessment_indicator_value', 'criteria.assessment_change', 'audit.audit_log'];
+const TABLES = [
+  'criteria.assessment',
+  'criteria.assessment_result',
+  'criteria.assessment_indicator_value',
+  'criteria.assessment_change',
+  'audit.audit_log',
+];
 const TEMPLATE = '/imports/assessments/template.xlsx?setCode=COMMUNE-NTM-2021-2025&year=2024&withinCode=06';
 const AVG = `{ compare(input: { unitCodes: ["06"], asOf: "2024-06-30", year: 2024, metrics: ["AVG_CRITERIA_MET"] }) { rows { numerator denominator } } }`;
 
@@ -67,12 +77,16 @@ describe('the assessments template', () => {
     const rows = sheetValues(await readXlsx(template));
     expect(header.slice(0, 6)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Năm', 'Bộ tiêu chí', 'Ngày đọc mã', 'Phiên bản']);
     expect(header.filter((h) => /^TC\d+:/.test(h))).toHaveLength(19);
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM units.unit u JOIN units.unit p ON p.code = '06' AND p.valid_to = '2025-06-30' AND u.path <@ p.path
+    const [{ n }] =
+      await sql(`SELECT count(*)::int AS n FROM units.unit u JOIN units.unit p ON p.code = '06' AND p.valid_to = '2025-06-30' AND u.path <@ p.path
       WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND coalesce(u.valid_from, '2000-01-01') <= '2024-06-30' AND u.valid_to >= '2024-06-30'`);
     expect(rows.length - 1).toBe(n);
     const first = rows[1];
-    const [stored] = await sql(`SELECT a.version, (SELECT met FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.criterion_number = 1) AS met
-      FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id WHERE u.code = $1 AND a.year = 2024 AND u.valid_to = '2025-06-30'`, [first[0]]);
+    const [stored] = await sql(
+      `SELECT a.version, (SELECT met FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.criterion_number = 1) AS met
+      FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id WHERE u.code = $1 AND a.year = 2024 AND u.valid_to = '2025-06-30'`,
+      [first[0]],
+    );
     expect(Number(first[5])).toBe(stored.version);
     expect(first[column('TC1:') - 1]).toBe(stored.met ? 'Đạt' : 'Không đạt');
   });
@@ -86,7 +100,7 @@ describe('the assessments template', () => {
   });
 });
 
-describe('importing a province\'s assessments', () => {
+describe("importing a province's assessments", () => {
   it('reports exactly the 3 bad rows of a file and writes nothing', async () => {
     const bad = await edited((sheet) => {
       flipTen(sheet);
@@ -98,7 +112,11 @@ describe('importing a province\'s assessments', () => {
     const { job } = await upload('assessments', bad, assessor);
     expect(job).toMatchObject({ status: 'INVALID', errorCount: 3 });
     const errors = await errorRows('assessments', job.id, assessor);
-    expect(errors.map((e) => [Number(e[0]), e[1], e[2]])).toEqual([[3, header[column('TC5:') - 1], 'BAD_USER_INPUT'], [6, 'Mã đơn vị', 'NOT_FOUND'], [9, 'Năm', 'BAD_USER_INPUT']]);
+    expect(errors.map((e) => [Number(e[0]), e[1], e[2]])).toEqual([
+      [3, header[column('TC5:') - 1], 'BAD_USER_INPUT'],
+      [6, 'Mã đơn vị', 'NOT_FOUND'],
+      [9, 'Năm', 'BAD_USER_INPUT'],
+    ]);
     expect(errors[0][3]).toContain('Gần đạt');
     expect(errors[0][4]).toContain('Đạt, Không đạt');
     expect(errors[2][3]).toContain('ngoài thời kỳ');
@@ -122,15 +140,19 @@ describe('importing a province\'s assessments', () => {
     const after = (await gql(AVG)).data.compare.rows[0];
     expect(after).toEqual({ numerator: before.numerator + delta, denominator: before.denominator });
     expect(await rowCounts(['audit.audit_log', 'criteria.assessment_change'])).toEqual({
-      'audit.audit_log': audit['audit.audit_log'] + 1, 'criteria.assessment_change': audit['criteria.assessment_change'] + 10,
+      'audit.audit_log': audit['audit.audit_log'] + 1,
+      'criteria.assessment_change': audit['criteria.assessment_change'] + 10,
     });
     const [event] = await sql(`SELECT entity, entity_id, unit_path::text AS path, after FROM audit.audit_log ORDER BY id DESC LIMIT 1`);
     expect(event).toMatchObject({ entity: 'Import', entity_id: job.id });
     expect(event.after).toMatchObject({ kind: 'assessments', rows: job.rowsRead, updated: 10, created: 0, checksum: job.checksum });
     const [province] = await sql(`SELECT path::text AS path FROM units.unit WHERE code = '06' AND valid_to = '2025-06-30'`);
     expect(event.path).toBe(province.path);
-    const [first] = await sql(`SELECT r.met, a.synthetic FROM criteria.assessment a JOIN criteria.assessment_result r ON r.assessment_id = a.id AND r.criterion_number = 1
-      JOIN units.unit u ON u.id = a.unit_id WHERE u.code = $1 AND a.year = 2024 AND u.valid_to = '2025-06-30'`, [rows[0][0]]);
+    const [first] = await sql(
+      `SELECT r.met, a.synthetic FROM criteria.assessment a JOIN criteria.assessment_result r ON r.assessment_id = a.id AND r.criterion_number = 1
+      JOIN units.unit u ON u.id = a.unit_id WHERE u.code = $1 AND a.year = 2024 AND u.valid_to = '2025-06-30'`,
+      [rows[0][0]],
+    );
     expect(first).toEqual({ met: rows[0][column('TC1:') - 1] !== 'Đạt', synthetic: false });
 
     // The same file again: every row equals what is stored now, so nothing is rewritten (versions stay).
@@ -154,12 +176,15 @@ describe('importing a province\'s assessments', () => {
     const before = await rowCounts(TABLES);
     const { job } = await upload('assessments', stale, assessor);
     expect(job).toMatchObject({ status: 'INVALID', errorCount: 1 });
-    expect((await errorRows('assessments', job.id, assessor)).map((e) => [Number(e[0]), e[1], e[2]])).toEqual([[12, 'Phiên bản', 'CONFLICT']]);
+    expect((await errorRows('assessments', job.id, assessor)).map((e) => [Number(e[0]), e[1], e[2]])).toEqual([
+      [12, 'Phiên bản', 'CONFLICT'],
+    ]);
     expect(await rowCounts(TABLES)).toEqual(before);
   });
 
-  it('refuses the whole file when one row is a unit outside the importer\'s subtree', async () => {
-    const khanhHoa = await sql(`SELECT u.code, u.name FROM units.unit u JOIN units.unit p ON p.code = '56' AND p.valid_to = '2025-06-30' AND u.path <@ p.path
+  it("refuses the whole file when one row is a unit outside the importer's subtree", async () => {
+    const khanhHoa =
+      await sql(`SELECT u.code, u.name FROM units.unit u JOIN units.unit p ON p.code = '56' AND p.valid_to = '2025-06-30' AND u.path <@ p.path
       WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code LIMIT 1`);
     const outside = await edited((sheet) => {
       flipTen(sheet);
@@ -183,7 +208,10 @@ describe('files that are not what the import expects', () => {
   });
 
   it('refuses a CSV that is not UTF-8, saying how to save it', async () => {
-    const latin = Buffer.concat([Buffer.from('Mã đơn vị,Năm,Bộ tiêu chí\r\n', 'utf8'), Buffer.from([0x30, 0x32, 0x32, 0x38, 0x37, 0x2c, 0xe0, 0xe1, 0x0d, 0x0a])]);
+    const latin = Buffer.concat([
+      Buffer.from('Mã đơn vị,Năm,Bộ tiêu chí\r\n', 'utf8'),
+      Buffer.from([0x30, 0x32, 0x32, 0x38, 0x37, 0x2c, 0xe0, 0xe1, 0x0d, 0x0a]),
+    ]);
     const { job } = await upload('assessments', latin, assessor);
     expect(job.status).toBe('REFUSED');
     expect(job.message).toContain('CSV UTF-8');
@@ -197,8 +225,11 @@ describe('files that are not what the import expects', () => {
   });
 
   it('refuses a 50 MB file before reading it, and the old .xls format', async () => {
-    const big = await postDeclaring(`${hubUrl()}/imports/assessments?wait=true`, { authorization: `Bearer ${assessor}`, 'content-type': 'application/octet-stream' },
-      50 * 1024 * 1024);
+    const big = await postDeclaring(
+      `${hubUrl()}/imports/assessments?wait=true`,
+      { authorization: `Bearer ${assessor}`, 'content-type': 'application/octet-stream' },
+      50 * 1024 * 1024,
+    );
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE' } });
     const xls = await upload('assessments', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]), assessor);

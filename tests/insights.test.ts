@@ -28,7 +28,8 @@ const compare = async (input: Record<string, unknown>) => {
  * 30 June of the year: what the summaries must equal.
  */
 async function rawFigures(unitId: number, year: number) {
-  const [row] = await sql(`
+  const [row] = await sql(
+    `
     WITH c AS (SELECT u.id FROM units.unit u JOIN units.unit a ON a.id = $1 AND u.path <@ a.path
       WHERE u.level = 'COMMUNE' AND u.kind = 'COMMUNE' AND NOT u.placeholder AND (u.valid_from IS NULL OR u.valid_from <= make_date($2, 6, 30)) AND (u.valid_to IS NULL OR u.valid_to >= make_date($2, 6, 30))),
     a AS (SELECT DISTINCT ON (x.unit_id) x.unit_id, (SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = x.id AND r.met) AS met
@@ -41,12 +42,29 @@ async function rawFigures(unitId: number, year: number) {
       (SELECT count(*) FROM c WHERE c.id IN (SELECT unit_id FROM a) OR c.id IN (SELECT unit_id FROM r WHERE rank >= 1))::int AS "withData",
       (SELECT count(*) FROM a WHERE met < 15)::int AS under15,
       (SELECT count(*) FROM r WHERE rank >= 1)::int AS ntm, (SELECT count(*) FROM r WHERE rank >= 2)::int AS advanced, (SELECT count(*) FROM r WHERE rank >= 3)::int AS model`,
-  [unitId, year]);
-  return row as { communes: number; assessed: number; met: number; under15: number; ntm: number; advanced: number; model: number; withData: number };
+    [unitId, year],
+  );
+  return row as {
+    communes: number;
+    assessed: number;
+    met: number;
+    under15: number;
+    ntm: number;
+    advanced: number;
+    model: number;
+    withData: number;
+  };
 }
 
 const unitId = async (code: string, asOf: string) =>
-  Number((await sql(`SELECT id FROM units.unit WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`, [code, asOf]))[0].id);
+  Number(
+    (
+      await sql(
+        `SELECT id FROM units.unit WHERE code = $1 AND (valid_from IS NULL OR valid_from <= $2) AND (valid_to IS NULL OR valid_to >= $2)`,
+        [code, asOf],
+      )
+    )[0].id,
+  );
 
 const SIX = ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL', 'AVG_CRITERIA_MET', 'COMMUNES_UNDER_15', 'VILLAGES_MODEL'];
 
@@ -67,7 +85,8 @@ async function expectMatchesRaw(code: string, asOf: string, year: number) {
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Competition ranking ("1, 2, 2, 4") of values, best (highest) first: the hand computation of `rank`. */
-const competitionRanks = (values: Map<string, number>) => new Map([...values].map(([key, v]) => [key, 1 + [...values.values()].filter((w) => w > v).length]));
+const competitionRanks = (values: Map<string, number>) =>
+  new Map([...values].map(([key, v]) => [key, 1 + [...values.values()].filter((w) => w > v).length]));
 
 /**
  * The 2024 figures of every current province (34), by hand: the rural communes of 30 June 2024 whose successor
@@ -100,10 +119,23 @@ describe('comparisons through the gateway', () => {
     const ranks = competitionRanks(full);
     for (const row of rows) {
       const h = hand.get(row.unitCode)!;
-      expect(row, row.unitName).toMatchObject({ unitsInScope: h.communes, unitsWithData: h.withData, coverage: round2((100 * h.withData) / h.communes), valueUnit: 'PERCENT' });
+      expect(row, row.unitName).toMatchObject({
+        unitsInScope: h.communes,
+        unitsWithData: h.withData,
+        coverage: round2((100 * h.withData) / h.communes),
+        valueUnit: 'PERCENT',
+      });
       if (h.withData === 0) {
         // Hà Nội and every province without assessments: no figure, no rank — not "0 %".
-        expect(row, row.unitName).toMatchObject({ actual: null, count: null, share: null, rank: null, partial: false, gap: null, onTrack: null });
+        expect(row, row.unitName).toMatchObject({
+          actual: null,
+          count: null,
+          share: null,
+          rank: null,
+          partial: false,
+          gap: null,
+          onTrack: null,
+        });
         expect(row.note).toMatch(/^Chưa có số liệu/);
       } else {
         const share = round2((100 * h.ntm) / h.communes);
@@ -126,9 +158,14 @@ describe('comparisons through the gateway', () => {
     expect(ranked.length).toBe(full.size);
   });
 
-  it('matches hand computations for Khánh Hòa\'s districts against their 2025 targets, counts and shares side by side', async () => {
+  it("matches hand computations for Khánh Hòa's districts against their 2025 targets, counts and shares side by side", async () => {
     const asOf = '2025-06-30';
-    const { rows } = await compare({ childrenOf: '56', asOf, year: 2025, metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL'] });
+    const { rows } = await compare({
+      childrenOf: '56',
+      asOf,
+      year: 2025,
+      metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL'],
+    });
     const stated = await sql(`SELECT u.code, t.metric_code AS metric, t.value, t.comparator FROM campaigns.target t
       JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'khanh-hoa-2021-2025' JOIN units.unit u ON u.id = t.unit_id
       WHERE u.level = 'DISTRICT' AND t.value_unit = 'COUNT' AND NOT t.is_increment AND COALESCE(t.year, 2025) = 2025 AND t.metric_code LIKE 'COMMUNES_%'`);
@@ -143,14 +180,32 @@ describe('comparisons through the gateway', () => {
         const share = raw.communes ? round2((100 * count) / raw.communes) : null;
         // One unit per column: actual is always the share; the count stands beside it.
         const partial = raw.withData < raw.communes;
-        expect(row, `${row.unitCode} ${metric}`).toMatchObject({ valueUnit: 'PERCENT', actual: share, share, count, numerator: count, denominator: raw.communes,
-          unitsWithData: raw.withData, unitsInScope: raw.communes, coverage: raw.communes ? round2((100 * raw.withData) / raw.communes) : null, partial, approximate: false });
+        expect(row, `${row.unitCode} ${metric}`).toMatchObject({
+          valueUnit: 'PERCENT',
+          actual: share,
+          share,
+          count,
+          numerator: count,
+          denominator: raw.communes,
+          unitsWithData: raw.withData,
+          unitsInScope: raw.communes,
+          coverage: raw.communes ? round2((100 * raw.withData) / raw.communes) : null,
+          partial,
+          approximate: false,
+        });
         const target = stated.find((t: any) => t.code === row.unitCode && t.metric === metric);
         if (target && !partial) {
           const value = Number(target.value);
           const met = target.comparator === 'EQ' ? count === value : count >= value;
           // A count target is compared with the count.
-          expect(row, `${row.unitCode} ${metric}`).toMatchObject({ target: value, targetUnit: 'COUNT', targetComparator: target.comparator, targetActual: count, gap: count - value, onTrack: met });
+          expect(row, `${row.unitCode} ${metric}`).toMatchObject({
+            target: value,
+            targetUnit: 'COUNT',
+            targetComparator: target.comparator,
+            targetActual: count,
+            gap: count - value,
+            onTrack: met,
+          });
         }
         if (share !== null && !partial) shares.set(row.unitCode, share);
       }
@@ -158,7 +213,12 @@ describe('comparisons through the gateway', () => {
       for (const row of group) expect(row.rank, `${row.unitCode} ${metric}`).toBe(ranks.get(row.unitCode) ?? null);
     }
     // "Huyện Diên Khánh: Có 16/16 xã đạt chuẩn nông thôn mới" — a COUNT target, EQ 16, over 16 communes.
-    expect(rows.find((r) => r.unitCode === '574' && r.metric === 'COMMUNES_NTM')).toMatchObject({ unitName: 'Huyện Diên Khánh', unit: { name: 'Huyện Diên Khánh' }, target: 16, denominator: 16 });
+    expect(rows.find((r) => r.unitCode === '574' && r.metric === 'COMMUNES_NTM')).toMatchObject({
+      unitName: 'Huyện Diên Khánh',
+      unit: { name: 'Huyện Diên Khánh' },
+      target: 16,
+      denominator: 16,
+    });
   });
 
   it('gives the province its share target and the seed provinces figures equal to the raw aggregate', async () => {
@@ -166,14 +226,33 @@ describe('comparisons through the gateway', () => {
     const raw = await rawFigures(await unitId('56', '2025-06-30'), 2025);
     const share = round2((100 * raw.ntm) / raw.communes);
     // "ít nhất 80% số xã đạt chuẩn nông thôn mới": a share target, compared with the share.
-    expect(rows.find((r) => r.metric === 'COMMUNES_NTM')).toMatchObject({ valueUnit: 'PERCENT', actual: share, count: raw.ntm, target: 80, targetUnit: 'PERCENT',
-      targetBasis: 'ALL_COMMUNES', targetComparator: 'GTE', targetActual: share, gap: round2(share - 80), onTrack: share >= 80, denominatorBasis: 'ALL_COMMUNES' });
-    expect(rows.find((r) => r.metric === 'COMMUNES_UNDER_15')).toMatchObject({ valueUnit: 'COUNT', actual: raw.under15, count: raw.under15, target: 0, targetComparator: 'EQ',
-      targetActual: raw.under15, onTrack: raw.under15 === 0 });
-    for (const code of ['42', '20', '06', '56', '49']) for (const year of [2021, 2023, 2025]) await expectMatchesRaw(code, '2024-06-30', year);
+    expect(rows.find((r) => r.metric === 'COMMUNES_NTM')).toMatchObject({
+      valueUnit: 'PERCENT',
+      actual: share,
+      count: raw.ntm,
+      target: 80,
+      targetUnit: 'PERCENT',
+      targetBasis: 'ALL_COMMUNES',
+      targetComparator: 'GTE',
+      targetActual: share,
+      gap: round2(share - 80),
+      onTrack: share >= 80,
+      denominatorBasis: 'ALL_COMMUNES',
+    });
+    expect(rows.find((r) => r.metric === 'COMMUNES_UNDER_15')).toMatchObject({
+      valueUnit: 'COUNT',
+      actual: raw.under15,
+      count: raw.under15,
+      target: 0,
+      targetComparator: 'EQ',
+      targetActual: raw.under15,
+      onTrack: raw.under15 === 0,
+    });
+    for (const code of ['42', '20', '06', '56', '49'])
+      for (const year of [2021, 2023, 2025]) await expectMatchesRaw(code, '2024-06-30', year);
   });
 
-  it('accumulates Bắc Kạn\'s yearly increments from the plan\'s own baseline: a series ending at the plan\'s 61 that never decreases', async () => {
+  it("accumulates Bắc Kạn's yearly increments from the plan's own baseline: a series ending at the plan's 61 that never decreases", async () => {
     const result = await gql(`{ progress(unitCode: "06", asOf: "2024-06-30", metric: "COMMUNES_NTM", fromYear: 2021, toYear: 2025) {
       year actual count share unitsWithData unitsInScope partial target targetUnit targetActual targetIncrement baselineYear baseline baselineSource gap onTrack note } }`);
     expect(result.errors).toBeUndefined();
@@ -192,7 +271,13 @@ describe('comparisons through the gateway', () => {
     expect(points.slice(1).map((p: any) => p.target)).toEqual(expected);
     for (let i = 2; i < points.length; i++) expect(points[i].target).toBeGreaterThanOrEqual(points[i - 1].target);
     expect(points[0]).toMatchObject({ target: null, targetUnit: null });
-    expect(points[1]).toMatchObject({ targetUnit: 'COUNT', targetIncrement: 9, baselineYear: 2021, baseline: 21, baselineSource: 'PLAN_IMPLIED' });
+    expect(points[1]).toMatchObject({
+      targetUnit: 'COUNT',
+      targetIncrement: 9,
+      baselineYear: 2021,
+      baseline: 21,
+      baselineSource: 'PLAN_IMPLIED',
+    });
     expect(points[1].note).toMatch(/suy ra từ chỉ tiêu 61 năm 2025/);
     expect(points[4]).toMatchObject({ target: 61, baselineSource: null });
     const raw = await Promise.all([2021, 2022, 2023, 2024, 2025].map(async (y) => rawFigures(await unitId('06', '2024-06-30'), y)));
@@ -200,24 +285,43 @@ describe('comparisons through the gateway', () => {
       // The count target is compared with the count, never with the share — when every commune has data (other test
       // files may leave some without, and a partial figure is not checked against its target).
       const partial = raw[i].withData < raw[i].communes;
-      expect(p, String(p.year)).toMatchObject({ count: raw[i].ntm, share: round2((100 * raw[i].ntm) / raw[i].communes), actual: round2((100 * raw[i].ntm) / raw[i].communes),
-        unitsWithData: raw[i].withData, unitsInScope: raw[i].communes, partial });
+      expect(p, String(p.year)).toMatchObject({
+        count: raw[i].ntm,
+        share: round2((100 * raw[i].ntm) / raw[i].communes),
+        actual: round2((100 * raw[i].ntm) / raw[i].communes),
+        unitsWithData: raw[i].withData,
+        unitsInScope: raw[i].communes,
+        partial,
+      });
       if (p.target !== null) {
-        expect(p, String(p.year)).toMatchObject(partial ? { targetActual: raw[i].ntm, gap: null, onTrack: null }
-          : { targetActual: raw[i].ntm, gap: raw[i].ntm - p.target, onTrack: raw[i].ntm >= p.target });
+        expect(p, String(p.year)).toMatchObject(
+          partial
+            ? { targetActual: raw[i].ntm, gap: null, onTrack: null }
+            : { targetActual: raw[i].ntm, gap: raw[i].ntm - p.target, onTrack: raw[i].ntm >= p.target },
+        );
       }
     });
   });
 
   it('gives no absolute target for an increment whose plan states no baseline, and says so', async () => {
     // Chi Lăng's unnamed commune: "công nhận mới 02 - 03 khu dân cư" over the period, with no count for 2020.
-    const [row] = await sql(`SELECT t.unit_id FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'chi-lang-unnamed-commune-2021-2025'
+    const [row] =
+      await sql(`SELECT t.unit_id FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id AND c.key = 'chi-lang-unnamed-commune-2021-2025'
       WHERE t.metric_code = 'VILLAGES_MODEL'`);
     const [unit] = await sql(`SELECT code FROM units.unit WHERE id = $1`, [row.unit_id]);
-    const result = await gql(`query($c: String!) { progress(unitCode: $c, asOf: "2024-06-30", metric: "VILLAGES_MODEL", fromYear: 2025, toYear: 2025) {
-      target targetIncrement baselineYear baseline baselineSource note } }`, { c: unit.code });
+    const result = await gql(
+      `query($c: String!) { progress(unitCode: $c, asOf: "2024-06-30", metric: "VILLAGES_MODEL", fromYear: 2025, toYear: 2025) {
+      target targetIncrement baselineYear baseline baselineSource note } }`,
+      { c: unit.code },
+    );
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    expect(result.data.progress[0]).toMatchObject({ target: null, targetIncrement: 2, baselineYear: 2020, baseline: null, baselineSource: 'NONE' });
+    expect(result.data.progress[0]).toMatchObject({
+      target: null,
+      targetIncrement: 2,
+      baselineYear: 2020,
+      baseline: null,
+      baselineSource: 'NONE',
+    });
     expect(result.data.progress[0].note).toMatch(/không tự đặt mốc từ số liệu thực tế/);
   });
 
@@ -253,7 +357,7 @@ describe('comparisons through the gateway', () => {
     expect(errorCodes(progress)).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('shows a changed target on the very next comparison (targets cached under the campaigns\' targetsRevision)', async () => {
+  it("shows a changed target on the very next comparison (targets cached under the campaigns' targetsRevision)", async () => {
     const input = { childrenOf: '56', asOf: '2025-06-30', year: 2025, metrics: ['COMMUNES_NTM'] };
     const dienKhanh = async () => (await compare(input)).rows.find((r) => r.unitCode === '574');
     const revision = async () => (await gql('{ targetsRevision }')).data.targetsRevision as string;
@@ -261,7 +365,11 @@ describe('comparisons through the gateway', () => {
     expect(before.target).toBe(16);
     const r0 = await revision();
     expect(await revision()).toBe(r0);
-    const { campaigns } = (await gql(`{ campaigns(filter: { issuerCode: "56" }, limit: 50) { nodes { id targets(unitCode: "574", metric: "COMMUNES_NTM") { id version value numerator } } } }`)).data;
+    const { campaigns } = (
+      await gql(
+        `{ campaigns(filter: { issuerCode: "56" }, limit: 50) { nodes { id targets(unitCode: "574", metric: "COMMUNES_NTM") { id version value numerator } } } }`,
+      )
+    ).data;
     const target = campaigns.nodes.flatMap((c: any) => c.targets).find((t: any) => t.value === 16);
     const token = await tokenFor('UNIT_ADMIN', '56', '2024-01-01');
     const UPDATE = `mutation($id: ID!, $v: Int!, $i: UpdateTargetInput!) { updateTarget(id: $id, expectedVersion: $v, input: $i) { version } }`;
@@ -271,7 +379,11 @@ describe('comparisons through the gateway', () => {
       expect(await revision()).not.toBe(r0);
       expect(await dienKhanh()).toMatchObject({ target: 15, gap: before.targetActual - 15 });
     } finally {
-      const restored = await gql(UPDATE, { id: target.id, v: changed.data.updateTarget.version, i: { value: 16, numerator: 16 } }, { token });
+      const restored = await gql(
+        UPDATE,
+        { id: target.id, v: changed.data.updateTarget.version, i: { value: 16, numerator: 16 } },
+        { token },
+      );
       expect(restored.errors, JSON.stringify(restored.errors)).toBeUndefined();
     }
     expect((await dienKhanh()).target).toBe(16);
@@ -281,11 +393,13 @@ describe('comparisons through the gateway', () => {
 describe('a comparison a page of units at a time', () => {
   const PAGED = `query($i: CompareInput!) { compare(input: $i) { unitCount rows { unitCode metric rank actual } } }`;
 
-  it('ranks among all units and returns the rows of the page\'s units for every metric', async () => {
+  it("ranks among all units and returns the rows of the page's units for every metric", async () => {
     const input = { level: 'DISTRICT', asOf: '2024-06-30', year: 2024, metrics: ['COMMUNES_NTM', 'AVG_CRITERIA_MET'] };
     const all = await gql(PAGED, { i: input });
     expect(all.errors).toBeUndefined();
-    const [{ n }] = await sql(`SELECT count(*)::int AS n FROM units.unit WHERE level = 'DISTRICT' AND (valid_from IS NULL OR valid_from <= '2024-06-30') AND (valid_to IS NULL OR valid_to >= '2024-06-30')`);
+    const [{ n }] = await sql(
+      `SELECT count(*)::int AS n FROM units.unit WHERE level = 'DISTRICT' AND (valid_from IS NULL OR valid_from <= '2024-06-30') AND (valid_to IS NULL OR valid_to >= '2024-06-30')`,
+    );
     expect(all.data.compare.unitCount).toBe(n);
     expect(all.data.compare.rows).toHaveLength(2 * n);
     const order = all.data.compare.rows.filter((r: any) => r.metric === 'COMMUNES_NTM').map((r: any) => r.unitCode);
@@ -300,7 +414,9 @@ describe('a comparison a page of units at a time', () => {
     const units = new Set(order.slice(50, 100));
     const avg = page.filter((r: any) => r.metric === 'AVG_CRITERIA_MET');
     expect(avg.every((r: any) => units.has(r.unitCode))).toBe(true);
-    const fullAvg = new Map(all.data.compare.rows.filter((r: any) => r.metric === 'AVG_CRITERIA_MET').map((r: any) => [r.unitCode, r.rank]));
+    const fullAvg = new Map(
+      all.data.compare.rows.filter((r: any) => r.metric === 'AVG_CRITERIA_MET').map((r: any) => [r.unitCode, r.rank]),
+    );
     expect(avg.every((r: any) => fullAvg.get(r.unitCode) === r.rank)).toBe(true);
 
     const past = await gql(PAGED, { i: { ...input, offset: n + 10, limit: 50 } });
@@ -320,18 +436,23 @@ describe('targets restricted to a class of communes', () => {
     return result.data.compare.rows[0];
   };
 
-  it('measures Quảng Nam\'s terrain averages over the communes classified so, and follows a new classification', async () => {
+  it("measures Quảng Nam's terrain averages over the communes classified so, and follows a new classification", async () => {
     const before = await quangNam();
     expect(before.target).toBe(17.5);
     const byClass = Object.fromEntries(before.classTargets.map((c: any) => [c.unitClass, c]));
     expect(Object.keys(byClass)).toEqual(['HIGH_MOUNTAIN', 'LOWLAND', 'LOW_MOUNTAIN']);
-    expect(byClass.HIGH_MOUNTAIN).toMatchObject({ target: 15.5, targetComparator: 'GTE', targetQuote: 'Khu vực miền núi cao: Bình quân 15,5 tiêu chí/xã' });
+    expect(byClass.HIGH_MOUNTAIN).toMatchObject({
+      target: 15.5,
+      targetComparator: 'GTE',
+      targetQuote: 'Khu vực miền núi cao: Bình quân 15,5 tiêu chí/xã',
+    });
     expect(byClass.LOW_MOUNTAIN.target).toBe(18.5);
     expect(byClass.LOWLAND.target).toBe(19);
     const highBefore = byClass.HIGH_MOUNTAIN.communes as number;
 
     // Classify three assessed Quảng Nam communes as high mountain (the units subgraph's classifications).
-    const communes = await sql(`SELECT u.id, u.code FROM units.unit u JOIN units.unit p ON p.code = '49' AND p.level = 'PROVINCE' AND u.path <@ p.path
+    const communes =
+      await sql(`SELECT u.id, u.code FROM units.unit u JOIN units.unit p ON p.code = '49' AND p.level = 'PROVINCE' AND u.path <@ p.path
       WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' AND EXISTS (SELECT 1 FROM criteria.assessment a WHERE a.unit_id = u.id AND a.year = 2025)
         AND NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = 'TERRAIN')
       ORDER BY u.code LIMIT 3`);
@@ -340,19 +461,40 @@ describe('targets restricted to a class of communes', () => {
     const ids: string[] = [];
     try {
       for (const c of communes) {
-        const set = await gql(`mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`,
-          { i: { unitCode: c.code, asOf: '2025-06-30', scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', validFrom: '2021-01-01', source: 'Kiểm thử chỉ tiêu theo loại xã' } }, { token });
+        const set = await gql(
+          `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id } }`,
+          {
+            i: {
+              unitCode: c.code,
+              asOf: '2025-06-30',
+              scheme: 'TERRAIN',
+              value: 'HIGH_MOUNTAIN',
+              validFrom: '2021-01-01',
+              source: 'Kiểm thử chỉ tiêu theo loại xã',
+            },
+          },
+          { token },
+        );
         expect(set.errors, JSON.stringify(set.errors)).toBeUndefined();
         ids.push(set.data.setUnitClassification.id);
       }
-      const [raw] = await sql(`SELECT count(*)::int AS assessed, sum((SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met))::int AS met
+      const [raw] = await sql(
+        `SELECT count(*)::int AS assessed, sum((SELECT count(*) FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met))::int AS met
         FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE'
-        WHERE a.year = 2025 AND a.unit_id = ANY($1::int[])`, [communes.map((c: any) => Number(c.id))]);
+        WHERE a.year = 2025 AND a.unit_id = ANY($1::int[])`,
+        [communes.map((c: any) => Number(c.id))],
+      );
       const high = (await quangNam()).classTargets.find((c: any) => c.unitClass === 'HIGH_MOUNTAIN');
       const actual = Math.round((raw.met / raw.assessed) * 100) / 100;
       expect(high).toMatchObject({ communes: highBefore + 3, target: 15.5 });
       if (highBefore === 0) {
-        expect(high).toMatchObject({ numerator: raw.met, denominator: raw.assessed, actual, gap: Math.round((actual - 15.5) * 100) / 100, onTrack: actual >= 15.5 });
+        expect(high).toMatchObject({
+          numerator: raw.met,
+          denominator: raw.assessed,
+          actual,
+          gap: Math.round((actual - 15.5) * 100) / 100,
+          onTrack: actual >= 15.5,
+        });
       }
     } finally {
       for (const id of ids) {
@@ -374,7 +516,11 @@ describe('targets restricted to a class of communes', () => {
     const byYear = Object.fromEntries(progress.data.progress.map((p: any) => [p.year, p.classTargets]));
     expect(byYear[2023]).toEqual([]);
     expect(byYear[2024]).toEqual([]);
-    expect(byYear[2025].map((c: any) => [c.unitClass, c.target])).toEqual([['HIGH_MOUNTAIN', 15.5], ['LOWLAND', 19], ['LOW_MOUNTAIN', 18.5]]);
+    expect(byYear[2025].map((c: any) => [c.unitClass, c.target])).toEqual([
+      ['HIGH_MOUNTAIN', 15.5],
+      ['LOWLAND', 19],
+      ['LOW_MOUNTAIN', 18.5],
+    ]);
   });
 });
 
@@ -393,20 +539,38 @@ describe('summaries kept in the same transaction as the writes', () => {
       JOIN units.unit p ON p.id = d.parent_id AND p.code = '56' AND p.valid_to = '2025-06-30'
       WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.id`);
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 12; i++) {
       const commune = communes[Math.floor(random() * communes.length)];
       const year = 2022 + Math.floor(random() * 3);
       if (random() < 0.7) {
-        const [existing] = await sql(`SELECT version FROM criteria.assessment WHERE unit_id = $1 AND set_id = $2 AND year = $3`, [commune.id, setId, year]);
+        const [existing] = await sql(`SELECT version FROM criteria.assessment WHERE unit_id = $1 AND set_id = $2 AND year = $3`, [
+          commune.id,
+          setId,
+          year,
+        ]);
         const results = Array.from({ length: 19 }, (_, n) => ({ criterionNumber: n + 1, met: random() < 0.7 }));
-        const write = await gql(`mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { metCount } }`,
-          { i: { unitCode: commune.code, criteriaSetId: setId, year, results, expectedVersion: existing?.version } }, { token: assessor });
+        const write = await gql(
+          `mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { metCount } }`,
+          { i: { unitCode: commune.code, criteriaSetId: setId, year, results, expectedVersion: existing?.version } },
+          { token: assessor },
+        );
         expect(write.errors, JSON.stringify(write.errors)).toBeUndefined();
       } else {
         const tier = ['NTM', 'ADVANCED', 'MODEL'][Math.floor(random() * 3)];
-        const write = await gql(`mutation($i: RecordRecognitionInput!) { recordRecognition(input: $i) { id } }`,
-          { i: { unitCode: commune.code, tier, decisionNumber: `INS-${i}-${commune.code}`, decidedOn: `${year}-06-15`, issuingUnitCode: '56' } }, { token: council });
+        const write = await gql(
+          `mutation($i: RecordRecognitionInput!) { recordRecognition(input: $i) { id } }`,
+          {
+            i: {
+              unitCode: commune.code,
+              tier,
+              decisionNumber: `INS-${i}-${commune.code}`,
+              decidedOn: `${year}-06-15`,
+              issuingUnitCode: '56',
+            },
+          },
+          { token: council },
+        );
         expect(write.errors, JSON.stringify(write.errors)).toBeUndefined();
       }
       // The very next read sees the write, at the commune, its district and the province.
@@ -430,7 +594,10 @@ describe('nested reads', () => {
     let statements = 0;
     const logger = orm.config.getLogger();
     const original = logger.logQuery.bind(logger);
-    logger.logQuery = (ctx) => { statements++; original(ctx); };
+    logger.logQuery = (ctx) => {
+      statements++;
+      original(ctx);
+    };
     return {
       orm,
       async run(query: string, variables: Record<string, unknown>) {
@@ -453,7 +620,9 @@ describe('nested reads', () => {
       // only asks the units subgraph's revision (not an insights statement). Measure the steady state.
       await insights.run(tree, { r: [{ __typename: 'AdministrativeUnit', id: String(await unitId('06', '2024-06-30')) }] });
       for (const code of ['06', '42']) {
-        const { data, statements } = await insights.run(tree, { r: [{ __typename: 'AdministrativeUnit', id: String(await unitId(code, '2024-06-30')) }] });
+        const { data, statements } = await insights.run(tree, {
+          r: [{ __typename: 'AdministrativeUnit', id: String(await unitId(code, '2024-06-30')) }],
+        });
         const communeIds = data._entities[0].subunits.flatMap((d: any) => d.subunits.map((c: any) => c.id));
         const read = await criteria.run(assessments, { r: communeIds.map((id: string) => ({ __typename: 'AdministrativeUnit', id })) });
         expect(read.data._entities.length).toBe(communeIds.length);
@@ -470,7 +639,9 @@ describe('nested reads', () => {
   });
 
   it('serves the nested read through the gateway', async () => {
-    const result = await gql(`{ unit(code: "06", asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name assessments(year: 2024) { metCount } } } } }`);
+    const result = await gql(
+      `{ unit(code: "06", asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name subunits(asOf: "2024-06-30") { name assessments(year: 2024) { metCount } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.unit.subunits.length).toBeGreaterThan(5);
     expect(result.data.unit.subunits[0].subunits[0].name).toBeTruthy();
@@ -483,9 +654,15 @@ async function sheetRows(buffer: Buffer): Promise<{ rows: unknown[][]; bold: boo
   await workbook.xlsx.load(buffer as never);
   const sheet = workbook.worksheets[0];
   const rows: unknown[][] = [];
-  sheet.eachRow((row) => { rows.push((row.values as unknown[]).slice(1)); });
+  sheet.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
   // exceljs writes no width for a column of the default width (9), and reads it back as undefined.
-  return { rows, bold: Boolean(sheet.getRow(1).font?.bold ?? sheet.getRow(1).getCell(1).font?.bold), widths: sheet.columns.map((c) => c.width ?? 9) };
+  return {
+    rows,
+    bold: Boolean(sheet.getRow(1).font?.bold ?? sheet.getRow(1).getCell(1).font?.bold),
+    widths: sheet.columns.map((c) => c.width ?? 9),
+  };
 }
 
 describe('exports', () => {
@@ -493,12 +670,14 @@ describe('exports', () => {
   let server: ReturnType<express.Express['listen']>;
   beforeAll(async () => {
     const app = express().use('/exports', insightsExports(viaGateway));
-    server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/exports`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('downloads the comparison as CSV with the API\'s figures: one unit per column, blank where there is no data', async () => {
+  it("downloads the comparison as CSV with the API's figures: one unit per column, blank where there is no data", async () => {
     const response = await fetch(`${base}/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM,AVG_CRITERIA_MET`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);
@@ -511,26 +690,56 @@ describe('exports', () => {
     const cells = (line: string) => Object.fromEntries(COMPARE_HEADERS.vi.map((h, i) => [h, line.split(',')[i]]));
     const dienKhanh = cells(lines.find((l) => l.startsWith('574,') && l.includes(',Xã đạt chuẩn nông thôn mới,'))!);
     const row = rows.find((r) => r.unitCode === '574' && r.metric === 'COMMUNES_NTM');
-    expect(dienKhanh).toMatchObject({ 'Mã đơn vị': '574', 'Tên đơn vị': 'Huyện Diên Khánh', 'Cấp': 'Huyện', 'Chỉ số': 'Xã đạt chuẩn nông thôn mới', 'Giá trị': String(row.actual),
-      'Đơn vị tính': '%', 'Số lượng': String(row.count), 'Tỷ lệ (%)': String(row.share), 'Mẫu số': '16', 'Cơ sở mẫu số': 'tất cả các xã', 'Đơn vị có số liệu': '16',
-      'Đơn vị trong phạm vi': '16', 'Chỉ tiêu': '16', 'Đơn vị chỉ tiêu': 'số lượng', 'Phép so sánh': { GTE: '≥', GT: '>', EQ: '=', LTE: '≤', LT: '<' }[row.targetComparator as string],
-      'Thực hiện theo chỉ tiêu': String(row.count), 'Xếp hạng': String(row.rank) });
-    expect(text).not.toMatch(/\b(DISTRICT|COMMUNES_NTM|AVG_CRITERIA_MET|COUNT|PERCENT|METRIC|ALL_COMMUNES|ASSESSED_COMMUNES|GTE|PLAN_IMPLIED|PLAN_STATED)\b/);
+    expect(dienKhanh).toMatchObject({
+      'Mã đơn vị': '574',
+      'Tên đơn vị': 'Huyện Diên Khánh',
+      Cấp: 'Huyện',
+      'Chỉ số': 'Xã đạt chuẩn nông thôn mới',
+      'Giá trị': String(row.actual),
+      'Đơn vị tính': '%',
+      'Số lượng': String(row.count),
+      'Tỷ lệ (%)': String(row.share),
+      'Mẫu số': '16',
+      'Cơ sở mẫu số': 'tất cả các xã',
+      'Đơn vị có số liệu': '16',
+      'Đơn vị trong phạm vi': '16',
+      'Chỉ tiêu': '16',
+      'Đơn vị chỉ tiêu': 'số lượng',
+      'Phép so sánh': { GTE: '≥', GT: '>', EQ: '=', LTE: '≤', LT: '<' }[row.targetComparator as string],
+      'Thực hiện theo chỉ tiêu': String(row.count),
+      'Xếp hạng': String(row.rank),
+    });
+    expect(text).not.toMatch(
+      /\b(DISTRICT|COMMUNES_NTM|AVG_CRITERIA_MET|COUNT|PERCENT|METRIC|ALL_COMMUNES|ASSESSED_COMMUNES|GTE|PLAN_IMPLIED|PLAN_STATED)\b/,
+    );
   });
 
   it('writes the same download in English with lang=en', async () => {
-    const text = (await (await fetch(`${base}/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM&lang=en`)).text()).replace(/^\ufeff/, '');
+    const text = (
+      await (await fetch(`${base}/compare.csv?childrenOf=56&asOf=2025-06-30&year=2025&metrics=COMMUNES_NTM&lang=en`)).text()
+    ).replace(/^\ufeff/, '');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe(COMPARE_HEADERS.en.join(','));
     const cells = Object.fromEntries(COMPARE_HEADERS.en.map((h, i) => [h, lines.find((l) => l.startsWith('574,'))!.split(',')[i]]));
-    expect(cells).toMatchObject({ 'Unit code': '574', Unit: 'Huyện Diên Khánh', Level: 'District', Metric: 'Communes meeting the NTM standard (advanced and model included)',
-      'Unit of value': '%', 'Denominator basis': 'all communes', 'Target unit': 'count', 'Partial data': 'No' });
+    expect(cells).toMatchObject({
+      'Unit code': '574',
+      Unit: 'Huyện Diên Khánh',
+      Level: 'District',
+      Metric: 'Communes meeting the NTM standard (advanced and model included)',
+      'Unit of value': '%',
+      'Denominator basis': 'all communes',
+      'Target unit': 'count',
+      'Partial data': 'No',
+    });
   });
 
   it('leaves cells empty, never 0, for provinces without data', async () => {
     const response = await fetch(`${base}/compare.csv?level=PROVINCE&year=2024&metrics=COMMUNES_NTM`);
     expect(response.status).toBe(200);
-    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = (await response.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     // Hà Nội's row: value, count, share, rank empty; coverage 0 of its communes; the note says there is no data.
     const haNoi = lines.find((l) => l.startsWith('01,'))!;
     const cells = haNoi.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
@@ -540,21 +749,37 @@ describe('exports', () => {
     expect(at('Ghi chú')).toMatch(/^"?Chưa có số liệu/);
   });
 
-  it('downloads progress as XLSX that parses back to the API\'s figures', async () => {
+  it("downloads progress as XLSX that parses back to the API's figures", async () => {
     const response = await fetch(`${base}/progress.xlsx?unitCode=06&asOf=2024-06-30&metric=COMMUNES_NTM&fromYear=2021&toYear=2025`);
     expect(response.status).toBe(200);
     const { rows, bold, widths } = await sheetRows(Buffer.from(await response.arrayBuffer()));
     expect(rows[0]).toEqual(PROGRESS_HEADERS.vi);
     expect(bold).toBe(true);
-    expect(widths.every((w) => w >= 8), JSON.stringify(widths)).toBe(true);
+    expect(
+      widths.every((w) => w >= 8),
+      JSON.stringify(widths),
+    ).toBe(true);
     expect(rows.slice(1).map((r) => r[0])).toEqual([2021, 2022, 2023, 2024, 2025]);
     const col = (header: string) => PROGRESS_HEADERS.vi.indexOf(header);
     expect(typeof rows[2][col('Giá trị')]).toBe('number');
     expect(typeof rows[2][col('Chỉ tiêu')]).toBe('number');
-    const { progress } = (await gql(`{ progress(unitCode: "06", asOf: "2024-06-30", metric: "COMMUNES_NTM", fromYear: 2021, toYear: 2025) { actual count share target targetActual } }`)).data;
+    const { progress } = (
+      await gql(
+        `{ progress(unitCode: "06", asOf: "2024-06-30", metric: "COMMUNES_NTM", fromYear: 2021, toYear: 2025) { actual count share target targetActual } }`,
+      )
+    ).data;
     const read = (r: unknown[], header: string) => r[col(header)] ?? null;
-    expect(rows.slice(1).map((r) => [read(r, 'Giá trị'), read(r, 'Số lượng'), read(r, 'Tỷ lệ (%)'), read(r, 'Chỉ tiêu'), read(r, 'Thực hiện theo chỉ tiêu')]))
-      .toEqual(progress.map((p: any) => [p.actual, p.count, p.share, p.target, p.targetActual]));
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [
+          read(r, 'Giá trị'),
+          read(r, 'Số lượng'),
+          read(r, 'Tỷ lệ (%)'),
+          read(r, 'Chỉ tiêu'),
+          read(r, 'Thực hiện theo chỉ tiêu'),
+        ]),
+    ).toEqual(progress.map((p: any) => [p.actual, p.count, p.share, p.target, p.targetActual]));
   });
 
   it('answers bad parameters with 400 or 404 and the coded message', async () => {

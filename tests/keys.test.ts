@@ -24,7 +24,12 @@ const open = async (config: AuthConfig = generated) => {
 };
 const kidOf = (token: string) => decodeProtectedHeader(token).kid;
 const bearer = (token: string) => `Bearer ${token}`;
-const keysTable = async () => (await db.query(`SELECT kid, alg, private_jwk IS NOT NULL AS private, retired_at IS NOT NULL AS retired FROM auth.signing_key ORDER BY created_at, kid`)).rows;
+const keysTable = async () =>
+  (
+    await db.query(
+      `SELECT kid, alg, private_jwk IS NOT NULL AS private, retired_at IS NOT NULL AS retired FROM auth.signing_key ORDER BY created_at, kid`,
+    )
+  ).rows;
 
 beforeAll(async () => {
   const server = new URL(databaseUrl());
@@ -116,7 +121,9 @@ describe('signing keys', () => {
     const stranger = (await auth.issueToken({ ...identity, userId: 2 }, 1)).token;
     await db.query(`UPDATE auth.user_session SET active = false WHERE user_id = 1`);
     for (const refused of [token, stale, stranger]) {
-      await expect(auth.authenticate(bearer(refused))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      await expect(auth.authenticate(bearer(refused))).rejects.toMatchObject({
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
     }
     await db.query(`UPDATE auth.user_session SET active = true WHERE user_id = 1`);
   });

@@ -28,21 +28,34 @@ function startProcess(env: Record<string, string>) {
 
 describe('the hub process', () => {
   let database: ClonedDatabase;
-  beforeAll(async () => { database = await cloneDatabase('process'); });
-  afterAll(async () => { await database?.drop(); });
+  beforeAll(async () => {
+    database = await cloneDatabase('process');
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
 
   it('drains requests in flight on SIGTERM and exits cleanly', async () => {
     // Connections the kernel queued but the busy process has not accepted yet are served during the drain delay.
     const hub = startProcess({ DATABASE_URL: database.url, NTM_DRAIN_DELAY_MS: '2000' });
     const url = await hub.url;
-    const query = JSON.stringify({ query: '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }' });
+    const query = JSON.stringify({
+      query:
+        '{ units(filter: { level: COMMUNE, asOf: "2024-01-01" }, limit: 500) { totalCount nodes { code name ancestors { name } predecessors { unit { name } } successors { unit { name } } } } }',
+    });
     let answered = 0;
     let firstAnswer!: () => void;
-    const answering = new Promise<void>((resolve) => { firstAnswer = resolve; });
+    const answering = new Promise<void>((resolve) => {
+      firstAnswer = resolve;
+    });
     const inFlight = Array.from({ length: 20 }, () =>
       fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })
         .then(async (r) => ({ status: r.status, body: (await r.json()) as any }))
-        .finally(() => { answered++; firstAnswer(); }));
+        .finally(() => {
+          answered++;
+          firstAnswer();
+        }),
+    );
     // Stop it once it is answering them: the other requests are still being served when the signal comes.
     await answering;
     const pendingAtSignal = 20 - answered;
@@ -50,7 +63,10 @@ describe('the hub process', () => {
     const results = await Promise.all(inFlight);
     expect(pendingAtSignal).toBeGreaterThan(0);
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
-    expect(results.map((r) => r.body.errors ?? null), 'errors of requests answered during the drain').toEqual(Array(20).fill(null));
+    expect(
+      results.map((r) => r.body.errors ?? null),
+      'errors of requests answered during the drain',
+    ).toEqual(Array(20).fill(null));
     expect(results.every((r) => r.body.data.units.totalCount === 10035)).toBe(true);
     expect(await hub.exited).toBe(0);
     expect(hub.output()).toContain('NTM Hub stopped');
@@ -60,15 +76,30 @@ describe('the hub process', () => {
 
   it('runs on its embedded PostgreSQL, seeded on first start, and keeps the data across restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
-    const env = { NTM_DATA_DIR: join(dataDir, 'postgres'), NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397', NTM_ADMIN_USERNAME: 'boss', NTM_ADMIN_PASSWORD: 'boss-password-1' };
+    const env = {
+      NTM_DATA_DIR: join(dataDir, 'postgres'),
+      NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397',
+      NTM_ADMIN_USERNAME: 'boss',
+      NTM_ADMIN_PASSWORD: 'boss-password-1',
+    };
     const call = async (url: string, query: string, token?: string) =>
-      (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as any;
+      (await (
+        await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as any;
     try {
       const first = startProcess(env);
       const url1 = await first.url;
       expect((await call(url1, '{ units(filter: { level: PROVINCE }) { totalCount } }')).data.units.totalCount).toBe(34);
       const { token } = (await call(url1, 'mutation { login(username: "boss", password: "boss-password-1") { token } }')).data.login;
-      const written = await call(url1, 'mutation { setUnitClassification(input: { unitCode: "56", scheme: COASTAL, source: "kept" }) { id } }', token);
+      const written = await call(
+        url1,
+        'mutation { setUnitClassification(input: { unitCode: "56", scheme: COASTAL, source: "kept" }) { id } }',
+        token,
+      );
       expect(written.errors).toBeUndefined();
       first.child.kill('SIGTERM');
       expect(await first.exited).toBe(0);

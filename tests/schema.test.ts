@@ -20,7 +20,8 @@ describe('committed SDL', () => {
       const { sdl } = await buildSubgraph(module);
       const schema = buildSchema(sdl.replace(/extend schema[^]*?\)\n/, ''), { assumeValid: true, assumeValidSDL: true });
       for (const type of Object.values(schema.getTypeMap()) as GraphQLNamedType[]) {
-        if (type.name.startsWith('_') || type.name.startsWith('link__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+        if (type.name.startsWith('_') || type.name.startsWith('link__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
+          continue;
         if (isScalarType(type) && ['FieldSet', 'link__Import', 'federation__FieldSet'].includes(type.name)) continue;
         if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(`${module.name}: type ${type.name}`);
         if (isObjectType(type) || isInputObjectType(type)) {
@@ -33,7 +34,8 @@ describe('committed SDL', () => {
           }
         }
         if (isEnumType(type)) {
-          for (const value of type.getValues()) if (!value.description && !type.description) missing.push(`${module.name}: ${type.name}.${value.name}`);
+          for (const value of type.getValues())
+            if (!value.description && !type.description) missing.push(`${module.name}: ${type.name}.${value.name}`);
         }
       }
     }

@@ -34,11 +34,21 @@ beforeAll(async () => {
     env: { NODE_ENV: 'production', NTM_DEMO: '0', NTM_INTERNAL_SECRET: inject('internalSecret'), LOG_LEVEL: 'warn' },
   });
 }, 600_000);
-afterAll(async () => { await split?.stop(); });
+afterAll(async () => {
+  await split?.stop();
+});
 
 describe('the split deployment', () => {
   it('runs each subgraph in a process of its own, insights twice, behind Hive Gateway', () => {
-    expect(split.subgraphs.map((p) => p.name).sort()).toEqual(['accounts', 'awards', 'campaigns', 'criteria', 'insights', 'insights#2', 'units']);
+    expect(split.subgraphs.map((p) => p.name).sort()).toEqual([
+      'accounts',
+      'awards',
+      'campaigns',
+      'criteria',
+      'insights',
+      'insights#2',
+      'units',
+    ]);
     expect(new Set([split.gateway.pid, ...split.subgraphs.map((p) => p.pid)]).size).toBe(8);
   });
 });
@@ -55,7 +65,7 @@ describe('sign-in, write and read through Hive Gateway', () => {
   const READ = `query($i: CompareInput!) { compare(input: $i) { rows { unitCode unitName metric actual target targetId targetComparator gap onTrack } } }`;
   const input = { childrenOf: '56', asOf: '2023-06-30', year: 2023, metrics: ['COMMUNES_ADVANCED'] };
 
-  it('gives the same answers as the bundled gateway, each seeing the other\'s writes at once on both insights replicas', async () => {
+  it("gives the same answers as the bundled gateway, each seeing the other's writes at once on both insights replicas", async () => {
     const user = await createTestUser('story', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
     const [campaign] = await sql(`SELECT id FROM campaigns.campaign WHERE key = 'khanh-hoa-2021-2025'`);
     const answers: Record<string, unknown>[] = [];
@@ -69,10 +79,30 @@ describe('sign-in, write and read through Hive Gateway', () => {
       // Through Hive Gateway: a new target for Nha Trang (568); through the bundled gateway: its value changed.
       const value = 3 + step;
       if (!targetId) {
-        const created = await gql(CREATE, { i: { campaignId: String(campaign.id), unitCode: '568', unitAsOf: '2023-06-30', metric: 'COMMUNES_ADVANCED', year: 2023,
-          comparator: 'GTE', valueUnit: 'COUNT', value, quote: `split ${user.username}` } }, { token, url });
+        const created = await gql(
+          CREATE,
+          {
+            i: {
+              campaignId: String(campaign.id),
+              unitCode: '568',
+              unitAsOf: '2023-06-30',
+              metric: 'COMMUNES_ADVANCED',
+              year: 2023,
+              comparator: 'GTE',
+              valueUnit: 'COUNT',
+              value,
+              quote: `split ${user.username}`,
+            },
+          },
+          { token, url },
+        );
         expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
-        expect(created.data.createTarget).toMatchObject({ value, unit: { code: '568' }, metric: { code: 'COMMUNES_ADVANCED' }, campaign: { key: 'khanh-hoa-2021-2025' } });
+        expect(created.data.createTarget).toMatchObject({
+          value,
+          unit: { code: '568' },
+          metric: { code: 'COMMUNES_ADVANCED' },
+          campaign: { key: 'khanh-hoa-2021-2025' },
+        });
         targetId = created.data.createTarget.id;
         version = created.data.createTarget.version;
       } else {
@@ -82,7 +112,9 @@ describe('sign-in, write and read through Hive Gateway', () => {
       }
       // Read at once through both gateways and from both insights replicas: the same rows, with this value.
       const reads = await Promise.all([hive(), bundled()].map((u) => gql(READ, { i: input }, { url: u })));
-      const replicas = await Promise.all(['insights', 'insights#2'].map((label) => gql(READ, { i: input }, { url: processUrl(label), headers: credential() })));
+      const replicas = await Promise.all(
+        ['insights', 'insights#2'].map((label) => gql(READ, { i: input }, { url: processUrl(label), headers: credential() })),
+      );
       for (const read of [...reads, ...replicas]) expect(read.data).toEqual(reads[0].data);
       const nhaTrang = reads[0].data.compare.rows.find((r: { unitCode: string }) => r.unitCode === '568');
       expect(nhaTrang).toMatchObject({ target: value, targetId, targetComparator: 'GTE' });
@@ -97,23 +129,33 @@ describe('sign-in, write and read through Hive Gateway', () => {
 describe('revocation and the login throttle across processes', () => {
   const LOCK = `mutation($id: ID!, $v: Int!) { setUserActive(id: $id, active: false, expectedVersion: $v) { version } }`;
   const delays: Record<string, number[]> = {};
-  afterAll(() => { console.log(`revocation delays (ms) in the split deployment: ${JSON.stringify(delays)}`); });
+  afterAll(() => {
+    console.log(`revocation delays (ms) in the split deployment: ${JSON.stringify(delays)}`);
+  });
 
-  it('refuses a locked account\'s token on Hive Gateway and on every subgraph process within the documented delay', async () => {
+  it("refuses a locked account's token on Hive Gateway and on every subgraph process within the documented delay", async () => {
     const user = await createTestUser('splitlock', [{ role: 'UNIT_ADMIN', unitCode: '56', asOf: '2024-01-01' }]);
     const token = await signIn(user.username, user.password);
     const endpoints: WatchedEndpoint[] = [
       // Hive Gateway answers `{ __typename }` itself, without a subgraph to check the token.
       { name: 'Hive Gateway', url: hive(), serves: ['write', 'read'], probe: '{ me { username } }' },
       ...split.subgraphs.map((p): WatchedEndpoint => ({
-        name: p.name, url: processUrl(p.name), headers: credential(),
+        name: p.name,
+        url: processUrl(p.name),
+        headers: credential(),
         serves: p.name === 'units' ? ['write'] : p.name === 'accounts' ? ['read'] : [],
       })),
     ];
-    await expectRevoked('lock', token, async () => {
-      const locked = await gql(LOCK, { id: user.id, v: user.version }, { token: await adminToken(), url: hive() });
-      expect(locked.errors).toBeUndefined();
-    }, endpoints, delays);
+    await expectRevoked(
+      'lock',
+      token,
+      async () => {
+        const locked = await gql(LOCK, { id: user.id, v: user.version }, { token: await adminToken(), url: hive() });
+        expect(locked.errors).toBeUndefined();
+      },
+      endpoints,
+      delays,
+    );
   });
 
   it('counts five failed sign-ins spread over the accounts process and the bundled hub as one process would', async () => {
@@ -141,8 +183,10 @@ describe('insights and criteria in processes of their own', () => {
   /** The district's figures through every gateway and straight from both insights replicas: all equal. */
   const figures = async () => {
     const answers = await Promise.all([
-      gql(COMPARE, { i: input }, { url: hive() }), gql(COMPARE, { i: input }, { url: bundled() }),
-      gql(COMPARE, { i: input }, { url: processUrl('insights'), headers: credential() }), gql(COMPARE, { i: input }, { url: processUrl('insights#2'), headers: credential() }),
+      gql(COMPARE, { i: input }, { url: hive() }),
+      gql(COMPARE, { i: input }, { url: bundled() }),
+      gql(COMPARE, { i: input }, { url: processUrl('insights'), headers: credential() }),
+      gql(COMPARE, { i: input }, { url: processUrl('insights#2'), headers: credential() }),
     ]);
     for (const answer of answers) expect(answer.data).toEqual(answers[0].data);
     return answers[0].data.compare.rows[0] as { numerator: number; denominator: number; actual: number };
@@ -153,20 +197,38 @@ describe('insights and criteria in processes of their own', () => {
     const [{ id: setId }] = await sql(`SELECT id FROM criteria.criteria_set WHERE code = 'COMMUNE-NTM-2021-2025'`);
     // Communes whose 2024 figure is their national-set assessment: none assessed against a derived standard set that
     // year by another test (the most derived set's assessment is the one that counts).
-    const communes = await sql<{ code: string; id: number }>(`SELECT c.code, c.id FROM units.unit c JOIN units.unit d ON c.path <@ d.path AND d.code = '568' AND d.valid_to = '2025-06-30'
+    const communes = await sql<{ code: string; id: number }>(
+      `SELECT c.code, c.id FROM units.unit c JOIN units.unit d ON c.path <@ d.path AND d.code = '568' AND d.valid_to = '2025-06-30'
       WHERE c.level = 'COMMUNE' AND c.kind = 'COMMUNE' AND c.valid_to = '2025-06-30'
         AND NOT EXISTS (SELECT 1 FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id
           WHERE a.unit_id = c.id AND a.year = 2024 AND s.tier = 'STANDARD' AND s.applies_to = 'COMMUNE' AND s.id <> $1)
-      ORDER BY c.code LIMIT 3`, [setId]);
+      ORDER BY c.code LIMIT 3`,
+      [setId],
+    );
     expect(communes).toHaveLength(3);
     let expected = await figures();
     for (const [i, commune] of communes.entries()) {
-      const [existing] = await sql<{ version: number; met: number }>(`SELECT a.version, (SELECT count(*)::int FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met) AS met
-        FROM criteria.assessment a WHERE a.unit_id = $1 AND a.set_id = $2 AND a.year = 2024`, [commune.id, setId]);
+      const [existing] = await sql<{ version: number; met: number }>(
+        `SELECT a.version, (SELECT count(*)::int FROM criteria.assessment_result r WHERE r.assessment_id = a.id AND r.met) AS met
+        FROM criteria.assessment a WHERE a.unit_id = $1 AND a.set_id = $2 AND a.year = 2024`,
+        [commune.id, setId],
+      );
       const met = 11 + 3 * i;
       const results = Array.from({ length: 19 }, (_, n) => ({ criterionNumber: n + 1, met: n < met }));
-      const written = await gql(RECORD, { i: { unitCode: commune.code, asOf: '2024-06-30', criteriaSetId: String(setId), year: 2024, results, expectedVersion: existing?.version } },
-        { token: assessor, url: hive() });
+      const written = await gql(
+        RECORD,
+        {
+          i: {
+            unitCode: commune.code,
+            asOf: '2024-06-30',
+            criteriaSetId: String(setId),
+            year: 2024,
+            results,
+            expectedVersion: existing?.version,
+          },
+        },
+        { token: assessor, url: hive() },
+      );
       expect(written.errors, JSON.stringify(written.errors)).toBeUndefined();
       expect(written.data.recordAssessment.metCount).toBe(met);
       // By hand: the commune's met criteria replace its earlier count in the district's sum; a first assessment adds one assessed commune.
@@ -181,20 +243,31 @@ describe('insights and criteria in processes of their own', () => {
 
   it('gives the same refusals from both insights replicas', async () => {
     const bad = { ...input, metrics: ['NO_SUCH_METRIC'] };
-    const refusals = await Promise.all(['insights', 'insights#2'].map(async (label) => {
-      const url = processUrl(label);
-      const unknown = await gql(COMPARE, { i: bad }, { url, headers: credential() });
-      const forged = await gql(COMPARE, { i: input }, { url, headers: credential(), token: 'not.a.token' });
-      const direct = await gql(COMPARE, { i: input }, { url });
-      return [unknown.status, errorCodes(unknown), unknown.errors?.[0].message, forged.status, errorCodes(forged), direct.status, errorCodes(direct)];
-    }));
+    const refusals = await Promise.all(
+      ['insights', 'insights#2'].map(async (label) => {
+        const url = processUrl(label);
+        const unknown = await gql(COMPARE, { i: bad }, { url, headers: credential() });
+        const forged = await gql(COMPARE, { i: input }, { url, headers: credential(), token: 'not.a.token' });
+        const direct = await gql(COMPARE, { i: input }, { url });
+        return [
+          unknown.status,
+          errorCodes(unknown),
+          unknown.errors?.[0].message,
+          forged.status,
+          errorCodes(forged),
+          direct.status,
+          errorCodes(direct),
+        ];
+      }),
+    );
     expect(refusals[0]).toEqual([200, ['BAD_USER_INPUT'], expect.any(String), 401, ['UNAUTHENTICATED'], 403, ['FORBIDDEN']]);
     expect(refusals[1]).toEqual(refusals[0]);
   });
 });
 
-describe('Hive Gateway\'s protections', () => {
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(hive(), { method: 'POST', headers, body });
+describe("Hive Gateway's protections", () => {
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(hive(), { method: 'POST', headers, body });
   const aliases = (count: number, selection: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${selection}`).join(' ')} }`;
 
   it('refuses alias floods, deep and huge documents, costly operations, batches, CSRF-style requests, large bodies and introspection in production', async () => {
@@ -204,11 +277,27 @@ describe('Hive Gateway\'s protections', () => {
     const level = (depth: number): string => (depth ? `subunits { ${level(depth - 1)} }` : 'id');
     const deep = await gql(`{ unit(code: "VN") { ${level(OPERATION_LIMITS.maxDepth)} } }`, {}, { url: hive() });
     expect(deep.errors![0].message).toMatch(/depth/i);
-    const huge = await gql(`{ ${Array.from({ length: OPERATION_LIMITS.maxTokens + 100 }, () => '__typename').join(' ')} }`, {}, { url: hive() });
+    const huge = await gql(
+      `{ ${Array.from({ length: OPERATION_LIMITS.maxTokens + 100 }, () => '__typename').join(' ')} }`,
+      {},
+      { url: hive() },
+    );
     expect(huge.errors![0].message).toMatch(/token/i);
-    const costly = await gql(aliases(20, 'units(limit: 500, filter: { asOf: "2024-01-01" }) { nodes { id code name ancestors { id code name } predecessors { unit { id } share } } }'), {}, { url: hive() });
+    const costly = await gql(
+      aliases(
+        20,
+        'units(limit: 500, filter: { asOf: "2024-01-01" }) { nodes { id code name ancestors { id code name } predecessors { unit { id } share } } }',
+      ),
+      {},
+      { url: hive() },
+    );
     expect(costly.status).toBe(400);
-    expect(costly.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost: 20 * (1 + 500 * (1 + 3 + 16 + 31)), maxCost: OPERATION_LIMITS.maxCost });
+    expect(costly.errors![0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'cost',
+      cost: 20 * (1 + 500 * (1 + 3 + 16 + 31)),
+      maxCost: OPERATION_LIMITS.maxCost,
+    });
     const input = await gql(`{ units(filter: { search: "${'x'.repeat(501)}" }) { totalCount } }`, {}, { url: hive() });
     expect(errorCodes(input)).toEqual(['BAD_USER_INPUT']);
     expect((await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]))).status).toBe(400);
@@ -229,7 +318,7 @@ describe('Hive Gateway\'s protections', () => {
   });
 });
 
-describe('the hub\'s other routes at the gateway\'s address', () => {
+describe("the hub's other routes at the gateway's address", () => {
   it('serves the console, and passes the exports and the JWKS through from insights and accounts processes', async () => {
     const root = await fetch(split.gateway.url, { redirect: 'manual' });
     expect([root.status, root.headers.get('location')]).toEqual([302, `${split.gateway.url}/admin/`]);
@@ -255,17 +344,26 @@ describe('the hub\'s other routes at the gateway\'s address', () => {
     const auth = { authorization: `Bearer ${await tokenFor('UNIT_ADMIN', '06')}` };
     // Bắc Kạn's villages (the demo profile's, under the province's communes).
     const template = '/imports/villages/template.csv?withinCode=06&year=2024';
-    const [viaGateway, viaHub] = await Promise.all([fetch(`${split.gateway.url}${template}`, { headers: auth }), fetch(`${hubUrl()}${template}`, { headers: auth })]);
+    const [viaGateway, viaHub] = await Promise.all([
+      fetch(`${split.gateway.url}${template}`, { headers: auth }),
+      fetch(`${hubUrl()}${template}`, { headers: auth }),
+    ]);
     expect(viaGateway.status).toBe(200);
     const file = await viaGateway.text();
     expect(file).toBe(await viaHub.text());
     expect(file.split('\n').length).toBeGreaterThan(400);
     // The exported file, uploaded through the gateway as a dry run: read by the units process, every row unchanged.
-    const uploaded = await fetch(`${split.gateway.url}/imports/villages?wait=true&fileName=template.csv`, { method: 'POST', headers: { ...auth, 'content-type': 'text/csv' }, body: file });
+    const uploaded = await fetch(`${split.gateway.url}/imports/villages?wait=true&fileName=template.csv`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv' },
+      body: file,
+    });
     const { job } = (await uploaded.json()) as { job: { id: string; status: string; unchanged: number } };
     expect(job.status, JSON.stringify(job)).toBe('VALIDATED');
     expect(job.unchanged).toBe(file.trim().split('\n').length - 1);
-    const polled = (await (await fetch(`${split.gateway.url}/imports/villages/jobs/${job.id}`, { headers: auth })).json()) as { job: { id: string; status: string } };
+    const polled = (await (await fetch(`${split.gateway.url}/imports/villages/jobs/${job.id}`, { headers: auth })).json()) as {
+      job: { id: string; status: string };
+    };
     expect(polled.job).toMatchObject({ id: job.id, status: 'VALIDATED' });
     // Without a token the owner process refuses, as the hub does.
     expect((await fetch(`${split.gateway.url}/imports/villages?wait=true`, { method: 'POST', body: file })).status).toBe(401);
@@ -280,7 +378,9 @@ describe('the console through Hive Gateway', () => {
       const errors: string[] = [];
       const page = await openPage(browser, errors);
       const requests: string[] = [];
-      page.on('request', (request) => { if (request.url().includes('graphql')) requests.push(request.url()); });
+      page.on('request', (request) => {
+        if (request.url().includes('graphql')) requests.push(request.url());
+      });
       await page.goto(`${split.gateway.url}/admin/`);
       await page.locator('input[name="username"]').fill(user.username);
       await page.locator('input[name="password"]').fill(user.password);
@@ -314,7 +414,8 @@ describe('start-up on a fresh database', () => {
       const fresh = new pg.Client({ connectionString: server.toString() });
       await fresh.connect();
       try {
-        const counts = await fresh.query(`SELECT (SELECT count(*)::int FROM units.unit) AS units, (SELECT count(*)::int FROM public.ntm_seed_log) AS seeded,
+        const counts =
+          await fresh.query(`SELECT (SELECT count(*)::int FROM units.unit) AS units, (SELECT count(*)::int FROM public.ntm_seed_log) AS seeded,
           (SELECT count(*)::int FROM units.mikro_orm_migrations) AS migrations, (SELECT count(DISTINCT name)::int FROM units.mikro_orm_migrations) AS distinct_migrations`);
         expect(counts.rows[0]).toMatchObject({ units: 14151, seeded: 1 });
         expect(counts.rows[0].migrations).toBe(counts.rows[0].distinct_migrations);

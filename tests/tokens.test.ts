@@ -1,5 +1,15 @@
 import { createHmac, createPublicKey, type JsonWebKey } from 'node:crypto';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql } from './support/client.js';
 import { TEST_ADMIN } from './support/constants.js';
@@ -23,7 +33,12 @@ let hubKey: { kid: string; alg: string; key: CryptoKey; publicJwk: JWK };
 /** Signs claims with the hub's own current private key (read from the test database), as `login` would. */
 async function signWithHubKey(claims: Record<string, unknown>, { kid = hubKey.kid, expiresIn = 3600 } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ username: TEST_ADMIN.username, sv: sessionVersion, grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }], ...claims })
+  return new SignJWT({
+    username: TEST_ADMIN.username,
+    sv: sessionVersion,
+    grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }],
+    ...claims,
+  })
     .setProtectedHeader({ alg: hubKey.alg, kid, typ: 'JWT' })
     .setSubject(String(claims.sub ?? adminId))
     .setIssuer(String(claims.iss ?? 'ntm-hub'))
@@ -37,8 +52,9 @@ beforeAll(async () => {
   adminId = Number(decodeJwt(token).sub);
   [{ version: sessionVersion }] = await sql<{ version: number }>('SELECT version FROM auth.user_session WHERE user_id = $1', [adminId]);
   const [row] = await sql<{ kid: string; alg: string; private_jwk: JWK; public_jwk: JWK }>(
-    'SELECT kid, alg, private_jwk, public_jwk FROM auth.signing_key WHERE retired_at IS NULL AND private_jwk IS NOT NULL ORDER BY created_at DESC LIMIT 1');
-  hubKey = { kid: row.kid, alg: row.alg, key: await importJWK(row.private_jwk, row.alg) as CryptoKey, publicJwk: row.public_jwk };
+    'SELECT kid, alg, private_jwk, public_jwk FROM auth.signing_key WHERE retired_at IS NULL AND private_jwk IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+  );
+  hubKey = { kid: row.kid, alg: row.alg, key: (await importJWK(row.private_jwk, row.alg)) as CryptoKey, publicJwk: row.public_jwk };
 });
 
 describe('sign-in tokens', () => {
@@ -46,8 +62,13 @@ describe('sign-in tokens', () => {
     const header = decodeProtectedHeader(token);
     expect(header).toEqual({ alg: 'EdDSA', kid: hubKey.kid, typ: 'JWT' });
     const claims = decodeJwt(token);
-    expect(claims).toMatchObject({ iss: 'ntm-hub', sub: String(adminId), username: TEST_ADMIN.username, sv: sessionVersion,
-      grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }] });
+    expect(claims).toMatchObject({
+      iss: 'ntm-hub',
+      sub: String(adminId),
+      username: TEST_ADMIN.username,
+      sv: sessionVersion,
+      grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }],
+    });
     expect(claims.exp! - claims.iat!).toBe(8 * 3600);
   });
 
@@ -90,7 +111,9 @@ describe('sign-in tokens', () => {
       'another key under the hub kid': await withOtherKey(hubKey.kid),
       'another key under its own kid': await withOtherKey('attacker-key'),
       'HS256 keyed with the public JWK': hs256(JSON.stringify(hubKey.publicJwk)),
-      'HS256 keyed with the public PEM': hs256(createPublicKey({ key: hubKey.publicJwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string),
+      'HS256 keyed with the public PEM': hs256(
+        createPublicKey({ key: hubKey.publicJwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }) as string,
+      ),
       'HS256 keyed with the raw public key': hs256(Buffer.from(hubKey.publicJwk.x!, 'base64url')),
       'HS256 keyed with the public key x': hs256(hubKey.publicJwk.x!),
       'unknown user': await signWithHubKey({ sub: '99999999' }),
@@ -101,7 +124,12 @@ describe('sign-in tokens', () => {
     for (const [form, forged] of Object.entries(forms)) {
       for (const path of ENDPOINTS) {
         const result = await gql(ME, undefined, { token: forged, path });
-        expect({ form, path, status: result.status, codes: errorCodes(result) }).toEqual({ form, path, status: 401, codes: ['UNAUTHENTICATED'] });
+        expect({ form, path, status: result.status, codes: errorCodes(result) }).toEqual({
+          form,
+          path,
+          status: 401,
+          codes: ['UNAUTHENTICATED'],
+        });
       }
     }
     const notBearer = await gql(ME, undefined, { headers: { authorization: `Basic ${Buffer.from('root:x').toString('base64')}` } });

@@ -37,7 +37,9 @@ describe('administrative units through the gateway', () => {
 
   it('resolves a reused code to the unit valid on the date asked', async () => {
     const before = await gql(`{ unit(code: "00004", asOf: "2025-06-30") { name level parent { name } ancestors { level } } }`);
-    const after = await gql(`{ unit(code: "00004", asOf: "2025-07-01") { name level parent { name } predecessors { share unit { name } } } }`);
+    const after = await gql(
+      `{ unit(code: "00004", asOf: "2025-07-01") { name level parent { name } predecessors { share unit { name } } } }`,
+    );
     expect(before.data.unit.name).toBe('Phường Trúc Bạch');
     expect(before.data.unit.parent.name).toBe('Quận Ba Đình');
     expect(before.data.unit.ancestors.map((a: any) => a.level)).toEqual(['NATION', 'PROVINCE', 'DISTRICT']);
@@ -49,7 +51,9 @@ describe('administrative units through the gateway', () => {
 
   it('searches names without accents or case', async () => {
     for (const search of ['khanh hoa', 'KHÁNH HÒA', 'Khánh Hoà', 'Khánh Hòa'.normalize('NFD')]) {
-      const result = await gql(`query($s: String) { units(filter: { search: $s, level: PROVINCE }) { nodes { code name } } }`, { s: search });
+      const result = await gql(`query($s: String) { units(filter: { search: $s, level: PROVINCE }) { nodes { code name } } }`, {
+        s: search,
+      });
       expect(result.data.units.nodes.map((n: any) => n.code)).toEqual(['56']);
     }
     const dakLak = await gql(`{ units(filter: { search: "dak lak", level: PROVINCE, asOf: "2024-01-01" }) { nodes { name } } }`);
@@ -59,16 +63,29 @@ describe('administrative units through the gateway', () => {
   });
 
   it('finds units by the start of their code, and on both sides of the 2025 reorganisation with anyDate', async () => {
-    const byCode = await gql('{ units(filter: { search: "0186", level: COMMUNE, asOf: "2024-01-01" }, orderBy: CODE) { nodes { code name } } }');
+    const byCode = await gql(
+      '{ units(filter: { search: "0186", level: COMMUNE, asOf: "2024-01-01" }, orderBy: CODE) { nodes { code name } } }',
+    );
     expect(byCode.data.units.nodes.map((n: any) => n.code).every((c: string) => c.startsWith('0186'))).toBe(true);
     expect(byCode.data.units.nodes).toContainEqual({ code: '01864', name: 'Xã Bộc Bố' });
     // 01864 was Bộc Bố until 30 June 2025 and is the new Bằng Thành since: both, told apart by their validity.
-    const reused = await gql('{ units(filter: { search: "01864", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { id code name validFrom validTo } } }');
-    expect(reused.data.units.nodes.map((n: any) => [n.name, n.validFrom, n.validTo])).toEqual(expect.arrayContaining([
-      ['Xã Bộc Bố', null, '2025-06-30'], ['Xã Bằng Thành', '2025-07-01', null]]));
+    const reused = await gql(
+      '{ units(filter: { search: "01864", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { id code name validFrom validTo } } }',
+    );
+    expect(reused.data.units.nodes.map((n: any) => [n.name, n.validFrom, n.validTo])).toEqual(
+      expect.arrayContaining([
+        ['Xã Bộc Bố', null, '2025-06-30'],
+        ['Xã Bằng Thành', '2025-07-01', null],
+      ]),
+    );
     expect(reused.data.units.nodes).toHaveLength(2);
-    const byName = await gql('{ units(filter: { search: "bang thanh", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { code validTo } } }');
-    expect(byName.data.units.nodes).toEqual([{ code: '01858', validTo: '2025-06-30' }, { code: '01864', validTo: null }]);
+    const byName = await gql(
+      '{ units(filter: { search: "bang thanh", level: COMMUNE, anyDate: true }, orderBy: CODE) { nodes { code validTo } } }',
+    );
+    expect(byName.data.units.nodes).toEqual([
+      { code: '01858', validTo: '2025-06-30' },
+      { code: '01864', validTo: null },
+    ]);
     // Without anyDate only the units valid on the date are found.
     const today = await gql('{ units(filter: { search: "bang thanh", level: COMMUNE }) { nodes { code } } }');
     expect(today.data.units.nodes).toEqual([{ code: '01864' }]);
@@ -82,12 +99,23 @@ describe('administrative units through the gateway', () => {
     expect(await count({ parentCode: '56', asOf: '2024-01-01', kind: 'RURAL_DISTRICT' })).toBe(6);
 
     const sorted = await gql(`{ units(filter: { parentCode: "56", asOf: "2024-01-01" }, orderBy: NAME) { nodes { shortName } } }`);
-    expect(sorted.data.units.nodes.map((n: any) => n.shortName)).toEqual(
-      ['Cam Lâm', 'Cam Ranh', 'Diên Khánh', 'Khánh Sơn', 'Khánh Vĩnh', 'Nha Trang', 'Ninh Hòa', 'Trường Sa', 'Vạn Ninh'],
-    );
+    expect(sorted.data.units.nodes.map((n: any) => n.shortName)).toEqual([
+      'Cam Lâm',
+      'Cam Ranh',
+      'Diên Khánh',
+      'Khánh Sơn',
+      'Khánh Vĩnh',
+      'Nha Trang',
+      'Ninh Hòa',
+      'Trường Sa',
+      'Vạn Ninh',
+    ]);
     const all = await gql(`{ units(filter: { level: PROVINCE, asOf: "2024-01-01" }, orderBy: NAME, limit: 100) { nodes { shortName } } }`);
     const names: string[] = all.data.units.nodes.map((n: any) => n.shortName.normalize('NFC'));
-    const at = (name: string) => { expect(names).toContain(name); return names.indexOf(name); };
+    const at = (name: string) => {
+      expect(names).toContain(name);
+      return names.indexOf(name);
+    };
     // Vietnamese alphabet: a < ă < â, d < đ < e — a byte or root-locale order gets these wrong.
     expect(at('Bà Rịa - Vũng Tàu')).toBeLessThan(at('Bắc Giang'));
     expect(at('Bắc Ninh')).toBeLessThan(at('Bến Tre'));
@@ -103,12 +131,14 @@ describe('administrative units through the gateway', () => {
     expect(beyond.data.units).toEqual({ totalCount: 34, nodes: [] });
   });
 
-  it('keeps to the subtrees of given paths (withinPaths, the grants\' paths the console offers units from)', async () => {
+  it("keeps to the subtrees of given paths (withinPaths, the grants' paths the console offers units from)", async () => {
     const paths = await sql<{ code: string; path: string }>(`SELECT code, path::text AS path FROM units.unit
       WHERE code IN ('56', '06') AND level = 'PROVINCE' AND valid_to IS NOT NULL ORDER BY code`);
     expect(paths.map((p) => p.code)).toEqual(['06', '56']);
     const both = paths.map((p) => p.path);
-    const [bacKan, khanhHoa] = await Promise.all(['06', '56'].map((code) => count({ withinCode: code, level: 'COMMUNE', asOf: '2024-01-01' })));
+    const [bacKan, khanhHoa] = await Promise.all(
+      ['06', '56'].map((code) => count({ withinCode: code, level: 'COMMUNE', asOf: '2024-01-01' })),
+    );
     expect(await count({ withinPaths: both, level: 'COMMUNE', asOf: '2024-01-01' })).toBe(bacKan + khanhHoa);
     // "At or below": the province itself is inside its own path; a commune of another province is not.
     expect(await count({ withinPaths: [paths[1].path], level: 'PROVINCE', asOf: '2024-01-01' })).toBe(1);
@@ -155,13 +185,29 @@ describe('administrative units through the gateway', () => {
     const read = await gql(`{ unit(code: "56") { name } }`, undefined, { path });
     expect(read.data.unit.name.normalize('NFC')).toBe('Tỉnh Khánh Hoà'.normalize('NFC'));
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const claims = encode({ sub: '1', username: 'x', sv: 1, grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }], iss: 'ntm-hub', iat: 1, exp: 4102444800 });
+    const claims = encode({
+      sub: '1',
+      username: 'x',
+      sv: 1,
+      grants: [{ role: 'SYSTEM_ADMIN', unitId: 1, paths: ['1'] }],
+      iss: 'ntm-hub',
+      iat: 1,
+      exp: 4102444800,
+    });
     const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${claims}.`;
     const badSignature = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${claims}.${encode({ s: 'not a signature' })}`;
     // The header the gateway once signed identities with is ignored: the caller stays anonymous.
-    const attempts: Record<string, string>[] = [{}, { 'x-ntm-identity': claims }, { authorization: `Bearer ${unsigned}` }, { authorization: `Bearer ${badSignature}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-ntm-identity': claims },
+      { authorization: `Bearer ${unsigned}` },
+      { authorization: `Bearer ${badSignature}` },
+    ];
     for (const headers of attempts) {
-      const write = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`, undefined, { path, headers });
+      const write = await gql(`mutation { setUnitClassification(input: { unitCode: "56", scheme: BORDER }) { id } }`, undefined, {
+        path,
+        headers,
+      });
       expect(errorCodes(write)).toEqual(['UNAUTHENTICATED']);
     }
     expect(await rowCounts(['units.unit_classification'])).toEqual(before);
@@ -171,16 +217,38 @@ describe('administrative units through the gateway', () => {
 describe('unit classifications', () => {
   const SET = `mutation($i: SetUnitClassificationInput!) { setUnitClassification(input: $i) { id scheme value code validFrom } }`;
   // A commune of Thành phố Nha Trang (568), Khánh Hòa, before 2025.
-  const commune = async () => (await gql(`{ units(filter: { withinCode: "568", level: COMMUNE, asOf: "2024-01-01" }, limit: 1) { nodes { code } } }`)).data;
+  const commune = async () =>
+    (await gql(`{ units(filter: { withinCode: "568", level: COMMUNE, asOf: "2024-01-01" }, limit: 1) { nodes { code } } }`)).data;
 
   it('lets a province administrator classify a unit of the province, and filters by it', async () => {
     const { tokenFor } = await import('./support/auth.js');
     const token = await tokenFor('UNIT_ADMIN', '56');
     const code = (await commune()).units.nodes[0].code;
-    const result = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', validFrom: '2021-01-01', validTo: '2025-06-30', source: 'test' } }, { token });
+    const result = await gql(
+      SET,
+      {
+        i: {
+          unitCode: code,
+          asOf: '2024-01-01',
+          scheme: 'TERRAIN',
+          value: 'HIGH_MOUNTAIN',
+          validFrom: '2021-01-01',
+          validTo: '2025-06-30',
+          source: 'test',
+        },
+      },
+      { token },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.setUnitClassification).toMatchObject({ scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', code: 'TERRAIN:HIGH_MOUNTAIN', validFrom: '2021-01-01' });
-    const filtered = await gql(`{ units(filter: { classification: "TERRAIN:HIGH_MOUNTAIN", asOf: "2024-01-01" }) { nodes { code classifications(asOf: "2024-01-01") { code } } } }`);
+    expect(result.data.setUnitClassification).toMatchObject({
+      scheme: 'TERRAIN',
+      value: 'HIGH_MOUNTAIN',
+      code: 'TERRAIN:HIGH_MOUNTAIN',
+      validFrom: '2021-01-01',
+    });
+    const filtered = await gql(
+      `{ units(filter: { classification: "TERRAIN:HIGH_MOUNTAIN", asOf: "2024-01-01" }) { nodes { code classifications(asOf: "2024-01-01") { code } } } }`,
+    );
     expect(filtered.data.units.nodes).toContainEqual({ code, classifications: [{ code: 'TERRAIN:HIGH_MOUNTAIN' }] });
     const later = await gql(`{ units(filter: { classification: "TERRAIN", asOf: "2025-07-01" }) { totalCount } }`);
     expect(later.data.units.totalCount).toBe(0);
@@ -196,7 +264,11 @@ describe('unit classifications', () => {
     const admin = await tokenFor('UNIT_ADMIN', '56');
     const badValue = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'COMMUNE_GROUP', value: '4' } }, { token: admin });
     expect(errorCodes(badValue)).toEqual(['BAD_USER_INPUT']);
-    const badPeriod = await gql(SET, { i: { unitCode: code, asOf: '2024-01-01', scheme: 'BORDER', validFrom: '2025-01-01', validTo: '2024-01-01' } }, { token: admin });
+    const badPeriod = await gql(
+      SET,
+      { i: { unitCode: code, asOf: '2024-01-01', scheme: 'BORDER', validFrom: '2025-01-01', validTo: '2024-01-01' } },
+      { token: admin },
+    );
     expect(errorCodes(badPeriod)).toEqual(['BAD_USER_INPUT']);
     const garbage = await gql(`{ units { totalCount } }`, undefined, { token: 'not-a-token' });
     expect(errorCodes(garbage)).toEqual(['UNAUTHENTICATED']);

@@ -23,26 +23,52 @@ beforeAll(async () => {
 });
 
 describe('villages added, renamed and closed by commune administrators', () => {
-  it('lets a Bắc Kạn commune administrator add villages, numbered after the commune\'s, inside the commune for its whole validity', async () => {
-    const [{ n: last }] = await sql(`SELECT max(split_part(code, '-', 2)::int) AS n FROM units.unit WHERE code LIKE $1 || '-%'`, [commune.code]);
-    const result = await gql(CREATE, { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'Nà Pài', kind: 'BAN' } }, { token: communeAdmin });
+  it("lets a Bắc Kạn commune administrator add villages, numbered after the commune's, inside the commune for its whole validity", async () => {
+    const [{ n: last }] = await sql(`SELECT max(split_part(code, '-', 2)::int) AS n FROM units.unit WHERE code LIKE $1 || '-%'`, [
+      commune.code,
+    ]);
+    const result = await gql(
+      CREATE,
+      { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'Nà Pài', kind: 'BAN' } },
+      { token: communeAdmin },
+    );
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const village = result.data.createVillage;
     expect(village).toMatchObject({
-      code: `${commune.code}-${String(Number(last ?? 0) + 1).padStart(3, '0')}`, name: 'Bản Nà Pài', shortName: 'Nà Pài', level: 'VILLAGE', kind: 'BAN',
-      validFrom: null, validTo: '2025-06-30', synthetic: false, version: 1, parent: { code: commune.code },
+      code: `${commune.code}-${String(Number(last ?? 0) + 1).padStart(3, '0')}`,
+      name: 'Bản Nà Pài',
+      shortName: 'Nà Pài',
+      level: 'VILLAGE',
+      kind: 'BAN',
+      validFrom: null,
+      validTo: '2025-06-30',
+      synthetic: false,
+      version: 1,
+      parent: { code: commune.code },
     });
     expect(village.path).toBe(`${commune.path}.${village.id}`);
     expect(Number(village.id)).toBeGreaterThanOrEqual(10_000_000);
     // The kind's word is kept once when typed with the name; the code resolves on any day of its validity.
-    const typed = await gql(CREATE, { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'thôn  Khuổi  Tẩu', validFrom: '2022-03-01' } }, { token: communeAdmin });
+    const typed = await gql(
+      CREATE,
+      { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'thôn  Khuổi  Tẩu', validFrom: '2022-03-01' } },
+      { token: communeAdmin },
+    );
     expect(typed.data.createVillage).toMatchObject({ name: 'Thôn Khuổi Tẩu', kind: 'VILLAGE', validFrom: '2022-03-01' });
-    const found = await gql(`query($c: String!) { unit(code: $c, asOf: "2023-01-01") { name parent { code } ancestors { level } } }`, { c: typed.data.createVillage.code });
+    const found = await gql(`query($c: String!) { unit(code: $c, asOf: "2023-01-01") { name parent { code } ancestors { level } } }`, {
+      c: typed.data.createVillage.code,
+    });
     expect(found.data.unit).toMatchObject({ name: 'Thôn Khuổi Tẩu', parent: { code: commune.code } });
     expect(found.data.unit.ancestors.map((a: any) => a.level)).toEqual(['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE']);
-    const listed = await gql(`query($c: String!) { units(filter: { parentCode: $c, level: VILLAGE, asOf: "2024-01-01", search: "khuoi tau" }) { totalCount nodes { code } } }`, { c: commune.code });
+    const listed = await gql(
+      `query($c: String!) { units(filter: { parentCode: $c, level: VILLAGE, asOf: "2024-01-01", search: "khuoi tau" }) { totalCount nodes { code } } }`,
+      { c: commune.code },
+    );
     expect(listed.data.units).toEqual({ totalCount: 1, nodes: [{ code: typed.data.createVillage.code }] });
-    const [audit] = await sql(`SELECT action, unit_path::text AS path FROM audit.audit_log WHERE entity = 'AdministrativeUnit' AND entity_id = $1`, [village.id]);
+    const [audit] = await sql(
+      `SELECT action, unit_path::text AS path FROM audit.audit_log WHERE entity = 'AdministrativeUnit' AND entity_id = $1`,
+      [village.id],
+    );
     expect(audit).toEqual({ action: 'CREATE', path: village.path });
   });
 
@@ -72,7 +98,11 @@ describe('villages added, renamed and closed by commune administrators', () => {
       expect(result.errors![0].message).toMatch(/ — /);
     }
     // Not a commune: a district cannot take villages.
-    const district = await gql(CREATE, { i: { communeCode: commune.district, asOf: '2024-01-01', name: 'Huyện' } }, { token: districtAdmin });
+    const district = await gql(
+      CREATE,
+      { i: { communeCode: commune.district, asOf: '2024-01-01', name: 'Huyện' } },
+      { token: districtAdmin },
+    );
     expect(errorCodes(district)).toEqual(['BAD_USER_INPUT']);
     expect(await rowCounts(TABLES)).toEqual(before);
   });
@@ -98,12 +128,19 @@ describe('villages added, renamed and closed by commune administrators', () => {
     const failed = await gql(BATCH, { v: rows }, { token: communeAdmin });
     expect(failed.errors).toBeUndefined();
     expect(failed.data.createVillages).toMatchObject({ valid: 2, written: false, villages: [] });
-    expect(failed.data.createVillages.errors.map((e: any) => [e.row, e.field, e.code])).toEqual([[2, 'name', 'BAD_USER_INPUT'], [3, 'communeCode', 'BAD_USER_INPUT']]);
+    expect(failed.data.createVillages.errors.map((e: any) => [e.row, e.field, e.code])).toEqual([
+      [2, 'name', 'BAD_USER_INPUT'],
+      [3, 'communeCode', 'BAD_USER_INPUT'],
+    ]);
     const dry = await gql(BATCH, { v: rows.slice(0, 2), d: true }, { token: communeAdmin });
     expect(dry.data.createVillages).toMatchObject({ valid: 2, written: false, errors: [] });
     expect(await rowCounts(TABLES)).toEqual(before);
     // One row outside the caller's subtree refuses the whole batch.
-    const outside = await gql(BATCH, { v: [...rows.slice(0, 2), { communeCode: '22384', asOf: '2024-01-01', name: 'Ngoài' }] }, { token: communeAdmin });
+    const outside = await gql(
+      BATCH,
+      { v: [...rows.slice(0, 2), { communeCode: '22384', asOf: '2024-01-01', name: 'Ngoài' }] },
+      { token: communeAdmin },
+    );
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
     expect(await rowCounts(TABLES)).toEqual(before);
     const done = await gql(BATCH, { v: rows.slice(0, 2) }, { token: communeAdmin });
@@ -111,21 +148,58 @@ describe('villages added, renamed and closed by commune administrators', () => {
     expect(done.data.createVillages.villages.map((v: any) => v.name)).toEqual(['Thôn Lô 1', 'Khu dân cư Lô 2']);
   });
 
-  it('renames and closes a village with the version read; a stale version is a CONFLICT and another province\'s administrator is FORBIDDEN', async () => {
-    const created = (await gql(CREATE, { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'Cũ' } }, { token: communeAdmin })).data.createVillage;
-    const renamed = await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Tân Lập', kind: 'XOM', expectedVersion: 1 } }, { token: communeAdmin });
+  it("renames and closes a village with the version read; a stale version is a CONFLICT and another province's administrator is FORBIDDEN", async () => {
+    const created = (await gql(CREATE, { i: { communeCode: commune.code, asOf: '2024-01-01', name: 'Cũ' } }, { token: communeAdmin })).data
+      .createVillage;
+    const renamed = await gql(
+      RENAME,
+      { i: { code: created.code, asOf: '2024-01-01', name: 'Tân Lập', kind: 'XOM', expectedVersion: 1 } },
+      { token: communeAdmin },
+    );
     expect(renamed.data.renameVillage).toEqual({ code: created.code, name: 'Xóm Tân Lập', kind: 'XOM', version: 2 });
-    expect(errorCodes(await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Lại', expectedVersion: 1 } }, { token: communeAdmin }))).toEqual(['CONFLICT']);
-    expect(errorCodes(await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Nà Pài', kind: 'BAN', expectedVersion: 2 } }, { token: communeAdmin }))).toEqual(['CONFLICT']);
+    expect(
+      errorCodes(
+        await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Lại', expectedVersion: 1 } }, { token: communeAdmin }),
+      ),
+    ).toEqual(['CONFLICT']);
+    expect(
+      errorCodes(
+        await gql(
+          RENAME,
+          { i: { code: created.code, asOf: '2024-01-01', name: 'Nà Pài', kind: 'BAN', expectedVersion: 2 } },
+          { token: communeAdmin },
+        ),
+      ),
+    ).toEqual(['CONFLICT']);
     const intruder = await tokenFor('UNIT_ADMIN', '56');
-    expect(errorCodes(await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Chiếm', expectedVersion: 2 } }, { token: intruder }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gql(CLOSE, { i: { code: created.code, validTo: '2023-12-31', expectedVersion: 2 } }, { token: intruder }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await gql(CLOSE, { i: { code: created.code, asOf: '2024-01-01', validTo: '2026-12-31', expectedVersion: 2 } }, { token: communeAdmin }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      errorCodes(
+        await gql(RENAME, { i: { code: created.code, asOf: '2024-01-01', name: 'Chiếm', expectedVersion: 2 } }, { token: intruder }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await gql(CLOSE, { i: { code: created.code, validTo: '2023-12-31', expectedVersion: 2 } }, { token: intruder })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await gql(
+          CLOSE,
+          { i: { code: created.code, asOf: '2024-01-01', validTo: '2026-12-31', expectedVersion: 2 } },
+          { token: communeAdmin },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
     const closed = await gql(CLOSE, { i: { code: created.code, validTo: '2023-12-31', expectedVersion: 2 } }, { token: communeAdmin });
     expect(closed.data.closeVillage).toEqual({ code: created.code, validTo: '2023-12-31', version: 3 });
-    expect(errorCodes(await gql(`query($c: String!) { unit(code: $c, asOf: "2024-01-01") { id } }`, { c: created.code }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await gql(`query($c: String!) { unit(code: $c, asOf: "2024-01-01") { id } }`, { c: created.code }))).toEqual([
+      'NOT_FOUND',
+    ]);
     // Closed, its name is free again in the commune from 2024.
-    const again = await gql(CREATE, { i: { communeCode: commune.code, validFrom: '2024-01-01', name: 'Tân Lập', kind: 'XOM' } }, { token: communeAdmin });
+    const again = await gql(
+      CREATE,
+      { i: { communeCode: commune.code, validFrom: '2024-01-01', name: 'Tân Lập', kind: 'XOM' } },
+      { token: communeAdmin },
+    );
     expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
   });
 });
@@ -133,22 +207,30 @@ describe('villages added, renamed and closed by commune administrators', () => {
 describe('village metrics', () => {
   const METRICS = ['VILLAGES_MODEL', 'VILLAGES_NTM', 'AVG_VILLAGE_CRITERIA_MET'];
   const figures = async (year: number) => {
-    const result = await gql(COMPARE, { i: { unitCodes: [commune.code, commune.district, '06'], asOf: `${year}-06-30`, year, metrics: METRICS } });
+    const result = await gql(COMPARE, {
+      i: { unitCodes: [commune.code, commune.district, '06'], asOf: `${year}-06-30`, year, metrics: METRICS },
+    });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return Object.fromEntries(result.data.compare.rows.map((r: any) => [`${r.unitCode}:${r.metric}`, r]));
   };
   /** Villages under a unit valid on 30 June, and those recognised model / at the village standard by 31 December: the raw aggregate. */
-  const raw = async (code: string, year: number) => (await sql(`
+  const raw = async (code: string, year: number) =>
+    (
+      await sql(
+        `
     WITH v AS (SELECT u.id FROM units.unit u JOIN units.unit a ON a.code = $1 AND (a.valid_from IS NULL OR a.valid_from <= make_date($2, 6, 30))
         AND (a.valid_to IS NULL OR a.valid_to >= make_date($2, 6, 30)) AND u.path <@ a.path
       WHERE u.level = 'VILLAGE' AND (u.valid_from IS NULL OR u.valid_from <= make_date($2, 6, 30)) AND (u.valid_to IS NULL OR u.valid_to >= make_date($2, 6, 30))),
     r AS (SELECT d.unit_id, max(CASE d.tier WHEN 'MODEL_VILLAGE' THEN 2 WHEN 'NTM_VILLAGE' THEN 1 END) AS rank FROM criteria.recognition_decision d
       WHERE d.unit_id IN (SELECT id FROM v) AND d.decided_on <= make_date($2, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date($2, 12, 31)) GROUP BY 1)
     SELECT (SELECT count(*) FROM v)::int AS villages, (SELECT count(*) FROM r WHERE rank = 2)::int AS model, (SELECT count(*) FROM r WHERE rank >= 1)::int AS ntm`,
-  [code, year]))[0];
+        [code, year],
+      )
+    )[0];
 
   it('has demo villages with synthetic recognitions: 406 in 35 especially-disadvantaged Bắc Kạn communes, figures equal the raw aggregate', async () => {
-    const [edk] = await sql(`SELECT count(DISTINCT c.unit_id)::int AS communes, count(v.id)::int AS villages FROM units.unit_classification c
+    const [edk] =
+      await sql(`SELECT count(DISTINCT c.unit_id)::int AS communes, count(v.id)::int AS villages FROM units.unit_classification c
       JOIN units.unit v ON v.parent_id = c.unit_id AND v.level = 'VILLAGE' AND v.synthetic
       WHERE c.scheme = 'ESPECIALLY_DISADVANTAGED' AND c.source LIKE 'Dữ liệu mô phỏng%'`);
     expect(edk).toEqual({ communes: 35, villages: 406 });
@@ -161,7 +243,12 @@ describe('village metrics', () => {
       LEFT JOIN units.unit v ON v.parent_id = u.id AND v.level = 'VILLAGE' AND (v.valid_from IS NULL OR v.valid_from <= '2025-06-30') AND v.valid_to >= '2025-06-30'
       WHERE u.level = 'COMMUNE' AND EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = 'ESPECIALLY_DISADVANTAGED'
         AND (c.valid_from IS NULL OR c.valid_from <= '2025-06-30') AND (c.valid_to IS NULL OR c.valid_to >= '2025-06-30'))`);
-    expect(edkTarget).toMatchObject({ communes: classified.communes, denominator: classified.villages, target: 244, targetComparator: 'GTE' });
+    expect(edkTarget).toMatchObject({
+      communes: classified.communes,
+      denominator: classified.villages,
+      target: 244,
+      targetComparator: 'GTE',
+    });
     expect(classified.communes).toBeGreaterThanOrEqual(35);
     expect(edkTarget.numerator).toBeGreaterThan(0);
     for (const year of [2021, 2024]) {
@@ -177,18 +264,36 @@ describe('village metrics', () => {
 
   it('moves VILLAGES_MODEL for the commune, its district and its province with a village assessment and a model-village recognition', async () => {
     const before = await figures(2021);
-    const village = (await gql(CREATE, { i: { communeCode: commune.code, asOf: '2021-06-30', name: 'Kiểu Mẫu' } }, { token: communeAdmin })).data.createVillage;
+    const village = (await gql(CREATE, { i: { communeCode: commune.code, asOf: '2021-06-30', name: 'Kiểu Mẫu' } }, { token: communeAdmin }))
+      .data.createVillage;
     const added = await figures(2021);
     for (const code of [commune.code, commune.district, '06']) {
-      expect(added[`${code}:VILLAGES_MODEL`]).toMatchObject({ numerator: before[`${code}:VILLAGES_MODEL`].numerator, denominator: before[`${code}:VILLAGES_MODEL`].denominator + 1 });
+      expect(added[`${code}:VILLAGES_MODEL`]).toMatchObject({
+        numerator: before[`${code}:VILLAGES_MODEL`].numerator,
+        denominator: before[`${code}:VILLAGES_MODEL`].denominator + 1,
+      });
     }
     const [set] = await sql(`SELECT id FROM criteria.criteria_set WHERE code = 'VILLAGE-06-NTM-2021'`);
     const results = Array.from({ length: 16 }, (_, i) => ({ criterionNumber: i + 1, met: i < 13 }));
-    const assessed = await gql(`mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { metCount criteriaCount } }`,
-      { i: { unitCode: village.code, criteriaSetId: String(set.id), year: 2021, results } }, { token: communeAdmin });
+    const assessed = await gql(
+      `mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { metCount criteriaCount } }`,
+      { i: { unitCode: village.code, criteriaSetId: String(set.id), year: 2021, results } },
+      { token: communeAdmin },
+    );
     expect(assessed.data.recordAssessment).toEqual({ metCount: 13, criteriaCount: 16 });
-    const recognised = await gql(`mutation($i: RecordRecognitionInput!) { recordRecognition(input: $i) { tier } }`,
-      { i: { unitCode: village.code, tier: 'MODEL_VILLAGE', decisionNumber: '15/QĐ-UBND', decidedOn: '2021-11-15', issuingUnitCode: commune.code } }, { token: communeAdmin });
+    const recognised = await gql(
+      `mutation($i: RecordRecognitionInput!) { recordRecognition(input: $i) { tier } }`,
+      {
+        i: {
+          unitCode: village.code,
+          tier: 'MODEL_VILLAGE',
+          decisionNumber: '15/QĐ-UBND',
+          decidedOn: '2021-11-15',
+          issuingUnitCode: commune.code,
+        },
+      },
+      { token: communeAdmin },
+    );
     expect(recognised.errors, JSON.stringify(recognised.errors)).toBeUndefined();
     const after = await figures(2021);
     for (const code of [commune.code, commune.district, '06']) {
@@ -202,7 +307,10 @@ describe('village metrics', () => {
       expect(await raw(code, 2021)).toMatchObject({ model: now.numerator, villages: now.denominator });
     }
     // A recognition counts from its year on, not before.
-    const progress = await gql(`query($c: String!) { progress(unitCode: $c, asOf: "2021-06-30", metric: "VILLAGES_MODEL", fromYear: 2021, toYear: 2022) { year numerator denominator } }`, { c: commune.code });
+    const progress = await gql(
+      `query($c: String!) { progress(unitCode: $c, asOf: "2021-06-30", metric: "VILLAGES_MODEL", fromYear: 2021, toYear: 2022) { year numerator denominator } }`,
+      { c: commune.code },
+    );
     expect(progress.data.progress[0]).toMatchObject({ year: 2021, numerator: after[`${commune.code}:VILLAGES_MODEL`].numerator });
   });
 });

@@ -9,10 +9,29 @@ import { session } from './session';
  * Menus, create links and buttons are offered from this alone, so the console offers what the API will accept.
  */
 export type Capability =
-  | 'CLASSIFY_UNITS' | 'MANAGE_VILLAGES' | 'REORGANISE_UNITS' | 'MANAGE_ACCOUNTS' | 'LOCK_ACCOUNTS' | 'READ_AUDIT_LOG' | 'PLAN_CAMPAIGNS' | 'IDENTIFY_ISSUERS' | 'EXTEND_METRICS' | 'EDIT_CRITERIA_SETS'
-  | 'RECORD_ASSESSMENTS' | 'DECIDE_RECOGNITIONS' | 'RECORD_CONTRIBUTIONS' | 'RECORD_PRECONDITIONS' | 'PROPOSE_NOMINATIONS' | 'DECIDE_NOMINATIONS';
+  | 'CLASSIFY_UNITS'
+  | 'MANAGE_VILLAGES'
+  | 'REORGANISE_UNITS'
+  | 'MANAGE_ACCOUNTS'
+  | 'LOCK_ACCOUNTS'
+  | 'READ_AUDIT_LOG'
+  | 'PLAN_CAMPAIGNS'
+  | 'IDENTIFY_ISSUERS'
+  | 'EXTEND_METRICS'
+  | 'EDIT_CRITERIA_SETS'
+  | 'RECORD_ASSESSMENTS'
+  | 'DECIDE_RECOGNITIONS'
+  | 'RECORD_CONTRIBUTIONS'
+  | 'RECORD_PRECONDITIONS'
+  | 'PROPOSE_NOMINATIONS'
+  | 'DECIDE_NOMINATIONS';
 
-export interface CapabilityRule { capability: Capability; roles: string[]; scope: string; operations: string[] }
+export interface CapabilityRule {
+  capability: Capability;
+  roles: string[];
+  scope: string;
+  operations: string[];
+}
 
 let table: Promise<CapabilityRule[]> | undefined;
 
@@ -20,7 +39,10 @@ let table: Promise<CapabilityRule[]> | undefined;
 export function capabilityTable(): Promise<CapabilityRule[]> {
   table ??= gql<{ capabilities: CapabilityRule[] }>(CAPABILITIES)
     .then((r) => r.capabilities)
-    .catch((error) => { table = undefined; throw error; });
+    .catch((error) => {
+      table = undefined;
+      throw error;
+    });
   return table;
 }
 
@@ -33,20 +55,30 @@ const within = (path: string, scope: string) => path === scope || path.startsWit
 export function allows(rules: CapabilityRule[], capability: Capability, unitPath?: string | null): boolean {
   const grants = session.read()?.user.grants ?? [];
   const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
-  return grants.some((g) => g.role === 'SYSTEM_ADMIN'
-    || (roles.includes(g.role) && (unitPath === undefined || (!!unitPath && g.paths.some((scope) => within(unitPath, scope))))));
+  return grants.some(
+    (g) =>
+      g.role === 'SYSTEM_ADMIN' ||
+      (roles.includes(g.role) && (unitPath === undefined || (!!unitPath && g.paths.some((scope) => within(unitPath, scope))))),
+  );
 }
 
 /** Whether any of the user's grants with `capability` lies at or below the unit at `unitPath` (e.g. to derive a campaign for a sub-unit). */
 export function allowsBelow(rules: CapabilityRule[], capability: Capability, unitPath: string): boolean {
   const grants = session.read()?.user.grants ?? [];
   const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
-  return grants.some((g) => g.role === 'SYSTEM_ADMIN' || (roles.includes(g.role) && g.paths.some((scope) => within(scope, unitPath) || within(unitPath, scope))));
+  return grants.some(
+    (g) =>
+      g.role === 'SYSTEM_ADMIN' || (roles.includes(g.role) && g.paths.some((scope) => within(scope, unitPath) || within(unitPath, scope))),
+  );
 }
 
 /** The kinds of file import the user may use: the table's `POST /imports/<kind>` routes under a capability they hold. */
 export function importKinds(rules: CapabilityRule[]): string[] {
-  return rules.flatMap((rule) => rule.operations.filter((op) => op.startsWith('POST /imports/') && allows(rules, rule.capability)).map((op) => op.slice('POST /imports/'.length)));
+  return rules.flatMap((rule) =>
+    rule.operations
+      .filter((op) => op.startsWith('POST /imports/') && allows(rules, rule.capability))
+      .map((op) => op.slice('POST /imports/'.length)),
+  );
 }
 
 /** `importKinds` as a hook: empty until the table has been read. */
@@ -56,7 +88,10 @@ export function useImportKinds(): string[] {
 }
 
 /** Where the user holds `capability`: the subtrees' paths and the granted units' names; null when it is everywhere. */
-export interface GrantScope { paths: string[]; units: string[] }
+export interface GrantScope {
+  paths: string[];
+  units: string[];
+}
 
 export function scopeOf(rules: CapabilityRule[], capability: Capability): GrantScope | null {
   const roles = rules.find((r) => r.capability === capability)?.roles ?? [];
@@ -75,8 +110,13 @@ export function useCan(capability: Capability, unitPath?: string | null): boolea
   const [allowed, setAllowed] = useState(false);
   useEffect(() => {
     let live = true;
-    can(capability, unitPath).then((ok) => live && setAllowed(ok), () => live && setAllowed(false));
-    return () => { live = false; };
+    can(capability, unitPath).then(
+      (ok) => live && setAllowed(ok),
+      () => live && setAllowed(false),
+    );
+    return () => {
+      live = false;
+    };
   }, [capability, unitPath]);
   return allowed;
 }
@@ -86,8 +126,13 @@ export function useCapabilityRules(): CapabilityRule[] | null {
   const [rules, setRules] = useState<CapabilityRule[] | null>(null);
   useEffect(() => {
     let live = true;
-    capabilityTable().then((found) => live && setRules(found), () => undefined);
-    return () => { live = false; };
+    capabilityTable().then(
+      (found) => live && setRules(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   return rules;
 }
@@ -97,8 +142,14 @@ export function useCanBelow(capability: Capability, unitPath: string | null): bo
   const [allowed, setAllowed] = useState(false);
   useEffect(() => {
     let live = true;
-    if (unitPath) capabilityTable().then((rules) => live && setAllowed(allowsBelow(rules, capability, unitPath)), () => live && setAllowed(false));
-    return () => { live = false; };
+    if (unitPath)
+      capabilityTable().then(
+        (rules) => live && setAllowed(allowsBelow(rules, capability, unitPath)),
+        () => live && setAllowed(false),
+      );
+    return () => {
+      live = false;
+    };
   }, [capability, unitPath]);
   return allowed;
 }
@@ -109,8 +160,13 @@ export function useCanBelow(capability: Capability, unitPath: string | null): bo
  */
 /** What the write rules read of a record: the path of the unit it belongs to, wherever the resource keeps it. */
 interface WriteRecord {
-  issuer?: UnitRef; owner?: UnitRef; unit?: UnitRef; issuingUnit?: UnitRef; proposingUnit?: UnitRef;
-  campaign?: { issuer?: UnitRef }; contributor?: { unit?: UnitRef };
+  issuer?: UnitRef;
+  owner?: UnitRef;
+  unit?: UnitRef;
+  issuingUnit?: UnitRef;
+  proposingUnit?: UnitRef;
+  campaign?: { issuer?: UnitRef };
+  contributor?: { unit?: UnitRef };
 }
 type UnitRef = { path?: string | null } | null;
 const WRITES: Record<string, { capability: Capability; unitPath: (record: WriteRecord) => string | null | undefined }> = {
@@ -138,9 +194,17 @@ export async function rolesFor(capability: Capability): Promise<string[]> {
 /** Lists that are not for everyone to read. */
 const READS: Record<string, Capability> = { users: 'MANAGE_ACCOUNTS', auditLog: 'READ_AUDIT_LOG' };
 
-export async function canAccess({ action, resource, record }: { action: string; resource: string; record?: WriteRecord }): Promise<boolean> {
+export async function canAccess({
+  action,
+  resource,
+  record,
+}: {
+  action: string;
+  resource: string;
+  record?: WriteRecord;
+}): Promise<boolean> {
   if (action === 'list' || action === 'show') return READS[resource] ? can(READS[resource]) : true;
   const rule = WRITES[resource];
   if (!rule) return false;
-  return can(rule.capability, record ? rule.unitPath(record) ?? null : undefined);
+  return can(rule.capability, record ? (rule.unitPath(record) ?? null) : undefined);
 }

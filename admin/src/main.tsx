@@ -13,15 +13,22 @@ const loadConsole = () => import('./App');
  * pending move to /login), which kept a signed-out visitor on a blank page for 13 seconds.
  */
 function showConsole() {
-  loadConsole().then(({ App }) => root.render(
-    <StrictMode>
-      <HashRouter useTransitions={false}>
-        <App />
-      </HashRouter>
-    </StrictMode>,
-  ));
+  loadConsole().then(({ App }) =>
+    root.render(
+      <StrictMode>
+        <HashRouter useTransitions={false}>
+          <App />
+        </HashRouter>
+      </StrictMode>,
+    ),
+  );
 }
 
 // A signed-out visitor gets the sign-in form alone, drawn before the console's code has arrived.
 if (session.read()) showConsole();
-else root.render(<StrictMode><SignInShell onSignedIn={showConsole} preload={() => void loadConsole()} /></StrictMode>);
+else
+  root.render(
+    <StrictMode>
+      <SignInShell onSignedIn={showConsole} preload={() => void loadConsole()} />
+    </StrictMode>,
+  );

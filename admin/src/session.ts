@@ -4,7 +4,11 @@ const TOKEN_KEY = 'ntm.auth';
 export interface Session {
   token: string;
   expiresAt: string;
-  user: { username: string; displayName: string; grants: { role: string; paths: string[]; unit: { id: string; code: string; name: string } }[] };
+  user: {
+    username: string;
+    displayName: string;
+    grants: { role: string; paths: string[]; unit: { id: string; code: string; name: string } }[];
+  };
 }
 
 export const session = {
@@ -12,7 +16,9 @@ export const session = {
     try {
       const stored = JSON.parse(localStorage.getItem(TOKEN_KEY) ?? 'null') as Session | null;
       // A session stored before grants carried their paths cannot tell what may be offered: sign in again.
-      return stored && new Date(stored.expiresAt).getTime() > Date.now() && stored.user.grants.every((g) => Array.isArray(g.paths)) ? stored : null;
+      return stored && new Date(stored.expiresAt).getTime() > Date.now() && stored.user.grants.every((g) => Array.isArray(g.paths))
+        ? stored
+        : null;
     } catch {
       return null;
     }

@@ -11,7 +11,10 @@ export class GrantInput {
   @Field({ description: 'Mã GSO của đơn vị phạm vi — code of the scope unit.' })
   unitCode!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày xác định đơn vị theo mã (mặc định hôm nay) — date that resolves the code (default today).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày xác định đơn vị theo mã (mặc định hôm nay) — date that resolves the code (default today).',
+  })
   asOf?: string;
 }
 
@@ -32,10 +35,16 @@ export class CreateUserInput {
 
 @InputType('AuditFilter', { description: 'Bộ lọc nhật ký — filter for the audit log; conditions combine with AND.' })
 export class AuditFilter {
-  @Field(() => String, { nullable: true, description: 'Chỉ thay đổi thuộc đơn vị này và cấp dưới — only changes within this unit\'s subtree.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Chỉ thay đổi thuộc đơn vị này và cấp dưới — only changes within this unit's subtree.",
+  })
   withinCode?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày xác định đơn vị theo mã — date that resolves `withinCode` (default today).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày xác định đơn vị theo mã — date that resolves `withinCode` (default today).',
+  })
   asOf?: string;
 
   @Field(() => String, { nullable: true, description: 'Chỉ của người dùng này — only by this user.' })
@@ -44,7 +53,10 @@ export class AuditFilter {
   @Field(() => String, { nullable: true, description: 'Chỉ loại bản ghi này (ví dụ Target) — only this entity type.' })
   entity?: string;
 
-  @Field(() => String, { nullable: true, description: 'Chỉ bản ghi có mã này (dùng cùng `entity`) — only the record with this id (use with `entity`).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Chỉ bản ghi có mã này (dùng cùng `entity`) — only the record with this id (use with `entity`).',
+  })
   entityId?: string;
 
   @Field(() => String, { nullable: true, description: 'Chỉ thao tác này: CREATE, UPDATE, DELETE — only this action.' })
@@ -98,10 +110,16 @@ registerEnumType(UserOrderField, {
 
 @InputType('UserFilter', { description: 'Bộ lọc tài khoản — filter for user accounts; conditions combine with AND.' })
 export class UserFilter {
-  @Field(() => String, { nullable: true, description: 'Tìm trong tên đăng nhập và họ tên, không phân biệt dấu — search sign-in and display names, accents ignored.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tìm trong tên đăng nhập và họ tên, không phân biệt dấu — search sign-in and display names, accents ignored.',
+  })
   search?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Chỉ tài khoản đang hoạt động (true) hoặc đã khóa (false) — only active (true) or deactivated (false) accounts.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Chỉ tài khoản đang hoạt động (true) hoặc đã khóa (false) — only active (true) or deactivated (false) accounts.',
+  })
   active?: boolean;
 
   @Field(() => Role, { nullable: true, description: 'Chỉ tài khoản có vai trò này — only accounts holding this role.' })

@@ -14,7 +14,10 @@ const service = (ctx: SubgraphContext) => new AccountService(ctx);
 
 @Resolver(() => UserAccount)
 export class AccountResolver {
-  @Mutation(() => LoginResult, { description: 'Đăng nhập, nhận mã thông báo có hạn 8 giờ — sign in and receive a token valid for 8 hours. Five failures of one name within 15 minutes refuse further attempts until the window passes (RATE_LIMITED), on every process.' })
+  @Mutation(() => LoginResult, {
+    description:
+      'Đăng nhập, nhận mã thông báo có hạn 8 giờ — sign in and receive a token valid for 8 hours. Five failures of one name within 15 minutes refuse further attempts until the window passes (RATE_LIMITED), on every process.',
+  })
   async login(
     @Arg('username', { description: 'Tên đăng nhập (tối đa 80 ký tự) — user name, at most 80 characters.' }) username: string,
     @Arg('password', { description: 'Mật khẩu (tối đa 1024 ký tự) — password, at most 1024 characters.' }) password: string,
@@ -26,24 +29,43 @@ export class AccountResolver {
     return result;
   }
 
-  @Query(() => UserAccount, { nullable: true, description: 'Tài khoản đang đăng nhập (null nếu ẩn danh) — the signed-in account, null when anonymous.' })
+  @Query(() => UserAccount, {
+    nullable: true,
+    description: 'Tài khoản đang đăng nhập (null nếu ẩn danh) — the signed-in account, null when anonymous.',
+  })
   async me(@Ctx() ctx: SubgraphContext): Promise<UserAccount | null> {
     return ctx.identity.userId === null ? null : ctx.em.findOne(UserAccount, { id: ctx.identity.userId });
   }
 
-  @Query(() => [CapabilityView], { description: 'Bảng năng lực: vai trò nào được làm gì, trong địa bàn của đơn vị nào (bảng mà mọi subgraph dùng để cho phép) — the capability table every subgraph authorises with: which roles may do what, within whose subtree. With `me { grants { role paths } }` a client can tell what the signed-in user may do on a record.' })
+  @Query(() => [CapabilityView], {
+    description:
+      'Bảng năng lực: vai trò nào được làm gì, trong địa bàn của đơn vị nào (bảng mà mọi subgraph dùng để cho phép) — the capability table every subgraph authorises with: which roles may do what, within whose subtree. With `me { grants { role paths } }` a client can tell what the signed-in user may do on a record.',
+  })
   capabilities(): CapabilityView[] {
-    return Object.entries(CAPABILITIES).map(([capability, rule]) => ({ capability: capability as Capability, roles: [...rule.roles], operations: [...rule.operations], scope: rule.scope }));
+    return Object.entries(CAPABILITIES).map(([capability, rule]) => ({
+      capability: capability as Capability,
+      roles: [...rule.roles],
+      operations: [...rule.operations],
+      scope: rule.scope,
+    }));
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
-  @Query(() => UserList, { description: 'Danh sách tài khoản: quản trị hệ thống thấy tất cả, quản trị đơn vị thấy tài khoản có quyền trong địa bàn của mình — user accounts: all of them for system administrators, those holding a grant inside your subtree for unit administrators.' })
+  @Query(() => UserList, {
+    description:
+      'Danh sách tài khoản: quản trị hệ thống thấy tất cả, quản trị đơn vị thấy tài khoản có quyền trong địa bàn của mình — user accounts: all of them for system administrators, those holding a grant inside your subtree for unit administrators.',
+  })
   async users(
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UserFilter,
-    @Arg('orderBy', () => UserOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định USERNAME) — sort field (default USERNAME).' }) orderBy?: UserOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => UserOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định USERNAME) — sort field (default USERNAME).',
+    })
+    orderBy?: UserOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
     const accounts = service(ctx);
@@ -53,13 +75,21 @@ export class AccountResolver {
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
-  @Mutation(() => UserAccount, { description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.' })
-  async createUser(@Arg('input', () => CreateUserInput, { description: 'Tài khoản mới — the account.' }) input: CreateUserInput, @Ctx() ctx: SubgraphContext): Promise<UserAccount> {
+  @Mutation(() => UserAccount, {
+    description: 'Tạo tài khoản với các quyền — create an account; a UNIT_ADMIN may grant roles only inside their own subtree.',
+  })
+  async createUser(
+    @Arg('input', () => CreateUserInput, { description: 'Tài khoản mới — the account.' }) input: CreateUserInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<UserAccount> {
     return ctx.em.transactional((em) => new AccountService(inTransaction(ctx, em)).createUser(input, ctx.guard));
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
-  @Mutation(() => UserAccount, { description: 'Cấp thêm một quyền cho tài khoản; tài khoản phải đăng nhập lại — add a grant to an account (authorised like createUser); the account\'s current tokens stop working and it signs in again.' })
+  @Mutation(() => UserAccount, {
+    description:
+      "Cấp thêm một quyền cho tài khoản; tài khoản phải đăng nhập lại — add a grant to an account (authorised like createUser); the account's current tokens stop working and it signs in again.",
+  })
   async addUserGrant(
     @Arg('userId', () => ID, { description: 'Mã tài khoản — account id.' }) userId: string,
     @Arg('grant', () => GrantInput, { description: 'Quyền cần cấp — the grant.' }) grant: GrantInput,
@@ -69,7 +99,10 @@ export class AccountResolver {
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)
-  @Mutation(() => UserAccount, { description: 'Thu hồi một quyền của tài khoản; tài khoản phải đăng nhập lại — remove a grant (authorised like createUser; an account keeps at least one); the account\'s current tokens stop working.' })
+  @Mutation(() => UserAccount, {
+    description:
+      "Thu hồi một quyền của tài khoản; tài khoản phải đăng nhập lại — remove a grant (authorised like createUser; an account keeps at least one); the account's current tokens stop working.",
+  })
   async removeUserGrant(
     @Arg('grantId', () => ID, { description: 'Mã quyền (Grant.id) — id of the grant.' }) grantId: string,
     @Ctx() ctx: SubgraphContext,
@@ -78,7 +111,10 @@ export class AccountResolver {
   }
 
   @Authorized(Capability.LOCK_ACCOUNTS)
-  @Mutation(() => UserAccount, { description: 'Khóa hoặc mở khóa tài khoản (quản trị hệ thống); tài khoản bị khóa mất mọi phiên đăng nhập sau vài giây — deactivate or reactivate an account (system administrators); a deactivated account\'s tokens are refused within seconds.' })
+  @Mutation(() => UserAccount, {
+    description:
+      "Khóa hoặc mở khóa tài khoản (quản trị hệ thống); tài khoản bị khóa mất mọi phiên đăng nhập sau vài giây — deactivate or reactivate an account (system administrators); a deactivated account's tokens are refused within seconds.",
+  })
   async setUserActive(
     @Arg('id', () => ID, { description: 'Mã tài khoản — account id.' }) id: string,
     @Arg('active', { description: 'Cho phép đăng nhập — whether it may sign in.' }) active: boolean,
@@ -92,7 +128,10 @@ export class AccountResolver {
   }
 
   @Authorized()
-  @Mutation(() => Boolean, { description: 'Đổi mật khẩu của chính mình; mọi phiên đăng nhập của tài khoản hết hiệu lực, hãy đăng nhập lại — change your own password; every token of the account, this one included, stops working: sign in again.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Đổi mật khẩu của chính mình; mọi phiên đăng nhập của tài khoản hết hiệu lực, hãy đăng nhập lại — change your own password; every token of the account, this one included, stops working: sign in again.',
+  })
   async changePassword(
     @Arg('currentPassword', { description: 'Mật khẩu hiện tại — current password.' }) currentPassword: string,
     @Arg('newPassword', { description: 'Mật khẩu mới (10–1024 ký tự) — new password, 10 to 1024 characters.' }) newPassword: string,
@@ -104,17 +143,27 @@ export class AccountResolver {
     });
   }
 
-  @FieldResolver(() => [GrantView], { description: 'Các quyền — the account\'s role grants: all of them for the account itself and system administrators, otherwise those inside your UNIT_ADMIN scope.' })
+  @FieldResolver(() => [GrantView], {
+    description:
+      "Các quyền — the account's role grants: all of them for the account itself and system administrators, otherwise those inside your UNIT_ADMIN scope.",
+  })
   async grants(@Root() user: UserAccount, @Ctx() ctx: SubgraphContext): Promise<GrantView[]> {
     await ctx.em.populate(user, ['grants']);
     const grants = user.grants.getItems();
     const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
-    const visible = ctx.identity.userId === user.id || scopes.includes('1')
-      ? grants
-      : (await Promise.all(grants.map(async (g: RoleGrant) => {
-        const unit = await ctx.units.byId(g.unitId);
-        return unit && scopes.some((scope) => isWithinPath(unit.path, scope)) ? g : null;
-      }))).filter((g): g is RoleGrant => g !== null);
-    return Promise.all(visible.map(async (g) => ({ id: g.id, role: g.role, unit: { id: g.unitId }, paths: (await ctx.units.grantPaths(g.unitId)) ?? [] })));
+    const visible =
+      ctx.identity.userId === user.id || scopes.includes('1')
+        ? grants
+        : (
+            await Promise.all(
+              grants.map(async (g: RoleGrant) => {
+                const unit = await ctx.units.byId(g.unitId);
+                return unit && scopes.some((scope) => isWithinPath(unit.path, scope)) ? g : null;
+              }),
+            )
+          ).filter((g): g is RoleGrant => g !== null);
+    return Promise.all(
+      visible.map(async (g) => ({ id: g.id, role: g.role, unit: { id: g.unitId }, paths: (await ctx.units.grantPaths(g.unitId)) ?? [] })),
+    );
   }
 }

@@ -81,14 +81,19 @@ export class AccountService extends Service {
 
   /** The account's session state, read now (not through any cache). */
   private async sessionOf(userId: number): Promise<{ version: number; active: boolean } | undefined> {
-    const [row] = await this.em.execute<{ version: number; active: boolean }[]>('SELECT version, active FROM auth.user_session WHERE user_id = ?', [userId]);
+    const [row] = await this.em.execute<{ version: number; active: boolean }[]>(
+      'SELECT version, active FROM auth.user_session WHERE user_id = ?',
+      [userId],
+    );
     return row;
   }
 
   /** Resolves each grant's unit, to authorise against before anything is written. */
   private async resolveGrants(grants: GrantInput[]): Promise<{ input: GrantInput; unit: UnitInfo }[]> {
     if (!grants.length) throw badInput('Cần ít nhất một quyền', 'At least one grant is needed', 'grants');
-    return Promise.all(grants.map(async (input) => ({ input, unit: await this.units.requireByCode(input.unitCode, input.asOf ?? today()) })));
+    return Promise.all(
+      grants.map(async (input) => ({ input, unit: await this.units.requireByCode(input.unitCode, input.asOf ?? today()) })),
+    );
   }
 
   /**
@@ -106,14 +111,24 @@ export class AccountService extends Service {
     for (const { input: grant, unit } of units) this.authorizeGrant(guard, grant.role, unit);
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) {
-      throw badInput(`Tên đăng nhập 3–${MAX_USERNAME} ký tự: chữ thường, số, dấu . _ -`, `User name: 3–${MAX_USERNAME} characters of a-z 0-9 . _ -`, 'username');
+      throw badInput(
+        `Tên đăng nhập 3–${MAX_USERNAME} ký tự: chữ thường, số, dấu . _ -`,
+        `User name: 3–${MAX_USERNAME} characters of a-z 0-9 . _ -`,
+        'username',
+      );
     }
     checkPasswordLength(input.password, 'password');
     if (!input.displayName.trim()) throw badInput('Cần họ tên', 'Display name is required', 'displayName');
     if (await this.em.count(UserAccount, { username })) {
       throw conflict(`Tên đăng nhập "${username}" đã có`, `User name "${username}" is taken`);
     }
-    const user = this.em.create(UserAccount, { username, displayName: input.displayName.trim(), passwordHash: await AccountService.hash(input.password), active: true, createdAt: new Date() });
+    const user = this.em.create(UserAccount, {
+      username,
+      displayName: input.displayName.trim(),
+      passwordHash: await AccountService.hash(input.password),
+      active: true,
+      createdAt: new Date(),
+    });
     for (const { input: grant, unit } of units) this.em.create(RoleGrant, { user, role: grant.role, unitId: unit.id });
     await this.em.flush();
     return user;
@@ -121,7 +136,9 @@ export class AccountService extends Service {
 
   /** Ids of the units that grants are held on and that lie inside one of these subtrees. */
   async grantUnitsWithin(scopes: readonly string[]): Promise<number[]> {
-    const ids = (await this.em.execute<{ unit_id: number }[]>('SELECT DISTINCT unit_id FROM accounts.role_grant')).map((r) => Number(r.unit_id));
+    const ids = (await this.em.execute<{ unit_id: number }[]>('SELECT DISTINCT unit_id FROM accounts.role_grant')).map((r) =>
+      Number(r.unit_id),
+    );
     const units = await this.units.byIds(ids);
     return units.filter((u): u is UnitInfo => u !== null && scopes.some((scope) => isWithinPath(u.path, scope))).map((u) => u.id);
   }
@@ -130,16 +147,30 @@ export class AccountService extends Service {
    * One page of accounts matching the filter, in the order asked; `withinUnits` (when given) keeps only accounts
    * holding a grant on one of those units.
    */
-  async list(filter: UserFilter, page: Page, orderBy = UserOrderField.USERNAME, direction = SortDirection.ASC, withinUnits: readonly number[] | null = null): Promise<ListResult<UserAccount>> {
+  async list(
+    filter: UserFilter,
+    page: Page,
+    orderBy = UserOrderField.USERNAME,
+    direction = SortDirection.ASC,
+    withinUnits: readonly number[] | null = null,
+  ): Promise<ListResult<UserAccount>> {
     const where = new Conditions();
-    if (withinUnits) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.unit_id = ANY(?::int[]))', intArray(withinUnits));
+    if (withinUnits)
+      where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.unit_id = ANY(?::int[]))', intArray(withinUnits));
     const search = filter.search ? normaliseText(filter.search) : '';
     if (search) {
       where.add(`public.ntm_fold(u.username || ' ' || u.display_name) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
     if (filter.active != null) where.add('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
-    const { rows, totalCount } = await listPage(this.em, 'u.id', `FROM accounts.user_account u ${where.where()}`, where.params, orderClause(USER_ORDER[orderBy], 'u.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'u.id',
+      `FROM accounts.user_account u ${where.where()}`,
+      where.params,
+      orderClause(USER_ORDER[orderBy], 'u.id', direction),
+      page,
+    );
     const ids = rows.map((r) => Number(r.id));
     const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));
     return { nodes: ids.map((id) => byId.get(id)!), totalCount };
@@ -188,7 +219,11 @@ export class AccountService extends Service {
     const user = grant.user;
     await this.lockAccount(user);
     if ((await this.em.count(RoleGrant, { user })) <= 1) {
-      throw badInput('Tài khoản cần ít nhất một quyền; muốn chặn truy cập thì khóa tài khoản', 'An account keeps at least one grant: deactivate it instead', 'grantId');
+      throw badInput(
+        'Tài khoản cần ít nhất một quyền; muốn chặn truy cập thì khóa tài khoản',
+        'An account keeps at least one grant: deactivate it instead',
+        'grantId',
+      );
     }
     this.em.remove(grant);
     await this.em.flush();
@@ -225,8 +260,15 @@ export class AccountService extends Service {
   /** Creates a system administrator unless the name exists (first start, CLI). */
   async ensureSystemAdmin(username: string, password: string, nationId: number): Promise<boolean> {
     if (await this.em.count(UserAccount, { username })) return false;
-    if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) throw new Error(`The administrator password needs ${MIN_PASSWORD}–${MAX_PASSWORD} characters`);
-    const user = this.em.create(UserAccount, { username, displayName: 'Quản trị hệ thống', passwordHash: await AccountService.hash(password), active: true, createdAt: new Date() });
+    if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD)
+      throw new Error(`The administrator password needs ${MIN_PASSWORD}–${MAX_PASSWORD} characters`);
+    const user = this.em.create(UserAccount, {
+      username,
+      displayName: 'Quản trị hệ thống',
+      passwordHash: await AccountService.hash(password),
+      active: true,
+      createdAt: new Date(),
+    });
     this.em.create(RoleGrant, { user, role: Role.SYSTEM_ADMIN, unitId: nationId });
     await this.em.flush();
     return true;
@@ -255,6 +297,11 @@ async function refuseWhileThrottled(throttle: LoginThrottle, username: string): 
   const wait = await throttle.retryAfter(username);
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
-    throw hubError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút`, `Too many failed sign-ins: try again in ${minutes} min`, { retryAfterSeconds: wait });
+    throw hubError(
+      'RATE_LIMITED',
+      `Đăng nhập sai quá nhiều lần, thử lại sau ${minutes} phút`,
+      `Too many failed sign-ins: try again in ${minutes} min`,
+      { retryAfterSeconds: wait },
+    );
   }
 }

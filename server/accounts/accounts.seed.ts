@@ -10,11 +10,46 @@ import { RoleGrant, UserAccount } from './user.entity.js';
  * they are listed in docs/accounts.md.
  */
 export const DEMO_ACCOUNTS = [
-  { username: 'admin', password: 'ntm-demo-admin', displayName: 'Quản trị hệ thống (demo)', role: Role.SYSTEM_ADMIN, unitCode: 'VN', asOf: null },
-  { username: 'khanhhoa.admin', password: 'demo-khanhhoa', displayName: 'Quản trị tỉnh Khánh Hòa (demo)', role: Role.UNIT_ADMIN, unitCode: '56', asOf: null },
-  { username: 'khanhhoa.council', password: 'demo-council', displayName: 'Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa (demo)', role: Role.COUNCIL, unitCode: '56', asOf: null },
-  { username: 'quangnam.admin', password: 'demo-quangnam', displayName: 'Quản trị tỉnh Quảng Nam 2021–2025 (demo)', role: Role.UNIT_ADMIN, unitCode: '49', asOf: '2024-01-01' },
-  { username: 'backan.assessor', password: 'demo-backan', displayName: 'Cán bộ đánh giá tỉnh Bắc Kạn 2021–2025 (demo)', role: Role.ASSESSOR, unitCode: '06', asOf: '2024-01-01' },
+  {
+    username: 'admin',
+    password: 'ntm-demo-admin',
+    displayName: 'Quản trị hệ thống (demo)',
+    role: Role.SYSTEM_ADMIN,
+    unitCode: 'VN',
+    asOf: null,
+  },
+  {
+    username: 'khanhhoa.admin',
+    password: 'demo-khanhhoa',
+    displayName: 'Quản trị tỉnh Khánh Hòa (demo)',
+    role: Role.UNIT_ADMIN,
+    unitCode: '56',
+    asOf: null,
+  },
+  {
+    username: 'khanhhoa.council',
+    password: 'demo-council',
+    displayName: 'Hội đồng Thi đua - Khen thưởng tỉnh Khánh Hòa (demo)',
+    role: Role.COUNCIL,
+    unitCode: '56',
+    asOf: null,
+  },
+  {
+    username: 'quangnam.admin',
+    password: 'demo-quangnam',
+    displayName: 'Quản trị tỉnh Quảng Nam 2021–2025 (demo)',
+    role: Role.UNIT_ADMIN,
+    unitCode: '49',
+    asOf: '2024-01-01',
+  },
+  {
+    username: 'backan.assessor',
+    password: 'demo-backan',
+    displayName: 'Cán bộ đánh giá tỉnh Bắc Kạn 2021–2025 (demo)',
+    role: Role.ASSESSOR,
+    unitCode: '06',
+    asOf: '2024-01-01',
+  },
   { username: 'viewer', password: 'demo-viewer', displayName: 'Người xem (demo)', role: Role.VIEWER, unitCode: 'VN', asOf: null },
 ] as const;
 
@@ -25,7 +60,11 @@ export async function seedAccounts(em: EntityManager, { log, units, demo }: Seed
   for (const [i, account] of DEMO_ACCOUNTS.entries()) {
     const unit = await units.requireByCode(account.unitCode, account.asOf ?? undefined);
     const user = em.create(UserAccount, {
-      username: account.username, displayName: account.displayName, passwordHash: hashes[i], active: true, createdAt: new Date(),
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash: hashes[i],
+      active: true,
+      createdAt: new Date(),
     });
     em.create(RoleGrant, { user, role: account.role, unitId: unit.id });
   }

@@ -46,13 +46,21 @@ const AuditEntryList = ListType(AuditEntry, 'AuditEntryList', 'Một trang nhậ
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(Capability.READ_AUDIT_LOG)
-  @Query(() => AuditEntryList, { description: 'Nhật ký thay đổi trong phạm vi quyền của bạn, mặc định mới nhất trước; nhật ký về tài khoản chỉ quản trị hệ thống xem được — writes within your scope, newest first by default; rows about accounts and grants, and rows of no unit, are for system administrators only.' })
+  @Query(() => AuditEntryList, {
+    description:
+      'Nhật ký thay đổi trong phạm vi quyền của bạn, mặc định mới nhất trước; nhật ký về tài khoản chỉ quản trị hệ thống xem được — writes within your scope, newest first by default; rows about accounts and grants, and rows of no unit, are for system administrators only.',
+  })
   async auditLog(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AuditFilter,
-    @Arg('orderBy', () => AuditOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định AT) — sort field (default AT).' }) orderBy?: AuditOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định DESC) — sort direction (default DESC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => AuditOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định AT) — sort field (default AT).' })
+    orderBy?: AuditOrderField,
+    @Arg('direction', () => SortDirection, {
+      nullable: true,
+      description: 'Chiều sắp xếp (mặc định DESC) — sort direction (default DESC).',
+    })
+    direction?: SortDirection,
   ) {
     return new AuditService(ctx).list(filter ?? {}, toPage(page), orderBy, direction, ctx.guard);
   }

@@ -41,7 +41,13 @@ export class AuditService extends Service {
    * they hold READ_AUDIT_LOG, never those about accounts and grants (the accounts subgraph's) nor those of no unit —
    * whatever the scope, the nation included.
    */
-  async list(filter: AuditFilter, page: Page, orderBy = AuditOrderField.AT, direction = SortDirection.DESC, guard: Guard): Promise<ListResult<AuditEntryData>> {
+  async list(
+    filter: AuditFilter,
+    page: Page,
+    orderBy = AuditOrderField.AT,
+    direction = SortDirection.DESC,
+    guard: Guard,
+  ): Promise<ListResult<AuditEntryData>> {
     const where = new Conditions();
     if (!guard.isSystemAdmin()) {
       const scopes = guard.paths(Capability.READ_AUDIT_LOG);
@@ -58,12 +64,28 @@ export class AuditService extends Service {
     if (filter.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter.from) where.add(`at >= ?::date`, filter.from);
     if (filter.to) where.add(`at < ?::date + 1`, filter.to);
-    const { rows, totalCount } = await listPage(this.em, '*', `FROM audit.audit_log ${where.where()}`, where.params,
-      orderClause(AUDIT_ORDER[orderBy], 'id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      '*',
+      `FROM audit.audit_log ${where.where()}`,
+      where.params,
+      orderClause(AUDIT_ORDER[orderBy], 'id', direction),
+      page,
+    );
     return {
       totalCount,
-      nodes: rows.map((r) => ({ id: String(r.id), at: new Date(r.at), username: r.username, subgraph: r.subgraph, entity: r.entity, entityId: r.entity_id,
-        action: r.action, unitId: r.unit_id, before: r.before, after: r.after })),
+      nodes: rows.map((r) => ({
+        id: String(r.id),
+        at: new Date(r.at),
+        username: r.username,
+        subgraph: r.subgraph,
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: r.action,
+        unitId: r.unit_id,
+        before: r.before,
+        after: r.after,
+      })),
     };
   }
 }

@@ -18,7 +18,8 @@ export class LoginThrottle {
       `SELECT CASE WHEN count(*) >= ? THEN extract(epoch FROM min(t) + make_interval(secs => ?) - now()) END AS wait
        FROM auth.login_failure f, unnest(f.failures) AS t
        WHERE f.username = ? AND t > now() - make_interval(secs => ?)`,
-      [MAX_LOGIN_FAILURES, LOGIN_WINDOW_SECONDS, username, LOGIN_WINDOW_SECONDS]);
+      [MAX_LOGIN_FAILURES, LOGIN_WINDOW_SECONDS, username, LOGIN_WINDOW_SECONDS],
+    );
     return Math.max(0, Math.ceil(Number(row?.wait ?? 0)));
   }
 
@@ -28,7 +29,8 @@ export class LoginThrottle {
       `INSERT INTO auth.login_failure AS f (username, failures, last_at) VALUES (?, ARRAY[now()], now())
        ON CONFLICT (username) DO UPDATE SET last_at = now(), failures = ARRAY(
          SELECT t FROM unnest(f.failures || now()) AS t WHERE t > now() - make_interval(secs => ?) ORDER BY t DESC LIMIT ?)`,
-      [username, LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES]);
+      [username, LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES],
+    );
   }
 
   async succeed(username: string): Promise<void> {

@@ -5,7 +5,10 @@ import { AwardAuthority, AwardOccasion, DossierItemKind } from './awards.enums.j
 import { Identified } from '../shared/identified.entity.js';
 
 /** Hình thức khen thưởng — a form of award in the catalogue, ordered by conferring authority. */
-@ObjectType('AwardForm', { description: 'Hình thức khen thưởng — an award form of the catalogue (Huân chương Lao động, Bằng khen, Giấy khen …), ranked by conferring authority.' })
+@ObjectType('AwardForm', {
+  description:
+    'Hình thức khen thưởng — an award form of the catalogue (Huân chương Lao động, Bằng khen, Giấy khen …), ranked by conferring authority.',
+})
 @Entity({ tableName: 'award_form' })
 export class AwardForm {
   @Field({ description: 'Mã hình thức, ví dụ "PROVINCE_CERTIFICATE" — stable code.' })
@@ -42,7 +45,9 @@ export class AwardForm {
 }
 
 /** A form a campaign may confer, as its plan states it. */
-@ObjectType('CampaignAwardForm', { description: 'Hình thức khen thưởng của phong trào — a form a campaign may confer, as the plan states it.' })
+@ObjectType('CampaignAwardForm', {
+  description: 'Hình thức khen thưởng của phong trào — a form a campaign may confer, as the plan states it.',
+})
 @Entity({ tableName: 'campaign_award_form' })
 export class CampaignAwardForm implements Audited {
   @PrimaryKey({ type: 'integer' })
@@ -58,7 +63,7 @@ export class CampaignAwardForm implements Audited {
   @Property({ type: 'string', length: 40 })
   formCode!: string;
 
-  @Field(() => String, { nullable: true, description: 'Cách kế hoạch ghi — the plan\'s wording.' })
+  @Field(() => String, { nullable: true, description: "Cách kế hoạch ghi — the plan's wording." })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   asStated?: string | null;
 
@@ -76,7 +81,9 @@ export class CampaignAwardForm implements Audited {
 }
 
 /** Thành phần hồ sơ theo kế hoạch — a document the plan requires in a nomination dossier. */
-@ObjectType('DossierRequirement', { description: 'Thành phần hồ sơ theo kế hoạch — a document the plan requires in nomination dossiers for some occasions.' })
+@ObjectType('DossierRequirement', {
+  description: 'Thành phần hồ sơ theo kế hoạch — a document the plan requires in nomination dossiers for some occasions.',
+})
 @Entity({ tableName: 'dossier_item' })
 export class DossierRequirement extends Identified implements Audited {
   @Property({ type: 'integer' })

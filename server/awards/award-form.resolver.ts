@@ -13,34 +13,53 @@ export const AwardFormList = ListType(AwardForm, 'AwardFormList', 'Một trang h
 
 @Resolver(() => CampaignAwardForm)
 export class AwardFormResolver {
-  @Query(() => AwardFormList, { description: 'Danh mục hình thức khen thưởng theo bộ lọc, có phân trang, sắp xếp — the award form catalogue, filtered, sorted and paged.' })
+  @Query(() => AwardFormList, {
+    description:
+      'Danh mục hình thức khen thưởng theo bộ lọc, có phân trang, sắp xếp — the award form catalogue, filtered, sorted and paged.',
+  })
   awardFormList(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFormFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFormFilter,
-    @Arg('orderBy', () => AwardFormOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định RANK) — sort field (default RANK).' }) orderBy?: AwardFormOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => AwardFormOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định RANK) — sort field (default RANK).' })
+    orderBy?: AwardFormOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return new StandardService(ctx).formList(filter ?? {}, toPage(page), orderBy, direction);
   }
 
-  @Query(() => [AwardForm], { description: 'Danh mục hình thức khen thưởng, theo thứ bậc (cao nhất trước) — the award form catalogue, highest authority first.' })
+  @Query(() => [AwardForm], {
+    description: 'Danh mục hình thức khen thưởng, theo thứ bậc (cao nhất trước) — the award form catalogue, highest authority first.',
+  })
   awardForms(@Ctx() ctx: SubgraphContext): Promise<AwardForm[]> {
     return new StandardService(ctx).forms();
   }
 
   @Query(() => [CampaignAwardForm], { description: 'Các hình thức khen thưởng của một phong trào — the forms a campaign may confer.' })
-  campaignAwardForms(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<CampaignAwardForm[]> {
+  campaignAwardForms(
+    @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CampaignAwardForm[]> {
     return new StandardService(ctx).campaignForms(campaignId);
   }
 
-  @Query(() => [DossierRequirement], { description: 'Thành phần hồ sơ đề nghị khen thưởng theo kế hoạch của một phong trào, theo từng đợt, kèm mẫu và điều khoản nguồn — the nomination dossier contents a campaign\'s plan lists, by occasion, with templates and source clauses.' })
-  campaignDossier(@Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string, @Ctx() ctx: SubgraphContext): Promise<DossierRequirement[]> {
+  @Query(() => [DossierRequirement], {
+    description:
+      "Thành phần hồ sơ đề nghị khen thưởng theo kế hoạch của một phong trào, theo từng đợt, kèm mẫu và điều khoản nguồn — the nomination dossier contents a campaign's plan lists, by occasion, with templates and source clauses.",
+  })
+  campaignDossier(
+    @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DossierRequirement[]> {
     return dossierOfCampaign(ctx).load(parseId(campaignId, 'campaignId'));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
-  @Mutation(() => [CampaignAwardForm], { description: 'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).' })
+  @Mutation(() => [CampaignAwardForm], {
+    description:
+      'Đặt lại các hình thức khen thưởng của phong trào (UNIT_ADMIN của đơn vị ban hành) — replace the forms a campaign may confer (UNIT_ADMIN of its issuer).',
+  })
   setCampaignAwardForms(
     @Arg('campaignId', () => ID, { description: 'Phong trào — the campaign.' }) campaignId: string,
     @Arg('forms', () => [CampaignAwardFormInput], { description: 'Các hình thức — the forms.' }) forms: CampaignAwardFormInput[],

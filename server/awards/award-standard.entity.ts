@@ -8,7 +8,10 @@ import type { Rule } from './rule.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** Tiêu chuẩn khen thưởng — an award standard of a campaign, with its evaluable rule. */
-@ObjectType('AwardStandard', { description: 'Tiêu chuẩn khen thưởng — an award standard of a campaign: subject type, occasion, form, the plan\'s text and an evaluable rule.' })
+@ObjectType('AwardStandard', {
+  description:
+    "Tiêu chuẩn khen thưởng — an award standard of a campaign: subject type, occasion, form, the plan's text and an evaluable rule.",
+})
 @Entity({ tableName: 'award_standard' })
 export class AwardStandard extends Identified implements Audited {
   @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "bac-kan-final-commune-effort" — seed key.' })
@@ -25,7 +28,7 @@ export class AwardStandard extends Identified implements Audited {
   @Enum({ items: () => AwardSubjectType })
   subjectType!: AwardSubjectType;
 
-  @Field(() => String, { nullable: true, description: 'Đối tượng theo lời kế hoạch — the plan\'s words for the subject.' })
+  @Field(() => String, { nullable: true, description: "Đối tượng theo lời kế hoạch — the plan's words for the subject." })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   subjectLabel?: string | null;
 
@@ -37,11 +40,17 @@ export class AwardStandard extends Identified implements Audited {
   @Enum({ items: () => AwardOccasion })
   occasion!: AwardOccasion;
 
-  @Field(() => Int, { nullable: true, description: 'Năm của đợt (sơ kết 2023, tổng kết 2025); null với khen hàng năm — the occasion\'s year; null for annual awards.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Năm của đợt (sơ kết 2023, tổng kết 2025); null với khen hàng năm — the occasion's year; null for annual awards.",
+  })
   @Property({ type: 'integer', nullable: true })
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Mã hình thức khen thưởng (null: bất kỳ hình thức nào của phong trào) — form code (null: any form of the campaign).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã hình thức khen thưởng (null: bất kỳ hình thức nào của phong trào) — form code (null: any form of the campaign).',
+  })
   @Property({ type: 'string', length: 40, nullable: true })
   formCode?: string | null;
 
@@ -49,11 +58,15 @@ export class AwardStandard extends Identified implements Audited {
   @Property({ type: 'integer', nullable: true })
   quota?: number | null;
 
-  @Field({ description: 'Tiêu chuẩn theo văn bản kế hoạch — the plan\'s text.' })
+  @Field({ description: "Tiêu chuẩn theo văn bản kế hoạch — the plan's text." })
   @Property({ type: 'string', columnType: 'text' })
   criteriaText!: string;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Quy tắc đánh giá (đã kiểm tra; từ vựng trong docs/awards.md), null khi văn bản không đánh giá tự động được — the evaluable rule, validated ({ all | any: [conditions] }); null when nothing is machine-evaluable.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Quy tắc đánh giá (đã kiểm tra; từ vựng trong docs/awards.md), null khi văn bản không đánh giá tự động được — the evaluable rule, validated ({ all | any: [conditions] }); null when nothing is machine-evaluable.',
+  })
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   rule?: Rule | null;
 
@@ -61,7 +74,10 @@ export class AwardStandard extends Identified implements Audited {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   deadline?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú (phần quy tắc không diễn đạt được …) — note: what the rule leaves out, readings.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Ghi chú (phần quy tắc không diễn đạt được …) — note: what the rule leaves out, readings.',
+  })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   note?: string | null;
 

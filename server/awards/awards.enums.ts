@@ -11,7 +11,8 @@ export enum AwardAuthority {
 }
 registerEnumType(AwardAuthority, {
   name: 'AwardAuthority',
-  description: 'Cấp khen thưởng — the conferring authority: STATE (Nhà nước), PRIME_MINISTER (Thủ tướng), MINISTRY (bộ, ngành Trung ương), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND).',
+  description:
+    'Cấp khen thưởng — the conferring authority: STATE (Nhà nước), PRIME_MINISTER (Thủ tướng), MINISTRY (bộ, ngành Trung ương), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND).',
 });
 
 /** Loại đối tượng khen thưởng — who a standard is for. */
@@ -29,7 +30,8 @@ export enum AwardSubjectType {
 }
 registerEnumType(AwardSubjectType, {
   name: 'AwardSubjectType',
-  description: 'Loại đối tượng khen thưởng — the subject type of a standard or nomination: units (DISTRICT, COMMUNE, VILLAGE), contributors (HOUSEHOLD, INDIVIDUAL, ENTERPRISE, COOPERATIVE, OTHER = other organisations), AGENCY, or ANY.',
+  description:
+    'Loại đối tượng khen thưởng — the subject type of a standard or nomination: units (DISTRICT, COMMUNE, VILLAGE), contributors (HOUSEHOLD, INDIVIDUAL, ENTERPRISE, COOPERATIVE, OTHER = other organisations), AGENCY, or ANY.',
 });
 
 /** Đợt khen thưởng — the occasion a standard is for. */
@@ -52,7 +54,8 @@ export enum StandardBasis {
 }
 registerEnumType(StandardBasis, {
   name: 'AwardStandardBasis',
-  description: 'Căn cứ của tiêu chuẩn — PLAN_STANDARD (the plan states it as an award standard), EMULATION_CRITERIA (the subject\'s emulation criteria, the plan deferring to the law), REFERENCE (set elsewhere).',
+  description:
+    "Căn cứ của tiêu chuẩn — PLAN_STANDARD (the plan states it as an award standard), EMULATION_CRITERIA (the subject's emulation criteria, the plan deferring to the law), REFERENCE (set elsewhere).",
 });
 
 /** Loại người đóng góp — the kind of contributor. */
@@ -65,7 +68,8 @@ export enum ContributorKind {
 }
 registerEnumType(ContributorKind, {
   name: 'ContributorKind',
-  description: 'Loại người đóng góp — HOUSEHOLD (hộ gia đình), INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp), COOPERATIVE (hợp tác xã), ORGANISATION (tổ chức khác). Names of households and individuals are personal data.',
+  description:
+    'Loại người đóng góp — HOUSEHOLD (hộ gia đình), INDIVIDUAL (cá nhân), ENTERPRISE (doanh nghiệp), COOPERATIVE (hợp tác xã), ORGANISATION (tổ chức khác). Names of households and individuals are personal data.',
 });
 
 /** Loại đóng góp — what was contributed. */
@@ -77,7 +81,8 @@ export enum ContributionKind {
 }
 registerEnumType(ContributionKind, {
   name: 'ContributionKind',
-  description: 'Loại đóng góp — MONEY (tiền), LAND (đất đai, quy tiền theo đơn giá địa phương), LABOUR (ngày công), ASSETS (tài sản, vật kiến trúc).',
+  description:
+    'Loại đóng góp — MONEY (tiền), LAND (đất đai, quy tiền theo đơn giá địa phương), LABOUR (ngày công), ASSETS (tài sản, vật kiến trúc).',
 });
 
 /** Trạng thái hồ sơ đề nghị — the workflow state of a nomination. */
@@ -91,7 +96,8 @@ export enum NominationStatus {
 }
 registerEnumType(NominationStatus, {
   name: 'NominationStatus',
-  description: 'Trạng thái hồ sơ đề nghị — DRAFT (dự thảo) → SUBMITTED (đã trình) → APPRAISED (đã thẩm định) → COUNCIL_REVIEWED (Hội đồng đã xét) → DECIDED (đã quyết định); RETURNED (trả lại để bổ sung) → SUBMITTED.',
+  description:
+    'Trạng thái hồ sơ đề nghị — DRAFT (dự thảo) → SUBMITTED (đã trình) → APPRAISED (đã thẩm định) → COUNCIL_REVIEWED (Hội đồng đã xét) → DECIDED (đã quyết định); RETURNED (trả lại để bổ sung) → SUBMITTED.',
 });
 
 /** Vai trò của một cấp trên đường đi của hồ sơ — what a level does with a nomination. */
@@ -102,7 +108,8 @@ export enum NominationLevelRole {
 }
 registerEnumType(NominationLevelRole, {
   name: 'NominationLevelRole',
-  description: 'Vai trò của một cấp đối với hồ sơ — PROPOSES (lập và trình hồ sơ), REVIEWS_AND_FORWARDS (thẩm định, Hội đồng Thi đua - Khen thưởng cấp đó xét, trình tiếp lên cấp trên), DECIDES (thẩm định, Hội đồng xét, người đứng đầu quyết định).',
+  description:
+    'Vai trò của một cấp đối với hồ sơ — PROPOSES (lập và trình hồ sơ), REVIEWS_AND_FORWARDS (thẩm định, Hội đồng Thi đua - Khen thưởng cấp đó xét, trình tiếp lên cấp trên), DECIDES (thẩm định, Hội đồng xét, người đứng đầu quyết định).',
 });
 
 /** Thành phần hồ sơ — a kind of dossier document. */
@@ -114,7 +121,8 @@ export enum DossierItemKind {
 }
 registerEnumType(DossierItemKind, {
   name: 'DossierItemKind',
-  description: 'Thành phần hồ sơ — PROPOSAL_LETTER (tờ trình, văn bản đề nghị), ACHIEVEMENT_SUMMARY (tóm tắt/báo cáo thành tích, mẫu 07 NĐ 91/2017), COUNCIL_MINUTES (biên bản họp Hội đồng), OTHER.',
+  description:
+    'Thành phần hồ sơ — PROPOSAL_LETTER (tờ trình, văn bản đề nghị), ACHIEVEMENT_SUMMARY (tóm tắt/báo cáo thành tích, mẫu 07 NĐ 91/2017), COUNCIL_MINUTES (biên bản họp Hội đồng), OTHER.',
 });
 
 /** Mức công nhận trong quy tắc — the tier a recognisedTier condition asks for. */
@@ -126,7 +134,8 @@ export enum RuleTier {
 }
 registerEnumType(RuleTier, {
   name: 'AwardRuleTier',
-  description: 'Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject\'s own level (a village: its village recognition); NTM_TASKS_COMPLETED (thị xã, thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới) for towns and cities.',
+  description:
+    "Mức công nhận trong quy tắc — NTM (đạt chuẩn), ADVANCED (nâng cao), MODEL (kiểu mẫu), at the subject's own level (a village: its village recognition); NTM_TASKS_COMPLETED (thị xã, thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới) for towns and cities.",
 });
 
 /** Phạm vi đóng góp — whose contributions a contribution condition sums. */
@@ -147,7 +156,7 @@ export enum RecognitionWindow {
 }
 registerEnumType(RecognitionWindow, {
   name: 'AwardRecognitionWindow',
-  description: 'Năm công nhận — OCCASION (the occasion\'s year), PERIOD (any time in the campaign period), YEAR (the year given).',
+  description: "Năm công nhận — OCCASION (the occasion's year), PERIOD (any time in the campaign period), YEAR (the year given).",
 });
 
 /** Maps a contributor kind to the subject type of standards (other organisations are OTHER). */
@@ -171,7 +180,8 @@ export const CONTRIBUTOR_SUBJECTS: Partial<Record<AwardSubjectType, ContributorK
 };
 
 /** Whether a contributor kind's name is personal data (hidden from anonymous callers). */
-export const isPersonal = (kind: ContributorKind | string): boolean => kind === ContributorKind.HOUSEHOLD || kind === ContributorKind.INDIVIDUAL;
+export const isPersonal = (kind: ContributorKind | string): boolean =>
+  kind === ContributorKind.HOUSEHOLD || kind === ContributorKind.INDIVIDUAL;
 
 /** Trường sắp xếp tiêu chuẩn khen thưởng — what awardStandardList sorts by. */
 export enum AwardStandardOrderField {
@@ -185,8 +195,13 @@ registerEnumType(AwardStandardOrderField, {
   description: 'Trường sắp xếp tiêu chuẩn khen thưởng — field to sort award standards by; ties are broken by id.',
   valuesConfig: {
     CREATED: { description: 'Theo thứ tự tạo — in the order they were created.' },
-    YEAR: { description: 'Theo năm của đợt (không năm: cuối khi tăng dần) — by the occasion\'s year (standards without one last when ascending).' },
-    FORM: { description: 'Theo thứ bậc hình thức (1 cao nhất; không định hình thức: cuối khi tăng dần) — by the form\'s rank (1 = highest; standards without a form last when ascending).' },
+    YEAR: {
+      description: "Theo năm của đợt (không năm: cuối khi tăng dần) — by the occasion's year (standards without one last when ascending).",
+    },
+    FORM: {
+      description:
+        "Theo thứ bậc hình thức (1 cao nhất; không định hình thức: cuối khi tăng dần) — by the form's rank (1 = highest; standards without a form last when ascending).",
+    },
     SUBJECT_TYPE: { description: 'Theo loại đối tượng — by subject type.' },
   },
 });
@@ -199,11 +214,17 @@ export enum EligibilityOrderField {
 }
 registerEnumType(EligibilityOrderField, {
   name: 'EligibilityOrderField',
-  description: 'Trường sắp xếp kết quả xét điều kiện — field to sort eligibility results by; ties are broken by subject name, unit code and subject. A name hidden from the caller counts as absent (after every shown name when ascending), so the order never reveals it.',
+  description:
+    'Trường sắp xếp kết quả xét điều kiện — field to sort eligibility results by; ties are broken by subject name, unit code and subject. A name hidden from the caller counts as absent (after every shown name when ascending), so the order never reveals it.',
   valuesConfig: {
-    ELIGIBLE: { description: 'Đủ điều kiện trước (ASC) hoặc sau (DESC), rồi theo tên — eligible first (ASC) or last (DESC), then by name.' },
-    SUBJECT_NAME: { description: 'Theo tên đối tượng (thứ tự tiếng Việt; tên bị ẩn xếp sau) — by the subject\'s name in Vietnamese order; hidden names last.' },
-    UNIT_CODE: { description: 'Theo mã GSO của đơn vị đối tượng — by the GSO code of the subject\'s unit.' },
+    ELIGIBLE: {
+      description: 'Đủ điều kiện trước (ASC) hoặc sau (DESC), rồi theo tên — eligible first (ASC) or last (DESC), then by name.',
+    },
+    SUBJECT_NAME: {
+      description:
+        "Theo tên đối tượng (thứ tự tiếng Việt; tên bị ẩn xếp sau) — by the subject's name in Vietnamese order; hidden names last.",
+    },
+    UNIT_CODE: { description: "Theo mã GSO của đơn vị đối tượng — by the GSO code of the subject's unit." },
   },
 });
 
@@ -248,7 +269,7 @@ registerEnumType(NominationOrderField, {
   name: 'NominationOrderField',
   description: 'Trường sắp xếp hồ sơ đề nghị — field to sort nominations by; ties are broken by id.',
   valuesConfig: {
-    YEAR: { description: 'Theo năm xét — by the occasion\'s year.' },
+    YEAR: { description: "Theo năm xét — by the occasion's year." },
     STATUS: { description: 'Theo trạng thái, theo thứ tự quy trình DRAFT → … → RETURNED — by status, in workflow order.' },
     CREATED: { description: 'Theo thứ tự lập — in the order they were created.' },
     UPDATED: { description: 'Theo lần sửa cuối — by when they last changed.' },
@@ -266,7 +287,7 @@ registerEnumType(AwardOrderField, {
   description: 'Trường sắp xếp khen thưởng đã quyết định — field to sort awards by; ties are broken by id.',
   valuesConfig: {
     DECIDED_ON: { description: 'Theo ngày quyết định — by decision date.' },
-    YEAR: { description: 'Theo năm của đợt — by the occasion\'s year.' },
+    YEAR: { description: "Theo năm của đợt — by the occasion's year." },
     CREATED: { description: 'Theo thứ tự ghi nhận — in the order they were recorded.' },
   },
 });

@@ -1,7 +1,9 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Đơn vị hành chính — the units subgraph's entity, referred to here by its key only. */
-@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; referred to here by key).' })
+@ObjectType('AdministrativeUnit', {
+  description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; referred to here by key).',
+})
 @Directive('@key(fields: "id", resolvable: false)')
 export class UnitRef {
   @Field(() => ID, { description: 'Mã định danh bền vững — stable id of the unit.' })

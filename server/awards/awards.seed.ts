@@ -30,8 +30,10 @@ interface PlanSeed {
   campaign: { key: string };
   awardForms: (Pick<CampaignAwardForm, 'asStated' | 'note' | 'source'> & { form: string })[];
   dossier: Pick<DossierRequirement, 'item' | 'label' | 'occasions' | 'template' | 'note' | 'source'>[];
-  awardStandards: (Pick<AwardStandard, 'key' | 'subjectType' | 'subjectLabel' | 'basis' | 'occasion' | 'year' | 'quota' | 'criteriaText' | 'source'>
-    & { form: string | null; rule: unknown; note: string | null; noteEn?: string | null })[];
+  awardStandards: (Pick<
+    AwardStandard,
+    'key' | 'subjectType' | 'subjectLabel' | 'basis' | 'occasion' | 'year' | 'quota' | 'criteriaText' | 'source'
+  > & { form: string | null; rule: unknown; note: string | null; noteEn?: string | null })[];
 }
 
 /** Checks that a record has exactly these fields (every field is written out in the seeds) and enum values are known. */
@@ -44,7 +46,8 @@ function check(value: unknown, where: string, fields: string[], enums: Record<st
   if (missing.length) throw new AwardSeedError(where, `missing field(s) ${missing.join(', ')}`);
   if (unknown.length) throw new AwardSeedError(where, `unknown field(s) ${unknown.join(', ')}`);
   for (const [field, allowed] of Object.entries(enums)) {
-    if (record[field] !== null && !(allowed as readonly unknown[]).includes(record[field])) throw new AwardSeedError(where, `"${field}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(record[field])}`);
+    if (record[field] !== null && !(allowed as readonly unknown[]).includes(record[field]))
+      throw new AwardSeedError(where, `"${field}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(record[field])}`);
   }
 }
 
@@ -58,15 +61,42 @@ function seedRule(raw: unknown, where: string) {
   }
 }
 
-const STANDARD_FIELDS = ['key', 'subjectType', 'subjectLabel', 'basis', 'occasion', 'year', 'form', 'quota', 'criteriaText', 'rule', 'note', 'source'];
+const STANDARD_FIELDS = [
+  'key',
+  'subjectType',
+  'subjectLabel',
+  'basis',
+  'occasion',
+  'year',
+  'form',
+  'quota',
+  'criteriaText',
+  'rule',
+  'note',
+  'source',
+];
 
 /** Loads seeds/awards/forms.yaml, then the awardForms, awardStandards and dossier sections of every plan in seeds/plans. */
 export async function seedAwards(em: EntityManager, { log, system }: SeedTools): Promise<void> {
   const started = Date.now();
   const forms = parse(readFileSync(FORMS_FILE, 'utf8')) as FormSeed[];
   for (const [i, form] of forms.entries()) {
-    check(form, `seeds/awards/forms.yaml [${i}]`, ['code', 'rank', 'authority', 'nameVi', 'nameEn', 'classes', 'source', ...('note' in form ? ['note'] : [])], { authority: Object.values(AwardAuthority) });
-    em.create(AwardForm, { code: form.code, rank: form.rank, authority: form.authority, nameVi: form.nameVi, nameEn: form.nameEn, classes: form.classes, source: form.source, note: form.note ?? null });
+    check(
+      form,
+      `seeds/awards/forms.yaml [${i}]`,
+      ['code', 'rank', 'authority', 'nameVi', 'nameEn', 'classes', 'source', ...('note' in form ? ['note'] : [])],
+      { authority: Object.values(AwardAuthority) },
+    );
+    em.create(AwardForm, {
+      code: form.code,
+      rank: form.rank,
+      authority: form.authority,
+      nameVi: form.nameVi,
+      nameEn: form.nameEn,
+      classes: form.classes,
+      source: form.source,
+      note: form.note ?? null,
+    });
   }
   await em.flush();
   const codes = new Set(forms.map((f) => f.code));
@@ -74,7 +104,9 @@ export async function seedAwards(em: EntityManager, { log, system }: SeedTools):
   const ctx = inTransaction(system, em);
   const campaignIds = await campaignIdsByKey(ctx);
   let standards = 0;
-  for (const file of readdirSync(PLANS_DIR).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(PLANS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const at = (path: string) => `seeds/plans/${file} ${path}`;
     const doc = parse(readFileSync(`${PLANS_DIR}/${file}`, 'utf8')) as PlanSeed;
     const campaignId = campaignIds.get(doc.campaign.key);
@@ -87,17 +119,45 @@ export async function seedAwards(em: EntityManager, { log, system }: SeedTools):
       em.create(CampaignAwardForm, { ...base, formCode: form.form, asStated: form.asStated, note: form.note, source: form.source });
     }
     for (const [i, item] of doc.dossier.entries()) {
-      check(item, at(`dossier[${i}]`), ['item', 'label', 'occasions', 'template', 'note', 'source'], { item: Object.values(DossierItemKind) });
-      em.create(DossierRequirement, { ...base, item: item.item, label: item.label, occasions: item.occasions, template: item.template, note: item.note, source: item.source });
+      check(item, at(`dossier[${i}]`), ['item', 'label', 'occasions', 'template', 'note', 'source'], {
+        item: Object.values(DossierItemKind),
+      });
+      em.create(DossierRequirement, {
+        ...base,
+        item: item.item,
+        label: item.label,
+        occasions: item.occasions,
+        template: item.template,
+        note: item.note,
+        source: item.source,
+      });
     }
     for (const [i, record] of doc.awardStandards.entries()) {
       const where = at(`awardStandards[${i}] (${record?.key})`);
-      check(record, where, [...STANDARD_FIELDS, ...('noteEn' in record ? ['noteEn'] : [])], { subjectType: Object.values(AwardSubjectType), basis: Object.values(StandardBasis), occasion: Object.values(AwardOccasion) });
-      if (record.form !== null && !codes.has(record.form)) throw new AwardSeedError(where, `form "${record.form}" is not in seeds/awards/forms.yaml`);
+      check(record, where, [...STANDARD_FIELDS, ...('noteEn' in record ? ['noteEn'] : [])], {
+        subjectType: Object.values(AwardSubjectType),
+        basis: Object.values(StandardBasis),
+        occasion: Object.values(AwardOccasion),
+      });
+      if (record.form !== null && !codes.has(record.form))
+        throw new AwardSeedError(where, `form "${record.form}" is not in seeds/awards/forms.yaml`);
       const rule = seedRule(record.rule, where);
       em.create(AwardStandard, {
-        ...base, key: record.key, subjectType: record.subjectType, subjectLabel: record.subjectLabel, basis: record.basis, occasion: record.occasion, year: record.year,
-        formCode: record.form, quota: record.quota, criteriaText: record.criteriaText, rule, deadline: null, note: seedNote(record, where).note, source: record.source, version: 1,
+        ...base,
+        key: record.key,
+        subjectType: record.subjectType,
+        subjectLabel: record.subjectLabel,
+        basis: record.basis,
+        occasion: record.occasion,
+        year: record.year,
+        formCode: record.form,
+        quota: record.quota,
+        criteriaText: record.criteriaText,
+        rule,
+        deadline: null,
+        note: seedNote(record, where).note,
+        source: record.source,
+        version: 1,
       } as never);
       standards++;
     }

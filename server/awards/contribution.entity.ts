@@ -7,7 +7,9 @@ import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** Người đóng góp — a household, individual, enterprise, cooperative or organisation of a unit. */
-@ObjectType('Contributor', { description: 'Người đóng góp — a household, individual, enterprise, cooperative or organisation, of a commune or village.' })
+@ObjectType('Contributor', {
+  description: 'Người đóng góp — a household, individual, enterprise, cooperative or organisation, of a commune or village.',
+})
 @Entity({ tableName: 'contributor' })
 export class Contributor extends Identified implements Audited {
   @Field(() => ContributorKind, { description: 'Loại người đóng góp — kind.' })
@@ -30,7 +32,10 @@ export class Contributor extends Identified implements Audited {
 }
 
 /** Đóng góp — one contribution to the campaign, valued in VND. */
-@ObjectType('Contribution', { description: 'Đóng góp — a contribution (money, land, labour, assets) to a campaign, valued in VND at local prices; mobilised ones name who mobilised them.' })
+@ObjectType('Contribution', {
+  description:
+    'Đóng góp — a contribution (money, land, labour, assets) to a campaign, valued in VND at local prices; mobilised ones name who mobilised them.',
+})
 @Entity({ tableName: 'contribution' })
 export class Contribution extends Identified implements Audited {
   @Property({ type: 'integer' })
@@ -54,7 +59,10 @@ export class Contribution extends Identified implements Audited {
   @Enum({ items: () => ContributionKind })
   kind!: ContributionKind;
 
-  @Field(() => Float, { nullable: true, description: 'Số lượng (m², ngày công …) — quantity, for land, labour or assets valued at a unit price.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Số lượng (m², ngày công …) — quantity, for land, labour or assets valued at a unit price.',
+  })
   @Property({ type: 'double', nullable: true })
   quantity?: number | null;
 
@@ -88,7 +96,10 @@ export class Contribution extends Identified implements Audited {
 }
 
 /** Điều kiện có/không ghi nhận cho đối tượng — a yes/no fact about a subject in a year. */
-@ObjectType('SubjectPrecondition', { description: 'Điều kiện có/không của đối tượng trong một năm, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT (không nợ đọng XDCB) — a yes/no fact recorded on a subject for a year.' })
+@ObjectType('SubjectPrecondition', {
+  description:
+    'Điều kiện có/không của đối tượng trong một năm, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT (không nợ đọng XDCB) — a yes/no fact recorded on a subject for a year.',
+})
 @Entity({ tableName: 'precondition' })
 export class SubjectPrecondition extends Identified implements Audited {
   @Property({ type: 'integer' })

@@ -4,7 +4,21 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, unitsOnDates, sharedColumns, territoryTemplate,
+  type ColumnSpec,
+  emptyBatch,
+  fieldError,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  type StagedRow,
+  type TemplateTable,
+  type ValidatedBatch,
+  cells,
+  readCell,
+  stageAdditions,
+  unitsOnDates,
+  sharedColumns,
+  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
@@ -13,22 +27,80 @@ import { checkContributionPlace, checkContributorUnit, contributionValue, contri
 
 /** Enum values as the template writes them (the import also takes their codes). */
 const CONTRIBUTOR_KINDS: Readonly<Record<ContributorKind, string>> = {
-  HOUSEHOLD: 'Hộ gia đình', INDIVIDUAL: 'Cá nhân', ENTERPRISE: 'Doanh nghiệp', COOPERATIVE: 'Hợp tác xã', ORGANISATION: 'Tổ chức',
+  HOUSEHOLD: 'Hộ gia đình',
+  INDIVIDUAL: 'Cá nhân',
+  ENTERPRISE: 'Doanh nghiệp',
+  COOPERATIVE: 'Hợp tác xã',
+  ORGANISATION: 'Tổ chức',
 };
 const KINDS: Readonly<Record<ContributionKind, string>> = { MONEY: 'Tiền', LAND: 'Đất đai', LABOUR: 'Ngày công', ASSETS: 'Tài sản' };
 
 const COLUMNS: ColumnSpec[] = [
-  { key: 'campaignId', header: 'Mã phong trào', required: true, expected: { vi: 'mã định danh của phong trào (số)', en: 'the campaign\'s id (a number)' } },
-  { key: 'contributorKind', header: 'Loại người đóng góp', required: true, expected: { vi: `một trong: ${Object.values(CONTRIBUTOR_KINDS).join(', ')}`, en: `one of ${Object.keys(CONTRIBUTOR_KINDS).join(', ')}` } },
-  { key: 'name', header: 'Tên người đóng góp', required: true, expected: { vi: 'tên hộ, người, doanh nghiệp… (cùng loại, tên và đơn vị là cùng một người)', en: 'the name (same kind, name and unit: the same contributor)' } },
-  { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)', en: 'the GSO code of the contributor\'s commune or village (as text)' } },
+  {
+    key: 'campaignId',
+    header: 'Mã phong trào',
+    required: true,
+    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
+  },
+  {
+    key: 'contributorKind',
+    header: 'Loại người đóng góp',
+    required: true,
+    expected: {
+      vi: `một trong: ${Object.values(CONTRIBUTOR_KINDS).join(', ')}`,
+      en: `one of ${Object.keys(CONTRIBUTOR_KINDS).join(', ')}`,
+    },
+  },
+  {
+    key: 'name',
+    header: 'Tên người đóng góp',
+    required: true,
+    expected: {
+      vi: 'tên hộ, người, doanh nghiệp… (cùng loại, tên và đơn vị là cùng một người)',
+      en: 'the name (same kind, name and unit: the same contributor)',
+    },
+  },
+  {
+    key: 'unitCode',
+    header: 'Mã đơn vị',
+    required: true,
+    expected: {
+      vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)',
+      en: "the GSO code of the contributor's commune or village (as text)",
+    },
+  },
   sharedColumns.unitName,
-  { key: 'date', header: 'Ngày đóng góp', required: true, expected: { vi: 'ngày dd/mm/yyyy trong giai đoạn của phong trào', en: 'a date dd/mm/yyyy within the campaign period' } },
-  { key: 'kind', header: 'Loại đóng góp', required: true, expected: { vi: `một trong: ${Object.values(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` } },
-  { key: 'valueVnd', header: 'Giá trị (đồng)', expected: { vi: 'số nguyên đồng ≥ 0 (hoặc để trống và ghi số lượng × đơn giá)', en: 'whole VND ≥ 0 (or empty, with quantity × unit price)' } },
-  { key: 'quantity', header: 'Số lượng', expected: { vi: 'với đất, ngày công, tài sản: số lượng ≥ 0', en: 'for land, labour, assets: a quantity ≥ 0' } },
+  {
+    key: 'date',
+    header: 'Ngày đóng góp',
+    required: true,
+    expected: { vi: 'ngày dd/mm/yyyy trong giai đoạn của phong trào', en: 'a date dd/mm/yyyy within the campaign period' },
+  },
+  {
+    key: 'kind',
+    header: 'Loại đóng góp',
+    required: true,
+    expected: { vi: `một trong: ${Object.values(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` },
+  },
+  {
+    key: 'valueVnd',
+    header: 'Giá trị (đồng)',
+    expected: {
+      vi: 'số nguyên đồng ≥ 0 (hoặc để trống và ghi số lượng × đơn giá)',
+      en: 'whole VND ≥ 0 (or empty, with quantity × unit price)',
+    },
+  },
+  {
+    key: 'quantity',
+    header: 'Số lượng',
+    expected: { vi: 'với đất, ngày công, tài sản: số lượng ≥ 0', en: 'for land, labour, assets: a quantity ≥ 0' },
+  },
   { key: 'quantityUnit', header: 'Đơn vị số lượng', expected: { vi: 'm2, ngày công…', en: 'm2, workdays…' } },
-  { key: 'unitPriceVnd', header: 'Đơn giá (đồng)', expected: { vi: 'đơn giá địa phương, số nguyên đồng ≥ 0', en: 'the local unit price, whole VND ≥ 0' } },
+  {
+    key: 'unitPriceVnd',
+    header: 'Đơn giá (đồng)',
+    expected: { vi: 'đơn giá địa phương, số nguyên đồng ≥ 0', en: 'the local unit price, whole VND ≥ 0' },
+  },
   { key: 'description', header: 'Mô tả', expected: { vi: 'công trình, hạng mục (không bắt buộc)', en: 'the works (optional)' } },
   sharedColumns.codeDate('asOf', { vi: 'ngày đóng góp', en: 'the contribution date' }),
 ];
@@ -53,18 +125,31 @@ interface PlannedContribution {
  * The same contribution: campaign, contributor (kind, name without case, unit), date, kind, value and description —
  * a row equal to a stored contribution changes nothing, and a file may not hold the same one twice.
  */
-const keyOf = (c: Pick<PlannedContribution, 'campaignId' | 'contributorKind' | 'name' | 'unitId' | 'date' | 'kind' | 'valueVnd' | 'description'>) =>
-  JSON.stringify([c.campaignId, c.contributorKind, c.name.toLowerCase(), c.unitId, c.date, c.kind, c.valueVnd, c.description ?? null]);
+const keyOf = (
+  c: Pick<PlannedContribution, 'campaignId' | 'contributorKind' | 'name' | 'unitId' | 'date' | 'kind' | 'valueVnd' | 'description'>,
+) => JSON.stringify([c.campaignId, c.contributorKind, c.name.toLowerCase(), c.unitId, c.date, c.kind, c.valueVnd, c.description ?? null]);
 
 /** Keys of the stored contributions of these rows' contributors. */
 async function storedKeys(em: EntityManager, planned: readonly PlannedContribution[]): Promise<Set<string>> {
   if (!planned.length) return new Set();
-  const rows = await em.execute<{ campaignId: number; contributorKind: ContributorKind; name: string; unitId: number; date: string; kind: ContributionKind; valueVnd: string; description: string | null }[]>(
+  const rows = await em.execute<
+    {
+      campaignId: number;
+      contributorKind: ContributorKind;
+      name: string;
+      unitId: number;
+      date: string;
+      kind: ContributionKind;
+      valueVnd: string;
+      description: string | null;
+    }[]
+  >(
     `SELECT c.campaign_id AS "campaignId", p.kind AS "contributorKind", p.name, p.unit_id AS "unitId", to_char(c.contributed_on, 'YYYY-MM-DD') AS date,
        c.kind, c.value_vnd AS "valueVnd", c.description
      FROM awards.contributor p JOIN awards.contribution c ON c.contributor_id = p.id
      WHERE (p.kind, lower(p.name), p.unit_id) IN (SELECT r."contributorKind", lower(r.name), r."unitId" FROM jsonb_to_recordset(?::jsonb) AS r("contributorKind" text, name text, "unitId" int))`,
-    [JSON.stringify(planned.map((p) => ({ contributorKind: p.contributorKind, name: p.name, unitId: p.unitId })))]);
+    [JSON.stringify(planned.map((p) => ({ contributorKind: p.contributorKind, name: p.name, unitId: p.unitId })))],
+  );
   return new Set(rows.map((r) => keyOf({ ...r, valueVnd: Number(r.valueVnd) })));
 }
 
@@ -98,11 +183,15 @@ class ContributionValidator {
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
       const campaignId = readCell(row, 'campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId)) errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+      if (campaignId !== null && !isDatabaseId(campaignId))
+        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
       const date = readCell(row, 'date', cells.date, errors, true);
       const asOf = readCell(row, 'asOf', cells.date, errors);
       return {
-        row, errors, date, readOn: asOf ?? date,
+        row,
+        errors,
+        date,
+        readOn: asOf ?? date,
         campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
         contributorKind: readCell(row, 'contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
         name: readCell(row, 'name', cells.text, errors, true),
@@ -115,21 +204,35 @@ class ContributionValidator {
         description: readCell(row, 'description', cells.text, errors),
       };
     });
-    const units = await unitsOnDates(this.ctx.units, read.flatMap((r) => (r.unitCode && r.readOn ? [{ code: r.unitCode, date: r.readOn }] : [])));
+    const units = await unitsOnDates(
+      this.ctx.units,
+      read.flatMap((r) => (r.unitCode && r.readOn ? [{ code: r.unitCode, date: r.readOn }] : [])),
+    );
 
     const planned: { row: ParsedRow; plan: PlannedContribution }[] = [];
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
-      if (r.unitCode && r.readOn && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.readOn}`, `No unit with code "${r.unitCode}" is valid on ${r.readOn}`, 'NOT_FOUND'));
+      if (r.unitCode && r.readOn && !unit)
+        errors.push(
+          row.error(
+            'unitCode',
+            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.readOn}`,
+            `No unit with code "${r.unitCode}" is valid on ${r.readOn}`,
+            'NOT_FOUND',
+          ),
+        );
       if (unit) {
         if (!this.ctx.guard.allows(Capability.RECORD_CONTRIBUTIONS, unit)) {
-          throw forbidden(`Dòng ${row.row}: bạn không có quyền ghi đóng góp ở ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not record contributions in ${unit.name} (code ${unit.code}); the whole file is refused`);
+          throw forbidden(
+            `Dòng ${row.row}: bạn không có quyền ghi đóng góp ở ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+            `Row ${row.row}: you may not record contributions in ${unit.name} (code ${unit.code}); the whole file is refused`,
+          );
         }
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
-      if (campaign === null) errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
+      if (campaign === null)
+        errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
       if (!unit || !campaign || !r.contributorKind || !r.name || !r.kind || !r.date || errors.length) {
         batch.errors.push(...errors);
         continue;
@@ -143,12 +246,26 @@ class ContributionValidator {
         const value = contributionValue({ kind: r.kind, valueVnd: r.valueVnd, quantity: r.quantity, unitPriceVnd: r.unitPriceVnd });
         checkContributionPlace(unit.path, campaign, r.date);
         const plan: PlannedContribution = {
-          campaignId: campaign.id, contributorKind: r.contributorKind, name, unitId: unit.id, unitPath: unit.path, date: r.date, kind: r.kind,
-          ...value, quantityUnit: r.quantityUnit, description: r.description,
+          campaignId: campaign.id,
+          contributorKind: r.contributorKind,
+          name,
+          unitId: unit.id,
+          unitPath: unit.path,
+          date: r.date,
+          kind: r.kind,
+          ...value,
+          quantityUnit: r.quantityUnit,
+          description: r.description,
         };
         const first = this.seen.get(keyOf(plan));
         if (first !== undefined) {
-          batch.errors.push(row.error('name', `Trùng với dòng ${first}: cùng người, ngày, loại, giá trị và mô tả`, `Repeats row ${first}: the same contributor, date, kind, value and description`));
+          batch.errors.push(
+            row.error(
+              'name',
+              `Trùng với dòng ${first}: cùng người, ngày, loại, giá trị và mô tả`,
+              `Repeats row ${first}: the same contributor, date, kind, value and description`,
+            ),
+          );
           continue;
         }
         this.seen.set(keyOf(plan), row.row);
@@ -156,11 +273,15 @@ class ContributionValidator {
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         const named = error.extensions.field;
-        const key = named === 'contributor' ? 'unitCode' : typeof named === 'string' && COLUMNS.some((c) => c.key === named) ? named : field;
+        const key =
+          named === 'contributor' ? 'unitCode' : typeof named === 'string' && COLUMNS.some((c) => c.key === named) ? named : field;
         batch.errors.push(fieldError(row, key, error.message));
       }
     }
-    const stored = await storedKeys(this.ctx.em, planned.map((p) => p.plan));
+    const stored = await storedKeys(
+      this.ctx.em,
+      planned.map((p) => p.plan),
+    );
     return stageAdditions(batch, planned, stored, keyOf);
   }
 }
@@ -171,23 +292,45 @@ class ContributionValidator {
  * record contributions over the territory gets it.
  */
 function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(COLUMNS, 'mau-dong-gop', [3], query, (code, date) => ctx.units.findByCode(code, date), async (territory, date) => {
-    ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
-    const found = await ctx.em.execute(
-      `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
+  return territoryTemplate(
+    COLUMNS,
+    'mau-dong-gop',
+    [3],
+    query,
+    (code, date) => ctx.units.findByCode(code, date),
+    async (territory, date) => {
+      ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
+      const found = await ctx.em.execute(
+        `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
          c.quantity, c.quantity_unit, c.unit_price_vnd, c.description
        FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
        WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
-       ORDER BY c.contributed_on, c.id`, [territory.path, Number(date.slice(0, 4))]);
-    const units = new Map((await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]));
-    return found.map((c) => {
-      const unit = units.get(Number(c.unit_id));
-      return [
-        c.campaign_id, CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind], c.name, unit?.code ?? null, unit?.name ?? null, c.date, KINDS[c.kind as ContributionKind],
-        Number(c.value_vnd), c.quantity, c.quantity_unit, c.unit_price_vnd === null ? null : Number(c.unit_price_vnd), c.description, null,
-      ];
-    });
-  });
+       ORDER BY c.contributed_on, c.id`,
+        [territory.path, Number(date.slice(0, 4))],
+      );
+      const units = new Map(
+        (await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]),
+      );
+      return found.map((c) => {
+        const unit = units.get(Number(c.unit_id));
+        return [
+          c.campaign_id,
+          CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind],
+          c.name,
+          unit?.code ?? null,
+          unit?.name ?? null,
+          c.date,
+          KINDS[c.kind as ContributionKind],
+          Number(c.value_vnd),
+          c.quantity,
+          c.quantity_unit,
+          c.unit_price_vnd === null ? null : Number(c.unit_price_vnd),
+          c.description,
+          null,
+        ];
+      });
+    },
+  );
 }
 
 /**
@@ -212,7 +355,9 @@ export const contributionImport: ImportKind = {
       `INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
        SELECT DISTINCT ON (r."contributorKind", lower(r.name), r."unitId") r."contributorKind", r.name, r."unitId", r."unitPath"::public.ltree
        FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
-       ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`, [json]);
+       ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`,
+      [json],
+    );
     const inserted = await em.execute(
       `INSERT INTO awards.contribution (campaign_id, contributor_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
        SELECT r."campaignId", p.id, r."unitId", r.date, r.kind, r."valueVnd", r.quantity, r."quantityUnit", r."unitPriceVnd", r.description
@@ -220,7 +365,9 @@ export const contributionImport: ImportKind = {
        JOIN awards.contributor p ON p.kind = r."contributorKind" AND lower(p.name) = lower(r.name) AND p.unit_id = r."unitId"
        WHERE NOT EXISTS (SELECT 1 FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = r."campaignId" AND c.contributed_on = r.date
          AND c.kind = r.kind AND c.value_vnd = r."valueVnd" AND c.description IS NOT DISTINCT FROM r.description)
-       RETURNING id`, [json]);
+       RETURNING id`,
+      [json],
+    );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
 };

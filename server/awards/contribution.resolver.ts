@@ -14,30 +14,52 @@ export const ContributionList = ListType(Contribution, 'ContributionList', 'Mộ
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  @Query(() => ContributionList, { description: 'Sổ đóng góp theo bộ lọc, có phân trang (tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập) — the contributions ledger, filtered and paged (names of households and individuals hidden from anonymous callers).' })
+  @Query(() => ContributionList, {
+    description:
+      'Sổ đóng góp theo bộ lọc, có phân trang (tên hộ gia đình, cá nhân ẩn với người chưa đăng nhập) — the contributions ledger, filtered and paged (names of households and individuals hidden from anonymous callers).',
+  })
   contributions(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ContributionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ContributionFilter,
-    @Arg('orderBy', () => ContributionOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DATE) — sort field (default DATE).' }) orderBy?: ContributionOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => ContributionOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định DATE) — sort field (default DATE).',
+    })
+    orderBy?: ContributionOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return new ContributionService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Authorized(Capability.RECORD_CONTRIBUTIONS)
-  @Mutation(() => Contribution, { description: 'Ghi nhận đóng góp (ASSESSOR hoặc UNIT_ADMIN của đơn vị người đóng góp) — record a contribution (ASSESSOR or UNIT_ADMIN over the contributor\'s unit).' })
-  recordContribution(@Arg('input', () => RecordContributionInput, { description: 'Đóng góp — the contribution.' }) input: RecordContributionInput, @Ctx() ctx: SubgraphContext): Promise<Contribution> {
+  @Mutation(() => Contribution, {
+    description:
+      "Ghi nhận đóng góp (ASSESSOR hoặc UNIT_ADMIN của đơn vị người đóng góp) — record a contribution (ASSESSOR or UNIT_ADMIN over the contributor's unit).",
+  })
+  recordContribution(
+    @Arg('input', () => RecordContributionInput, { description: 'Đóng góp — the contribution.' }) input: RecordContributionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Contribution> {
     return ctx.em.transactional((em) => new ContributionService(inTransaction(ctx, em)).record(input));
   }
 
   @Authorized(Capability.RECORD_PRECONDITIONS)
-  @Mutation(() => SubjectPrecondition, { description: 'Ghi nhận điều kiện có/không của đối tượng trong năm, ví dụ không nợ đọng XDCB (ASSESSOR, UNIT_ADMIN hoặc COUNCIL của đơn vị đối tượng) — record a yes/no precondition on a subject for a year.' })
-  recordPrecondition(@Arg('input', () => RecordPreconditionInput, { description: 'Điều kiện — the precondition.' }) input: RecordPreconditionInput, @Ctx() ctx: SubgraphContext): Promise<SubjectPrecondition> {
+  @Mutation(() => SubjectPrecondition, {
+    description:
+      'Ghi nhận điều kiện có/không của đối tượng trong năm, ví dụ không nợ đọng XDCB (ASSESSOR, UNIT_ADMIN hoặc COUNCIL của đơn vị đối tượng) — record a yes/no precondition on a subject for a year.',
+  })
+  recordPrecondition(
+    @Arg('input', () => RecordPreconditionInput, { description: 'Điều kiện — the precondition.' }) input: RecordPreconditionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SubjectPrecondition> {
     return ctx.em.transactional((em) => new ContributionService(inTransaction(ctx, em)).recordPrecondition(input));
   }
 
-  @Query(() => [SubjectPrecondition], { description: 'Các điều kiện có/không đã ghi nhận cho đối tượng — the preconditions recorded on a subject.' })
+  @Query(() => [SubjectPrecondition], {
+    description: 'Các điều kiện có/không đã ghi nhận cho đối tượng — the preconditions recorded on a subject.',
+  })
   preconditions(@Args() args: PreconditionArgs, @Ctx() ctx: SubgraphContext): Promise<SubjectPrecondition[]> {
     return new ContributionService(ctx).preconditions(args.subject, args.year);
   }
@@ -60,7 +82,11 @@ export class ContributionResolver {
 
 @Resolver(() => Contributor)
 export class ContributorFieldsResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Tên; với hộ gia đình, cá nhân là dữ liệu cá nhân: chỉ hiện với người có quyền tại đơn vị — name; for households and individuals personal data, shown only to callers with a role over their unit.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Tên; với hộ gia đình, cá nhân là dữ liệu cá nhân: chỉ hiện với người có quyền tại đơn vị — name; for households and individuals personal data, shown only to callers with a role over their unit.',
+  })
   async name(@Root() contributor: Contributor, @Ctx() ctx: SubgraphContext): Promise<string | null> {
     return isPersonal(contributor.kind) && !(await personalVisible(ctx, contributor.unitId)) ? null : contributor.name;
   }
@@ -73,7 +99,7 @@ export class ContributorFieldsResolver {
 
 @Resolver(() => SubjectPrecondition)
 export class PreconditionFieldsResolver {
-  @FieldResolver(() => UnitRef, { description: 'Đơn vị của đối tượng — the subject\'s unit.' })
+  @FieldResolver(() => UnitRef, { description: "Đơn vị của đối tượng — the subject's unit." })
   unit(@Root() precondition: SubjectPrecondition): UnitRef {
     return unitRef(precondition.subjectUnitId);
   }

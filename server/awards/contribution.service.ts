@@ -9,7 +9,13 @@ import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributionOrderField } from './awards.enums.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
-import type { ContributionFilter, ContributorInput, RecordContributionInput, RecordPreconditionInput, SubjectInput } from './contribution.input.js';
+import type {
+  ContributionFilter,
+  ContributorInput,
+  RecordContributionInput,
+  RecordPreconditionInput,
+  SubjectInput,
+} from './contribution.input.js';
 import { requireContributor, resolveSubject } from './subjects.js';
 
 const ORDER: Record<ContributionOrderField, string> = {
@@ -20,32 +26,56 @@ const ORDER: Record<ContributionOrderField, string> = {
 const MAX_VND = 1e15;
 
 function vnd(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_VND) throw badInput('Giá trị phải là số nguyên đồng ≥ 0', 'The value must be a whole number of VND ≥ 0', field);
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_VND)
+    throw badInput('Giá trị phải là số nguyên đồng ≥ 0', 'The value must be a whole number of VND ≥ 0', field);
   return value;
 }
 
 /** The value of a contribution: given in VND, or quantity × local unit price (land, labour, assets). */
-export function contributionValue(input: Pick<RecordContributionInput, 'kind' | 'valueVnd' | 'quantity' | 'unitPriceVnd'>): { valueVnd: number; quantity: number | null; unitPriceVnd: number | null } {
+export function contributionValue(input: Pick<RecordContributionInput, 'kind' | 'valueVnd' | 'quantity' | 'unitPriceVnd'>): {
+  valueVnd: number;
+  quantity: number | null;
+  unitPriceVnd: number | null;
+} {
   const priced = input.quantity != null || input.unitPriceVnd != null;
   if (priced) {
-    if (input.kind === ContributionKind.MONEY) throw badInput('Đóng góp tiền ghi giá trị, không ghi số lượng × đơn giá', 'Money takes valueVnd, not quantity × unit price', 'quantity');
-    if (input.quantity == null || input.unitPriceVnd == null) throw badInput('Cần cả số lượng và đơn giá', 'Give both quantity and unitPriceVnd', input.quantity == null ? 'quantity' : 'unitPriceVnd');
+    if (input.kind === ContributionKind.MONEY)
+      throw badInput(
+        'Đóng góp tiền ghi giá trị, không ghi số lượng × đơn giá',
+        'Money takes valueVnd, not quantity × unit price',
+        'quantity',
+      );
+    if (input.quantity == null || input.unitPriceVnd == null)
+      throw badInput(
+        'Cần cả số lượng và đơn giá',
+        'Give both quantity and unitPriceVnd',
+        input.quantity == null ? 'quantity' : 'unitPriceVnd',
+      );
     if (!Number.isFinite(input.quantity) || input.quantity < 0) throw badInput('Số lượng phải ≥ 0', 'quantity must be ≥ 0', 'quantity');
     const unitPriceVnd = vnd(input.unitPriceVnd, 'unitPriceVnd');
     const valueVnd = vnd(Math.round(input.quantity * unitPriceVnd), 'quantity');
     if (input.valueVnd != null && input.valueVnd !== valueVnd) {
-      throw badInput(`Giá trị ${input.valueVnd} khác số lượng × đơn giá = ${valueVnd}`, `valueVnd ${input.valueVnd} differs from quantity × unit price = ${valueVnd}`, 'valueVnd');
+      throw badInput(
+        `Giá trị ${input.valueVnd} khác số lượng × đơn giá = ${valueVnd}`,
+        `valueVnd ${input.valueVnd} differs from quantity × unit price = ${valueVnd}`,
+        'valueVnd',
+      );
     }
     return { valueVnd, quantity: input.quantity, unitPriceVnd };
   }
-  if (input.valueVnd == null) throw badInput('Cần giá trị (đồng) hoặc số lượng × đơn giá', 'Give valueVnd, or quantity and unitPriceVnd', 'valueVnd');
+  if (input.valueVnd == null)
+    throw badInput('Cần giá trị (đồng) hoặc số lượng × đơn giá', 'Give valueVnd, or quantity and unitPriceVnd', 'valueVnd');
   return { valueVnd: vnd(input.valueVnd, 'valueVnd'), quantity: null, unitPriceVnd: null };
 }
 
 /** A contributor belongs to a commune or a village. */
 export function checkContributorUnit(unit: Pick<UnitInfo, 'level' | 'name'>, field: string): void {
   if (unit.level !== 'COMMUNE' && unit.level !== 'VILLAGE') {
-    throw badInput(`Người đóng góp thuộc xã hoặc thôn, không phải ${unit.name}`, `A contributor belongs to a commune or village, not ${unit.name}`, field);
+    throw badInput(
+      `Người đóng góp thuộc xã hoặc thôn, không phải ${unit.name}`,
+      `A contributor belongs to a commune or village, not ${unit.name}`,
+      field,
+    );
   }
 }
 
@@ -57,12 +87,24 @@ export function contributorName(name: string, field: string): string {
 }
 
 /** A contribution lies in its campaign: the contributor within the issuer's territory, the date within the period. */
-export function checkContributionPlace(contributorPath: string, campaign: Pick<CampaignInfo, 'issuer' | 'periodStart' | 'periodEnd'>, date: string): void {
+export function checkContributionPlace(
+  contributorPath: string,
+  campaign: Pick<CampaignInfo, 'issuer' | 'periodStart' | 'periodEnd'>,
+  date: string,
+): void {
   if (!isWithin({ path: contributorPath }, campaign.issuer)) {
-    throw badInput(`Người đóng góp không thuộc địa bàn của phong trào (${campaign.issuer.name})`, `The contributor is outside the campaign's territory (${campaign.issuer.name})`, 'contributor');
+    throw badInput(
+      `Người đóng góp không thuộc địa bàn của phong trào (${campaign.issuer.name})`,
+      `The contributor is outside the campaign's territory (${campaign.issuer.name})`,
+      'contributor',
+    );
   }
   if (date < campaign.periodStart || date > campaign.periodEnd) {
-    throw badInput(`Ngày đóng góp ngoài giai đoạn ${campaign.periodStart} – ${campaign.periodEnd}`, `The date is outside the campaign period ${campaign.periodStart} – ${campaign.periodEnd}`, 'date');
+    throw badInput(
+      `Ngày đóng góp ngoài giai đoạn ${campaign.periodStart} – ${campaign.periodEnd}`,
+      `The date is outside the campaign period ${campaign.periodStart} – ${campaign.periodEnd}`,
+      'date',
+    );
   }
 }
 
@@ -82,7 +124,11 @@ export class ContributionService extends Service {
     this.ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, unit);
     checkContributorUnit(unit, `${field}.unitCode`);
     const name = contributorName(input.name, `${field}.name`);
-    const [found] = await this.em.execute('SELECT id FROM awards.contributor WHERE kind = ? AND lower(name) = lower(?) AND unit_id = ?', [input.kind, name, unit.id]);
+    const [found] = await this.em.execute('SELECT id FROM awards.contributor WHERE kind = ? AND lower(name) = lower(?) AND unit_id = ?', [
+      input.kind,
+      name,
+      unit.id,
+    ]);
     if (found) return (await this.em.findOne(Contributor, { id: found.id }))!;
     const created = this.em.create(Contributor, { kind: input.kind, name, unitId: unit.id, unitPath: unit.path } as never);
     await this.em.flush();
@@ -94,17 +140,34 @@ export class ContributionService extends Service {
     const mobiliser = input.mobilisedBy ? await this.contributor(input.mobilisedBy, input.date, 'mobilisedBy') : null;
     const campaign = await campaignInfo(this.ctx, parseId(input.campaignId, 'campaignId'));
     checkContributionPlace(contributor.unitPath, campaign, input.date);
-    if (mobiliser && mobiliser.id === contributor.id) throw badInput('Người vận động là người khác với người đóng góp', 'mobilisedBy must be someone other than the contributor', 'mobilisedBy');
+    if (mobiliser && mobiliser.id === contributor.id)
+      throw badInput(
+        'Người vận động là người khác với người đóng góp',
+        'mobilisedBy must be someone other than the contributor',
+        'mobilisedBy',
+      );
     const contribution = this.em.create(Contribution, {
-      campaignId: campaign.id, contributorId: contributor.id, mobilisedById: mobiliser?.id ?? null, unitId: contributor.unitId,
-      contributedOn: input.date, kind: input.kind, quantityUnit: input.quantityUnit ?? null, description: input.description ?? null,
-      ...contributionValue(input), version: 1,
+      campaignId: campaign.id,
+      contributorId: contributor.id,
+      mobilisedById: mobiliser?.id ?? null,
+      unitId: contributor.unitId,
+      contributedOn: input.date,
+      kind: input.kind,
+      quantityUnit: input.quantityUnit ?? null,
+      description: input.description ?? null,
+      ...contributionValue(input),
+      version: 1,
     } as never);
     await this.em.flush();
     return contribution;
   }
 
-  async list(filter: ContributionFilter, page: Page, orderBy = ContributionOrderField.DATE, direction = SortDirection.ASC): Promise<ListResult<Contribution>> {
+  async list(
+    filter: ContributionFilter,
+    page: Page,
+    orderBy = ContributionOrderField.DATE,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Contribution>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('c.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.contributorId != null) where.add('c.contributor_id = ?', parseId(filter.contributorId, 'contributorId'));
@@ -115,8 +178,14 @@ export class ContributionService extends Service {
       if (!unit) throw notFound(`Không có đơn vị ${filter.withinUnitId}`, `No unit ${filter.withinUnitId}`);
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
-    const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id ${where.where()}`,
-      where.params, orderClause(ORDER[orderBy], 'c.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'c.*',
+      `FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 'c.id', direction),
+      page,
+    );
     return { nodes: rows.map((row) => this.em.map(Contribution, row)), totalCount };
   }
 
@@ -128,9 +197,16 @@ export class ContributionService extends Service {
   async recordPrecondition(input: RecordPreconditionInput): Promise<SubjectPrecondition> {
     const subject = await resolveSubject(this.ctx, this.em, input.subject, input.year);
     this.ctx.guard.require(Capability.RECORD_PRECONDITIONS, subject.unit);
-    if (!/^[A-Z][A-Z0-9_]{0,59}$/.test(input.key)) throw badInput('Mã điều kiện phải IN_HOA_GẠCH_DƯỚI', 'key must be UPPER_SNAKE_CASE', 'key');
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
-    const existing = await this.em.findOne(SubjectPrecondition, { subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, key: input.key, year: input.year });
+    if (!/^[A-Z][A-Z0-9_]{0,59}$/.test(input.key))
+      throw badInput('Mã điều kiện phải IN_HOA_GẠCH_DƯỚI', 'key must be UPPER_SNAKE_CASE', 'key');
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+      throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
+    const existing = await this.em.findOne(SubjectPrecondition, {
+      subjectUnitId: subject.unit.id,
+      subjectContributorId: subject.contributor?.id ?? null,
+      key: input.key,
+      year: input.year,
+    });
     if (existing) {
       checkVersion(existing.version, input.expectedVersion);
       Object.assign(existing, { holds: input.holds, evidence: input.evidence ?? null });
@@ -138,7 +214,13 @@ export class ContributionService extends Service {
       return existing;
     }
     const created = this.em.create(SubjectPrecondition, {
-      subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, key: input.key, year: input.year, holds: input.holds, evidence: input.evidence ?? null, version: 1,
+      subjectUnitId: subject.unit.id,
+      subjectContributorId: subject.contributor?.id ?? null,
+      key: input.key,
+      year: input.year,
+      holds: input.holds,
+      evidence: input.evidence ?? null,
+      version: 1,
     } as never);
     await this.em.flush();
     return created;

@@ -7,18 +7,30 @@ import { UnitRef } from './awards.reference.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
-@ObjectType('AwardSubject', { description: 'Đối tượng khen thưởng — a unit (commune, district, village) or a contributor (household, individual, enterprise …).' })
+@ObjectType('AwardSubject', {
+  description: 'Đối tượng khen thưởng — a unit (commune, district, village) or a contributor (household, individual, enterprise …).',
+})
 export class AwardSubject {
   @Field(() => AwardSubjectType, { description: 'Loại đối tượng — kind.' })
   kind!: AwardSubjectType;
 
-  @Field(() => String, { nullable: true, description: 'Tên; tên hộ gia đình, cá nhân là dữ liệu cá nhân: null với người chưa đăng nhập — name; for households and individuals personal data, null for anonymous callers.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Tên; tên hộ gia đình, cá nhân là dữ liệu cá nhân: null với người chưa đăng nhập — name; for households and individuals personal data, null for anonymous callers.',
+  })
   name!: string | null;
 
-  @Field(() => UnitRef, { description: 'Đơn vị: chính đơn vị được xét, hoặc xã/thôn của người đóng góp — the unit itself, or the contributor\'s commune or village.' })
+  @Field(() => UnitRef, {
+    description:
+      "Đơn vị: chính đơn vị được xét, hoặc xã/thôn của người đóng góp — the unit itself, or the contributor's commune or village.",
+  })
   unit!: UnitRef;
 
-  @Field(() => ID, { nullable: true, description: 'Người đóng góp (khi đối tượng là người đóng góp) — the contributor id, when the subject is one.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Người đóng góp (khi đối tượng là người đóng góp) — the contributor id, when the subject is one.',
+  })
   contributorId!: number | null;
 }
 
@@ -32,7 +44,10 @@ export interface DossierEntryData {
 }
 
 /** Thành phần hồ sơ của một đề nghị — a checklist entry of a nomination's dossier. */
-@ObjectType('DossierEntry', { description: 'Thành phần hồ sơ của một đề nghị — a checklist entry of a nomination\'s dossier: provided or not, with the document reference.' })
+@ObjectType('DossierEntry', {
+  description:
+    "Thành phần hồ sơ của một đề nghị — a checklist entry of a nomination's dossier: provided or not, with the document reference.",
+})
 export class DossierEntry implements DossierEntryData {
   @Field(() => DossierItemKind, { description: 'Loại tài liệu — kind of document.' })
   item!: DossierItemKind;
@@ -51,7 +66,10 @@ export class DossierEntry implements DossierEntryData {
 }
 
 /** Một cấp trên đường đi của hồ sơ — a unit a nomination passes through, and what it does there. */
-@ObjectType('NominationLevel', { description: 'Một cấp trên đường đi của hồ sơ: đơn vị trình, các cấp thẩm định và trình tiếp, cấp quyết định — a level a nomination passes: the proposer, each level that reviews and forwards it, the deciding level.' })
+@ObjectType('NominationLevel', {
+  description:
+    'Một cấp trên đường đi của hồ sơ: đơn vị trình, các cấp thẩm định và trình tiếp, cấp quyết định — a level a nomination passes: the proposer, each level that reviews and forwards it, the deciding level.',
+})
 export class NominationLevel {
   @Field(() => UnitRef, { description: 'Đơn vị — the unit.' })
   unit!: UnitRef;
@@ -83,7 +101,10 @@ export abstract class SubjectColumns {
 }
 
 /** Hồ sơ đề nghị khen thưởng — a nomination moving through its workflow. */
-@ObjectType('Nomination', { description: 'Hồ sơ đề nghị khen thưởng — a nomination (subject, form, standard, occasion, proposing unit) with its dossier and workflow DRAFT → SUBMITTED → APPRAISED → COUNCIL_REVIEWED → DECIDED (RETURNED for corrections).' })
+@ObjectType('Nomination', {
+  description:
+    'Hồ sơ đề nghị khen thưởng — a nomination (subject, form, standard, occasion, proposing unit) with its dossier and workflow DRAFT → SUBMITTED → APPRAISED → COUNCIL_REVIEWED → DECIDED (RETURNED for corrections).',
+})
 @Entity({ tableName: 'nomination' })
 export class Nomination extends SubjectColumns implements Audited {
   @Field(() => ID, { description: 'Mã định danh — id.' })
@@ -104,7 +125,7 @@ export class Nomination extends SubjectColumns implements Audited {
   @Enum({ items: () => AwardOccasion })
   occasion!: AwardOccasion;
 
-  @Field(() => Int, { description: 'Năm xét — the occasion\'s year.' })
+  @Field(() => Int, { description: "Năm xét — the occasion's year." })
   @Property({ type: 'integer' })
   year!: number;
 
@@ -114,7 +135,10 @@ export class Nomination extends SubjectColumns implements Audited {
   @Property({ type: 'integer' })
   decidingUnitId!: number;
 
-  @Field(() => AwardAuthority, { description: 'Cấp quyết định, theo hình thức khen thưởng: STATE (Chủ tịch nước), PRIME_MINISTER (Thủ tướng), MINISTRY (Bộ trưởng), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND cấp đó) — who decides, by the award form.' })
+  @Field(() => AwardAuthority, {
+    description:
+      'Cấp quyết định, theo hình thức khen thưởng: STATE (Chủ tịch nước), PRIME_MINISTER (Thủ tướng), MINISTRY (Bộ trưởng), PROVINCE, DISTRICT, COMMUNE (Chủ tịch UBND cấp đó) — who decides, by the award form.',
+  })
   @Enum({ items: () => AwardAuthority })
   decidingAuthority!: AwardAuthority;
 
@@ -152,7 +176,9 @@ export class Nomination extends SubjectColumns implements Audited {
 }
 
 /** Chuyển trạng thái — one recorded step of a nomination's workflow. */
-@ObjectType('NominationTransition', { description: 'Chuyển trạng thái hồ sơ — one step of a nomination\'s workflow: who, when, from, to, why.' })
+@ObjectType('NominationTransition', {
+  description: "Chuyển trạng thái hồ sơ — one step of a nomination's workflow: who, when, from, to, why.",
+})
 @Entity({ tableName: 'nomination_transition' })
 export class NominationTransition extends Identified implements Audited {
   @Property({ type: 'integer' })
@@ -173,7 +199,10 @@ export class NominationTransition extends Identified implements Audited {
   @Property({ type: 'integer', nullable: true })
   userId?: number | null;
 
-  @Field({ description: 'Người thực hiện (vai trò, với người không có vai trò tại đơn vị trình) — who made the step: a user name, or the role for callers without a role over the proposing unit.' })
+  @Field({
+    description:
+      'Người thực hiện (vai trò, với người không có vai trò tại đơn vị trình) — who made the step: a user name, or the role for callers without a role over the proposing unit.',
+  })
   @Property({ type: 'string', columnType: 'text' })
   username!: string;
 
@@ -181,7 +210,11 @@ export class NominationTransition extends Identified implements Audited {
   @Property({ type: 'Date', defaultRaw: 'now()' })
   at: Date = new Date();
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày hồ sơ được nộp lên cấp trên (chỉ với SUBMITTED; hạn nộp xét theo ngày này) — the date the dossier was received by the next level (SUBMITTED only; deadlines are checked against it).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày hồ sơ được nộp lên cấp trên (chỉ với SUBMITTED; hạn nộp xét theo ngày này) — the date the dossier was received by the next level (SUBMITTED only; deadlines are checked against it).',
+  })
   @Property({ type: 'string', columnType: 'date', nullable: true })
   receivedOn?: string | null;
 
@@ -195,14 +228,21 @@ export class NominationTransition extends Identified implements Audited {
 }
 
 /** Khen thưởng đã quyết định — an award conferred by a decision; later rules read it. */
-@ObjectType('Award', { description: 'Khen thưởng đã quyết định — an award conferred by a decision (number, date, signer); later standards read it ("đã được khen khi sơ kết").' })
+@ObjectType('Award', {
+  description:
+    'Khen thưởng đã quyết định — an award conferred by a decision (number, date, signer); later standards read it ("đã được khen khi sơ kết").',
+})
 @Entity({ tableName: 'award' })
 export class Award extends SubjectColumns implements Audited {
   @Field(() => ID, { description: 'Mã định danh — id.' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
-  @Field(() => ID, { nullable: true, description: 'Hồ sơ đề nghị đã được quyết định (null nếu khen không qua hồ sơ) — the nomination decided; null for an award recorded without one.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Hồ sơ đề nghị đã được quyết định (null nếu khen không qua hồ sơ) — the nomination decided; null for an award recorded without one.',
+  })
   @Property({ type: 'integer', nullable: true })
   nominationId?: number | null;
 
@@ -220,7 +260,7 @@ export class Award extends SubjectColumns implements Audited {
   @Enum({ items: () => AwardOccasion })
   occasion!: AwardOccasion;
 
-  @Field(() => Int, { description: 'Năm — the occasion\'s year.' })
+  @Field(() => Int, { description: "Năm — the occasion's year." })
   @Property({ type: 'integer' })
   year!: number;
 

@@ -3,7 +3,9 @@ import { DateScalar } from '../shared/scalars.js';
 import { DossierItemKind, NominationStatus } from './awards.enums.js';
 import { SubjectInput } from './contribution.input.js';
 
-@InputType('CreateNominationInput', { description: 'Lập hồ sơ đề nghị (UNIT_ADMIN của đơn vị trình) — create a nomination (UNIT_ADMIN of the proposing unit).' })
+@InputType('CreateNominationInput', {
+  description: 'Lập hồ sơ đề nghị (UNIT_ADMIN của đơn vị trình) — create a nomination (UNIT_ADMIN of the proposing unit).',
+})
 export class CreateNominationInput {
   @Field(() => ID, { description: 'Tiêu chuẩn — the standard.' })
   standardId!: string;
@@ -11,7 +13,7 @@ export class CreateNominationInput {
   @Field(() => SubjectInput, { description: 'Đối tượng đề nghị — the subject.' })
   subject!: SubjectInput;
 
-  @Field(() => Int, { description: 'Năm xét (bằng năm của tiêu chuẩn khi có) — the occasion\'s year.' })
+  @Field(() => Int, { description: "Năm xét (bằng năm của tiêu chuẩn khi có) — the occasion's year." })
   year!: number;
 
   @Field(() => String, { nullable: true, description: 'Hình thức (khi tiêu chuẩn không định) — form code, when the standard names none.' })
@@ -21,7 +23,9 @@ export class CreateNominationInput {
   proposingUnitCode!: string;
 }
 
-@InputType('DossierEntryInput', { description: 'Cập nhật một thành phần hồ sơ — mark a dossier item provided, with its document reference.' })
+@InputType('DossierEntryInput', {
+  description: 'Cập nhật một thành phần hồ sơ — mark a dossier item provided, with its document reference.',
+})
 export class DossierEntryInput {
   @Field(() => DossierItemKind, { description: 'Loại tài liệu — kind.' })
   item!: DossierItemKind;
@@ -29,11 +33,16 @@ export class DossierEntryInput {
   @Field({ description: 'Đã có — provided.' })
   provided!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Số, ký hiệu văn bản (bắt buộc khi đã có) — document reference (required when provided).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Số, ký hiệu văn bản (bắt buộc khi đã có) — document reference (required when provided).',
+  })
   documentReference?: string | null;
 }
 
-@InputType('DecideNominationInput', { description: 'Quyết định khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — the award decision.' })
+@InputType('DecideNominationInput', {
+  description: 'Quyết định khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — the award decision.',
+})
 export class DecideNominationInput {
   @Field(() => ID, { description: 'Hồ sơ — the nomination.' })
   id!: string;
@@ -74,10 +83,9 @@ export class AwardFilter {
   @Field(() => Int, { nullable: true, description: 'Năm — year.' })
   year?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'Đơn vị được khen (mã định danh) — the subject\'s unit id.' })
+  @Field(() => ID, { nullable: true, description: "Đơn vị được khen (mã định danh) — the subject's unit id." })
   subjectUnitId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Mã hình thức — only awards of this form.' })
   formCode?: string | null;
 }
-

@@ -25,9 +25,13 @@ const service = (ctx: SubgraphContext) => new NominationService(ctx);
  * submits it (from DRAFT or RETURNED), the deciding level decides and reviews at its level, a level between reviews.
  */
 function actingRole(nomination: Nomination, t: NominationTransition): string {
-  const fromProposer = t.to === NominationStatus.DRAFT || (t.to === NominationStatus.SUBMITTED && (t.from === NominationStatus.DRAFT || t.from === NominationStatus.RETURNED));
+  const fromProposer =
+    t.to === NominationStatus.DRAFT ||
+    (t.to === NominationStatus.SUBMITTED && (t.from === NominationStatus.DRAFT || t.from === NominationStatus.RETURNED));
   if (fromProposer) return 'Cán bộ đơn vị trình — staff of the proposing unit';
-  return t.auditUnitIdValue === nomination.decidingUnitId ? 'Cán bộ cấp quyết định — staff of the deciding authority' : 'Cán bộ cấp xét duyệt — staff of a reviewing level';
+  return t.auditUnitIdValue === nomination.decidingUnitId
+    ? 'Cán bộ cấp quyết định — staff of the deciding authority'
+    : 'Cán bộ cấp xét duyệt — staff of a reviewing level';
 }
 
 @Resolver(() => Nomination)
@@ -37,8 +41,13 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => NominationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: NominationFilter,
-    @Arg('orderBy', () => NominationOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).' }) orderBy?: NominationOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => NominationOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
+    })
+    orderBy?: NominationOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return service(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
@@ -53,23 +62,38 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFilter,
-    @Arg('orderBy', () => AwardOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).' }) orderBy?: AwardOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => AwardOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).',
+    })
+    orderBy?: AwardOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return service(ctx).awards(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS)
-  @Mutation(() => Nomination, { description: 'Lập hồ sơ đề nghị ở trạng thái DRAFT với danh mục hồ sơ theo kế hoạch (UNIT_ADMIN của đơn vị trình) — create a nomination in DRAFT with the plan\'s dossier checklist (UNIT_ADMIN of the proposing unit).' })
-  createNomination(@Arg('input', () => CreateNominationInput, { description: 'Hồ sơ mới — the nomination.' }) input: CreateNominationInput, @Ctx() ctx: SubgraphContext): Promise<Nomination> {
+  @Mutation(() => Nomination, {
+    description:
+      "Lập hồ sơ đề nghị ở trạng thái DRAFT với danh mục hồ sơ theo kế hoạch (UNIT_ADMIN của đơn vị trình) — create a nomination in DRAFT with the plan's dossier checklist (UNIT_ADMIN of the proposing unit).",
+  })
+  createNomination(
+    @Arg('input', () => CreateNominationInput, { description: 'Hồ sơ mới — the nomination.' }) input: CreateNominationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Nomination> {
     return ctx.em.transactional((em) => service({ ...ctx, em }).create(input));
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS)
-  @Mutation(() => Nomination, { description: 'Cập nhật danh mục hồ sơ ở DRAFT hoặc RETURNED (UNIT_ADMIN của đơn vị trình) — mark dossier items provided, in DRAFT or RETURNED (UNIT_ADMIN of the proposing unit).' })
+  @Mutation(() => Nomination, {
+    description:
+      'Cập nhật danh mục hồ sơ ở DRAFT hoặc RETURNED (UNIT_ADMIN của đơn vị trình) — mark dossier items provided, in DRAFT or RETURNED (UNIT_ADMIN of the proposing unit).',
+  })
   updateNominationDossier(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'Phiên bản đã đọc; cũ → CONFLICT — the version read; stale → CONFLICT.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'Phiên bản đã đọc; cũ → CONFLICT — the version read; stale → CONFLICT.' })
+    expectedVersion: number,
     @Arg('items', () => [DossierEntryInput], { description: 'Các thành phần — the items.' }) items: DossierEntryInput[],
     @Ctx() ctx: SubgraphContext,
   ): Promise<Nomination> {
@@ -77,21 +101,43 @@ export class NominationResolver {
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS, Capability.DECIDE_NOMINATIONS)
-  @Mutation(() => Nomination, { description: 'Chuyển trạng thái hồ sơ: SUBMITTED lần đầu hoặc sau khi trả lại (UNIT_ADMIN đơn vị trình; hồ sơ đủ, nộp trong hạn); APPRAISED, COUNCIL_REVIEWED, RETURNED và SUBMITTED lên cấp tiếp theo (COUNCIL hoặc UNIT_ADMIN của cấp đang giữ hồ sơ; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its levels: the proposer submits; the level holding it appraises, has its council review, returns it or submits it on to the next level; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.' })
+  @Mutation(() => Nomination, {
+    description:
+      'Chuyển trạng thái hồ sơ: SUBMITTED lần đầu hoặc sau khi trả lại (UNIT_ADMIN đơn vị trình; hồ sơ đủ, nộp trong hạn); APPRAISED, COUNCIL_REVIEWED, RETURNED và SUBMITTED lên cấp tiếp theo (COUNCIL hoặc UNIT_ADMIN của cấp đang giữ hồ sơ; trả lại phải nêu lý do); sai quy trình → BAD_USER_INPUT nêu các bước được phép — move a nomination through its levels: the proposer submits; the level holding it appraises, has its council review, returns it or submits it on to the next level; an illegal step is refused with BAD_USER_INPUT naming the allowed ones.',
+  })
   transitionNomination(
     @Arg('id', () => ID, { description: 'Hồ sơ — the nomination.' }) id: string,
     @Arg('to', () => NominationStatus, { description: 'Trạng thái mới — the new state.' }) to: NominationStatus,
     @Ctx() ctx: SubgraphContext,
-    @Arg('reason', () => String, { nullable: true, description: 'Lý do, ý kiến (bắt buộc khi trả lại) — reason or remarks (required when returning).' }) reason?: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Phiên bản đã đọc (nếu gửi: cũ → CONFLICT) — the version read; when sent, stale → CONFLICT.' }) expectedVersion?: number,
-    @Arg('receivedOn', () => DateScalar, { nullable: true, description: 'Chỉ với SUBMITTED: ngày cấp trên nhận hồ sơ (mặc định hôm nay, không sau hôm nay); hạn nộp xét theo ngày này và ngày được ghi vào lần chuyển — SUBMITTED only: the day the next level received the dossier (default today, never in the future); the deadline is checked against it and it is recorded on the transition.' }) receivedOn?: string,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: 'Lý do, ý kiến (bắt buộc khi trả lại) — reason or remarks (required when returning).',
+    })
+    reason?: string,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'Phiên bản đã đọc (nếu gửi: cũ → CONFLICT) — the version read; when sent, stale → CONFLICT.',
+    })
+    expectedVersion?: number,
+    @Arg('receivedOn', () => DateScalar, {
+      nullable: true,
+      description:
+        'Chỉ với SUBMITTED: ngày cấp trên nhận hồ sơ (mặc định hôm nay, không sau hôm nay); hạn nộp xét theo ngày này và ngày được ghi vào lần chuyển — SUBMITTED only: the day the next level received the dossier (default today, never in the future); the deadline is checked against it and it is recorded on the transition.',
+    })
+    receivedOn?: string,
   ): Promise<Nomination> {
     return ctx.em.transactional((em) => service({ ...ctx, em }).transition(id, to, reason, expectedVersion, receivedOn));
   }
 
   @Authorized(Capability.DECIDE_NOMINATIONS)
-  @Mutation(() => Nomination, { description: 'Ghi quyết định khen thưởng (số, ngày, người ký) cho hồ sơ COUNCIL_REVIEWED → DECIDED, tạo khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — record the award decision, moving a COUNCIL_REVIEWED nomination to DECIDED and creating the award.' })
-  decideNomination(@Arg('input', () => DecideNominationInput, { description: 'Quyết định — the decision.' }) input: DecideNominationInput, @Ctx() ctx: SubgraphContext): Promise<Nomination> {
+  @Mutation(() => Nomination, {
+    description:
+      'Ghi quyết định khen thưởng (số, ngày, người ký) cho hồ sơ COUNCIL_REVIEWED → DECIDED, tạo khen thưởng (COUNCIL hoặc UNIT_ADMIN của đơn vị quyết định) — record the award decision, moving a COUNCIL_REVIEWED nomination to DECIDED and creating the award.',
+  })
+  decideNomination(
+    @Arg('input', () => DecideNominationInput, { description: 'Quyết định — the decision.' }) input: DecideNominationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Nomination> {
     return ctx.em.transactional((em) => service({ ...ctx, em }).decide(input));
   }
 
@@ -105,7 +151,10 @@ export class NominationResolver {
     return (await standardById(ctx).load(nomination.standardId))!;
   }
 
-  @FieldResolver(() => AwardSubject, { description: 'Đối tượng đề nghị (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).' })
+  @FieldResolver(() => AwardSubject, {
+    description:
+      'Đối tượng đề nghị (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).',
+  })
   subject(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<AwardSubject> {
     return subjectView(ctx, nomination.subjectType, nomination.subjectUnitId, nomination.subjectContributorId, nomination.subjectName);
   }
@@ -115,33 +164,55 @@ export class NominationResolver {
     return unitRef(nomination.proposingUnitId);
   }
 
-  @FieldResolver(() => UnitRef, { description: 'Đơn vị quyết định theo hình thức khen thưởng: cả nước (Huân chương, Bằng khen Thủ tướng, Bằng khen bộ), tỉnh, huyện hoặc xã của đối tượng — the deciding unit, by the award form: the nation for State, Prime Minister and ministerial awards, else the subject\'s province, district or commune.' })
+  @FieldResolver(() => UnitRef, {
+    description:
+      "Đơn vị quyết định theo hình thức khen thưởng: cả nước (Huân chương, Bằng khen Thủ tướng, Bằng khen bộ), tỉnh, huyện hoặc xã của đối tượng — the deciding unit, by the award form: the nation for State, Prime Minister and ministerial awards, else the subject's province, district or commune.",
+  })
   decidingUnit(@Root() nomination: Nomination): UnitRef {
     return unitRef(nomination.decidingUnitId);
   }
 
-  @FieldResolver(() => UnitRef, { nullable: true, description: 'Cấp đang giữ hồ sơ (null: hồ sơ ở đơn vị trình — DRAFT, RETURNED) — the level handling the nomination now; null while it is with the proposer.' })
+  @FieldResolver(() => UnitRef, {
+    nullable: true,
+    description:
+      'Cấp đang giữ hồ sơ (null: hồ sơ ở đơn vị trình — DRAFT, RETURNED) — the level handling the nomination now; null while it is with the proposer.',
+  })
   currentUnit(@Root() nomination: Nomination): UnitRef | null {
     return nomination.currentUnitId == null ? null : unitRef(nomination.currentUnitId);
   }
 
-  @FieldResolver(() => [NominationStatus], { description: 'Các bước tiếp theo được phép (DECIDED: ghi bằng decideNomination, chỉ ở cấp quyết định; SUBMITTED từ COUNCIL_REVIEWED: trình tiếp lên cấp trên) — the steps open now: SUBMITTED from DRAFT or RETURNED is the proposer\'s, every other the level holding it (DECIDED through decideNomination, at the deciding level only).' })
+  @FieldResolver(() => [NominationStatus], {
+    description:
+      "Các bước tiếp theo được phép (DECIDED: ghi bằng decideNomination, chỉ ở cấp quyết định; SUBMITTED từ COUNCIL_REVIEWED: trình tiếp lên cấp trên) — the steps open now: SUBMITTED from DRAFT or RETURNED is the proposer's, every other the level holding it (DECIDED through decideNomination, at the deciding level only).",
+  })
   nextSteps(@Root() nomination: Nomination): NominationStatus[] {
     return allowedSteps(nomination);
   }
 
-  @FieldResolver(() => [NominationLevel], { description: 'Đường đi của hồ sơ: đơn vị trình, từng cấp thẩm định, Hội đồng xét và trình tiếp, cấp quyết định sau cùng — the way the nomination goes: the proposer, each level that reviews and forwards it, the deciding level last.' })
+  @FieldResolver(() => [NominationLevel], {
+    description:
+      'Đường đi của hồ sơ: đơn vị trình, từng cấp thẩm định, Hội đồng xét và trình tiếp, cấp quyết định sau cùng — the way the nomination goes: the proposer, each level that reviews and forwards it, the deciding level last.',
+  })
   levels(@Root() nomination: Nomination): NominationLevel[] {
-    const level = (id: number, role: NominationLevelRole) => Object.assign(new NominationLevel(), { unit: unitRef(id), role, current: id === nomination.currentUnitId });
-    const reviewing = nomination.levelUnitIds.map((id) => level(id, id === nomination.decidingUnitId ? NominationLevelRole.DECIDES : NominationLevelRole.REVIEWS_AND_FORWARDS));
-    return nomination.levelUnitIds[0] === nomination.proposingUnitId ? reviewing : [level(nomination.proposingUnitId, NominationLevelRole.PROPOSES), ...reviewing];
+    const level = (id: number, role: NominationLevelRole) =>
+      Object.assign(new NominationLevel(), { unit: unitRef(id), role, current: id === nomination.currentUnitId });
+    const reviewing = nomination.levelUnitIds.map((id) =>
+      level(id, id === nomination.decidingUnitId ? NominationLevelRole.DECIDES : NominationLevelRole.REVIEWS_AND_FORWARDS),
+    );
+    return nomination.levelUnitIds[0] === nomination.proposingUnitId
+      ? reviewing
+      : [level(nomination.proposingUnitId, NominationLevelRole.PROPOSES), ...reviewing];
   }
 
   @FieldResolver(() => [NominationTransition], {
-    description: 'Các lần chuyển trạng thái, cũ trước; tên cán bộ chỉ hiện với người có vai trò tại đơn vị trình, người khác thấy vai trò — every transition, oldest first; staff names only for callers with a role over the proposing unit, others see the role.',
+    description:
+      'Các lần chuyển trạng thái, cũ trước; tên cán bộ chỉ hiện với người có vai trò tại đơn vị trình, người khác thấy vai trò — every transition, oldest first; staff names only for callers with a role over the proposing unit, others see the role.',
   })
   async transitions(@Root() nomination: Nomination, @Ctx() ctx: SubgraphContext): Promise<NominationTransition[]> {
-    const [transitions, named] = await Promise.all([transitionsOf(ctx).load(nomination.id), maySeeStaffNames(ctx, nomination.proposingUnitId)]);
+    const [transitions, named] = await Promise.all([
+      transitionsOf(ctx).load(nomination.id),
+      maySeeStaffNames(ctx, nomination.proposingUnitId),
+    ]);
     return named ? transitions : transitions.map((t) => ({ ...t, username: actingRole(nomination, t) }) as NominationTransition);
   }
 
@@ -153,7 +224,10 @@ export class NominationResolver {
 
 @Resolver(() => NominationTransition)
 export class NominationTransitionResolver {
-  @FieldResolver(() => UnitRef, { description: 'Đơn vị thực hiện bước này: đơn vị trình khi nộp, cấp đang giữ hồ sơ khi thẩm định, xét, trả lại, trình tiếp hoặc quyết định — the unit that made the step.' })
+  @FieldResolver(() => UnitRef, {
+    description:
+      'Đơn vị thực hiện bước này: đơn vị trình khi nộp, cấp đang giữ hồ sơ khi thẩm định, xét, trả lại, trình tiếp hoặc quyết định — the unit that made the step.',
+  })
   unit(@Root() transition: NominationTransition): UnitRef {
     return unitRef(transition.auditUnitIdValue);
   }
@@ -176,7 +250,10 @@ export class AwardFieldsResolver {
     return (await formByCode(ctx).load(award.formCode))!;
   }
 
-  @FieldResolver(() => AwardSubject, { description: 'Đối tượng được khen (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).' })
+  @FieldResolver(() => AwardSubject, {
+    description:
+      'Đối tượng được khen (tên hộ gia đình, cá nhân chỉ hiện với người có quyền tại đơn vị) — the subject (names of households and individuals only for callers with a role over their unit).',
+  })
   subject(@Root() award: Award, @Ctx() ctx: SubgraphContext): Promise<AwardSubject> {
     return subjectView(ctx, award.subjectType, award.subjectUnitId, award.subjectContributorId, award.subjectName);
   }

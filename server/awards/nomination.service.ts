@@ -35,8 +35,11 @@ export const TRANSITIONS: Record<NominationStatus, NominationStatus[]> = {
 /** The steps open to this nomination now: from COUNCIL_REVIEWED, on to the next level below the deciding one, else the decision. */
 export function allowedSteps(nomination: Pick<Nomination, 'status' | 'currentUnitId' | 'decidingUnitId'>): NominationStatus[] {
   const atDecidingLevel = nomination.currentUnitId === nomination.decidingUnitId;
-  return TRANSITIONS[nomination.status].filter((to) => nomination.status !== NominationStatus.COUNCIL_REVIEWED
-    || (to === NominationStatus.SUBMITTED ? !atDecidingLevel : to === NominationStatus.DECIDED ? atDecidingLevel : true));
+  return TRANSITIONS[nomination.status].filter(
+    (to) =>
+      nomination.status !== NominationStatus.COUNCIL_REVIEWED ||
+      (to === NominationStatus.SUBMITTED ? !atDecidingLevel : to === NominationStatus.DECIDED ? atDecidingLevel : true),
+  );
 }
 
 /** The level of the unit whose head confers each authority's forms: the nation for State, Prime Minister and ministerial awards. */
@@ -86,9 +89,23 @@ export class NominationService extends Service {
     return unit;
   }
 
-  private record(nomination: Nomination, from: NominationStatus | null, to: NominationStatus, reason: string | null, auditUnitId: number, receivedOn: string | null = null) {
+  private record(
+    nomination: Nomination,
+    from: NominationStatus | null,
+    to: NominationStatus,
+    reason: string | null,
+    auditUnitId: number,
+    receivedOn: string | null = null,
+  ) {
     this.em.create(NominationTransition, {
-      nominationId: nomination.id, from, to, reason, userId: this.ctx.identity.userId, username: this.ctx.identity.username ?? 'system', auditUnitIdValue: auditUnitId, receivedOn,
+      nominationId: nomination.id,
+      from,
+      to,
+      reason,
+      userId: this.ctx.identity.userId,
+      username: this.ctx.identity.username ?? 'system',
+      auditUnitIdValue: auditUnitId,
+      receivedOn,
     } as never);
   }
 
@@ -97,18 +114,28 @@ export class NominationService extends Service {
    * ministerial awards, else the subject's province, district or commune — and the levels that review the nomination
    * on the way: each unit above the proposer up to the deciding one (the proposer itself when it decides).
    */
-  private async decisionPath(formCode: string, subject: UnitInfo, proposing: UnitInfo): Promise<{ authority: AwardAuthority; deciding: UnitInfo; levels: number[] }> {
+  private async decisionPath(
+    formCode: string,
+    subject: UnitInfo,
+    proposing: UnitInfo,
+  ): Promise<{ authority: AwardAuthority; deciding: UnitInfo; levels: number[] }> {
     const form = (await new StandardService(this.ctx).formsByCodes([formCode]))[0];
     const authority = form.authority;
     const ancestors = (await this.ctx.units.byIds(pathIds(subject.path))).filter((u): u is UnitInfo => u !== null);
     const deciding = ancestors.find((u) => u.level === DECIDING_LEVEL[authority]);
     if (!deciding) {
-      throw badInput(`${form.nameVi} do ${AUTHORITY_TEXT[authority].split(' — ')[0]} quyết định, nhưng ${subject.name} không thuộc đơn vị cấp ${DECIDING_LEVEL[authority]} nào`,
-        `${form.nameEn} is decided by ${AUTHORITY_TEXT[authority].split(' — ')[1]}, but ${subject.name} lies in no ${DECIDING_LEVEL[authority]}`, 'formCode');
+      throw badInput(
+        `${form.nameVi} do ${AUTHORITY_TEXT[authority].split(' — ')[0]} quyết định, nhưng ${subject.name} không thuộc đơn vị cấp ${DECIDING_LEVEL[authority]} nào`,
+        `${form.nameEn} is decided by ${AUTHORITY_TEXT[authority].split(' — ')[1]}, but ${subject.name} lies in no ${DECIDING_LEVEL[authority]}`,
+        'formCode',
+      );
     }
     if (!isWithin(proposing, deciding)) {
-      throw badInput(`${form.nameVi} cho ${subject.name} do ${deciding.name} quyết định: đơn vị trình ${proposing.name} phải thuộc ${deciding.name}`,
-        `${form.nameEn} for ${subject.name} is decided by ${deciding.name}: the proposing unit ${proposing.name} must lie within it`, 'proposingUnitCode');
+      throw badInput(
+        `${form.nameVi} cho ${subject.name} do ${deciding.name} quyết định: đơn vị trình ${proposing.name} phải thuộc ${deciding.name}`,
+        `${form.nameEn} for ${subject.name} is decided by ${deciding.name}: the proposing unit ${proposing.name} must lie within it`,
+        'proposingUnitCode',
+      );
     }
     const path = pathIds(proposing.path);
     const levels = proposing.id === deciding.id ? [deciding.id] : path.slice(path.indexOf(deciding.id), -1).reverse();
@@ -118,20 +145,34 @@ export class NominationService extends Service {
   async create(input: CreateNominationInput): Promise<Nomination> {
     const standards = new StandardService(this.ctx);
     const standard = await standards.require(input.standardId);
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+      throw badInput('Năm phải từ 2000 đến 2100', 'year must be 2000–2100', 'year');
     const proposing = await this.ctx.units.requireByCode(input.proposingUnitCode, referenceDate(input.year));
     this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, proposing);
     const campaign = await campaignInfo(this.ctx, standard.campaignId);
-    if (standard.year != null && standard.year !== input.year) throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
+    if (standard.year != null && standard.year !== input.year)
+      throw badInput(`Tiêu chuẩn này dành cho năm ${standard.year}`, `This standard is for ${standard.year}`, 'year');
     if (!isWithin(proposing, campaign.issuer)) {
-      throw badInput(`Đơn vị trình ${proposing.name} không thuộc ${campaign.issuer.name}`, `The proposing unit ${proposing.name} is outside ${campaign.issuer.name}`, 'proposingUnitCode');
+      throw badInput(
+        `Đơn vị trình ${proposing.name} không thuộc ${campaign.issuer.name}`,
+        `The proposing unit ${proposing.name} is outside ${campaign.issuer.name}`,
+        'proposingUnitCode',
+      );
     }
     const subject = await resolveSubject(this.ctx, this.em, input.subject, input.year);
     if (!isWithin(subject.unit, proposing)) {
-      throw badInput(`Đối tượng ${subject.name} không thuộc đơn vị trình ${proposing.name}`, `The subject is outside the proposing unit ${proposing.name}`, 'subject');
+      throw badInput(
+        `Đối tượng ${subject.name} không thuộc đơn vị trình ${proposing.name}`,
+        `The subject is outside the proposing unit ${proposing.name}`,
+        'subject',
+      );
     }
     if (standard.subjectType !== AwardSubjectType.ANY && standard.subjectType !== subject.type) {
-      throw badInput(`Tiêu chuẩn dành cho ${standard.subjectType}, đối tượng là ${subject.type}`, `The standard is for ${standard.subjectType}, the subject is a ${subject.type}`, 'subject');
+      throw badInput(
+        `Tiêu chuẩn dành cho ${standard.subjectType}, đối tượng là ${subject.type}`,
+        `The standard is for ${standard.subjectType}, the subject is a ${subject.type}`,
+        'subject',
+      );
     }
     const formCode = standard.formCode ?? input.formCode;
     if (!formCode) throw badInput('Tiêu chuẩn không định hình thức: cần formCode', 'The standard names no form: give formCode', 'formCode');
@@ -140,16 +181,40 @@ export class NominationService extends Service {
     }
     await standards.checkForm(campaign.id, formCode);
     const decision = await this.decisionPath(formCode, subject.unit, proposing);
-    const [open] = await this.em.execute(`SELECT id FROM awards.nomination WHERE standard_id = ? AND year = ? AND subject_unit_id = ? AND subject_contributor_id IS NOT DISTINCT FROM ?`,
-      [standard.id, input.year, subject.unit.id, subject.contributor?.id ?? null]);
-    if (open) throw conflict(`Đối tượng đã có hồ sơ ${open.id} cho tiêu chuẩn này năm ${input.year}`, `The subject already has nomination ${open.id} for this standard in ${input.year}`);
-    const dossier = dossierFor(standard.occasion, await standards.dossierRequirements([campaign.id]))
-      .map((r) => ({ item: r.item, label: r.label, template: r.template ?? null, provided: false, documentReference: null }));
+    const [open] = await this.em.execute(
+      `SELECT id FROM awards.nomination WHERE standard_id = ? AND year = ? AND subject_unit_id = ? AND subject_contributor_id IS NOT DISTINCT FROM ?`,
+      [standard.id, input.year, subject.unit.id, subject.contributor?.id ?? null],
+    );
+    if (open)
+      throw conflict(
+        `Đối tượng đã có hồ sơ ${open.id} cho tiêu chuẩn này năm ${input.year}`,
+        `The subject already has nomination ${open.id} for this standard in ${input.year}`,
+      );
+    const dossier = dossierFor(standard.occasion, await standards.dossierRequirements([campaign.id])).map((r) => ({
+      item: r.item,
+      label: r.label,
+      template: r.template ?? null,
+      provided: false,
+      documentReference: null,
+    }));
     const nomination = this.em.create(Nomination, {
-      campaignId: campaign.id, standardId: standard.id, formCode, occasion: standard.occasion, year: input.year, subjectType: subject.type,
-      subjectUnitId: subject.unit.id, subjectContributorId: subject.contributor?.id ?? null, subjectName: subject.name,
-      proposingUnitId: proposing.id, decidingUnitId: decision.deciding.id, decidingAuthority: decision.authority, levelUnitIds: decision.levels, currentUnitId: null,
-      status: NominationStatus.DRAFT, dossier, version: 1,
+      campaignId: campaign.id,
+      standardId: standard.id,
+      formCode,
+      occasion: standard.occasion,
+      year: input.year,
+      subjectType: subject.type,
+      subjectUnitId: subject.unit.id,
+      subjectContributorId: subject.contributor?.id ?? null,
+      subjectName: subject.name,
+      proposingUnitId: proposing.id,
+      decidingUnitId: decision.deciding.id,
+      decidingAuthority: decision.authority,
+      levelUnitIds: decision.levels,
+      currentUnitId: null,
+      status: NominationStatus.DRAFT,
+      dossier,
+      version: 1,
     } as never);
     await this.em.flush();
     this.record(nomination, null, NominationStatus.DRAFT, null, proposing.id);
@@ -162,14 +227,24 @@ export class NominationService extends Service {
     this.ctx.guard.require(Capability.PROPOSE_NOMINATIONS, await this.unit(nomination.proposingUnitId));
     checkVersion(nomination.version, expectedVersion);
     if (nomination.status !== NominationStatus.DRAFT && nomination.status !== NominationStatus.RETURNED) {
-      throw badInput(`Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`, `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`, 'id');
+      throw badInput(
+        `Chỉ sửa hồ sơ ở trạng thái DRAFT hoặc RETURNED (hiện ${nomination.status})`,
+        `The dossier can change only in DRAFT or RETURNED (now ${nomination.status})`,
+        'id',
+      );
     }
     const dossier = nomination.dossier.map((entry) => ({ ...entry }));
     for (const [i, item] of items.entries()) {
       const entries = dossier.filter((e) => e.item === item.item);
-      if (!entries.length) throw badInput(`Hồ sơ không có thành phần ${item.item}`, `The dossier has no ${item.item} item`, `items[${i}].item`);
+      if (!entries.length)
+        throw badInput(`Hồ sơ không có thành phần ${item.item}`, `The dossier has no ${item.item} item`, `items[${i}].item`);
       const reference = item.documentReference == null ? null : normaliseText(item.documentReference) || null;
-      if (item.provided && !reference) throw badInput('Cần số, ký hiệu văn bản khi đã có', 'A provided item needs its document reference', `items[${i}].documentReference`);
+      if (item.provided && !reference)
+        throw badInput(
+          'Cần số, ký hiệu văn bản khi đã có',
+          'A provided item needs its document reference',
+          `items[${i}].documentReference`,
+        );
       for (const entry of entries) Object.assign(entry, { provided: item.provided, documentReference: item.provided ? reference : null });
     }
     nomination.dossier = dossier;
@@ -177,33 +252,52 @@ export class NominationService extends Service {
     return nomination;
   }
 
-  async transition(id: string, to: NominationStatus, reason: string | null | undefined, expectedVersion?: number | null, receivedOn?: string | null): Promise<Nomination> {
+  async transition(
+    id: string,
+    to: NominationStatus,
+    reason: string | null | undefined,
+    expectedVersion?: number | null,
+    receivedOn?: string | null,
+  ): Promise<Nomination> {
     const nomination = await this.require(id, true);
     // The proposer submits a nomination it holds (DRAFT, RETURNED); every other step is the level handling it.
     const fromProposer = nomination.currentUnitId == null;
     const submitting = to === NominationStatus.SUBMITTED && fromProposer;
-    const actingUnit = await this.unit(submitting ? nomination.proposingUnitId : nomination.currentUnitId ?? nomination.levelUnitIds[0]);
+    const actingUnit = await this.unit(submitting ? nomination.proposingUnitId : (nomination.currentUnitId ?? nomination.levelUnitIds[0]));
     this.ctx.guard.require(submitting ? Capability.PROPOSE_NOMINATIONS : Capability.DECIDE_NOMINATIONS, actingUnit);
     checkVersion(nomination.version, expectedVersion, undefined, { optional: true });
     const allowed = allowedSteps(nomination);
     if (to === NominationStatus.DECIDED && allowed.includes(to)) {
-      throw badInput('Quyết định khen thưởng ghi bằng decideNomination (số, ngày, người ký)', 'Record the decision with decideNomination (number, date, signer)', 'to');
+      throw badInput(
+        'Quyết định khen thưởng ghi bằng decideNomination (số, ngày, người ký)',
+        'Record the decision with decideNomination (number, date, signer)',
+        'to',
+      );
     }
     if (!allowed.includes(to)) {
       throw badInput(
         `Không thể chuyển hồ sơ từ ${nomination.status} sang ${to}; được phép: ${allowed.join(', ') || 'không — none'}`,
-        `Cannot move a nomination from ${nomination.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`, 'to');
+        `Cannot move a nomination from ${nomination.status} to ${to}; allowed: ${allowed.join(', ') || 'none'}`,
+        'to',
+      );
     }
     const why = reason == null ? null : normaliseText(reason) || null;
-    if (to === NominationStatus.RETURNED && !why) throw badInput('Trả lại hồ sơ phải nêu lý do', 'Returning a nomination needs a reason', 'reason');
-    if (receivedOn != null && to !== NominationStatus.SUBMITTED) throw badInput('Ngày nhận hồ sơ chỉ ghi khi nộp (SUBMITTED)', 'receivedOn is only for a submission (SUBMITTED)', 'receivedOn');
-    if (receivedOn != null && receivedOn > today()) throw badInput('Ngày nhận hồ sơ không được sau hôm nay', 'receivedOn must not be in the future', 'receivedOn');
-    const received = to === NominationStatus.SUBMITTED ? receivedOn ?? today() : null;
+    if (to === NominationStatus.RETURNED && !why)
+      throw badInput('Trả lại hồ sơ phải nêu lý do', 'Returning a nomination needs a reason', 'reason');
+    if (receivedOn != null && to !== NominationStatus.SUBMITTED)
+      throw badInput('Ngày nhận hồ sơ chỉ ghi khi nộp (SUBMITTED)', 'receivedOn is only for a submission (SUBMITTED)', 'receivedOn');
+    if (receivedOn != null && receivedOn > today())
+      throw badInput('Ngày nhận hồ sơ không được sau hôm nay', 'receivedOn must not be in the future', 'receivedOn');
+    const received = to === NominationStatus.SUBMITTED ? (receivedOn ?? today()) : null;
     if (submitting) await this.checkSubmission(nomination, received!);
     const from = nomination.status;
     nomination.status = to;
-    nomination.currentUnitId = to === NominationStatus.RETURNED ? null
-      : to === NominationStatus.SUBMITTED ? nomination.levelUnitIds[submitting ? 0 : nomination.levelUnitIds.indexOf(actingUnit.id) + 1] : actingUnit.id;
+    nomination.currentUnitId =
+      to === NominationStatus.RETURNED
+        ? null
+        : to === NominationStatus.SUBMITTED
+          ? nomination.levelUnitIds[submitting ? 0 : nomination.levelUnitIds.indexOf(actingUnit.id) + 1]
+          : actingUnit.id;
     this.record(nomination, from, to, why, actingUnit.id, received);
     await this.em.flush();
     return nomination;
@@ -213,16 +307,23 @@ export class NominationService extends Service {
   private async checkSubmission(nomination: Nomination, receivedOn: string): Promise<void> {
     const missing = nomination.dossier.filter((e) => !e.provided);
     if (missing.length) {
-      throw badInput(`Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`, `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`, 'dossier');
+      throw badInput(
+        `Hồ sơ còn thiếu: ${missing.map((e) => e.label).join('; ')}`,
+        `The dossier lacks: ${missing.map((e) => e.item).join(', ')}`,
+        'dossier',
+      );
     }
     if (nomination.status !== NominationStatus.DRAFT) return;
     const standard = await new StandardService(this.ctx).require(nomination.standardId);
     const deadline = deadlineOf(standard, nomination.year, await campaignInfo(this.ctx, nomination.campaignId));
     if (deadline && receivedOn > deadline.date) {
-      const where = deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';
+      const where =
+        deadline.source === 'STANDARD' ? 'theo tiêu chuẩn — set on the standard' : 'theo mốc của phong trào — from the campaign milestone';
       throw badInput(
         `Đã quá hạn nộp hồ sơ đợt ${nomination.occasion} năm ${nomination.year}: hạn ${dmy(deadline.date)} (ngày cuối được nộp, ${where.split(' — ')[0]}), hồ sơ nộp ngày ${dmy(receivedOn)}`,
-        `The submission deadline for the ${nomination.occasion} ${nomination.year} occasion was ${deadline.date} (the last day allowed, ${where.split(' — ')[1]}); the dossier was submitted on ${receivedOn}`, 'to');
+        `The submission deadline for the ${nomination.occasion} ${nomination.year} occasion was ${deadline.date} (the last day allowed, ${where.split(' — ')[1]}); the dossier was submitted on ${receivedOn}`,
+        'to',
+      );
     }
   }
 
@@ -231,38 +332,74 @@ export class NominationService extends Service {
     const deciding = await this.unit(nomination.decidingUnitId);
     this.ctx.guard.require(Capability.DECIDE_NOMINATIONS, deciding);
     if (nomination.status === NominationStatus.COUNCIL_REVIEWED && nomination.currentUnitId !== nomination.decidingUnitId) {
-      throw badInput(`Hồ sơ mới được Hội đồng cấp dưới xét; cần trình tiếp lên ${deciding.name} (SUBMITTED) trước khi quyết định`,
-        `The nomination was reviewed by a lower level; submit it on to ${deciding.name} (SUBMITTED) before deciding`, 'id');
+      throw badInput(
+        `Hồ sơ mới được Hội đồng cấp dưới xét; cần trình tiếp lên ${deciding.name} (SUBMITTED) trước khi quyết định`,
+        `The nomination was reviewed by a lower level; submit it on to ${deciding.name} (SUBMITTED) before deciding`,
+        'id',
+      );
     }
     checkVersion(nomination.version, input.expectedVersion, undefined, { optional: true });
     if (nomination.status !== NominationStatus.COUNCIL_REVIEWED) {
-      throw badInput(`Chỉ quyết định hồ sơ đã được Hội đồng xét (COUNCIL_REVIEWED), hồ sơ đang ở ${nomination.status}`,
-        `Only a COUNCIL_REVIEWED nomination can be decided; this one is ${nomination.status}`, 'id');
+      throw badInput(
+        `Chỉ quyết định hồ sơ đã được Hội đồng xét (COUNCIL_REVIEWED), hồ sơ đang ở ${nomination.status}`,
+        `Only a COUNCIL_REVIEWED nomination can be decided; this one is ${nomination.status}`,
+        'id',
+      );
     }
     const number = normaliseText(input.decisionNumber);
     const signer = normaliseText(input.signer);
     if (!number) throw badInput('Cần số quyết định', 'decisionNumber must not be empty', 'decisionNumber');
     if (!signer) throw badInput('Cần người ký', 'signer must not be empty', 'signer');
-    if (input.decidedOn > today()) throw badInput('Ngày quyết định không được sau hôm nay', 'decidedOn must not be in the future', 'decidedOn');
+    if (input.decidedOn > today())
+      throw badInput('Ngày quyết định không được sau hôm nay', 'decidedOn must not be in the future', 'decidedOn');
     this.em.create(Award, {
-      nominationId: nomination.id, campaignId: nomination.campaignId, standardId: nomination.standardId, formCode: nomination.formCode, occasion: nomination.occasion,
-      year: nomination.year, subjectType: nomination.subjectType, subjectUnitId: nomination.subjectUnitId, subjectContributorId: nomination.subjectContributorId ?? null,
-      subjectName: nomination.subjectName, decidingUnitId: nomination.decidingUnitId, decisionNumber: number, decidedOn: input.decidedOn, signer,
+      nominationId: nomination.id,
+      campaignId: nomination.campaignId,
+      standardId: nomination.standardId,
+      formCode: nomination.formCode,
+      occasion: nomination.occasion,
+      year: nomination.year,
+      subjectType: nomination.subjectType,
+      subjectUnitId: nomination.subjectUnitId,
+      subjectContributorId: nomination.subjectContributorId ?? null,
+      subjectName: nomination.subjectName,
+      decidingUnitId: nomination.decidingUnitId,
+      decisionNumber: number,
+      decidedOn: input.decidedOn,
+      signer,
     } as never);
     const from = nomination.status;
     nomination.status = NominationStatus.DECIDED;
-    this.record(nomination, from, NominationStatus.DECIDED, `Quyết định số ${number} ngày ${dmy(input.decidedOn)}, ${signer} ký — decision ${number} of ${input.decidedOn}, signed by ${signer}`, deciding.id);
+    this.record(
+      nomination,
+      from,
+      NominationStatus.DECIDED,
+      `Quyết định số ${number} ngày ${dmy(input.decidedOn)}, ${signer} ký — decision ${number} of ${input.decidedOn}, signed by ${signer}`,
+      deciding.id,
+    );
     await this.em.flush();
     return nomination;
   }
 
-  async list(filter: NominationFilter, page: Page, orderBy = NominationOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Nomination>> {
+  async list(
+    filter: NominationFilter,
+    page: Page,
+    orderBy = NominationOrderField.CREATED,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Nomination>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('n.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
     if (filter.status != null) where.add('n.status = ?', filter.status);
     if (filter.year != null) where.add('n.year = ?', filter.year);
-    const { rows, totalCount } = await listPage(this.em, 'n.*', `FROM awards.nomination n ${where.where()}`, where.params, orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'n.*',
+      `FROM awards.nomination n ${where.where()}`,
+      where.params,
+      orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction),
+      page,
+    );
     return { nodes: rows.map((row) => this.em.map(Nomination, row)), totalCount };
   }
 
@@ -274,13 +411,25 @@ export class NominationService extends Service {
     return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
   }
 
-  async awards(filter: AwardFilter, page: Page, orderBy = AwardOrderField.DECIDED_ON, direction = SortDirection.ASC): Promise<ListResult<Award>> {
+  async awards(
+    filter: AwardFilter,
+    page: Page,
+    orderBy = AwardOrderField.DECIDED_ON,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Award>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
     if (filter.year != null) where.add('a.year = ?', filter.year);
     if (filter.formCode != null) where.add('a.form_code = ?', filter.formCode);
-    const { rows, totalCount } = await listPage(this.em, 'a.*', `FROM awards.award a ${where.where()}`, where.params, orderClause(AWARD_ORDER[orderBy], 'a.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'a.*',
+      `FROM awards.award a ${where.where()}`,
+      where.params,
+      orderClause(AWARD_ORDER[orderBy], 'a.id', direction),
+      page,
+    );
     return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
   }
 }

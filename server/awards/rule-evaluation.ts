@@ -6,10 +6,22 @@ import { COMPARATOR_SYMBOL, type Comparator } from '../shared/domain/comparators
 import { hasClass, isUnitClass, UNIT_CLASS_LABELS } from '../shared/domain/unit-class.js';
 import { bilingual } from '../shared/errors.js';
 import type {
-  ClassMap, ContributionCondition, ContributionKindCode, NewlyMetCriteria, NotAwarded, Precondition, RecognisedTier, Rule, TargetAttained, UnitClassCondition,
+  ClassMap,
+  ContributionCondition,
+  ContributionKindCode,
+  NewlyMetCriteria,
+  NotAwarded,
+  Precondition,
+  RecognisedTier,
+  Rule,
+  TargetAttained,
+  UnitClassCondition,
 } from './rule.js';
 
-export interface CriterionRef { number: number; name: string }
+export interface CriterionRef {
+  number: number;
+  name: string;
+}
 
 /** What is known of a subject for one occasion. */
 export interface SubjectFacts {
@@ -32,11 +44,20 @@ export interface SubjectFacts {
 }
 
 /** One contribution: its kind, date and value, and whether the subject mobilised it (rather than gave it). */
-export interface ContributionFact { kind: ContributionKindCode; on: string; vnd: number; mobilised: boolean }
+export interface ContributionFact {
+  kind: ContributionKindCode;
+  on: string;
+  vnd: number;
+  mobilised: boolean;
+}
 
 /** A unit's figure against this campaign's target (null target: the plan sets none for the unit that year). */
 export interface TargetFact {
-  target: number | null; comparator: Comparator | null; actual: number | null; onTrack: boolean | null; unit: string | null;
+  target: number | null;
+  comparator: Comparator | null;
+  actual: number | null;
+  onTrack: boolean | null;
+  unit: string | null;
   /** The metric's name in both languages, as insights gives it. */
   metricName?: { vi: string; en: string };
 }
@@ -62,25 +83,36 @@ export interface ConditionOutcome {
   text: { description: Text; actual: Text; required: Text };
 }
 
-export interface RuleOutcome { passed: boolean; conditions: ConditionOutcome[] }
+export interface RuleOutcome {
+  passed: boolean;
+  conditions: ConditionOutcome[];
+}
 
 /**
  * Texts for people in both languages, written "Tiếng Việt — English" by `bilingual` (the console and exports keep the
  * reader's half); a text that reads the same in both (a number, "≥ 4", criterion names) is written once. No half may
  * itself contain " — ", or the reader would get a piece of a sentence.
  */
-interface Text { vi: string; en: string }
+interface Text {
+  vi: string;
+  en: string;
+}
 const both = (vi: string, en: string): Text => ({ vi, en });
 const same = (text: string): Text => ({ vi: text, en: text });
 const written = (text: Text): string => (text.vi === text.en ? text.vi : bilingual(text.vi, text.en));
 
 const OCCASION: Record<string, Text> = {
-  ANNUAL: both('khen hằng năm', 'annual awards'), MID_TERM_REVIEW: both('sơ kết', 'mid-term review'), FINAL_REVIEW: both('tổng kết', 'final review'),
+  ANNUAL: both('khen hằng năm', 'annual awards'),
+  MID_TERM_REVIEW: both('sơ kết', 'mid-term review'),
+  FINAL_REVIEW: both('tổng kết', 'final review'),
 };
 /** Recognition tiers, those a rule asks for and those a unit's decisions carry. */
 const TIER: Record<string, Text> = {
-  NTM: both('đạt chuẩn nông thôn mới', 'NTM standard'), ADVANCED: both('nông thôn mới nâng cao', 'advanced NTM'), MODEL: both('nông thôn mới kiểu mẫu', 'model NTM'),
-  NTM_TASKS_COMPLETED: both('hoàn thành nhiệm vụ xây dựng nông thôn mới', 'NTM tasks completed'), NTM_VILLAGE: both('thôn đạt chuẩn nông thôn mới', 'NTM village'),
+  NTM: both('đạt chuẩn nông thôn mới', 'NTM standard'),
+  ADVANCED: both('nông thôn mới nâng cao', 'advanced NTM'),
+  MODEL: both('nông thôn mới kiểu mẫu', 'model NTM'),
+  NTM_TASKS_COMPLETED: both('hoàn thành nhiệm vụ xây dựng nông thôn mới', 'NTM tasks completed'),
+  NTM_VILLAGE: both('thôn đạt chuẩn nông thôn mới', 'NTM village'),
   MODEL_VILLAGE: both('thôn kiểu mẫu', 'model village'),
 };
 const word = (table: Record<string, Text>, code: string): Text => table[code] ?? same(code);
@@ -92,7 +124,11 @@ const vnd = (value: number): Text => both(formatVnd(value), `${Math.round(value)
 const day = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The threshold for the subject: the lowest of the classes it has, else the general one; with the class used. */
-export function thresholdFor(general: number, byClass: ClassMap | undefined, classes: readonly string[]): { value: number; unitClass: string | null } {
+export function thresholdFor(
+  general: number,
+  byClass: ClassMap | undefined,
+  classes: readonly string[],
+): { value: number; unitClass: string | null } {
   let best: { value: number; unitClass: string | null } = { value: general, unitClass: null };
   for (const [unitClass, value] of Object.entries(byClass ?? {})) {
     if (value !== undefined && hasClass(classes, unitClass) && (best.unitClass === null || value < best.value)) best = { value, unitClass };
@@ -101,7 +137,10 @@ export function thresholdFor(general: number, byClass: ClassMap | undefined, cla
 }
 
 /** The dates contributions are summed over: the calendar year for annual awards, period start to the year's end for reviews. */
-export function contributionWindow(ctx: Pick<OccasionContext, 'occasion' | 'year' | 'periodStart' | 'periodEnd'>): { from: string; to: string } {
+export function contributionWindow(ctx: Pick<OccasionContext, 'occasion' | 'year' | 'periodStart' | 'periodEnd'>): {
+  from: string;
+  to: string;
+} {
   const yearEnd = `${ctx.year}-12-31`;
   if (ctx.occasion === 'ANNUAL') return { from: `${ctx.year}-01-01`, to: yearEnd };
   return { from: ctx.periodStart, to: yearEnd < ctx.periodEnd ? yearEnd : ctx.periodEnd };
@@ -109,7 +148,7 @@ export function contributionWindow(ctx: Pick<OccasionContext, 'occasion' | 'year
 
 /** A class a threshold or condition names, in words (a classification code outside the vocabulary as written). */
 const className = (unitClass: string): Text =>
-  (isUnitClass(unitClass) ? both(UNIT_CLASS_LABELS[unitClass].vi, UNIT_CLASS_LABELS[unitClass].en) : same(unitClass));
+  isUnitClass(unitClass) ? both(UNIT_CLASS_LABELS[unitClass].vi, UNIT_CLASS_LABELS[unitClass].en) : same(unitClass);
 const classNote = (unitClass: string | null): Text => {
   if (!unitClass) return same('');
   const name = className(unitClass);
@@ -117,46 +156,76 @@ const classNote = (unitClass: string | null): Text => {
 };
 const names = (criteria: CriterionRef[]) => criteria.map((c) => c.name).join(', ');
 const nameOf = (ctx: OccasionContext, n: number) => ctx.criterionNames.get(n) ?? `${n}`;
-const outcome = (path: string, description: Text, passed: boolean, actual: Text, required: Text): ConditionOutcome =>
-  ({ path, description: written(description), passed, actual: written(actual), required: written(required), text: { description, actual, required } });
+const outcome = (path: string, description: Text, passed: boolean, actual: Text, required: Text): ConditionOutcome => ({
+  path,
+  description: written(description),
+  passed,
+  actual: written(actual),
+  required: written(required),
+  text: { description, actual, required },
+});
 /** Several texts joined into one list, each language apart. */
-const listOf = (texts: Text[], separator = ', '): Text => both(texts.map((t) => t.vi).join(separator), texts.map((t) => t.en).join(separator));
+const listOf = (texts: Text[], separator = ', '): Text =>
+  both(texts.map((t) => t.vi).join(separator), texts.map((t) => t.en).join(separator));
 /** A figure as each language writes it (80,59 / 80.59). */
-const figure = (value: number): Text => both(value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }), value.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
+const figure = (value: number): Text =>
+  both(value.toLocaleString('vi-VN', { maximumFractionDigits: 2 }), value.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
 
 function newlyMet(rule: NewlyMetCriteria, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   // A window ending before the occasion ("đến ngày có văn bản chỉ đạo …") compares the assessment of its end's year.
   const assessed = rule.until ? Math.min(Number(rule.until.slice(0, 4)), ctx.year) : ctx.year;
-  const table = assessed === ctx.year ? facts.newlyMet : facts.newlyMetByYear?.get(assessed) ?? new Map<number, CriterionRef[] | null>();
+  const table = assessed === ctx.year ? facts.newlyMet : (facts.newlyMetByYear?.get(assessed) ?? new Map<number, CriterionRef[] | null>());
   const since = table.get(rule.baseYear) ?? null;
-  const awarded = rule.ifAwardedAt && facts.awards.some((a) => a.occasion === rule.ifAwardedAt!.occasion && a.year === rule.ifAwardedAt!.year);
+  const awarded =
+    rule.ifAwardedAt && facts.awards.some((a) => a.occasion === rule.ifAwardedAt!.occasion && a.year === rule.ifAwardedAt!.year);
   const threshold = awarded ? { value: rule.ifAwardedAt!.min, unitClass: null } : thresholdFor(rule.min, rule.byClass, facts.classes);
   const countYear = awarded ? rule.ifAwardedAt!.countSince : rule.baseYear;
-  const counted = awarded ? table.get(countYear) ?? null : since;
+  const counted = awarded ? (table.get(countYear) ?? null) : since;
   const earlier = awarded ? word(OCCASION, rule.ifAwardedAt!.occasion) : null;
   const cls = classNote(threshold.unitClass);
   const until = rule.until ? both(` đến ${day(rule.until)}`, ` to ${day(rule.until)}`) : same('');
   const description = earlier
-    ? both(`Số tiêu chí đạt thêm từ năm ${countYear}${until.vi} (đã được khen ${earlier.vi} ${rule.ifAwardedAt!.year})`,
-      `criteria newly met since ${countYear}${until.en} (already awarded at the ${rule.ifAwardedAt!.year} ${earlier.en})`)
+    ? both(
+        `Số tiêu chí đạt thêm từ năm ${countYear}${until.vi} (đã được khen ${earlier.vi} ${rule.ifAwardedAt!.year})`,
+        `criteria newly met since ${countYear}${until.en} (already awarded at the ${rule.ifAwardedAt!.year} ${earlier.en})`,
+      )
     : both(`Số tiêu chí đạt mới từ năm ${rule.baseYear}${until.vi}${cls.vi}`, `new criteria since ${rule.baseYear}${until.en}${cls.en}`);
   const required = same(`≥ ${threshold.value}`);
-  const outcomes: ConditionOutcome[] = [counted === null
-    ? outcome(path, description, false, both(`thiếu đánh giá năm ${countYear} hoặc ${assessed}`, `no assessment for ${countYear} or ${assessed}`), required)
-    : outcome(path, description, counted.length >= threshold.value, same(counted.length ? `${counted.length} (${names(counted)})` : '0'), required)];
+  const outcomes: ConditionOutcome[] = [
+    counted === null
+      ? outcome(
+          path,
+          description,
+          false,
+          both(`thiếu đánh giá năm ${countYear} hoặc ${assessed}`, `no assessment for ${countYear} or ${assessed}`),
+          required,
+        )
+      : outcome(
+          path,
+          description,
+          counted.length >= threshold.value,
+          same(counted.length ? `${counted.length} (${names(counted)})` : '0'),
+          required,
+        ),
+  ];
   const include = rule.includeAny ?? rule.includeAll;
   if (include) {
     const all = !!rule.includeAll;
     const found = (since ?? []).filter((c) => include.includes(c.number));
     const wanted = include.map((n) => nameOf(ctx, n));
     const list = both(wanted.join(all ? ' và ' : ' hoặc '), wanted.join(all ? ' and ' : ' or '));
-    outcomes.push(outcome(
-      path,
-      both(`Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${list.vi}`, `newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of ${list.en}`),
-      since !== null && (all ? found.length === include.length : found.length > 0),
-      found.length ? same(names(found)) : both('không có', 'none'),
-      list,
-    ));
+    outcomes.push(
+      outcome(
+        path,
+        both(
+          `Trong các tiêu chí đạt mới từ năm ${rule.baseYear} có ${list.vi}`,
+          `newly met since ${rule.baseYear} include ${all ? 'all' : 'any'} of ${list.en}`,
+        ),
+        since !== null && (all ? found.length === include.length : found.length > 0),
+        found.length ? same(names(found)) : both('không có', 'none'),
+        list,
+      ),
+    );
   }
   return outcomes;
 }
@@ -165,12 +234,20 @@ function recognised(rule: RecognisedTier, facts: SubjectFacts, ctx: OccasionCont
   const yearEnd = `${ctx.year}-12-31`;
   const inForce = (d: { revokedOn: string | null }, end: string) => d.revokedOn === null || d.revokedOn > end;
   const year = rule.inYear === 'OCCASION' ? ctx.year : rule.inYear === 'PERIOD' ? null : rule.inYear;
-  const matching = facts.recognitions.filter((d) => d.tier === rule.tier && (year !== null
-    ? d.decidedOn.startsWith(`${year}-`) && inForce(d, `${year}-12-31`)
-    : d.decidedOn >= ctx.periodStart && d.decidedOn <= ctx.periodEnd && d.decidedOn <= yearEnd && inForce(d, yearEnd)));
-  const when = year !== null
-    ? both(`năm ${year}`, `in ${year}`)
-    : both(`trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`, `in the period ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`);
+  const matching = facts.recognitions.filter(
+    (d) =>
+      d.tier === rule.tier &&
+      (year !== null
+        ? d.decidedOn.startsWith(`${year}-`) && inForce(d, `${year}-12-31`)
+        : d.decidedOn >= ctx.periodStart && d.decidedOn <= ctx.periodEnd && d.decidedOn <= yearEnd && inForce(d, yearEnd)),
+  );
+  const when =
+    year !== null
+      ? both(`năm ${year}`, `in ${year}`)
+      : both(
+          `trong giai đoạn ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`,
+          `in the period ${ctx.periodStart.slice(0, 4)}–${ctx.periodEnd.slice(0, 4)}`,
+        );
   const tier = word(TIER, rule.tier);
   const decisions = (list: SubjectFacts['recognitions']): Text => {
     const each = list.map((d) => ({ tier: word(TIER, d.tier), on: day(d.decidedOn) }));
@@ -181,12 +258,21 @@ function recognised(rule: RecognisedTier, facts: SubjectFacts, ctx: OccasionCont
     path,
     both(`Được công nhận ${tier.vi} ${when.vi}`, `recognised ${tier.en} ${when.en}`),
     matching.length > 0,
-    matching.length ? decisions(matching) : facts.recognitions.length ? both(`quyết định khác: ${other.vi}`, `other decisions: ${other.en}`) : both('chưa có quyết định', 'no decision'),
+    matching.length
+      ? decisions(matching)
+      : facts.recognitions.length
+        ? both(`quyết định khác: ${other.vi}`, `other decisions: ${other.en}`)
+        : both('chưa có quyết định', 'no decision'),
     both(`${tier.vi}, ${when.vi}`, `${tier.en}, ${when.en}`),
   );
 }
 
-const KIND: Record<ContributionKindCode, Text> = { MONEY: both('tiền', 'money'), LAND: both('đất đai', 'land'), LABOUR: both('ngày công', 'labour'), ASSETS: both('tài sản', 'assets') };
+const KIND: Record<ContributionKindCode, Text> = {
+  MONEY: both('tiền', 'money'),
+  LAND: both('đất đai', 'land'),
+  LABOUR: both('ngày công', 'labour'),
+  ASSETS: both('tài sản', 'assets'),
+};
 /** " (đất đai, tài sản)" when a condition counts only some kinds of contribution; `all` when it counts every kind. */
 const kindsNote = (kinds: ContributionKindCode[] | undefined, all: Text = same('')): Text => {
   if (!kinds) return all;
@@ -197,22 +283,35 @@ const kindsNote = (kinds: ContributionKindCode[] | undefined, all: Text = same('
 function contribution(rule: ContributionCondition, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome[] {
   const window = contributionWindow(ctx);
   const end = rule.until && rule.until < window.to ? rule.until : window.to;
-  const during = ctx.occasion === 'ANNUAL' && end === window.to
-    ? both(`năm ${ctx.year}`, `in ${ctx.year}`) : both(`từ ${day(window.from)} đến ${day(end)}`, `from ${day(window.from)} to ${day(end)}`);
-  const sum = (mobilised: boolean, kinds: ContributionKindCode[] | undefined) => facts.contributions
-    .filter((c) => c.mobilised === mobilised && c.on >= window.from && c.on <= end && (!kinds || kinds.includes(c.kind)))
-    .reduce((total, c) => total + c.vnd, 0);
+  const during =
+    ctx.occasion === 'ANNUAL' && end === window.to
+      ? both(`năm ${ctx.year}`, `in ${ctx.year}`)
+      : both(`từ ${day(window.from)} đến ${day(end)}`, `from ${day(window.from)} to ${day(end)}`);
+  const sum = (mobilised: boolean, kinds: ContributionKindCode[] | undefined) =>
+    facts.contributions
+      .filter((c) => c.mobilised === mobilised && c.on >= window.from && c.on <= end && (!kinds || kinds.includes(c.kind)))
+      .reduce((total, c) => total + c.vnd, 0);
   const min = thresholdFor(rule.minVnd, rule.byClass, facts.classes);
   const cls = classNote(min.unitClass);
-  const atLeast = (value: number): Text => { const v = vnd(value); return both(`≥ ${v.vi}`, `≥ ${v.en}`); };
+  const atLeast = (value: number): Text => {
+    const v = vnd(value);
+    return both(`≥ ${v.vi}`, `≥ ${v.en}`);
+  };
   const ownVnd = sum(false, rule.kinds);
   if (rule.scope === 'OWN') {
-    const kinds = kindsNote(rule.kinds, both(' (tiền, ngày công, đất đai, tài sản quy tiền)', ' (money, labour, land, assets valued in VND)'));
-    return [outcome(
-      path,
-      both(`Tự đóng góp${kinds.vi}, ${during.vi}${cls.vi}`, `own contributions${kinds.en}, ${during.en}${cls.en}`),
-      ownVnd >= min.value, vnd(ownVnd), atLeast(min.value),
-    )];
+    const kinds = kindsNote(
+      rule.kinds,
+      both(' (tiền, ngày công, đất đai, tài sản quy tiền)', ' (money, labour, land, assets valued in VND)'),
+    );
+    return [
+      outcome(
+        path,
+        both(`Tự đóng góp${kinds.vi}, ${during.vi}${cls.vi}`, `own contributions${kinds.en}, ${during.en}${cls.en}`),
+        ownVnd >= min.value,
+        vnd(ownVnd),
+        atLeast(min.value),
+      ),
+    ];
   }
   const own = thresholdFor(rule.ownMinVnd ?? 0, rule.byClassOwnMinVnd, facts.classes);
   const ownCls = classNote(own.unitClass);
@@ -225,12 +324,24 @@ function contribution(rule: ContributionCondition, facts: SubjectFacts, ctx: Occ
   return [
     outcome(
       path,
-      both(`Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp)${kinds.vi}, ${during.vi}${cls.vi}`, `value mobilised (own share included)${kinds.en}, ${during.en}${cls.en}`),
+      both(
+        `Giá trị đóng góp trực tiếp vận động (gồm phần tự đóng góp)${kinds.vi}, ${during.vi}${cls.vi}`,
+        `value mobilised (own share included)${kinds.en}, ${during.en}${cls.en}`,
+      ),
       works >= min.value,
-      both(`${total.vi} (vận động ${mobilised.vi} + tự đóng góp ${ownGiven.vi})`, `${total.en} (mobilised ${mobilised.en} + own ${ownGiven.en})`),
+      both(
+        `${total.vi} (vận động ${mobilised.vi} + tự đóng góp ${ownGiven.vi})`,
+        `${total.en} (mobilised ${mobilised.en} + own ${ownGiven.en})`,
+      ),
       atLeast(min.value),
     ),
-    outcome(path, both(`Trong đó tự đóng góp${ownKinds.vi}${ownCls.vi}`, `of which own contributions${ownKinds.en}${ownCls.en}`), ownPartVnd >= own.value, ownPart, atLeast(own.value)),
+    outcome(
+      path,
+      both(`Trong đó tự đóng góp${ownKinds.vi}${ownCls.vi}`, `of which own contributions${ownKinds.en}${ownCls.en}`),
+      ownPartVnd >= own.value,
+      ownPart,
+      atLeast(own.value),
+    ),
   ];
 }
 
@@ -249,10 +360,18 @@ function unitClass(rule: UnitClassCondition, facts: SubjectFacts, path: string):
 function targetAttained(rule: TargetAttained, facts: SubjectFacts, ctx: OccasionContext, path: string): ConditionOutcome {
   const fact = facts.targets?.get(rule.metric);
   const metric = fact?.metricName ?? same(rule.metric);
-  const description = both(`Đạt chỉ tiêu "${metric.vi}" năm ${ctx.year} theo kế hoạch`, `met the plan's "${metric.en}" target for ${ctx.year}`);
+  const description = both(
+    `Đạt chỉ tiêu "${metric.vi}" năm ${ctx.year} theo kế hoạch`,
+    `met the plan's "${metric.en}" target for ${ctx.year}`,
+  );
   if (!fact || fact.target === null) {
-    return outcome(path, description, false,
-      both(`kế hoạch không đặt chỉ tiêu cho đơn vị này năm ${ctx.year}`, `the plan sets no target for this unit in ${ctx.year}`), both('đạt chỉ tiêu', 'the target met'));
+    return outcome(
+      path,
+      description,
+      false,
+      both(`kế hoạch không đặt chỉ tiêu cho đơn vị này năm ${ctx.year}`, `the plan sets no target for this unit in ${ctx.year}`),
+      both('đạt chỉ tiêu', 'the target met'),
+    );
   }
   const unit = fact.unit === 'PERCENT' ? ' %' : '';
   const target = figure(fact.target);
@@ -262,7 +381,10 @@ function targetAttained(rule: TargetAttained, facts: SubjectFacts, ctx: Occasion
     description,
     fact.onTrack === true,
     actual === null ? both('chưa có hoặc chưa đủ số liệu', 'no or partial data') : both(`${actual.vi}${unit}`, `${actual.en}${unit}`),
-    both(`${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.vi}${unit}`, `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.en}${unit}`),
+    both(
+      `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.vi}${unit}`,
+      `${COMPARATOR_SYMBOL[fact.comparator ?? 'GTE']} ${target.en}${unit}`,
+    ),
   );
 }
 
@@ -299,18 +421,25 @@ export function evaluateRule(rule: Rule, facts: SubjectFacts, ctx: OccasionConte
     return { passed, conditions: outcomes.flatMap((o) => o.conditions) };
   }
   const conditions =
-    'newlyMetCriteria' in rule ? newlyMet(rule.newlyMetCriteria, facts, ctx, path)
-      : 'recognisedTier' in rule ? [recognised(rule.recognisedTier, facts, ctx, path)]
-        : 'contribution' in rule ? contribution(rule.contribution, facts, ctx, path)
-          : 'unitClass' in rule ? [unitClass(rule.unitClass, facts, path)]
-            : 'targetAttained' in rule ? [targetAttained(rule.targetAttained, facts, ctx, path)]
-              : 'notAwarded' in rule ? [notAwarded(rule.notAwarded, facts, ctx, path)]
+    'newlyMetCriteria' in rule
+      ? newlyMet(rule.newlyMetCriteria, facts, ctx, path)
+      : 'recognisedTier' in rule
+        ? [recognised(rule.recognisedTier, facts, ctx, path)]
+        : 'contribution' in rule
+          ? contribution(rule.contribution, facts, ctx, path)
+          : 'unitClass' in rule
+            ? [unitClass(rule.unitClass, facts, path)]
+            : 'targetAttained' in rule
+              ? [targetAttained(rule.targetAttained, facts, ctx, path)]
+              : 'notAwarded' in rule
+                ? [notAwarded(rule.notAwarded, facts, ctx, path)]
                 : [precondition(rule.precondition, facts, ctx, path)];
   return { passed: conditions.every((c) => c.passed), conditions };
 }
 
 /** One line per outcome, for people, in both languages: "description: actual (required) ✓". */
 export const outcomeLine = (c: ConditionOutcome): string => {
-  const line = (lang: keyof Text) => `${c.text.description[lang]}: ${c.text.actual[lang]} (${c.text.required[lang]}) ${c.passed ? '✓' : '✗'}`;
+  const line = (lang: keyof Text) =>
+    `${c.text.description[lang]}: ${c.text.actual[lang]} (${c.text.required[lang]}) ${c.passed ? '✓' : '✗'}`;
   return written({ vi: line('vi'), en: line('en') });
 };

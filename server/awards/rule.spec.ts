@@ -19,7 +19,13 @@ const fault = (value: unknown): RuleError => {
 describe('rule validation', () => {
   it('accepts every rule of the seed plans', () => {
     let rules = 0;
-    for (const file of ['000-cam-xuyen.yaml', '001-chi-lang-commune.yaml', '002-bac-kan.yaml', '003-khanh-hoa.yaml', '004-quang-nam.yaml']) {
+    for (const file of [
+      '000-cam-xuyen.yaml',
+      '001-chi-lang-commune.yaml',
+      '002-bac-kan.yaml',
+      '003-khanh-hoa.yaml',
+      '004-quang-nam.yaml',
+    ]) {
       for (const standard of parse(readFileSync(projectPath('seeds', 'plans', file), 'utf8')).awardStandards) {
         if (standard.rule === null) continue;
         expect(parseRule(standard.rule), standard.key).toEqual(standard.rule);
@@ -31,7 +37,9 @@ describe('rule validation', () => {
 
   it('refuses unknown condition kinds and fields, naming the path', () => {
     expect(fault({ all: [{ judgement: { label: 'x' } }] })).toMatchObject({ path: 'rule.all[0].judgement' });
-    expect(fault({ all: [{ newlyMetCriteria: { baseYear: 2021, min: 4, maximum: 9 } }] })).toMatchObject({ path: 'rule.all[0].newlyMetCriteria.maximum' });
+    expect(fault({ all: [{ newlyMetCriteria: { baseYear: 2021, min: 4, maximum: 9 } }] })).toMatchObject({
+      path: 'rule.all[0].newlyMetCriteria.maximum',
+    });
     expect(fault({ any: [] })).toMatchObject({ path: 'rule.any' });
     expect(fault({ all: [{ newlyMetCriteria: { baseYear: 2021, min: 4 } }], any: [] })).toMatchObject({ path: 'rule' });
   });
@@ -49,8 +57,15 @@ describe('rule validation', () => {
   it('turns the typed input of the rule builder into the stored form', () => {
     const input = {
       all: [
-        { newlyMetCriteria: { baseYear: 2021, min: 5, includeAll: [10, 11], byClass: [{ unitClass: UnitClass.ESPECIALLY_DISADVANTAGED, value: 4 }],
-          ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 } } },
+        {
+          newlyMetCriteria: {
+            baseYear: 2021,
+            min: 5,
+            includeAll: [10, 11],
+            byClass: [{ unitClass: UnitClass.ESPECIALLY_DISADVANTAGED, value: 4 }],
+            ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 },
+          },
+        },
         { recognisedTier: { tier: 'NTM', inYear: RecognitionWindow.YEAR, year: 2024 } },
         { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng' } },
       ],
@@ -58,13 +73,23 @@ describe('rule validation', () => {
     const rule = parseRule(ruleFromInput(input));
     expect(rule).toEqual({
       all: [
-        { newlyMetCriteria: { baseYear: 2021, min: 5, includeAll: [10, 11], byClass: { ESPECIALLY_DISADVANTAGED: 4 }, ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 } } },
+        {
+          newlyMetCriteria: {
+            baseYear: 2021,
+            min: 5,
+            includeAll: [10, 11],
+            byClass: { ESPECIALLY_DISADVANTAGED: 4 },
+            ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 },
+          },
+        },
         { recognisedTier: { tier: 'NTM', inYear: 2024 } },
         { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng' } },
       ],
     });
     expect(baseYearsOf(rule)).toEqual([2021, 2023]);
     expect(() => ruleFromInput({ all: [{}] } as unknown as RuleInput)).toThrow(RuleError);
-    expect(() => ruleFromInput({ recognisedTier: { tier: 'NTM', inYear: RecognitionWindow.YEAR } } as unknown as RuleInput)).toThrow(/year/);
+    expect(() => ruleFromInput({ recognisedTier: { tier: 'NTM', inYear: RecognitionWindow.YEAR } } as unknown as RuleInput)).toThrow(
+      /year/,
+    );
   });
 });

@@ -21,7 +21,10 @@ export interface NewlyMetCriteria {
   /** The window's end ("đến ngày có văn bản chỉ đạo tổ chức sơ kết"): the assessment of that date's year is compared. */
   until?: string;
 }
-export interface RecognisedTier { tier: Tier; inYear: 'OCCASION' | 'PERIOD' | number }
+export interface RecognisedTier {
+  tier: Tier;
+  inYear: 'OCCASION' | 'PERIOD' | number;
+}
 export interface ContributionCondition {
   scope: 'OWN' | 'MOBILISED';
   minVnd: number;
@@ -34,13 +37,22 @@ export interface ContributionCondition {
   /** The window's end date, when earlier than the occasion's. */
   until?: string;
 }
-export interface Precondition { key: string; label: string }
+export interface Precondition {
+  key: string;
+  label: string;
+}
 /** The subject's unit (or, for a household or individual, its commune or village) has one of these classes. */
-export interface UnitClassCondition { anyOf: UnitClass[] }
+export interface UnitClassCondition {
+  anyOf: UnitClass[];
+}
 /** The subject's unit met this campaign's target for the metric in the occasion's year ("đạt và vượt … theo kế hoạch"). */
-export interface TargetAttained { metric: string }
+export interface TargetAttained {
+  metric: string;
+}
 /** The subject holds no award of this occasion in the occasion's year ("trừ trường hợp đã khen trong năm"). */
-export interface NotAwarded { occasion: Occasion }
+export interface NotAwarded {
+  occasion: Occasion;
+}
 
 export type Condition =
   | { newlyMetCriteria: NewlyMetCriteria }
@@ -54,7 +66,11 @@ export type Rule = { all: Rule[] } | { any: Rule[] } | Condition;
 
 /** A fault in a rule, with the path to it ("rule.all[1].newlyMetCriteria.min"). */
 export class RuleError extends Error {
-  constructor(readonly path: string, readonly vi: string, readonly en: string) {
+  constructor(
+    readonly path: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(`${path}: ${en}`);
     this.name = 'RuleError';
   }
@@ -77,10 +93,14 @@ function fields(value: unknown, path: string, required: string[], optional: stri
   if (!isObject(value)) throw new RuleError(path, 'phải là một đối tượng', 'must be an object');
   const unknown = Object.keys(value).filter((k) => !required.includes(k) && !optional.includes(k));
   if (unknown.length) {
-    throw new RuleError(`${path}.${unknown[0]}`, `trường không được hỗ trợ "${unknown[0]}" (cho phép: ${[...required, ...optional].join(', ')})`,
-      `unknown field "${unknown[0]}" (allowed: ${[...required, ...optional].join(', ')})`);
+    throw new RuleError(
+      `${path}.${unknown[0]}`,
+      `trường không được hỗ trợ "${unknown[0]}" (cho phép: ${[...required, ...optional].join(', ')})`,
+      `unknown field "${unknown[0]}" (allowed: ${[...required, ...optional].join(', ')})`,
+    );
   }
-  for (const key of required) if (value[key] === undefined || value[key] === null) throw new RuleError(`${path}.${key}`, 'bắt buộc', 'is required');
+  for (const key of required)
+    if (value[key] === undefined || value[key] === null) throw new RuleError(`${path}.${key}`, 'bắt buộc', 'is required');
   return value;
 }
 
@@ -92,19 +112,26 @@ function int(value: unknown, path: string, min: number, max: number): number {
 }
 
 function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) throw new RuleError(path, `phải là một trong ${allowed.join(', ')}`, `must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !allowed.includes(value as T))
+    throw new RuleError(path, `phải là một trong ${allowed.join(', ')}`, `must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
 function criteria(value: unknown, path: string): number[] {
-  if (!Array.isArray(value) || !value.length) throw new RuleError(path, 'phải là danh sách số tiêu chí không rỗng', 'must be a non-empty list of criterion numbers');
+  if (!Array.isArray(value) || !value.length)
+    throw new RuleError(path, 'phải là danh sách số tiêu chí không rỗng', 'must be a non-empty list of criterion numbers');
   const numbers = value.map((n, i) => int(n, `${path}[${i}]`, CRITERIA.min, CRITERIA.max));
   if (new Set(numbers).size !== numbers.length) throw new RuleError(path, 'có số tiêu chí lặp lại', 'repeats a criterion');
   return numbers;
 }
 
 function date(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  if (
+    typeof value !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     throw new RuleError(path, 'phải là ngày YYYY-MM-DD', 'must be a date YYYY-MM-DD');
   }
   int(Number(value.slice(0, 4)), path, YEARS.min, YEARS.max);
@@ -119,14 +146,19 @@ function list<T extends string>(value: unknown, path: string, allowed: readonly 
 }
 
 function classMap(value: unknown, path: string, min: number, max: number): ClassMap {
-  if (!isObject(value) || !Object.keys(value).length) throw new RuleError(path, 'phải là bảng loại đơn vị → ngưỡng, không rỗng', 'must be a non-empty map of unit class → threshold');
+  if (!isObject(value) || !Object.keys(value).length)
+    throw new RuleError(path, 'phải là bảng loại đơn vị → ngưỡng, không rỗng', 'must be a non-empty map of unit class → threshold');
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [oneOf(k, `${path}.${k}`, CLASSES), int(v, `${path}.${k}`, min, max)]));
 }
 
 function newlyMet(value: unknown, path: string): NewlyMetCriteria {
   const raw = fields(value, path, ['baseYear', 'min'], ['includeAny', 'includeAll', 'byClass', 'ifAwardedAt', 'until']);
-  const rule: NewlyMetCriteria = { baseYear: int(raw.baseYear, `${path}.baseYear`, YEARS.min, YEARS.max), min: int(raw.min, `${path}.min`, 0, CRITERIA.max) };
-  if (raw.includeAny != null && raw.includeAll != null) throw new RuleError(path, 'chỉ dùng một trong includeAny, includeAll', 'use includeAny or includeAll, not both');
+  const rule: NewlyMetCriteria = {
+    baseYear: int(raw.baseYear, `${path}.baseYear`, YEARS.min, YEARS.max),
+    min: int(raw.min, `${path}.min`, 0, CRITERIA.max),
+  };
+  if (raw.includeAny != null && raw.includeAll != null)
+    throw new RuleError(path, 'chỉ dùng một trong includeAny, includeAll', 'use includeAny or includeAll, not both');
   if (raw.includeAny != null) rule.includeAny = criteria(raw.includeAny, `${path}.includeAny`);
   if (raw.includeAll != null) rule.includeAll = criteria(raw.includeAll, `${path}.includeAll`);
   if (raw.byClass != null) rule.byClass = classMap(raw.byClass, `${path}.byClass`, 0, CRITERIA.max);
@@ -145,16 +177,26 @@ function newlyMet(value: unknown, path: string): NewlyMetCriteria {
 
 function recognised(value: unknown, path: string): RecognisedTier {
   const raw = fields(value, path, ['tier', 'inYear']);
-  const inYear = typeof raw.inYear === 'number' ? int(raw.inYear, `${path}.inYear`, YEARS.min, YEARS.max) : oneOf(raw.inYear, `${path}.inYear`, ['OCCASION', 'PERIOD'] as const);
+  const inYear =
+    typeof raw.inYear === 'number'
+      ? int(raw.inYear, `${path}.inYear`, YEARS.min, YEARS.max)
+      : oneOf(raw.inYear, `${path}.inYear`, ['OCCASION', 'PERIOD'] as const);
   return { tier: oneOf(raw.tier, `${path}.tier`, TIERS), inYear };
 }
 
 function contribution(value: unknown, path: string): ContributionCondition {
   const raw = fields(value, path, ['scope', 'minVnd'], ['byClass', 'ownMinVnd', 'byClassOwnMinVnd', 'kinds', 'ownKinds', 'until']);
-  const rule: ContributionCondition = { scope: oneOf(raw.scope, `${path}.scope`, ['OWN', 'MOBILISED'] as const), minVnd: int(raw.minVnd, `${path}.minVnd`, 0, MAX_VND) };
+  const rule: ContributionCondition = {
+    scope: oneOf(raw.scope, `${path}.scope`, ['OWN', 'MOBILISED'] as const),
+    minVnd: int(raw.minVnd, `${path}.minVnd`, 0, MAX_VND),
+  };
   if (raw.byClass != null) rule.byClass = classMap(raw.byClass, `${path}.byClass`, 0, MAX_VND);
   if (rule.scope === 'OWN' && (raw.ownMinVnd != null || raw.byClassOwnMinVnd != null || raw.ownKinds != null)) {
-    throw new RuleError(`${path}.${raw.ownKinds != null ? 'ownKinds' : 'ownMinVnd'}`, 'chỉ dùng với phạm vi MOBILISED', 'only for scope MOBILISED');
+    throw new RuleError(
+      `${path}.${raw.ownKinds != null ? 'ownKinds' : 'ownMinVnd'}`,
+      'chỉ dùng với phạm vi MOBILISED',
+      'only for scope MOBILISED',
+    );
   }
   if (raw.kinds != null) rule.kinds = list(raw.kinds, `${path}.kinds`, KINDS);
   if (raw.ownKinds != null) rule.ownKinds = list(raw.ownKinds, `${path}.ownKinds`, KINDS);
@@ -167,7 +209,11 @@ function contribution(value: unknown, path: string): ContributionCondition {
 function precondition(value: unknown, path: string): Precondition {
   const raw = fields(value, path, ['key', 'label']);
   if (typeof raw.key !== 'string' || !/^[A-Z][A-Z0-9_]{0,59}$/.test(raw.key)) {
-    throw new RuleError(`${path}.key`, 'phải là mã IN_HOA_GẠCH_DƯỚI, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT', 'must be an UPPER_SNAKE code, e.g. NO_CAPITAL_CONSTRUCTION_DEBT');
+    throw new RuleError(
+      `${path}.key`,
+      'phải là mã IN_HOA_GẠCH_DƯỚI, ví dụ NO_CAPITAL_CONSTRUCTION_DEBT',
+      'must be an UPPER_SNAKE code, e.g. NO_CAPITAL_CONSTRUCTION_DEBT',
+    );
   }
   if (typeof raw.label !== 'string' || !raw.label.trim()) throw new RuleError(`${path}.label`, 'không được để trống', 'must not be empty');
   return { key: raw.key, label: raw.label.trim() };
@@ -192,14 +238,21 @@ function notAwarded(value: unknown, path: string): NotAwarded {
 }
 
 const CONDITIONS: Record<string, (value: unknown, path: string) => unknown> = {
-  newlyMetCriteria: newlyMet, recognisedTier: recognised, contribution, precondition, unitClass, targetAttained, notAwarded,
+  newlyMetCriteria: newlyMet,
+  recognisedTier: recognised,
+  contribution,
+  precondition,
+  unitClass,
+  targetAttained,
+  notAwarded,
 };
 
 /** Checks a rule and returns it normalised (only known fields, in the vocabulary's shape). */
 export function parseRule(value: unknown, path = 'rule', depth = 0): Rule {
   const rule = parseNode(value, path, depth);
   const count = depth === 0 ? conditionsOf(rule).length : 0;
-  if (count > MAX_CONDITIONS) throw new RuleError(path, `có ${count} điều kiện, tối đa ${MAX_CONDITIONS}`, `has ${count} conditions, at most ${MAX_CONDITIONS}`);
+  if (count > MAX_CONDITIONS)
+    throw new RuleError(path, `có ${count} điều kiện, tối đa ${MAX_CONDITIONS}`, `has ${count} conditions, at most ${MAX_CONDITIONS}`);
   return rule;
 }
 
@@ -208,19 +261,27 @@ function parseNode(value: unknown, path: string, depth: number): Rule {
   if (!isObject(value)) throw new RuleError(path, 'phải là một đối tượng', 'must be an object');
   const keys = Object.keys(value);
   if (keys.length !== 1) {
-    throw new RuleError(path, `phải có đúng một trong all, any, ${Object.keys(CONDITIONS).join(', ')}`, `must have exactly one of all, any, ${Object.keys(CONDITIONS).join(', ')}`);
+    throw new RuleError(
+      path,
+      `phải có đúng một trong all, any, ${Object.keys(CONDITIONS).join(', ')}`,
+      `must have exactly one of all, any, ${Object.keys(CONDITIONS).join(', ')}`,
+    );
   }
   const [key] = keys;
   if (key === 'all' || key === 'any') {
     const items = value[key];
-    if (!Array.isArray(items) || !items.length) throw new RuleError(`${path}.${key}`, 'phải là danh sách không rỗng', 'must be a non-empty list');
+    if (!Array.isArray(items) || !items.length)
+      throw new RuleError(`${path}.${key}`, 'phải là danh sách không rỗng', 'must be a non-empty list');
     const parsed = items.map((item, i) => parseNode(item, `${path}.${key}[${i}]`, depth + 1));
     return key === 'all' ? { all: parsed } : { any: parsed };
   }
   const parse = CONDITIONS[key];
   if (!parse) {
-    throw new RuleError(`${path}.${key}`, `loại điều kiện không được hỗ trợ "${key}" (cho phép: all, any, ${Object.keys(CONDITIONS).join(', ')})`,
-      `unknown condition kind "${key}" (allowed: all, any, ${Object.keys(CONDITIONS).join(', ')})`);
+    throw new RuleError(
+      `${path}.${key}`,
+      `loại điều kiện không được hỗ trợ "${key}" (cho phép: all, any, ${Object.keys(CONDITIONS).join(', ')})`,
+      `unknown condition kind "${key}" (allowed: all, any, ${Object.keys(CONDITIONS).join(', ')})`,
+    );
   }
   return { [key]: parse(value[key], `${path}.${key}`) } as Condition;
 }
@@ -234,13 +295,19 @@ export function conditionsOf(rule: Rule): Condition[] {
 
 /** The base years a rule counts newly met criteria from (baseYear and countSince). */
 export function baseYearsOf(rule: Rule): number[] {
-  const years = conditionsOf(rule).flatMap((c) => ('newlyMetCriteria' in c ? [c.newlyMetCriteria.baseYear, ...(c.newlyMetCriteria.ifAwardedAt ? [c.newlyMetCriteria.ifAwardedAt.countSince] : [])] : []));
+  const years = conditionsOf(rule).flatMap((c) =>
+    'newlyMetCriteria' in c
+      ? [c.newlyMetCriteria.baseYear, ...(c.newlyMetCriteria.ifAwardedAt ? [c.newlyMetCriteria.ifAwardedAt.countSince] : [])]
+      : [],
+  );
   return [...new Set(years)].sort();
 }
 
 /** The years other than the occasion's whose assessments a rule compares (a newlyMetCriteria window ending earlier). */
 export function assessmentYearsOf(rule: Rule, occasionYear: number): number[] {
-  const years = conditionsOf(rule).flatMap((c) => ('newlyMetCriteria' in c && c.newlyMetCriteria.until ? [Number(c.newlyMetCriteria.until.slice(0, 4))] : []));
+  const years = conditionsOf(rule).flatMap((c) =>
+    'newlyMetCriteria' in c && c.newlyMetCriteria.until ? [Number(c.newlyMetCriteria.until.slice(0, 4))] : [],
+  );
   return [...new Set(years.filter((y) => y < occasionYear))].sort();
 }
 

@@ -12,10 +12,17 @@ import { AwardStandard } from './award-standard.entity.js';
 import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBasis } from './awards.enums.js';
 import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
-import type { AwardFormFilter, AwardStandardFilter, CampaignAwardFormInput, CreateAwardStandardInput, UpdateAwardStandardInput } from './standard.input.js';
+import type {
+  AwardFormFilter,
+  AwardStandardFilter,
+  CampaignAwardFormInput,
+  CreateAwardStandardInput,
+  UpdateAwardStandardInput,
+} from './standard.input.js';
 
 /** A rule error as the API reports it: BAD_USER_INPUT naming the path. */
-export const ruleInputError = (error: RuleError) => badInput(`Quy tắc không hợp lệ tại ${error.path}: ${error.vi}`, `Invalid rule at ${error.path}: ${error.en}`, error.path);
+export const ruleInputError = (error: RuleError) =>
+  badInput(`Quy tắc không hợp lệ tại ${error.path}: ${error.vi}`, `Invalid rule at ${error.path}: ${error.en}`, error.path);
 
 /** Validates a typed rule (or a stored/seed JSON one) into its stored form. */
 export function checkedRule(input: RuleInput | unknown, typed: boolean): Rule {
@@ -32,12 +39,19 @@ export const dossierFor = (occasion: AwardOccasion, requirements: readonly Dossi
   requirements.filter((r) => occasion === AwardOccasion.ANY || r.occasions.includes(occasion));
 
 /** The submission deadline of an occasion: the standard's own, else the campaign milestone's. */
-export function deadlineOf(standard: Pick<AwardStandard, 'deadline' | 'occasion'>, year: number, campaign: Pick<CampaignInfo, 'milestones'>): { date: string; source: string } | null {
+export function deadlineOf(
+  standard: Pick<AwardStandard, 'deadline' | 'occasion'>,
+  year: number,
+  campaign: Pick<CampaignInfo, 'milestones'>,
+): { date: string; source: string } | null {
   if (standard.deadline) return { date: standard.deadline, source: 'STANDARD' };
   const milestone = campaign.milestones.find((m) => m.kind === standard.occasion && (m.year === null || m.year === year));
   if (milestone?.deadline) return { date: milestone.deadline, source: 'MILESTONE' };
   if (milestone?.deadlineMonth && milestone.deadlineDay) {
-    return { date: `${year}-${String(milestone.deadlineMonth).padStart(2, '0')}-${String(milestone.deadlineDay).padStart(2, '0')}`, source: 'MILESTONE' };
+    return {
+      date: `${year}-${String(milestone.deadlineMonth).padStart(2, '0')}-${String(milestone.deadlineDay).padStart(2, '0')}`,
+      source: 'MILESTONE',
+    };
   }
   return null;
 }
@@ -61,13 +75,25 @@ export class StandardService extends Service {
   }
 
   /** One page of the catalogue, filtered by authority and an accent-insensitive search of code and names. */
-  async formList(filter: AwardFormFilter, page: Page, orderBy = AwardFormOrderField.RANK, direction = SortDirection.ASC): Promise<ListResult<AwardForm>> {
+  async formList(
+    filter: AwardFormFilter,
+    page: Page,
+    orderBy = AwardFormOrderField.RANK,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<AwardForm>> {
     const where = new Conditions();
     if (filter.authority != null) where.add('f.authority = ?', filter.authority);
     if (filter.search != null) {
       where.search(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en)`, filter.search);
     }
-    const { rows, totalCount } = await listPage(this.em, 'f.*', `FROM awards.award_form f ${where.where()}`, where.params, orderClause(FORM_ORDER[orderBy], 'f.code', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'f.*',
+      `FROM awards.award_form f ${where.where()}`,
+      where.params,
+      orderClause(FORM_ORDER[orderBy], 'f.code', direction),
+      page,
+    );
     return { nodes: rows.map((row) => this.em.map(AwardForm, row)), totalCount };
   }
 
@@ -88,7 +114,11 @@ export class StandardService extends Service {
     const where: Record<string, unknown> = { campaignId: parseId(campaignId, 'campaignId') };
     if (occasion != null) {
       if (!(Object.values(AwardOccasion) as string[]).includes(occasion)) {
-        throw badInput(`Đợt không hợp lệ "${occasion}" (cho phép: ${Object.values(AwardOccasion).join(', ')})`, `Unknown occasion "${occasion}" (allowed: ${Object.values(AwardOccasion).join(', ')})`, 'occasion');
+        throw badInput(
+          `Đợt không hợp lệ "${occasion}" (cho phép: ${Object.values(AwardOccasion).join(', ')})`,
+          `Unknown occasion "${occasion}" (allowed: ${Object.values(AwardOccasion).join(', ')})`,
+          'occasion',
+        );
       }
       where.occasion = occasion;
     }
@@ -96,7 +126,12 @@ export class StandardService extends Service {
   }
 
   /** One page of standards across campaigns, filtered and sorted on the server. */
-  async list(filter: AwardStandardFilter, page: Page, orderBy = AwardStandardOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<AwardStandard>> {
+  async list(
+    filter: AwardStandardFilter,
+    page: Page,
+    orderBy = AwardStandardOrderField.CREATED,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<AwardStandard>> {
     const where = new Conditions();
     if (filter.campaignId != null) where.add('s.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
     if (filter.occasion != null) where.add('s.occasion = ?', filter.occasion);
@@ -105,13 +140,23 @@ export class StandardService extends Service {
     if (filter.year != null) where.add('(s.year = ? OR s.year IS NULL)', filter.year);
     if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
     if (filter.search != null) where.search('s.search_text', filter.search);
-    const { rows, totalCount } = await listPage(this.em, 's.*', `FROM awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code ${where.where()}`,
-      where.params, orderClause(STANDARD_ORDER[orderBy], 's.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      's.*',
+      `FROM awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code ${where.where()}`,
+      where.params,
+      orderClause(STANDARD_ORDER[orderBy], 's.id', direction),
+      page,
+    );
     return { nodes: rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)), totalCount };
   }
 
   async require(id: string | number, lock = false): Promise<AwardStandard> {
-    const standard = await this.em.findOne(AwardStandard, { id: parseId(id, 'standardId') }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const standard = await this.em.findOne(
+      AwardStandard,
+      { id: parseId(id, 'standardId') },
+      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
     if (!standard) throw notFound(`Không có tiêu chuẩn khen thưởng ${id}`, `No award standard ${id}`);
     return standard;
   }
@@ -126,8 +171,13 @@ export class StandardService extends Service {
   async create(input: CreateAwardStandardInput): Promise<AwardStandard> {
     const campaign = await this.administered(input.campaignId);
     const standard = this.em.create(AwardStandard, {
-      campaignId: campaign.id, issuerUnitId: campaign.issuer.id, subjectType: input.subjectType, basis: input.basis ?? StandardBasis.PLAN_STANDARD,
-      occasion: input.occasion, criteriaText: '', version: 1,
+      campaignId: campaign.id,
+      issuerUnitId: campaign.issuer.id,
+      subjectType: input.subjectType,
+      basis: input.basis ?? StandardBasis.PLAN_STANDARD,
+      occasion: input.occasion,
+      criteriaText: '',
+      version: 1,
     } as never);
     await this.apply(standard, input, campaign);
     await this.em.flush();
@@ -145,7 +195,9 @@ export class StandardService extends Service {
 
   /** Writes the given fields (undefined keeps, null clears) and checks the result as a whole. */
   private async apply(standard: AwardStandard, input: UpdateAwardStandardInput, campaign: CampaignInfo): Promise<void> {
-    const set = <K extends keyof AwardStandard>(key: K, value: AwardStandard[K] | undefined) => { if (value !== undefined) standard[key] = value; };
+    const set = <K extends keyof AwardStandard>(key: K, value: AwardStandard[K] | undefined) => {
+      if (value !== undefined) standard[key] = value;
+    };
     set('subjectType', input.subjectType);
     set('basis', input.basis);
     set('occasion', input.occasion);
@@ -165,10 +217,16 @@ export class StandardService extends Service {
     const [start, end] = [Number(campaign.periodStart.slice(0, 4)), Number(campaign.periodEnd.slice(0, 4))];
     const review = standard.occasion === AwardOccasion.MID_TERM_REVIEW || standard.occasion === AwardOccasion.FINAL_REVIEW;
     if (review && (standard.year == null || standard.year < start || standard.year > end)) {
-      throw badInput(`Đợt sơ kết/tổng kết cần năm trong giai đoạn ${start}–${end}`, `A review needs its year, within ${start}–${end}`, 'year');
+      throw badInput(
+        `Đợt sơ kết/tổng kết cần năm trong giai đoạn ${start}–${end}`,
+        `A review needs its year, within ${start}–${end}`,
+        'year',
+      );
     }
-    if (!review && standard.year != null) throw badInput('Khen hàng năm hoặc ANY không ghi năm', 'Annual and ANY standards take no year', 'year');
-    if (standard.quota != null && (!Number.isInteger(standard.quota) || standard.quota < 0)) throw badInput('Số lượng phải ≥ 0', 'quota must be ≥ 0', 'quota');
+    if (!review && standard.year != null)
+      throw badInput('Khen hàng năm hoặc ANY không ghi năm', 'Annual and ANY standards take no year', 'year');
+    if (standard.quota != null && (!Number.isInteger(standard.quota) || standard.quota < 0))
+      throw badInput('Số lượng phải ≥ 0', 'quota must be ≥ 0', 'quota');
     if (standard.formCode != null) await this.checkForm(campaign.id, standard.formCode);
   }
 
@@ -177,7 +235,11 @@ export class StandardService extends Service {
     const forms = await this.campaignForms(campaignId);
     const allowed = forms.length ? forms.map((f) => f.formCode) : (await this.forms()).map((f) => f.code);
     if (!allowed.includes(code)) {
-      throw badInput(`Hình thức "${code}" không thuộc các hình thức của phong trào (${allowed.join(', ')})`, `Form "${code}" is not among the campaign's forms (${allowed.join(', ')})`, 'formCode');
+      throw badInput(
+        `Hình thức "${code}" không thuộc các hình thức của phong trào (${allowed.join(', ')})`,
+        `Form "${code}" is not among the campaign's forms (${allowed.join(', ')})`,
+        'formCode',
+      );
     }
   }
 
@@ -187,15 +249,28 @@ export class StandardService extends Service {
     const catalogue = new Set((await this.forms()).map((f) => f.code));
     const seen = new Set<string>();
     for (const [i, form] of forms.entries()) {
-      if (!catalogue.has(form.formCode)) throw badInput(`Không có hình thức "${form.formCode}" trong danh mục`, `No form "${form.formCode}" in the catalogue`, `forms[${i}].formCode`);
-      if (seen.has(form.formCode)) throw badInput(`Hình thức "${form.formCode}" lặp lại`, `Form "${form.formCode}" is repeated`, `forms[${i}].formCode`);
+      if (!catalogue.has(form.formCode))
+        throw badInput(
+          `Không có hình thức "${form.formCode}" trong danh mục`,
+          `No form "${form.formCode}" in the catalogue`,
+          `forms[${i}].formCode`,
+        );
+      if (seen.has(form.formCode))
+        throw badInput(`Hình thức "${form.formCode}" lặp lại`, `Form "${form.formCode}" is repeated`, `forms[${i}].formCode`);
       seen.add(form.formCode);
     }
     for (const existing of await this.campaignForms(campaign.id)) this.em.remove(existing);
     await this.em.flush();
-    const created = forms.map((form) => this.em.create(CampaignAwardForm, {
-      campaignId: campaign.id, issuerUnitId: campaign.issuer.id, formCode: form.formCode, asStated: form.asStated ?? null, note: form.note ?? null, source: form.source ?? null,
-    } as never));
+    const created = forms.map((form) =>
+      this.em.create(CampaignAwardForm, {
+        campaignId: campaign.id,
+        issuerUnitId: campaign.issuer.id,
+        formCode: form.formCode,
+        asStated: form.asStated ?? null,
+        note: form.note ?? null,
+        source: form.source ?? null,
+      } as never),
+    );
     await this.em.flush();
     return created;
   }

@@ -20,7 +20,11 @@ export interface ResolvedSubject {
   name: string;
 }
 
-const UNIT_TYPES: Record<string, AwardSubjectType> = { DISTRICT: AwardSubjectType.DISTRICT, COMMUNE: AwardSubjectType.COMMUNE, VILLAGE: AwardSubjectType.VILLAGE };
+const UNIT_TYPES: Record<string, AwardSubjectType> = {
+  DISTRICT: AwardSubjectType.DISTRICT,
+  COMMUNE: AwardSubjectType.COMMUNE,
+  VILLAGE: AwardSubjectType.VILLAGE,
+};
 
 export async function requireContributor(em: EntityManager, id: string | number, field = 'contributorId'): Promise<Contributor> {
   const contributor = await em.findOne(Contributor, { id: parseId(id, field) });
@@ -31,24 +35,45 @@ export async function requireContributor(em: EntityManager, id: string | number,
 /** The subject an input names: exactly one of a unit code or a contributor id. */
 export async function resolveSubject(ctx: SubgraphContext, em: EntityManager, input: SubjectInput, year: number): Promise<ResolvedSubject> {
   if ((input.unitCode == null) === (input.contributorId == null)) {
-    throw badInput('Đối tượng phải là đúng một trong unitCode, contributorId', 'The subject must be exactly one of unitCode, contributorId', 'subject');
+    throw badInput(
+      'Đối tượng phải là đúng một trong unitCode, contributorId',
+      'The subject must be exactly one of unitCode, contributorId',
+      'subject',
+    );
   }
   if (input.contributorId != null) {
     const contributor = await requireContributor(em, input.contributorId, 'subject.contributorId');
     const unit = await ctx.units.byId(contributor.unitId);
-    if (!unit) throw notFound(`Không tìm thấy đơn vị của người đóng góp ${contributor.id}`, `The unit of contributor ${contributor.id} is unknown`);
+    if (!unit)
+      throw notFound(`Không tìm thấy đơn vị của người đóng góp ${contributor.id}`, `The unit of contributor ${contributor.id} is unknown`);
     return { type: subjectTypeOfContributor(contributor.kind), unit, contributor, name: contributor.name };
   }
   const unit = await ctx.units.requireByCode(input.unitCode!, input.asOf ?? referenceDate(year));
   const type = UNIT_TYPES[unit.level];
-  if (!type) throw badInput(`Đơn vị ${unit.name} (${unit.level}) không phải huyện, xã hoặc thôn`, `${unit.name} (${unit.level}) is not a district, commune or village`, 'subject.unitCode');
+  if (!type)
+    throw badInput(
+      `Đơn vị ${unit.name} (${unit.level}) không phải huyện, xã hoặc thôn`,
+      `${unit.name} (${unit.level}) is not a district, commune or village`,
+      'subject.unitCode',
+    );
   return { type, unit, contributor: null, name: unit.name };
 }
 
 /** The subject as the API shows it: names of households and individuals only to callers with a role over their unit. */
-export async function subjectView(ctx: SubgraphContext, type: AwardSubjectType, unitId: number, contributorId: number | null | undefined, name: string): Promise<AwardSubject> {
+export async function subjectView(
+  ctx: SubgraphContext,
+  type: AwardSubjectType,
+  unitId: number,
+  contributorId: number | null | undefined,
+  name: string,
+): Promise<AwardSubject> {
   const hidden = isPersonal(type) && !(await personalVisible(ctx, unitId));
-  return Object.assign(new AwardSubject(), { kind: type, name: hidden ? null : name, unit: unitRef(unitId), contributorId: contributorId ?? null });
+  return Object.assign(new AwardSubject(), {
+    kind: type,
+    name: hidden ? null : name,
+    unit: unitRef(unitId),
+    contributorId: contributorId ?? null,
+  });
 }
 
 /** Whether the caller holds a role over the unit, so may read its households' and individuals' names. */

@@ -9,7 +9,7 @@ import { Identified } from '../shared/identified.entity.js';
  * it belongs to and is deleted with. Its audit rows belong to the campaign's issuer unless the part says otherwise.
  * An object type only so that its fields are inherited: no field returns it, so no schema shows it.
  */
-@ObjectType('CampaignPart', { description: 'Phần của kế hoạch — a part of a campaign\'s plan.' })
+@ObjectType('CampaignPart', { description: "Phần của kế hoạch — a part of a campaign's plan." })
 export abstract class CampaignPart extends Identified implements Audited {
   @ManyToOne(() => Campaign, { ref: false, deleteRule: 'cascade' })
   @Index()

@@ -10,11 +10,17 @@ import { Identified } from '../shared/identified.entity.js';
  * Phong trào thi đua — a campaign (emulation movement) of one issuing unit for a period, with its plan document.
  * Campaigns form one tree: nation → province → district → commune.
  */
-@ObjectType('Campaign', { description: 'Phong trào thi đua — a campaign (emulation movement) issued by one unit for a period, with its plan, targets, milestones and subjects; campaigns form one tree nation → province → district → commune.' })
+@ObjectType('Campaign', {
+  description:
+    'Phong trào thi đua — a campaign (emulation movement) issued by one unit for a period, with its plan, targets, milestones and subjects; campaigns form one tree nation → province → district → commune.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'campaign' })
 export class Campaign extends Identified implements Audited {
-  @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "khanh-hoa-2021-2025" — the seed key, for campaigns loaded from seeds/plans.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Khóa dữ liệu mẫu, ví dụ "khanh-hoa-2021-2025" — the seed key, for campaigns loaded from seeds/plans.',
+  })
   @Property({ type: 'string', columnType: 'text', nullable: true, unique: true })
   key?: string | null;
 
@@ -39,7 +45,10 @@ export class Campaign extends Identified implements Audited {
   @Property({ type: 'string', length: 10 })
   issuerCode!: string;
 
-  @Field({ description: 'Văn bản không nêu rõ đơn vị ban hành; issuer là đơn vị cấp trên nhỏ nhất được biết (001: một xã của huyện Chi Lăng) — the document does not name its issuer; `issuer` is the smallest enclosing unit known.' })
+  @Field({
+    description:
+      'Văn bản không nêu rõ đơn vị ban hành; issuer là đơn vị cấp trên nhỏ nhất được biết (001: một xã của huyện Chi Lăng) — the document does not name its issuer; `issuer` is the smallest enclosing unit known.',
+  })
   @Property({ type: 'boolean', default: false })
   issuerUnidentified: boolean = false;
 
@@ -117,7 +126,9 @@ export class Campaign extends Identified implements Audited {
   @Property({ type: 'json', columnType: 'jsonb' })
   planCitedBy: PlanCitation[] = [];
 
-  @Field(() => Int, { description: 'Phiên bản (khóa lạc quan): gửi lại khi sửa, xóa — version for optimistic locking: send it back as expectedVersion.' })
+  @Field(() => Int, {
+    description: 'Phiên bản (khóa lạc quan): gửi lại khi sửa, xóa — version for optimistic locking: send it back as expectedVersion.',
+  })
   @Property({ type: 'integer', version: true })
   version!: number;
 

@@ -13,12 +13,18 @@ import { selectTargets } from './target.service.js';
 /** Fields of Campaign that need more than its own row; batched per request. */
 @Resolver(() => Campaign)
 export class CampaignFieldsResolver {
-  @FieldResolver(() => AdministrativeUnitRef, { description: 'Đơn vị ban hành (đơn vị cấp trên nhỏ nhất được biết khi issuerUnidentified) — the issuing unit (the smallest enclosing unit known when issuerUnidentified).' })
+  @FieldResolver(() => AdministrativeUnitRef, {
+    description:
+      'Đơn vị ban hành (đơn vị cấp trên nhỏ nhất được biết khi issuerUnidentified) — the issuing unit (the smallest enclosing unit known when issuerUnidentified).',
+  })
   issuer(@Root() campaign: Campaign): AdministrativeUnitRef {
     return unitRef(campaign.issuerUnitId);
   }
 
-  @FieldResolver(() => Campaign, { nullable: true, description: 'Phong trào cấp trên (null: phong trào gốc) — the parent campaign (null for the root).' })
+  @FieldResolver(() => Campaign, {
+    nullable: true,
+    description: 'Phong trào cấp trên (null: phong trào gốc) — the parent campaign (null for the root).',
+  })
   parent(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<Campaign | null> | null {
     return campaign.parent ? campaignById(ctx).load(campaign.parent.id) : null;
   }
@@ -33,17 +39,24 @@ export class CampaignFieldsResolver {
     return campaign.planDocument();
   }
 
-  @FieldResolver(() => [Milestone], { description: 'Các mốc (khen thưởng hàng năm, sơ kết, tổng kết …) — the milestones, in document order.' })
+  @FieldResolver(() => [Milestone], {
+    description: 'Các mốc (khen thưởng hàng năm, sơ kết, tổng kết …) — the milestones, in document order.',
+  })
   milestones(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<Milestone[]> {
     return milestonesOf(ctx).load(campaign.id);
   }
 
-  @FieldResolver(() => [CampaignSubject], { description: 'Đối tượng thi đua và nội dung thi đua — the subject types addressed, with their criteria text.' })
+  @FieldResolver(() => [CampaignSubject], {
+    description: 'Đối tượng thi đua và nội dung thi đua — the subject types addressed, with their criteria text.',
+  })
   subjects(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<CampaignSubject[]> {
     return subjectsOf(ctx).load(campaign.id);
   }
 
-  @FieldResolver(() => [Responsibility], { description: 'Trách nhiệm tổ chức thực hiện theo kế hoạch (ai tiếp nhận, thẩm định, trình hồ sơ khen thưởng, báo cáo, kiểm tra), theo thứ tự văn bản — the duties the plan assigns (who receives, appraises and submits nomination dossiers, reports, inspects), in document order.' })
+  @FieldResolver(() => [Responsibility], {
+    description:
+      'Trách nhiệm tổ chức thực hiện theo kế hoạch (ai tiếp nhận, thẩm định, trình hồ sơ khen thưởng, báo cáo, kiểm tra), theo thứ tự văn bản — the duties the plan assigns (who receives, appraises and submits nomination dossiers, reports, inspects), in document order.',
+  })
   responsibilities(@Root() campaign: Campaign, @Ctx() ctx: SubgraphContext): Promise<Responsibility[]> {
     return responsibilitiesOf(ctx).load(campaign.id);
   }
@@ -52,9 +65,19 @@ export class CampaignFieldsResolver {
   async targets(
     @Root() campaign: Campaign,
     @Ctx() ctx: SubgraphContext,
-    @Arg('unitCode', () => String, { nullable: true, description: 'Chỉ chỉ tiêu của đơn vị có mã GSO này — only targets of the unit with this code.' }) unitCode?: string,
-    @Arg('year', () => Int, { nullable: true, description: 'Chỉ chỉ tiêu của năm này (chỉ tiêu không ghi năm là của năm cuối giai đoạn) — only targets for this year (a target without a year is for the period end).' }) year?: number,
-    @Arg('metric', () => String, { nullable: true, description: 'Chỉ chỉ tiêu của chỉ số này — only targets of this metric code.' }) metric?: string,
+    @Arg('unitCode', () => String, {
+      nullable: true,
+      description: 'Chỉ chỉ tiêu của đơn vị có mã GSO này — only targets of the unit with this code.',
+    })
+    unitCode?: string,
+    @Arg('year', () => Int, {
+      nullable: true,
+      description:
+        'Chỉ chỉ tiêu của năm này (chỉ tiêu không ghi năm là của năm cuối giai đoạn) — only targets for this year (a target without a year is for the period end).',
+    })
+    year?: number,
+    @Arg('metric', () => String, { nullable: true, description: 'Chỉ chỉ tiêu của chỉ số này — only targets of this metric code.' })
+    metric?: string,
   ): Promise<Target[]> {
     return selectTargets(await targetsOf(ctx).load(campaign.id), campaign, ctx.units, { unitCode, year, metric });
   }

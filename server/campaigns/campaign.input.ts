@@ -5,10 +5,16 @@ import { PlanDocumentInput } from './plan-document.input.js';
 
 @InputType('CampaignFilter', { description: 'Bộ lọc phong trào — filter for campaigns; conditions combine with AND.' })
 export class CampaignFilter {
-  @Field(() => String, { nullable: true, description: 'Mã GSO của đơn vị ban hành (mã lúc ban hành) — GSO code of the issuing unit, as it was when the campaign was issued.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã GSO của đơn vị ban hành (mã lúc ban hành) — GSO code of the issuing unit, as it was when the campaign was issued.',
+  })
   issuerCode?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Chỉ phong trào con trực tiếp của phong trào này — only direct children of this campaign.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Chỉ phong trào con trực tiếp của phong trào này — only direct children of this campaign.',
+  })
   parentId?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true: chỉ phong trào gốc (không có cấp trên) — true: only root campaigns.' })
@@ -17,10 +23,17 @@ export class CampaignFilter {
   @Field(() => CampaignStatus, { nullable: true, description: 'Chỉ phong trào ở trạng thái này — only campaigns in this status.' })
   status?: CampaignStatus;
 
-  @Field(() => Int, { nullable: true, description: 'Chỉ phong trào có giai đoạn chứa năm này — only campaigns whose period includes this year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Chỉ phong trào có giai đoạn chứa năm này — only campaigns whose period includes this year.',
+  })
   year?: number;
 
-  @Field(() => String, { nullable: true, description: 'Tìm theo tên, khẩu hiệu, số kế hoạch, không phân biệt dấu và hoa thường — search name, slogan and plan number ignoring accents and case.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Tìm theo tên, khẩu hiệu, số kế hoạch, không phân biệt dấu và hoa thường — search name, slogan and plan number ignoring accents and case.',
+  })
   search?: string;
 }
 
@@ -75,13 +88,24 @@ export class CreateCampaignInput extends CampaignFieldsInput {
   @Field({ description: 'Mã GSO của đơn vị ban hành — GSO code of the issuing unit.' })
   issuerCode!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định: ngày kế hoạch, hoặc ngày bắt đầu giai đoạn) — date the code is read at (default: plan date, else period start).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Ngày đọc mã đơn vị (mặc định: ngày kế hoạch, hoặc ngày bắt đầu giai đoạn) — date the code is read at (default: plan date, else period start).',
+  })
   asOf?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Văn bản không nêu rõ đơn vị ban hành: issuerCode là đơn vị cấp trên nhỏ nhất được biết — the document does not name its issuer; issuerCode is the smallest enclosing unit known.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Văn bản không nêu rõ đơn vị ban hành: issuerCode là đơn vị cấp trên nhỏ nhất được biết — the document does not name its issuer; issuerCode is the smallest enclosing unit known.',
+  })
   issuerUnidentified?: boolean;
 
-  @Field(() => ID, { nullable: true, description: 'Phong trào cấp trên — the parent campaign (its issuer must lie strictly above this one\'s).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Phong trào cấp trên — the parent campaign (its issuer must lie strictly above this one's).",
+  })
   parentId?: string | null;
 
   @Field(() => DateScalar, { description: 'Ngày bắt đầu giai đoạn — first day of the period.' })
@@ -103,36 +127,46 @@ export class UpdateCampaignInput extends CampaignFieldsInput {
   periodEnd?: string;
 }
 
-@InputType('DeriveCampaignInput', { description: 'Lập phong trào của đơn vị cấp dưới từ phong trào cấp trên: chép giai đoạn, khẩu hiệu, mốc, đối tượng (không chép chỉ tiêu) — derive a child unit\'s campaign from its parent\'s, copying period, slogan, milestones and subjects but not targets.' })
+@InputType('DeriveCampaignInput', {
+  description:
+    "Lập phong trào của đơn vị cấp dưới từ phong trào cấp trên: chép giai đoạn, khẩu hiệu, mốc, đối tượng (không chép chỉ tiêu) — derive a child unit's campaign from its parent's, copying period, slogan, milestones and subjects but not targets.",
+})
 export class DeriveCampaignInput {
   @Field(() => ID, { description: 'Phong trào cấp trên — the parent campaign.' })
   parentId!: string;
 
-  @Field({ description: 'Mã GSO của đơn vị cấp dưới ban hành — GSO code of the child issuer (strictly below the parent\'s issuer).' })
+  @Field({ description: "Mã GSO của đơn vị cấp dưới ban hành — GSO code of the child issuer (strictly below the parent's issuer)." })
   issuerCode!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định: ngày bắt đầu giai đoạn) — date the code is read at (default: period start).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày đọc mã đơn vị (mặc định: ngày bắt đầu giai đoạn) — date the code is read at (default: period start).',
+  })
   asOf?: string;
 
-  @Field(() => String, { nullable: true, description: 'Tên (mặc định: tên phong trào cấp trên + "trên địa bàn" + tên đơn vị) — name (default: the parent\'s name "on the territory of" the issuer).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Tên (mặc định: tên phong trào cấp trên + "trên địa bàn" + tên đơn vị) — name (default: the parent\'s name "on the territory of" the issuer).',
+  })
   name?: string;
 
   @Field(() => String, { nullable: true, description: 'Tên tiếng Anh — name in English.' })
   nameEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Khẩu hiệu (mặc định: của cấp trên) — slogan (default: the parent\'s).' })
+  @Field(() => String, { nullable: true, description: "Khẩu hiệu (mặc định: của cấp trên) — slogan (default: the parent's)." })
   slogan?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày bắt đầu (mặc định: của cấp trên) — period start (default: the parent\'s).' })
+  @Field(() => DateScalar, { nullable: true, description: "Ngày bắt đầu (mặc định: của cấp trên) — period start (default: the parent's)." })
   periodStart?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày kết thúc (mặc định: của cấp trên) — period end (default: the parent\'s).' })
+  @Field(() => DateScalar, { nullable: true, description: "Ngày kết thúc (mặc định: của cấp trên) — period end (default: the parent's)." })
   periodEnd?: string;
 
   @Field(() => CampaignStatus, { nullable: true, description: 'Trạng thái (mặc định DRAFT) — status (default DRAFT).' })
   status?: CampaignStatus;
 
-  @Field(() => PlanDocumentInput, { nullable: true, description: 'Văn bản kế hoạch — the child\'s plan document.' })
+  @Field(() => PlanDocumentInput, { nullable: true, description: "Văn bản kế hoạch — the child's plan document." })
   plan?: PlanDocumentInput | null;
 }
 

@@ -26,10 +26,20 @@ const ORDER: Record<CampaignOrderField, string> = {
 
 /** Plan document fields and the campaign columns that hold them. */
 const PLAN_COLUMNS = {
-  number: 'planNumber', date: 'planDate', dateText: 'planDateText', title: 'planTitle', signer: 'planSigner',
-  signerTitle: 'planSignerTitle', issuingBody: 'planIssuingBody', sourceFile: 'planSourceFile', note: 'planNote',
-  legalBases: 'planLegalBases', citedDocuments: 'planCitedDocuments', parentPlanRef: 'planParentRef',
-  attachedTo: 'planAttachedTo', citedBy: 'planCitedBy',
+  number: 'planNumber',
+  date: 'planDate',
+  dateText: 'planDateText',
+  title: 'planTitle',
+  signer: 'planSigner',
+  signerTitle: 'planSignerTitle',
+  issuingBody: 'planIssuingBody',
+  sourceFile: 'planSourceFile',
+  note: 'planNote',
+  legalBases: 'planLegalBases',
+  citedDocuments: 'planCitedDocuments',
+  parentPlanRef: 'planParentRef',
+  attachedTo: 'planAttachedTo',
+  citedBy: 'planCitedBy',
 } as const satisfies Record<keyof PlanDocumentInput, keyof Campaign>;
 
 /** A campaign as the seed loader creates it: the API's input plus its seed key. */
@@ -76,17 +86,30 @@ export class CampaignService extends Service {
     return rows.map((row) => this.em.map(Campaign, row));
   }
 
-  async list(filter: CampaignFilter, page: Page, orderBy = CampaignOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Campaign>> {
+  async list(
+    filter: CampaignFilter,
+    page: Page,
+    orderBy = CampaignOrderField.CREATED,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Campaign>> {
     const where = new Conditions();
     if (filter.issuerCode !== undefined && filter.issuerCode !== null) where.add('c.issuer_code = ?', filter.issuerCode);
     if (filter.parentId !== undefined && filter.parentId !== null) where.add('c.parent_id = ?', parseId(filter.parentId, 'parentId'));
     if (filter.rootOnly) where.add('c.parent_id IS NULL');
     if (filter.status) where.add('c.status = ?', filter.status);
-    if (filter.year !== undefined && filter.year !== null) where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
+    if (filter.year !== undefined && filter.year !== null)
+      where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
     if (filter.search !== undefined && filter.search !== null) {
       where.search('c.search_text', filter.search);
     }
-    const { rows, totalCount } = await listPage(this.em, 'c.*', `FROM campaigns.campaign c ${where.where()}`, where.params, orderClause(ORDER[orderBy], 'c.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'c.*',
+      `FROM campaigns.campaign c ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 'c.id', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -98,13 +121,19 @@ export class CampaignService extends Service {
   /** Children of the given campaigns, in creation order. */
   async childrenOf(ids: readonly number[]): Promise<Campaign[]> {
     if (!ids.length) return [];
-    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.parent_id = ANY(?::int[]) ORDER BY c.id', [intArray(ids)]));
+    return this.map(
+      await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.parent_id = ANY(?::int[]) ORDER BY c.id', [intArray(ids)]),
+    );
   }
 
   /** Campaigns issued by the given units, in creation order. */
   async issuedBy(unitIds: readonly number[]): Promise<Campaign[]> {
     if (!unitIds.length) return [];
-    return this.map(await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.issuer_unit_id = ANY(?::int[]) ORDER BY c.id', [intArray(unitIds)]));
+    return this.map(
+      await this.em.execute('SELECT c.* FROM campaigns.campaign c WHERE c.issuer_unit_id = ANY(?::int[]) ORDER BY c.id', [
+        intArray(unitIds),
+      ]),
+    );
   }
 
   async findByKey(key: string): Promise<Campaign | null> {
@@ -122,7 +151,11 @@ export class CampaignService extends Service {
    * the request's guard (the caller holds `capability` over the issuer) before anything else is looked at; no
    * capability (null) when the campaign is only read (a parent campaign, or an import that words its own refusal).
    */
-  async requireIssued(id: string | number, lock = false, capability: Capability | null = Capability.PLAN_CAMPAIGNS): Promise<IssuedCampaign> {
+  async requireIssued(
+    id: string | number,
+    lock = false,
+    capability: Capability | null = Capability.PLAN_CAMPAIGNS,
+  ): Promise<IssuedCampaign> {
     const campaign = lock
       ? await this.em.findOne(Campaign, { id: parseId(id) }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : await this.require(id);
@@ -147,7 +180,8 @@ export class CampaignService extends Service {
       checkChildIssuer(issuer, issued.issuer);
       checkChildPeriod(period, parent);
     }
-    if (input.key && (await this.findByKey(input.key))) throw conflict(`Đã có phong trào khóa "${input.key}"`, `A campaign with key "${input.key}" exists`);
+    if (input.key && (await this.findByKey(input.key)))
+      throw conflict(`Đã có phong trào khóa "${input.key}"`, `A campaign with key "${input.key}" exists`);
     const campaign = this.em.create(Campaign, {
       key: input.key ?? null,
       name,
@@ -180,14 +214,21 @@ export class CampaignService extends Service {
     const { campaign, issuer } = await this.requireIssued(id, true, Capability.IDENTIFY_ISSUERS);
     checkVersion(campaign.version, expectedVersion);
     if (!issuer.placeholder) {
-      throw badInput(`Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`, `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`, 'id');
+      throw badInput(
+        `Đơn vị ban hành ${issuer.name} đã được xác định; chỉ thay được đơn vị giữ chỗ`,
+        `The issuer ${issuer.name} is identified already: only a placeholder issuer can be replaced`,
+        'id',
+      );
     }
     const unit = await this.units.requireByCode(unitCode, issuer.validTo ?? campaign.periodStart);
     this.ctx.guard.require(Capability.IDENTIFY_ISSUERS, unit);
     const parentPath = issuer.path.split('.').slice(0, -1).join('.');
     if (unit.placeholder || unit.level !== issuer.level || !isStrictlyBelow(unit, { path: parentPath })) {
-      throw badInput(`${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
-        `${unit.name} is not a real ${issuer.level} below the placeholder's parent`, 'unitCode');
+      throw badInput(
+        `${unit.name} không phải đơn vị cấp ${issuer.level} thuộc cùng đơn vị cấp trên với ${issuer.name}`,
+        `${unit.name} is not a real ${issuer.level} below the placeholder's parent`,
+        'unitCode',
+      );
     }
     checkValidInPeriod(unit, campaign, 'unitCode');
     for (const target of await this.em.find(Target, { campaign: campaign.id, unitId: issuer.id })) target.unitId = unit.id;
@@ -201,7 +242,8 @@ export class CampaignService extends Service {
     checkVersion(campaign.version, expectedVersion);
     const period: Period = { periodStart: input.periodStart ?? campaign.periodStart, periodEnd: input.periodEnd ?? campaign.periodEnd };
     checkPeriod(period);
-    if (period.periodStart !== campaign.periodStart || period.periodEnd !== campaign.periodEnd) await this.checkPeriodChange(campaign, period);
+    if (period.periodStart !== campaign.periodStart || period.periodEnd !== campaign.periodEnd)
+      await this.checkPeriodChange(campaign, period);
     if (input.name !== undefined && input.name !== null) campaign.name = nonEmpty(input.name, 'name');
     if (input.periodStart) campaign.periodStart = input.periodStart;
     if (input.periodEnd) campaign.periodEnd = input.periodEnd;
@@ -275,7 +317,9 @@ export class CampaignService extends Service {
     const issuer = await this.units.requireByCode(input.issuerCode, input.asOf ?? periodStart);
     this.ctx.guard.require(Capability.PLAN_CAMPAIGNS, issuer);
     const campaign = await this.create({
-      name: input.name ?? `${parent.name.replace(/\s+trên địa bàn\s.*$/u, '')} trên địa bàn ${issuer.name.charAt(0).toLocaleLowerCase('vi')}${issuer.name.slice(1)}`,
+      name:
+        input.name ??
+        `${parent.name.replace(/\s+trên địa bàn\s.*$/u, '')} trên địa bàn ${issuer.name.charAt(0).toLocaleLowerCase('vi')}${issuer.name.slice(1)}`,
       nameEn: input.nameEn ?? null,
       slogan: input.slogan === undefined ? parent.slogan : input.slogan,
       issuerCode: issuer.code,
@@ -302,8 +346,12 @@ export class CampaignService extends Service {
   async addSubjects(campaign: Campaign, subjects: readonly SubjectData[]): Promise<void> {
     for (const subject of subjects) {
       this.em.create(CampaignSubject, {
-        campaign, type: subject.type, label: nonEmpty(subject.label, 'label'),
-        criteriaText: subject.criteriaText ?? null, note: subject.note ?? null, source: subject.source ?? null,
+        campaign,
+        type: subject.type,
+        label: nonEmpty(subject.label, 'label'),
+        criteriaText: subject.criteriaText ?? null,
+        note: subject.note ?? null,
+        source: subject.source ?? null,
       } as never);
     }
     await this.em.flush();
@@ -312,26 +360,39 @@ export class CampaignService extends Service {
   async addResponsibilities(campaign: Campaign, duties: readonly ResponsibilityData[]): Promise<void> {
     for (const duty of duties) {
       this.em.create(Responsibility, {
-        campaign, kind: duty.kind, actor: nonEmpty(duty.actor, 'actor'), recipient: duty.recipient ?? null, recurrence: duty.recurrence ?? null,
-        deadlineText: duty.deadlineText ?? null, quote: nonEmpty(duty.quote, 'quote'), note: duty.note ?? null, source: nonEmpty(duty.source, 'source'),
+        campaign,
+        kind: duty.kind,
+        actor: nonEmpty(duty.actor, 'actor'),
+        recipient: duty.recipient ?? null,
+        recurrence: duty.recurrence ?? null,
+        deadlineText: duty.deadlineText ?? null,
+        quote: nonEmpty(duty.quote, 'quote'),
+        note: duty.note ?? null,
+        source: nonEmpty(duty.source, 'source'),
       } as never);
     }
     await this.em.flush();
   }
 
   responsibilitiesOf(campaignIds: readonly number[]): Promise<Responsibility[]> {
-    return campaignIds.length ? this.em.find(Responsibility, { campaign: { $in: [...campaignIds] } }, { orderBy: { id: 'ASC' } }) : Promise.resolve([]);
+    return campaignIds.length
+      ? this.em.find(Responsibility, { campaign: { $in: [...campaignIds] } }, { orderBy: { id: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   async milestonesOf(campaignIds: readonly number[]): Promise<Milestone[]> {
     if (!campaignIds.length) return [];
-    const rows = await this.em.execute('SELECT m.* FROM campaigns.milestone m WHERE m.campaign_id = ANY(?::int[]) ORDER BY m.id', [intArray(campaignIds)]);
+    const rows = await this.em.execute('SELECT m.* FROM campaigns.milestone m WHERE m.campaign_id = ANY(?::int[]) ORDER BY m.id', [
+      intArray(campaignIds),
+    ]);
     return rows.map((row) => this.em.map(Milestone, row));
   }
 
   async subjectsOf(campaignIds: readonly number[]): Promise<CampaignSubject[]> {
     if (!campaignIds.length) return [];
-    const rows = await this.em.execute('SELECT s.* FROM campaigns.subject s WHERE s.campaign_id = ANY(?::int[]) ORDER BY s.id', [intArray(campaignIds)]);
+    const rows = await this.em.execute('SELECT s.* FROM campaigns.subject s WHERE s.campaign_id = ANY(?::int[]) ORDER BY s.id', [
+      intArray(campaignIds),
+    ]);
     return rows.map((row) => this.em.map(CampaignSubject, row));
   }
 }

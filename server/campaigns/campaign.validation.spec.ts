@@ -4,14 +4,36 @@ import { effectiveYear, satisfies } from '../shared/domain/index.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus } from './campaigns.enums.js';
 import {
-  checkChildIssuer, checkChildPeriod, checkMilestone, checkPeriod, checkTarget, checkTargetUnit, isWeaker,
+  checkChildIssuer,
+  checkChildPeriod,
+  checkMilestone,
+  checkPeriod,
+  checkTarget,
+  checkTargetUnit,
+  isWeaker,
   type TargetShape,
 } from './campaign.validation.js';
 
 const PERIOD = { periodStart: '2021-01-01', periodEnd: '2025-12-31' };
-const count = (fields: Partial<TargetShape> = {}): TargetShape => ({ comparator: Comparator.GTE, valueUnit: TargetValueUnit.COUNT, value: 8, isIncrement: false, ...fields });
+const count = (fields: Partial<TargetShape> = {}): TargetShape => ({
+  comparator: Comparator.GTE,
+  valueUnit: TargetValueUnit.COUNT,
+  value: 8,
+  isIncrement: false,
+  ...fields,
+});
 const unit = (id: number, path: string, fields: Partial<UnitInfo> = {}): UnitInfo => ({
-  id, code: String(id), name: `Unit ${id}`, level: 'DISTRICT', kind: 'RURAL_DISTRICT', path, validFrom: null, validTo: '2025-06-30', classifications: [], placeholder: false, ...fields,
+  id,
+  code: String(id),
+  name: `Unit ${id}`,
+  level: 'DISTRICT',
+  kind: 'RURAL_DISTRICT',
+  path,
+  validFrom: null,
+  validTo: '2025-06-30',
+  classifications: [],
+  placeholder: false,
+  ...fields,
 });
 
 /** The field a rule blames, or null when it lets the input through. */
@@ -89,14 +111,21 @@ describe('units and periods', () => {
   const district = unit(1200574, '1.1100056.1200574');
   const elsewhere = unit(1200063, '1.1100006.1200063');
 
-  it('keeps a target\'s unit in the issuer\'s subtree and valid in the period', () => {
+  it("keeps a target's unit in the issuer's subtree and valid in the period", () => {
     expect(blamed(() => checkTargetUnit(district, province, PERIOD))).toBeNull();
     expect(blamed(() => checkTargetUnit(province, province, PERIOD))).toBeNull();
     expect(blamed(() => checkTargetUnit(elsewhere, province, PERIOD))).toBe('unitCode');
-    expect(blamed(() => checkTargetUnit(unit(2100056, '1.2100056', { validFrom: '2025-07-01', validTo: null }), nation, { periodStart: '2021-01-01', periodEnd: '2024-12-31' }))).toBe('unitCode');
+    expect(
+      blamed(() =>
+        checkTargetUnit(unit(2100056, '1.2100056', { validFrom: '2025-07-01', validTo: null }), nation, {
+          periodStart: '2021-01-01',
+          periodEnd: '2024-12-31',
+        }),
+      ),
+    ).toBe('unitCode');
   });
 
-  it('puts a child campaign strictly below its parent\'s issuer and inside its period', () => {
+  it("puts a child campaign strictly below its parent's issuer and inside its period", () => {
     expect(blamed(() => checkChildIssuer(province, nation))).toBeNull();
     expect(blamed(() => checkChildIssuer(nation, nation))).toBe('issuerCode');
     expect(blamed(() => checkChildIssuer(elsewhere, province))).toBe('issuerCode');
@@ -107,7 +136,8 @@ describe('units and periods', () => {
 });
 
 describe('milestone rules', () => {
-  const milestone = (fields: object) => blamed(() => checkMilestone({ recurrence: Recurrence.ONCE, description: 'Sơ kết', ...fields }, PERIOD));
+  const milestone = (fields: object) =>
+    blamed(() => checkMilestone({ recurrence: Recurrence.ONCE, description: 'Sơ kết', ...fields }, PERIOD));
 
   it('accepts one-off years and dates, and recurring day-month deadlines (Cẩm Xuyên: before 15/12)', () => {
     expect(milestone({ year: 2023 })).toBeNull();
@@ -135,7 +165,7 @@ describe('comparing targets', () => {
     expect(satisfies(3, Comparator.LT, 3)).toBe(false);
   });
 
-  it('flags child targets that ask less than the parent\'s', () => {
+  it("flags child targets that ask less than the parent's", () => {
     expect(isWeaker(count({ value: 8 }), count({ value: 6 }))).toBe(true);
     expect(isWeaker(count({ value: 8 }), count({ value: 9 }))).toBe(false);
     expect(isWeaker(count({ value: 8, comparator: Comparator.GT }), count({ value: 8 }))).toBe(true);

@@ -5,7 +5,16 @@
 import { tierRank, yearOf } from '../shared/domain/index.js';
 import { badInput } from '../shared/errors.js';
 import { isValidOn, isWithin, type UnitInfo } from '../shared/unit-directory.js';
-import { Comparator, IncrementBasis, MetricKind, Recurrence, TargetValueUnit, UnitStatus, type DenominatorBasis, type UnitClass } from './campaigns.enums.js';
+import {
+  Comparator,
+  IncrementBasis,
+  MetricKind,
+  Recurrence,
+  TargetValueUnit,
+  UnitStatus,
+  type DenominatorBasis,
+  type UnitClass,
+} from './campaigns.enums.js';
 
 export interface Period {
   periodStart: string;
@@ -84,7 +93,11 @@ export function checkValidInPeriod(unit: UnitInfo, period: Period, field: string
 /** A target's unit is the issuer or lies below it, and is valid for at least part of the campaign period. */
 export function checkTargetUnit(unit: UnitInfo, issuer: UnitInfo, period: Period): void {
   if (!isWithin(unit, issuer)) {
-    throw badInput(`Đơn vị ${unit.name} không thuộc ${issuer.name}`, `Unit ${unit.name} does not lie within the issuer ${issuer.name}`, 'unitCode');
+    throw badInput(
+      `Đơn vị ${unit.name} không thuộc ${issuer.name}`,
+      `Unit ${unit.name} does not lie within the issuer ${issuer.name}`,
+      'unitCode',
+    );
   }
   checkValidInPeriod(unit, period, 'unitCode');
 }
@@ -95,11 +108,19 @@ export function checkTarget(target: TargetShape, metricKind: MetricKind, period:
   for (const field of ['yearFrom', 'year'] as const) {
     const year = target[field];
     if (given(year) && (!Number.isInteger(year) || year! < first || year! > last)) {
-      throw badInput(`Năm ${year} nằm ngoài giai đoạn ${first}–${last}`, `${field} ${year} lies outside the campaign period ${first}–${last}`, field);
+      throw badInput(
+        `Năm ${year} nằm ngoài giai đoạn ${first}–${last}`,
+        `${field} ${year} lies outside the campaign period ${first}–${last}`,
+        field,
+      );
     }
   }
   if (given(target.yearFrom) && (!given(target.year) || target.yearFrom! > target.year!)) {
-    throw badInput('Năm bắt đầu phải có năm kết thúc và không sau năm kết thúc', 'yearFrom needs a year and must not be after it', 'yearFrom');
+    throw badInput(
+      'Năm bắt đầu phải có năm kết thúc và không sau năm kết thúc',
+      'yearFrom needs a year and must not be after it',
+      'yearFrom',
+    );
   }
   for (const field of ['numerator', 'denominator', 'datasetCount'] as const) {
     const n = target[field];
@@ -115,7 +136,11 @@ export function checkTarget(target: TargetShape, metricKind: MetricKind, period:
     );
   }
   if (given(target.valueMin) !== given(target.valueMax)) {
-    throw badInput('Khoảng giá trị cần cả cận dưới và cận trên', 'A range needs both valueMin and valueMax', given(target.valueMin) ? 'valueMax' : 'valueMin');
+    throw badInput(
+      'Khoảng giá trị cần cả cận dưới và cận trên',
+      'A range needs both valueMin and valueMax',
+      given(target.valueMin) ? 'valueMax' : 'valueMin',
+    );
   }
   if (given(target.valueMin) && target.valueMin! > target.valueMax!) {
     throw badInput('Cận dưới phải nhỏ hơn hoặc bằng cận trên', 'valueMin must not exceed valueMax', 'valueMin');
@@ -146,7 +171,11 @@ export function checkTarget(target: TargetShape, metricKind: MetricKind, period:
     throw badInput('Số lượng phải là số nguyên không âm', 'A count is a non-negative integer', 'value');
   }
   if (target.isIncrement !== given(target.incrementOver)) {
-    throw badInput('Chỉ tiêu tăng thêm cần nêu mốc so sánh (và chỉ nó)', 'incrementOver is set exactly when isIncrement is true', 'incrementOver');
+    throw badInput(
+      'Chỉ tiêu tăng thêm cần nêu mốc so sánh (và chỉ nó)',
+      'incrementOver is set exactly when isIncrement is true',
+      'incrementOver',
+    );
   }
 }
 
@@ -165,25 +194,43 @@ export function checkMilestone(milestone: MilestoneShape, period: Period): void 
   const [first, last] = [yearOf(period.periodStart), yearOf(period.periodEnd)];
   if (!milestone.description.trim()) throw badInput('Mô tả không được để trống', 'description must not be empty', 'description');
   if (given(milestone.year) && (!Number.isInteger(milestone.year) || milestone.year! < first || milestone.year! > last)) {
-    throw badInput(`Năm ${milestone.year} nằm ngoài giai đoạn ${first}–${last}`, `year ${milestone.year} lies outside the campaign period`, 'year');
+    throw badInput(
+      `Năm ${milestone.year} nằm ngoài giai đoạn ${first}–${last}`,
+      `year ${milestone.year} lies outside the campaign period`,
+      'year',
+    );
   }
   if (given(milestone.deadline)) {
     const year = yearOf(milestone.deadline!);
-    if (year < first || year > last) throw badInput('Hạn chót nằm ngoài giai đoạn', 'deadline lies outside the campaign period', 'deadline');
-    if (given(milestone.year) && year !== milestone.year) throw badInput('Hạn chót không thuộc năm của mốc', 'deadline is not in the milestone\'s year', 'deadline');
+    if (year < first || year > last)
+      throw badInput('Hạn chót nằm ngoài giai đoạn', 'deadline lies outside the campaign period', 'deadline');
+    if (given(milestone.year) && year !== milestone.year)
+      throw badInput('Hạn chót không thuộc năm của mốc', "deadline is not in the milestone's year", 'deadline');
   }
   if (given(milestone.deadlineDay) !== given(milestone.deadlineMonth)) {
     throw badInput('Hạn chót hàng năm cần cả ngày và tháng', 'A recurring deadline needs deadlineDay and deadlineMonth', 'deadlineDay');
   }
   if (given(milestone.deadlineDay)) {
     if (milestone.recurrence === Recurrence.ONCE) {
-      throw badInput('Mốc một lần dùng hạn chót theo ngày (deadline)', 'A one-off milestone takes a deadline date, not a day and month', 'deadlineDay');
+      throw badInput(
+        'Mốc một lần dùng hạn chót theo ngày (deadline)',
+        'A one-off milestone takes a deadline date, not a day and month',
+        'deadlineDay',
+      );
     }
     // A leap year, so that 29/2 is a real day-month.
     const date = new Date(Date.UTC(2024, milestone.deadlineMonth! - 1, milestone.deadlineDay!));
-    if (!Number.isInteger(milestone.deadlineDay) || !Number.isInteger(milestone.deadlineMonth)
-      || date.getUTCMonth() !== milestone.deadlineMonth! - 1 || date.getUTCDate() !== milestone.deadlineDay) {
-      throw badInput(`Ngày ${milestone.deadlineDay}/${milestone.deadlineMonth} không hợp lệ`, 'deadlineDay/deadlineMonth is not a real day of the year', 'deadlineDay');
+    if (
+      !Number.isInteger(milestone.deadlineDay) ||
+      !Number.isInteger(milestone.deadlineMonth) ||
+      date.getUTCMonth() !== milestone.deadlineMonth! - 1 ||
+      date.getUTCDate() !== milestone.deadlineDay
+    ) {
+      throw badInput(
+        `Ngày ${milestone.deadlineDay}/${milestone.deadlineMonth} không hợp lệ`,
+        'deadlineDay/deadlineMonth is not a real day of the year',
+        'deadlineDay',
+      );
     }
   }
 }
@@ -203,11 +250,16 @@ const isUpper = (c: Comparator) => c === Comparator.LT || c === Comparator.LTE;
  * minimum, a higher maximum, a lower status. Targets in different terms (count vs %, other class) are not compared.
  */
 export function isWeaker(parent: TargetShape, child: TargetShape): boolean {
-  if (parent.valueUnit !== child.valueUnit || parent.isIncrement !== child.isIncrement || (parent.unitClass ?? null) !== (child.unitClass ?? null)) return false;
+  if (
+    parent.valueUnit !== child.valueUnit ||
+    parent.isIncrement !== child.isIncrement ||
+    (parent.unitClass ?? null) !== (child.unitClass ?? null)
+  )
+    return false;
   if (given(parent.status) && given(child.status)) return tierRank(child.status!) < tierRank(parent.status!);
   const [p, c] = [bound(parent), bound(child)];
   if (p === null || c === null) return false;
-  if (isLower(parent.comparator) || parent.comparator === Comparator.EQ && isLower(child.comparator)) {
+  if (isLower(parent.comparator) || (parent.comparator === Comparator.EQ && isLower(child.comparator))) {
     if (!isLower(child.comparator) && child.comparator !== Comparator.EQ) return true;
     return c < p || (c === p && parent.comparator === Comparator.GT && child.comparator !== Comparator.GT);
   }

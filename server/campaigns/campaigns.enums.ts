@@ -45,11 +45,11 @@ export enum TargetValueUnit {
 }
 registerEnumType(TargetValueUnit, {
   name: 'TargetValueUnit',
-  description: 'Đơn vị của giá trị chỉ tiêu — what a target\'s value is expressed in.',
+  description: "Đơn vị của giá trị chỉ tiêu — what a target's value is expressed in.",
   valuesConfig: {
     COUNT: { description: 'Số lượng (xã, thôn, huyện, sản phẩm …) — a count of what the metric counts.' },
     PERCENT: { description: 'Tỷ lệ % của mẫu số nêu ở denominatorBasis — a percentage of the stated denominator.' },
-    METRIC: { description: 'Theo đơn vị đo của chỉ số (tiêu chí/xã, triệu đồng/người/năm, % …) — in the metric\'s own unit of measure.' },
+    METRIC: { description: "Theo đơn vị đo của chỉ số (tiêu chí/xã, triệu đồng/người/năm, % …) — in the metric's own unit of measure." },
     NONE: { description: 'Không có giá trị số (chỉ tiêu trạng thái) — no numeric value (status targets).' },
   },
 });
@@ -75,7 +75,9 @@ registerEnumType(DenominatorBasis, {
     NTM_COMMUNES: { description: 'Số xã đạt chuẩn nông thôn mới (Quảng Nam: 40 %, 10 %) — communes meeting the NTM standard.' },
     ADVANCED_COMMUNES: { description: 'Số xã đạt chuẩn nông thôn mới nâng cao — communes meeting the advanced standard.' },
     ALL_VILLAGES: { description: 'Tổng số thôn của đơn vị — all villages of the unit (of its class when unitClass is set).' },
-    VILLAGES_OF_EDK_COMMUNES: { description: 'Thôn thuộc các xã đặc biệt khó khăn — villages of especially-disadvantaged communes (see basisNote).' },
+    VILLAGES_OF_EDK_COMMUNES: {
+      description: 'Thôn thuộc các xã đặc biệt khó khăn — villages of especially-disadvantaged communes (see basisNote).',
+    },
     ALL_DISTRICTS: { description: 'Tổng số đơn vị cấp huyện — all district-level units.' },
     HOUSEHOLDS: { description: 'Hộ gia đình — households.' },
     POPULATION: { description: 'Dân số — residents.' },
@@ -103,11 +105,15 @@ registerEnumType(ResponsibilityKind, {
   name: 'ResponsibilityKind',
   description: 'Loại trách nhiệm theo kế hoạch — what a duty the plan assigns is about.',
   valuesConfig: {
-    PREPARES_DOSSIERS: { description: 'Lập hồ sơ, làm đầu mối đề nghị khen thưởng — prepares nomination dossiers, focal point for proposals.' },
+    PREPARES_DOSSIERS: {
+      description: 'Lập hồ sơ, làm đầu mối đề nghị khen thưởng — prepares nomination dossiers, focal point for proposals.',
+    },
     RECEIVES_DOSSIERS: { description: 'Tiếp nhận, tổng hợp hồ sơ đề nghị — receives and compiles dossiers.' },
     APPRAISES: { description: 'Thẩm định thành tích, hồ sơ — appraises achievements and dossiers.' },
     CONSULTS: { description: 'Xin ý kiến (Ban Chỉ đạo) trước khi trình — consults (the steering committee) before submitting.' },
-    COUNCIL_REVIEW: { description: 'Hội đồng Thi đua - Khen thưởng xét, hướng dẫn đề nghị — the emulation council reviews or guides proposals.' },
+    COUNCIL_REVIEW: {
+      description: 'Hội đồng Thi đua - Khen thưởng xét, hướng dẫn đề nghị — the emulation council reviews or guides proposals.',
+    },
     PROPOSES: { description: 'Trình Chủ tịch UBND hoặc cấp trên khen thưởng — submits to the chairman or the higher level.' },
     REPORTS: { description: 'Báo cáo kết quả định kỳ — reports periodically.' },
     INSPECTS: { description: 'Kiểm tra, giám sát, đôn đốc — inspects, monitors, urges.' },
@@ -145,7 +151,9 @@ registerEnumType(UnitStatus, {
     NTM: { description: 'Đạt chuẩn nông thôn mới — meets the NTM standard.' },
     ADVANCED: { description: 'Đạt chuẩn nông thôn mới nâng cao — advanced NTM.' },
     MODEL: { description: 'Đạt chuẩn nông thôn mới kiểu mẫu — model NTM.' },
-    NTM_TASKS_COMPLETED: { description: 'Hoàn thành nhiệm vụ xây dựng nông thôn mới (thị xã, thành phố) — NTM tasks completed (towns, cities).' },
+    NTM_TASKS_COMPLETED: {
+      description: 'Hoàn thành nhiệm vụ xây dựng nông thôn mới (thị xã, thành phố) — NTM tasks completed (towns, cities).',
+    },
     CIVILISED_URBAN: { description: 'Đô thị văn minh — civilised urban area (not an NTM recognition).' },
   },
 });
@@ -300,10 +308,16 @@ registerEnumType(TargetOrderField, {
   description: 'Trường sắp xếp chỉ tiêu (cùng giá trị thì theo thứ tự nhập) — field to sort targets by (ties in the order entered).',
   valuesConfig: {
     CAMPAIGN: { description: 'Theo tên phong trào (thứ tự tiếng Việt) — by campaign name, in Vietnamese order.' },
-    UNIT_CODE: { description: 'Theo mã GSO của đơn vị — by the unit\'s GSO code.' },
+    UNIT_CODE: { description: "Theo mã GSO của đơn vị — by the unit's GSO code." },
     METRIC: { description: 'Theo mã chỉ số — by metric code.' },
-    YEAR: { description: 'Theo năm; chỉ tiêu không ghi năm (cuối giai đoạn) xếp sau cùng khi tăng dần — by year; targets without a year (the period end) come last ascending.' },
-    VALUE: { description: 'Theo giá trị (khoảng: theo cận dưới; chỉ tiêu trạng thái xếp sau cùng khi tăng dần) — by value (ranges by their lower end; status targets last ascending).' },
+    YEAR: {
+      description:
+        'Theo năm; chỉ tiêu không ghi năm (cuối giai đoạn) xếp sau cùng khi tăng dần — by year; targets without a year (the period end) come last ascending.',
+    },
+    VALUE: {
+      description:
+        'Theo giá trị (khoảng: theo cận dưới; chỉ tiêu trạng thái xếp sau cùng khi tăng dần) — by value (ranges by their lower end; status targets last ascending).',
+    },
     CREATED: { description: 'Theo thứ tự nhập — in the order entered.' },
   },
 });
@@ -333,11 +347,23 @@ export enum ConsistencyWarningKind {
 }
 registerEnumType(ConsistencyWarningKind, {
   name: 'ConsistencyWarningKind',
-  description: 'Loại mâu thuẫn giữa các chỉ tiêu của cùng một kế hoạch — a kind of contradiction between a plan\'s own targets.',
+  description: "Loại mâu thuẫn giữa các chỉ tiêu của cùng một kế hoạch — a kind of contradiction between a plan's own targets.",
   valuesConfig: {
-    STATED_FRACTION_MISSES_SHARE: { description: 'Chính phân số kế hoạch nêu không đạt tỷ lệ của chỉ tiêu (Quảng Nam: 155/194 = 79,9 % < 80 %) — the plan\'s own fraction fails its share target.' },
-    COUNT_MISSES_SHARE: { description: 'Đạt đúng chỉ tiêu số lượng vẫn không đạt chỉ tiêu tỷ lệ cùng năm — meeting the count target exactly fails the share target of the same year.' },
-    INCREMENTS_DISAGREE: { description: 'Mức tăng cả giai đoạn khác tổng các mức tăng từng năm (Bắc Kạn: +46 so với +40) — the increase over the period differs from the sum of the yearly increases.' },
-    YEARLY_TARGET_DISAGREES: { description: 'Chỉ tiêu một năm khác chuỗi suy ra từ chỉ tiêu cuối và các mức tăng — a yearly target differs from the series its end target and increases give.' },
+    STATED_FRACTION_MISSES_SHARE: {
+      description:
+        "Chính phân số kế hoạch nêu không đạt tỷ lệ của chỉ tiêu (Quảng Nam: 155/194 = 79,9 % < 80 %) — the plan's own fraction fails its share target.",
+    },
+    COUNT_MISSES_SHARE: {
+      description:
+        'Đạt đúng chỉ tiêu số lượng vẫn không đạt chỉ tiêu tỷ lệ cùng năm — meeting the count target exactly fails the share target of the same year.',
+    },
+    INCREMENTS_DISAGREE: {
+      description:
+        'Mức tăng cả giai đoạn khác tổng các mức tăng từng năm (Bắc Kạn: +46 so với +40) — the increase over the period differs from the sum of the yearly increases.',
+    },
+    YEARLY_TARGET_DISAGREES: {
+      description:
+        'Chỉ tiêu một năm khác chuỗi suy ra từ chỉ tiêu cuối và các mức tăng — a yearly target differs from the series its end target and increases give.',
+    },
   },
 });

@@ -9,7 +9,8 @@ export const resolveCampaignReference = (reference: Record<string, unknown>, ctx
 };
 
 /** Resolves `{ __typename: "Metric", code }` references, batched. */
-export const resolveMetricReference = (reference: Record<string, unknown>, ctx: SubgraphContext) => metricByCode(ctx).load(String(reference.code));
+export const resolveMetricReference = (reference: Record<string, unknown>, ctx: SubgraphContext) =>
+  metricByCode(ctx).load(String(reference.code));
 
 /** An AdministrativeUnit reference needs nothing but its id here: `campaigns` is looked up by it. */
 export const resolveUnitReference = (reference: Record<string, unknown>) => unitRef(Number(reference.id));
@@ -18,7 +19,9 @@ export const resolveUnitReference = (reference: Record<string, unknown>) => unit
  * The units subgraph's entity, seen from here: only its key. The gateway fills in the rest from the units
  * subgraph; this subgraph adds `campaigns` to it.
  */
-@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính (thực thể của subgraph units) — an administrative unit; this subgraph adds the campaigns it issued.' })
+@ObjectType('AdministrativeUnit', {
+  description: 'Đơn vị hành chính (thực thể của subgraph units) — an administrative unit; this subgraph adds the campaigns it issued.',
+})
 @Directive('@key(fields: "id")')
 export class AdministrativeUnitRef {
   @Field(() => ID, { description: 'Mã định danh bền vững — stable id, distinct for every unit and period.' })

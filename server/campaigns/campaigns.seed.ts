@@ -13,8 +13,15 @@ import type { CreateMetricInput } from './metric.input.js';
 import { MetricService } from './metric.service.js';
 import { MilestoneService } from './milestone.service.js';
 import {
-  readDeadline, readList, readRecord, sameName, SeedFormatError, SPECS,
-  type IssuerRecord, type TargetUnitRecord, type UnitCode,
+  readDeadline,
+  readList,
+  readRecord,
+  sameName,
+  SeedFormatError,
+  SPECS,
+  type IssuerRecord,
+  type TargetUnitRecord,
+  type UnitCode,
 } from './plan-file.js';
 import type { SubMovementInput } from './campaign.input.js';
 import type { DocumentReferenceInput, PlanCitationInput, PlanDocumentInput } from './plan-document.input.js';
@@ -26,7 +33,12 @@ const METRICS_FILE = projectPath('seeds', 'metrics', 'metrics.yaml');
 interface PlanFile {
   file: string;
   doc: Record<string, unknown>;
-  campaign: Omit<CampaignData, 'issuerCode' | 'parentId' | 'plan' | 'subMovements'> & { key: string; parent: string | null; issuer: IssuerRecord; noteEn?: string };
+  campaign: Omit<CampaignData, 'issuerCode' | 'parentId' | 'plan' | 'subMovements'> & {
+    key: string;
+    parent: string | null;
+    issuer: IssuerRecord;
+    noteEn?: string;
+  };
 }
 
 type TargetRecord = Omit<TargetData, 'campaignId' | 'unitCode' | 'unitAsOf'> & { key: string; unit: TargetUnitRecord; noteEn?: string };
@@ -43,10 +55,17 @@ async function located<T>(where: string, step: () => Promise<T>): Promise<T> {
 }
 
 function readPlanFiles(): PlanFile[] {
-  return readdirSync(PLANS_DIR).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
-    const doc = readRecord<Record<string, unknown>>(parse(readFileSync(`${PLANS_DIR}/${file}`, 'utf8')), SPECS.file, `seeds/plans/${file}`);
-    return { file, doc, campaign: readRecord<PlanFile['campaign']>(doc.campaign, SPECS.campaign, `seeds/plans/${file} campaign`) };
-  });
+  return readdirSync(PLANS_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const doc = readRecord<Record<string, unknown>>(
+        parse(readFileSync(`${PLANS_DIR}/${file}`, 'utf8')),
+        SPECS.file,
+        `seeds/plans/${file}`,
+      );
+      return { file, doc, campaign: readRecord<PlanFile['campaign']>(doc.campaign, SPECS.campaign, `seeds/plans/${file} campaign`) };
+    });
 }
 
 /** Parents before children: the root (parent null) first, then each file once its parent's key is loaded. */
@@ -57,10 +76,14 @@ function byParent(files: PlanFile[]): PlanFile[] {
   while (pending.length) {
     const ready = pending.filter((f) => f.campaign.parent === null || placed.has(f.campaign.parent));
     if (!ready.length) {
-      throw new SeedFormatError(pending.map((f) => `seeds/plans/${f.file}`).join(', '), `campaign.parent names no loaded campaign (${pending.map((f) => f.campaign.parent).join(', ')})`);
+      throw new SeedFormatError(
+        pending.map((f) => `seeds/plans/${f.file}`).join(', '),
+        `campaign.parent names no loaded campaign (${pending.map((f) => f.campaign.parent).join(', ')})`,
+      );
     }
     for (const f of ready) {
-      if (placed.has(f.campaign.key)) throw new SeedFormatError(`seeds/plans/${f.file} campaign`, `key "${f.campaign.key}" is used by another file`);
+      if (placed.has(f.campaign.key))
+        throw new SeedFormatError(`seeds/plans/${f.file} campaign`, `key "${f.campaign.key}" is used by another file`);
       placed.add(f.campaign.key);
     }
     ordered.push(...ready);
@@ -72,7 +95,8 @@ function byParent(files: PlanFile[]): PlanFile[] {
 /** The unit a `{ code, name }` names on `asOf`, checked against the name the file gives. */
 async function unitNamed(units: UnitDirectory, ref: UnitCode, asOf: string, where: string) {
   const unit = await units.requireByCode(ref.code, asOf);
-  if (!sameName(unit.name, ref.name)) throw new SeedFormatError(where, `code ${ref.code} is "${unit.name}" on ${asOf}, the file says "${ref.name}"`);
+  if (!sameName(unit.name, ref.name))
+    throw new SeedFormatError(where, `code ${ref.code} is "${unit.name}" on ${asOf}, the file says "${ref.name}"`);
   return unit;
 }
 
@@ -90,19 +114,25 @@ async function readIssuer(units: UnitDirectory, raw: unknown, asOf: string, wher
     if (!withinUnit) throw new SeedFormatError(where, 'an issuer without a code needs "within", the enclosing unit');
     const placeholders = (await units.placeholdersWithin(withinUnit.code, asOf)).filter((u) => u.level === issuer.level);
     if (placeholders.length !== 1) {
-      throw new SeedFormatError(where, `an unnamed ${issuer.level} needs exactly one placeholder ${issuer.level} within ${withinUnit.name} in seeds/units/placeholders.yaml, found ${placeholders.length}`);
+      throw new SeedFormatError(
+        where,
+        `an unnamed ${issuer.level} needs exactly one placeholder ${issuer.level} within ${withinUnit.name} in seeds/units/placeholders.yaml, found ${placeholders.length}`,
+      );
     }
     return { issuerCode: placeholders[0].code, issuerUnidentified: true, issuerNote: issuer.name };
   }
   const unit = await unitNamed(units, { code: issuer.code, name: issuer.name }, asOf, where);
-  if (unit.level !== issuer.level) throw new SeedFormatError(where, `unit ${issuer.code} is a ${unit.level}, the file says ${issuer.level}`);
-  if (withinUnit && !isWithin(unit, withinUnit)) throw new SeedFormatError(where, `unit ${issuer.code} does not lie within ${withinUnit.name}`);
+  if (unit.level !== issuer.level)
+    throw new SeedFormatError(where, `unit ${issuer.code} is a ${unit.level}, the file says ${issuer.level}`);
+  if (withinUnit && !isWithin(unit, withinUnit))
+    throw new SeedFormatError(where, `unit ${issuer.code} does not lie within ${withinUnit.name}`);
   return { issuerCode: unit.code, issuerUnidentified: false, issuerNote: null };
 }
 
 function readPlan(raw: unknown, where: string): PlanDocumentInput {
   const plan = seedNote(readRecord<PlanDocumentInput & { noteEn?: string }>(raw, SPECS.plan, where), where);
-  const reference = (value: unknown, path: string) => (value ? readRecord<DocumentReferenceInput>(value, SPECS.document, `${where}.${path}`) : null);
+  const reference = (value: unknown, path: string) =>
+    value ? readRecord<DocumentReferenceInput>(value, SPECS.document, `${where}.${path}`) : null;
   return {
     ...plan,
     legalBases: readList<DocumentReferenceInput>(plan.legalBases, SPECS.document, `${where}.legalBases`),
@@ -120,15 +150,17 @@ async function loadPlan(ctx: SubgraphContext, { file, doc, campaign: record }: P
   // Codes are read on the plan's date, or at the start of its period when the document gives no date.
   const asOf = plan.date ?? record.periodStart;
   const { key, parent, issuer: _issuer, ...fields } = seedNote(record, at('campaign'));
-  const campaign = await located(at('campaign'), async () => new CampaignService(ctx).create({
-    ...fields,
-    key,
-    ...(await readIssuer(units, record.issuer, asOf, at('campaign.issuer'))),
-    asOf,
-    parentId: parent === null ? null : String(keys.get(parent)!.id),
-    plan,
-    subMovements: readList<SubMovementInput>(doc.subMovements, SPECS.subMovement, at('subMovements')),
-  }));
+  const campaign = await located(at('campaign'), async () =>
+    new CampaignService(ctx).create({
+      ...fields,
+      key,
+      ...(await readIssuer(units, record.issuer, asOf, at('campaign.issuer'))),
+      asOf,
+      parentId: parent === null ? null : String(keys.get(parent)!.id),
+      plan,
+      subMovements: readList<SubMovementInput>(doc.subMovements, SPECS.subMovement, at('subMovements')),
+    }),
+  );
   keys.set(key, campaign);
 
   const targets = new TargetService(ctx);
@@ -136,10 +168,14 @@ async function loadPlan(ctx: SubgraphContext, { file, doc, campaign: record }: P
   for (const [i, { unit: rawUnit, ...target }] of records.entries()) {
     const where = at(`targets[${i}] (${target.key})`);
     const unit = readRecord<TargetUnitRecord>(rawUnit, SPECS.targetUnit, `${where}.unit`);
-    if (unit.code === null && unit.ref !== 'ISSUER') throw new SeedFormatError(`${where}.unit`, 'a unit without a code must be { code: null, ref: ISSUER }');
-    if (unit.code !== null) await located(`${where}.unit`, () => unitNamed(units, { code: unit.code!, name: unit.name ?? '' }, asOf, `${where}.unit`));
+    if (unit.code === null && unit.ref !== 'ISSUER')
+      throw new SeedFormatError(`${where}.unit`, 'a unit without a code must be { code: null, ref: ISSUER }');
+    if (unit.code !== null)
+      await located(`${where}.unit`, () => unitNamed(units, { code: unit.code!, name: unit.name ?? '' }, asOf, `${where}.unit`));
     const noted = seedNote(target, where);
-    await located(where, () => targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }));
+    await located(where, () =>
+      targets.create({ ...noted, campaignId: String(campaign.id), unitCode: unit.code ?? campaign.issuerCode, unitAsOf: asOf }),
+    );
   }
 
   const milestones = new MilestoneService(ctx);
@@ -147,9 +183,14 @@ async function loadPlan(ctx: SubgraphContext, { file, doc, campaign: record }: P
     const where = at(`milestones[${i}]`);
     await located(where, () => milestones.create({ ...milestone, ...readDeadline(deadline, where), campaignId: String(campaign.id) }));
   }
-  await located(at('subjects'), () => new CampaignService(ctx).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))));
-  const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(doc.responsibilities, SPECS.responsibility, at('responsibilities'))
-    .map((record, i) => seedNote(record, at(`responsibilities[${i}]`)));
+  await located(at('subjects'), () =>
+    new CampaignService(ctx).addSubjects(campaign, readList<SubjectData>(doc.subjects, SPECS.subject, at('subjects'))),
+  );
+  const responsibilities = readList<ResponsibilityData & { noteEn?: string }>(
+    doc.responsibilities,
+    SPECS.responsibility,
+    at('responsibilities'),
+  ).map((record, i) => seedNote(record, at(`responsibilities[${i}]`)));
   await located(at('responsibilities'), () => new CampaignService(ctx).addResponsibilities(campaign, responsibilities));
   return records.length;
 }
@@ -160,7 +201,8 @@ export async function seedCampaigns(em: EntityManager, { log, system }: SeedTool
   const started = Date.now();
   const metrics = new MetricService(ctx);
   const catalogue = readList<CreateMetricInput>(parse(readFileSync(METRICS_FILE, 'utf8')), SPECS.metric, 'seeds/metrics/metrics.yaml');
-  for (const [i, metric] of catalogue.entries()) await located(`seeds/metrics/metrics.yaml [${i}] (${metric.code})`, () => metrics.create(metric));
+  for (const [i, metric] of catalogue.entries())
+    await located(`seeds/metrics/metrics.yaml [${i}] (${metric.code})`, () => metrics.create(metric));
   const keys = new Map<string, Campaign>();
   let targets = 0;
   for (const file of byParent(readPlanFiles())) targets += await loadPlan(ctx, file, keys);

@@ -12,7 +12,8 @@ import type { Target } from './target.entity.js';
 import { TargetService } from './target.service.js';
 
 const format = (n: number) => String(Math.round(n * 10) / 10);
-const sumOrNull = (values: (number | null | undefined)[]) => (values.every((v) => v !== null && v !== undefined) ? (values as number[]).reduce((a, b) => a + b, 0) : null);
+const sumOrNull = (values: (number | null | undefined)[]) =>
+  values.every((v) => v !== null && v !== undefined) ? (values as number[]).reduce((a, b) => a + b, 0) : null;
 const targetValue = (t: Target) => t.value ?? t.valueMin ?? null;
 
 /** A target with what the report needs to compare it: its campaign's period and its unit. */
@@ -24,10 +25,10 @@ interface Placed {
 
 /** Whether two targets speak of the same thing: metric, year, increment and class of units. */
 const sameMeasure = (a: Placed, b: Placed) =>
-  a.target.metric.code === b.target.metric.code
-  && effectiveYear(a.target, a.period) === effectiveYear(b.target, b.period)
-  && a.target.isIncrement === b.target.isIncrement
-  && (a.target.unitClass ?? null) === (b.target.unitClass ?? null);
+  a.target.metric.code === b.target.metric.code &&
+  effectiveYear(a.target, a.period) === effectiveYear(b.target, b.period) &&
+  a.target.isIncrement === b.target.isIncrement &&
+  (a.target.unitClass ?? null) === (b.target.unitClass ?? null);
 
 /**
  * The consistency report of a campaign: each target against the sum of the targets for the units below it (the
@@ -47,29 +48,48 @@ export class ConsistencyService extends Service {
     return Object.assign(new CampaignConsistency(), {
       campaign,
       rollups: own.map((t) => this.rollup(t, own, fromChildren)).filter((r): r is TargetRollup => r !== null),
-      weakerTargets: fromChildren.flatMap((child) => own
-        .filter((parent) => parent.unit.id === child.unit.id && sameMeasure(parent, child) && isWeaker(parent.target, child.target))
-        .map((parent) => Object.assign(new WeakerTarget(), {
-          parentTarget: parent.target,
-          childTarget: child.target,
-          message: bilingual(
-            `${child.unit.name}, ${child.target.metric.code} năm ${effectiveYear(child.target, child.period)}: chỉ tiêu cấp dưới ${this.describe(child.target)} thấp hơn cấp trên ${this.describe(parent.target)}`,
-            `${child.unit.name}, ${child.target.metric.code} in ${effectiveYear(child.target, child.period)}: the child target ${this.describe(child.target)} asks less than the parent's ${this.describe(parent.target)}`,
+      weakerTargets: fromChildren.flatMap((child) =>
+        own
+          .filter((parent) => parent.unit.id === child.unit.id && sameMeasure(parent, child) && isWeaker(parent.target, child.target))
+          .map((parent) =>
+            Object.assign(new WeakerTarget(), {
+              parentTarget: parent.target,
+              childTarget: child.target,
+              message: bilingual(
+                `${child.unit.name}, ${child.target.metric.code} năm ${effectiveYear(child.target, child.period)}: chỉ tiêu cấp dưới ${this.describe(child.target)} thấp hơn cấp trên ${this.describe(parent.target)}`,
+                `${child.unit.name}, ${child.target.metric.code} in ${effectiveYear(child.target, child.period)}: the child target ${this.describe(child.target)} asks less than the parent's ${this.describe(parent.target)}`,
+              ),
+            }),
           ),
-        }))),
-      warnings: planContradictions(own.map((p) => ({
-        target: p.target, unitId: p.unit.id, unitName: p.unit.name, metric: p.target.metric.code, year: effectiveYear(p.target, p.period),
-        comparator: p.target.comparator, valueUnit: p.target.valueUnit, value: targetValue(p.target), numerator: p.target.numerator ?? null,
-        denominator: p.target.denominator ?? null, denominatorBasis: p.target.denominatorBasis ?? null, unitClass: p.target.unitClass ?? null,
-        isIncrement: p.target.isIncrement, incrementOver: p.target.incrementOver ?? null, source: p.target.source ?? null,
-      }))).map((c) => Object.assign(new ConsistencyWarning(), { ...c, kind: ConsistencyWarningKind[c.kind] })),
+      ),
+      warnings: planContradictions(
+        own.map((p) => ({
+          target: p.target,
+          unitId: p.unit.id,
+          unitName: p.unit.name,
+          metric: p.target.metric.code,
+          year: effectiveYear(p.target, p.period),
+          comparator: p.target.comparator,
+          valueUnit: p.target.valueUnit,
+          value: targetValue(p.target),
+          numerator: p.target.numerator ?? null,
+          denominator: p.target.denominator ?? null,
+          denominatorBasis: p.target.denominatorBasis ?? null,
+          unitClass: p.target.unitClass ?? null,
+          isIncrement: p.target.isIncrement,
+          incrementOver: p.target.incrementOver ?? null,
+          source: p.target.source ?? null,
+        })),
+      ).map((c) => Object.assign(new ConsistencyWarning(), { ...c, kind: ConsistencyWarningKind[c.kind] })),
     });
   }
 
   private async place(targets: Target[], campaigns: Map<number, Campaign>): Promise<Placed[]> {
     const units = await this.units.byIds([...new Set(targets.map((t) => t.unitId))]);
     const byId = new Map(units.filter((u): u is UnitInfo => u !== null).map((u) => [u.id, u]));
-    return targets.filter((t) => byId.has(t.unitId)).map((target) => ({ target, period: campaigns.get(target.campaign.id)!, unit: byId.get(target.unitId)! }));
+    return targets
+      .filter((t) => byId.has(t.unitId))
+      .map((target) => ({ target, period: campaigns.get(target.campaign.id)!, unit: byId.get(target.unitId)! }));
   }
 
   private describe(t: Target): string {
@@ -84,7 +104,8 @@ export class ConsistencyService extends Service {
     const perUnit = new Map<number, Placed>();
     for (const c of candidates) {
       const held = perUnit.get(c.unit.id);
-      if (!held || (held.target.valueUnit !== TargetValueUnit.COUNT && c.target.valueUnit === TargetValueUnit.COUNT)) perUnit.set(c.unit.id, c);
+      if (!held || (held.target.valueUnit !== TargetValueUnit.COUNT && c.target.valueUnit === TargetValueUnit.COUNT))
+        perUnit.set(c.unit.id, c);
     }
     const chosen = [...perUnit.values()];
     return chosen.filter((p) => isStrictlyBelow(p.unit, whole.unit) && !chosen.some((q) => isStrictlyBelow(p.unit, q.unit)));
@@ -92,7 +113,8 @@ export class ConsistencyService extends Service {
 
   private rollup(whole: Placed, own: Placed[], fromChildren: Placed[]): TargetRollup | null {
     if (whole.target.status) return null;
-    const below = (p: Placed) => p !== whole && isStrictlyBelow(p.unit, whole.unit) && effectiveYear(p.target, p.period) === effectiveYear(whole.target, whole.period);
+    const below = (p: Placed) =>
+      p !== whole && isStrictlyBelow(p.unit, whole.unit) && effectiveYear(p.target, p.period) === effectiveYear(whole.target, whole.period);
     const matches = (p: Placed) => below(p) && sameMeasure(whole, p);
     const ownParts = own.filter(matches);
     const covered = new Set(ownParts.map((p) => p.unit.id));
@@ -106,7 +128,14 @@ export class ConsistencyService extends Service {
     const basis = parts[0].target.denominatorBasis ?? null;
     const denominators = new Map<number, Placed>();
     for (const p of [...own, ...fromChildren]) {
-      if (below(p) && p.target.denominator !== null && p.target.denominator !== undefined && (p.target.denominatorBasis ?? null) === basis && !denominators.has(p.unit.id)) denominators.set(p.unit.id, p);
+      if (
+        below(p) &&
+        p.target.denominator !== null &&
+        p.target.denominator !== undefined &&
+        (p.target.denominatorBasis ?? null) === basis &&
+        !denominators.has(p.unit.id)
+      )
+        denominators.set(p.unit.id, p);
     }
     const bases = [...denominators.values()].filter((p, _, all) => !all.some((q) => isStrictlyBelow(p.unit, q.unit)));
     const partsDenominator = parts.every((p) => denominators.has(p.unit.id)) ? sumOrNull(bases.map((p) => p.target.denominator)) : null;
@@ -122,11 +151,20 @@ export class ConsistencyService extends Service {
       consistent = satisfies(partsValue, whole.target.comparator, bound);
       actual = format(partsValue);
     }
-    const verdict = consistent === null
-      ? ['không so sánh được (khác đơn vị, mẫu số hoặc thiếu số liệu)', 'cannot be compared (other terms or basis, or missing figures)']
-      : consistent ? ['đạt', 'meets'] : ['không đạt', 'falls short of'];
+    const verdict =
+      consistent === null
+        ? ['không so sánh được (khác đơn vị, mẫu số hoặc thiếu số liệu)', 'cannot be compared (other terms or basis, or missing figures)']
+        : consistent
+          ? ['đạt', 'meets']
+          : ['không đạt', 'falls short of'];
     return Object.assign(new TargetRollup(), {
-      target: whole.target, parts: parts.map((p) => p.target), partsValue, partsNumerator, partsDenominator, partsShare, consistent,
+      target: whole.target,
+      parts: parts.map((p) => p.target),
+      partsValue,
+      partsNumerator,
+      partsDenominator,
+      partsShare,
+      consistent,
       message: bilingual(
         `${whole.unit.name}, ${whole.target.metric.code} năm ${effectiveYear(whole.target, whole.period)}: ${parts.length} đơn vị cấp dưới cộng lại ${actual || '—'}, ${verdict[0]} chỉ tiêu ${this.describe(whole.target)}`,
         `${whole.unit.name}, ${whole.target.metric.code} in ${effectiveYear(whole.target, whole.period)}: ${parts.length} sub-units sum to ${actual || '—'}, which ${verdict[1]} the target ${this.describe(whole.target)}`,

@@ -3,7 +3,9 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { MetricAggregation, MetricKind } from './campaigns.enums.js';
 
 /** Chỉ số — a metric of the catalogue that targets are set on (seeds/metrics/metrics.yaml, extensible). */
-@ObjectType('Metric', { description: 'Chỉ số — a metric of the catalogue that targets are set on; administrators of the nation can add more.' })
+@ObjectType('Metric', {
+  description: 'Chỉ số — a metric of the catalogue that targets are set on; administrators of the nation can add more.',
+})
 @Directive('@key(fields: "code")')
 @Entity({ tableName: 'metric' })
 export class Metric {
@@ -19,7 +21,10 @@ export class Metric {
   @Property({ type: 'string', columnType: 'text' })
   nameEn!: string;
 
-  @Field(() => String, { nullable: true, description: 'Đơn vị đo của giá trị chỉ số ("xã", "%", "triệu đồng/người/năm") — unit of measure (null for statuses).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Đơn vị đo của giá trị chỉ số ("xã", "%", "triệu đồng/người/năm") — unit of measure (null for statuses).',
+  })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   unitOfMeasure?: string | null;
 
@@ -35,7 +40,10 @@ export class Metric {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   weightedBy?: string | null;
 
-  @Field({ description: 'Hub tính được giá trị thực tế từ kết quả đánh giá — whether the hub computes the actual from assessments (false: reported by the locality).' })
+  @Field({
+    description:
+      'Hub tính được giá trị thực tế từ kết quả đánh giá — whether the hub computes the actual from assessments (false: reported by the locality).',
+  })
   @Property({ type: 'boolean' })
   computable!: boolean;
 
@@ -43,7 +51,9 @@ export class Metric {
   @Property({ type: 'string', columnType: 'text' })
   appliesTo!: string;
 
-  @Field(() => [String], { description: 'Các cấp có giá trị (và chỉ tiêu) của chỉ số — administrative levels at which values and targets are held.' })
+  @Field(() => [String], {
+    description: 'Các cấp có giá trị (và chỉ tiêu) của chỉ số — administrative levels at which values and targets are held.',
+  })
   @Property({ type: 'string[]', columnType: 'text[]' })
   reportedAt!: string[];
 

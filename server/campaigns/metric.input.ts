@@ -6,10 +6,16 @@ export class MetricFilter {
   @Field(() => MetricKind, { nullable: true, description: 'Chỉ chỉ số loại này — only metrics of this kind.' })
   kind?: MetricKind;
 
-  @Field(() => Boolean, { nullable: true, description: 'Chỉ chỉ số hub tính được (true) hoặc địa phương báo cáo (false) — only computable (true) or reported (false) metrics.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Chỉ chỉ số hub tính được (true) hoặc địa phương báo cáo (false) — only computable (true) or reported (false) metrics.',
+  })
   computable?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Tìm theo mã, tên, không phân biệt dấu — search code and names ignoring accents and case.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Tìm theo mã, tên, không phân biệt dấu — search code and names ignoring accents and case.',
+  })
   search?: string;
 }
 
@@ -36,13 +42,19 @@ export class CreateMetricInput {
   @Field(() => String, { nullable: true, description: 'Trọng số của bình quân — what a weighted mean is weighted by.' })
   weightedBy?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Hub tính được từ kết quả đánh giá (mặc định false) — computable from assessments (default false).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Hub tính được từ kết quả đánh giá (mặc định false) — computable from assessments (default false).',
+  })
   computable?: boolean;
 
   @Field({ description: 'Đối tượng được đếm hoặc đo — what is counted or measured (COMMUNE, VILLAGE, HOUSEHOLD, UNIT …).' })
   appliesTo!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Các cấp có giá trị (NATION, PROVINCE, DISTRICT, COMMUNE, VILLAGE) — levels at which values are held.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Các cấp có giá trị (NATION, PROVINCE, DISTRICT, COMMUNE, VILLAGE) — levels at which values are held.',
+  })
   reportedAt?: string[];
 
   @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })

@@ -19,20 +19,31 @@ export class MetricResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => MetricFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: MetricFilter,
-    @Arg('orderBy', () => MetricOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' }) orderBy?: MetricOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => MetricOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' })
+    orderBy?: MetricOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return new MetricService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })
-  async metric(@Arg('code', { description: 'Mã chỉ số — metric code.' }) code: string, @Ctx() ctx: SubgraphContext): Promise<Metric | null> {
+  async metric(
+    @Arg('code', { description: 'Mã chỉ số — metric code.' }) code: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Metric | null> {
     return (await new MetricService(ctx).byCodes([code]))[0] ?? null;
   }
 
   @Authorized(Capability.EXTEND_METRICS)
-  @Mutation(() => Metric, { description: 'Thêm chỉ số vào danh mục (UNIT_ADMIN cấp quốc gia) — add a metric to the catalogue (UNIT_ADMIN of the nation, or SYSTEM_ADMIN).' })
-  async createMetric(@Arg('input', () => CreateMetricInput, { description: 'Chỉ số mới — the metric.' }) input: CreateMetricInput, @Ctx() ctx: SubgraphContext): Promise<Metric> {
+  @Mutation(() => Metric, {
+    description:
+      'Thêm chỉ số vào danh mục (UNIT_ADMIN cấp quốc gia) — add a metric to the catalogue (UNIT_ADMIN of the nation, or SYSTEM_ADMIN).',
+  })
+  async createMetric(
+    @Arg('input', () => CreateMetricInput, { description: 'Chỉ số mới — the metric.' }) input: CreateMetricInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Metric> {
     ctx.guard.require(Capability.EXTEND_METRICS, await ctx.units.requireByCode(NATION_CODE));
     return ctx.em.transactional((em) => new MetricService(inTransaction(ctx, em)).create(input));
   }

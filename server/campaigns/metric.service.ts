@@ -22,14 +22,26 @@ export class MetricService extends Service {
     return rows.map((row) => this.em.map(Metric, row));
   }
 
-  async list(filter: MetricFilter, page: Page, orderBy = MetricOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<Metric>> {
+  async list(
+    filter: MetricFilter,
+    page: Page,
+    orderBy = MetricOrderField.CODE,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Metric>> {
     const where = new Conditions();
     if (filter.kind) where.add('m.kind = ?', filter.kind);
     if (filter.computable !== undefined && filter.computable !== null) where.add('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const { rows, totalCount } = await listPage(this.em, 'm.*', `FROM campaigns.metric m ${where.where()}`, where.params, orderClause(ORDER[orderBy], 'm.code', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'm.*',
+      `FROM campaigns.metric m ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 'm.code', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -41,12 +53,18 @@ export class MetricService extends Service {
   /** The metric with this code; an unknown code is bad input of the target that names it. */
   async require(code: string): Promise<Metric> {
     const [metric] = await this.byCodes([code]);
-    if (!metric) throw badInput(`Không có chỉ số "${code}" trong danh mục`, `Unknown metric "${code}": add it to the catalogue first`, 'metric');
+    if (!metric)
+      throw badInput(`Không có chỉ số "${code}" trong danh mục`, `Unknown metric "${code}": add it to the catalogue first`, 'metric');
     return metric;
   }
 
   async create(input: CreateMetricInput): Promise<Metric> {
-    if (!CODE.test(input.code)) throw badInput('Mã chỉ số viết hoa, dạng UPPER_SNAKE, tối đa 60 ký tự', 'A metric code is UPPER_SNAKE of at most 60 characters, e.g. HOUSEHOLDS_SOLAR', 'code');
+    if (!CODE.test(input.code))
+      throw badInput(
+        'Mã chỉ số viết hoa, dạng UPPER_SNAKE, tối đa 60 ký tự',
+        'A metric code is UPPER_SNAKE of at most 60 characters, e.g. HOUSEHOLDS_SOLAR',
+        'code',
+      );
     for (const field of ['nameVi', 'nameEn', 'appliesTo'] as const) {
       if (!normaliseText(input[field])) throw badInput(`${field} không được để trống`, `${field} must not be empty`, field);
     }

@@ -5,7 +5,10 @@ import { CampaignPart } from './campaign-part.entity.js';
 import { MilestoneKind, Recurrence } from './campaigns.enums.js';
 
 /** Mốc — an occasion of a campaign: annual awards with their dossier deadline, mid-term and final reviews, … */
-@ObjectType('Milestone', { description: 'Mốc của phong trào — an occasion: annual awards with their dossier deadline, the mid-term review (2023), the final review (2025), inspections, reports.' })
+@ObjectType('Milestone', {
+  description:
+    'Mốc của phong trào — an occasion: annual awards with their dossier deadline, the mid-term review (2023), the final review (2025), inspections, reports.',
+})
 @Entity({ tableName: 'milestone' })
 export class Milestone extends CampaignPart {
   @Field(() => MilestoneKind, { description: 'Loại mốc — kind.' })
@@ -24,7 +27,10 @@ export class Milestone extends CampaignPart {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   deadline?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Ngày của hạn chót lặp lại hàng năm (Cẩm Xuyên: trước 15/12 → 15) — day of a recurring deadline.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ngày của hạn chót lặp lại hàng năm (Cẩm Xuyên: trước 15/12 → 15) — day of a recurring deadline.',
+  })
   @Property({ type: 'integer', nullable: true })
   deadlineDay?: number | null;
 

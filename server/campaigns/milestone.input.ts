@@ -20,7 +20,7 @@ class MilestoneFieldsInput {
   source?: string | null;
 }
 
-@InputType('CreateMilestoneInput', { description: 'Mốc mới — a new milestone (UNIT_ADMIN of the campaign\'s issuer).' })
+@InputType('CreateMilestoneInput', { description: "Mốc mới — a new milestone (UNIT_ADMIN of the campaign's issuer)." })
 export class CreateMilestoneInput extends MilestoneFieldsInput {
   @Field(() => ID, { description: 'Phong trào — the campaign.' })
   campaignId!: string;

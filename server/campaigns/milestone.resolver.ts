@@ -9,13 +9,18 @@ import { MilestoneService } from './milestone.service.js';
 @Resolver(() => Milestone)
 export class MilestoneResolver {
   @Authorized(Capability.PLAN_CAMPAIGNS)
-  @Mutation(() => Milestone, { description: 'Thêm mốc (UNIT_ADMIN của đơn vị ban hành phong trào) — add a milestone (UNIT_ADMIN of the campaign\'s issuer).' })
-  createMilestone(@Arg('input', () => CreateMilestoneInput, { description: 'Mốc mới — the milestone.' }) input: CreateMilestoneInput, @Ctx() ctx: SubgraphContext): Promise<Milestone> {
+  @Mutation(() => Milestone, {
+    description: "Thêm mốc (UNIT_ADMIN của đơn vị ban hành phong trào) — add a milestone (UNIT_ADMIN of the campaign's issuer).",
+  })
+  createMilestone(
+    @Arg('input', () => CreateMilestoneInput, { description: 'Mốc mới — the milestone.' }) input: CreateMilestoneInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Milestone> {
     return ctx.em.transactional((em) => new MilestoneService(inTransaction(ctx, em)).create(input));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
-  @Mutation(() => Milestone, { description: 'Sửa mốc — update a milestone (UNIT_ADMIN of the campaign\'s issuer).' })
+  @Mutation(() => Milestone, { description: "Sửa mốc — update a milestone (UNIT_ADMIN of the campaign's issuer)." })
   updateMilestone(
     @Arg('id', () => ID, { description: 'Mã mốc — milestone id.' }) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,
@@ -26,7 +31,7 @@ export class MilestoneResolver {
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
-  @Mutation(() => Boolean, { description: 'Xóa mốc — delete a milestone (UNIT_ADMIN of the campaign\'s issuer).' })
+  @Mutation(() => Boolean, { description: "Xóa mốc — delete a milestone (UNIT_ADMIN of the campaign's issuer)." })
   deleteMilestone(
     @Arg('id', () => ID, { description: 'Mã mốc — milestone id.' }) id: string,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number,

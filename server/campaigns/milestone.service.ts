@@ -8,7 +8,16 @@ import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { Milestone } from './milestone.entity.js';
 import type { CreateMilestoneInput, UpdateMilestoneInput } from './milestone.input.js';
 
-const FIELDS = ['kind', 'recurrence', 'year', 'deadline', 'deadlineDay', 'deadlineMonth', 'description', 'source'] as const satisfies readonly (keyof Milestone)[];
+const FIELDS = [
+  'kind',
+  'recurrence',
+  'year',
+  'deadline',
+  'deadlineDay',
+  'deadlineMonth',
+  'description',
+  'source',
+] as const satisfies readonly (keyof Milestone)[];
 
 /** Milestones of campaigns: annual awards and their deadlines, reviews, inspections, reports. */
 export class MilestoneService extends Service {

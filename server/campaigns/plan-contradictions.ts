@@ -43,7 +43,13 @@ function clauses(sources: string[]): string {
   const byFile = new Map<string, string[]>();
   for (const source of sources) {
     const [file, ...clause] = source.split(' §');
-    byFile.set(file, [...(byFile.get(file) ?? []), ...clause.join(' §').split('; ').map((c) => (c.startsWith('§') ? c : `§${c}`))]);
+    byFile.set(file, [
+      ...(byFile.get(file) ?? []),
+      ...clause
+        .join(' §')
+        .split('; ')
+        .map((c) => (c.startsWith('§') ? c : `§${c}`)),
+    ]);
   }
   return [...byFile].map(([file, list]) => `${file} ${[...new Set(list)].join('; ')}`).join('; ');
 }
@@ -67,20 +73,40 @@ function fractionChecks<T>(facts: PlanTargetFacts<T>[]): Contradiction<T>[] {
     if (share.numerator !== null && share.denominator) {
       const stated = (100 * share.numerator) / share.denominator;
       if (!satisfies(stated, share.comparator, share.value!)) {
-        found.push(contradiction('STATED_FRACTION_MISSES_SHARE', [share],
-          `${heading(share)} năm ${share.year}: chỉ tiêu ${sign} ${vi.format(share.value!)} % nhưng chính phân số kế hoạch nêu ${share.numerator}/${share.denominator} chỉ là ${vi.format(stated)} %: đạt đúng ${share.numerator} vẫn không đạt tỷ lệ`,
-          `${heading(share)} in ${share.year}: the target is ${sign} ${en.format(share.value!)} % but the plan's own ${share.numerator}/${share.denominator} is ${en.format(stated)} %: meeting ${share.numerator} exactly still fails the share`));
+        found.push(
+          contradiction(
+            'STATED_FRACTION_MISSES_SHARE',
+            [share],
+            `${heading(share)} năm ${share.year}: chỉ tiêu ${sign} ${vi.format(share.value!)} % nhưng chính phân số kế hoạch nêu ${share.numerator}/${share.denominator} chỉ là ${vi.format(stated)} %: đạt đúng ${share.numerator} vẫn không đạt tỷ lệ`,
+            `${heading(share)} in ${share.year}: the target is ${sign} ${en.format(share.value!)} % but the plan's own ${share.numerator}/${share.denominator} is ${en.format(stated)} %: meeting ${share.numerator} exactly still fails the share`,
+          ),
+        );
       }
       continue;
     }
     // A share stated without its fraction: a count target of the same year with a denominator gives it one.
-    for (const count of facts.filter((f) => f.valueUnit === 'COUNT' && !f.isIncrement && f.value !== null && f.denominator && f.unitId === share.unitId
-      && f.metric === share.metric && f.year === share.year && (f.unitClass ?? null) === (share.unitClass ?? null) && (f.denominatorBasis ?? null) === (share.denominatorBasis ?? null))) {
+    for (const count of facts.filter(
+      (f) =>
+        f.valueUnit === 'COUNT' &&
+        !f.isIncrement &&
+        f.value !== null &&
+        f.denominator &&
+        f.unitId === share.unitId &&
+        f.metric === share.metric &&
+        f.year === share.year &&
+        (f.unitClass ?? null) === (share.unitClass ?? null) &&
+        (f.denominatorBasis ?? null) === (share.denominatorBasis ?? null),
+    )) {
       const implied = (100 * count.value!) / count.denominator!;
       if (!satisfies(implied, share.comparator, share.value!)) {
-        found.push(contradiction('COUNT_MISSES_SHARE', [count, share],
-          `${heading(share)} năm ${share.year}: đạt đúng chỉ tiêu ${count.value}/${count.denominator} chỉ là ${vi.format(implied)} %, không đạt chỉ tiêu ${sign} ${vi.format(share.value!)} %`,
-          `${heading(share)} in ${share.year}: meeting the count target ${count.value}/${count.denominator} exactly gives ${en.format(implied)} %, short of the share target ${sign} ${en.format(share.value!)} %`));
+        found.push(
+          contradiction(
+            'COUNT_MISSES_SHARE',
+            [count, share],
+            `${heading(share)} năm ${share.year}: đạt đúng chỉ tiêu ${count.value}/${count.denominator} chỉ là ${vi.format(implied)} %, không đạt chỉ tiêu ${sign} ${vi.format(share.value!)} %`,
+            `${heading(share)} in ${share.year}: meeting the count target ${count.value}/${count.denominator} exactly gives ${en.format(implied)} %, short of the share target ${sign} ${en.format(share.value!)} %`,
+          ),
+        );
       }
     }
   }
@@ -102,9 +128,14 @@ function incrementChecks<T>(facts: PlanTargetFacts<T>[]): Contradiction<T>[] {
       const [first, last] = [steps[0].year, steps.at(-1)!.year];
       const gap = Math.abs(period.value! - sum);
       const more = period.value! > sum;
-      found.push(contradiction('INCREMENTS_DISAGREE', [period, ...steps],
-        `${heading(period)}: mức tăng cả giai đoạn đến năm ${period.year} là ${period.value} nhưng các mức tăng từng năm ${first}–${last} cộng lại ${steps.map((f) => f.value).join(' + ')} = ${sum}; ${gap} ${more ? 'không thuộc năm nào kế hoạch nêu' : 'vượt mức tăng cả giai đoạn'}`,
-        `${heading(period)}: the increase over the period to ${period.year} is ${period.value} but the yearly increases ${first}–${last} sum to ${steps.map((f) => f.value).join(' + ')} = ${sum}; ${gap} ${more ? 'fall in no year the plan states' : 'exceed the increase over the period'}`));
+      found.push(
+        contradiction(
+          'INCREMENTS_DISAGREE',
+          [period, ...steps],
+          `${heading(period)}: mức tăng cả giai đoạn đến năm ${period.year} là ${period.value} nhưng các mức tăng từng năm ${first}–${last} cộng lại ${steps.map((f) => f.value).join(' + ')} = ${sum}; ${gap} ${more ? 'không thuộc năm nào kế hoạch nêu' : 'vượt mức tăng cả giai đoạn'}`,
+          `${heading(period)}: the increase over the period to ${period.year} is ${period.value} but the yearly increases ${first}–${last} sum to ${steps.map((f) => f.value).join(' + ')} = ${sum}; ${gap} ${more ? 'fall in no year the plan states' : 'exceed the increase over the period'}`,
+        ),
+      );
     }
     // Each run of consecutive yearly increases, anchored at the latest absolute target it reaches.
     const absolute = new Map(group.filter((f) => !f.isIncrement).map((f) => [f.year, f]));
@@ -118,9 +149,14 @@ function incrementChecks<T>(facts: PlanTargetFacts<T>[]): Contradiction<T>[] {
         implied -= step.get(year + 1)!;
         const stated = absolute.get(year);
         if (stated && stated.value !== implied) {
-          found.push(contradiction('YEARLY_TARGET_DISAGREES', [stated, end],
-            `${heading(stated)} năm ${year}: chỉ tiêu ${stated.value} khác ${implied} suy ra từ chỉ tiêu ${end.value} năm ${end.year} trừ các mức tăng từng năm`,
-            `${heading(stated)} in ${year}: the target ${stated.value} differs from the ${implied} implied by the ${end.year} target ${end.value} less the yearly increases`));
+          found.push(
+            contradiction(
+              'YEARLY_TARGET_DISAGREES',
+              [stated, end],
+              `${heading(stated)} năm ${year}: chỉ tiêu ${stated.value} khác ${implied} suy ra từ chỉ tiêu ${end.value} năm ${end.year} trừ các mức tăng từng năm`,
+              `${heading(stated)} in ${year}: the target ${stated.value} differs from the ${implied} implied by the ${end.year} target ${end.value} less the yearly increases`,
+            ),
+          );
         }
       }
     }

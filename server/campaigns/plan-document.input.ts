@@ -40,7 +40,9 @@ export class DocumentReferenceInput {
   source?: string | null;
 }
 
-@InputType('PlanDocumentInput', { description: 'Văn bản kế hoạch — the plan document of a campaign; omitted fields stay as they are on update.' })
+@InputType('PlanDocumentInput', {
+  description: 'Văn bản kế hoạch — the plan document of a campaign; omitted fields stay as they are on update.',
+})
 export class PlanDocumentInput {
   @Field(() => String, { nullable: true, description: 'Số hiệu — plan number, e.g. "219/KH-UBND".' })
   number?: string | null;
@@ -57,7 +59,7 @@ export class PlanDocumentInput {
   @Field(() => String, { nullable: true, description: 'Người ký — signer.' })
   signer?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Chức vụ người ký — signer\'s title.' })
+  @Field(() => String, { nullable: true, description: "Chức vụ người ký — signer's title." })
   signerTitle?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Cơ quan ban hành — issuing body.' })
@@ -81,6 +83,9 @@ export class PlanDocumentInput {
   @Field(() => DocumentReferenceInput, { nullable: true, description: 'Văn bản ban hành kèm — the decision the plan is attached to.' })
   attachedTo?: DocumentReferenceInput | null;
 
-  @Field(() => [PlanCitationInput], { nullable: true, description: 'Các văn bản khác trích dẫn kế hoạch này — where other documents cite this plan.' })
+  @Field(() => [PlanCitationInput], {
+    nullable: true,
+    description: 'Các văn bản khác trích dẫn kế hoạch này — where other documents cite this plan.',
+  })
   citedBy?: PlanCitationInput[] | null;
 }

@@ -7,7 +7,10 @@ import { Recurrence, ResponsibilityKind } from './campaigns.enums.js';
  * Trách nhiệm tổ chức thực hiện — one duty the plan assigns ("Tổ chức thực hiện", "Thủ tục, hồ sơ"): who does what
  * with the nomination dossiers and reports, for whom, when, in the plan's words and with its clause.
  */
-@ObjectType('CampaignResponsibility', { description: 'Trách nhiệm theo kế hoạch — a duty the plan assigns (who receives, appraises, submits nomination dossiers, reports, inspects …), in the plan\'s words with its clause.' })
+@ObjectType('CampaignResponsibility', {
+  description:
+    "Trách nhiệm theo kế hoạch — a duty the plan assigns (who receives, appraises, submits nomination dossiers, reports, inspects …), in the plan's words with its clause.",
+})
 @Entity({ tableName: 'responsibility' })
 export class Responsibility extends CampaignPart {
   @Field(() => ResponsibilityKind, { description: 'Loại trách nhiệm — what the duty is.' })
@@ -26,11 +29,14 @@ export class Responsibility extends CampaignPart {
   @Enum({ items: () => Recurrence, nullable: true })
   recurrence?: Recurrence | null;
 
-  @Field(() => String, { nullable: true, description: 'Thời hạn như văn bản ghi ("trước ngày 15/12", "cuối năm") — when, in the plan\'s words.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Thời hạn như văn bản ghi ("trước ngày 15/12", "cuối năm") — when, in the plan\'s words.',
+  })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   deadlineText?: string | null;
 
-  @Field({ description: 'Trích nguyên văn — the plan\'s words.' })
+  @Field({ description: "Trích nguyên văn — the plan's words." })
   @Property({ type: 'string', columnType: 'text' })
   quote!: string;
 

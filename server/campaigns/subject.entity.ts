@@ -4,7 +4,9 @@ import { CampaignPart } from './campaign-part.entity.js';
 import { SubjectType } from './campaigns.enums.js';
 
 /** Đối tượng thi đua — a kind of subject a campaign addresses, with the plan's emulation criteria for it. */
-@ObjectType('CampaignSubject', { description: 'Đối tượng thi đua — a kind of subject the campaign addresses, with the plan\'s emulation criteria text for it.' })
+@ObjectType('CampaignSubject', {
+  description: "Đối tượng thi đua — a kind of subject the campaign addresses, with the plan's emulation criteria text for it.",
+})
 @Entity({ tableName: 'subject' })
 export class CampaignSubject extends CampaignPart {
   @Field(() => SubjectType, { description: 'Loại đối tượng — subject type.' })
@@ -15,7 +17,7 @@ export class CampaignSubject extends CampaignPart {
   @Property({ type: 'string', columnType: 'text' })
   label!: string;
 
-  @Field(() => String, { nullable: true, description: 'Nội dung, tiêu chí thi đua — the plan\'s emulation criteria text for this subject.' })
+  @Field(() => String, { nullable: true, description: "Nội dung, tiêu chí thi đua — the plan's emulation criteria text for this subject." })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   criteriaText?: string | null;
 

@@ -8,10 +8,16 @@ import { Metric } from './metric.entity.js';
  * Chỉ tiêu — a typed target of a campaign: one unit, one metric, a year (or the period end), a comparator and a
  * value, range or status, with the denominator of shares stated explicitly.
  */
-@ObjectType('Target', { description: 'Chỉ tiêu — a target of a campaign: one unit (the issuer or below), one metric, a year or the period end, a comparator and a value, range or status; shares state their denominator.' })
+@ObjectType('Target', {
+  description:
+    'Chỉ tiêu — a target of a campaign: one unit (the issuer or below), one metric, a year or the period end, a comparator and a value, range or status; shares state their denominator.',
+})
 @Entity({ tableName: 'target' })
 export class Target extends CampaignPart {
-  @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, duy nhất trong phong trào — seed key, unique within the campaign.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Khóa dữ liệu mẫu, duy nhất trong phong trào — seed key, unique within the campaign.',
+  })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   key?: string | null;
 
@@ -23,11 +29,18 @@ export class Target extends CampaignPart {
   @ManyToOne(() => Metric, { ref: false, fieldName: 'metric_code' })
   metric!: Metric;
 
-  @Field(() => Int, { nullable: true, description: 'Năm bắt đầu của khoảng năm ("giai đoạn 2023-2024"); null: chỉ một năm — first year of a window of years; null for a single year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Năm bắt đầu của khoảng năm ("giai đoạn 2023-2024"); null: chỉ một năm — first year of a window of years; null for a single year.',
+  })
   @Property({ type: 'integer', nullable: true })
   yearFrom?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Năm của chỉ tiêu; null = cuối giai đoạn — the year; null means the end of the campaign period.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Năm của chỉ tiêu; null = cuối giai đoạn — the year; null means the end of the campaign period.',
+  })
   @Property({ type: 'integer', nullable: true })
   year?: number | null;
 
@@ -67,11 +80,19 @@ export class Target extends CampaignPart {
   @Property({ type: 'string', columnType: 'text', nullable: true })
   basisNote?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Số đơn vị của mẫu số theo dữ liệu đơn vị hành chính của hub (khi khác văn bản) — the denominator per the hub\'s unit data, for review.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Số đơn vị của mẫu số theo dữ liệu đơn vị hành chính của hub (khi khác văn bản) — the denominator per the hub's unit data, for review.",
+  })
   @Property({ type: 'integer', nullable: true })
   datasetCount?: number | null;
 
-  @Field(() => UnitClass, { nullable: true, description: 'Chỉ áp dụng cho loại đơn vị này (Quảng Nam: miền núi cao 15,5, miền núi thấp 18,5, đồng bằng 19) — restricts the target to a class of units.' })
+  @Field(() => UnitClass, {
+    nullable: true,
+    description:
+      'Chỉ áp dụng cho loại đơn vị này (Quảng Nam: miền núi cao 15,5, miền núi thấp 18,5, đồng bằng 19) — restricts the target to a class of units.',
+  })
   @Enum({ items: () => UnitClass, nullable: true })
   unitClass?: UnitClass | null;
 
@@ -83,11 +104,14 @@ export class Target extends CampaignPart {
   @Enum({ items: () => IncrementBasis, nullable: true })
   incrementOver?: IncrementBasis | null;
 
-  @Field(() => UnitStatus, { nullable: true, description: 'Trạng thái phải đạt (chỉ số UNIT_STATUS) — the status to reach, for status targets.' })
+  @Field(() => UnitStatus, {
+    nullable: true,
+    description: 'Trạng thái phải đạt (chỉ số UNIT_STATUS) — the status to reach, for status targets.',
+  })
   @Enum({ items: () => UnitStatus, nullable: true })
   status?: UnitStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Trích nguyên văn — the document\'s words.' })
+  @Field(() => String, { nullable: true, description: "Trích nguyên văn — the document's words." })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   quote?: string | null;
 

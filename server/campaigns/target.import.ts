@@ -4,26 +4,61 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, unitsOnDates, sharedColumns, templateTerritory,
+  type ColumnSpec,
+  emptyBatch,
+  fieldError,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  type StagedRow,
+  type TemplateTable,
+  type ValidatedBatch,
+  cells,
+  readCell,
+  unitsOnDates,
+  sharedColumns,
+  templateTerritory,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
-import { Comparator, DenominatorBasis, IncrementBasis, type MetricKind, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
+import {
+  Comparator,
+  DenominatorBasis,
+  IncrementBasis,
+  type MetricKind,
+  TargetValueUnit,
+  UnitClass,
+  UnitStatus,
+} from './campaigns.enums.js';
 import { checkTarget, checkTargetUnit, type TargetShape } from './campaign.validation.js';
 import { CampaignService, type IssuedCampaign } from './campaign.service.js';
 import { MetricService } from './metric.service.js';
 
 /** Enum values as the template writes them (the import also takes their codes). */
 const COMPARATORS: Readonly<Record<Comparator, string>> = { GT: 'Trên', GTE: 'Ít nhất', EQ: 'Bằng', LTE: 'Không quá', LT: 'Dưới' };
-const VALUE_UNITS: Readonly<Record<TargetValueUnit, string>> = { COUNT: 'Số lượng', PERCENT: 'Tỷ lệ %', METRIC: 'Theo đơn vị của chỉ số', NONE: 'Không có giá trị' };
+const VALUE_UNITS: Readonly<Record<TargetValueUnit, string>> = {
+  COUNT: 'Số lượng',
+  PERCENT: 'Tỷ lệ %',
+  METRIC: 'Theo đơn vị của chỉ số',
+  NONE: 'Không có giá trị',
+};
 const STATUSES: Readonly<Record<UnitStatus, string>> = {
-  NTM: 'Đạt chuẩn nông thôn mới', ADVANCED: 'Nông thôn mới nâng cao', MODEL: 'Nông thôn mới kiểu mẫu',
-  NTM_TASKS_COMPLETED: 'Hoàn thành nhiệm vụ xây dựng nông thôn mới', CIVILISED_URBAN: 'Đô thị văn minh',
+  NTM: 'Đạt chuẩn nông thôn mới',
+  ADVANCED: 'Nông thôn mới nâng cao',
+  MODEL: 'Nông thôn mới kiểu mẫu',
+  NTM_TASKS_COMPLETED: 'Hoàn thành nhiệm vụ xây dựng nông thôn mới',
+  CIVILISED_URBAN: 'Đô thị văn minh',
 };
 const UNIT_CLASSES: Readonly<Record<UnitClass, string>> = {
-  HIGH_MOUNTAIN: 'Miền núi cao', LOW_MOUNTAIN: 'Miền núi thấp', MOUNTAIN: 'Miền núi', LOWLAND: 'Đồng bằng',
-  ESPECIALLY_DISADVANTAGED: 'Đặc biệt khó khăn', BORDER: 'Biên giới', COASTAL: 'Ven biển', ISLAND: 'Hải đảo',
+  HIGH_MOUNTAIN: 'Miền núi cao',
+  LOW_MOUNTAIN: 'Miền núi thấp',
+  MOUNTAIN: 'Miền núi',
+  LOWLAND: 'Đồng bằng',
+  ESPECIALLY_DISADVANTAGED: 'Đặc biệt khó khăn',
+  BORDER: 'Biên giới',
+  COASTAL: 'Ven biển',
+  ISLAND: 'Hải đảo',
 };
 const INCREMENTS: Readonly<Record<IncrementBasis, string>> = { PREVIOUS_YEAR: 'Cuối năm trước', PERIOD_START: 'Đầu giai đoạn' };
 const BASES = Object.fromEntries(Object.values(DenominatorBasis).map((b) => [b, b])) as Readonly<Record<DenominatorBasis, string>>;
@@ -31,25 +66,99 @@ const BASES = Object.fromEntries(Object.values(DenominatorBasis).map((b) => [b, 
 const oneOf = (labels: Readonly<Record<string, string>>) => Object.values(labels).join(', ');
 
 const COLUMNS: ColumnSpec[] = [
-  { key: 'campaignId', header: 'Mã phong trào', required: true, expected: { vi: 'mã định danh của phong trào (số)', en: 'the campaign\'s id (a number)' } },
-  { key: 'id', header: 'Mã chỉ tiêu', expected: { vi: 'để trống khi thêm; mã của chỉ tiêu đã có để sửa nó (mẫu tải từ hệ thống đã điền sẵn)', en: 'empty to add; an existing target\'s id to change it (templates from the hub carry it)' } },
-  { key: 'version', header: 'Phiên bản', expected: { vi: 'phiên bản đã đọc (bắt buộc khi sửa chỉ tiêu đã có)', en: 'the version read (required to change an existing target)' } },
-  { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của đơn vị ban hành hoặc cấp dưới (dạng văn bản)', en: 'the GSO code of the issuer or a unit below it (as text)' } },
+  {
+    key: 'campaignId',
+    header: 'Mã phong trào',
+    required: true,
+    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
+  },
+  {
+    key: 'id',
+    header: 'Mã chỉ tiêu',
+    expected: {
+      vi: 'để trống khi thêm; mã của chỉ tiêu đã có để sửa nó (mẫu tải từ hệ thống đã điền sẵn)',
+      en: "empty to add; an existing target's id to change it (templates from the hub carry it)",
+    },
+  },
+  {
+    key: 'version',
+    header: 'Phiên bản',
+    expected: { vi: 'phiên bản đã đọc (bắt buộc khi sửa chỉ tiêu đã có)', en: 'the version read (required to change an existing target)' },
+  },
+  {
+    key: 'unitCode',
+    header: 'Mã đơn vị',
+    required: true,
+    expected: {
+      vi: 'mã GSO của đơn vị ban hành hoặc cấp dưới (dạng văn bản)',
+      en: 'the GSO code of the issuer or a unit below it (as text)',
+    },
+  },
   sharedColumns.unitName,
-  { key: 'metric', header: 'Mã chỉ số', required: true, expected: { vi: 'mã chỉ số trong danh mục, ví dụ NTM_COMMUNES', en: 'a metric code from the catalogue, e.g. NTM_COMMUNES' } },
-  { key: 'yearFrom', header: 'Từ năm', expected: { vi: 'năm bắt đầu của khoảng năm (để trống: một năm)', en: 'first year of a window (empty: one year)' } },
-  { key: 'year', header: 'Năm', expected: { vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' } },
-  { key: 'comparator', header: 'Phép so sánh', required: true, expected: { vi: `một trong: ${oneOf(COMPARATORS)}`, en: `one of ${Object.keys(COMPARATORS).join(', ')}` } },
-  { key: 'valueUnit', header: 'Tính bằng', required: true, expected: { vi: `một trong: ${oneOf(VALUE_UNITS)}`, en: `one of ${Object.keys(VALUE_UNITS).join(', ')}` } },
+  {
+    key: 'metric',
+    header: 'Mã chỉ số',
+    required: true,
+    expected: { vi: 'mã chỉ số trong danh mục, ví dụ NTM_COMMUNES', en: 'a metric code from the catalogue, e.g. NTM_COMMUNES' },
+  },
+  {
+    key: 'yearFrom',
+    header: 'Từ năm',
+    expected: { vi: 'năm bắt đầu của khoảng năm (để trống: một năm)', en: 'first year of a window (empty: one year)' },
+  },
+  {
+    key: 'year',
+    header: 'Năm',
+    expected: { vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' },
+  },
+  {
+    key: 'comparator',
+    header: 'Phép so sánh',
+    required: true,
+    expected: { vi: `một trong: ${oneOf(COMPARATORS)}`, en: `one of ${Object.keys(COMPARATORS).join(', ')}` },
+  },
+  {
+    key: 'valueUnit',
+    header: 'Tính bằng',
+    required: true,
+    expected: { vi: `một trong: ${oneOf(VALUE_UNITS)}`, en: `one of ${Object.keys(VALUE_UNITS).join(', ')}` },
+  },
   { key: 'value', header: 'Giá trị', expected: { vi: 'một số (hoặc để trống và ghi khoảng)', en: 'a number (or empty, with a range)' } },
   { key: 'valueMin', header: 'Cận dưới', expected: { vi: 'cận dưới của khoảng giá trị', en: 'the lower end of a range' } },
   { key: 'valueMax', header: 'Cận trên', expected: { vi: 'cận trên của khoảng giá trị', en: 'the upper end of a range' } },
-  { key: 'status', header: 'Trạng thái phải đạt', expected: { vi: `chỉ với chỉ số trạng thái: ${oneOf(STATUSES)}`, en: `status metrics only: ${Object.keys(STATUSES).join(', ')}` } },
-  { key: 'unitClass', header: 'Áp dụng cho loại đơn vị', expected: { vi: `để trống hoặc: ${oneOf(UNIT_CLASSES)}`, en: `empty or ${Object.keys(UNIT_CLASSES).join(', ')}` } },
-  { key: 'incrementOver', header: 'Tăng thêm so với', expected: { vi: `để trống (không phải chỉ tiêu tăng thêm) hoặc: ${oneOf(INCREMENTS)}`, en: `empty (not an increment) or ${Object.keys(INCREMENTS).join(', ')}` } },
-  { key: 'numerator', header: 'Tử số', expected: { vi: 'số nguyên không âm nêu trong văn bản', en: 'a non-negative whole number as stated' } },
-  { key: 'denominator', header: 'Mẫu số', expected: { vi: 'số nguyên, không nhỏ hơn tử số', en: 'a whole number, at least the numerator' } },
-  { key: 'denominatorBasis', header: 'Cơ sở mẫu số', expected: { vi: `để trống hoặc: ${oneOf(BASES)}`, en: `empty or ${Object.keys(BASES).join(', ')}` } },
+  {
+    key: 'status',
+    header: 'Trạng thái phải đạt',
+    expected: { vi: `chỉ với chỉ số trạng thái: ${oneOf(STATUSES)}`, en: `status metrics only: ${Object.keys(STATUSES).join(', ')}` },
+  },
+  {
+    key: 'unitClass',
+    header: 'Áp dụng cho loại đơn vị',
+    expected: { vi: `để trống hoặc: ${oneOf(UNIT_CLASSES)}`, en: `empty or ${Object.keys(UNIT_CLASSES).join(', ')}` },
+  },
+  {
+    key: 'incrementOver',
+    header: 'Tăng thêm so với',
+    expected: {
+      vi: `để trống (không phải chỉ tiêu tăng thêm) hoặc: ${oneOf(INCREMENTS)}`,
+      en: `empty (not an increment) or ${Object.keys(INCREMENTS).join(', ')}`,
+    },
+  },
+  {
+    key: 'numerator',
+    header: 'Tử số',
+    expected: { vi: 'số nguyên không âm nêu trong văn bản', en: 'a non-negative whole number as stated' },
+  },
+  {
+    key: 'denominator',
+    header: 'Mẫu số',
+    expected: { vi: 'số nguyên, không nhỏ hơn tử số', en: 'a whole number, at least the numerator' },
+  },
+  {
+    key: 'denominatorBasis',
+    header: 'Cơ sở mẫu số',
+    expected: { vi: `để trống hoặc: ${oneOf(BASES)}`, en: `empty or ${Object.keys(BASES).join(', ')}` },
+  },
   { key: 'note', header: 'Ghi chú', expected: { vi: 'không bắt buộc', en: 'optional' } },
   { key: 'source', header: 'Nguồn', expected: { vi: 'văn bản, điều khoản (không bắt buộc)', en: 'the document and clause (optional)' } },
   sharedColumns.codeDate('unitAsOf', { vi: 'ngày bắt đầu giai đoạn', en: 'the period start' }),
@@ -87,11 +196,25 @@ interface PlannedTarget extends TargetFields {
 
 /** The columns of campaigns.target in TargetFields order, for comparing and writing. */
 const SQL_FIELDS: readonly [keyof TargetFields, string, string][] = [
-  ['campaignId', 'campaign_id', 'int'], ['unitId', 'unit_id', 'int'], ['metric', 'metric_code', 'text'], ['yearFrom', 'year_from', 'int'],
-  ['year', 'year', 'int'], ['comparator', 'comparator', 'text'], ['valueUnit', 'value_unit', 'text'], ['value', 'value', 'float8'],
-  ['valueMin', 'value_min', 'float8'], ['valueMax', 'value_max', 'float8'], ['status', 'status', 'text'], ['unitClass', 'unit_class', 'text'],
-  ['isIncrement', 'is_increment', 'boolean'], ['incrementOver', 'increment_over', 'text'], ['numerator', 'numerator', 'int'],
-  ['denominator', 'denominator', 'int'], ['denominatorBasis', 'denominator_basis', 'text'], ['note', 'note', 'text'], ['source', 'source', 'text'],
+  ['campaignId', 'campaign_id', 'int'],
+  ['unitId', 'unit_id', 'int'],
+  ['metric', 'metric_code', 'text'],
+  ['yearFrom', 'year_from', 'int'],
+  ['year', 'year', 'int'],
+  ['comparator', 'comparator', 'text'],
+  ['valueUnit', 'value_unit', 'text'],
+  ['value', 'value', 'float8'],
+  ['valueMin', 'value_min', 'float8'],
+  ['valueMax', 'value_max', 'float8'],
+  ['status', 'status', 'text'],
+  ['unitClass', 'unit_class', 'text'],
+  ['isIncrement', 'is_increment', 'boolean'],
+  ['incrementOver', 'increment_over', 'text'],
+  ['numerator', 'numerator', 'int'],
+  ['denominator', 'denominator', 'int'],
+  ['denominatorBasis', 'denominator_basis', 'text'],
+  ['note', 'note', 'text'],
+  ['source', 'source', 'text'],
 ];
 
 /** Everything a file sets, as one string: a row equal to a stored target changes nothing. */
@@ -103,9 +226,14 @@ interface StoredTarget extends TargetFields {
 }
 
 /** A campaign's stored targets, by id and by content. */
-async function storedTargets(em: EntityManager, campaignId: number): Promise<{ byId: Map<number, StoredTarget>; byContent: Map<string, StoredTarget> }> {
+async function storedTargets(
+  em: EntityManager,
+  campaignId: number,
+): Promise<{ byId: Map<number, StoredTarget>; byContent: Map<string, StoredTarget> }> {
   const rows = await em.execute<StoredTarget[]>(
-    `SELECT id, version, ${SQL_FIELDS.map(([key, column]) => `${column} AS "${key}"`).join(', ')} FROM campaigns.target WHERE campaign_id = ? ORDER BY id`, [campaignId]);
+    `SELECT id, version, ${SQL_FIELDS.map(([key, column]) => `${column} AS "${key}"`).join(', ')} FROM campaigns.target WHERE campaign_id = ? ORDER BY id`,
+    [campaignId],
+  );
   const byId = new Map<number, StoredTarget>();
   const byContent = new Map<string, StoredTarget>();
   for (const row of rows) {
@@ -136,8 +264,10 @@ class TargetValidator {
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
     if (!this.ctx.guard.allows(Capability.PLAN_CAMPAIGNS, unit)) {
-      throw forbidden(`Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`);
+      throw forbidden(
+        `Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+        `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`,
+      );
     }
   }
 
@@ -148,7 +278,12 @@ class TargetValidator {
     for (const id of fresh) {
       const campaign = found.get(id);
       const issued = campaign ? await service.requireIssued(campaign.id, false, null) : null;
-      if (issued) this.guard(rows.find((r) => Number(r.get('campaignId')) === id)!, issued.issuer, { vi: 'cho phong trào do', en: 'for a campaign issued by' });
+      if (issued)
+        this.guard(
+          rows.find((r) => Number(r.get('campaignId')) === id)!,
+          issued.issuer,
+          { vi: 'cho phong trào do', en: 'for a campaign issued by' },
+        );
       this.campaigns.set(id, issued);
       if (issued) this.stored.set(id, await storedTargets(this.ctx.em, id));
     }
@@ -165,10 +300,12 @@ class TargetValidator {
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
       const campaignId = readCell(row, 'campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId)) errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+      if (campaignId !== null && !isDatabaseId(campaignId))
+        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
       const incrementOver = readCell(row, 'incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
       return {
-        row, errors,
+        row,
+        errors,
         campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
         id: readCell(row, 'id', cells.integer, errors),
         version: readCell(row, 'version', cells.integer, errors),
@@ -195,31 +332,53 @@ class TargetValidator {
         },
       };
     });
-    await this.loadCampaigns(rows, read.flatMap((r) => (r.campaignId === null ? [] : [r.campaignId])));
+    await this.loadCampaigns(
+      rows,
+      read.flatMap((r) => (r.campaignId === null ? [] : [r.campaignId])),
+    );
     await this.loadMetrics(read.flatMap((r) => (r.metric === null ? [] : [r.metric])));
     // Units by code and the day they are read at (the row's, else the campaign's period start), a batch at a time.
     const dateOf = (r: (typeof read)[number]) => r.unitAsOf ?? this.campaigns.get(r.campaignId!)?.campaign.periodStart ?? null;
-    const units = await unitsOnDates(this.ctx.units, read.flatMap((r) => {
-      const date = r.campaignId !== null ? dateOf(r) : null;
-      return r.unitCode && date ? [{ code: r.unitCode, date }] : [];
-    }));
+    const units = await unitsOnDates(
+      this.ctx.units,
+      read.flatMap((r) => {
+        const date = r.campaignId !== null ? dateOf(r) : null;
+        return r.unitCode && date ? [{ code: r.unitCode, date }] : [];
+      }),
+    );
 
     for (const r of read) {
       const { row, errors } = r;
       const issued = r.campaignId !== null ? this.campaigns.get(r.campaignId) : undefined;
-      if (issued === null) errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
+      if (issued === null)
+        errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
       const metricKind = r.metric ? this.metrics.get(r.metric) : undefined;
-      if (metricKind === null) errors.push(row.error('metric', `Không có chỉ số "${r.metric}" trong danh mục`, `Unknown metric "${r.metric}"`, 'NOT_FOUND'));
+      if (metricKind === null)
+        errors.push(row.error('metric', `Không có chỉ số "${r.metric}" trong danh mục`, `Unknown metric "${r.metric}"`, 'NOT_FOUND'));
       const date = issued ? dateOf(r) : null;
       const unit = r.unitCode && date ? units.get(`${r.unitCode}@${date}`) : undefined;
-      if (r.unitCode && date && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${date}`, `No unit with code "${r.unitCode}" is valid on ${date}`, 'NOT_FOUND'));
+      if (r.unitCode && date && !unit)
+        errors.push(
+          row.error(
+            'unitCode',
+            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${date}`,
+            `No unit with code "${r.unitCode}" is valid on ${date}`,
+            'NOT_FOUND',
+          ),
+        );
       if (unit) this.guard(row, unit, { vi: 'cho', en: 'for' });
       if (!issued || !unit || !metricKind || !r.shape.comparator || !r.shape.valueUnit || errors.length) {
         batch.errors.push(...errors);
         continue;
       }
       const plan: PlannedTarget = {
-        ...(r.shape as TargetFields), campaignId: issued.campaign.id, unitId: unit.id, metric: r.metric!, id: r.id, expectedVersion: r.version, unitPath: unit.path,
+        ...(r.shape as TargetFields),
+        campaignId: issued.campaign.id,
+        unitId: unit.id,
+        metric: r.metric!,
+        id: r.id,
+        expectedVersion: r.version,
+        unitPath: unit.path,
       };
       try {
         checkTargetUnit(unit, issued.issuer, issued.campaign);
@@ -255,7 +414,12 @@ class TargetValidator {
     }
     const existing = stored.byId.get(plan.id);
     if (!existing) {
-      return row.error('id', `Phong trào ${plan.campaignId} không có chỉ tiêu ${plan.id}`, `Campaign ${plan.campaignId} has no target ${plan.id}`, 'NOT_FOUND');
+      return row.error(
+        'id',
+        `Phong trào ${plan.campaignId} không có chỉ tiêu ${plan.id}`,
+        `Campaign ${plan.campaignId} has no target ${plan.id}`,
+        'NOT_FOUND',
+      );
     }
     if (contentKey(existing) === key) {
       batch.unchanged++;
@@ -263,9 +427,18 @@ class TargetValidator {
     }
     if (plan.expectedVersion !== existing.version) {
       return plan.expectedVersion === null
-        ? row.error('version', `Chỉ tiêu ${plan.id} khác dòng này: ghi phiên bản đã đọc (${existing.version}) để sửa`, `Target ${plan.id} differs from the row: give the version read (${existing.version}) to change it`, 'CONFLICT')
-        : row.error('version', `Chỉ tiêu ${plan.id} đã thay đổi từ lúc đọc (nay phiên bản ${existing.version}, tệp ghi ${plan.expectedVersion}): tải lại mẫu`,
-          `Target ${plan.id} changed since it was read (now version ${existing.version}, the file says ${plan.expectedVersion}): download the template again`, 'CONFLICT');
+        ? row.error(
+            'version',
+            `Chỉ tiêu ${plan.id} khác dòng này: ghi phiên bản đã đọc (${existing.version}) để sửa`,
+            `Target ${plan.id} differs from the row: give the version read (${existing.version}) to change it`,
+            'CONFLICT',
+          )
+        : row.error(
+            'version',
+            `Chỉ tiêu ${plan.id} đã thay đổi từ lúc đọc (nay phiên bản ${existing.version}, tệp ghi ${plan.expectedVersion}): tải lại mẫu`,
+            `Target ${plan.id} changed since it was read (now version ${existing.version}, the file says ${plan.expectedVersion}): download the template again`,
+            'CONFLICT',
+          );
     }
     batch.staged.push({ row: row.row, data: plan });
     batch.toUpdate++;
@@ -277,14 +450,17 @@ class TargetValidator {
 async function templateCampaigns(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<Campaign[]> {
   const service = new CampaignService(ctx);
   if (query.campaignId) {
-    if (!isDatabaseId(query.campaignId)) throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
+    if (!isDatabaseId(query.campaignId))
+      throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
     return [await service.require(query.campaignId)];
   }
   const found = await templateTerritory(query, (code, date) => ctx.units.findByCode(code, date));
   if (!found) return [];
   const { territory: issuer, date } = found;
   const ids = await ctx.em.execute<{ id: number }[]>(
-    `SELECT id FROM campaigns.campaign WHERE issuer_unit_id = ? AND period_start <= ?::date AND period_end >= ?::date ORDER BY id`, [issuer.id, date, date]);
+    `SELECT id FROM campaigns.campaign WHERE issuer_unit_id = ? AND period_start <= ?::date AND period_end >= ?::date ORDER BY id`,
+    [issuer.id, date, date],
+  );
   return service.byIds(ids.map((r) => r.id));
 }
 
@@ -297,15 +473,36 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
   const label = <T extends string>(labels: Readonly<Record<T, string>>, value: T | null) => (value === null ? null : labels[value]);
   for (const campaign of await templateCampaigns(ctx, query)) {
     const targets = [...(await storedTargets(ctx.em, campaign.id)).byId.values()];
-    const units = new Map((await ctx.units.byIds([...new Set(targets.map((t) => t.unitId))])).filter((u) => u !== null).map((u) => [u!.id, u!]));
+    const units = new Map(
+      (await ctx.units.byIds([...new Set(targets.map((t) => t.unitId))])).filter((u) => u !== null).map((u) => [u!.id, u!]),
+    );
     for (const t of targets) {
       const unit = units.get(t.unitId);
       // The code is read on the period start, or on the unit's first day when it came later.
       const asOf = unit?.validFrom && unit.validFrom > campaign.periodStart ? unit.validFrom : campaign.periodStart;
       rows.push([
-        campaign.id, t.id, t.version, unit?.code ?? null, unit?.name ?? null, t.metric, t.yearFrom, t.year, COMPARATORS[t.comparator], VALUE_UNITS[t.valueUnit],
-        t.value, t.valueMin, t.valueMax, label(STATUSES, t.status), label(UNIT_CLASSES, t.unitClass), label(INCREMENTS, t.incrementOver),
-        t.numerator, t.denominator, t.denominatorBasis, t.note, t.source, asOf,
+        campaign.id,
+        t.id,
+        t.version,
+        unit?.code ?? null,
+        unit?.name ?? null,
+        t.metric,
+        t.yearFrom,
+        t.year,
+        COMPARATORS[t.comparator],
+        VALUE_UNITS[t.valueUnit],
+        t.value,
+        t.valueMin,
+        t.valueMax,
+        label(STATUSES, t.status),
+        label(UNIT_CLASSES, t.unitClass),
+        label(INCREMENTS, t.incrementOver),
+        t.numerator,
+        t.denominator,
+        t.denominatorBasis,
+        t.note,
+        t.source,
+        asOf,
       ]);
     }
   }
@@ -335,25 +532,44 @@ export const targetImport: ImportKind = {
     const changes = planned.filter((p) => p.id !== null);
     const columns = SQL_FIELDS.map(([, column]) => column).join(', ');
     const values = SQL_FIELDS.map(([key]) => `r."${key}"`).join(', ');
-    const inserted = adds.length ? await em.execute(
-      `INSERT INTO campaigns.target (${columns})
+    const inserted = adds.length
+      ? await em.execute(
+          `INSERT INTO campaigns.target (${columns})
        SELECT ${values} FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
        WHERE NOT EXISTS (SELECT 1 FROM campaigns.target t WHERE ${SQL_FIELDS.map(([key, column]) => `t.${column} IS NOT DISTINCT FROM r."${key}"`).join(' AND ')})
-       RETURNING id`, [JSON.stringify(adds)]) : [];
-    const updated = changes.length ? await em.execute<{ id: number }[]>(
-      `UPDATE campaigns.target t SET ${SQL_FIELDS.map(([key, column]) => `${column} = r."${key}"`).join(', ')}, version = t.version + 1
+       RETURNING id`,
+          [JSON.stringify(adds)],
+        )
+      : [];
+    const updated = changes.length
+      ? await em.execute<{ id: number }[]>(
+          `UPDATE campaigns.target t SET ${SQL_FIELDS.map(([key, column]) => `${column} = r."${key}"`).join(', ')}, version = t.version + 1
        FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
        WHERE t.id = r.id AND t.campaign_id = r."campaignId" AND t.version = r."expectedVersion"
-       RETURNING t.id`, [JSON.stringify(changes)]) : [];
+       RETURNING t.id`,
+          [JSON.stringify(changes)],
+        )
+      : [];
     if (updated.length < changes.length) {
       const done = new Set(updated.map((u) => u.id));
       const stale = rows.filter((r) => (r.data as PlannedTarget).id !== null && !done.has((r.data as PlannedTarget).id!));
       const rowErrors: ImportRowError[] = stale.map((r) => ({
-        row: r.row, column: 'Phiên bản', code: 'CONFLICT', expected: null,
-        message: bilingual(`Chỉ tiêu ${(r.data as PlannedTarget).id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`, `Target ${(r.data as PlannedTarget).id} changed or was deleted since the check`),
+        row: r.row,
+        column: 'Phiên bản',
+        code: 'CONFLICT',
+        expected: null,
+        message: bilingual(
+          `Chỉ tiêu ${(r.data as PlannedTarget).id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`,
+          `Target ${(r.data as PlannedTarget).id} changed or was deleted since the check`,
+        ),
       }));
-      throw new GraphQLError(bilingual(`${stale.length} chỉ tiêu đã thay đổi từ lúc kiểm tra; không ghi gì`, `${stale.length} targets changed since the check; nothing was written`),
-        { extensions: { code: 'CONFLICT', rowErrors } });
+      throw new GraphQLError(
+        bilingual(
+          `${stale.length} chỉ tiêu đã thay đổi từ lúc kiểm tra; không ghi gì`,
+          `${stale.length} targets changed since the check; nothing was written`,
+        ),
+        { extensions: { code: 'CONFLICT', rowErrors } },
+      );
     }
     return { created: inserted.length, updated: updated.length, unitPaths: planned.map((p) => p.unitPath) };
   },

@@ -34,8 +34,25 @@ const ORDER: Record<TargetOrderField, string> = {
 
 /** The plain fields of a target an input sets directly (unit and metric are resolved first). */
 const PLAIN_FIELDS = [
-  'yearFrom', 'year', 'comparator', 'valueUnit', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis',
-  'basisNote', 'datasetCount', 'unitClass', 'isIncrement', 'incrementOver', 'status', 'quote', 'note', 'source',
+  'yearFrom',
+  'year',
+  'comparator',
+  'valueUnit',
+  'value',
+  'valueMin',
+  'valueMax',
+  'numerator',
+  'denominator',
+  'denominatorBasis',
+  'basisNote',
+  'datasetCount',
+  'unitClass',
+  'isIncrement',
+  'incrementOver',
+  'status',
+  'quote',
+  'note',
+  'source',
 ] as const satisfies readonly (keyof Target & keyof UpdateTargetInput)[];
 
 type PlainFields = Pick<Target, (typeof PLAIN_FIELDS)[number]>;
@@ -60,11 +77,18 @@ export class TargetService extends Service {
   /** Targets of the given campaigns, in the order they were entered. */
   async byCampaigns(campaignIds: readonly number[]): Promise<Target[]> {
     if (!campaignIds.length) return [];
-    const rows = await this.em.execute('SELECT t.* FROM campaigns.target t WHERE t.campaign_id = ANY(?::int[]) ORDER BY t.id', [intArray(campaignIds)]);
+    const rows = await this.em.execute('SELECT t.* FROM campaigns.target t WHERE t.campaign_id = ANY(?::int[]) ORDER BY t.id', [
+      intArray(campaignIds),
+    ]);
     return rows.map((row) => this.em.map(Target, row));
   }
 
-  async list(filter: TargetFilter, page: Page, orderBy = TargetOrderField.CREATED, direction = SortDirection.ASC): Promise<ListResult<Target>> {
+  async list(
+    filter: TargetFilter,
+    page: Page,
+    orderBy = TargetOrderField.CREATED,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Target>> {
     const where = new Conditions();
     let asOf = filter.asOf ?? today();
     if (filter.campaignId !== undefined && filter.campaignId !== null) {
@@ -73,7 +97,8 @@ export class TargetService extends Service {
       where.add('t.campaign_id = ?', campaign.id);
       asOf = filter.asOf ?? campaign.periodStart;
     }
-    if (filter.unitCode !== undefined && filter.unitCode !== null) where.add('t.unit_id = ?', (await this.units.requireByCode(filter.unitCode, asOf)).id);
+    if (filter.unitCode !== undefined && filter.unitCode !== null)
+      where.add('t.unit_id = ?', (await this.units.requireByCode(filter.unitCode, asOf)).id);
     if (filter.unitCodes !== undefined && filter.unitCodes !== null) {
       if (filter.unitCodes.length > MAX_UNIT_CODES) {
         throw badInput(`unitCodes chỉ nhận tối đa ${MAX_UNIT_CODES} mã`, `unitCodes takes at most ${MAX_UNIT_CODES} codes`, 'unitCodes');
@@ -97,13 +122,20 @@ export class TargetService extends Service {
     const params: unknown[] = [];
     if (orderBy === TargetOrderField.UNIT_CODE) {
       // Codes live in the units subgraph: read those of the units the matching targets name, then sort by them.
-      const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id ${from[0]} ${where.where()}`, where.params)).map((r) => Number(r.unit_id));
+      const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id ${from[0]} ${where.where()}`, where.params)).map((r) =>
+        Number(r.unit_id),
+      );
       const codes = await this.unitCodes(ids);
       from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
       params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
     }
     const { rows, totalCount } = await listPage(
-      this.em, 't.*', `${from.join(' ')} ${where.where()}`, [...params, ...where.params], orderClause(ORDER[orderBy], 't.id', direction), page,
+      this.em,
+      't.*',
+      `${from.join(' ')} ${where.where()}`,
+      [...params, ...where.params],
+      orderClause(ORDER[orderBy], 't.id', direction),
+      page,
     );
     return { nodes: rows.map((row) => this.em.map(Target, row)), totalCount };
   }
@@ -125,7 +157,9 @@ export class TargetService extends Service {
 
   /** The targets' revision (one indexed row, bumped by triggers in the writing transaction): "epoch:counter". */
   async revision(): Promise<string> {
-    const [row] = await this.em.execute<{ revision: string }[]>(`SELECT epoch || ':' || revision AS revision FROM campaigns.targets_revision WHERE id = 1`);
+    const [row] = await this.em.execute<{ revision: string }[]>(
+      `SELECT epoch || ':' || revision AS revision FROM campaigns.targets_revision WHERE id = 1`,
+    );
     return row.revision;
   }
 
@@ -136,8 +170,12 @@ export class TargetService extends Service {
     const fields = merge({}, input);
     checkTarget(fields as TargetShape, metric.kind, issued.campaign);
     if (input.key) {
-      const [taken] = await this.em.execute('SELECT 1 FROM campaigns.target WHERE campaign_id = ? AND key = ?', [issued.campaign.id, input.key]);
-      if (taken) throw conflict(`Phong trào đã có chỉ tiêu khóa "${input.key}"`, `The campaign already has a target with key "${input.key}"`);
+      const [taken] = await this.em.execute('SELECT 1 FROM campaigns.target WHERE campaign_id = ? AND key = ?', [
+        issued.campaign.id,
+        input.key,
+      ]);
+      if (taken)
+        throw conflict(`Phong trào đã có chỉ tiêu khóa "${input.key}"`, `The campaign already has a target with key "${input.key}"`);
     }
     const target = this.em.create(Target, { ...fields, key: input.key ?? null, campaign: issued.campaign, unitId, metric } as never);
     await this.em.flush();
@@ -180,12 +218,19 @@ export class TargetService extends Service {
 
 /** Narrows a campaign's targets to a unit code, a year (a null year is the period end) and a metric. */
 export async function selectTargets(
-  targets: Target[], period: Period, units: UnitDirectory, filter: { unitCode?: string | null; year?: number | null; metric?: string | null },
+  targets: Target[],
+  period: Period,
+  units: UnitDirectory,
+  filter: { unitCode?: string | null; year?: number | null; metric?: string | null },
 ): Promise<Target[]> {
   const { unitCode, year, metric } = filter;
-  const codes = unitCode ? new Map((await units.byIds([...new Set(targets.map((t) => t.unitId))])).filter((u) => u !== null).map((u) => [u!.id, u!.code])) : null;
-  return targets.filter((t) =>
-    (!codes || codes.get(t.unitId) === unitCode)
-    && (!metric || t.metric.code === metric)
-    && (year === undefined || year === null || (year <= effectiveYear(t, period) && year >= (t.yearFrom ?? effectiveYear(t, period)))));
+  const codes = unitCode
+    ? new Map((await units.byIds([...new Set(targets.map((t) => t.unitId))])).filter((u) => u !== null).map((u) => [u!.id, u!.code]))
+    : null;
+  return targets.filter(
+    (t) =>
+      (!codes || codes.get(t.unitId) === unitCode) &&
+      (!metric || t.metric.code === metric) &&
+      (year === undefined || year === null || (year <= effectiveYear(t, period) && year >= (t.yearFrom ?? effectiveYear(t, period)))),
+  );
 }

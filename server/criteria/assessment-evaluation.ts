@@ -61,7 +61,8 @@ export function checkResults(
   thresholdOf: (indicator: IndicatorDef) => ThresholdPick,
 ): { evaluated: EvaluatedCriterion[]; problems: ResultProblem[] } {
   const problems: ResultProblem[] = [];
-  if (!results.length) problems.push({ field: 'results', part: 'results', vi: 'Chưa có kết quả tiêu chí nào', en: 'Send at least one criterion result' });
+  if (!results.length)
+    problems.push({ field: 'results', part: 'results', vi: 'Chưa có kết quả tiêu chí nào', en: 'Send at least one criterion result' });
   const seen = new Set<number>();
   const evaluated: EvaluatedCriterion[] = [];
   for (const [i, result] of results.entries()) {
@@ -69,11 +70,21 @@ export function checkResults(
     const number = result.criterionNumber;
     const problem = (p: Omit<ResultProblem, 'criterionNumber'>) => problems.push({ ...p, criterionNumber: number });
     if (!criterionNumbers.has(number)) {
-      problem({ field: `${field}.criterionNumber`, part: 'criterionNumber', vi: `Bộ tiêu chí không có tiêu chí số ${number}`, en: `The set has no criterion ${number}` });
+      problem({
+        field: `${field}.criterionNumber`,
+        part: 'criterionNumber',
+        vi: `Bộ tiêu chí không có tiêu chí số ${number}`,
+        en: `The set has no criterion ${number}`,
+      });
       continue;
     }
     if (seen.has(number)) {
-      problem({ field: `${field}.criterionNumber`, part: 'criterionNumber', vi: `Tiêu chí số ${number} được gửi hai lần`, en: `Criterion ${number} is sent twice` });
+      problem({
+        field: `${field}.criterionNumber`,
+        part: 'criterionNumber',
+        vi: `Tiêu chí số ${number} được gửi hai lần`,
+        en: `Criterion ${number} is sent twice`,
+      });
       continue;
     }
     seen.add(number);
@@ -85,7 +96,12 @@ export function checkResults(
       const def = indicators.get(code);
       const at = { field: `${field}.indicators[${j}].code`, indicatorCode: code };
       if (!def || def.criterionNumber !== number) {
-        problem({ ...at, part: 'indicatorCode', vi: `Chỉ tiêu "${code}" không thuộc tiêu chí số ${number} của bộ này`, en: `Indicator "${code}" is not part of criterion ${number} of this set` });
+        problem({
+          ...at,
+          part: 'indicatorCode',
+          vi: `Chỉ tiêu "${code}" không thuộc tiêu chí số ${number} của bộ này`,
+          en: `Indicator "${code}" is not part of criterion ${number} of this set`,
+        });
         continue;
       }
       if (given.has(code)) {
@@ -93,8 +109,13 @@ export function checkResults(
         continue;
       }
       if (value.value != null && (!Number.isFinite(value.value) || (def.comparator === 'BOOL' && value.value !== 0 && value.value !== 1))) {
-        problem({ field: `${field}.indicators[${j}].value`, indicatorCode: code, part: 'indicatorValue', vi: `Giá trị chỉ tiêu "${code}" không hợp lệ`,
-          en: def.comparator === 'BOOL' ? `Indicator "${code}" takes 1 (met) or 0 (not met)` : `Indicator "${code}" needs a finite number` });
+        problem({
+          field: `${field}.indicators[${j}].value`,
+          indicatorCode: code,
+          part: 'indicatorValue',
+          vi: `Giá trị chỉ tiêu "${code}" không hợp lệ`,
+          en: def.comparator === 'BOOL' ? `Indicator "${code}" takes 1 (met) or 0 (not met)` : `Indicator "${code}" needs a finite number`,
+        });
         continue;
       }
       given.set(code, { value: value.value ?? null, evidence: text(value.evidence) });
@@ -102,27 +123,43 @@ export function checkResults(
     if (problems.length > before) continue;
 
     const own = [...indicators.values()].filter((d) => d.criterionNumber === number);
-    const values: EvaluatedIndicator[] = own.filter((d) => given.has(d.code)).map((def) => {
-      const { value, evidence } = given.get(def.code)!;
-      const pick = def.comparator === 'BOOL' ? null : thresholdOf(def);
-      return {
-        indicatorId: def.id, code: def.code, value, evidence, thresholdId: pick?.id ?? null, threshold: pick?.value ?? null,
-        comparator: def.comparator, passed: indicatorPasses(value, def.comparator, pick?.value),
-      };
-    });
+    const values: EvaluatedIndicator[] = own
+      .filter((d) => given.has(d.code))
+      .map((def) => {
+        const { value, evidence } = given.get(def.code)!;
+        const pick = def.comparator === 'BOOL' ? null : thresholdOf(def);
+        return {
+          indicatorId: def.id,
+          code: def.code,
+          value,
+          evidence,
+          thresholdId: pick?.id ?? null,
+          threshold: pick?.value ?? null,
+          comparator: def.comparator,
+          passed: indicatorPasses(value, def.comparator, pick?.value),
+        };
+      });
     const decidable = own.length > 0 && values.length === own.length && values.every((e) => e.passed !== null);
     const evaluatedMet = decidable ? values.every((e) => e.passed) : null;
     const met = result.met ?? evaluatedMet;
     if (met === null) {
-      problem({ field: `${field}.met`, part: 'met', vi: `Tiêu chí số ${number}: cần nêu đạt hay không (chưa đủ giá trị chỉ tiêu và ngưỡng để tự đánh giá)`,
-        en: `Criterion ${number}: say whether it is met (the indicator values and thresholds are not enough to evaluate it)` });
+      problem({
+        field: `${field}.met`,
+        part: 'met',
+        vi: `Tiêu chí số ${number}: cần nêu đạt hay không (chưa đủ giá trị chỉ tiêu và ngưỡng để tự đánh giá)`,
+        en: `Criterion ${number}: say whether it is met (the indicator values and thresholds are not enough to evaluate it)`,
+      });
       continue;
     }
     const overridden = evaluatedMet !== null && met !== evaluatedMet;
     const reason = text(result.overrideReason);
     if (overridden && !reason) {
-      problem({ field: `${field}.overrideReason`, part: 'overrideReason', vi: `Tiêu chí số ${number}: kết quả khác với đánh giá từ chỉ tiêu (${evaluatedMet ? 'đạt' : 'không đạt'}), cần nêu lý do điều chỉnh`,
-        en: `Criterion ${number}: met differs from what the indicators give (${evaluatedMet}); an overrideReason is required` });
+      problem({
+        field: `${field}.overrideReason`,
+        part: 'overrideReason',
+        vi: `Tiêu chí số ${number}: kết quả khác với đánh giá từ chỉ tiêu (${evaluatedMet ? 'đạt' : 'không đạt'}), cần nêu lý do điều chỉnh`,
+        en: `Criterion ${number}: met differs from what the indicators give (${evaluatedMet}); an overrideReason is required`,
+      });
       continue;
     }
     evaluated.push({ criterionNumber: number, met, evaluatedMet, overrideReason: overridden ? reason : null, indicators: values });

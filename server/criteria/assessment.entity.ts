@@ -5,7 +5,10 @@ import { Comparator } from './criteria.enums.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** Đánh giá — which criteria of a set a unit meets in a year; one per unit, set and year. */
-@ObjectType('Assessment', { description: 'Đánh giá — which criteria of a set a unit meets in a year (one per unit, set and year); synthetic when generated demo data.' })
+@ObjectType('Assessment', {
+  description:
+    'Đánh giá — which criteria of a set a unit meets in a year (one per unit, set and year); synthetic when generated demo data.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'assessment' })
 export class Assessment extends Identified {
@@ -55,7 +58,9 @@ export class Assessment extends Identified {
 }
 
 /** Kết quả một chỉ tiêu — the measured value and why it passed or not. */
-@ObjectType('IndicatorResult', { description: 'Kết quả chỉ tiêu — an indicator\'s measured value, the threshold applied when recorded, and whether it passed.' })
+@ObjectType('IndicatorResult', {
+  description: "Kết quả chỉ tiêu — an indicator's measured value, the threshold applied when recorded, and whether it passed.",
+})
 export class IndicatorResult {
   @Field({ description: 'Mã chỉ tiêu — indicator code.' })
   code!: string;
@@ -77,7 +82,9 @@ export class IndicatorResult {
 }
 
 /** Kết quả một tiêu chí — met or not, how the hub evaluated it and any override. */
-@ObjectType('CriterionResult', { description: 'Kết quả tiêu chí — whether a criterion is met, what the hub evaluated from the indicators, and the assessor\'s override.' })
+@ObjectType('CriterionResult', {
+  description: "Kết quả tiêu chí — whether a criterion is met, what the hub evaluated from the indicators, and the assessor's override.",
+})
 export class CriterionResult {
   @Field(() => Int, { description: 'Số tiêu chí — criterion number.' })
   criterionNumber!: number;
@@ -85,7 +92,10 @@ export class CriterionResult {
   @Field({ description: 'Đạt — whether the criterion is met (after any override).' })
   met!: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Kết quả tự đánh giá từ chỉ tiêu — what the indicator values and thresholds gave (null: not enough to tell).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Kết quả tự đánh giá từ chỉ tiêu — what the indicator values and thresholds gave (null: not enough to tell).',
+  })
   evaluatedMet!: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Lý do điều chỉnh — why the assessor overrode the evaluation.' })
@@ -114,7 +124,11 @@ export class AssessmentChange extends Identified {
   @Property({ type: 'Date' })
   changedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Người ghi nhận (ẩn với người không có vai trò tại đơn vị) — who (user name); null for callers without a role over the unit.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Người ghi nhận (ẩn với người không có vai trò tại đơn vị) — who (user name); null for callers without a role over the unit.',
+  })
   @Property({ columnType: 'text', nullable: true })
   username?: string | null;
 

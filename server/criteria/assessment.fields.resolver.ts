@@ -9,7 +9,11 @@ import { assessmentsOfUnit, criteriaOfSet, newlyMetSince, recognitionOf, results
 import { RecognitionDecision } from './recognition.entity.js';
 import { UnitRef, unitRef } from './criteria.reference.js';
 
-export const AssessmentChangeList = ListType(AssessmentChange, 'AssessmentChangeList', 'Một trang lịch sử thay đổi đánh giá — a page of an assessment\'s change history.');
+export const AssessmentChangeList = ListType(
+  AssessmentChange,
+  'AssessmentChangeList',
+  "Một trang lịch sử thay đổi đánh giá — a page of an assessment's change history.",
+);
 
 const criterionOf = async (ctx: SubgraphContext, setId: number, number: number) =>
   (await criteriaOfSet(ctx).load(setId)).find((c) => c.number === number) ?? null;
@@ -27,14 +31,17 @@ export class AssessmentFieldsResolver {
     return (await setById(ctx).load(assessment.setId))!;
   }
 
-  @FieldResolver(() => [CriterionResult], { description: 'Kết quả theo tiêu chí, theo số thứ tự — results by criterion, in order (criteria not yet recorded are absent).' })
+  @FieldResolver(() => [CriterionResult], {
+    description: 'Kết quả theo tiêu chí, theo số thứ tự — results by criterion, in order (criteria not yet recorded are absent).',
+  })
   results(@Root() assessment: Assessment, @Ctx() ctx: SubgraphContext): Promise<CriterionResult[]> {
     return resultsOf(ctx).load(assessment.id);
   }
 
   @FieldResolver(() => [Criterion], {
     nullable: true,
-    description: 'Các tiêu chí đạt năm nay nhưng chưa đạt trong đánh giá năm gốc (null nếu năm gốc chưa có đánh giá) — criteria met now but not in the base year\'s assessment of the same unit (null when there is none).',
+    description:
+      "Các tiêu chí đạt năm nay nhưng chưa đạt trong đánh giá năm gốc (null nếu năm gốc chưa có đánh giá) — criteria met now but not in the base year's assessment of the same unit (null when there is none).",
   })
   async newlyMetSince(
     @Root() assessment: Assessment,
@@ -48,10 +55,14 @@ export class AssessmentFieldsResolver {
   }
 
   @FieldResolver(() => AssessmentChangeList, {
-    description: 'Lịch sử ghi nhận, mới nhất trước; tên người ghi chỉ hiện với người có vai trò tại đơn vị — the change history, newest first; who recorded it only for callers with a role over the unit.',
+    description:
+      'Lịch sử ghi nhận, mới nhất trước; tên người ghi chỉ hiện với người có vai trò tại đơn vị — the change history, newest first; who recorded it only for callers with a role over the unit.',
   })
   async history(@Root() assessment: Assessment, @Ctx() ctx: SubgraphContext, @Args() page: PageArgs) {
-    const [history, named] = await Promise.all([new AssessmentService(ctx).history(assessment.id, toPage(page)), maySeeStaffNames(ctx, assessment.unitId)]);
+    const [history, named] = await Promise.all([
+      new AssessmentService(ctx).history(assessment.id, toPage(page)),
+      maySeeStaffNames(ctx, assessment.unitId),
+    ]);
     return named ? history : { ...history, nodes: history.nodes.map((change) => ({ ...change, username: null })) };
   }
 }
@@ -85,7 +96,9 @@ export class RecognitionFieldsResolver {
 /** What this subgraph adds to administrative units: their assessments and recognition. */
 @Resolver(() => UnitRef)
 export class UnitFieldsResolver {
-  @FieldResolver(() => [Assessment], { description: 'Các đánh giá của đơn vị (mọi bộ tiêu chí), năm mới nhất trước — the unit\'s assessments, newest year first.' })
+  @FieldResolver(() => [Assessment], {
+    description: "Các đánh giá của đơn vị (mọi bộ tiêu chí), năm mới nhất trước — the unit's assessments, newest year first.",
+  })
   assessments(
     @Root() unit: UnitRef,
     @Ctx() ctx: SubgraphContext,
@@ -96,7 +109,8 @@ export class UnitFieldsResolver {
 
   @FieldResolver(() => RecognitionDecision, {
     nullable: true,
-    description: 'Mức công nhận cao nhất còn hiệu lực vào cuối năm, theo các quyết định — the highest tier recognised and not revoked by the end of the year (null: none).',
+    description:
+      'Mức công nhận cao nhất còn hiệu lực vào cuối năm, theo các quyết định — the highest tier recognised and not revoked by the end of the year (null: none).',
   })
   recognition(
     @Root() unit: UnitRef,

@@ -4,7 +4,17 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, sharedColumns,
+  type ColumnSpec,
+  emptyBatch,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  type StagedRow,
+  type TemplateTable,
+  type ValidatedBatch,
+  cells,
+  readCell,
+  sharedColumns,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray } from '../shared/sql.js';
 import type { Cell } from '../shared/table-file.js';
@@ -17,16 +27,51 @@ import { CriteriaSetService } from './criteria-set.service.js';
 import { dateInYear, requireUnit } from './unit-lookup.js';
 
 const COLUMNS: ColumnSpec[] = [
-  { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn', en: 'the commune\'s GSO code (as text, leading zeros kept) or a village code' } },
+  {
+    key: 'unitCode',
+    header: 'Mã đơn vị',
+    required: true,
+    expected: {
+      vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn',
+      en: "the commune's GSO code (as text, leading zeros kept) or a village code",
+    },
+  },
   sharedColumns.unitName,
-  { key: 'year', header: 'Năm', required: true, expected: { vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: 'the year, within the set\'s period' } },
-  { key: 'set', header: 'Bộ tiêu chí', required: true, expected: { vi: 'mã bộ tiêu chí, ví dụ COMMUNE-NTM-2021-2025', en: 'the criteria set\'s code, e.g. COMMUNE-NTM-2021-2025' } },
-  { key: 'asOf', header: 'Ngày đọc mã', expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' } },
-  { key: 'version', header: 'Phiên bản', expected: { vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)', en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)' } },
+  {
+    key: 'year',
+    header: 'Năm',
+    required: true,
+    expected: { vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: "the year, within the set's period" },
+  },
+  {
+    key: 'set',
+    header: 'Bộ tiêu chí',
+    required: true,
+    expected: { vi: 'mã bộ tiêu chí, ví dụ COMMUNE-NTM-2021-2025', en: "the criteria set's code, e.g. COMMUNE-NTM-2021-2025" },
+  },
+  {
+    key: 'asOf',
+    header: 'Ngày đọc mã',
+    expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' },
+  },
+  {
+    key: 'version',
+    header: 'Phiên bản',
+    expected: {
+      vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
+      en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
+    },
+  },
 ];
 
-const MET: ColumnSpec['expected'] = { vi: 'Đạt, Không đạt, hoặc để trống (giữ kết quả đã có)', en: 'Đạt (met), Không đạt (not met), or empty (keeps the stored result)' };
-const VALUE: ColumnSpec['expected'] = { vi: 'số đo được (chỉ tiêu có/không: 1 hoặc 0), hoặc để trống', en: 'the measured number (yes/no indicators: 1 or 0), or empty' };
+const MET: ColumnSpec['expected'] = {
+  vi: 'Đạt, Không đạt, hoặc để trống (giữ kết quả đã có)',
+  en: 'Đạt (met), Không đạt (not met), or empty (keeps the stored result)',
+};
+const VALUE: ColumnSpec['expected'] = {
+  vi: 'số đo được (chỉ tiêu có/không: 1 hoặc 0), hoặc để trống',
+  en: 'the measured number (yes/no indicators: 1 or 0), or empty',
+};
 const TEXT: ColumnSpec['expected'] = { vi: 'văn bản, hoặc để trống', en: 'text, or empty' };
 
 /** Headers of the columns a set adds: one per criterion, then its indicators' values and evidence, then the reason for overriding. */
@@ -54,11 +99,20 @@ function columnOf(problem: Problem, row: ParsedRow): string {
   const n = problem.criterionNumber;
   const code = problem.indicatorCode?.toLowerCase();
   switch (problem.part) {
-    case 'overrideReason': return row.keys().includes(`r${n}`) ? `r${n}` : `c${n}`;
-    case 'indicatorCode': case 'indicatorValue': return `i:${code}`;
-    case 'criterionNumber': case 'met': return `c${n}`;
-    case 'results': return row.keys().find((k) => /^c\d+$/.test(k)) ?? 'unitCode';
-    default: return ({ year: 'year', unitCode: 'unitCode', criteriaSetId: 'set', asOf: 'asOf' } as Record<string, string>)[problem.field] ?? 'unitCode';
+    case 'overrideReason':
+      return row.keys().includes(`r${n}`) ? `r${n}` : `c${n}`;
+    case 'indicatorCode':
+    case 'indicatorValue':
+      return `i:${code}`;
+    case 'criterionNumber':
+    case 'met':
+      return `c${n}`;
+    case 'results':
+      return row.keys().find((k) => /^c\d+$/.test(k)) ?? 'unitCode';
+    default:
+      return (
+        ({ year: 'year', unitCode: 'unitCode', criteriaSetId: 'set', asOf: 'asOf' } as Record<string, string>)[problem.field] ?? 'unitCode'
+      );
   }
 }
 
@@ -71,12 +125,16 @@ interface StagedAssessment extends PlannedAssessment {
 class SetCache {
   private readonly byCode = new Map<string, Promise<SetRules | null>>();
 
-  constructor(private readonly ctx: SubgraphContext, private readonly service: AssessmentService) {}
+  constructor(
+    private readonly ctx: SubgraphContext,
+    private readonly service: AssessmentService,
+  ) {}
 
   get(code: string): Promise<SetRules | null> {
     let rules = this.byCode.get(code);
     if (!rules) {
-      rules = this.ctx.em.execute('SELECT * FROM criteria.criteria_set WHERE code = ?', [code])
+      rules = this.ctx.em
+        .execute('SELECT * FROM criteria.criteria_set WHERE code = ?', [code])
         .then(([row]) => (row ? this.service.rules(this.ctx.em.map(CriteriaSet, row)) : null));
       this.byCode.set(code, rules);
     }
@@ -104,7 +162,13 @@ function rowResults(row: ParsedRow, rules: SetRules, errors: ImportRowError[]): 
       if (value === null && evidence === null) continue;
       const def = indicatorsByCode.get(code);
       if (!def) {
-        errors.push(row.error(key, `Bộ tiêu chí ${rules.set.code} không có chỉ tiêu ${code}`, `Criteria set ${rules.set.code} has no indicator ${code}`));
+        errors.push(
+          row.error(
+            key,
+            `Bộ tiêu chí ${rules.set.code} không có chỉ tiêu ${code}`,
+            `Criteria set ${rules.set.code} has no indicator ${code}`,
+          ),
+        );
         continue;
       }
       const r = result(def.criterionNumber);
@@ -161,7 +225,10 @@ class AssessmentValidator {
     for (const r of read) {
       if (!r.setCode) continue;
       r.rules = await this.sets.get(r.setCode);
-      if (!r.rules) r.errors.push(r.row.error('set', `Không có bộ tiêu chí mã "${r.setCode}"`, `No criteria set with code "${r.setCode}"`, 'NOT_FOUND'));
+      if (!r.rules)
+        r.errors.push(
+          r.row.error('set', `Không có bộ tiêu chí mã "${r.setCode}"`, `No criteria set with code "${r.setCode}"`, 'NOT_FOUND'),
+        );
       const outside = r.rules && r.year !== null ? periodProblem(r.rules.set, r.year) : null;
       if (outside) {
         r.errors.push(r.row.error('year', outside.vi, outside.en));
@@ -171,7 +238,10 @@ class AssessmentValidator {
     // Units in bulk, by code and date (a file usually holds one year: one lookup per 500 rows).
     const units = new Map<string, UnitInfo>();
     for (const date of new Set(read.map((r) => r.date).filter((d): d is string => d !== null))) {
-      const found = await this.ctx.units.findManyByCode(read.filter((r) => r.date === date && r.unitCode).map((r) => r.unitCode!), date);
+      const found = await this.ctx.units.findManyByCode(
+        read.filter((r) => r.date === date && r.unitCode).map((r) => r.unitCode!),
+        date,
+      );
       for (const [code, unit] of found) units.set(`${code}@${date}`, unit);
     }
     const planned: { row: ParsedRow; plan: PlannedAssessment }[] = [];
@@ -179,12 +249,21 @@ class AssessmentValidator {
       const { row, errors } = r;
       const unit = r.unitCode && r.date ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && r.date && !unit) {
-        errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
+        errors.push(
+          row.error(
+            'unitCode',
+            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
+            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
+            'NOT_FOUND',
+          ),
+        );
       }
       if (unit && !this.ctx.guard.allows(Capability.RECORD_ASSESSMENTS, unit)) {
         // As recordAssessment refuses it: one such row and the file is refused whole.
-        throw forbidden(`Dòng ${row.row}: bạn không có quyền ghi đánh giá cho ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-          `Row ${row.row}: you may not record assessments for ${unit.name} (code ${unit.code}); the whole file is refused`);
+        throw forbidden(
+          `Dòng ${row.row}: bạn không có quyền ghi đánh giá cho ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+          `Row ${row.row}: you may not record assessments for ${unit.name} (code ${unit.code}); the whole file is refused`,
+        );
       }
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
@@ -194,12 +273,25 @@ class AssessmentValidator {
       const results = rowResults(row, rules, errors);
       const { evaluated, problems } = this.service.check(rules, unit, r.year, results);
       errors.push(...problems.map((p) => ({ ...row.error(columnOf(p, row), p.vi, p.en) })));
-      const plan: PlannedAssessment = { unitId: unit.id, unitCode: unit.code, unitPath: unit.path, setId: rules.set.id, year: r.year, expectedVersion: r.version, evaluated };
+      const plan: PlannedAssessment = {
+        unitId: unit.id,
+        unitCode: unit.code,
+        unitPath: unit.path,
+        setId: rules.set.id,
+        year: r.year,
+        expectedVersion: r.version,
+        evaluated,
+      };
       const key = assessmentKey(plan);
       const first = this.seen.get(key);
       if (first !== undefined) {
-        errors.push(row.error('unitCode', `Trùng với dòng ${first}: ${unit.name} đã có ở bộ tiêu chí ${rules.set.code} năm ${r.year}`,
-          `Repeats row ${first}: ${unit.name} already appears for ${rules.set.code} in ${r.year}`));
+        errors.push(
+          row.error(
+            'unitCode',
+            `Trùng với dòng ${first}: ${unit.name} đã có ở bộ tiêu chí ${rules.set.code} năm ${r.year}`,
+            `Repeats row ${first}: ${unit.name} already appears for ${rules.set.code} in ${r.year}`,
+          ),
+        );
       } else {
         this.seen.set(key, row.row);
       }
@@ -207,7 +299,10 @@ class AssessmentValidator {
       else planned.push({ row, plan });
     }
     // Against what is stored: unchanged rows are left alone; changes need the version read.
-    const stored = await storedAssessments(this.ctx.em, planned.map((p) => p.plan));
+    const stored = await storedAssessments(
+      this.ctx.em,
+      planned.map((p) => p.plan),
+    );
     for (const { row, plan } of planned) {
       const existing = stored.get(assessmentKey(plan));
       if (changesNothing(plan, existing)) {
@@ -231,11 +326,16 @@ class AssessmentValidator {
 /** Why a row may not change a stored assessment: no version given, or another version than stored (null: it may). */
 function staleVersion(row: ParsedRow | number, plan: PlannedAssessment, current: number): ImportRowError | null {
   if (plan.expectedVersion === current) return null;
-  const [vi, en] = plan.expectedVersion === null
-    ? [`Đánh giá này đã có (phiên bản ${current}) và khác với dòng này: ghi phiên bản đã đọc vào cột Phiên bản (tải mẫu có sẵn dữ liệu để có)`,
-      `This assessment exists (version ${current}) and differs from the row: put the version read in the Phiên bản column (download the filled template to get it)`]
-    : [`Đánh giá đã được sửa sau khi đọc (phiên bản hiện tại ${current}, tệp ghi ${plan.expectedVersion}): tải lại mẫu có dữ liệu mới rồi nhập lại`,
-      `The assessment changed since it was read (now version ${current}, the file says ${plan.expectedVersion}): download the filled template again`];
+  const [vi, en] =
+    plan.expectedVersion === null
+      ? [
+          `Đánh giá này đã có (phiên bản ${current}) và khác với dòng này: ghi phiên bản đã đọc vào cột Phiên bản (tải mẫu có sẵn dữ liệu để có)`,
+          `This assessment exists (version ${current}) and differs from the row: put the version read in the Phiên bản column (download the filled template to get it)`,
+        ]
+      : [
+          `Đánh giá đã được sửa sau khi đọc (phiên bản hiện tại ${current}, tệp ghi ${plan.expectedVersion}): tải lại mẫu có dữ liệu mới rồi nhập lại`,
+          `The assessment changed since it was read (now version ${current}, the file says ${plan.expectedVersion}): download the filled template again`,
+        ];
   if (typeof row === 'number') return { row, column: 'Phiên bản', code: 'CONFLICT', message: bilingual(vi, en), expected: null };
   return row.error('version', vi, en, 'CONFLICT');
 }
@@ -265,7 +365,8 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
   const set = ctx.em.map(CriteriaSet, setRow);
   const [criteria, indicators] = await Promise.all([sets.criteriaOf([set.rootId]), sets.indicatorsSeenThrough(set)]);
   const byCriterion = new Map<number, string[]>();
-  for (const [code, { criterionNumber }] of indicators) byCriterion.set(criterionNumber, [...(byCriterion.get(criterionNumber) ?? []), code]);
+  for (const [code, { criterionNumber }] of indicators)
+    byCriterion.set(criterionNumber, [...(byCriterion.get(criterionNumber) ?? []), code]);
   const header: Cell[] = COLUMNS.map((c) => c.header);
   const cellsOf: ((a: TemplateAssessment | undefined) => Cell)[] = [];
   for (const criterion of criteria) {
@@ -273,7 +374,10 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
     cellsOf.push((a) => metText(a?.results.get(criterion.number)?.met));
     for (const code of byCriterion.get(criterion.number) ?? []) {
       header.push(indicatorHeader(code, indicators.get(code)!.indicator.name), evidenceHeader(code));
-      cellsOf.push((a) => a?.values.get(code)?.value ?? null, (a) => a?.values.get(code)?.evidence ?? null);
+      cellsOf.push(
+        (a) => a?.values.get(code)?.value ?? null,
+        (a) => a?.values.get(code)?.evidence ?? null,
+      );
     }
     if (byCriterion.has(criterion.number)) {
       header.push(reasonHeader(criterion.number));
@@ -286,15 +390,27 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
     const date = dateInYear(year, query.asOf);
     const territory = await requireUnit(ctx, query.withinCode.trim(), date, 'withinCode');
     const kind = set.appliesTo === 'COMMUNE' ? 'COMMUNE' : undefined;
-    const ids = territory.level === set.appliesTo ? [territory.id] : await ctx.units.subtreeIds(territory.code, date, set.appliesTo as UnitInfo['level'], kind);
+    const ids =
+      territory.level === set.appliesTo
+        ? [territory.id]
+        : await ctx.units.subtreeIds(territory.code, date, set.appliesTo as UnitInfo['level'], kind);
     const units = (await ctx.units.byIds(ids)).filter((u): u is UnitInfo => u !== null).sort((a, b) => a.code.localeCompare(b.code));
-    const stored = await templateAssessments(ctx.em, units.map((u) => u.id), set.id, year);
+    const stored = await templateAssessments(
+      ctx.em,
+      units.map((u) => u.id),
+      set.id,
+      year,
+    );
     for (const unit of units) {
       const a = stored.get(unit.id);
       rows.push([unit.code, unit.name, year, set.code, query.asOf ?? null, a?.version ?? null, ...cellsOf.map((f) => f(a))]);
     }
   }
-  return { name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: [0] };
+  return {
+    name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`,
+    rows,
+    textColumns: [0],
+  };
 }
 
 interface TemplateAssessment {
@@ -304,19 +420,30 @@ interface TemplateAssessment {
 }
 
 /** What is stored for these units, set and year, as the template shows it. */
-async function templateAssessments(em: EntityManager, unitIds: readonly number[], setId: number, year: number): Promise<Map<number, TemplateAssessment>> {
+async function templateAssessments(
+  em: EntityManager,
+  unitIds: readonly number[],
+  setId: number,
+  year: number,
+): Promise<Map<number, TemplateAssessment>> {
   const found = new Map<number, TemplateAssessment>();
   if (!unitIds.length) return found;
-  const rows = await em.execute(`SELECT a.unit_id, a.version, r.criterion_number, r.met, r.override_reason FROM criteria.assessment a
-    LEFT JOIN criteria.assessment_result r ON r.assessment_id = a.id WHERE a.set_id = ? AND a.year = ? AND a.unit_id = ANY(?::int[])`, [setId, year, intArray(unitIds)]);
+  const rows = await em.execute(
+    `SELECT a.unit_id, a.version, r.criterion_number, r.met, r.override_reason FROM criteria.assessment a
+    LEFT JOIN criteria.assessment_result r ON r.assessment_id = a.id WHERE a.set_id = ? AND a.year = ? AND a.unit_id = ANY(?::int[])`,
+    [setId, year, intArray(unitIds)],
+  );
   for (const r of rows) {
     const a = found.get(r.unit_id) ?? { version: r.version, results: new Map(), values: new Map() };
     if (r.criterion_number !== null) a.results.set(r.criterion_number, { met: r.met, reason: r.override_reason });
     found.set(r.unit_id, a);
   }
-  const values = await em.execute(`SELECT a.unit_id, i.code, v.value, v.evidence FROM criteria.assessment a
+  const values = await em.execute(
+    `SELECT a.unit_id, i.code, v.value, v.evidence FROM criteria.assessment a
     JOIN criteria.assessment_indicator_value v ON v.assessment_id = a.id JOIN criteria.indicator i ON i.id = v.indicator_id
-    WHERE a.set_id = ? AND a.year = ? AND a.unit_id = ANY(?::int[])`, [setId, year, intArray(unitIds)]);
+    WHERE a.set_id = ? AND a.year = ? AND a.unit_id = ANY(?::int[])`,
+    [setId, year, intArray(unitIds)],
+  );
   for (const v of values) found.get(v.unit_id)?.values.set(v.code, { value: v.value, evidence: v.evidence });
   return found;
 }
@@ -337,7 +464,11 @@ export const assessmentImport: ImportKind = {
   async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
     const staged = rows.map((r) => ({ row: r.row, plan: r.data as StagedAssessment }));
     // Under lock: a row that became equal to what is stored is skipped; one whose assessment changed meanwhile refuses the commit.
-    const stored = await storedAssessments(em, staged.map((s) => s.plan), true);
+    const stored = await storedAssessments(
+      em,
+      staged.map((s) => s.plan),
+      true,
+    );
     const conflicts: ImportRowError[] = [];
     const write = staged.filter(({ row, plan }) => {
       const existing = stored.get(assessmentKey(plan));
@@ -347,10 +478,25 @@ export const assessmentImport: ImportKind = {
       return true;
     });
     if (conflicts.length) {
-      throw new GraphQLError(bilingual(`${conflicts.length} đánh giá đã thay đổi từ lúc kiểm tra; không ghi gì`, `${conflicts.length} assessments changed since the check; nothing was written`),
-        { extensions: { code: 'CONFLICT', rowErrors: conflicts } });
+      throw new GraphQLError(
+        bilingual(
+          `${conflicts.length} đánh giá đã thay đổi từ lúc kiểm tra; không ghi gì`,
+          `${conflicts.length} assessments changed since the check; nothing was written`,
+        ),
+        { extensions: { code: 'CONFLICT', rowErrors: conflicts } },
+      );
     }
-    const written = await writeAssessments(em, write.map((w) => w.plan), stored, ctx.identity, { audit: 'none' });
-    return { created: written.filter((w) => w.created).length, updated: written.filter((w) => !w.created).length, unitPaths: write.map((w) => w.plan.unitPath) };
+    const written = await writeAssessments(
+      em,
+      write.map((w) => w.plan),
+      stored,
+      ctx.identity,
+      { audit: 'none' },
+    );
+    return {
+      created: written.filter((w) => w.created).length,
+      updated: written.filter((w) => !w.created).length,
+      unitPaths: write.map((w) => w.plan.unitPath),
+    };
   },
 };

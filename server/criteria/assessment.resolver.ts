@@ -13,47 +13,86 @@ export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một tran
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @Query(() => Assessment, { nullable: true, description: 'Đánh giá của một đơn vị theo bộ tiêu chí và năm (null nếu chưa có) — the assessment of a unit for a set and year (null when none).' })
+  @Query(() => Assessment, {
+    nullable: true,
+    description:
+      'Đánh giá của một đơn vị theo bộ tiêu chí và năm (null nếu chưa có) — the assessment of a unit for a set and year (null when none).',
+  })
   assessment(
     @Ctx() ctx: SubgraphContext,
-    @Arg('unitCode', { description: 'Mã GSO của đơn vị — the unit\'s code.' }) unitCode: string,
+    @Arg('unitCode', { description: "Mã GSO của đơn vị — the unit's code." }) unitCode: string,
     @Arg('criteriaSetId', () => ID, { description: 'Bộ tiêu chí — the set.' }) criteriaSetId: string,
     @Arg('year', () => Int, { description: 'Năm — the year.' }) year: number,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày tra cứu mã, trong năm (mặc định 30/6) — date the code is read at, within the year (default 30 June).' }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Ngày tra cứu mã, trong năm (mặc định 30/6) — date the code is read at, within the year (default 30 June).',
+    })
+    asOf?: string,
   ): Promise<Assessment | null> {
     return new AssessmentService(ctx).findByCode(unitCode, criteriaSetId, year, asOf);
   }
 
-  @Query(() => AssessmentList, { description: 'Danh sách đánh giá theo bộ lọc, có phân trang — assessments matching a filter, paged (by year, unit).' })
+  @Query(() => AssessmentList, {
+    description: 'Danh sách đánh giá theo bộ lọc, có phân trang — assessments matching a filter, paged (by year, unit).',
+  })
   assessments(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AssessmentFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AssessmentFilter,
-    @Arg('orderBy', () => AssessmentOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định YEAR) — sort field (default YEAR).' }) orderBy?: AssessmentOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => AssessmentOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định YEAR) — sort field (default YEAR).',
+    })
+    orderBy?: AssessmentOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return new AssessmentService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
 
-  @Query(() => AssessmentCoverage, { description: 'Xã nào trong địa bàn đã, chưa có đánh giá của năm — which communes of a territory have, or still lack, an assessment for the year.' })
+  @Query(() => AssessmentCoverage, {
+    description:
+      'Xã nào trong địa bàn đã, chưa có đánh giá của năm — which communes of a territory have, or still lack, an assessment for the year.',
+  })
   assessmentCoverage(
     @Ctx() ctx: SubgraphContext,
-    @Arg('withinCode', { description: 'Mã đơn vị của địa bàn (tỉnh, huyện, hoặc một xã) — code of the territory (province, district, or one commune).' }) withinCode: string,
+    @Arg('withinCode', {
+      description: 'Mã đơn vị của địa bàn (tỉnh, huyện, hoặc một xã) — code of the territory (province, district, or one commune).',
+    })
+    withinCode: string,
     @Arg('year', () => Int, { description: 'Năm — the year.' }) year: number,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày đọc mã, trong năm (mặc định 30/6) — date codes are read on, within the year (default 30 June).' }) asOf?: string,
-    @Arg('limit', () => Int, { nullable: true, description: 'Số xã chưa đánh giá liệt kê tối đa (mặc định 20, tối đa 100) — how many communes without an assessment to list (default 20, at most 100).' }) limit?: number,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Ngày đọc mã, trong năm (mặc định 30/6) — date codes are read on, within the year (default 30 June).',
+    })
+    asOf?: string,
+    @Arg('limit', () => Int, {
+      nullable: true,
+      description:
+        'Số xã chưa đánh giá liệt kê tối đa (mặc định 20, tối đa 100) — how many communes without an assessment to list (default 20, at most 100).',
+    })
+    limit?: number,
   ): Promise<AssessmentCoverage> {
     return assessmentCoverage(ctx, withinCode, year, asOf, Math.min(Math.max(limit ?? 20, 0), 100));
   }
 
-  @Query(() => Assessment, { nullable: true, description: 'Đánh giá theo mã định danh (không có: NOT_FOUND) — an assessment by id; unknown id: NOT_FOUND.' })
+  @Query(() => Assessment, {
+    nullable: true,
+    description: 'Đánh giá theo mã định danh (không có: NOT_FOUND) — an assessment by id; unknown id: NOT_FOUND.',
+  })
   assessmentById(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Assessment> {
     return new AssessmentService(ctx).require(id);
   }
 
   @Authorized(Capability.RECORD_ASSESSMENTS)
-  @Mutation(() => Assessment, { description: 'Ghi nhận (hoặc cập nhật) đánh giá; hệ thống tự đánh giá tiêu chí từ giá trị chỉ tiêu và ngưỡng hiệu lực — record or update an assessment; criteria are evaluated from indicator values and effective thresholds (ASSESSOR or UNIT_ADMIN of the unit).' })
-  recordAssessment(@Arg('input', () => RecordAssessmentInput, { description: 'Kết quả đánh giá — the results.' }) input: RecordAssessmentInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Assessment, {
+    description:
+      'Ghi nhận (hoặc cập nhật) đánh giá; hệ thống tự đánh giá tiêu chí từ giá trị chỉ tiêu và ngưỡng hiệu lực — record or update an assessment; criteria are evaluated from indicator values and effective thresholds (ASSESSOR or UNIT_ADMIN of the unit).',
+  })
+  recordAssessment(
+    @Arg('input', () => RecordAssessmentInput, { description: 'Kết quả đánh giá — the results.' }) input: RecordAssessmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new AssessmentService(ctx).record(input);
   }
 }

@@ -43,9 +43,16 @@ describe('AssessmentService (directly, on the test database)', () => {
     const base = await service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2021, results: all([1, 2, 3]) });
     expect(base).toMatchObject({ metCount: 3, criteriaCount: 19, version: 1, synthetic: false });
     const later = await service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: all([1, 2, 3, 10, 11]) });
-    await expect(service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: [{ criterionNumber: 4, met: true }] }))
-      .rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    const updated = await new AssessmentService(context(grants)).record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, expectedVersion: 1, results: [{ criterionNumber: 4, met: true }] });
+    await expect(
+      service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: [{ criterionNumber: 4, met: true }] }),
+    ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const updated = await new AssessmentService(context(grants)).record({
+      unitCode: commune,
+      criteriaSetId: String(set.id),
+      year: 2023,
+      expectedVersion: 1,
+      results: [{ criterionNumber: 4, met: true }],
+    });
     expect(updated).toMatchObject({ id: later.id, version: 2, metCount: 6 });
     const newly = await new AssessmentService(context()).newlyMet([updated, base], 2021);
     expect(newly.get(updated.id)).toEqual([4, 10, 11]);
@@ -57,7 +64,13 @@ describe('AssessmentService (directly, on the test database)', () => {
 
   it('refuses callers without a grant over the unit before writing', async () => {
     const ctx = context([{ role: Role.ASSESSOR, unitId: 1, paths: ['1.1100042'] }]);
-    await expect(new AssessmentService(ctx).record({ unitCode: commune, criteriaSetId: '1', year: 2022, results: [{ criterionNumber: 1, met: true }] }))
-      .rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(
+      new AssessmentService(ctx).record({
+        unitCode: commune,
+        criteriaSetId: '1',
+        year: 2022,
+        results: [{ criterionNumber: 1, met: true }],
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 });

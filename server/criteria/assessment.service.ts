@@ -43,7 +43,12 @@ export class AssessmentService extends Service {
 
   private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Assessment[] {
     return rows.map(({ met_count, criteria_count, root_id, ...row }) =>
-      Object.assign(em.map(Assessment, row), { metCount: Number(met_count), criteriaCount: Number(criteria_count), rootId: Number(root_id) }));
+      Object.assign(em.map(Assessment, row), {
+        metCount: Number(met_count),
+        criteriaCount: Number(criteria_count),
+        rootId: Number(root_id),
+      }),
+    );
   }
 
   async find(unitId: number, setId: number, year: number): Promise<Assessment | null> {
@@ -67,7 +72,12 @@ export class AssessmentService extends Service {
     return assessment;
   }
 
-  async list(filter: AssessmentFilter, page: Page, orderBy = AssessmentOrderField.YEAR, direction = SortDirection.ASC): Promise<ListResult<Assessment>> {
+  async list(
+    filter: AssessmentFilter,
+    page: Page,
+    orderBy = AssessmentOrderField.YEAR,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<Assessment>> {
     const where = new Conditions();
     if (filter.criteriaSetId != null) where.add('x.set_id = ?', parseId(filter.criteriaSetId, 'criteriaSetId'));
     if (filter.year != null) where.add('x.year = ?', filter.year);
@@ -78,8 +88,14 @@ export class AssessmentService extends Service {
       const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
       where.add('x.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const { rows, totalCount } = await listPage(this.em, 'x.*', `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`, where.params,
-      orderClause(ORDER[orderBy], 'x.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'x.*',
+      `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 'x.id', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -94,23 +110,39 @@ export class AssessmentService extends Service {
   async results(assessmentIds: readonly number[]): Promise<Map<number, CriterionResult[]>> {
     const ids = intArray(assessmentIds);
     const [results, values] = await Promise.all([
-      this.em.execute(`SELECT r.*, a.set_id FROM criteria.assessment_result r JOIN criteria.assessment a ON a.id = r.assessment_id
-        WHERE r.assessment_id = ANY(?::int[]) ORDER BY r.assessment_id, r.criterion_number`, [ids]),
-      this.em.execute(`SELECT v.*, i.code, i.comparator FROM criteria.assessment_indicator_value v JOIN criteria.indicator i ON i.id = v.indicator_id
-        WHERE v.assessment_id = ANY(?::int[]) ORDER BY v.assessment_id, i.code`, [ids]),
+      this.em.execute(
+        `SELECT r.*, a.set_id FROM criteria.assessment_result r JOIN criteria.assessment a ON a.id = r.assessment_id
+        WHERE r.assessment_id = ANY(?::int[]) ORDER BY r.assessment_id, r.criterion_number`,
+        [ids],
+      ),
+      this.em.execute(
+        `SELECT v.*, i.code, i.comparator FROM criteria.assessment_indicator_value v JOIN criteria.indicator i ON i.id = v.indicator_id
+        WHERE v.assessment_id = ANY(?::int[]) ORDER BY v.assessment_id, i.code`,
+        [ids],
+      ),
     ]);
     const grouped = new Map<number, CriterionResult[]>(assessmentIds.map((id) => [id, []]));
     const byKey = new Map<string, CriterionResult>();
     for (const r of results) {
       const result = Object.assign(new CriterionResult(), {
-        criterionNumber: r.criterion_number, met: r.met, evaluatedMet: r.evaluated_met, overrideReason: r.override_reason, indicators: [], setId: r.set_id,
+        criterionNumber: r.criterion_number,
+        met: r.met,
+        evaluatedMet: r.evaluated_met,
+        overrideReason: r.override_reason,
+        indicators: [],
+        setId: r.set_id,
       });
       grouped.get(r.assessment_id)?.push(result);
       byKey.set(`${r.assessment_id}:${r.criterion_number}`, result);
     }
     for (const v of values) {
       byKey.get(`${v.assessment_id}:${v.criterion_number}`)?.indicators.push({
-        code: v.code, value: v.value, evidence: v.evidence, threshold: v.threshold_value, comparator: v.comparator, passed: v.passed,
+        code: v.code,
+        value: v.value,
+        evidence: v.evidence,
+        threshold: v.threshold_value,
+        comparator: v.comparator,
+        passed: v.passed,
       });
     }
     return grouped;
@@ -145,18 +177,39 @@ export class AssessmentService extends Service {
   }
 
   async history(assessmentId: number, page: Page): Promise<ListResult<AssessmentChange>> {
-    const { rows, totalCount } = await listPage(this.em, 'c.*', 'FROM criteria.assessment_change c WHERE c.assessment_id = ?', [assessmentId], 'c.id DESC', page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'c.*',
+      'FROM criteria.assessment_change c WHERE c.assessment_id = ?',
+      [assessmentId],
+      'c.id DESC',
+      page,
+    );
     return { nodes: rows.map((row) => this.em.map(AssessmentChange, row)), totalCount };
   }
 
   /** What a set asks of a recording, loaded once per set: its owner, criteria, indicators and the thresholds it sees. */
   async rules(set: CriteriaSet): Promise<SetRules> {
     const [criteria, indicators, owned, owners] = await Promise.all([
-      this.sets.criteriaOf([set.rootId]), this.sets.indicatorsSeenThrough(set), this.sets.ownedThresholds(set.id), unitsByIds(this.ctx, [set.ownerUnitId]),
+      this.sets.criteriaOf([set.rootId]),
+      this.sets.indicatorsSeenThrough(set),
+      this.sets.ownedThresholds(set.id),
+      unitsByIds(this.ctx, [set.ownerUnitId]),
     ]);
-    const defs = new Map<string, IndicatorDef>([...indicators].map(([code, { indicator, criterionNumber }]) =>
-      [code, { id: indicator.id, code, comparator: indicator.comparator, criterionNumber }]));
-    return { set, owner: owners.get(set.ownerUnitId) ?? null, criterionNumbers: new Set(criteria.map((c) => c.number)), indicators, defs, owned };
+    const defs = new Map<string, IndicatorDef>(
+      [...indicators].map(([code, { indicator, criterionNumber }]) => [
+        code,
+        { id: indicator.id, code, comparator: indicator.comparator, criterionNumber },
+      ]),
+    );
+    return {
+      set,
+      owner: owners.get(set.ownerUnitId) ?? null,
+      criterionNumbers: new Set(criteria.map((c) => c.number)),
+      indicators,
+      defs,
+      owned,
+    };
   }
 
   /**
@@ -165,17 +218,38 @@ export class AssessmentService extends Service {
    * effective thresholds. Returns every problem rather than throwing: the single mutation refuses on the first, the
    * importer reports them all on the file's row.
    */
-  check(rules: SetRules, unit: UnitInfo, year: number, results: readonly CriterionResultInput[]): { evaluated: EvaluatedCriterion[]; problems: Problem[] } {
+  check(
+    rules: SetRules,
+    unit: UnitInfo,
+    year: number,
+    results: readonly CriterionResultInput[],
+  ): { evaluated: EvaluatedCriterion[]; problems: Problem[] } {
     const { set } = rules;
     const outside = periodProblem(set, year);
     if (outside) return { evaluated: [], problems: [outside] };
     if (!appliesToUnit(set, unit)) {
-      return { evaluated: [], problems: [{ field: 'unitCode', vi: `Bộ tiêu chí ${set.code} áp dụng cho cấp ${set.appliesTo}, không áp dụng cho ${unit.name}`,
-        en: `Criteria set ${set.code} applies to ${set.appliesTo} units (communes: xã only), not to ${unit.name} (${unit.level}, ${unit.kind})` }] };
+      return {
+        evaluated: [],
+        problems: [
+          {
+            field: 'unitCode',
+            vi: `Bộ tiêu chí ${set.code} áp dụng cho cấp ${set.appliesTo}, không áp dụng cho ${unit.name}`,
+            en: `Criteria set ${set.code} applies to ${set.appliesTo} units (communes: xã only), not to ${unit.name} (${unit.level}, ${unit.kind})`,
+          },
+        ],
+      };
     }
     if (!rules.owner || !isWithin(unit, rules.owner)) {
-      return { evaluated: [], problems: [{ field: 'criteriaSetId', vi: `Bộ tiêu chí ${set.code} là của địa phương khác, không áp dụng cho ${unit.name}`,
-        en: `Criteria set ${set.code} belongs to another locality and does not apply to ${unit.name}` }] };
+      return {
+        evaluated: [],
+        problems: [
+          {
+            field: 'criteriaSetId',
+            vi: `Bộ tiêu chí ${set.code} là của địa phương khác, không áp dụng cho ${unit.name}`,
+            en: `Criteria set ${set.code} belongs to another locality and does not apply to ${unit.name}`,
+          },
+        ],
+      };
     }
     return checkResults(results, rules.criterionNumbers, rules.defs, (def) => {
       const applied = this.sets.effective(rules.indicators.get(def.code)!.indicator, rules.owned.get(def.id) ?? [], unit, year).chain[0];
@@ -195,12 +269,22 @@ export class AssessmentService extends Service {
     const { evaluated, problems } = this.check(await this.rules(set), unit, input.year, input.results);
     if (problems.length) throw badInput(problems[0].vi, problems[0].en, problems[0].field);
     const planned: PlannedAssessment = {
-      unitId: unit.id, unitCode: unit.code, unitPath: unit.path, setId: set.id, year: input.year, expectedVersion: input.expectedVersion ?? null, evaluated,
+      unitId: unit.id,
+      unitCode: unit.code,
+      unitPath: unit.path,
+      setId: set.id,
+      year: input.year,
+      expectedVersion: input.expectedVersion ?? null,
+      evaluated,
     };
     return this.em.transactional(async (em) => {
       const stored = await storedAssessments(em, [planned], true);
       const existing = stored.get(assessmentKey(planned));
-      if (existing) checkVersion(existing.version, input.expectedVersion, { vi: `Đánh giá năm ${input.year} của ${unit.name}`, en: `The ${input.year} assessment of ${unit.name}` });
+      if (existing)
+        checkVersion(existing.version, input.expectedVersion, {
+          vi: `Đánh giá năm ${input.year} của ${unit.name}`,
+          en: `The ${input.year} assessment of ${unit.name}`,
+        });
       const [written] = await writeAssessments(em, [planned], stored, this.ctx.identity, { audit: 'each' });
       return this.map(await em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [written.id]), em)[0];
     });
@@ -220,8 +304,11 @@ export interface Problem {
 /** A year outside the set's period, as a problem of the `year` field (null when inside). */
 export function periodProblem(set: Pick<CriteriaSet, 'periodStart' | 'periodEnd'>, year: number): Problem | null {
   if (`${year}-12-31` >= set.periodStart && `${year}-01-01` <= set.periodEnd) return null;
-  return { field: 'year', vi: `Năm ${year} ngoài thời kỳ của bộ tiêu chí (${set.periodStart} – ${set.periodEnd})`,
-    en: `Year ${year} is outside the set's period (${set.periodStart} – ${set.periodEnd})` };
+  return {
+    field: 'year',
+    vi: `Năm ${year} ngoài thời kỳ của bộ tiêu chí (${set.periodStart} – ${set.periodEnd})`,
+    en: `Year ${year} is outside the set's period (${set.periodStart} – ${set.periodEnd})`,
+  };
 }
 
 /** What a set asks of a recording (see AssessmentService.rules). */

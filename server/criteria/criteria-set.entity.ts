@@ -21,7 +21,10 @@ export class LegalBasis {
 }
 
 /** Bộ tiêu chí — a criteria set: national, or derived by a locality from its parent set. */
-@ObjectType('CriteriaSet', { description: 'Bộ tiêu chí — a criteria set: national, or derived by a locality from a parent set whose criteria it inherits and whose thresholds it may override.' })
+@ObjectType('CriteriaSet', {
+  description:
+    'Bộ tiêu chí — a criteria set: national, or derived by a locality from a parent set whose criteria it inherits and whose thresholds it may override.',
+})
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'criteria_set' })
 export class CriteriaSet extends Identified {
@@ -80,7 +83,7 @@ export class CriteriaSet extends Identified {
   @Property()
   synthetic!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — where the set\'s facts come from.' })
+  @Field(() => String, { nullable: true, description: "Nguồn — where the set's facts come from." })
   @Property({ columnType: 'text', nullable: true })
   source?: string | null;
 
@@ -95,7 +98,12 @@ export class CriteriaSet extends Identified {
   @Field(() => LegalBasis, { nullable: true, description: 'Căn cứ pháp lý — the issuing decision (null when not found).' })
   legalBasis(): LegalBasis | null {
     if (!this.legalNumber && !this.legalTitle) return null;
-    return { number: this.legalNumber ?? null, date: this.legalDate ?? null, issuer: this.legalIssuer ?? null, title: this.legalTitle ?? null };
+    return {
+      number: this.legalNumber ?? null,
+      date: this.legalDate ?? null,
+      issuer: this.legalIssuer ?? null,
+      title: this.legalTitle ?? null,
+    };
   }
 }
 
@@ -103,7 +111,7 @@ export class CriteriaSet extends Identified {
  * Tiêu chí — a numbered criterion. Criteria belong to a root set; a derived set inherits them, so a criterion is
  * always seen through a set (`viewSetId`), which decides the indicators and thresholds it shows.
  */
-@ObjectType('Criterion', { description: 'Tiêu chí — a numbered criterion of a set (derived sets inherit their root set\'s criteria).' })
+@ObjectType('Criterion', { description: "Tiêu chí — a numbered criterion of a set (derived sets inherit their root set's criteria)." })
 @Entity({ tableName: 'criterion' })
 export class Criterion extends Identified {
   @Property()
@@ -168,7 +176,10 @@ export class Indicator extends Identified {
 }
 
 /** Ngưỡng — the level an indicator must reach, for a combination of conditions, owned by a unit. */
-@ObjectType('Threshold', { description: 'Ngưỡng — the level an indicator must reach, possibly only for a unit class, region, commune group or year; owned by the unit that set it.' })
+@ObjectType('Threshold', {
+  description:
+    'Ngưỡng — the level an indicator must reach, possibly only for a unit class, region, commune group or year; owned by the unit that set it.',
+})
 @Entity({ tableName: 'threshold' })
 export class Threshold extends Identified {
   @Property()
@@ -184,7 +195,11 @@ export class Threshold extends Identified {
   @Property({ columnType: 'double precision', type: 'double' })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'Chỉ áp dụng cho đơn vị có phân loại này ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN") — only for units with this classification.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Chỉ áp dụng cho đơn vị có phân loại này ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN") — only for units with this classification.',
+  })
   @Property({ columnType: 'text', nullable: true })
   unitClass?: string | null;
 
@@ -192,7 +207,10 @@ export class Threshold extends Identified {
   @Property({ columnType: 'text', nullable: true })
   region?: CriteriaRegion | null;
 
-  @Field(() => Int, { nullable: true, description: 'Chỉ áp dụng cho nhóm xã này (1, 2, 3; giai đoạn 2026–2030) — only for this commune group.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Chỉ áp dụng cho nhóm xã này (1, 2, 3; giai đoạn 2026–2030) — only for this commune group.',
+  })
   @Property({ nullable: true })
   communeGroup?: number | null;
 

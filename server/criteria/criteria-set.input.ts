@@ -14,7 +14,10 @@ export class CriteriaSetFilter {
   @Field(() => CriteriaLevel, { nullable: true, description: 'Cấp áp dụng — only sets for this level.' })
   appliesTo?: CriteriaLevel;
 
-  @Field(() => Int, { nullable: true, description: 'Chỉ bộ tiêu chí có hiệu lực trong năm này — only sets whose period covers part of this year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Chỉ bộ tiêu chí có hiệu lực trong năm này — only sets whose period covers part of this year.',
+  })
   year?: number;
 
   @Field(() => ID, { nullable: true, description: 'Chỉ bộ tiêu chí của đơn vị này (mã định danh) — only sets owned by this unit id.' })
@@ -23,7 +26,11 @@ export class CriteriaSetFilter {
   @Field(() => ID, { nullable: true, description: 'Chỉ bộ tiêu chí dẫn xuất từ bộ này — only sets derived directly from this set.' })
   parentId?: string;
 
-  @Field(() => String, { nullable: true, description: 'Tìm theo mã hoặc tên, không phân biệt dấu và hoa thường — search codes and names ignoring accents and case ("nong thon moi" finds "nông thôn mới").' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Tìm theo mã hoặc tên, không phân biệt dấu và hoa thường — search codes and names ignoring accents and case ("nong thon moi" finds "nông thôn mới").',
+  })
   search?: string;
 }
 
@@ -44,15 +51,20 @@ export class LegalBasisInput {
 }
 
 /** Dẫn xuất bộ tiêu chí — a locality's own set from a parent set. */
-@InputType('DeriveCriteriaSetInput', { description: 'Dẫn xuất bộ tiêu chí — a locality derives its own set from a parent set (UNIT_ADMIN of the owner unit).' })
+@InputType('DeriveCriteriaSetInput', {
+  description: 'Dẫn xuất bộ tiêu chí — a locality derives its own set from a parent set (UNIT_ADMIN of the owner unit).',
+})
 export class DeriveCriteriaSetInput {
   @Field(() => ID, { description: 'Bộ tiêu chí gốc — the set derived from.' })
   parentId!: string;
 
-  @Field({ description: 'Mã đơn vị sở hữu (địa phương) — code of the owner unit, which must lie below the parent set\'s owner.' })
+  @Field({ description: "Mã đơn vị sở hữu (địa phương) — code of the owner unit, which must lie below the parent set's owner." })
   ownerCode!: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày tra cứu mã đơn vị (mặc định: ngày bắt đầu hiệu lực) — date the owner code is read at (default: periodStart).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày tra cứu mã đơn vị (mặc định: ngày bắt đầu hiệu lực) — date the owner code is read at (default: periodStart).',
+  })
   ownerAsOf?: string;
 
   @Field({ description: 'Mã bộ tiêu chí mới (duy nhất) — unique code of the new set, e.g. "COMMUNE-NTM-2021-2025-56".' })
@@ -64,13 +76,13 @@ export class DeriveCriteriaSetInput {
   @Field(() => String, { nullable: true, description: 'Tên tiếng Anh — English name.' })
   nameEn?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Áp dụng từ (mặc định như bộ gốc) — period start, inside the parent\'s period.' })
+  @Field(() => DateScalar, { nullable: true, description: "Áp dụng từ (mặc định như bộ gốc) — period start, inside the parent's period." })
   periodStart?: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Áp dụng đến (mặc định như bộ gốc) — period end, inside the parent\'s period.' })
+  @Field(() => DateScalar, { nullable: true, description: "Áp dụng đến (mặc định như bộ gốc) — period end, inside the parent's period." })
   periodEnd?: string;
 
-  @Field(() => LegalBasisInput, { nullable: true, description: 'Căn cứ pháp lý — the locality\'s decision.' })
+  @Field(() => LegalBasisInput, { nullable: true, description: "Căn cứ pháp lý — the locality's decision." })
   legalBasis?: LegalBasisInput;
 
   @Field(() => String, { nullable: true, description: 'Nguồn — source.' })
@@ -78,7 +90,9 @@ export class DeriveCriteriaSetInput {
 }
 
 /** Sửa bộ tiêu chí — change a set's descriptive fields. */
-@InputType('UpdateCriteriaSetInput', { description: 'Sửa thông tin bộ tiêu chí — change a set\'s names, legal basis, source or note (UNIT_ADMIN of the owner).' })
+@InputType('UpdateCriteriaSetInput', {
+  description: "Sửa thông tin bộ tiêu chí — change a set's names, legal basis, source or note (UNIT_ADMIN of the owner).",
+})
 export class UpdateCriteriaSetInput {
   @Field(() => ID, { description: 'Bộ tiêu chí — the set.' })
   id!: string;
@@ -103,7 +117,9 @@ export class UpdateCriteriaSetInput {
 }
 
 /** Thêm tiêu chí — a criterion of a root (non-derived) set. */
-@InputType('AddCriterionInput', { description: 'Thêm tiêu chí vào bộ gốc — add a criterion to a set that is not derived (e.g. a province\'s village set).' })
+@InputType('AddCriterionInput', {
+  description: "Thêm tiêu chí vào bộ gốc — add a criterion to a set that is not derived (e.g. a province's village set).",
+})
 export class AddCriterionInput {
   @Field(() => ID, { description: 'Bộ tiêu chí — the set.' })
   criteriaSetId!: string;
@@ -122,7 +138,10 @@ export class AddCriterionInput {
 }
 
 /** Thêm chỉ tiêu — an indicator of one of a set's criteria. */
-@InputType('AddIndicatorInput', { description: 'Thêm chỉ tiêu — add an indicator to a criterion of the set (a derived set may add its own indicators to inherited criteria).' })
+@InputType('AddIndicatorInput', {
+  description:
+    'Thêm chỉ tiêu — add an indicator to a criterion of the set (a derived set may add its own indicators to inherited criteria).',
+})
 export class AddIndicatorInput {
   @Field(() => ID, { description: 'Bộ tiêu chí — the set.' })
   criteriaSetId!: string;
@@ -150,9 +169,12 @@ export class AddIndicatorInput {
 }
 
 /** Đặt ngưỡng — set or override an indicator's threshold in a set. */
-@InputType('OverrideThresholdInput', { description: 'Đặt hoặc sửa ngưỡng của chỉ tiêu trong một bộ tiêu chí — set an indicator\'s threshold in a set, optionally only for a unit below the set\'s owner, a unit class, region, commune group or year (UNIT_ADMIN of the set\'s owner).' })
+@InputType('OverrideThresholdInput', {
+  description:
+    "Đặt hoặc sửa ngưỡng của chỉ tiêu trong một bộ tiêu chí — set an indicator's threshold in a set, optionally only for a unit below the set's owner, a unit class, region, commune group or year (UNIT_ADMIN of the set's owner).",
+})
 export class OverrideThresholdInput {
-  @Field(() => ID, { description: 'Bộ tiêu chí (thường là bộ dẫn xuất của địa phương) — the set, usually the locality\'s derived set.' })
+  @Field(() => ID, { description: "Bộ tiêu chí (thường là bộ dẫn xuất của địa phương) — the set, usually the locality's derived set." })
   criteriaSetId!: string;
 
   @Field({ description: 'Mã chỉ tiêu — indicator code, e.g. "10.1".' })
@@ -161,10 +183,17 @@ export class OverrideThresholdInput {
   @Field(() => Float, { description: 'Giá trị ngưỡng — the level.' })
   value!: number;
 
-  @Field(() => String, { nullable: true, description: 'Chỉ cho đơn vị này và cấp dưới (mặc định: đơn vị sở hữu bộ) — only for this unit\'s subtree (default: the set\'s owner).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Chỉ cho đơn vị này và cấp dưới (mặc định: đơn vị sở hữu bộ) — only for this unit's subtree (default: the set's owner).",
+  })
   unitCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Chỉ cho đơn vị có phân loại này — only for units with this classification ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN").' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Chỉ cho đơn vị có phân loại này — only for units with this classification ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN").',
+  })
   unitClass?: string;
 
   @Field(() => CriteriaRegion, { nullable: true, description: 'Chỉ cho vùng này — only for this region.' })
@@ -179,6 +208,9 @@ export class OverrideThresholdInput {
   @Field(() => String, { nullable: true, description: 'Nguồn (số quyết định…) — citation.' })
   source?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Phiên bản của ngưỡng đang sửa (bắt buộc khi ngưỡng đã có) — the version read, required when this threshold exists.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Phiên bản của ngưỡng đang sửa (bắt buộc khi ngưỡng đã có) — the version read, required when this threshold exists.',
+  })
   expectedVersion?: number;
 }

@@ -5,7 +5,12 @@ import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CriteriaSetOrderField } from './criteria.enums.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import {
-  AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, OverrideThresholdInput, UpdateCriteriaSetInput,
+  AddCriterionInput,
+  AddIndicatorInput,
+  CriteriaSetFilter,
+  DeriveCriteriaSetInput,
+  OverrideThresholdInput,
+  UpdateCriteriaSetInput,
 } from './criteria-set.input.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 
@@ -13,13 +18,21 @@ export const CriteriaSetList = ListType(CriteriaSet, 'CriteriaSetList', 'Một t
 
 @Resolver(() => CriteriaSet)
 export class CriteriaSetResolver {
-  @Query(() => CriteriaSetList, { description: 'Danh sách bộ tiêu chí theo bộ lọc, có phân trang — criteria sets matching a filter, paged (by period, level, derivation, code).' })
+  @Query(() => CriteriaSetList, {
+    description:
+      'Danh sách bộ tiêu chí theo bộ lọc, có phân trang — criteria sets matching a filter, paged (by period, level, derivation, code).',
+  })
   criteriaSets(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => CriteriaSetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CriteriaSetFilter,
-    @Arg('orderBy', () => CriteriaSetOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định PERIOD_START) — sort field (default PERIOD_START).' }) orderBy?: CriteriaSetOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' }) direction?: SortDirection,
+    @Arg('orderBy', () => CriteriaSetOrderField, {
+      nullable: true,
+      description: 'Sắp xếp theo (mặc định PERIOD_START) — sort field (default PERIOD_START).',
+    })
+    orderBy?: CriteriaSetOrderField,
+    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
+    direction?: SortDirection,
   ) {
     return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
   }
@@ -30,32 +43,59 @@ export class CriteriaSetResolver {
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
-  @Mutation(() => CriteriaSet, { description: 'Địa phương dẫn xuất bộ tiêu chí riêng từ bộ cấp trên — a locality derives its own set from a parent set (UNIT_ADMIN of the new owner).' })
-  deriveCriteriaSet(@Arg('input', () => DeriveCriteriaSetInput, { description: 'Bộ tiêu chí mới — the new set.' }) input: DeriveCriteriaSetInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CriteriaSet, {
+    description:
+      'Địa phương dẫn xuất bộ tiêu chí riêng từ bộ cấp trên — a locality derives its own set from a parent set (UNIT_ADMIN of the new owner).',
+  })
+  deriveCriteriaSet(
+    @Arg('input', () => DeriveCriteriaSetInput, { description: 'Bộ tiêu chí mới — the new set.' }) input: DeriveCriteriaSetInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new CriteriaSetService(ctx).derive(input);
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
-  @Mutation(() => CriteriaSet, { description: 'Sửa thông tin bộ tiêu chí — change a set\'s names, legal basis, source or note (UNIT_ADMIN of its owner).' })
-  updateCriteriaSet(@Arg('input', () => UpdateCriteriaSetInput, { description: 'Thay đổi — the change.' }) input: UpdateCriteriaSetInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CriteriaSet, {
+    description: "Sửa thông tin bộ tiêu chí — change a set's names, legal basis, source or note (UNIT_ADMIN of its owner).",
+  })
+  updateCriteriaSet(
+    @Arg('input', () => UpdateCriteriaSetInput, { description: 'Thay đổi — the change.' }) input: UpdateCriteriaSetInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new CriteriaSetService(ctx).update(input);
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
-  @Mutation(() => Criterion, { description: 'Thêm tiêu chí vào bộ gốc (ví dụ bộ tiêu chí thôn của tỉnh) — add a criterion to a root set (UNIT_ADMIN of its owner).' })
-  addCriterion(@Arg('input', () => AddCriterionInput, { description: 'Tiêu chí mới — the criterion.' }) input: AddCriterionInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Criterion, {
+    description: 'Thêm tiêu chí vào bộ gốc (ví dụ bộ tiêu chí thôn của tỉnh) — add a criterion to a root set (UNIT_ADMIN of its owner).',
+  })
+  addCriterion(
+    @Arg('input', () => AddCriterionInput, { description: 'Tiêu chí mới — the criterion.' }) input: AddCriterionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new CriteriaSetService(ctx).addCriterion(input);
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
-  @Mutation(() => Indicator, { description: 'Thêm chỉ tiêu vào một tiêu chí của bộ — add an indicator to a criterion of the set (UNIT_ADMIN of its owner).' })
-  addIndicator(@Arg('input', () => AddIndicatorInput, { description: 'Chỉ tiêu mới — the indicator.' }) input: AddIndicatorInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Indicator, {
+    description: 'Thêm chỉ tiêu vào một tiêu chí của bộ — add an indicator to a criterion of the set (UNIT_ADMIN of its owner).',
+  })
+  addIndicator(
+    @Arg('input', () => AddIndicatorInput, { description: 'Chỉ tiêu mới — the indicator.' }) input: AddIndicatorInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new CriteriaSetService(ctx).addIndicator(input);
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
-  @Mutation(() => Threshold, { description: 'Đặt hoặc sửa ngưỡng chỉ tiêu trong bộ tiêu chí (ghi đè ngưỡng cấp trên cho địa bàn) — set or override an indicator\'s threshold in a set (UNIT_ADMIN of its owner).' })
-  overrideThreshold(@Arg('input', () => OverrideThresholdInput, { description: 'Ngưỡng — the threshold.' }) input: OverrideThresholdInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Threshold, {
+    description:
+      "Đặt hoặc sửa ngưỡng chỉ tiêu trong bộ tiêu chí (ghi đè ngưỡng cấp trên cho địa bàn) — set or override an indicator's threshold in a set (UNIT_ADMIN of its owner).",
+  })
+  overrideThreshold(
+    @Arg('input', () => OverrideThresholdInput, { description: 'Ngưỡng — the threshold.' }) input: OverrideThresholdInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new CriteriaSetService(ctx).overrideThreshold(input);
   }
 }

@@ -13,7 +13,13 @@ import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.ent
 import { listPage, orderClause } from '../shared/list-page.js';
 import { requiredText, text } from './text.js';
 import type {
-  AddCriterionInput, AddIndicatorInput, CriteriaSetFilter, DeriveCriteriaSetInput, LegalBasisInput, OverrideThresholdInput, UpdateCriteriaSetInput,
+  AddCriterionInput,
+  AddIndicatorInput,
+  CriteriaSetFilter,
+  DeriveCriteriaSetInput,
+  LegalBasisInput,
+  OverrideThresholdInput,
+  UpdateCriteriaSetInput,
 } from './criteria-set.input.js';
 import { rankThresholds, type OwnedThreshold, type RankedThreshold } from './threshold-resolution.js';
 import { dateInYear, requireUnit, unitsByIds } from './unit-lookup.js';
@@ -39,7 +45,10 @@ const ORDER: Record<CriteriaSetOrderField, string[]> = {
 };
 
 const legalColumns = (basis: LegalBasisInput | null | undefined) => [
-  text(basis?.number), basis?.date ?? null, text(basis?.issuer), text(basis?.title),
+  text(basis?.number),
+  basis?.date ?? null,
+  text(basis?.issuer),
+  text(basis?.title),
 ];
 
 /**
@@ -51,19 +60,31 @@ export class CriteriaSetService extends Service {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }
 
-  async list(filter: CriteriaSetFilter, page: Page, orderBy = CriteriaSetOrderField.PERIOD_START, direction = SortDirection.ASC): Promise<ListResult<CriteriaSet>> {
+  async list(
+    filter: CriteriaSetFilter,
+    page: Page,
+    orderBy = CriteriaSetOrderField.PERIOD_START,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<CriteriaSet>> {
     const where = new Conditions();
     if (filter.code != null) where.add('s.code = ?', filter.code);
     if (filter.tier) where.add('s.tier = ?', filter.tier);
     if (filter.appliesTo) where.add('s.applies_to = ?', filter.appliesTo);
-    if (filter.year != null) where.add('s.period_start <= make_date(?::int, 12, 31) AND s.period_end >= make_date(?::int, 1, 1)', filter.year, filter.year);
+    if (filter.year != null)
+      where.add('s.period_start <= make_date(?::int, 12, 31) AND s.period_end >= make_date(?::int, 1, 1)', filter.year, filter.year);
     if (filter.ownerId != null) where.add('s.owner_unit_id = ?', parseId(filter.ownerId, 'ownerId'));
     if (filter.parentId != null) where.add('s.parent_id = ?', parseId(filter.parentId, 'parentId'));
     if (filter.search != null) {
       where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
-    const { rows, totalCount } = await listPage(this.em, 's.*', `FROM criteria.criteria_set s ${where.where()}`, where.params,
-      orderClause(ORDER[orderBy], 's.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      's.*',
+      `FROM criteria.criteria_set s ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 's.id', direction),
+      page,
+    );
     return { nodes: this.sets(rows), totalCount };
   }
 
@@ -98,7 +119,9 @@ export class CriteriaSetService extends Service {
 
   /** Criteria of the given root sets, in order. */
   async criteriaOf(rootIds: readonly number[]): Promise<Criterion[]> {
-    const rows = await this.em.execute('SELECT * FROM criteria.criterion WHERE set_id = ANY(?::int[]) ORDER BY set_id, number', [intArray(rootIds)]);
+    const rows = await this.em.execute('SELECT * FROM criteria.criterion WHERE set_id = ANY(?::int[]) ORDER BY set_id, number', [
+      intArray(rootIds),
+    ]);
     return rows.map((row) => this.em.map(Criterion, row));
   }
 
@@ -124,7 +147,9 @@ export class CriteriaSetService extends Service {
     const [chain, criteria] = await Promise.all([this.chain(set.id), this.criteriaOf([set.rootId])]);
     const numbers = new Map(criteria.map((c) => [c.id, c.number]));
     const indicators = await this.indicators(chain.map((s) => s.id));
-    return new Map(indicators.map((i) => [i.code, { indicator: Object.assign(i, { viewSetId: set.id }), criterionNumber: numbers.get(i.criterionId)! }]));
+    return new Map(
+      indicators.map((i) => [i.code, { indicator: Object.assign(i, { viewSetId: set.id }), criterionNumber: numbers.get(i.criterionId)! }]),
+    );
   }
 
   /** Thresholds written in any of `setIds`, optionally for some indicators only. */
@@ -139,7 +164,10 @@ export class CriteriaSetService extends Service {
   async ownedThresholds(setId: number): Promise<Map<number, OwnedThreshold[]>> {
     const chain = await this.chain(setId);
     const thresholds = await this.thresholds(chain.map((s) => s.id));
-    const owners = await unitsByIds(this.ctx, thresholds.map((t) => t.ownerUnitId));
+    const owners = await unitsByIds(
+      this.ctx,
+      thresholds.map((t) => t.ownerUnitId),
+    );
     const grouped = new Map<number, OwnedThreshold[]>();
     for (const threshold of thresholds) {
       const owner = owners.get(threshold.ownerUnitId);
@@ -160,7 +188,8 @@ export class CriteriaSetService extends Service {
 
   private async requireOwner(set: CriteriaSet): Promise<UnitInfo> {
     const owner = (await unitsByIds(this.ctx, [set.ownerUnitId])).get(set.ownerUnitId);
-    if (!owner) throw notFound(`Không tìm thấy đơn vị sở hữu bộ tiêu chí ${set.code}`, `The owner unit of criteria set ${set.code} was not found`);
+    if (!owner)
+      throw notFound(`Không tìm thấy đơn vị sở hữu bộ tiêu chí ${set.code}`, `The owner unit of criteria set ${set.code} was not found`);
     return owner;
   }
 
@@ -180,22 +209,45 @@ export class CriteriaSetService extends Service {
     this.ctx.guard.require(Capability.EDIT_CRITERIA_SETS, owner);
     const parentOwner = await this.requireOwner(parent);
     if (owner.id === parentOwner.id || !isWithin(owner, parentOwner)) {
-      throw badInput(`${owner.name} không thuộc ${parentOwner.name}, đơn vị sở hữu bộ tiêu chí gốc`,
-        `${owner.name} does not lie below ${parentOwner.name}, the owner of the parent set`, 'ownerCode');
+      throw badInput(
+        `${owner.name} không thuộc ${parentOwner.name}, đơn vị sở hữu bộ tiêu chí gốc`,
+        `${owner.name} does not lie below ${parentOwner.name}, the owner of the parent set`,
+        'ownerCode',
+      );
     }
     if (periodStart > periodEnd || periodStart < parent.periodStart || periodEnd > parent.periodEnd) {
-      throw badInput(`Thời kỳ ${periodStart} – ${periodEnd} phải nằm trong thời kỳ của bộ gốc (${parent.periodStart} – ${parent.periodEnd})`,
-        `The period ${periodStart} – ${periodEnd} must lie within the parent's (${parent.periodStart} – ${parent.periodEnd})`, 'periodStart');
+      throw badInput(
+        `Thời kỳ ${periodStart} – ${periodEnd} phải nằm trong thời kỳ của bộ gốc (${parent.periodStart} – ${parent.periodEnd})`,
+        `The period ${periodStart} – ${periodEnd} must lie within the parent's (${parent.periodStart} – ${parent.periodEnd})`,
+        'periodStart',
+      );
     }
     const code = requiredText(input.code, 'code');
     const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(() => em.execute(
-        `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
+      const created = await uniquely(
+        () =>
+          em.execute(
+            `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
            legal_number, legal_date, legal_issuer, legal_title, owner_unit_id, parent_id, root_id, synthetic, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING *`,
-        [code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), parent.tier, parent.appliesTo, periodStart, periodEnd,
-          ...legalColumns(input.legalBasis), owner.id, parent.id, parent.rootId, text(input.source)],
-      ), `Mã bộ tiêu chí "${code}" đã tồn tại`, `Criteria set code "${code}" already exists`);
+            [
+              code,
+              requiredText(input.nameVi, 'nameVi'),
+              text(input.nameEn),
+              parent.tier,
+              parent.appliesTo,
+              periodStart,
+              periodEnd,
+              ...legalColumns(input.legalBasis),
+              owner.id,
+              parent.id,
+              parent.rootId,
+              text(input.source),
+            ],
+          ),
+        `Mã bộ tiêu chí "${code}" đã tồn tại`,
+        `Criteria set code "${code}" already exists`,
+      );
       await audit(em, 'CriteriaSet', created[0], 'CREATE', owner.id, null);
       return created;
     });
@@ -207,12 +259,19 @@ export class CriteriaSetService extends Service {
     return this.em.transactional(async (em) => {
       const set = em.map(CriteriaSet, (await em.execute('SELECT * FROM criteria.criteria_set WHERE id = ? FOR UPDATE', [read.id]))[0]);
       checkVersion(set.version, input.expectedVersion, { vi: `Bộ tiêu chí ${set.code}`, en: `Criteria set ${set.code}` });
-      const legal = input.legalBasis === undefined ? [set.legalNumber, set.legalDate, set.legalIssuer, set.legalTitle] : legalColumns(input.legalBasis);
+      const legal =
+        input.legalBasis === undefined ? [set.legalNumber, set.legalDate, set.legalIssuer, set.legalTitle] : legalColumns(input.legalBasis);
       const rows = await em.execute(
         `UPDATE criteria.criteria_set SET name_vi = ?, name_en = ?, legal_number = ?, legal_date = ?, legal_issuer = ?, legal_title = ?,
            source = ?, note = ?, version = version + 1 WHERE id = ? RETURNING *`,
-        [input.nameVi != null ? requiredText(input.nameVi, 'nameVi') : set.name, input.nameEn !== undefined ? text(input.nameEn) : set.nameEn, ...legal,
-          input.source !== undefined ? text(input.source) : set.source, input.note !== undefined ? text(input.note) : set.note, set.id],
+        [
+          input.nameVi != null ? requiredText(input.nameVi, 'nameVi') : set.name,
+          input.nameEn !== undefined ? text(input.nameEn) : set.nameEn,
+          ...legal,
+          input.source !== undefined ? text(input.source) : set.source,
+          input.note !== undefined ? text(input.note) : set.note,
+          set.id,
+        ],
       );
       await audit(em, 'CriteriaSet', rows[0], 'UPDATE', set.ownerUnitId, set);
       return em.map(CriteriaSet, rows[0]);
@@ -222,14 +281,27 @@ export class CriteriaSetService extends Service {
   async addCriterion(input: AddCriterionInput): Promise<Criterion> {
     const { set } = await this.editable(input.criteriaSetId);
     if (set.parentId != null) {
-      throw badInput('Bộ tiêu chí dẫn xuất kế thừa các tiêu chí của bộ gốc; chỉ có thể thêm chỉ tiêu', 'A derived set inherits its criteria: add indicators instead', 'criteriaSetId');
+      throw badInput(
+        'Bộ tiêu chí dẫn xuất kế thừa các tiêu chí của bộ gốc; chỉ có thể thêm chỉ tiêu',
+        'A derived set inherits its criteria: add indicators instead',
+        'criteriaSetId',
+      );
     }
-    if (!Number.isInteger(input.number) || input.number < 1) throw badInput('Số tiêu chí phải là số nguyên dương', 'The criterion number must be a positive integer', 'number');
+    if (!Number.isInteger(input.number) || input.number < 1)
+      throw badInput('Số tiêu chí phải là số nguyên dương', 'The criterion number must be a positive integer', 'number');
     const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(() => em.execute(
-        'INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *',
-        [set.id, input.number, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.source)],
-      ), `Bộ tiêu chí đã có tiêu chí số ${input.number}`, `The set already has criterion ${input.number}`);
+      const created = await uniquely(
+        () =>
+          em.execute('INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *', [
+            set.id,
+            input.number,
+            requiredText(input.nameVi, 'nameVi'),
+            text(input.nameEn),
+            text(input.source),
+          ]),
+        `Bộ tiêu chí đã có tiêu chí số ${input.number}`,
+        `The set already has criterion ${input.number}`,
+      );
       await audit(em, 'Criterion', created[0], 'CREATE', set.ownerUnitId, null);
       return created;
     });
@@ -239,20 +311,45 @@ export class CriteriaSetService extends Service {
   async addIndicator(input: AddIndicatorInput): Promise<Indicator> {
     const { set } = await this.editable(input.criteriaSetId);
     const criterion = (await this.criteriaOf([set.rootId])).find((c) => c.number === input.criterionNumber);
-    if (!criterion) throw badInput(`Bộ tiêu chí không có tiêu chí số ${input.criterionNumber}`, `The set has no criterion ${input.criterionNumber}`, 'criterionNumber');
+    if (!criterion)
+      throw badInput(
+        `Bộ tiêu chí không có tiêu chí số ${input.criterionNumber}`,
+        `The set has no criterion ${input.criterionNumber}`,
+        'criterionNumber',
+      );
     const code = requiredText(input.code, 'code');
     if (!code.startsWith(`${criterion.number}.`)) {
-      throw badInput(`Mã chỉ tiêu của tiêu chí ${criterion.number} có dạng "${criterion.number}.x"`, `Indicator codes of criterion ${criterion.number} read "${criterion.number}.x"`, 'code');
+      throw badInput(
+        `Mã chỉ tiêu của tiêu chí ${criterion.number} có dạng "${criterion.number}.x"`,
+        `Indicator codes of criterion ${criterion.number} read "${criterion.number}.x"`,
+        'code',
+      );
     }
     // Codes are unique across the whole family of sets sharing the root, so every set sees one indicator per code.
     const [taken] = await this.em.execute(
-      'SELECT 1 FROM criteria.indicator i JOIN criteria.criteria_set s ON s.id = i.set_id WHERE s.root_id = ? AND i.code = ?', [set.rootId, code]);
-    if (taken) throw badInput(`Mã chỉ tiêu "${code}" đã có trong bộ tiêu chí này hoặc bộ liên quan`, `Indicator code "${code}" is already used in this family of sets`, 'code');
+      'SELECT 1 FROM criteria.indicator i JOIN criteria.criteria_set s ON s.id = i.set_id WHERE s.root_id = ? AND i.code = ?',
+      [set.rootId, code],
+    );
+    if (taken)
+      throw badInput(
+        `Mã chỉ tiêu "${code}" đã có trong bộ tiêu chí này hoặc bộ liên quan`,
+        `Indicator code "${code}" is already used in this family of sets`,
+        'code',
+      );
     const rows = await this.em.transactional(async (em) => {
       const created = await em.execute(
         `INSERT INTO criteria.indicator (criterion_id, set_id, code, name_vi, name_en, unit_of_measure, comparator, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        [criterion.id, set.id, code, requiredText(input.nameVi, 'nameVi'), text(input.nameEn), text(input.unitOfMeasure), input.comparator, text(input.source)],
+        [
+          criterion.id,
+          set.id,
+          code,
+          requiredText(input.nameVi, 'nameVi'),
+          text(input.nameEn),
+          text(input.unitOfMeasure),
+          input.comparator,
+          text(input.source),
+        ],
       );
       await audit(em, 'Indicator', created[0], 'CREATE', set.ownerUnitId, null);
       return created;
@@ -263,37 +360,74 @@ export class CriteriaSetService extends Service {
   async overrideThreshold(input: OverrideThresholdInput): Promise<Threshold> {
     const { set, owner } = await this.editable(input.criteriaSetId);
     const seen = (await this.indicatorsSeenThrough(set)).get(input.indicatorCode.trim());
-    if (!seen) throw badInput(`Bộ tiêu chí không có chỉ tiêu "${input.indicatorCode}"`, `The set has no indicator "${input.indicatorCode}"`, 'indicatorCode');
-    if (!Number.isFinite(input.value)) throw badInput('Giá trị ngưỡng không hợp lệ', 'The threshold value must be a finite number', 'value');
+    if (!seen)
+      throw badInput(
+        `Bộ tiêu chí không có chỉ tiêu "${input.indicatorCode}"`,
+        `The set has no indicator "${input.indicatorCode}"`,
+        'indicatorCode',
+      );
+    if (!Number.isFinite(input.value))
+      throw badInput('Giá trị ngưỡng không hợp lệ', 'The threshold value must be a finite number', 'value');
     if (input.unitClass != null && !UNIT_CLASS.test(input.unitClass)) {
-      throw badInput(`Phân loại không hợp lệ: ${input.unitClass}`, 'unitClass reads "SCHEME" or "SCHEME:VALUE", e.g. "TERRAIN:HIGH_MOUNTAIN"', 'unitClass');
+      throw badInput(
+        `Phân loại không hợp lệ: ${input.unitClass}`,
+        'unitClass reads "SCHEME" or "SCHEME:VALUE", e.g. "TERRAIN:HIGH_MOUNTAIN"',
+        'unitClass',
+      );
     }
-    if (input.communeGroup != null && ![1, 2, 3].includes(input.communeGroup)) throw badInput('Nhóm xã là 1, 2 hoặc 3', 'communeGroup is 1, 2 or 3', 'communeGroup');
+    if (input.communeGroup != null && ![1, 2, 3].includes(input.communeGroup))
+      throw badInput('Nhóm xã là 1, 2 hoặc 3', 'communeGroup is 1, 2 or 3', 'communeGroup');
     if (input.year != null && (input.year < Number(set.periodStart.slice(0, 4)) || input.year > Number(set.periodEnd.slice(0, 4)))) {
       throw badInput(`Năm ${input.year} ngoài thời kỳ của bộ tiêu chí`, `Year ${input.year} is outside the set's period`, 'year');
     }
     let ownerId = owner.id;
     if (input.unitCode != null) {
       const unit = await requireUnit(this.ctx, input.unitCode, input.year != null ? dateInYear(input.year) : set.periodStart);
-      if (!isWithin(unit, owner)) throw badInput(`${unit.name} không thuộc ${owner.name}`, `${unit.name} does not lie within ${owner.name}, the set's owner`, 'unitCode');
+      if (!isWithin(unit, owner))
+        throw badInput(
+          `${unit.name} không thuộc ${owner.name}`,
+          `${unit.name} does not lie within ${owner.name}, the set's owner`,
+          'unitCode',
+        );
       ownerId = unit.id;
     }
-    const key = [seen.indicator.id, set.id, ownerId, input.unitClass ?? null, input.region ?? null, input.communeGroup ?? null, input.year ?? null];
+    const key = [
+      seen.indicator.id,
+      set.id,
+      ownerId,
+      input.unitClass ?? null,
+      input.region ?? null,
+      input.communeGroup ?? null,
+      input.year ?? null,
+    ];
     return this.em.transactional(async (em) => {
       const [existing] = await em.execute(
         `SELECT * FROM criteria.threshold WHERE indicator_id = ? AND set_id = ? AND owner_unit_id = ? AND unit_class IS NOT DISTINCT FROM ?
-           AND region IS NOT DISTINCT FROM ? AND commune_group IS NOT DISTINCT FROM ?::int AND year IS NOT DISTINCT FROM ?::int FOR UPDATE`, key);
+           AND region IS NOT DISTINCT FROM ? AND commune_group IS NOT DISTINCT FROM ?::int AND year IS NOT DISTINCT FROM ?::int FOR UPDATE`,
+        key,
+      );
       if (existing) {
-        checkVersion(Number(existing.version), input.expectedVersion, { vi: `Ngưỡng chỉ tiêu ${input.indicatorCode}`, en: `The threshold of ${input.indicatorCode}` });
-        const rows = await em.execute('UPDATE criteria.threshold SET value = ?, source = ?, version = version + 1 WHERE id = ? RETURNING *',
-          [input.value, text(input.source), existing.id]);
+        checkVersion(Number(existing.version), input.expectedVersion, {
+          vi: `Ngưỡng chỉ tiêu ${input.indicatorCode}`,
+          en: `The threshold of ${input.indicatorCode}`,
+        });
+        const rows = await em.execute(
+          'UPDATE criteria.threshold SET value = ?, source = ?, version = version + 1 WHERE id = ? RETURNING *',
+          [input.value, text(input.source), existing.id],
+        );
         await audit(em, 'Threshold', rows[0], 'UPDATE', ownerId, existing);
         return em.map(Threshold, rows[0]);
       }
-      const rows = await uniquely(() => em.execute(
-        `INSERT INTO criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year, value, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`, [...key, input.value, text(input.source)],
-      ), 'Ngưỡng này vừa được người khác tạo; tải lại rồi thử lại', 'Someone else just created this threshold: reload and retry');
+      const rows = await uniquely(
+        () =>
+          em.execute(
+            `INSERT INTO criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year, value, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+            [...key, input.value, text(input.source)],
+          ),
+        'Ngưỡng này vừa được người khác tạo; tải lại rồi thử lại',
+        'Someone else just created this threshold: reload and retry',
+      );
       await audit(em, 'Threshold', rows[0], 'CREATE', ownerId, null);
       return em.map(Threshold, rows[0]);
     });
@@ -301,5 +435,11 @@ export class CriteriaSetService extends Service {
 }
 
 /** Records a criteria write in the audit log, in the write's transaction. */
-const audit = (em: EntityManager, entity: string, after: Record<string, unknown>, action: 'CREATE' | 'UPDATE', unitId: number, before: object | null) =>
-  writeAudit(em, { subgraph: 'criteria', entity, entityId: String(after.id), action, unitId, before, after });
+const audit = (
+  em: EntityManager,
+  entity: string,
+  after: Record<string, unknown>,
+  action: 'CREATE' | 'UPDATE',
+  unitId: number,
+  before: object | null,
+) => writeAudit(em, { subgraph: 'criteria', entity, entityId: String(after.id), action, unitId, before, after });

@@ -89,7 +89,10 @@ registerEnumType(RecognitionTier, {
     NTM: { description: 'Đạt chuẩn nông thôn mới (xã, huyện) — new-rural standard (commune, district).' },
     ADVANCED: { description: 'Nông thôn mới nâng cao (xã, huyện) — advanced new-rural.' },
     MODEL: { description: 'Nông thôn mới kiểu mẫu (xã, huyện) — model new-rural.' },
-    NTM_TASKS_COMPLETED: { description: 'Hoàn thành nhiệm vụ xây dựng nông thôn mới (thị xã, thành phố, tỉnh) — completed the new-rural tasks (towns, cities, provinces).' },
+    NTM_TASKS_COMPLETED: {
+      description:
+        'Hoàn thành nhiệm vụ xây dựng nông thôn mới (thị xã, thành phố, tỉnh) — completed the new-rural tasks (towns, cities, provinces).',
+    },
     NTM_VILLAGE: { description: 'Thôn đạt chuẩn nông thôn mới — new-rural village.' },
     MODEL_VILLAGE: { description: 'Thôn (khu dân cư) nông thôn mới kiểu mẫu — model new-rural village.' },
   },
@@ -99,7 +102,8 @@ registerEnumType(RecognitionTier, {
 export function tiersFor(level: string, kind: string): RecognitionTier[] {
   if (level === 'COMMUNE' && kind === 'COMMUNE') return [RecognitionTier.NTM, RecognitionTier.ADVANCED, RecognitionTier.MODEL];
   if (level === 'DISTRICT' && kind === 'RURAL_DISTRICT') return [RecognitionTier.NTM, RecognitionTier.ADVANCED, RecognitionTier.MODEL];
-  if ((level === 'DISTRICT' && (kind === 'TOWN' || kind === 'PROVINCIAL_CITY')) || level === 'PROVINCE') return [RecognitionTier.NTM_TASKS_COMPLETED];
+  if ((level === 'DISTRICT' && (kind === 'TOWN' || kind === 'PROVINCIAL_CITY')) || level === 'PROVINCE')
+    return [RecognitionTier.NTM_TASKS_COMPLETED];
   if (level === 'VILLAGE') return [RecognitionTier.NTM_VILLAGE, RecognitionTier.MODEL_VILLAGE];
   return [];
 }
@@ -119,7 +123,10 @@ registerEnumType(CriteriaSetOrderField, {
     CODE: { description: 'Mã bộ tiêu chí — the code.' },
     NAME: { description: 'Tên, theo thứ tự chữ cái tiếng Việt — the Vietnamese name, in Vietnamese alphabetical order.' },
     TIER: { description: 'Hạng (chuẩn, nâng cao, kiểu mẫu) — the tier, standard before advanced before model.' },
-    PERIOD_START: { description: 'Ngày bắt đầu hiệu lực, rồi cấp áp dụng, bộ gốc trước bộ dẫn xuất, mã (mặc định) — period start, then level, root sets before derived ones, code (the default).' },
+    PERIOD_START: {
+      description:
+        'Ngày bắt đầu hiệu lực, rồi cấp áp dụng, bộ gốc trước bộ dẫn xuất, mã (mặc định) — period start, then level, root sets before derived ones, code (the default).',
+    },
     CREATED: { description: 'Thứ tự tạo — creation order.' },
   },
 });
@@ -137,7 +144,7 @@ registerEnumType(AssessmentOrderField, {
   description: 'Sắp xếp đánh giá theo — what a list of assessments is ordered by.',
   valuesConfig: {
     YEAR: { description: 'Năm, rồi đơn vị, bộ tiêu chí (mặc định) — the year, then unit and set (the default).' },
-    UNIT_CODE: { description: 'Mã GSO của đơn vị, rồi năm — the unit\'s code, then the year.' },
+    UNIT_CODE: { description: "Mã GSO của đơn vị, rồi năm — the unit's code, then the year." },
     MET_COUNT: { description: 'Số tiêu chí đạt — how many criteria are met.' },
     UPDATED_AT: { description: 'Thời điểm cập nhật gần nhất — when last changed.' },
     CREATED: { description: 'Thứ tự ghi nhận — the order recorded in.' },
@@ -157,8 +164,11 @@ registerEnumType(RecognitionOrderField, {
   description: 'Sắp xếp quyết định công nhận theo — what a list of recognition decisions is ordered by.',
   valuesConfig: {
     DECIDED_ON: { description: 'Ngày quyết định (mặc định) — the decision date (the default).' },
-    TIER: { description: 'Mức công nhận, theo thứ tự liệt kê (NTM, ADVANCED, MODEL, …) — the tier, in the order RecognitionTier lists them (NTM, ADVANCED, MODEL, …).' },
-    UNIT_CODE: { description: 'Mã GSO của đơn vị được công nhận — the recognised unit\'s code.' },
+    TIER: {
+      description:
+        'Mức công nhận, theo thứ tự liệt kê (NTM, ADVANCED, MODEL, …) — the tier, in the order RecognitionTier lists them (NTM, ADVANCED, MODEL, …).',
+    },
+    UNIT_CODE: { description: "Mã GSO của đơn vị được công nhận — the recognised unit's code." },
     DECISION_NUMBER: { description: 'Số quyết định — the decision number.' },
     CREATED: { description: 'Thứ tự ghi nhận — the order recorded in.' },
   },

@@ -15,79 +15,137 @@ const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> =>
 };
 
 /** The same criterion or indicator, seen through another set (which decides the indicators and thresholds it shows). */
-const seenThrough = <T extends object>(item: T, viewSetId: number): T => Object.assign(Object.create(Object.getPrototypeOf(item)), item, { viewSetId });
+const seenThrough = <T extends object>(item: T, viewSetId: number): T =>
+  Object.assign(Object.create(Object.getPrototypeOf(item)), item, { viewSetId });
 
 /** Criteria sets by id, batched per request. */
 export const setById = (ctx: SubgraphContext) =>
-  loader(ctx, 'setById', () => new DataLoader<number, CriteriaSet | null>(async (ids) => {
-    const found = new Map((await new CriteriaSetService(ctx).byIds(ids)).map((s) => [s.id, s]));
-    return ids.map((id) => found.get(id) ?? null);
-  }));
+  loader(
+    ctx,
+    'setById',
+    () =>
+      new DataLoader<number, CriteriaSet | null>(async (ids) => {
+        const found = new Map((await new CriteriaSetService(ctx).byIds(ids)).map((s) => [s.id, s]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+  );
 
 /** Derivation chains (the set, its parent, … its root) by set id. */
 export const chainOf = (ctx: SubgraphContext) =>
-  loader(ctx, 'chainOf', () => new DataLoader<number, CriteriaSet[]>(async (ids) => {
-    const chains = await new CriteriaSetService(ctx).chains(ids);
-    return ids.map((id) => chains.get(id) ?? []);
-  }));
+  loader(
+    ctx,
+    'chainOf',
+    () =>
+      new DataLoader<number, CriteriaSet[]>(async (ids) => {
+        const chains = await new CriteriaSetService(ctx).chains(ids);
+        return ids.map((id) => chains.get(id) ?? []);
+      }),
+  );
 
 /** A set's criteria (its root's), seen through the set. */
 export const criteriaOfSet = (ctx: SubgraphContext) =>
-  loader(ctx, 'criteriaOfSet', () => new DataLoader<number, Criterion[]>(async (setIds) => {
-    const sets = await setById(ctx).loadMany(setIds);
-    const roots = sets.map((s) => (s && !(s instanceof Error) ? s.rootId : 0));
-    const byRoot = groupBy(await new CriteriaSetService(ctx).criteriaOf(roots), (c) => c.setId);
-    return setIds.map((setId, i) => (byRoot.get(roots[i]) ?? []).map((c) => seenThrough(c, setId)));
-  }));
+  loader(
+    ctx,
+    'criteriaOfSet',
+    () =>
+      new DataLoader<number, Criterion[]>(async (setIds) => {
+        const sets = await setById(ctx).loadMany(setIds);
+        const roots = sets.map((s) => (s && !(s instanceof Error) ? s.rootId : 0));
+        const byRoot = groupBy(await new CriteriaSetService(ctx).criteriaOf(roots), (c) => c.setId);
+        return setIds.map((setId, i) => (byRoot.get(roots[i]) ?? []).map((c) => seenThrough(c, setId)));
+      }),
+  );
 
 /** A criterion's indicators as a set sees them (added by the set or its ancestors); keyed "setId:criterionId". */
 export const indicatorsOf = (ctx: SubgraphContext) =>
-  loader(ctx, 'indicatorsOf', () => new DataLoader<string, Indicator[]>(async (keys) => {
-    const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
-    const chains = await chainOf(ctx).loadMany([...new Set(pairs.map(([setId]) => setId))]);
-    const chainIds = new Map(chains.map((chain) => (Array.isArray(chain) && chain.length ? [chain[0].id, chain.map((s) => s.id)] : [0, []])));
-    const allSets = [...new Set([...chainIds.values()].flat())];
-    const indicators = await new CriteriaSetService(ctx).indicators(allSets, [...new Set(pairs.map(([, criterionId]) => criterionId))]);
-    return pairs.map(([setId, criterionId]) => indicators
-      .filter((i) => i.criterionId === criterionId && chainIds.get(setId)?.includes(i.setId))
-      .map((i) => seenThrough(i, setId)));
-  }));
+  loader(
+    ctx,
+    'indicatorsOf',
+    () =>
+      new DataLoader<string, Indicator[]>(async (keys) => {
+        const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
+        const chains = await chainOf(ctx).loadMany([...new Set(pairs.map(([setId]) => setId))]);
+        const chainIds = new Map(
+          chains.map((chain) => (Array.isArray(chain) && chain.length ? [chain[0].id, chain.map((s) => s.id)] : [0, []])),
+        );
+        const allSets = [...new Set([...chainIds.values()].flat())];
+        const indicators = await new CriteriaSetService(ctx).indicators(allSets, [...new Set(pairs.map(([, criterionId]) => criterionId))]);
+        return pairs.map(([setId, criterionId]) =>
+          indicators
+            .filter((i) => i.criterionId === criterionId && chainIds.get(setId)?.includes(i.setId))
+            .map((i) => seenThrough(i, setId)),
+        );
+      }),
+  );
 
 /** The thresholds a set sees, by indicator id, with their owners' paths. */
 export const thresholdsOfSet = (ctx: SubgraphContext) =>
-  loader(ctx, 'thresholdsOfSet', () => new DataLoader<number, Map<number, OwnedThreshold[]>>(
-    (setIds) => Promise.all(setIds.map((id) => new CriteriaSetService(ctx).ownedThresholds(id))),
-  ));
+  loader(
+    ctx,
+    'thresholdsOfSet',
+    () =>
+      new DataLoader<number, Map<number, OwnedThreshold[]>>((setIds) =>
+        Promise.all(setIds.map((id) => new CriteriaSetService(ctx).ownedThresholds(id))),
+      ),
+  );
 
 export const assessmentById = (ctx: SubgraphContext) =>
-  loader(ctx, 'assessmentById', () => new DataLoader<number, Assessment | null>(async (ids) => {
-    const found = new Map((await new AssessmentService(ctx).byIds(ids)).map((a) => [a.id, a]));
-    return ids.map((id) => found.get(id) ?? null);
-  }));
+  loader(
+    ctx,
+    'assessmentById',
+    () =>
+      new DataLoader<number, Assessment | null>(async (ids) => {
+        const found = new Map((await new AssessmentService(ctx).byIds(ids)).map((a) => [a.id, a]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
+  );
 
 export const resultsOf = (ctx: SubgraphContext) =>
-  loader(ctx, 'resultsOf', () => new DataLoader<number, CriterionResult[]>(async (ids) => {
-    const results = await new AssessmentService(ctx).results(ids);
-    return ids.map((id) => results.get(id) ?? []);
-  }));
+  loader(
+    ctx,
+    'resultsOf',
+    () =>
+      new DataLoader<number, CriterionResult[]>(async (ids) => {
+        const results = await new AssessmentService(ctx).results(ids);
+        return ids.map((id) => results.get(id) ?? []);
+      }),
+  );
 
 /** A unit's assessments, of one year or all. */
 export const assessmentsOfUnit = (ctx: SubgraphContext, year: number | null | undefined) =>
-  loader(ctx, `assessmentsOfUnit:${year ?? 'all'}`, () => new DataLoader<number, Assessment[]>(async (unitIds) => {
-    const groups = groupBy(await new AssessmentService(ctx).ofUnits(unitIds, year), (a) => a.unitId);
-    return unitIds.map((id) => groups.get(id) ?? []);
-  }));
+  loader(
+    ctx,
+    `assessmentsOfUnit:${year ?? 'all'}`,
+    () =>
+      new DataLoader<number, Assessment[]>(async (unitIds) => {
+        const groups = groupBy(await new AssessmentService(ctx).ofUnits(unitIds, year), (a) => a.unitId);
+        return unitIds.map((id) => groups.get(id) ?? []);
+      }),
+  );
 
 /** Criterion numbers newly met since a base year, per assessment (null: no assessment in the base year). */
 export const newlyMetSince = (ctx: SubgraphContext, baseYear: number) =>
-  loader(ctx, `newlyMetSince:${baseYear}`, () => new DataLoader<Assessment, number[] | null, number>(async (assessments) => {
-    const found = await new AssessmentService(ctx).newlyMet(assessments, baseYear);
-    return assessments.map((a) => found.get(a.id) ?? null);
-  }, { cacheKeyFn: (a) => a.id }));
+  loader(
+    ctx,
+    `newlyMetSince:${baseYear}`,
+    () =>
+      new DataLoader<Assessment, number[] | null, number>(
+        async (assessments) => {
+          const found = await new AssessmentService(ctx).newlyMet(assessments, baseYear);
+          return assessments.map((a) => found.get(a.id) ?? null);
+        },
+        { cacheKeyFn: (a) => a.id },
+      ),
+  );
 
 /** A unit's recognition in a year: its highest tier among decisions valid that year. */
 export const recognitionOf = (ctx: SubgraphContext, year: number) =>
-  loader(ctx, `recognitionOf:${year}`, () => new DataLoader<number, RecognitionDecision | null>(async (unitIds) => {
-    const groups = groupBy(await new RecognitionService(ctx).validInYear(unitIds, year), (d) => d.unitId);
-    return unitIds.map((id) => highestRecognition(groups.get(id) ?? [], year));
-  }));
+  loader(
+    ctx,
+    `recognitionOf:${year}`,
+    () =>
+      new DataLoader<number, RecognitionDecision | null>(async (unitIds) => {
+        const groups = groupBy(await new RecognitionService(ctx).validInYear(unitIds, year), (d) => d.unitId);
+        return unitIds.map((id) => highestRecognition(groups.get(id) ?? [], year));
+      }),
+  );

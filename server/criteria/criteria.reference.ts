@@ -4,7 +4,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * Đơn vị hành chính — the units subgraph's entity, seen from here by its key only. This subgraph adds the unit's
  * assessments and recognition; everything else about the unit comes from the units subgraph.
  */
-@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; here with its assessments and recognition).' })
+@ObjectType('AdministrativeUnit', {
+  description: 'Đơn vị hành chính — an administrative unit (owned by the units subgraph; here with its assessments and recognition).',
+})
 @Directive('@key(fields: "id")')
 export class UnitRef {
   @Field(() => ID, { description: 'Mã định danh bền vững — stable id of the unit.' })

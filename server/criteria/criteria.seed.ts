@@ -10,28 +10,89 @@ import { DEMO_PROVINCES, generateDemoAssessments } from './demo-assessments.js';
 import { generateDemoVillageRecords } from './demo-village-records.js';
 
 /** One threshold, indicator, criterion and set as seeds/criteria/*.yaml hold them (see seeds/criteria/README.md). */
-export interface ThresholdSeed { value: number; unitClass: string | null; region: CriteriaRegion | null; communeGroup: number | null; year: number | null; source: string | null }
-export interface IndicatorSeed { code: string; nameVi: string; nameEn: string | null; unitOfMeasure: string | null; comparator: Comparator; source: string | null; thresholds: ThresholdSeed[] }
-export interface CriterionSeed { number: number; nameVi: string; nameEn: string | null; source: string | null; indicators: IndicatorSeed[] }
+export interface ThresholdSeed {
+  value: number;
+  unitClass: string | null;
+  region: CriteriaRegion | null;
+  communeGroup: number | null;
+  year: number | null;
+  source: string | null;
+}
+export interface IndicatorSeed {
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  unitOfMeasure: string | null;
+  comparator: Comparator;
+  source: string | null;
+  thresholds: ThresholdSeed[];
+}
+export interface CriterionSeed {
+  number: number;
+  nameVi: string;
+  nameEn: string | null;
+  source: string | null;
+  indicators: IndicatorSeed[];
+}
 export interface SetSeed {
   file: string;
-  code: string; nameVi: string; nameEn: string | null; tier: CriteriaTier; appliesTo: CriteriaLevel;
-  periodStart: string; periodEnd: string; owner: { code: string; level: string };
+  code: string;
+  nameVi: string;
+  nameEn: string | null;
+  tier: CriteriaTier;
+  appliesTo: CriteriaLevel;
+  periodStart: string;
+  periodEnd: string;
+  owner: { code: string; level: string };
   legalBasis: { number: string | null; date: string | null; issuer: string | null; title: string | null } | null;
-  synthetic: boolean; source: string | null; note: string | null; criteria: CriterionSeed[];
+  synthetic: boolean;
+  source: string | null;
+  note: string | null;
+  criteria: CriterionSeed[];
 }
 
 /**
  * A threshold, indicator, criterion and set as a seed file spells them, before `readSetSeed` checks and normalises
  * every field (a file may hold anything: each field is read as unchecked until then).
  */
-interface ThresholdFile { value?: unknown; unitClass?: unknown; region?: unknown; communeGroup?: number | null; year?: number | null; source?: unknown }
-interface IndicatorFile { code?: unknown; nameVi?: unknown; nameEn?: unknown; unitOfMeasure?: unknown; comparator?: unknown; source?: unknown; thresholds?: ThresholdFile[] }
-interface CriterionFile { number: number; nameVi?: unknown; nameEn?: unknown; source?: unknown; indicators?: IndicatorFile[] }
+interface ThresholdFile {
+  value?: unknown;
+  unitClass?: unknown;
+  region?: unknown;
+  communeGroup?: number | null;
+  year?: number | null;
+  source?: unknown;
+}
+interface IndicatorFile {
+  code?: unknown;
+  nameVi?: unknown;
+  nameEn?: unknown;
+  unitOfMeasure?: unknown;
+  comparator?: unknown;
+  source?: unknown;
+  thresholds?: ThresholdFile[];
+}
+interface CriterionFile {
+  number: number;
+  nameVi?: unknown;
+  nameEn?: unknown;
+  source?: unknown;
+  indicators?: IndicatorFile[];
+}
 interface SetFile {
-  code?: unknown; nameVi?: unknown; nameEn?: unknown; tier?: unknown; appliesTo?: unknown; periodStart?: unknown; periodEnd?: unknown;
-  owner?: { code?: unknown; level?: unknown }; legalBasis?: { number?: unknown; date?: unknown; issuer?: unknown; title?: unknown } | null;
-  synthetic?: unknown; source?: unknown; note?: unknown; criteria?: CriterionFile[];
+  code?: unknown;
+  nameVi?: unknown;
+  nameEn?: unknown;
+  tier?: unknown;
+  appliesTo?: unknown;
+  periodStart?: unknown;
+  periodEnd?: unknown;
+  owner?: { code?: unknown; level?: unknown };
+  legalBasis?: { number?: unknown; date?: unknown; issuer?: unknown; title?: unknown } | null;
+  synthetic?: unknown;
+  source?: unknown;
+  note?: unknown;
+  criteria?: CriterionFile[];
 }
 
 /** Terrain values the seed files may name alone; units classify them under the TERRAIN scheme. */
@@ -40,7 +101,8 @@ const TERRAIN = new Set(['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND']);
 const nfc = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.normalize('NFC').trim() : null);
 
 function oneOf<T extends string>(values: Record<string, T>, value: unknown, where: string): T {
-  if (typeof value !== 'string' || !Object.values(values).includes(value as T)) throw new Error(`${where}: "${value}" is not one of ${Object.values(values).join(', ')}`);
+  if (typeof value !== 'string' || !Object.values(values).includes(value as T))
+    throw new Error(`${where}: "${value}" is not one of ${Object.values(values).join(', ')}`);
   return value as T;
 }
 
@@ -78,12 +140,19 @@ export function readSetSeed(value: unknown, file: string): SetSeed {
     const at = `${where} criteria[${i}]`;
     if (!Number.isInteger(c.number) || c.number < 1) throw new Error(`${at}.number: a positive integer is required`);
     return {
-      number: c.number, nameVi: required(c.nameVi, `${at}.nameVi`), nameEn: nfc(c.nameEn), source: nfc(c.source),
+      number: c.number,
+      nameVi: required(c.nameVi, `${at}.nameVi`),
+      nameEn: nfc(c.nameEn),
+      source: nfc(c.source),
       indicators: (c.indicators ?? []).map((ind, j) => {
         const atInd = `${at}.indicators[${j}]`;
         return {
-          code: required(String(ind.code ?? ''), `${atInd}.code`), nameVi: required(ind.nameVi, `${atInd}.nameVi`), nameEn: nfc(ind.nameEn),
-          unitOfMeasure: nfc(ind.unitOfMeasure), comparator: oneOf(Comparator, ind.comparator, `${atInd}.comparator`), source: nfc(ind.source),
+          code: required(String(ind.code ?? ''), `${atInd}.code`),
+          nameVi: required(ind.nameVi, `${atInd}.nameVi`),
+          nameEn: nfc(ind.nameEn),
+          unitOfMeasure: nfc(ind.unitOfMeasure),
+          comparator: oneOf(Comparator, ind.comparator, `${atInd}.comparator`),
+          source: nfc(ind.source),
           thresholds: (ind.thresholds ?? []).map((t, k) => readThreshold(t, `${atInd}.thresholds[${k}]`)),
         };
       }),
@@ -94,14 +163,27 @@ export function readSetSeed(value: unknown, file: string): SetSeed {
   const codes = criteria.flatMap((c) => c.indicators.map((i) => i.code));
   if (new Set(codes).size !== codes.length) throw new Error(`${where}: indicator codes repeat`);
   const set: SetSeed = {
-    file, code: required(raw.code, `${where}.code`), nameVi: required(raw.nameVi, `${where}.nameVi`), nameEn: nfc(raw.nameEn),
-    tier: oneOf(CriteriaTier, raw.tier, `${where}.tier`), appliesTo: oneOf(CriteriaLevel, raw.appliesTo, `${where}.appliesTo`),
-    periodStart: date(raw.periodStart, `${where}.periodStart`), periodEnd: date(raw.periodEnd, `${where}.periodEnd`),
+    file,
+    code: required(raw.code, `${where}.code`),
+    nameVi: required(raw.nameVi, `${where}.nameVi`),
+    nameEn: nfc(raw.nameEn),
+    tier: oneOf(CriteriaTier, raw.tier, `${where}.tier`),
+    appliesTo: oneOf(CriteriaLevel, raw.appliesTo, `${where}.appliesTo`),
+    periodStart: date(raw.periodStart, `${where}.periodStart`),
+    periodEnd: date(raw.periodEnd, `${where}.periodEnd`),
     owner: { code: required(raw.owner?.code, `${where}.owner.code`), level: required(raw.owner?.level, `${where}.owner.level`) },
     legalBasis: raw.legalBasis
-      ? { number: nfc(raw.legalBasis.number), date: raw.legalBasis.date ? date(raw.legalBasis.date, `${where}.legalBasis.date`) : null, issuer: nfc(raw.legalBasis.issuer), title: nfc(raw.legalBasis.title) }
+      ? {
+          number: nfc(raw.legalBasis.number),
+          date: raw.legalBasis.date ? date(raw.legalBasis.date, `${where}.legalBasis.date`) : null,
+          issuer: nfc(raw.legalBasis.issuer),
+          title: nfc(raw.legalBasis.title),
+        }
       : null,
-    synthetic: raw.synthetic === true, source: nfc(raw.source), note: nfc(raw.note), criteria,
+    synthetic: raw.synthetic === true,
+    source: nfc(raw.source),
+    note: nfc(raw.note),
+    criteria,
   };
   if (set.periodStart > set.periodEnd) throw new Error(`${where}: periodStart is after periodEnd`);
   return set;
@@ -109,10 +191,13 @@ export function readSetSeed(value: unknown, file: string): SetSeed {
 
 /** Every set in seeds/criteria/*.yaml (a file holds one set, or a `sets:` list), in file order. */
 export function readCriteriaSeeds(dir = projectPath('seeds', 'criteria')): SetSeed[] {
-  const sets = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().flatMap((file) => {
-    const doc = parse(readFileSync(join(dir, file), 'utf8'));
-    return (Array.isArray(doc?.sets) ? doc.sets : [doc]).map((raw: unknown) => readSetSeed(raw, file));
-  });
+  const sets = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((file) => {
+      const doc = parse(readFileSync(join(dir, file), 'utf8'));
+      return (Array.isArray(doc?.sets) ? doc.sets : [doc]).map((raw: unknown) => readSetSeed(raw, file));
+    });
   const codes = sets.map((s) => s.code);
   if (new Set(codes).size !== codes.length) throw new Error('seeds/criteria: set codes repeat');
   return sets;
@@ -121,14 +206,30 @@ export function readCriteriaSeeds(dir = projectPath('seeds', 'criteria')): SetSe
 /** Loads one set: owner resolved through the units subgraph (at the set's start), then criteria, indicators, thresholds. */
 async function loadSet(em: EntityManager, set: SetSeed, tools: SeedTools): Promise<void> {
   const owner = await tools.units.findByCode(set.owner.code, set.periodStart);
-  if (!owner || owner.level !== set.owner.level) throw new Error(`${set.file} ${set.code}: no ${set.owner.level} with code ${set.owner.code} on ${set.periodStart}`);
+  if (!owner || owner.level !== set.owner.level)
+    throw new Error(`${set.file} ${set.code}: no ${set.owner.level} with code ${set.owner.code} on ${set.periodStart}`);
   const [{ id }] = await em.execute(
     `WITH n AS (SELECT nextval('criteria.criteria_set_id_seq') AS id)
      INSERT INTO criteria.criteria_set (id, root_id, code, name_vi, name_en, tier, applies_to, period_start, period_end,
        legal_number, legal_date, legal_issuer, legal_title, owner_unit_id, synthetic, source, note)
      SELECT n.id, n.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM n RETURNING id`,
-    [set.code, set.nameVi, set.nameEn, set.tier, set.appliesTo, set.periodStart, set.periodEnd, set.legalBasis?.number ?? null, set.legalBasis?.date ?? null,
-      set.legalBasis?.issuer ?? null, set.legalBasis?.title ?? null, owner.id, set.synthetic, set.source, set.note],
+    [
+      set.code,
+      set.nameVi,
+      set.nameEn,
+      set.tier,
+      set.appliesTo,
+      set.periodStart,
+      set.periodEnd,
+      set.legalBasis?.number ?? null,
+      set.legalBasis?.date ?? null,
+      set.legalBasis?.issuer ?? null,
+      set.legalBasis?.title ?? null,
+      owner.id,
+      set.synthetic,
+      set.source,
+      set.note,
+    ],
   );
   await em.execute(
     `INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source)
@@ -166,6 +267,9 @@ export async function seedCriteria(em: EntityManager, tools: SeedTools): Promise
   if (tools.demo) {
     const summary = await generateDemoAssessments(em, { units: tools.units, provinceCodes: DEMO_PROVINCES });
     tools.log.info(summary, 'seeded synthetic demo assessments (five seed provinces)');
-    tools.log.info(await generateDemoVillageRecords(em, tools.units), 'seeded synthetic village recognitions and assessments (five seed provinces)');
+    tools.log.info(
+      await generateDemoVillageRecords(em, tools.units),
+      'seeded synthetic village recognitions and assessments (five seed provinces)',
+    );
   }
 }

@@ -6,7 +6,11 @@ import { DEMO_SET_CODE, DEMO_YEARS, demoCommunes, generateDemoAssessments, mulbe
 import type { UnitDirectory } from '../shared/unit-directory.js';
 
 const CRITERIA = Array.from({ length: 19 }, (_, i) => i + 1);
-const communes = Array.from({ length: 400 }, (_, i) => ({ id: 1_300_000 + i, code: String(i).padStart(5, '0'), provinceId: 1_100_000 + (i % 5) }));
+const communes = Array.from({ length: 400 }, (_, i) => ({
+  id: 1_300_000 + i,
+  code: String(i).padStart(5, '0'),
+  provinceId: 1_100_000 + (i % 5),
+}));
 
 describe('demo assessment generator (pure)', () => {
   it('is deterministic: the same seed gives the same plans, another seed different ones', () => {
@@ -40,20 +44,30 @@ describe('demo assessment generator (database)', () => {
   beforeAll(async () => ({ orm, units } = await openSpecOrm(criteriaSubgraph)));
   afterAll(() => orm.close(true));
 
-  const snapshot = async (unitIds: number[]) => orm.em.fork().execute(
-    `SELECT a.unit_id, a.year, array_agg(r.criterion_number ORDER BY r.criterion_number) FILTER (WHERE r.met) AS met,
+  const snapshot = async (unitIds: number[]) =>
+    orm.em.fork().execute(
+      `SELECT a.unit_id, a.year, array_agg(r.criterion_number ORDER BY r.criterion_number) FILTER (WHERE r.met) AS met,
        (SELECT d.decided_on::text FROM criteria.recognition_decision d WHERE d.unit_id = a.unit_id AND d.synthetic) AS recognised
      FROM criteria.assessment a JOIN criteria.assessment_result r ON r.assessment_id = a.id
-     WHERE a.synthetic AND a.unit_id = ANY(?::int[]) GROUP BY a.unit_id, a.year ORDER BY a.unit_id, a.year`, [`{${unitIds.join(',')}}`]);
+     WHERE a.synthetic AND a.unit_id = ANY(?::int[]) GROUP BY a.unit_id, a.year ORDER BY a.unit_id, a.year`,
+      [`{${unitIds.join(',')}}`],
+    );
 
   /**
    * Assessments of these communes in the demo years already recorded for real (not synthetic) against the demo set:
    * the generator never replaces them, so it writes that many fewer. Other test files record some in Bắc Kạn
    * (tests/awards.test.ts does) before this one may run, so the expectation comes from the database, not a constant.
    */
-  const recorded = async (unitIds: number[]) => Number((await orm.em.fork().execute(
-    `SELECT count(*)::int AS n FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id AND s.code = ?
-     WHERE NOT a.synthetic AND a.unit_id = ANY(?::int[]) AND a.year = ANY(?::int[])`, [DEMO_SET_CODE, `{${unitIds.join(',')}}`, `{${DEMO_YEARS.join(',')}}`]))[0].n);
+  const recorded = async (unitIds: number[]) =>
+    Number(
+      (
+        await orm.em.fork().execute(
+          `SELECT count(*)::int AS n FROM criteria.assessment a JOIN criteria.criteria_set s ON s.id = a.set_id AND s.code = ?
+     WHERE NOT a.synthetic AND a.unit_id = ANY(?::int[]) AND a.year = ANY(?::int[])`,
+          [DEMO_SET_CODE, `{${unitIds.join(',')}}`, `{${DEMO_YEARS.join(',')}}`],
+        )
+      )[0].n,
+    );
 
   it('writes the same synthetic rows every run, set-based and fast (Bắc Kạn)', async () => {
     const em = orm.em.fork();
@@ -68,7 +82,11 @@ describe('demo assessment generator (database)', () => {
     expect({ ...second, ms: 0 }).toEqual({ ...first, ms: 0 });
     expect(await snapshot(ids)).toEqual(rows);
     expect(rows.length).toBe(first.communes * 5 - real);
-    const [flag] = await orm.em.fork().execute(`SELECT bool_and(synthetic) AS all_synthetic, count(*) AS n FROM criteria.recognition_decision WHERE decision_number LIKE 'GL-%'`);
+    const [flag] = await orm.em
+      .fork()
+      .execute(
+        `SELECT bool_and(synthetic) AS all_synthetic, count(*) AS n FROM criteria.recognition_decision WHERE decision_number LIKE 'GL-%'`,
+      );
     expect(flag.all_synthetic).toBe(true);
   });
 });

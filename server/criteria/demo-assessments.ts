@@ -15,7 +15,25 @@ export const DEMO_SET_CODE = 'COMMUNE-NTM-2021-2025';
  * planning, electricity and defence first, and income, poverty, production and environment last.
  */
 const DIFFICULTY: Record<number, number> = {
-  1: 0, 2: 3, 3: 1, 4: 0, 5: 3, 6: 2, 7: 2, 8: 0, 9: 2, 10: 4, 11: 4, 12: 2, 13: 4, 14: 1, 15: 1, 16: 1, 17: 4, 18: 0, 19: 0,
+  1: 0,
+  2: 3,
+  3: 1,
+  4: 0,
+  5: 3,
+  6: 2,
+  7: 2,
+  8: 0,
+  9: 2,
+  10: 4,
+  11: 4,
+  12: 2,
+  13: 4,
+  14: 1,
+  15: 1,
+  16: 1,
+  17: 4,
+  18: 0,
+  19: 0,
 };
 
 export interface DemoCommune {
@@ -43,7 +61,10 @@ export function planCommune(commune: DemoCommune, criteria: readonly number[], s
   const alreadyNtm = 0.25 + 0.5 * province();
   const pace = 0.6 + 0.6 * province();
   const random = mulberry32(mixSeed(seed, commune.id));
-  const order = criteria.map((n) => ({ n, key: (DIFFICULTY[n] ?? 2) + random() * 4 })).sort((a, b) => a.key - b.key).map((c) => c.n);
+  const order = criteria
+    .map((n) => ({ n, key: (DIFFICULTY[n] ?? 2) + random() * 4 }))
+    .sort((a, b) => a.key - b.key)
+    .map((c) => c.n);
   const total = order.length;
   let reached = random() < alreadyNtm ? total : Math.min(total - 1, 6 + Math.floor(random() * 12));
   const plan: DemoPlan = { unitId: commune.id, years: [], recognition: null };
@@ -89,7 +110,12 @@ export async function demoCommunes(units: UnitDirectory, provinceCodes?: readonl
   const communes: DemoCommune[] = [];
   for (const batch of batches(ids)) {
     for (const unit of await units.byIds(batch)) {
-      if (unit && unit.kind === 'COMMUNE' && (!unit.validFrom || unit.validFrom <= PERIOD_START) && (!unit.validTo || unit.validTo >= PERIOD_END)) {
+      if (
+        unit &&
+        unit.kind === 'COMMUNE' &&
+        (!unit.validFrom || unit.validFrom <= PERIOD_START) &&
+        (!unit.validTo || unit.validTo >= PERIOD_END)
+      ) {
         communes.push({ id: unit.id, code: unit.code, provinceId: Number(unit.path.split('.')[1]) });
       }
     }
@@ -106,7 +132,9 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
   const started = Date.now();
   const [set] = await em.execute('SELECT id, root_id FROM criteria.criteria_set WHERE code = ?', [DEMO_SET_CODE]);
   if (!set) throw new Error(`Criteria set ${DEMO_SET_CODE} is not seeded`);
-  const criteria = (await em.execute('SELECT number FROM criteria.criterion WHERE set_id = ? ORDER BY number', [set.root_id])).map((c) => Number(c.number));
+  const criteria = (await em.execute('SELECT number FROM criteria.criterion WHERE set_id = ? ORDER BY number', [set.root_id])).map((c) =>
+    Number(c.number),
+  );
   const communes = await demoCommunes(options.units, options.provinceCodes);
   const batchSize = options.batchSize ?? 2000;
   let assessments = 0;
@@ -117,7 +145,9 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
     await em.execute('DELETE FROM criteria.assessment WHERE synthetic AND set_id = ? AND unit_id = ANY(?::int[])', [set.id, unitIds]);
     await em.execute('DELETE FROM criteria.recognition_decision WHERE synthetic AND unit_id = ANY(?::int[])', [unitIds]);
     const codes = new Map(batch.map((c) => [c.id, c.code]));
-    const rows = JSON.stringify(plans.flatMap((p) => p.years.map((y) => ({ unit_id: p.unitId, unit_code: codes.get(p.unitId), year: y.year, met: y.met }))));
+    const rows = JSON.stringify(
+      plans.flatMap((p) => p.years.map((y) => ({ unit_id: p.unitId, unit_code: codes.get(p.unitId), year: y.year, met: y.met }))),
+    );
     const inserted = await em.execute(
       `INSERT INTO criteria.assessment (unit_id, unit_code, set_id, year, synthetic)
        SELECT r.unit_id, r.unit_code, ?, r.year, true FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, unit_code text, year int) ON CONFLICT DO NOTHING RETURNING id`,
@@ -132,9 +162,14 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
        CROSS JOIN criteria.criterion c WHERE c.set_id = ?`,
       [rows, set.id, set.root_id],
     );
-    const decisions = plans.filter((p) => p.recognition).map((p) => ({
-      unit_id: p.unitId, unit_code: codes.get(p.unitId), issuing_unit_id: batch.find((c) => c.id === p.unitId)!.provinceId, ...p.recognition,
-    }));
+    const decisions = plans
+      .filter((p) => p.recognition)
+      .map((p) => ({
+        unit_id: p.unitId,
+        unit_code: codes.get(p.unitId),
+        issuing_unit_id: batch.find((c) => c.id === p.unitId)!.provinceId,
+        ...p.recognition,
+      }));
     const recognised = await em.execute(
       `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id, synthetic)
        SELECT r.unit_id, r.unit_code, 'NTM', r."decisionNumber", r."decidedOn", r.issuing_unit_id, ?, true
@@ -145,8 +180,15 @@ export async function generateDemoAssessments(em: EntityManager, options: DemoOp
     recognitions += recognised.length;
   }
   // Synthetic rows are written in bulk: one audit row records the run (the transaction commits only with one).
-  await writeAudit(em, { subgraph: 'criteria', entity: 'SyntheticAssessments', entityId: DEMO_SET_CODE, action: 'CREATE', unitId: null, before: null,
-    after: { communes: communes.length, assessments, recognitions, seed: options.seed ?? null } });
+  await writeAudit(em, {
+    subgraph: 'criteria',
+    entity: 'SyntheticAssessments',
+    entityId: DEMO_SET_CODE,
+    action: 'CREATE',
+    unitId: null,
+    before: null,
+    after: { communes: communes.length, assessments, recognitions, seed: options.seed ?? null },
+  });
   return { communes: communes.length, assessments, recognitions, ms: Date.now() - started };
 }
 

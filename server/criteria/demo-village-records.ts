@@ -22,17 +22,29 @@ const PACE: Record<string, { tier: RecognitionTier; shares: readonly number[] }>
 /** Bắc Kạn's 2021 village set (902/QĐ-UBND, 16 criteria): the one village set with criteria to assess against. */
 const ASSESSED_SET = 'VILLAGE-06-NTM-2021';
 
-export interface DemoVillage { id: number; code: string; provinceId: number; provinceCode: string; districtId: number }
+export interface DemoVillage {
+  id: number;
+  code: string;
+  provinceId: number;
+  provinceCode: string;
+  districtId: number;
+}
 
 /** A village's synthetic history: the year it is recognised (if it is by 2025) and, in 2021, how many criteria it meets. */
-export function planVillage(village: Pick<DemoVillage, 'code' | 'provinceCode'>, criteria: number, seed = DEMO_SEED): { year: number | null; met2021: number[]; decidedOn: string | null } {
+export function planVillage(
+  village: Pick<DemoVillage, 'code' | 'provinceCode'>,
+  criteria: number,
+  seed = DEMO_SEED,
+): { year: number | null; met2021: number[]; decidedOn: string | null } {
   const [commune, n] = village.code.split('-').map(Number);
   const random = mulberry32(mixSeed(seed, commune, n, 5));
   const pace = PACE[village.provinceCode];
   const draw = random();
   const index = pace ? pace.shares.findIndex((share) => draw < share) : -1;
   const year = index >= 0 ? DEMO_YEARS[index] : null;
-  const order = Array.from({ length: criteria }, (_, i) => ({ n: i + 1, key: random() })).sort((a, b) => a.key - b.key).map((c) => c.n);
+  const order = Array.from({ length: criteria }, (_, i) => ({ n: i + 1, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((c) => c.n);
   const count = year === 2021 ? criteria : Math.min(criteria - 1, 6 + Math.floor(random() * 10));
   const month = String(9 + Math.floor(random() * 4)).padStart(2, '0');
   const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
@@ -60,25 +72,49 @@ async function demoVillages(units: UnitDirectory): Promise<DemoVillage[]> {
  * covers the year) and Bắc Kạn's 2021 village assessments, all flagged `synthetic`, so the village metrics of the
  * demo are not 0 of 0. Replaces earlier synthetic rows of the same villages; set-based SQL.
  */
-export async function generateDemoVillageRecords(em: EntityManager, units: UnitDirectory): Promise<{ villages: number; recognitions: number; assessments: number; ms: number }> {
+export async function generateDemoVillageRecords(
+  em: EntityManager,
+  units: UnitDirectory,
+): Promise<{ villages: number; recognitions: number; assessments: number; ms: number }> {
   const started = Date.now();
   const villages = await demoVillages(units);
-  const sets = await em.execute<{ id: number; code: string; tier: string; owner_unit_id: number; root_id: number; from_year: number; to_year: number }[]>(
+  const sets = await em.execute<
+    { id: number; code: string; tier: string; owner_unit_id: number; root_id: number; from_year: number; to_year: number }[]
+  >(
     `SELECT id, code, tier, owner_unit_id, root_id, extract(year FROM period_start)::int AS from_year, extract(year FROM period_end)::int AS to_year
-     FROM criteria.criteria_set WHERE applies_to = 'VILLAGE' ORDER BY id`);
+     FROM criteria.criteria_set WHERE applies_to = 'VILLAGE' ORDER BY id`,
+  );
   const assessedSet = sets.find((s) => s.code === ASSESSED_SET);
-  const criteria = assessedSet ? Number((await em.execute('SELECT count(*) AS n FROM criteria.criterion WHERE set_id = ?', [assessedSet.root_id]))[0].n) : 0;
-  const setFor = (v: DemoVillage, tier: RecognitionTier, year: number) => sets.find((s) => Number(s.owner_unit_id) === v.provinceId
-    && s.tier === (tier === RecognitionTier.MODEL_VILLAGE ? 'MODEL' : 'STANDARD') && s.from_year <= year && year <= s.to_year)?.id ?? null;
+  const criteria = assessedSet
+    ? Number((await em.execute('SELECT count(*) AS n FROM criteria.criterion WHERE set_id = ?', [assessedSet.root_id]))[0].n)
+    : 0;
+  const setFor = (v: DemoVillage, tier: RecognitionTier, year: number) =>
+    sets.find(
+      (s) =>
+        Number(s.owner_unit_id) === v.provinceId &&
+        s.tier === (tier === RecognitionTier.MODEL_VILLAGE ? 'MODEL' : 'STANDARD') &&
+        s.from_year <= year &&
+        year <= s.to_year,
+    )?.id ?? null;
 
   const ids = intArray(villages.map((v) => v.id));
   await em.execute('DELETE FROM criteria.assessment WHERE synthetic AND unit_id = ANY(?::int[])', [ids]);
   await em.execute('DELETE FROM criteria.recognition_decision WHERE synthetic AND unit_id = ANY(?::int[])', [ids]);
   const plans = villages.map((v) => ({ v, plan: planVillage(v, criteria) }));
-  const decisions = plans.filter(({ plan }) => plan.year !== null).map(({ v, plan }) => {
-    const tier = PACE[v.provinceCode].tier;
-    return { unit_id: v.id, unit_code: v.code, tier, number: `GL-TH-${plan.year}-${v.code}`, decided_on: plan.decidedOn, issuer: v.districtId, set_id: setFor(v, tier, plan.year!) };
-  });
+  const decisions = plans
+    .filter(({ plan }) => plan.year !== null)
+    .map(({ v, plan }) => {
+      const tier = PACE[v.provinceCode].tier;
+      return {
+        unit_id: v.id,
+        unit_code: v.code,
+        tier,
+        number: `GL-TH-${plan.year}-${v.code}`,
+        decided_on: plan.decidedOn,
+        issuer: v.districtId,
+        set_id: setFor(v, tier, plan.year!),
+      };
+    });
   const recognised = await em.execute(
     `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id, synthetic)
      SELECT r.unit_id, r.unit_code, r.tier, r.number, r.decided_on, r.issuer, r.set_id, true
@@ -88,12 +124,16 @@ export async function generateDemoVillageRecords(em: EntityManager, units: UnitD
   );
   let assessments = 0;
   if (assessedSet && criteria) {
-    const rows = JSON.stringify(plans.filter(({ v }) => v.provinceId === Number(assessedSet.owner_unit_id))
-      .map(({ v, plan }) => ({ unit_id: v.id, unit_code: v.code, met: plan.met2021 })));
+    const rows = JSON.stringify(
+      plans
+        .filter(({ v }) => v.provinceId === Number(assessedSet.owner_unit_id))
+        .map(({ v, plan }) => ({ unit_id: v.id, unit_code: v.code, met: plan.met2021 })),
+    );
     const inserted = await em.execute(
       `INSERT INTO criteria.assessment (unit_id, unit_code, set_id, year, synthetic)
        SELECT r.unit_id, r.unit_code, ?, 2021, true FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, unit_code text) ON CONFLICT DO NOTHING RETURNING id`,
-      [assessedSet.id, rows]);
+      [assessedSet.id, rows],
+    );
     assessments = inserted.length;
     await em.execute(
       `INSERT INTO criteria.assessment_result (assessment_id, criterion_number, met)
@@ -101,7 +141,8 @@ export async function generateDemoVillageRecords(em: EntityManager, units: UnitD
        FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, met int[])
        JOIN criteria.assessment a ON a.unit_id = r.unit_id AND a.year = 2021 AND a.set_id = ? AND a.synthetic
        CROSS JOIN criteria.criterion c WHERE c.set_id = ?`,
-      [rows, assessedSet.id, assessedSet.root_id]);
+      [rows, assessedSet.id, assessedSet.root_id],
+    );
   }
   return { villages: villages.length, recognitions: recognised.length, assessments, ms: Date.now() - started };
 }

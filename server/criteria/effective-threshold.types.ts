@@ -5,7 +5,9 @@ import type { Effective } from './criteria-set.service.js';
 import { UnitRef, unitRef } from './criteria.reference.js';
 
 /** Một ngưỡng ứng viên — a threshold that applies, with its precedence. */
-@ObjectType('ThresholdCandidate', { description: 'Ngưỡng ứng viên — a threshold that applies to the unit and year, in order of precedence.' })
+@ObjectType('ThresholdCandidate', {
+  description: 'Ngưỡng ứng viên — a threshold that applies to the unit and year, in order of precedence.',
+})
 export class ThresholdCandidate {
   @Field(() => Int, { description: 'Thứ tự ưu tiên (1 = được áp dụng) — precedence (1 = the one applied).' })
   rank!: number;
@@ -18,7 +20,10 @@ export class ThresholdCandidate {
 }
 
 /** Ngưỡng hiệu lực — the threshold an indicator has for one unit and year, and why. */
-@ObjectType('EffectiveThreshold', { description: 'Ngưỡng hiệu lực — the threshold an indicator has for a unit in a year: the most specific that applies (own unit → ancestors → nation; then class, commune group, region, year), with every candidate.' })
+@ObjectType('EffectiveThreshold', {
+  description:
+    'Ngưỡng hiệu lực — the threshold an indicator has for a unit in a year: the most specific that applies (own unit → ancestors → nation; then class, commune group, region, year), with every candidate.',
+})
 export class EffectiveThreshold {
   @Field(() => Float, { nullable: true, description: 'Giá trị ngưỡng — the level (null: none configured).' })
   value!: number | null;
@@ -29,7 +34,9 @@ export class EffectiveThreshold {
   @Field(() => Threshold, { nullable: true, description: 'Ngưỡng được áp dụng — the threshold applied.' })
   applied!: Threshold | null;
 
-  @Field(() => [ThresholdCandidate], { description: 'Chuỗi ứng viên, theo thứ tự ưu tiên — every threshold that applies, in order of precedence.' })
+  @Field(() => [ThresholdCandidate], {
+    description: 'Chuỗi ứng viên, theo thứ tự ưu tiên — every threshold that applies, in order of precedence.',
+  })
   chain!: ThresholdCandidate[];
 
   @Field(() => UnitRef, { description: 'Đơn vị — the unit.' })
@@ -41,7 +48,11 @@ export class EffectiveThreshold {
   static from({ indicator, unitId, year, chain }: Effective): EffectiveThreshold {
     const applied = chain[0]?.threshold ?? null;
     return Object.assign(new EffectiveThreshold(), {
-      value: applied?.value ?? null, comparator: indicator.comparator, applied, unit: unitRef(unitId), year,
+      value: applied?.value ?? null,
+      comparator: indicator.comparator,
+      applied,
+      unit: unitRef(unitId),
+      year,
       chain: chain.map((c) => ({ rank: c.rank, applied: c.rank === 1, threshold: c.threshold })),
     });
   }

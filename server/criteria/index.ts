@@ -1,10 +1,20 @@
 import type { SubgraphModule } from '../shared/subgraph-module.js';
 import { Assessment, AssessmentChange } from './assessment.entity.js';
-import { AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionFieldsResolver, UnitFieldsResolver } from './assessment.fields.resolver.js';
+import {
+  AssessmentFieldsResolver,
+  CriterionResultFieldsResolver,
+  RecognitionFieldsResolver,
+  UnitFieldsResolver,
+} from './assessment.fields.resolver.js';
 import { AssessmentResolver } from './assessment.resolver.js';
 import { assessmentImport } from './assessment.import.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
-import { CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver } from './criteria-set.fields.resolver.js';
+import {
+  CriteriaSetFieldsResolver,
+  CriterionFieldsResolver,
+  IndicatorFieldsResolver,
+  ThresholdFieldsResolver,
+} from './criteria-set.fields.resolver.js';
 import { CriteriaSetResolver } from './criteria-set.resolver.js';
 import { seedCriteria } from './criteria.seed.js';
 import { assessmentById, setById } from './criteria.loaders.js';
@@ -32,8 +42,17 @@ export const criteriaSubgraph: SubgraphModule = {
     { name: 'Migration20270120000000_figures_contract_set_based', class: Migration20270120000000_figures_contract_set_based },
   ],
   resolvers: [
-    CriteriaSetResolver, CriteriaSetFieldsResolver, CriterionFieldsResolver, IndicatorFieldsResolver, ThresholdFieldsResolver,
-    AssessmentResolver, AssessmentFieldsResolver, CriterionResultFieldsResolver, RecognitionResolver, RecognitionFieldsResolver, UnitFieldsResolver,
+    CriteriaSetResolver,
+    CriteriaSetFieldsResolver,
+    CriterionFieldsResolver,
+    IndicatorFieldsResolver,
+    ThresholdFieldsResolver,
+    AssessmentResolver,
+    AssessmentFieldsResolver,
+    CriterionResultFieldsResolver,
+    RecognitionResolver,
+    RecognitionFieldsResolver,
+    UnitFieldsResolver,
   ],
   referenceResolvers: {
     AdministrativeUnit: resolveUnitReference,

@@ -5,7 +5,9 @@ import { RecognitionTier } from './criteria.enums.js';
 import { Identified } from '../shared/identified.entity.js';
 
 /** Quyết định công nhận — a unit recognised at a tier by a decision of an issuing unit; may be revoked. */
-@ObjectType('RecognitionDecision', { description: 'Quyết định công nhận — a unit recognised at a tier (NTM, advanced, model …) by a decision of an issuing unit; revocable.' })
+@ObjectType('RecognitionDecision', {
+  description: 'Quyết định công nhận — a unit recognised at a tier (NTM, advanced, model …) by a decision of an issuing unit; revocable.',
+})
 @Entity({ tableName: 'recognition_decision' })
 export class RecognitionDecision extends Identified {
   @Property()
@@ -33,7 +35,10 @@ export class RecognitionDecision extends Identified {
   @Property({ nullable: true })
   setId?: number | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Ngày thu hồi — revocation date (null: in force); the recognition no longer counts in that year.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Ngày thu hồi — revocation date (null: in force); the recognition no longer counts in that year.',
+  })
   @Property({ columnType: 'date', type: 'string', nullable: true })
   revokedOn?: string | null;
 

@@ -30,8 +30,11 @@ const ORDER: Record<RecognitionOrderField, string[]> = {
 
 /** The recognition that counts for a unit in a year: its highest tier among decisions valid that year (latest first on a tie). */
 export function highestRecognition(decisions: readonly RecognitionDecision[], year: number): RecognitionDecision | null {
-  return decisions.filter((d) => d.validInYear(year))
-    .sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id)[0] ?? null;
+  return (
+    decisions
+      .filter((d) => d.validInYear(year))
+      .sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || b.decidedOn.localeCompare(a.decidedOn) || b.id - a.id)[0] ?? null
+  );
 }
 
 /** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */
@@ -40,18 +43,33 @@ export class RecognitionService extends Service {
     return rows.map((row) => em.map(RecognitionDecision, row));
   }
 
-  async list(filter: RecognitionFilter, page: Page, orderBy = RecognitionOrderField.DECIDED_ON, direction = SortDirection.ASC): Promise<ListResult<RecognitionDecision>> {
+  async list(
+    filter: RecognitionFilter,
+    page: Page,
+    orderBy = RecognitionOrderField.DECIDED_ON,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     if (filter.tier) where.add('d.tier = ?', filter.tier);
     if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
     if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
     if (filter.withinCode != null) {
-      const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.validInYear != null ? dateInYear(filter.validInYear) : null));
+      const ids = await subtreeUnitIds(
+        this.ctx,
+        filter.withinCode,
+        filter.asOf ?? (filter.validInYear != null ? dateInYear(filter.validInYear) : null),
+      );
       where.add('d.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const { rows, totalCount } = await listPage(this.em, 'd.*', `FROM criteria.recognition_decision d ${where.where()}`, where.params,
-      orderClause(ORDER[orderBy], 'd.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'd.*',
+      `FROM criteria.recognition_decision d ${where.where()}`,
+      where.params,
+      orderClause(ORDER[orderBy], 'd.id', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -63,8 +81,13 @@ export class RecognitionService extends Service {
 
   /** Decisions about these units that count in `year`. */
   async validInYear(unitIds: readonly number[], year: number): Promise<RecognitionDecision[]> {
-    return this.map(await this.em.execute(
-      `SELECT d.* FROM criteria.recognition_decision d WHERE d.unit_id = ANY(?::int[]) AND ${VALID_IN_YEAR}`, [intArray(unitIds), year, year]));
+    return this.map(
+      await this.em.execute(`SELECT d.* FROM criteria.recognition_decision d WHERE d.unit_id = ANY(?::int[]) AND ${VALID_IN_YEAR}`, [
+        intArray(unitIds),
+        year,
+        year,
+      ]),
+    );
   }
 
   async record(input: RecordRecognitionInput): Promise<RecognitionDecision> {
@@ -75,18 +98,35 @@ export class RecognitionService extends Service {
       throw badInput(`${issuer.name} không phải cấp trên của ${unit.name}`, `${issuer.name} is not above ${unit.name}`, 'issuingUnitCode');
     }
     if (!tiersFor(unit.level, unit.kind).includes(input.tier)) {
-      throw badInput(`Không thể công nhận ${unit.name} ở mức ${input.tier}`,
-        `${unit.name} (${unit.level}, ${unit.kind}) cannot be recognised as ${input.tier} (allowed: ${tiersFor(unit.level, unit.kind).join(', ') || 'none'})`, 'tier');
+      throw badInput(
+        `Không thể công nhận ${unit.name} ở mức ${input.tier}`,
+        `${unit.name} (${unit.level}, ${unit.kind}) cannot be recognised as ${input.tier} (allowed: ${tiersFor(unit.level, unit.kind).join(', ') || 'none'})`,
+        'tier',
+      );
     }
     const setId = input.criteriaSetId != null ? (await new CriteriaSetService(this.ctx).require(input.criteriaSetId)).id : null;
     const number = text(input.decisionNumber);
     if (!number) throw badInput('Số quyết định không được để trống', 'decisionNumber must not be empty', 'decisionNumber');
     const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(() => em.execute(
-        `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`, [unit.id, unit.code, input.tier, number, input.decidedOn, issuer.id, setId],
-      ), `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`, `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`);
-      await writeAudit(em, { subgraph: 'criteria', entity: 'RecognitionDecision', entityId: created[0].id, action: 'CREATE', unitId: unit.id, before: null, after: created[0] });
+      const created = await uniquely(
+        () =>
+          em.execute(
+            `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+            [unit.id, unit.code, input.tier, number, input.decidedOn, issuer.id, setId],
+          ),
+        `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`,
+        `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`,
+      );
+      await writeAudit(em, {
+        subgraph: 'criteria',
+        entity: 'RecognitionDecision',
+        entityId: created[0].id,
+        action: 'CREATE',
+        unitId: unit.id,
+        before: null,
+        after: created[0],
+      });
       return created;
     });
     return this.map(rows)[0];
@@ -101,16 +141,33 @@ export class RecognitionService extends Service {
     const reason = text(input.reason);
     if (!reason) throw badInput('Cần nêu lý do thu hồi', 'A reason is required', 'reason');
     if (input.revokedOn < read.decidedOn) {
-      throw badInput(`Ngày thu hồi phải từ ngày quyết định (${read.decidedOn})`, `revokedOn must not be before the decision date (${read.decidedOn})`, 'revokedOn');
+      throw badInput(
+        `Ngày thu hồi phải từ ngày quyết định (${read.decidedOn})`,
+        `revokedOn must not be before the decision date (${read.decidedOn})`,
+        'revokedOn',
+      );
     }
     return this.em.transactional(async (em) => {
       const [decision] = this.map(await em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ? FOR UPDATE', [id]), em);
-      checkVersion(decision.version, input.expectedVersion, { vi: `Quyết định ${decision.decisionNumber}`, en: `Decision ${decision.decisionNumber}` });
-      if (decision.revokedOn) throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
+      checkVersion(decision.version, input.expectedVersion, {
+        vi: `Quyết định ${decision.decisionNumber}`,
+        en: `Decision ${decision.decisionNumber}`,
+      });
+      if (decision.revokedOn)
+        throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
       const rows = await em.execute(
         'UPDATE criteria.recognition_decision SET revoked_on = ?, revocation_reason = ?, version = version + 1 WHERE id = ? RETURNING *',
-        [input.revokedOn, reason, id]);
-      await writeAudit(em, { subgraph: 'criteria', entity: 'RecognitionDecision', entityId: id, action: 'UPDATE', unitId: decision.unitId, before: decision, after: rows[0] });
+        [input.revokedOn, reason, id],
+      );
+      await writeAudit(em, {
+        subgraph: 'criteria',
+        entity: 'RecognitionDecision',
+        entityId: id,
+        action: 'UPDATE',
+        unitId: decision.unitId,
+        before: decision,
+        after: rows[0],
+      });
       return this.map(rows, em)[0];
     });
   }

@@ -24,11 +24,13 @@ export interface RankedThreshold extends OwnedThreshold {
 
 /** Whether a threshold applies to this unit in this year: owned by the unit or an ancestor, every condition met. */
 export function applies({ threshold: t, ownerPath }: OwnedThreshold, unit: UnitFacts, year: number): boolean {
-  return isWithinPath(unit.path, ownerPath)
-    && (t.unitClass == null || hasClass(unit.classifications, t.unitClass))
-    && (t.communeGroup == null || unit.classifications.includes(`COMMUNE_GROUP:${t.communeGroup}`))
-    && (t.region == null || t.region === unit.region)
-    && (t.year == null || t.year === year);
+  return (
+    isWithinPath(unit.path, ownerPath) &&
+    (t.unitClass == null || hasClass(unit.classifications, t.unitClass)) &&
+    (t.communeGroup == null || unit.classifications.includes(`COMMUNE_GROUP:${t.communeGroup}`)) &&
+    (t.region == null || t.region === unit.region) &&
+    (t.year == null || t.year === year)
+  );
 }
 
 /** How specific a threshold's conditions are; class outranks commune group, then region, then year. */
@@ -43,8 +45,9 @@ export function rankThresholds(candidates: readonly OwnedThreshold[], unit: Unit
   const depth = (path: string) => path.split('.').length;
   return candidates
     .filter((c) => applies(c, unit, year))
-    .sort((a, b) => depth(b.ownerPath) - depth(a.ownerPath)
-      || specificity(b.threshold) - specificity(a.threshold)
-      || b.threshold.id - a.threshold.id)
+    .sort(
+      (a, b) =>
+        depth(b.ownerPath) - depth(a.ownerPath) || specificity(b.threshold) - specificity(a.threshold) || b.threshold.id - a.threshold.id,
+    )
     .map((c, i) => ({ ...c, rank: i + 1 }));
 }

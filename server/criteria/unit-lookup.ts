@@ -59,18 +59,29 @@ export async function subtreeUnitIds(ctx: SubgraphContext, code: string, date?: 
 export async function backfillUnitCodes(em: EntityManager, units: UnitDirectory): Promise<void> {
   const rows = await em.execute<{ unit_id: number }[]>(
     `SELECT unit_id FROM criteria.assessment WHERE unit_code IS NULL
-     UNION SELECT unit_id FROM criteria.recognition_decision WHERE unit_code IS NULL`);
+     UNION SELECT unit_id FROM criteria.recognition_decision WHERE unit_code IS NULL`,
+  );
   for (const batch of batches(rows)) {
     const found = (await units.byIds(batch.map((r) => Number(r.unit_id)))).filter((u): u is UnitInfo => u !== null);
     const ids = intArray(found.map((u) => u.id));
     const codes = textArray(found.map((u) => u.code));
     for (const table of ['assessment', 'recognition_decision']) {
-      await em.execute(`UPDATE criteria.${table} t SET unit_code = c.code FROM unnest(?::int[], ?::text[]) AS c(id, code)
-        WHERE t.unit_id = c.id AND t.unit_code IS NULL`, [ids, codes]);
+      await em.execute(
+        `UPDATE criteria.${table} t SET unit_code = c.code FROM unnest(?::int[], ?::text[]) AS c(id, code)
+        WHERE t.unit_id = c.id AND t.unit_code IS NULL`,
+        [ids, codes],
+      );
     }
   }
   if (rows.length) {
-    await writeAudit(em, { subgraph: 'criteria', entity: 'UnitCodeBackfill', entityId: rows.length, action: 'UPDATE', unitId: null, before: null,
-      after: { unitIds: rows.map((r) => Number(r.unit_id)) } });
+    await writeAudit(em, {
+      subgraph: 'criteria',
+      entity: 'UnitCodeBackfill',
+      entityId: rows.length,
+      action: 'UPDATE',
+      unitId: null,
+      before: null,
+      after: { unitIds: rows.map((r) => Number(r.unit_id)) },
+    });
   }
 }

@@ -15,13 +15,14 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function consoleAssets(dist: string): Router {
   const router = express.Router();
   const noCache = (res: Response) => res.setHeader('cache-control', 'no-cache');
-  const serve = () => expressStaticGzip(dist, {
-    enableBrotli: true,
-    orderPreference: ['br', 'gzip'],
-    serveStatic: {
-      setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith(join(dist, 'assets')) ? IMMUTABLE : 'no-cache'),
-    },
-  });
+  const serve = () =>
+    expressStaticGzip(dist, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        setHeaders: (res, path) => res.setHeader('cache-control', path.startsWith(join(dist, 'assets')) ? IMMUTABLE : 'no-cache'),
+      },
+    });
   // The middleware lists the compressed files once; a new build (index.html rewritten) is listed again.
   const built = () => statSync(join(dist, 'index.html'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
   let current = { build: built(), middleware: serve() };

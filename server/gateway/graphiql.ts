@@ -46,7 +46,13 @@ export async function renderGraphiqlPage(options: GraphiQLOptions = graphiqlOpti
 export function graphiqlRoute(endpoint: string): RequestHandler {
   let page: Promise<string> | undefined;
   return (req, res, next) => {
-    if (req.query.query !== undefined || req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
-    (page ??= renderGraphiqlPage({ ...graphiqlOptions(), endpoint })).then((html) => { res.type('html').send(html); }, next);
+    if (
+      req.query.query !== undefined ||
+      req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html'
+    )
+      return next();
+    (page ??= renderGraphiqlPage({ ...graphiqlOptions(), endpoint })).then((html) => {
+      res.type('html').send(html);
+    }, next);
   };
 }

@@ -13,12 +13,21 @@ import { armorConfig, BODY_LIMIT_BYTES, guardOperation, OPERATION_LIMITS } from 
  * answer as the hub's own gateway does.
  */
 
-const tooLarge = () => Response.json({
-  errors: [{
-    message: bilingual(`Nội dung yêu cầu vượt quá ${BODY_LIMIT_BYTES} byte`, `The request body is larger than ${BODY_LIMIT_BYTES} bytes`),
-    extensions: { code: 'PAYLOAD_TOO_LARGE' },
-  }],
-}, { status: 413 });
+const tooLarge = () =>
+  Response.json(
+    {
+      errors: [
+        {
+          message: bilingual(
+            `Nội dung yêu cầu vượt quá ${BODY_LIMIT_BYTES} byte`,
+            `The request body is larger than ${BODY_LIMIT_BYTES} bytes`,
+          ),
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    },
+    { status: 413 },
+  );
 
 /**
  * The hub's protections (limits.ts) on envelop: the same depth, alias, directive, token and cost limits, the same
@@ -60,7 +69,8 @@ export function useSignInRefusal(): GatewayPlugin {
         onExecuteDone({ result, setResult }) {
           if (!refused.has(args.contextValue as object)) return;
           const refusal = (result as ExecutionResult).errors?.find((error) => error.extensions?.code === 'UNAUTHENTICATED');
-          if (refusal) setResult({ errors: [new GraphQLError(refusal.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })] });
+          if (refusal)
+            setResult({ errors: [new GraphQLError(refusal.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } })] });
         },
       };
     },
@@ -86,8 +96,15 @@ export function useSubgraphReplicas(subgraphUrls: Map<string, string[]>): Gatewa
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
 /** The file under `root` a console path names, or the console's index.html (its routes are the browser's). */
@@ -109,12 +126,19 @@ function consoleFile(root: string, path: string): string {
  * never asked for.
  */
 export function useHubRoutes(consoleRoot: string, subgraphUrls: Map<string, string[]>): GatewayPlugin {
-  const originOf = (name: string) => { const url = subgraphUrls.get(name)?.[0]; return url ? new URL(url).origin : undefined; };
+  const originOf = (name: string) => {
+    const url = subgraphUrls.get(name)?.[0];
+    return url ? new URL(url).origin : undefined;
+  };
   const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
   const passed = [
     { matches: under('/exports'), origin: originOf('insights'), writes: false },
     { matches: (path: string) => path === '/.well-known/jwks.json', origin: originOf('accounts'), writes: false },
-    ...Object.entries(IMPORT_SUBGRAPHS).map(([kind, subgraph]) => ({ matches: under(`/imports/${kind}`), origin: originOf(subgraph), writes: true })),
+    ...Object.entries(IMPORT_SUBGRAPHS).map(([kind, subgraph]) => ({
+      matches: under(`/imports/${kind}`),
+      origin: originOf(subgraph),
+      writes: true,
+    })),
   ];
   const root = resolve(consoleRoot);
   const consoleBuilt = existsSync(join(root, 'index.html'));
@@ -122,21 +146,29 @@ export function useHubRoutes(consoleRoot: string, subgraphUrls: Map<string, stri
     async onRequest({ request, url, endResponse }) {
       const reading = request.method === 'GET' || request.method === 'HEAD';
       if (!reading && request.method !== 'POST') return;
-      if (reading && url.pathname === '/' && consoleBuilt) return endResponse(new Response(null, { status: 302, headers: { location: new URL('/admin/', url).toString() } }));
+      if (reading && url.pathname === '/' && consoleBuilt)
+        return endResponse(new Response(null, { status: 302, headers: { location: new URL('/admin/', url).toString() } }));
       const route = passed.find((r) => r.origin && r.matches(url.pathname) && (reading || r.writes));
       if (route) {
-        const headers = Object.fromEntries(['authorization', 'accept', 'accept-language', 'content-type', 'content-length'].flatMap((h) => (request.headers.has(h) ? [[h, request.headers.get(h)!]] : [])));
+        const headers = Object.fromEntries(
+          ['authorization', 'accept', 'accept-language', 'content-type', 'content-length'].flatMap((h) =>
+            request.headers.has(h) ? [[h, request.headers.get(h)!]] : [],
+          ),
+        );
         // An upload streams through as it arrives (the subgraph process bounds its size).
-        const upstream = await fetch(`${route.origin}${url.pathname}${url.search}`, reading
-          ? { headers, method: request.method }
-          : { headers, method: 'POST', body: request.body, duplex: 'half' } as RequestInit);
+        const upstream = await fetch(
+          `${route.origin}${url.pathname}${url.search}`,
+          reading ? { headers, method: request.method } : ({ headers, method: 'POST', body: request.body, duplex: 'half' } as RequestInit),
+        );
         // A fetched response's headers are immutable; the gateway adds its own to what it answers.
         return endResponse(new Response(upstream.body, { status: upstream.status, headers: new Headers(upstream.headers) }));
       }
       if (!reading) return;
       if (consoleBuilt && (url.pathname === '/admin' || url.pathname.startsWith('/admin/'))) {
         const file = consoleFile(root, url.pathname.slice('/admin'.length) || '/');
-        return endResponse(new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } }));
+        return endResponse(
+          new Response(await readFile(file), { headers: { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' } }),
+        );
       }
     },
   };

@@ -26,23 +26,32 @@ export const OPERATION_LIMITS = {
 export const BODY_LIMIT = '1mb';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-const tooCostly = (cost: number) => new GraphQLError(
-  bilingual(`Thao tác quá nặng: chi phí ${cost}, tối đa ${OPERATION_LIMITS.maxCost} (giảm limit, số bí danh hoặc độ lồng)`,
-    `The operation is too costly: ${cost}, at most ${OPERATION_LIMITS.maxCost} (lower limits, aliases or nesting)`),
-  { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost: OPERATION_LIMITS.maxCost, http: { status: 400 } } },
-);
+const tooCostly = (cost: number) =>
+  new GraphQLError(
+    bilingual(
+      `Thao tác quá nặng: chi phí ${cost}, tối đa ${OPERATION_LIMITS.maxCost} (giảm limit, số bí danh hoặc độ lồng)`,
+      `The operation is too costly: ${cost}, at most ${OPERATION_LIMITS.maxCost} (lower limits, aliases or nesting)`,
+    ),
+    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost: OPERATION_LIMITS.maxCost, http: { status: 400 } } },
+  );
 
 /**
  * Refuses, before execution: an operationName the document does not define, inputs out of bounds (input-guard.ts),
  * and operations costing more than OPERATION_LIMITS.maxCost. The one check for the hub's Apollo servers and for an
  * envelop-based gateway in front of them (envelop-protection.ts).
  */
-export function guardOperation(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined,
-  operationName: string | null | undefined, { costed = true } = {}): void {
+export function guardOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+  { costed = true } = {},
+): void {
   if (!getOperationAST(document, operationName)) {
     const name = JSON.stringify(operationName ?? null);
-    throw new GraphQLError(bilingual(`Không có thao tác ${name} trong tài liệu`, `The document defines no operation ${name}`),
-      { extensions: { code: 'BAD_USER_INPUT', field: 'operationName', http: { status: 400 } } });
+    throw new GraphQLError(bilingual(`Không có thao tác ${name} trong tài liệu`, `The document defines no operation ${name}`), {
+      extensions: { code: 'BAD_USER_INPUT', field: 'operationName', http: { status: 400 } },
+    });
   }
   checkInputs(schema, document, variables);
   if (!costed) return;
@@ -92,9 +101,13 @@ export const armorConfig = (introspection: boolean) => ({
  * unless `introspection` says otherwise. Requests from `trusted` callers are not costed. Spread into the ApolloServer
  * options.
  */
-export function graphqlProtection<T extends BaseContext>(production: boolean,
-  { introspection = !production, trusted }: { introspection?: boolean; trusted?: TrustedCaller } = {}): Pick<ApolloServerOptions<T>,
-  'allowBatchedHttpRequests' | 'csrfPrevention' | 'introspection' | 'parseOptions' | 'validationRules' | 'stopOnTerminationSignals'> & { plugins: ApolloServerPlugin<T>[] } {
+export function graphqlProtection<T extends BaseContext>(
+  production: boolean,
+  { introspection = !production, trusted }: { introspection?: boolean; trusted?: TrustedCaller } = {},
+): Pick<
+  ApolloServerOptions<T>,
+  'allowBatchedHttpRequests' | 'csrfPrevention' | 'introspection' | 'parseOptions' | 'validationRules' | 'stopOnTerminationSignals'
+> & { plugins: ApolloServerPlugin<T>[] } {
   const protection = new ApolloArmor(armorConfig(introspection)).protect();
   return {
     introspection,
@@ -112,7 +125,11 @@ export function graphqlProtection<T extends BaseContext>(production: boolean,
 /** Answers 503 with a GraphQL error when a request runs longer than `ms`; the work in flight is abandoned. */
 export function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
-    const timer = setTimeout(() => sendHttpError(res, 503, 'TIMEOUT', 'Yêu cầu chạy quá lâu và đã bị dừng', `The request ran longer than ${ms} ms and was stopped`), ms);
+    const timer = setTimeout(
+      () =>
+        sendHttpError(res, 503, 'TIMEOUT', 'Yêu cầu chạy quá lâu và đã bị dừng', `The request ran longer than ${ms} ms and was stopped`),
+      ms,
+    );
     res.on('close', () => clearTimeout(timer));
     res.on('finish', () => clearTimeout(timer));
     next();
@@ -123,7 +140,10 @@ export function requestTimeout(ms: number): RequestHandler {
  * The HTTP side of a GraphQL endpoint, the same for the gateway and every subgraph: the time limit, a JSON body of
  * at most BODY_LIMIT (errors answered by the hub's JSON error handler), then Apollo Server.
  */
-export function graphqlEndpoint<T extends BaseContext>(server: ApolloServer<T>, timeoutMs: number,
-  context: (args: ExpressContextFunctionArgument) => Promise<T>): RequestHandler[] {
+export function graphqlEndpoint<T extends BaseContext>(
+  server: ApolloServer<T>,
+  timeoutMs: number,
+  context: (args: ExpressContextFunctionArgument) => Promise<T>,
+): RequestHandler[] {
   return [requestTimeout(timeoutMs), express.json({ limit: BODY_LIMIT }), expressMiddleware(server, { context })];
 }

@@ -14,7 +14,14 @@ const WORDS: Record<ExportLanguage, Record<string, Record<string, string>>> = {
   vi: {
     level: { NATION: 'Quốc gia', PROVINCE: 'Tỉnh', DISTRICT: 'Huyện', COMMUNE: 'Xã', VILLAGE: 'Thôn' },
     valueUnit: { COUNT: 'số lượng', PERCENT: '%', METRIC: 'giá trị chỉ số', NONE: '' },
-    basis: { ALL_COMMUNES: 'tất cả các xã', NTM_COMMUNES: 'các xã đạt chuẩn nông thôn mới', ADVANCED_COMMUNES: 'các xã đạt chuẩn nâng cao', ASSESSED_COMMUNES: 'các xã đã đánh giá', ALL_VILLAGES: 'tất cả các thôn', ASSESSED_VILLAGES: 'các thôn đã đánh giá' },
+    basis: {
+      ALL_COMMUNES: 'tất cả các xã',
+      NTM_COMMUNES: 'các xã đạt chuẩn nông thôn mới',
+      ADVANCED_COMMUNES: 'các xã đạt chuẩn nâng cao',
+      ASSESSED_COMMUNES: 'các xã đã đánh giá',
+      ALL_VILLAGES: 'tất cả các thôn',
+      ASSESSED_VILLAGES: 'các thôn đã đánh giá',
+    },
     comparator: COMPARATOR_SIGNS,
     baselineSource: { PLAN_STATED: 'kế hoạch nêu', PLAN_IMPLIED: 'suy ra từ chỉ tiêu cuối kỳ của kế hoạch', NONE: 'kế hoạch không nêu' },
     yesNo: { true: 'Có', false: 'Không' },
@@ -22,9 +29,16 @@ const WORDS: Record<ExportLanguage, Record<string, Record<string, string>>> = {
   en: {
     level: { NATION: 'Nation', PROVINCE: 'Province', DISTRICT: 'District', COMMUNE: 'Commune', VILLAGE: 'Village' },
     valueUnit: { COUNT: 'count', PERCENT: '%', METRIC: 'metric value', NONE: '' },
-    basis: { ALL_COMMUNES: 'all communes', NTM_COMMUNES: 'NTM communes', ADVANCED_COMMUNES: 'advanced communes', ASSESSED_COMMUNES: 'assessed communes', ALL_VILLAGES: 'all villages', ASSESSED_VILLAGES: 'assessed villages' },
+    basis: {
+      ALL_COMMUNES: 'all communes',
+      NTM_COMMUNES: 'NTM communes',
+      ADVANCED_COMMUNES: 'advanced communes',
+      ASSESSED_COMMUNES: 'assessed communes',
+      ALL_VILLAGES: 'all villages',
+      ASSESSED_VILLAGES: 'assessed villages',
+    },
     comparator: COMPARATOR_SIGNS,
-    baselineSource: { PLAN_STATED: 'stated by the plan', PLAN_IMPLIED: 'implied by the plan\'s end target', NONE: 'none in the plan' },
+    baselineSource: { PLAN_STATED: 'stated by the plan', PLAN_IMPLIED: "implied by the plan's end target", NONE: 'none in the plan' },
     yesNo: { true: 'Yes', false: 'No' },
   },
 };
@@ -33,7 +47,7 @@ export const exportLanguage = (value: unknown): ExportLanguage => (value === 'en
 
 /** Labels for one language; an unknown code is kept as it is rather than dropped. */
 export function exportLabels(lang: ExportLanguage) {
-  const word = (kind: string) => (code: string | null | undefined) => (code == null ? null : WORDS[lang][kind][code] ?? code);
+  const word = (kind: string) => (code: string | null | undefined) => (code == null ? null : (WORDS[lang][kind][code] ?? code));
   return {
     level: word('level'),
     valueUnit: word('valueUnit'),

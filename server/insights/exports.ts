@@ -8,7 +8,12 @@ import { exportLanguage } from './export-labels.js';
 import { COMPARE_QUERY, compareRows, PROGRESS_QUERY, progressRows, type CompareData, type ProgressData } from './export-rows.js';
 
 const list = (value: unknown): string[] | undefined =>
-  typeof value === 'string' && value.length ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  typeof value === 'string' && value.length
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 const int = (value: unknown): number | undefined => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length ? value : undefined);
 
@@ -22,18 +27,29 @@ export const XLSX_MAX_ROWS = 5_000;
 /** Streams the table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Vietnamese right) or XLSX. */
 async function send(res: Response, format: string, name: string, rows: Cell[][]): Promise<void> {
   if (format === 'xlsx' && rows.length - 1 > XLSX_MAX_ROWS) {
-    res.status(400).json({ errors: [{
-      message: bilingual(`Bảng có ${rows.length - 1} dòng, XLSX tối đa ${XLSX_MAX_ROWS}: tải CSV hoặc thu hẹp (childrenOf, ít chỉ số hơn)`,
-        `The table has ${rows.length - 1} rows, XLSX holds at most ${XLSX_MAX_ROWS}: download CSV or narrow it (childrenOf, fewer metrics)`),
-      extensions: { code: 'BAD_USER_INPUT' },
-    }] });
+    res.status(400).json({
+      errors: [
+        {
+          message: bilingual(
+            `Bảng có ${rows.length - 1} dòng, XLSX tối đa ${XLSX_MAX_ROWS}: tải CSV hoặc thu hẹp (childrenOf, ít chỉ số hơn)`,
+            `The table has ${rows.length - 1} rows, XLSX holds at most ${XLSX_MAX_ROWS}: download CSV or narrow it (childrenOf, fewer metrics)`,
+          ),
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
     return;
   }
   await sendTable(res, format === 'xlsx' ? 'xlsx' : 'csv', name, name, rows);
 }
 
 /** The HTTP status of each error of the insights API a download passes on to its caller. */
-const HTTP_STATUS: Record<string, number> = { NOT_FOUND: 404, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400, SERVICE_UNAVAILABLE: 503 };
+const HTTP_STATUS: Record<string, number> = {
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /** `T` is what `query` selects. */
 async function run<T>(peers: PeerQuery, res: Response, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
@@ -64,7 +80,14 @@ export function insightsExports(peers: PeerQuery): Router {
   router.get(/^\/compare\.(csv|xlsx)$/, async (req: Request, res: Response, next) => {
     try {
       const q = req.query;
-      const input = { unitCodes: list(q.unitCodes), childrenOf: text(q.childrenOf), level: text(q.level), metrics: list(q.metrics) ?? [], year: int(q.year) ?? 0, asOf: text(q.asOf) };
+      const input = {
+        unitCodes: list(q.unitCodes),
+        childrenOf: text(q.childrenOf),
+        level: text(q.level),
+        metrics: list(q.metrics) ?? [],
+        year: int(q.year) ?? 0,
+        asOf: text(q.asOf),
+      };
       const data = await run<CompareData>(peers, res, COMPARE_QUERY, { i: input });
       if (!data) return;
       await send(res, req.params[0] ?? req.path.split('.').pop()!, `so-sanh-${input.year}`, compareRows(data, exportLanguage(q.lang)));
@@ -75,7 +98,13 @@ export function insightsExports(peers: PeerQuery): Router {
   router.get(/^\/progress\.(csv|xlsx)$/, async (req: Request, res: Response, next) => {
     try {
       const q = req.query;
-      const variables = { u: text(q.unitCode) ?? '', m: text(q.metric) ?? '', f: int(q.fromYear) ?? 0, t: int(q.toYear) ?? 0, d: text(q.asOf) };
+      const variables = {
+        u: text(q.unitCode) ?? '',
+        m: text(q.metric) ?? '',
+        f: int(q.fromYear) ?? 0,
+        t: int(q.toYear) ?? 0,
+        d: text(q.asOf),
+      };
       const data = await run<ProgressData>(peers, res, PROGRESS_QUERY, variables);
       if (!data) return;
       await send(res, req.path.split('.').pop()!, `tien-do-${variables.u}-${variables.m}`, progressRows(data, exportLanguage(q.lang)));

@@ -21,10 +21,10 @@ export const insightsSubgraph: SubgraphModule = {
   dbSchema: 'insights',
   // Everything insights stores is a copy or a computation of other subgraphs' audited records.
   unaudited: {
-    unit: 'derived: copy of the units subgraph\'s tree',
-    unit_lineage: 'derived: copy of the units subgraph\'s lineage',
+    unit: "derived: copy of the units subgraph's tree",
+    unit_lineage: "derived: copy of the units subgraph's lineage",
     tree_state: 'derived: which units revision the copy has reached',
-    fact: 'derived: figures computed from criteria\'s contract',
+    fact: "derived: figures computed from criteria's contract",
     rollup: 'derived: figures rolled up the tree',
     summary: 'derived: per unit and year summaries',
   },

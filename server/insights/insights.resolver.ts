@@ -14,19 +14,32 @@ export class InsightsResolver {
     return new InsightsService(ctx).metrics();
   }
 
-  @Query(() => Comparison, { description: 'So sánh các đơn vị theo chỉ số trong một năm: thực hiện, chỉ tiêu, chênh lệch, xếp hạng — compare units on metrics for a year.' })
-  compare(@Arg('input', () => CompareInput, { description: 'Đơn vị, chỉ số, năm — units, metrics and year.' }) input: CompareInput, @Ctx() ctx: SubgraphContext): Promise<Comparison> {
+  @Query(() => Comparison, {
+    description:
+      'So sánh các đơn vị theo chỉ số trong một năm: thực hiện, chỉ tiêu, chênh lệch, xếp hạng — compare units on metrics for a year.',
+  })
+  compare(
+    @Arg('input', () => CompareInput, { description: 'Đơn vị, chỉ số, năm — units, metrics and year.' }) input: CompareInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Comparison> {
     return new InsightsService(ctx).compare(input);
   }
 
-  @Query(() => [ProgressPoint], { description: 'Tiến độ một chỉ số của một đơn vị qua các năm, bên cạnh chỉ tiêu từng năm — a unit\'s metric over years beside the yearly targets.' })
+  @Query(() => [ProgressPoint], {
+    description:
+      "Tiến độ một chỉ số của một đơn vị qua các năm, bên cạnh chỉ tiêu từng năm — a unit's metric over years beside the yearly targets.",
+  })
   progress(
     @Arg('unitCode', { description: 'Mã đơn vị — unit code.' }) unitCode: string,
     @Arg('metric', { description: 'Mã chỉ số — metric code.' }) metric: string,
     @Arg('fromYear', () => Int, { description: 'Từ năm — first year.' }) fromYear: number,
     @Arg('toYear', () => Int, { description: 'Đến năm — last year.' }) toYear: number,
     @Ctx() ctx: SubgraphContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Ngày đọc mã đơn vị (mặc định hôm nay) — the date the code is read at (default today).' }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Ngày đọc mã đơn vị (mặc định hôm nay) — the date the code is read at (default today).',
+    })
+    asOf?: string,
   ): Promise<ProgressPoint[]> {
     return new InsightsService(ctx).progress(unitCode, metric, fromYear, toYear, asOf);
   }
@@ -34,14 +47,21 @@ export class InsightsResolver {
 
 /** Sub-units of a unit from the insights read model, batched per request and level. */
 const subunitsOf = (ctx: SubgraphContext, asOf: string) =>
-  loader(ctx, `subunits:${asOf}`, () => new DataLoader<number, number[]>(async (ids) => {
-    const children = await new InsightsService(ctx).subunits(ids, asOf);
-    return ids.map((id) => children.get(id) ?? []);
-  }));
+  loader(
+    ctx,
+    `subunits:${asOf}`,
+    () =>
+      new DataLoader<number, number[]>(async (ids) => {
+        const children = await new InsightsService(ctx).subunits(ids, asOf);
+        return ids.map((id) => children.get(id) ?? []);
+      }),
+  );
 
 @Resolver(() => UnitRef)
 export class UnitInsightsResolver {
-  @FieldResolver(() => [UnitRef], { description: 'Đơn vị trực thuộc hiệu lực ngày asOf (mặc định hôm nay) — direct sub-units valid on asOf (default today).' })
+  @FieldResolver(() => [UnitRef], {
+    description: 'Đơn vị trực thuộc hiệu lực ngày asOf (mặc định hôm nay) — direct sub-units valid on asOf (default today).',
+  })
   async subunits(
     @Root() unit: UnitRef,
     @Ctx() ctx: SubgraphContext,

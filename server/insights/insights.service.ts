@@ -14,12 +14,21 @@ import { BaselineSource } from './insights.enums.js';
 import { unitRef } from './insights.reference.js';
 import { type CompareInput } from './insights.input.js';
 
-const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY).map((c) => `s.${c}`).join(', ');
+const MEASURE_COLUMNS = Object.keys(EMPTY_SUMMARY)
+  .map((c) => `s.${c}`)
+  .join(', ');
 const VALID_ON = '(u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
 
-interface UnitRow { id: number; code: string; name: string; level: string; path: string }
+interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  path: string;
+}
 
-const APPROXIMATE_NOTE = 'Ước tính: có xã, thôn chỉ một phần thuộc đơn vị này qua sắp xếp đơn vị hành chính (1/7/2025 hoặc sau đó), được tính trọn — approximate: communes or villages split in a reorganisation (1 July 2025 or a later one) are counted whole on each side.';
+const APPROXIMATE_NOTE =
+  'Ước tính: có xã, thôn chỉ một phần thuộc đơn vị này qua sắp xếp đơn vị hành chính (1/7/2025 hoặc sau đó), được tính trọn — approximate: communes or villages split in a reorganisation (1 July 2025 or a later one) are counted whole on each side.';
 
 const SUMMARY_KEYS = Object.keys(EMPTY_SUMMARY) as (keyof Summary)[];
 
@@ -32,11 +41,19 @@ const toSummary = (row: Record<string, unknown>): Summary => {
 const CLASS_COMMUNES = `query($within: String!, $classification: String!, $asOf: Date, $offset: Int, $limit: Int) {
   units(filter: { withinCode: $within, level: COMMUNE, classification: $classification, asOf: $asOf }, offset: $offset, limit: $limit) { totalCount nodes { id } } }`;
 
-const CLASS_NOTE = 'Chưa có xã nào được phân loại như vậy tại ngày đọc mã; gán phân loại tại trang đơn vị — no commune carries this classification on asOf; classify communes on the unit page.';
+const CLASS_NOTE =
+  'Chưa có xã nào được phân loại như vậy tại ngày đọc mã; gán phân loại tại trang đơn vị — no commune carries this classification on asOf; classify communes on the unit page.';
 
-export const describeMetric = (m: MetricDefinition): InsightMetric => Object.assign(new InsightMetric(), {
-  code: m.code, name: m.nameVi, nameEn: m.nameEn, aggregation: m.aggregation, denominatorBasis: m.basis, defaultUnit: m.defaultUnit, better: m.better,
-});
+export const describeMetric = (m: MetricDefinition): InsightMetric =>
+  Object.assign(new InsightMetric(), {
+    code: m.code,
+    name: m.nameVi,
+    nameEn: m.nameEn,
+    aggregation: m.aggregation,
+    denominatorBasis: m.basis,
+    defaultUnit: m.defaultUnit,
+    better: m.better,
+  });
 
 /** Comparisons and progress from the summaries the triggers keep, joined with the campaigns' targets. */
 export class InsightsService extends Service {
@@ -61,8 +78,11 @@ export class InsightsService extends Service {
   }
 
   private async unitByCode(code: string, asOf: string): Promise<UnitRow> {
-    const [unit] = await this.em.execute<UnitRow[]>(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path FROM insights.unit u
-      WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [code, asOf, asOf]);
+    const [unit] = await this.em.execute<UnitRow[]>(
+      `SELECT u.id, u.code, u.name, u.level, u.path::text AS path FROM insights.unit u
+      WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`,
+      [code, asOf, asOf],
+    );
     if (!unit) throw notFound(`Không có đơn vị mã "${code}" hiệu lực ngày ${asOf}`, `No unit with code "${code}" valid on ${asOf}`);
     return unit;
   }
@@ -70,8 +90,11 @@ export class InsightsService extends Service {
   /** Summaries of these units for these years, keyed "unitId:year". */
   private async summaries(unitIds: readonly number[], years: readonly number[]): Promise<Map<string, Summary>> {
     if (!unitIds.length || !years.length) return new Map();
-    const rows = await this.em.execute(`SELECT s.unit_id, s.year, ${MEASURE_COLUMNS} FROM insights.summary s
-      WHERE s.unit_id = ANY(?::int[]) AND s.year = ANY(?::int[])`, [intArray(unitIds), intArray(years)]);
+    const rows = await this.em.execute(
+      `SELECT s.unit_id, s.year, ${MEASURE_COLUMNS} FROM insights.summary s
+      WHERE s.unit_id = ANY(?::int[]) AND s.year = ANY(?::int[])`,
+      [intArray(unitIds), intArray(years)],
+    );
     return new Map(rows.map((r) => [`${r.unit_id}:${r.year}`, toSummary(r)]));
   }
 
@@ -104,15 +127,22 @@ export class InsightsService extends Service {
       where = `u.level = ? AND u.kind <> '${PLACEHOLDER_KIND}'`;
       params = [input.level];
     }
-    const units: SqlRow[] = await this.em.execute(`SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
+    const units: SqlRow[] = await this.em.execute(
+      `SELECT u.id, u.code, u.name, u.level, u.path::text AS path, ${MEASURE_COLUMNS}
       FROM insights.unit u LEFT JOIN insights.summary s ON s.unit_id = u.id AND s.year = ?
-      WHERE ${where} AND ${VALID_ON} ORDER BY u.code`, [input.year, ...params, asOf, asOf]);
+      WHERE ${where} AND ${VALID_ON} ORDER BY u.code`,
+      [input.year, ...params, asOf, asOf],
+    );
     // No children: say whether the parent itself is unknown (only then a second statement).
     if (input.childrenOf != null && !units.length) await this.unitByCode(input.childrenOf, asOf);
     if (input.unitCodes) {
       const found = new Set(units.map((u) => u.code));
       const missing = input.unitCodes.filter((c) => !found.has(c));
-      if (missing.length) throw notFound(`Không có đơn vị mã ${missing.join(', ')} hiệu lực ngày ${asOf}`, `No unit with code ${missing.join(', ')} valid on ${asOf}`);
+      if (missing.length)
+        throw notFound(
+          `Không có đơn vị mã ${missing.join(', ')} hiệu lực ngày ${asOf}`,
+          `No unit with code ${missing.join(', ')} valid on ${asOf}`,
+        );
     }
     const summaryOf = new Map(units.map((u) => [u, toSummary(u)]));
     const targets = await targetsRead;
@@ -121,8 +151,15 @@ export class InsightsService extends Service {
     const rows: ComparisonRow[] = [];
     let pageUnits: Set<string> | null = null;
     for (const metric of metrics) {
-      const group = units.map((u) => this.row(u, summaryOf.get(u)!, metric, input.year,
-        applicableTarget(targets.of(Number(u.id), metric.code), { id: Number(u.id), path: u.path }, metric.code, input.year)));
+      const group = units.map((u) =>
+        this.row(
+          u,
+          summaryOf.get(u)!,
+          metric,
+          input.year,
+          applicableTarget(targets.of(Number(u.id), metric.code), { id: Number(u.id), path: u.path }, metric.code, input.year),
+        ),
+      );
       for (const [i, row] of group.entries()) {
         if (targetClasses(targets.of(Number(units[i].id), metric.code), Number(units[i].id), metric.code, input.year).length) {
           row.classTargets = await this.classTargets(units[i], metric, input.year, asOf, targets);
@@ -139,8 +176,16 @@ export class InsightsService extends Service {
     const [empty, partial] = [unranked((r) => r.unitsWithData === 0), unranked((r) => r.partial)];
     const notes = [
       `Số liệu năm ${input.year}: xã được đánh giá và công nhận đến 31/12/${input.year}; đơn vị đọc theo mã ngày ${asOf} — figures for ${input.year} (recognitions in force on 31 December); unit codes read on ${asOf}.`,
-      ...(empty ? [`${empty} đơn vị chưa có số liệu: để trống (không phải 0), không xếp hạng — ${empty} units have no data: left blank (not 0) and not ranked.`] : []),
-      ...(partial ? [`${partial} đơn vị chưa đủ số liệu (một phần đơn vị trực thuộc chưa có số liệu): không xếp hạng, không đối chiếu chỉ tiêu — ${partial} units have partial data: not ranked nor checked against targets.`] : []),
+      ...(empty
+        ? [
+            `${empty} đơn vị chưa có số liệu: để trống (không phải 0), không xếp hạng — ${empty} units have no data: left blank (not 0) and not ranked.`,
+          ]
+        : []),
+      ...(partial
+        ? [
+            `${partial} đơn vị chưa đủ số liệu (một phần đơn vị trực thuộc chưa có số liệu): không xếp hạng, không đối chiếu chỉ tiêu — ${partial} units have partial data: not ranked nor checked against targets.`,
+          ]
+        : []),
       ...(approximate ? [APPROXIMATE_NOTE] : []),
     ];
     return { year: input.year, asOf, metrics: metrics.map(describeMetric), rows, unitCount: units.length, approximate, notes };
@@ -149,8 +194,16 @@ export class InsightsService extends Service {
   /** One row: the figures of one unit and metric, with the applicable target. */
   private row(unit: SqlRow, s: Summary, metric: MetricDefinition, year: number, target: AppliedTarget | null): ComparisonRow {
     return Object.assign(new ComparisonRow(), {
-      unit: unitRef(Number(unit.id)), unitCode: unit.code, unitName: unit.name, unitLevel: unit.level, metric: metric.code, year, rank: null,
-      classTargets: [], approximate: s.approximate_communes > 0, ...figures(s, metric, year, target),
+      unit: unitRef(Number(unit.id)),
+      unitCode: unit.code,
+      unitName: unit.name,
+      unitLevel: unit.level,
+      metric: metric.code,
+      year,
+      rank: null,
+      classTargets: [],
+      approximate: s.approximate_communes > 0,
+      ...figures(s, metric, year, target),
     });
   }
 
@@ -158,7 +211,13 @@ export class InsightsService extends Service {
    * Targets on this unit restricted to a class of its communes (Quảng Nam: average criteria of high-mountain,
    * low-mountain and lowland communes), each measured over the communes the units subgraph classifies so on `asOf`.
    */
-  private async classTargets(unit: SqlRow, metric: MetricDefinition, year: number, asOf: string, targets: TargetIndex): Promise<ClassTargetResult[]> {
+  private async classTargets(
+    unit: SqlRow,
+    metric: MetricDefinition,
+    year: number,
+    asOf: string,
+    targets: TargetIndex,
+  ): Promise<ClassTargetResult[]> {
     const own = targets.of(Number(unit.id), metric.code);
     const classes = targetClasses(own, Number(unit.id), metric.code, year);
     const results: ClassTargetResult[] = [];
@@ -174,17 +233,32 @@ export class InsightsService extends Service {
         for (const key of SUMMARY_KEYS) sums[key] += s[key];
       }
       const measured = figures(sums, metric, year, target);
-      results.push(Object.assign(new ClassTargetResult(), {
-        unitClass, communes: communes.size, ...measured, note: communes.size ? measured.note : CLASS_NOTE,
-      }));
+      results.push(
+        Object.assign(new ClassTargetResult(), {
+          unitClass,
+          communes: communes.size,
+          ...measured,
+          note: communes.size ? measured.note : CLASS_NOTE,
+        }),
+      );
     }
     return results;
   }
 
   /** Ids of the communes below a unit that carry a classification on `asOf`, through the units API. */
   private async classifiedCommunes(within: string, classification: string, asOf: string): Promise<number[]> {
-    const communes = await allPages<{ id: string }>(async (offset, limit) =>
-      (await peerData<{ units: PeerPage<{ id: string }> }>(this.ctx.peers, 'units', CLASS_COMMUNES, { within, classification, asOf, offset, limit })).units);
+    const communes = await allPages<{ id: string }>(
+      async (offset, limit) =>
+        (
+          await peerData<{ units: PeerPage<{ id: string }> }>(this.ctx.peers, 'units', CLASS_COMMUNES, {
+            within,
+            classification,
+            asOf,
+            offset,
+            limit,
+          })
+        ).units,
+    );
     return communes.map((u) => Number(u.id));
   }
 
@@ -200,20 +274,30 @@ export class InsightsService extends Service {
     const index = await this.targets();
     const targets = index.of(unit.id, metric.code);
     const summaries = await this.summaries([unit.id], years);
-    return Promise.all(years.map(async (year) => {
-      const s = summaries.get(`${unit.id}:${year}`) ?? EMPTY_SUMMARY;
-      const classTargets = targetClasses(targets, unit.id, metric.code, year).length ? await this.classTargets(unit, metric, year, readAt, index) : [];
-      return Object.assign(new ProgressPoint(), {
-        year, approximate: s.approximate_communes > 0, ...figures(s, metric, year, applicableTarget(targets, unit, metric.code, year)), classTargets,
-      });
-    }));
+    return Promise.all(
+      years.map(async (year) => {
+        const s = summaries.get(`${unit.id}:${year}`) ?? EMPTY_SUMMARY;
+        const classTargets = targetClasses(targets, unit.id, metric.code, year).length
+          ? await this.classTargets(unit, metric, year, readAt, index)
+          : [];
+        return Object.assign(new ProgressPoint(), {
+          year,
+          approximate: s.approximate_communes > 0,
+          ...figures(s, metric, year, applicableTarget(targets, unit, metric.code, year)),
+          classTargets,
+        });
+      }),
+    );
   }
 
   /** Direct sub-units of these units valid on `asOf`, from the read model (one statement for the whole batch). */
   async subunits(parentIds: readonly number[], asOf: string): Promise<Map<number, number[]>> {
     await this.tree();
-    const rows = await this.em.execute<{ id: number; parent_id: number }[]>(`SELECT u.id, u.parent_id FROM insights.unit u
-      WHERE u.parent_id = ANY(?::int[]) AND u.kind <> '${PLACEHOLDER_KIND}' AND ${VALID_ON} ORDER BY u.code`, [intArray(parentIds), asOf, asOf]);
+    const rows = await this.em.execute<{ id: number; parent_id: number }[]>(
+      `SELECT u.id, u.parent_id FROM insights.unit u
+      WHERE u.parent_id = ANY(?::int[]) AND u.kind <> '${PLACEHOLDER_KIND}' AND ${VALID_ON} ORDER BY u.code`,
+      [intArray(parentIds), asOf, asOf],
+    );
     const children = new Map<number, number[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) children.get(Number(row.parent_id))?.push(Number(row.id));
     return children;
@@ -265,16 +349,31 @@ export function figures(s: Summary, metric: MetricDefinition, year: number, targ
     ...(target?.note ? [target.note] : []),
   ];
   return {
-    actual: hasData ? own.value : null, valueUnit: metric.defaultUnit,
-    count: hasData && metric.counts ? own.numerator : null, share: hasData ? share : null,
-    numerator: own.numerator, denominator: own.denominator, denominatorBasis: metric.basis,
-    unitsWithData: withData, unitsInScope: inScope, coverage: inScope ? round2((100 * withData) / inScope) : null, partial,
-    target: target?.value ?? null, targetMax: target?.max ?? null, targetUnit: target?.unit ?? null,
-    targetBasis: target ? target.basis ?? (target.unit === 'COUNT' ? null : metric.basis) : null,
-    targetComparator: target?.target.comparator ?? null, targetId: target?.target.id ?? null,
-    targetQuote: target?.target.quote ?? null, targetSource: target?.target.source ?? null,
-    targetActual, targetNumerator: hasData && measured ? measured.numerator : null, targetDenominator: hasData && measured ? measured.denominator : null,
-    targetIncrement: target?.increment ?? null, baselineYear: target?.baselineYear ?? null, baseline: target?.baseline ?? null,
+    actual: hasData ? own.value : null,
+    valueUnit: metric.defaultUnit,
+    count: hasData && metric.counts ? own.numerator : null,
+    share: hasData ? share : null,
+    numerator: own.numerator,
+    denominator: own.denominator,
+    denominatorBasis: metric.basis,
+    unitsWithData: withData,
+    unitsInScope: inScope,
+    coverage: inScope ? round2((100 * withData) / inScope) : null,
+    partial,
+    target: target?.value ?? null,
+    targetMax: target?.max ?? null,
+    targetUnit: target?.unit ?? null,
+    targetBasis: target ? (target.basis ?? (target.unit === 'COUNT' ? null : metric.basis)) : null,
+    targetComparator: target?.target.comparator ?? null,
+    targetId: target?.target.id ?? null,
+    targetQuote: target?.target.quote ?? null,
+    targetSource: target?.target.source ?? null,
+    targetActual,
+    targetNumerator: hasData && measured ? measured.numerator : null,
+    targetDenominator: hasData && measured ? measured.denominator : null,
+    targetIncrement: target?.increment ?? null,
+    baselineYear: target?.baselineYear ?? null,
+    baseline: target?.baseline ?? null,
     baselineSource: (target?.baselineSource ?? null) as BaselineSource | null,
     gap: comparable ? round2(targetActual! - target!.value!) : null,
     onTrack: comparable ? meetsTarget(targetActual!, target!.target.comparator, target!.value!, target!.max) : null,

@@ -2,19 +2,44 @@ import { badInput } from '../shared/errors.js';
 
 /** A summary row: the measures of one unit and year (the migrations' MEASURES). */
 export interface Summary {
-  communes: number; villages: number; assessed: number; criteria_met: number; under_15: number;
-  ntm: number; advanced: number; model: number; model_villages: number;
-  ntm_villages: number; villages_assessed: number; village_criteria_met: number;
-  communes_with_data: number; villages_with_data: number; approximate_communes: number;
+  communes: number;
+  villages: number;
+  assessed: number;
+  criteria_met: number;
+  under_15: number;
+  ntm: number;
+  advanced: number;
+  model: number;
+  model_villages: number;
+  ntm_villages: number;
+  villages_assessed: number;
+  village_criteria_met: number;
+  communes_with_data: number;
+  villages_with_data: number;
+  approximate_communes: number;
 }
 
 export const EMPTY_SUMMARY: Summary = {
-  communes: 0, villages: 0, assessed: 0, criteria_met: 0, under_15: 0, ntm: 0, advanced: 0, model: 0, model_villages: 0,
-  ntm_villages: 0, villages_assessed: 0, village_criteria_met: 0, communes_with_data: 0, villages_with_data: 0, approximate_communes: 0,
+  communes: 0,
+  villages: 0,
+  assessed: 0,
+  criteria_met: 0,
+  under_15: 0,
+  ntm: 0,
+  advanced: 0,
+  model: 0,
+  model_villages: 0,
+  ntm_villages: 0,
+  villages_assessed: 0,
+  village_criteria_met: 0,
+  communes_with_data: 0,
+  villages_with_data: 0,
+  approximate_communes: 0,
 };
 
 export type ValueUnit = 'COUNT' | 'PERCENT' | 'METRIC';
-export type DenominatorBasis = 'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES' | 'ASSESSED_VILLAGES';
+export type DenominatorBasis =
+  'ALL_COMMUNES' | 'NTM_COMMUNES' | 'ADVANCED_COMMUNES' | 'ASSESSED_COMMUNES' | 'ALL_VILLAGES' | 'ASSESSED_VILLAGES';
 
 /**
  * Which units must have data for a metric's figure to exist: communes with an assessment or a recognition (the
@@ -64,24 +89,114 @@ const COVERAGE: Record<CoverageBasis, (s: Summary) => { withData: number; inScop
 export const coverageOf = (metric: MetricDefinition, s: Summary) => COVERAGE[metric.coverage](s);
 
 /** A count of units that reach something, shown by default as a share of `basis`; more is better. */
-const unitCount = (code: string, nameVi: string, nameEn: string, numerator: MetricDefinition['numerator'], basis: DenominatorBasis, coverage: CoverageBasis): MetricDefinition =>
-  ({ code, nameVi, nameEn, aggregation: 'SUM', defaultUnit: 'PERCENT', better: 'HIGHER', numerator, basis, counts: true, coverage });
+const unitCount = (
+  code: string,
+  nameVi: string,
+  nameEn: string,
+  numerator: MetricDefinition['numerator'],
+  basis: DenominatorBasis,
+  coverage: CoverageBasis,
+): MetricDefinition => ({
+  code,
+  nameVi,
+  nameEn,
+  aggregation: 'SUM',
+  defaultUnit: 'PERCENT',
+  better: 'HIGHER',
+  numerator,
+  basis,
+  counts: true,
+  coverage,
+});
 
 /** Criteria met on average per assessed unit (weighted by the assessed units); more is better. */
-const averagePerAssessed = (code: string, nameVi: string, nameEn: string, numerator: MetricDefinition['numerator'], assessed: 'ASSESSED_COMMUNES' | 'ASSESSED_VILLAGES'): MetricDefinition =>
-  ({ code, nameVi, nameEn, aggregation: 'MEAN_WEIGHTED', defaultUnit: 'METRIC', better: 'HIGHER', numerator, basis: assessed, counts: false, coverage: assessed });
+const averagePerAssessed = (
+  code: string,
+  nameVi: string,
+  nameEn: string,
+  numerator: MetricDefinition['numerator'],
+  assessed: 'ASSESSED_COMMUNES' | 'ASSESSED_VILLAGES',
+): MetricDefinition => ({
+  code,
+  nameVi,
+  nameEn,
+  aggregation: 'MEAN_WEIGHTED',
+  defaultUnit: 'METRIC',
+  better: 'HIGHER',
+  numerator,
+  basis: assessed,
+  counts: false,
+  coverage: assessed,
+});
 
 export const METRICS: readonly MetricDefinition[] = [
-  unitCount('COMMUNES_NTM', 'Xã đạt chuẩn nông thôn mới', 'Communes meeting the NTM standard (advanced and model included)', (s) => s.ntm, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
-  unitCount('COMMUNES_ADVANCED', 'Xã đạt chuẩn nông thôn mới nâng cao', 'Communes meeting the advanced standard (model included)', (s) => s.advanced, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
-  unitCount('COMMUNES_MODEL', 'Xã đạt chuẩn nông thôn mới kiểu mẫu', 'Communes meeting the model standard', (s) => s.model, 'ALL_COMMUNES', 'RECORDED_COMMUNES'),
-  averagePerAssessed('AVG_CRITERIA_MET', 'Bình quân số tiêu chí đạt trên 01 xã', 'Average criteria met per assessed commune', (s) => s.criteria_met, 'ASSESSED_COMMUNES'),
+  unitCount(
+    'COMMUNES_NTM',
+    'Xã đạt chuẩn nông thôn mới',
+    'Communes meeting the NTM standard (advanced and model included)',
+    (s) => s.ntm,
+    'ALL_COMMUNES',
+    'RECORDED_COMMUNES',
+  ),
+  unitCount(
+    'COMMUNES_ADVANCED',
+    'Xã đạt chuẩn nông thôn mới nâng cao',
+    'Communes meeting the advanced standard (model included)',
+    (s) => s.advanced,
+    'ALL_COMMUNES',
+    'RECORDED_COMMUNES',
+  ),
+  unitCount(
+    'COMMUNES_MODEL',
+    'Xã đạt chuẩn nông thôn mới kiểu mẫu',
+    'Communes meeting the model standard',
+    (s) => s.model,
+    'ALL_COMMUNES',
+    'RECORDED_COMMUNES',
+  ),
+  averagePerAssessed(
+    'AVG_CRITERIA_MET',
+    'Bình quân số tiêu chí đạt trên 01 xã',
+    'Average criteria met per assessed commune',
+    (s) => s.criteria_met,
+    'ASSESSED_COMMUNES',
+  ),
   // Fewer is better, and the figure is a count by default.
-  { ...unitCount('COMMUNES_UNDER_15', 'Xã đạt dưới 15 tiêu chí', 'Assessed communes meeting fewer than 15 criteria', (s) => s.under_15, 'ASSESSED_COMMUNES', 'ASSESSED_COMMUNES'),
-    defaultUnit: 'COUNT', better: 'LOWER' },
-  unitCount('VILLAGES_MODEL', 'Thôn đạt chuẩn khu dân cư kiểu mẫu', 'Villages recognised as model villages', (s) => s.model_villages, 'ALL_VILLAGES', 'RECORDED_VILLAGES'),
-  unitCount('VILLAGES_NTM', 'Thôn đạt chuẩn nông thôn mới', 'Villages recognised at the new-rural village standard (model villages included)', (s) => s.ntm_villages, 'ALL_VILLAGES', 'RECORDED_VILLAGES'),
-  averagePerAssessed('AVG_VILLAGE_CRITERIA_MET', 'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá', 'Average village criteria met per assessed village', (s) => s.village_criteria_met, 'ASSESSED_VILLAGES'),
+  {
+    ...unitCount(
+      'COMMUNES_UNDER_15',
+      'Xã đạt dưới 15 tiêu chí',
+      'Assessed communes meeting fewer than 15 criteria',
+      (s) => s.under_15,
+      'ASSESSED_COMMUNES',
+      'ASSESSED_COMMUNES',
+    ),
+    defaultUnit: 'COUNT',
+    better: 'LOWER',
+  },
+  unitCount(
+    'VILLAGES_MODEL',
+    'Thôn đạt chuẩn khu dân cư kiểu mẫu',
+    'Villages recognised as model villages',
+    (s) => s.model_villages,
+    'ALL_VILLAGES',
+    'RECORDED_VILLAGES',
+  ),
+  unitCount(
+    'VILLAGES_NTM',
+    'Thôn đạt chuẩn nông thôn mới',
+    'Villages recognised at the new-rural village standard (model villages included)',
+    (s) => s.ntm_villages,
+    'ALL_VILLAGES',
+    'RECORDED_VILLAGES',
+  ),
+  averagePerAssessed(
+    'AVG_VILLAGE_CRITERIA_MET',
+    'Bình quân số tiêu chí đạt trên 01 thôn được đánh giá',
+    'Average village criteria met per assessed village',
+    (s) => s.village_criteria_met,
+    'ASSESSED_VILLAGES',
+  ),
 ];
 
 const BY_CODE = new Map(METRICS.map((m) => [m.code, m]));
@@ -91,7 +206,11 @@ export function requireMetrics(codes: readonly string[]): MetricDefinition[] {
   return [...new Set(codes)].map((code) => {
     const metric = BY_CODE.get(code);
     if (!metric) {
-      throw badInput(`Chỉ số không tính được: ${code}`, `Unknown or non-computable metric "${code}" (one of ${METRICS.map((m) => m.code).join(', ')})`, 'metrics');
+      throw badInput(
+        `Chỉ số không tính được: ${code}`,
+        `Unknown or non-computable metric "${code}" (one of ${METRICS.map((m) => m.code).join(', ')})`,
+        'metrics',
+      );
     }
     return metric;
   });
@@ -103,7 +222,12 @@ export const round2 = (value: number) => Math.round(value * 100) / 100;
  * The metric's value for a summary in a unit: a count, a share (%) of `basis`, or the mean weighted by `basis`;
  * null when the denominator is 0.
  */
-export function valueOf(metric: MetricDefinition, s: Summary, unit: ValueUnit, basis: DenominatorBasis = metric.basis): { value: number | null; numerator: number; denominator: number } {
+export function valueOf(
+  metric: MetricDefinition,
+  s: Summary,
+  unit: ValueUnit,
+  basis: DenominatorBasis = metric.basis,
+): { value: number | null; numerator: number; denominator: number } {
   const numerator = metric.numerator(s);
   const denominator = denominatorOf(basis, s);
   if (unit === 'COUNT') return { value: numerator, numerator, denominator };

@@ -32,21 +32,45 @@ const CAMPAIGNS = `query($y: Int, $o: Int, $l: Int) { campaigns(filter: { year: 
 
 /** A campaign as CAMPAIGNS selects it. */
 interface CampaignNode {
-  id: string; periodStart: string; periodEnd: string; issuer: { id: string };
-  targets: (Omit<PlanTarget, 'campaignId' | 'issuerId' | 'periodStart' | 'periodEnd' | 'unitId' | 'metric'> & { metric: { code: string }; unit: { id: string } })[];
+  id: string;
+  periodStart: string;
+  periodEnd: string;
+  issuer: { id: string };
+  targets: (Omit<PlanTarget, 'campaignId' | 'issuerId' | 'periodStart' | 'periodEnd' | 'unitId' | 'metric'> & {
+    metric: { code: string };
+    unit: { id: string };
+  })[];
 }
 
 /** The targets of campaigns whose period includes `year` (all campaigns when null), through the campaigns API. */
 export async function readTargets(peers: PeerQuery, year: number | null): Promise<PlanTarget[]> {
   const targets: PlanTarget[] = [];
-  const campaigns = await allPages<CampaignNode>(async (offset, limit) => (await peerData<{ campaigns: PeerPage<CampaignNode> }>(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset, l: limit })).campaigns);
+  const campaigns = await allPages<CampaignNode>(
+    async (offset, limit) =>
+      (await peerData<{ campaigns: PeerPage<CampaignNode> }>(peers, 'campaigns', CAMPAIGNS, { y: year, o: offset, l: limit })).campaigns,
+  );
   for (const c of campaigns) {
     for (const t of c.targets) {
       targets.push({
-        id: t.id, campaignId: c.id, issuerId: Number(c.issuer.id), periodStart: c.periodStart, periodEnd: c.periodEnd,
-        unitId: Number(t.unit.id), metric: t.metric.code, year: effectiveYear(t, c), comparator: t.comparator, valueUnit: t.valueUnit,
-        value: t.value, valueMin: t.valueMin, valueMax: t.valueMax, denominatorBasis: t.denominatorBasis, unitClass: t.unitClass,
-        isIncrement: t.isIncrement, incrementOver: t.incrementOver, quote: t.quote, source: t.source,
+        id: t.id,
+        campaignId: c.id,
+        issuerId: Number(c.issuer.id),
+        periodStart: c.periodStart,
+        periodEnd: c.periodEnd,
+        unitId: Number(t.unit.id),
+        metric: t.metric.code,
+        year: effectiveYear(t, c),
+        comparator: t.comparator,
+        valueUnit: t.valueUnit,
+        value: t.value,
+        valueMin: t.valueMin,
+        valueMax: t.valueMax,
+        denominatorBasis: t.denominatorBasis,
+        unitClass: t.unitClass,
+        isIncrement: t.isIncrement,
+        incrementOver: t.incrementOver,
+        quote: t.quote,
+        source: t.source,
       });
     }
   }
@@ -57,7 +81,10 @@ export async function readTargets(peers: PeerQuery, year: number | null): Promis
 export class TargetIndex {
   private readonly byUnitMetric = new Map<string, PlanTarget[]>();
 
-  constructor(readonly revision: string, readonly all: readonly PlanTarget[]) {
+  constructor(
+    readonly revision: string,
+    readonly all: readonly PlanTarget[],
+  ) {
     for (const t of all) {
       const key = `${t.unitId}:${t.metric}`;
       const list = this.byUnitMetric.get(key);
@@ -90,7 +117,9 @@ export async function currentTargets(peers: PeerQuery): Promise<TargetIndex> {
   const entry = { revision, index: readTargets(peers, null).then((all) => new TargetIndex(revision, all)) };
   caches.set(peers, entry);
   // A failed read is not kept: the next request tries again.
-  entry.index.catch(() => { if (caches.get(peers) === entry) caches.delete(peers); });
+  entry.index.catch(() => {
+    if (caches.get(peers) === entry) caches.delete(peers);
+  });
   return entry.index;
 }
 
@@ -118,8 +147,7 @@ export interface AppliedTarget {
 }
 
 /** Which of several targets of one campaign, unit, metric and year speaks for the unit: exact figures first. */
-const preference = (t: PlanTarget) =>
-  t.isIncrement ? (t.incrementOver === 'PREVIOUS_YEAR' ? 2 : 3) : t.valueUnit === 'PERCENT' ? 1 : 0;
+const preference = (t: PlanTarget) => (t.isIncrement ? (t.incrementOver === 'PREVIOUS_YEAR' ? 2 : 3) : t.valueUnit === 'PERCENT' ? 1 : 0);
 
 const SHARE_BASES = new Set(['ALL_COMMUNES', 'NTM_COMMUNES', 'ADVANCED_COMMUNES', 'ALL_VILLAGES']);
 
@@ -127,7 +155,11 @@ const figureOf = (t: PlanTarget) => t.value ?? t.valueMin;
 
 /** The unit classes that targets on this unit, metric and year are restricted to (Quảng Nam: averages by terrain). */
 export function targetClasses(targets: readonly PlanTarget[], unitId: number, metric: string, year: number): string[] {
-  return [...new Set(targets.filter((t) => t.unitId === unitId && t.metric === metric && t.year === year && t.unitClass).map((t) => t.unitClass!))].sort();
+  return [
+    ...new Set(
+      targets.filter((t) => t.unitId === unitId && t.metric === metric && t.year === year && t.unitClass).map((t) => t.unitClass!),
+    ),
+  ].sort();
 }
 
 /**
@@ -141,37 +173,76 @@ export function targetClasses(targets: readonly PlanTarget[], unitId: number, me
  * else from an absolute target for the year before the chain. Without either — and for an increment over the period
  * start, whose starting figure no plan states — the figure is null and the note says why.
  */
-export function applicableTarget(targets: readonly PlanTarget[], unit: { id: number; path: string }, metric: string, year: number, unitClass: string | null = null): AppliedTarget | null {
+export function applicableTarget(
+  targets: readonly PlanTarget[],
+  unit: { id: number; path: string },
+  metric: string,
+  year: number,
+  unitClass: string | null = null,
+): AppliedTarget | null {
   const depth = (issuerId: number) => depthOn(unit.path, issuerId);
   const sameScope = (t: PlanTarget) => t.unitId === unit.id && t.metric === metric && (t.unitClass ?? null) === unitClass;
-  const candidates = targets.filter((t) => sameScope(t) && t.year === year
-    && t.valueUnit !== 'NONE' && depth(t.issuerId) >= 0 && figureOf(t) !== null);
+  const candidates = targets.filter(
+    (t) => sameScope(t) && t.year === year && t.valueUnit !== 'NONE' && depth(t.issuerId) >= 0 && figureOf(t) !== null,
+  );
   if (!candidates.length) return null;
-  const chosen = [...candidates].sort((a, b) => depth(b.issuerId) - depth(a.issuerId) || preference(a) - preference(b) || a.id.localeCompare(b.id))[0];
+  const chosen = [...candidates].sort(
+    (a, b) => depth(b.issuerId) - depth(a.issuerId) || preference(a) - preference(b) || a.id.localeCompare(b.id),
+  )[0];
   const unitOf = chosen.valueUnit as ValueUnit;
-  const basis = unitOf === 'PERCENT' && chosen.denominatorBasis && SHARE_BASES.has(chosen.denominatorBasis) ? chosen.denominatorBasis as DenominatorBasis : null;
-  const stated = { target: chosen, unit: unitOf, basis, increment: null, baselineYear: null, baseline: null, baselineSource: null, note: null };
+  const basis =
+    unitOf === 'PERCENT' && chosen.denominatorBasis && SHARE_BASES.has(chosen.denominatorBasis)
+      ? (chosen.denominatorBasis as DenominatorBasis)
+      : null;
+  const stated = {
+    target: chosen,
+    unit: unitOf,
+    basis,
+    increment: null,
+    baselineYear: null,
+    baseline: null,
+    baselineSource: null,
+    note: null,
+  };
   if (!chosen.isIncrement) return { ...stated, value: figureOf(chosen), max: chosen.valueMax };
 
   const sameCampaign = (t: PlanTarget) => t.campaignId === chosen.campaignId && sameScope(t) && t.valueUnit === chosen.valueUnit;
   const absolute = new Map(targets.filter((t) => sameCampaign(t) && !t.isIncrement && figureOf(t) !== null).map((t) => [t.year, t]));
-  const stepOf = new Map(targets.filter((t) => sameCampaign(t) && t.isIncrement && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null).map((t) => [t.year, t.value!]));
+  const stepOf = new Map(
+    targets
+      .filter((t) => sameCampaign(t) && t.isIncrement && t.incrementOver === 'PREVIOUS_YEAR' && t.value !== null)
+      .map((t) => [t.year, t.value!]),
+  );
   const withoutBaseline = (baselineYear: number, increment: number | null, why: string): AppliedTarget => ({
-    ...stated, value: null, max: null, increment, baselineYear, baseline: null, baselineSource: 'NONE',
+    ...stated,
+    value: null,
+    max: null,
+    increment,
+    baselineYear,
+    baseline: null,
+    baselineSource: 'NONE',
     note: `${why.split(' — ')[0]}; không tự đặt mốc từ số liệu thực tế — ${why.split(' — ')[1]}; no baseline is taken from the actual figures.`,
   });
   if (chosen.incrementOver !== 'PREVIOUS_YEAR' || chosen.value === null) {
     const increase = figureOf(chosen);
     const start = Number(chosen.periodStart.slice(0, 4)) - 1;
     const range = chosen.valueMax !== null ? `${chosen.valueMin}–${chosen.valueMax}` : String(increase);
-    return withoutBaseline(start, increase, `Kế hoạch nêu mức tăng thêm ${range} so với cuối năm ${start}, không nêu số liệu năm ${start} — the plan states an increase of ${range} over the end of ${start} but not the ${start} figure`);
+    return withoutBaseline(
+      start,
+      increase,
+      `Kế hoạch nêu mức tăng thêm ${range} so với cuối năm ${start}, không nêu số liệu năm ${start} — the plan states an increase of ${range} over the end of ${start} but not the ${start} figure`,
+    );
   }
   // The run of consecutive yearly increments around this year.
   let first = year;
   while (stepOf.has(first - 1)) first--;
   let last = year;
   while (stepOf.has(last + 1)) last++;
-  const sum = (from: number, to: number) => { let total = 0; for (let y = from; y <= to; y++) total += stepOf.get(y)!; return total; };
+  const sum = (from: number, to: number) => {
+    let total = 0;
+    for (let y = from; y <= to; y++) total += stepOf.get(y)!;
+    return total;
+  };
   const increment = sum(first, year);
   const baselineYear = first - 1;
   const end = [...absolute.values()].filter((t) => t.year >= first && t.year <= last).sort((a, b) => b.year - a.year)[0];
@@ -187,11 +258,21 @@ export function applicableTarget(targets: readonly PlanTarget[], unit: { id: num
     baselineSource = 'PLAN_STATED';
     how = `mốc ${baseline} năm ${baselineYear} theo chỉ tiêu của kế hoạch — the ${baselineYear} baseline ${baseline} is the plan's target for that year`;
   } else {
-    return withoutBaseline(baselineYear, increment, `Kế hoạch nêu mức tăng thêm ${increment} từ năm ${first}, không nêu số liệu năm ${baselineYear} — the plan states increases of ${increment} from ${first} but no ${baselineYear} figure`);
+    return withoutBaseline(
+      baselineYear,
+      increment,
+      `Kế hoạch nêu mức tăng thêm ${increment} từ năm ${first}, không nêu số liệu năm ${baselineYear} — the plan states increases of ${increment} from ${first} but no ${baselineYear} figure`,
+    );
   }
   const [vi, en] = how.split(' — ');
   return {
-    ...stated, value: baseline + increment, max: null, increment, baselineYear, baseline, baselineSource,
+    ...stated,
+    value: baseline + increment,
+    max: null,
+    increment,
+    baselineYear,
+    baseline,
+    baselineSource,
     note: `Chỉ tiêu cộng dồn: ${baseline} + ${increment} tăng thêm từ năm ${first}; ${vi} — accumulated target: ${baseline} plus increases of ${increment} from ${first}; ${en}.`,
   };
 }

@@ -21,13 +21,27 @@ export const PLACEHOLDER_KIND = 'PLACEHOLDER';
 interface ChangesPage {
   full: boolean;
   nextAfterId: string | null;
-  nodes: { id: string; removed: boolean; unit: Omit<TreeUnit, 'id' | 'kind' | 'predecessors'> & { id: string; kind: string; placeholder: boolean;
-    predecessors: { share: string; unit: { id: string } }[] } }[];
+  nodes: {
+    id: string;
+    removed: boolean;
+    unit: Omit<TreeUnit, 'id' | 'kind' | 'predecessors'> & {
+      id: string;
+      kind: string;
+      placeholder: boolean;
+      predecessors: { share: string; unit: { id: string } }[];
+    };
+  }[];
 }
 
 interface TreeUnit {
-  id: number; code: string; name: string; level: string; kind: string; path: string;
-  validFrom: string | null; validTo: string | null;
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  kind: string;
+  path: string;
+  validFrom: string | null;
+  validTo: string | null;
   predecessors: { share: string; unitId: number }[];
 }
 
@@ -49,7 +63,10 @@ async function readChanges(peers: PeerQuery, since: string | null): Promise<{ fu
   const units: TreeUnit[] = [];
   const removed: number[] = [];
   for (let after: string | null = null; ;) {
-    const { unitChanges: page }: { unitChanges: ChangesPage } = await peerData<{ unitChanges: ChangesPage }>(peers, 'units', CHANGES, { since, after });
+    const { unitChanges: page }: { unitChanges: ChangesPage } = await peerData<{ unitChanges: ChangesPage }>(peers, 'units', CHANGES, {
+      since,
+      after,
+    });
     for (const node of page.nodes) {
       if (node.removed) {
         removed.push(Number(node.id));
@@ -57,8 +74,15 @@ async function readChanges(peers: PeerQuery, since: string | null): Promise<{ fu
       }
       const u = node.unit;
       units.push({
-        id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.placeholder ? PLACEHOLDER_KIND : u.kind, path: u.path,
-        validFrom: u.validFrom, validTo: u.validTo, predecessors: u.predecessors.map((p) => ({ share: p.share, unitId: Number(p.unit.id) })),
+        id: Number(u.id),
+        code: u.code,
+        name: u.name,
+        level: u.level,
+        kind: u.placeholder ? PLACEHOLDER_KIND : u.kind,
+        path: u.path,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+        predecessors: u.predecessors.map((p) => ({ share: p.share, unitId: Number(p.unit.id) })),
       });
     }
     if (page.nextAfterId === null) return { full: page.full, units, removed };
@@ -109,17 +133,27 @@ export async function syncUnitTree(em: EntityManager, peers: PeerQuery): Promise
     refreshed = Number((await em.execute('SELECT count(DISTINCT unit_id) AS n FROM insights.fact'))[0].n);
   } else {
     const gone = `{${removed.join(',')}}`;
-    await em.execute('DELETE FROM insights.unit_lineage WHERE successor_id = ANY(?::int[]) OR predecessor_id = ANY(?::int[])', [gone, gone]);
+    await em.execute('DELETE FROM insights.unit_lineage WHERE successor_id = ANY(?::int[]) OR predecessor_id = ANY(?::int[])', [
+      gone,
+      gone,
+    ]);
     await em.execute('DELETE FROM insights.unit WHERE id = ANY(?::int[])', [gone]);
     await upsertUnits(em, units);
     const changed = `{${[...units.map((u) => u.id), ...removed].join(',')}}`;
-    [{ n: refreshed }] = await em.execute<{ n: number }[]>('SELECT insights.refresh_units(?::int[], ?, ?) AS n', [changed, FIRST_YEAR, LAST_YEAR]);
+    [{ n: refreshed }] = await em.execute<{ n: number }[]>('SELECT insights.refresh_units(?::int[], ?, ?) AS n', [
+      changed,
+      FIRST_YEAR,
+      LAST_YEAR,
+    ]);
   }
   const [{ units: count, lineage }] = await em.execute<{ units: number; lineage: number }[]>(
-    'SELECT (SELECT count(*) FROM insights.unit)::int AS units, (SELECT count(*) FROM insights.unit_lineage)::int AS lineage');
-  await em.execute(`INSERT INTO insights.tree_state (id, units, lineage, revision) VALUES (1, ?, ?, ?)
+    'SELECT (SELECT count(*) FROM insights.unit)::int AS units, (SELECT count(*) FROM insights.unit_lineage)::int AS lineage',
+  );
+  await em.execute(
+    `INSERT INTO insights.tree_state (id, units, lineage, revision) VALUES (1, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET units = excluded.units, lineage = excluded.lineage, revision = excluded.revision, loaded_at = now()`,
-  [count, lineage, revision]);
+    [count, lineage, revision],
+  );
   return { full, units: units.length, removed: removed.length, refreshed: Number(refreshed), revision };
 }
 

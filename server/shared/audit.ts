@@ -94,9 +94,11 @@ export async function enforceAuditing(em: EntityManager, schema: string, unaudit
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'mikro_orm_migrations' AND NOT c.relname = ANY(?::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = ?)`,
-    [schema, `{${Object.keys(unaudited).join(',')}}`, AUDIT_REQUIRED_TRIGGER]);
+    [schema, `{${Object.keys(unaudited).join(',')}}`, AUDIT_REQUIRED_TRIGGER],
+  );
   for (const { name } of missing) {
-    await em.getConnection().execute(`CREATE CONSTRAINT TRIGGER ${AUDIT_REQUIRED_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${schema}"."${name}"
+    await em.getConnection()
+      .execute(`CREATE CONSTRAINT TRIGGER ${AUDIT_REQUIRED_TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON "${schema}"."${name}"
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit.require_audit()`);
   }
 }
@@ -142,8 +144,18 @@ export async function writeAudit(em: EntityManager, record: AuditRecord): Promis
   await em.getConnection().execute(
     `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?::public.ltree, ?::jsonb, ?::jsonb)`,
-    [ctx?.identity.userId ?? null, ctx?.identity.username ?? SYSTEM_ACTOR, record.subgraph, record.entity, String(record.entityId), record.action,
-      record.unitId, path ?? null, json(record.before), json(record.after)],
+    [
+      ctx?.identity.userId ?? null,
+      ctx?.identity.username ?? SYSTEM_ACTOR,
+      record.subgraph,
+      record.entity,
+      String(record.entityId),
+      record.action,
+      record.unitId,
+      path ?? null,
+      json(record.before),
+      json(record.after),
+    ],
     'run',
     em.getTransactionContext(),
   );
@@ -160,10 +172,22 @@ export async function writeAudits(em: EntityManager, records: readonly (AuditRec
     `INSERT INTO audit.audit_log (user_id, username, subgraph, entity, entity_id, action, unit_id, unit_path, before, after)
      SELECT ?, ?, r.subgraph, r.entity, r.entity_id, r.action, r.unit_id, r.unit_path::public.ltree, r.before, r.after
      FROM jsonb_to_recordset(?::jsonb) AS r(subgraph text, entity text, entity_id text, action text, unit_id int, unit_path text, before jsonb, after jsonb)`,
-    [ctx?.identity.userId ?? null, ctx?.identity.username ?? SYSTEM_ACTOR, JSON.stringify(records.map((r) => ({
-      subgraph: r.subgraph, entity: r.entity, entity_id: String(r.entityId), action: r.action, unit_id: r.unitId, unit_path: r.unitPath,
-      before: r.before ?? null, after: r.after ?? null,
-    })))],
+    [
+      ctx?.identity.userId ?? null,
+      ctx?.identity.username ?? SYSTEM_ACTOR,
+      JSON.stringify(
+        records.map((r) => ({
+          subgraph: r.subgraph,
+          entity: r.entity,
+          entity_id: String(r.entityId),
+          action: r.action,
+          unit_id: r.unitId,
+          unit_path: r.unitPath,
+          before: r.before ?? null,
+          after: r.after ?? null,
+        })),
+      ),
+    ],
     'run',
     em.getTransactionContext(),
   );
@@ -175,7 +199,15 @@ export async function writeAudits(em: EntityManager, records: readonly (AuditRec
  * row names the seed, which is what lets that transaction commit (enforceAuditing).
  */
 export function auditSeed(em: EntityManager, subgraph: string): Promise<void> {
-  return writeAudit(em, { subgraph, entity: 'Seed', entityId: subgraph, action: 'CREATE', unitId: null, before: null, after: { seeded: subgraph } });
+  return writeAudit(em, {
+    subgraph,
+    entity: 'Seed',
+    entityId: subgraph,
+    action: 'CREATE',
+    unitId: null,
+    before: null,
+    after: { seeded: subgraph },
+  });
 }
 
 /**

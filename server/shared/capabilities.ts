@@ -37,21 +37,47 @@ export interface CapabilityRule {
 const { UNIT_ADMIN, ASSESSOR, COUNCIL, VIEWER } = Role;
 
 export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
-  CLASSIFY_UNITS: { roles: [UNIT_ADMIN], operations: ['setUnitClassification', 'removeUnitClassification', 'POST /imports/classifications'], scope: 'đơn vị được phân loại — the unit classified' },
+  CLASSIFY_UNITS: {
+    roles: [UNIT_ADMIN],
+    operations: ['setUnitClassification', 'removeUnitClassification', 'POST /imports/classifications'],
+    scope: 'đơn vị được phân loại — the unit classified',
+  },
   MANAGE_VILLAGES: {
     roles: [UNIT_ADMIN],
     operations: ['createVillage', 'createVillages', 'renameVillage', 'closeVillage', 'POST /imports/villages'],
-    scope: 'xã có thôn — the village\'s commune',
+    scope: "xã có thôn — the village's commune",
   },
-  REORGANISE_UNITS: { roles: [], operations: ['recordReorganisation', 'withdrawReorganisation'], scope: 'chỉ quản trị hệ thống — system administrators only' },
-  MANAGE_ACCOUNTS: { roles: [UNIT_ADMIN], operations: ['users', 'createUser', 'addUserGrant', 'removeUserGrant'], scope: 'đơn vị của từng quyền cấp — the unit of each grant' },
+  REORGANISE_UNITS: {
+    roles: [],
+    operations: ['recordReorganisation', 'withdrawReorganisation'],
+    scope: 'chỉ quản trị hệ thống — system administrators only',
+  },
+  MANAGE_ACCOUNTS: {
+    roles: [UNIT_ADMIN],
+    operations: ['users', 'createUser', 'addUserGrant', 'removeUserGrant'],
+    scope: 'đơn vị của từng quyền cấp — the unit of each grant',
+  },
   LOCK_ACCOUNTS: { roles: [], operations: ['setUserActive'], scope: 'chỉ quản trị hệ thống — system administrators only' },
   READ_AUDIT_LOG: { roles: [UNIT_ADMIN, COUNCIL, VIEWER], operations: ['auditLog'], scope: 'đơn vị của bản ghi — the unit of each entry' },
   PLAN_CAMPAIGNS: {
     roles: [UNIT_ADMIN],
-    operations: ['createCampaign', 'deriveCampaign', 'updateCampaign', 'deleteCampaign', 'createMilestone', 'updateMilestone', 'deleteMilestone',
-      'createTarget', 'updateTarget', 'deleteTarget', 'setCampaignAwardForms', 'createAwardStandard', 'updateAwardStandard', 'POST /imports/targets'],
-    scope: 'đơn vị ban hành phong trào — the campaign\'s issuer',
+    operations: [
+      'createCampaign',
+      'deriveCampaign',
+      'updateCampaign',
+      'deleteCampaign',
+      'createMilestone',
+      'updateMilestone',
+      'deleteMilestone',
+      'createTarget',
+      'updateTarget',
+      'deleteTarget',
+      'setCampaignAwardForms',
+      'createAwardStandard',
+      'updateAwardStandard',
+      'POST /imports/targets',
+    ],
+    scope: "đơn vị ban hành phong trào — the campaign's issuer",
   },
   IDENTIFY_ISSUERS: {
     roles: [UNIT_ADMIN],
@@ -62,30 +88,54 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   EDIT_CRITERIA_SETS: {
     roles: [UNIT_ADMIN],
     operations: ['deriveCriteriaSet', 'updateCriteriaSet', 'addCriterion', 'addIndicator', 'overrideThreshold'],
-    scope: 'đơn vị sở hữu bộ tiêu chí — the set\'s owner',
+    scope: "đơn vị sở hữu bộ tiêu chí — the set's owner",
   },
-  RECORD_ASSESSMENTS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordAssessment', 'POST /imports/assessments'], scope: 'đơn vị được đánh giá — the unit assessed' },
-  DECIDE_RECOGNITIONS: { roles: [UNIT_ADMIN, COUNCIL], operations: ['recordRecognition', 'revokeRecognition'], scope: 'đơn vị ra quyết định — the issuing unit' },
-  RECORD_CONTRIBUTIONS: { roles: [ASSESSOR, UNIT_ADMIN], operations: ['recordContribution', 'POST /imports/contributions'], scope: 'đơn vị của người đóng góp — the contributor\'s unit' },
-  RECORD_PRECONDITIONS: { roles: [ASSESSOR, UNIT_ADMIN, COUNCIL], operations: ['recordPrecondition'], scope: 'đơn vị của đối tượng — the subject\'s unit' },
+  RECORD_ASSESSMENTS: {
+    roles: [ASSESSOR, UNIT_ADMIN],
+    operations: ['recordAssessment', 'POST /imports/assessments'],
+    scope: 'đơn vị được đánh giá — the unit assessed',
+  },
+  DECIDE_RECOGNITIONS: {
+    roles: [UNIT_ADMIN, COUNCIL],
+    operations: ['recordRecognition', 'revokeRecognition'],
+    scope: 'đơn vị ra quyết định — the issuing unit',
+  },
+  RECORD_CONTRIBUTIONS: {
+    roles: [ASSESSOR, UNIT_ADMIN],
+    operations: ['recordContribution', 'POST /imports/contributions'],
+    scope: "đơn vị của người đóng góp — the contributor's unit",
+  },
+  RECORD_PRECONDITIONS: {
+    roles: [ASSESSOR, UNIT_ADMIN, COUNCIL],
+    operations: ['recordPrecondition'],
+    scope: "đơn vị của đối tượng — the subject's unit",
+  },
   // A nomination climbs its levels (docs/awards.md): the proposer submits it to the first; each level appraises, has its
   // council review, and returns it or submits it on; the deciding level decides.
   PROPOSE_NOMINATIONS: {
     roles: [UNIT_ADMIN],
     operations: ['createNomination', 'updateNominationDossier', 'transitionNomination:SUBMITTED'],
-    scope: 'đơn vị trình: lập, hoàn thiện hồ sơ và nộp lên cấp đầu tiên (SUBMITTED từ DRAFT, RETURNED) — the proposing unit: create, complete and submit to the first level (SUBMITTED from DRAFT or RETURNED)',
+    scope:
+      'đơn vị trình: lập, hoàn thiện hồ sơ và nộp lên cấp đầu tiên (SUBMITTED từ DRAFT, RETURNED) — the proposing unit: create, complete and submit to the first level (SUBMITTED from DRAFT or RETURNED)',
   },
   DECIDE_NOMINATIONS: {
     roles: [COUNCIL, UNIT_ADMIN],
-    operations: ['transitionNomination:APPRAISED', 'transitionNomination:COUNCIL_REVIEWED', 'transitionNomination:RETURNED', 'transitionNomination:SUBMITTED', 'decideNomination'],
-    scope: 'cấp đang giữ hồ sơ: thẩm định, Hội đồng xét, trả lại hoặc trình tiếp lên cấp trên (SUBMITTED từ COUNCIL_REVIEWED); ở cấp quyết định: ra quyết định — the level holding the nomination: appraise, council review, return, or submit on to the next level (SUBMITTED from COUNCIL_REVIEWED); at the deciding level: decide',
+    operations: [
+      'transitionNomination:APPRAISED',
+      'transitionNomination:COUNCIL_REVIEWED',
+      'transitionNomination:RETURNED',
+      'transitionNomination:SUBMITTED',
+      'decideNomination',
+    ],
+    scope:
+      'cấp đang giữ hồ sơ: thẩm định, Hội đồng xét, trả lại hoặc trình tiếp lên cấp trên (SUBMITTED từ COUNCIL_REVIEWED); ở cấp quyết định: ra quyết định — the level holding the nomination: appraise, council review, return, or submit on to the next level (SUBMITTED from COUNCIL_REVIEWED); at the deciding level: decide',
   },
 };
 
 /** Operations anyone may call, or that act on the caller's own account: no capability governs them. */
 export const UNGOVERNED_OPERATIONS: Readonly<Record<string, string>> = {
   login: 'công khai — public: signing in needs no role (throttled instead)',
-  changePassword: 'tài khoản của chính mình — the caller\'s own account',
+  changePassword: "tài khoản của chính mình — the caller's own account",
 };
 
 /** What each capability lets one do, "Vietnamese — English": the enum's documentation and the wording of a refusal. */
@@ -105,11 +155,16 @@ export const CAPABILITY_DESCRIPTIONS: Readonly<Record<Capability, { vi: string; 
   RECORD_CONTRIBUTIONS: { vi: 'Ghi sổ đóng góp', en: 'record contributions.' },
   RECORD_PRECONDITIONS: { vi: 'Ghi điều kiện tiên quyết', en: 'record preconditions.' },
   PROPOSE_NOMINATIONS: { vi: 'Lập và trình hồ sơ đề nghị', en: 'create, complete and submit nominations.' },
-  DECIDE_NOMINATIONS: { vi: 'Xét hồ sơ đề nghị ở từng cấp', en: 'appraise, review, return and submit on nominations at each level, and decide them at the deciding level.' },
+  DECIDE_NOMINATIONS: {
+    vi: 'Xét hồ sơ đề nghị ở từng cấp',
+    en: 'appraise, review, return and submit on nominations at each level, and decide them at the deciding level.',
+  },
 };
 
 registerEnumType(Capability, {
   name: 'Capability',
   description: 'Năng lực — what a user may do within a subtree (see the `capabilities` query for the roles and operations of each).',
-  valuesConfig: Object.fromEntries(Object.entries(CAPABILITY_DESCRIPTIONS).map(([capability, { vi, en }]) => [capability, { description: `${vi} — ${en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(CAPABILITY_DESCRIPTIONS).map(([capability, { vi, en }]) => [capability, { description: `${vi} — ${en}` }]),
+  ),
 });

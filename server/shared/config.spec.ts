@@ -4,8 +4,10 @@ import { readConfig } from './config.js';
 describe('readConfig', () => {
   it('reads the system administrator from NTM_ADMIN_USERNAME / NTM_ADMIN_PASSWORD, the username as stored', () => {
     expect(readConfig({}, []).admin).toBeUndefined();
-    expect(readConfig({ NTM_ADMIN_USERNAME: '  Boss.Admin ', NTM_ADMIN_PASSWORD: 'boss-password-1' }, []).admin)
-      .toEqual({ username: 'boss.admin', password: 'boss-password-1' });
+    expect(readConfig({ NTM_ADMIN_USERNAME: '  Boss.Admin ', NTM_ADMIN_PASSWORD: 'boss-password-1' }, []).admin).toEqual({
+      username: 'boss.admin',
+      password: 'boss-password-1',
+    });
     expect(readConfig({ NTM_ADMIN_USERNAME: '   ', NTM_ADMIN_PASSWORD: 'unused' }, []).admin).toBeUndefined();
   });
 
@@ -17,6 +19,9 @@ describe('readConfig', () => {
   it('reads the pool size of each subgraph from NTM_POOL_SIZE, 8 by default', () => {
     expect(readConfig({}, []).poolSize).toBe(8);
     expect(readConfig({ NTM_POOL_SIZE: '3' }, []).poolSize).toBe(3);
-    for (const bad of ['0', '-2', '2.5', 'many']) expect(() => readConfig({ NTM_POOL_SIZE: bad }, [])).toThrow(`NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${bad}"`);
+    for (const bad of ['0', '-2', '2.5', 'many'])
+      expect(() => readConfig({ NTM_POOL_SIZE: bad }, [])).toThrow(
+        `NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${bad}"`,
+      );
   });
 });

@@ -78,7 +78,9 @@ function parseNamedUrls(raw: string | undefined, variable: string, replicas = fa
     const value = pair.slice(eq + 1);
     const urls = (replicas ? value.split('|') : [value]).map((url) => url.trim());
     if (eq < 1 || !/^[a-z][a-z0-9_-]*$/i.test(name) || named.has(name) || !urls.every((url) => /^https?:\/\/\S+$/.test(url))) {
-      throw new Error(`${variable}: expected "name=http://host/graphql${replicas ? '[|http://host2/graphql]' : ''}" once per name, got "${pair}"`);
+      throw new Error(
+        `${variable}: expected "name=http://host/graphql${replicas ? '[|http://host2/graphql]' : ''}" once per name, got "${pair}"`,
+      );
     }
     named.set(name, urls);
   }

@@ -9,19 +9,33 @@ import { conflict, hubError } from './errors.js';
  */
 const BY_STATE: Record<string, () => GraphQLError> = {
   // unique_violation: someone recorded the same thing meanwhile.
-  '23505': () => hubError('CONFLICT', 'Bản ghi này đã có (vừa được ghi đồng thời); tải lại rồi thử lại',
-    'This record already exists (it was just recorded concurrently): reload and retry'),
+  '23505': () =>
+    hubError(
+      'CONFLICT',
+      'Bản ghi này đã có (vừa được ghi đồng thời); tải lại rồi thử lại',
+      'This record already exists (it was just recorded concurrently): reload and retry',
+    ),
   // serialization_failure, deadlock_detected: concurrent transactions collided.
   '40001': () => hubError('CONFLICT', 'Có thay đổi đồng thời; thử lại', 'A concurrent change collided with this one: retry'),
   '40P01': () => hubError('CONFLICT', 'Có thay đổi đồng thời; thử lại', 'A concurrent change collided with this one: retry'),
   // query_canceled (statement_timeout), lock_not_available (lock_timeout).
-  '57014': () => hubError('SERVICE_UNAVAILABLE', 'Truy vấn chạy quá lâu và đã bị dừng; thử lại sau', 'The database query ran too long and was stopped: retry later'),
+  '57014': () =>
+    hubError(
+      'SERVICE_UNAVAILABLE',
+      'Truy vấn chạy quá lâu và đã bị dừng; thử lại sau',
+      'The database query ran too long and was stopped: retry later',
+    ),
   '55P03': () => hubError('SERVICE_UNAVAILABLE', 'Dữ liệu đang bị khóa; thử lại sau', 'The data is locked: retry later'),
   // Values PostgreSQL cannot hold (input bounds should have caught them first).
   '22003': () => hubError('BAD_USER_INPUT', 'Giá trị số vượt quá phạm vi cho phép', 'A numeric value is out of range'),
   '22021': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
   '22P05': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
-  '25P03': () => hubError('SERVICE_UNAVAILABLE', 'Giao dịch bị dừng vì chờ quá lâu; thử lại', 'The transaction was idle too long and was stopped: retry'),
+  '25P03': () =>
+    hubError(
+      'SERVICE_UNAVAILABLE',
+      'Giao dịch bị dừng vì chờ quá lâu; thử lại',
+      'The transaction was idle too long and was stopped: retry',
+    ),
 };
 
 /** The SQLSTATE of a driver error, looked for along its causes. */
@@ -44,7 +58,14 @@ export function codedDatabaseError(error: unknown): GraphQLError | undefined {
 export function codeDatabaseErrors(errors: readonly GraphQLError[]): GraphQLError[] {
   return errors.map((error) => {
     const coded = error.extensions?.code ? undefined : codedDatabaseError(error.originalError);
-    return coded ? new GraphQLError(coded.message, { nodes: error.nodes, path: error.path, originalError: error.originalError, extensions: coded.extensions }) : error;
+    return coded
+      ? new GraphQLError(coded.message, {
+          nodes: error.nodes,
+          path: error.path,
+          originalError: error.originalError,
+          extensions: coded.extensions,
+        })
+      : error;
   });
 }
 

@@ -94,7 +94,10 @@ async function stopPostmaster(dataDir: string, graceMs = 15_000): Promise<void> 
 export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logger): Promise<Database> {
   const secretFile = join(dirname(options.dataDir), `${options.dataDir.split('/').pop()}.secret`);
   mkdirSync(dirname(options.dataDir), { recursive: true });
-  ensureTraversable([dirname(options.dataDir), embeddedBinaries()].filter((p): p is string => Boolean(p)), log);
+  ensureTraversable(
+    [dirname(options.dataDir), embeddedBinaries()].filter((p): p is string => Boolean(p)),
+    log,
+  );
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   if (fresh || !existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();

@@ -2,7 +2,15 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { codedDatabaseError } from './database-errors.js';
 
 /** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHENTICATED' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
 
 /** A message for people: Vietnamese first, English second. */
 export const bilingual = (vi: string, en: string) => `${vi} — ${en}`;
@@ -16,7 +24,8 @@ export function seedNote<T extends { note?: string | null; noteEn?: string | nul
   const { noteEn, ...rest } = record;
   if (noteEn == null) return rest;
   if (!record.note) throw new Error(`${where}: "noteEn" needs the Vietnamese "note" beside it`);
-  if (record.note.includes(' — ') || noteEn.includes(' — ')) throw new Error(`${where}: a note may not contain " — " (it separates the Vietnamese and English halves)`);
+  if (record.note.includes(' — ') || noteEn.includes(' — '))
+    throw new Error(`${where}: a note may not contain " — " (it separates the Vietnamese and English halves)`);
   return { ...rest, note: bilingual(record.note, noteEn) };
 }
 
@@ -24,18 +33,23 @@ export function hubError(code: ErrorCode, vi: string, en: string, details?: Reco
   return new GraphQLError(bilingual(vi, en), { extensions: { code, ...details } });
 }
 
-export const badInput = (vi: string, en: string, field?: string) =>
-  hubError('BAD_USER_INPUT', vi, en, field ? { field } : undefined);
+export const badInput = (vi: string, en: string, field?: string) => hubError('BAD_USER_INPUT', vi, en, field ? { field } : undefined);
 export const notFound = (vi: string, en: string) => hubError('NOT_FOUND', vi, en);
 export const forbidden = (vi: string, en: string) => hubError('FORBIDDEN', vi, en);
 export const conflict = (vi: string, en: string) => hubError('CONFLICT', vi, en);
 
 /** How an error message names a record, in both languages ("Bộ tiêu chí X" / "Criteria set X"). */
-export interface Named { vi: string; en: string }
+export interface Named {
+  vi: string;
+  en: string;
+}
 
 /** The error for an update that names a version other than the record's current one (optimistic locking). */
 export const staleVersion = (current: number, what: Named = { vi: 'Bản ghi', en: 'The record' }) =>
-  conflict(`${what.vi} đã được người khác sửa (phiên bản hiện tại ${current}); tải lại rồi thử lại`, `${what.en} was changed meanwhile (now version ${current}): reload it and retry`);
+  conflict(
+    `${what.vi} đã được người khác sửa (phiên bản hiện tại ${current}); tải lại rồi thử lại`,
+    `${what.en} was changed meanwhile (now version ${current}): reload it and retry`,
+  );
 
 /**
  * Refuses a write made from a stale read: `expected` is the version the caller read. Leaving it out is refused as
@@ -46,37 +60,62 @@ export function checkVersion(current: number, expected: number | null | undefine
   if (expected == null) {
     if (optional) return;
     const name = what ?? { vi: 'Bản ghi', en: 'The record' };
-    throw conflict(`${name.vi} đã tồn tại (phiên bản ${current}); gửi expectedVersion để sửa`, `${name.en} already exists (version ${current}); send expectedVersion to change it`);
+    throw conflict(
+      `${name.vi} đã tồn tại (phiên bản ${current}); gửi expectedVersion để sửa`,
+      `${name.en} already exists (version ${current}); send expectedVersion to change it`,
+    );
   }
   if (expected !== current) throw staleVersion(current, what);
 }
 
-const EXPECTED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT',
-  'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+const EXPECTED = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
 
 /**
  * Keeps expected errors as they are and hides everything else (stack traces, SQL, driver messages)
  * behind a generic internal error, logging the original.
  */
 export function maskError(formatted: GraphQLFormattedError, original: unknown, log?: (error: unknown) => void): GraphQLFormattedError {
-  const database = !formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR'
-    ? codedDatabaseError((original as { originalError?: unknown } | undefined)?.originalError ?? original) : undefined;
+  const database =
+    !formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR'
+      ? codedDatabaseError((original as { originalError?: unknown } | undefined)?.originalError ?? original)
+      : undefined;
   if (database) return { message: database.message, path: formatted.path, locations: formatted.locations, extensions: database.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && EXPECTED.has(code)) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  const unreachable = /^request to \S+ failed, reason: .*(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|socket hang up)/i.exec(formatted.message);
+  const unreachable = /^request to \S+ failed, reason: .*(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|socket hang up)/i.exec(
+    formatted.message,
+  );
   if (unreachable) {
-    const service = (formatted.extensions?.serviceName as string | undefined) ?? /\/subgraphs\/([\w-]+)\//.exec(formatted.message)?.[1] ?? 'subgraph';
+    const service =
+      (formatted.extensions?.serviceName as string | undefined) ?? /\/subgraphs\/([\w-]+)\//.exec(formatted.message)?.[1] ?? 'subgraph';
     return {
       message: bilingual(`Phân hệ "${service}" tạm thời không truy cập được`, `Subgraph "${service}" is unavailable for now`),
       path: formatted.path,
       extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
     };
   }
-  if (/^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET|Query read timeout|timeout exceeded when trying to connect)/i.test(formatted.message)) {
+  if (
+    /^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET|Query read timeout|timeout exceeded when trying to connect)/i.test(
+      formatted.message,
+    )
+  ) {
     return {
       message: bilingual('Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại', 'The database is unavailable for now: try again'),
       path: formatted.path,

@@ -12,14 +12,16 @@ import { COMMUNE_TIERS, tierRankSql, VILLAGE_TIERS } from './domain/recognition-
 export const FIGURES_CONTRACT = 'criteria.unit_year_figures_v1(integer[],integer[])';
 
 /** The columns of version 1, as PostgreSQL prints them (`pg_get_function_result`). */
-export const FIGURES_CONTRACT_RESULT = 'TABLE(unit_id integer, year integer, commune_criteria_met integer, commune_below_threshold boolean, '
-  + 'village_criteria_met integer, commune_tier_rank integer, village_tier_rank integer)';
+export const FIGURES_CONTRACT_RESULT =
+  'TABLE(unit_id integer, year integer, commune_criteria_met integer, commune_below_threshold boolean, ' +
+  'village_criteria_met integer, commune_tier_rank integer, village_tier_rank integer)';
 
 /** Xã đạt dưới 15 tiêu chí — a commune assessed as meeting fewer than this many criteria of the standard set. */
 export const BELOW_THRESHOLD_CRITERIA = 15;
 
 /** A recognition decision `d` in force at the end of `k.year`: decided by then and not revoked by then. */
-const IN_FORCE_AT_YEAR_END = 'd.decided_on <= make_date(k.year, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))';
+const IN_FORCE_AT_YEAR_END =
+  'd.decided_on <= make_date(k.year, 12, 31) AND (d.revoked_on IS NULL OR d.revoked_on > make_date(k.year, 12, 31))';
 
 /**
  * Version 1. A SQL-standard body (BEGIN ATOMIC): PostgreSQL records what it reads, so criteria cannot drop or alter a
@@ -63,6 +65,7 @@ END`;
 export async function figuresContractProblem(query: (sql: string) => Promise<Record<string, unknown>[]>): Promise<string | null> {
   const [row] = await query(`SELECT pg_get_function_result(to_regprocedure('${FIGURES_CONTRACT}')) AS result`);
   if (!row?.result) return `the figures contract ${FIGURES_CONTRACT} is missing: run the criteria subgraph's migrations first`;
-  if (row.result !== FIGURES_CONTRACT_RESULT) return `the figures contract ${FIGURES_CONTRACT} returns ${row.result}, not ${FIGURES_CONTRACT_RESULT}`;
+  if (row.result !== FIGURES_CONTRACT_RESULT)
+    return `the figures contract ${FIGURES_CONTRACT} returns ${row.result}, not ${FIGURES_CONTRACT_RESULT}`;
   return null;
 }

@@ -33,7 +33,9 @@ type HasIdentity = Pick<SubgraphContext, 'identity'>;
 /** Refuses anonymous callers (UNAUTHENTICATED); returns the signed-in user's id. */
 export function requireSignedIn(ctx: HasIdentity): number {
   if (ctx.identity.userId === null) {
-    throw new GraphQLError(bilingual('Cần đăng nhập để thực hiện thao tác này', 'Sign in to do this'), { extensions: { code: 'UNAUTHENTICATED' } });
+    throw new GraphQLError(bilingual('Cần đăng nhập để thực hiện thao tác này', 'Sign in to do this'), {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   }
   return ctx.identity.userId;
 }
@@ -47,8 +49,7 @@ function requireSystemAdmin(ctx: HasIdentity): void {
 
 /** The ltree paths the caller holds one of `roles` over (SYSTEM_ADMIN: the whole tree). */
 function scopePaths(ctx: HasIdentity, roles: readonly Role[]): string[] {
-  return ctx.identity.grants.flatMap((grant) =>
-    grant.role === Role.SYSTEM_ADMIN ? ['1'] : roles.includes(grant.role) ? grant.paths : []);
+  return ctx.identity.grants.flatMap((grant) => (grant.role === Role.SYSTEM_ADMIN ? ['1'] : roles.includes(grant.role) ? grant.paths : []));
 }
 
 /**
@@ -77,7 +78,13 @@ export function requestGuard(ctx: HasIdentity): Guard {
 }
 
 /** The guard of the system actor (seeds and start-up jobs, audited as "system"): it may do everything. */
-export const SYSTEM_GUARD: Guard = { require: () => {}, allows: () => true, paths: () => ['1'], isSystemAdmin: () => true, requireSystemAdmin: () => {} };
+export const SYSTEM_GUARD: Guard = {
+  require: () => {},
+  allows: () => true,
+  paths: () => ['1'],
+  isSystemAdmin: () => true,
+  requireSystemAdmin: () => {},
+};
 
 /**
  * The role check of every resolver method, declared with type-graphql's `@Authorized(...)`: anonymous callers are
@@ -87,7 +94,8 @@ export const SYSTEM_GUARD: Guard = { require: () => {}, allows: () => true, path
  */
 export const authChecker: AuthChecker<SubgraphContext, Capability> = ({ context }, capabilities) => {
   requireSignedIn(context);
-  if (!capabilities.length || capabilities.some((capability) => scopePaths(context, CAPABILITIES[capability].roles).length > 0)) return true;
+  if (!capabilities.length || capabilities.some((capability) => scopePaths(context, CAPABILITIES[capability].roles).length > 0))
+    return true;
   // A capability no role holds is the system administrators' alone.
   if (capabilities.every((capability) => !CAPABILITIES[capability].roles.length)) requireSystemAdmin(context);
   const { vi, en } = CAPABILITY_DESCRIPTIONS[capabilities[0]];

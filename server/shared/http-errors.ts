@@ -8,7 +8,10 @@ export function sendHttpError(res: Response, status: number, code: string, vi: s
     res.destroy();
     return;
   }
-  res.status(status).type('application/json').json({ errors: [{ message: bilingual(vi, en), extensions: { code } }] });
+  res
+    .status(status)
+    .type('application/json')
+    .json({ errors: [{ message: bilingual(vi, en), extensions: { code } }] });
 }
 
 /** What body-parser reports, by its `type`: the client's fault, answered with its status and a code. */
@@ -16,7 +19,11 @@ const BODY_ERRORS: Record<string, { code: string; vi: string; en: string }> = {
   'entity.parse.failed': { code: 'BAD_REQUEST', vi: 'Thân yêu cầu không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
   'entity.too.large': { code: 'PAYLOAD_TOO_LARGE', vi: 'Thân yêu cầu vượt quá 1 MB', en: 'The request body exceeds 1 MB' },
   'encoding.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', vi: 'Mã hóa nội dung không được hỗ trợ', en: 'Unsupported content encoding' },
-  'charset.unsupported': { code: 'UNSUPPORTED_MEDIA_TYPE', vi: 'Bảng mã không được hỗ trợ (dùng UTF-8)', en: 'Unsupported charset (use UTF-8)' },
+  'charset.unsupported': {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    vi: 'Bảng mã không được hỗ trợ (dùng UTF-8)',
+    en: 'Unsupported charset (use UTF-8)',
+  },
   'request.aborted': { code: 'BAD_REQUEST', vi: 'Yêu cầu bị hủy giữa chừng', en: 'The request was aborted' },
   'request.size.invalid': { code: 'BAD_REQUEST', vi: 'Độ dài thân yêu cầu không khớp', en: 'The request body length does not match' },
 };

@@ -1,6 +1,17 @@
 import {
-  GraphQLError, Kind, TypeInfo, isInputObjectType, isListType, isNonNullType, isScalarType, valueFromASTUntyped, visit, visitWithTypeInfo,
-  type DocumentNode, type GraphQLInputType, type GraphQLSchema,
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
 import { bilingual } from './errors.js';
 import { isDatabaseId } from './ids.js';
@@ -24,7 +35,21 @@ export const INPUT_LIMITS = {
 };
 
 /** Free-text fields, by field name: the plan's words, notes, evidence, reasons. */
-const LONG_TEXT = new Set(['note', 'description', 'evidence', 'reason', 'overrideReason', 'criteriaText', 'quote', 'basisNote', 'issuerNote', 'source', 'title', 'slogan', 'label']);
+const LONG_TEXT = new Set([
+  'note',
+  'description',
+  'evidence',
+  'reason',
+  'overrideReason',
+  'criteriaText',
+  'quote',
+  'basisNote',
+  'issuerNote',
+  'source',
+  'title',
+  'slogan',
+  'label',
+]);
 
 /** Lists documented with another bound, by `Type.field` or `Type.field(argument)`. */
 const LIST_SIZES: Record<string, number> = {
@@ -42,17 +67,39 @@ const VND: [number, number] = [0, INPUT_LIMITS.float];
 
 /** Numeric domains by field name; a Float not named here lies within ±INPUT_LIMITS.float. */
 export const NUMBER_DOMAINS: Record<string, [number, number]> = {
-  year: YEAR, yearFrom: YEAR, baseYear: YEAR, countSince: YEAR, fromYear: YEAR, toYear: YEAR, validInYear: YEAR,
-  offset: COUNT, numerator: COUNT, denominator: COUNT, datasetCount: COUNT, quota: COUNT, min: COUNT, number: COUNT, criterionNumber: COUNT,
-  expectedVersion: [0, 2_147_483_647], communeGroup: [1, 3], deadlineDay: [1, 31], deadlineMonth: [1, 12],
-  valueVnd: VND, unitPriceVnd: VND, minVnd: VND, ownMinVnd: VND, quantity: [0, 1e12],
+  year: YEAR,
+  yearFrom: YEAR,
+  baseYear: YEAR,
+  countSince: YEAR,
+  fromYear: YEAR,
+  toYear: YEAR,
+  validInYear: YEAR,
+  offset: COUNT,
+  numerator: COUNT,
+  denominator: COUNT,
+  datasetCount: COUNT,
+  quota: COUNT,
+  min: COUNT,
+  number: COUNT,
+  criterionNumber: COUNT,
+  expectedVersion: [0, 2_147_483_647],
+  communeGroup: [1, 3],
+  deadlineDay: [1, 31],
+  deadlineMonth: [1, 12],
+  valueVnd: VND,
+  unitPriceVnd: VND,
+  minVnd: VND,
+  ownMinVnd: VND,
+  quantity: [0, 1e12],
 };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** BAD_USER_INPUT naming the field as services do (`field`: its name) and where it sits (`coordinate`: `Type.field`). */
 const refuse = (vi: string, en: string, field?: string, coordinate?: string) =>
-  new GraphQLError(bilingual(vi, en), { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), ...(coordinate ? { coordinate } : {}), http: { status: 400 } } });
+  new GraphQLError(bilingual(vi, en), {
+    extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}), ...(coordinate ? { coordinate } : {}), http: { status: 400 } },
+  });
 
 /**
  * Checks raw values without recursion (a value nested thousands of levels must not overflow the stack): nesting,
@@ -63,13 +110,18 @@ function checkRaw(root: unknown, where: string): void {
   while (stack.length) {
     const [value, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) throw refuse(`Dữ liệu chứa ký tự NUL không hợp lệ (${where})`, `Input contains a NUL character (${where})`);
-      if (LONE_SURROGATE.test(value)) throw refuse(`Văn bản chứa ký tự UTF-16 không hợp lệ (${where})`, `Text contains a lone UTF-16 surrogate (${where})`);
+      if (value.includes('\u0000'))
+        throw refuse(`Dữ liệu chứa ký tự NUL không hợp lệ (${where})`, `Input contains a NUL character (${where})`);
+      if (LONE_SURROGATE.test(value))
+        throw refuse(`Văn bản chứa ký tự UTF-16 không hợp lệ (${where})`, `Text contains a lone UTF-16 surrogate (${where})`);
     } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw refuse(`Số không hữu hạn (${where})`, `A number is not finite (${where})`);
     } else if (value !== null && typeof value === 'object') {
       if (depth >= INPUT_LIMITS.depth) {
-        throw refuse(`Dữ liệu lồng quá ${INPUT_LIMITS.depth} cấp (${where})`, `Input nests deeper than ${INPUT_LIMITS.depth} levels (${where})`);
+        throw refuse(
+          `Dữ liệu lồng quá ${INPUT_LIMITS.depth} cấp (${where})`,
+          `Input nests deeper than ${INPUT_LIMITS.depth} levels (${where})`,
+        );
       }
       for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
         stack.push([key, depth + 1], [item, depth + 1]);
@@ -96,7 +148,13 @@ function checkTyped(value: unknown, type: GraphQLInputType, coordinate: string, 
   if (isListType(type)) {
     if (!Array.isArray(value)) return checkTyped(value, type.ofType, coordinate, name);
     const max = listBound(coordinate);
-    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} mục (có ${value.length})`, `${coordinate} takes at most ${max} items (got ${value.length})`, name, coordinate);
+    if (value.length > max)
+      throw refuse(
+        `${coordinate}: tối đa ${max} mục (có ${value.length})`,
+        `${coordinate} takes at most ${max} items (got ${value.length})`,
+        name,
+        coordinate,
+      );
     for (const item of value) checkTyped(item, type.ofType, coordinate, name);
     return;
   }
@@ -115,27 +173,42 @@ function checkTyped(value: unknown, type: GraphQLInputType, coordinate: string, 
   }
   if (typeof value === 'string' && type.name === 'String') {
     const max = textBound(name);
-    if (value.length > max) throw refuse(`${coordinate}: tối đa ${max} ký tự (có ${value.length})`, `${coordinate} takes at most ${max} characters (got ${value.length})`, name, coordinate);
+    if (value.length > max)
+      throw refuse(
+        `${coordinate}: tối đa ${max} ký tự (có ${value.length})`,
+        `${coordinate} takes at most ${max} characters (got ${value.length})`,
+        name,
+        coordinate,
+      );
   }
   if (typeof value === 'number' && (type.name === 'Float' || type.name === 'Int')) {
     const [min, max] = NUMBER_DOMAINS[name] ?? (type.name === 'Float' ? [-INPUT_LIMITS.float, INPUT_LIMITS.float] : [-Infinity, Infinity]);
-    if (value < min || value > max) throw refuse(`${coordinate} phải từ ${min} đến ${max} (có ${value})`, `${coordinate} must lie between ${min} and ${max} (got ${value})`, name, coordinate);
+    if (value < min || value > max)
+      throw refuse(
+        `${coordinate} phải từ ${min} đến ${max} (có ${value})`,
+        `${coordinate} must lie between ${min} and ${max} (got ${value})`,
+        name,
+        coordinate,
+      );
   }
 }
 
 /** Every argument of every field in the document, checked against its type. */
 function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): void {
   const typeInfo = new TypeInfo(schema);
-  visit(document, visitWithTypeInfo(typeInfo, {
-    [Kind.ARGUMENT]: (node) => {
-      const argument = typeInfo.getArgument();
-      const field = typeInfo.getFieldDef();
-      const parent = typeInfo.getParentType();
-      if (!argument || !field || !parent) return;
-      const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : valueFromASTUntyped(node.value, variables);
-      checkTyped(value, argument.type, `${parent.name}.${field.name}(${argument.name})`, argument.name);
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.ARGUMENT]: (node) => {
+        const argument = typeInfo.getArgument();
+        const field = typeInfo.getFieldDef();
+        const parent = typeInfo.getParentType();
+        if (!argument || !field || !parent) return;
+        const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : valueFromASTUntyped(node.value, variables);
+        checkTyped(value, argument.type, `${parent.name}.${field.name}(${argument.name})`, argument.name);
+      },
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,14 @@
 import { createRequire } from 'node:module';
 import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import { getNamedType, isListType, isNonNullType, isObjectType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { DEFAULT_LIMIT } from './page-size.js';
 
 // The library's ESM build imports `graphql/index.mjs`, a second copy of graphql beside the CommonJS one the hub and
@@ -58,7 +66,8 @@ function multiplier({ type, field, args }: ComplexityEstimatorArgs): number {
   // A page's `nodes` is paid for by the field that returned the page (its limit).
   if (isPage(type) && field.name === 'nodes') return 1;
   const limit = limitOf(args);
-  const counted = [args, args.input ?? {}].flatMap((a) => COUNTING_ARGUMENTS.map((name) => a[name])).find(Array.isArray) as unknown[] | undefined;
+  const counted = [args, args.input ?? {}].flatMap((a) => COUNTING_ARGUMENTS.map((name) => a[name])).find(Array.isArray) as
+    unknown[] | undefined;
   // A comparison returns one row per unit and metric.
   const metrics = Array.isArray(args.input?.metrics) ? Math.max(1, args.input.metrics.length) : 1;
   if (limit !== undefined) return limit * metrics;
@@ -76,6 +85,18 @@ const estimator = (options: ComplexityEstimatorArgs) => 1 + multiplier(options) 
  * The cost of the operation `operationName` of `document` with these variables. Throws the library's GraphQLError
  * when variables do not fit their types (execution would refuse them too) or the document has too many nodes.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): number {
-  return getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [estimator], maxQueryNodes: 5000 });
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables: variables ?? {},
+    operationName: operationName ?? undefined,
+    estimators: [estimator],
+    maxQueryNodes: 5000,
+  });
 }

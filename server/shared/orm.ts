@@ -20,7 +20,13 @@ export const pgTimeouts = (timeouts: DatabaseTimeouts) => ({
  * statement time limits, for migrations and seeds (bulk statements run longer than a request's): call
  * `limitDatabaseWaits` before serving requests.
  */
-export async function openSubgraphOrm(module: SubgraphModule, url: string, log: Logger, timeouts: DatabaseTimeouts, poolSize: number): Promise<MikroORM> {
+export async function openSubgraphOrm(
+  module: SubgraphModule,
+  url: string,
+  log: Logger,
+  timeouts: DatabaseTimeouts,
+  poolSize: number,
+): Promise<MikroORM> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,

@@ -17,7 +17,10 @@ export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Bỏ qua bao nhiêu bản ghi — how many records to skip (default 0).' })
   offset?: number;
 
-  @Field(() => Int, { nullable: true, description: `Số bản ghi tối đa — how many records to return (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Số bản ghi tối đa — how many records to return (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).`,
+  })
   limit?: number;
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allPages, batches, PEER_PAGE, peerData, peerError, peerResult, type PeerQuery } from './peers.js';
 
 describe('peer errors', () => {
-  it('passes a caller\'s mistake on with its code and message, unchanged', () => {
+  it("passes a caller's mistake on with its code and message, unchanged", () => {
     for (const code of ['NOT_FOUND', 'BAD_USER_INPUT']) {
       const error = peerError('units', { message: 'Không có đơn vị — No unit', extensions: { code } });
       expect(error).toBeInstanceOf(GraphQLError);
@@ -12,7 +12,7 @@ describe('peer errors', () => {
     }
   });
 
-  it('turns any other error into the peer\'s failure, naming the subgraph', () => {
+  it("turns any other error into the peer's failure, naming the subgraph", () => {
     for (const extensions of [{ code: 'INTERNAL_SERVER_ERROR' }, { code: 'FORBIDDEN' }, undefined]) {
       const error = peerError('criteria', { message: 'boom', extensions });
       expect(error).not.toBeInstanceOf(GraphQLError);
@@ -23,7 +23,9 @@ describe('peer errors', () => {
   it('passes on the codes a caller names instead of the default ones', () => {
     const error = peerError('insights', { message: 'stopped', extensions: { code: 'SERVICE_UNAVAILABLE' } }, ['SERVICE_UNAVAILABLE']);
     expect((error as GraphQLError).extensions.code).toBe('SERVICE_UNAVAILABLE');
-    expect(peerError('insights', { message: 'absent', extensions: { code: 'NOT_FOUND' } }, ['SERVICE_UNAVAILABLE'])).not.toBeInstanceOf(GraphQLError);
+    expect(peerError('insights', { message: 'absent', extensions: { code: 'NOT_FOUND' } }, ['SERVICE_UNAVAILABLE'])).not.toBeInstanceOf(
+      GraphQLError,
+    );
   });
 
   it('returns the data of an answer without errors, and throws the first error of one with errors', async () => {
@@ -62,7 +64,10 @@ describe('paging through a peer', () => {
     });
     expect(all).toEqual(rows);
     // 1,000 rows are two full pages: no third request for an empty one.
-    expect(asked).toEqual([[0, 500], [500, 500]]);
+    expect(asked).toEqual([
+      [0, 500],
+      [500, 500],
+    ]);
   });
 
   it('stops at an empty page when the list shrinks while it is read', async () => {

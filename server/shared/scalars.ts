@@ -21,7 +21,10 @@ function coerceInput(value: unknown): string {
   const year = Number(date.slice(0, 4));
   if (year < INPUT_YEARS.min || year > INPUT_YEARS.max) {
     throw new GraphQLError(
-      bilingual(`Ngày ${date} nằm ngoài các năm ${INPUT_YEARS.min}–${INPUT_YEARS.max}`, `Date ${date} lies outside the years ${INPUT_YEARS.min}–${INPUT_YEARS.max}`),
+      bilingual(
+        `Ngày ${date} nằm ngoài các năm ${INPUT_YEARS.min}–${INPUT_YEARS.max}`,
+        `Date ${date} lies outside the years ${INPUT_YEARS.min}–${INPUT_YEARS.max}`,
+      ),
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
@@ -32,7 +35,10 @@ function coerce(value: unknown): string {
   const date = parseIsoDate(value);
   if (!date) {
     throw new GraphQLError(
-      bilingual(`Ngày không hợp lệ: ${JSON.stringify(value)} (định dạng YYYY-MM-DD)`, `Invalid date ${JSON.stringify(value)}: expected YYYY-MM-DD`),
+      bilingual(
+        `Ngày không hợp lệ: ${JSON.stringify(value)} (định dạng YYYY-MM-DD)`,
+        `Invalid date ${JSON.stringify(value)}: expected YYYY-MM-DD`,
+      ),
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
@@ -42,7 +48,8 @@ function coerce(value: unknown): string {
 /** A calendar date without time or zone, as "YYYY-MM-DD". */
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
-  description: 'Ngày (YYYY-MM-DD; khi nhập: năm 1900–2100) — a calendar date without time zone, e.g. "2025-07-01"; as input, within the years 1900–2100.',
+  description:
+    'Ngày (YYYY-MM-DD; khi nhập: năm 1900–2100) — a calendar date without time zone, e.g. "2025-07-01"; as input, within the years 1900–2100.',
   serialize: (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : coerce(value)),
   parseValue: coerceInput,
   parseLiteral: (ast) => coerceInput(ast.kind === Kind.STRING ? ast.value : undefined),

@@ -22,7 +22,8 @@ export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c
 export const normaliseText = (value: string): string => value.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** Folds text as `public.ntm_fold` does in SQL (tones and Đ/đ stripped, lower case), for matching in memory. */
-export const foldText = (value: string): string => normaliseText(value).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+export const foldText = (value: string): string =>
+  normaliseText(value).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 
 /** A search filter's text, normalised; empty text is refused rather than matching everything. */
 export function searchTerm(value: string, field = 'search'): string {

@@ -29,10 +29,13 @@ export async function buildSubgraph(module: SubgraphModule): Promise<BuiltSubgra
   const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>;
   for (const [typeName, resolveReference] of Object.entries(module.referenceResolvers ?? {})) {
     // Representations reach a subgraph from any caller of its endpoint: their ids are checked like ID arguments.
-    resolvers[typeName] = { ...resolvers[typeName], __resolveReference: (reference: Record<string, unknown>, ctx: never) => {
-      parseId(reference.id as string, `${typeName}.id`);
-      return resolveReference(reference, ctx);
-    } };
+    resolvers[typeName] = {
+      ...resolvers[typeName],
+      __resolveReference: (reference: Record<string, unknown>, ctx: never) => {
+        parseId(reference.id as string, `${typeName}.id`);
+        return resolveReference(reference, ctx);
+      },
+    };
   }
   const schema = buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`),

@@ -17,7 +17,9 @@ export const csvLine = (row: Cell[]) => `${row.map(csvCell).join(',')}\r\n`;
 
 /** Widths wide enough for each column's longest text, between 8 and 60 characters. */
 const columnWidths = (rows: Cell[][]) =>
-  rows[0]?.map((_, c) => Math.min(60, Math.max(8, Math.max(...rows.map((r) => (r[c] === null || r[c] === undefined ? 0 : String(r[c]).length))) + 2))) ?? [];
+  rows[0]?.map((_, c) =>
+    Math.min(60, Math.max(8, Math.max(...rows.map((r) => (r[c] === null || r[c] === undefined ? 0 : String(r[c]).length))) + 2)),
+  ) ?? [];
 
 /**
  * Writes one sheet (named like the file) with exceljs's streaming writer, row by row into `out`: a bold, frozen
@@ -25,7 +27,12 @@ const columnWidths = (rows: Cell[][]) =>
  * columns wide enough for their longest text. Nothing is held as a whole workbook in memory. Columns listed in
  * `textColumns` are stored as text (codes such as "02287" keep their leading zero when edited in a spreadsheet).
  */
-export async function writeXlsx(out: Writable, sheetName: string, rows: Cell[][], { textColumns = [] as readonly number[] } = {}): Promise<void> {
+export async function writeXlsx(
+  out: Writable,
+  sheetName: string,
+  rows: Cell[][],
+  { textColumns = [] as readonly number[] } = {},
+): Promise<void> {
   // Loaded on the first download: exceljs is large and most hubs never export.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -46,13 +53,28 @@ export async function writeCsv(res: Writable, rows: Cell[][]): Promise<void> {
   res.write('\ufeff');
   // In chunks of rows, waiting whenever the client reads slower than the rows are written.
   for (let i = 0; i < rows.length; i += 500) {
-    if (!res.write(rows.slice(i, i + 500).map(csvLine).join(''))) await once(res, 'drain');
+    if (
+      !res.write(
+        rows
+          .slice(i, i + 500)
+          .map(csvLine)
+          .join(''),
+      )
+    )
+      await once(res, 'drain');
   }
   res.end();
 }
 
 /** Sends a table as a download named `<name>.csv` or `<name>.xlsx`. */
-export async function sendTable(res: Response, format: 'csv' | 'xlsx', name: string, sheetName: string, rows: Cell[][], options?: { textColumns?: readonly number[] }): Promise<void> {
+export async function sendTable(
+  res: Response,
+  format: 'csv' | 'xlsx',
+  name: string,
+  sheetName: string,
+  rows: Cell[][],
+  options?: { textColumns?: readonly number[] },
+): Promise<void> {
   if (format === 'xlsx') {
     res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`);
     await writeXlsx(res, sheetName, rows, options);

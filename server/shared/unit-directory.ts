@@ -29,8 +29,16 @@ const FIELDS = 'id code name level kind path validFrom validTo placeholder class
 type UnitNode = Omit<UnitInfo, 'id' | 'classifications'> & { id: string; classifications: { code: string }[] };
 
 const toInfo = (u: UnitNode): UnitInfo => ({
-  id: Number(u.id), code: u.code, name: u.name, level: u.level, kind: u.kind, path: u.path,
-  validFrom: u.validFrom, validTo: u.validTo, classifications: u.classifications.map((c) => c.code), placeholder: u.placeholder,
+  id: Number(u.id),
+  code: u.code,
+  name: u.name,
+  level: u.level,
+  kind: u.kind,
+  path: u.path,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
+  classifications: u.classifications.map((c) => c.code),
+  placeholder: u.placeholder,
 });
 
 /** Whether a unit is valid on a date, or for at least part of a period. */
@@ -46,15 +54,23 @@ export { isWithin } from './domain/subtree.js';
 export class UnitDirectory {
   private readonly loader = new DataLoader<number, UnitInfo | null, string>(
     async (ids) => {
-      const result = await this.run<{ unitsByIds: (UnitNode | null)[] }>(`query($ids: [ID!]!, $asOf: Date) { unitsByIds(ids: $ids) { ${FIELDS} } }`, { ids: ids.map(String), asOf: this.asOf });
-      const found = new Map<number, UnitInfo>(result!.unitsByIds.filter((u): u is UnitNode => Boolean(u)).map((u) => [Number(u.id), toInfo(u)]));
+      const result = await this.run<{ unitsByIds: (UnitNode | null)[] }>(
+        `query($ids: [ID!]!, $asOf: Date) { unitsByIds(ids: $ids) { ${FIELDS} } }`,
+        { ids: ids.map(String), asOf: this.asOf },
+      );
+      const found = new Map<number, UnitInfo>(
+        result!.unitsByIds.filter((u): u is UnitNode => Boolean(u)).map((u) => [Number(u.id), toInfo(u)]),
+      );
       return ids.map((id) => found.get(id) ?? null);
     },
     // The units subgraph answers at most PEER_PAGE ids a query.
     { cacheKeyFn: String, maxBatchSize: PEER_PAGE },
   );
 
-  constructor(private readonly executor: UnitsExecutor, private readonly asOf: string = today()) {}
+  constructor(
+    private readonly executor: UnitsExecutor,
+    private readonly asOf: string = today(),
+  ) {}
 
   /** `T` is what `query` selects; null when the unit asked for does not exist. */
   private async run<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
@@ -66,7 +82,10 @@ export class UnitDirectory {
 
   /** The unit with this code valid on `asOf`, or null. Classifications are those in force on `asOf`. */
   async findByCode(code: string, asOf: string = today()): Promise<UnitInfo | null> {
-    const data = await this.run<{ unit: UnitNode | null }>(`query($code: String!, $asOf: Date) { unit(code: $code, asOf: $asOf) { ${FIELDS} } }`, { code, asOf });
+    const data = await this.run<{ unit: UnitNode | null }>(
+      `query($code: String!, $asOf: Date) { unit(code: $code, asOf: $asOf) { ${FIELDS} } }`,
+      { code, asOf },
+    );
     return data?.unit ? toInfo(data.unit) : null;
   }
 
@@ -77,7 +96,10 @@ export class UnitDirectory {
   async findManyByCode(codes: readonly string[], asOf: string): Promise<Map<string, UnitInfo>> {
     const found = new Map<string, UnitInfo>();
     for (const batch of batches([...new Set(codes)])) {
-      const data = await this.run<{ unitsByCodes: (UnitNode | null)[] }>(`query($codes: [String!]!, $asOf: Date!) { unitsByCodes(codes: $codes, asOf: $asOf) { ${FIELDS} } }`, { codes: batch, asOf });
+      const data = await this.run<{ unitsByCodes: (UnitNode | null)[] }>(
+        `query($codes: [String!]!, $asOf: Date!) { unitsByCodes(codes: $codes, asOf: $asOf) { ${FIELDS} } }`,
+        { codes: batch, asOf },
+      );
       for (const u of data?.unitsByCodes ?? []) if (u) found.set(u.code, toInfo(u));
     }
     return found;
@@ -104,24 +126,32 @@ export class UnitDirectory {
    * Ninh Thuận's records, and a merged commune's administrators those of the communes merged into it.
    */
   async grantPaths(id: number): Promise<string[] | null> {
-    const data = await this.run<{ unitsByIds: ({ coveredPaths: string[] } | null)[] }>(`query($ids: [ID!]!) { unitsByIds(ids: $ids) { coveredPaths } }`, { ids: [String(id)] });
+    const data = await this.run<{ unitsByIds: ({ coveredPaths: string[] } | null)[] }>(
+      `query($ids: [ID!]!) { unitsByIds(ids: $ids) { coveredPaths } }`,
+      { ids: [String(id)] },
+    );
     const unit = data?.unitsByIds?.[0];
     return unit ? unit.coveredPaths : null;
   }
 
   /** The placeholder units below the unit with this code, valid on `asOf` (units a document speaks of without naming). */
   async placeholdersWithin(ancestorCode: string, asOf: string): Promise<UnitInfo[]> {
-    const data = await this.run<{ units: { nodes: UnitNode[] } }>(`query($f: UnitFilter, $asOf: Date) { units(filter: $f, limit: 500) { nodes { ${FIELDS} } } }`,
-      { f: { withinCode: ancestorCode, asOf, placeholder: true }, asOf });
+    const data = await this.run<{ units: { nodes: UnitNode[] } }>(
+      `query($f: UnitFilter, $asOf: Date) { units(filter: $f, limit: 500) { nodes { ${FIELDS} } } }`,
+      { f: { withinCode: ancestorCode, asOf, placeholder: true }, asOf },
+    );
     return data!.units.nodes.map(toInfo);
   }
 
   /** Ids of all (real) units in the subtree of `ancestorId` (itself included) valid on `asOf`, optionally of one level and kind. */
   async subtreeIds(ancestorCode: string, asOf: string, level?: UnitInfo['level'], kind?: string): Promise<number[]> {
-    const nodes = await allPages<{ id: string }>(async (offset, limit) => (await this.run<{ units: PeerPage<{ id: string }> }>(
-      `query($f: UnitFilter, $offset: Int, $limit: Int) { units(filter: $f, offset: $offset, limit: $limit) { totalCount nodes { id } } }`,
-      { f: { withinCode: ancestorCode, asOf, level, kind }, offset, limit },
-    ))!.units);
+    const nodes = await allPages<{ id: string }>(
+      async (offset, limit) =>
+        (await this.run<{ units: PeerPage<{ id: string }> }>(
+          `query($f: UnitFilter, $offset: Int, $limit: Int) { units(filter: $f, offset: $offset, limit: $limit) { totalCount nodes { id } } }`,
+          { f: { withinCode: ancestorCode, asOf, level, kind }, offset, limit },
+        ))!.units,
+    );
     return nodes.map((n) => Number(n.id));
   }
 }

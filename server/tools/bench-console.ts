@@ -19,10 +19,14 @@ const ACCOUNT = { username: 'khanhhoa.admin', password: 'demo-khanhhoa' };
 /** What the dashboard shows once its figures have arrived. */
 const DASHBOARD_READY = '[data-testid="dashboard-ready"]';
 
-if (!existsSync(projectPath('admin', 'dist', 'index.html'))) throw new Error('The console is not built: run `npm run build` first (npm run bench:console does).');
+if (!existsSync(projectPath('admin', 'dist', 'index.html')))
+  throw new Error('The console is not built: run `npm run build` first (npm run bench:console does).');
 if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set NTM_CHROMIUM.`);
 
-interface Transfer { url: string; bytes: number }
+interface Transfer {
+  url: string;
+  bytes: number;
+}
 
 /** JavaScript responses finished on the page so far, with their size on the wire (encoded body). */
 function recordScripts(page: Page): Transfer[] {
@@ -52,7 +56,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 const hub = await startHubProcess({
   PORT: '0',
   NTM_DATA_DIR: process.env.BENCH_CONSOLE_DATA_DIR ?? projectPath('.data', 'bench-console'),
@@ -60,7 +66,15 @@ const hub = await startHubProcess({
 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const runs: { form: number; formJs: Transfer[]; signIn: number; signInJs: Transfer[]; warmForm: number; warmJs: Transfer[] }[] = [];
 try {
@@ -89,14 +103,18 @@ try {
     const warmForm = await warmPage.evaluate(() => performance.now());
     runs.push({ form, formJs, signIn, signInJs, warmForm, warmJs: [...warmJs] });
     await context.close();
-    console.log(`run ${run + 1}: sign-in form ${ms(form)}, ${kB(sum(formJs))} JS; sign-in → dashboard ${ms(signIn)}, +${kB(sum(signInJs))} JS; warm visit ${ms(warmForm)}, ${kB(sum(warmJs))} JS from the network`);
+    console.log(
+      `run ${run + 1}: sign-in form ${ms(form)}, ${kB(sum(formJs))} JS; sign-in → dashboard ${ms(signIn)}, +${kB(sum(signInJs))} JS; warm visit ${ms(warmForm)}, ${kB(sum(warmJs))} JS from the network`,
+    );
   }
   const formGzip = await gzipBytes(runs[0].formJs.map((s) => s.url));
   const dashboardGzip = await gzipBytes(runs[0].signInJs.map((s) => s.url));
   const forms = runs.map((r) => r.form);
   const signIns = runs.map((r) => r.signIn);
   const warm = runs.map((r) => r.warmForm);
-  writeBenchmarkSection('console', `
+  writeBenchmarkSection(
+    'console',
+    `
 ## Console: first visit (\`npm run bench:console\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the run ${load}); the built console served by a hub process (\`dist/server/main.js\`, demo profile, embedded PostgreSQL), headless Chromium at 1440×900, ${RUNS} runs each in a fresh browser context (empty cache), signing in as \`${ACCOUNT.username}\`.
@@ -114,7 +132,8 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (lo
 | second visit, from the network | ${runs[0].warmJs.length} | ${kB(sum(runs[0].warmJs))} | — |
 
 Goals: sign-in form within 2 s on a quiet machine; initial JavaScript ≤ 250 kB compressed. Every other page and the charts are separate chunks loaded when first opened.
-`);
+`,
+  );
   console.log('docs/benchmarks.md updated (section console)');
 } finally {
   await browser.close();

@@ -25,11 +25,18 @@ const BASELINE = process.env.BENCH_START_BASELINE || undefined;
 const GOAL = { first: 20, restart: 5 };
 const TIMEOUT_MS = 300_000;
 
-interface Start { readyMs: number; consoleMs: number; phases: Record<Phase, number | undefined> }
+interface Start {
+  readyMs: number;
+  consoleMs: number;
+  phases: Record<Phase, number | undefined>;
+}
 
 /** Log lines that end a phase of a start, and what the phase is called. */
 const PHASES = {
-  built: { line: /initialising embedded PostgreSQL/, name: 'builds (HEAD: the server\'s; the console builds alongside) and loading the server\'s modules' },
+  built: {
+    line: /initialising embedded PostgreSQL/,
+    name: "builds (HEAD: the server's; the console builds alongside) and loading the server's modules",
+  },
   postgres: { line: /embedded PostgreSQL started/, name: 'PostgreSQL initialised and started' },
   migrated: { line: /"msg":"migrated"/, name: 'migrations' },
   seeded: { line: /seeded campaigns/, name: 'seeds before insights (units, villages, accounts, criteria, assessments, campaigns)' },
@@ -50,17 +57,22 @@ function phasesOf(log: string, startedAt: number): Record<Phase, number | undefi
   }
   return ends;
 }
-interface Run { first: Start; restart: Start; edited: Start }
+interface Run {
+  first: Start;
+  restart: Start;
+  edited: Start;
+}
 
 /** A free TCP port on this machine. */
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const server = net.createServer();
-  server.once('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo;
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
-});
 
 /** Whether `url` answers 200 (and, when given, with a body containing `marker`). */
 async function answers(url: string, marker?: string): Promise<boolean> {
@@ -91,11 +103,18 @@ async function timeStart(dir: string, env: Record<string, string>, log: string):
   const logFrom = readFileSync(log).length;
   const startedAt = Date.now();
   const started = performance.now();
-  const child: ChildProcess = spawn('npm', ['start'], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn('npm', ['start'], {
+    cwd: dir,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout!.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
   child.stderr!.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   const base = `http://127.0.0.1:${env.PORT}`;
   const times: Partial<Start> = {};
   try {
@@ -130,7 +149,7 @@ async function benchRun(n: number, commit = 'HEAD'): Promise<Run> {
     } catch {
       execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: clone, stdio: 'inherit' });
     }
-    const env = { PORT: String(await freePort()), NTM_PG_PORT: String(process.env.BENCH_PG_PORT ?? await freePort()) };
+    const env = { PORT: String(await freePort()), NTM_PG_PORT: String(process.env.BENCH_PG_PORT ?? (await freePort())) };
     const log = join(dir, 'start.log');
     const first = await timeStart(clone, env, log);
     const restart = await timeStart(clone, env, log);
@@ -149,7 +168,9 @@ async function benchRun(n: number, commit = 'HEAD'): Promise<Run> {
   }
 }
 
-const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 const runs: Run[] = [];
 const baseline: Run[] = [];
 if (process.env.BENCH_START_FROM_LOG) {
@@ -171,28 +192,29 @@ const p50 = (of: Run[], pick: (r: Run) => number | undefined) => {
 };
 const worst = (of: Run[], pick: (r: Run) => number) => Math.max(...of.map(pick));
 const row = (what: string, key: 'first' | 'restart' | 'edited') =>
-  `| ${what} | ${s(p50(runs, (r) => r[key].readyMs))} | ${s(p50(runs, (r) => r[key].consoleMs))} | ${s(worst(runs, (r) => r[key].readyMs))} | ${s(worst(runs, (r) => r[key].consoleMs))} |`
-  + (BASELINE ? ` ${s(p50(baseline, (r) => r[key].readyMs))} |` : '');
+  `| ${what} | ${s(p50(runs, (r) => r[key].readyMs))} | ${s(p50(runs, (r) => r[key].consoleMs))} | ${s(worst(runs, (r) => r[key].readyMs))} | ${s(worst(runs, (r) => r[key].consoleMs))} |` +
+  (BASELINE ? ` ${s(p50(baseline, (r) => r[key].readyMs))} |` : '');
 const first = p50(runs, (r) => r.first.readyMs)!;
 const restart = p50(runs, (r) => r.restart.readyMs)!;
 const verdict = (value: number, goal: number) => `${s(value)} — ${value <= goal * 1000 ? 'met' : '**not met**'}`;
 /** Each phase of the first start: its median length (from the end of the phase before). */
 const phaseRows = (Object.keys(PHASES) as Phase[]).map((phase, i, all) => {
-  const length = (of: Run[]) => p50(of, (r) => {
-    const end = r.first.phases[phase];
-    const before = i ? r.first.phases[all[i - 1]] : 0;
-    return end === undefined || before === undefined ? undefined : end - before;
-  });
+  const length = (of: Run[]) =>
+    p50(of, (r) => {
+      const end = r.first.phases[phase];
+      const before = i ? r.first.phases[all[i - 1]] : 0;
+      return end === undefined || before === undefined ? undefined : end - before;
+    });
   return `| ${PHASES[phase].name} | ${s(length(runs))} |${BASELINE ? ` ${s(length(baseline))} |` : ''}`;
 });
 
 const markdown = `## Start-up: \`npm start\` on a fresh clone (\`npm run bench:start\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average ${process.env.BENCH_START_FROM_LOG ? 'when these tables were made from the runs\' log' : 'before the runs'} ${load}); ${runs.length} runs${BASELINE ? ` of HEAD and, each right after one of them, of ${BASELINE} (before issue 17's start-up work)` : ''}, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
+Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average ${process.env.BENCH_START_FROM_LOG ? "when these tables were made from the runs' log" : 'before the runs'} ${load}); ${runs.length} runs${BASELINE ? ` of HEAD and, each right after one of them, of ${BASELINE} (before issue 17's start-up work)` : ''}, each on a fresh \`git clone\` of HEAD with \`node_modules\` hard-linked (\`npm install\` is not timed), the embedded PostgreSQL, the demo profile. Time from \`npm start\` to /readyz answering 200, and to /admin/ serving the built console (Vite builds it while the hub starts); then stopped with SIGINT (Ctrl-C) and started again on the same data; then once more after editing one server source file.
 
 | start | /readyz p50 | console p50 | /readyz worst | console worst |${BASELINE ? ` /readyz p50 at ${BASELINE} |` : ''}
 | --- | --- | --- | --- | --- |${BASELINE ? ' --- |' : ''}
-${row('first start (build everything, initialise PostgreSQL, migrate, seed, insights\' summaries)', 'first')}
+${row("first start (build everything, initialise PostgreSQL, migrate, seed, insights' summaries)", 'first')}
 ${row('restart, nothing changed', 'restart')}
 ${row('restart after editing one server file', 'edited')}
 

@@ -32,7 +32,11 @@ export async function startHubProcess(env: Record<string, string>): Promise<HubP
     url,
     child,
     rssMb: () => rssMb(child.pid!),
-    stop: () => new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -57,7 +61,9 @@ export function writeBenchmarkSection(name: string, markdown: string): void {
   const file = projectPath('docs', 'benchmarks.md');
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nFigures measured by `npm run bench` and `npm run load` on the machine each section names.\n';
+  const current = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Benchmarks\n\nFigures measured by `npm run bench` and `npm run load` on the machine each section names.\n';
   const block = `${start}\n${markdown.trim()}\n${end}`;
   const next = current.includes(start) ? current.replace(new RegExp(`${start}[^]*?${end}`), block) : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
@@ -71,25 +77,51 @@ export function percentile(values: readonly number[], p: number): number {
   return Math.round(sorted[rank] * 10) / 10;
 }
 
-export interface Measured { p50: number; p95: number; p99: number; rps: number; errors: number }
+export interface Measured {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
 
 /** Requests at a fixed rate (latencies) or as fast as `connections` allow (throughput when rate is undefined). */
-export function cannon(url: string, bodies: () => string, options: { rate?: number; seconds: number; connections: number; token?: string }): Promise<Measured> {
+export function cannon(
+  url: string,
+  bodies: () => string,
+  options: { rate?: number; seconds: number; connections: number; token?: string },
+): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const times: number[] = [];
     let errors = 0;
-    const instance = autocannon({
-      url, connections: options.connections, duration: options.seconds, ...(options.rate ? { overallRate: options.rate } : {}),
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-        setupRequest: (request) => ({ ...request, body: bodies() }),
-        onResponse: (status, body) => { if (status !== 200 || body.includes('"errors"')) errors++; },
-      }],
-    }, (error, result) => {
-      if (error) return reject(error);
-      resolve({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), rps: Math.round(result.requests.total / options.seconds), errors: errors + result.non2xx + result.errors + result.timeouts });
-    });
+    const instance = autocannon(
+      {
+        url,
+        connections: options.connections,
+        duration: options.seconds,
+        ...(options.rate ? { overallRate: options.rate } : {}),
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+            setupRequest: (request) => ({ ...request, body: bodies() }),
+            onResponse: (status, body) => {
+              if (status !== 200 || body.includes('"errors"')) errors++;
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          p50: percentile(times, 50),
+          p95: percentile(times, 95),
+          p99: percentile(times, 99),
+          rps: Math.round(result.requests.total / options.seconds),
+          errors: errors + result.non2xx + result.errors + result.timeouts,
+        });
+      },
+    );
     instance.on('response', (_c: unknown, _s: number, _b: number, time: number) => times.push(time));
   });
 }
@@ -103,7 +135,9 @@ export function cpuSeconds(pids: readonly number[]): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        .replace(/^.*\) /, '')
+        .split(' ');
       stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The process ended meanwhile.
@@ -128,7 +162,11 @@ export function rssMb(pid: number): number {
 /** The year the benchmarks compare. */
 export const YEAR = 2024;
 /** All provinces on six metrics for one year. */
-export const SIX = { level: 'PROVINCE', year: YEAR, metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL', 'AVG_CRITERIA_MET', 'COMMUNES_UNDER_15', 'VILLAGES_MODEL'] };
+export const SIX = {
+  level: 'PROVINCE',
+  year: YEAR,
+  metrics: ['COMMUNES_NTM', 'COMMUNES_ADVANCED', 'COMMUNES_MODEL', 'AVG_CRITERIA_MET', 'COMMUNES_UNDER_15', 'VILLAGES_MODEL'],
+};
 /** The comparison with the unit's plain code and name (served by insights alone). */
 export const COMPARE = JSON.stringify({
   query: `query($i: CompareInput!) { compare(input: $i) { rows { unitCode unitName metric actual numerator denominator target gap onTrack rank approximate } } }`,
@@ -140,13 +178,17 @@ export const COMPARE = JSON.stringify({
  * now (so none is refused as stale while fewer than 5,000 are sent).
  */
 export async function assessmentWrites(db: pg.Client): Promise<() => string> {
-  const targets = (await db.query(`SELECT u.code, a.version, a.set_id FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
-    WHERE a.year = 2023 AND a.synthetic ORDER BY a.id LIMIT 5000`)).rows;
+  const targets = (
+    await db.query(`SELECT u.code, a.version, a.set_id FROM criteria.assessment a JOIN units.unit u ON u.id = a.unit_id
+    WHERE a.year = 2023 AND a.synthetic ORDER BY a.id LIMIT 5000`)
+  ).rows;
   let next = 0;
   return () => {
     const t = targets[next++ % targets.length];
     const results = Array.from({ length: 19 }, (_, n) => ({ criterionNumber: n + 1, met: (next + n) % 3 !== 0 }));
-    return JSON.stringify({ query: 'mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id } }',
-      variables: { i: { unitCode: t.code, criteriaSetId: String(t.set_id), year: 2023, results, expectedVersion: t.version } } });
+    return JSON.stringify({
+      query: 'mutation($i: RecordAssessmentInput!) { recordAssessment(input: $i) { id } }',
+      variables: { i: { unitCode: t.code, criteriaSetId: String(t.set_id), year: 2023, results, expectedVersion: t.version } },
+    });
   };
 }

@@ -14,7 +14,19 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { projectPath } from '../shared/project.js';
 import ExcelJS from 'exceljs';
-import { assessmentWrites, cannon, COMPARE, graphql, type HubProcess, machineDescription, percentile, SIX, startHubProcess, writeBenchmarkSection, YEAR } from './bench-support.js';
+import {
+  assessmentWrites,
+  cannon,
+  COMPARE,
+  graphql,
+  type HubProcess,
+  machineDescription,
+  percentile,
+  SIX,
+  startHubProcess,
+  writeBenchmarkSection,
+  YEAR,
+} from './bench-support.js';
 import { benchSplit, splitSection } from './bench-split.js';
 
 const DATA_DIR = process.env.BENCH_DATA_DIR ?? projectPath('.data', 'national');
@@ -51,7 +63,16 @@ const RAW_SQL = `
   FROM communes c LEFT JOIN assessed a ON a.unit_id = c.id LEFT JOIN recognised r ON r.unit_id = c.id GROUP BY c.province_id`;
 
 /** What one import measured. */
-interface ImportRun { rows: number; bytes: number; validateMs: number; commitMs: number; totalMs: number; rssBefore: number; rssPeak: number; status: string }
+interface ImportRun {
+  rows: number;
+  bytes: number;
+  validateMs: number;
+  commitMs: number;
+  totalMs: number;
+  rssBefore: number;
+  rssPeak: number;
+  status: string;
+}
 
 /**
  * Downloads the hub's assessment template for a territory and year (every commune with its stored results and
@@ -72,7 +93,9 @@ async function importYear(hub: HubProcess, token: string, year: number, withinCo
   const file = Buffer.from(await workbook.xlsx.writeBuffer());
   const rssBefore = Math.round(hub.rssMb());
   let rssPeak = rssBefore;
-  const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, Math.round(hub.rssMb())); }, 100);
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, Math.round(hub.rssMb()));
+  }, 100);
   const poll = async (id: string, until: string[]) => {
     for (;;) {
       const job = ((await (await fetch(`${hub.url}/imports/assessments/jobs/${id}`, { headers: auth })).json()) as any).job;
@@ -83,21 +106,38 @@ async function importYear(hub: HubProcess, token: string, year: number, withinCo
   };
   try {
     const started = performance.now();
-    const uploaded = ((await (await fetch(`${hub.url}/imports/assessments?fileName=bench.xlsx`, { method: 'POST', headers: auth, body: file })).json()) as any).job;
+    const uploaded = (
+      (await (
+        await fetch(`${hub.url}/imports/assessments?fileName=bench.xlsx`, { method: 'POST', headers: auth, body: file })
+      ).json()) as any
+    ).job;
     const validated = await poll(uploaded.id, ['VALIDATED']);
     const validateMs = performance.now() - started;
     await fetch(`${hub.url}/imports/assessments/jobs/${uploaded.id}/commit`, { method: 'POST', headers: auth });
     const committed = await poll(uploaded.id, ['COMMITTED']);
     const totalMs = performance.now() - started;
-    return { rows: validated.rowsRead, bytes: file.length, validateMs, commitMs: totalMs - validateMs, totalMs, rssBefore, rssPeak, status: committed.status };
+    return {
+      rows: validated.rowsRead,
+      bytes: file.length,
+      validateMs,
+      commitMs: totalMs - validateMs,
+      totalMs,
+      rssBefore,
+      rssPeak,
+      status: committed.status,
+    };
   } finally {
     clearInterval(sampler);
   }
 }
 
 const hub = await startHubProcess({
-  PORT: '0', NTM_DATA_DIR: DATA_DIR, NTM_PG_PORT: PG_PORT, NTM_DEMO: '0',
-  NTM_ADMIN_USERNAME: admin.username, NTM_ADMIN_PASSWORD: admin.password,
+  PORT: '0',
+  NTM_DATA_DIR: DATA_DIR,
+  NTM_PG_PORT: PG_PORT,
+  NTM_DEMO: '0',
+  NTM_ADMIN_USERNAME: admin.username,
+  NTM_ADMIN_PASSWORD: admin.password,
 });
 const secret = readFileSync(`${DATA_DIR}.secret`, 'utf8').trim();
 const db = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${PG_PORT}/ntm_hub` });
@@ -107,9 +147,16 @@ try {
   if (assessments < 30_000) throw new Error(`Only ${assessments} assessments: run \`npm run seed:national\` first`);
   const gateway = `${hub.url}/graphql`;
   const direct = `${hub.url}/subgraphs/insights/graphql`;
-  const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
   // Warm-up: JIT, plan and document caches, the insights targets cache, PostgreSQL's buffers.
-  for (const [url, body] of [[gateway, COMPARE], [direct, COMPARE], [gateway, COMPARE_ENTITY], [gateway, NESTED]] as const) {
+  for (const [url, body] of [
+    [gateway, COMPARE],
+    [direct, COMPARE],
+    [gateway, COMPARE_ENTITY],
+    [gateway, NESTED],
+  ] as const) {
     for (let i = 0; i < 50; i++) {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const text = await response.text();
@@ -119,11 +166,30 @@ try {
   await cannon(gateway, () => COMPARE, { seconds: 3, connections: 4 });
   await cannon(direct, () => COMPARE, { seconds: 3, connections: 4 });
   // The summaries must equal the raw aggregate (after seed:national's bulk rebuild too): compare the figures per province.
-  const check = await graphql(hub.url, `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric numerator denominator } } }`, { i: SIX });
+  const check = await graphql(
+    hub.url,
+    `
+      query ($i: CompareInput!) {
+        compare(input: $i) {
+          rows {
+            unit {
+              id
+            }
+            metric
+            numerator
+            denominator
+          }
+        }
+      }
+    `,
+    { i: SIX },
+  );
   const raw = new Map((await db.query(RAW_SQL, [YEAR])).rows.map((r) => [String(r.province_id), r]));
   const expected: Record<string, (r: any) => [number, number]> = {
-    COMMUNES_NTM: (r) => [Number(r.ntm), Number(r.communes)], COMMUNES_ADVANCED: (r) => [Number(r.advanced), Number(r.communes)],
-    COMMUNES_MODEL: (r) => [Number(r.model), Number(r.communes)], AVG_CRITERIA_MET: (r) => [Number(r.met ?? 0), Number(r.assessed)],
+    COMMUNES_NTM: (r) => [Number(r.ntm), Number(r.communes)],
+    COMMUNES_ADVANCED: (r) => [Number(r.advanced), Number(r.communes)],
+    COMMUNES_MODEL: (r) => [Number(r.model), Number(r.communes)],
+    AVG_CRITERIA_MET: (r) => [Number(r.met ?? 0), Number(r.assessed)],
     COMMUNES_UNDER_15: (r) => [Number(r.under_15), Number(r.assessed)],
   };
   const mismatches = check.compare.rows.filter((row: any) => {
@@ -134,7 +200,9 @@ try {
   const checkedRows = check.compare.rows.filter((row: any) => expected[row.metric]).length;
   // National totals per metric: equal whichever province a commune moved into in 2025.
   const totalsEqual = Object.entries(expected).every(([metric, want]) => {
-    const mine = check.compare.rows.filter((row: any) => row.metric === metric).reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
+    const mine = check.compare.rows
+      .filter((row: any) => row.metric === metric)
+      .reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
     const theirs = [...raw.values()].reduce((t: number[], r) => [t[0] + want(r)[0], t[1] + want(r)[1]], [0, 0]);
     return mine[0] === theirs[0] && mine[1] === theirs[1];
   });
@@ -157,7 +225,10 @@ try {
   const aMax = await cannon(gateway, () => COMPARE, { seconds: SATURATION_SECONDS, connections: 10 });
   const bMax = await cannon(direct, () => COMPARE, { seconds: SATURATION_SECONDS, connections: 10 });
 
-  const { login } = await graphql(hub.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: admin.username, p: admin.password });
+  const { login } = await graphql(hub.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: admin.username,
+    p: admin.password,
+  });
   const write = await assessmentWrites(db);
   const e = await cannon(gateway, write, { seconds: 5, connections: 8, token: login.token });
 
@@ -165,10 +236,29 @@ try {
   // stored rows and versions) with criterion 1 flipped on every row, so every assessment is rewritten.
   const province = await importYear(hub, login.token, 2024, '42');
   const national = await importYear(hub, login.token, 2025, 'VN');
-  const afterImport = await graphql(hub.url, `query($i: CompareInput!) { compare(input: $i) { rows { unit { id } metric numerator denominator } } }`, { i: { ...SIX, year: 2025 } });
+  const afterImport = await graphql(
+    hub.url,
+    `
+      query ($i: CompareInput!) {
+        compare(input: $i) {
+          rows {
+            unit {
+              id
+            }
+            metric
+            numerator
+            denominator
+          }
+        }
+      }
+    `,
+    { i: { ...SIX, year: 2025 } },
+  );
   const rawAfter = new Map((await db.query(RAW_SQL, [2025])).rows.map((r) => [String(r.province_id), r]));
   const importTotalsEqual = Object.entries(expected).every(([metric, want]) => {
-    const mine = afterImport.compare.rows.filter((row: any) => row.metric === metric).reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
+    const mine = afterImport.compare.rows
+      .filter((row: any) => row.metric === metric)
+      .reduce((t: number[], row: any) => [t[0] + row.numerator, t[1] + row.denominator], [0, 0]);
     const theirs = [...rawAfter.values()].reduce((t: number[], r) => [t[0] + want(r)[0], t[1] + want(r)[1]], [0, 0]);
     return mine[0] === theirs[0] && mine[1] === theirs[1];
   });
@@ -180,10 +270,10 @@ try {
   const lines = [
     '## Insights: comparisons at national scale (`npm run bench`)',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the run ${load}); hub process with the embedded `
-      + `PostgreSQL, all subgraphs in one process; national dataset (\`npm run seed:national\`: ${assessments} assessments × 19 criteria, 2021–2025). `
-      + `Latencies at a fixed ${RATE} requests/s for ${SECONDS} s per scenario (autocannon, one connection, after a warm-up), well below capacity; `
-      + `throughput separately at saturation: 10 connections, no rate limit, ${SATURATION_SECONDS} s.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before the run ${load}); hub process with the embedded ` +
+      `PostgreSQL, all subgraphs in one process; national dataset (\`npm run seed:national\`: ${assessments} assessments × 19 criteria, 2021–2025). ` +
+      `Latencies at a fixed ${RATE} requests/s for ${SECONDS} s per scenario (autocannon, one connection, after a warm-up), well below capacity; ` +
+      `throughput separately at saturation: 10 connections, no rate limit, ${SATURATION_SECONDS} s.`,
     '',
     '| what | p50 | p95 | p99 | throughput at saturation | errors |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -194,18 +284,23 @@ try {
     `| (d) nested read: Hà Tĩnh → districts → communes → ${YEAR} assessments (gateway, 10 req/s) | ${d.p50} ms | ${d.p95} ms | ${d.p99} ms | — | ${d.errors} |`,
     `| (e) recordAssessment through the gateway (8 connections, as fast as they go) | ${e.p50} ms | ${e.p95} ms | ${e.p99} ms | ${e.rps} writes/s | ${e.errors} |`,
     '',
-    '### Bulk import of assessments (`/imports/assessments`, XLSX from the hub\'s template, criterion 1 flipped on every row)',
+    "### Bulk import of assessments (`/imports/assessments`, XLSX from the hub's template, criterion 1 flipped on every row)",
     '',
     '| file | rows (assessments × 19 criteria) | size | upload + dry run | commit (write + summaries) | total | assessments/s | hub RSS before → peak |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...[['a province-year (Hà Tĩnh, 2024)', province], ['the national year (2025)', national]].map(([label, r]: any) =>
-      `| ${label} | ${r.rows} | ${(r.bytes / 1024).toFixed(0)} kB | ${(r.validateMs / 1000).toFixed(1)} s | ${(r.commitMs / 1000).toFixed(1)} s | ${(r.totalMs / 1000).toFixed(1)} s | ${Math.round(r.rows / (r.totalMs / 1000))} | ${r.rssBefore} → ${r.rssPeak} MiB |`),
+    ...[
+      ['a province-year (Hà Tĩnh, 2024)', province],
+      ['the national year (2025)', national],
+    ].map(
+      ([label, r]: any) =>
+        `| ${label} | ${r.rows} | ${(r.bytes / 1024).toFixed(0)} kB | ${(r.validateMs / 1000).toFixed(1)} s | ${(r.commitMs / 1000).toFixed(1)} s | ${(r.totalMs / 1000).toFixed(1)} s | ${Math.round(r.rows / (r.totalMs / 1000))} | ${r.rssBefore} → ${r.rssPeak} MiB |`,
+    ),
     '',
     `After the national import the comparison's national totals ${importTotalsEqual ? 'equal' : '**differ from**'} the raw aggregate over the rewritten rows.`,
     '',
-    `Figures check: ${checkedRows - mismatches} of ${checkedRows} province × metric rows (all but VILLAGES_MODEL) equal the raw aggregate's numerator and denominator; `
-      + `national totals per metric ${totalsEqual ? 'equal' : '**differ**'}. (The raw SQL places a commune in its old province's successor; the summaries follow the `
-      + 'commune\'s own lineage, so a commune moved to another province in 2025 counts differently there — e.g. 82 Tiền Giang/Đồng Tháp and 91 Kiên Giang/An Giang each differ by one commune.)',
+    `Figures check: ${checkedRows - mismatches} of ${checkedRows} province × metric rows (all but VILLAGES_MODEL) equal the raw aggregate's numerator and denominator; ` +
+      `national totals per metric ${totalsEqual ? 'equal' : '**differ**'}. (The raw SQL places a commune in its old province's successor; the summaries follow the ` +
+      "commune's own lineage, so a commune moved to another province in 2025 counts differently there — e.g. 82 Tiền Giang/Đồng Tháp and 91 Kiên Giang/An Giang each differ by one commune.)",
     '',
     `Ratios: a/b p50 latency = ${ratio(a.p50, b.p50)}; a/b throughput = ${ratio(aMax.rps, bMax.rps)}; c/a p50 = ${ratio(c.p50, a.p50)}.`,
     '',
@@ -228,11 +323,23 @@ try {
 }
 
 // The same dataset behind Hive Gateway and one process per subgraph, beside the bundled hub, in the same run.
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' / ');
-const figures = await benchSplit({ dataDir: DATA_DIR, pgPort: Number(PG_PORT), admin, seconds: SECONDS, rate: RATE, saturationSeconds: SATURATION_SECONDS });
-const split = splitSection(figures, `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before ${loadBefore}); `
-  + 'national dataset as above, one embedded PostgreSQL for every deployment; each deployment started from dist/ and measured in turn: '
-  + `the all-province comparison of (a) at ${RATE} requests/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s; \`recordAssessment\` `
-  + `with a bearer token at 10 writes/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s.`);
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
+const figures = await benchSplit({
+  dataDir: DATA_DIR,
+  pgPort: Number(PG_PORT),
+  admin,
+  seconds: SECONDS,
+  rate: RATE,
+  saturationSeconds: SATURATION_SECONDS,
+});
+const split = splitSection(
+  figures,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} (load average before ${loadBefore}); ` +
+    'national dataset as above, one embedded PostgreSQL for every deployment; each deployment started from dist/ and measured in turn: ' +
+    `the all-province comparison of (a) at ${RATE} requests/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s; \`recordAssessment\` ` +
+    `with a bearer token at 10 writes/s for ${SECONDS} s (p50) and at saturation for ${SATURATION_SECONDS} s.`,
+);
 writeBenchmarkSection('split', split.join('\n'));
 console.log(split.join('\n'));

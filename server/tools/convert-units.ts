@@ -9,12 +9,33 @@ import { join, resolve } from 'node:path';
 import { kindFromName, UnitLevel } from '../units/units.enums.js';
 import { unitSeedId, type LineageSeed, type UnitSeed } from '../units/seed-records.js';
 
-interface OldWard { Code: string; FullName: string }
-interface OldDistrict { Code: string; FullName: string; Ward: OldWard[] | null }
-interface OldProvince { Code: string; FullName: string; District: OldDistrict[] }
-interface NewProvince { Code: string; FullName: string; Wards: { Code: string; FullName: string }[] }
-interface Merge { old_id: string; name: string; type: 'full' | 'partial' }
-interface LineageFile { data: { level1_id: string; name: string; merges: Merge[]; level2s: { level2_id: string; name: string; merges: Merge[] }[] }[] }
+interface OldWard {
+  Code: string;
+  FullName: string;
+}
+interface OldDistrict {
+  Code: string;
+  FullName: string;
+  Ward: OldWard[] | null;
+}
+interface OldProvince {
+  Code: string;
+  FullName: string;
+  District: OldDistrict[];
+}
+interface NewProvince {
+  Code: string;
+  FullName: string;
+  Wards: { Code: string; FullName: string }[];
+}
+interface Merge {
+  old_id: string;
+  name: string;
+  type: 'full' | 'partial';
+}
+interface LineageFile {
+  data: { level1_id: string; name: string; merges: Merge[]; level2s: { level2_id: string; name: string; merges: Merge[] }[] }[];
+}
 
 const OLD_VALID_TO = '2025-06-30';
 const NEW_VALID_FROM = '2025-07-01';
@@ -29,13 +50,29 @@ const newProvinces = read<NewProvince[]>('units-current.json');
 const lineage = read<LineageFile>('lineage-2025-07-01-merges.json');
 
 const units: UnitSeed[] = [
-  { id: NATION_ID, code: 'VN', name: 'Việt Nam', shortName: 'Việt Nam', level: UnitLevel.NATION, kind: 'NATION', parentId: null, validFrom: null, validTo: null },
+  {
+    id: NATION_ID,
+    code: 'VN',
+    name: 'Việt Nam',
+    shortName: 'Việt Nam',
+    level: UnitLevel.NATION,
+    kind: 'NATION',
+    parentId: null,
+    validFrom: null,
+    validTo: null,
+  },
 ];
 const unit = (era: 1 | 2, level: UnitLevel, code: string, fullName: string, parentId: number): UnitSeed => {
   const name = fullName.normalize('NFC').trim();
   const { kind, shortName } = kindFromName(name, level);
   return {
-    id: unitSeedId(era, level, code), code, name, shortName, level, kind, parentId,
+    id: unitSeedId(era, level, code),
+    code,
+    name,
+    shortName,
+    level,
+    kind,
+    parentId,
     validFrom: era === 1 ? null : NEW_VALID_FROM,
     validTo: era === 1 ? OLD_VALID_TO : null,
   };
@@ -57,9 +94,7 @@ for (const p of newProvinces) {
 }
 
 const byId = new Map(units.map((u) => [u.id, u]));
-const oldDistrictsWithoutCommunes = new Set(
-  oldProvinces.flatMap((p) => p.District.filter((d) => d.Ward === null).map((d) => d.Code)),
-);
+const oldDistrictsWithoutCommunes = new Set(oldProvinces.flatMap((p) => p.District.filter((d) => d.Ward === null).map((d) => d.Code)));
 const lineageRows: LineageSeed[] = [];
 const unresolved: string[] = [];
 const share = (m: Merge): LineageSeed['share'] => (m.type === 'full' ? 'FULL' : 'PARTIAL');
@@ -75,7 +110,10 @@ for (const l1 of lineage.data) {
     if (!successor) {
       // The lineage file and the current list disagree on a few codes: match such a unit by its name in the province.
       const ward = provinceWards.find((w) => w.FullName.normalize('NFC') === l2.name.normalize('NFC'));
-      if (!ward) { unresolved.push(`successor ${l2.level2_id} ${l2.name}: not in the current list`); continue; }
+      if (!ward) {
+        unresolved.push(`successor ${l2.level2_id} ${l2.name}: not in the current list`);
+        continue;
+      }
       unresolved.push(`successor ${l2.level2_id} ${l2.name}: matched by name to current code ${ward.Code}`);
       successor = byId.get(unitSeedId(2, UnitLevel.COMMUNE, ward.Code))!;
     }
@@ -83,7 +121,9 @@ for (const l1 of lineage.data) {
       const level = oldDistrictsWithoutCommunes.has(m.old_id) ? UnitLevel.DISTRICT : UnitLevel.COMMUNE;
       const predecessorId = unitSeedId(1, level, m.old_id);
       if (!byId.has(predecessorId)) {
-        unresolved.push(`predecessor ${m.old_id} ${m.name} of ${successor.code} ${successor.name}: not in the 2025-06-30 list (dissolved earlier)`);
+        unresolved.push(
+          `predecessor ${m.old_id} ${m.name} of ${successor.code} ${successor.name}: not in the 2025-06-30 list (dissolved earlier)`,
+        );
         continue;
       }
       lineageRows.push({ successorId: successor.id, predecessorId, share: share(m) });
@@ -98,6 +138,6 @@ writeFileSync(join(outDir, 'unresolved.txt'), unresolved.join('\n') + '\n');
 const count = (level: UnitLevel, era: 1 | 2) => units.filter((u) => u.level === level && (era === 1 ? u.validTo : u.validFrom)).length;
 console.log(
   `units: ${units.length} (before 2025-07-01: ${count(UnitLevel.PROVINCE, 1)} provinces, ${count(UnitLevel.DISTRICT, 1)} districts, ` +
-  `${count(UnitLevel.COMMUNE, 1)} communes; current: ${count(UnitLevel.PROVINCE, 2)} provinces, ${count(UnitLevel.COMMUNE, 2)} communes); ` +
-  `lineage links: ${lineageRows.length}; notes: ${unresolved.length}`,
+    `${count(UnitLevel.COMMUNE, 1)} communes; current: ${count(UnitLevel.PROVINCE, 2)} provinces, ${count(UnitLevel.COMMUNE, 2)} communes); ` +
+    `lineage links: ${lineageRows.length}; notes: ${unresolved.length}`,
 );

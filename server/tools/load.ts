@@ -20,19 +20,38 @@ const RATE = Number(process.env.LOAD_RATE ?? DEFAULT_RATE);
 const WRITE_SHARE = 0.2;
 const admin = { username: 'load-admin', password: 'load-admin-password' };
 
-interface LoadResult { requests: number; writes: number; p50: number; p95: number; p99: number; errors: number; rssBefore: number; rssAfter: number }
+interface LoadResult {
+  requests: number;
+  writes: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  rssBefore: number;
+  rssAfter: number;
+}
 
 /** The mix at a fixed rate against one deployment's gateway; `rss` sums the resident memory of its processes. */
 async function runLoad(url: string, rss: () => number): Promise<LoadResult> {
-  const { login } = await graphql(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: admin.username, p: admin.password });
-  const communes: string[] = (await graphql(url, '{ units(filter: { level: COMMUNE, withinCode: "56", asOf: "2024-01-01" }, limit: 200) { nodes { code } } }')).units.nodes.map((n: { code: string }) => n.code);
+  const { login } = await graphql(url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+    u: admin.username,
+    p: admin.password,
+  });
+  const communes: string[] = (
+    await graphql(url, '{ units(filter: { level: COMMUNE, withinCode: "56", asOf: "2024-01-01" }, limit: 200) { nodes { code } } }')
+  ).units.nodes.map((n: { code: string }) => n.code);
   const reads = [
     { query: '{ units(filter: { level: PROVINCE }) { totalCount nodes { code name } } }' },
-    { query: 'query($c: String!) { unit(code: $c, asOf: "2024-01-01") { name ancestors { name } predecessors { share unit { name } } successors { unit { name } } } }', pick: true },
+    {
+      query:
+        'query($c: String!) { unit(code: $c, asOf: "2024-01-01") { name ancestors { name } predecessors { share unit { name } } successors { unit { name } } } }',
+      pick: true,
+    },
     { query: '{ units(filter: { search: "khanh hoa" }) { totalCount nodes { name level } } }' },
     { query: '{ units(filter: { parentCode: "56", asOf: "2024-01-01" }, orderBy: NAME) { nodes { name classifications { code } } } }' },
   ];
-  const write = 'mutation($c: String!, $s: String) { setUnitClassification(input: { unitCode: $c, asOf: "2024-01-01", scheme: BORDER, source: $s }) { id } }';
+  const write =
+    'mutation($c: String!, $s: String) { setUnitClassification(input: { unitCode: $c, asOf: "2024-01-01", scheme: BORDER, source: $s }) { id } }';
   let n = 0;
   const body = () => {
     n++;
@@ -42,45 +61,67 @@ async function runLoad(url: string, rss: () => number): Promise<LoadResult> {
     return { text: JSON.stringify({ query: read.query, variables: read.pick ? { c: code } : undefined }), write: false };
   };
   // Warm up plans and connections, then measure.
-  for (let i = 0; i < 50; i++) await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` }, body: body().text });
+  for (let i = 0; i < 50; i++)
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+      body: body().text,
+    });
   const rssBefore = rss();
   let graphqlErrors = 0;
   let writes = 0;
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: `${url}/graphql`,
-      connections: 20,
-      overallRate: RATE,
-      duration: SECONDS,
-      requests: [{
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
-        setupRequest: (request) => {
-          const next = body();
-          if (next.write) writes++;
-          return { ...request, body: next.text };
-        },
-        onResponse: (status, responseBody) => {
-          if (status !== 200 || responseBody.includes('"errors"')) graphqlErrors++;
-        },
-      }],
-    }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        connections: 20,
+        overallRate: RATE,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${login.token}` },
+            setupRequest: (request) => {
+              const next = body();
+              if (next.write) writes++;
+              return { ...request, body: next.text };
+            },
+            onResponse: (status, responseBody) => {
+              if (status !== 200 || responseBody.includes('"errors"')) graphqlErrors++;
+            },
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
   });
   return {
-    requests: result.requests.total, writes, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99),
-    errors: result.non2xx + graphqlErrors + result.errors + result.timeouts, rssBefore, rssAfter: rss(),
+    requests: result.requests.total,
+    writes,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.non2xx + graphqlErrors + result.errors + result.timeouts,
+    rssBefore,
+    rssAfter: rss(),
   };
 }
 
-const database = await startEmbeddedPostgres({
-  dataDir: process.env.LOAD_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'ntm-load-')), 'postgres'),
-  port: Number(process.env.LOAD_PG_PORT ?? 54391),
-  databaseName: 'ntm_hub',
-}, createLogger('warn'));
+const database = await startEmbeddedPostgres(
+  {
+    dataDir: process.env.LOAD_DATA_DIR ?? join(mkdtempSync(join(tmpdir(), 'ntm-load-')), 'postgres'),
+    port: Number(process.env.LOAD_PG_PORT ?? 54391),
+    databaseName: 'ntm_hub',
+  },
+  createLogger('warn'),
+);
 const env = {
-  DATABASE_URL: database.url, NTM_DEMO: '0', NTM_ADMIN_USERNAME: admin.username, NTM_ADMIN_PASSWORD: admin.password,
+  DATABASE_URL: database.url,
+  NTM_DEMO: '0',
+  NTM_ADMIN_USERNAME: admin.username,
+  NTM_ADMIN_PASSWORD: admin.password,
   NTM_INTERNAL_SECRET: randomBytes(24).toString('base64url'),
 };
 const results: { label: string; result: LoadResult }[] = [];
@@ -94,7 +135,10 @@ try {
   const split = await startSplitDeployment({ databaseUrl: database.url, env: { ...env, LOG_LEVEL: 'warn' } });
   try {
     const processes = [split.gateway, ...split.subgraphs];
-    results.push({ label: `split: Hive Gateway + ${split.subgraphs.length} subgraph processes`, result: await runLoad(split.gateway.url, () => processes.reduce((sum, p) => sum + rssMb(p.pid), 0)) });
+    results.push({
+      label: `split: Hive Gateway + ${split.subgraphs.length} subgraph processes`,
+      result: await runLoad(split.gateway.url, () => processes.reduce((sum, p) => sum + rssMb(p.pid), 0)),
+    });
   } finally {
     await split.stop();
   }
@@ -106,13 +150,13 @@ const column = (pick: (r: LoadResult) => string) => results.map(({ result }) => 
 const lines = [
   `## Load: reads and writes at a fixed rate (\`npm run load\`)`,
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; the embedded PostgreSQL, a fresh database seeded by the first run; `
-    + `${SECONDS} s at ${RATE} requests/s (20 connections) with ${WRITE_SHARE * 100} % writes (\`setUnitClassification\`) and reads of units, `
-    + 'first against the hub in one process, then against the split deployment (`npm run start:split`).',
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()}; the embedded PostgreSQL, a fresh database seeded by the first run; ` +
+    `${SECONDS} s at ${RATE} requests/s (20 connections) with ${WRITE_SHARE * 100} % writes (\`setUnitClassification\`) and reads of units, ` +
+    'first against the hub in one process, then against the split deployment (`npm run start:split`).',
   '',
   `| what | ${results.map((r) => r.label).join(' | ')} |`,
   `| --- | ${results.map(() => '---').join(' | ')} |`,
-  `| requests (writes) | ${column((r) => `${r.requests} (${r.writes}, ${(100 * r.writes / Math.max(1, r.requests)).toFixed(0)} %)`)} |`,
+  `| requests (writes) | ${column((r) => `${r.requests} (${r.writes}, ${((100 * r.writes) / Math.max(1, r.requests)).toFixed(0)} %)`)} |`,
   // autocannon cannot send faster than its connections are answered: a deployment saturated below the rate shows here.
   `| rate achieved (offered ${RATE} requests/s) | ${column((r) => `${(r.requests / SECONDS).toFixed(1)} requests/s`)} |`,
   `| latency p50 / p95 / p99 | ${column((r) => `${r.p50} / ${r.p95} / ${r.p99} ms`)} |`,

@@ -9,4 +9,8 @@ import { projectPath } from '../shared/project.js';
 
 const files = await generateSchemaFiles();
 for (const [name, content] of Object.entries(files)) writeFileSync(projectPath('schema', name), content);
-console.log(`wrote ${Object.keys(files).map((f) => `schema/${f}`).join(', ')}`);
+console.log(
+  `wrote ${Object.keys(files)
+    .map((f) => `schema/${f}`)
+    .join(', ')}`,
+);

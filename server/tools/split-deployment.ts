@@ -53,7 +53,8 @@ const OUTPUT_LIMIT = 200_000;
 const READY_TIMEOUT_MS = 240_000;
 
 /** The encoded form of NTM_SUBGRAPH_URLS. */
-export const formatSubgraphUrls = (urls: Map<string, string[]>): string => [...urls].map(([name, list]) => `${name}=${list.join('|')}`).join(',');
+export const formatSubgraphUrls = (urls: Map<string, string[]>): string =>
+  [...urls].map(([name, list]) => `${name}=${list.join('|')}`).join(',');
 
 /** A TCP port free right now on `host`. */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
@@ -71,8 +72,13 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 const hiveGatewayBin = (): string => join(dirname(createRequire(import.meta.url).resolve('@graphql-hive/gateway')), 'bin.js');
 
 /** Starts a Node process of the deployment and resolves once its `/readyz` answers 200. */
-export async function startDeploymentProcess(name: string, args: string[], url: string, env: Record<string, string>,
-  onOutput?: (name: string, line: string) => void): Promise<DeploymentProcess> {
+export async function startDeploymentProcess(
+  name: string,
+  args: string[],
+  url: string,
+  env: Record<string, string>,
+  onOutput?: (name: string, line: string) => void,
+): Promise<DeploymentProcess> {
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const take = (chunk: Buffer) => {
@@ -84,7 +90,9 @@ export async function startDeploymentProcess(name: string, args: string[], url: 
   child.stderr.on('data', take);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+  });
   const stop = async (graceMs = 30_000) => {
     if (!gone) {
       child.kill('SIGTERM');
@@ -97,7 +105,10 @@ export async function startDeploymentProcess(name: string, args: string[], url: 
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (gone) throw new Error(`${name} exited before it was ready:\n${output.slice(-5_000)}`);
-    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       await stop(5_000);
@@ -109,10 +120,25 @@ export async function startDeploymentProcess(name: string, args: string[], url: 
 }
 
 /** Starts Hive Gateway (gateway.config.ts, built into dist/) on the committed supergraph. */
-export function startHiveGateway(port: number, env: Record<string, string>, onOutput?: (name: string, line: string) => void, host = '127.0.0.1'): Promise<DeploymentProcess> {
-  return startDeploymentProcess('gateway',
-    [hiveGatewayBin(), 'supergraph', projectPath('schema', 'supergraph.graphql'), '--config-path', projectPath('dist', 'gateway.config.js')],
-    `http://${host}:${port}`, { ...env, PORT: String(port), HOST: host }, onOutput);
+export function startHiveGateway(
+  port: number,
+  env: Record<string, string>,
+  onOutput?: (name: string, line: string) => void,
+  host = '127.0.0.1',
+): Promise<DeploymentProcess> {
+  return startDeploymentProcess(
+    'gateway',
+    [
+      hiveGatewayBin(),
+      'supergraph',
+      projectPath('schema', 'supergraph.graphql'),
+      '--config-path',
+      projectPath('dist', 'gateway.config.js'),
+    ],
+    `http://${host}:${port}`,
+    { ...env, PORT: String(port), HOST: host },
+    onOutput,
+  );
 }
 
 /** Which subgraphs the database has already been seeded for (their start-up then reads no peer). */
@@ -137,12 +163,12 @@ export async function startSplitDeployment(options: SplitOptions): Promise<Split
   const host = options.host ?? '127.0.0.1';
   const names = bundledSubgraphs.map((m) => m.name);
   const instances = names.flatMap((name) => Array.from({ length: options.replicas?.[name] ?? 1 }, (_, i) => ({ name, replica: i + 1 })));
-  const ports = options.port
-    ? instances.map((_, i) => options.port! + 1 + i)
-    : await Promise.all(instances.map(() => freePort(host)));
-  const gatewayPort = options.port || await freePort(host);
+  const ports = options.port ? instances.map((_, i) => options.port! + 1 + i) : await Promise.all(instances.map(() => freePort(host)));
+  const gatewayPort = options.port || (await freePort(host));
   const subgraphUrls = new Map<string, string[]>();
-  instances.forEach(({ name }, i) => subgraphUrls.set(name, [...(subgraphUrls.get(name) ?? []), `http://${host}:${ports[i]}/subgraphs/${name}/graphql`]));
+  instances.forEach(({ name }, i) =>
+    subgraphUrls.set(name, [...(subgraphUrls.get(name) ?? []), `http://${host}:${ports[i]}/subgraphs/${name}/graphql`]),
+  );
   const env = { ...options.env, DATABASE_URL: options.databaseUrl, NTM_SUBGRAPH_URLS: formatSubgraphUrls(subgraphUrls) };
 
   const started: DeploymentProcess[] = [];
@@ -153,8 +179,13 @@ export async function startSplitDeployment(options: SplitOptions): Promise<Split
   const start = async (index: number) => {
     const { name, replica } = instances[index];
     const label = replica > 1 ? `${name}#${replica}` : name;
-    const child = await startDeploymentProcess(label, [projectPath('dist', 'server', 'main.js'), '--only', name],
-      `http://${host}:${ports[index]}`, { ...env, PORT: String(ports[index]), HOST: host }, options.onOutput);
+    const child = await startDeploymentProcess(
+      label,
+      [projectPath('dist', 'server', 'main.js'), '--only', name],
+      `http://${host}:${ports[index]}`,
+      { ...env, PORT: String(ports[index]), HOST: host },
+      options.onOutput,
+    );
     started.push(child);
   };
   try {

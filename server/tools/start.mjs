@@ -38,7 +38,12 @@ function filesUnder(dir) {
 function transpileServer() {
   // Read as JSON rather than through TypeScript, which takes longer to load than SWC takes to transpile everything.
   const { compilerOptions: options, include, ...rest } = JSON.parse(readFileSync(at('tsconfig.json'), 'utf8'));
-  if (Object.keys(rest).length || !options.experimentalDecorators || !options.emitDecoratorMetadata || options.useDefineForClassFields !== false) {
+  if (
+    Object.keys(rest).length ||
+    !options.experimentalDecorators ||
+    !options.emitDecoratorMetadata ||
+    options.useDefineForClassFields !== false
+  ) {
     throw new Error('tsconfig.json changed in a way server/tools/start.mjs does not follow: change it to match');
   }
   const swcOptions = {
@@ -63,7 +68,10 @@ function transpileServer() {
     const output = join(outDir, relative(at(options.rootDir), source)).replace(/\.ts$/, '.js');
     if (sameOptions && existsSync(output) && statSync(output).mtimeMs >= statSync(source).mtimeMs) continue;
     const { code, map } = swc.transformSync(readFileSync(source, 'utf8'), {
-      ...swcOptions, filename: source, sourceFileName: relative(dirname(output), source), outputPath: output,
+      ...swcOptions,
+      filename: source,
+      sourceFileName: relative(dirname(output), source),
+      outputPath: output,
     });
     mkdirSync(dirname(output), { recursive: true });
     writeFileSync(output, map ? `${code}\n//# sourceMappingURL=${basename(output)}.map\n` : code);
@@ -79,9 +87,15 @@ function transpileServer() {
 function consoleInputsHash() {
   const hash = createHash('sha256');
   const outputs = [join('admin', 'dist') + sep, join('admin', 'node_modules') + sep];
-  const inputs = [...filesUnder('admin'), ...filesUnder('server/shared/domain'), 'package-lock.json']
-    .filter((file) => !outputs.some((dir) => file.startsWith(dir)));
-  for (const file of inputs) hash.update(file).update('\0').update(readFileSync(at(file))).update('\0');
+  const inputs = [...filesUnder('admin'), ...filesUnder('server/shared/domain'), 'package-lock.json'].filter(
+    (file) => !outputs.some((dir) => file.startsWith(dir)),
+  );
+  for (const file of inputs)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(at(file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -94,7 +108,11 @@ function buildConsole() {
   const vite = at('node_modules', 'vite', 'bin', 'vite.js');
   const child = spawn(process.execPath, [vite, 'build', 'admin', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   // The hub's start (and its PostgreSQL) goes first when both want the CPU: the API is what /readyz waits for.
-  try { os.setPriority(child.pid, 10); } catch { /* not permitted here: same priority */ }
+  try {
+    os.setPriority(child.pid, 10);
+  } catch {
+    /* not permitted here: same priority */
+  }
   child.once('exit', (code, signal) => {
     if (code === 0) {
       writeFileSync(stamp, inputs);
@@ -104,7 +122,9 @@ function buildConsole() {
     }
   });
   // The hub exits (Ctrl-C, SIGTERM) before a build it does not need any more has finished: stop it too.
-  process.once('exit', () => { if (child.exitCode === null) child.kill(); });
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill();
+  });
   return child;
 }
 

@@ -4,7 +4,20 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, fieldError, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, stageAdditions, sharedColumns, territoryTemplate,
+  type ColumnSpec,
+  emptyBatch,
+  fieldError,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  type StagedRow,
+  type TemplateTable,
+  type ValidatedBatch,
+  cells,
+  readCell,
+  stageAdditions,
+  sharedColumns,
+  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
@@ -20,15 +33,53 @@ const SCHEME_LABELS: Readonly<Record<ClassificationScheme, string>> = {
   ISLAND: 'Hải đảo',
   COMMUNE_GROUP: 'Nhóm xã',
 };
-const VALUE_LABELS: Readonly<Record<string, string>> = { HIGH_MOUNTAIN: 'Miền núi cao', LOW_MOUNTAIN: 'Miền núi thấp', LOWLAND: 'Đồng bằng', 1: '1', 2: '2', 3: '3' };
+const VALUE_LABELS: Readonly<Record<string, string>> = {
+  HIGH_MOUNTAIN: 'Miền núi cao',
+  LOW_MOUNTAIN: 'Miền núi thấp',
+  LOWLAND: 'Đồng bằng',
+  1: '1',
+  2: '2',
+  3: '3',
+};
 
 const COLUMNS: ColumnSpec[] = [
-  { key: 'unitCode', header: 'Mã đơn vị', required: true, expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: 'the unit\'s GSO code (as text, leading zeros kept)' } },
+  {
+    key: 'unitCode',
+    header: 'Mã đơn vị',
+    required: true,
+    expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: "the unit's GSO code (as text, leading zeros kept)" },
+  },
   sharedColumns.unitName,
-  { key: 'scheme', header: 'Loại phân loại', required: true, expected: { vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`, en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name` } },
-  { key: 'value', header: 'Giá trị', expected: { vi: 'Địa hình: Miền núi cao, Miền núi thấp, Đồng bằng; Nhóm xã: 1, 2, 3; loại có/không: để trống', en: 'TERRAIN: HIGH_MOUNTAIN, LOW_MOUNTAIN, LOWLAND; COMMUNE_GROUP: 1, 2, 3; yes/no schemes: empty' } },
-  { key: 'validFrom', header: 'Áp dụng từ', expected: { vi: 'ngày dd/mm/yyyy (để trống: từ trước đến nay)', en: 'a date dd/mm/yyyy (empty: always)' } },
-  { key: 'validTo', header: 'Áp dụng đến', expected: { vi: 'ngày dd/mm/yyyy, không trước ngày bắt đầu (để trống: chưa kết thúc)', en: 'a date dd/mm/yyyy, not before the first day (empty: open)' } },
+  {
+    key: 'scheme',
+    header: 'Loại phân loại',
+    required: true,
+    expected: {
+      vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`,
+      en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name`,
+    },
+  },
+  {
+    key: 'value',
+    header: 'Giá trị',
+    expected: {
+      vi: 'Địa hình: Miền núi cao, Miền núi thấp, Đồng bằng; Nhóm xã: 1, 2, 3; loại có/không: để trống',
+      en: 'TERRAIN: HIGH_MOUNTAIN, LOW_MOUNTAIN, LOWLAND; COMMUNE_GROUP: 1, 2, 3; yes/no schemes: empty',
+    },
+  },
+  {
+    key: 'validFrom',
+    header: 'Áp dụng từ',
+    expected: { vi: 'ngày dd/mm/yyyy (để trống: từ trước đến nay)', en: 'a date dd/mm/yyyy (empty: always)' },
+  },
+  {
+    key: 'validTo',
+    header: 'Áp dụng đến',
+    expected: {
+      vi: 'ngày dd/mm/yyyy, không trước ngày bắt đầu (để trống: chưa kết thúc)',
+      en: 'a date dd/mm/yyyy, not before the first day (empty: open)',
+    },
+  },
   { key: 'source', header: 'Căn cứ', expected: { vi: 'số quyết định… (không bắt buộc)', en: 'the decision it rests on (optional)' } },
   sharedColumns.codeDate('asOf', { vi: 'ngày áp dụng từ, hoặc hôm nay', en: 'the first day, else today' }),
 ];
@@ -51,10 +102,16 @@ const keyOf = (c: { unitId: number; scheme: string; value: string | null; validF
 /** Classifications stored for these units, by key. */
 async function storedKeys(em: EntityManager, unitIds: readonly number[]): Promise<Set<string>> {
   if (!unitIds.length) return new Set();
-  const rows = await em.execute<{ unit_id: number; scheme: string; value: string | null; valid_from: string | null; valid_to: string | null }[]>(
+  const rows = await em.execute<
+    { unit_id: number; scheme: string; value: string | null; valid_from: string | null; valid_to: string | null }[]
+  >(
     `SELECT unit_id, scheme, value, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-     FROM units.unit_classification WHERE unit_id = ANY(?::int[])`, [intArray(unitIds)]);
-  return new Set(rows.map((r) => keyOf({ unitId: r.unit_id, scheme: r.scheme, value: r.value, validFrom: r.valid_from, validTo: r.valid_to })));
+     FROM units.unit_classification WHERE unit_id = ANY(?::int[])`,
+    [intArray(unitIds)],
+  );
+  return new Set(
+    rows.map((r) => keyOf({ unitId: r.unit_id, scheme: r.scheme, value: r.value, validFrom: r.valid_from, validTo: r.valid_to })),
+  );
 }
 
 /**
@@ -81,16 +138,28 @@ class ClassificationValidator {
       const asOf = readCell(row, 'asOf', cells.date, errors);
       return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
-    const units = await new UnitService(this.ctx).findManyByCode(read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })));
+    const units = await new UnitService(this.ctx).findManyByCode(
+      read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })),
+    );
     const planned: { row: ParsedRow; plan: PlannedClassification }[] = [];
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
-      if (r.unitCode && !unit) errors.push(row.error('unitCode', `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`, `No unit with code "${r.unitCode}" is valid on ${r.date}`, 'NOT_FOUND'));
+      if (r.unitCode && !unit)
+        errors.push(
+          row.error(
+            'unitCode',
+            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
+            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
+            'NOT_FOUND',
+          ),
+        );
       if (unit) {
         if (!this.ctx.guard.allows(Capability.CLASSIFY_UNITS, unit)) {
-          throw forbidden(`Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`);
+          throw forbidden(
+            `Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+            `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`,
+          );
         }
       }
       if (!unit || !r.scheme || errors.length) {
@@ -98,11 +167,22 @@ class ClassificationValidator {
         continue;
       }
       try {
-        const checked = checkClassification({ scheme: r.scheme, value: r.value ?? undefined, validFrom: r.validFrom ?? undefined, validTo: r.validTo ?? undefined });
+        const checked = checkClassification({
+          scheme: r.scheme,
+          value: r.value ?? undefined,
+          validFrom: r.validFrom ?? undefined,
+          validTo: r.validTo ?? undefined,
+        });
         const plan: PlannedClassification = { unitId: unit.id, unitPath: unit.path, ...checked, source: r.source };
         const first = this.seen.get(keyOf(plan));
         if (first !== undefined) {
-          batch.errors.push(row.error('scheme', `Trùng với dòng ${first}: ${unit.name} đã có phân loại này trong cùng thời gian`, `Repeats row ${first}: ${unit.name} has this classification for the same period`));
+          batch.errors.push(
+            row.error(
+              'scheme',
+              `Trùng với dòng ${first}: ${unit.name} đã có phân loại này trong cùng thời gian`,
+              `Repeats row ${first}: ${unit.name} has this classification for the same period`,
+            ),
+          );
         } else {
           this.seen.set(keyOf(plan), row.row);
           planned.push({ row, plan });
@@ -112,7 +192,10 @@ class ClassificationValidator {
         batch.errors.push(fieldError(row, error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
       }
     }
-    const stored = await storedKeys(this.ctx.em, planned.map((p) => p.plan.unitId));
+    const stored = await storedKeys(
+      this.ctx.em,
+      planned.map((p) => p.plan.unitId),
+    );
     return stageAdditions(batch, planned, stored, keyOf);
   }
 }
@@ -122,14 +205,32 @@ class ClassificationValidator {
  * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
  */
 function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(COLUMNS, 'mau-phan-loai', [0], query, (code, date) => new UnitService(ctx).findByCode(code, date), async (territory, date) => {
-    const found = await ctx.em.execute(
-      `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
+  return territoryTemplate(
+    COLUMNS,
+    'mau-phan-loai',
+    [0],
+    query,
+    (code, date) => new UnitService(ctx).findByCode(code, date),
+    async (territory, date) => {
+      const found = await ctx.em.execute(
+        `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
        FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
        WHERE u.path <@ ?::ltree AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
-       ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`, [territory.path, date, date]);
-    return found.map((c) => [c.code, c.name, SCHEME_LABELS[c.scheme as ClassificationScheme], c.value === null ? null : VALUE_LABELS[c.value] ?? c.value, c.valid_from, c.valid_to, c.source, date]);
-  });
+       ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`,
+        [territory.path, date, date],
+      );
+      return found.map((c) => [
+        c.code,
+        c.name,
+        SCHEME_LABELS[c.scheme as ClassificationScheme],
+        c.value === null ? null : (VALUE_LABELS[c.value] ?? c.value),
+        c.valid_from,
+        c.valid_to,
+        c.source,
+        date,
+      ]);
+    },
+  );
 }
 
 /**
@@ -153,7 +254,9 @@ export const classificationImport: ImportKind = {
        FROM jsonb_to_recordset(?::jsonb) AS r("unitId" int, scheme text, value text, "validFrom" date, "validTo" date, source text)
        WHERE NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = r."unitId" AND c.scheme = r.scheme
          AND c.value IS NOT DISTINCT FROM r.value AND c.valid_from IS NOT DISTINCT FROM r."validFrom" AND c.valid_to IS NOT DISTINCT FROM r."validTo")
-       RETURNING unit_id`, [JSON.stringify(planned)]);
+       RETURNING unit_id`,
+      [JSON.stringify(planned)],
+    );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
 };

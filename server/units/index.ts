@@ -19,7 +19,7 @@ export const unitsSubgraph: SubgraphModule = {
   name: 'units',
   dbSchema: 'units',
   unaudited: {
-    map_revision: 'derived: the map\'s revision counter, moved by triggers on audited writes to units',
+    map_revision: "derived: the map's revision counter, moved by triggers on audited writes to units",
     unit_removed: 'derived: ids of units removed, kept by triggers for readers of unitChanges',
   },
   entities: [AdministrativeUnit, UnitLineage, UnitClassification, Reorganisation],

@@ -2,8 +2,14 @@ import { conflict } from '../shared/errors.js';
 
 /** What each constraint of the map protects, in words a user can act on. */
 const MESSAGES: Record<string, [string, string]> = {
-  unit_code_one_unit_a_day: ['Mã đơn vị đã thuộc một đơn vị khác trong cùng thời gian', 'The code is held by another unit during the same days'],
-  unit_village_name_one_a_day: ['Xã đã có thôn cùng tên trong cùng thời gian', 'The commune has a village of that name during the same days'],
+  unit_code_one_unit_a_day: [
+    'Mã đơn vị đã thuộc một đơn vị khác trong cùng thời gian',
+    'The code is held by another unit during the same days',
+  ],
+  unit_village_name_one_a_day: [
+    'Xã đã có thôn cùng tên trong cùng thời gian',
+    'The commune has a village of that name during the same days',
+  ],
 };
 
 /**
@@ -21,7 +27,10 @@ export async function guardMap<T>(work: () => Promise<T>): Promise<T> {
       throw conflict(vi, en);
     }
     if (code === '23514' && /outside its (parent|validity)|sub-unit outside/.test(String((error as Error).message))) {
-      throw conflict('Một đơn vị sẽ có hiệu lực ngoài thời gian của đơn vị cấp trên', 'A unit would be valid outside its parent\'s validity');
+      throw conflict(
+        'Một đơn vị sẽ có hiệu lực ngoài thời gian của đơn vị cấp trên',
+        "A unit would be valid outside its parent's validity",
+      );
     }
     throw error;
   }

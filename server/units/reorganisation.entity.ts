@@ -5,32 +5,49 @@ import { LineageShare, UnitKind, UnitLevel, ReorganisationKind, ReorganisationSt
 import { Identified } from '../shared/identified.entity.js';
 
 /** A source as the event stored it: the unit, whether it went whole or in part, whether it continues. */
-@ObjectType('ReorganisationSource', { description: 'Đơn vị nguồn của một sắp xếp — a source of a reorganisation, as recorded.', simpleResolvers: true })
+@ObjectType('ReorganisationSource', {
+  description: 'Đơn vị nguồn của một sắp xếp — a source of a reorganisation, as recorded.',
+  simpleResolvers: true,
+})
 export class ReorganisationSource {
-  @Field(() => ID, { description: 'Mã định danh của đơn vị nguồn — the source unit\'s id (the unit itself: `AdministrativeUnit` by this id).' })
+  @Field(() => ID, {
+    description: "Mã định danh của đơn vị nguồn — the source unit's id (the unit itself: `AdministrativeUnit` by this id).",
+  })
   unitId!: number;
 
   @Field({ description: 'Mã đơn vị — its code.' }) code!: string;
   @Field({ description: 'Tên đơn vị — its name.' }) name!: string;
   @Field(() => LineageShare, { description: 'Toàn bộ hay một phần — whole or in part.' }) share!: LineageShare;
-  @Field({ description: 'Đơn vị nguồn tiếp tục tồn tại (là một kết quả) — whether the source continues as one of the results.' }) continues!: boolean;
+  @Field({ description: 'Đơn vị nguồn tiếp tục tồn tại (là một kết quả) — whether the source continues as one of the results.' })
+  continues!: boolean;
 }
 
 /** A result as the event stored it; a new result's unit no longer exists once the event is withdrawn. */
-@ObjectType('ReorganisationResult', { description: 'Đơn vị kết quả của một sắp xếp — a result of a reorganisation, as recorded.', simpleResolvers: true })
+@ObjectType('ReorganisationResult', {
+  description: 'Đơn vị kết quả của một sắp xếp — a result of a reorganisation, as recorded.',
+  simpleResolvers: true,
+})
 export class ReorganisationResult {
-  @Field(() => ID, { description: 'Mã định danh của đơn vị kết quả (đơn vị mới không còn sau khi hủy) — the result unit\'s id (a new one no longer exists after withdrawal).' })
+  @Field(() => ID, {
+    description:
+      "Mã định danh của đơn vị kết quả (đơn vị mới không còn sau khi hủy) — the result unit's id (a new one no longer exists after withdrawal).",
+  })
   unitId!: number;
 
   @Field({ description: 'Mã đơn vị — its code.' }) code!: string;
   @Field({ description: 'Tên đơn vị — its name.' }) name!: string;
   @Field(() => UnitKind, { description: 'Loại — its kind.' }) kind!: UnitKind;
-  @Field({ description: 'Đơn vị mới do sắp xếp lập ra (false: đơn vị có sẵn tiếp tục) — whether the reorganisation created it (false: an existing unit that continues).' }) created!: boolean;
+  @Field({
+    description:
+      'Đơn vị mới do sắp xếp lập ra (false: đơn vị có sẵn tiếp tục) — whether the reorganisation created it (false: an existing unit that continues).',
+  })
+  created!: boolean;
 }
 
 /** Sắp xếp đơn vị hành chính — one dated reorganisation as recorded: the audit of the map. */
 @ObjectType('Reorganisation', {
-  description: 'Sắp xếp đơn vị hành chính — one dated reorganisation (merge, split, rename, transfer) as recorded, with its legal basis; the audit of the map.',
+  description:
+    'Sắp xếp đơn vị hành chính — one dated reorganisation (merge, split, rename, transfer) as recorded, with its legal basis; the audit of the map.',
 })
 @Entity({ tableName: 'reorganisation' })
 export class Reorganisation extends Identified {
@@ -74,7 +91,10 @@ export class Reorganisation extends Identified {
   @Property({ type: 'json' })
   results!: ReorganisationResult[];
 
-  @Field(() => Int, { description: 'Số đơn vị trực thuộc (mọi cấp) đã chuyển về các kết quả — how many sub-units (at every level below) moved under the results.' })
+  @Field(() => Int, {
+    description:
+      'Số đơn vị trực thuộc (mọi cấp) đã chuyển về các kết quả — how many sub-units (at every level below) moved under the results.',
+  })
   @Property()
   movedCount!: number;
 

@@ -6,35 +6,64 @@ import { Reorganisation } from './reorganisation.entity.js';
 import { RecordReorganisationInput, ReorganisationFilter, WithdrawReorganisationInput } from './reorganisation.input.js';
 import { ReorganisationService } from './reorganisation.service.js';
 
-export const ReorganisationList = ListType(Reorganisation, 'ReorganisationList', 'Một trang sắp xếp đơn vị hành chính — a page of reorganisations.');
+export const ReorganisationList = ListType(
+  Reorganisation,
+  'ReorganisationList',
+  'Một trang sắp xếp đơn vị hành chính — a page of reorganisations.',
+);
 
 /** Recorded reorganisations: readable by everyone (the map is public), recorded and withdrawn by system administrators. */
 @Resolver(() => Reorganisation)
 export class ReorganisationResolver {
-  @Query(() => ReorganisationList, { description: 'Các sắp xếp đơn vị hành chính đã ghi nhận, mới nhất trước — recorded reorganisations, latest effective date first by default, paged.' })
+  @Query(() => ReorganisationList, {
+    description:
+      'Các sắp xếp đơn vị hành chính đã ghi nhận, mới nhất trước — recorded reorganisations, latest effective date first by default, paged.',
+  })
   reorganisations(
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ReorganisationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ReorganisationFilter,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Theo ngày hiệu lực (mặc định DESC) — by effective date (default DESC).' }) direction?: SortDirection,
+    @Arg('direction', () => SortDirection, {
+      nullable: true,
+      description: 'Theo ngày hiệu lực (mặc định DESC) — by effective date (default DESC).',
+    })
+    direction?: SortDirection,
   ) {
     return new ReorganisationService(ctx).list(filter ?? {}, toPage(page), direction ?? SortDirection.DESC);
   }
 
-  @Query(() => Reorganisation, { nullable: true, description: 'Một sắp xếp theo mã định danh (không có: NOT_FOUND) — one reorganisation by id; unknown id: NOT_FOUND.' })
-  reorganisation(@Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Reorganisation> {
+  @Query(() => Reorganisation, {
+    nullable: true,
+    description: 'Một sắp xếp theo mã định danh (không có: NOT_FOUND) — one reorganisation by id; unknown id: NOT_FOUND.',
+  })
+  reorganisation(
+    @Arg('id', () => ID, { description: 'Mã định danh — id.' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Reorganisation> {
     return new ReorganisationService(ctx).require(id);
   }
 
   @Authorized(Capability.REORGANISE_UNITS)
-  @Mutation(() => Reorganisation, { description: 'Ghi nhận một sắp xếp đơn vị hành chính có hiệu lực từ một ngày (SYSTEM_ADMIN) — record a dated reorganisation (system administrators).' })
-  recordReorganisation(@Arg('input', () => RecordReorganisationInput, { description: 'Sắp xếp — the reorganisation.' }) input: RecordReorganisationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Reorganisation, {
+    description:
+      'Ghi nhận một sắp xếp đơn vị hành chính có hiệu lực từ một ngày (SYSTEM_ADMIN) — record a dated reorganisation (system administrators).',
+  })
+  recordReorganisation(
+    @Arg('input', () => RecordReorganisationInput, { description: 'Sắp xếp — the reorganisation.' }) input: RecordReorganisationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new ReorganisationService(ctx).record(input, ctx.identity.username!);
   }
 
   @Authorized(Capability.REORGANISE_UNITS)
-  @Mutation(() => Reorganisation, { description: 'Hủy một sắp xếp trước ngày hiệu lực, khôi phục bản đồ như trước (SYSTEM_ADMIN) — withdraw a reorganisation before it takes effect, restoring the map (system administrators).' })
-  withdrawReorganisation(@Arg('input', () => WithdrawReorganisationInput, { description: 'Hủy — the withdrawal.' }) input: WithdrawReorganisationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => Reorganisation, {
+    description:
+      'Hủy một sắp xếp trước ngày hiệu lực, khôi phục bản đồ như trước (SYSTEM_ADMIN) — withdraw a reorganisation before it takes effect, restoring the map (system administrators).',
+  })
+  withdrawReorganisation(
+    @Arg('input', () => WithdrawReorganisationInput, { description: 'Hủy — the withdrawal.' }) input: WithdrawReorganisationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return new ReorganisationService(ctx).withdraw(input, ctx.identity.username!);
   }
 }

@@ -77,8 +77,14 @@ export class ReorganisationService extends Service {
     }
     if (filter.effectiveFrom) where.add('r.effective_on >= ?', filter.effectiveFrom);
     if (filter.effectiveTo) where.add('r.effective_on <= ?', filter.effectiveTo);
-    const { rows, totalCount } = await listPage(this.em, 'r.*', `FROM units.reorganisation r ${where.where()}`, where.params,
-      orderClause('r.effective_on', 'r.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'r.*',
+      `FROM units.reorganisation r ${where.where()}`,
+      where.params,
+      orderClause('r.effective_on', 'r.id', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
@@ -96,7 +102,9 @@ export class ReorganisationService extends Service {
   async ofUnits(unitIds: readonly number[]): Promise<Map<number, Reorganisation[]>> {
     const rows = await this.em.execute(
       `SELECT DISTINCT ru.unit_id AS touched_unit_id, r.* FROM units.reorganisation_unit ru JOIN units.reorganisation r ON r.id = ru.reorganisation_id
-       WHERE ru.unit_id = ANY(?::int[]) ORDER BY r.effective_on DESC, r.id DESC`, [intArray(unitIds)]);
+       WHERE ru.unit_id = ANY(?::int[]) ORDER BY r.effective_on DESC, r.id DESC`,
+      [intArray(unitIds)],
+    );
     const found = new Map<number, Reorganisation[]>();
     for (const { touched_unit_id: unitId, ...row } of rows) {
       const list = found.get(Number(unitId)) ?? [];
@@ -109,7 +117,8 @@ export class ReorganisationService extends Service {
   /** Validates and records one event in one transaction; nothing is written when any check fails. */
   async record(input: RecordReorganisationInput, recordedBy: string): Promise<Reorganisation> {
     const resolutionNumber = normaliseText(input.resolutionNumber ?? '');
-    if (!resolutionNumber || resolutionNumber.length > 100) throw badInput('Số nghị quyết cần 1–100 ký tự', 'resolutionNumber takes 1 to 100 characters', 'resolutionNumber');
+    if (!resolutionNumber || resolutionNumber.length > 100)
+      throw badInput('Số nghị quyết cần 1–100 ký tự', 'resolutionNumber takes 1 to 100 characters', 'resolutionNumber');
     const issuer = input.issuer ? normaliseText(input.issuer) : null;
     if (issuer && issuer.length > 200) throw badInput('Cơ quan ban hành tối đa 200 ký tự', 'issuer takes at most 200 characters', 'issuer');
     const note = input.note?.trim() || null;
@@ -117,14 +126,18 @@ export class ReorganisationService extends Service {
     if (input.resolutionDate > input.effectiveOn) {
       throw badInput('Ngày ban hành không được sau ngày hiệu lực', 'resolutionDate must not be after effectiveOn', 'resolutionDate');
     }
-    if (!input.sources.length || input.sources.length > MAX_UNITS) throw badInput(`Cần 1–${MAX_UNITS} đơn vị nguồn`, `Give 1 to ${MAX_UNITS} sources`, 'sources');
-    if (!input.results.length || input.results.length > MAX_UNITS) throw badInput(`Cần 1–${MAX_UNITS} đơn vị kết quả`, `Give 1 to ${MAX_UNITS} results`, 'results');
+    if (!input.sources.length || input.sources.length > MAX_UNITS)
+      throw badInput(`Cần 1–${MAX_UNITS} đơn vị nguồn`, `Give 1 to ${MAX_UNITS} sources`, 'sources');
+    if (!input.results.length || input.results.length > MAX_UNITS)
+      throw badInput(`Cần 1–${MAX_UNITS} đơn vị kết quả`, `Give 1 to ${MAX_UNITS} results`, 'results');
     if ((input.placements?.length ?? 0) > 5000) throw badInput('Tối đa 5000 dòng chuyển đơn vị', 'At most 5000 placements', 'placements');
 
-    return guardMap(() => this.em.transactional(async (tx) => {
-      await lockMap(tx);
-      return new ReorganisationWriter(inTransaction(this.ctx, tx), input, { resolutionNumber, issuer, note, recordedBy }).record();
-    }));
+    return guardMap(() =>
+      this.em.transactional(async (tx) => {
+        await lockMap(tx);
+        return new ReorganisationWriter(inTransaction(this.ctx, tx), input, { resolutionNumber, issuer, note, recordedBy }).record();
+      }),
+    );
   }
 
   /**
@@ -134,51 +147,77 @@ export class ReorganisationService extends Service {
   async withdraw(input: WithdrawReorganisationInput, withdrawnBy: string): Promise<Reorganisation> {
     const read = await this.require(input.id);
     const reason = normaliseText(input.reason ?? '');
-    if (!reason || reason.length > 2000) throw badInput('Cần nêu lý do hủy (tối đa 2000 ký tự)', 'A reason of at most 2000 characters is required', 'reason');
-    return guardMap(() => this.em.transactional(async (tx) => {
-      await lockMap(tx);
-      const [event] = this.map(await tx.execute('SELECT * FROM units.reorganisation WHERE id = ? FOR UPDATE', [read.id]), tx);
-      const name = { vi: `Sắp xếp ${event.resolutionNumber}`, en: `Reorganisation ${event.resolutionNumber}` };
-      checkVersion(event.version, input.expectedVersion, name);
-      if (event.status === ReorganisationStatus.WITHDRAWN) throw conflict(`${name.vi} đã bị hủy`, `${name.en} was already withdrawn`);
-      if (event.effectiveOn <= today()) {
-        throw conflict(`${name.vi} đã có hiệu lực từ ${event.effectiveOn}; ghi nhận một sắp xếp mới để thay đổi`,
-          `${name.en} has been in effect since ${event.effectiveOn}: record a new reorganisation to change the map`);
-      }
-      const touched = await tx.execute<{ unit_id: number; role: string; previous_valid_to: string | null }[]>(
-        'SELECT unit_id, role, previous_valid_to::text AS previous_valid_to FROM units.reorganisation_unit WHERE reorganisation_id = ?', [event.id]);
-      const ids = intArray([...new Set(touched.map((t) => Number(t.unit_id)))]);
-      const created = intArray(touched.filter((t) => t.role === 'CREATED').map((t) => Number(t.unit_id)));
-      const later = await tx.execute(
-        `SELECT DISTINCT r.resolution_number, r.effective_on::text AS effective_on FROM units.reorganisation_unit ru JOIN units.reorganisation r ON r.id = ru.reorganisation_id
-         WHERE r.status = 'RECORDED' AND r.id <> ? AND ru.unit_id = ANY(?::int[]) ORDER BY 2, 1`, [event.id, ids]);
-      if (later.length) {
-        const list = later.map((l) => `${l.resolution_number} (${l.effective_on})`).join(', ');
-        throw conflict(`Các sắp xếp sau dựa trên sắp xếp này: ${list}; hủy chúng trước`, `Later reorganisations build on this one: ${list}; withdraw them first`);
-      }
-      const added = await tx.execute(
-        `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) AND NOT u.withdrawn ORDER BY u.code LIMIT 20`, [created, created]);
-      if (added.length) {
-        const list = added.map((u) => `${u.name} (${u.code})`).join(', ');
-        throw conflict(`Đã có đơn vị được thêm vào kết quả của sắp xếp này: ${list}; đóng hoặc chuyển chúng trước`,
-          `Units were added under this reorganisation's results since: ${list}; remove them first`);
-      }
-      // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
-      await tx.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
-      await tx.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
-      await tx.execute(
-        `UPDATE units.unit u SET valid_to = ru.previous_valid_to FROM units.reorganisation_unit ru
-         WHERE ru.reorganisation_id = ? AND ru.role = 'CLOSED' AND u.id = ru.unit_id`, [event.id]);
-      const [row] = await tx.execute(
-        `UPDATE units.reorganisation SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?, withdrawal_reason = ?, version = version + 1
-         WHERE id = ? RETURNING *`, [withdrawnBy, reason, event.id]);
-      const withdrawn = this.map([row], tx)[0];
-      await writeAudit(tx, {
-        subgraph: 'units', entity: 'Reorganisation', entityId: event.id, action: 'UPDATE', unitId: event.sources[0].unitId,
-        unitPath: await pathOf(tx, event.sources[0].unitId), before: { status: event.status }, after: { status: withdrawn.status, reason },
-      });
-      return withdrawn;
-    }));
+    if (!reason || reason.length > 2000)
+      throw badInput('Cần nêu lý do hủy (tối đa 2000 ký tự)', 'A reason of at most 2000 characters is required', 'reason');
+    return guardMap(() =>
+      this.em.transactional(async (tx) => {
+        await lockMap(tx);
+        const [event] = this.map(await tx.execute('SELECT * FROM units.reorganisation WHERE id = ? FOR UPDATE', [read.id]), tx);
+        const name = { vi: `Sắp xếp ${event.resolutionNumber}`, en: `Reorganisation ${event.resolutionNumber}` };
+        checkVersion(event.version, input.expectedVersion, name);
+        if (event.status === ReorganisationStatus.WITHDRAWN) throw conflict(`${name.vi} đã bị hủy`, `${name.en} was already withdrawn`);
+        if (event.effectiveOn <= today()) {
+          throw conflict(
+            `${name.vi} đã có hiệu lực từ ${event.effectiveOn}; ghi nhận một sắp xếp mới để thay đổi`,
+            `${name.en} has been in effect since ${event.effectiveOn}: record a new reorganisation to change the map`,
+          );
+        }
+        const touched = await tx.execute<{ unit_id: number; role: string; previous_valid_to: string | null }[]>(
+          'SELECT unit_id, role, previous_valid_to::text AS previous_valid_to FROM units.reorganisation_unit WHERE reorganisation_id = ?',
+          [event.id],
+        );
+        const ids = intArray([...new Set(touched.map((t) => Number(t.unit_id)))]);
+        const created = intArray(touched.filter((t) => t.role === 'CREATED').map((t) => Number(t.unit_id)));
+        const later = await tx.execute(
+          `SELECT DISTINCT r.resolution_number, r.effective_on::text AS effective_on FROM units.reorganisation_unit ru JOIN units.reorganisation r ON r.id = ru.reorganisation_id
+         WHERE r.status = 'RECORDED' AND r.id <> ? AND ru.unit_id = ANY(?::int[]) ORDER BY 2, 1`,
+          [event.id, ids],
+        );
+        if (later.length) {
+          const list = later.map((l) => `${l.resolution_number} (${l.effective_on})`).join(', ');
+          throw conflict(
+            `Các sắp xếp sau dựa trên sắp xếp này: ${list}; hủy chúng trước`,
+            `Later reorganisations build on this one: ${list}; withdraw them first`,
+          );
+        }
+        const added = await tx.execute(
+          `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) AND NOT u.withdrawn ORDER BY u.code LIMIT 20`,
+          [created, created],
+        );
+        if (added.length) {
+          const list = added.map((u) => `${u.name} (${u.code})`).join(', ');
+          throw conflict(
+            `Đã có đơn vị được thêm vào kết quả của sắp xếp này: ${list}; đóng hoặc chuyển chúng trước`,
+            `Units were added under this reorganisation's results since: ${list}; remove them first`,
+          );
+        }
+        // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
+        await tx.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
+        await tx.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
+        await tx.execute(
+          `UPDATE units.unit u SET valid_to = ru.previous_valid_to FROM units.reorganisation_unit ru
+         WHERE ru.reorganisation_id = ? AND ru.role = 'CLOSED' AND u.id = ru.unit_id`,
+          [event.id],
+        );
+        const [row] = await tx.execute(
+          `UPDATE units.reorganisation SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?, withdrawal_reason = ?, version = version + 1
+         WHERE id = ? RETURNING *`,
+          [withdrawnBy, reason, event.id],
+        );
+        const withdrawn = this.map([row], tx)[0];
+        await writeAudit(tx, {
+          subgraph: 'units',
+          entity: 'Reorganisation',
+          entityId: event.id,
+          action: 'UPDATE',
+          unitId: event.sources[0].unitId,
+          unitPath: await pathOf(tx, event.sources[0].unitId),
+          before: { status: event.status },
+          after: { status: withdrawn.status, reason },
+        });
+        return withdrawn;
+      }),
+    );
   }
 }
 
@@ -207,7 +246,8 @@ class ReorganisationWriter {
 
   private async resolve(code: string, date: string, field: string): Promise<AdministrativeUnit> {
     const unit = await this.units.findByCode(code?.trim() ?? '', date);
-    if (!unit) throw badInput(`Không có đơn vị mã "${code}" hiệu lực ngày ${date}`, `No unit with code "${code}" is valid on ${date}`, field);
+    if (!unit)
+      throw badInput(`Không có đơn vị mã "${code}" hiệu lực ngày ${date}`, `No unit with code "${code}" is valid on ${date}`, field);
     return unit;
   }
 
@@ -215,19 +255,30 @@ class ReorganisationWriter {
     const sources: { unit: AdministrativeUnit; share: LineageShare }[] = [];
     for (const [i, s] of this.input.sources.entries()) {
       const unit = await this.resolve(s.unitCode, this.dayBefore, `sources[${i}].unitCode`);
-      if (sources.some((x) => x.unit.id === unit.id)) throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `sources[${i}].unitCode`);
-      if (unit.level === UnitLevel.NATION) throw badInput('Không sắp xếp cấp quốc gia', 'The nation cannot be reorganised', `sources[${i}].unitCode`);
+      if (sources.some((x) => x.unit.id === unit.id))
+        throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `sources[${i}].unitCode`);
+      if (unit.level === UnitLevel.NATION)
+        throw badInput('Không sắp xếp cấp quốc gia', 'The nation cannot be reorganised', `sources[${i}].unitCode`);
       if (!unit.validOn(this.effectiveOn)) {
         throw conflict(`${unit.name} đã hết hiệu lực từ ${unit.validTo}`, `${unit.name} already ends on ${unit.validTo}`);
       }
       if (unit.validFrom && unit.validFrom >= this.effectiveOn) {
-        throw badInput(`${unit.name} chỉ bắt đầu từ ${unit.validFrom}`, `${unit.name} only starts on ${unit.validFrom}`, `sources[${i}].unitCode`);
+        throw badInput(
+          `${unit.name} chỉ bắt đầu từ ${unit.validFrom}`,
+          `${unit.name} only starts on ${unit.validFrom}`,
+          `sources[${i}].unitCode`,
+        );
       }
       sources.push({ unit, share: s.share });
     }
     const level = sources[0].unit.level;
     const other = sources.find((s) => s.unit.level !== level);
-    if (other) throw badInput(`Các đơn vị nguồn phải cùng cấp (${other.unit.name} là ${other.unit.level})`, `Sources must be of one level (${other.unit.name} is ${other.unit.level})`, 'sources');
+    if (other)
+      throw badInput(
+        `Các đơn vị nguồn phải cùng cấp (${other.unit.name} là ${other.unit.level})`,
+        `Sources must be of one level (${other.unit.name} is ${other.unit.level})`,
+        'sources',
+      );
     return sources;
   }
 
@@ -240,9 +291,20 @@ class ReorganisationWriter {
           throw badInput('Kết quả có sẵn chỉ cần existingCode', 'An existing result takes existingCode alone', field);
         }
         const unit = await this.resolve(r.existingCode, this.dayBefore, `${field}.existingCode`);
-        if (!unit.validOn(this.effectiveOn)) throw badInput(`${unit.name} không còn hiệu lực ngày ${this.effectiveOn}`, `${unit.name} is not valid on ${this.effectiveOn}`, `${field}.existingCode`);
-        if (unit.level !== level) throw badInput(`${unit.name} không cùng cấp với đơn vị nguồn`, `${unit.name} is not of the sources' level (${level})`, `${field}.existingCode`);
-        if (results.some((x) => x.id === unit.id)) throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `${field}.existingCode`);
+        if (!unit.validOn(this.effectiveOn))
+          throw badInput(
+            `${unit.name} không còn hiệu lực ngày ${this.effectiveOn}`,
+            `${unit.name} is not valid on ${this.effectiveOn}`,
+            `${field}.existingCode`,
+          );
+        if (unit.level !== level)
+          throw badInput(
+            `${unit.name} không cùng cấp với đơn vị nguồn`,
+            `${unit.name} is not of the sources' level (${level})`,
+            `${field}.existingCode`,
+          );
+        if (results.some((x) => x.id === unit.id))
+          throw badInput(`${unit.name} được nêu hai lần`, `${unit.name} is listed twice`, `${field}.existingCode`);
         const parent = (await this.units.byIds([unit.parent!.id]))[0];
         results.push({ existing: unit, id: unit.id, code: unit.code, name: unit.name, shortName: unit.shortName, kind: unit.kind, parent });
         continue;
@@ -251,14 +313,29 @@ class ReorganisationWriter {
         throw badInput(`Cần loại đơn vị ở cấp ${level}`, `Give a kind of ${level} unit`, `${field}.kind`);
       }
       const shortName = normaliseText(r.name ?? '');
-      if (!shortName || shortName.length > MAX_NAME) throw badInput(`Tên cần 1–${MAX_NAME} ký tự`, `The name takes 1 to ${MAX_NAME} characters`, `${field}.name`);
-      if (!r.parentCode) throw badInput('Cần mã đơn vị cấp trên', 'Give the parent\'s code', `${field}.parentCode`);
+      if (!shortName || shortName.length > MAX_NAME)
+        throw badInput(`Tên cần 1–${MAX_NAME} ký tự`, `The name takes 1 to ${MAX_NAME} characters`, `${field}.name`);
+      if (!r.parentCode) throw badInput('Cần mã đơn vị cấp trên', "Give the parent's code", `${field}.parentCode`);
       const parent = await this.resolve(r.parentCode, this.effectiveOn, `${field}.parentCode`);
-      if (sourceIds.has(parent.id)) throw badInput(`${parent.name} là đơn vị nguồn, không thể làm cấp trên`, `${parent.name} is a source and cannot be the parent`, `${field}.parentCode`);
-      if (!PARENT_LEVELS[level].includes(parent.level)) throw badInput(`${parent.name} (${parent.level}) không thể là cấp trên của đơn vị cấp ${level}`, `${parent.name} (${parent.level}) cannot be the parent of a ${level} unit`, `${field}.parentCode`);
+      if (sourceIds.has(parent.id))
+        throw badInput(
+          `${parent.name} là đơn vị nguồn, không thể làm cấp trên`,
+          `${parent.name} is a source and cannot be the parent`,
+          `${field}.parentCode`,
+        );
+      if (!PARENT_LEVELS[level].includes(parent.level))
+        throw badInput(
+          `${parent.name} (${parent.level}) không thể là cấp trên của đơn vị cấp ${level}`,
+          `${parent.name} (${parent.level}) cannot be the parent of a ${level} unit`,
+          `${field}.parentCode`,
+        );
       const code = r.code?.trim() ?? '';
       if (level === UnitLevel.VILLAGE ? code !== '' && !VILLAGE_CODE.test(code) : !GSO_CODE.test(code) || code === 'VN') {
-        throw badInput(`Mã "${code}" không hợp lệ`, level === UnitLevel.VILLAGE ? 'A village code reads <commune code>-<number>' : 'Give the GSO code (digits)', `${field}.code`);
+        throw badInput(
+          `Mã "${code}" không hợp lệ`,
+          level === UnitLevel.VILLAGE ? 'A village code reads <commune code>-<number>' : 'Give the GSO code (digits)',
+          `${field}.code`,
+        );
       }
       const names = fullNameOf(r.kind, level, shortName);
       results.push({ existing: null, id: 0, code, name: names.name, shortName: names.shortName, kind: r.kind, parent });
@@ -267,20 +344,43 @@ class ReorganisationWriter {
   }
 
   /** Which kinds allow which shapes, and who goes where: each source's targets (the results other than itself). */
-  private checkShape(sources: { unit: AdministrativeUnit; share: LineageShare }[], results: ResolvedResult[]): Map<number, ResolvedResult[]> {
+  private checkShape(
+    sources: { unit: AdministrativeUnit; share: LineageShare }[],
+    results: ResolvedResult[],
+  ): Map<number, ResolvedResult[]> {
     const kind = this.input.kind;
     const merging = new Set([...sources.map((s) => s.unit.id), ...results.filter((r) => r.existing).map((r) => r.id)]);
-    const one = (cond: boolean, vi: string, en: string) => { if (!cond) throw badInput(vi, en, 'kind'); };
-    if (kind === ReorganisationKind.MERGE) one(results.length === 1 && merging.size >= 2, 'Nhập: ít nhất hai đơn vị thành một kết quả', 'MERGE: two or more units into one result');
-    if (kind === ReorganisationKind.SPLIT) one(sources.length === 1 && results.length >= 2, 'Chia tách: một đơn vị nguồn thành nhiều kết quả', 'SPLIT: one source into two or more results');
+    const one = (cond: boolean, vi: string, en: string) => {
+      if (!cond) throw badInput(vi, en, 'kind');
+    };
+    if (kind === ReorganisationKind.MERGE)
+      one(
+        results.length === 1 && merging.size >= 2,
+        'Nhập: ít nhất hai đơn vị thành một kết quả',
+        'MERGE: two or more units into one result',
+      );
+    if (kind === ReorganisationKind.SPLIT)
+      one(
+        sources.length === 1 && results.length >= 2,
+        'Chia tách: một đơn vị nguồn thành nhiều kết quả',
+        'SPLIT: one source into two or more results',
+      );
     if (kind === ReorganisationKind.RENAME || kind === ReorganisationKind.TRANSFER) {
-      one(sources.length === 1 && results.length === 1 && !results[0].existing, `${kind}: một đơn vị nguồn, một đơn vị mới`, `${kind}: one source and one new result`);
+      one(
+        sources.length === 1 && results.length === 1 && !results[0].existing,
+        `${kind}: một đơn vị nguồn, một đơn vị mới`,
+        `${kind}: one source and one new result`,
+      );
       one(sources[0].share === LineageShare.FULL, `${kind}: đơn vị nguồn chuyển toàn bộ (FULL)`, `${kind}: the source goes whole (FULL)`);
       const sameParent = results[0].parent.id === sources[0].unit.parent?.id;
       if (kind === ReorganisationKind.RENAME) {
         one(sameParent, 'Đổi tên: giữ nguyên cấp trên (điều chuyển là TRANSFER)', 'RENAME keeps the parent (moving is a TRANSFER)');
         const r = results[0];
-        one(r.name !== sources[0].unit.name || r.code !== sources[0].unit.code || r.kind !== sources[0].unit.kind, 'Đổi tên: tên, mã hoặc loại phải khác', 'RENAME must change the name, code or kind');
+        one(
+          r.name !== sources[0].unit.name || r.code !== sources[0].unit.code || r.kind !== sources[0].unit.kind,
+          'Đổi tên: tên, mã hoặc loại phải khác',
+          'RENAME must change the name, code or kind',
+        );
       } else {
         one(!sameParent, 'Điều chuyển: cấp trên mới phải khác', 'TRANSFER needs another parent');
       }
@@ -290,7 +390,11 @@ class ReorganisationWriter {
       const to = results.filter((r) => r.existing?.id !== s.unit.id);
       const continues = to.length < results.length;
       if (s.share === LineageShare.FULL && (to.length > 1 || (continues && to.length > 0))) {
-        throw badInput(`${s.unit.name} chia cho nhiều kết quả nên là PARTIAL`, `${s.unit.name} goes to several results: its share is PARTIAL`, `sources[${i}].share`);
+        throw badInput(
+          `${s.unit.name} chia cho nhiều kết quả nên là PARTIAL`,
+          `${s.unit.name} goes to several results: its share is PARTIAL`,
+          `sources[${i}].share`,
+        );
       }
       targets.set(s.unit.id, to);
     }
@@ -300,7 +404,10 @@ class ReorganisationWriter {
   /** Codes of new results: given, unique among themselves, free on the effective date and after (sources aside). */
   private async assignCodes(results: ResolvedResult[], closing: Set<number>): Promise<void> {
     const fresh = results.filter((r) => !r.existing);
-    const last = await lastVillageNumbers(this.tx, fresh.filter((r) => !r.code).map((r) => r.parent.code));
+    const last = await lastVillageNumbers(
+      this.tx,
+      fresh.filter((r) => !r.code).map((r) => r.parent.code),
+    );
     for (const r of fresh.filter((x) => !x.code)) {
       const n = last.get(r.parent.code)! + 1;
       last.set(r.parent.code, n);
@@ -312,41 +419,72 @@ class ReorganisationWriter {
     if (!codes.length) return;
     const held = await this.tx.execute<{ code: string; name: string; id: number }[]>(
       `SELECT u.id, u.code, u.name FROM units.unit u WHERE u.code = ANY(?::text[]) AND NOT u.withdrawn AND (u.valid_to IS NULL OR u.valid_to >= ?::date)`,
-      [`{${codes.join(',')}}`, this.effectiveOn]);
+      [`{${codes.join(',')}}`, this.effectiveOn],
+    );
     const taken = held.find((h) => !closing.has(Number(h.id)));
-    if (taken) throw conflict(`Mã ${taken.code} đang thuộc ${taken.name} từ ngày ${this.effectiveOn} trở đi`, `Code ${taken.code} is held by ${taken.name} on or after ${this.effectiveOn}`);
+    if (taken)
+      throw conflict(
+        `Mã ${taken.code} đang thuộc ${taken.name} từ ngày ${this.effectiveOn} trở đi`,
+        `Code ${taken.code} is held by ${taken.name} on or after ${this.effectiveOn}`,
+      );
   }
 
   /** Sub-units of the sources valid on the effective date, each with the result it goes to (or its source, staying). */
-  private async placements(sources: AdministrativeUnit[], results: ResolvedResult[], targets: Map<number, ResolvedResult[]>, continuing: Set<number>):
-    Promise<{ child: AdministrativeUnit; to: ResolvedResult }[]> {
-    const children = (await this.tx.execute(
-      `SELECT * FROM units.unit WHERE parent_id = ANY(?::int[]) AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY code`,
-      [intArray(sources.map((s) => s.id)), this.effectiveOn],
-    )).map((row) => this.tx.map(AdministrativeUnit, row));
+  private async placements(
+    sources: AdministrativeUnit[],
+    results: ResolvedResult[],
+    targets: Map<number, ResolvedResult[]>,
+    continuing: Set<number>,
+  ): Promise<{ child: AdministrativeUnit; to: ResolvedResult }[]> {
+    const children = (
+      await this.tx.execute(
+        `SELECT * FROM units.unit WHERE parent_id = ANY(?::int[]) AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY code`,
+        [intArray(sources.map((s) => s.id)), this.effectiveOn],
+      )
+    ).map((row) => this.tx.map(AdministrativeUnit, row));
     const late = children.find((c) => c.validFrom && c.validFrom >= this.effectiveOn);
-    if (late) throw badInput(`${late.name} (${late.code}) chỉ bắt đầu từ ${late.validFrom}: ghi nhận sắp xếp trước khi thêm nó`, `${late.name} (${late.code}) only starts on ${late.validFrom}`, 'placements');
+    if (late)
+      throw badInput(
+        `${late.name} (${late.code}) chỉ bắt đầu từ ${late.validFrom}: ghi nhận sắp xếp trước khi thêm nó`,
+        `${late.name} (${late.code}) only starts on ${late.validFrom}`,
+        'placements',
+      );
     const chosen = new Map<number, ResolvedResult>();
     for (const [i, p] of (this.input.placements ?? []).entries()) {
       const child = children.find((c) => c.code === p.childCode?.trim());
-      if (!child) throw badInput(`${p.childCode} không phải đơn vị trực thuộc của một đơn vị nguồn`, `${p.childCode} is not a sub-unit of a source`, `placements[${i}].childCode`);
-      if (chosen.has(child.id)) throw badInput(`${child.name} được chuyển hai lần`, `${child.name} is placed twice`, `placements[${i}].childCode`);
+      if (!child)
+        throw badInput(
+          `${p.childCode} không phải đơn vị trực thuộc của một đơn vị nguồn`,
+          `${p.childCode} is not a sub-unit of a source`,
+          `placements[${i}].childCode`,
+        );
+      if (chosen.has(child.id))
+        throw badInput(`${child.name} được chuyển hai lần`, `${child.name} is placed twice`, `placements[${i}].childCode`);
       const to = results[p.resultIndex];
-      if (!Number.isInteger(p.resultIndex) || !to) throw badInput(`Không có kết quả thứ ${p.resultIndex}`, `No result at index ${p.resultIndex}`, `placements[${i}].resultIndex`);
+      if (!Number.isInteger(p.resultIndex) || !to)
+        throw badInput(`Không có kết quả thứ ${p.resultIndex}`, `No result at index ${p.resultIndex}`, `placements[${i}].resultIndex`);
       chosen.set(child.id, to);
     }
     const unplaced: AdministrativeUnit[] = [];
     const placed = children.map((child) => {
       const parentId = child.parent!.id;
       const own = targets.get(parentId)!;
-      const to = chosen.get(child.id)
-        ?? (continuing.has(parentId) ? results.find((r) => r.existing?.id === parentId) : own.length === 1 ? own[0] : undefined);
+      const to =
+        chosen.get(child.id) ??
+        (continuing.has(parentId) ? results.find((r) => r.existing?.id === parentId) : own.length === 1 ? own[0] : undefined);
       if (!to) unplaced.push(child);
       return { child, to: to! };
     });
     if (unplaced.length) {
-      const list = unplaced.slice(0, 20).map((c) => `${c.name} (${c.code})`).join(', ');
-      throw badInput(`Chưa nêu nơi chuyển ${unplaced.length} đơn vị trực thuộc: ${list}`, `${unplaced.length} sub-units have no result to go to: ${list}`, 'placements');
+      const list = unplaced
+        .slice(0, 20)
+        .map((c) => `${c.name} (${c.code})`)
+        .join(', ');
+      throw badInput(
+        `Chưa nêu nơi chuyển ${unplaced.length} đơn vị trực thuộc: ${list}`,
+        `${unplaced.length} sub-units have no result to go to: ${list}`,
+        'placements',
+      );
     }
     return placed;
   }
@@ -363,30 +501,60 @@ class ReorganisationWriter {
       if (moved) throw conflict(`${unit.name} đã có đơn vị kế thừa`, `${unit.name} already has successors`);
     }
     await this.assignCodes(results, new Set(closing.map((u) => u.id)));
-    const placed = await this.placements(sources.map((s) => s.unit), results, targets, continuing);
+    const placed = await this.placements(
+      sources.map((s) => s.unit),
+      results,
+      targets,
+      continuing,
+    );
 
     // Every unit that continues under a result, with its own sub-units, read before any id is taken.
     const moves: { child: AdministrativeUnit; to: ResolvedResult; subtree: AdministrativeUnit[] }[] = [];
     for (const { child, to } of placed.filter((p) => p.to.id !== p.child.parent!.id)) {
-      const subtree = (await this.tx.execute(
-        `SELECT * FROM units.unit WHERE path <@ ?::public.ltree AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY nlevel(path), id`,
-        [child.path, this.effectiveOn],
-      )).map((row) => this.tx.map(AdministrativeUnit, row));
+      const subtree = (
+        await this.tx.execute(
+          `SELECT * FROM units.unit WHERE path <@ ?::public.ltree AND NOT withdrawn AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY nlevel(path), id`,
+          [child.path, this.effectiveOn],
+        )
+      ).map((row) => this.tx.map(AdministrativeUnit, row));
       const late = subtree.find((u) => u.validFrom && u.validFrom >= this.effectiveOn);
-      if (late) throw badInput(`${late.name} (${late.code}) chỉ bắt đầu từ ${late.validFrom}`, `${late.name} (${late.code}) only starts on ${late.validFrom}`, 'placements');
+      if (late)
+        throw badInput(
+          `${late.name} (${late.code}) chỉ bắt đầu từ ${late.validFrom}`,
+          `${late.name} (${late.code}) only starts on ${late.validFrom}`,
+          'placements',
+        );
       moves.push({ child, to, subtree });
     }
     const fresh = results.filter((x) => !x.existing);
-    const ids = (await this.tx.execute<{ id: number }[]>(`SELECT nextval('units.unit_api_id_seq')::int AS id FROM generate_series(1, ?)`,
-      [fresh.length + moves.reduce((n, m) => n + m.subtree.length, 0)])).map((r) => Number(r.id));
-    const [{ id: eventId }] = await this.tx.execute<{ id: number }[]>("SELECT nextval(pg_get_serial_sequence('units.reorganisation', 'id'))::int AS id");
+    const ids = (
+      await this.tx.execute<{ id: number }[]>(`SELECT nextval('units.unit_api_id_seq')::int AS id FROM generate_series(1, ?)`, [
+        fresh.length + moves.reduce((n, m) => n + m.subtree.length, 0),
+      ])
+    ).map((r) => Number(r.id));
+    const [{ id: eventId }] = await this.tx.execute<{ id: number }[]>(
+      "SELECT nextval(pg_get_serial_sequence('units.reorganisation', 'id'))::int AS id",
+    );
     const rows: NewRow[] = [];
     for (const r of fresh) {
       r.id = ids.shift()!;
       // A result of a RENAME or TRANSFER is its source continuing: it keeps the source's classifications.
-      const from = this.input.kind === ReorganisationKind.RENAME || this.input.kind === ReorganisationKind.TRANSFER ? sources[0].unit.id : null;
-      rows.push({ id: r.id, code: r.code, name: r.name, shortName: r.shortName, level, kind: r.kind, parentId: r.parent.id, path: `${r.parent.path}.${r.id}`,
-        validFrom: this.effectiveOn, validTo: r.parent.validTo ?? null, synthetic: false, from });
+      const from =
+        this.input.kind === ReorganisationKind.RENAME || this.input.kind === ReorganisationKind.TRANSFER ? sources[0].unit.id : null;
+      rows.push({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        shortName: r.shortName,
+        level,
+        kind: r.kind,
+        parentId: r.parent.id,
+        path: `${r.parent.path}.${r.id}`,
+        validFrom: this.effectiveOn,
+        validTo: r.parent.validTo ?? null,
+        synthetic: false,
+        from,
+      });
     }
     // Moved sub-units continue as new rows under their result; their own sub-units follow them.
     const closedMoved: AdministrativeUnit[] = [];
@@ -401,20 +569,43 @@ class ReorganisationWriter {
         // A copy ends when it did, or when its new parent does if that comes first.
         const validTo = [unit.validTo ?? null, parent.validTo].filter((d): d is string => d !== null).sort()[0] ?? null;
         copies.set(unit.id, { id, path: `${parent.path}.${id}`, validTo });
-        rows.push({ id, code: unit.code, name: unit.name, shortName: unit.shortName, level: unit.level, kind: unit.kind, parentId: parent.id,
-          path: `${parent.path}.${id}`, validFrom: this.effectiveOn, validTo, synthetic: unit.synthetic, from: unit.id });
+        rows.push({
+          id,
+          code: unit.code,
+          name: unit.name,
+          shortName: unit.shortName,
+          level: unit.level,
+          kind: unit.kind,
+          parentId: parent.id,
+          path: `${parent.path}.${id}`,
+          validFrom: this.effectiveOn,
+          validTo,
+          synthetic: unit.synthetic,
+          from: unit.id,
+        });
         closedMoved.push(unit);
       }
     }
     const closed = [...closing, ...closedMoved];
     const lineage = [
-      ...sources.flatMap((s) => targets.get(s.unit.id)!.map((r) => ({ successor: r.id, predecessor: s.unit.id,
-        share: targets.get(s.unit.id)!.length > 1 || continuing.has(s.unit.id) ? LineageShare.PARTIAL : s.share }))),
-      ...rows.filter((r) => r.from !== null && !sources.some((s) => s.unit.id === r.from)).map((r) => ({ successor: r.id, predecessor: r.from!, share: LineageShare.FULL })),
+      ...sources.flatMap((s) =>
+        targets.get(s.unit.id)!.map((r) => ({
+          successor: r.id,
+          predecessor: s.unit.id,
+          share: targets.get(s.unit.id)!.length > 1 || continuing.has(s.unit.id) ? LineageShare.PARTIAL : s.share,
+        })),
+      ),
+      ...rows
+        .filter((r) => r.from !== null && !sources.some((s) => s.unit.id === r.from))
+        .map((r) => ({ successor: r.id, predecessor: r.from!, share: LineageShare.FULL })),
     ];
 
     // Close first: a code passes to its successor only once its holder ends the day before.
-    if (closed.length) await this.tx.execute('UPDATE units.unit SET valid_to = ? WHERE id = ANY(?::int[])', [this.dayBefore, intArray(closed.map((u) => u.id))]);
+    if (closed.length)
+      await this.tx.execute('UPDATE units.unit SET valid_to = ? WHERE id = ANY(?::int[])', [
+        this.dayBefore,
+        intArray(closed.map((u) => u.id)),
+      ]);
     await this.tx.execute(
       `INSERT INTO units.unit (id, code, name, short_name, level, kind, parent_id, path, valid_from, valid_to, synthetic)
        SELECT r.id, r.code, r.name, r."shortName", r.level, r.kind, r."parentId", r.path::public.ltree, r."validFrom", r."validTo", r.synthetic
@@ -425,10 +616,30 @@ class ReorganisationWriter {
     await this.tx.execute(
       `INSERT INTO units.reorganisation (id, kind, level, effective_on, resolution_number, resolution_date, issuer, note, sources, results, moved_count, recorded_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)`,
-      [eventId, this.input.kind, level, this.effectiveOn, this.text.resolutionNumber, this.input.resolutionDate, this.text.issuer, this.text.note,
-        JSON.stringify(sources.map((s): ReorganisationSource => ({ unitId: s.unit.id, code: s.unit.code, name: s.unit.name, share: s.share, continues: continuing.has(s.unit.id) }))),
-        JSON.stringify(results.map((r): ReorganisationResult => ({ unitId: r.id, code: r.code, name: r.name, kind: r.kind, created: !r.existing }))),
-        closedMoved.length, this.text.recordedBy],
+      [
+        eventId,
+        this.input.kind,
+        level,
+        this.effectiveOn,
+        this.text.resolutionNumber,
+        this.input.resolutionDate,
+        this.text.issuer,
+        this.text.note,
+        JSON.stringify(
+          sources.map((s): ReorganisationSource => ({
+            unitId: s.unit.id,
+            code: s.unit.code,
+            name: s.unit.name,
+            share: s.share,
+            continues: continuing.has(s.unit.id),
+          })),
+        ),
+        JSON.stringify(
+          results.map((r): ReorganisationResult => ({ unitId: r.id, code: r.code, name: r.name, kind: r.kind, created: !r.existing })),
+        ),
+        closedMoved.length,
+        this.text.recordedBy,
+      ],
     );
     await this.tx.execute(
       `INSERT INTO units.unit_lineage (successor_id, predecessor_id, share, reorganisation_id)
@@ -457,10 +668,18 @@ class ReorganisationWriter {
        SELECT ?, r.unit_id, r.role, r.previous_valid_to FROM jsonb_to_recordset(?::jsonb) AS r(unit_id int, role text, previous_valid_to date)`,
       [eventId, JSON.stringify(touched)],
     );
-    const [event] = (await this.tx.execute('SELECT * FROM units.reorganisation WHERE id = ?', [eventId])).map((row) => this.tx.map(Reorganisation, row));
+    const [event] = (await this.tx.execute('SELECT * FROM units.reorganisation WHERE id = ?', [eventId])).map((row) =>
+      this.tx.map(Reorganisation, row),
+    );
     await writeAudit(this.tx, {
-      subgraph: 'units', entity: 'Reorganisation', entityId: eventId, action: 'CREATE', unitId: sources[0].unit.id, unitPath: sources[0].unit.path,
-      before: null, after: { ...event, created: rows.length, closed: closed.length },
+      subgraph: 'units',
+      entity: 'Reorganisation',
+      entityId: eventId,
+      action: 'CREATE',
+      unitId: sources[0].unit.id,
+      unitPath: sources[0].unit.path,
+      before: null,
+      after: { ...event, created: rows.length, closed: closed.length },
     });
     return event;
   }

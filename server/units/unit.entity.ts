@@ -5,7 +5,8 @@ import { UnitKind, UnitLevel } from './units.enums.js';
 
 /** Đơn vị hành chính — an administrative unit, valid for a period; GSO codes are reused across periods. */
 @ObjectType('AdministrativeUnit', {
-  description: 'Đơn vị hành chính — an administrative unit (nation, province, district, commune, village) valid for a period. GSO codes are reused across the 2025 reorganisation, so a code names a unit only together with a date.',
+  description:
+    'Đơn vị hành chính — an administrative unit (nation, province, district, commune, village) valid for a period. GSO codes are reused across the 2025 reorganisation, so a code names a unit only together with a date.',
 })
 @Directive('@key(fields: "id")')
 @Entity({ tableName: 'unit' })
@@ -38,7 +39,10 @@ export class AdministrativeUnit {
   @ManyToOne(() => AdministrativeUnit, { nullable: true, fieldName: 'parent_id', ref: false })
   parent?: AdministrativeUnit | null;
 
-  @Field({ description: 'Đường dẫn — ids from the nation down to this unit, dot-separated (an ltree path); a unit lies in another\'s subtree when its path starts with the other\'s.' })
+  @Field({
+    description:
+      "Đường dẫn — ids from the nation down to this unit, dot-separated (an ltree path); a unit lies in another's subtree when its path starts with the other's.",
+  })
   @Property({ columnType: 'ltree' })
   path!: string;
 
@@ -50,18 +54,27 @@ export class AdministrativeUnit {
   @Property({ columnType: 'date', type: 'string', nullable: true })
   validTo?: string | null;
 
-  @Field({ description: 'Dữ liệu mô phỏng (thôn demo) — synthetic demo data (the demo profile\'s villages), not a real unit.' })
+  @Field({ description: "Dữ liệu mô phỏng (thôn demo) — synthetic demo data (the demo profile's villages), not a real unit." })
   @Property({ default: false })
   synthetic!: boolean;
 
-  @Field({ description: 'Thuộc một sắp xếp đã hủy: không có hiệu lực ngày nào, chỉ còn để các bản ghi nêu nó vẫn đọc được — created by a withdrawn reorganisation: valid on no day, kept so records naming it still resolve.' })
+  @Field({
+    description:
+      'Thuộc một sắp xếp đã hủy: không có hiệu lực ngày nào, chỉ còn để các bản ghi nêu nó vẫn đọc được — created by a withdrawn reorganisation: valid on no day, kept so records naming it still resolve.',
+  })
   @Property({ default: false })
   withdrawn!: boolean;
 
-  @Field(() => Int, { description: 'Phiên bản, tăng mỗi lần sửa (đổi tên, đóng) — version, raised by every edit (rename, close); edits send the version they read.' })
+  @Field(() => Int, {
+    description:
+      'Phiên bản, tăng mỗi lần sửa (đổi tên, đóng) — version, raised by every edit (rename, close); edits send the version they read.',
+  })
   @Property({ default: 1 })
   version!: number;
-  @Field({ description: 'Đơn vị giữ chỗ: đại diện cho một đơn vị văn bản không nêu tên (ví dụ xã ban hành kế hoạch 001 thuộc huyện Chi Lăng), chờ quản trị xác định; không có trong danh sách đơn vị (trừ khi lọc placeholder) và không được tính vào số liệu — a placeholder for a unit a document does not name, until an administrator identifies it; left out of unit lists (unless filtered for) and of every figure.' })
+  @Field({
+    description:
+      'Đơn vị giữ chỗ: đại diện cho một đơn vị văn bản không nêu tên (ví dụ xã ban hành kế hoạch 001 thuộc huyện Chi Lăng), chờ quản trị xác định; không có trong danh sách đơn vị (trừ khi lọc placeholder) và không được tính vào số liệu — a placeholder for a unit a document does not name, until an administrator identifies it; left out of unit lists (unless filtered for) and of every figure.',
+  })
   @Property({ type: 'boolean', default: false })
   placeholder: boolean = false;
 

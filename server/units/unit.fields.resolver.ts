@@ -19,7 +19,11 @@ export class UnitLineageLink {
   @Field(() => LineageShare, { description: 'Toàn bộ hay một phần — whole or part.' })
   share!: LineageShare;
 
-  @Field(() => Reorganisation, { nullable: true, description: 'Sắp xếp đã ghi nhận tạo ra liên kết này (null: sắp xếp 1/7/2025 có sẵn trong dữ liệu) — the recorded reorganisation that wrote the link (null for the seeded 1 July 2025 lineage).' })
+  @Field(() => Reorganisation, {
+    nullable: true,
+    description:
+      'Sắp xếp đã ghi nhận tạo ra liên kết này (null: sắp xếp 1/7/2025 có sẵn trong dữ liệu) — the recorded reorganisation that wrote the link (null for the seeded 1 July 2025 lineage).',
+  })
   reorganisation!: Reorganisation | null;
 }
 
@@ -33,33 +37,48 @@ export class UnitFieldsResolver {
 
   @FieldResolver(() => [AdministrativeUnit], { description: 'Các cấp trên, từ quốc gia xuống — all ancestors, from the nation down.' })
   async ancestors(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit[]> {
-    const ids = unit.path.split('.').map(Number).filter((id) => id !== unit.id);
+    const ids = unit.path
+      .split('.')
+      .map(Number)
+      .filter((id) => id !== unit.id);
     const found = await unitById(ctx).loadMany(ids);
     return found.filter((u): u is AdministrativeUnit => u instanceof Object && !(u instanceof Error));
   }
 
-  @FieldResolver(() => [UnitClassification], { description: 'Phân loại của đơn vị — its classifications; with `asOf`, only those in force that day.' })
+  @FieldResolver(() => [UnitClassification], {
+    description: 'Phân loại của đơn vị — its classifications; with `asOf`, only those in force that day.',
+  })
   async classifications(
     @Root() unit: AdministrativeUnit,
     @Ctx() ctx: SubgraphContext,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Chỉ phân loại có hiệu lực ngày này — only those in force on this date.' }) asOf?: string,
+    @Arg('asOf', () => DateScalar, {
+      nullable: true,
+      description: 'Chỉ phân loại có hiệu lực ngày này — only those in force on this date.',
+    })
+    asOf?: string,
   ): Promise<UnitClassification[]> {
     return classificationsOf(ctx, asOf).load(unit.id);
   }
 
   @FieldResolver(() => [String], {
-    description: 'Các đường dẫn một quyền trên đơn vị này bao trùm: của chính nó và của các đơn vị nó kế thừa toàn bộ (FULL), qua mọi lần sắp xếp — the paths a grant on this unit covers: its own and those of the units it took over whole (FULL predecessors, through every reorganisation).',
+    description:
+      'Các đường dẫn một quyền trên đơn vị này bao trùm: của chính nó và của các đơn vị nó kế thừa toàn bộ (FULL), qua mọi lần sắp xếp — the paths a grant on this unit covers: its own and those of the units it took over whole (FULL predecessors, through every reorganisation).',
   })
   coveredPaths(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<string[]> {
     return coveredPathsOf(ctx).load(unit.id);
   }
 
-  @FieldResolver(() => [Reorganisation], { description: 'Các sắp xếp đã ghi nhận liên quan đến đơn vị (nguồn, kết quả, đơn vị chuyển), mới nhất trước — recorded reorganisations that touched this unit, latest first.' })
+  @FieldResolver(() => [Reorganisation], {
+    description:
+      'Các sắp xếp đã ghi nhận liên quan đến đơn vị (nguồn, kết quả, đơn vị chuyển), mới nhất trước — recorded reorganisations that touched this unit, latest first.',
+  })
   reorganisations(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<Reorganisation[]> {
     return reorganisationsOf(ctx).load(unit.id);
   }
 
-  @FieldResolver(() => [UnitLineageLink], { description: 'Các đơn vị tiền thân (sắp xếp 1/7/2025 và các sắp xếp đã ghi nhận) — the units this one was formed from.' })
+  @FieldResolver(() => [UnitLineageLink], {
+    description: 'Các đơn vị tiền thân (sắp xếp 1/7/2025 và các sắp xếp đã ghi nhận) — the units this one was formed from.',
+  })
   predecessors(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<UnitLineageLink[]> {
     return this.links(unit, ctx, 'predecessors');
   }
@@ -77,8 +96,9 @@ export class UnitFieldsResolver {
     ]);
     const byId = new Map(events.filter((e): e is Reorganisation => e !== null && !(e instanceof Error)).map((e) => [e.id, e]));
     return links.map((link, i) => ({
-      unit: units[i] as AdministrativeUnit, share: link.share as LineageShare,
-      reorganisation: link.reorganisationId === null ? null : byId.get(link.reorganisationId) ?? null,
+      unit: units[i] as AdministrativeUnit,
+      share: link.share as LineageShare,
+      reorganisation: link.reorganisationId === null ? null : (byId.get(link.reorganisationId) ?? null),
     }));
   }
 }

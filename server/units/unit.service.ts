@@ -57,7 +57,11 @@ export class UnitService extends Service {
 
   /** The unit with this code valid on `asOf` (default today), or null. */
   async findByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit | null> {
-    const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [code, asOf, asOf]);
+    const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [
+      code,
+      asOf,
+      asOf,
+    ]);
     return this.map(rows)[0] ?? null;
   }
 
@@ -85,7 +89,12 @@ export class UnitService extends Service {
     return this.map(await this.em.execute('SELECT u.* FROM units.unit u WHERE u.id = ANY(?::int[])', [intArray(ids)]));
   }
 
-  async list(filter: UnitFilter = {}, page: Page, orderBy = UnitOrderField.CODE, direction = SortDirection.ASC): Promise<ListResult<AdministrativeUnit>> {
+  async list(
+    filter: UnitFilter = {},
+    page: Page,
+    orderBy = UnitOrderField.CODE,
+    direction = SortDirection.ASC,
+  ): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
@@ -101,7 +110,11 @@ export class UnitService extends Service {
     }
     if (filter.withinPaths !== undefined && filter.withinPaths !== null) {
       if (filter.withinPaths.length > 50 || filter.withinPaths.some((path) => !LTREE_PATH.test(path))) {
-        throw badInput('withinPaths: tối đa 50 đường dẫn dạng "1.2.3" (mã định danh đơn vị nối bằng dấu chấm)', 'withinPaths: at most 50 paths like "1.2.3" (unit ids joined by dots)', 'withinPaths');
+        throw badInput(
+          'withinPaths: tối đa 50 đường dẫn dạng "1.2.3" (mã định danh đơn vị nối bằng dấu chấm)',
+          'withinPaths: at most 50 paths like "1.2.3" (unit ids joined by dots)',
+          'withinPaths',
+        );
       }
       where.add('u.path <@ ?::ltree[]', `{${filter.withinPaths.join(',')}}`);
     }
@@ -116,26 +129,47 @@ export class UnitService extends Service {
       where.add(
         `EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = u.id AND c.scheme = ?
           AND (?::text IS NULL OR c.value = ?) AND (c.valid_from IS NULL OR c.valid_from <= ?::date) AND (c.valid_to IS NULL OR c.valid_to >= ?::date))`,
-        scheme, value, value, asOf, asOf,
+        scheme,
+        value,
+        value,
+        asOf,
+        asOf,
       );
     }
-    const { rows, totalCount } = await listPage(this.em, 'u.*', `FROM units.unit u ${where.where()}`, where.params, orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction), page);
+    const { rows, totalCount } = await listPage(
+      this.em,
+      'u.*',
+      `FROM units.unit u ${where.where()}`,
+      where.params,
+      orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction),
+      page,
+    );
     return { nodes: this.map(rows), totalCount };
   }
 
   /** Ids of a unit's ancestors from the nation down, read from its path. */
   ancestorIds(unit: AdministrativeUnit): number[] {
-    return unit.path.split('.').map(Number).filter((id) => id !== unit.id);
+    return unit.path
+      .split('.')
+      .map(Number)
+      .filter((id) => id !== unit.id);
   }
 
   /** Lineage links of the given units, towards their predecessors or their successors. */
   async lineage(unitIds: readonly number[], direction: LineageDirection): Promise<LineageLink[]> {
     const [self, other] = direction === 'predecessors' ? ['successor_id', 'predecessor_id'] : ['predecessor_id', 'successor_id'];
-    const rows = await this.em.execute<{ unit_id: number; other_id: number; share: 'FULL' | 'PARTIAL'; reorganisation_id: number | null }[]>(
+    const rows = await this.em.execute<
+      { unit_id: number; other_id: number; share: 'FULL' | 'PARTIAL'; reorganisation_id: number | null }[]
+    >(
       `SELECT ${self} AS unit_id, ${other} AS other_id, share, reorganisation_id FROM units.unit_lineage WHERE ${self} = ANY(?::int[]) ORDER BY ${other}`,
       [intArray(unitIds)],
     );
-    return rows.map((r) => ({ unitId: Number(r.unit_id), otherId: Number(r.other_id), share: r.share, reorganisationId: r.reorganisation_id === null ? null : Number(r.reorganisation_id) }));
+    return rows.map((r) => ({
+      unitId: Number(r.unit_id),
+      otherId: Number(r.other_id),
+      share: r.share,
+      reorganisationId: r.reorganisation_id === null ? null : Number(r.reorganisation_id),
+    }));
   }
 
   /**
@@ -170,8 +204,14 @@ export class UnitService extends Service {
    * order after `afterId`; a withdrawn reorganisation's units count as removed. Keyset paging keeps a reader from
    * skipping rows that change while it pages.
    */
-  async changes(since: string | null, afterId: number | null, limit: number): Promise<{ revision: string; full: boolean; rows: UnitChangeRow[] }> {
-    const [state] = await this.em.execute<{ epoch: string; counter: string }[]>('SELECT epoch, counter FROM units.map_revision WHERE id = 1');
+  async changes(
+    since: string | null,
+    afterId: number | null,
+    limit: number,
+  ): Promise<{ revision: string; full: boolean; rows: UnitChangeRow[] }> {
+    const [state] = await this.em.execute<{ epoch: string; counter: string }[]>(
+      'SELECT epoch, counter FROM units.map_revision WHERE id = 1',
+    );
     const from = parseRevision(since, state.epoch);
     const full = from === null;
     const rows = await this.em.execute<{ id: number; removed: boolean }[]>(
@@ -188,7 +228,10 @@ export class UnitService extends Service {
   async classifications(unitIds: readonly number[], asOf?: string): Promise<UnitClassification[]> {
     const where = new Conditions().add('c.unit_id = ANY(?::int[])', intArray(unitIds));
     if (asOf) where.add('(c.valid_from IS NULL OR c.valid_from <= ?::date) AND (c.valid_to IS NULL OR c.valid_to >= ?::date)', asOf, asOf);
-    const rows = await this.em.execute(`SELECT c.* FROM units.unit_classification c ${where.where()} ORDER BY c.scheme, c.valid_from NULLS FIRST, c.id`, where.params);
+    const rows = await this.em.execute(
+      `SELECT c.* FROM units.unit_classification c ${where.where()} ORDER BY c.scheme, c.valid_from NULLS FIRST, c.id`,
+      where.params,
+    );
     return rows.map((row) => this.em.map(UnitClassification, row));
   }
 
@@ -225,8 +268,12 @@ export class UnitService extends Service {
  * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
  * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
  */
-export function checkClassification(input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>):
-  { scheme: ClassificationScheme; value: string | null; validFrom: string | null; validTo: string | null } {
+export function checkClassification(input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>): {
+  scheme: ClassificationScheme;
+  value: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+} {
   const validFrom = input.validFrom ?? null;
   const validTo = input.validTo ?? null;
   if (validFrom && validTo && validFrom > validTo) {
@@ -242,7 +289,11 @@ export function parseClassification(code: string, forFilter = false): { scheme: 
   const scheme = schemeText as ClassificationScheme;
   const allowed = SCHEME_VALUES[scheme];
   if (!allowed) {
-    throw badInput(`Loại phân loại không hợp lệ: ${schemeText}`, `Unknown classification scheme "${schemeText}" (one of ${Object.keys(SCHEME_VALUES).join(', ')})`, 'classification');
+    throw badInput(
+      `Loại phân loại không hợp lệ: ${schemeText}`,
+      `Unknown classification scheme "${schemeText}" (one of ${Object.keys(SCHEME_VALUES).join(', ')})`,
+      'classification',
+    );
   }
   const valueOk = allowed.length ? (value === null ? forFilter : allowed.includes(value)) : value === null;
   if (!valueOk) {

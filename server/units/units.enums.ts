@@ -98,7 +98,11 @@ const prefixes: ReadonlyArray<[string, UnitLevel, UnitKind]> = [
   ['phường ', UnitLevel.COMMUNE, UnitKind.WARD],
   ['thị trấn ', UnitLevel.COMMUNE, UnitKind.TOWNSHIP],
   ['đặc khu ', UnitLevel.COMMUNE, UnitKind.SPECIAL_ZONE],
-  ...Object.entries(VILLAGE_PREFIXES).map(([kind, prefix]): [string, UnitLevel, UnitKind] => [`${prefix!.toLocaleLowerCase('vi')} `, UnitLevel.VILLAGE, kind as UnitKind]),
+  ...Object.entries(VILLAGE_PREFIXES).map(([kind, prefix]): [string, UnitLevel, UnitKind] => [
+    `${prefix!.toLocaleLowerCase('vi')} `,
+    UnitLevel.VILLAGE,
+    kind as UnitKind,
+  ]),
 ];
 
 /** The level a unit of this kind sits at ("Thành phố" names a province or a district: both are returned). */
@@ -156,7 +160,8 @@ export enum ReorganisationStatus {
 }
 registerEnumType(ReorganisationStatus, {
   name: 'ReorganisationStatus',
-  description: 'Trạng thái sắp xếp — RECORDED (ghi nhận; in effect from its date) or WITHDRAWN (đã hủy before its date; nothing of it remains in the map).',
+  description:
+    'Trạng thái sắp xếp — RECORDED (ghi nhận; in effect from its date) or WITHDRAWN (đã hủy before its date; nothing of it remains in the map).',
 });
 
 /** Sắp xếp đơn vị theo — the field units are sorted by. */

@@ -17,7 +17,8 @@ export async function seedUnits(em: EntityManager, { log, demo }: SeedTools): Pr
   const paths = new Map<number, string>();
   const rows = units.map((u) => {
     const parentPath = u.parentId === null ? undefined : paths.get(u.parentId);
-    if (u.parentId !== null && parentPath === undefined) throw new Error(`seeds/units: parent ${u.parentId} of ${u.id} comes later or is missing`);
+    if (u.parentId !== null && parentPath === undefined)
+      throw new Error(`seeds/units: parent ${u.parentId} of ${u.id} comes later or is missing`);
     const path = parentPath ? `${parentPath}.${u.id}` : String(u.id);
     paths.set(u.id, path);
     return { ...u, path, name: u.name.normalize('NFC'), shortName: u.shortName.normalize('NFC') };
@@ -41,8 +42,16 @@ export async function seedUnits(em: EntityManager, { log, demo }: SeedTools): Pr
 }
 
 interface PlaceholderSeed {
-  code: string; name: string; shortName: string; level: string; kind: string; parent: { code: string; name: string };
-  validFrom: string | null; validTo: string | null; note: string; source: string;
+  code: string;
+  name: string;
+  shortName: string;
+  level: string;
+  kind: string;
+  parent: { code: string; name: string };
+  validFrom: string | null;
+  validTo: string | null;
+  note: string;
+  source: string;
 }
 
 /** Loads seeds/units/placeholders.yaml: each placeholder below its parent (read on its last valid day), ids from the API sequence. */
@@ -50,12 +59,30 @@ async function seedPlaceholders(em: EntityManager): Promise<void> {
   const placeholders = parse(readFileSync(projectPath('seeds', 'units', 'placeholders.yaml'), 'utf8')) as PlaceholderSeed[];
   for (const p of placeholders) {
     const asOf = p.validTo ?? '9999-12-31';
-    const [parent] = await em.execute(`SELECT id, path::text AS path, name FROM units.unit WHERE code = ? AND NOT placeholder
-      AND (valid_from IS NULL OR valid_from <= ?::date) AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY level LIMIT 1`, [p.parent.code, asOf, asOf]);
-    if (!parent || parent.name !== p.parent.name) throw new Error(`seeds/units/placeholders.yaml ${p.code}: parent ${p.parent.code} is not "${p.parent.name}" on ${asOf}`);
-    await em.execute(`WITH id AS (SELECT nextval('units.unit_api_id_seq')::int AS id)
+    const [parent] = await em.execute(
+      `SELECT id, path::text AS path, name FROM units.unit WHERE code = ? AND NOT placeholder
+      AND (valid_from IS NULL OR valid_from <= ?::date) AND (valid_to IS NULL OR valid_to >= ?::date) ORDER BY level LIMIT 1`,
+      [p.parent.code, asOf, asOf],
+    );
+    if (!parent || parent.name !== p.parent.name)
+      throw new Error(`seeds/units/placeholders.yaml ${p.code}: parent ${p.parent.code} is not "${p.parent.name}" on ${asOf}`);
+    await em.execute(
+      `WITH id AS (SELECT nextval('units.unit_api_id_seq')::int AS id)
       INSERT INTO units.unit (id, code, name, short_name, level, kind, parent_id, path, valid_from, valid_to, placeholder, note, source)
       SELECT id.id, ?, ?, ?, ?, ?, ?, (? || '.' || id.id)::public.ltree, ?::date, ?::date, true, ?, ? FROM id`,
-    [p.code, p.name.normalize('NFC'), p.shortName.normalize('NFC'), p.level, p.kind, parent.id, parent.path, p.validFrom, p.validTo, p.note, p.source]);
+      [
+        p.code,
+        p.name.normalize('NFC'),
+        p.shortName.normalize('NFC'),
+        p.level,
+        p.kind,
+        parent.id,
+        parent.path,
+        p.validFrom,
+        p.validTo,
+        p.note,
+        p.source,
+      ],
+    );
   }
 }

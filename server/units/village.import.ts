@@ -4,7 +4,17 @@ import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
-  type ColumnSpec, emptyBatch, type ImportKind, type ImportRowError, type ParsedRow, type StagedRow, type TemplateTable, type ValidatedBatch, cells, readCell, territoryTemplate,
+  type ColumnSpec,
+  emptyBatch,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  type StagedRow,
+  type TemplateTable,
+  type ValidatedBatch,
+  cells,
+  readCell,
+  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
@@ -16,14 +26,59 @@ import { type RowError, VillageService, insertVillages, isVillageKind } from './
 
 /** Column keys are the fields of `CreateVillageInput`, so the service's row errors land on their column as they are. */
 const COLUMNS: ColumnSpec[] = [
-  { key: 'communeCode', header: 'Mã xã', required: true, expected: { vi: 'mã GSO của xã, phường, thị trấn (dạng văn bản, giữ số 0 ở đầu)', en: 'the commune\'s GSO code (as text, leading zeros kept)' } },
+  {
+    key: 'communeCode',
+    header: 'Mã xã',
+    required: true,
+    expected: {
+      vi: 'mã GSO của xã, phường, thị trấn (dạng văn bản, giữ số 0 ở đầu)',
+      en: "the commune's GSO code (as text, leading zeros kept)",
+    },
+  },
   { key: 'communeName', header: 'Tên xã', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } },
-  { key: 'name', header: 'Tên thôn', required: true, expected: { vi: 'tên thôn, 1–100 ký tự, có hoặc không kèm loại ("Nà Pài" hoặc "Thôn Nà Pài")', en: 'the village\'s name, 1–100 characters, with or without its kind word' } },
-  { key: 'kind', header: 'Loại', expected: { vi: `một trong: ${Object.values(VILLAGE_PREFIXES).join(', ')} (để trống: Thôn)`, en: `one of ${Object.keys(VILLAGE_PREFIXES).join(', ')} or its Vietnamese word (empty: Thôn)` } },
-  { key: 'code', header: 'Mã thôn', expected: { vi: '<mã xã>-<số>, ví dụ 02287-003 (để trống: số tiếp theo của xã)', en: '<commune code>-<number>, e.g. 02287-003 (empty: the commune\'s next number)' } },
-  { key: 'validFrom', header: 'Hiệu lực từ', expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: 'a date dd/mm/yyyy (empty: the commune\'s)' } },
-  { key: 'validTo', header: 'Hiệu lực đến', expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: 'a date dd/mm/yyyy (empty: the commune\'s)' } },
-  { key: 'asOf', header: 'Ngày đọc mã xã', expected: { vi: 'ngày xã có mã này (để trống: ngày hiệu lực từ, hoặc hôm nay)', en: 'a day the commune holds this code (empty: the first day of validity, else today)' } },
+  {
+    key: 'name',
+    header: 'Tên thôn',
+    required: true,
+    expected: {
+      vi: 'tên thôn, 1–100 ký tự, có hoặc không kèm loại ("Nà Pài" hoặc "Thôn Nà Pài")',
+      en: "the village's name, 1–100 characters, with or without its kind word",
+    },
+  },
+  {
+    key: 'kind',
+    header: 'Loại',
+    expected: {
+      vi: `một trong: ${Object.values(VILLAGE_PREFIXES).join(', ')} (để trống: Thôn)`,
+      en: `one of ${Object.keys(VILLAGE_PREFIXES).join(', ')} or its Vietnamese word (empty: Thôn)`,
+    },
+  },
+  {
+    key: 'code',
+    header: 'Mã thôn',
+    expected: {
+      vi: '<mã xã>-<số>, ví dụ 02287-003 (để trống: số tiếp theo của xã)',
+      en: "<commune code>-<number>, e.g. 02287-003 (empty: the commune's next number)",
+    },
+  },
+  {
+    key: 'validFrom',
+    header: 'Hiệu lực từ',
+    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
+  },
+  {
+    key: 'validTo',
+    header: 'Hiệu lực đến',
+    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
+  },
+  {
+    key: 'asOf',
+    header: 'Ngày đọc mã xã',
+    expected: {
+      vi: 'ngày xã có mã này (để trống: ngày hiệu lực từ, hoặc hôm nay)',
+      en: 'a day the commune holds this code (empty: the first day of validity, else today)',
+    },
+  },
 ];
 
 const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
@@ -31,11 +86,24 @@ const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? ke
 /** A row error of the village rules on the file's row and column. */
 const fileError = (row: number, error: RowError): ImportRowError => {
   const spec = COLUMNS.find((c) => c.key === error.field);
-  return { row, column: header(error.field), code: error.code, message: error.message, expected: spec ? bilingual(spec.expected.vi, spec.expected.en) : null };
+  return {
+    row,
+    column: header(error.field),
+    code: error.code,
+    message: error.message,
+    expected: spec ? bilingual(spec.expected.vi, spec.expected.en) : null,
+  };
 };
 
 /** An existing village as the comparison with a row needs it. */
-interface StoredVillage { parent_id: number; code: string; short_name: string; kind: UnitKind; valid_from: string | null; valid_to: string | null }
+interface StoredVillage {
+  parent_id: number;
+  code: string;
+  short_name: string;
+  kind: UnitKind;
+  valid_from: string | null;
+  valid_to: string | null;
+}
 
 /**
  * Checks a file's villages with the rules of `createVillages` (`VillageService.plan`, shared, not copied) once every row
@@ -70,7 +138,11 @@ class VillageValidator {
   async finish(): Promise<ValidatedBatch> {
     const batch = emptyBatch();
     const fresh = await this.withoutStored(batch);
-    const { planned, errors } = await new VillageService(this.ctx).plan(fresh.map((r) => r.input), false, (i) => fresh[i].row.row);
+    const { planned, errors } = await new VillageService(this.ctx).plan(
+      fresh.map((r) => r.input),
+      false,
+      (i) => fresh[i].row.row,
+    );
     batch.errors.push(...errors.map((e) => fileError(fresh[e.row].row.row, e)));
     batch.staged = planned.map((p) => ({ row: fresh[p.row].row.row, data: fresh[p.row].input }));
     batch.toCreate = planned.length;
@@ -80,19 +152,27 @@ class VillageValidator {
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
     if (!this.ctx.guard.allows(Capability.MANAGE_VILLAGES, commune)) {
-      throw forbidden(`Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`);
+      throw forbidden(
+        `Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
+        `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`,
+      );
     }
   }
 
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
   private async withoutStored(batch: ValidatedBatch): Promise<{ row: ParsedRow; input: CreateVillageInput }[]> {
     const dateOf = (input: CreateVillageInput) => input.asOf ?? input.validFrom ?? today();
-    const communes = await new UnitService(this.ctx).findManyByCode(this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })));
+    const communes = await new UnitService(this.ctx).findManyByCode(
+      this.rows.map(({ input }) => ({ code: input.communeCode, date: dateOf(input) })),
+    );
     const parentIds = [...new Set([...communes.values()].map((c) => c.id))];
-    const stored = parentIds.length ? await this.ctx.em.execute<StoredVillage[]>(
-      `SELECT parent_id, code, short_name, kind, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-       FROM units.unit WHERE level = 'VILLAGE' AND NOT withdrawn AND parent_id = ANY(?::int[])`, [intArray(parentIds)]) : [];
+    const stored = parentIds.length
+      ? await this.ctx.em.execute<StoredVillage[]>(
+          `SELECT parent_id, code, short_name, kind, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+       FROM units.unit WHERE level = 'VILLAGE' AND NOT withdrawn AND parent_id = ANY(?::int[])`,
+          [intArray(parentIds)],
+        )
+      : [];
     const byParent = new Map<number, StoredVillage[]>();
     for (const v of stored) byParent.set(v.parent_id, [...(byParent.get(v.parent_id) ?? []), v]);
     const matched = new Set<StoredVillage>();
@@ -105,8 +185,14 @@ class VillageValidator {
       const from = input.validFrom ?? commune.validFrom ?? null;
       const to = input.validTo ?? commune.validTo ?? null;
       // A stored village matches one row at most: a repeat goes on to the rules, which name it.
-      const same = (byParent.get(commune.id) ?? []).find((v) => !matched.has(v) && v.kind === kind && v.valid_from === from && v.valid_to === to
-        && (input.code ? v.code === input.code && v.short_name === shortName : foldText(v.short_name) === foldText(shortName)));
+      const same = (byParent.get(commune.id) ?? []).find(
+        (v) =>
+          !matched.has(v) &&
+          v.kind === kind &&
+          v.valid_from === from &&
+          v.valid_to === to &&
+          (input.code ? v.code === input.code && v.short_name === shortName : foldText(v.short_name) === foldText(shortName)),
+      );
       if (!same) return true;
       matched.add(same);
       batch.unchanged++;
@@ -120,16 +206,34 @@ class VillageValidator {
  * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
  */
 function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(COLUMNS, 'mau-thon', [0, 4], query, (code, date) => new UnitService(ctx).findByCode(code, date), async (territory, date) => {
-    const villages = await ctx.em.execute(
-      `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
+  return territoryTemplate(
+    COLUMNS,
+    'mau-thon',
+    [0, 4],
+    query,
+    (code, date) => new UnitService(ctx).findByCode(code, date),
+    async (territory, date) => {
+      const villages = await ctx.em.execute(
+        `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
          to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
        FROM units.unit v JOIN units.unit c ON c.id = v.parent_id
        WHERE v.level = 'VILLAGE' AND NOT v.withdrawn AND v.path <@ ?::ltree
          AND (v.valid_from IS NULL OR v.valid_from <= ?::date) AND (v.valid_to IS NULL OR v.valid_to >= ?::date)
-       ORDER BY c.code, v.code`, [territory.path, date, date]);
-    return villages.map((v) => [v.commune_code, v.commune_name, v.short_name, VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind, v.code, v.valid_from, v.valid_to, date]);
-  });
+       ORDER BY c.code, v.code`,
+        [territory.path, date, date],
+      );
+      return villages.map((v) => [
+        v.commune_code,
+        v.commune_name,
+        v.short_name,
+        VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind,
+        v.code,
+        v.valid_from,
+        v.valid_to,
+        date,
+      ]);
+    },
+  );
 }
 
 /**
@@ -150,11 +254,19 @@ export const villageImport: ImportKind = {
   async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
     return guardMap(async () => {
       const service = new VillageService(inTransaction(ctx, em));
-      const { planned, errors } = await service.plan(rows.map((r) => r.data as CreateVillageInput), false, (i) => rows[i].row);
+      const { planned, errors } = await service.plan(
+        rows.map((r) => r.data as CreateVillageInput),
+        false,
+        (i) => rows[i].row,
+      );
       if (errors.length) {
-        throw new GraphQLError(bilingual(`${errors.length} thôn không còn thêm được (bản đồ đã thay đổi từ lúc kiểm tra); không ghi gì`,
-          `${errors.length} villages can no longer be added (the map changed since the check); nothing was written`),
-        { extensions: { code: 'CONFLICT', rowErrors: errors.map((e) => fileError(rows[e.row].row, e)) } });
+        throw new GraphQLError(
+          bilingual(
+            `${errors.length} thôn không còn thêm được (bản đồ đã thay đổi từ lúc kiểm tra); không ghi gì`,
+            `${errors.length} villages can no longer be added (the map changed since the check); nothing was written`,
+          ),
+          { extensions: { code: 'CONFLICT', rowErrors: errors.map((e) => fileError(rows[e.row].row, e)) } },
+        );
       }
       // Audited once for the whole file by the import (not one event per village).
       const villages = await insertVillages(em, planned, { audit: false });

@@ -10,7 +10,8 @@ const MAX_BATCH = 5000;
 
 @ObjectType('RowError', { description: 'Lỗi của một dòng — what is wrong with one row of a batch.', simpleResolvers: true })
 export class RowErrorType {
-  @Field(() => Int, { description: 'Vị trí dòng trong danh sách gửi lên (từ 0) — the row\'s position in the list sent (from 0).' }) row!: number;
+  @Field(() => Int, { description: "Vị trí dòng trong danh sách gửi lên (từ 0) — the row's position in the list sent (from 0)." })
+  row!: number;
   @Field({ description: 'Trường có lỗi — the field at fault.' }) field!: string;
   @Field({ description: 'Mã lỗi: BAD_USER_INPUT hoặc CONFLICT — the error code.' }) code!: string;
   @Field({ description: 'Thông báo (tiếng Việt — English) — the message, Vietnamese first.' }) message!: string;
@@ -18,8 +19,11 @@ export class RowErrorType {
 
 @ObjectType('VillageBatch', { description: 'Kết quả thêm nhiều thôn — the outcome of adding villages in one batch (all or nothing).' })
 export class VillageBatch {
-  @Field(() => [AdministrativeUnit], { description: 'Các thôn đã thêm (trống khi có lỗi hoặc chạy thử) — the villages added (none on errors or a dry run).' }) villages!: AdministrativeUnit[];
-  @Field(() => [RowErrorType], { description: 'Lỗi từng dòng — each row\'s errors.' }) errors!: RowErrorType[];
+  @Field(() => [AdministrativeUnit], {
+    description: 'Các thôn đã thêm (trống khi có lỗi hoặc chạy thử) — the villages added (none on errors or a dry run).',
+  })
+  villages!: AdministrativeUnit[];
+  @Field(() => [RowErrorType], { description: "Lỗi từng dòng — each row's errors." }) errors!: RowErrorType[];
   @Field(() => Int, { description: 'Số dòng hợp lệ — how many rows passed every check.' }) valid!: number;
   @Field({ description: 'Đã ghi (không lỗi và không phải chạy thử) — whether anything was written.' }) written!: boolean;
 }
@@ -32,8 +36,14 @@ export class VillageResolver {
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)
-  @Mutation(() => AdministrativeUnit, { description: 'Thêm một thôn vào xã (UNIT_ADMIN của xã hoặc cấp trên) — add a village to a commune (UNIT_ADMIN of the commune or above).' })
-  createVillage(@Arg('input', () => CreateVillageInput, { description: 'Thôn cần thêm — the village.' }) input: CreateVillageInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => AdministrativeUnit, {
+    description:
+      'Thêm một thôn vào xã (UNIT_ADMIN của xã hoặc cấp trên) — add a village to a commune (UNIT_ADMIN of the commune or above).',
+  })
+  createVillage(
+    @Arg('input', () => CreateVillageInput, { description: 'Thôn cần thêm — the village.' }) input: CreateVillageInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service(ctx).create(input);
   }
 
@@ -47,20 +57,31 @@ export class VillageResolver {
     @Arg('dryRun', { nullable: true, description: 'Chỉ kiểm tra, không ghi — validate only.' }) dryRun?: boolean,
   ): Promise<VillageBatch> {
     const service = this.service(ctx);
-    if (!villages.length || villages.length > MAX_BATCH) throw badInput(`Cần 1–${MAX_BATCH} thôn`, `Give 1 to ${MAX_BATCH} villages`, 'villages');
+    if (!villages.length || villages.length > MAX_BATCH)
+      throw badInput(`Cần 1–${MAX_BATCH} thôn`, `Give 1 to ${MAX_BATCH} villages`, 'villages');
     const { villages: written, planned, errors } = await service.createMany(villages, dryRun ?? false);
     return Object.assign(new VillageBatch(), { villages: written, errors, valid: planned.length, written: written.length > 0 });
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)
-  @Mutation(() => AdministrativeUnit, { description: 'Đổi tên thôn (UNIT_ADMIN của xã hoặc cấp trên) — rename a village (UNIT_ADMIN of its commune or above).' })
-  renameVillage(@Arg('input', () => RenameVillageInput, { description: 'Tên mới — the new name.' }) input: RenameVillageInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => AdministrativeUnit, {
+    description: 'Đổi tên thôn (UNIT_ADMIN của xã hoặc cấp trên) — rename a village (UNIT_ADMIN of its commune or above).',
+  })
+  renameVillage(
+    @Arg('input', () => RenameVillageInput, { description: 'Tên mới — the new name.' }) input: RenameVillageInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service(ctx).rename(input);
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)
-  @Mutation(() => AdministrativeUnit, { description: 'Đóng thôn từ một ngày (UNIT_ADMIN của xã hoặc cấp trên) — close a village (UNIT_ADMIN of its commune or above).' })
-  closeVillage(@Arg('input', () => CloseVillageInput, { description: 'Ngày cuối — the last day.' }) input: CloseVillageInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => AdministrativeUnit, {
+    description: 'Đóng thôn từ một ngày (UNIT_ADMIN của xã hoặc cấp trên) — close a village (UNIT_ADMIN of its commune or above).',
+  })
+  closeVillage(
+    @Arg('input', () => CloseVillageInput, { description: 'Ngày cuối — the last day.' }) input: CloseVillageInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return this.service(ctx).close(input);
   }
 }

@@ -45,8 +45,12 @@ interface Draft extends PlannedVillage {
 
 export const isVillageKind = (kind: UnitKind): boolean => kind in VILLAGE_PREFIXES;
 
-const rowError = (row: number, field: string, vi: string, en: string, code: RowError['code'] = 'BAD_USER_INPUT'): RowError =>
-  ({ row, field, code, message: bilingual(vi, en) });
+const rowError = (row: number, field: string, vi: string, en: string, code: RowError['code'] = 'BAD_USER_INPUT'): RowError => ({
+  row,
+  field,
+  code,
+  message: bilingual(vi, en),
+});
 
 /** The GraphQL error of a row error, for a single-record mutation. */
 export const rowErrorToGraphQL = (error: RowError): GraphQLError =>
@@ -77,7 +81,11 @@ export async function lastVillageNumbers(em: EntityManager, communeCodes: readon
  * communes) and audits each (the demo seed, which is no one's write, does not). Shared by the mutations, the
  * importer and the demo seed.
  */
-export async function insertVillages(em: EntityManager, planned: readonly PlannedVillage[], { audit = true } = {}): Promise<AdministrativeUnit[]> {
+export async function insertVillages(
+  em: EntityManager,
+  planned: readonly PlannedVillage[],
+  { audit = true } = {},
+): Promise<AdministrativeUnit[]> {
   if (!planned.length) return [];
   const rows = await em.execute(
     `WITH r AS (SELECT nextval('units.unit_api_id_seq')::int AS id, x.* FROM (
@@ -91,10 +99,27 @@ export async function insertVillages(em: EntityManager, planned: readonly Planne
   );
   const villages = rows.map((row) => em.map(AdministrativeUnit, row));
   if (!audit) return villages;
-  await writeAudits(em, villages.map((v) => ({
-    subgraph: 'units', entity: 'AdministrativeUnit', entityId: v.id, action: 'CREATE' as const, unitId: v.id, unitPath: v.path, before: null,
-    after: { code: v.code, name: v.name, kind: v.kind, level: v.level, validFrom: v.validFrom ?? null, validTo: v.validTo ?? null, synthetic: v.synthetic },
-  })));
+  await writeAudits(
+    em,
+    villages.map((v) => ({
+      subgraph: 'units',
+      entity: 'AdministrativeUnit',
+      entityId: v.id,
+      action: 'CREATE' as const,
+      unitId: v.id,
+      unitPath: v.path,
+      before: null,
+      after: {
+        code: v.code,
+        name: v.name,
+        kind: v.kind,
+        level: v.level,
+        validFrom: v.validFrom ?? null,
+        validTo: v.validTo ?? null,
+        synthetic: v.synthetic,
+      },
+    })),
+  );
   return villages;
 }
 
@@ -113,30 +138,54 @@ export class VillageService extends Service {
    * inside the commune's, a free code, no other village of the commune with that name in that period, no duplicate
    * within the batch. Returns the rows ready to write and every row's errors.
    */
-  async plan(inputs: readonly CreateVillageInput[], synthetic = false, rowLabel: (row: number) => number = (row) => row + 1): Promise<{ planned: PlannedVillage[]; errors: RowError[] }> {
+  async plan(
+    inputs: readonly CreateVillageInput[],
+    synthetic = false,
+    rowLabel: (row: number) => number = (row) => row + 1,
+  ): Promise<{ planned: PlannedVillage[]; errors: RowError[] }> {
     const errors: RowError[] = [];
     const dateOf = (input: CreateVillageInput) => input.asOf ?? input.validFrom ?? today();
-    const communes = await this.units.findManyByCode(inputs
-      .filter((input) => isUnitCode(input.communeCode ?? ''))
-      .map((input) => ({ code: input.communeCode, date: dateOf(input) })));
+    const communes = await this.units.findManyByCode(
+      inputs.filter((input) => isUnitCode(input.communeCode ?? '')).map((input) => ({ code: input.communeCode, date: dateOf(input) })),
+    );
     const drafts: Draft[] = [];
     for (const [row, input] of inputs.entries()) {
       const date = dateOf(input);
       const commune = communes.get(`${input.communeCode}@${date}`);
       if (!commune) {
-        errors.push(rowError(row, 'communeCode', `Không có xã mã "${input.communeCode}" hiệu lực ngày ${date}`, `No commune with code "${input.communeCode}" is valid on ${date}`));
+        errors.push(
+          rowError(
+            row,
+            'communeCode',
+            `Không có xã mã "${input.communeCode}" hiệu lực ngày ${date}`,
+            `No commune with code "${input.communeCode}" is valid on ${date}`,
+          ),
+        );
         continue;
       }
       if (commune.level !== UnitLevel.COMMUNE) {
-        errors.push(rowError(row, 'communeCode', `${commune.name} không phải cấp xã; thôn chỉ thuộc xã, phường, thị trấn`,
-          `${commune.name} is not a commune-level unit; villages belong to communes, wards and townships`));
+        errors.push(
+          rowError(
+            row,
+            'communeCode',
+            `${commune.name} không phải cấp xã; thôn chỉ thuộc xã, phường, thị trấn`,
+            `${commune.name} is not a commune-level unit; villages belong to communes, wards and townships`,
+          ),
+        );
         continue;
       }
       this.guard.require(Capability.MANAGE_VILLAGES, commune);
       const before = errors.length;
       const kind = input.kind ?? UnitKind.VILLAGE;
       if (!isVillageKind(kind)) {
-        errors.push(rowError(row, 'kind', `Loại ${kind} không phải loại thôn`, `${kind} is not a village kind (one of ${Object.keys(VILLAGE_PREFIXES).join(', ')})`));
+        errors.push(
+          rowError(
+            row,
+            'kind',
+            `Loại ${kind} không phải loại thôn`,
+            `${kind} is not a village kind (one of ${Object.keys(VILLAGE_PREFIXES).join(', ')})`,
+          ),
+        );
       }
       const shortName = normaliseText(input.name ?? '');
       if (!shortName || shortName.length > MAX_NAME) {
@@ -146,18 +195,45 @@ export class VillageService extends Service {
       const validTo = input.validTo ?? commune.validTo ?? null;
       if (validFrom && validTo && validFrom > validTo) {
         errors.push(rowError(row, 'validTo', 'Ngày kết thúc phải từ ngày bắt đầu', 'validTo must not be before validFrom'));
-      } else if ((commune.validFrom && (!validFrom || validFrom < commune.validFrom)) || (commune.validTo && (!validTo || validTo > commune.validTo))) {
-        errors.push(rowError(row, validFrom && commune.validFrom && validFrom < commune.validFrom ? 'validFrom' : 'validTo',
-          `Thời gian ${period(validFrom, validTo)} vượt ngoài thời gian hiệu lực của ${commune.name} (${period(commune.validFrom ?? null, commune.validTo ?? null)})`,
-          `The period ${period(validFrom, validTo)} lies outside ${commune.name}'s validity (${period(commune.validFrom ?? null, commune.validTo ?? null)})`));
+      } else if (
+        (commune.validFrom && (!validFrom || validFrom < commune.validFrom)) ||
+        (commune.validTo && (!validTo || validTo > commune.validTo))
+      ) {
+        errors.push(
+          rowError(
+            row,
+            validFrom && commune.validFrom && validFrom < commune.validFrom ? 'validFrom' : 'validTo',
+            `Thời gian ${period(validFrom, validTo)} vượt ngoài thời gian hiệu lực của ${commune.name} (${period(commune.validFrom ?? null, commune.validTo ?? null)})`,
+            `The period ${period(validFrom, validTo)} lies outside ${commune.name}'s validity (${period(commune.validFrom ?? null, commune.validTo ?? null)})`,
+          ),
+        );
       }
       const given = input.code != null && input.code !== '';
       if (given && !VILLAGE_CODE.test(input.code!)) {
-        errors.push(rowError(row, 'code', `Mã thôn "${input.code}" không đúng dạng <mã xã>-<số> (ví dụ 02287-003)`, `Village code "${input.code}" is not of the form <commune code>-<number> (e.g. 02287-003)`));
+        errors.push(
+          rowError(
+            row,
+            'code',
+            `Mã thôn "${input.code}" không đúng dạng <mã xã>-<số> (ví dụ 02287-003)`,
+            `Village code "${input.code}" is not of the form <commune code>-<number> (e.g. 02287-003)`,
+          ),
+        );
       }
       if (errors.length > before) continue;
       const names = fullNameOf(kind, UnitLevel.VILLAGE, shortName);
-      drafts.push({ row, code: given ? input.code! : '', name: names.name, shortName: names.shortName, kind, parentId: commune.id, validFrom, validTo, synthetic, given, prefix: commune.code });
+      drafts.push({
+        row,
+        code: given ? input.code! : '',
+        name: names.name,
+        shortName: names.shortName,
+        kind,
+        parentId: commune.id,
+        validFrom,
+        validTo,
+        synthetic,
+        given,
+        prefix: commune.code,
+      });
     }
     await this.assignCodes(drafts);
     errors.push(...this.duplicatesWithin(drafts, rowLabel), ...(await this.conflicts(drafts)));
@@ -170,7 +246,10 @@ export class VillageService extends Service {
 
   /** Rows without a code take their commune's next free numbers, above every code the commune has ever used. */
   private async assignCodes(drafts: Draft[]): Promise<void> {
-    const next = await lastVillageNumbers(this.em, drafts.filter((d) => !d.given).map((d) => d.prefix));
+    const next = await lastVillageNumbers(
+      this.em,
+      drafts.filter((d) => !d.given).map((d) => d.prefix),
+    );
     for (const d of drafts.filter((x) => x.given && VILLAGE_CODE.test(x.code))) {
       const [prefix, n] = d.code.split('-');
       if (next.has(prefix)) next.set(prefix, Math.max(next.get(prefix)!, Number(n)));
@@ -186,12 +265,29 @@ export class VillageService extends Service {
   private duplicatesWithin(drafts: readonly PlannedVillage[], rowLabel: (row: number) => number): RowError[] {
     const errors: RowError[] = [];
     for (const [i, a] of drafts.entries()) {
-      const twin = drafts.slice(0, i).find((b) => overlaps(a.validFrom, a.validTo, b.validFrom, b.validTo)
-        && (b.code === a.code || (b.parentId === a.parentId && foldText(b.shortName) === foldText(a.shortName))));
+      const twin = drafts
+        .slice(0, i)
+        .find(
+          (b) =>
+            overlaps(a.validFrom, a.validTo, b.validFrom, b.validTo) &&
+            (b.code === a.code || (b.parentId === a.parentId && foldText(b.shortName) === foldText(a.shortName))),
+        );
       if (!twin) continue;
-      errors.push(twin.code === a.code
-        ? rowError(a.row, 'code', `Mã thôn ${a.code} trùng với dòng ${rowLabel(twin.row)}`, `Village code ${a.code} repeats row ${rowLabel(twin.row)}`)
-        : rowError(a.row, 'name', `Thôn "${a.name}" trùng với dòng ${rowLabel(twin.row)}`, `Village "${a.name}" repeats row ${rowLabel(twin.row)}`));
+      errors.push(
+        twin.code === a.code
+          ? rowError(
+              a.row,
+              'code',
+              `Mã thôn ${a.code} trùng với dòng ${rowLabel(twin.row)}`,
+              `Village code ${a.code} repeats row ${rowLabel(twin.row)}`,
+            )
+          : rowError(
+              a.row,
+              'name',
+              `Thôn "${a.name}" trùng với dòng ${rowLabel(twin.row)}`,
+              `Village "${a.name}" repeats row ${rowLabel(twin.row)}`,
+            ),
+      );
     }
     return errors;
   }
@@ -199,7 +295,9 @@ export class VillageService extends Service {
   /** Codes held and names used in the commune by existing units during the same days: one statement for all rows. */
   private async conflicts(drafts: readonly PlannedVillage[]): Promise<RowError[]> {
     if (!drafts.length) return [];
-    const rows = await this.em.execute<{ row: number; field: string; other: string; other_name: string; vf: string | null; vt: string | null }[]>(
+    const rows = await this.em.execute<
+      { row: number; field: string; other: string; other_name: string; vf: string | null; vt: string | null }[]
+    >(
       `WITH r AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(row int, code text, "shortName" text, "parentId" int, "validFrom" date, "validTo" date))
        SELECT r.row, CASE WHEN u.code = r.code THEN 'code' ELSE 'name' END AS field, u.code AS other, u.name AS other_name,
          to_char(u.valid_from, 'YYYY-MM-DD') AS vf, to_char(u.valid_to, 'YYYY-MM-DD') AS vt
@@ -210,9 +308,25 @@ export class VillageService extends Service {
       [JSON.stringify(drafts)],
     );
     const seen = new Set<number>();
-    return rows.filter((r) => !seen.has(r.row) && seen.add(r.row)).map((r) => r.field === 'code'
-      ? rowError(r.row, 'code', `Mã ${r.other} đã thuộc ${r.other_name} (${period(r.vf, r.vt)})`, `Code ${r.other} is held by ${r.other_name} (${period(r.vf, r.vt)})`, 'CONFLICT')
-      : rowError(r.row, 'name', `Xã đã có ${r.other_name} (mã ${r.other}, ${period(r.vf, r.vt)})`, `The commune already has ${r.other_name} (code ${r.other}, ${period(r.vf, r.vt)})`, 'CONFLICT'));
+    return rows
+      .filter((r) => !seen.has(r.row) && seen.add(r.row))
+      .map((r) =>
+        r.field === 'code'
+          ? rowError(
+              r.row,
+              'code',
+              `Mã ${r.other} đã thuộc ${r.other_name} (${period(r.vf, r.vt)})`,
+              `Code ${r.other} is held by ${r.other_name} (${period(r.vf, r.vt)})`,
+              'CONFLICT',
+            )
+          : rowError(
+              r.row,
+              'name',
+              `Xã đã có ${r.other_name} (mã ${r.other}, ${period(r.vf, r.vt)})`,
+              `The commune already has ${r.other_name} (code ${r.other}, ${period(r.vf, r.vt)})`,
+              'CONFLICT',
+            ),
+      );
   }
 
   /**
@@ -220,13 +334,18 @@ export class VillageService extends Service {
    * returned; `dryRun` validates only. For the importer, which may instead call `plan` and `insertVillages` itself
    * inside its own transaction (after `lockMap`).
    */
-  async createMany(inputs: readonly CreateVillageInput[], dryRun = false): Promise<{ villages: AdministrativeUnit[]; planned: PlannedVillage[]; errors: RowError[] }> {
-    return guardMap(() => this.em.transactional(async (tx) => {
-      await lockMap(tx);
-      const { planned, errors } = await new VillageService(inTransaction(this.ctx, tx)).plan(inputs);
-      if (errors.length || dryRun) return { villages: [], planned, errors };
-      return { villages: await insertVillages(tx, planned), planned, errors };
-    }));
+  async createMany(
+    inputs: readonly CreateVillageInput[],
+    dryRun = false,
+  ): Promise<{ villages: AdministrativeUnit[]; planned: PlannedVillage[]; errors: RowError[] }> {
+    return guardMap(() =>
+      this.em.transactional(async (tx) => {
+        await lockMap(tx);
+        const { planned, errors } = await new VillageService(inTransaction(this.ctx, tx)).plan(inputs);
+        if (errors.length || dryRun) return { villages: [], planned, errors };
+        return { villages: await insertVillages(tx, planned), planned, errors };
+      }),
+    );
   }
 
   async create(input: CreateVillageInput): Promise<AdministrativeUnit> {
@@ -250,50 +369,88 @@ export class VillageService extends Service {
     const kind = input.kind ?? village.kind;
     if (!isVillageKind(kind)) throw badInput(`Loại ${kind} không phải loại thôn`, `${kind} is not a village kind`, 'kind');
     const shortName = normaliseText(input.name);
-    if (!shortName || shortName.length > MAX_NAME) throw badInput(`Tên thôn cần từ 1 đến ${MAX_NAME} ký tự`, `The village name takes 1 to ${MAX_NAME} characters`, 'name');
+    if (!shortName || shortName.length > MAX_NAME)
+      throw badInput(`Tên thôn cần từ 1 đến ${MAX_NAME} ký tự`, `The village name takes 1 to ${MAX_NAME} characters`, 'name');
     const names = fullNameOf(kind, UnitLevel.VILLAGE, shortName);
-    return guardMap(() => this.em.transactional(async (tx) => {
-      await lockMap(tx);
-      const current = await this.locked(tx, village.id);
-      checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
-      const [twin] = await tx.execute(
-        `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND NOT u.withdrawn AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
+    return guardMap(() =>
+      this.em.transactional(async (tx) => {
+        await lockMap(tx);
+        const current = await this.locked(tx, village.id);
+        checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
+        const [twin] = await tx.execute(
+          `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND NOT u.withdrawn AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
            AND daterange(u.valid_from, u.valid_to, '[]') && daterange(?::date, ?::date, '[]') LIMIT 1`,
-        [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null]);
-      if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);
-      const [row] = await tx.execute('UPDATE units.unit SET name = ?, short_name = ?, kind = ?, version = version + 1 WHERE id = ? RETURNING *',
-        [names.name, names.shortName, kind, current.id]);
-      const renamed = tx.map(AdministrativeUnit, row);
-      await writeAudit(tx, { subgraph: 'units', entity: 'AdministrativeUnit', entityId: current.id, action: 'UPDATE', unitId: current.id, unitPath: current.path,
-        before: { name: current.name, kind: current.kind }, after: { name: renamed.name, kind: renamed.kind } });
-      return renamed;
-    }));
+          [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null],
+        );
+        if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);
+        const [row] = await tx.execute(
+          'UPDATE units.unit SET name = ?, short_name = ?, kind = ?, version = version + 1 WHERE id = ? RETURNING *',
+          [names.name, names.shortName, kind, current.id],
+        );
+        const renamed = tx.map(AdministrativeUnit, row);
+        await writeAudit(tx, {
+          subgraph: 'units',
+          entity: 'AdministrativeUnit',
+          entityId: current.id,
+          action: 'UPDATE',
+          unitId: current.id,
+          unitPath: current.path,
+          before: { name: current.name, kind: current.kind },
+          after: { name: renamed.name, kind: renamed.kind },
+        });
+        return renamed;
+      }),
+    );
   }
 
   /** Sets a village's last day; not before its first day, not after its commune's last, not for one a reorganisation closed. */
   async close(input: CloseVillageInput): Promise<AdministrativeUnit> {
     const village = await this.requireVillage(input.code, input.asOf ?? input.validTo);
     this.guard.require(Capability.MANAGE_VILLAGES, village);
-    return guardMap(() => this.em.transactional(async (tx) => {
-      await lockMap(tx);
-      const current = await this.locked(tx, village.id);
-      checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
-      if (current.validFrom && input.validTo < current.validFrom) {
-        throw badInput(`Ngày cuối phải từ ngày bắt đầu (${current.validFrom})`, `validTo must not be before the village's first day (${current.validFrom})`, 'validTo');
-      }
-      const [parent] = await tx.execute<{ name: string; valid_to: string | null }[]>('SELECT name, valid_to::text AS valid_to FROM units.unit WHERE id = ?', [current.parent!.id]);
-      const parentEnd = parent.valid_to;
-      if (parentEnd && input.validTo > parentEnd) {
-        throw badInput(`${parent.name} chỉ hiệu lực đến ${parentEnd}`, `${parent.name} is valid only until ${parentEnd}`, 'validTo');
-      }
-      const [moved] = await tx.execute('SELECT 1 FROM units.unit_lineage WHERE predecessor_id = ? LIMIT 1', [current.id]);
-      if (moved) throw conflict(`${current.name} đã được sắp xếp lại; hủy sắp xếp đó trước`, `${current.name} was reorganised: withdraw that reorganisation first`);
-      const [row] = await tx.execute('UPDATE units.unit SET valid_to = ?, version = version + 1 WHERE id = ? RETURNING *', [input.validTo, current.id]);
-      const closed = tx.map(AdministrativeUnit, row);
-      await writeAudit(tx, { subgraph: 'units', entity: 'AdministrativeUnit', entityId: current.id, action: 'UPDATE', unitId: current.id, unitPath: current.path,
-        before: { validTo: current.validTo ?? null }, after: { validTo: closed.validTo } });
-      return closed;
-    }));
+    return guardMap(() =>
+      this.em.transactional(async (tx) => {
+        await lockMap(tx);
+        const current = await this.locked(tx, village.id);
+        checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
+        if (current.validFrom && input.validTo < current.validFrom) {
+          throw badInput(
+            `Ngày cuối phải từ ngày bắt đầu (${current.validFrom})`,
+            `validTo must not be before the village's first day (${current.validFrom})`,
+            'validTo',
+          );
+        }
+        const [parent] = await tx.execute<{ name: string; valid_to: string | null }[]>(
+          'SELECT name, valid_to::text AS valid_to FROM units.unit WHERE id = ?',
+          [current.parent!.id],
+        );
+        const parentEnd = parent.valid_to;
+        if (parentEnd && input.validTo > parentEnd) {
+          throw badInput(`${parent.name} chỉ hiệu lực đến ${parentEnd}`, `${parent.name} is valid only until ${parentEnd}`, 'validTo');
+        }
+        const [moved] = await tx.execute('SELECT 1 FROM units.unit_lineage WHERE predecessor_id = ? LIMIT 1', [current.id]);
+        if (moved)
+          throw conflict(
+            `${current.name} đã được sắp xếp lại; hủy sắp xếp đó trước`,
+            `${current.name} was reorganised: withdraw that reorganisation first`,
+          );
+        const [row] = await tx.execute('UPDATE units.unit SET valid_to = ?, version = version + 1 WHERE id = ? RETURNING *', [
+          input.validTo,
+          current.id,
+        ]);
+        const closed = tx.map(AdministrativeUnit, row);
+        await writeAudit(tx, {
+          subgraph: 'units',
+          entity: 'AdministrativeUnit',
+          entityId: current.id,
+          action: 'UPDATE',
+          unitId: current.id,
+          unitPath: current.path,
+          before: { validTo: current.validTo ?? null },
+          after: { validTo: closed.validTo },
+        });
+        return closed;
+      }),
+    );
   }
 
   private async locked(tx: EntityManager, id: number): Promise<AdministrativeUnit> {

@@ -18,7 +18,13 @@ beforeEach(({ task, onTestFailed }) => {
   onTestFailed(async () => {
     const pages = [...launched].filter((b) => b.isConnected()).flatMap((b) => b.contexts().flatMap((c) => c.pages()));
     const name = `FAILED-${task.file.name.replace(/\W+/g, '-')}-${task.name.replace(/\W+/g, '-').slice(0, 80)}`;
-    await Promise.all(pages.map((page, i) => page.screenshot({ path: `${SCREENSHOTS}/${name}${pages.length > 1 ? `-${i + 1}` : ''}.png`, fullPage: true, timeout: 10_000 }).catch(() => undefined)));
+    await Promise.all(
+      pages.map((page, i) =>
+        page
+          .screenshot({ path: `${SCREENSHOTS}/${name}${pages.length > 1 ? `-${i + 1}` : ''}.png`, fullPage: true, timeout: 10_000 })
+          .catch(() => undefined),
+      ),
+    );
   });
 });
 /** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package). */
@@ -27,20 +33,34 @@ const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || !!proc
 /** Launches headless Chromium; without one the browser tests fail (they are not skipped) and say how to install it. */
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`);
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`,
+    );
   }
   if (!existsSync(projectPath('admin', 'dist', 'index.html'))) {
     throw new Error('The console is not built (admin/dist): run `npm run build:admin` (npm test does it in pretest).');
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   if (!CHROMIUM_HAS_VI) {
-    console.warn('Chromium has no Vietnamese locale (chromium-l10n): --lang=vi-VN falls back to en-US and date inputs show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n`.');
+    console.warn(
+      'Chromium has no Vietnamese locale (chromium-l10n): --lang=vi-VN falls back to en-US and date inputs show mm/dd/yyyy. Install it with `apt-get install -y chromium-l10n`.',
+    );
   }
   // --lang: the browser's own UI locale, which native date inputs follow (dd/mm/yyyy rather than mm/dd/yyyy).
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' },
-    args: ['--lang=vi-VN', '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--lang=vi-VN',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   launched.add(browser);
   browser.on('disconnected', () => launched.delete(browser));
@@ -80,7 +100,8 @@ export async function signIn(page: Page, username: string, password: string): Pr
 const KEY = /\b(?:ra|app|resources|enums|insights|audit|awards)\.[A-Za-z_.]+/g;
 const DOTTED = /\b[a-z]+\.[a-z_.]+\b/g;
 const RAW_CODE = /(?<![\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w-])/g;
-const RAW_WORD = /(?<![\w-])(?:ADVANCED|MODEL|ANY|PROVINCE|DISTRICT|PERCENT|GTE|DRAFT|SUBMITTED|APPRAISED|DECIDED|RETURNED|NATION|CREATE|UPDATE|DELETE)(?![\w-])/g;
+const RAW_WORD =
+  /(?<![\w-])(?:ADVANCED|MODEL|ANY|PROVINCE|DISTRICT|PERCENT|GTE|DRAFT|SUBMITTED|APPRAISED|DECIDED|RETURNED|NATION|CREATE|UPDATE|DELETE)(?![\w-])/g;
 /** English that react-admin or MUI would show in Vietnamese mode when a message is missing. */
 const ENGLISH = /No options|\b\d+[–-]\d+ of \d+\b|Predecessors|Successors|\bId\b|Rows per page/g;
 /** Demo user names are dotted words too: they are data, not keys. */
@@ -90,7 +111,9 @@ const USER_NAMES = new Set(['khanhhoa.admin', 'khanhhoa.council', 'quangnam.admi
 export function watch(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
   return problems;
 }
 
@@ -104,7 +127,11 @@ export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi', d
     const asWritten = document.createElement('style');
     asWritten.textContent = '* { text-transform: none !important; }';
     document.head.appendChild(asWritten);
-    try { return document.body.innerText; } finally { asWritten.remove(); }
+    try {
+      return document.body.innerText;
+    } finally {
+      asWritten.remove();
+    }
   });
   const found = [
     ...(text.match(KEY) ?? []),
@@ -112,7 +139,7 @@ export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi', d
     ...(text.match(RAW_CODE) ?? []),
     ...(text.match(RAW_WORD) ?? []),
     ...(text.includes('||||') ? ['||||'] : []),
-    ...(language === 'vi' ? text.match(ENGLISH) ?? [] : []),
+    ...(language === 'vi' ? (text.match(ENGLISH) ?? []) : []),
   ];
   if (found.length) throw new Error(`unreadable text on ${page.url()}: ${[...new Set(found)].join(', ')}`);
 }
@@ -120,6 +147,9 @@ export async function expectReadable(page: Page, language: 'vi' | 'en' = 'vi', d
 /** At the current size nothing may scroll sideways (the phone width above all); a screenshot for the docs. */
 export async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
-  const { width, scrollWidth } = await page.evaluate(() => ({ width: window.innerWidth, scrollWidth: document.documentElement.scrollWidth }));
+  const { width, scrollWidth } = await page.evaluate(() => ({
+    width: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
   if (scrollWidth > width) throw new Error(`${name}: the page is ${scrollWidth} px wide at ${width} px (${page.url()})`);
 }

@@ -15,12 +15,25 @@ describe('targets and milestones in the console', () => {
   const errors: string[] = [];
 
   const targetsOf = async (filter: Record<string, unknown>, orderBy: string, direction = 'ASC') =>
-    (await gql(`query($f: TargetFilter, $by: TargetOrderField, $d: SortDirection) { targets(filter: $f, orderBy: $by, direction: $d, limit: 25) {
-      totalCount nodes { id year value unit { code name } quote } } }`, { f: filter, by: orderBy, d: direction })).data.targets;
+    (
+      await gql(
+        `query($f: TargetFilter, $by: TargetOrderField, $d: SortDirection) { targets(filter: $f, orderBy: $by, direction: $d, limit: 25) {
+      totalCount nodes { id year value unit { code name } quote } } }`,
+        { f: filter, by: orderBy, d: direction },
+      )
+    ).data.targets;
   /** The cells of one DataTable column, top to bottom. */
-  const column = (index: number) => page.locator('table tbody tr').evaluateAll((rows, i) => rows.map((r) => (r.querySelectorAll('td')[i] as HTMLElement)?.innerText.trim()), index);
+  const column = (index: number) =>
+    page
+      .locator('table tbody tr')
+      .evaluateAll((rows, i) => rows.map((r) => (r.querySelectorAll('td')[i] as HTMLElement)?.innerText.trim()), index);
   /** The cells under the header that reads `name` (columns found by their header, not by position). */
-  const columnNamed = async (name: string) => column(await page.locator('table thead th').evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name));
+  const columnNamed = async (name: string) =>
+    column(
+      await page
+        .locator('table thead th')
+        .evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name),
+    );
 
   beforeAll(async () => {
     const campaigns = await gql(`{ campaigns(filter: { search: "khanh hoa" }, limit: 50) { nodes { id key name issuer { name } } } }`);
@@ -76,25 +89,38 @@ describe('targets and milestones in the console', () => {
     await screenshot(page, '21-targets-grid');
     await cell.fill(String(target.value));
     await cell.press('Enter');
-    await expect.poll(async () => (await gql(`query($id: ID!) { target(id: $id) { value } }`, { id: target.id })).data.target.value).toBe(target.value);
+    await expect
+      .poll(async () => (await gql(`query($id: ID!) { target(id: $id) { value } }`, { id: target.id })).data.target.value)
+      .toBe(target.value);
 
     // The national campaign's 63 provinces fill three pages of 25: the second page starts with the 26th by name.
-    const national = (await gql(`{ campaigns(filter: { rootOnly: true }, limit: 50) { nodes { key name issuer { name code } periodStart } } }`))
-      .data.campaigns.nodes.find((c: { key: string }) => c.key === 'national-2021-2025');
-    const provinces = (await gql(`query($p: String, $d: Date) { units(filter: { parentCode: $p, asOf: $d }, orderBy: NAME, offset: 25, limit: 1) { totalCount nodes { code } } }`,
-      { p: national.issuer.code, d: national.periodStart })).data.units;
+    const national = (
+      await gql(`{ campaigns(filter: { rootOnly: true }, limit: 50) { nodes { key name issuer { name code } periodStart } } }`)
+    ).data.campaigns.nodes.find((c: { key: string }) => c.key === 'national-2021-2025');
+    const provinces = (
+      await gql(
+        `query($p: String, $d: Date) { units(filter: { parentCode: $p, asOf: $d }, orderBy: NAME, offset: 25, limit: 1) { totalCount nodes { code } } }`,
+        { p: national.issuer.code, d: national.periodStart },
+      )
+    ).data.units;
     expect(provinces.totalCount).toBeGreaterThan(50);
     await picker.fill('ca nuoc chung suc');
     await page.getByRole('option', { name: `${national.issuer.name} — ${national.name}`, exact: true }).click();
     const grid = page.getByTestId('target-grid');
     await expect.poll(() => grid.locator('tbody tr').count()).toBe(26);
-    await page.getByTestId('grid-pager').getByRole('button', { name: /next|sau/i }).click();
-    await expect.poll(() => grid.locator('tbody tr').nth(1).locator('input[data-cell]').first().getAttribute('data-cell')).toBe(`${provinces.nodes[0].code}-2021`);
+    await page
+      .getByTestId('grid-pager')
+      .getByRole('button', { name: /next|sau/i })
+      .click();
+    await expect
+      .poll(() => grid.locator('tbody tr').nth(1).locator('input[data-cell]').first().getAttribute('data-cell'))
+      .toBe(`${provinces.nodes[0].code}-2021`);
     await expect.poll(() => grid.locator('tbody tr').count()).toBe(26);
   });
 
   it('adds, edits and deletes a milestone of a campaign', async () => {
-    const milestones = async () => (await gql(`query($id: ID!) { campaign(id: $id) { milestones { id description year } } }`, { id: kh.id })).data.campaign.milestones;
+    const milestones = async () =>
+      (await gql(`query($id: ID!) { campaign(id: $id) { milestones { id description year } } }`, { id: kh.id })).data.campaign.milestones;
     const before = await milestones();
     const description = `Kiểm tra giữa kỳ (kiểm thử ${Date.now()})`;
     await page.goto(consoleUrl(`campaigns/${kh.id}/show/milestones`));
@@ -123,8 +149,14 @@ describe('targets and milestones in the console', () => {
     expect((await milestones()).find((m: any) => m.description === `${description} — đã sửa`)).toMatchObject({ year: 2024 });
     await screenshot(page, '22-milestones');
 
-    await table.locator('tr', { hasText: description }).getByRole('button', { name: /^Xóa mốc/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /Xác nhận|Đồng ý|Confirm/ }).click();
+    await table
+      .locator('tr', { hasText: description })
+      .getByRole('button', { name: /^Xóa mốc/ })
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Xác nhận|Đồng ý|Confirm/ })
+      .click();
     await page.getByText('Đã xóa mốc').waitFor();
     await expect.poll(() => table.locator('tr', { hasText: description }).count()).toBe(0);
     expect(await milestones()).toEqual(before);

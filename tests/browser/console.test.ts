@@ -65,13 +65,17 @@ describe('admin console', () => {
     await page.getByText(/Đã lập phong trào/).waitFor();
     await page.waitForURL(/#\/campaigns\/\d+\/show/);
     expect(page.url()).not.toMatch(new RegExp(`#/campaigns/${khanhHoa}/show`));
-    await page.getByText(/trên địa bàn .*Khánh Vĩnh/i).first().waitFor();
+    await page
+      .getByText(/trên địa bàn .*Khánh Vĩnh/i)
+      .first()
+      .waitFor();
     await screenshot(page, '06-derived-campaign');
   });
 
   it('edits a target in the grid and the comparison shows it', async () => {
     const compare = consoleUrl('compare?scope=childrenOf&value=56&metrics=COMMUNES_NTM&year=2025&asOf=2025-06-30');
-    const camLamTarget = () => page.getByTestId('compare-table').locator('tr', { hasText: 'Huyện Cam Lâm' }).locator('td').nth(2).innerText();
+    const camLamTarget = () =>
+      page.getByTestId('compare-table').locator('tr', { hasText: 'Huyện Cam Lâm' }).locator('td').nth(2).innerText();
     await page.goto(compare);
     await page.getByTestId('compare-table').getByText('Huyện Cam Lâm').waitFor();
     expect(await camLamTarget()).toBe('12');
@@ -108,11 +112,15 @@ describe('admin console', () => {
     expect(await line.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+[LC]/);
     await expect.poll(() => chart.locator('.MuiLineChart-mark').count()).toBeGreaterThanOrEqual(5);
     // Visible: the clip mask the line is drawn through has its full width (an animated mask starts at zero).
-    const clipWidth = () => line.evaluate((path) => {
-      const id = path.closest('g[clip-path]')?.getAttribute('clip-path')?.match(/#([^)]+)/)?.[1];
-      const rect = id ? document.getElementById(id)?.querySelector('rect') : null;
-      return rect ? Math.min(Number(rect.getAttribute('width')), parseFloat(getComputedStyle(rect).width)) : Number.POSITIVE_INFINITY;
-    });
+    const clipWidth = () =>
+      line.evaluate((path) => {
+        const id = path
+          .closest('g[clip-path]')
+          ?.getAttribute('clip-path')
+          ?.match(/#([^)]+)/)?.[1];
+        const rect = id ? document.getElementById(id)?.querySelector('rect') : null;
+        return rect ? Math.min(Number(rect.getAttribute('width')), parseFloat(getComputedStyle(rect).width)) : Number.POSITIVE_INFINITY;
+      });
     await expect.poll(clipWidth).toBeGreaterThan(500);
     await screenshot(page, '09-progress');
     // Native date inputs follow the browser's language (--lang=vi-VN, with Chromium's Vietnamese locale installed).
@@ -160,17 +168,30 @@ describe('admin console', () => {
       campaignId = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'bac-kan-2021-2025').id;
       const standards = await gql(`query($c: ID!) { awardStandards(campaignId: $c) { id key } }`, { c: campaignId });
       standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'bac-kan-mid-term-commune-effort').id;
-      const communes = await gql(`{ units(filter: { withinCode: "06", level: COMMUNE, kind: COMMUNE, asOf: "2024-01-01" }, limit: 200) { nodes { code } } }`);
+      const communes = await gql(
+        `{ units(filter: { withinCode: "06", level: COMMUNE, kind: COMMUNE, asOf: "2024-01-01" }, limit: 200) { nodes { code } } }`,
+      );
       const subject = communes.data.units.nodes[60].code;
-      const created = await gql(`mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }`,
-        { i: { standardId, subject: { unitCode: subject, asOf: '2024-01-01' }, year: 2023, proposingUnitCode: '06' } }, { token });
+      const created = await gql(
+        `mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }`,
+        { i: { standardId, subject: { unitCode: subject, asOf: '2024-01-01' }, year: 2023, proposingUnitCode: '06' } },
+        { token },
+      );
       expect(created.errors).toBeUndefined();
       nominationId = created.data.createNomination.id;
-      const dossier = await gql(`mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
+      const dossier = await gql(
+        `mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
         { item: PROPOSAL_LETTER, provided: true, documentReference: "TTr 15/TTr-UBND" }, { item: ACHIEVEMENT_SUMMARY, provided: true, documentReference: "BC thành tích (Mẫu 07)" },
-        { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`, { id: nominationId, v: created.data.createNomination.version }, { token });
+        { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`,
+        { id: nominationId, v: created.data.createNomination.version },
+        { token },
+      );
       expect(dossier.errors).toBeUndefined();
-      const submitted = await gql(`mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }`, { id: nominationId }, { token });
+      const submitted = await gql(
+        `mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }`,
+        { id: nominationId },
+        { token },
+      );
       expect(submitted.errors).toBeUndefined();
 
       admin = await openPage(browser, errors);
@@ -184,7 +205,10 @@ describe('admin console', () => {
 
     it('appraises a submitted nomination: the status and the history follow; returning asks for a reason', async () => {
       await admin.goto(consoleUrl(`nominations?filter=${encodeURIComponent(JSON.stringify({ campaignId, status: 'SUBMITTED' }))}`));
-      await admin.locator('td', { hasText: new RegExp(`^${nominationId}$`) }).first().waitFor();
+      await admin
+        .locator('td', { hasText: new RegExp(`^${nominationId}$`) })
+        .first()
+        .waitFor();
       await admin.getByRole('menuitem', { name: 'Hồ sơ đề nghị khen thưởng' }).waitFor();
       await screenshot(admin, '13-nominations');
 
@@ -222,12 +246,15 @@ describe('admin console', () => {
       await admin.goto(consoleUrl(`eligibility?campaign=${campaignId}&standard=${standardId}&year=2023`));
       const table = admin.getByTestId('eligibility-table');
       await table.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-      await table.getByText(/Số tiêu chí đạt mới từ năm 2021/).first().waitFor();
+      await table
+        .getByText(/Số tiêu chí đạt mới từ năm 2021/)
+        .first()
+        .waitFor();
       await expect(table.locator('tbody tr').first().locator('td').nth(1).innerText()).resolves.toMatch(/^[✓✗]/);
       await screenshot(admin, '16-eligibility');
     });
 
-    it('shows a standard\'s rule in words and edits it with the rule builder', async () => {
+    it("shows a standard's rule in words and edits it with the rule builder", async () => {
       await admin.goto(consoleUrl(`awardStandards/${standardId}/show`));
       const rule = admin.getByTestId('rule-view');
       await rule.getByText('Số tiêu chí đạt mới từ năm 2021 ≥ 4').waitFor();
@@ -238,7 +265,10 @@ describe('admin console', () => {
       const builder = admin.getByTestId('rule-builder');
       await builder.locator('[data-condition="newlyMetCriteria"]').first().waitFor();
       await builder.locator('[data-condition="precondition"]').first().waitFor();
-      await expect(builder.locator('[data-condition="newlyMetCriteria"] .MuiChip-label').allInnerTexts()).resolves.toEqual(['10. Thu nhập', '11. Nghèo đa chiều']);
+      await expect(builder.locator('[data-condition="newlyMetCriteria"] .MuiChip-label').allInnerTexts()).resolves.toEqual([
+        '10. Thu nhập',
+        '11. Nghèo đa chiều',
+      ]);
       await screenshot(admin, '18-rule-builder');
     });
   });

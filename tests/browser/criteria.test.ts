@@ -16,7 +16,9 @@ describe('admin console: criteria, assessments and recognitions', () => {
   let district: { code: string; name: string };
 
   beforeAll(async () => {
-    const units = await gql(`{ units(filter: { parentCode: "56", level: DISTRICT, kind: RURAL_DISTRICT, asOf: "2024-06-30" }, limit: 1) { nodes { code name } } }`);
+    const units = await gql(
+      `{ units(filter: { parentCode: "56", level: DISTRICT, kind: RURAL_DISTRICT, asOf: "2024-06-30" }, limit: 1) { nodes { code name } } }`,
+    );
     district = units.data.units.nodes[0];
     browser = await launch();
     page = await openPage(browser, errors);
@@ -29,15 +31,21 @@ describe('admin console: criteria, assessments and recognitions', () => {
 
   /** Unit codes of the assessments the API lists first for the district in 2024, in this order. */
   const firstCode = async (direction: 'ASC' | 'DESC') => {
-    const result = await gql(`query($d: SortDirection, $w: String) { assessments(filter: { withinCode: $w, year: 2024 }, orderBy: UNIT_CODE, direction: $d, limit: 1) { totalCount nodes { unit { code } } } }`,
-      { d: direction, w: district.code });
+    const result = await gql(
+      `query($d: SortDirection, $w: String) { assessments(filter: { withinCode: $w, year: 2024 }, orderBy: UNIT_CODE, direction: $d, limit: 1) { totalCount nodes { unit { code } } } }`,
+      { d: direction, w: district.code },
+    );
     return { code: result.data.assessments.nodes[0].unit.code as string, total: result.data.assessments.totalCount as number };
   };
   /** The unit column's sort button (the first column). */
   const unitHeader = () => page.locator('thead th').first().getByRole('button');
   const rowCells = (column: number) => page.locator(`tbody tr td:nth-child(${column})`).allTextContents();
   /** The cells under the header that reads `name`. */
-  const cellsNamed = async (name: string) => rowCells(1 + await page.locator('thead th').evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name));
+  const cellsNamed = async (name: string) =>
+    rowCells(
+      1 +
+        (await page.locator('thead th').evaluateAll((cells, n) => cells.findIndex((c) => (c as HTMLElement).innerText.trim() === n), name)),
+    );
 
   it("filters assessments by a district and sorts them by the unit's code on the server", async () => {
     await page.goto(consoleUrl('assessments?filter=%7B%22year%22%3A2024%7D'));
@@ -45,10 +53,12 @@ describe('admin console: criteria, assessments and recognitions', () => {
     const within = page.getByLabel('Trong địa bàn');
     await within.fill(district.name.replace(/^Huyện /, ''));
     await page.getByRole('option', { name: new RegExp(`\\(${district.code}`) }).click();
-    await expect.poll(async () => {
-      const parents = await rowCells(2);
-      return parents.length > 0 && parents.every((p) => p === district.name);
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const parents = await rowCells(2);
+        return parents.length > 0 && parents.every((p) => p === district.name);
+      })
+      .toBe(true);
     const { code: lowest, total } = await firstCode('ASC');
     await expect.poll(async () => (await rowCells(1)).length).toBe(Math.min(total, 10));
 
@@ -65,9 +75,18 @@ describe('admin console: criteria, assessments and recognitions', () => {
   it('adds an indicator to a derived set through a dialog, checking its code first', async () => {
     const national = await gql(`{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }`);
     const code = `KH-BROWSER-${Date.now()}`;
-    const derived = await gql(`mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }`,
-      { i: { parentId: national.data.criteriaSets.nodes[0].id, ownerCode: '56', code, nameVi: 'Bộ tiêu chí xã NTM Khánh Hòa (kiểm thử trình duyệt)' } },
-      { token: await tokenFor('UNIT_ADMIN', '56') });
+    const derived = await gql(
+      `mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }`,
+      {
+        i: {
+          parentId: national.data.criteriaSets.nodes[0].id,
+          ownerCode: '56',
+          code,
+          nameVi: 'Bộ tiêu chí xã NTM Khánh Hòa (kiểm thử trình duyệt)',
+        },
+      },
+      { token: await tokenFor('UNIT_ADMIN', '56') },
+    );
     expect(derived.errors).toBeUndefined();
     await page.goto(consoleUrl(`criteriaSets/${derived.data.deriveCriteriaSet.id}/show`));
     await page.getByText('Tiêu chí 19').first().waitFor();
@@ -127,10 +146,12 @@ describe('admin console: criteria, assessments and recognitions', () => {
 
     await page.goto(consoleUrl('criteriaSets'));
     await page.getByLabel('Tìm kiếm').fill('kieu mau');
-    await expect.poll(async () => {
-      const names = await rowCells(2);
-      return names.length > 0 && names.every((n) => /kiểu mẫu/i.test(n));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const names = await rowCells(2);
+        return names.length > 0 && names.every((n) => /kiểu mẫu/i.test(n));
+      })
+      .toBe(true);
     await screenshot(page, 'criteria-04-sets-search');
     expect(errors).toEqual([]);
   });

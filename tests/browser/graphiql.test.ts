@@ -26,7 +26,9 @@ describe('GraphiQL in a browser without internet', () => {
       return route.abort();
     });
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('opens with the example tabs, browses the schema and runs the first example', async () => {
     await page.goto(`${hubUrl()}/graphql`);

@@ -20,7 +20,8 @@ describe('admin console: importing assessments from a file', () => {
   const AVG = `query($c: String!) { compare(input: { unitCodes: [$c], asOf: "2024-06-30", year: 2024, metrics: ["AVG_CRITERIA_MET"] }) { rows { numerator denominator } } }`;
 
   beforeAll(async () => {
-    [district] = await sql(`SELECT d.code, d.name FROM units.unit d JOIN units.unit p ON p.id = d.parent_id AND p.code = '49' AND p.valid_to = '2025-06-30'
+    [district] =
+      await sql(`SELECT d.code, d.name FROM units.unit d JOIN units.unit p ON p.id = d.parent_id AND p.code = '49' AND p.valid_to = '2025-06-30'
       WHERE d.level = 'DISTRICT' AND EXISTS (SELECT 1 FROM units.unit c WHERE c.parent_id = d.id AND c.kind = 'COMMUNE') ORDER BY d.code DESC LIMIT 1`);
     browser = await launch();
     page = await openPage(browser, errors);
@@ -33,17 +34,25 @@ describe('admin console: importing assessments from a file', () => {
 
   /** Sets the page's file input to these bytes and asks for the dry run. */
   async function check(bytes: Buffer, name: string) {
-    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
     await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
   }
 
-  it('downloads the filled template, shows the dry run\'s errors, commits, and the comparison shows the new figures', async () => {
+  it("downloads the filled template, shows the dry run's errors, commits, and the comparison shows the new figures", async () => {
     await page.goto(consoleUrl());
     await page.getByRole('menuitem', { name: 'Nhập dữ liệu từ tệp' }).click();
     await page.getByText('Tải mẫu, điền hoặc sửa trong Excel').waitFor();
     // An administrator may import classifications, villages, targets and contributions too: the kinds come from the capability table.
     await page.getByTestId('import-kind').getByRole('combobox').click();
-    expect(await page.getByRole('option').allTextContents()).toEqual(['Phân loại đơn vị', 'Thôn, tổ dân phố', 'Chỉ tiêu', 'Kết quả đánh giá', 'Đóng góp']);
+    expect(await page.getByRole('option').allTextContents()).toEqual([
+      'Phân loại đơn vị',
+      'Thôn, tổ dân phố',
+      'Chỉ tiêu',
+      'Kết quả đánh giá',
+      'Đóng góp',
+    ]);
     await page.getByRole('option', { name: 'Kết quả đánh giá' }).click();
     await page.getByTestId('import-year').fill('2024');
     const picker = page.getByTestId('import-territory').locator('input');

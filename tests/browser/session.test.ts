@@ -26,8 +26,11 @@ describe('console: a revoked session', () => {
     await page.goto(consoleUrl('units'));
     await page.locator('td.column-name').first().waitFor();
 
-    const locked = await gql(`mutation($id: ID!, $v: Int!) { setUserActive(id: $id, active: false, expectedVersion: $v) { active } }`,
-      { id: user.id, v: user.version }, { token: await adminToken() });
+    const locked = await gql(
+      `mutation($id: ID!, $v: Int!) { setUserActive(id: $id, active: false, expectedVersion: $v) { active } }`,
+      { id: user.id, v: user.version },
+      { token: await adminToken() },
+    );
     expect(locked.data.setUserActive).toEqual({ active: false });
     // The hub refuses the account's tokens once its session cache (2 s) lets go of the old state; the console then signs out.
     await expect.poll(async () => (await gql(`{ me { username } }`, {}, { token })).status, { timeout: 10_000 }).toBe(401);

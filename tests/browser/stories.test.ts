@@ -9,7 +9,8 @@ import { consoleUrl, expectReadable, launch, openPage, shot, signIn, watch } fro
  * error, a console error, or text a person should not have to read (untranslated keys, raw codes).
  */
 const login = async (username: string, password: string) =>
-  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).data.login.token as string;
+  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).data.login
+    .token as string;
 
 /** Picks a unit in a picker: types part of its name without accents, then chooses the option with that code. */
 async function pick(page: Page, testId: string, typed: string, code: string): Promise<void> {
@@ -22,8 +23,12 @@ describe('first-time users', () => {
   let browser: Browser;
   const errors: string[] = [];
 
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   /** A page for one user, signed in through the form, watched for errors. */
   async function start(username: string, password: string): Promise<{ page: Page; problems: string[] }> {
@@ -40,12 +45,25 @@ describe('first-time users', () => {
     const token = await login('khanhhoa.admin', 'demo-khanhhoa');
     const national = await gql('{ criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } } }');
     const code = `COMMUNE-56-STORY-${Date.now()}`;
-    const derived = await gql('mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }',
-      { i: { parentId: national.data.criteriaSets.nodes[0].id, ownerCode: '56', code, nameVi: 'Bộ tiêu chí xã NTM tỉnh Khánh Hòa (câu chuyện người dùng)' } }, { token });
+    const derived = await gql(
+      'mutation($i: DeriveCriteriaSetInput!) { deriveCriteriaSet(input: $i) { id } }',
+      {
+        i: {
+          parentId: national.data.criteriaSets.nodes[0].id,
+          ownerCode: '56',
+          code,
+          nameVi: 'Bộ tiêu chí xã NTM tỉnh Khánh Hòa (câu chuyện người dùng)',
+        },
+      },
+      { token },
+    );
     expect(derived.errors).toBeUndefined();
     const setId = derived.data.deriveCriteriaSet.id;
-    const added = await gql('mutation($s: ID!) { addIndicator(input: { criteriaSetId: $s, criterionNumber: 10, code: "10.7", nameVi: "Thu nhập bình quân đầu người (câu chuyện)", unitOfMeasure: "triệu đồng/người", comparator: GTE }) { id } }',
-      { s: setId }, { token });
+    const added = await gql(
+      'mutation($s: ID!) { addIndicator(input: { criteriaSetId: $s, criterionNumber: 10, code: "10.7", nameVi: "Thu nhập bình quân đầu người (câu chuyện)", unitOfMeasure: "triệu đồng/người", comparator: GTE }) { id } }',
+      { s: setId },
+      { token },
+    );
     expect(added.errors).toBeUndefined();
 
     const { page, problems } = await start('khanhhoa.admin', 'demo-khanhhoa');
@@ -64,15 +82,28 @@ describe('first-time users', () => {
     await cell.press('Enter');
     await page.getByText('Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024').waitFor();
     // Enter moved to the row below, same year.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.col)).toBe(await cell.getAttribute('data-col'));
-    await expect.poll(async () => (await gql(`query($c: ID!) { targets(filter: { campaignId: $c, metric: "COMMUNES_NTM", unitCode: "573", year: 2024 }) { nodes { value } } }`,
-      { c: kh.id })).data.targets.nodes.map((t: { value: number }) => t.value)).toContain(Number(next));
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.col))
+      .toBe(await cell.getAttribute('data-col'));
+    await expect
+      .poll(async () =>
+        (
+          await gql(
+            `query($c: ID!) { targets(filter: { campaignId: $c, metric: "COMMUNES_NTM", unitCode: "573", year: 2024 }) { nodes { value } } }`,
+            { c: kh.id },
+          )
+        ).data.targets.nodes.map((t: { value: number }) => t.value),
+      )
+      .toContain(Number(next));
     await expectReadable(page);
     await shot(page, 'story-admin-01-grid');
     // Put the figure back for the other tests.
     await cell.fill(before);
     await cell.press('Enter');
-    await page.getByText(before ? 'Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024' : 'Đã xóa chỉ tiêu').first().waitFor();
+    await page
+      .getByText(before ? 'Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024' : 'Đã xóa chỉ tiêu')
+      .first()
+      .waitFor();
 
     // The national set is not the province's: no threshold can be set there.
     await page.goto(consoleUrl('criteriaSets'));
@@ -85,7 +116,10 @@ describe('first-time users', () => {
     // Criterion 10 is open: it has an indicator.
     await expect(page.getByRole('button', { name: /^Tiêu chí 10 — Thu nhập/ }).getAttribute('aria-expanded')).resolves.toBe('true');
     // The set's own indicator (other tests may have added indicators the set inherits).
-    await page.getByRole('row', { name: /10\.7 Thu nhập bình quân đầu người \(câu chuyện\)/ }).getByRole('button', { name: 'Đặt ngưỡng' }).click();
+    await page
+      .getByRole('row', { name: /10\.7 Thu nhập bình quân đầu người \(câu chuyện\)/ })
+      .getByRole('button', { name: 'Đặt ngưỡng' })
+      .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Giá trị ngưỡng').fill('55');
     await dialog.getByLabel('Chỉ áp dụng năm').fill('2024');
@@ -94,13 +128,20 @@ describe('first-time users', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu ngưỡng').waitFor();
     await page.getByText('Huyện Diên Khánh').first().waitFor();
-    const thresholds = await gql('query($id: ID!) { criteriaSet(id: $id) { criteria { number indicators { code thresholds { value year owner { code } criteriaSet { id } } } } } }', { id: setId });
-    const own = thresholds.data.criteriaSet.criteria.find((c: { number: number }) => c.number === 10).indicators.find((i: { code: string }) => i.code === '10.7').thresholds;
+    const thresholds = await gql(
+      'query($id: ID!) { criteriaSet(id: $id) { criteria { number indicators { code thresholds { value year owner { code } criteriaSet { id } } } } } }',
+      { id: setId },
+    );
+    const own = thresholds.data.criteriaSet.criteria
+      .find((c: { number: number }) => c.number === 10)
+      .indicators.find((i: { code: string }) => i.code === '10.7').thresholds;
     expect(own).toEqual([{ value: 55, year: 2024, owner: { code: '574' }, criteriaSet: { id: setId } }]);
 
     // The effective threshold for a commune of Diên Khánh in 2024, found by name.
     await page.getByLabel('Năm', { exact: true }).first().fill('2024');
-    const communes = await gql('{ units(filter: { withinCode: "574", level: COMMUNE, kind: COMMUNE, asOf: "2024-06-30" }, limit: 1, orderBy: NAME) { nodes { code name } } }');
+    const communes = await gql(
+      '{ units(filter: { withinCode: "574", level: COMMUNE, kind: COMMUNE, asOf: "2024-06-30" }, limit: 1, orderBy: NAME) { nodes { code name } } }',
+    );
     const commune = communes.data.units.nodes[0];
     await pick(page, 'effective-unit', commune.name.replace(/^Xã /, ''), commune.code);
     await page.getByRole('button', { name: 'Xem ngưỡng hiệu lực' }).click();
@@ -142,12 +183,17 @@ describe('first-time users', () => {
     await page.getByText('Xã Bằng Thành').first().waitFor();
     await expectReadable(page);
     await shot(page, 'story-assessor-03-saved');
-    const saved = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } criteriaSet { code } } } } }');
-    const assessment = saved.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
+    const saved = await gql(
+      '{ units(filter: { search: "01858", anyDate: true }) { nodes { id assessments(year: 2024) { metCount criteriaCount unit { code name } criteriaSet { code } } } } }',
+    );
+    const assessment = saved.data.units.nodes[0].assessments.find(
+      (a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025',
+    );
     expect(assessment).toMatchObject({ metCount: 19, criteriaCount: 19, unit: { code: '01858', name: 'Xã Bằng Thành' } });
 
     // Many communes of the district on one screen: untick criteria 1 and 2 of Bằng Thành with the keyboard and save.
-    const district = (await gql('{ units(filter: { search: "pac nam", level: DISTRICT, asOf: "2024-06-30" }) { nodes { code } } }')).data.units.nodes[0].code;
+    const district = (await gql('{ units(filter: { search: "pac nam", level: DISTRICT, asOf: "2024-06-30" }) { nodes { code } } }')).data
+      .units.nodes[0].code;
     await page.goto(consoleUrl('assessments/create'));
     await page.getByTestId('mode-many').click();
     await page.getByLabel('Năm', { exact: true }).fill('2024');
@@ -164,10 +210,16 @@ describe('first-time users', () => {
     await shot(page, 'story-assessor-04-many-communes');
     await page.getByTestId('save-bulk').click();
     await page.getByText('Đã lưu đánh giá 1 xã').waitFor();
-    const after = await gql('{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaSet { code } results { criterionNumber met } } } } }');
-    const updated = after.data.units.nodes[0].assessments.find((a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025');
+    const after = await gql(
+      '{ units(filter: { search: "01858", anyDate: true }) { nodes { assessments(year: 2024) { metCount criteriaSet { code } results { criterionNumber met } } } } }',
+    );
+    const updated = after.data.units.nodes[0].assessments.find(
+      (a: { criteriaSet: { code: string } }) => a.criteriaSet.code === 'COMMUNE-NTM-2021-2025',
+    );
     expect(updated.metCount).toBe(17);
-    expect(updated.results.filter((r: { met: boolean }) => !r.met).map((r: { criterionNumber: number }) => r.criterionNumber)).toEqual([1, 2]);
+    expect(updated.results.filter((r: { met: boolean }) => !r.met).map((r: { criterionNumber: number }) => r.criterionNumber)).toEqual([
+      1, 2,
+    ]);
 
     await page.goto(consoleUrl('campaigns'));
     await page.getByText('Phong trào thi đua').first().waitFor();
@@ -183,15 +235,32 @@ describe('first-time users', () => {
     const kh = campaigns.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
     const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: kh });
     const standardId = standards.data.awardStandards.find((s: { key: string }) => s.key === 'khanh-hoa-commune').id;
-    const communes = await gql('{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code name } } }');
+    const communes = await gql(
+      '{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code name } } }',
+    );
     const subject = communes.data.units.nodes[47];
-    const created = await gql('mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }',
-      { i: { standardId, subject: { unitCode: subject.code, asOf: '2022-06-30' }, year: 2022, proposingUnitCode: '56', formCode: 'PROVINCE_CERTIFICATE' } }, { token });
+    const created = await gql(
+      'mutation($i: CreateNominationInput!) { createNomination(input: $i) { id version } }',
+      {
+        i: {
+          standardId,
+          subject: { unitCode: subject.code, asOf: '2022-06-30' },
+          year: 2022,
+          proposingUnitCode: '56',
+          formCode: 'PROVINCE_CERTIFICATE',
+        },
+      },
+      { token },
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data.createNomination.id;
-    await gql(`mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
+    await gql(
+      `mutation($id: ID!, $v: Int!) { updateNominationDossier(id: $id, expectedVersion: $v, items: [
       { item: PROPOSAL_LETTER, provided: true, documentReference: "TTr 21/TTr-UBND" }, { item: ACHIEVEMENT_SUMMARY, provided: true, documentReference: "BC thành tích" },
-      { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`, { id, v: created.data.createNomination.version }, { token });
+      { item: COUNCIL_MINUTES, provided: true, documentReference: "BB họp HĐTĐKT" }]) { id } }`,
+      { id, v: created.data.createNomination.version },
+      { token },
+    );
     const submitted = await gql('mutation($id: ID!) { transitionNomination(id: $id, to: SUBMITTED) { status } }', { id }, { token });
     expect(submitted.errors).toBeUndefined();
 
@@ -202,7 +271,10 @@ describe('first-time users', () => {
     await page.getByText('Đã trình', { exact: true }).first().waitFor();
     await expectReadable(page);
     await shot(page, 'story-council-01-submitted');
-    for (const [step, status] of [['Thẩm định', 'Đã thẩm định'], ['Hội đồng đã xét', 'Hội đồng đã xét']]) {
+    for (const [step, status] of [
+      ['Thẩm định', 'Đã thẩm định'],
+      ['Hội đồng đã xét', 'Hội đồng đã xét'],
+    ]) {
       await page.getByRole('button', { name: step, exact: true }).click();
       await page.getByTestId('confirm-step').click();
       await page.getByText(`Hồ sơ đã chuyển sang "${status}"`).waitFor();
@@ -216,15 +288,22 @@ describe('first-time users', () => {
     await page.getByText('Đã quyết định', { exact: true }).first().waitFor();
     await expectReadable(page);
     await shot(page, 'story-council-02-decided');
-    const decided = await gql('query($id: ID!) { nomination(id: $id) { status award { decisionNumber } transitions { to username } } }', { id }, { token });
+    const decided = await gql(
+      'query($id: ID!) { nomination(id: $id) { status award { decisionNumber } transitions { to username } } }',
+      { id },
+      { token },
+    );
     expect(decided.data.nomination).toMatchObject({ status: 'DECIDED', award: { decisionNumber: 'QĐ 99/QĐ-UBND (câu chuyện)' } });
-    expect(decided.data.nomination.transitions.map((t: { to: string; username: string }) => `${t.to}:${t.username}`).slice(-3))
-      .toEqual(['APPRAISED:khanhhoa.council', 'COUNCIL_REVIEWED:khanhhoa.council', 'DECIDED:khanhhoa.council']);
+    expect(decided.data.nomination.transitions.map((t: { to: string; username: string }) => `${t.to}:${t.username}`).slice(-3)).toEqual([
+      'APPRAISED:khanhhoa.council',
+      'COUNCIL_REVIEWED:khanhhoa.council',
+      'DECIDED:khanhhoa.council',
+    ]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
-  it('the viewer compares all provinces for 2024 and Khánh Hòa\'s districts for 2025, and exports both', async () => {
+  it("the viewer compares all provinces for 2024 and Khánh Hòa's districts for 2025, and exports both", async () => {
     const { page, problems } = await start('viewer', 'demo-viewer');
     await expect(page.getByRole('link', { name: 'Tạo mới' }).count()).resolves.toBe(0);
     await page.getByRole('menuitem', { name: 'So sánh địa phương' }).click();
@@ -269,7 +348,8 @@ describe('first-time users', () => {
     const [provinces, districts] = [downloads[0].text, downloads[2].text];
     expect(provinces.split('\r\n').filter((l) => l.includes(',Tỉnh,'))).toHaveLength(63 * 3);
     expect(districts).toContain('Huyện Diên Khánh,Huyện,Xã đạt chuẩn nông thôn mới');
-    for (const text of [provinces, districts]) expect(text).not.toMatch(/\b(PROVINCE|DISTRICT|PERCENT|COUNT|GTE|ALL_COMMUNES|COMMUNES_NTM)\b/);
+    for (const text of [provinces, districts])
+      expect(text).not.toMatch(/\b(PROVINCE|DISTRICT|PERCENT|COUNT|GTE|ALL_COMMUNES|COMMUNES_NTM)\b/);
 
     // Lists by keyboard: Tab from the search field reaches the rows; Enter opens a campaign's page, or unfolds a
     // award form's details in place.
@@ -279,7 +359,9 @@ describe('first-time users', () => {
         // The row's first filled cell: what the page it opens is named by.
         const first = await page.evaluate(() => {
           const row = document.activeElement;
-          return row?.getAttribute('data-openable') === 'true' ? [...(row as HTMLTableRowElement).cells].map((c) => c.innerText.trim()).find(Boolean) ?? '' : null;
+          return row?.getAttribute('data-openable') === 'true'
+            ? ([...(row as HTMLTableRowElement).cells].map((c) => c.innerText.trim()).find(Boolean) ?? '')
+            : null;
         });
         if (first !== null) return first;
       }
@@ -318,8 +400,12 @@ describe('first-time users', () => {
 
 describe('every page at 1440×900 and at a 390×844 phone', () => {
   let browser: Browser;
-  beforeAll(async () => { browser = await launch(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it('has a screenshot of each page at both sizes (and in English on the desktop), and nothing scrolls sideways on the phone', async () => {
     const ids = await gql(`{ units(filter: { search: "khanh hoa", level: PROVINCE }) { nodes { id } }
@@ -331,35 +417,88 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
     const kh = ids.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
     // A nomination to show: a draft of a Khánh Hòa commune this test proposes.
     const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: kh });
-    const communes = await gql('{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code } } }');
-    const draft = await gql('mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }', { i: {
-      standardId: standards.data.awardStandards.find((x: { key: string }) => x.key === 'khanh-hoa-commune').id,
-      subject: { unitCode: communes.data.units.nodes[48].code, asOf: '2022-06-30' }, year: 2022, proposingUnitCode: '56', formCode: 'PROVINCE_CERTIFICATE' } }, { token: admin });
+    const communes = await gql(
+      '{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code } } }',
+    );
+    const draft = await gql(
+      'mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }',
+      {
+        i: {
+          standardId: standards.data.awardStandards.find((x: { key: string }) => x.key === 'khanh-hoa-commune').id,
+          subject: { unitCode: communes.data.units.nodes[48].code, asOf: '2022-06-30' },
+          year: 2022,
+          proposingUnitCode: '56',
+          formCode: 'PROVINCE_CERTIFICATE',
+        },
+      },
+      { token: admin },
+    );
     expect(draft.errors).toBeUndefined();
     const nomination = { data: { nominations: { nodes: [draft.data.createNomination] } } };
     const pages: [string, string][] = [
-      ['dashboard', ''], ['units', 'units'], ['unit', `units/${ids.data.units.nodes[0].id}/show`], ['campaigns', 'campaigns'], ['campaign', `campaigns/${kh}/show`],
-      ['targets', 'targets'], ['targets-grid', `targets/grid?campaign=${kh}&metric=COMMUNES_NTM`], ['criteria-sets', 'criteriaSets'],
-      ['criteria-set', `criteriaSets/${ids.data.criteriaSets.nodes[0].id}/show`], ['assessments', 'assessments'], ['assessment', `assessments/${ids.data.assessments.nodes[0].id}/show`],
-      ['assessment-entry', 'assessments/create'], ['recognitions', 'recognitions'], ['award-forms', 'awardForms'], ['award-standards', 'awardStandards'],
-      ['award-standard', `awardStandards/${ids.data.awardStandardList.nodes[0].id}/show`], ['eligibility', 'eligibility'], ['contributions', 'contributions'],
-      ['contribution-new', 'contributions/create'], ['nominations', 'nominations'], ['nomination', `nominations/${nomination.data.nominations.nodes[0].id}/show`],
-      ['awards', 'awards'], ['compare', 'compare'], ['progress', 'progress'], ['audit-log', 'auditLog'], ['accounts', 'users'],
+      ['dashboard', ''],
+      ['units', 'units'],
+      ['unit', `units/${ids.data.units.nodes[0].id}/show`],
+      ['campaigns', 'campaigns'],
+      ['campaign', `campaigns/${kh}/show`],
+      ['targets', 'targets'],
+      ['targets-grid', `targets/grid?campaign=${kh}&metric=COMMUNES_NTM`],
+      ['criteria-sets', 'criteriaSets'],
+      ['criteria-set', `criteriaSets/${ids.data.criteriaSets.nodes[0].id}/show`],
+      ['assessments', 'assessments'],
+      ['assessment', `assessments/${ids.data.assessments.nodes[0].id}/show`],
+      ['assessment-entry', 'assessments/create'],
+      ['recognitions', 'recognitions'],
+      ['award-forms', 'awardForms'],
+      ['award-standards', 'awardStandards'],
+      ['award-standard', `awardStandards/${ids.data.awardStandardList.nodes[0].id}/show`],
+      ['eligibility', 'eligibility'],
+      ['contributions', 'contributions'],
+      ['contribution-new', 'contributions/create'],
+      ['nominations', 'nominations'],
+      ['nomination', `nominations/${nomination.data.nominations.nodes[0].id}/show`],
+      ['awards', 'awards'],
+      ['compare', 'compare'],
+      ['progress', 'progress'],
+      ['audit-log', 'auditLog'],
+      ['accounts', 'users'],
       ['reorganisations', 'reorganisations'],
     ];
     /** The resource lists: a table on the desktop, a simple list (or its empty state) on the phone. */
-    const lists = new Set(['units', 'campaigns', 'targets', 'criteria-sets', 'assessments', 'recognitions', 'award-forms', 'award-standards',
-      'contributions', 'nominations', 'awards', 'audit-log', 'accounts', 'reorganisations']);
+    const lists = new Set([
+      'units',
+      'campaigns',
+      'targets',
+      'criteria-sets',
+      'assessments',
+      'recognitions',
+      'award-forms',
+      'award-standards',
+      'contributions',
+      'nominations',
+      'awards',
+      'audit-log',
+      'accounts',
+      'reorganisations',
+    ]);
     const failures: string[] = [];
     // Accounts other test files made on this database are listed under their (dotted) names: data, not keys.
     const usernames: string[] = [];
     for (let offset = 0, total = 1; offset < total; offset += 500) {
-      const users = await gql('query($o: Int) { users(limit: 500, offset: $o) { totalCount nodes { username } } }', { o: offset }, { token: admin });
+      const users = await gql(
+        'query($o: Int) { users(limit: 500, offset: $o) { totalCount nodes { username } } }',
+        { o: offset },
+        { token: admin },
+      );
       expect(users.errors).toBeUndefined();
       total = users.data.users.totalCount;
       usernames.push(...users.data.users.nodes.map((u: { username: string }) => u.username));
     }
-    for (const [width, height, size, language] of [[1440, 900, 'desktop', 'vi'], [390, 844, 'phone', 'vi'], [1440, 900, 'desktop-en', 'en']] as const) {
+    for (const [width, height, size, language] of [
+      [1440, 900, 'desktop', 'vi'],
+      [390, 844, 'phone', 'vi'],
+      [1440, 900, 'desktop-en', 'en'],
+    ] as const) {
       const page = await openPage(browser, [], { width, height });
       const problems = watch(page);
       await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
@@ -371,15 +510,30 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
       for (const [name, route] of pages) {
         await page.goto(consoleUrl(route));
         // A page's chunk may arrive after the network first falls idle: wait until it draws something of its own.
-        await page.waitForFunction(() => (document.getElementById('main-content')?.innerText.trim().length ?? 0) > 20, undefined, { timeout: 15_000 })
+        await page
+          .waitForFunction(() => (document.getElementById('main-content')?.innerText.trim().length ?? 0) > 20, undefined, {
+            timeout: 15_000,
+          })
           .catch(() => failures.push(`${name}-${size}: the page drew nothing`));
-        await page.locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+        await page
+          .locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root')
+          .first()
+          .waitFor({ state: 'detached', timeout: 5_000 })
+          .catch(() => undefined);
         // Then its data: the text read below is the page as loaded.
         await page.waitForLoadState('networkidle');
         if (lists.has(name)) {
-          const shown = page.locator(size === 'phone' ? '[data-testid="phone-list"] li[data-record], [data-testid="list-empty"]' : 'tr[data-openable], [data-testid="list-empty"]');
-          await shown.first().waitFor({ timeout: 10_000 }).catch(() => failures.push(`${name}-${size}: neither records nor an empty state`));
-          if (size === 'phone' && await page.locator('.RaList-main table').count()) failures.push(`${name}-phone: a table rather than a simple list`);
+          const shown = page.locator(
+            size === 'phone'
+              ? '[data-testid="phone-list"] li[data-record], [data-testid="list-empty"]'
+              : 'tr[data-openable], [data-testid="list-empty"]',
+          );
+          await shown
+            .first()
+            .waitFor({ timeout: 10_000 })
+            .catch(() => failures.push(`${name}-${size}: neither records nor an empty state`));
+          if (size === 'phone' && (await page.locator('.RaList-main table').count()))
+            failures.push(`${name}-phone: a table rather than a simple list`);
         }
         await shot(page, `page-${name}-${size}`).catch((error: Error) => failures.push(error.message));
         await expectReadable(page, language, usernames).catch((error: Error) => failures.push(`${name}-${size}: ${error.message}`));

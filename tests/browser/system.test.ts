@@ -22,7 +22,6 @@ describe('console: accounts and audit log', () => {
     await browser?.close();
   });
 
-
   it('creates an account with a grant through the form; a bad user name is refused before anything is written', async () => {
     await page.goto(consoleUrl('users/create'));
     await page.getByLabel('Tên đăng nhập').fill('có dấu');
@@ -39,7 +38,10 @@ describe('console: accounts and audit log', () => {
     await screenshot(page, '40-user-create');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/#\/users(\?|$)/);
-    const [row] = await sql(`SELECT u.display_name, g.role FROM accounts.user_account u JOIN accounts.role_grant g ON g.user_id = u.id WHERE u.username = $1`, [`${tag}.anh`]);
+    const [row] = await sql(
+      `SELECT u.display_name, g.role FROM accounts.user_account u JOIN accounts.role_grant g ON g.user_id = u.id WHERE u.username = $1`,
+      [`${tag}.anh`],
+    );
     expect(row).toEqual({ display_name: 'Đặng Thị Ánh', role: 'VIEWER' });
   });
 
@@ -59,7 +61,9 @@ describe('console: accounts and audit log', () => {
   });
 
   it('classifies a commune as high mountain for a period and removes it again', async () => {
-    const communes = await gql(`{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE }, limit: 1, offset: 3) { nodes { id code name } } }`);
+    const communes = await gql(
+      `{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE }, limit: 1, offset: 3) { nodes { id code name } } }`,
+    );
     const commune = communes.data.units.nodes[0];
     await page.goto(consoleUrl(`units/${commune.id}/show/classifications`));
     await page.getByRole('button', { name: 'Thêm phân loại' }).click();
@@ -76,7 +80,11 @@ describe('console: accounts and audit log', () => {
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu phân loại').waitFor();
     await page.getByTestId('classifications').getByText('Địa hình: Vùng núi cao').waitFor();
-    const rows = () => sql(`SELECT scheme, value, valid_from::text AS from, source FROM units.unit_classification WHERE unit_id = $1 AND source = 'QĐ kiểm thử giao diện'`, [Number(commune.id)]);
+    const rows = () =>
+      sql(
+        `SELECT scheme, value, valid_from::text AS from, source FROM units.unit_classification WHERE unit_id = $1 AND source = 'QĐ kiểm thử giao diện'`,
+        [Number(commune.id)],
+      );
     expect(await rows()).toEqual([{ scheme: 'TERRAIN', value: 'HIGH_MOUNTAIN', from: '2026-01-01', source: 'QĐ kiểm thử giao diện' }]);
     await screenshot(page, '43-unit-classifications');
 
@@ -86,7 +94,7 @@ describe('console: accounts and audit log', () => {
     expect(await rows()).toEqual([]);
   });
 
-  it('shows Quảng Nam\'s targets by class of commune under the comparison', async () => {
+  it("shows Quảng Nam's targets by class of commune under the comparison", async () => {
     await page.goto(consoleUrl('compare?scope=unitCodes&value=49&metrics=AVG_CRITERIA_MET&year=2025&asOf=2025-06-30'));
     const classes = page.getByTestId('class-targets');
     await classes.waitFor();
@@ -106,20 +114,32 @@ describe('console: accounts and audit log', () => {
 
   it('compares all communes of the country a page of 50 at a time, ranked among all', async () => {
     const input = { level: 'COMMUNE', metrics: ['AVG_CRITERIA_MET'], year: 2025, asOf: '2025-06-30' };
-    const api = await gql(`query($i: CompareInput!) { compare(input: $i) { unitCount rows { unitName rank } } }`, { i: { ...input, offset: 50, limit: 50 } });
+    const api = await gql(`query($i: CompareInput!) { compare(input: $i) { unitCount rows { unitName rank } } }`, {
+      i: { ...input, offset: 50, limit: 50 },
+    });
     const { unitCount, rows } = api.data.compare;
     expect(unitCount).toBeGreaterThan(5000);
     await page.goto(consoleUrl('compare?scope=level&value=COMMUNE&metrics=AVG_CRITERIA_MET&year=2025&asOf=2025-06-30'));
     const table = page.getByTestId('compare-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(50);
-    await page.getByTestId('compare-pager').getByText(`Đơn vị 1–50 trên ${new Intl.NumberFormat('vi-VN').format(unitCount)}`).waitFor();
-    await page.getByTestId('compare-pager').getByRole('button', { name: /sau|next/i }).click();
+    await page
+      .getByTestId('compare-pager')
+      .getByText(`Đơn vị 1–50 trên ${new Intl.NumberFormat('vi-VN').format(unitCount)}`)
+      .waitFor();
+    await page
+      .getByTestId('compare-pager')
+      .getByRole('button', { name: /sau|next/i })
+      .click();
     await expect.poll(async () => (await table.locator('tbody tr').first().innerText()).split('\t')[0]).toContain(rows[0].unitName);
     expect(page.url()).toContain('page=1');
   });
 
   it('sorts the audit log by user on the server and filters it by action', async () => {
-    await page.goto(consoleUrl(`auditLog?order=ASC&sort=username&perPage=25&filter=${encodeURIComponent(JSON.stringify({ action: 'CREATE', entity: 'UserAccount' }))}`));
+    await page.goto(
+      consoleUrl(
+        `auditLog?order=ASC&sort=username&perPage=25&filter=${encodeURIComponent(JSON.stringify({ action: 'CREATE', entity: 'UserAccount' }))}`,
+      ),
+    );
     await page.locator('td.column-username').first().waitFor();
     const usernames = await page.locator('td.column-username').allInnerTexts();
     const [{ first }] = await sql(`SELECT min(username) AS first FROM audit.audit_log WHERE action = 'CREATE' AND entity = 'UserAccount'`);

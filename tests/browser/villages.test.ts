@@ -21,12 +21,28 @@ describe('admin console: villages and reorganisations', () => {
   const username = `thon.${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    admin = (await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, { u: TEST_ADMIN.username, p: TEST_ADMIN.password })).data.login.token;
-    const [row] = await sql(`SELECT u.id, u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id JOIN units.unit p ON p.id = d.parent_id AND p.code = '06' AND p.valid_to = '2025-06-30'
+    admin = (
+      await gql(`mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`, {
+        u: TEST_ADMIN.username,
+        p: TEST_ADMIN.password,
+      })
+    ).data.login.token;
+    const [row] =
+      await sql(`SELECT u.id, u.code FROM units.unit u JOIN units.unit d ON d.id = u.parent_id JOIN units.unit p ON p.id = d.parent_id AND p.code = '06' AND p.valid_to = '2025-06-30'
       WHERE u.kind = 'COMMUNE' AND u.valid_to = '2025-06-30' ORDER BY u.code OFFSET 30 LIMIT 1`);
     commune = { id: String(row.id), code: row.code };
-    const created = await gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { username, displayName: 'Cán bộ xã (kiểm thử thôn)', password: 'a-long-password',
-      grants: [{ role: 'UNIT_ADMIN', unitCode: commune.code, asOf: '2024-01-01' }] } }, { token: admin });
+    const created = await gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: {
+          username,
+          displayName: 'Cán bộ xã (kiểm thử thôn)',
+          password: 'a-long-password',
+          grants: [{ role: 'UNIT_ADMIN', unitCode: commune.code, asOf: '2024-01-01' }],
+        },
+      },
+      { token: admin },
+    );
     expect(created.errors, JSON.stringify(created.errors)).toBeUndefined();
     browser = await launch();
     page = await openPage(browser, errors);
@@ -37,7 +53,7 @@ describe('admin console: villages and reorganisations', () => {
     await browser?.close();
   });
 
-  it('adds a village on the commune\'s page and renames it', async () => {
+  it("adds a village on the commune's page and renames it", async () => {
     await page.goto(consoleUrl(`units/${commune.id}/show/villages`));
     const villages = page.getByTestId('villages');
     await villages.locator('tbody tr').first().waitFor();
@@ -48,7 +64,10 @@ describe('admin console: villages and reorganisations', () => {
     await page.getByText('Đã thêm thôn').waitFor();
     await villages.getByText('Thôn Khuổi Trình').waitFor();
     await screenshot(page, 'villages-01-added');
-    const found = await gql(`query($c: String!) { units(filter: { parentCode: $c, asOf: "2024-01-01", search: "khuoi trinh" }) { nodes { code name version } } }`, { c: commune.code });
+    const found = await gql(
+      `query($c: String!) { units(filter: { parentCode: $c, asOf: "2024-01-01", search: "khuoi trinh" }) { nodes { code name version } } }`,
+      { c: commune.code },
+    );
     const [village] = found.data.units.nodes;
     expect(village).toMatchObject({ name: 'Thôn Khuổi Trình', version: 1 });
     expect(village.code).toMatch(new RegExp(`^${commune.code}-\\d{3}$`));
@@ -64,13 +83,29 @@ describe('admin console: villages and reorganisations', () => {
   });
 
   it('shows a future reorganisation and lets a system administrator withdraw it', async () => {
-    const [current] = await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
+    const [current] =
+      await sql(`SELECT u.code FROM units.unit u JOIN units.unit p ON p.id = u.parent_id AND p.code = '56' AND p.valid_from = '2025-07-01'
       WHERE u.kind = 'COMMUNE' AND u.valid_to IS NULL AND NOT u.withdrawn ORDER BY u.code DESC OFFSET 1 LIMIT 1`);
-    const village = await gql(`mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Trình Duyệt" }) { code } }`, { c: current.code }, { token: admin });
+    const village = await gql(
+      `mutation($c: String!) { createVillage(input: { communeCode: $c, validFrom: "2026-01-01", name: "Trình Duyệt" }) { code } }`,
+      { c: current.code },
+      { token: admin },
+    );
     expect(village.errors, JSON.stringify(village.errors)).toBeUndefined();
-    const recorded = await gql(`mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`, { i: { kind: 'RENAME', effectiveOn: NEXT_YEAR,
-      resolutionNumber: 'TRINH-DUYET/NQ', resolutionDate: '2026-01-01', sources: [{ unitCode: village.data.createVillage.code, share: 'FULL' }],
-      results: [{ code: village.data.createVillage.code, name: 'Trình Duyệt Mới', kind: 'VILLAGE', parentCode: current.code }] } }, { token: admin });
+    const recorded = await gql(
+      `mutation($i: RecordReorganisationInput!) { recordReorganisation(input: $i) { id } }`,
+      {
+        i: {
+          kind: 'RENAME',
+          effectiveOn: NEXT_YEAR,
+          resolutionNumber: 'TRINH-DUYET/NQ',
+          resolutionDate: '2026-01-01',
+          sources: [{ unitCode: village.data.createVillage.code, share: 'FULL' }],
+          results: [{ code: village.data.createVillage.code, name: 'Trình Duyệt Mới', kind: 'VILLAGE', parentCode: current.code }],
+        },
+      },
+      { token: admin },
+    );
     expect(recorded.errors, JSON.stringify(recorded.errors)).toBeUndefined();
     const id = recorded.data.recordReorganisation.id;
 

@@ -38,7 +38,11 @@ export interface TestUser {
 export async function createTestUser(prefix: string, grants: TestGrant[]): Promise<TestUser> {
   const username = `${prefix}-${RUN_ID}${sequence++}`.toLowerCase();
   const password = `pw-${randomBytes(9).toString('base64url')}`;
-  const created = await gql(CREATE_USER, { i: { username, displayName: `Tài khoản thử ${username}`, password, grants } }, { token: await adminToken() });
+  const created = await gql(
+    CREATE_USER,
+    { i: { username, displayName: `Tài khoản thử ${username}`, password, grants } },
+    { token: await adminToken() },
+  );
   if (!created.data?.createUser) throw new Error(`creating ${username} failed: ${JSON.stringify(created.errors)}`);
   return { id: created.data.createUser.id, username, password, version: created.data.createUser.version };
 }
@@ -54,7 +58,9 @@ export function tokenFor(role: Role | keyof typeof Role, unitCode = 'VN', asOf =
   const key = `${role}|${unitCode}|${asOf}`;
   let token = tokens.get(key);
   if (!token) {
-    token = createTestUser(`test-${role.toLowerCase()}-${unitCode}`, [{ role, unitCode, asOf }]).then((user) => signIn(user.username, user.password));
+    token = createTestUser(`test-${role.toLowerCase()}-${unitCode}`, [{ role, unitCode, asOf }]).then((user) =>
+      signIn(user.username, user.password),
+    );
     tokens.set(key, token);
     token.catch(() => tokens.delete(key));
   }

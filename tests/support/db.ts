@@ -24,8 +24,10 @@ export async function auditedSql<T = Record<string, any>>(subgraph: string, text
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(text, params);
-    await client.query(`INSERT INTO audit.audit_log (username, subgraph, entity, entity_id, action, after) VALUES ('test', $1, 'TestFixture', '-', 'UPDATE', $2)`,
-      [subgraph, { statement: text }]);
+    await client.query(
+      `INSERT INTO audit.audit_log (username, subgraph, entity, entity_id, action, after) VALUES ('test', $1, 'TestFixture', '-', 'UPDATE', $2)`,
+      [subgraph, { statement: text }],
+    );
     await client.query('COMMIT');
     return rows as T[];
   } catch (error) {

@@ -7,9 +7,16 @@ import { startEmbeddedPostgres, type Database } from '../../server/shared/databa
 import { createLogger } from '../../server/shared/logger.js';
 import { projectPath } from '../../server/shared/project.js';
 import { TEST_ADMIN } from './constants.js';
-import { CLONE_PREFIX, databaseUrlOf, ensureTemplate, onServer, TEMPLATE_DATABASE, templateFingerprint, WORKER_DATABASE } from './test-databases.js';
+import {
+  CLONE_PREFIX,
+  databaseUrlOf,
+  ensureTemplate,
+  onServer,
+  TEMPLATE_DATABASE,
+  templateFingerprint,
+  WORKER_DATABASE,
+} from './test-databases.js';
 import './provided-context.js';
-
 
 export const TEST_SECRET = 'test-internal-secret';
 const hubs: Hub[] = [];
@@ -29,34 +36,53 @@ export async function setup(project: TestProject) {
   const step = (what: string) => log.info({ ms: Math.round(performance.now() - began) }, `test setup: ${what}`);
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: process.env.NTM_TEST_DATA_DIR ? projectPath(process.env.NTM_TEST_DATA_DIR) : projectPath('.data', 'test-postgres'),
-      port: Number(process.env.NTM_TEST_PG_PORT ?? 54339),
-      databaseName: 'postgres',
-    }, log);
+    embedded = await startEmbeddedPostgres(
+      {
+        dataDir: process.env.NTM_TEST_DATA_DIR ? projectPath(process.env.NTM_TEST_DATA_DIR) : projectPath('.data', 'test-postgres'),
+        port: Number(process.env.NTM_TEST_PG_PORT ?? 54339),
+        databaseName: 'postgres',
+      },
+      log,
+    );
     serverUrl = embedded.url;
   }
   step('PostgreSQL started');
   const workers = Math.max(1, project.config.maxWorkers ?? 1);
   // What a previous run left: its workers' databases, clones an interrupted file did not drop.
   await onServer(serverUrl, async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 || '%' AND datname <> $2`, [CLONE_PREFIX, TEMPLATE_DATABASE]);
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 || '%' AND datname <> $2`,
+      [CLONE_PREFIX, TEMPLATE_DATABASE],
+    );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
-  const config = (databaseUrl: string) => ({ ...readConfig({ NTM_DEMO: '1' }, []), port: 0, host: '127.0.0.1', databaseUrl, internalSecret: TEST_SECRET, admin: TEST_ADMIN });
+  const config = (databaseUrl: string) => ({
+    ...readConfig({ NTM_DEMO: '1' }, []),
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl,
+    internalSecret: TEST_SECRET,
+    admin: TEST_ADMIN,
+  });
   // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy.
   await ensureTemplate(serverUrl, TEMPLATE_DATABASE, templateFingerprint('demo', JSON.stringify(TEST_ADMIN)), async (url) => {
     await (await startHub(config(url), log)).stop();
   });
   step('template ready');
   await onServer(serverUrl, async (admin) => {
-    for (let slot = 1; slot <= workers; slot++) await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+    for (let slot = 1; slot <= workers; slot++)
+      await admin.query(`CREATE DATABASE "${WORKER_DATABASE(slot)}" TEMPLATE "${TEMPLATE_DATABASE}"`);
   });
-  const started = await Promise.all(Array.from({ length: workers }, (_, i) => startHub(config(databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1))), log)));
+  const started = await Promise.all(
+    Array.from({ length: workers }, (_, i) => startHub(config(databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1))), log)),
+  );
   hubs.push(...started);
   step(`${workers} hubs started`);
-  project.provide('workers', started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })));
+  project.provide(
+    'workers',
+    started.map((hub, i) => ({ hubUrl: hub.url, databaseUrl: databaseUrlOf(serverUrl, WORKER_DATABASE(i + 1)) })),
+  );
   project.provide('serverUrl', serverUrl);
   project.provide('internalSecret', TEST_SECRET);
 }

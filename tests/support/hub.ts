@@ -30,5 +30,8 @@ export interface ClonedDatabase {
 export async function cloneDatabase(label: string): Promise<ClonedDatabase> {
   const name = `${CLONE_PREFIX}${label}_${randomBytes(4).toString('hex')}`;
   await onServer(inject('serverUrl'), (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
-  return { url: databaseUrlOf(inject('serverUrl'), name), drop: () => onServer(inject('serverUrl'), (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) };
+  return {
+    url: databaseUrlOf(inject('serverUrl'), name),
+    drop: () => onServer(inject('serverUrl'), (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+  };
 }

@@ -28,9 +28,17 @@ export async function download(path: string, token?: string): Promise<Buffer> {
 }
 
 /** Uploads a file to `/imports/<kind>` and waits for its dry run (and commit with `commit=true`). */
-export async function upload(kind: string, body: Buffer | string, token: string | undefined, query = ''): Promise<{ status: number; body: any; job: Job }> {
-  const response = await fetch(url(`/imports/${kind}?wait=true&fileName=test.xlsx${query}`), { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...auth(token) },
-    body: typeof body === 'string' ? body : new Uint8Array(body) });
+export async function upload(
+  kind: string,
+  body: Buffer | string,
+  token: string | undefined,
+  query = '',
+): Promise<{ status: number; body: any; job: Job }> {
+  const response = await fetch(url(`/imports/${kind}?wait=true&fileName=test.xlsx${query}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', ...auth(token) },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   const json = (await response.json()) as any;
   return { status: response.status, body: json, job: json.job };
 }

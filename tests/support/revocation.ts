@@ -30,26 +30,40 @@ export interface WatchedEndpoint {
  * one request's time. Then the write and the read are refused everywhere with 401, writing nothing. The delays
  * measured go into `delays` by endpoint name.
  */
-export async function expectRevoked(change: string, token: string, revoke: () => Promise<void>, endpoints: WatchedEndpoint[], delays: Record<string, number[]>) {
+export async function expectRevoked(
+  change: string,
+  token: string,
+  revoke: () => Promise<void>,
+  endpoints: WatchedEndpoint[],
+  delays: Record<string, number[]>,
+) {
   const run = (endpoint: WatchedEndpoint, what: 'write' | 'read', note: string) =>
-    gql(what === 'write' ? REVOCATION_WRITE : REVOCATION_READ, what === 'write' ? { s: `${note} ${change}` } : {}, { token, url: endpoint.url, headers: endpoint.headers });
-  const probe = (endpoint: WatchedEndpoint) => gql(endpoint.probe ?? `{ __typename }`, {}, { token, url: endpoint.url, headers: endpoint.headers });
+    gql(what === 'write' ? REVOCATION_WRITE : REVOCATION_READ, what === 'write' ? { s: `${note} ${change}` } : {}, {
+      token,
+      url: endpoint.url,
+      headers: endpoint.headers,
+    });
+  const probe = (endpoint: WatchedEndpoint) =>
+    gql(endpoint.probe ?? `{ __typename }`, {}, { token, url: endpoint.url, headers: endpoint.headers });
   for (const endpoint of endpoints) {
-    for (const what of endpoint.serves) expect((await run(endpoint, what, 'before')).errors, `${change}: ${endpoint.name} ${what}`).toBeUndefined();
+    for (const what of endpoint.serves)
+      expect((await run(endpoint, what, 'before')).errors, `${change}: ${endpoint.name} ${what}`).toBeUndefined();
     expect((await probe(endpoint)).errors, `${change}: ${endpoint.name}`).toBeUndefined();
   }
   await revoke();
   const changedAt = Date.now();
-  await Promise.all(endpoints.map(async (endpoint) => {
-    let refusedAfter: number | undefined;
-    while (refusedAfter === undefined && Date.now() - changedAt < SESSION_CACHE_MS + 5_000) {
-      const result = await probe(endpoint);
-      if (result.status === 401) refusedAfter = Date.now() - changedAt;
-      else await new Promise((r) => setTimeout(r, 20));
-    }
-    (delays[endpoint.name] ??= []).push(refusedAfter ?? Infinity);
-    expect(refusedAfter ?? Infinity, `${change}: ${endpoint.name}`).toBeLessThanOrEqual(SESSION_CACHE_MS + 1_000);
-  }));
+  await Promise.all(
+    endpoints.map(async (endpoint) => {
+      let refusedAfter: number | undefined;
+      while (refusedAfter === undefined && Date.now() - changedAt < SESSION_CACHE_MS + 5_000) {
+        const result = await probe(endpoint);
+        if (result.status === 401) refusedAfter = Date.now() - changedAt;
+        else await new Promise((r) => setTimeout(r, 20));
+      }
+      (delays[endpoint.name] ??= []).push(refusedAfter ?? Infinity);
+      expect(refusedAfter ?? Infinity, `${change}: ${endpoint.name}`).toBeLessThanOrEqual(SESSION_CACHE_MS + 1_000);
+    }),
+  );
   const before = await rowCounts(['units.unit_classification', 'audit.audit_log']);
   for (const endpoint of endpoints) {
     for (const what of endpoint.serves) {

@@ -15,7 +15,11 @@ import { databaseUrl, hubUrl } from './hub.js';
 
 /** Runs a GraphQL operation against the test hub's gateway, which serves every subgraph's public queries. */
 export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
-  const response = await fetch(`${hubUrl()}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${hubUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as Awaited<ReturnType<PeerQuery>>;
 };
 
@@ -37,12 +41,21 @@ const auth: HubAuth = {
  * A subgraph's ORM on the test database and request contexts for calling its services directly in specs
  * (beside the code); other subgraphs are reached through the test hub's gateway.
  */
-export async function openSpecOrm(module: SubgraphModule): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
+export async function openSpecOrm(
+  module: SubgraphModule,
+): Promise<{ orm: MikroORM; context: (grants?: Grant[]) => SubgraphContext; units: UnitDirectory }> {
   const { databaseTimeouts, poolSize } = readConfig({}, []);
   const orm = await openSubgraphOrm(module, databaseUrl(), createLogger('warn'), databaseTimeouts, poolSize);
   const units = new UnitDirectory((query, variables) => viaGateway('units', query, variables));
   const context = (grants: Grant[] = []): SubgraphContext => {
-    const ctx = { em: orm.em.fork(), units, peers: viaGateway, auth, loaders: new Map(), identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS };
+    const ctx = {
+      em: orm.em.fork(),
+      units,
+      peers: viaGateway,
+      auth,
+      loaders: new Map(),
+      identity: grants.length ? { userId: 1, username: 'spec', grants } : ANONYMOUS,
+    };
     return { ...ctx, guard: requestGuard(ctx) };
   };
   return { orm, context, units };

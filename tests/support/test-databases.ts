@@ -37,8 +37,11 @@ export async function onServer(serverUrl: string, work: (client: pg.Client) => P
  */
 export function templateFingerprint(...extra: string[]): string {
   const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10)).update(JSON.stringify(extra));
-  const files = ['server', 'seeds'].flatMap((dir) => readdirSync(projectPath(dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)));
+  const files = ['server', 'seeds'].flatMap((dir) =>
+    readdirSync(projectPath(dir), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name)),
+  );
   for (const file of [...files.sort(), projectPath('package-lock.json')]) hash.update(file).update(readFileSync(file));
   return hash.digest('hex');
 }
@@ -48,11 +51,20 @@ export function templateFingerprint(...extra: string[]): string {
  * the code as it is now: one of the same fingerprint (in its comment, written last) is kept, saving its seeding;
  * NTM_TEST_FRESH_TEMPLATE=1 rebuilds it anyway. Then `CREATE DATABASE … TEMPLATE name` copies it in a moment.
  */
-export async function ensureTemplate(serverUrl: string, name: string, fingerprint: string, build: (url: string) => Promise<void>): Promise<void> {
+export async function ensureTemplate(
+  serverUrl: string,
+  name: string,
+  fingerprint: string,
+  build: (url: string) => Promise<void>,
+): Promise<void> {
   let current = false;
   await onServer(serverUrl, async (admin) => {
-    const { rows: [template] } = await admin.query<{ fingerprint: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS fingerprint FROM pg_database WHERE datname = $1`, [name]);
+    const {
+      rows: [template],
+    } = await admin.query<{ fingerprint: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS fingerprint FROM pg_database WHERE datname = $1`,
+      [name],
+    );
     current = template?.fingerprint === fingerprint && process.env.NTM_TEST_FRESH_TEMPLATE !== '1';
     if (!current) {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

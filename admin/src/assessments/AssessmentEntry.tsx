@@ -1,7 +1,24 @@
 import type { AssessmentResult } from '../dataProvider';
 import {
-  Alert, Box, Button as MuiButton, Card, CardContent, Chip, FormControl, InputLabel, MenuItem, Select, Stack, Table, TableBody, TableCell, TableRow,
-  TextField, ToggleButton, ToggleButtonGroup, Typography,
+  Alert,
+  Box,
+  Button as MuiButton,
+  Card,
+  CardContent,
+  Chip,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useCreate, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
@@ -16,11 +33,32 @@ import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
 import { TableHeader } from '../common/TableHeader';
 
-interface Indicator { code: string; name: string; nameEn: string | null; unit: string | null; comparator: string }
-interface Criterion { number: number; name: string; nameEn: string | null; indicators: Indicator[] }
+interface Indicator {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  unit: string | null;
+  comparator: string;
+}
+interface Criterion {
+  number: number;
+  name: string;
+  nameEn: string | null;
+  indicators: Indicator[];
+}
 type Decision = 'auto' | 'yes' | 'no';
-interface Row { values: Record<string, string>; evidence: Record<string, string>; decision: Decision; reason: string }
-interface Sheet { criteria: Criterion[]; effective: Record<string, Effective>; version: number | null; rows: Record<number, Row> }
+interface Row {
+  values: Record<string, string>;
+  evidence: Record<string, string>;
+  decision: Decision;
+  reason: string;
+}
+interface Sheet {
+  criteria: Criterion[];
+  effective: Record<string, Effective>;
+  version: number | null;
+  rows: Record<number, Row>;
+}
 
 /** The yearly checklist of a commune: the set's criteria with indicator values, met by threshold and why, overrides with a reason. */
 export function AssessmentEntry() {
@@ -42,7 +80,9 @@ export function AssessmentEntry() {
   const midYear = /^\d{4}$/.test(year) ? `${year}-06-30` : null;
   // The commune sets in force in the chosen year.
   const { data: sets = [] } = useGetList('criteriaSets', {
-    pagination: { page: 1, perPage: 100 }, sort: { field: 'periodStart', order: 'ASC' }, filter: { appliesTo: 'COMMUNE', year: midYear ? Number(year) : undefined },
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'periodStart', order: 'ASC' },
+    filter: { appliesTo: 'COMMUNE', year: midYear ? Number(year) : undefined },
   });
   // The NTM standard set first: the advanced and model sets are for communes already recognised.
   useEffect(() => {
@@ -55,7 +95,10 @@ export function AssessmentEntry() {
     if (code && midYear) dataProvider.unitByCode(code, midYear).then(setUnit, () => setUnit(null));
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // The checklist opens by itself once commune, set and year are chosen; changing one of them closes it.
-  useEffect(() => { setSheet(null); if (unit && setId && midYear) void open(unit); }, [unit?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    setSheet(null);
+    if (unit && setId && midYear) void open(unit);
+  }, [unit?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const open = async (picked: PickedUnit) => {
     try {
@@ -64,14 +107,26 @@ export function AssessmentEntry() {
       const withThresholds = await dataProvider.effectiveThresholds(setId, code, Number(year), midYear ?? undefined);
       const effective: Record<string, Effective> = {};
       for (const c of withThresholds.criteria) for (const i of c.indicators) effective[i.code] = i.effectiveThreshold;
-      const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then((r) => r.data, () => null);
+      const existing = await dataProvider.getOne('assessments', { id: assessmentId(setId, Number(year), code) }).then(
+        (r) => r.data,
+        () => null,
+      );
       const rows: Record<number, Row> = {};
       for (const criterion of set.criteria as Criterion[]) {
         const result = existing?.results.find((r: AssessmentResult) => r.criterionNumber === criterion.number);
         const values: Record<string, string> = {};
         const evidence: Record<string, string> = {};
-        for (const i of result?.indicators ?? []) { values[i.code] = i.value == null ? '' : format.number(i.value); evidence[i.code] = i.evidence ?? ''; }
-        const decision: Decision = !result ? 'auto' : result.overridden || result.evaluatedMet == null ? (result.met ? 'yes' : 'no') : 'auto';
+        for (const i of result?.indicators ?? []) {
+          values[i.code] = i.value == null ? '' : format.number(i.value);
+          evidence[i.code] = i.evidence ?? '';
+        }
+        const decision: Decision = !result
+          ? 'auto'
+          : result.overridden || result.evaluatedMet == null
+            ? result.met
+              ? 'yes'
+              : 'no'
+            : 'auto';
         rows[criterion.number] = { values, evidence, decision, reason: result?.overrideReason ?? '' };
       }
       setSheet({ criteria: set.criteria, effective, version: existing?.version ?? null, rows });
@@ -82,7 +137,8 @@ export function AssessmentEntry() {
     }
   };
 
-  const change = (number: number, patch: Partial<Row>) => setSheet((s) => s && { ...s, rows: { ...s.rows, [number]: { ...s.rows[number], ...patch } } });
+  const change = (number: number, patch: Partial<Row>) =>
+    setSheet((s) => s && { ...s, rows: { ...s.rows, [number]: { ...s.rows[number], ...patch } } });
   const numbers = (row: Row) => Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, format.parse(v)]));
   /** Marks every criterion met, except those whose values fall short of a threshold (those keep "by threshold"). */
   const markAllMet = () => {
@@ -92,7 +148,10 @@ export function AssessmentEntry() {
     const rows = { ...sheet.rows };
     for (const criterion of sheet.criteria) {
       const evaluated = evaluateCriterion(criterion.indicators, numbers(rows[criterion.number]), sheet.effective);
-      if (evaluated === false) { left++; continue; }
+      if (evaluated === false) {
+        left++;
+        continue;
+      }
       rows[criterion.number] = { ...rows[criterion.number], decision: evaluated === true ? 'auto' : 'yes' };
       marked++;
     }
@@ -109,10 +168,19 @@ export function AssessmentEntry() {
       const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
       const met = row.decision === 'auto' ? undefined : row.decision === 'yes';
       if (row.decision === 'auto' && evaluated == null) problems[criterion.number] = translate('resources.assessments.entry.needsDecision');
-      if (met !== undefined && evaluated != null && met !== evaluated && !row.reason.trim()) problems[criterion.number] = translate('resources.assessments.entry.reasonRequired');
-      for (const [code, value] of Object.entries(values)) if (Number.isNaN(value)) problems[criterion.number] = translate('ra.validation.number') + ` (${code})`;
-      const indicators = criterion.indicators.filter((i) => values[i.code] != null).map((i) => ({ code: i.code, value: values[i.code], evidence: row.evidence[i.code] || null }));
-      return { criterionNumber: criterion.number, met, indicators, overrideReason: met !== undefined && row.reason.trim() ? row.reason.trim() : null };
+      if (met !== undefined && evaluated != null && met !== evaluated && !row.reason.trim())
+        problems[criterion.number] = translate('resources.assessments.entry.reasonRequired');
+      for (const [code, value] of Object.entries(values))
+        if (Number.isNaN(value)) problems[criterion.number] = translate('ra.validation.number') + ` (${code})`;
+      const indicators = criterion.indicators
+        .filter((i) => values[i.code] != null)
+        .map((i) => ({ code: i.code, value: values[i.code], evidence: row.evidence[i.code] || null }));
+      return {
+        criterionNumber: criterion.number,
+        met,
+        indicators,
+        overrideReason: met !== undefined && row.reason.trim() ? row.reason.trim() : null,
+      };
     });
     setErrors(problems);
     if (Object.keys(problems).length) {
@@ -121,13 +189,29 @@ export function AssessmentEntry() {
     }
     if (!unit) return;
     // The code with a day the commune is valid: codes were reused in 2025.
-    create('assessments', { data: { unitCode: unit.code, asOf: unitDate(unit, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: sheet.version } }, {
-      onSuccess: (saved) => {
-        notify('resources.assessments.entry.saved', { type: 'success', messageArgs: { met: saved.metCount, count: saved.criteriaCount } });
-        redirect('show', 'assessments', saved.id);
+    create(
+      'assessments',
+      {
+        data: {
+          unitCode: unit.code,
+          asOf: unitDate(unit, midYear),
+          criteriaSetId: setId,
+          year: Number(year),
+          results,
+          expectedVersion: sheet.version,
+        },
       },
-      onError: (error) => notify((error as Error).message, { type: 'error' }),
-    });
+      {
+        onSuccess: (saved) => {
+          notify('resources.assessments.entry.saved', {
+            type: 'success',
+            messageArgs: { met: saved.metCount, count: saved.criteriaCount },
+          });
+          redirect('show', 'assessments', saved.id);
+        },
+        onError: (error) => notify((error as Error).message, { type: 'error' }),
+      },
+    );
   };
 
   return (
@@ -136,24 +220,61 @@ export function AssessmentEntry() {
       <Card>
         <CardContent>
           <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_e, value) => value && setMode(value)} sx={{ mb: 2 }}>
-            <ToggleButton value="one" data-testid="mode-one">{translate('resources.assessments.entry.one')}</ToggleButton>
-            <ToggleButton value="many" data-testid="mode-many">{translate('resources.assessments.entry.many')}</ToggleButton>
+            <ToggleButton value="one" data-testid="mode-one">
+              {translate('resources.assessments.entry.one')}
+            </ToggleButton>
+            <ToggleButton value="many" data-testid="mode-many">
+              {translate('resources.assessments.entry.many')}
+            </ToggleButton>
           </ToggleButtonGroup>
           <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-            <TextField size="small" fullWidth={false} type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} />
+            <TextField
+              size="small"
+              fullWidth={false}
+              type="number"
+              label={translate('app.year')}
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+              sx={{ width: 120 }}
+            />
             <FormControl size="small" fullWidth={false} sx={{ minWidth: 280, flex: 1 }}>
               <InputLabel id="set-label">{translate('resources.assessments.fields.criteriaSet')}</InputLabel>
-              <Select labelId="set-label" label={translate('resources.assessments.fields.criteriaSet')} value={sets.some((x) => String(x.id) === setId) ? setId : ''} onChange={(e) => setSetId(String(e.target.value))}>
-                {sets.map((x) => <MenuItem key={x.id} value={String(x.id)} sx={{ whiteSpace: 'normal' }}>{x.name} ({x.code})</MenuItem>)}
+              <Select
+                labelId="set-label"
+                label={translate('resources.assessments.fields.criteriaSet')}
+                value={sets.some((x) => String(x.id) === setId) ? setId : ''}
+                onChange={(e) => setSetId(String(e.target.value))}
+              >
+                {sets.map((x) => (
+                  <MenuItem key={x.id} value={String(x.id)} sx={{ whiteSpace: 'normal' }}>
+                    {x.name} ({x.code})
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
             {mode === 'one' && (
-              <UnitAutocomplete value={unit} onChange={setUnit} label={translate('resources.assessments.entry.unit')} asOf={midYear} level="COMMUNE" disabled={!midYear} capability="RECORD_ASSESSMENTS"
-                sx={{ flex: 2, minWidth: 260 }} testId="commune-picker" />
+              <UnitAutocomplete
+                value={unit}
+                onChange={setUnit}
+                label={translate('resources.assessments.entry.unit')}
+                asOf={midYear}
+                level="COMMUNE"
+                disabled={!midYear}
+                capability="RECORD_ASSESSMENTS"
+                sx={{ flex: 2, minWidth: 260 }}
+                testId="commune-picker"
+              />
             )}
           </Stack>
           {mode === 'many' && chosenSet?.criteria && (
-            <BulkEntry setId={setId} year={year} criteria={(chosenSet.criteria as Criterion[]).map((c) => ({ number: c.number, name: locale === 'en' && c.nameEn ? c.nameEn : c.name }))} />
+            <BulkEntry
+              setId={setId}
+              year={year}
+              criteria={(chosenSet.criteria as Criterion[]).map((c) => ({
+                number: c.number,
+                name: locale === 'en' && c.nameEn ? c.nameEn : c.name,
+              }))}
+            />
           )}
           {mode === 'one' && !sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
           {mode === 'one' && sheet && unit && (
@@ -162,67 +283,136 @@ export function AssessmentEntry() {
                 {unit.name} ({unit.code}) — {translate('app.year')} {year}
               </Typography>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                {unit.ancestors.filter((a) => a.level !== 'NATION').reverse().map((a) => a.name).join(' · ')} · {sets.find((x) => String(x.id) === setId)?.name}
+                {unit.ancestors
+                  .filter((a) => a.level !== 'NATION')
+                  .reverse()
+                  .map((a) => a.name)
+                  .join(' · ')}{' '}
+                · {sets.find((x) => String(x.id) === setId)?.name}
               </Typography>
-              {sheet.version != null && <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.assessments.entry.existing', { version: sheet.version })}</Alert>}
+              {sheet.version != null && (
+                <Alert severity="info" sx={{ mb: 2 }}>
+                  {translate('resources.assessments.entry.existing', { version: sheet.version })}
+                </Alert>
+              )}
               <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
-                <MuiButton variant="outlined" onClick={markAllMet} data-testid="mark-all-met">{translate('resources.assessments.entry.markAllMet')}</MuiButton>
-                <Typography variant="caption" color="text.secondary">{translate('resources.assessments.entry.keys')}</Typography>
+                <MuiButton variant="outlined" onClick={markAllMet} data-testid="mark-all-met">
+                  {translate('resources.assessments.entry.markAllMet')}
+                </MuiButton>
+                <Typography variant="caption" color="text.secondary">
+                  {translate('resources.assessments.entry.keys')}
+                </Typography>
               </Stack>
-              {notice && <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>{notice}</Alert>}
+              {notice && (
+                <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>
+                  {notice}
+                </Alert>
+              )}
               <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small" data-testid="checklist" data-grid>
-                <TableHeader labels={['resources.assessments.entry.criterion', 'resources.assessments.entry.indicators', 'resources.assessments.entry.evaluated', 'resources.assessments.entry.met', 'resources.assessments.entry.overrideReason']} />
-                <TableBody>
-                  {sheet.criteria.map((criterion, criterionIndex) => {
-                    const row = sheet.rows[criterion.number];
-                    const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
-                    const values = numbers(row);
-                    const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
-                    return (
-                      <TableRow key={criterion.number} data-criterion={criterion.number}>
-                        <TableCell sx={{ maxWidth: 260 }}><b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}</TableCell>
-                        <TableCell>
-                          {criterion.indicators.map((indicator, indicatorIndex) => {
-                            const threshold = sheet.effective[indicator.code]?.value ?? null;
-                            const value = values[indicator.code];
-                            const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
-                            return (
-                              <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
-                                <TextField size="small" fullWidth={false} sx={{ width: 110, flexShrink: 0 }} label={indicator.code} value={row.values[indicator.code] ?? ''}
-                                  onKeyDown={onGridKeyDown} slotProps={{ htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' } }}
-                                  onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })} />
-                                <Typography variant="caption" sx={{ maxWidth: 260 }}>
-                                  {indicator.name} — {indicator.comparator === 'BOOL' ? '0/1' : threshold == null ? translate('resources.assessments.entry.noThreshold') : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
-                                  {passed == null ? '' : passed ? ' ✓' : ' ✗'}
-                                </Typography>
-                              </Stack>
-                            );
-                          })}
-                        </TableCell>
-                        <TableCell>
-                          {evaluated == null ? <Typography variant="caption" color="text.secondary">—</Typography>
-                            : <Chip size="small" color={evaluated ? 'success' : 'error'} label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')} />}
-                        </TableCell>
-                        <TableCell>
-                          <Select size="small" value={row.decision} onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })} inputProps={{ 'aria-label': `met-${criterion.number}` }}>
-                            <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
-                            <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
-                            <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
-                          </Select>
-                          {errors[criterion.number] && <Typography variant="caption" color="error" display="block">{errors[criterion.number]}</Typography>}
-                        </TableCell>
-                        <TableCell>
-                          <TextField size="small" fullWidth={false} value={row.reason} onChange={(e) => change(criterion.number, { reason: e.target.value })} placeholder={translate('app.reason')} />
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
+                <Table size="small" data-testid="checklist" data-grid>
+                  <TableHeader
+                    labels={[
+                      'resources.assessments.entry.criterion',
+                      'resources.assessments.entry.indicators',
+                      'resources.assessments.entry.evaluated',
+                      'resources.assessments.entry.met',
+                      'resources.assessments.entry.overrideReason',
+                    ]}
+                  />
+                  <TableBody>
+                    {sheet.criteria.map((criterion, criterionIndex) => {
+                      const row = sheet.rows[criterion.number];
+                      const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
+                      const values = numbers(row);
+                      const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
+                      return (
+                        <TableRow key={criterion.number} data-criterion={criterion.number}>
+                          <TableCell sx={{ maxWidth: 260 }}>
+                            <b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
+                          </TableCell>
+                          <TableCell>
+                            {criterion.indicators.map((indicator, indicatorIndex) => {
+                              const threshold = sheet.effective[indicator.code]?.value ?? null;
+                              const value = values[indicator.code];
+                              const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
+                              return (
+                                <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
+                                  <TextField
+                                    size="small"
+                                    fullWidth={false}
+                                    sx={{ width: 110, flexShrink: 0 }}
+                                    label={indicator.code}
+                                    value={row.values[indicator.code] ?? ''}
+                                    onKeyDown={onGridKeyDown}
+                                    slotProps={{
+                                      htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' },
+                                    }}
+                                    onChange={(e) =>
+                                      change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })
+                                    }
+                                  />
+                                  <Typography variant="caption" sx={{ maxWidth: 260 }}>
+                                    {indicator.name} —{' '}
+                                    {indicator.comparator === 'BOOL'
+                                      ? '0/1'
+                                      : threshold == null
+                                        ? translate('resources.assessments.entry.noThreshold')
+                                        : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
+                                    {passed == null ? '' : passed ? ' ✓' : ' ✗'}
+                                  </Typography>
+                                </Stack>
+                              );
+                            })}
+                          </TableCell>
+                          <TableCell>
+                            {evaluated == null ? (
+                              <Typography variant="caption" color="text.secondary">
+                                —
+                              </Typography>
+                            ) : (
+                              <Chip
+                                size="small"
+                                color={evaluated ? 'success' : 'error'}
+                                label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
+                              />
+                            )}
+                          </TableCell>
+                          <TableCell>
+                            <Select
+                              size="small"
+                              value={row.decision}
+                              onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })}
+                              inputProps={{ 'aria-label': `met-${criterion.number}` }}
+                            >
+                              <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
+                              <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
+                              <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
+                            </Select>
+                            {errors[criterion.number] && (
+                              <Typography variant="caption" color="error" display="block">
+                                {errors[criterion.number]}
+                              </Typography>
+                            )}
+                          </TableCell>
+                          <TableCell>
+                            <TextField
+                              size="small"
+                              fullWidth={false}
+                              value={row.reason}
+                              onChange={(e) => change(criterion.number, { reason: e.target.value })}
+                              placeholder={translate('app.reason')}
+                            />
+                          </TableCell>
+                        </TableRow>
+                      );
+                    })}
+                  </TableBody>
+                </Table>
               </Box>
               <Box sx={{ mt: 2 }}>
-                <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">{translate('ra.action.save')}</MuiButton>
+                <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">
+                  {translate('ra.action.save')}
+                </MuiButton>
               </Box>
             </>
           )}

@@ -17,11 +17,14 @@ const filters = [
 export function AssessmentList() {
   return (
     <ResourceList filters={filters} filterDefaultValues={{ year: 2025 }} sort={{ field: 'year', order: 'DESC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (a) => `${a.unit.name} (${a.unit.code})`,
-        secondary: (a) => [a.year, a.unit.parent?.name, a.criteriaSet.code].filter(Boolean).join(' · '),
-        tertiary: (a) => `${a.metCount}/${a.criteriaCount}`,
-      }}>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (a) => `${a.unit.name} (${a.unit.code})`,
+          secondary: (a) => [a.year, a.unit.parent?.name, a.criteriaSet.code].filter(Boolean).join(' · '),
+          tertiary: (a) => `${a.metCount}/${a.criteriaCount}`,
+        }}
+      >
         <DataTable.Col source="unit" render={(a) => `${a.unit.name} (${a.unit.code})`} />
         <DataTable.Col source="unit.parent" label="resources.units.fields.parent" disableSort render={(a) => a.unit.parent?.name ?? ''} />
         <DataTable.Col source="year" />
@@ -29,7 +32,9 @@ export function AssessmentList() {
         <DataTable.Col source="metCount" render={(a) => `${a.metCount}/${a.criteriaCount}`} />
         <DataTable.Col source="allMet" disableSort render={(a) => (a.allMet ? '✓' : '')} />
         <DataTable.Col source="synthetic" disableSort render={(a) => (a.synthetic ? '•' : '')} />
-        <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
+        <DataTable.Col source="updatedAt">
+          <DateText source="updatedAt" withTime />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

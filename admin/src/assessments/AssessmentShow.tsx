@@ -16,22 +16,45 @@ function Results() {
   if (!assessment) return null;
   return (
     <>
-      <Typography variant="h6">{translate('resources.assessments.entry.summary', { met: assessment.metCount, count: assessment.criteriaCount })}</Typography>
+      <Typography variant="h6">
+        {translate('resources.assessments.entry.summary', { met: assessment.metCount, count: assessment.criteriaCount })}
+      </Typography>
       <Table size="small">
-        <TableHeader labels={['resources.assessments.entry.criterion', 'resources.assessments.entry.met', 'resources.assessments.entry.evaluated', 'resources.assessments.entry.indicators', 'resources.assessments.entry.overrideReason']} />
+        <TableHeader
+          labels={[
+            'resources.assessments.entry.criterion',
+            'resources.assessments.entry.met',
+            'resources.assessments.entry.evaluated',
+            'resources.assessments.entry.indicators',
+            'resources.assessments.entry.overrideReason',
+          ]}
+        />
         <TableBody>
           {assessment.results.map((r) => (
             <TableRow key={r.criterionNumber}>
-              <TableCell>{r.criterionNumber}. {locale === 'en' && r.criterion?.nameEn ? r.criterion.nameEn : r.criterion?.name}</TableCell>
               <TableCell>
-                <Chip size="small" color={r.met ? 'success' : 'default'} label={translate(r.met ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')} />
-                {r.overridden && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('resources.assessments.result.overridden')} />}
+                {r.criterionNumber}. {locale === 'en' && r.criterion?.nameEn ? r.criterion.nameEn : r.criterion?.name}
               </TableCell>
-              <TableCell>{r.evaluatedMet == null ? '—' : translate(r.evaluatedMet ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}</TableCell>
+              <TableCell>
+                <Chip
+                  size="small"
+                  color={r.met ? 'success' : 'default'}
+                  label={translate(r.met ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
+                />
+                {r.overridden && (
+                  <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('resources.assessments.result.overridden')} />
+                )}
+              </TableCell>
+              <TableCell>
+                {r.evaluatedMet == null
+                  ? '—'
+                  : translate(r.evaluatedMet ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
+              </TableCell>
               <TableCell>
                 {r.indicators.map((i) => (
                   <Typography key={i.code} variant="caption" display="block">
-                    {i.code}: {format.number(i.value)} {COMPARATOR_SIGN[i.comparator]} {i.threshold == null ? translate('resources.assessments.entry.noThreshold') : format.number(i.threshold)}
+                    {i.code}: {format.number(i.value)} {COMPARATOR_SIGN[i.comparator]}{' '}
+                    {i.threshold == null ? translate('resources.assessments.entry.noThreshold') : format.number(i.threshold)}
                     {i.passed == null ? '' : i.passed ? ' ✓' : ' ✗'}
                   </Typography>
                 ))}
@@ -50,7 +73,13 @@ function Actions() {
   if (!a) return null;
   return (
     <TopToolbar>
-      <Button component={Link} to={`/assessments/create?unitCode=${a.unit.code}&criteriaSetId=${a.criteriaSet.id}&year=${a.year}`} label="resources.assessments.entry.title"><EditNoteIcon /></Button>
+      <Button
+        component={Link}
+        to={`/assessments/create?unitCode=${a.unit.code}&criteriaSetId=${a.criteriaSet.id}&year=${a.year}`}
+        label="resources.assessments.entry.title"
+      >
+        <EditNoteIcon />
+      </Button>
     </TopToolbar>
   );
 }

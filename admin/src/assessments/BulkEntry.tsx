@@ -1,4 +1,16 @@
-import { Alert, Box, Button as MuiButton, Checkbox, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button as MuiButton,
+  Checkbox,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { onGridKeyDown } from '../common/gridKeys';
@@ -6,7 +18,12 @@ import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicke
 import { useHub } from '../common/useHub';
 import type { SectionCommune as Commune } from '../dataProvider';
 
-interface Row { commune: Commune; version: number | null; met: Record<number, boolean>; saved: Record<number, boolean> }
+interface Row {
+  commune: Commune;
+  version: number | null;
+  met: Record<number, boolean>;
+  saved: Record<number, boolean>;
+}
 
 /**
  * Many communes of a district on one screen (as DHIS2's data-entry sections): one row per commune, one checkbox per
@@ -30,25 +47,42 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
       const { communes, assessments } = await hub.assessmentSection(district.code, Number(year), setId, midYear);
       const byUnit = new Map(assessments.map((a) => [a.unit.id, a]));
       if (live) {
-        setRows(communes.map((commune) => {
-          const found = byUnit.get(commune.id);
-          const met = Object.fromEntries((found?.results ?? []).map((r) => [r.criterionNumber, r.met]));
-          return { commune, version: found?.version ?? null, met, saved: { ...met } };
-        }));
+        setRows(
+          communes.map((commune) => {
+            const found = byUnit.get(commune.id);
+            const met = Object.fromEntries((found?.results ?? []).map((r) => [r.criterionNumber, r.met]));
+            return { commune, version: found?.version ?? null, met, saved: { ...met } };
+          }),
+        );
       }
     })().catch((error) => notify((error as Error).message, { type: 'error' }));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [district?.id, setId, year]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const changed = (rows ?? []).filter((r) => criteria.some((c) => (r.met[c.number] ?? false) !== (r.saved[c.number] ?? false) || r.saved[c.number] === undefined && r.met[c.number] !== undefined));
-  const set = (index: number, patch: Record<number, boolean>) => setRows((all) => all && all.map((r, i) => (i === index ? { ...r, met: { ...r.met, ...patch } } : r)));
+  const changed = (rows ?? []).filter((r) =>
+    criteria.some(
+      (c) =>
+        (r.met[c.number] ?? false) !== (r.saved[c.number] ?? false) || (r.saved[c.number] === undefined && r.met[c.number] !== undefined),
+    ),
+  );
+  const set = (index: number, patch: Record<number, boolean>) =>
+    setRows((all) => all && all.map((r, i) => (i === index ? { ...r, met: { ...r.met, ...patch } } : r)));
   const save = async () => {
     setSaving(true);
     let done = 0;
     try {
       for (const row of changed) {
         const results = criteria.map((c) => ({ criterionNumber: c.number, met: row.met[c.number] ?? false }));
-        const version = await hub.recordAssessmentResults({ unitCode: row.commune.code, asOf: unitDate(row.commune, midYear), criteriaSetId: setId, year: Number(year), results, expectedVersion: row.version });
+        const version = await hub.recordAssessmentResults({
+          unitCode: row.commune.code,
+          asOf: unitDate(row.commune, midYear),
+          criteriaSetId: setId,
+          year: Number(year),
+          results,
+          expectedVersion: row.version,
+        });
         setRows((all) => all && all.map((r) => (r.commune.id === row.commune.id ? { ...r, version, saved: { ...r.met } } : r)));
         done++;
       }
@@ -62,30 +96,61 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
 
   return (
     <Box>
-      <UnitAutocomplete value={district} onChange={setDistrict} label={translate('resources.assessments.bulk.district')} asOf={midYear} level="DISTRICT" disabled={!midYear} capability="RECORD_ASSESSMENTS"
-        sx={{ maxWidth: 480, mb: 2 }} testId="district-picker" />
-      {!rows ? <Alert severity="info">{translate('resources.assessments.bulk.pick')}</Alert> : (
+      <UnitAutocomplete
+        value={district}
+        onChange={setDistrict}
+        label={translate('resources.assessments.bulk.district')}
+        asOf={midYear}
+        level="DISTRICT"
+        disabled={!midYear}
+        capability="RECORD_ASSESSMENTS"
+        sx={{ maxWidth: 480, mb: 2 }}
+        testId="district-picker"
+      />
+      {!rows ? (
+        <Alert severity="info">{translate('resources.assessments.bulk.pick')}</Alert>
+      ) : (
         <>
-          <Typography variant="caption" color="text.secondary" display="block" sx={{ mb: 1 }}>{translate('resources.assessments.bulk.keys')}</Typography>
+          <Typography variant="caption" color="text.secondary" display="block" sx={{ mb: 1 }}>
+            {translate('resources.assessments.bulk.keys')}
+          </Typography>
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" data-testid="bulk-grid" data-grid>
-              <TableHead><TableRow>
-                <TableCell>{translate('resources.assessments.entry.unit')}</TableCell>
-                {criteria.map((c) => <TableCell key={c.number} align="center" title={c.name}>{c.number}</TableCell>)}
-                <TableCell />
-              </TableRow></TableHead>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('resources.assessments.entry.unit')}</TableCell>
+                  {criteria.map((c) => (
+                    <TableCell key={c.number} align="center" title={c.name}>
+                      {c.number}
+                    </TableCell>
+                  ))}
+                  <TableCell />
+                </TableRow>
+              </TableHead>
               <TableBody>
                 {rows.map((row, r) => (
                   <TableRow key={row.commune.id} data-commune={row.commune.code}>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.commune.name}</TableCell>
                     {criteria.map((c, col) => (
                       <TableCell key={c.number} padding="checkbox" align="center">
-                        <Checkbox size="small" checked={row.met[c.number] ?? false} onChange={(e) => set(r, { [c.number]: e.target.checked })} onKeyDown={onGridKeyDown}
-                          inputProps={{ 'aria-label': `${row.commune.name} — ${c.number}. ${c.name}`, 'data-row': r, 'data-col': col } as Record<string, unknown>} />
+                        <Checkbox
+                          size="small"
+                          checked={row.met[c.number] ?? false}
+                          onChange={(e) => set(r, { [c.number]: e.target.checked })}
+                          onKeyDown={onGridKeyDown}
+                          inputProps={
+                            { 'aria-label': `${row.commune.name} — ${c.number}. ${c.name}`, 'data-row': r, 'data-col': col } as Record<
+                              string,
+                              unknown
+                            >
+                          }
+                        />
                       </TableCell>
                     ))}
                     <TableCell>
-                      <MuiButton size="small" onClick={() => set(r, Object.fromEntries(criteria.map((c) => [c.number, true])))}>{translate('resources.assessments.entry.markAllMet')}</MuiButton>
+                      <MuiButton size="small" onClick={() => set(r, Object.fromEntries(criteria.map((c) => [c.number, true])))}>
+                        {translate('resources.assessments.entry.markAllMet')}
+                      </MuiButton>
                     </TableCell>
                   </TableRow>
                 ))}

@@ -1,8 +1,14 @@
 import { indicatorPasses } from '@domain/comparators';
 
 /** The console's preview of the API's evaluation (docs/criteria.md): the API re-evaluates when recording. */
-export interface IndicatorDef { code: string; comparator: string }
-export interface Effective { value: number | null; comparator: string }
+export interface IndicatorDef {
+  code: string;
+  comparator: string;
+}
+export interface Effective {
+  value: number | null;
+  comparator: string;
+}
 
 /** The server's own rule (server/shared/domain/comparators.ts); null when it cannot be told. */
 export function passes(comparator: string, value: number, threshold: number | null): boolean | null {
@@ -11,7 +17,11 @@ export function passes(comparator: string, value: number, threshold: number | nu
 }
 
 /** Met when every indicator has a comparable value and passes; null when the criterion cannot be evaluated. */
-export function evaluateCriterion(indicators: IndicatorDef[], values: Record<string, number | null>, effective: Record<string, Effective | undefined>): boolean | null {
+export function evaluateCriterion(
+  indicators: IndicatorDef[],
+  values: Record<string, number | null>,
+  effective: Record<string, Effective | undefined>,
+): boolean | null {
   if (!indicators.length) return null;
   let met = true;
   for (const indicator of indicators) {

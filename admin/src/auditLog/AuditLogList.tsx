@@ -27,7 +27,8 @@ function useShow() {
     if (value == null || value === '') return translate('audit.empty');
     if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
     if (typeof value === 'number') return format.number(value);
-    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? (value.length > 10 ? format.dateTime(value) : format.date(value)) : value;
+    if (typeof value === 'string')
+      return /^\d{4}-\d{2}-\d{2}(T|$)/.test(value) ? (value.length > 10 ? format.dateTime(value) : format.date(value)) : value;
     return JSON.stringify(value);
   };
 }
@@ -46,14 +47,24 @@ function Change() {
   fields.sort((a, b) => Number(changed(b)) - Number(changed(a)));
   return (
     <Box sx={{ overflowX: 'auto' }} data-testid="audit-diff">
-      <Typography variant="caption" color="text.secondary">{translate('audit.changed')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('audit.changed')}
+      </Typography>
       <Table size="small">
-        <TableHead><TableRow>
-          {['field', 'before', 'after'].map((k) => <TableCell key={k}>{translate(`audit.${k}`)}</TableCell>)}
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            {['field', 'before', 'after'].map((k) => (
+              <TableCell key={k}>{translate(`audit.${k}`)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
         <TableBody>
           {fields.map((key) => (
-            <TableRow key={key} data-changed={changed(key)} sx={changed(key) ? { backgroundColor: 'warning.light', '& td': { fontWeight: 600 } } : undefined}>
+            <TableRow
+              key={key}
+              data-changed={changed(key)}
+              sx={changed(key) ? { backgroundColor: 'warning.light', '& td': { fontWeight: 600 } } : undefined}
+            >
               <TableCell>{translate(`audit.fields.${key}`, { _: key })}</TableCell>
               <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'CREATE' ? '—' : show(before[key])}</TableCell>
               <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'DELETE' ? '—' : show(after[key])}</TableCell>
@@ -71,12 +82,19 @@ export function AuditLogList() {
   const format = useFormat();
   return (
     <ResourceList filters={filters} sort={{ field: 'at', order: 'DESC' }}>
-      <RecordTable expand={<Change />} rowClick="expand" phone={{
-        primary: (r) => `${translate(`audit.actions.${r.action}`, { _: r.action })} · ${translate(`audit.entities.${r.entity}`, { _: r.entity })}`,
-        secondary: (r) => `${r.username} · ${translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })}`,
-        tertiary: (r) => format.dateTime(r.at),
-      }}>
-        <DataTable.Col source="at"><DateText source="at" withTime /></DataTable.Col>
+      <RecordTable
+        expand={<Change />}
+        rowClick="expand"
+        phone={{
+          primary: (r) =>
+            `${translate(`audit.actions.${r.action}`, { _: r.action })} · ${translate(`audit.entities.${r.entity}`, { _: r.entity })}`,
+          secondary: (r) => `${r.username} · ${translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })}`,
+          tertiary: (r) => format.dateTime(r.at),
+        }}
+      >
+        <DataTable.Col source="at">
+          <DateText source="at" withTime />
+        </DataTable.Col>
         <DataTable.Col source="username" />
         <DataTable.Col source="subgraph" render={(r) => translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })} />
         <DataTable.Col source="entity" render={(r) => translate(`audit.entities.${r.entity}`, { _: r.entity })} />

@@ -14,14 +14,16 @@ function AwardFormDetails() {
   const translate = useTranslate();
   if (!f) return null;
   return (
-    <Details rows={[
-      ['resources.awardForms.fields.nameVi', f.nameVi],
-      ['resources.awardForms.fields.nameEn', f.nameEn],
-      ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
-      ['resources.awardForms.fields.rank', f.rank],
-      ['resources.awardForms.fields.classes', f.classes.join(', ')],
-      ['resources.awardForms.fields.source', f.source],
-    ]} />
+    <Details
+      rows={[
+        ['resources.awardForms.fields.nameVi', f.nameVi],
+        ['resources.awardForms.fields.nameEn', f.nameEn],
+        ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
+        ['resources.awardForms.fields.rank', f.rank],
+        ['resources.awardForms.fields.classes', f.classes.join(', ')],
+        ['resources.awardForms.fields.source', f.source],
+      ]}
+    />
   );
 }
 
@@ -30,13 +32,19 @@ export function AwardFormList() {
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'rank', order: 'ASC' }} exporter={false}>
-      <RecordTable rowClick="expand" expand={<AwardFormDetails />} phone={{
-        primary: (f) => name(f),
-        secondary: (f) => translate(`enums.AwardAuthority.${f.authority}`),
-        tertiary: (f) => f.rank,
-      }}>
+      <RecordTable
+        rowClick="expand"
+        expand={<AwardFormDetails />}
+        phone={{
+          primary: (f) => name(f),
+          secondary: (f) => translate(`enums.AwardAuthority.${f.authority}`),
+          tertiary: (f) => f.rank,
+        }}
+      >
         <DataTable.Col source="rank" />
-        <DataTable.Col source="authority" disableSort><EnumText source="authority" enumName="AwardAuthority" chip /></DataTable.Col>
+        <DataTable.Col source="authority" disableSort>
+          <EnumText source="authority" enumName="AwardAuthority" chip />
+        </DataTable.Col>
         <DataTable.Col source="nameVi" />
         <DataTable.Col source="nameEn" disableSort />
         <DataTable.Col source="classes" disableSort render={(r) => r.classes.join(', ')} />

@@ -7,5 +7,5 @@ export function AwardFormName({ source = 'formCode' }: Omit<FieldProps, 'source'
   const code = record?.[source] as string | undefined;
   const { data: form } = useGetOne('awardForms', { id: code ?? '' }, { enabled: !!code });
   if (!code) return null;
-  return <span>{form ? (locale === 'en' ? form.nameEn ?? form.nameVi : form.nameVi) : ''}</span>;
+  return <span>{form ? (locale === 'en' ? (form.nameEn ?? form.nameVi) : form.nameVi) : ''}</span>;
 }

@@ -1,5 +1,18 @@
 import {
-  AutocompleteInput, Create, DateInput, Edit, NumberInput, ReferenceInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, required, useRecordContext, useTranslate,
+  AutocompleteInput,
+  Create,
+  DateInput,
+  Edit,
+  NumberInput,
+  ReferenceInput,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  required,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { useWatch, type FieldValues } from 'react-hook-form';
 import { enumChoices } from '../common/enums';
@@ -21,8 +34,14 @@ function FormCodeInput() {
   const { data: catalogue = [] } = useAwardFormCatalogue();
   const { data: listed } = useCampaignAwardForms(campaignId);
   const fallback = listed?.length === 0;
-  const choices = listed?.length ? listed.map((f) => ({ id: f.formCode, name: f.form.nameVi })) : catalogue.map((f) => ({ id: f.code, name: f.nameVi }));
-  const hint = !campaignId ? 'awards.campaignForms.pickCampaign' : fallback ? 'awards.campaignForms.fallback' : 'awards.campaignForms.onlyCampaign';
+  const choices = listed?.length
+    ? listed.map((f) => ({ id: f.formCode, name: f.form.nameVi }))
+    : catalogue.map((f) => ({ id: f.code, name: f.nameVi }));
+  const hint = !campaignId
+    ? 'awards.campaignForms.pickCampaign'
+    : fallback
+      ? 'awards.campaignForms.fallback'
+      : 'awards.campaignForms.onlyCampaign';
   return <SelectInput source="formCode" choices={choices} helperText={translate(hint)} isPending={!!campaignId && !listed} />;
 }
 
@@ -62,7 +81,15 @@ export function AwardStandardEdit() {
   return (
     <Edit transform={transform} mutationMode="pessimistic" redirect="show">
       {/* The API cannot delete a standard: save only. */}
-      <SimpleForm toolbar={<Toolbar><SaveButton /></Toolbar>}><Fields /></SimpleForm>
+      <SimpleForm
+        toolbar={
+          <Toolbar>
+            <SaveButton />
+          </Toolbar>
+        }
+      >
+        <Fields />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -29,14 +29,22 @@ export function AwardStandardList() {
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'id', order: 'ASC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (r) => (r.form ? name(r.form) : shortText(r.criteriaText, 80)),
-        secondary: (r) => [translate(`enums.AwardOccasion.${r.occasion}`), translate(`enums.AwardSubjectType.${r.subjectType}`)].join(' · '),
-        tertiary: (r) => r.year ?? '',
-      }}>
-        <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" chip /></DataTable.Col>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (r) => (r.form ? name(r.form) : shortText(r.criteriaText, 80)),
+          secondary: (r) =>
+            [translate(`enums.AwardOccasion.${r.occasion}`), translate(`enums.AwardSubjectType.${r.subjectType}`)].join(' · '),
+          tertiary: (r) => r.year ?? '',
+        }}
+      >
+        <DataTable.Col source="occasion" disableSort>
+          <EnumText source="occasion" enumName="AwardOccasion" chip />
+        </DataTable.Col>
         <DataTable.Col source="year" />
-        <DataTable.Col source="subjectType"><EnumText source="subjectType" enumName="AwardSubjectType" /></DataTable.Col>
+        <DataTable.Col source="subjectType">
+          <EnumText source="subjectType" enumName="AwardSubjectType" />
+        </DataTable.Col>
         <DataTable.Col source="form" render={(r) => (r.form ? name(r.form) : '—')} />
         <DataTable.Col source="criteriaText" disableSort render={(r) => shortText(r.criteriaText, 160)} />
         <DataTable.Col source="rule" disableSort render={(r) => (r.rule ? '✓' : '—')} />

@@ -11,7 +11,11 @@ function Actions() {
   return (
     <TopToolbar>
       {standard?.rule && (
-        <Button component={Link} to={`/eligibility?campaign=${standard.campaign.id}&standard=${standard.id}&year=${standard.year ?? new Date().getFullYear()}`} label="resources.awardStandards.eligibility">
+        <Button
+          component={Link}
+          to={`/eligibility?campaign=${standard.campaign.id}&standard=${standard.id}&year=${standard.year ?? new Date().getFullYear()}`}
+          label="resources.awardStandards.eligibility"
+        >
           <FactCheckIcon />
         </Button>
       )}
@@ -40,7 +44,11 @@ function Deadline() {
   const standard = useRecordContext();
   const translate = useTranslate();
   if (!standard?.deadlineInfo) return <span>—</span>;
-  return <span><DateText source="deadlineInfo.date" /> ({translate(`resources.awardStandards.deadlineSource.${standard.deadlineInfo.source}`)})</span>;
+  return (
+    <span>
+      <DateText source="deadlineInfo.date" /> ({translate(`resources.awardStandards.deadlineSource.${standard.deadlineInfo.source}`)})
+    </span>
+  );
 }
 
 /** A standard with the plan's text, its source and its rule in words. */
@@ -54,14 +62,26 @@ export function AwardStandardShow() {
         <EnumText source="subjectType" enumName="AwardSubjectType" />
         <TextField source="subjectLabel" emptyText="—" />
         <EnumText source="basis" enumName="AwardStandardBasis" />
-        <Labeled label="resources.awardStandards.fields.form"><FormName /></Labeled>
+        <Labeled label="resources.awardStandards.fields.form">
+          <FormName />
+        </Labeled>
         <TextField source="quota" emptyText="—" />
-        <Labeled label="resources.awardStandards.fields.criteriaText"><TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} /></Labeled>
-        <Labeled label="resources.awardStandards.fields.rule" fullWidth><Rule /></Labeled>
+        <Labeled label="resources.awardStandards.fields.criteriaText">
+          <TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} />
+        </Labeled>
+        <Labeled label="resources.awardStandards.fields.rule" fullWidth>
+          <Rule />
+        </Labeled>
         <NoteText source="note" label="resources.awardStandards.fields.note" />
-        <Labeled label="resources.awardStandards.fields.source"><Source /></Labeled>
-        <Labeled label="resources.awardStandards.fields.deadline"><Deadline /></Labeled>
-        <Typography variant="caption" color="text.secondary">{translate('app.version')}: <TextField source="version" /></Typography>
+        <Labeled label="resources.awardStandards.fields.source">
+          <Source />
+        </Labeled>
+        <Labeled label="resources.awardStandards.fields.deadline">
+          <Deadline />
+        </Labeled>
+        <Typography variant="caption" color="text.secondary">
+          {translate('app.version')}: <TextField source="version" />
+        </Typography>
       </SimpleShowLayout>
     </Show>
   );

@@ -42,17 +42,28 @@ export function CampaignAwardForms() {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [saving, setSaving] = useState(false);
   const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
-  useEffect(() => { if (listed) setChoices(choicesOf(listed)); }, [listed]);
-  const changed = useMemo(() => JSON.stringify(choicesOf(listed ?? [])) !== JSON.stringify(Object.fromEntries(Object.entries(choices).filter(([, c]) => c.offered))), [listed, choices]);
+  useEffect(() => {
+    if (listed) setChoices(choicesOf(listed));
+  }, [listed]);
+  const changed = useMemo(
+    () =>
+      JSON.stringify(choicesOf(listed ?? [])) !== JSON.stringify(Object.fromEntries(Object.entries(choices).filter(([, c]) => c.offered))),
+    [listed, choices],
+  );
   if (!campaign || !listed) return null;
 
   const set = (code: string, change: Partial<Choice>) =>
     setChoices((current) => ({ ...current, [code]: { ...(current[code] ?? UNOFFERED), ...change } }));
   const save = async () => {
     const previous = new Map(listed.map((f) => [f.formCode, f]));
-    const forms = catalogue.filter((f) => choices[f.code]?.offered).map((f) => ({
-      formCode: f.code, asStated: choices[f.code].asStated.trim() || null, note: previous.get(f.code)?.note ?? null, source: previous.get(f.code)?.source ?? null,
-    }));
+    const forms = catalogue
+      .filter((f) => choices[f.code]?.offered)
+      .map((f) => ({
+        formCode: f.code,
+        asStated: choices[f.code].asStated.trim() || null,
+        note: previous.get(f.code)?.note ?? null,
+        source: previous.get(f.code)?.source ?? null,
+      }));
     setSaving(true);
     try {
       await hub.setCampaignAwardForms(String(campaign.id), forms);
@@ -67,32 +78,66 @@ export function CampaignAwardForms() {
 
   return (
     <Stack spacing={1} alignItems="flex-start">
-      {listed.length === 0 && <Alert severity="info" data-testid="campaign-forms-none">{translate('awards.campaignForms.none')}</Alert>}
+      {listed.length === 0 && (
+        <Alert severity="info" data-testid="campaign-forms-none">
+          {translate('awards.campaignForms.none')}
+        </Alert>
+      )}
       <Table size="small" data-testid="campaign-award-forms">
-        <TableHead><TableRow>
-          {['offered', 'form', 'authority', 'asStated', 'source'].map((k) => <TableCell key={k}>{translate(`awards.campaignForms.${k}`)}</TableCell>)}
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            {['offered', 'form', 'authority', 'asStated', 'source'].map((k) => (
+              <TableCell key={k}>{translate(`awards.campaignForms.${k}`)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
         <TableBody>
           {catalogue.map((form) => {
             const choice = choices[form.code] ?? UNOFFERED;
             return (
               <TableRow key={form.code} data-form={form.code} data-offered={String(choice.offered)}>
                 <TableCell padding="checkbox">
-                  <Checkbox checked={choice.offered} disabled={!mayPlan} onChange={(e) => set(form.code, { offered: e.target.checked })} inputProps={{ 'aria-label': name(form) }} />
+                  <Checkbox
+                    checked={choice.offered}
+                    disabled={!mayPlan}
+                    onChange={(e) => set(form.code, { offered: e.target.checked })}
+                    inputProps={{ 'aria-label': name(form) }}
+                  />
                 </TableCell>
                 <TableCell>{name(form)}</TableCell>
                 <TableCell>{translate(`enums.AwardAuthority.${form.authority}`)}</TableCell>
                 <TableCell sx={{ minWidth: 320 }}>
-                  <TextField size="small" fullWidth disabled={!mayPlan || !choice.offered} value={choice.asStated} onChange={(e) => set(form.code, { asStated: e.target.value })}
-                    placeholder={name(form)} inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }} />
+                  <TextField
+                    size="small"
+                    fullWidth
+                    disabled={!mayPlan || !choice.offered}
+                    value={choice.asStated}
+                    onChange={(e) => set(form.code, { asStated: e.target.value })}
+                    placeholder={name(form)}
+                    inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }}
+                  />
                 </TableCell>
-                <TableCell><Typography variant="caption"><SourceText source={listed.find((f) => f.formCode === form.code)?.source} /></Typography></TableCell>
+                <TableCell>
+                  <Typography variant="caption">
+                    <SourceText source={listed.find((f) => f.formCode === form.code)?.source} />
+                  </Typography>
+                </TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
-      {mayPlan && <Button label="awards.campaignForms.save" variant="contained" onClick={save} disabled={!changed || saving} data-testid="save-campaign-forms"><SaveIcon /></Button>}
+      {mayPlan && (
+        <Button
+          label="awards.campaignForms.save"
+          variant="contained"
+          onClick={save}
+          disabled={!changed || saving}
+          data-testid="save-campaign-forms"
+        >
+          <SaveIcon />
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -14,20 +14,32 @@ const filters = [
     <SelectInput optionText="nameVi" />
   </ReferenceInput>,
   <ReferenceInput key="subjectUnitId" source="subjectUnitId" reference="units" sort={{ field: 'code', order: 'ASC' }}>
-    <AutocompleteInput optionText={(u: { name: string; code: string }) => `${u.name} (${u.code})`} filterToQuery={(q: string) => ({ q })} sx={{ minWidth: { xs: '100%', sm: 320 } }} />
+    <AutocompleteInput
+      optionText={(u: { name: string; code: string }) => `${u.name} (${u.code})`}
+      filterToQuery={(q: string) => ({ q })}
+      sx={{ minWidth: { xs: '100%', sm: 320 } }}
+    />
   </ReferenceInput>,
 ];
 
 function NominationLink({ id }: { id: string | null }) {
   const translate = useTranslate();
   if (!id) return <span>—</span>;
-  return <MuiLink component={Link} to={`/nominations/${id}/show`}>{translate('resources.awards.nominationLink', { id })}</MuiLink>;
+  return (
+    <MuiLink component={Link} to={`/nominations/${id}/show`}>
+      {translate('resources.awards.nominationLink', { id })}
+    </MuiLink>
+  );
 }
 
 function SubjectLink() {
   const r = useRecordContext();
   if (!r) return null;
-  return <MuiLink component={Link} to={`/units/${r.subject.unit.id}/show`}>{subjectText(r.subject)}</MuiLink>;
+  return (
+    <MuiLink component={Link} to={`/units/${r.subject.unit.id}/show`}>
+      {subjectText(r.subject)}
+    </MuiLink>
+  );
 }
 
 function AwardDetails() {
@@ -37,16 +49,18 @@ function AwardDetails() {
   const name = useLocalName();
   if (!r) return null;
   return (
-    <Details rows={[
-      ['resources.awards.fields.subject', <SubjectLink />],
-      ['resources.awards.fields.form', name(r.form)],
-      ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
-      ['resources.awards.fields.decisionNumber', r.decisionNumber],
-      ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
-      ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
-      ['resources.awards.fields.signer', r.signer],
-      ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
-    ]} />
+    <Details
+      rows={[
+        ['resources.awards.fields.subject', <SubjectLink />],
+        ['resources.awards.fields.form', name(r.form)],
+        ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
+        ['resources.awards.fields.decisionNumber', r.decisionNumber],
+        ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
+        ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
+        ['resources.awards.fields.signer', r.signer],
+        ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
+      ]}
+    />
   );
 }
 
@@ -59,20 +73,44 @@ export function AwardList() {
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }} exporter={false}>
-      <RecordTable rowClick="expand" expand={<AwardDetails />} phone={{
-        primary: (r) => subjectText(r.subject),
-        secondary: (r) => [name(r.form), r.decisionNumber].filter(Boolean).join(' · '),
-        tertiary: (r) => format.date(r.decidedOn),
-      }}>
-        <DataTable.Col source="decidedOn"><DateText source="decidedOn" /></DataTable.Col>
+      <RecordTable
+        rowClick="expand"
+        expand={<AwardDetails />}
+        phone={{
+          primary: (r) => subjectText(r.subject),
+          secondary: (r) => [name(r.form), r.decisionNumber].filter(Boolean).join(' · '),
+          tertiary: (r) => format.date(r.decidedOn),
+        }}
+      >
+        <DataTable.Col source="decidedOn">
+          <DateText source="decidedOn" />
+        </DataTable.Col>
         <DataTable.Col source="decisionNumber" disableSort />
-        <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
+        <DataTable.Col source="occasion" disableSort>
+          <EnumText source="occasion" enumName="AwardOccasion" />
+        </DataTable.Col>
         <DataTable.Col source="year" />
         <DataTable.Col source="form" disableSort render={(r) => name(r.form)} />
-        <DataTable.Col source="subject" disableSort render={() => <RowAction><SubjectLink /></RowAction>} />
+        <DataTable.Col
+          source="subject"
+          disableSort
+          render={() => (
+            <RowAction>
+              <SubjectLink />
+            </RowAction>
+          )}
+        />
         <DataTable.Col source="decidingUnit" disableSort render={(r) => r.decidingUnit.name} />
         <DataTable.Col source="signer" disableSort />
-        <DataTable.Col source="nominationId" disableSort render={(r) => <RowAction><NominationLink id={r.nominationId} /></RowAction>} />
+        <DataTable.Col
+          source="nominationId"
+          disableSort
+          render={(r) => (
+            <RowAction>
+              <NominationLink id={r.nominationId} />
+            </RowAction>
+          )}
+        />
         <DataTable.Col source="id" />
       </RecordTable>
     </ResourceList>

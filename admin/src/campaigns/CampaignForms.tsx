@@ -14,7 +14,9 @@ function PlanInputs() {
   const translate = useTranslate();
   return (
     <>
-      <Typography variant="subtitle1" sx={{ mt: 2 }}>{translate('resources.campaigns.tabs.plan')}</Typography>
+      <Typography variant="subtitle1" sx={{ mt: 2 }}>
+        {translate('resources.campaigns.tabs.plan')}
+      </Typography>
       <TextInput source="plan.number" label="resources.campaigns.fields.plan.number" />
       <DateInput source="plan.date" label="resources.campaigns.fields.plan.date" />
       <TextInput source="plan.title" label="resources.campaigns.fields.plan.title" fullWidth />

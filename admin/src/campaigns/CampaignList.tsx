@@ -18,16 +18,25 @@ export function CampaignList() {
   const translate = useTranslate();
   return (
     <ResourceList filters={filters} sort={{ field: 'id', order: 'ASC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (c) => c.name,
-        secondary: (c) => [c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)].filter(Boolean).join(' · '),
-        tertiary: years,
-      }}>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (c) => c.name,
+          secondary: (c) => [c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)].filter(Boolean).join(' · '),
+          tertiary: years,
+        }}
+      >
         <DataTable.Col source="name" />
         <DataTable.Col source="issuer" disableSort render={(c) => c.issuer?.name} />
-        <DataTable.Col source="periodStart"><DateText source="periodStart" /></DataTable.Col>
-        <DataTable.Col source="periodEnd" disableSort><DateText source="periodEnd" /></DataTable.Col>
-        <DataTable.Col source="status" disableSort><EnumText source="status" enumName="CampaignStatus" chip /></DataTable.Col>
+        <DataTable.Col source="periodStart">
+          <DateText source="periodStart" />
+        </DataTable.Col>
+        <DataTable.Col source="periodEnd" disableSort>
+          <DateText source="periodEnd" />
+        </DataTable.Col>
+        <DataTable.Col source="status" disableSort>
+          <EnumText source="status" enumName="CampaignStatus" chip />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

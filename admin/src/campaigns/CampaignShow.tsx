@@ -2,7 +2,16 @@ import type { RaRecord } from 'react-admin';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  DeleteButton, EditButton, Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useRecordContext, useTranslate, Button,
+  DeleteButton,
+  EditButton,
+  Labeled,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+  Button,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
@@ -14,16 +23,45 @@ import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor'
 import { useCan, useCanBelow } from '../capabilities';
 import { TableHeader } from '../common/TableHeader';
 
-interface DocumentRef { number?: string; date?: string; dateText?: string; issuer?: string; title?: string }
+interface DocumentRef {
+  number?: string;
+  date?: string;
+  dateText?: string;
+  issuer?: string;
+  title?: string;
+}
 /** The plan a campaign carries out, as the campaign's document selects it. */
 interface CampaignPlan extends DocumentRef {
-  signer?: string | null; signerTitle?: string | null; issuingBody?: string | null; note?: string | null;
-  parentPlanRef?: DocumentRef | null; legalBases?: DocumentRef[]; citedDocuments?: DocumentRef[];
+  signer?: string | null;
+  signerTitle?: string | null;
+  issuingBody?: string | null;
+  note?: string | null;
+  parentPlanRef?: DocumentRef | null;
+  legalBases?: DocumentRef[];
+  citedDocuments?: DocumentRef[];
 }
 /** A milestone, a sub-campaign and a subject of a campaign, as its document selects them. */
-type Milestone = RaRecord & { kind: string; recurrence: string; year: number | null; deadline: string | null; deadlineDay: number | null; deadlineMonth: number | null; description: string | null };
-interface ChildCampaign { id: string; name: string; status: string; issuer: { name: string } }
-interface Subject { id: string; type: string; label: string; criteriaText: string }
+type Milestone = RaRecord & {
+  kind: string;
+  recurrence: string;
+  year: number | null;
+  deadline: string | null;
+  deadlineDay: number | null;
+  deadlineMonth: number | null;
+  description: string | null;
+};
+interface ChildCampaign {
+  id: string;
+  name: string;
+  status: string;
+  issuer: { name: string };
+}
+interface Subject {
+  id: string;
+  type: string;
+  label: string;
+  criteriaText: string;
+}
 
 function Actions() {
   const campaign = useRecordContext();
@@ -31,7 +69,11 @@ function Actions() {
   const mayPlanBelow = useCanBelow('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   return (
     <TopToolbar sx={{ flexWrap: 'wrap' }}>
-      {campaign && mayPlan && <Button component={Link} to={`/targets/grid?campaign=${campaign.id}`} label="resources.campaigns.targetsButton"><GridOnIcon /></Button>}
+      {campaign && mayPlan && (
+        <Button component={Link} to={`/targets/grid?campaign=${campaign.id}`} label="resources.campaigns.targetsButton">
+          <GridOnIcon />
+        </Button>
+      )}
       {mayPlanBelow && <DeriveCampaignButton />}
       <EditButton />
       <DeleteButton mutationMode="pessimistic" />
@@ -46,7 +88,12 @@ function Plan() {
   const plan = campaign?.plan;
   if (!plan) return null;
   const docLine = (d: DocumentRef) => [d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title].filter(Boolean).join(' · ');
-  const row = (key: string, value: unknown) => (value ? <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}><Typography variant="body2">{String(value)}</Typography></Labeled> : null);
+  const row = (key: string, value: unknown) =>
+    value ? (
+      <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>
+        <Typography variant="body2">{String(value)}</Typography>
+      </Labeled>
+    ) : null;
   return (
     <Stack spacing={1}>
       {row('number', plan.number)}
@@ -56,12 +103,22 @@ function Plan() {
       {row('issuingBody', plan.issuingBody)}
       {row('note', plan.note ? localise(plan.note) : null)}
       {plan.parentPlanRef && row('parentPlanRef', docLine(plan.parentPlanRef))}
-      {(['legalBases', 'citedDocuments'] as const).map((key) => plan[key]?.length ? (
-        <div key={key} data-testid={`plan-${key}`}>
-          <Typography variant="caption" color="text.secondary">{translate(`resources.campaigns.plan.${key}`)}</Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>{plan[key].map((d, i) => <li key={i}><Typography variant="body2">{docLine(d)}</Typography></li>)}</ul>
-        </div>
-      ) : null)}
+      {(['legalBases', 'citedDocuments'] as const).map((key) =>
+        plan[key]?.length ? (
+          <div key={key} data-testid={`plan-${key}`}>
+            <Typography variant="caption" color="text.secondary">
+              {translate(`resources.campaigns.plan.${key}`)}
+            </Typography>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {plan[key].map((d, i) => (
+                <li key={i}>
+                  <Typography variant="body2">{docLine(d)}</Typography>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
     </Stack>
   );
 }
@@ -71,15 +128,24 @@ function Milestones() {
   const mayPlan = useCan('PLAN_CAMPAIGNS', campaign?.issuer?.path ?? null);
   const translate = useTranslate();
   const format = useFormat();
-  const deadline = (m: Milestone) => m.deadline ? format.date(m.deadline) : m.deadlineDay ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}` : '';
+  const deadline = (m: Milestone) =>
+    m.deadline
+      ? format.date(m.deadline)
+      : m.deadlineDay
+        ? `${String(m.deadlineDay).padStart(2, '0')}/${String(m.deadlineMonth).padStart(2, '0')}`
+        : '';
   return (
     <Stack alignItems="flex-start">
       {mayPlan && <MilestoneDialogButton />}
       <Table size="small" data-testid="milestones">
-        <TableHead><TableRow>
-          {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>)}
-          <TableCell />
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => (
+              <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>
+            ))}
+            <TableCell />
+          </TableRow>
+        </TableHead>
         <TableBody>
           {(campaign?.milestones ?? []).map((m) => (
             <TableRow key={m.id} data-milestone={m.id}>
@@ -88,7 +154,14 @@ function Milestones() {
               <TableCell>{m.year ?? ''}</TableCell>
               <TableCell>{deadline(m)}</TableCell>
               <TableCell>{m.description}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{mayPlan && <><MilestoneDialogButton milestone={m} /><DeleteMilestoneButton milestone={m} /></>}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {mayPlan && (
+                  <>
+                    <MilestoneDialogButton milestone={m} />
+                    <DeleteMilestoneButton milestone={m} />
+                  </>
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -107,7 +180,11 @@ function Children() {
       <TableBody>
         {campaign.children.map((c) => (
           <TableRow key={c.id}>
-            <TableCell><MuiLink component={Link} to={`/campaigns/${c.id}/show`}>{c.name}</MuiLink></TableCell>
+            <TableCell>
+              <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>
+                {c.name}
+              </MuiLink>
+            </TableCell>
             <TableCell>{c.issuer.name}</TableCell>
             <TableCell>{translate(`enums.CampaignStatus.${c.status}`)}</TableCell>
           </TableRow>
@@ -122,9 +199,13 @@ function Subjects() {
   const translate = useTranslate();
   return (
     <Table size="small">
-      <TableHead><TableRow>
-        {['type', 'label', 'criteriaText'].map((k) => <TableCell key={k}>{translate(`resources.campaigns.subject.${k}`)}</TableCell>)}
-      </TableRow></TableHead>
+      <TableHead>
+        <TableRow>
+          {['type', 'label', 'criteriaText'].map((k) => (
+            <TableCell key={k}>{translate(`resources.campaigns.subject.${k}`)}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
       <TableBody>
         {(campaign?.subjects ?? []).map((s) => (
           <TableRow key={s.id}>
@@ -142,13 +223,17 @@ function Subjects() {
 function PlanDate(_props: { label: string }) {
   const campaign = useRecordContext<{ plan?: { date?: string | null; dateText?: string | null } }>();
   const format = useFormat();
-  return <span>{campaign?.plan?.date ? format.date(campaign.plan.date) : campaign?.plan?.dateText ?? '—'}</span>;
+  return <span>{campaign?.plan?.date ? format.date(campaign.plan.date) : (campaign?.plan?.dateText ?? '—')}</span>;
 }
 
 function ParentLink(_props: { label: string }) {
   const campaign = useRecordContext<{ parent?: { id: string; name: string } | null }>();
   if (!campaign?.parent) return <span>—</span>;
-  return <MuiLink component={Link} to={`/campaigns/${campaign.parent.id}/show`}>{campaign.parent.name}</MuiLink>;
+  return (
+    <MuiLink component={Link} to={`/campaigns/${campaign.parent.id}/show`}>
+      {campaign.parent.name}
+    </MuiLink>
+  );
 }
 
 /** A campaign with its plan document, milestones, subjects, child campaigns and award forms; derive a child from here. */
@@ -166,11 +251,21 @@ export function CampaignShow() {
           <NoteText source="note" label="resources.campaigns.fields.note" />
           <PlanDate label="resources.campaigns.fields.plan.date" />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan"><Plan /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones"><Milestones /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects"><Subjects /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children"><Children /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="awards.campaignForms.tab" path="awardForms"><CampaignAwardForms /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan">
+          <Plan />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones">
+          <Milestones />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects">
+          <Subjects />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children">
+          <Children />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="awards.campaignForms.tab" path="awardForms">
+          <CampaignAwardForms />
+        </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );

@@ -2,7 +2,17 @@ import CallSplitIcon from '@mui/icons-material/CallSplit';
 import { Dialog, DialogContent, DialogTitle, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button, Form, SaveButton, TextInput, Toolbar, required, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord,
+  Button,
+  Form,
+  SaveButton,
+  TextInput,
+  Toolbar,
+  required,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 import { useHub } from '../common/useHub';
@@ -22,7 +32,12 @@ export function DeriveCampaignButton() {
   const submit = async (values: Record<string, string>) => {
     setSaving(true);
     try {
-      const created: RaRecord = await hub.deriveCampaign({ parentId: String(campaign.id), issuerCode: values.issuerCode, asOf, name: values.name || undefined });
+      const created: RaRecord = await hub.deriveCampaign({
+        parentId: String(campaign.id),
+        issuerCode: values.issuerCode,
+        asOf,
+        name: values.name || undefined,
+      });
       notify('resources.campaigns.derive.done', { type: 'success', messageArgs: { name: created.name } });
       setOpen(false);
       redirect('show', 'campaigns', created.id);
@@ -34,15 +49,29 @@ export function DeriveCampaignButton() {
   };
   return (
     <>
-      <Button label="resources.campaigns.derive.button" onClick={() => setOpen(true)}><CallSplitIcon /></Button>
+      <Button label="resources.campaigns.derive.button" onClick={() => setOpen(true)}>
+        <CallSplitIcon />
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="md">
         <DialogTitle>{translate('resources.campaigns.derive.title')}</DialogTitle>
         <DialogContent>
-          <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.campaigns.derive.help')}</Typography>
+          <Typography variant="body2" sx={{ mb: 2 }}>
+            {translate('resources.campaigns.derive.help')}
+          </Typography>
           <Form onSubmit={submit}>
-            <UnitCodeInput source="issuerCode" label="resources.campaigns.derive.issuer" asOf={asOf} unitFilter={{ withinCode: campaign.issuer.code }} validate={required()} fullWidth capability="PLAN_CAMPAIGNS" />
+            <UnitCodeInput
+              source="issuerCode"
+              label="resources.campaigns.derive.issuer"
+              asOf={asOf}
+              unitFilter={{ withinCode: campaign.issuer.code }}
+              validate={required()}
+              fullWidth
+              capability="PLAN_CAMPAIGNS"
+            />
             <TextInput source="name" label="resources.campaigns.derive.name" fullWidth multiline />
-            <Toolbar><SaveButton label="resources.campaigns.derive.button" disabled={saving} alwaysEnable /></Toolbar>
+            <Toolbar>
+              <SaveButton label="resources.campaigns.derive.button" disabled={saving} alwaysEnable />
+            </Toolbar>
           </Form>
         </DialogContent>
       </Dialog>

@@ -4,8 +4,24 @@ import EditIcon from '@mui/icons-material/Edit';
 import { Dialog, DialogContent, DialogTitle, IconButton, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import {
-  Button, Confirm, DateInput, Form, NumberInput, SaveButton, SelectInput, TextInput, Toolbar, maxValue, minValue, number, required, useNotify, useRecordContext,
-  useRefresh, useTranslate, type RaRecord,
+  Button,
+  Confirm,
+  DateInput,
+  Form,
+  NumberInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  Toolbar,
+  maxValue,
+  minValue,
+  number,
+  required,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useHub } from '../common/useHub';
@@ -49,22 +65,52 @@ export function MilestoneDialogButton({ milestone }: { milestone?: RaRecord }) {
   const title = translate(milestone ? 'resources.campaigns.milestone.edit' : 'resources.campaigns.milestone.add');
   return (
     <>
-      {milestone
-        ? <Tooltip title={title}><IconButton size="small" aria-label={`${title} ${milestone.id}`} onClick={() => setOpen(true)}><EditIcon fontSize="small" /></IconButton></Tooltip>
-        : <Button label="resources.campaigns.milestone.add" onClick={() => setOpen(true)}><AddIcon /></Button>}
+      {milestone ? (
+        <Tooltip title={title}>
+          <IconButton size="small" aria-label={`${title} ${milestone.id}`} onClick={() => setOpen(true)}>
+            <EditIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      ) : (
+        <Button label="resources.campaigns.milestone.add" onClick={() => setOpen(true)}>
+          <AddIcon />
+        </Button>
+      )}
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
           <Form onSubmit={submit} record={milestone ?? { kind: 'ANNUAL' }}>
-            <SelectInput source="kind" label="resources.campaigns.milestone.kind" choices={enumChoices('MilestoneKind')} validate={required()} fullWidth />
-            <SelectInput source="recurrence" label="resources.campaigns.milestone.recurrence" choices={enumChoices('Recurrence')} emptyText="resources.campaigns.milestone.defaultRecurrence" fullWidth />
+            <SelectInput
+              source="kind"
+              label="resources.campaigns.milestone.kind"
+              choices={enumChoices('MilestoneKind')}
+              validate={required()}
+              fullWidth
+            />
+            <SelectInput
+              source="recurrence"
+              label="resources.campaigns.milestone.recurrence"
+              choices={enumChoices('Recurrence')}
+              emptyText="resources.campaigns.milestone.defaultRecurrence"
+              fullWidth
+            />
             <NumberInput source="year" label="resources.campaigns.milestone.year" validate={[number(), minValue(first), maxValue(last)]} />
             <DateInput source="deadline" label="resources.campaigns.milestone.deadline" />
-            <NumberInput source="deadlineDay" label="resources.campaigns.milestone.deadlineDay" validate={[number(), minValue(1), maxValue(31)]} />
-            <NumberInput source="deadlineMonth" label="resources.campaigns.milestone.deadlineMonth" validate={[number(), minValue(1), maxValue(12)]} />
+            <NumberInput
+              source="deadlineDay"
+              label="resources.campaigns.milestone.deadlineDay"
+              validate={[number(), minValue(1), maxValue(31)]}
+            />
+            <NumberInput
+              source="deadlineMonth"
+              label="resources.campaigns.milestone.deadlineMonth"
+              validate={[number(), minValue(1), maxValue(12)]}
+            />
             <TextInput source="description" label="resources.campaigns.milestone.description" validate={required()} fullWidth multiline />
             <TextInput source="source" label="resources.campaigns.milestone.source" fullWidth />
-            <Toolbar><SaveButton disabled={saving} alwaysEnable /></Toolbar>
+            <Toolbar>
+              <SaveButton disabled={saving} alwaysEnable />
+            </Toolbar>
           </Form>
         </DialogContent>
       </Dialog>
@@ -81,11 +127,19 @@ export function DeleteMilestoneButton({ milestone }: { milestone: RaRecord }) {
   const label = translate('resources.campaigns.milestone.delete');
   return (
     <>
-      <Tooltip title={label}><IconButton size="small" aria-label={`${label} ${milestone.id}`} onClick={() => setOpen(true)}><DeleteIcon fontSize="small" /></IconButton></Tooltip>
+      <Tooltip title={label}>
+        <IconButton size="small" aria-label={`${label} ${milestone.id}`} onClick={() => setOpen(true)}>
+          <DeleteIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
       <Confirm
-        isOpen={open} title="resources.campaigns.milestone.delete" content="resources.campaigns.milestone.confirmDelete"
+        isOpen={open}
+        title="resources.campaigns.milestone.delete"
+        content="resources.campaigns.milestone.confirmDelete"
         translateOptions={{ description: milestone.description }}
-        onConfirm={async () => { if (await write(() => hub.deleteMilestone(milestone), 'resources.campaigns.milestone.deleted')) setOpen(false); }}
+        onConfirm={async () => {
+          if (await write(() => hub.deleteMilestone(milestone), 'resources.campaigns.milestone.deleted')) setOpen(false);
+        }}
         onClose={() => setOpen(false)}
       />
     </>

@@ -7,7 +7,14 @@ export function AsOfHelp() {
   const translate = useTranslate();
   return (
     <Tooltip title={translate('app.asOfHelp')} enterTouchDelay={0}>
-      <IconButton size="small" sx={{ p: 0.25, ml: 0.25, verticalAlign: 'middle' }} aria-label={translate('app.asOfHelp')} data-testid="as-of-help"><HelpOutlineIcon fontSize="small" /></IconButton>
+      <IconButton
+        size="small"
+        sx={{ p: 0.25, ml: 0.25, verticalAlign: 'middle' }}
+        aria-label={translate('app.asOfHelp')}
+        data-testid="as-of-help"
+      >
+        <HelpOutlineIcon fontSize="small" />
+      </IconButton>
     </Tooltip>
   );
 }

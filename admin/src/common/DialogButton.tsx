@@ -44,13 +44,24 @@ export function DialogButton({ label, title, titleArgs, icon, done, save, onDone
   };
   return (
     <>
-      <Button label={label} onClick={(e) => { e.stopPropagation(); setOpen(true); }} data-testid={testId}>{icon}</Button>
+      <Button
+        label={label}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+        data-testid={testId}
+      >
+        {icon}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()} fullWidth maxWidth="sm">
         <DialogTitle>{translate(title, titleArgs)}</DialogTitle>
         <DialogContent>
           <Form onSubmit={submit} defaultValues={defaultValues} record={NO_RECORD}>
             {children}
-            <Toolbar><SaveButton label={saveLabel} alwaysEnable /></Toolbar>
+            <Toolbar>
+              <SaveButton label={saveLabel} alwaysEnable />
+            </Toolbar>
           </Form>
         </DialogContent>
       </Dialog>

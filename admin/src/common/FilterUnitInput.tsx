@@ -18,6 +18,7 @@ interface Props {
 export function FilterUnitInput({ asOfSource, yearSource, fallbackAsOf, ...props }: Props) {
   const { filterValues } = useListFilterContext();
   const year = yearSource ? Number(filterValues[yearSource]) : Number.NaN;
-  const asOf = (asOfSource && filterValues[asOfSource]) || (Number.isInteger(year) && year > 1900 ? referenceDate(year) : undefined) || fallbackAsOf;
+  const asOf =
+    (asOfSource && filterValues[asOfSource]) || (Number.isInteger(year) && year > 1900 ? referenceDate(year) : undefined) || fallbackAsOf;
   return <UnitCodeInput {...props} asOf={asOf} />;
 }

@@ -28,8 +28,14 @@ export function ListEmpty() {
   const capability = recordedBy(resource);
   useEffect(() => {
     let live = true;
-    if (capability) rolesFor(capability).then((found) => live && setRoles(found), () => undefined);
-    return () => { live = false; };
+    if (capability)
+      rolesFor(capability).then(
+        (found) => live && setRoles(found),
+        () => undefined,
+      );
+    return () => {
+      live = false;
+    };
   }, [capability]);
   const text = (key: string, options?: Record<string, unknown>) => translate(`app.empty.${resource}.${key}`, { _: '', ...options });
   const active = Object.entries(filterValues).filter(([, value]) => value !== undefined && value !== null && value !== '');
@@ -41,15 +47,21 @@ export function ListEmpty() {
     };
     return (
       <Box sx={{ p: 2 }} data-testid="list-empty" data-empty="filtered">
-        <Typography variant="body1" gutterBottom>{translate('app.empty.filtered', { name: label })}</Typography>
-        <Typography variant="body2" color="text.secondary" gutterBottom>{translate('app.empty.filters')}</Typography>
+        <Typography variant="body1" gutterBottom>
+          {translate('app.empty.filtered', { name: label })}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          {translate('app.empty.filters')}
+        </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
           {active.map(([key, value]) => {
             const name = translate(`resources.${resource}.fields.${key}`, { _: translate(key === 'q' ? 'ra.action.search' : key) });
             const shown = shownValue(value, format, translate);
             return <Chip key={key} label={shown ? `${name}: ${shown}` : name} onDelete={() => remove(key)} data-filter={key} />;
           })}
-          <MuiButton size="small" onClick={() => setFilters({}, [])}>{translate('ra.navigation.clear_filters')}</MuiButton>
+          <MuiButton size="small" onClick={() => setFilters({}, [])}>
+            {translate('ra.navigation.clear_filters')}
+          </MuiButton>
         </Stack>
       </Box>
     );
@@ -59,7 +71,9 @@ export function ListEmpty() {
   const who = roles.length ? translate('app.empty.who', { roles: roles.map((r) => translate(`enums.Role.${r}`)).join(', ') }) : '';
   return (
     <Box sx={{ p: 2 }} data-testid="list-empty" data-empty={create ? 'create' : 'read'}>
-      <Typography variant="body1" gutterBottom>{translate('app.empty.none', { name: label })}</Typography>
+      <Typography variant="body1" gutterBottom>
+        {translate('app.empty.none', { name: label })}
+      </Typography>
       {create ? (
         <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
           <Typography variant="body2">{text('create')}</Typography>

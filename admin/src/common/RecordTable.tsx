@@ -1,8 +1,28 @@
-import { Box, Collapse, List as MuiList, ListItem, ListItemButton, ListItemText, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Box,
+  Collapse,
+  List as MuiList,
+  ListItem,
+  ListItemButton,
+  ListItemText,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import { Fragment, useState, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import {
-  DataTable, DataTableBody, DataTableRow, List, RecordContextProvider, useCreatePath, useDataTableCallbacksContext, useListContext, useTranslate,
-  type DataTableProps, type ListProps, type RaRecord,
+  DataTable,
+  DataTableBody,
+  DataTableRow,
+  List,
+  RecordContextProvider,
+  useCreatePath,
+  useDataTableCallbacksContext,
+  useListContext,
+  useTranslate,
+  type DataTableProps,
+  type ListProps,
+  type RaRecord,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ListEmpty } from './ListEmpty';
@@ -42,13 +62,19 @@ export const KeyboardBody = (props: Record<string, unknown>) => <DataTableBody {
 
 /** Stops a click on a row's own button (or in a dialog it opens) from also opening the row. */
 export const RowAction = ({ children }: { children: ReactNode }) => (
-  <Box component="span" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>{children}</Box>
+  <Box component="span" onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+    {children}
+  </Box>
 );
 
 /** What opening a row does: the record's page, its details unfolded in place, or nothing. */
 export type RowOpen = 'show' | 'edit' | 'expand' | false;
 
-interface PhoneListProps<R extends RaRecord> { row: PhoneRow<R>; rowClick: RowOpen | ((record: R) => RowOpen); expand?: ReactElement }
+interface PhoneListProps<R extends RaRecord> {
+  row: PhoneRow<R>;
+  rowClick: RowOpen | ((record: R) => RowOpen);
+  expand?: ReactElement;
+}
 
 /** The list at phone width: one line per record (title, line below, key figure), opening like a table row. */
 function PhoneList<R extends RaRecord>({ row, rowClick, expand }: PhoneListProps<R>) {
@@ -62,12 +88,18 @@ function PhoneList<R extends RaRecord>({ row, rowClick, expand }: PhoneListProps
       {data.map((record) => {
         const text = (
           <ListItemText
-            primary={(
+            primary={
               <Box sx={{ display: 'flex', gap: 1, justifyContent: 'space-between', alignItems: 'baseline' }}>
-                <Box component="span" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>{row.primary(record)}</Box>
-                {row.tertiary && <Typography component="span" variant="body2" color="text.secondary" sx={{ flexShrink: 0 }}>{row.tertiary(record)}</Typography>}
+                <Box component="span" sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                  {row.primary(record)}
+                </Box>
+                {row.tertiary && (
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ flexShrink: 0 }}>
+                    {row.tertiary(record)}
+                  </Typography>
+                )}
               </Box>
-            )}
+            }
             secondary={row.secondary?.(record)}
             slotProps={{ secondary: { component: 'div', sx: { overflowWrap: 'anywhere' } } }}
           />
@@ -78,10 +110,16 @@ function PhoneList<R extends RaRecord>({ row, rowClick, expand }: PhoneListProps
           <RecordContextProvider key={record.id} value={record}>
             <ListItem disablePadding divider sx={{ display: 'block' }} data-record={record.id}>
               {opens === 'show' || opens === 'edit' ? (
-                <ListItemButton component={Link} to={createPath({ resource, id: record.id, type: opens })}>{text}</ListItemButton>
+                <ListItemButton component={Link} to={createPath({ resource, id: record.id, type: opens })}>
+                  {text}
+                </ListItemButton>
               ) : expandable ? (
-                <ListItemButton onClick={() => setOpen(open === record.id ? null : record.id)} aria-expanded={open === record.id}>{text}</ListItemButton>
-              ) : <Box sx={{ px: 2, py: 1 }}>{text}</Box>}
+                <ListItemButton onClick={() => setOpen(open === record.id ? null : record.id)} aria-expanded={open === record.id}>
+                  {text}
+                </ListItemButton>
+              ) : (
+                <Box sx={{ px: 2, py: 1 }}>{text}</Box>
+              )}
               {expandable && (
                 <Collapse in={open === record.id} unmountOnExit>
                   <Box sx={{ px: 2, pb: 2 }}>{expand}</Box>
@@ -113,8 +151,15 @@ export function RecordTable<R extends RaRecord = RaRecord>({ phone, rowClick, ex
   const isPhone = usePhone();
   if (isPhone) return <PhoneList row={phone} rowClick={rowClick} expand={expand} />;
   return (
-    <DataTable<R> bulkActionButtons={false} {...rest} rowClick={typeof rowClick === 'function' ? (_id, _resource, record) => rowClick(record) : rowClick}
-      expand={expand} isRowExpandable={typeof rowClick === 'function' ? (record) => rowClick(record) === 'expand' : undefined} body={KeyboardBody} empty={<ListEmpty />}>
+    <DataTable<R>
+      bulkActionButtons={false}
+      {...rest}
+      rowClick={typeof rowClick === 'function' ? (_id, _resource, record) => rowClick(record) : rowClick}
+      expand={expand}
+      isRowExpandable={typeof rowClick === 'function' ? (record) => rowClick(record) === 'expand' : undefined}
+      body={KeyboardBody}
+      empty={<ListEmpty />}
+    >
       {children}
     </DataTable>
   );
@@ -125,15 +170,28 @@ export function Details({ rows, actions }: { rows: [label: string, value: ReactN
   const translate = useTranslate();
   return (
     <Box data-testid="row-details">
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' }, columnGap: 2, rowGap: 0.5, m: 0 }}>
-        {rows.filter(([, value]) => value !== null && value !== undefined && value !== '').map(([label, value]) => (
-          <Fragment key={label}>
-            <Typography component="dt" variant="caption" color="text.secondary" sx={{ pt: { sm: 0.25 } }}>{translate(label)}</Typography>
-            <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{value}</Typography>
-          </Fragment>
-        ))}
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' }, columnGap: 2, rowGap: 0.5, m: 0 }}
+      >
+        {rows
+          .filter(([, value]) => value !== null && value !== undefined && value !== '')
+          .map(([label, value]) => (
+            <Fragment key={label}>
+              <Typography component="dt" variant="caption" color="text.secondary" sx={{ pt: { sm: 0.25 } }}>
+                {translate(label)}
+              </Typography>
+              <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>
+                {value}
+              </Typography>
+            </Fragment>
+          ))}
       </Box>
-      {actions && <Box sx={{ mt: 1 }}><RowAction>{actions}</RowAction></Box>}
+      {actions && (
+        <Box sx={{ mt: 1 }}>
+          <RowAction>{actions}</RowAction>
+        </Box>
+      )}
     </Box>
   );
 }

@@ -7,13 +7,23 @@ const SEED_SOURCE = /^(\S+\.txt) (.+)$/;
 
 /** "§III.2.2.b ¶5 +2" in words: section III.2.2.b, bullet 5, item 2 (the seeds' clause notation, seeds/plans/README.md). */
 function clauseText(clauses: string, translate: (key: string, options?: Record<string, unknown>) => string): string {
-  return clauses.split('; ').map((clause) => clause.replace(/^§/, '').replace(' (Lưu ý)', ' (note)').split(' ').map((part) => {
-    if (part === 'title' || part === 'preamble') return translate(`app.sourceText.${part}`);
-    if (part === '(note)') return translate('app.sourceText.note');
-    if (part.startsWith('¶')) return translate('app.sourceText.bullet', { n: part.slice(1) });
-    if (part.startsWith('+')) return translate('app.sourceText.item', { n: part.slice(1) });
-    return translate('app.sourceText.section', { n: part });
-  }).join(', ')).join('; ');
+  return clauses
+    .split('; ')
+    .map((clause) =>
+      clause
+        .replace(/^§/, '')
+        .replace(' (Lưu ý)', ' (note)')
+        .split(' ')
+        .map((part) => {
+          if (part === 'title' || part === 'preamble') return translate(`app.sourceText.${part}`);
+          if (part === '(note)') return translate('app.sourceText.note');
+          if (part.startsWith('¶')) return translate('app.sourceText.bullet', { n: part.slice(1) });
+          if (part.startsWith('+')) return translate('app.sourceText.item', { n: part.slice(1) });
+          return translate('app.sourceText.section', { n: part });
+        })
+        .join(', '),
+    )
+    .join('; ');
 }
 
 /**
@@ -25,7 +35,12 @@ export function SourceText({ source }: { source: string | null | undefined }) {
   const hub = useHub();
   const seeded = source ? SEED_SOURCE.exec(source) : null;
   // The documents records are quoted from, read once for every source shown.
-  const { data: known, isError } = useQuery({ queryKey: ['sourceDocuments'], queryFn: () => hub.sourceDocuments(), staleTime: Infinity, enabled: !!seeded });
+  const { data: known, isError } = useQuery({
+    queryKey: ['sourceDocuments'],
+    queryFn: () => hub.sourceDocuments(),
+    staleTime: Infinity,
+    enabled: !!seeded,
+  });
   if (!source) return null;
   if (!seeded) return <span>{source}</span>;
   if (!known && !isError) return <span />;

@@ -10,7 +10,13 @@ export function TablePager(props: Omit<TablePaginationProps, 'component'>) {
     <TablePagination
       component="div"
       labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-      labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: format.number(from), offsetEnd: format.number(to), total: format.number(count) })}
+      labelDisplayedRows={({ from, to, count }) =>
+        translate('ra.navigation.page_range_info', {
+          offsetBegin: format.number(from),
+          offsetEnd: format.number(to),
+          total: format.number(count),
+        })
+      }
       getItemAriaLabel={(type) => translate(`ra.navigation.${type === 'previous' ? 'previous' : type === 'next' ? 'next' : type}`)}
       {...props}
     />

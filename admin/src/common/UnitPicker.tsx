@@ -23,7 +23,10 @@ const REORGANISATION = '2025-07-01';
 
 /** The units filter for what was typed (a name without accents, or the start of a code) in the picker's context. */
 const pickFilter = (search: string, query: UnitQuery) => ({
-  search: search.trim() || undefined, level: query.level, withinCode: query.withinCode, withinPaths: query.withinPaths,
+  search: search.trim() || undefined,
+  level: query.level,
+  withinCode: query.withinCode,
+  withinPaths: query.withinPaths,
   ...(query.asOf ? { asOf: query.asOf } : { anyDate: true }),
 });
 
@@ -43,8 +46,14 @@ export function useGrantScope(capability?: Capability): GrantScope | null | unde
   const [scope, setScope] = useState<GrantScope | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    if (capability) capabilityTable().then((rules) => live && setScope(scopeOf(rules, capability)), () => live && setScope(null));
-    return () => { live = false; };
+    if (capability)
+      capabilityTable().then(
+        (rules) => live && setScope(scopeOf(rules, capability)),
+        () => live && setScope(null),
+      );
+    return () => {
+      live = false;
+    };
   }, [capability]);
   return capability ? scope : null;
 }
@@ -54,11 +63,17 @@ function useUnitText() {
   const format = useFormat();
   return {
     label: (u: PickedUnit) => `${u.name} (${u.code})`,
-    detail: (u: PickedUnit) => [
-      translate(`enums.UnitLevel.${u.level}`),
-      ...u.ancestors.filter((a) => a.level !== 'NATION').reverse().map((a) => a.name),
-      unitEra(u) ? translate(`app.unitPicker.era.${unitEra(u)}`, { date: format.date(REORGANISATION) }) : null,
-    ].filter(Boolean).join(' · '),
+    detail: (u: PickedUnit) =>
+      [
+        translate(`enums.UnitLevel.${u.level}`),
+        ...u.ancestors
+          .filter((a) => a.level !== 'NATION')
+          .reverse()
+          .map((a) => a.name),
+        unitEra(u) ? translate(`app.unitPicker.era.${unitEra(u)}`, { date: format.date(REORGANISATION) }) : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
   };
 }
 
@@ -82,7 +97,22 @@ interface Props extends UnitQuery {
  * level, where it sits and, when it matters, its period (before / after 1 July 2025, when codes were reused). With a
  * date in context only the units valid that day are offered.
  */
-export function UnitAutocomplete({ value, onChange, label, helperText, error, required, disabled, size = 'small', sx, testId, asOf, level, withinCode, capability }: Props) {
+export function UnitAutocomplete({
+  value,
+  onChange,
+  label,
+  helperText,
+  error,
+  required,
+  disabled,
+  size = 'small',
+  sx,
+  testId,
+  asOf,
+  level,
+  withinCode,
+  capability,
+}: Props) {
   const hub = useHub();
   const translate = useTranslate();
   const format = useFormat();
@@ -98,18 +128,29 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
     if (scope === undefined) return;
     setLoading(true);
     const timer = setTimeout(() => {
-      hub.pickUnits(pickFilter(value && input === text.label(value) ? '' : input, { asOf, level, withinCode, withinPaths }))
-        .then((found) => live && setOptions(found), () => live && setOptions([]))
+      hub
+        .pickUnits(pickFilter(value && input === text.label(value) ? '' : input, { asOf, level, withinCode, withinPaths }))
+        .then(
+          (found) => live && setOptions(found),
+          () => live && setOptions([]),
+        )
         .finally(() => live && setLoading(false));
     }, 250);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [input, asOf, level, withinCode, scope]); // eslint-disable-line react-hooks/exhaustive-deps
   // Below the field: the error or hint, the chosen unit's place, the day units are read on, the user's scope.
   const help = (
     <>
       {helperText ?? (value ? text.detail(value) : translate('app.unitPicker.help'))}
       {asOf && ` · ${translate('app.unitPicker.asOf', { date: format.date(asOf) })}`}
-      {scope && <Box component="span" sx={{ display: 'block' }} data-testid="unit-scope">{translate('app.unitPicker.scope', { units: scope.units.join(', ') })}</Box>}
+      {scope && (
+        <Box component="span" sx={{ display: 'block' }} data-testid="unit-scope">
+          {translate('app.unitPicker.scope', { units: scope.units.join(', ') })}
+        </Box>
+      )}
     </>
   );
   return (
@@ -138,7 +179,9 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
           <Box component="li" key={key} {...rest} data-code={unit.code} data-unit-id={unit.id}>
             <Box>
               <Typography variant="body2">{text.label(unit)}</Typography>
-              <Typography variant="caption" color="text.secondary">{text.detail(unit)}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {text.detail(unit)}
+              </Typography>
             </Box>
           </Box>
         );
@@ -146,9 +189,14 @@ export function UnitAutocomplete({ value, onChange, label, helperText, error, re
       renderInput={(params) => (
         // The asterisk only: a native `required` would stop the form with the browser's own (English) bubble.
         // ⓘ beside the field whenever a date decides which units are offered (filters hide helper texts).
-        <TextField {...params} label={label} InputLabelProps={{ ...params.InputLabelProps, required }} error={error}
+        <TextField
+          {...params}
+          label={label}
+          InputLabelProps={{ ...params.InputLabelProps, required }}
+          error={error}
           InputProps={{ ...params.InputProps, startAdornment: asOf ? <AsOfHelp /> : params.InputProps.startAdornment }}
-          helperText={help} />
+          helperText={help}
+        />
       )}
     />
   );

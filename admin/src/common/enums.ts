@@ -3,13 +3,41 @@ import { UnitClass } from '@domain/unit-class';
 /** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
 /** The values a classification scheme takes (the API's SCHEME_VALUES); none for a plain yes/no mark. */
 export const SCHEME_VALUES: Record<string, readonly string[]> = {
-  ESPECIALLY_DISADVANTAGED: [], TERRAIN: ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'], BORDER: [], COASTAL: [], ISLAND: [], COMMUNE_GROUP: ['1', '2', '3'],
+  ESPECIALLY_DISADVANTAGED: [],
+  TERRAIN: ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'LOWLAND'],
+  BORDER: [],
+  COASTAL: [],
+  ISLAND: [],
+  COMMUNE_GROUP: ['1', '2', '3'],
 };
 
 export const ENUMS = {
   UnitLevel: ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'],
-  UnitKind: ['NATION', 'PROVINCE', 'CENTRAL_CITY', 'URBAN_DISTRICT', 'RURAL_DISTRICT', 'TOWN', 'PROVINCIAL_CITY', 'COMMUNE', 'WARD', 'TOWNSHIP', 'SPECIAL_ZONE',
-    'VILLAGE', 'BAN', 'BUON', 'PLEI', 'SOC', 'LANG', 'XOM', 'HAMLET', 'RESIDENTIAL_GROUP', 'RESIDENTIAL_AREA', 'NEIGHBOURHOOD', 'KHOM'],
+  UnitKind: [
+    'NATION',
+    'PROVINCE',
+    'CENTRAL_CITY',
+    'URBAN_DISTRICT',
+    'RURAL_DISTRICT',
+    'TOWN',
+    'PROVINCIAL_CITY',
+    'COMMUNE',
+    'WARD',
+    'TOWNSHIP',
+    'SPECIAL_ZONE',
+    'VILLAGE',
+    'BAN',
+    'BUON',
+    'PLEI',
+    'SOC',
+    'LANG',
+    'XOM',
+    'HAMLET',
+    'RESIDENTIAL_GROUP',
+    'RESIDENTIAL_AREA',
+    'NEIGHBOURHOOD',
+    'KHOM',
+  ],
   ReorganisationKind: ['MERGE', 'SPLIT', 'RENAME', 'TRANSFER'],
   ReorganisationStatus: ['RECORDED', 'WITHDRAWN'],
   CampaignStatus: ['DRAFT', 'ACTIVE', 'CLOSED'],
@@ -49,9 +77,31 @@ export const enumChoices = (name: EnumName, only?: readonly string[]) =>
   ENUMS[name].filter((id) => !only || only.includes(id)).map((id) => ({ id, name: `enums.${name}.${id}` }));
 
 /** The kinds of a village-level unit (thôn, bản, tổ dân phố …), as the API's VILLAGE_PREFIXES. */
-export const VILLAGE_KINDS = ['VILLAGE', 'BAN', 'BUON', 'PLEI', 'SOC', 'LANG', 'XOM', 'HAMLET', 'RESIDENTIAL_GROUP', 'RESIDENTIAL_AREA', 'NEIGHBOURHOOD', 'KHOM'];
+export const VILLAGE_KINDS = [
+  'VILLAGE',
+  'BAN',
+  'BUON',
+  'PLEI',
+  'SOC',
+  'LANG',
+  'XOM',
+  'HAMLET',
+  'RESIDENTIAL_GROUP',
+  'RESIDENTIAL_AREA',
+  'NEIGHBOURHOOD',
+  'KHOM',
+];
 
 /** Unit classes a threshold can be limited to (`scheme` or `scheme:value`). */
-export const THRESHOLD_UNIT_CLASSES = ['ESPECIALLY_DISADVANTAGED', 'TERRAIN:HIGH_MOUNTAIN', 'TERRAIN:LOW_MOUNTAIN', 'TERRAIN:MOUNTAIN', 'TERRAIN:LOWLAND', 'BORDER', 'COASTAL', 'ISLAND'];
+export const THRESHOLD_UNIT_CLASSES = [
+  'ESPECIALLY_DISADVANTAGED',
+  'TERRAIN:HIGH_MOUNTAIN',
+  'TERRAIN:LOW_MOUNTAIN',
+  'TERRAIN:MOUNTAIN',
+  'TERRAIN:LOWLAND',
+  'BORDER',
+  'COASTAL',
+  'ISLAND',
+];
 
 export const COMPARATOR_SIGN: Record<string, string> = { GT: '>', GTE: '≥', EQ: '=', LTE: '≤', LT: '<', BOOL: '✓' };

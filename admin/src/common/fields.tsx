@@ -37,7 +37,11 @@ export function PeriodText({ from = 'periodStart', to = 'periodEnd' }: { label?:
   const record = useRecordContext();
   const format = useFormat();
   if (!record) return null;
-  return <span>{format.date(pick(record, from) as string)} – {format.date(pick(record, to) as string)}</span>;
+  return (
+    <span>
+      {format.date(pick(record, from) as string)} – {format.date(pick(record, to) as string)}
+    </span>
+  );
 }
 
 /** A catalogue entry's name in the reader's language (`nameEn` in English when there is one, else the Vietnamese name). */

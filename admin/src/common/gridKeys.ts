@@ -15,16 +15,22 @@ export function onGridKeyDown(event: KeyboardEvent<HTMLElement>): void {
   const atStart = caret === null || (caret === 0 && input.selectionEnd === 0);
   const atEnd = caret === null || caret === input.value.length;
   const step: Record<string, [number, number] | undefined> = {
-    ArrowDown: [1, 0], ArrowUp: [-1, 0], Enter: event.shiftKey ? [-1, 0] : [1, 0],
-    ArrowLeft: atStart ? [0, -1] : undefined, ArrowRight: atEnd ? [0, 1] : undefined,
+    ArrowDown: [1, 0],
+    ArrowUp: [-1, 0],
+    Enter: event.shiftKey ? [-1, 0] : [1, 0],
+    ArrowLeft: atStart ? [0, -1] : undefined,
+    ArrowRight: atEnd ? [0, 1] : undefined,
   };
   const move = step[event.key];
   if (!move) return;
   const grid = input.closest('[data-grid]');
   const cells = [...(grid?.querySelectorAll<HTMLInputElement>('input[data-row][data-col]') ?? [])];
   // The nearest cell in that direction (rows or columns may have gaps, e.g. read-only cells).
-  const candidates = cells.filter((c) => (move[0] ? Number(c.dataset.col) === col && Math.sign(Number(c.dataset.row) - row) === move[0]
-    : Number(c.dataset.row) === row && Math.sign(Number(c.dataset.col) - col) === move[1]));
+  const candidates = cells.filter((c) =>
+    move[0]
+      ? Number(c.dataset.col) === col && Math.sign(Number(c.dataset.row) - row) === move[0]
+      : Number(c.dataset.row) === row && Math.sign(Number(c.dataset.col) - col) === move[1],
+  );
   const distance = (c: HTMLInputElement) => Math.abs(Number(c.dataset.row) - row) + Math.abs(Number(c.dataset.col) - col);
   const next = candidates.sort((a, b) => distance(a) - distance(b))[0];
   event.preventDefault();

@@ -11,10 +11,11 @@ const filters = [
   <TextInput key="mobilisedById" source="mobilisedById" />,
 ];
 
-const who = (c: { name: string | null; kind: string; unit: { name: string; code: string } } | null) => (c ? `${c.name ?? '—'} · ${c.unit.name} (${c.unit.code})` : '');
+const who = (c: { name: string | null; kind: string; unit: { name: string; code: string } } | null) =>
+  c ? `${c.name ?? '—'} · ${c.unit.name} (${c.unit.code})` : '';
 
 const quantity = (amount: number | null | undefined, unit: string | null | undefined, format: ReturnType<typeof useFormat>) =>
-  (amount != null ? `${format.number(amount)} ${unit ?? ''}`.trim() : '');
+  amount != null ? `${format.number(amount)} ${unit ?? ''}`.trim() : '';
 
 function ContributionDetails() {
   const r = useRecordContext();
@@ -22,17 +23,19 @@ function ContributionDetails() {
   const format = useFormat();
   if (!r) return null;
   return (
-    <Details rows={[
-      ['resources.contributions.fields.contributedOn', format.date(r.contributedOn)],
-      ['resources.contributions.fields.contributor', who(r.contributor)],
-      ['resources.contributions.fields.contributor.kind', translate(`enums.ContributorKind.${r.contributor.kind}`)],
-      ['resources.contributions.fields.kind', translate(`enums.ContributionKind.${r.kind}`)],
-      ['resources.contributions.fields.quantity', quantity(r.quantity, r.quantityUnit, format)],
-      ['resources.contributions.fields.unitPriceVnd', r.unitPriceVnd != null ? format.vnd(r.unitPriceVnd) : null],
-      ['resources.contributions.fields.valueVnd', format.vnd(r.valueVnd)],
-      ['resources.contributions.fields.mobilisedBy', who(r.mobilisedBy)],
-      ['resources.contributions.fields.description', r.description],
-    ]} />
+    <Details
+      rows={[
+        ['resources.contributions.fields.contributedOn', format.date(r.contributedOn)],
+        ['resources.contributions.fields.contributor', who(r.contributor)],
+        ['resources.contributions.fields.contributor.kind', translate(`enums.ContributorKind.${r.contributor.kind}`)],
+        ['resources.contributions.fields.kind', translate(`enums.ContributionKind.${r.kind}`)],
+        ['resources.contributions.fields.quantity', quantity(r.quantity, r.quantityUnit, format)],
+        ['resources.contributions.fields.unitPriceVnd', r.unitPriceVnd != null ? format.vnd(r.unitPriceVnd) : null],
+        ['resources.contributions.fields.valueVnd', format.vnd(r.valueVnd)],
+        ['resources.contributions.fields.mobilisedBy', who(r.mobilisedBy)],
+        ['resources.contributions.fields.description', r.description],
+      ]}
+    />
   );
 }
 
@@ -42,18 +45,35 @@ export function ContributionList() {
   const format = useFormat();
   return (
     <ResourceList filters={filters} sort={{ field: 'contributedOn', order: 'DESC' }}>
-      <RecordTable rowClick="expand" expand={<ContributionDetails />} phone={{
-        primary: (r) => r.contributor?.name ?? who(r.contributor),
-        secondary: (r) => [format.date(r.contributedOn), translate(`enums.ContributionKind.${r.kind}`), r.contributor?.unit?.name].filter(Boolean).join(' · '),
-        tertiary: (r) => format.vnd(r.valueVnd),
-      }}>
-        <DataTable.Col source="contributedOn"><DateText source="contributedOn" /></DataTable.Col>
+      <RecordTable
+        rowClick="expand"
+        expand={<ContributionDetails />}
+        phone={{
+          primary: (r) => r.contributor?.name ?? who(r.contributor),
+          secondary: (r) =>
+            [format.date(r.contributedOn), translate(`enums.ContributionKind.${r.kind}`), r.contributor?.unit?.name]
+              .filter(Boolean)
+              .join(' · '),
+          tertiary: (r) => format.vnd(r.valueVnd),
+        }}
+      >
+        <DataTable.Col source="contributedOn">
+          <DateText source="contributedOn" />
+        </DataTable.Col>
         <DataTable.Col source="contributor" disableSort render={(r) => who(r.contributor)} />
-        <DataTable.Col source="contributor.kind" disableSort><EnumText source="contributor.kind" enumName="ContributorKind" /></DataTable.Col>
-        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ContributionKind" chip /></DataTable.Col>
+        <DataTable.Col source="contributor.kind" disableSort>
+          <EnumText source="contributor.kind" enumName="ContributorKind" />
+        </DataTable.Col>
+        <DataTable.Col source="kind" disableSort>
+          <EnumText source="kind" enumName="ContributionKind" chip />
+        </DataTable.Col>
         <DataTable.Col source="quantity" disableSort render={(r) => quantity(r.quantity, r.quantityUnit, format)} />
-        <DataTable.Col source="unitPriceVnd" disableSort align="right"><NumberText source="unitPriceVnd" vnd /></DataTable.Col>
-        <DataTable.Col source="valueVnd" align="right"><NumberText source="valueVnd" vnd /></DataTable.Col>
+        <DataTable.Col source="unitPriceVnd" disableSort align="right">
+          <NumberText source="unitPriceVnd" vnd />
+        </DataTable.Col>
+        <DataTable.Col source="valueVnd" align="right">
+          <NumberText source="valueVnd" vnd />
+        </DataTable.Col>
         <DataTable.Col source="mobilisedBy" disableSort render={(r) => who(r.mobilisedBy)} />
         <DataTable.Col source="description" disableSort />
       </RecordTable>

@@ -12,10 +12,29 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextNumber: number }) {
   const hub = useHub();
   return (
-    <DialogButton label="resources.criteriaSets.addCriterion.button" title="resources.criteriaSets.addCriterion.title" icon={<AddIcon />} testId="add-criterion" done="resources.criteriaSets.added"
+    <DialogButton
+      label="resources.criteriaSets.addCriterion.button"
+      title="resources.criteriaSets.addCriterion.title"
+      icon={<AddIcon />}
+      testId="add-criterion"
+      done="resources.criteriaSets.added"
       defaultValues={{ number: nextNumber }}
-      save={(v) => hub.addCriterion({ criteriaSetId: setId, number: Number(v.number), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn), source: text(v.source) })}>
-      <NumberInput source="number" label="resources.criteriaSets.addCriterion.number" validate={[required(), number(), minValue(1)]} step={1} />
+      save={(v) =>
+        hub.addCriterion({
+          criteriaSetId: setId,
+          number: Number(v.number),
+          nameVi: v.nameVi.trim(),
+          nameEn: text(v.nameEn),
+          source: text(v.source),
+        })
+      }
+    >
+      <NumberInput
+        source="number"
+        label="resources.criteriaSets.addCriterion.number"
+        validate={[required(), number(), minValue(1)]}
+        step={1}
+      />
       <TextInput source="nameVi" label="resources.criteriaSets.addCriterion.nameVi" validate={required()} fullWidth />
       <TextInput source="nameEn" label="resources.criteriaSets.addCriterion.nameEn" fullWidth />
       <TextInput source="source" label="app.source" fullWidth />
@@ -33,19 +52,44 @@ const codeOfCriterion = (value: string | undefined, values: FieldValues) =>
 export function AddIndicatorButton({ setId, criteria }: { setId: string; criteria: { number: number; name: string }[] }) {
   const hub = useHub();
   return (
-    <DialogButton label="resources.criteriaSets.addIndicator.button" title="resources.criteriaSets.addIndicator.title" icon={<PlaylistAddIcon />} testId="add-indicator" done="resources.criteriaSets.added"
+    <DialogButton
+      label="resources.criteriaSets.addIndicator.button"
+      title="resources.criteriaSets.addIndicator.title"
+      icon={<PlaylistAddIcon />}
+      testId="add-indicator"
+      done="resources.criteriaSets.added"
       defaultValues={{ comparator: 'GTE' }}
-      save={(v) => hub.addIndicator({
-        criteriaSetId: setId, criterionNumber: Number(v.criterionNumber), code: v.code.trim(), nameVi: v.nameVi.trim(), nameEn: text(v.nameEn),
-        unitOfMeasure: text(v.unitOfMeasure), comparator: v.comparator, source: text(v.source),
-      })}>
-      <SelectInput source="criterionNumber" label="resources.criteriaSets.addIndicator.criterion" validate={required()} fullWidth translateChoice={false}
-        choices={criteria.map((c) => ({ id: c.number, name: `${c.number}. ${c.name}` }))} />
+      save={(v) =>
+        hub.addIndicator({
+          criteriaSetId: setId,
+          criterionNumber: Number(v.criterionNumber),
+          code: v.code.trim(),
+          nameVi: v.nameVi.trim(),
+          nameEn: text(v.nameEn),
+          unitOfMeasure: text(v.unitOfMeasure),
+          comparator: v.comparator,
+          source: text(v.source),
+        })
+      }
+    >
+      <SelectInput
+        source="criterionNumber"
+        label="resources.criteriaSets.addIndicator.criterion"
+        validate={required()}
+        fullWidth
+        translateChoice={false}
+        choices={criteria.map((c) => ({ id: c.number, name: `${c.number}. ${c.name}` }))}
+      />
       <TextInput source="code" label="resources.criteriaSets.addIndicator.code" validate={[required(), codeOfCriterion]} />
       <TextInput source="nameVi" label="resources.criteriaSets.addIndicator.nameVi" validate={required()} fullWidth multiline />
       <TextInput source="nameEn" label="resources.criteriaSets.addIndicator.nameEn" fullWidth />
       <TextInput source="unitOfMeasure" label="resources.criteriaSets.addIndicator.unitOfMeasure" />
-      <SelectInput source="comparator" label="resources.criteriaSets.addIndicator.comparator" choices={enumChoices('IndicatorComparator')} validate={required()} />
+      <SelectInput
+        source="comparator"
+        label="resources.criteriaSets.addIndicator.comparator"
+        choices={enumChoices('IndicatorComparator')}
+        validate={required()}
+      />
       <TextInput source="source" label="app.source" fullWidth />
     </DialogButton>
   );

@@ -1,5 +1,16 @@
 import { Typography } from '@mui/material';
-import { Create, DateInput, Edit, ReferenceInput, AutocompleteInput, SimpleForm, TextInput, required, regex, useTranslate } from 'react-admin';
+import {
+  Create,
+  DateInput,
+  Edit,
+  ReferenceInput,
+  AutocompleteInput,
+  SimpleForm,
+  TextInput,
+  required,
+  regex,
+  useTranslate,
+} from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
 const codeFormat = regex(/^[A-Z0-9][A-Z0-9-]*$/, 'ra.validation.regex');
@@ -10,7 +21,9 @@ export function CriteriaSetCreate() {
   return (
     <Create redirect="show" title="resources.criteriaSets.derive.title">
       <SimpleForm>
-        <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.criteriaSets.derive.help')}</Typography>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {translate('resources.criteriaSets.derive.help')}
+        </Typography>
         <ReferenceInput source="parentId" reference="criteriaSets" perPage={100}>
           <AutocompleteInput validate={required()} fullWidth filterToQuery={(text: string) => ({ q: text || undefined })} />
         </ReferenceInput>

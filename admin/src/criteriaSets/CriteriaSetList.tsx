@@ -17,18 +17,30 @@ export function CriteriaSetList() {
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'periodStart', order: 'ASC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (s) => name(s),
-        secondary: (s) => [translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name].filter(Boolean).join(' · '),
-        tertiary: (s) => `${s.periodStart.slice(0, 4)}–${s.periodEnd?.slice(0, 4) ?? ''}`,
-      }}>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (s) => name(s),
+          secondary: (s) =>
+            [translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name]
+              .filter(Boolean)
+              .join(' · '),
+          tertiary: (s) => `${s.periodStart.slice(0, 4)}–${s.periodEnd?.slice(0, 4) ?? ''}`,
+        }}
+      >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" render={(s) => name(s)} />
-        <DataTable.Col source="tier"><EnumText source="tier" enumName="CriteriaTier" chip /></DataTable.Col>
-        <DataTable.Col source="appliesTo" disableSort><EnumText source="appliesTo" enumName="CriteriaLevel" /></DataTable.Col>
+        <DataTable.Col source="tier">
+          <EnumText source="tier" enumName="CriteriaTier" chip />
+        </DataTable.Col>
+        <DataTable.Col source="appliesTo" disableSort>
+          <EnumText source="appliesTo" enumName="CriteriaLevel" />
+        </DataTable.Col>
         <DataTable.Col source="owner" disableSort render={(s) => s.owner?.name} />
         <DataTable.Col source="parent" disableSort render={(s) => s.parent?.code ?? ''} />
-        <DataTable.Col source="periodStart" label="resources.campaigns.fields.period"><PeriodText /></DataTable.Col>
+        <DataTable.Col source="periodStart" label="resources.campaigns.fields.period">
+          <PeriodText />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

@@ -1,9 +1,35 @@
 import {
-  Accordion, AccordionDetails, AccordionSummary, Box, LinearProgress, Button as MuiButton, Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Box,
+  LinearProgress,
+  Button as MuiButton,
+  Chip,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
-import { EditButton, Labeled, Show, SimpleShowLayout, TextField as RaTextField, TopToolbar, useLocaleState, useNotify, useRecordContext, useTranslate, type TranslateFunction } from 'react-admin';
+import {
+  EditButton,
+  Labeled,
+  Show,
+  SimpleShowLayout,
+  TextField as RaTextField,
+  TopToolbar,
+  useLocaleState,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+  type TranslateFunction,
+} from 'react-admin';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
 import { useFormat } from '../common/format';
@@ -13,9 +39,29 @@ import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 import { useHub } from '../common/useHub';
 
-interface Threshold { id: string; value: number; unitClass: string | null; communeGroup: number | null; year: number | null; version: number; owner: { code: string; name: string }; criteriaSet: { id: string; code: string } }
-interface Indicator { id: string; code: string; name: string; unit: string | null; comparator: string; thresholds: Threshold[] }
-interface Effective { value: number | null; comparator: string; chain: { rank: number; applied: boolean; threshold: Threshold }[] }
+interface Threshold {
+  id: string;
+  value: number;
+  unitClass: string | null;
+  communeGroup: number | null;
+  year: number | null;
+  version: number;
+  owner: { code: string; name: string };
+  criteriaSet: { id: string; code: string };
+}
+interface Indicator {
+  id: string;
+  code: string;
+  name: string;
+  unit: string | null;
+  comparator: string;
+  thresholds: Threshold[];
+}
+interface Effective {
+  value: number | null;
+  comparator: string;
+  chain: { rank: number; applied: boolean; threshold: Threshold }[];
+}
 type EffectiveMap = Record<string, Effective>;
 
 function conditions(t: Threshold, translate: TranslateFunction) {
@@ -23,7 +69,9 @@ function conditions(t: Threshold, translate: TranslateFunction) {
     t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
     t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,
     t.year && `${translate('app.year')} ${t.year}`,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function ThresholdLine({ t }: { t: Threshold }) {
@@ -31,7 +79,8 @@ function ThresholdLine({ t }: { t: Threshold }) {
   const format = useFormat();
   return (
     <Typography variant="body2">
-      <b>{format.number(t.value)}</b> — {t.owner.name} · {t.criteriaSet.code}{conditions(t, translate) ? ` · ${conditions(t, translate)}` : ''}
+      <b>{format.number(t.value)}</b> — {t.owner.name} · {t.criteriaSet.code}
+      {conditions(t, translate) ? ` · ${conditions(t, translate)}` : ''}
     </Typography>
   );
 }
@@ -40,14 +89,27 @@ function EffectiveCell({ effective }: { effective?: Effective }) {
   const translate = useTranslate();
   const format = useFormat();
   if (!effective) return null;
-  if (effective.value == null) return <Typography variant="body2" color="text.secondary">{translate('resources.criteriaSets.effective.none')}</Typography>;
+  if (effective.value == null)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {translate('resources.criteriaSets.effective.none')}
+      </Typography>
+    );
   return (
     <Box>
       <Chip color="primary" size="small" label={`${COMPARATOR_SIGN[effective.comparator]} ${format.number(effective.value)}`} />
-      <Typography variant="caption" display="block" sx={{ mt: 0.5 }}>{translate('resources.criteriaSets.effective.chain')}:</Typography>
+      <Typography variant="caption" display="block" sx={{ mt: 0.5 }}>
+        {translate('resources.criteriaSets.effective.chain')}:
+      </Typography>
       {effective.chain.map((c) => (
-        <Typography key={c.threshold.id} variant="caption" display="block" sx={{ fontWeight: c.applied ? 700 : 400, textDecoration: c.applied ? 'none' : 'line-through' }}>
-          #{c.rank} {format.number(c.threshold.value)} — {c.threshold.owner.name} · {c.threshold.criteriaSet.code}{conditions(c.threshold, translate) ? ` · ${conditions(c.threshold, translate)}` : ''}
+        <Typography
+          key={c.threshold.id}
+          variant="caption"
+          display="block"
+          sx={{ fontWeight: c.applied ? 700 : 400, textDecoration: c.applied ? 'none' : 'line-through' }}
+        >
+          #{c.rank} {format.number(c.threshold.value)} — {c.threshold.owner.name} · {c.threshold.criteriaSet.code}
+          {conditions(c.threshold, translate) ? ` · ${conditions(c.threshold, translate)}` : ''}
         </Typography>
       ))}
     </Box>
@@ -56,7 +118,13 @@ function EffectiveCell({ effective }: { effective?: Effective }) {
 
 function Criteria() {
   const hub = useHub();
-  const set = useRecordContext<{ id: string; periodStart: string; parent: { id: string } | null; owner: { code: string; path: string }; criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[] }>();
+  const set = useRecordContext<{
+    id: string;
+    periodStart: string;
+    parent: { id: string } | null;
+    owner: { code: string; path: string };
+    criteria: { id: string; number: number; name: string; nameEn: string | null; indicators: Indicator[] }[];
+  }>();
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const notify = useNotify();
@@ -82,15 +150,40 @@ function Criteria() {
     <Box sx={{ width: '100%' }}>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', my: 2, flexWrap: 'wrap' }}>
         <Typography variant="subtitle2">{translate('resources.criteriaSets.effective.title')}</Typography>
-        <TextField size="small" fullWidth={false} label={translate('app.year')} value={year} onChange={(e) => { setYear(e.target.value); setUnit(null); }} type="number" sx={{ width: 110 }} />
-        <UnitAutocomplete value={unit} onChange={setUnit} label={translate('app.unit')} asOf={midYear} disabled={!midYear} sx={{ minWidth: 280, flex: 1 }} testId="effective-unit" />
-        <MuiButton variant="outlined" onClick={load} disabled={!unit || !midYear}>{translate('resources.criteriaSets.effective.show')}</MuiButton>
+        <TextField
+          size="small"
+          fullWidth={false}
+          label={translate('app.year')}
+          value={year}
+          onChange={(e) => {
+            setYear(e.target.value);
+            setUnit(null);
+          }}
+          type="number"
+          sx={{ width: 110 }}
+        />
+        <UnitAutocomplete
+          value={unit}
+          onChange={setUnit}
+          label={translate('app.unit')}
+          asOf={midYear}
+          disabled={!midYear}
+          sx={{ minWidth: 280, flex: 1 }}
+          testId="effective-unit"
+        />
+        <MuiButton variant="outlined" onClick={load} disabled={!unit || !midYear}>
+          {translate('resources.criteriaSets.effective.show')}
+        </MuiButton>
       </Box>
       <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-        <Typography variant="h6">{translate('resources.criteriaSets.criteria')} ({set.criteria.length})</Typography>
+        <Typography variant="h6">
+          {translate('resources.criteriaSets.criteria')} ({set.criteria.length})
+        </Typography>
         {mayEdit && (
           <>
-            {!set.parent && <AddCriterionButton setId={String(set.id)} nextNumber={Math.max(0, ...set.criteria.map((c) => c.number)) + 1} />}
+            {!set.parent && (
+              <AddCriterionButton setId={String(set.id)} nextNumber={Math.max(0, ...set.criteria.map((c) => c.number)) + 1} />
+            )}
             {set.criteria.length > 0 && <AddIndicatorButton setId={String(set.id)} criteria={set.criteria} />}
           </>
         )}
@@ -98,28 +191,60 @@ function Criteria() {
       {set.criteria.map((criterion) => (
         <Accordion key={criterion.id} disableGutters defaultExpanded={criterion.indicators.length > 0}>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Typography><b>{translate('resources.criteriaSets.criterion', { number: criterion.number })}</b> — {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}</Typography>
+            <Typography>
+              <b>{translate('resources.criteriaSets.criterion', { number: criterion.number })}</b> —{' '}
+              {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
+            </Typography>
             <Chip size="small" sx={{ ml: 2 }} label={criterion.indicators.length} />
           </AccordionSummary>
           <AccordionDetails>
-            {criterion.indicators.length === 0 ? <Typography variant="body2" color="text.secondary">{translate('resources.criteriaSets.noIndicators')}</Typography> : (
+            {criterion.indicators.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('resources.criteriaSets.noIndicators')}
+              </Typography>
+            ) : (
               <Table size="small">
-                <TableHead><TableRow>
-                  <TableCell>{translate('resources.criteriaSets.indicator')}</TableCell>
-                  <TableCell>{translate('resources.criteriaSets.thresholds')}</TableCell>
-                  <TableCell>{translate('resources.criteriaSets.effective.value')}</TableCell>
-                  <TableCell />
-                </TableRow></TableHead>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{translate('resources.criteriaSets.indicator')}</TableCell>
+                    <TableCell>{translate('resources.criteriaSets.thresholds')}</TableCell>
+                    <TableCell>{translate('resources.criteriaSets.effective.value')}</TableCell>
+                    <TableCell />
+                  </TableRow>
+                </TableHead>
                 <TableBody>
                   {criterion.indicators.map((indicator) => (
                     <TableRow key={indicator.id}>
                       <TableCell sx={{ maxWidth: 360 }}>
-                        <Typography variant="body2"><b>{indicator.code}</b> {indicator.name}</Typography>
-                        <Typography variant="caption" color="text.secondary">{translate(`enums.IndicatorComparator.${indicator.comparator}`)}{indicator.unit ? ` · ${indicator.unit}` : ''}</Typography>
+                        <Typography variant="body2">
+                          <b>{indicator.code}</b> {indicator.name}
+                        </Typography>
+                        <Typography variant="caption" color="text.secondary">
+                          {translate(`enums.IndicatorComparator.${indicator.comparator}`)}
+                          {indicator.unit ? ` · ${indicator.unit}` : ''}
+                        </Typography>
                       </TableCell>
-                      <TableCell><Stack spacing={0.5}>{indicator.thresholds.map((t) => <ThresholdLine key={t.id} t={t} />)}</Stack></TableCell>
-                      <TableCell><EffectiveCell effective={effective[indicator.code]} /></TableCell>
-                      <TableCell>{mayEdit && indicator.comparator !== 'BOOL' && <OverrideThresholdButton setId={String(set.id)} periodStart={set.periodStart} ownerCode={set.owner.code} indicator={indicator} onDone={() => Object.keys(effective).length && load()} />}</TableCell>
+                      <TableCell>
+                        <Stack spacing={0.5}>
+                          {indicator.thresholds.map((t) => (
+                            <ThresholdLine key={t.id} t={t} />
+                          ))}
+                        </Stack>
+                      </TableCell>
+                      <TableCell>
+                        <EffectiveCell effective={effective[indicator.code]} />
+                      </TableCell>
+                      <TableCell>
+                        {mayEdit && indicator.comparator !== 'BOOL' && (
+                          <OverrideThresholdButton
+                            setId={String(set.id)}
+                            periodStart={set.periodStart}
+                            ownerCode={set.owner.code}
+                            indicator={indicator}
+                            onDone={() => Object.keys(effective).length && load()}
+                          />
+                        )}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -135,7 +260,13 @@ function Criteria() {
 /** A criteria set: its criteria and indicators, the thresholds entered along its chain, and which one applies where. */
 export function CriteriaSetShow() {
   return (
-    <Show actions={<TopToolbar><EditButton /></TopToolbar>}>
+    <Show
+      actions={
+        <TopToolbar>
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <RaTextField source="code" />
         <RaTextField source="name" />
@@ -144,7 +275,9 @@ export function CriteriaSetShow() {
         <RaTextField source="owner.name" label="resources.criteriaSets.fields.owner" />
         <RaTextField source="parent.name" label="resources.criteriaSets.fields.parent" emptyText="—" />
         <PeriodText label="resources.campaigns.fields.period" />
-        <Labeled label="resources.criteriaSets.fields.legalBasis"><RaTextField source="legalBasis.number" emptyText="—" /></Labeled>
+        <Labeled label="resources.criteriaSets.fields.legalBasis">
+          <RaTextField source="legalBasis.number" emptyText="—" />
+        </Labeled>
         <Criteria />
       </SimpleShowLayout>
     </Show>

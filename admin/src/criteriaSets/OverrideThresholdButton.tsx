@@ -12,7 +12,10 @@ interface Props {
   periodStart: string;
   /** The set's owner: a territory must lie within it. */
   ownerCode: string;
-  indicator: { code: string; thresholds: { id: string; version: number; value: number; unitClass: string | null; criteriaSet: { id: string } }[] };
+  indicator: {
+    code: string;
+    thresholds: { id: string; version: number; value: number; unitClass: string | null; criteriaSet: { id: string } }[];
+  };
   onDone: () => void;
 }
 
@@ -20,29 +23,62 @@ interface Props {
 /** The territory, among the units below the set's owner valid mid-year of the year given, or on the set's first day. */
 function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; ownerCode: string }) {
   const year: number | undefined = useWatch({ name: 'year' });
-  return <UnitCodeInput source="unitCode" label="resources.criteriaSets.override.unitCode" asOf={year ? `${year}-06-30` : periodStart} withinCode={ownerCode} fullWidth capability="EDIT_CRITERIA_SETS" />;
+  return (
+    <UnitCodeInput
+      source="unitCode"
+      label="resources.criteriaSets.override.unitCode"
+      asOf={year ? `${year}-06-30` : periodStart}
+      withinCode={ownerCode}
+      fullWidth
+      capability="EDIT_CRITERIA_SETS"
+    />
+  );
 }
 
 export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicator, onDone }: Props) {
   const hub = useHub();
   const own = indicator.thresholds.filter((t) => t.criteriaSet.id === setId);
-  const save = (values: FieldValues) => hub.overrideThreshold({
-    criteriaSetId: setId, indicatorCode: indicator.code, value: Number(values.value), unitCode: values.unitCode || null, unitClass: values.unitClass || null,
-    communeGroup: values.communeGroup ?? null, year: values.year ?? null, source: values.source || null,
-    expectedVersion: values.existing ? own.find((t) => t.id === values.existing)?.version ?? null : null,
-  });
+  const save = (values: FieldValues) =>
+    hub.overrideThreshold({
+      criteriaSetId: setId,
+      indicatorCode: indicator.code,
+      value: Number(values.value),
+      unitCode: values.unitCode || null,
+      unitClass: values.unitClass || null,
+      communeGroup: values.communeGroup ?? null,
+      year: values.year ?? null,
+      source: values.source || null,
+      expectedVersion: values.existing ? (own.find((t) => t.id === values.existing)?.version ?? null) : null,
+    });
   return (
-    <DialogButton label="resources.criteriaSets.override.button" title="resources.criteriaSets.override.title" titleArgs={{ code: indicator.code }}
-      icon={<TuneIcon />} done="resources.criteriaSets.override.done" save={save} onDone={onDone}>
+    <DialogButton
+      label="resources.criteriaSets.override.button"
+      title="resources.criteriaSets.override.title"
+      titleArgs={{ code: indicator.code }}
+      icon={<TuneIcon />}
+      done="resources.criteriaSets.override.done"
+      save={save}
+      onDone={onDone}
+    >
       <NumberInput source="value" label="resources.criteriaSets.override.value" validate={[required(), number()]} fullWidth />
       <NumberInput source="year" label="resources.criteriaSets.override.year" validate={[minValue(2000), maxValue(2100)]} />
       <TerritoryInput periodStart={periodStart} ownerCode={ownerCode} />
-      <SelectInput source="unitClass" label="resources.criteriaSets.override.unitClass" choices={THRESHOLD_UNIT_CLASSES.map((id) => ({ id, name: `enums.UnitClass.${id}` }))} fullWidth />
+      <SelectInput
+        source="unitClass"
+        label="resources.criteriaSets.override.unitClass"
+        choices={THRESHOLD_UNIT_CLASSES.map((id) => ({ id, name: `enums.UnitClass.${id}` }))}
+        fullWidth
+      />
       <NumberInput source="communeGroup" label="resources.criteriaSets.override.communeGroup" validate={[minValue(1), maxValue(3)]} />
       <TextInput source="source" label="app.source" fullWidth />
       {own.length > 0 && (
-        <SelectInput source="existing" label="resources.criteriaSets.override.existing" fullWidth
-          choices={own.map((t) => ({ id: t.id, name: `${t.value}${t.unitClass ? ` · ${t.unitClass}` : ''} (v${t.version})` }))} translateChoice={false} />
+        <SelectInput
+          source="existing"
+          label="resources.criteriaSets.override.existing"
+          fullWidth
+          choices={own.map((t) => ({ id: t.id, name: `${t.value}${t.unitClass ? ` · ${t.unitClass}` : ''} (v${t.version})` }))}
+          translateChoice={false}
+        />
       )}
     </DialogButton>
   );

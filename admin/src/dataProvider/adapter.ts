@@ -5,7 +5,11 @@ import type { Document } from './documents/document';
 /** A record as the hub's queries return it (react-admin's record: an id and the fields the query selects). */
 export type Row = RaRecord;
 /** A page of a list; `meta` carries what a list adds beyond its rows (the eligible count). */
-export interface Page { data: Row[]; total: number; meta?: Record<string, unknown> }
+export interface Page {
+  data: Row[];
+  total: number;
+  meta?: Record<string, unknown>;
+}
 
 /** How one react-admin resource maps onto the hub's queries and mutations; what a resource lacks, it omits. */
 export interface ResourceAdapter {
@@ -58,10 +62,16 @@ export interface ListQuery {
 }
 
 /** Reads one page of a list, sorted and filtered by the server as react-admin asks. */
-export async function pagedList(list: ListQuery, params: GetListParams, filter: Record<string, unknown> = cleanFilter(params.filter, list.filters)): Promise<Page> {
-  const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(
-    list.document,
-    { ...pageWindow(params), orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback, direction: direction(params), filter },
-  );
+export async function pagedList(
+  list: ListQuery,
+  params: GetListParams,
+  filter: Record<string, unknown> = cleanFilter(params.filter, list.filters),
+): Promise<Page> {
+  const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(list.document, {
+    ...pageWindow(params),
+    orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback,
+    direction: direction(params),
+    filter,
+  });
   return { data: list.toRecord ? page.nodes.map(list.toRecord) : page.nodes, total: page.totalCount };
 }

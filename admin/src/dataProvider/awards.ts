@@ -1,16 +1,42 @@
 import { gql } from './client';
 import { cleanFilter, pageWindow, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 import {
-  AWARD_FORM_LIST, AWARD_FORMS, AWARD_LIST, AWARD_STANDARD, AWARD_STANDARD_LIST, CAMPAIGN_AWARD_FORMS, CONTRIBUTION_LIST, CREATE_AWARD_STANDARD, CREATE_NOMINATION,
-  DECIDE_NOMINATION, ELIGIBILITY_LIST, NOMINATION, NOMINATION_LIST, PRECONDITIONS, RECORD_CONTRIBUTION, RECORD_PRECONDITION, SET_CAMPAIGN_AWARD_FORMS,
-  TRANSITION_NOMINATION, UPDATE_AWARD_STANDARD, UPDATE_NOMINATION_DOSSIER, WAITING_NOMINATIONS,
+  AWARD_FORM_LIST,
+  AWARD_FORMS,
+  AWARD_LIST,
+  AWARD_STANDARD,
+  AWARD_STANDARD_LIST,
+  CAMPAIGN_AWARD_FORMS,
+  CONTRIBUTION_LIST,
+  CREATE_AWARD_STANDARD,
+  CREATE_NOMINATION,
+  DECIDE_NOMINATION,
+  ELIGIBILITY_LIST,
+  NOMINATION,
+  NOMINATION_LIST,
+  PRECONDITIONS,
+  RECORD_CONTRIBUTION,
+  RECORD_PRECONDITION,
+  SET_CAMPAIGN_AWARD_FORMS,
+  TRANSITION_NOMINATION,
+  UPDATE_AWARD_STANDARD,
+  UPDATE_NOMINATION_DOSSIER,
+  WAITING_NOMINATIONS,
 } from './documents/awards';
 
 /** Award forms (hình thức khen thưởng): the catalogue, paged, sorted and filtered on the server; read-only. */
 export const awardForms: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: AWARD_FORM_LIST, order: { rank: 'RANK', nameVi: 'NAME' }, fallback: 'RANK', filters: ['authority', 'search'], toRecord: (f) => ({ ...f, id: f.code }),
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: AWARD_FORM_LIST,
+        order: { rank: 'RANK', nameVi: 'NAME' },
+        fallback: 'RANK',
+        filters: ['authority', 'search'],
+        toRecord: (f) => ({ ...f, id: f.code }),
+      },
+      params,
+    ),
   async getOne(id) {
     // The catalogue has a handful of forms: read it whole and pick one.
     const { awardForms } = await gql<{ awardForms: Row[] }>(AWARD_FORMS);
@@ -27,22 +53,48 @@ export const awardForms: ResourceAdapter = {
 export const campaignForms: ResourceAdapter = {
   async getList(params) {
     const campaignId = params.filter?.campaignId;
-    const forms = campaignId ? (await gql<{ campaignAwardForms: Row[] }>(CAMPAIGN_AWARD_FORMS, { c: String(campaignId) })).campaignAwardForms : [];
+    const forms = campaignId
+      ? (await gql<{ campaignAwardForms: Row[] }>(CAMPAIGN_AWARD_FORMS, { c: String(campaignId) })).campaignAwardForms
+      : [];
     return { data: forms.map((f) => ({ ...f, id: f.formCode })), total: forms.length };
   },
 };
 
-export interface CampaignFormInput { formCode: string; asStated?: string | null; note?: string | null; source?: string | null }
+export interface CampaignFormInput {
+  formCode: string;
+  asStated?: string | null;
+  note?: string | null;
+  source?: string | null;
+}
 
-const STANDARD_INPUT = ['subjectType', 'subjectLabel', 'basis', 'occasion', 'year', 'formCode', 'quota', 'criteriaText', 'deadline', 'note', 'source'];
+const STANDARD_INPUT = [
+  'subjectType',
+  'subjectLabel',
+  'basis',
+  'occasion',
+  'year',
+  'formCode',
+  'quota',
+  'criteriaText',
+  'deadline',
+  'note',
+  'source',
+];
 
 const STANDARD_ORDER: Record<string, string> = { id: 'CREATED', year: 'YEAR', form: 'FORM', subjectType: 'SUBJECT_TYPE' };
 
 /** Award standards, paged, sorted and filtered (campaign, occasion, subject type, form, year, rule, text) on the server. */
 export const awardStandards: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: AWARD_STANDARD_LIST, order: STANDARD_ORDER, fallback: 'CREATED', filters: ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search'],
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: AWARD_STANDARD_LIST,
+        order: STANDARD_ORDER,
+        fallback: 'CREATED',
+        filters: ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search'],
+      },
+      params,
+    ),
   async getOne(id) {
     const { awardStandard } = await gql<{ awardStandard: Row }>(AWARD_STANDARD, { id: String(id) });
     return { ...awardStandard, deadline: awardStandard.deadlineInfo?.source === 'STANDARD' ? awardStandard.deadlineInfo.date : undefined };
@@ -53,13 +105,31 @@ export const awardStandards: ResourceAdapter = {
   },
   async update(id, data, previous) {
     const input = { ...pick(data, STANDARD_INPUT), rule: data.ruleInput ?? null };
-    return (await gql<{ updateAwardStandard: Row }>(UPDATE_AWARD_STANDARD, { id: String(id), v: previous.version, i: input })).updateAwardStandard;
+    return (await gql<{ updateAwardStandard: Row }>(UPDATE_AWARD_STANDARD, { id: String(id), v: previous.version, i: input }))
+      .updateAwardStandard;
   },
 };
 
-export interface ConditionResult { path: string; description: string; passed: boolean; actual: string; required: string; summary: string }
-export interface EligibilitySubject { kind: string; name: string | null; contributorId: string | null; unit: { id: string; code: string; name: string; path: string } }
-export interface EligibilityResult { id: string; subject: EligibilitySubject; eligible: boolean; conditions: ConditionResult[] }
+export interface ConditionResult {
+  path: string;
+  description: string;
+  passed: boolean;
+  actual: string;
+  required: string;
+  summary: string;
+}
+export interface EligibilitySubject {
+  kind: string;
+  name: string | null;
+  contributorId: string | null;
+  unit: { id: string; code: string; name: string; path: string };
+}
+export interface EligibilityResult {
+  id: string;
+  subject: EligibilitySubject;
+  eligible: boolean;
+  conditions: ConditionResult[];
+}
 
 const ELIGIBILITY_ORDER: Record<string, string> = { eligible: 'ELIGIBLE', subject: 'SUBJECT_NAME', unitCode: 'UNIT_CODE' };
 
@@ -72,21 +142,46 @@ export const awardEligibility: ResourceAdapter = {
   async getList(params) {
     const { standardId, year } = params.filter ?? {};
     if (!standardId || !year) return { data: [], total: 0, meta: { eligibleCount: 0 } };
-    const { awardEligibilityList: page } = await gql<{ awardEligibilityList: { nodes: Omit<EligibilityResult, 'id'>[]; totalCount: number; eligibleCount: number } }>(ELIGIBILITY_LIST, {
-      s: String(standardId), y: Number(year), f: cleanFilter({ ...params.filter, eligible: params.filter.eligible ? true : undefined }, ['eligible', 'search', 'withinCode']),
-      o: pageWindow(params).offset, l: pageWindow(params).limit, by: ELIGIBILITY_ORDER[params.sort?.field ?? ''] ?? 'ELIGIBLE', d: params.sort?.order === 'DESC' ? 'DESC' : 'ASC',
+    const { awardEligibilityList: page } = await gql<{
+      awardEligibilityList: { nodes: Omit<EligibilityResult, 'id'>[]; totalCount: number; eligibleCount: number };
+    }>(ELIGIBILITY_LIST, {
+      s: String(standardId),
+      y: Number(year),
+      f: cleanFilter({ ...params.filter, eligible: params.filter.eligible ? true : undefined }, ['eligible', 'search', 'withinCode']),
+      o: pageWindow(params).offset,
+      l: pageWindow(params).limit,
+      by: ELIGIBILITY_ORDER[params.sort?.field ?? ''] ?? 'ELIGIBLE',
+      d: params.sort?.order === 'DESC' ? 'DESC' : 'ASC',
     });
     // A subject is a unit (by code) or a contributor (by id): either names the row.
-    const data = page.nodes.map((r) => ({ ...r, id: r.subject.contributorId ? `contributor:${r.subject.contributorId}` : `unit:${r.subject.unit.code}` }));
+    const data = page.nodes.map((r) => ({
+      ...r,
+      id: r.subject.contributorId ? `contributor:${r.subject.contributorId}` : `unit:${r.subject.unit.code}`,
+    }));
     return { data, total: page.totalCount, meta: { eligibleCount: page.eligibleCount } };
   },
 };
 
-export interface Precondition { id: string; key: string; year: number; holds: boolean; evidence: string | null; version: number }
-export interface DossierItemInput { item: string; provided: boolean; documentReference?: string | null }
+export interface Precondition {
+  id: string;
+  key: string;
+  year: number;
+  holds: boolean;
+  evidence: string | null;
+  version: number;
+}
+export interface DossierItemInput {
+  item: string;
+  provided: boolean;
+  documentReference?: string | null;
+}
 export interface WaitingNomination {
-  id: string; status: string; year: number; subject: { kind: string; name: string | null; unit: { name: string } };
-  proposingUnit: { name: string; path: string } | null; currentUnit: { name: string; path: string } | null;
+  id: string;
+  status: string;
+  year: number;
+  subject: { kind: string; name: string | null; unit: { name: string } };
+  proposingUnit: { name: string; path: string } | null;
+  currentUnit: { name: string; path: string } | null;
 }
 
 /** The data provider's award methods beyond react-admin's own: campaign forms, preconditions and the nomination workflow. */
@@ -104,17 +199,32 @@ export const awardMethods = {
     return (await gql<{ preconditions: Precondition[] }>(PRECONDITIONS, { s: subject, y: year })).preconditions;
   },
   /** Records a precondition, or changes it (then `expectedVersion` is the version read). */
-  async recordPrecondition(input: { subject: Record<string, unknown>; key: string; year: number; holds: boolean; evidence?: string | null; expectedVersion?: number | null }): Promise<Precondition> {
+  async recordPrecondition(input: {
+    subject: Record<string, unknown>;
+    key: string;
+    year: number;
+    holds: boolean;
+    evidence?: string | null;
+    expectedVersion?: number | null;
+  }): Promise<Precondition> {
     return (await gql<{ recordPrecondition: Precondition }>(RECORD_PRECONDITION, { i: input })).recordPrecondition;
   },
   async transitionNomination(id: string, to: string, expectedVersion: number, reason?: string | null): Promise<Row> {
-    return (await gql<{ transitionNomination: Row }>(TRANSITION_NOMINATION, { id, to, v: expectedVersion, r: reason || null })).transitionNomination;
+    return (await gql<{ transitionNomination: Row }>(TRANSITION_NOMINATION, { id, to, v: expectedVersion, r: reason || null }))
+      .transitionNomination;
   },
-  async decideNomination(input: { id: string; decisionNumber: string; decidedOn: string; signer: string; expectedVersion: number }): Promise<Row> {
+  async decideNomination(input: {
+    id: string;
+    decisionNumber: string;
+    decidedOn: string;
+    signer: string;
+    expectedVersion: number;
+  }): Promise<Row> {
     return (await gql<{ decideNomination: Row }>(DECIDE_NOMINATION, { i: input })).decideNomination;
   },
   async updateNominationDossier(id: string, expectedVersion: number, items: DossierItemInput[]): Promise<Row> {
-    return (await gql<{ updateNominationDossier: Row }>(UPDATE_NOMINATION_DOSSIER, { id, v: expectedVersion, items })).updateNominationDossier;
+    return (await gql<{ updateNominationDossier: Row }>(UPDATE_NOMINATION_DOSSIER, { id, v: expectedVersion, items }))
+      .updateNominationDossier;
   },
   /** The 50 latest-changed nominations in one status (the dashboard's work waiting). */
   async waitingNominations(status: string): Promise<WaitingNomination[]> {
@@ -124,16 +234,23 @@ export const awardMethods = {
 
 /** The contributions ledger. */
 export const contributions: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: CONTRIBUTION_LIST, order: { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' }, fallback: 'DATE',
-    filters: ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year'],
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: CONTRIBUTION_LIST,
+        order: { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' },
+        fallback: 'DATE',
+        filters: ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year'],
+      },
+      params,
+    ),
   async create(data) {
-    const contributor = (c: Row | undefined) => (c?.id ? { id: String(c.id) } : c?.name ? pick(c as Row, ['kind', 'name', 'unitCode', 'asOf']) : undefined);
+    const contributor = (c: Row | undefined) =>
+      c?.id ? { id: String(c.id) } : c?.name ? pick(c as Row, ['kind', 'name', 'unitCode', 'asOf']) : undefined;
     const input = {
       ...pick(data, ['campaignId', 'date', 'kind', 'description']),
       contributor: contributor(data.contributor),
-      mobilisedBy: data.mobilised ? contributor(data.mobilisedBy) ?? null : null,
+      mobilisedBy: data.mobilised ? (contributor(data.mobilisedBy) ?? null) : null,
       ...(data.valuation === 'QUANTITY'
         ? { quantity: data.quantity, quantityUnit: data.quantityUnit || null, unitPriceVnd: data.unitPriceVnd }
         : { valueVnd: data.valueVnd }),
@@ -144,22 +261,38 @@ export const contributions: ResourceAdapter = {
 
 /** Nominations (hồ sơ đề nghị khen thưởng) with their dossier and workflow. */
 export const nominations: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: NOMINATION_LIST, order: { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' }, fallback: 'CREATED',
-    filters: ['campaignId', 'standardId', 'status', 'year'],
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: NOMINATION_LIST,
+        order: { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' },
+        fallback: 'CREATED',
+        filters: ['campaignId', 'standardId', 'status', 'year'],
+      },
+      params,
+    ),
   async getOne(id) {
     return (await gql<{ nomination: Row }>(NOMINATION, { id: String(id) })).nomination;
   },
   async create(data) {
-    const input = { ...pick(data, ['standardId', 'year', 'formCode', 'proposingUnitCode']), subject: pick(data.subject ?? {}, ['unitCode', 'asOf', 'contributorId']) };
+    const input = {
+      ...pick(data, ['standardId', 'year', 'formCode', 'proposingUnitCode']),
+      subject: pick(data.subject ?? {}, ['unitCode', 'asOf', 'contributorId']),
+    };
     return (await gql<{ createNomination: Row }>(CREATE_NOMINATION, { i: input })).createNomination;
   },
 };
 
 /** Awards decided (khen thưởng đã quyết định), paged, sorted (decision date, year, recorded) and filtered (campaign, year, form, subject unit) on the server; read-only. */
 export const awards: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: AWARD_LIST, order: { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' }, fallback: 'DECIDED_ON', filters: ['campaignId', 'year', 'formCode', 'subjectUnitId'],
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: AWARD_LIST,
+        order: { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' },
+        fallback: 'DECIDED_ON',
+        filters: ['campaignId', 'year', 'formCode', 'subjectUnitId'],
+      },
+      params,
+    ),
 };

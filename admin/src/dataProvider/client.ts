@@ -8,7 +8,14 @@ interface GraphQLError {
   extensions?: { code?: string; field?: string };
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  BAD_USER_INPUT: 400,
+};
 
 /** Sends one operation (a document of `documents/`) to the gateway; API errors become react-admin HttpErrors with a readable message. */
 export async function gql<T>(query: Document, variables: Record<string, unknown> = {}): Promise<T> {
@@ -26,7 +33,9 @@ export async function gql<T>(query: Document, variables: Record<string, unknown>
     const first = body.errors[0];
     const code = first.extensions?.code ?? 'INTERNAL';
     const message = body.errors.map((e) => localise(e.message)).join('\n');
-    const fieldErrors = Object.fromEntries(body.errors.filter((e) => e.extensions?.field).map((e) => [e.extensions!.field!, localise(e.message)]));
+    const fieldErrors = Object.fromEntries(
+      body.errors.filter((e) => e.extensions?.field).map((e) => [e.extensions!.field!, localise(e.message)]),
+    );
     throw new HttpError(message, STATUS[code] ?? response.status ?? 500, { code, field: first.extensions?.field, errors: fieldErrors });
   }
   if (!response.ok || !body.data) throw new HttpError('ra.notification.http_error', response.status);

@@ -3,11 +3,17 @@ import { session } from '../session';
 
 /** Calls one of the hub's import routes (`/imports/…`, REST: files go up and down) with the session's token. */
 async function importFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${window.location.origin}${path}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${session.read()?.token ?? ''}` } });
+  return fetch(`${window.location.origin}${path}`, {
+    ...init,
+    headers: { ...(init.headers ?? {}), authorization: `Bearer ${session.read()?.token ?? ''}` },
+  });
 }
 
 /** What an import route answers: its own JSON, or GraphQL-like errors when it refuses. */
-interface ApiErrorBody { errors?: { message?: string }[]; job?: unknown }
+interface ApiErrorBody {
+  errors?: { message?: string }[];
+  job?: unknown;
+}
 
 /** The API's first error message in the current language, or the HTTP status. */
 const failure = (body: ApiErrorBody, status: number) => new Error(localise(body?.errors?.[0]?.message ?? `HTTP ${status}`));

@@ -19,15 +19,39 @@ export type { PickedUnit } from './units';
 export type { RecentChange } from './auditLog';
 
 const adapters: Record<string, ResourceAdapter> = {
-  units, reorganisations, campaigns, targets, metrics, criteriaSets, assessments, recognitions, auditLog, awardForms, awardStandards, contributions, nominations,
-  awards, campaignAwardForms: campaignForms, awardEligibility, users,
+  units,
+  reorganisations,
+  campaigns,
+  targets,
+  metrics,
+  criteriaSets,
+  assessments,
+  recognitions,
+  auditLog,
+  awardForms,
+  awardStandards,
+  contributions,
+  nominations,
+  awards,
+  campaignAwardForms: campaignForms,
+  awardEligibility,
+  users,
 };
 
 /**
  * What the API offers beyond react-admin's list/read/write verbs (workflow steps, village edits, comparisons …): the
  * data provider's custom methods, which pages reach with `useDataProvider<HubDataProvider>()` (`common/useHub.ts`).
  */
-const methods = { ...unitMethods, ...campaignMethods, ...criteriaMethods, ...awardMethods, ...insightMethods, ...userMethods, ...auditLogMethods, ...importMethods };
+const methods = {
+  ...unitMethods,
+  ...campaignMethods,
+  ...criteriaMethods,
+  ...awardMethods,
+  ...insightMethods,
+  ...userMethods,
+  ...auditLogMethods,
+  ...importMethods,
+};
 export type HubDataProvider = DataProvider & typeof methods;
 
 function adapter(resource: string): ResourceAdapter {
@@ -40,7 +64,7 @@ function adapter(resource: string): ResourceAdapter {
  * The adapters' rows as the record type a page asks react-admin's generic methods for: that type is the calling
  * page's own statement of what the resource's query selects.
  */
-const asRequested = <R,>(rows: unknown): R => rows as R;
+const asRequested = <R>(rows: unknown): R => rows as R;
 
 function unsupported(resource: string, action: string): never {
   throw new Error(`${resource}: ${action} is not offered by the API`);

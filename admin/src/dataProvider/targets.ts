@@ -2,8 +2,34 @@ import { gql } from './client';
 import { pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 import { CREATE_TARGET, DELETE_TARGET, METRIC, METRIC_LIST, TARGET, TARGET_LIST, UPDATE_TARGET } from './documents/targets';
 
-const INPUT = ['unitAsOf', 'yearFrom', 'year', 'value', 'valueMin', 'valueMax', 'numerator', 'denominator', 'denominatorBasis', 'basisNote', 'unitClass', 'isIncrement', 'status', 'quote', 'note', 'source', 'comparator', 'valueUnit'];
-const ORDER: Record<string, string> = { id: 'CREATED', campaign: 'CAMPAIGN', unit: 'UNIT_CODE', metric: 'METRIC', year: 'YEAR', value: 'VALUE' };
+const INPUT = [
+  'unitAsOf',
+  'yearFrom',
+  'year',
+  'value',
+  'valueMin',
+  'valueMax',
+  'numerator',
+  'denominator',
+  'denominatorBasis',
+  'basisNote',
+  'unitClass',
+  'isIncrement',
+  'status',
+  'quote',
+  'note',
+  'source',
+  'comparator',
+  'valueUnit',
+];
+const ORDER: Record<string, string> = {
+  id: 'CREATED',
+  campaign: 'CAMPAIGN',
+  unit: 'UNIT_CODE',
+  metric: 'METRIC',
+  year: 'YEAR',
+  value: 'VALUE',
+};
 
 /** A target as the forms edit it: the campaign, unit and metric also as the plain ids and codes the API takes. */
 const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.unit.code, metricCode: t.metric.code });
@@ -13,9 +39,17 @@ const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.u
  * filters take GSO codes read on `asOf` (default: the campaign's period start).
  */
 export const targets: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: TARGET_LIST, order: ORDER, fallback: 'CREATED', filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'], toRecord: toRow,
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: TARGET_LIST,
+        order: ORDER,
+        fallback: 'CREATED',
+        filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'],
+        toRecord: toRow,
+      },
+      params,
+    ),
   async getOne(id) {
     return toRow((await gql<{ target: Row }>(TARGET, { id: String(id) })).target);
   },
@@ -41,9 +75,17 @@ const METRIC_ORDER: Record<string, string> = { code: 'CODE', id: 'CODE', nameVi:
 
 /** The metric catalogue (danh mục chỉ số), keyed by code. */
 export const metrics: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: METRIC_LIST, order: METRIC_ORDER, fallback: 'CODE', filters: ['search', 'kind', 'computable'], toRecord: (m) => ({ ...m, id: m.code }),
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: METRIC_LIST,
+        order: METRIC_ORDER,
+        fallback: 'CODE',
+        filters: ['search', 'kind', 'computable'],
+        toRecord: (m) => ({ ...m, id: m.code }),
+      },
+      params,
+    ),
   async getOne(id) {
     const { metric } = await gql<{ metric: Row }>(METRIC, { code: String(id) });
     return { ...metric, id: metric.code };

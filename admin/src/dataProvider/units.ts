@@ -1,17 +1,37 @@
 import { gql } from './client';
 import { cleanFilter, pageWindow, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 import {
-  CLOSE_VILLAGE, CREATE_VILLAGE, PICK_UNITS, RECORD_REORGANISATION, REMOVE_UNIT_CLASSIFICATION, RENAME_VILLAGE, REORGANISATION, REORGANISATION_LIST,
-  SCOPE_UNIT, SET_UNIT_CLASSIFICATION, UNIT, UNIT_BY_CODE, UNIT_LIST, UNITS_BY_IDS, WITHDRAW_REORGANISATION,
+  CLOSE_VILLAGE,
+  CREATE_VILLAGE,
+  PICK_UNITS,
+  RECORD_REORGANISATION,
+  REMOVE_UNIT_CLASSIFICATION,
+  RENAME_VILLAGE,
+  REORGANISATION,
+  REORGANISATION_LIST,
+  SCOPE_UNIT,
+  SET_UNIT_CLASSIFICATION,
+  UNIT,
+  UNIT_BY_CODE,
+  UNIT_LIST,
+  UNITS_BY_IDS,
+  WITHDRAW_REORGANISATION,
 } from './documents/units';
 
 const ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', level: 'LEVEL' };
 
 /** Administrative units (đơn vị hành chính): paged, sorted and searched (accent-insensitive) by the units subgraph. */
 export const units: ResourceAdapter = {
-  getList: (params) => pagedList({
-    document: UNIT_LIST, order: ORDER, fallback: 'CODE', filters: ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf'],
-  }, params),
+  getList: (params) =>
+    pagedList(
+      {
+        document: UNIT_LIST,
+        order: ORDER,
+        fallback: 'CODE',
+        filters: ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf'],
+      },
+      params,
+    ),
   async getOne(id) {
     const { unitsByIds } = await gql<{ unitsByIds: (Row | null)[] }>(UNIT, { ids: [String(id)] });
     if (!unitsByIds[0]) throw new Error('ra.notification.item_doesnt_exist');
@@ -36,9 +56,22 @@ export interface PickedUnit {
 }
 
 export interface SetUnitClassificationInput {
-  unitCode: string; asOf: string | null; scheme: string; value: string | null; validFrom: string | null; validTo: string | null; source: string | null;
+  unitCode: string;
+  asOf: string | null;
+  scheme: string;
+  value: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string | null;
 }
-export interface CreateVillageInput { communeCode: string; asOf: string | null; name: string; kind: string; validFrom: string | null; validTo: string | null }
+export interface CreateVillageInput {
+  communeCode: string;
+  asOf: string | null;
+  name: string;
+  kind: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
 
 /** The data provider's unit methods beyond react-admin's own (`useDataProvider().pickUnits(…)`, …). */
 export const unitMethods = {
@@ -80,8 +113,11 @@ export const unitMethods = {
 export const reorganisations: ResourceAdapter = {
   async getList(params) {
     const filter = cleanFilter(params.filter, ['status', 'kind', 'unitCode', 'effectiveFrom', 'effectiveTo']);
-    const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(
-      REORGANISATION_LIST, { ...pageWindow(params), direction: params.sort?.order === 'ASC' ? 'ASC' : 'DESC', filter });
+    const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(REORGANISATION_LIST, {
+      ...pageWindow(params),
+      direction: params.sort?.order === 'ASC' ? 'ASC' : 'DESC',
+      filter,
+    });
     return { data: page.nodes, total: page.totalCount };
   },
   async getOne(id) {
@@ -91,7 +127,9 @@ export const reorganisations: ResourceAdapter = {
     const input = {
       ...pick(data, ['kind', 'effectiveOn', 'resolutionNumber', 'resolutionDate', 'issuer', 'note']),
       sources: (data.sources ?? []).map((s: Row) => pick(s, ['unitCode', 'share'])),
-      results: (data.results ?? []).map((r: Row) => (r.existingCode ? { existingCode: r.existingCode } : pick(r, ['code', 'name', 'kind', 'parentCode']))),
+      results: (data.results ?? []).map((r: Row) =>
+        r.existingCode ? { existingCode: r.existingCode } : pick(r, ['code', 'name', 'kind', 'parentCode']),
+      ),
       placements: (data.placements ?? []).map((p: Row) => ({ childCode: p.childCode, resultIndex: Number(p.resultIndex) })),
     };
     return (await gql<{ recordReorganisation: Row }>(RECORD_REORGANISATION, { input })).recordReorganisation;

@@ -6,11 +6,19 @@ const ORDER: Record<string, string> = { username: 'USERNAME', displayName: 'DISP
 
 /** User accounts (tài khoản), for system administrators: paged, sorted and searched (accent-insensitive) on the server. */
 export const users: ResourceAdapter = {
-  getList: (params) => pagedList({ document: USER_LIST, order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'] }, params),
+  getList: (params) =>
+    pagedList({ document: USER_LIST, order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'] }, params),
   async create(data) {
     const grants = ((data.grants ?? []) as Row[]).map((g) => ({ role: g.role, unitCode: g.unitCode, asOf: g.asOf || null }));
     const { createUser } = await gql<{ createUser: Row }>(CREATE_USER, {
-      input: { username: String(data.username ?? '').trim().toLowerCase(), displayName: data.displayName, password: data.password, grants },
+      input: {
+        username: String(data.username ?? '')
+          .trim()
+          .toLowerCase(),
+        displayName: data.displayName,
+        password: data.password,
+        grants,
+      },
     });
     return createUser;
   },

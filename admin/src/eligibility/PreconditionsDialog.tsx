@@ -1,5 +1,21 @@
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
@@ -49,7 +65,8 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
   const [busy, setBusy] = useState(false);
   const t = (key: string, options?: Record<string, unknown>) => translate(`awards.preconditions.${key}`, options);
 
-  const load = () => hub.preconditions(subject, year).then(setRecorded, (error) => notify((error as Error).message, { type: 'error', multiLine: true }));
+  const load = () =>
+    hub.preconditions(subject, year).then(setRecorded, (error) => notify((error as Error).message, { type: 'error', multiLine: true }));
   useEffect(() => {
     if (!open) return;
     setRecorded(null);
@@ -66,7 +83,14 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
     if (keyError || !recorded) return;
     setBusy(true);
     try {
-      await hub.recordPrecondition({ subject, key, year, holds: values.holds, evidence: values.evidence.trim() || null, expectedVersion: existing?.version ?? null });
+      await hub.recordPrecondition({
+        subject,
+        key,
+        year,
+        holds: values.holds,
+        evidence: values.evidence.trim() || null,
+        expectedVersion: existing?.version ?? null,
+      });
       notify('awards.preconditions.saved', { type: 'success', messageArgs: { key: label(key) ?? key, subject: subjectName } });
       await load();
       onRecorded();
@@ -81,10 +105,20 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>{t('title', { subject: subjectName, year })}</DialogTitle>
       <DialogContent>
-        {recorded && recorded.length === 0 && <Typography color="text.secondary" sx={{ mb: 2 }}>{t('none')}</Typography>}
+        {recorded && recorded.length === 0 && (
+          <Typography color="text.secondary" sx={{ mb: 2 }}>
+            {t('none')}
+          </Typography>
+        )}
         {recorded && recorded.length > 0 && (
           <Table size="small" data-testid="preconditions" sx={{ mb: 2 }}>
-            <TableHead><TableRow>{['key', 'holds', 'evidence'].map((k) => <TableCell key={k}>{t(k)}</TableCell>)}</TableRow></TableHead>
+            <TableHead>
+              <TableRow>
+                {['key', 'holds', 'evidence'].map((k) => (
+                  <TableCell key={k}>{t(k)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
             <TableBody>
               {recorded.map((p) => (
                 <TableRow key={p.id} data-key={p.key}>
@@ -96,24 +130,70 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
             </TableBody>
           </Table>
         )}
-        <Typography variant="subtitle2" sx={{ mb: 1 }}>{t('record')}</Typography>
+        <Typography variant="subtitle2" sx={{ mb: 1 }}>
+          {t('record')}
+        </Typography>
         <Stack spacing={2}>
           {asked.length > 0 ? (
-            <TextField select label={t('key')} value={values.key} onChange={(e) => setValues({ ...values, key: e.target.value })} slotProps={{ htmlInput: { 'aria-label': 'precondition-key' } }}>
-              {asked.map((p) => <MenuItem key={p.key} value={p.key}>{p.label}</MenuItem>)}
+            <TextField
+              select
+              label={t('key')}
+              value={values.key}
+              onChange={(e) => setValues({ ...values, key: e.target.value })}
+              slotProps={{ htmlInput: { 'aria-label': 'precondition-key' } }}
+            >
+              {asked.map((p) => (
+                <MenuItem key={p.key} value={p.key}>
+                  {p.label}
+                </MenuItem>
+              ))}
             </TextField>
           ) : (
-            <TextField label={t('key')} value={values.key} required error={tried && !!keyError} helperText={tried ? keyError ?? undefined : t('keyHelp')}
-              onChange={(e) => setValues({ ...values, key: e.target.value.toUpperCase() })} slotProps={{ htmlInput: { 'aria-label': 'precondition-key' } }} />
+            <TextField
+              label={t('key')}
+              value={values.key}
+              required
+              error={tried && !!keyError}
+              helperText={tried ? (keyError ?? undefined) : t('keyHelp')}
+              onChange={(e) => setValues({ ...values, key: e.target.value.toUpperCase() })}
+              slotProps={{ htmlInput: { 'aria-label': 'precondition-key' } }}
+            />
           )}
-          <FormControlLabel control={<Checkbox checked={values.holds} onChange={(e) => setValues({ ...values, holds: e.target.checked })} slotProps={{ input: { 'aria-label': 'precondition-holds' } }} />} label={t('holds')} />
-          <TextField label={t('evidence')} value={values.evidence} multiline minRows={2} onChange={(e) => setValues({ ...values, evidence: e.target.value })} slotProps={{ htmlInput: { 'aria-label': 'precondition-evidence' } }} />
-          {existing && <Alert severity="info">{t('replaces', { holds: translate(existing.holds ? 'awards.preconditions.yes' : 'awards.preconditions.no'), version: existing.version })}</Alert>}
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={values.holds}
+                onChange={(e) => setValues({ ...values, holds: e.target.checked })}
+                slotProps={{ input: { 'aria-label': 'precondition-holds' } }}
+              />
+            }
+            label={t('holds')}
+          />
+          <TextField
+            label={t('evidence')}
+            value={values.evidence}
+            multiline
+            minRows={2}
+            onChange={(e) => setValues({ ...values, evidence: e.target.value })}
+            slotProps={{ htmlInput: { 'aria-label': 'precondition-evidence' } }}
+          />
+          {existing && (
+            <Alert severity="info">
+              {t('replaces', {
+                holds: translate(existing.holds ? 'awards.preconditions.yes' : 'awards.preconditions.no'),
+                version: existing.version,
+              })}
+            </Alert>
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.close')}</Button>
-        {mayRecord && <Button variant="contained" disabled={busy || !recorded} onClick={save} data-testid="save-precondition">{t('save')}</Button>}
+        {mayRecord && (
+          <Button variant="contained" disabled={busy || !recorded} onClick={save} data-testid="save-precondition">
+            {t('save')}
+          </Button>
+        )}
       </DialogActions>
     </Dialog>
   );

@@ -10,6 +10,9 @@ export const i18nProvider = polyglotI18nProvider(
     return locale === 'en' ? en : vi;
   },
   'vi',
-  [{ locale: 'vi', name: 'Tiếng Việt' }, { locale: 'en', name: 'English' }],
+  [
+    { locale: 'vi', name: 'Tiếng Việt' },
+    { locale: 'en', name: 'English' },
+  ],
   { allowMissing: true },
 );

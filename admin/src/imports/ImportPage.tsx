@@ -1,7 +1,22 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import {
-  Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
@@ -27,7 +42,13 @@ interface Job {
   message: string | null;
 }
 
-interface RowError { row: number; column: string; code: string; message: string; expected: string | null }
+interface RowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+  expected: string | null;
+}
 
 const RUNNING = ['VALIDATING', 'COMMITTING'];
 
@@ -60,13 +81,18 @@ export function ImportPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
 
-  useEffect(() => { setKind((k) => k || kinds[0] || ''); }, [kinds]);
+  useEffect(() => {
+    setKind((k) => k || kinds[0] || '');
+  }, [kinds]);
 
   // Follow a running job every half second, as long as it runs.
   useEffect(() => {
     if (!job || !RUNNING.includes(job.status)) return;
     const timer = setTimeout(() => {
-      call<{ job: Job }>(`/imports/${kind}/jobs/${job.id}`).then((r) => setJob(r.job), (e: Error) => setProblem(e.message));
+      call<{ job: Job }>(`/imports/${kind}/jobs/${job.id}`).then(
+        (r) => setJob(r.job),
+        (e: Error) => setProblem(e.message),
+      );
     }, 500);
     return () => clearTimeout(timer);
   }, [call, job, kind]);
@@ -75,99 +101,204 @@ export function ImportPage() {
   const failedJobId = job && (job.status === 'INVALID' || job.status === 'FAILED') && job.errorCount > 0 ? job.id : null;
   useEffect(() => {
     if (failedJobId !== null) {
-      call<{ errors: RowError[] }>(`/imports/${kind}/jobs/${failedJobId}/errors`).then((r) => setErrors(r.errors), (e: Error) => setProblem(e.message));
+      call<{ errors: RowError[] }>(`/imports/${kind}/jobs/${failedJobId}/errors`).then(
+        (r) => setErrors(r.errors),
+        (e: Error) => setProblem(e.message),
+      );
     } else {
       setErrors([]);
     }
   }, [call, failedJobId, kind]);
 
-  const attempt = (work: () => Promise<void>) => { setProblem(null); work().catch((e: Error) => setProblem(e.message)); };
+  const attempt = (work: () => Promise<void>) => {
+    setProblem(null);
+    work().catch((e: Error) => setProblem(e.message));
+  };
 
-  const upload = () => attempt(async () => {
-    const chosen = file.current?.files?.[0];
-    if (!chosen) throw new Error(translate('imports.chooseFile'));
-    setJob(null);
-    const r = await call<{ job: Job }>(`/imports/${kind}?fileName=${encodeURIComponent(chosen.name)}`, { method: 'POST', body: chosen });
-    setJob(r.job);
-  });
+  const upload = () =>
+    attempt(async () => {
+      const chosen = file.current?.files?.[0];
+      if (!chosen) throw new Error(translate('imports.chooseFile'));
+      setJob(null);
+      const r = await call<{ job: Job }>(`/imports/${kind}?fileName=${encodeURIComponent(chosen.name)}`, { method: 'POST', body: chosen });
+      setJob(r.job);
+    });
 
-  const commit = () => attempt(async () => {
-    const r = await call<{ job: Job }>(`/imports/${kind}/jobs/${job!.id}/commit`, { method: 'POST' });
-    setJob(r.job);
-  });
+  const commit = () =>
+    attempt(async () => {
+      const r = await call<{ job: Job }>(`/imports/${kind}/jobs/${job!.id}/commit`, { method: 'POST' });
+      setJob(r.job);
+    });
 
-  const template = (ext: 'xlsx' | 'csv') => attempt(async () => {
-    const filled = territory && year ? `year=${year}&withinCode=${encodeURIComponent(territory.code)}` : '';
-    await save(`/imports/${kind}/template.${ext}?${filled}`, `${translate(`imports.kinds.${kind}`)}${territory ? ` ${territory.code}` : ''}${filled ? ` ${year}` : ''}.${ext}`);
-  });
+  const template = (ext: 'xlsx' | 'csv') =>
+    attempt(async () => {
+      const filled = territory && year ? `year=${year}&withinCode=${encodeURIComponent(territory.code)}` : '';
+      await save(
+        `/imports/${kind}/template.${ext}?${filled}`,
+        `${translate(`imports.kinds.${kind}`)}${territory ? ` ${territory.code}` : ''}${filled ? ` ${year}` : ''}.${ext}`,
+      );
+    });
 
   const running = job && RUNNING.includes(job.status);
-  const progress = job?.status === 'COMMITTING' ? job.rowsWritten / Math.max(1, job.rowsRead - job.unchanged) : job && job.rowsRead ? job.rowsValidated / job.rowsRead : 0;
+  const progress =
+    job?.status === 'COMMITTING'
+      ? job.rowsWritten / Math.max(1, job.rowsRead - job.unchanged)
+      : job && job.rowsRead
+        ? job.rowsValidated / job.rowsRead
+        : 0;
 
   return (
     <Card sx={{ mt: 2 }}>
       <Title title={translate('imports.title')} />
       <CardContent>
         <Stack spacing={2} sx={{ maxWidth: 900 }}>
-          <Typography variant="body2" color="text.secondary">{translate('imports.intro')}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {translate('imports.intro')}
+          </Typography>
           {!kinds.length && <Alert severity="info">{translate('imports.nothing')}</Alert>}
           {kinds.length > 0 && (
-            <TextField select size="small" label={translate('imports.kind')} value={kind} onChange={(e) => { setKind(e.target.value); setJob(null); }} sx={{ maxWidth: 360 }} data-testid="import-kind">
-              {kinds.map((k) => <MenuItem key={k} value={k}>{translate(`imports.kinds.${k}`)}</MenuItem>)}
+            <TextField
+              select
+              size="small"
+              label={translate('imports.kind')}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value);
+                setJob(null);
+              }}
+              sx={{ maxWidth: 360 }}
+              data-testid="import-kind"
+            >
+              {kinds.map((k) => (
+                <MenuItem key={k} value={k}>
+                  {translate(`imports.kinds.${k}`)}
+                </MenuItem>
+              ))}
             </TextField>
           )}
           {kind && (
             <Box>
-              <Typography variant="subtitle2" gutterBottom>{translate('imports.step1')}</Typography>
-              <Typography variant="body2" color="text.secondary" gutterBottom>{translate(`imports.templateHelp.${kind}`)}</Typography>
+              <Typography variant="subtitle2" gutterBottom>
+                {translate('imports.step1')}
+              </Typography>
+              <Typography variant="body2" color="text.secondary" gutterBottom>
+                {translate(`imports.templateHelp.${kind}`)}
+              </Typography>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
-                <TextField size="small" type="number" label={translate('app.year')} value={year} onChange={(e) => setYear(e.target.value)} sx={{ width: 120 }} inputProps={{ 'data-testid': 'import-year' }} />
-                <UnitAutocomplete value={territory} onChange={setTerritory} label={translate('imports.territory')} asOf={year ? `${year}-06-30` : null} sx={{ minWidth: 280 }} testId="import-territory" />
-                <Button startIcon={<DownloadIcon />} onClick={() => template('xlsx')}>{translate('imports.template')} XLSX</Button>
-                <Button startIcon={<DownloadIcon />} onClick={() => template('csv')}>CSV</Button>
+                <TextField
+                  size="small"
+                  type="number"
+                  label={translate('app.year')}
+                  value={year}
+                  onChange={(e) => setYear(e.target.value)}
+                  sx={{ width: 120 }}
+                  inputProps={{ 'data-testid': 'import-year' }}
+                />
+                <UnitAutocomplete
+                  value={territory}
+                  onChange={setTerritory}
+                  label={translate('imports.territory')}
+                  asOf={year ? `${year}-06-30` : null}
+                  sx={{ minWidth: 280 }}
+                  testId="import-territory"
+                />
+                <Button startIcon={<DownloadIcon />} onClick={() => template('xlsx')}>
+                  {translate('imports.template')} XLSX
+                </Button>
+                <Button startIcon={<DownloadIcon />} onClick={() => template('csv')}>
+                  CSV
+                </Button>
               </Stack>
             </Box>
           )}
           {kind && (
             <Box>
-              <Typography variant="subtitle2" gutterBottom>{translate('imports.step2')}</Typography>
+              <Typography variant="subtitle2" gutterBottom>
+                {translate('imports.step2')}
+              </Typography>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
                 <input ref={file} type="file" accept=".xlsx,.csv" data-testid="import-file" aria-label={translate('imports.file')} />
-                <Button variant="contained" startIcon={<UploadFileIcon />} onClick={upload} disabled={Boolean(running)}>{translate('imports.check')}</Button>
+                <Button variant="contained" startIcon={<UploadFileIcon />} onClick={upload} disabled={Boolean(running)}>
+                  {translate('imports.check')}
+                </Button>
               </Stack>
-              <Typography variant="caption" color="text.secondary">{translate('imports.limit')}</Typography>
+              <Typography variant="caption" color="text.secondary">
+                {translate('imports.limit')}
+              </Typography>
             </Box>
           )}
           {problem && <Alert severity="error">{problem}</Alert>}
           {job && (
             <Box data-testid="import-job" data-status={job.status}>
-              <Typography variant="subtitle2" gutterBottom>{translate(`imports.status.${job.status}`)}</Typography>
+              <Typography variant="subtitle2" gutterBottom>
+                {translate(`imports.status.${job.status}`)}
+              </Typography>
               {running && <LinearProgress variant="determinate" value={Math.round(100 * progress)} sx={{ mb: 1 }} />}
               <Typography variant="body2">
                 {translate('imports.counts', {
-                  read: format.number(job.rowsRead), validated: format.number(job.rowsValidated), written: format.number(job.rowsWritten),
-                  create: format.number(job.toCreate), update: format.number(job.toUpdate), unchanged: format.number(job.unchanged), errors: format.number(job.errorCount),
+                  read: format.number(job.rowsRead),
+                  validated: format.number(job.rowsValidated),
+                  written: format.number(job.rowsWritten),
+                  create: format.number(job.toCreate),
+                  update: format.number(job.toUpdate),
+                  unchanged: format.number(job.unchanged),
+                  errors: format.number(job.errorCount),
                 })}
               </Typography>
-              {job.message && <Alert severity="error" sx={{ mt: 1 }}>{localise(job.message)}</Alert>}
+              {job.message && (
+                <Alert severity="error" sx={{ mt: 1 }}>
+                  {localise(job.message)}
+                </Alert>
+              )}
               {job.status === 'VALIDATED' && (
                 <Stack direction="row" spacing={1} sx={{ mt: 1 }} alignItems="center">
-                  <Button variant="contained" color="success" onClick={commit} data-testid="import-commit">{translate('imports.commit')}</Button>
-                  <Typography variant="body2" color="text.secondary">{translate('imports.commitHelp')}</Typography>
+                  <Button variant="contained" color="success" onClick={commit} data-testid="import-commit">
+                    {translate('imports.commit')}
+                  </Button>
+                  <Typography variant="body2" color="text.secondary">
+                    {translate('imports.commitHelp')}
+                  </Typography>
                 </Stack>
               )}
               {job.status === 'COMMITTED' && (
                 <Alert severity="success" sx={{ mt: 1 }}>
-                  {translate('imports.done', { created: format.number(job.toCreate), updated: format.number(job.toUpdate), unchanged: format.number(job.unchanged) })}
-                  {kind === 'assessments' && <> <Link to="/compare">{translate('insights.compare.title')}</Link></>}
+                  {translate('imports.done', {
+                    created: format.number(job.toCreate),
+                    updated: format.number(job.toUpdate),
+                    unchanged: format.number(job.unchanged),
+                  })}
+                  {kind === 'assessments' && (
+                    <>
+                      {' '}
+                      <Link to="/compare">{translate('insights.compare.title')}</Link>
+                    </>
+                  )}
                 </Alert>
               )}
               {errors.length > 0 && (
                 <Box sx={{ mt: 1 }}>
                   <Stack direction="row" spacing={1} alignItems="center" sx={{ mb: 1 }}>
-                    <Typography variant="body2">{translate('imports.errorsShown', { shown: errors.length, total: job.errorCount })}</Typography>
-                    <Button size="small" startIcon={<DownloadIcon />} onClick={() => attempt(() => save(`/imports/${kind}/jobs/${job.id}/errors.xlsx`, `${translate('imports.errorsFile')}.xlsx`))}>XLSX</Button>
-                    <Button size="small" startIcon={<DownloadIcon />} onClick={() => attempt(() => save(`/imports/${kind}/jobs/${job.id}/errors.csv`, `${translate('imports.errorsFile')}.csv`))}>CSV</Button>
+                    <Typography variant="body2">
+                      {translate('imports.errorsShown', { shown: errors.length, total: job.errorCount })}
+                    </Typography>
+                    <Button
+                      size="small"
+                      startIcon={<DownloadIcon />}
+                      onClick={() =>
+                        attempt(() => save(`/imports/${kind}/jobs/${job.id}/errors.xlsx`, `${translate('imports.errorsFile')}.xlsx`))
+                      }
+                    >
+                      XLSX
+                    </Button>
+                    <Button
+                      size="small"
+                      startIcon={<DownloadIcon />}
+                      onClick={() =>
+                        attempt(() => save(`/imports/${kind}/jobs/${job.id}/errors.csv`, `${translate('imports.errorsFile')}.csv`))
+                      }
+                    >
+                      CSV
+                    </Button>
                   </Stack>
                   <TableContainer sx={{ maxHeight: 420, overflow: 'auto' }}>
                     <Table size="small" stickyHeader data-testid="import-errors">

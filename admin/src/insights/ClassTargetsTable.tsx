@@ -9,7 +9,13 @@ import { withUnit } from './useInsightMetrics';
  * Targets restricted to a class of communes (Quảng Nam: average criteria in high-mountain communes) with how many
  * communes carry the class and how they fare; one line per entry (a unit and metric, or a year) and class.
  */
-export function ClassTargetsTable({ firstColumn, entries }: { firstColumn: string; entries: { key: string; label: string; classTargets: ClassTarget[] }[] }) {
+export function ClassTargetsTable({
+  firstColumn,
+  entries,
+}: {
+  firstColumn: string;
+  entries: { key: string; label: string; classTargets: ClassTarget[] }[];
+}) {
   const translate = useTranslate();
   const format = useFormat();
   const lines = entries.flatMap((e) => e.classTargets.map((c) => ({ ...e, c })));
@@ -17,11 +23,20 @@ export function ClassTargetsTable({ firstColumn, entries }: { firstColumn: strin
   return (
     <Box sx={{ mt: 3 }} data-testid="class-targets">
       <Typography variant="subtitle1">{translate('insights.classTargets.title')}</Typography>
-      <Typography variant="caption" color="text.secondary">{translate('insights.classTargets.help')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('insights.classTargets.help')}
+      </Typography>
       <Table size="small">
         <TableHead>
           <TableRow>
-            {[firstColumn, 'insights.classTargets.unitClass', 'insights.classTargets.communes', 'insights.actual', 'insights.target', 'insights.gap'].map((key) => (
+            {[
+              firstColumn,
+              'insights.classTargets.unitClass',
+              'insights.classTargets.communes',
+              'insights.actual',
+              'insights.target',
+              'insights.gap',
+            ].map((key) => (
               <TableCell key={key}>{translate(key)}</TableCell>
             ))}
           </TableRow>
@@ -32,9 +47,13 @@ export function ClassTargetsTable({ firstColumn, entries }: { firstColumn: strin
               <TableCell>{label}</TableCell>
               <TableCell>{translate(`resources.targets.unitClass.${c.unitClass}`, { _: c.unitClass })}</TableCell>
               <TableCell align="right">{format.number(c.communes)}</TableCell>
-              <TableCell align="right" title={c.note ? localise(c.note) : ''}>{c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}</TableCell>
+              <TableCell align="right" title={c.note ? localise(c.note) : ''}>
+                {c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}
+              </TableCell>
               <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
-              <TableCell align="right" sx={{ color: c.onTrack == null ? undefined : c.onTrack ? 'success.main' : 'error.main' }}>{c.gap == null ? '—' : `${c.gap > 0 ? '+' : ''}${format.number(c.gap)}`}</TableCell>
+              <TableCell align="right" sx={{ color: c.onTrack == null ? undefined : c.onTrack ? 'success.main' : 'error.main' }}>
+                {c.gap == null ? '—' : `${c.gap > 0 ? '+' : ''}${format.number(c.gap)}`}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -1,7 +1,11 @@
 import { currentLocale } from '../i18n/locale';
 
 /** The hub's download of the same table (`/exports/<name>.<csv|xlsx>`), labelled in the console's language. */
-export function exportUrl(name: 'compare' | 'progress', format: 'csv' | 'xlsx', params: Record<string, string | number | string[] | undefined>): string {
+export function exportUrl(
+  name: 'compare' | 'progress',
+  format: 'csv' | 'xlsx',
+  params: Record<string, string | number | string[] | undefined>,
+): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === '' || (Array.isArray(value) && !value.length)) continue;

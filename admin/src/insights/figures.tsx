@@ -14,11 +14,19 @@ export function ActualCell({ row }: { row: Figures }) {
   const translate = useTranslate();
   const format = useFormat();
   if (row.actual == null) {
-    return <span title={row.note ? localise(row.note) : ''}>—{' '}<Typography component="span" variant="caption" color="text.secondary">{translate('insights.noData')}</Typography></span>;
+    return (
+      <span title={row.note ? localise(row.note) : ''}>
+        —{' '}
+        <Typography component="span" variant="caption" color="text.secondary">
+          {translate('insights.noData')}
+        </Typography>
+      </span>
+    );
   }
-  const text = row.count != null
-    ? `${format.number(row.count)}/${format.number(row.denominator)}${row.share != null ? ` · ${format.number(row.share)} %` : ''}`
-    : withUnit(format.number, row.actual, row.valueUnit);
+  const text =
+    row.count != null
+      ? `${format.number(row.count)}/${format.number(row.denominator)}${row.share != null ? ` · ${format.number(row.share)} %` : ''}`
+      : withUnit(format.number, row.actual, row.valueUnit);
   return <span title={`${row.numerator}/${row.denominator}`}>{text}</span>;
 }
 
@@ -29,7 +37,14 @@ export function CoverageCell({ row }: { row: Figures }) {
   return (
     <span title={row.coverage == null ? '' : `${format.number(row.coverage)} %`}>
       {format.number(row.unitsWithData)}/{format.number(row.unitsInScope)}
-      {row.partial && <>{' '}<Typography component="span" variant="caption" color="warning.main">{translate('insights.partial')}</Typography></>}
+      {row.partial && (
+        <>
+          {' '}
+          <Typography component="span" variant="caption" color="warning.main">
+            {translate('insights.partial')}
+          </Typography>
+        </>
+      )}
     </span>
   );
 }
@@ -38,7 +53,9 @@ export function CoverageCell({ row }: { row: Figures }) {
 export function targetText(format: (n: number | null | undefined) => string, row: Figures): string {
   if (row.target == null) return '—';
   const unit = row.targetUnit ?? row.valueUnit;
-  return row.targetMax != null ? `${withUnit(format, row.target, unit)}–${withUnit(format, row.targetMax, unit)}` : withUnit(format, row.target, unit);
+  return row.targetMax != null
+    ? `${withUnit(format, row.target, unit)}–${withUnit(format, row.targetMax, unit)}`
+    : withUnit(format, row.target, unit);
 }
 
 /**
@@ -46,4 +63,4 @@ export function targetText(format: (n: number | null | undefined) => string, row
  * or with data for only part of its units, is left out of a chart (and named under it) rather than drawn as if
  * complete; the table shows it with its coverage. The same rule ranks rows (the API ranks only full data).
  */
-export const drawn = (row: Figures): number | null => (row.partial ? null : row.actual ?? null);
+export const drawn = (row: Figures): number | null => (row.partial ? null : (row.actual ?? null));

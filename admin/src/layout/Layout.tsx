@@ -16,7 +16,12 @@ export function Layout(props: LayoutProps) {
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
         '& .RaList-main, & .RaList-content, & .RaShow-main, & .RaShow-card, & .MuiCardContent-root': { minWidth: 0, maxWidth: '100%' },
         '& .RaList-content, & .RaDataTable-root, & .RaDatagrid-root, & .RaTabbedShowLayout-content': { overflowX: 'auto' },
-        '& .RaLayout-appFrame .MuiToolbar-root .MuiTypography-root': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+        '& .RaLayout-appFrame .MuiToolbar-root .MuiTypography-root': {
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+          minWidth: 0,
+        },
       }}
     />
   );

@@ -21,12 +21,21 @@ export function Menu() {
   const section = (key: string) => (
     <Fragment>
       <Divider sx={{ my: 0.5 }} />
-      {open && <Typography variant="overline" component="div" sx={{ px: 2, color: 'text.secondary' }}>{translate(`app.menu.${key}`)}</Typography>}
+      {open && (
+        <Typography variant="overline" component="div" sx={{ px: 2, color: 'text.secondary' }}>
+          {translate(`app.menu.${key}`)}
+        </Typography>
+      )}
     </Fragment>
   );
   return (
     // Long labels wrap onto a second line rather than being cut.
-    <RaMenu sx={{ '& .MuiMenuItem-root': { whiteSpace: 'normal' }, '& .MuiMenuItem-root .MuiTypography-root': { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}>
+    <RaMenu
+      sx={{
+        '& .MuiMenuItem-root': { whiteSpace: 'normal' },
+        '& .MuiMenuItem-root .MuiTypography-root': { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 },
+      }}
+    >
       <RaMenu.DashboardItem />
       <RaMenu.ResourceItem name="units" />
       <RaMenu.ResourceItem name="reorganisations" />
@@ -45,7 +54,13 @@ export function Menu() {
       <RaMenu.ResourceItem name="contributions" />
       <RaMenu.ResourceItem name="nominations" />
       <RaMenu.ResourceItem name="awards" />
-      {extraMenu.map((item) => (item.section ? <Fragment key={item.key}>{section(item.section)}</Fragment> : <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />))}
+      {extraMenu.map((item) =>
+        item.section ? (
+          <Fragment key={item.key}>{section(item.section)}</Fragment>
+        ) : (
+          <RaMenu.Item key={item.key} to={item.to!} primaryText={translate(item.label!, { smart_count: 2 })} leftIcon={item.icon} />
+        ),
+      )}
       {(mayAudit || mayAccounts || mayImport) && section('system')}
       {mayImport && <RaMenu.Item to="/imports" primaryText={translate('imports.menu')} leftIcon={<UploadFileIcon />} />}
       <RaMenu.ResourceItem name="auditLog" />

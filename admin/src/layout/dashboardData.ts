@@ -42,36 +42,55 @@ export async function dashboardData(hub: HubDataProvider, today = new Date()): P
     hub.activeCampaigns(),
   ]);
   const paths = grant?.paths ?? [];
-  const inScope = (path: string | null | undefined) => !!path && (grant?.role === 'SYSTEM_ADMIN' || paths.some((p) => within(path, p) || within(p, path)));
+  const inScope = (path: string | null | undefined) =>
+    !!path && (grant?.role === 'SYSTEM_ADMIN' || paths.some((p) => within(path, p) || within(p, path)));
   const mine = active.filter((c) => inScope(c.issuer.path));
   const lastYear = Math.max(0, ...mine.map((c) => Number(c.periodEnd.slice(0, 4))));
   const year = Math.min(today.getUTCFullYear(), lastYear || today.getUTCFullYear());
   const todayText = today.toISOString().slice(0, 10);
   const horizon = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const deadlines = mine.flatMap((c) => c.milestones.map((m) => ({ campaignId: c.id, campaign: c.name, kind: m.kind, description: m.description, date: nextDeadline(m, today) })))
+  const deadlines = mine
+    .flatMap((c) =>
+      c.milestones.map((m) => ({
+        campaignId: c.id,
+        campaign: c.name,
+        kind: m.kind,
+        description: m.description,
+        date: nextDeadline(m, today),
+      })),
+    )
     .filter((d): d is typeof d & { date: string } => !!d.date && d.date >= todayText && d.date <= horizon)
     .sort((a, b) => a.date.localeCompare(b.date));
   const asOf = `${year}-06-30`;
 
   // Nominations whose next step is this user's: drafts and returns for the proposing unit, the rest for the level
   // holding the nomination now (it climbs its levels up to the deciding one).
-  const statuses = Object.entries(WAITING).filter(([capability]) => allows(rules, capability as keyof typeof WAITING)).flatMap(([, s]) => s);
+  const statuses = Object.entries(WAITING)
+    .filter(([capability]) => allows(rules, capability as keyof typeof WAITING))
+    .flatMap(([, s]) => s);
   const waiting = async (status: string) => {
     const waitingNow = await hub.waitingNominations(status);
     const proposing = status === 'DRAFT' || status === 'RETURNED';
     const holder = (n: WaitingNomination) => (proposing ? n.proposingUnit : n.currentUnit);
-    return waitingNow.filter((n) => holder(n) && allows(rules, proposing ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS', holder(n)!.path))
+    return waitingNow
+      .filter((n) => holder(n) && allows(rules, proposing ? 'PROPOSE_NOMINATIONS' : 'DECIDE_NOMINATIONS', holder(n)!.path))
       .map((n) => ({ id: n.id, status: n.status, year: n.year, subject: n.subject.name ?? n.subject.unit.name, unit: holder(n)!.name }));
   };
   const [progress, nominations, coverage, changes] = await Promise.all([
-    scope ? hub.compare({ unitCodes: [scope.code], metrics: PROGRESS_METRICS, year, asOf }).then((r) => r.rows, () => []) : Promise.resolve([]),
+    scope
+      ? hub.compare({ unitCodes: [scope.code], metrics: PROGRESS_METRICS, year, asOf }).then(
+          (r) => r.rows,
+          () => [],
+        )
+      : Promise.resolve([]),
     Promise.all(statuses.map(waiting)).then((lists) => lists.flat()),
     scope && allows(rules, 'RECORD_ASSESSMENTS', scope.path)
-      ? hub.assessmentCoverage(scope.code, year, asOf).then((coverage) => coverage, () => null)
+      ? hub.assessmentCoverage(scope.code, year, asOf).then(
+          (coverage) => coverage,
+          () => null,
+        )
       : Promise.resolve(null),
-    allows(rules, 'READ_AUDIT_LOG')
-      ? hub.recentChanges()
-      : Promise.resolve([]),
+    allows(rules, 'READ_AUDIT_LOG') ? hub.recentChanges() : Promise.resolve([]),
   ]);
   return { scope, year, progress, nominations, coverage, deadlines, changes, rules };
 }

@@ -20,20 +20,33 @@ export function NominationList() {
   const translate = useTranslate();
   return (
     <ResourceList filters={filters} sort={{ field: 'id', order: 'DESC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (r) => subjectText(r.subject),
-        secondary: (r) => [r.year, translate(`enums.AwardOccasion.${r.occasion}`), r.proposingUnit.name].join(' · '),
-        tertiary: (r) => translate(`enums.NominationStatus.${r.status}`),
-      }}>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (r) => subjectText(r.subject),
+          secondary: (r) => [r.year, translate(`enums.AwardOccasion.${r.occasion}`), r.proposingUnit.name].join(' · '),
+          tertiary: (r) => translate(`enums.NominationStatus.${r.status}`),
+        }}
+      >
         <DataTable.Col source="id" />
         <DataTable.Col source="subject" disableSort render={(r) => subjectText(r.subject)} />
-        <DataTable.Col source="occasion" disableSort><EnumText source="occasion" enumName="AwardOccasion" /></DataTable.Col>
+        <DataTable.Col source="occasion" disableSort>
+          <EnumText source="occasion" enumName="AwardOccasion" />
+        </DataTable.Col>
         <DataTable.Col source="year" />
-        <DataTable.Col source="formCode" disableSort><AwardFormName /></DataTable.Col>
+        <DataTable.Col source="formCode" disableSort>
+          <AwardFormName />
+        </DataTable.Col>
         <DataTable.Col source="proposingUnit" disableSort render={(r) => r.proposingUnit.name} />
-        <DataTable.Col source="status"><EnumText source="status" enumName="NominationStatus" chip /></DataTable.Col>
-        <DataTable.Col source="createdAt"><DateText source="createdAt" /></DataTable.Col>
-        <DataTable.Col source="updatedAt"><DateText source="updatedAt" withTime /></DataTable.Col>
+        <DataTable.Col source="status">
+          <EnumText source="status" enumName="NominationStatus" chip />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateText source="createdAt" />
+        </DataTable.Col>
+        <DataTable.Col source="updatedAt">
+          <DateText source="updatedAt" withTime />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

@@ -1,6 +1,34 @@
-import { Box, Button as MuiButton, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button as MuiButton,
+  Checkbox,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Labeled, Show, TabbedShowLayout, TextField, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
+import {
+  Labeled,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
@@ -23,7 +51,7 @@ function WorkflowActions() {
   // The API says which steps are open (nextSteps); who may take them, its capability table: the proposing unit submits
   // what it holds (no current level), the level holding the nomination takes every other step, the decision included.
   const withProposer = !nomination?.currentUnit;
-  const mayPropose = useCan('PROPOSE_NOMINATIONS', withProposer ? nomination?.proposingUnit?.path ?? null : null);
+  const mayPropose = useCan('PROPOSE_NOMINATIONS', withProposer ? (nomination?.proposingUnit?.path ?? null) : null);
   const mayReview = useCan('DECIDE_NOMINATIONS', nomination?.currentUnit?.path ?? null);
   if (!nomination) return null;
   const possible: string[] = nomination.nextSteps ?? [];
@@ -31,12 +59,24 @@ function WorkflowActions() {
   const withheld = possible.length > steps.length;
   const status = (s: string) => translate(`enums.NominationStatus.${s}`);
   const submit = async () => {
-    if (step === 'RETURNED' && !values.reason.trim()) { setMissing(true); return; }
-    if (step === 'DECIDED' && (!values.decisionNumber.trim() || !values.decidedOn || !values.signer.trim())) { setMissing(true); return; }
+    if (step === 'RETURNED' && !values.reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    if (step === 'DECIDED' && (!values.decisionNumber.trim() || !values.decidedOn || !values.signer.trim())) {
+      setMissing(true);
+      return;
+    }
     setBusy(true);
     try {
       if (step === 'DECIDED') {
-        await hub.decideNomination({ id: String(nomination.id), expectedVersion: nomination.version, decisionNumber: values.decisionNumber.trim(), decidedOn: values.decidedOn, signer: values.signer.trim() });
+        await hub.decideNomination({
+          id: String(nomination.id),
+          expectedVersion: nomination.version,
+          decisionNumber: values.decisionNumber.trim(),
+          decidedOn: values.decidedOn,
+          signer: values.signer.trim(),
+        });
       } else {
         await hub.transitionNomination(String(nomination.id), step!, nomination.version, values.reason.trim() || null);
       }
@@ -51,15 +91,34 @@ function WorkflowActions() {
   };
   return (
     <TopToolbar>
-      {possible.length === 0 && <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>{translate('resources.nominations.actions.none')}</Typography>}
+      {possible.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }}>
+          {translate('resources.nominations.actions.none')}
+        </Typography>
+      )}
       {withheld && (
         <Typography variant="body2" color="text.secondary" sx={{ alignSelf: 'center' }} data-testid="steps-withheld">
-          {translate('resources.nominations.actions.notYours', { steps: possible.filter((s) => !steps.includes(s)).map(status).join(', ') })}
+          {translate('resources.nominations.actions.notYours', {
+            steps: possible
+              .filter((s) => !steps.includes(s))
+              .map(status)
+              .join(', '),
+          })}
         </Typography>
       )}
       {steps.map((s) => (
-        <MuiButton key={s} variant={s === 'RETURNED' ? 'outlined' : 'contained'} color={s === 'RETURNED' ? 'warning' : 'primary'} size="small" data-step={s}
-          onClick={() => { setValues({ reason: '', decisionNumber: '', decidedOn: today(), signer: '' }); setMissing(false); setStep(s); }}>
+        <MuiButton
+          key={s}
+          variant={s === 'RETURNED' ? 'outlined' : 'contained'}
+          color={s === 'RETURNED' ? 'warning' : 'primary'}
+          size="small"
+          data-step={s}
+          onClick={() => {
+            setValues({ reason: '', decisionNumber: '', decidedOn: today(), signer: '' });
+            setMissing(false);
+            setStep(s);
+          }}
+        >
           {translate(`resources.nominations.actions.${s}`)}
         </MuiButton>
       ))}
@@ -69,21 +128,50 @@ function WorkflowActions() {
           <Stack spacing={2} sx={{ mt: 1 }}>
             {step === 'DECIDED' && (
               <>
-                <MuiTextField label={translate('resources.nominations.actions.decisionNumber')} value={values.decisionNumber} required error={missing && !values.decisionNumber.trim()} onChange={(e) => setValues({ ...values, decisionNumber: e.target.value })} />
-                <MuiTextField type="date" label={translate('resources.nominations.actions.decidedOn')} value={values.decidedOn} required slotProps={{ inputLabel: { shrink: true } }} onChange={(e) => setValues({ ...values, decidedOn: e.target.value })} />
-                <MuiTextField label={translate('resources.nominations.actions.signer')} value={values.signer} required error={missing && !values.signer.trim()} onChange={(e) => setValues({ ...values, signer: e.target.value })} />
+                <MuiTextField
+                  label={translate('resources.nominations.actions.decisionNumber')}
+                  value={values.decisionNumber}
+                  required
+                  error={missing && !values.decisionNumber.trim()}
+                  onChange={(e) => setValues({ ...values, decisionNumber: e.target.value })}
+                />
+                <MuiTextField
+                  type="date"
+                  label={translate('resources.nominations.actions.decidedOn')}
+                  value={values.decidedOn}
+                  required
+                  slotProps={{ inputLabel: { shrink: true } }}
+                  onChange={(e) => setValues({ ...values, decidedOn: e.target.value })}
+                />
+                <MuiTextField
+                  label={translate('resources.nominations.actions.signer')}
+                  value={values.signer}
+                  required
+                  error={missing && !values.signer.trim()}
+                  onChange={(e) => setValues({ ...values, signer: e.target.value })}
+                />
               </>
             )}
             {step !== 'DECIDED' && (
-              <MuiTextField label={translate('resources.nominations.actions.reason')} value={values.reason} multiline minRows={2} required={step === 'RETURNED'}
-                error={missing && step === 'RETURNED' && !values.reason.trim()} helperText={missing && step === 'RETURNED' ? translate('resources.nominations.actions.reasonRequired') : undefined}
-                onChange={(e) => setValues({ ...values, reason: e.target.value })} inputProps={{ 'aria-label': 'reason' }} />
+              <MuiTextField
+                label={translate('resources.nominations.actions.reason')}
+                value={values.reason}
+                multiline
+                minRows={2}
+                required={step === 'RETURNED'}
+                error={missing && step === 'RETURNED' && !values.reason.trim()}
+                helperText={missing && step === 'RETURNED' ? translate('resources.nominations.actions.reasonRequired') : undefined}
+                onChange={(e) => setValues({ ...values, reason: e.target.value })}
+                inputProps={{ 'aria-label': 'reason' }}
+              />
             )}
           </Stack>
         </DialogContent>
         <DialogActions>
           <MuiButton onClick={() => setStep(null)}>{translate('ra.action.cancel')}</MuiButton>
-          <MuiButton variant="contained" disabled={busy} onClick={submit} data-testid="confirm-step">{step && translate(`resources.nominations.actions.${step}`)}</MuiButton>
+          <MuiButton variant="contained" disabled={busy} onClick={submit} data-testid="confirm-step">
+            {step && translate(`resources.nominations.actions.${step}`)}
+          </MuiButton>
         </DialogActions>
       </Dialog>
     </TopToolbar>
@@ -97,15 +185,26 @@ function Dossier() {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const [items, setItems] = useState<{ item: string; label: string; template: string | null; provided: boolean; documentReference: string | null }[]>([]);
-  useEffect(() => { setItems(nomination?.dossier ?? []); }, [nomination]);
+  const [items, setItems] = useState<
+    { item: string; label: string; template: string | null; provided: boolean; documentReference: string | null }[]
+  >([]);
+  useEffect(() => {
+    setItems(nomination?.dossier ?? []);
+  }, [nomination]);
   const mayPropose = useCan('PROPOSE_NOMINATIONS', nomination?.proposingUnit?.path ?? null);
   if (!nomination) return null;
   const editable = mayPropose && ['DRAFT', 'RETURNED'].includes(nomination.status);
   const save = async () => {
-    if (items.some((i) => i.provided && !i.documentReference?.trim())) { notify('resources.nominations.dossier.referenceRequired', { type: 'warning' }); return; }
+    if (items.some((i) => i.provided && !i.documentReference?.trim())) {
+      notify('resources.nominations.dossier.referenceRequired', { type: 'warning' });
+      return;
+    }
     try {
-      await hub.updateNominationDossier(String(nomination.id), nomination.version, items.map((i) => ({ item: i.item, provided: i.provided, documentReference: i.documentReference?.trim() || null })));
+      await hub.updateNominationDossier(
+        String(nomination.id),
+        nomination.version,
+        items.map((i) => ({ item: i.item, provided: i.provided, documentReference: i.documentReference?.trim() || null })),
+      );
       notify('resources.nominations.dossier.saved', { type: 'success' });
       refresh();
     } catch (error) {
@@ -115,29 +214,48 @@ function Dossier() {
   return (
     <Box>
       <Table size="small" data-testid="dossier">
-        <TableHead><TableRow>
-          {['item', 'template', 'provided', 'documentReference'].map((k) => <TableCell key={k}>{translate(`resources.nominations.dossier.${k}`)}</TableCell>)}
-        </TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            {['item', 'template', 'provided', 'documentReference'].map((k) => (
+              <TableCell key={k}>{translate(`resources.nominations.dossier.${k}`)}</TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
         <TableBody>
           {items.map((entry, i) => (
             <TableRow key={entry.item + i}>
               <TableCell>{entry.label || translate(`enums.DossierItemKind.${entry.item}`)}</TableCell>
               <TableCell>{entry.template ?? ''}</TableCell>
               <TableCell>
-                <Checkbox checked={entry.provided} disabled={!editable} inputProps={{ 'aria-label': `provided-${entry.item}` }}
-                  onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, provided: e.target.checked } : x)))} />
+                <Checkbox
+                  checked={entry.provided}
+                  disabled={!editable}
+                  inputProps={{ 'aria-label': `provided-${entry.item}` }}
+                  onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, provided: e.target.checked } : x)))}
+                />
               </TableCell>
               <TableCell>
                 {editable ? (
-                  <MuiTextField size="small" fullWidth value={entry.documentReference ?? ''} inputProps={{ 'aria-label': `reference-${entry.item}` }}
-                    onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, documentReference: e.target.value } : x)))} />
-                ) : entry.documentReference ?? '—'}
+                  <MuiTextField
+                    size="small"
+                    fullWidth
+                    value={entry.documentReference ?? ''}
+                    inputProps={{ 'aria-label': `reference-${entry.item}` }}
+                    onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, documentReference: e.target.value } : x)))}
+                  />
+                ) : (
+                  (entry.documentReference ?? '—')
+                )}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
-      {editable && <MuiButton sx={{ mt: 1 }} variant="outlined" onClick={save}>{translate('resources.nominations.dossier.save')}</MuiButton>}
+      {editable && (
+        <MuiButton sx={{ mt: 1 }} variant="outlined" onClick={save}>
+          {translate('resources.nominations.dossier.save')}
+        </MuiButton>
+      )}
     </Box>
   );
 }
@@ -150,9 +268,13 @@ function History() {
   const status = (s: string | null) => (s ? translate(`enums.NominationStatus.${s}`) : '—');
   return (
     <Table size="small" data-testid="history">
-      <TableHead><TableRow>
-        {['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason'].map((k) => <TableCell key={k}>{translate(`resources.nominations.history.${k}`)}</TableCell>)}
-      </TableRow></TableHead>
+      <TableHead>
+        <TableRow>
+          {['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason'].map((k) => (
+            <TableCell key={k}>{translate(`resources.nominations.history.${k}`)}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
       <TableBody>
         {(nomination?.transitions ?? []).map((t: RaRecord) => (
           <TableRow key={t.id} data-to={t.to}>
@@ -178,8 +300,13 @@ function Levels() {
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="nomination-levels">
       {nomination.levels.map((l: { role: string; current: boolean; unit: { id: string; name: string } }, i: number) => (
-        <Chip key={`${l.unit.id}-${i}`} size="small" color={l.current ? 'primary' : 'default'} variant={l.current ? 'filled' : 'outlined'}
-          label={`${l.unit.name} · ${translate(`resources.nominations.levelRoles.${l.role}`)}`} />
+        <Chip
+          key={`${l.unit.id}-${i}`}
+          size="small"
+          color={l.current ? 'primary' : 'default'}
+          variant={l.current ? 'filled' : 'outlined'}
+          label={`${l.unit.name} · ${translate(`resources.nominations.levelRoles.${l.role}`)}`}
+        />
       ))}
     </Stack>
   );
@@ -210,20 +337,32 @@ export function NominationShow() {
     <Show actions={<WorkflowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="resources.nominations.tabs.overview">
-          <Labeled label="resources.nominations.fields.subject"><Subject /></Labeled>
+          <Labeled label="resources.nominations.fields.subject">
+            <Subject />
+          </Labeled>
           <EnumText source="status" enumName="NominationStatus" chip />
-          <Labeled label="resources.nominations.fields.standard"><StandardLink /></Labeled>
+          <Labeled label="resources.nominations.fields.standard">
+            <StandardLink />
+          </Labeled>
           <EnumText source="occasion" enumName="AwardOccasion" />
           <TextField source="year" />
           <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
           <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
           <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
-          <Labeled label="resources.nominations.fields.levels"><Levels /></Labeled>
+          <Labeled label="resources.nominations.fields.levels">
+            <Levels />
+          </Labeled>
           <DateText source="createdAt" withTime />
-          <Labeled label="resources.nominations.fields.award"><Award /></Labeled>
+          <Labeled label="resources.nominations.fields.award">
+            <Award />
+          </Labeled>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.nominations.tabs.dossier" path="dossier"><Dossier /></TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.nominations.tabs.history" path="history"><History /></TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.nominations.tabs.dossier" path="dossier">
+          <Dossier />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.nominations.tabs.history" path="history">
+          <History />
+        </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>
   );

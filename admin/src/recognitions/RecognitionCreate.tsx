@@ -9,8 +9,22 @@ function UnitsOnDecisionDate() {
   const decidedOn: string | undefined = useWatch({ name: 'decidedOn' });
   return (
     <>
-      <UnitCodeInput source="unitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
-      <UnitCodeInput source="issuingUnitCode" asOf={decidedOn || null} validate={required()} fullWidth disabled={!decidedOn} capability="DECIDE_RECOGNITIONS" />
+      <UnitCodeInput
+        source="unitCode"
+        asOf={decidedOn || null}
+        validate={required()}
+        fullWidth
+        disabled={!decidedOn}
+        capability="DECIDE_RECOGNITIONS"
+      />
+      <UnitCodeInput
+        source="issuingUnitCode"
+        asOf={decidedOn || null}
+        validate={required()}
+        fullWidth
+        disabled={!decidedOn}
+        capability="DECIDE_RECOGNITIONS"
+      />
     </>
   );
 }
@@ -24,7 +38,9 @@ export function RecognitionCreate() {
         <UnitsOnDecisionDate />
         <SelectInput source="tier" choices={enumChoices('RecognitionTier')} validate={required()} />
         <TextInput source="decisionNumber" validate={required()} />
-        <ReferenceInput source="criteriaSetId" reference="criteriaSets"><SelectInput optionText="code" /></ReferenceInput>
+        <ReferenceInput source="criteriaSetId" reference="criteriaSets">
+          <SelectInput optionText="code" />
+        </ReferenceInput>
       </SimpleForm>
     </Create>
   );

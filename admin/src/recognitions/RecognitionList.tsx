@@ -1,5 +1,15 @@
 import BlockIcon from '@mui/icons-material/Block';
-import { BooleanInput, DataTable, DateInput, NumberInput, SelectInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  DataTable,
+  DateInput,
+  NumberInput,
+  SelectInput,
+  TextInput,
+  required,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { DateText, EnumText } from '../common/fields';
@@ -16,9 +26,23 @@ function RevokeButton() {
   const mayRevoke = useCan('DECIDE_RECOGNITIONS', decision?.issuingUnit?.path ?? null);
   if (!decision || decision.revokedOn || !mayRevoke) return null;
   return (
-    <DialogButton label="resources.recognitions.revoke.button" title="resources.recognitions.revoke.title" titleArgs={{ number: decision.decisionNumber }}
-      icon={<BlockIcon />} done="resources.recognitions.revoke.done" saveLabel="resources.recognitions.revoke.button" defaultValues={{ revokedOn: today() }}
-      save={(values) => hub.revokeRecognition({ id: String(decision.id), expectedVersion: decision.version, revokedOn: values.revokedOn, reason: values.reason })}>
+    <DialogButton
+      label="resources.recognitions.revoke.button"
+      title="resources.recognitions.revoke.title"
+      titleArgs={{ number: decision.decisionNumber }}
+      icon={<BlockIcon />}
+      done="resources.recognitions.revoke.done"
+      saveLabel="resources.recognitions.revoke.button"
+      defaultValues={{ revokedOn: today() }}
+      save={(values) =>
+        hub.revokeRecognition({
+          id: String(decision.id),
+          expectedVersion: decision.version,
+          revokedOn: values.revokedOn,
+          reason: values.reason,
+        })
+      }
+    >
       <DateInput source="revokedOn" label="resources.recognitions.fields.revokedOn" validate={required()} />
       <TextInput source="reason" label="resources.recognitions.fields.revocationReason" validate={required()} fullWidth multiline />
     </DialogButton>
@@ -39,17 +63,20 @@ function RecognitionDetails() {
   const format = useFormat();
   if (!r) return null;
   return (
-    <Details actions={<RevokeButton />} rows={[
-      ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
-      ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
-      ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
-      ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
-      ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
-      ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
-      ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
-      ['resources.recognitions.fields.revocationReason', r.revocationReason],
-      ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
-    ]} />
+    <Details
+      actions={<RevokeButton />}
+      rows={[
+        ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
+        ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
+        ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
+        ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
+        ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
+        ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
+        ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
+        ['resources.recognitions.fields.revocationReason', r.revocationReason],
+        ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
+      ]}
+    />
   );
 }
 
@@ -59,19 +86,40 @@ export function RecognitionList() {
   const format = useFormat();
   return (
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
-      <RecordTable rowClick="expand" expand={<RecognitionDetails />} phone={{
-        primary: (r) => `${r.unit.name} (${r.unit.code})`,
-        secondary: (r) => [translate(`enums.RecognitionTier.${r.tier}`), r.decisionNumber, r.revokedOn ? translate('resources.recognitions.fields.revokedOn') : null].filter(Boolean).join(' · '),
-        tertiary: (r) => format.date(r.decidedOn),
-      }}>
+      <RecordTable
+        rowClick="expand"
+        expand={<RecognitionDetails />}
+        phone={{
+          primary: (r) => `${r.unit.name} (${r.unit.code})`,
+          secondary: (r) =>
+            [
+              translate(`enums.RecognitionTier.${r.tier}`),
+              r.decisionNumber,
+              r.revokedOn ? translate('resources.recognitions.fields.revokedOn') : null,
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          tertiary: (r) => format.date(r.decidedOn),
+        }}
+      >
         <DataTable.Col source="unit" render={(r) => `${r.unit.name} (${r.unit.code})`} />
-        <DataTable.Col source="tier"><EnumText source="tier" enumName="RecognitionTier" chip /></DataTable.Col>
+        <DataTable.Col source="tier">
+          <EnumText source="tier" enumName="RecognitionTier" chip />
+        </DataTable.Col>
         <DataTable.Col source="decisionNumber" />
-        <DataTable.Col source="decidedOn"><DateText source="decidedOn" /></DataTable.Col>
+        <DataTable.Col source="decidedOn">
+          <DateText source="decidedOn" />
+        </DataTable.Col>
         <DataTable.Col source="issuingUnit" disableSort render={(r) => r.issuingUnit.name} />
-        <DataTable.Col source="revokedOn" disableSort><DateText source="revokedOn" /></DataTable.Col>
+        <DataTable.Col source="revokedOn" disableSort>
+          <DateText source="revokedOn" />
+        </DataTable.Col>
         <DataTable.Col source="synthetic" disableSort render={(r) => (r.synthetic ? '•' : '')} />
-        <DataTable.Col disableSort><RowAction><RevokeButton /></RowAction></DataTable.Col>
+        <DataTable.Col disableSort>
+          <RowAction>
+            <RevokeButton />
+          </RowAction>
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

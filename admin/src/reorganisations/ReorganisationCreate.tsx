@@ -1,6 +1,16 @@
 import { Typography } from '@mui/material';
 import {
-  ArrayInput, Create, DateInput, FormDataConsumer, NumberInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, required, useTranslate,
+  ArrayInput,
+  Create,
+  DateInput,
+  FormDataConsumer,
+  NumberInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useTranslate,
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { today } from '../common/format';
@@ -22,8 +32,12 @@ export function ReorganisationCreate() {
   const translate = useTranslate();
   return (
     <Create redirect="show">
-      <SimpleForm defaultValues={{ kind: 'MERGE', resolutionDate: today(), sources: [{ share: 'FULL' }, { share: 'FULL' }], results: [{}] }}>
-        <Typography variant="body2" sx={{ mb: 1 }}>{translate('resources.reorganisations.create.help')}</Typography>
+      <SimpleForm
+        defaultValues={{ kind: 'MERGE', resolutionDate: today(), sources: [{ share: 'FULL' }, { share: 'FULL' }], results: [{}] }}
+      >
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          {translate('resources.reorganisations.create.help')}
+        </Typography>
         <SelectInput source="kind" choices={enumChoices('ReorganisationKind')} validate={required()} />
         <DateInput source="effectiveOn" validate={required()} />
         <TextInput source="resolutionNumber" validate={required()} />
@@ -35,17 +49,33 @@ export function ReorganisationCreate() {
             <>
               <ArrayInput source="sources">
                 <SimpleFormIterator inline>
-                  <UnitCodeInput source="unitCode" label="resources.reorganisations.fields.unitCode" asOf={dayBefore(formData.effectiveOn)} validate={required()} sx={{ minWidth: 360 }} />
+                  <UnitCodeInput
+                    source="unitCode"
+                    label="resources.reorganisations.fields.unitCode"
+                    asOf={dayBefore(formData.effectiveOn)}
+                    validate={required()}
+                    sx={{ minWidth: 360 }}
+                  />
                   <SelectInput source="share" choices={enumChoices('LineageShare')} validate={required()} />
                 </SimpleFormIterator>
               </ArrayInput>
               <ArrayInput source="results">
                 <SimpleFormIterator inline>
-                  <UnitCodeInput source="existingCode" label="resources.reorganisations.fields.existingCode" asOf={dayBefore(formData.effectiveOn)} sx={{ minWidth: 300 }} />
+                  <UnitCodeInput
+                    source="existingCode"
+                    label="resources.reorganisations.fields.existingCode"
+                    asOf={dayBefore(formData.effectiveOn)}
+                    sx={{ minWidth: 300 }}
+                  />
                   <TextInput source="code" label="resources.reorganisations.fields.code" />
                   <TextInput source="name" label="resources.reorganisations.fields.name" />
                   <SelectInput source="kind" label="resources.reorganisations.fields.resultKind" choices={enumChoices('UnitKind')} />
-                  <UnitCodeInput source="parentCode" label="resources.reorganisations.fields.parentCode" asOf={formData.effectiveOn} sx={{ minWidth: 300 }} />
+                  <UnitCodeInput
+                    source="parentCode"
+                    label="resources.reorganisations.fields.parentCode"
+                    asOf={formData.effectiveOn}
+                    sx={{ minWidth: 300 }}
+                  />
                 </SimpleFormIterator>
               </ArrayInput>
               <ArrayInput source="placements" helperText="resources.reorganisations.create.placementsHelp">

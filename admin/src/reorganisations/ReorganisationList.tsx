@@ -5,7 +5,10 @@ import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
-interface Named { code: string; name: string }
+interface Named {
+  code: string;
+  name: string;
+}
 
 const filters = [
   <SelectInput key="status" source="status" choices={enumChoices('ReorganisationStatus')} alwaysOn />,
@@ -29,17 +32,29 @@ export function ReorganisationList() {
   const format = useFormat();
   return (
     <ResourceList filters={filters} actions={<Actions />} sort={{ field: 'effectiveOn', order: 'DESC' }}>
-      <RecordTable rowClick="show" phone={{
-        primary: (r) => `${names(r.sources)} → ${names(r.results)}`,
-        secondary: (r) => [translate(`enums.ReorganisationKind.${r.kind}`), r.resolutionNumber, translate(`enums.ReorganisationStatus.${r.status}`)].filter(Boolean).join(' · '),
-        tertiary: (r) => format.date(r.effectiveOn),
-      }}>
-        <DataTable.Col source="effectiveOn"><DateText source="effectiveOn" /></DataTable.Col>
-        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="ReorganisationKind" /></DataTable.Col>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (r) => `${names(r.sources)} → ${names(r.results)}`,
+          secondary: (r) =>
+            [translate(`enums.ReorganisationKind.${r.kind}`), r.resolutionNumber, translate(`enums.ReorganisationStatus.${r.status}`)]
+              .filter(Boolean)
+              .join(' · '),
+          tertiary: (r) => format.date(r.effectiveOn),
+        }}
+      >
+        <DataTable.Col source="effectiveOn">
+          <DateText source="effectiveOn" />
+        </DataTable.Col>
+        <DataTable.Col source="kind" disableSort>
+          <EnumText source="kind" enumName="ReorganisationKind" />
+        </DataTable.Col>
         <DataTable.Col source="sources" disableSort render={(r) => names(r.sources)} />
         <DataTable.Col source="results" disableSort render={(r) => names(r.results)} />
         <DataTable.Col source="resolutionNumber" disableSort />
-        <DataTable.Col source="status" disableSort><EnumText source="status" enumName="ReorganisationStatus" chip /></DataTable.Col>
+        <DataTable.Col source="status" disableSort>
+          <EnumText source="status" enumName="ReorganisationStatus" chip />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

@@ -1,12 +1,29 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { Link as MuiLink, Stack, Typography } from '@mui/material';
-import { NumberField, Show, SimpleShowLayout, TextField, TextInput, required, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import {
+  NumberField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  required,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DialogButton } from '../common/DialogButton';
 import { DateText, EnumText } from '../common/fields';
 import { useHub } from '../common/useHub';
 
-interface Side { unitId: string; code: string; name: string; share?: string; continues?: boolean; created?: boolean }
+interface Side {
+  unitId: string;
+  code: string;
+  name: string;
+  share?: string;
+  continues?: boolean;
+  created?: boolean;
+}
 
 /** Sources or results, each linked to its unit (a withdrawn event's new units no longer exist). */
 function Units({ source }: { source: 'sources' | 'results' }) {
@@ -18,10 +35,20 @@ function Units({ source }: { source: 'sources' | 'results' }) {
     <Stack spacing={0.5}>
       {(event[source] as Side[]).map((u) => (
         <Typography key={u.unitId} variant="body2">
-          {gone && u.created ? `${u.name} (${u.code})` : <MuiLink component={Link} to={`/units/${u.unitId}/show`}>{u.name} ({u.code})</MuiLink>}
+          {gone && u.created ? (
+            `${u.name} (${u.code})`
+          ) : (
+            <MuiLink component={Link} to={`/units/${u.unitId}/show`}>
+              {u.name} ({u.code})
+            </MuiLink>
+          )}
           {u.share ? ` — ${translate(`enums.LineageShare.${u.share}`)}` : ''}
           {u.continues ? ` · ${translate('resources.reorganisations.continues')}` : ''}
-          {u.created ? ` · ${translate('resources.reorganisations.created')}` : u.created === false ? ` · ${translate('resources.reorganisations.existing')}` : ''}
+          {u.created
+            ? ` · ${translate('resources.reorganisations.created')}`
+            : u.created === false
+              ? ` · ${translate('resources.reorganisations.existing')}`
+              : ''}
         </Typography>
       ))}
     </Stack>
@@ -36,10 +63,19 @@ function Withdraw() {
   const translate = useTranslate();
   if (!event || event.status !== 'RECORDED' || event.inEffect || !(permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN')) return null;
   return (
-    <DialogButton label="resources.reorganisations.withdraw.button" title="resources.reorganisations.withdraw.title" titleArgs={{ number: event.resolutionNumber }}
-      icon={<UndoIcon />} done="resources.reorganisations.withdraw.done" saveLabel="resources.reorganisations.withdraw.button" testId="withdraw-reorganisation"
-      save={(values) => hub.withdrawReorganisation({ id: String(event.id), reason: values.reason, expectedVersion: event.version })}>
-      <Typography variant="body2" sx={{ mb: 2 }}>{translate('resources.reorganisations.withdraw.help')}</Typography>
+    <DialogButton
+      label="resources.reorganisations.withdraw.button"
+      title="resources.reorganisations.withdraw.title"
+      titleArgs={{ number: event.resolutionNumber }}
+      icon={<UndoIcon />}
+      done="resources.reorganisations.withdraw.done"
+      saveLabel="resources.reorganisations.withdraw.button"
+      testId="withdraw-reorganisation"
+      save={(values) => hub.withdrawReorganisation({ id: String(event.id), reason: values.reason, expectedVersion: event.version })}
+    >
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {translate('resources.reorganisations.withdraw.help')}
+      </Typography>
       <TextInput source="reason" label="app.reason" validate={required()} fullWidth multiline />
     </DialogButton>
   );

@@ -5,5 +5,11 @@ import { SignInForm } from './SignInForm';
 export function LoginPage() {
   const login = useLogin();
   const [locale, setLocale] = useLocaleState();
-  return <SignInForm locale={locale === 'en' ? 'en' : 'vi'} onLocale={setLocale} onSubmit={(username, password) => login({ username, password })} />;
+  return (
+    <SignInForm
+      locale={locale === 'en' ? 'en' : 'vi'}
+      onLocale={setLocale}
+      onSubmit={(username, password) => login({ username, password })}
+    />
+  );
 }

@@ -1,4 +1,15 @@
-import { Alert, Box, Button, Card, CardContent, CircularProgress, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  TextField,
+  ToggleButton,
+  ToggleButtonGroup,
+  Typography,
+} from '@mui/material';
 import englishMessages from 'ra-language-english';
 import { useState, type FormEvent } from 'react';
 import { raVietnamese } from '../i18n/ra-vi';
@@ -39,23 +50,51 @@ export function SignInForm({ locale, onLocale, onSubmit, onFirstInput }: Props) 
     }
   };
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'grey.100', p: 2 }}>
+    <Box
+      component="main"
+      sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'grey.100', p: 2 }}
+    >
       <Card sx={{ width: '100%', maxWidth: 380 }}>
         <CardContent>
           <Box sx={{ display: 'flex', justifyContent: 'flex-end' }}>
-            <ToggleButtonGroup size="small" exclusive value={locale} onChange={(_e, value) => value && onLocale(value)} aria-label="Ngôn ngữ — Language">
-              <ToggleButton value="vi" lang="vi">Tiếng Việt</ToggleButton>
-              <ToggleButton value="en" lang="en">English</ToggleButton>
+            <ToggleButtonGroup
+              size="small"
+              exclusive
+              value={locale}
+              onChange={(_e, value) => value && onLocale(value)}
+              aria-label="Ngôn ngữ — Language"
+            >
+              <ToggleButton value="vi" lang="vi">
+                Tiếng Việt
+              </ToggleButton>
+              <ToggleButton value="en" lang="en">
+                English
+              </ToggleButton>
             </ToggleButtonGroup>
           </Box>
-          <Typography variant="h5" component="h1" sx={{ mt: 1 }}>NTM Hub</Typography>
-          <Typography variant="subtitle1" color="text.secondary">{text.heading}</Typography>
-          <Typography variant="body2" sx={{ mt: 1 }}>{text.intro}</Typography>
+          <Typography variant="h5" component="h1" sx={{ mt: 1 }}>
+            NTM Hub
+          </Typography>
+          <Typography variant="subtitle1" color="text.secondary">
+            {text.heading}
+          </Typography>
+          <Typography variant="body2" sx={{ mt: 1 }}>
+            {text.intro}
+          </Typography>
           <Box component="form" onSubmit={submit} onInput={onFirstInput} sx={{ mt: 2, display: 'grid', gap: 2 }}>
-            {error && <Alert severity="error" role="alert">{error}</Alert>}
+            {error && (
+              <Alert severity="error" role="alert">
+                {error}
+              </Alert>
+            )}
             <TextField name="username" label={text.username} autoComplete="username" autoFocus required fullWidth />
             <TextField name="password" type="password" label={text.password} autoComplete="current-password" required fullWidth />
-            <Button type="submit" variant="contained" disabled={busy} startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}>
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={busy}
+              startIcon={busy ? <CircularProgress size={18} color="inherit" /> : undefined}
+            >
               {text.sign_in}
             </Button>
           </Box>

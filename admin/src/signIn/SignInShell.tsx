@@ -13,7 +13,10 @@ const theme = createTheme(defaultTheme);
  */
 export function SignInShell({ onSignedIn, preload }: { onSignedIn: () => void; preload: () => void }) {
   const [locale, setLocale] = useState(currentLocale());
-  const changeLocale = (next: 'vi' | 'en') => { rememberLocale(next); setLocale(next); };
+  const changeLocale = (next: 'vi' | 'en') => {
+    rememberLocale(next);
+    setLocale(next);
+  };
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />

@@ -1,6 +1,19 @@
 import { Typography } from '@mui/material';
 import {
-  BooleanInput, Create, Edit, NumberInput, SelectInput, SimpleForm, TextInput, maxValue, minValue, number, required, useGetOne, useRecordContext, useTranslate,
+  BooleanInput,
+  Create,
+  Edit,
+  NumberInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  maxValue,
+  minValue,
+  number,
+  required,
+  useGetOne,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { SourceText } from '../common/SourceText';
@@ -11,7 +24,18 @@ import { MetricInput } from './MetricInput';
 
 /** Choices whose labels live under `resources.targets.<group>` (targets' own enums). */
 const choices = (group: string, ids: string[]) => ids.map((id) => ({ id, name: `resources.targets.${group}.${id}` }));
-const denominatorChoices = choices('denominatorBasis', ['ALL_COMMUNES', 'NTM_COMMUNES', 'ADVANCED_COMMUNES', 'ALL_VILLAGES', 'VILLAGES_OF_EDK_COMMUNES', 'ALL_DISTRICTS', 'HOUSEHOLDS', 'POPULATION', 'SCHOOLS', 'OTHER']);
+const denominatorChoices = choices('denominatorBasis', [
+  'ALL_COMMUNES',
+  'NTM_COMMUNES',
+  'ADVANCED_COMMUNES',
+  'ALL_VILLAGES',
+  'VILLAGES_OF_EDK_COMMUNES',
+  'ALL_DISTRICTS',
+  'HOUSEHOLDS',
+  'POPULATION',
+  'SCHOOLS',
+  'OTHER',
+]);
 const UNIT_CLASSES = ['HIGH_MOUNTAIN', 'LOW_MOUNTAIN', 'MOUNTAIN', 'LOWLAND', 'ESPECIALLY_DISADVANTAGED', 'BORDER', 'COASTAL', 'ISLAND'];
 const unitClassChoices = choices('unitClass', UNIT_CLASSES);
 const validYear = [number(), minValue(2000), maxValue(2100)];
@@ -22,8 +46,17 @@ function UnitInput() {
   const campaignId = useWatch({ name: 'campaignId' });
   const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   return (
-    <UnitCodeInput source="unitCode" asOfSource="unitAsOf" label="resources.targets.fields.unit" asOf={campaign?.periodStart} disabled={!campaign}
-      unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined} validate={required()} fullWidth capability="PLAN_CAMPAIGNS" />
+    <UnitCodeInput
+      source="unitCode"
+      asOfSource="unitAsOf"
+      label="resources.targets.fields.unit"
+      asOf={campaign?.periodStart}
+      disabled={!campaign}
+      unitFilter={campaign ? { withinCode: campaign.issuer.code } : undefined}
+      validate={required()}
+      fullWidth
+      capability="PLAN_CAMPAIGNS"
+    />
   );
 }
 
@@ -33,15 +66,21 @@ function PeriodYearInput({ source, helperText }: { source: 'year' | 'yearFrom'; 
   const { data: campaign } = useGetOne('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   const first = campaign ? Number(String(campaign.periodStart).slice(0, 4)) : null;
   const last = campaign ? Number(String(campaign.periodEnd).slice(0, 4)) : null;
-  const inPeriod = (value: unknown) => (value == null || value === '' || first == null || last == null || (Number(value) >= first && Number(value) <= last)
-    ? undefined : { message: 'resources.targets.help.outsidePeriod', args: { from: first, to: last } });
+  const inPeriod = (value: unknown) =>
+    value == null || value === '' || first == null || last == null || (Number(value) >= first && Number(value) <= last)
+      ? undefined
+      : { message: 'resources.targets.help.outsidePeriod', args: { from: first, to: last } };
   return <NumberInput source={source} validate={[...validYear, inPeriod]} helperText={helperText} />;
 }
 
 function CampaignName() {
   const target = useRecordContext();
   const translate = useTranslate();
-  return <Typography variant="subtitle1" sx={{ mb: 1 }}>{translate('resources.targets.fields.campaign')}: {target?.campaign.name}</Typography>;
+  return (
+    <Typography variant="subtitle1" sx={{ mb: 1 }}>
+      {translate('resources.targets.fields.campaign')}: {target?.campaign.name}
+    </Typography>
+  );
 }
 
 /** The source as a reader names it (the plan's title, the clause in words), under the stored notation. */

@@ -1,5 +1,21 @@
 import {
-  Alert, Autocomplete, Box, Card, CardContent, FormControl, InputLabel, MenuItem, Select, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography,
+  Alert,
+  Autocomplete,
+  Box,
+  Card,
+  CardContent,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
 } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
@@ -26,23 +42,58 @@ const campaignLabel = (c: Campaign) => `${c.issuer.name} — ${c.name}`;
 function CampaignPicker({ value, onChange }: { value: Campaign | undefined; onChange: (id: string) => void }) {
   const translate = useTranslate();
   const [search, setSearch] = useState('');
-  const { data: found = [], isPending } = useGetList<Campaign>('campaigns', { pagination: { page: 1, perPage: 20 }, sort: { field: 'name', order: 'ASC' }, filter: { q: search.trim() || undefined } });
+  const { data: found = [], isPending } = useGetList<Campaign>('campaigns', {
+    pagination: { page: 1, perPage: 20 },
+    sort: { field: 'name', order: 'ASC' },
+    filter: { q: search.trim() || undefined },
+  });
   const options = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
   return (
     <Autocomplete
-      sx={{ minWidth: { xs: '100%', sm: 420 }, flex: 2 }} size="small" options={options} value={value ?? null} loading={isPending}
-      getOptionLabel={campaignLabel} isOptionEqualToValue={(a, b) => a.id === b.id} filterOptions={(x) => x}
-      onInputChange={(_, text, reason) => { if (reason === 'input') setSearch(text); }}
-      onChange={(_, picked) => { if (picked) onChange(String(picked.id)); }}
-      renderInput={(params) => <TextField {...params} label={translate('resources.targets.grid.campaign')} inputProps={{ ...params.inputProps, 'data-testid': 'campaign-picker' }} />}
+      sx={{ minWidth: { xs: '100%', sm: 420 }, flex: 2 }}
+      size="small"
+      options={options}
+      value={value ?? null}
+      loading={isPending}
+      getOptionLabel={campaignLabel}
+      isOptionEqualToValue={(a, b) => a.id === b.id}
+      filterOptions={(x) => x}
+      onInputChange={(_, text, reason) => {
+        if (reason === 'input') setSearch(text);
+      }}
+      onChange={(_, picked) => {
+        if (picked) onChange(String(picked.id));
+      }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={translate('resources.targets.grid.campaign')}
+          inputProps={{ ...params.inputProps, 'data-testid': 'campaign-picker' }}
+        />
+      )}
       noOptionsText={translate('ra.navigation.no_results')}
     />
   );
 }
 
-function Cell({ unit, year, targets, onSave, onDelete, readOnly, row, col }: {
-  unit: Unit; year: number | null; targets: Target[]; readOnly: boolean; row: number; col: number;
-  onSave: (value: number, existing?: Target) => Promise<void>; onDelete: (existing: Target) => Promise<void>;
+function Cell({
+  unit,
+  year,
+  targets,
+  onSave,
+  onDelete,
+  readOnly,
+  row,
+  col,
+}: {
+  unit: Unit;
+  year: number | null;
+  targets: Target[];
+  readOnly: boolean;
+  row: number;
+  col: number;
+  onSave: (value: number, existing?: Target) => Promise<void>;
+  onDelete: (existing: Target) => Promise<void>;
 }) {
   const format = useFormat();
   const translate = useTranslate();
@@ -71,15 +122,37 @@ function Cell({ unit, year, targets, onSave, onDelete, readOnly, row, col }: {
     <TableCell sx={{ minWidth: 120, verticalAlign: 'top' }}>
       {readOnly || (!primary && others.length) ? null : (
         <TextField
-          size="small" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit}
+          size="small"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
           onKeyDown={onGridKeyDown}
-          slotProps={{ htmlInput: { 'aria-label': label, 'data-cell': label, 'data-row': row, 'data-col': col, inputMode: 'decimal', style: { textAlign: 'right' } } }}
+          slotProps={{
+            htmlInput: {
+              'aria-label': label,
+              'data-cell': label,
+              'data-row': row,
+              'data-col': col,
+              inputMode: 'decimal',
+              style: { textAlign: 'right' },
+            },
+          }}
           placeholder="—"
         />
       )}
       {others.map((t) => (
-        <Tooltip key={t.id} title={[t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`].filter(Boolean).join(' · ') || translate('resources.targets.grid.readOnly')}>
-          <Typography variant="caption" display="block" color="text.secondary">{targetText(t, format, translate)}{t.unitClass ? ` (${translate(`resources.targets.unitClass.${t.unitClass}`)})` : ''}</Typography>
+        <Tooltip
+          key={t.id}
+          title={
+            [t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`]
+              .filter(Boolean)
+              .join(' · ') || translate('resources.targets.grid.readOnly')
+          }
+        >
+          <Typography variant="caption" display="block" color="text.secondary">
+            {targetText(t, format, translate)}
+            {t.unitClass ? ` (${translate(`resources.targets.unitClass.${t.unitClass}`)})` : ''}
+          </Typography>
         </Tooltip>
       ))}
     </TableCell>
@@ -98,19 +171,35 @@ export function TargetGrid() {
   const metricCode = params.get('metric') ?? 'COMMUNES_NTM';
   const [comparator, setComparator] = useState('GTE');
   const [page, setPage] = useState(0);
-  const set = (key: string, value: string) => { const next = new URLSearchParams(params); next.set(key, value); setParams(next, { replace: true }); };
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    setParams(next, { replace: true });
+  };
   useEffect(() => setPage(0), [campaignId]);
 
   const { data: metrics = [] } = useGetList('metrics', { pagination: { page: 1, perPage: 200 }, sort: { field: 'nameVi', order: 'ASC' } });
   const { data: campaign } = useGetOne<Campaign>('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   const asOf = campaign?.periodStart;
-  const { data: children = [], total: childCount = 0 } = useGetList<Unit>('units', {
-    pagination: { page: page + 1, perPage: ROWS_PER_PAGE }, sort: { field: 'name', order: 'ASC' }, filter: { parentCode: campaign?.issuer.code, asOf },
-  }, { enabled: Boolean(campaign) });
+  const { data: children = [], total: childCount = 0 } = useGetList<Unit>(
+    'units',
+    {
+      pagination: { page: page + 1, perPage: ROWS_PER_PAGE },
+      sort: { field: 'name', order: 'ASC' },
+      filter: { parentCode: campaign?.issuer.code, asOf },
+    },
+    { enabled: Boolean(campaign) },
+  );
   const rows: Unit[] = campaign ? [{ ...campaign.issuer } as Unit, ...children] : [];
-  const { data: targets = [], refetch } = useGetList<Target>('targets', {
-    pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' }, filter: { campaignId, metric: metricCode, unitCodes: rows.map((u) => u.code) },
-  }, { enabled: Boolean(campaign) && rows.length > 0 });
+  const { data: targets = [], refetch } = useGetList<Target>(
+    'targets',
+    {
+      pagination: { page: 1, perPage: 500 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: { campaignId, metric: metricCode, unitCodes: rows.map((u) => u.code) },
+    },
+    { enabled: Boolean(campaign) && rows.length > 0 },
+  );
   const [create] = useCreate();
   const [update] = useUpdate();
   const [remove] = useDelete();
@@ -123,18 +212,47 @@ export function TargetGrid() {
   }, [campaign]);
 
   const done = (key: string, unit: Unit, year: number | null) => ({
-    onSuccess: () => { notify(key, { type: 'success', messageArgs: { unit: unit.name, year: year ?? translate('resources.targets.grid.periodEnd') } }); refetch(); },
-    onError: (error: unknown) => { notify((error as Error).message, { type: 'error' }); refetch(); },
+    onSuccess: () => {
+      notify(key, { type: 'success', messageArgs: { unit: unit.name, year: year ?? translate('resources.targets.grid.periodEnd') } });
+      refetch();
+    },
+    onError: (error: unknown) => {
+      notify((error as Error).message, { type: 'error' });
+      refetch();
+    },
   });
   const save = (unit: Unit, year: number | null) => async (value: number, existing?: Target) => {
     if (existing) {
-      await update('targets', { id: existing.id, data: { value }, previousData: existing }, { mutationMode: 'pessimistic', ...done('resources.targets.grid.saved', unit, year) });
+      await update(
+        'targets',
+        { id: existing.id, data: { value }, previousData: existing },
+        { mutationMode: 'pessimistic', ...done('resources.targets.grid.saved', unit, year) },
+      );
     } else {
-      await create('targets', { data: { campaignId, unitCode: unit.code, unitAsOf: asOf, metricCode, year, comparator, valueUnit: VALUE_UNIT[metric?.kind ?? 'COUNT'], value } }, done('resources.targets.grid.saved', unit, year));
+      await create(
+        'targets',
+        {
+          data: {
+            campaignId,
+            unitCode: unit.code,
+            unitAsOf: asOf,
+            metricCode,
+            year,
+            comparator,
+            valueUnit: VALUE_UNIT[metric?.kind ?? 'COUNT'],
+            value,
+          },
+        },
+        done('resources.targets.grid.saved', unit, year),
+      );
     }
   };
   const drop = (unit: Unit, year: number | null) => async (existing: Target) => {
-    await remove('targets', { id: existing.id, previousData: existing }, { mutationMode: 'pessimistic', ...done('resources.targets.grid.deleted', unit, year) });
+    await remove(
+      'targets',
+      { id: existing.id, previousData: existing },
+      { mutationMode: 'pessimistic', ...done('resources.targets.grid.deleted', unit, year) },
+    );
   };
 
   return (
@@ -146,44 +264,88 @@ export function TargetGrid() {
             <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
             <FormControl fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 320 }, flex: 1 }} size="small">
               <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
-              <Select labelId="metric-label" label={translate('resources.targets.grid.metric')} value={metrics.length ? metricCode : ''} onChange={(e) => set('metric', String(e.target.value))} data-testid="metric-select">
-                {metrics.map((m) => <MenuItem key={m.code} value={m.code}>{m.nameVi}{m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}</MenuItem>)}
+              <Select
+                labelId="metric-label"
+                label={translate('resources.targets.grid.metric')}
+                value={metrics.length ? metricCode : ''}
+                onChange={(e) => set('metric', String(e.target.value))}
+                data-testid="metric-select"
+              >
+                {metrics.map((m) => (
+                  <MenuItem key={m.code} value={m.code}>
+                    {m.nameVi}
+                    {m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
             <FormControl fullWidth={false} sx={{ minWidth: 200 }} size="small">
               <InputLabel id="comparator-label">{translate('resources.targets.grid.comparator')}</InputLabel>
-              <Select labelId="comparator-label" label={translate('resources.targets.grid.comparator')} value={comparator} onChange={(e) => setComparator(String(e.target.value))}>
-                {enumChoices('Comparator').map((c) => <MenuItem key={c.id} value={c.id}>{translate(c.name)}</MenuItem>)}
+              <Select
+                labelId="comparator-label"
+                label={translate('resources.targets.grid.comparator')}
+                value={comparator}
+                onChange={(e) => setComparator(String(e.target.value))}
+              >
+                {enumChoices('Comparator').map((c) => (
+                  <MenuItem key={c.id} value={c.id}>
+                    {translate(c.name)}
+                  </MenuItem>
+                ))}
               </Select>
             </FormControl>
           </Box>
-          {!campaign ? <Alert severity="info">{translate('resources.targets.grid.pick')}</Alert> : (
+          {!campaign ? (
+            <Alert severity="info">{translate('resources.targets.grid.pick')}</Alert>
+          ) : (
             <>
-              <Alert severity="info" sx={{ mb: 2 }}>{translate('resources.targets.grid.help')}</Alert>
+              <Alert severity="info" sx={{ mb: 2 }}>
+                {translate('resources.targets.grid.help')}
+              </Alert>
               <Box sx={{ overflowX: 'auto' }}>
                 <Table size="small" data-testid="target-grid" data-grid>
                   <TableHead>
                     <TableRow>
                       <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
-                      {years.map((y) => <TableCell key={y ?? 'end'}>{y ?? translate('resources.targets.grid.periodEnd')}</TableCell>)}
+                      {years.map((y) => (
+                        <TableCell key={y ?? 'end'}>{y ?? translate('resources.targets.grid.periodEnd')}</TableCell>
+                      ))}
                     </TableRow>
                   </TableHead>
                   <TableBody>
                     {rows.map((unit, index) => (
                       <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
-                        <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>{unit.name} <Typography variant="caption" color="text.secondary">({unit.code})</Typography></TableCell>
+                        <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>
+                          {unit.name}{' '}
+                          <Typography variant="caption" color="text.secondary">
+                            ({unit.code})
+                          </Typography>
+                        </TableCell>
                         {years.map((year, col) => (
-                          <Cell key={year ?? 'end'} unit={unit} year={year} readOnly={metric?.kind === 'STATUS'} row={index} col={col}
+                          <Cell
+                            key={year ?? 'end'}
+                            unit={unit}
+                            year={year}
+                            readOnly={metric?.kind === 'STATUS'}
+                            row={index}
+                            col={col}
                             targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
-                            onSave={save(unit, year)} onDelete={drop(unit, year)} />
+                            onSave={save(unit, year)}
+                            onDelete={drop(unit, year)}
+                          />
                         ))}
                       </TableRow>
                     ))}
                   </TableBody>
                 </Table>
               </Box>
-              <TablePager count={childCount} page={page} onPageChange={(_, next) => setPage(next)}
-                rowsPerPage={ROWS_PER_PAGE} rowsPerPageOptions={[ROWS_PER_PAGE]} data-testid="grid-pager"
+              <TablePager
+                count={childCount}
+                page={page}
+                onPageChange={(_, next) => setPage(next)}
+                rowsPerPage={ROWS_PER_PAGE}
+                rowsPerPageOptions={[ROWS_PER_PAGE]}
+                data-testid="grid-pager"
               />
             </>
           )}

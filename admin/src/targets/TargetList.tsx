@@ -1,7 +1,18 @@
 import type { RaRecord } from 'react-admin';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import {
-  CreateButton, DataTable, DateInput, ExportButton, NumberInput, SearchInput, TopToolbar, Button, useGetOne, useListContext, useRecordContext, useTranslate,
+  CreateButton,
+  DataTable,
+  DateInput,
+  ExportButton,
+  NumberInput,
+  SearchInput,
+  TopToolbar,
+  Button,
+  useGetOne,
+  useListContext,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { AsOfHelp } from '../common/AsOfHelp';
@@ -34,10 +45,15 @@ const filters = [
 
 function Actions() {
   const { filterValues } = useListContext();
-  const grid = new URLSearchParams({ ...(filterValues.campaignId ? { campaign: String(filterValues.campaignId) } : {}), ...(filterValues.metric ? { metric: filterValues.metric } : {}) });
+  const grid = new URLSearchParams({
+    ...(filterValues.campaignId ? { campaign: String(filterValues.campaignId) } : {}),
+    ...(filterValues.metric ? { metric: filterValues.metric } : {}),
+  });
   return (
     <TopToolbar>
-      <Button component={Link} to={`/targets/grid?${grid}`} label="resources.targets.gridButton"><GridOnIcon /></Button>
+      <Button component={Link} to={`/targets/grid?${grid}`} label="resources.targets.gridButton">
+        <GridOnIcon />
+      </Button>
       <CreateButton />
       <ExportButton />
     </TopToolbar>
@@ -52,15 +68,23 @@ function TargetDetails() {
   if (!t) return null;
   const fraction = t.numerator != null && t.denominator != null ? `${format.number(t.numerator)}/${format.number(t.denominator)}` : null;
   return (
-    <Details rows={[
-      ['resources.targets.fields.campaign', t.campaign.name],
-      ['resources.targets.fields.value', targetText(t, format, translate)],
-      ['resources.targets.fields.denominator', fraction && [fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote].filter(Boolean).join(' · ')],
-      ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
-      ['resources.targets.fields.quote', t.quote],
-      ['resources.targets.fields.note', t.note && localise(t.note)],
-      ['resources.targets.fields.source', <SourceText source={t.source} />],
-    ]} />
+    <Details
+      rows={[
+        ['resources.targets.fields.campaign', t.campaign.name],
+        ['resources.targets.fields.value', targetText(t, format, translate)],
+        [
+          'resources.targets.fields.denominator',
+          fraction &&
+            [fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote]
+              .filter(Boolean)
+              .join(' · '),
+        ],
+        ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
+        ['resources.targets.fields.quote', t.quote],
+        ['resources.targets.fields.note', t.note && localise(t.note)],
+        ['resources.targets.fields.source', <SourceText source={t.source} />],
+      ]}
+    />
   );
 }
 
@@ -71,15 +95,20 @@ export function TargetList() {
   const name = useLocalName();
   const rules = useCapabilityRules();
   // A planner of the campaign edits the target; anyone else unfolds it to read the plan's words.
-  const opens = (t: Target & { campaign: { issuer: { path: string } } }): RowOpen => (rules && allows(rules, 'PLAN_CAMPAIGNS', t.campaign.issuer.path) ? 'edit' : 'expand');
+  const opens = (t: Target & { campaign: { issuer: { path: string } } }): RowOpen =>
+    rules && allows(rules, 'PLAN_CAMPAIGNS', t.campaign.issuer.path) ? 'edit' : 'expand';
   const year = (t: Target) => (t.year ?? translate('resources.targets.grid.periodEnd')) + (t.yearFrom ? ` (${t.yearFrom}–)` : '');
   return (
     <ResourceList filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
-      <RecordTable rowClick={opens} expand={<TargetDetails />} phone={{
-        primary: (t) => name(t.metric),
-        secondary: (t) => `${t.unit?.name ?? ''} (${t.unitCode}) · ${year(t)}`,
-        tertiary: (t) => targetText(t as Target, format, translate),
-      }}>
+      <RecordTable
+        rowClick={opens}
+        expand={<TargetDetails />}
+        phone={{
+          primary: (t) => name(t.metric),
+          secondary: (t) => `${t.unit?.name ?? ''} (${t.unitCode}) · ${year(t)}`,
+          tertiary: (t) => targetText(t as Target, format, translate),
+        }}
+      >
         <DataTable.Col source="campaign" render={(t) => t.campaign.name} />
         <DataTable.Col source="unit" render={(t) => `${t.unit?.name ?? ''} (${t.unitCode})`} />
         <DataTable.Col source="metric" render={(t) => name(t.metric)} />

@@ -19,18 +19,29 @@ export function UnitList() {
   const translate = useTranslate();
   return (
     <ResourceList filters={filters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-      <RecordTable rowClick="show" phone={{
-        primary: (u) => u.name,
-        secondary: (u) => [translate(`enums.UnitLevel.${u.level}`), u.parent?.name].filter(Boolean).join(' · '),
-        tertiary: (u) => u.code,
-      }}>
+      <RecordTable
+        rowClick="show"
+        phone={{
+          primary: (u) => u.name,
+          secondary: (u) => [translate(`enums.UnitLevel.${u.level}`), u.parent?.name].filter(Boolean).join(' · '),
+          tertiary: (u) => u.code,
+        }}
+      >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="level"><EnumText source="level" enumName="UnitLevel" /></DataTable.Col>
-        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>
+        <DataTable.Col source="level">
+          <EnumText source="level" enumName="UnitLevel" />
+        </DataTable.Col>
+        <DataTable.Col source="kind" disableSort>
+          <EnumText source="kind" enumName="UnitKind" />
+        </DataTable.Col>
         <DataTable.Col source="parent" disableSort render={(u) => u.parent?.name ?? ''} />
-        <DataTable.Col source="validFrom" disableSort><DateText source="validFrom" /></DataTable.Col>
-        <DataTable.Col source="validTo" disableSort><DateText source="validTo" /></DataTable.Col>
+        <DataTable.Col source="validFrom" disableSort>
+          <DateText source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <DateText source="validTo" />
+        </DataTable.Col>
       </RecordTable>
     </ResourceList>
   );

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { Breadcrumbs, Link as MuiLink, Stack, Typography } from '@mui/material';
 import {
-  DataTable, Labeled, Pagination, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext, useTranslate,
+  DataTable,
+  Labeled,
+  Pagination,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText, PeriodText } from '../common/fields';
@@ -10,8 +18,19 @@ import { useFormat } from '../common/format';
 import { Classifications } from './Classifications';
 import { Villages } from './Villages';
 
-interface LinkedUnit { id: string; code: string; name: string; level?: string; validFrom?: string | null; validTo?: string | null }
-interface LineageLink { share: string; unit: LinkedUnit; reorganisation: { id: string; resolutionNumber: string; effectiveOn: string } | null }
+interface LinkedUnit {
+  id: string;
+  code: string;
+  name: string;
+  level?: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+interface LineageLink {
+  share: string;
+  unit: LinkedUnit;
+  reorganisation: { id: string; resolutionNumber: string; effectiveOn: string } | null;
+}
 
 function Ancestors() {
   const unit = useRecordContext<{ ancestors: LinkedUnit[] }>();
@@ -20,7 +39,11 @@ function Ancestors() {
   return (
     <Labeled label={translate('resources.units.ancestors')}>
       <Breadcrumbs>
-        {unit.ancestors.map((a) => <MuiLink key={a.id} component={Link} to={`/units/${a.id}/show`}>{a.name}</MuiLink>)}
+        {unit.ancestors.map((a) => (
+          <MuiLink key={a.id} component={Link} to={`/units/${a.id}/show`}>
+            {a.name}
+          </MuiLink>
+        ))}
       </Breadcrumbs>
     </Labeled>
   );
@@ -37,14 +60,26 @@ function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
         <Stack spacing={0.5}>
           {links.map((l) => (
             <Typography key={l.unit.id} variant="body2">
-              <MuiLink component={Link} to={`/units/${l.unit.id}/show`}>{l.unit.name} ({l.unit.code})</MuiLink>
-              {' — '}{translate(`enums.LineageShare.${l.share}`)}
+              <MuiLink component={Link} to={`/units/${l.unit.id}/show`}>
+                {l.unit.name} ({l.unit.code})
+              </MuiLink>
+              {' — '}
+              {translate(`enums.LineageShare.${l.share}`)}
               {l.unit.validTo ? ` (${format.date(l.unit.validFrom)} – ${format.date(l.unit.validTo)})` : ''}
-              {l.reorganisation && <>{' · '}<MuiLink component={Link} to={`/reorganisations/${l.reorganisation.id}/show`}>{l.reorganisation.resolutionNumber}</MuiLink></>}
+              {l.reorganisation && (
+                <>
+                  {' · '}
+                  <MuiLink component={Link} to={`/reorganisations/${l.reorganisation.id}/show`}>
+                    {l.reorganisation.resolutionNumber}
+                  </MuiLink>
+                </>
+              )}
             </Typography>
           ))}
         </Stack>
-      ) : <Typography variant="body2">{translate('app.none')}</Typography>}
+      ) : (
+        <Typography variant="body2">{translate('app.none')}</Typography>
+      )}
     </Labeled>
   );
 }
@@ -54,12 +89,29 @@ function Children() {
   const unit = useRecordContext<{ validTo?: string | null }>();
   const translate = useTranslate();
   return (
-    <ReferenceManyField reference="units" target="parentCode" source="code" filter={{ asOf: unit?.validTo ?? undefined }} perPage={25} sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
-      <DataTable rowClick="show" bulkActionButtons={false} body={KeyboardBody} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}>
+    <ReferenceManyField
+      reference="units"
+      target="parentCode"
+      source="code"
+      filter={{ asOf: unit?.validTo ?? undefined }}
+      perPage={25}
+      sort={{ field: 'name', order: 'ASC' }}
+      pagination={<Pagination />}
+    >
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={false}
+        body={KeyboardBody}
+        empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}
+      >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>
-        <DataTable.Col source="validTo" disableSort><DateText source="validTo" /></DataTable.Col>
+        <DataTable.Col source="kind" disableSort>
+          <EnumText source="kind" enumName="UnitKind" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo" disableSort>
+          <DateText source="validTo" />
+        </DataTable.Col>
       </DataTable>
     </ReferenceManyField>
   );
@@ -73,7 +125,10 @@ function Campaigns() {
     <Stack spacing={1}>
       {unit.campaigns.map((c) => (
         <Typography key={c.id} variant="body2">
-          <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>{c.name}</MuiLink> — {translate(`enums.CampaignStatus.${c.status}`)}
+          <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>
+            {c.name}
+          </MuiLink>{' '}
+          — {translate(`enums.CampaignStatus.${c.status}`)}
         </Typography>
       ))}
     </Stack>
@@ -84,7 +139,13 @@ function Campaigns() {
 const SECTIONS: [string, ReactNode][] = [
   ['children', <Children />],
   ['villages', <Villages />],
-  ['lineage', <><LineageList source="predecessors" /><LineageList source="successors" /></>],
+  [
+    'lineage',
+    <>
+      <LineageList source="predecessors" />
+      <LineageList source="successors" />
+    </>,
+  ],
   ['classifications', <Classifications />],
   ['campaigns', <Campaigns />],
 ];
@@ -103,7 +164,9 @@ export function UnitShow() {
           <PeriodText from="validFrom" to="validTo" label="resources.campaigns.fields.period" />
         </TabbedShowLayout.Tab>
         {SECTIONS.map(([path, content]) => (
-          <TabbedShowLayout.Tab key={path} label={`resources.units.tabs.${path}`} path={path}>{content}</TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab key={path} label={`resources.units.tabs.${path}`} path={path}>
+            {content}
+          </TabbedShowLayout.Tab>
         ))}
       </TabbedShowLayout>
     </Show>

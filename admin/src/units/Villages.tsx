@@ -2,7 +2,17 @@ import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { Stack, Typography } from '@mui/material';
-import { DataTable, DateInput, Pagination, ReferenceManyField, SelectInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  DateInput,
+  Pagination,
+  ReferenceManyField,
+  SelectInput,
+  TextInput,
+  required,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { useCan } from '../capabilities';
 import { DialogButton } from '../common/DialogButton';
 import { VILLAGE_KINDS, enumChoices } from '../common/enums';
@@ -10,8 +20,21 @@ import { DateText, EnumText } from '../common/fields';
 import { KeyboardBody } from '../common/RecordTable';
 import { useHub } from '../common/useHub';
 
-interface UnitRecord { id: string; code: string; level: string; path: string; validFrom?: string | null; validTo?: string | null }
-interface VillageRecord { code: string; shortName: string; kind: string; version: number; validTo?: string | null }
+interface UnitRecord {
+  id: string;
+  code: string;
+  level: string;
+  path: string;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+interface VillageRecord {
+  code: string;
+  shortName: string;
+  kind: string;
+  version: number;
+  validTo?: string | null;
+}
 
 const kindChoices = enumChoices('UnitKind', VILLAGE_KINDS);
 
@@ -22,13 +45,31 @@ const unitAsOf = (unit: { validTo?: string | null } | undefined) => unit?.validT
 function AddVillage({ commune }: { commune: UnitRecord }) {
   const hub = useHub();
   return (
-    <DialogButton label="resources.units.villages.add" title="resources.units.villages.add" icon={<AddIcon />} done="resources.units.villages.added"
-      testId="add-village" defaultValues={{ kind: 'VILLAGE' }}
-      save={(values) => hub.createVillage({
-        communeCode: commune.code, asOf: unitAsOf(commune) ?? null, name: values.name, kind: values.kind,
-        validFrom: values.validFrom || null, validTo: values.validTo || null,
-      })}>
-      <TextInput source="name" label="resources.units.villages.name" helperText="resources.units.villages.nameHelp" validate={required()} fullWidth />
+    <DialogButton
+      label="resources.units.villages.add"
+      title="resources.units.villages.add"
+      icon={<AddIcon />}
+      done="resources.units.villages.added"
+      testId="add-village"
+      defaultValues={{ kind: 'VILLAGE' }}
+      save={(values) =>
+        hub.createVillage({
+          communeCode: commune.code,
+          asOf: unitAsOf(commune) ?? null,
+          name: values.name,
+          kind: values.kind,
+          validFrom: values.validFrom || null,
+          validTo: values.validTo || null,
+        })
+      }
+    >
+      <TextInput
+        source="name"
+        label="resources.units.villages.name"
+        helperText="resources.units.villages.nameHelp"
+        validate={required()}
+        fullWidth
+      />
       <SelectInput source="kind" label="resources.units.fields.kind" choices={kindChoices} validate={required()} fullWidth />
       <Stack direction="row" spacing={2}>
         <DateInput source="validFrom" label="resources.units.fields.validFrom" helperText="resources.units.villages.periodHelp" />
@@ -43,9 +84,22 @@ function RenameVillage({ asOf }: { asOf?: string }) {
   const village = useRecordContext<VillageRecord>();
   if (!village) return null;
   return (
-    <DialogButton label="resources.units.villages.rename" title="resources.units.villages.rename" icon={<EditIcon />} done="resources.units.villages.renamed"
+    <DialogButton
+      label="resources.units.villages.rename"
+      title="resources.units.villages.rename"
+      icon={<EditIcon />}
+      done="resources.units.villages.renamed"
       defaultValues={{ name: village.shortName, kind: village.kind }}
-      save={(values) => hub.renameVillage({ code: village.code, asOf: asOf ?? null, name: values.name, kind: values.kind, expectedVersion: village.version })}>
+      save={(values) =>
+        hub.renameVillage({
+          code: village.code,
+          asOf: asOf ?? null,
+          name: values.name,
+          kind: values.kind,
+          expectedVersion: village.version,
+        })
+      }
+    >
       <TextInput source="name" label="resources.units.villages.name" validate={required()} fullWidth />
       <SelectInput source="kind" label="resources.units.fields.kind" choices={kindChoices} validate={required()} fullWidth />
     </DialogButton>
@@ -57,8 +111,15 @@ function CloseVillage({ asOf }: { asOf?: string }) {
   const village = useRecordContext<VillageRecord>();
   if (!village) return null;
   return (
-    <DialogButton label="resources.units.villages.close" title="resources.units.villages.close" icon={<EventBusyIcon />} done="resources.units.villages.closed"
-      save={(values) => hub.closeVillage({ code: village.code, asOf: asOf ?? null, validTo: values.validTo, expectedVersion: village.version })}>
+    <DialogButton
+      label="resources.units.villages.close"
+      title="resources.units.villages.close"
+      icon={<EventBusyIcon />}
+      done="resources.units.villages.closed"
+      save={(values) =>
+        hub.closeVillage({ code: village.code, asOf: asOf ?? null, validTo: values.validTo, expectedVersion: village.version })
+      }
+    >
       <DateInput source="validTo" label="resources.units.villages.lastDay" validate={required()} />
     </DialogButton>
   );
@@ -78,18 +139,47 @@ export function Villages() {
   const manage = commune && administers;
   return (
     <Stack spacing={1} data-testid="villages">
-      {manage && <div><AddVillage commune={unit} /></div>}
-      <ReferenceManyField reference="units" target={commune ? 'parentCode' : 'withinCode'} source="code" filter={{ asOf, level: 'VILLAGE' }}
-        perPage={25} sort={{ field: 'name', order: 'ASC' }} pagination={<Pagination />}>
-        <DataTable rowClick="show" bulkActionButtons={false} body={KeyboardBody} empty={<Typography sx={{ p: 2 }}>{translate('resources.units.villages.none')}</Typography>}>
+      {manage && (
+        <div>
+          <AddVillage commune={unit} />
+        </div>
+      )}
+      <ReferenceManyField
+        reference="units"
+        target={commune ? 'parentCode' : 'withinCode'}
+        source="code"
+        filter={{ asOf, level: 'VILLAGE' }}
+        perPage={25}
+        sort={{ field: 'name', order: 'ASC' }}
+        pagination={<Pagination />}
+      >
+        <DataTable
+          rowClick="show"
+          bulkActionButtons={false}
+          body={KeyboardBody}
+          empty={<Typography sx={{ p: 2 }}>{translate('resources.units.villages.none')}</Typography>}
+        >
           <DataTable.Col source="code" />
           <DataTable.Col source="name" />
-          <DataTable.Col source="kind" disableSort><EnumText source="kind" enumName="UnitKind" /></DataTable.Col>
+          <DataTable.Col source="kind" disableSort>
+            <EnumText source="kind" enumName="UnitKind" />
+          </DataTable.Col>
           {!commune && <DataTable.Col source="parent" disableSort render={(v) => v.parent?.name ?? ''} />}
-          <DataTable.Col source="validFrom" disableSort><DateText source="validFrom" /></DataTable.Col>
-          <DataTable.Col source="validTo" disableSort><DateText source="validTo" /></DataTable.Col>
+          <DataTable.Col source="validFrom" disableSort>
+            <DateText source="validFrom" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo" disableSort>
+            <DateText source="validTo" />
+          </DataTable.Col>
           <DataTable.Col source="synthetic" disableSort render={(v) => (v.synthetic ? translate('app.synthetic') : '')} />
-          {manage && <DataTable.Col disableSort><Stack direction="row"><RenameVillage asOf={asOf} /><CloseVillage asOf={asOf} /></Stack></DataTable.Col>}
+          {manage && (
+            <DataTable.Col disableSort>
+              <Stack direction="row">
+                <RenameVillage asOf={asOf} />
+                <CloseVillage asOf={asOf} />
+              </Stack>
+            </DataTable.Col>
+          )}
         </DataTable>
       </ReferenceManyField>
     </Stack>

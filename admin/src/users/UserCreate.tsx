@@ -1,4 +1,15 @@
-import { ArrayInput, Create, PasswordInput, SelectInput, SimpleForm, SimpleFormIterator, TextInput, minLength, regex, required } from 'react-admin';
+import {
+  ArrayInput,
+  Create,
+  PasswordInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  minLength,
+  regex,
+  required,
+} from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
 
@@ -16,7 +27,14 @@ export function UserCreate() {
         <ArrayInput source="grants" validate={required()}>
           <SimpleFormIterator inline disableReordering>
             <SelectInput source="role" choices={enumChoices('Role')} validate={required()} label="resources.users.fields.role" />
-            <UnitCodeInput source="unitCode" asOfSource="asOf" validate={required()} capability="MANAGE_ACCOUNTS" label="resources.users.fields.unitCode" sx={{ minWidth: { xs: '100%', sm: 320 } }} />
+            <UnitCodeInput
+              source="unitCode"
+              asOfSource="asOf"
+              validate={required()}
+              capability="MANAGE_ACCOUNTS"
+              label="resources.users.fields.unitCode"
+              sx={{ minWidth: { xs: '100%', sm: 320 } }}
+            />
           </SimpleFormIterator>
         </ArrayInput>
       </SimpleForm>

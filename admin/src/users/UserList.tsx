@@ -1,7 +1,19 @@
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { Chip, Stack } from '@mui/material';
-import { BooleanInput, Button, CreateButton, DataTable, SearchInput, SelectInput, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  BooleanInput,
+  Button,
+  CreateButton,
+  DataTable,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useCan } from '../capabilities';
 import { DateText } from '../common/fields';
@@ -39,7 +51,10 @@ function ActiveToggle() {
   const toggle = async () => {
     try {
       await hub.setUserActive(String(user.id), !user.active, user.version);
-      notify(user.active ? 'resources.users.deactivated' : 'resources.users.activated', { type: 'success', messageArgs: { username: user.username } });
+      notify(user.active ? 'resources.users.deactivated' : 'resources.users.activated', {
+        type: 'success',
+        messageArgs: { username: user.username },
+      });
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
@@ -58,13 +73,16 @@ function UserDetails({ mayLock }: { mayLock: boolean }) {
   const format = useFormat();
   if (!user) return null;
   return (
-    <Details actions={mayLock ? <ActiveToggle /> : undefined} rows={[
-      ['resources.users.fields.username', user.username],
-      ['resources.users.fields.displayName', user.displayName],
-      ['resources.users.fields.active', translate(user.active ? 'ra.boolean.true' : 'ra.boolean.false')],
-      ['resources.users.fields.grants', <Grants />],
-      ['resources.users.fields.createdAt', format.dateTime(user.createdAt)],
-    ]} />
+    <Details
+      actions={mayLock ? <ActiveToggle /> : undefined}
+      rows={[
+        ['resources.users.fields.username', user.username],
+        ['resources.users.fields.displayName', user.displayName],
+        ['resources.users.fields.active', translate(user.active ? 'ra.boolean.true' : 'ra.boolean.false')],
+        ['resources.users.fields.grants', <Grants />],
+        ['resources.users.fields.createdAt', format.dateTime(user.createdAt)],
+      ]}
+    />
   );
 }
 
@@ -73,18 +91,44 @@ export function UserList() {
   const mayLock = useCan('LOCK_ACCOUNTS');
   const translate = useTranslate();
   return (
-    <ResourceList filters={filters} sort={{ field: 'username', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
-      <RecordTable rowClick="expand" expand={<UserDetails mayLock={mayLock} />} phone={{
-        primary: (u) => u.displayName,
-        secondary: (u) => [u.username, ...u.grants.map((g: { role: string; unit: { name: string } }) => `${translate(`enums.Role.${g.role}`)} · ${g.unit.name}`)].join(' · '),
-        tertiary: (u) => (u.active ? '✓' : '✗'),
-      }}>
+    <ResourceList
+      filters={filters}
+      sort={{ field: 'username', order: 'ASC' }}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      <RecordTable
+        rowClick="expand"
+        expand={<UserDetails mayLock={mayLock} />}
+        phone={{
+          primary: (u) => u.displayName,
+          secondary: (u) =>
+            [
+              u.username,
+              ...u.grants.map((g: { role: string; unit: { name: string } }) => `${translate(`enums.Role.${g.role}`)} · ${g.unit.name}`),
+            ].join(' · '),
+          tertiary: (u) => (u.active ? '✓' : '✗'),
+        }}
+      >
         <DataTable.Col source="username" />
         <DataTable.Col source="displayName" />
         <DataTable.Col source="active" disableSort render={(r) => (r.active ? '✓' : '✗')} />
-        <DataTable.Col source="grants" disableSort><Grants /></DataTable.Col>
-        <DataTable.Col source="createdAt"><DateText source="createdAt" withTime /></DataTable.Col>
-        {mayLock && <DataTable.Col disableSort><RowAction><ActiveToggle /></RowAction></DataTable.Col>}
+        <DataTable.Col source="grants" disableSort>
+          <Grants />
+        </DataTable.Col>
+        <DataTable.Col source="createdAt">
+          <DateText source="createdAt" withTime />
+        </DataTable.Col>
+        {mayLock && (
+          <DataTable.Col disableSort>
+            <RowAction>
+              <ActiveToggle />
+            </RowAction>
+          </DataTable.Col>
+        )}
       </RecordTable>
     </ResourceList>
   );

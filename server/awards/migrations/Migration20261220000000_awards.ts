@@ -97,7 +97,9 @@ export class Migration20261220000000_awards extends Migration {
       evidence text,
       version integer NOT NULL DEFAULT 1
     )`);
-    this.addSql('CREATE UNIQUE INDEX precondition_subject_idx ON awards.precondition (subject_unit_id, coalesce(subject_contributor_id, 0), key, year)');
+    this.addSql(
+      'CREATE UNIQUE INDEX precondition_subject_idx ON awards.precondition (subject_unit_id, coalesce(subject_contributor_id, 0), key, year)',
+    );
     this.addSql(`CREATE TABLE awards.nomination (
       id serial PRIMARY KEY,
       campaign_id integer NOT NULL,

@@ -11,7 +11,9 @@ export class Migration20261230000000_award_lists extends Migration {
       GENERATED ALWAYS AS (public.ntm_fold(criteria_text || ' ' || coalesce(subject_label, '') || ' ' || coalesce(key, ''))) STORED`);
     this.addSql('CREATE INDEX award_standard_search_idx ON awards.award_standard USING gin (search_text public.gin_trgm_ops)');
     this.addSql('ALTER TABLE awards.nomination ADD COLUMN updated_at timestamptz');
-    this.addSql(`UPDATE awards.nomination n SET updated_at = coalesce((SELECT max(t.at) FROM awards.nomination_transition t WHERE t.nomination_id = n.id), n.created_at)`);
+    this.addSql(
+      `UPDATE awards.nomination n SET updated_at = coalesce((SELECT max(t.at) FROM awards.nomination_transition t WHERE t.nomination_id = n.id), n.created_at)`,
+    );
     this.addSql('ALTER TABLE awards.nomination ALTER COLUMN updated_at SET NOT NULL, ALTER COLUMN updated_at SET DEFAULT now()');
   }
 }

@@ -7,7 +7,8 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20270106000000_nomination_levels extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`ALTER TABLE awards.nomination ADD COLUMN deciding_authority text, ADD COLUMN level_unit_ids integer[] NOT NULL DEFAULT '{}',
+    this
+      .addSql(`ALTER TABLE awards.nomination ADD COLUMN deciding_authority text, ADD COLUMN level_unit_ids integer[] NOT NULL DEFAULT '{}',
       ADD COLUMN current_unit_id integer`);
     this.addSql(`UPDATE awards.nomination n SET deciding_authority = f.authority, level_unit_ids = ARRAY[n.deciding_unit_id],
       current_unit_id = CASE WHEN n.status IN ('SUBMITTED', 'APPRAISED', 'COUNCIL_REVIEWED', 'DECIDED') THEN n.deciding_unit_id END

@@ -6,6 +6,8 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20270110000000_unique_nominations extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`CREATE UNIQUE INDEX nomination_subject_idx ON awards.nomination (standard_id, year, subject_unit_id, coalesce(subject_contributor_id, 0))`);
+    this.addSql(
+      `CREATE UNIQUE INDEX nomination_subject_idx ON awards.nomination (standard_id, year, subject_unit_id, coalesce(subject_contributor_id, 0))`,
+    );
   }
 }

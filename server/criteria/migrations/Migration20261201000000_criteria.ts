@@ -70,7 +70,9 @@ export class Migration20261201000000_criteria extends Migration {
       version integer NOT NULL DEFAULT 1
     )`);
     // One threshold per indicator, set, owner and combination of conditions (NULLs count as equal).
-    this.addSql(`CREATE UNIQUE INDEX threshold_key ON criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year) NULLS NOT DISTINCT`);
+    this.addSql(
+      `CREATE UNIQUE INDEX threshold_key ON criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year) NULLS NOT DISTINCT`,
+    );
     this.addSql('CREATE INDEX threshold_set_idx ON criteria.threshold (set_id)');
 
     this.addSql(`CREATE TABLE criteria.assessment (

@@ -1,7 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The per-unit figures the triggers maintain, one column per measure (facts and summaries share them). */
-export const MEASURES = ['communes', 'villages', 'assessed', 'criteria_met', 'under_15', 'ntm', 'advanced', 'model', 'model_villages'] as const;
+export const MEASURES = [
+  'communes',
+  'villages',
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+] as const;
 /** The measures the triggers change; `communes` and `villages` come from the unit tree. */
 const RECORDED = MEASURES.filter((m) => m !== 'communes' && m !== 'villages');
 

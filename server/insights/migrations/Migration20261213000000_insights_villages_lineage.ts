@@ -1,8 +1,20 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Every measure after this migration; `communes` and `villages` come from the unit tree, the rest from criteria's rows. */
-export const MEASURES = ['communes', 'villages', 'assessed', 'criteria_met', 'under_15', 'ntm', 'advanced', 'model', 'model_villages',
-  'ntm_villages', 'villages_assessed', 'village_criteria_met'] as const;
+export const MEASURES = [
+  'communes',
+  'villages',
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+  'ntm_villages',
+  'villages_assessed',
+  'village_criteria_met',
+] as const;
 const RECORDED = MEASURES.filter((m) => m !== 'communes' && m !== 'villages');
 const NEW = ['ntm_villages', 'villages_assessed', 'village_criteria_met'];
 
@@ -158,7 +170,8 @@ export class Migration20261213000000_insights_villages_lineage extends Migration
       END $$`);
 
     // Fact rows (a row per year the unit exists on 30 June, the date criteria reads codes at) and their values.
-    this.addSql(`CREATE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
+    this
+      .addSql(`CREATE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO insights.fact (unit_id, year, communes, villages)
         SELECT u.id, y, (u.level = 'COMMUNE')::int, (u.level = 'VILLAGE')::int
@@ -188,7 +201,8 @@ export class Migration20261213000000_insights_villages_lineage extends Migration
     // After the unit copy took the changes: the fact units whose rollup or facts a changed (or removed) unit may
     // alter — those rolling into it, those below it — lose their contributions, get a new rollup and facts, and add
     // them back. Returns how many fact units were refreshed.
-    this.addSql(`CREATE FUNCTION insights.refresh_units(p_changed integer[], p_first_year integer, p_last_year integer) RETURNS integer LANGUAGE plpgsql AS $$
+    this
+      .addSql(`CREATE FUNCTION insights.refresh_units(p_changed integer[], p_first_year integer, p_last_year integer) RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE affected integer[];
       BEGIN
         SELECT array_agg(DISTINCT x.id) INTO affected FROM (

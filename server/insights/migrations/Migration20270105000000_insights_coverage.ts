@@ -14,7 +14,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20270105000000_insights_coverage extends Migration {
   override async up(): Promise<void> {
     for (const table of ['fact', 'summary']) {
-      this.addSql(`ALTER TABLE insights.${table} ADD COLUMN communes_with_data integer NOT NULL DEFAULT 0, ADD COLUMN villages_with_data integer NOT NULL DEFAULT 0`);
+      this.addSql(
+        `ALTER TABLE insights.${table} ADD COLUMN communes_with_data integer NOT NULL DEFAULT 0, ADD COLUMN villages_with_data integer NOT NULL DEFAULT 0`,
+      );
     }
   }
 }

@@ -5,8 +5,22 @@ import { COMMUNE_TIERS, tierRankSql, VILLAGE_TIERS } from '../../shared/domain/r
  * Every measure after this migration: the first migration's, the village measures (20261213) and the coverage counts
  * (20270105). `communes` and `villages` come from the unit tree, the rest from criteria's rows.
  */
-const MEASURES = ['communes', 'villages', 'assessed', 'criteria_met', 'under_15', 'ntm', 'advanced', 'model', 'model_villages',
-  'ntm_villages', 'villages_assessed', 'village_criteria_met', 'communes_with_data', 'villages_with_data'] as const;
+const MEASURES = [
+  'communes',
+  'villages',
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+  'ntm_villages',
+  'villages_assessed',
+  'village_criteria_met',
+  'communes_with_data',
+  'villages_with_data',
+] as const;
 const RECORDED = MEASURES.filter((m) => m !== 'communes' && m !== 'villages');
 
 const cols = (f: (m: string) => string, list: readonly string[] = MEASURES) => list.map(f).join(', ');
@@ -136,7 +150,8 @@ export class Migration20270112000000_insights_merge extends Migration {
       END $$`);
 
     // Fact rows (a row per year the unit exists on 30 June, the date criteria reads codes at) and their values.
-    this.addSql(`CREATE OR REPLACE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
+    this
+      .addSql(`CREATE OR REPLACE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO insights.fact (unit_id, year, communes, villages)
         SELECT u.id, y, (u.level = 'COMMUNE')::int, (u.level = 'VILLAGE')::int
@@ -167,7 +182,8 @@ export class Migration20270112000000_insights_merge extends Migration {
     // After the unit copy took the changes: the fact units whose rollup or facts a changed (or removed) unit may
     // alter — those rolling into it, those below it — lose their contributions, get a new rollup and facts, and add
     // them back. Returns how many fact units were refreshed.
-    this.addSql(`CREATE OR REPLACE FUNCTION insights.refresh_units(p_changed integer[], p_first_year integer, p_last_year integer) RETURNS integer LANGUAGE plpgsql AS $$
+    this
+      .addSql(`CREATE OR REPLACE FUNCTION insights.refresh_units(p_changed integer[], p_first_year integer, p_last_year integer) RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE affected integer[];
       BEGIN
         SELECT array_agg(DISTINCT x.id) INTO affected FROM (

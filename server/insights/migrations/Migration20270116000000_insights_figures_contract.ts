@@ -1,8 +1,20 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The measures criteria's rows give, in the order `insights.fact_values` returns them (as 20270112). */
-const RECORDED = ['assessed', 'criteria_met', 'under_15', 'ntm', 'advanced', 'model', 'model_villages', 'ntm_villages',
-  'villages_assessed', 'village_criteria_met', 'communes_with_data', 'villages_with_data'] as const;
+const RECORDED = [
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+  'ntm_villages',
+  'villages_assessed',
+  'village_criteria_met',
+  'communes_with_data',
+  'villages_with_data',
+] as const;
 
 /**
  * Insights reads criteria only through criteria's figures contract (server/shared/figures-contract.ts): its

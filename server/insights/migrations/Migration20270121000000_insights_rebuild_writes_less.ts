@@ -1,8 +1,22 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Every measure (as 20270112); `communes` and `villages` come from the unit tree, the rest from criteria's figures. */
-const MEASURES = ['communes', 'villages', 'assessed', 'criteria_met', 'under_15', 'ntm', 'advanced', 'model', 'model_villages',
-  'ntm_villages', 'villages_assessed', 'village_criteria_met', 'communes_with_data', 'villages_with_data'] as const;
+const MEASURES = [
+  'communes',
+  'villages',
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+  'ntm_villages',
+  'villages_assessed',
+  'village_criteria_met',
+  'communes_with_data',
+  'villages_with_data',
+] as const;
 const RECORDED = MEASURES.filter((m) => m !== 'communes' && m !== 'villages');
 
 const cols = (f: (m: string) => string, list: readonly string[] = MEASURES) => list.map(f).join(', ');
@@ -21,7 +35,8 @@ const FACT_UNIT = `((u.level = 'COMMUNE' AND u.kind = 'COMMUNE') OR (u.level = '
  */
 export class Migration20270121000000_insights_rebuild_writes_less extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`CREATE OR REPLACE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
+    this
+      .addSql(`CREATE OR REPLACE FUNCTION insights.insert_facts(p_units integer[], p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO insights.fact (unit_id, year, communes, villages)
         SELECT u.id, y, (u.level = 'COMMUNE')::int, (u.level = 'VILLAGE')::int

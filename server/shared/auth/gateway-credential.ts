@@ -38,10 +38,15 @@ export function requireGatewayCredential(credential: string): RequestHandler {
   return (req, res, next) => {
     if (hasGatewayCredential(req.headers[GATEWAY_CREDENTIAL_HEADER], credential)) return next();
     res.status(403).json({
-      errors: [{
-        message: bilingual('Phân hệ chỉ nhận yêu cầu qua cổng GraphQL (/graphql)', 'Subgraph endpoints answer the gateway only: send requests to /graphql'),
-        extensions: { code: 'FORBIDDEN' },
-      }],
+      errors: [
+        {
+          message: bilingual(
+            'Phân hệ chỉ nhận yêu cầu qua cổng GraphQL (/graphql)',
+            'Subgraph endpoints answer the gateway only: send requests to /graphql',
+          ),
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
     });
   };
 }

@@ -31,23 +31,35 @@ export interface HubAuth {
   close(): Promise<void>;
 }
 
-const unauthenticated = () => hubError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại',
-  'Invalid or expired sign-in token: sign in again', { http: { status: 401 } });
+const unauthenticated = () =>
+  hubError(
+    'UNAUTHENTICATED',
+    'Phiên đăng nhập không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại',
+    'Invalid or expired sign-in token: sign in again',
+    { http: { status: 401 } },
+  );
 
-const unavailable = () => hubError('SERVICE_UNAVAILABLE', 'Chưa kiểm tra được phiên đăng nhập, vui lòng thử lại',
-  'The sign-in could not be checked just now: try again', { http: { status: 503 } });
+const unavailable = () =>
+  hubError(
+    'SERVICE_UNAVAILABLE',
+    'Chưa kiểm tra được phiên đăng nhập, vui lòng thử lại',
+    'The sign-in could not be checked just now: try again',
+    { http: { status: 503 } },
+  );
 
 /** The keys could not be read (database or JWKS unreachable): not the caller's fault, so 503 rather than 401. */
 class KeysUnavailable extends Error {}
 
-const guarded = (getKey: JWTVerifyGetKey): JWTVerifyGetKey => async (header, token) => {
-  try {
-    return await getKey(header, token);
-  } catch (error) {
-    if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw error;
-    throw new KeysUnavailable(String(error));
-  }
-};
+const guarded =
+  (getKey: JWTVerifyGetKey): JWTVerifyGetKey =>
+  async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (error) {
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) throw error;
+      throw new KeysUnavailable(String(error));
+    }
+  };
 
 export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: Logger): Promise<HubAuth> {
   const db = new pg.Pool({
@@ -79,8 +91,13 @@ export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: 
       });
       if (!verified) throw unauthenticated();
       const userId = verified.identity.userId!;
-      let session = await sessions.get(userId).catch(() => { throw unavailable(); });
-      if (!session || verified.sessionVersion > session.version) session = await sessions.refresh(userId).catch(() => { throw unavailable(); });
+      let session = await sessions.get(userId).catch(() => {
+        throw unavailable();
+      });
+      if (!session || verified.sessionVersion > session.version)
+        session = await sessions.refresh(userId).catch(() => {
+          throw unavailable();
+        });
       if (!session?.active || session.version !== verified.sessionVersion) throw unauthenticated();
       return verified.identity;
     },

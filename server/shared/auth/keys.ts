@@ -1,7 +1,17 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import {
-  calculateJwkThumbprint, createLocalJWKSet, createRemoteJWKSet, errors, exportJWK, generateKeyPair, importJWK,
-  type CryptoKey, type JSONWebKeySet, type JWK, type JWTVerifyGetKey, type LocalJWKSet,
+  calculateJwkThumbprint,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type CryptoKey,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTVerifyGetKey,
+  type LocalJWKSet,
 } from 'jose';
 import type pg from 'pg';
 import type { Logger } from '../logger.js';
@@ -33,15 +43,23 @@ const publicJwkOf = async (jwk: JWK, alg: TokenAlgorithm): Promise<JWK> => {
 export async function readConfiguredKey(text: string): Promise<ConfiguredKey> {
   const trimmed = text.trim();
   const keyObject = trimmed.startsWith('{') ? createPrivateKey({ key: JSON.parse(trimmed), format: 'jwk' }) : createPrivateKey(trimmed);
-  const alg: TokenAlgorithm | undefined = keyObject.asymmetricKeyType === 'ed25519' ? 'EdDSA'
-    : keyObject.asymmetricKeyType === 'ec' && keyObject.asymmetricKeyDetails?.namedCurve === 'prime256v1' ? 'ES256' : undefined;
+  const alg: TokenAlgorithm | undefined =
+    keyObject.asymmetricKeyType === 'ed25519'
+      ? 'EdDSA'
+      : keyObject.asymmetricKeyType === 'ec' && keyObject.asymmetricKeyDetails?.namedCurve === 'prime256v1'
+        ? 'ES256'
+        : undefined;
   if (!alg) throw new Error('NTM_AUTH_PRIVATE_KEY must be an Ed25519 (EdDSA) or P-256 (ES256) private key');
   const publicJwk = await publicJwkOf(createPublicKey(keyObject).export({ format: 'jwk' }) as JWK, alg);
-  const key = await importJWK({ ...(keyObject.export({ format: 'jwk' }) as JWK), alg }, alg) as CryptoKey;
+  const key = (await importJWK({ ...(keyObject.export({ format: 'jwk' }) as JWK), alg }, alg)) as CryptoKey;
   return { signing: { kid: publicJwk.kid!, alg, key }, publicJwk };
 }
 
-interface KeyRow { kid: string; alg: TokenAlgorithm; private_jwk: JWK }
+interface KeyRow {
+  kid: string;
+  alg: TokenAlgorithm;
+  private_jwk: JWK;
+}
 
 /**
  * The keys that sign and verify sign-in tokens, kept in `auth.signing_key`. With a configured key, that key signs and
@@ -51,7 +69,11 @@ interface KeyRow { kid: string; alg: TokenAlgorithm; private_jwk: JWK }
 export class SigningKeys {
   private imported?: SigningKey;
 
-  constructor(private readonly db: pg.Pool, private readonly configured: ConfiguredKey | undefined, private readonly log: Logger) {}
+  constructor(
+    private readonly db: pg.Pool,
+    private readonly configured: ConfiguredKey | undefined,
+    private readonly log: Logger,
+  ) {}
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.db.connect();
@@ -77,10 +99,17 @@ export class SigningKeys {
     }
     const { kid, alg } = this.configured.signing;
     await this.transaction(async (client) => {
-      await client.query(`INSERT INTO auth.signing_key (kid, alg, public_jwk) VALUES ($1, $2, $3)
-        ON CONFLICT (kid) DO UPDATE SET retired_at = NULL, private_jwk = NULL`, [kid, alg, this.configured!.publicJwk]);
-      const retired = await client.query(`UPDATE auth.signing_key SET retired_at = now(), private_jwk = NULL WHERE kid <> $1 AND retired_at IS NULL RETURNING kid`, [kid]);
-      if (retired.rowCount) this.log.info({ kid, retired: retired.rows.map((r) => r.kid) }, 'signing with the configured key; earlier keys retired');
+      await client.query(
+        `INSERT INTO auth.signing_key (kid, alg, public_jwk) VALUES ($1, $2, $3)
+        ON CONFLICT (kid) DO UPDATE SET retired_at = NULL, private_jwk = NULL`,
+        [kid, alg, this.configured!.publicJwk],
+      );
+      const retired = await client.query(
+        `UPDATE auth.signing_key SET retired_at = now(), private_jwk = NULL WHERE kid <> $1 AND retired_at IS NULL RETURNING kid`,
+        [kid],
+      );
+      if (retired.rowCount)
+        this.log.info({ kid, retired: retired.rows.map((r) => r.kid) }, 'signing with the configured key; earlier keys retired');
     });
   }
 
@@ -88,12 +117,14 @@ export class SigningKeys {
   async current(): Promise<SigningKey> {
     if (this.configured) return this.configured.signing;
     const find = `SELECT kid, alg, private_jwk FROM auth.signing_key WHERE retired_at IS NULL AND private_jwk IS NOT NULL ORDER BY created_at DESC, kid LIMIT 1`;
-    const row = (await this.db.query<KeyRow>(find)).rows[0] ?? await this.transaction(async (client) => {
-      const again = (await client.query<KeyRow>(find)).rows[0];
-      return again ?? this.generate(client);
-    });
+    const row =
+      (await this.db.query<KeyRow>(find)).rows[0] ??
+      (await this.transaction(async (client) => {
+        const again = (await client.query<KeyRow>(find)).rows[0];
+        return again ?? this.generate(client);
+      }));
     if (this.imported?.kid !== row.kid) {
-      this.imported = { kid: row.kid, alg: row.alg, key: await importJWK(row.private_jwk, row.alg) as CryptoKey };
+      this.imported = { kid: row.kid, alg: row.alg, key: (await importJWK(row.private_jwk, row.alg)) as CryptoKey };
     }
     return this.imported;
   }
@@ -103,14 +134,24 @@ export class SigningKeys {
     const publicJwk = await publicJwkOf(await exportJWK(publicKey), GENERATED_ALG);
     const privateJwk = { ...(await exportJWK(privateKey)), kid: publicJwk.kid, alg: GENERATED_ALG };
     await client.query(`UPDATE auth.signing_key SET retired_at = now(), private_jwk = NULL WHERE retired_at IS NULL`);
-    await client.query(`INSERT INTO auth.signing_key (kid, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)`, [publicJwk.kid, GENERATED_ALG, publicJwk, privateJwk]);
-    this.log.info({ kid: publicJwk.kid }, 'generated a token signing key and stored it in the database (production: set NTM_AUTH_PRIVATE_KEY)');
+    await client.query(`INSERT INTO auth.signing_key (kid, alg, public_jwk, private_jwk) VALUES ($1, $2, $3, $4)`, [
+      publicJwk.kid,
+      GENERATED_ALG,
+      publicJwk,
+      privateJwk,
+    ]);
+    this.log.info(
+      { kid: publicJwk.kid },
+      'generated a token signing key and stored it in the database (production: set NTM_AUTH_PRIVATE_KEY)',
+    );
     return { kid: publicJwk.kid!, alg: GENERATED_ALG, private_jwk: privateJwk };
   }
 
   /** The public keys that still verify tokens, as a JWKS (what `/.well-known/jwks.json` serves). */
   async publicJwks(): Promise<JSONWebKeySet> {
-    const rows = await this.db.query<{ public_jwk: JWK }>(`SELECT public_jwk FROM auth.signing_key WHERE ${VALID_KEYS} ORDER BY created_at DESC, kid`);
+    const rows = await this.db.query<{ public_jwk: JWK }>(
+      `SELECT public_jwk FROM auth.signing_key WHERE ${VALID_KEYS} ORDER BY created_at DESC, kid`,
+    );
     return { keys: rows.rows.map((r) => r.public_jwk) };
   }
 }
@@ -126,9 +167,17 @@ export function databaseKeyResolver(keys: SigningKeys, maxAgeMs = 60_000, cooldo
   let set: LocalJWKSet | undefined;
   let loadedAt = 0;
   let loading: Promise<LocalJWKSet> | undefined;
-  const load = () => (loading ??= keys.publicJwks()
-    .then((jwks) => { set = createLocalJWKSet(jwks); loadedAt = Date.now(); return set; })
-    .finally(() => { loading = undefined; }));
+  const load = () =>
+    (loading ??= keys
+      .publicJwks()
+      .then((jwks) => {
+        set = createLocalJWKSet(jwks);
+        loadedAt = Date.now();
+        return set;
+      })
+      .finally(() => {
+        loading = undefined;
+      }));
   return async (header, token) => {
     const known = set && Date.now() - loadedAt < maxAgeMs ? set : await load();
     try {

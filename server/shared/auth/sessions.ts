@@ -17,13 +17,22 @@ export class SessionCache {
   private readonly entries = new Map<number, { at: number; state: Promise<SessionState | null> }>();
   private readonly loader: DataLoader<number, SessionState | null>;
 
-  constructor(db: pg.Pool, readonly ttlMs: number, private readonly maxEntries = 50_000) {
-    this.loader = new DataLoader(async (ids) => {
-      const rows = await db.query<{ user_id: number; version: number; active: boolean }>(
-        'SELECT user_id, version, active FROM auth.user_session WHERE user_id = ANY($1::int[])', [ids]);
-      const byId = new Map(rows.rows.map((r) => [r.user_id, { version: r.version, active: r.active }]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }, { cache: false });
+  constructor(
+    db: pg.Pool,
+    readonly ttlMs: number,
+    private readonly maxEntries = 50_000,
+  ) {
+    this.loader = new DataLoader(
+      async (ids) => {
+        const rows = await db.query<{ user_id: number; version: number; active: boolean }>(
+          'SELECT user_id, version, active FROM auth.user_session WHERE user_id = ANY($1::int[])',
+          [ids],
+        );
+        const byId = new Map(rows.rows.map((r) => [r.user_id, { version: r.version, active: r.active }]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { cache: false },
+    );
   }
 
   get(userId: number): Promise<SessionState | null> {
@@ -34,7 +43,9 @@ export class SessionCache {
     const state = this.loader.load(userId);
     this.entries.delete(userId);
     this.entries.set(userId, { at: now, state });
-    state.catch(() => { if (this.entries.get(userId)?.state === state) this.entries.delete(userId); });
+    state.catch(() => {
+      if (this.entries.get(userId)?.state === state) this.entries.delete(userId);
+    });
     if (this.entries.size > this.maxEntries) this.prune(now);
     return state;
   }

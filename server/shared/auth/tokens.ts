@@ -21,7 +21,12 @@ export interface VerifiedToken {
 }
 
 /** Signs the sign-in token a user presents as `Authorization: Bearer <token>`. */
-export async function signToken(key: SigningKey, identity: Identity, sessionVersion: number, ttlSeconds = TOKEN_TTL_SECONDS): Promise<{ token: string; expiresAt: Date }> {
+export async function signToken(
+  key: SigningKey,
+  identity: Identity,
+  sessionVersion: number,
+  ttlSeconds = TOKEN_TTL_SECONDS,
+): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
   const token = await new SignJWT({ username: identity.username, sv: sessionVersion, grants: identity.grants })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
@@ -35,8 +40,14 @@ export async function signToken(key: SigningKey, identity: Identity, sessionVers
 
 const isGrant = (value: unknown): value is Grant => {
   const g = value as Partial<Record<keyof Grant, unknown>> | null;
-  return typeof g === 'object' && g !== null && Object.values<unknown>(Role).includes(g.role) && Number.isInteger(g.unitId) && Array.isArray(g.paths)
-  && g.paths.every((p: unknown) => typeof p === 'string' && /^\d+(\.\d+)*$/.test(p));
+  return (
+    typeof g === 'object' &&
+    g !== null &&
+    Object.values<unknown>(Role).includes(g.role) &&
+    Number.isInteger(g.unitId) &&
+    Array.isArray(g.paths) &&
+    g.paths.every((p: unknown) => typeof p === 'string' && /^\d+(\.\d+)*$/.test(p))
+  );
 };
 
 /**
@@ -51,7 +62,14 @@ export async function verifyToken(token: string, getKey: JWTVerifyGetKey): Promi
   });
   const userId = Number(payload.sub);
   const { username, sv, grants } = payload;
-  if (!Number.isSafeInteger(userId) || userId <= 0 || typeof username !== 'string' || !Number.isSafeInteger(sv)
-    || !Array.isArray(grants) || !grants.every(isGrant)) return null;
+  if (
+    !Number.isSafeInteger(userId) ||
+    userId <= 0 ||
+    typeof username !== 'string' ||
+    !Number.isSafeInteger(sv) ||
+    !Array.isArray(grants) ||
+    !grants.every(isGrant)
+  )
+    return null;
   return { identity: { userId, username, grants }, sessionVersion: sv as number };
 }

@@ -15,7 +15,8 @@ export const yearOf = (isoDate: string): number => Number(isoDate.slice(0, 4));
  * The year a target is due: its own, or the last year of its campaign's period (a target stated "by the end of the
  * period").
  */
-export const effectiveYear = (target: { year?: number | null }, period: { periodEnd: string }): number => target.year ?? yearOf(period.periodEnd);
+export const effectiveYear = (target: { year?: number | null }, period: { periodEnd: string }): number =>
+  target.year ?? yearOf(period.periodEnd);
 
 /** Formats an ISO date the Vietnamese way, dd/mm/yyyy. */
 export const dmy = (isoDate: string): string => isoDate.split('-').reverse().join('/');

@@ -13,11 +13,16 @@ export const COMPARATOR_SYMBOL: Record<Comparator, string> = { GT: '>', GTE: 'â‰
 export function satisfies(actual: number, comparator: Comparator, value: number): boolean {
   const equal = Math.abs(actual - value) < EQUALITY_TOLERANCE;
   switch (comparator) {
-    case 'GT': return actual > value && !equal;
-    case 'GTE': return actual > value || equal;
-    case 'EQ': return equal;
-    case 'LTE': return actual < value || equal;
-    case 'LT': return actual < value && !equal;
+    case 'GT':
+      return actual > value && !equal;
+    case 'GTE':
+      return actual > value || equal;
+    case 'EQ':
+      return equal;
+    case 'LTE':
+      return actual < value || equal;
+    case 'LT':
+      return actual < value && !equal;
   }
 }
 
@@ -37,7 +42,11 @@ export const BOOLEAN_MET = 1;
  * Whether an indicator value passes: `null` when it cannot be told (no value, or no threshold for a comparing
  * indicator). BOOL indicators need no threshold.
  */
-export function indicatorPasses(value: number | null | undefined, comparator: Comparator | 'BOOL', threshold: number | null | undefined): boolean | null {
+export function indicatorPasses(
+  value: number | null | undefined,
+  comparator: Comparator | 'BOOL',
+  threshold: number | null | undefined,
+): boolean | null {
   if (value == null) return null;
   if (comparator === 'BOOL') return value === BOOLEAN_MET;
   if (threshold == null) return null;

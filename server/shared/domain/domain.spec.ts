@@ -22,11 +22,15 @@ describe('unit classes', () => {
 
 describe('tiers, dates and the hierarchy', () => {
   it('ranks tiers once, in code and in SQL', () => {
-    expect(['NTM', 'ADVANCED', 'MODEL', 'NTM_TASKS_COMPLETED', 'MODEL_VILLAGE', 'CIVILISED_URBAN'].map(tierRank)).toEqual([1, 2, 3, 1, 2, 0]);
-    expect(tierRankSql('d.tier', ['NTM', 'ADVANCED', 'MODEL'])).toBe("CASE d.tier WHEN 'NTM' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'MODEL' THEN 3 ELSE 0 END");
+    expect(['NTM', 'ADVANCED', 'MODEL', 'NTM_TASKS_COMPLETED', 'MODEL_VILLAGE', 'CIVILISED_URBAN'].map(tierRank)).toEqual([
+      1, 2, 3, 1, 2, 0,
+    ]);
+    expect(tierRankSql('d.tier', ['NTM', 'ADVANCED', 'MODEL'])).toBe(
+      "CASE d.tier WHEN 'NTM' THEN 1 WHEN 'ADVANCED' THEN 2 WHEN 'MODEL' THEN 3 ELSE 0 END",
+    );
   });
 
-  it('reads a year on 30 June and a period-end target in the period\'s last year', () => {
+  it("reads a year on 30 June and a period-end target in the period's last year", () => {
     expect([referenceDate(2024), yearEnd(2024)]).toEqual(['2024-06-30', '2024-12-31']);
     expect(effectiveYear({ year: null }, { periodEnd: '2025-12-31' })).toBe(2025);
     expect(effectiveYear({ year: 2023 }, { periodEnd: '2025-12-31' })).toBe(2023);

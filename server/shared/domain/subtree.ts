@@ -10,7 +10,8 @@ export const isWithinPath = (path: string, ancestorPath: string): boolean => pat
 export const isWithin = (unit: { path: string }, ancestor: { path: string }): boolean => isWithinPath(unit.path, ancestor.path);
 
 /** Whether a unit lies strictly below another. */
-export const isStrictlyBelow = (unit: { path: string }, ancestor: { path: string }): boolean => unit.path !== ancestor.path && isWithin(unit, ancestor);
+export const isStrictlyBelow = (unit: { path: string }, ancestor: { path: string }): boolean =>
+  unit.path !== ancestor.path && isWithin(unit, ancestor);
 
 /** The ids on a path, the nation first. */
 export const pathIds = (path: string): number[] => path.split('.').map(Number);

@@ -48,5 +48,6 @@ export const classificationCodes = (unitClass: string): readonly string[] => (is
 /** Whether a unit with these classification codes has the class: an exact code, or any value of a scheme named alone. */
 export function hasClass(classifications: readonly string[], unitClass: string): boolean {
   return classificationCodes(unitClass).some((code) =>
-    classifications.some((c) => c === code || (!code.includes(':') && c.startsWith(`${code}:`))));
+    classifications.some((c) => c === code || (!code.includes(':') && c.startsWith(`${code}:`))),
+  );
 }

@@ -23,7 +23,12 @@ export type FileFormat = 'xlsx' | 'csv';
 
 /** A file that is not what an import expects (format, encoding, size, sheet, columns): the whole file is refused. */
 export class ImportFileError extends Error {
-  constructor(readonly vi: string, readonly en: string, readonly status = 400, readonly code = 'BAD_USER_INPUT') {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+    readonly status = 400,
+    readonly code = 'BAD_USER_INPUT',
+  ) {
     super(bilingual(vi, en));
   }
 }
@@ -39,9 +44,13 @@ export interface SpooledFile {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-export const tooLarge = (limit: number) => new ImportFileError(
-  `Tệp vượt quá giới hạn ${megabytes(limit)}: chia thành nhiều tệp (ví dụ theo tỉnh hoặc theo năm)`,
-  `The file exceeds the ${megabytes(limit)} limit: split it (by province or year, for instance)`, 413, 'PAYLOAD_TOO_LARGE');
+export const tooLarge = (limit: number) =>
+  new ImportFileError(
+    `Tệp vượt quá giới hạn ${megabytes(limit)}: chia thành nhiều tệp (ví dụ theo tỉnh hoặc theo năm)`,
+    `The file exceeds the ${megabytes(limit)} limit: split it (by province or year, for instance)`,
+    413,
+    'PAYLOAD_TOO_LARGE',
+  );
 
 /**
  * Writes an upload to a temporary file, counting its bytes (refused beyond `limit`, without reading the rest) and
@@ -71,8 +80,12 @@ export async function spoolUpload(body: Readable, limit: number): Promise<Spoole
       await handle.close();
     }
     if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw new ImportFileError('Tệp Excel 97–2003 (.xls) không được hỗ trợ: lưu lại thành .xlsx hoặc CSV UTF-8',
-        'Excel 97–2003 files (.xls) are not supported: save as .xlsx or UTF-8 CSV', 415, 'UNSUPPORTED_MEDIA_TYPE');
+      throw new ImportFileError(
+        'Tệp Excel 97–2003 (.xls) không được hỗ trợ: lưu lại thành .xlsx hoặc CSV UTF-8',
+        'Excel 97–2003 files (.xls) are not supported: save as .xlsx or UTF-8 CSV',
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
     }
     const format: FileFormat = head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
     return { path, size, checksum: hash.digest('hex'), format };
@@ -84,10 +97,15 @@ export async function spoolUpload(body: Readable, limit: number): Promise<Spoole
 
 /** The entries of a zip file by path, read from its central directory (nothing is decompressed yet). */
 async function openZip(path: string): Promise<{ zip: ZipFile; entries: Map<string, Entry> }> {
-  const zip = await new Promise<ZipFile>((resolve, reject) => yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z))));
+  const zip = await new Promise<ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
   const entries = new Map<string, Entry>();
   await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: Entry) => { entries.set(entry.fileName, entry); zip.readEntry(); });
+    zip.on('entry', (entry: Entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
     zip.on('end', resolve);
     zip.on('error', reject);
     zip.readEntry();
@@ -136,7 +154,10 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: strin
   try {
     opened = await openZip(path);
   } catch (error) {
-    throw new ImportFileError('Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)', `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`);
+    throw new ImportFileError(
+      'Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)',
+      `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`,
+    );
   }
   const { zip, entries } = opened;
   const part = (name: string) => entries.get(name);
@@ -144,16 +165,26 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: strin
     const entry = part(name);
     const out: T[] = [];
     if (!entry) return out;
-    for await (const _ of xmlEvents(zip, entry, (parser) => on(parser, out), () => [])) void _;
+    for await (const _ of xmlEvents(
+      zip,
+      entry,
+      (parser) => on(parser, out),
+      () => [],
+    ))
+      void _;
     return out;
   };
   try {
-    const sheets = await readAll<{ name: string; id: string }>('xl/workbook.xml', (parser, out) => parser.on('opentag', (tag) => {
-      if (tag.name === 'sheet') out.push({ name: attr(tag, 'name') ?? '', id: attr(tag, 'r:id') ?? '' });
-    }));
-    const targets = await readAll<{ id: string; target: string }>('xl/_rels/workbook.xml.rels', (parser, out) => parser.on('opentag', (tag) => {
-      if (tag.name === 'Relationship') out.push({ id: attr(tag, 'Id') ?? '', target: attr(tag, 'Target') ?? '' });
-    }));
+    const sheets = await readAll<{ name: string; id: string }>('xl/workbook.xml', (parser, out) =>
+      parser.on('opentag', (tag) => {
+        if (tag.name === 'sheet') out.push({ name: attr(tag, 'name') ?? '', id: attr(tag, 'r:id') ?? '' });
+      }),
+    );
+    const targets = await readAll<{ id: string; target: string }>('xl/_rels/workbook.xml.rels', (parser, out) =>
+      parser.on('opentag', (tag) => {
+        if (tag.name === 'Relationship') out.push({ id: attr(tag, 'Id') ?? '', target: attr(tag, 'Target') ?? '' });
+      }),
+    );
     const first = sheets[0];
     const target = targets.find((t) => t.id === first?.id)?.target;
     const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
@@ -168,11 +199,16 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: strin
         else if (tag.name === 'rPh') phonetic = true;
         else if (tag.name === 't' && !phonetic) inText = true;
       });
-      parser.on('text', (t) => { if (inText && text) text.push(t); });
+      parser.on('text', (t) => {
+        if (inText && text) text.push(t);
+      });
       parser.on('closetag', (tag) => {
         if (tag.name === 't') inText = false;
         else if (tag.name === 'rPh') phonetic = false;
-        else if (tag.name === 'si' && text) { out.push(text.join('')); text = null; }
+        else if (tag.name === 'si' && text) {
+          out.push(text.join(''));
+          text = null;
+        }
       });
     });
     const rows: (SheetRow & { sheet: string })[] = [];
@@ -193,16 +229,23 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: strin
           capture = true;
         }
       });
-      parser.on('text', (t) => { if (capture && cell) cell.text.push(t); });
+      parser.on('text', (t) => {
+        if (capture && cell) cell.text.push(t);
+      });
       parser.on('closetag', (tag) => {
         if (tag.name === 'v' || tag.name === 't') capture = false;
         else if (tag.name === 'c' && cell && row) {
           const raw = cell.text.join('');
-          const value: ImportCell = raw === '' ? null
-            : cell.type === 's' ? shared[Number(raw)] ?? null
-              : cell.type === 'b' ? raw === '1'
-                : cell.type === 'n' ? Number(raw)
-                  : raw;
+          const value: ImportCell =
+            raw === ''
+              ? null
+              : cell.type === 's'
+                ? (shared[Number(raw)] ?? null)
+                : cell.type === 'b'
+                  ? raw === '1'
+                  : cell.type === 'n'
+                    ? Number(raw)
+                    : raw;
           while (row.cells.length < cell.index) row.cells.push(null);
           row.cells[cell.index] = value;
           cell = null;
@@ -215,7 +258,10 @@ async function* xlsxRows(path: string): AsyncGenerator<SheetRow & { sheet: strin
     yield* xmlEvents(zip, sheetEntry, onSheet, () => rows.splice(0));
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)', `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`);
+    throw new ImportFileError(
+      'Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)',
+      `The XLSX file could not be read (damaged, or not an Excel workbook): ${(error as Error).message}`,
+    );
   } finally {
     zip.close();
   }
@@ -232,7 +278,12 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow & { sheet: string
     await handle.close();
   }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    throw new ImportFileError('Tệp CSV ở bảng mã UTF-16 ("Unicode Text"): lưu lại thành "CSV UTF-8"', 'The CSV file is UTF-16 ("Unicode Text"): save it as "CSV UTF-8"', 415, 'UNSUPPORTED_MEDIA_TYPE');
+    throw new ImportFileError(
+      'Tệp CSV ở bảng mã UTF-16 ("Unicode Text"): lưu lại thành "CSV UTF-8"',
+      'The CSV file is UTF-16 ("Unicode Text"): save it as "CSV UTF-8"',
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   }
   const firstLine = head.subarray(0, read).toString('latin1').split(/\r?\n/)[0];
   const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1]);
@@ -243,8 +294,14 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow & { sheet: string
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
-        done(new ImportFileError('Tệp CSV không ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): trong Excel chọn Lưu thành "CSV UTF-8"',
-          'The CSV file is not UTF-8 (Windows-1258 or TCVN3, perhaps): in Excel, save it as "CSV UTF-8"', 415, 'UNSUPPORTED_MEDIA_TYPE'));
+        done(
+          new ImportFileError(
+            'Tệp CSV không ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3): trong Excel chọn Lưu thành "CSV UTF-8"',
+            'The CSV file is not UTF-8 (Windows-1258 or TCVN3, perhaps): in Excel, save it as "CSV UTF-8"',
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+          ),
+        );
       }
     },
     flush(done) {
@@ -266,7 +323,10 @@ async function* csvRows(path: string): AsyncGenerator<SheetRow & { sheet: string
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(`Không đọc được tệp CSV: ${(error as Error).message}`, `The CSV file could not be read: ${(error as Error).message}`);
+    throw new ImportFileError(
+      `Không đọc được tệp CSV: ${(error as Error).message}`,
+      `The CSV file could not be read: ${(error as Error).message}`,
+    );
   } finally {
     input.destroy();
   }

@@ -39,11 +39,25 @@ export interface ImportJob {
 export const MAX_STORED_ERRORS = 5_000;
 
 const toJob = (r: SqlRow): ImportJob => ({
-  id: r.id, kind: r.kind, status: r.status, fileName: r.file_name, format: r.format, sizeBytes: Number(r.size_bytes), checksum: r.checksum,
-  rowsRead: r.rows_read, rowsValidated: r.rows_validated, rowsWritten: r.rows_written, errorCount: r.error_count,
-  toCreate: r.to_create, toUpdate: r.to_update, unchanged: r.unchanged, message: r.message,
-  createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
-  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null, userId: r.user_id,
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  fileName: r.file_name,
+  format: r.format,
+  sizeBytes: Number(r.size_bytes),
+  checksum: r.checksum,
+  rowsRead: r.rows_read,
+  rowsValidated: r.rows_validated,
+  rowsWritten: r.rows_written,
+  errorCount: r.error_count,
+  toCreate: r.to_create,
+  toUpdate: r.to_update,
+  unchanged: r.unchanged,
+  message: r.message,
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  userId: r.user_id,
 });
 
 /** Jobs, their errors and their staged rows (schema `imports`), read and written outside the commit's transaction unless given one. */
@@ -57,7 +71,17 @@ export class ImportJobs {
     const [row] = await this.em.execute(
       `INSERT INTO imports.import_job (id, kind, subgraph, user_id, username, file_name, format, size_bytes, checksum, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALIDATING') RETURNING *`,
-      [randomUUID(), kind, subgraph, identity.userId, identity.username ?? 'system', fileName?.slice(0, 255) ?? null, file.format, file.size, file.checksum],
+      [
+        randomUUID(),
+        kind,
+        subgraph,
+        identity.userId,
+        identity.username ?? 'system',
+        fileName?.slice(0, 255) ?? null,
+        file.format,
+        file.size,
+        file.checksum,
+      ],
     );
     return toJob(row);
   }
@@ -70,12 +94,24 @@ export class ImportJobs {
 
   /** The caller's latest jobs of a kind. */
   async recent(kind: string, userId: number, limit = 20): Promise<ImportJob[]> {
-    const rows = await this.em.execute('SELECT * FROM imports.import_job WHERE kind = ? AND user_id = ? ORDER BY created_at DESC LIMIT ?', [kind, userId, limit]);
+    const rows = await this.em.execute('SELECT * FROM imports.import_job WHERE kind = ? AND user_id = ? ORDER BY created_at DESC LIMIT ?', [
+      kind,
+      userId,
+      limit,
+    ]);
     return rows.map(toJob);
   }
 
-  async update(id: string, fields: Partial<Record<'status' | 'rows_read' | 'rows_validated' | 'rows_written' | 'error_count' | 'to_create' | 'to_update' | 'unchanged' | 'message', unknown>>,
-    { finished = false, em = this.em } = {}): Promise<void> {
+  async update(
+    id: string,
+    fields: Partial<
+      Record<
+        'status' | 'rows_read' | 'rows_validated' | 'rows_written' | 'error_count' | 'to_create' | 'to_update' | 'unchanged' | 'message',
+        unknown
+      >
+    >,
+    { finished = false, em = this.em } = {},
+  ): Promise<void> {
     const keys = Object.keys(fields);
     await em.execute(
       `UPDATE imports.import_job SET ${keys.map((k) => `${k} = ?`).join(', ')}${keys.length ? ', ' : ''}updated_at = now()${finished ? ', finished_at = now()' : ''} WHERE id = ?`,
@@ -85,7 +121,10 @@ export class ImportJobs {
 
   /** Moves a job from one status to another if it is still in the first (false when another request did first). */
   async claim(id: string, from: ImportStatus, to: ImportStatus): Promise<boolean> {
-    const rows = await this.em.execute('UPDATE imports.import_job SET status = ?, updated_at = now() WHERE id = ? AND status = ? RETURNING id', [to, id, from]);
+    const rows = await this.em.execute(
+      'UPDATE imports.import_job SET status = ?, updated_at = now() WHERE id = ? AND status = ? RETURNING id',
+      [to, id, from],
+    );
     return rows.length > 0;
   }
 
@@ -101,7 +140,10 @@ export class ImportJobs {
   }
 
   async errors(id: string): Promise<ImportRowError[]> {
-    const rows = await this.em.execute('SELECT row, col, code, message, expected FROM imports.import_error WHERE job_id = ? ORDER BY row, col', [id]);
+    const rows = await this.em.execute(
+      'SELECT row, col, code, message, expected FROM imports.import_error WHERE job_id = ? ORDER BY row, col',
+      [id],
+    );
     return rows.map((r) => ({ row: r.row, column: r.col, code: r.code, message: r.message, expected: r.expected }));
   }
 
@@ -121,7 +163,10 @@ export class ImportJobs {
   async *staged(id: string, em: EntityManager, size: number): AsyncGenerator<StagedRow[]> {
     let after = 0;
     for (;;) {
-      const rows = await em.execute<{ row: number; data: unknown }[]>('SELECT row, data FROM imports.import_row WHERE job_id = ? AND row > ? ORDER BY row LIMIT ?', [id, after, size]);
+      const rows = await em.execute<{ row: number; data: unknown }[]>(
+        'SELECT row, data FROM imports.import_row WHERE job_id = ? AND row > ? ORDER BY row LIMIT ?',
+        [id, after, size],
+      );
       if (!rows.length) return;
       yield rows;
       after = rows[rows.length - 1].row;

@@ -96,7 +96,11 @@ export interface ImportKind {
 
 /** A data row of a file, read through the header: cells by column key. */
 export class ParsedRow {
-  constructor(readonly row: number, private readonly cells: ReadonlyMap<string, ImportCell>, private readonly layout: Layout) {}
+  constructor(
+    readonly row: number,
+    private readonly cells: ReadonlyMap<string, ImportCell>,
+    private readonly layout: Layout,
+  ) {}
 
   get(key: string): ImportCell {
     return this.cells.get(key) ?? null;
@@ -115,7 +119,13 @@ export class ParsedRow {
   /** An error on a column of this row, with what the column expects. */
   error(key: string, vi: string, en: string, code: ImportRowError['code'] = 'BAD_USER_INPUT'): ImportRowError {
     const spec = this.layout.byKey.get(key)?.spec;
-    return { row: this.row, column: this.column(key), code, message: bilingual(vi, en), expected: spec ? bilingual(spec.expected.vi, spec.expected.en) : null };
+    return {
+      row: this.row,
+      column: this.column(key),
+      code,
+      message: bilingual(vi, en),
+      expected: spec ? bilingual(spec.expected.vi, spec.expected.en) : null,
+    };
   }
 }
 
@@ -142,7 +152,7 @@ export function readHeader(kind: ImportKind, header: readonly ImportCell[], shee
   const repeated: string[] = [];
   for (const cell of header) {
     const text = cell === null ? '' : String(cell).trim();
-    const spec = text ? fixed.get(foldHeader(text)) ?? kind.dynamicColumn?.(text) ?? null : null;
+    const spec = text ? (fixed.get(foldHeader(text)) ?? kind.dynamicColumn?.(text) ?? null) : null;
     if (text && !spec) unknown.push(text);
     if (spec && byKey.has(spec.key)) repeated.push(text);
     if (spec) byKey.set(spec.key, { spec, header: text });
@@ -153,9 +163,24 @@ export function readHeader(kind: ImportKind, header: readonly ImportCell[], shee
     const where = sheet ? ` (trang tính "${sheet}")` : '';
     const whereEn = sheet ? ` (sheet "${sheet}")` : '';
     const parts = [
-      missing.length ? [`thiếu cột ${missing.map((m) => `"${m}"`).join(', ')}`, `missing ${missing.map((m) => `"${m}"`).join(', ')}`] : null,
-      unknown.length ? [`cột không nhận ra ${unknown.slice(0, 10).map((m) => `"${m}"`).join(', ')}`, `unknown ${unknown.slice(0, 10).map((m) => `"${m}"`).join(', ')}`] : null,
-      repeated.length ? [`cột lặp lại ${repeated.map((m) => `"${m}"`).join(', ')}`, `repeated ${repeated.map((m) => `"${m}"`).join(', ')}`] : null,
+      missing.length
+        ? [`thiếu cột ${missing.map((m) => `"${m}"`).join(', ')}`, `missing ${missing.map((m) => `"${m}"`).join(', ')}`]
+        : null,
+      unknown.length
+        ? [
+            `cột không nhận ra ${unknown
+              .slice(0, 10)
+              .map((m) => `"${m}"`)
+              .join(', ')}`,
+            `unknown ${unknown
+              .slice(0, 10)
+              .map((m) => `"${m}"`)
+              .join(', ')}`,
+          ]
+        : null,
+      repeated.length
+        ? [`cột lặp lại ${repeated.map((m) => `"${m}"`).join(', ')}`, `repeated ${repeated.map((m) => `"${m}"`).join(', ')}`]
+        : null,
     ].filter((p): p is string[] => p !== null);
     throw new ImportFileError(
       `Dòng tiêu đề${where} không khớp mẫu "${kind.title.vi}": ${parts.map((p) => p[0]).join('; ')}. Tải mẫu, giữ nguyên dòng tiêu đề ở trang tính đầu tiên`,
@@ -177,7 +202,10 @@ export function parseRow(layout: Layout, row: number, cells: readonly ImportCell
 
 /** A cell that does not hold what its column takes: the message names the value found. */
 export class CellError extends Error {
-  constructor(readonly vi: string, readonly en: string) {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(en);
   }
 }
@@ -195,8 +223,10 @@ export const cells = {
   code(cell: ImportCell): string | null {
     if (cell === null) return null;
     if (typeof cell === 'number') {
-      throw new CellError(`Mã ${cell} được lưu dạng số (mất số 0 ở đầu?): định dạng cột là Văn bản rồi nhập lại mã`,
-        `Code ${cell} is stored as a number (leading zeros lost?): format the column as Text and enter the code again`);
+      throw new CellError(
+        `Mã ${cell} được lưu dạng số (mất số 0 ở đầu?): định dạng cột là Văn bản rồi nhập lại mã`,
+        `Code ${cell} is stored as a number (leading zeros lost?): format the column as Text and enter the code again`,
+      );
     }
     return cells.text(cell);
   },
@@ -222,14 +252,21 @@ export const cells = {
   date(cell: ImportCell): string | null {
     if (cell === null) return null;
     // Excel counts days from 30 December 1899; 1 to 73,415 covers 1900–2100.
-    if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= 73_415) return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
+    if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 1 && cell <= 73_415)
+      return new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000).toISOString().slice(0, 10);
     const text = String(cell).trim();
     let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
     if (!match && dmy) match = [text, dmy[3], dmy[2].padStart(2, '0'), dmy[1].padStart(2, '0')] as unknown as RegExpExecArray;
     const iso = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
     const date = new Date(`${iso}T00:00:00Z`);
-    if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso || Number(match[1]) < 1900 || Number(match[1]) > 2100) {
+    if (
+      !match ||
+      Number.isNaN(date.getTime()) ||
+      date.toISOString().slice(0, 10) !== iso ||
+      Number(match[1]) < 1900 ||
+      Number(match[1]) > 2100
+    ) {
       throw new CellError(`${shown(cell)} không phải ngày (dd/mm/yyyy)`, `${shown(cell)} is not a date (dd/mm/yyyy or yyyy-mm-dd)`);
     }
     return iso;
@@ -248,14 +285,26 @@ export const cells = {
   choice<T extends string>(cell: ImportCell, labels: Readonly<Record<T, string>>): T | null {
     if (cell === null) return null;
     const folded = foldText(String(cell));
-    const found = (Object.entries(labels) as [T, string][]).find(([code, label]) => foldText(code) === folded || foldText(label) === folded);
-    if (!found) throw new CellError(`${shown(cell)} không phải một trong: ${Object.values(labels).join(', ')}`, `${shown(cell)} is not one of ${Object.keys(labels).join(', ')}`);
+    const found = (Object.entries(labels) as [T, string][]).find(
+      ([code, label]) => foldText(code) === folded || foldText(label) === folded,
+    );
+    if (!found)
+      throw new CellError(
+        `${shown(cell)} không phải một trong: ${Object.values(labels).join(', ')}`,
+        `${shown(cell)} is not one of ${Object.keys(labels).join(', ')}`,
+      );
     return found[0];
   },
 };
 
 /** Reads a cell with a reader; a CellError becomes the row's error on that column (and null). */
-export function readCell<T>(row: ParsedRow, key: string, read: (cell: ImportCell) => T | null, errors: ImportRowError[], required = false): T | null {
+export function readCell<T>(
+  row: ParsedRow,
+  key: string,
+  read: (cell: ImportCell) => T | null,
+  errors: ImportRowError[],
+  required = false,
+): T | null {
   try {
     const value = read(row.get(key));
     if (value === null && required) errors.push(row.error(key, 'Ô này bắt buộc', 'This cell is required'));
@@ -294,10 +343,16 @@ export function templateDate(query: Record<string, string | undefined>): string 
 /** Columns several kinds share, worded once. */
 export const sharedColumns = {
   /** The unit's name beside its code, for people: never read. */
-  unitName: { key: 'unitName', header: 'Tên đơn vị', expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' } } as ColumnSpec,
+  unitName: {
+    key: 'unitName',
+    header: 'Tên đơn vị',
+    expected: { vi: 'tên để đối chiếu (không được đọc)', en: 'a name for reference (not read)' },
+  } as ColumnSpec,
   /** The day the row's unit code is read on, and what an empty cell means. */
   codeDate: (key: string, empty: Named): ColumnSpec => ({
-    key, header: 'Ngày đọc mã', expected: { vi: `ngày đơn vị có mã này (để trống: ${empty.vi})`, en: `a day the unit holds this code (empty: ${empty.en})` },
+    key,
+    header: 'Ngày đọc mã',
+    expected: { vi: `ngày đơn vị có mã này (để trống: ${empty.vi})`, en: `a day the unit holds this code (empty: ${empty.en})` },
   }),
 };
 
@@ -305,12 +360,19 @@ export const sharedColumns = {
  * The unit a template's `withinCode` names, found by `find` on the template's date (`templateDate`); null without
  * `withinCode`, BAD_USER_INPUT when no unit holds the code that day.
  */
-export async function templateTerritory<T>(query: Record<string, string | undefined>, find: (code: string, date: string) => Promise<T | null>):
-  Promise<{ territory: T; date: string } | null> {
+export async function templateTerritory<T>(
+  query: Record<string, string | undefined>,
+  find: (code: string, date: string) => Promise<T | null>,
+): Promise<{ territory: T; date: string } | null> {
   if (!query.withinCode) return null;
   const date = templateDate(query);
   const territory = await find(query.withinCode.trim(), date);
-  if (!territory) throw badInput(`Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`, `No unit with code "${query.withinCode}" is valid on ${date}`, 'withinCode');
+  if (!territory)
+    throw badInput(
+      `Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`,
+      `No unit with code "${query.withinCode}" is valid on ${date}`,
+      'withinCode',
+    );
   return { territory, date };
 }
 
@@ -319,8 +381,12 @@ export async function templateTerritory<T>(query: Record<string, string | undefi
  * unit `find` finds (`templateTerritory`); the file named `<name>-<withinCode>`, or `<name>` alone.
  */
 export async function territoryTemplate<T>(
-  columns: readonly ColumnSpec[], name: string, textColumns: number[], query: Record<string, string | undefined>,
-  find: (code: string, date: string) => Promise<T | null>, list: (territory: T, date: string) => Promise<Cell[][]>,
+  columns: readonly ColumnSpec[],
+  name: string,
+  textColumns: number[],
+  query: Record<string, string | undefined>,
+  find: (code: string, date: string) => Promise<T | null>,
+  list: (territory: T, date: string) => Promise<Cell[][]>,
 ): Promise<TemplateTable> {
   const rows: Cell[][] = [columns.map((c) => c.header)];
   const found = await templateTerritory(query, find);
@@ -329,16 +395,25 @@ export async function territoryTemplate<T>(
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */
-export async function unitsOnDates(units: UnitDirectory, wanted: readonly { code: string; date: string }[]): Promise<Map<string, UnitInfo>> {
+export async function unitsOnDates(
+  units: UnitDirectory,
+  wanted: readonly { code: string; date: string }[],
+): Promise<Map<string, UnitInfo>> {
   const byDate = new Map<string, string[]>();
   for (const { code, date } of wanted) byDate.set(date, [...(byDate.get(date) ?? []), code]);
   const found = new Map<string, UnitInfo>();
-  for (const [date, codes] of byDate) for (const [code, unit] of await units.findManyByCode(codes, date)) found.set(`${code}@${date}`, unit);
+  for (const [date, codes] of byDate)
+    for (const [code, unit] of await units.findManyByCode(codes, date)) found.set(`${code}@${date}`, unit);
   return found;
 }
 
 /** For kinds that only add: a checked row whose key is stored already is unchanged, the others are staged to create. */
-export function stageAdditions<T>(batch: ValidatedBatch, planned: readonly { row: ParsedRow; plan: T }[], stored: ReadonlySet<string>, keyOf: (plan: T) => string): ValidatedBatch {
+export function stageAdditions<T>(
+  batch: ValidatedBatch,
+  planned: readonly { row: ParsedRow; plan: T }[],
+  stored: ReadonlySet<string>,
+  keyOf: (plan: T) => string,
+): ValidatedBatch {
   for (const { row, plan } of planned) {
     if (stored.has(keyOf(plan))) {
       batch.unchanged++;

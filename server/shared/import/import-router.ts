@@ -15,7 +15,15 @@ import { withRequestScope } from '../request-scope.js';
 import { type Cell, sendTable } from '../table-file.js';
 import { ImportFileError, sheetRows, spoolUpload, type SpooledFile } from './import-file.js';
 import { ImportJobs, type ImportJob } from './import-jobs.js';
-import { commonPath, type ImportKind, type ImportRowError, type ParsedRow, parseRow, readHeader, type ValidatedBatch } from './import-kind.js';
+import {
+  commonPath,
+  type ImportKind,
+  type ImportRowError,
+  type ParsedRow,
+  parseRow,
+  readHeader,
+  type ValidatedBatch,
+} from './import-kind.js';
 
 /** What the hub gives a subgraph's import routes. */
 export interface ImportDeps {
@@ -34,7 +42,14 @@ const VALIDATE_BATCH = 500;
 /** Staged rows written at a time in the commit: each statement stays well inside the statement time limit. */
 const COMMIT_BATCH = 1_000;
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, SERVICE_UNAVAILABLE: 503 };
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 /** The GraphQL error vocabulary over HTTP: the same JSON body as every other route. */
 function sendError(res: Response, error: unknown, log: Logger): void {
@@ -50,7 +65,11 @@ function sendError(res: Response, error: unknown, log: Logger): void {
 
 /** The message a job keeps when its file or its commit is refused (the GraphQL vocabulary's, or a generic one). */
 function refusal(error: unknown, log: Logger): string {
-  if (error instanceof ImportFileError || (error instanceof GraphQLError && typeof error.extensions.code === 'string' && STATUS[error.extensions.code])) return error.message;
+  if (
+    error instanceof ImportFileError ||
+    (error instanceof GraphQLError && typeof error.extensions.code === 'string' && STATUS[error.extensions.code])
+  )
+    return error.message;
   log.error({ err: error }, 'import job failed');
   return 'Lỗi hệ thống khi nhập dữ liệu, vui lòng thử lại — Internal error while importing, please try again';
 }
@@ -68,11 +87,15 @@ function mayImport(ctx: SubgraphContext, kind: ImportKind): void {
 class JobRunner {
   private readonly running = new Map<string, Promise<void>>();
 
-  constructor(private readonly kind: ImportKind, private readonly deps: ImportDeps) {}
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly deps: ImportDeps,
+  ) {}
 
   /** Starts a phase in the background; the promise settles when it ends (never rejects). */
   start(jobId: string, ctx: SubgraphContext, phase: () => Promise<void>): Promise<void> {
-    const run = withRequestScope(() => phase(), ctx).catch((error) => this.deps.log.error({ err: error, jobId }, 'import phase crashed'))
+    const run = withRequestScope(() => phase(), ctx)
+      .catch((error) => this.deps.log.error({ err: error, jobId }, 'import phase crashed'))
       .finally(() => this.running.delete(jobId));
     this.running.set(jobId, run);
     return run;
@@ -112,7 +135,8 @@ class JobRunner {
         }
       }
       if (!layout) throw new ImportFileError('Tệp không có dòng tiêu đề', 'The file has no header row');
-      if (!totals.rows_read) throw new ImportFileError('Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào', 'The file has a header row and no data rows');
+      if (!totals.rows_read)
+        throw new ImportFileError('Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào', 'The file has a header row and no data rows');
       if (rows.length) await flush(await validator.validate(rows), rows.length);
       if (validator.finish) await flush(await validator.finish(), 0);
       await jobs.update(job.id, { status: totals.error_count ? 'INVALID' : 'VALIDATED' }, { finished: true });
@@ -152,19 +176,42 @@ class JobRunner {
         }
         const unitPath = paths[0] ?? null;
         await writeAudit(tx, {
-          subgraph: this.deps.subgraph, entity: 'Import', entityId: job.id, action: 'CREATE',
-          unitId: unitPath ? Number(unitPath.split('.').pop()) : null, unitPath: unitPath ?? undefined, before: null,
-          after: { kind: this.kind.name, fileName: job.fileName, checksum: job.checksum, sizeBytes: job.sizeBytes, rows: job.rowsRead, created, updated, unchanged: job.unchanged },
+          subgraph: this.deps.subgraph,
+          entity: 'Import',
+          entityId: job.id,
+          action: 'CREATE',
+          unitId: unitPath ? Number(unitPath.split('.').pop()) : null,
+          unitPath: unitPath ?? undefined,
+          before: null,
+          after: {
+            kind: this.kind.name,
+            fileName: job.fileName,
+            checksum: job.checksum,
+            sizeBytes: job.sizeBytes,
+            rows: job.rowsRead,
+            created,
+            updated,
+            unchanged: job.unchanged,
+          },
         });
-        await jobs.update(job.id, { status: 'COMMITTED', rows_written: written, to_create: created, to_update: updated }, { finished: true, em: tx });
+        await jobs.update(
+          job.id,
+          { status: 'COMMITTED', rows_written: written, to_create: created, to_update: updated },
+          { finished: true, em: tx },
+        );
         return { created, updated };
       });
       this.deps.log.info({ jobId: job.id, kind: this.kind.name, ...committed }, 'import committed');
     } catch (error) {
-      const errors = error instanceof GraphQLError && Array.isArray(error.extensions.rowErrors) ? (error.extensions.rowErrors as ImportRowError[]) : [];
+      const errors =
+        error instanceof GraphQLError && Array.isArray(error.extensions.rowErrors) ? (error.extensions.rowErrors as ImportRowError[]) : [];
       await jobs.clearErrors(job.id);
       await jobs.addErrors(job.id, errors, 0);
-      await jobs.update(job.id, { status: 'FAILED', rows_written: 0, error_count: errors.length, message: refusal(error, this.deps.log) }, { finished: true });
+      await jobs.update(
+        job.id,
+        { status: 'FAILED', rows_written: 0, error_count: errors.length, message: refusal(error, this.deps.log) },
+        { finished: true },
+      );
     } finally {
       await jobs.dropStaged(job.id);
     }
@@ -195,7 +242,10 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
   };
   const ownJob = async (ctx: SubgraphContext, id: string): Promise<ImportJob> => {
     const job = await new ImportJobs(ctx.em).find(id);
-    const mine = job && job.kind === kind.name && (job.userId === ctx.identity.userId || ctx.identity.grants.some((g) => g.role === Role.SYSTEM_ADMIN));
+    const mine =
+      job &&
+      job.kind === kind.name &&
+      (job.userId === ctx.identity.userId || ctx.identity.grants.some((g) => g.role === Role.SYSTEM_ADMIN));
     if (!mine) throw notFound(`Không có lượt nhập ${id}`, `No import ${id}`);
     return job;
   };
@@ -203,7 +253,12 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
   const answer = async (res: Response, ctx: SubgraphContext, job: ImportJob, phase: Promise<void> | null, wait: boolean) => {
     if (phase && wait) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([phase, new Promise((resolve) => { timer = setTimeout(resolve, deps.waitMs); })]);
+      await Promise.race([
+        phase,
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, deps.waitMs);
+        }),
+      ]);
       clearTimeout(timer);
     }
     const current = (await new ImportJobs(ctx.em).find(job.id))!;
@@ -213,69 +268,98 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
     fn(req, res).catch((error) => sendError(res, error, deps.log));
   };
 
-  router.get(/^\/template\.(csv|xlsx)$/, handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? v : undefined]));
-    const table = await kind.template(ctx, query);
-    await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', table.name, kind.sheetName, table.rows, { textColumns: table.textColumns });
-  }));
+  router.get(
+    /^\/template\.(csv|xlsx)$/,
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? v : undefined]));
+      const table = await kind.template(ctx, query);
+      await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', table.name, kind.sheetName, table.rows, {
+        textColumns: table.textColumns,
+      });
+    }),
+  );
 
-  router.post('/', handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > deps.maxBytes) {
-      req.resume();
-      throw new ImportFileError(`Tệp ${Math.round(declared / 1024 / 1024)} MB vượt quá giới hạn ${Math.round(deps.maxBytes / 1024 / 1024)} MB: chia thành nhiều tệp (theo tỉnh hoặc theo năm)`,
-        `The file (${Math.round(declared / 1024 / 1024)} MB) exceeds the ${Math.round(deps.maxBytes / 1024 / 1024)} MB limit: split it (by province or year)`, 413, 'PAYLOAD_TOO_LARGE');
-    }
-    const file = await spoolUpload(req, deps.maxBytes);
-    const fileName = typeof req.query.fileName === 'string' ? req.query.fileName : null;
-    const jobs = new ImportJobs(ctx.em);
-    const job = await jobs.create(kind.name, deps.subgraph, ctx.identity, file, fileName);
-    const commitAfter = req.query.commit === 'true';
-    const phase = runner.start(job.id, ctx, async () => {
-      await runner.validate(job, file, ctx, jobs);
-      const validated = await jobs.find(job.id);
-      if (commitAfter && validated?.status === 'VALIDATED') await runner.commit(validated, deps.contextFor(ctx.identity), jobs);
-    });
-    await answer(res, ctx, job, phase, req.query.wait === 'true');
-  }));
+  router.post(
+    '/',
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > deps.maxBytes) {
+        req.resume();
+        throw new ImportFileError(
+          `Tệp ${Math.round(declared / 1024 / 1024)} MB vượt quá giới hạn ${Math.round(deps.maxBytes / 1024 / 1024)} MB: chia thành nhiều tệp (theo tỉnh hoặc theo năm)`,
+          `The file (${Math.round(declared / 1024 / 1024)} MB) exceeds the ${Math.round(deps.maxBytes / 1024 / 1024)} MB limit: split it (by province or year)`,
+          413,
+          'PAYLOAD_TOO_LARGE',
+        );
+      }
+      const file = await spoolUpload(req, deps.maxBytes);
+      const fileName = typeof req.query.fileName === 'string' ? req.query.fileName : null;
+      const jobs = new ImportJobs(ctx.em);
+      const job = await jobs.create(kind.name, deps.subgraph, ctx.identity, file, fileName);
+      const commitAfter = req.query.commit === 'true';
+      const phase = runner.start(job.id, ctx, async () => {
+        await runner.validate(job, file, ctx, jobs);
+        const validated = await jobs.find(job.id);
+        if (commitAfter && validated?.status === 'VALIDATED') await runner.commit(validated, deps.contextFor(ctx.identity), jobs);
+      });
+      await answer(res, ctx, job, phase, req.query.wait === 'true');
+    }),
+  );
 
-  router.get('/jobs', handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    res.json({ jobs: await new ImportJobs(ctx.em).recent(kind.name, ctx.identity.userId!) });
-  }));
+  router.get(
+    '/jobs',
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      res.json({ jobs: await new ImportJobs(ctx.em).recent(kind.name, ctx.identity.userId!) });
+    }),
+  );
 
-  router.get('/jobs/:id', handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    res.json({ job: await ownJob(ctx, String(req.params.id)) });
-  }));
+  router.get(
+    '/jobs/:id',
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      res.json({ job: await ownJob(ctx, String(req.params.id)) });
+    }),
+  );
 
-  router.get('/jobs/:id/errors', handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    const job = await ownJob(ctx, String(req.params.id));
-    res.json({ errors: (await new ImportJobs(ctx.em).errors(job.id)).slice(0, 200) });
-  }));
+  router.get(
+    '/jobs/:id/errors',
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      const job = await ownJob(ctx, String(req.params.id));
+      res.json({ errors: (await new ImportJobs(ctx.em).errors(job.id)).slice(0, 200) });
+    }),
+  );
 
-  router.get(/^\/jobs\/([0-9a-f-]{36})\/errors\.(csv|xlsx)$/, handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    const job = await ownJob(ctx, String(req.params[0]));
-    const errors = await new ImportJobs(ctx.em).errors(job.id);
-    const rows: Cell[][] = [ERROR_HEADERS, ...errors.map((e) => [e.row, e.column, e.code, e.message, e.expected])];
-    await sendTable(res, req.params[1] === 'xlsx' ? 'xlsx' : 'csv', `loi-nhap-${kind.name}-${job.id.slice(0, 8)}`, 'Lỗi', rows);
-  }));
+  router.get(
+    /^\/jobs\/([0-9a-f-]{36})\/errors\.(csv|xlsx)$/,
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      const job = await ownJob(ctx, String(req.params[0]));
+      const errors = await new ImportJobs(ctx.em).errors(job.id);
+      const rows: Cell[][] = [ERROR_HEADERS, ...errors.map((e) => [e.row, e.column, e.code, e.message, e.expected])];
+      await sendTable(res, req.params[1] === 'xlsx' ? 'xlsx' : 'csv', `loi-nhap-${kind.name}-${job.id.slice(0, 8)}`, 'Lỗi', rows);
+    }),
+  );
 
-  router.post('/jobs/:id/commit', handle(async (req, res) => {
-    const ctx = await signedIn(req);
-    const job = await ownJob(ctx, String(req.params.id));
-    const jobs = new ImportJobs(ctx.em);
-    if (!(await jobs.claim(job.id, 'VALIDATED', 'COMMITTING'))) {
-      throw new GraphQLError(`Lượt nhập đang ở trạng thái ${job.status}: chỉ ghi được khi đã kiểm tra xong và không có lỗi — The import is ${job.status}: only a VALIDATED import can be committed`,
-        { extensions: { code: 'CONFLICT' } });
-    }
-    const phase = runner.start(job.id, ctx, () => runner.commit(job, deps.contextFor(ctx.identity), jobs));
-    await answer(res, ctx, job, phase, req.query.wait === 'true');
-  }));
+  router.post(
+    '/jobs/:id/commit',
+    handle(async (req, res) => {
+      const ctx = await signedIn(req);
+      const job = await ownJob(ctx, String(req.params.id));
+      const jobs = new ImportJobs(ctx.em);
+      if (!(await jobs.claim(job.id, 'VALIDATED', 'COMMITTING'))) {
+        throw new GraphQLError(
+          `Lượt nhập đang ở trạng thái ${job.status}: chỉ ghi được khi đã kiểm tra xong và không có lỗi — The import is ${job.status}: only a VALIDATED import can be committed`,
+          { extensions: { code: 'CONFLICT' } },
+        );
+      }
+      const phase = runner.start(job.id, ctx, () => runner.commit(job, deps.contextFor(ctx.identity), jobs));
+      await answer(res, ctx, job, phase, req.query.wait === 'true');
+    }),
+  );
 
   return router;
 }

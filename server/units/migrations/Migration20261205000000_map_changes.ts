@@ -40,7 +40,8 @@ export class Migration20261205000000_map_changes extends Migration {
         END IF;
         RETURN NULL;
       END $$`);
-    this.addSql(`CREATE CONSTRAINT TRIGGER unit_inside_parent AFTER INSERT OR UPDATE OF valid_from, valid_to, parent_id, withdrawn ON units.unit
+    this
+      .addSql(`CREATE CONSTRAINT TRIGGER unit_inside_parent AFTER INSERT OR UPDATE OF valid_from, valid_to, parent_id, withdrawn ON units.unit
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION units.check_inside_parent()`);
 
     // The map's revision: one counter row, bumped once per writing statement and held locked until the writer

@@ -13,8 +13,14 @@ export const USER_LIST = listDocument('users', 'UserFilter', 'UserOrderField', U
 export const CREATE_USER = graphqlDocument(`mutation Create($input: CreateUserInput!) { createUser(input: $input) { ${USER_FIELDS} } }`);
 
 export const SET_USER_ACTIVE = graphqlDocument(
-  `mutation Active($id: ID!, $active: Boolean!, $v: Int!) { setUserActive(id: $id, active: $active, expectedVersion: $v) { ${USER_FIELDS} } }`);
+  `mutation Active($id: ID!, $active: Boolean!, $v: Int!) { setUserActive(id: $id, active: $active, expectedVersion: $v) { ${USER_FIELDS} } }`,
+);
 
-export const AUDIT_LOG_LIST = listDocument('auditLog', 'AuditFilter', 'AuditOrderField', 'id at username subgraph entity entityId action unitId before after');
+export const AUDIT_LOG_LIST = listDocument(
+  'auditLog',
+  'AuditFilter',
+  'AuditOrderField',
+  'id at username subgraph entity entityId action unitId before after',
+);
 
 export const RECENT_CHANGES = graphqlDocument('query RecentChanges { auditLog(limit: 8) { nodes { id at username entity action } } }');

@@ -21,37 +21,59 @@ const PRECONDITION_FIELDS = 'id key year holds evidence version';
 
 export const AWARD_FORM_LIST = listDocument('awardFormList', 'AwardFormFilter', 'AwardFormOrderField', FORM_FIELDS);
 export const AWARD_FORMS = graphqlDocument(`query AwardForms { awardForms { ${FORM_FIELDS} } }`);
-export const CAMPAIGN_AWARD_FORMS = graphqlDocument(`query Forms($c: ID!) { campaignAwardForms(campaignId: $c) { ${CAMPAIGN_FORM_FIELDS} } }`);
+export const CAMPAIGN_AWARD_FORMS = graphqlDocument(
+  `query Forms($c: ID!) { campaignAwardForms(campaignId: $c) { ${CAMPAIGN_FORM_FIELDS} } }`,
+);
 export const SET_CAMPAIGN_AWARD_FORMS = graphqlDocument(
-  `mutation SetForms($c: ID!, $f: [CampaignAwardFormInput!]!) { setCampaignAwardForms(campaignId: $c, forms: $f) { ${CAMPAIGN_FORM_FIELDS} } }`);
+  `mutation SetForms($c: ID!, $f: [CampaignAwardFormInput!]!) { setCampaignAwardForms(campaignId: $c, forms: $f) { ${CAMPAIGN_FORM_FIELDS} } }`,
+);
 
 export const AWARD_STANDARD_LIST = listDocument('awardStandardList', 'AwardStandardFilter', 'AwardStandardOrderField', STANDARD_FIELDS);
-export const AWARD_STANDARD = graphqlDocument(`query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadlineInfo: deadline { date source } } }`);
-export const CREATE_AWARD_STANDARD = graphqlDocument(`mutation Create($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { ${STANDARD_FIELDS} } }`);
+export const AWARD_STANDARD = graphqlDocument(
+  `query Standard($id: ID!) { awardStandard(id: $id) { ${STANDARD_FIELDS} deadlineInfo: deadline { date source } } }`,
+);
+export const CREATE_AWARD_STANDARD = graphqlDocument(
+  `mutation Create($i: CreateAwardStandardInput!) { createAwardStandard(input: $i) { ${STANDARD_FIELDS} } }`,
+);
 export const UPDATE_AWARD_STANDARD = graphqlDocument(
-  `mutation Update($id: ID!, $v: Int!, $i: UpdateAwardStandardInput!) { updateAwardStandard(id: $id, expectedVersion: $v, input: $i) { ${STANDARD_FIELDS} } }`);
+  `mutation Update($id: ID!, $v: Int!, $i: UpdateAwardStandardInput!) { updateAwardStandard(id: $id, expectedVersion: $v, input: $i) { ${STANDARD_FIELDS} } }`,
+);
 
-export const ELIGIBILITY_LIST = graphqlDocument(`query Eligibility($s: ID!, $y: Int!, $f: EligibilityFilter, $o: Int, $l: Int, $by: EligibilityOrderField, $d: SortDirection) {
+export const ELIGIBILITY_LIST =
+  graphqlDocument(`query Eligibility($s: ID!, $y: Int!, $f: EligibilityFilter, $o: Int, $l: Int, $by: EligibilityOrderField, $d: SortDirection) {
   awardEligibilityList(standardId: $s, year: $y, filter: $f, offset: $o, limit: $l, orderBy: $by, direction: $d) {
     totalCount eligibleCount nodes { eligible subject { ${SUBJECT} } conditions { path description passed actual required summary } }
   }
 }`);
-export const PRECONDITIONS = graphqlDocument(`query Preconditions($s: SubjectInput!, $y: Int) { preconditions(subject: $s, year: $y) { ${PRECONDITION_FIELDS} } }`);
-export const RECORD_PRECONDITION = graphqlDocument(`mutation Record($i: RecordPreconditionInput!) { recordPrecondition(input: $i) { ${PRECONDITION_FIELDS} } }`);
+export const PRECONDITIONS = graphqlDocument(
+  `query Preconditions($s: SubjectInput!, $y: Int) { preconditions(subject: $s, year: $y) { ${PRECONDITION_FIELDS} } }`,
+);
+export const RECORD_PRECONDITION = graphqlDocument(
+  `mutation Record($i: RecordPreconditionInput!) { recordPrecondition(input: $i) { ${PRECONDITION_FIELDS} } }`,
+);
 
 export const CONTRIBUTION_LIST = listDocument('contributions', 'ContributionFilter', 'ContributionOrderField', CONTRIBUTION_FIELDS);
-export const RECORD_CONTRIBUTION = graphqlDocument(`mutation Record($i: RecordContributionInput!) { recordContribution(input: $i) { ${CONTRIBUTION_FIELDS} } }`);
+export const RECORD_CONTRIBUTION = graphqlDocument(
+  `mutation Record($i: RecordContributionInput!) { recordContribution(input: $i) { ${CONTRIBUTION_FIELDS} } }`,
+);
 
 export const NOMINATION_LIST = listDocument('nominations', 'NominationFilter', 'NominationOrderField', NOMINATION_FIELDS);
 export const NOMINATION = graphqlDocument(`query Nomination($id: ID!) { nomination(id: $id) { ${NOMINATION_DETAIL} } }`);
-export const CREATE_NOMINATION = graphqlDocument(`mutation Create($i: CreateNominationInput!) { createNomination(input: $i) { ${NOMINATION_DETAIL} } }`);
+export const CREATE_NOMINATION = graphqlDocument(
+  `mutation Create($i: CreateNominationInput!) { createNomination(input: $i) { ${NOMINATION_DETAIL} } }`,
+);
 export const TRANSITION_NOMINATION = graphqlDocument(
-  `mutation Transition($id: ID!, $to: NominationStatus!, $v: Int, $r: String) { transitionNomination(id: $id, to: $to, expectedVersion: $v, reason: $r) { ${NOMINATION_DETAIL} } }`);
-export const DECIDE_NOMINATION = graphqlDocument(`mutation Decide($i: DecideNominationInput!) { decideNomination(input: $i) { ${NOMINATION_DETAIL} } }`);
+  `mutation Transition($id: ID!, $to: NominationStatus!, $v: Int, $r: String) { transitionNomination(id: $id, to: $to, expectedVersion: $v, reason: $r) { ${NOMINATION_DETAIL} } }`,
+);
+export const DECIDE_NOMINATION = graphqlDocument(
+  `mutation Decide($i: DecideNominationInput!) { decideNomination(input: $i) { ${NOMINATION_DETAIL} } }`,
+);
 export const UPDATE_NOMINATION_DOSSIER = graphqlDocument(
-  `mutation Dossier($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { ${NOMINATION_DETAIL} } }`);
+  `mutation Dossier($id: ID!, $v: Int!, $items: [DossierEntryInput!]!) { updateNominationDossier(id: $id, expectedVersion: $v, items: $items) { ${NOMINATION_DETAIL} } }`,
+);
 /** Nominations in one status waiting for someone (the dashboard). */
 export const WAITING_NOMINATIONS = graphqlDocument(
-  `query Waiting($f: NominationFilter) { nominations(filter: $f, limit: 50, orderBy: UPDATED, direction: DESC) { nodes { id status year subject { kind name unit { name } } proposingUnit { name path } currentUnit { name path } } } }`);
+  `query Waiting($f: NominationFilter) { nominations(filter: $f, limit: 50, orderBy: UPDATED, direction: DESC) { nodes { id status year subject { kind name unit { name } } proposingUnit { name path } currentUnit { name path } } } }`,
+);
 
 export const AWARD_LIST = listDocument('awards', 'AwardFilter', 'AwardOrderField', AWARD_FIELDS);

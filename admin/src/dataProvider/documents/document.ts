@@ -11,7 +11,9 @@ export const graphqlDocument = (text: string) => text as Document;
  * One of the hub's paged lists: `field(filter: <filterType>, offset, limit, orderBy: <orderType>, direction)`
  * returning `{ totalCount nodes { <fields> } }` under the alias `page` (read by `pagedList`).
  */
-export const listDocument = (field: string, filterType: string, orderType: string, fields: string) => graphqlDocument(
-  `query List($filter: ${filterType}, $offset: Int, $limit: Int, $orderBy: ${orderType}, $direction: SortDirection) {
+export const listDocument = (field: string, filterType: string, orderType: string, fields: string) =>
+  graphqlDocument(
+    `query List($filter: ${filterType}, $offset: Int, $limit: Int, $orderBy: ${orderType}, $direction: SortDirection) {
     page: ${field}(filter: $filter, offset: $offset, limit: $limit, orderBy: $orderBy, direction: $direction) { totalCount nodes { ${fields} } }
-  }`);
+  }`,
+  );

@@ -6,9 +6,12 @@ const TARGET_FIELDS = `id key yearFrom year comparator valueUnit value valueMin 
 
 export const TARGET_LIST = listDocument('targets', 'TargetFilter', 'TargetOrderField', TARGET_FIELDS);
 export const TARGET = graphqlDocument(`query Target($id: ID!) { target(id: $id) { ${TARGET_FIELDS} } }`);
-export const CREATE_TARGET = graphqlDocument(`mutation Create($input: CreateTargetInput!) { createTarget(input: $input) { ${TARGET_FIELDS} } }`);
+export const CREATE_TARGET = graphqlDocument(
+  `mutation Create($input: CreateTargetInput!) { createTarget(input: $input) { ${TARGET_FIELDS} } }`,
+);
 export const UPDATE_TARGET = graphqlDocument(
-  `mutation Update($id: ID!, $v: Int!, $input: UpdateTargetInput!) { updateTarget(id: $id, expectedVersion: $v, input: $input) { ${TARGET_FIELDS} } }`);
+  `mutation Update($id: ID!, $v: Int!, $input: UpdateTargetInput!) { updateTarget(id: $id, expectedVersion: $v, input: $input) { ${TARGET_FIELDS} } }`,
+);
 export const DELETE_TARGET = graphqlDocument('mutation Delete($id: ID!, $v: Int!) { deleteTarget(id: $id, expectedVersion: $v) }');
 
 const METRIC_FIELDS = 'code nameVi nameEn unitOfMeasure kind aggregation computable appliesTo';
