@@ -1,9 +1,14 @@
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 const graphqlMain = require.resolve('graphql');
+
+// Workers and the hubs and processes tests start load the same modules again and again: Node keeps their compiled code
+// on disk (as `npm start` does), which spares a part of each start.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'ntm-node-compile-cache');
 
 export default defineConfig({
   resolve: {
@@ -22,6 +27,11 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 180_000,
     pool: 'forks',
+    // A worker keeps the modules it loaded from one file to the next: importing the server once per worker rather than
+    // once per file saves about a third of the suite's processor time. tests/support/setup.ts resets what files cache.
+    isolate: false,
+    // tests/limits.test.ts collects garbage before it measures a request's memory, as other files ran in this worker.
+    execArgv: ['--expose-gc'],
     // Files run side by side, each worker slot on its own hub and database cloned from one seeded template
     // (tests/support/global-setup.ts). Two workers suit the 2-core CI machine; NTM_TEST_WORKERS overrides.
     fileParallelism: true,

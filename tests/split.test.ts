@@ -431,7 +431,8 @@ describe('start-up on a fresh database', () => {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
     }
-  });
+    // Two processes migrate and seed a new database (14,151 units) beside other test files on a loaded machine.
+  }, 180_000);
 });
 
 describe('shutdown', () => {

@@ -1,32 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
 import { projectPath } from '../../server/shared/project.js';
 import '../support/provided-context.js';
+import { launched, SCREENSHOTS } from '../support/failures.js';
+
+export { SCREENSHOTS };
 import { hubUrl } from '../support/hub.js';
 
 /** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
 export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
-export const SCREENSHOTS = projectPath('tests', 'artifacts', 'screenshots');
 /** `npm run screenshots` (NTM_SCREENSHOTS=1) saves every named step for the docs; the suite only saves failures. */
 const DOCS_SCREENSHOTS = process.env.NTM_SCREENSHOTS === '1';
-/** Browsers this file launched: a failing test screenshots their open pages. */
-const launched = new Set<Browser>();
-
-// What the page looked like when a test failed, for each page still open (tests/artifacts/screenshots/FAILED-*).
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    const pages = [...launched].filter((b) => b.isConnected()).flatMap((b) => b.contexts().flatMap((c) => c.pages()));
-    const name = `FAILED-${task.file.name.replace(/\W+/g, '-')}-${task.name.replace(/\W+/g, '-').slice(0, 80)}`;
-    await Promise.all(
-      pages.map((page, i) =>
-        page
-          .screenshot({ path: `${SCREENSHOTS}/${name}${pages.length > 1 ? `-${i + 1}` : ''}.png`, fullPage: true, timeout: 10_000 })
-          .catch(() => undefined),
-      ),
-    );
-  });
-});
 /** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package). */
 const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || !!process.env.NTM_CHROMIUM;
 

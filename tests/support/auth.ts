@@ -5,8 +5,9 @@ import { TEST_ADMIN } from './constants.js';
 
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token user { id } } }`;
 const CREATE_USER = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username version } }`;
+const newRunId = () => `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 /** Names made in this test file end with this, so files sharing the test database never collide. */
-export const RUN_ID = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+export let RUN_ID = newRunId();
 let sequence = 0;
 
 /** Signs in through the gateway's `login` mutation and returns the token; fails the test on any error. */
@@ -48,6 +49,14 @@ export async function createTestUser(prefix: string, grants: TestGrant[]): Promi
 }
 
 const tokens = new Map<string, Promise<string>>();
+
+/** After a file (tests/support/setup.ts): the next file on this worker names its own accounts and signs in afresh. */
+export function resetTestAccounts(): void {
+  RUN_ID = newRunId();
+  sequence = 0;
+  admin = undefined;
+  tokens.clear();
+}
 
 /**
  * A sign-in token of a real, active test account holding `role` over the unit with `unitCode` (valid on `asOf`):

@@ -1,14 +1,14 @@
 import pg from 'pg';
-import { afterAll } from 'vitest';
 import './provided-context.js';
 import { databaseUrl } from './hub.js';
 
 let pool: pg.Pool | undefined;
 const getPool = () => (pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 2 }));
-afterAll(async () => {
+/** Closes this file's pool (tests/support/setup.ts, after each file: modules stay loaded from one file to the next). */
+export async function closePool(): Promise<void> {
   await pool?.end();
   pool = undefined;
-});
+}
 
 /** Runs SQL against the hub's test database directly, to check what was (or was not) written. */
 export async function sql<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {

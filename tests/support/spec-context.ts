@@ -1,5 +1,4 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { afterAll } from 'vitest';
 import { openHubAuth, type HubAuth } from '../../server/shared/auth/hub-auth.js';
 import { readConfig } from '../../server/shared/config.js';
 import { requestGuard } from '../../server/shared/guard.js';
@@ -26,10 +25,11 @@ export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
 /** The test database's token service, opened on first use: service specs seldom sign anyone in. */
 let opened: Promise<HubAuth> | undefined;
 const realAuth = () => (opened ??= openHubAuth(databaseUrl(), readConfig({}, []).auth, createLogger('warn')));
-afterAll(async () => {
+/** Closes the token service a spec file opened (tests/support/setup.ts, after each file). */
+export async function closeSpecAuth(): Promise<void> {
   await (await opened)?.close();
   opened = undefined;
-});
+}
 const auth: HubAuth = {
   authenticate: async (authorization) => (await realAuth()).authenticate(authorization),
   issueToken: async (identity, sessionVersion) => (await realAuth()).issueToken(identity, sessionVersion),
