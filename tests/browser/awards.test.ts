@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, expectReadable, launch, screenshot, signIn } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, screenshot, signIn } from './browser.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 const counts = async (page: Page) =>
@@ -63,9 +63,7 @@ describe('admin console: award nominations and preconditions', () => {
     subject = { code: found.subject.unit.code, name: found.subject.name };
 
     browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => errors.push(error.message));
+    page = await openPage(browser, errors, { width: 1500, height: 950 });
     await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
   });
 
