@@ -1,6 +1,6 @@
 import { BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
 import { RecordTable, ResourceList } from '../common/RecordTable';
-import { DateText } from '../common/fields';
+import { DateColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 
 const filters = [
@@ -32,9 +32,7 @@ export function AssessmentList() {
         <DataTable.Col source="metCount" render={(a) => `${a.metCount}/${a.criteriaCount}`} />
         <DataTable.Col source="allMet" disableSort render={(a) => (a.allMet ? '✓' : '')} />
         <DataTable.Col source="synthetic" disableSort render={(a) => (a.synthetic ? '•' : '')} />
-        <DataTable.Col source="updatedAt">
-          <DateText source="updatedAt" withTime />
-        </DataTable.Col>
+        <DateColumn source="updatedAt" withTime />
       </RecordTable>
     </ResourceList>
   );

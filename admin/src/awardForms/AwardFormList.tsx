@@ -1,6 +1,7 @@
 import { DataTable, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText, useLocalName } from '../common/fields';
+import { useLocalName } from '../common/fields';
+import { EnumColumn } from '../common/columns';
 import { Details, RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
@@ -42,9 +43,7 @@ export function AwardFormList() {
         }}
       >
         <DataTable.Col source="rank" />
-        <DataTable.Col source="authority" disableSort>
-          <EnumText source="authority" enumName="AwardAuthority" chip />
-        </DataTable.Col>
+        <EnumColumn source="authority" enumName="AwardAuthority" chip disableSort />
         <DataTable.Col source="nameVi" />
         <DataTable.Col source="nameEn" disableSort />
         <DataTable.Col source="classes" disableSort render={(r) => r.classes.join(', ')} />

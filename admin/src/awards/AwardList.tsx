@@ -2,7 +2,8 @@ import { Link as MuiLink } from '@mui/material';
 import { AutocompleteInput, DataTable, NumberInput, ReferenceInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
-import { DateText, EnumText, useLocalName } from '../common/fields';
+import { useLocalName } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { subjectText } from '../nominations/NominationList';
@@ -82,13 +83,9 @@ export function AwardList() {
           tertiary: (r) => format.date(r.decidedOn),
         }}
       >
-        <DataTable.Col source="decidedOn">
-          <DateText source="decidedOn" />
-        </DataTable.Col>
+        <DateColumn source="decidedOn" />
         <DataTable.Col source="decisionNumber" disableSort />
-        <DataTable.Col source="occasion" disableSort>
-          <EnumText source="occasion" enumName="AwardOccasion" />
-        </DataTable.Col>
+        <EnumColumn source="occasion" enumName="AwardOccasion" disableSort />
         <DataTable.Col source="year" />
         <DataTable.Col source="form" disableSort render={(r) => name(r.form)} />
         <DataTable.Col

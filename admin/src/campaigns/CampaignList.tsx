@@ -1,6 +1,6 @@
 import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
@@ -28,15 +28,9 @@ export function CampaignList() {
       >
         <DataTable.Col source="name" />
         <DataTable.Col source="issuer" disableSort render={(c) => c.issuer?.name} />
-        <DataTable.Col source="periodStart">
-          <DateText source="periodStart" />
-        </DataTable.Col>
-        <DataTable.Col source="periodEnd" disableSort>
-          <DateText source="periodEnd" />
-        </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <EnumText source="status" enumName="CampaignStatus" chip />
-        </DataTable.Col>
+        <DateColumn source="periodStart" />
+        <DateColumn source="periodEnd" disableSort />
+        <EnumColumn source="status" enumName="CampaignStatus" chip disableSort />
       </RecordTable>
     </ResourceList>
   );

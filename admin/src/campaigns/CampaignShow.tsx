@@ -1,18 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import {
-  DeleteButton,
-  EditButton,
-  Labeled,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-  Button,
-} from 'react-admin';
+import { DeleteButton, EditButton, Labeled, TextField, TopToolbar, useRecordContext, useTranslate, Button } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { EnumText, NoteText, PeriodText } from '../common/fields';
@@ -20,6 +9,7 @@ import { localise } from '../i18n/locale';
 import { useFormat } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
+import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { useCan, useCanBelow } from '../capabilities';
 import { TableHeader } from '../common/TableHeader';
 
@@ -236,37 +226,27 @@ function ParentLink(_props: { label: string }) {
   );
 }
 
+/** The campaign's tabs after its summary. */
+const SECTIONS: RecordSections = [
+  ['plan', <Plan />],
+  ['milestones', <Milestones />],
+  ['subjects', <Subjects />],
+  ['children', <Children />],
+  ['awardForms', <CampaignAwardForms />],
+];
+
 /** A campaign with its plan document, milestones, subjects, child campaigns and award forms; derive a child from here. */
 export function CampaignShow() {
   return (
-    <Show actions={<Actions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.overview">
-          <TextField source="name" />
-          <TextField source="slogan" emptyText="—" />
-          <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
-          <ParentLink label="resources.campaigns.fields.parent" />
-          <PeriodText label="resources.campaigns.fields.period" />
-          <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
-          <NoteText source="note" label="resources.campaigns.fields.note" />
-          <PlanDate label="resources.campaigns.fields.plan.date" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan">
-          <Plan />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones">
-          <Milestones />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects">
-          <Subjects />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children">
-          <Children />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="awards.campaignForms.tab" path="awardForms">
-          <CampaignAwardForms />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
-    </Show>
+    <TabbedRecord labels="resources.campaigns.tabs" actions={<Actions />} sections={SECTIONS}>
+      <TextField source="name" />
+      <TextField source="slogan" emptyText="—" />
+      <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
+      <ParentLink label="resources.campaigns.fields.parent" />
+      <PeriodText label="resources.campaigns.fields.period" />
+      <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
+      <NoteText source="note" label="resources.campaigns.fields.note" />
+      <PlanDate label="resources.campaigns.fields.plan.date" />
+    </TabbedRecord>
   );
 }

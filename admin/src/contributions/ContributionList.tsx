@@ -1,5 +1,5 @@
 import { DataTable, NumberInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { DateText, EnumText, NumberText } from '../common/fields';
+import { DateColumn, EnumColumn, NumberColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList } from '../common/RecordTable';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
@@ -57,23 +57,13 @@ export function ContributionList() {
           tertiary: (r) => format.vnd(r.valueVnd),
         }}
       >
-        <DataTable.Col source="contributedOn">
-          <DateText source="contributedOn" />
-        </DataTable.Col>
+        <DateColumn source="contributedOn" />
         <DataTable.Col source="contributor" disableSort render={(r) => who(r.contributor)} />
-        <DataTable.Col source="contributor.kind" disableSort>
-          <EnumText source="contributor.kind" enumName="ContributorKind" />
-        </DataTable.Col>
-        <DataTable.Col source="kind" disableSort>
-          <EnumText source="kind" enumName="ContributionKind" chip />
-        </DataTable.Col>
+        <EnumColumn source="contributor.kind" enumName="ContributorKind" disableSort />
+        <EnumColumn source="kind" enumName="ContributionKind" chip disableSort />
         <DataTable.Col source="quantity" disableSort render={(r) => quantity(r.quantity, r.quantityUnit, format)} />
-        <DataTable.Col source="unitPriceVnd" disableSort align="right">
-          <NumberText source="unitPriceVnd" vnd />
-        </DataTable.Col>
-        <DataTable.Col source="valueVnd" align="right">
-          <NumberText source="valueVnd" vnd />
-        </DataTable.Col>
+        <NumberColumn source="unitPriceVnd" vnd disableSort align="right" />
+        <NumberColumn source="valueVnd" vnd align="right" />
         <DataTable.Col source="mobilisedBy" disableSort render={(r) => who(r.mobilisedBy)} />
         <DataTable.Col source="description" disableSort />
       </RecordTable>

@@ -1,6 +1,7 @@
 import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText, PeriodText, useLocalName } from '../common/fields';
+import { PeriodText, useLocalName } from '../common/fields';
+import { EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
@@ -30,12 +31,8 @@ export function CriteriaSetList() {
       >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" render={(s) => name(s)} />
-        <DataTable.Col source="tier">
-          <EnumText source="tier" enumName="CriteriaTier" chip />
-        </DataTable.Col>
-        <DataTable.Col source="appliesTo" disableSort>
-          <EnumText source="appliesTo" enumName="CriteriaLevel" />
-        </DataTable.Col>
+        <EnumColumn source="tier" enumName="CriteriaTier" chip />
+        <EnumColumn source="appliesTo" enumName="CriteriaLevel" disableSort />
         <DataTable.Col source="owner" disableSort render={(s) => s.owner?.name} />
         <DataTable.Col source="parent" disableSort render={(s) => s.parent?.code ?? ''} />
         <DataTable.Col source="periodStart" label="resources.campaigns.fields.period">

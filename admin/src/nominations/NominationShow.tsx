@@ -17,21 +17,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import {
-  Labeled,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useNotify,
-  useRecordContext,
-  useRefresh,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { Labeled, TextField, TopToolbar, useNotify, useRecordContext, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { today, useFormat } from '../common/format';
+import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { useCan } from '../capabilities';
 import { subjectText } from './NominationList';
 import { AwardFormName } from '../awardForms/AwardFormName';
@@ -331,39 +321,35 @@ function Award() {
   return <Chip color="success" label={`${award.decisionNumber} · ${format.date(award.decidedOn)} · ${award.signer}`} />;
 }
 
+/** The nomination's tabs after its summary. */
+const SECTIONS: RecordSections = [
+  ['dossier', <Dossier />],
+  ['history', <History />],
+];
+
 /** A nomination: subject, standard, status, the dossier checklist, the workflow's next steps and the transition history. */
 export function NominationShow() {
   return (
-    <Show actions={<WorkflowActions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.nominations.tabs.overview">
-          <Labeled label="resources.nominations.fields.subject">
-            <Subject />
-          </Labeled>
-          <EnumText source="status" enumName="NominationStatus" chip />
-          <Labeled label="resources.nominations.fields.standard">
-            <StandardLink />
-          </Labeled>
-          <EnumText source="occasion" enumName="AwardOccasion" />
-          <TextField source="year" />
-          <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
-          <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
-          <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
-          <Labeled label="resources.nominations.fields.levels">
-            <Levels />
-          </Labeled>
-          <DateText source="createdAt" withTime />
-          <Labeled label="resources.nominations.fields.award">
-            <Award />
-          </Labeled>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.nominations.tabs.dossier" path="dossier">
-          <Dossier />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.nominations.tabs.history" path="history">
-          <History />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
-    </Show>
+    <TabbedRecord labels="resources.nominations.tabs" actions={<WorkflowActions />} sections={SECTIONS}>
+      <Labeled label="resources.nominations.fields.subject">
+        <Subject />
+      </Labeled>
+      <EnumText source="status" enumName="NominationStatus" chip />
+      <Labeled label="resources.nominations.fields.standard">
+        <StandardLink />
+      </Labeled>
+      <EnumText source="occasion" enumName="AwardOccasion" />
+      <TextField source="year" />
+      <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
+      <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
+      <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
+      <Labeled label="resources.nominations.fields.levels">
+        <Levels />
+      </Labeled>
+      <DateText source="createdAt" withTime />
+      <Labeled label="resources.nominations.fields.award">
+        <Award />
+      </Labeled>
+    </TabbedRecord>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { today } from '../common/format';
@@ -103,17 +103,11 @@ export function RecognitionList() {
         }}
       >
         <DataTable.Col source="unit" render={(r) => `${r.unit.name} (${r.unit.code})`} />
-        <DataTable.Col source="tier">
-          <EnumText source="tier" enumName="RecognitionTier" chip />
-        </DataTable.Col>
+        <EnumColumn source="tier" enumName="RecognitionTier" chip />
         <DataTable.Col source="decisionNumber" />
-        <DataTable.Col source="decidedOn">
-          <DateText source="decidedOn" />
-        </DataTable.Col>
+        <DateColumn source="decidedOn" />
         <DataTable.Col source="issuingUnit" disableSort render={(r) => r.issuingUnit.name} />
-        <DataTable.Col source="revokedOn" disableSort>
-          <DateText source="revokedOn" />
-        </DataTable.Col>
+        <DateColumn source="revokedOn" disableSort />
         <DataTable.Col source="synthetic" disableSort render={(r) => (r.synthetic ? '•' : '')} />
         <DataTable.Col disableSort>
           <RowAction>

@@ -1,6 +1,6 @@
 import { CreateButton, DataTable, DateInput, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
@@ -43,18 +43,12 @@ export function ReorganisationList() {
           tertiary: (r) => format.date(r.effectiveOn),
         }}
       >
-        <DataTable.Col source="effectiveOn">
-          <DateText source="effectiveOn" />
-        </DataTable.Col>
-        <DataTable.Col source="kind" disableSort>
-          <EnumText source="kind" enumName="ReorganisationKind" />
-        </DataTable.Col>
+        <DateColumn source="effectiveOn" />
+        <EnumColumn source="kind" enumName="ReorganisationKind" disableSort />
         <DataTable.Col source="sources" disableSort render={(r) => names(r.sources)} />
         <DataTable.Col source="results" disableSort render={(r) => names(r.results)} />
         <DataTable.Col source="resolutionNumber" disableSort />
-        <DataTable.Col source="status" disableSort>
-          <EnumText source="status" enumName="ReorganisationStatus" chip />
-        </DataTable.Col>
+        <EnumColumn source="status" enumName="ReorganisationStatus" chip disableSort />
       </RecordTable>
     </ResourceList>
   );

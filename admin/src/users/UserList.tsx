@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useCan } from '../capabilities';
-import { DateText } from '../common/fields';
+import { DateColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { useHub } from '../common/useHub';
@@ -119,9 +119,7 @@ export function UserList() {
         <DataTable.Col source="grants" disableSort>
           <Grants />
         </DataTable.Col>
-        <DataTable.Col source="createdAt">
-          <DateText source="createdAt" withTime />
-        </DataTable.Col>
+        <DateColumn source="createdAt" withTime />
         {mayLock && (
           <DataTable.Col disableSort>
             <RowAction>
