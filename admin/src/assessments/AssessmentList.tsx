@@ -1,4 +1,5 @@
 import { BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
+import { dotted } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 import { DateColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
@@ -21,7 +22,7 @@ export function AssessmentList() {
         rowClick="show"
         phone={{
           primary: (a) => `${a.unit.name} (${a.unit.code})`,
-          secondary: (a) => [a.year, a.unit.parent?.name, a.criteriaSet.code].filter(Boolean).join(' · '),
+          secondary: (a) => dotted(a.year, a.unit.parent?.name, a.criteriaSet.code),
           tertiary: (a) => `${a.metCount}/${a.criteriaCount}`,
         }}
       >

@@ -1,4 +1,4 @@
-import { DataTable, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useLocalName } from '../common/fields';
 import { EnumColumn } from '../common/columns';
@@ -9,25 +9,6 @@ const filters = [
   <SelectInput key="authority" source="authority" choices={enumChoices('AwardAuthority')} alwaysOn />,
 ];
 
-/** The award form catalogue, paged, sorted (rank, name) and filtered (authority, accent-insensitive search) on the server. */
-function AwardFormDetails() {
-  const f = useRecordContext();
-  const translate = useTranslate();
-  if (!f) return null;
-  return (
-    <Details
-      rows={[
-        ['resources.awardForms.fields.nameVi', f.nameVi],
-        ['resources.awardForms.fields.nameEn', f.nameEn],
-        ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
-        ['resources.awardForms.fields.rank', f.rank],
-        ['resources.awardForms.fields.classes', f.classes.join(', ')],
-        ['resources.awardForms.fields.source', f.source],
-      ]}
-    />
-  );
-}
-
 export function AwardFormList() {
   const translate = useTranslate();
   const name = useLocalName();
@@ -35,7 +16,18 @@ export function AwardFormList() {
     <ResourceList filters={filters} sort={{ field: 'rank', order: 'ASC' }} exporter={false}>
       <RecordTable
         rowClick="expand"
-        expand={<AwardFormDetails />}
+        expand={
+          <Details
+            rows={(f) => [
+              ['resources.awardForms.fields.nameVi', f.nameVi],
+              ['resources.awardForms.fields.nameEn', f.nameEn],
+              ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
+              ['resources.awardForms.fields.rank', f.rank],
+              ['resources.awardForms.fields.classes', f.classes.join(', ')],
+              ['resources.awardForms.fields.source', f.source],
+            ]}
+          />
+        }
         phone={{
           primary: (f) => name(f),
           secondary: (f) => translate(`enums.AwardAuthority.${f.authority}`),

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
 import { useLocalName } from '../common/fields';
 import { DateColumn, EnumColumn } from '../common/columns';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { subjectText } from '../nominations/NominationList';
 
@@ -43,43 +43,35 @@ function SubjectLink() {
   );
 }
 
-function AwardDetails() {
-  const r = useRecordContext();
-  const translate = useTranslate();
-  const format = useFormat();
-  const name = useLocalName();
-  if (!r) return null;
-  return (
-    <Details
-      rows={[
-        ['resources.awards.fields.subject', <SubjectLink />],
-        ['resources.awards.fields.form', name(r.form)],
-        ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
-        ['resources.awards.fields.decisionNumber', r.decisionNumber],
-        ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
-        ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
-        ['resources.awards.fields.signer', r.signer],
-        ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
-      ]}
-    />
-  );
-}
-
 /**
  * Awards decided, paged, sorted (decision date, occasion year, recorded order) and filtered (campaign, year, form,
  * subject unit) on the server; the subject opens its unit, the last column the nomination decided.
  */
 export function AwardList() {
+  const translate = useTranslate();
   const format = useFormat();
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }} exporter={false}>
       <RecordTable
         rowClick="expand"
-        expand={<AwardDetails />}
+        expand={
+          <Details
+            rows={(r) => [
+              ['resources.awards.fields.subject', <SubjectLink />],
+              ['resources.awards.fields.form', name(r.form)],
+              ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
+              ['resources.awards.fields.decisionNumber', r.decisionNumber],
+              ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
+              ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
+              ['resources.awards.fields.signer', r.signer],
+              ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
+            ]}
+          />
+        }
         phone={{
           primary: (r) => subjectText(r.subject),
-          secondary: (r) => [name(r.form), r.decisionNumber].filter(Boolean).join(' · '),
+          secondary: (r) => dotted(name(r.form), r.decisionNumber),
           tertiary: (r) => format.date(r.decidedOn),
         }}
       >

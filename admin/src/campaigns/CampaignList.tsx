@@ -1,4 +1,5 @@
 import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
+import { dotted } from '../common/format';
 import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
@@ -22,7 +23,7 @@ export function CampaignList() {
         rowClick="show"
         phone={{
           primary: (c) => c.name,
-          secondary: (c) => [c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)].filter(Boolean).join(' · '),
+          secondary: (c) => dotted(c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)),
           tertiary: years,
         }}
       >

@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import type { DeadlineMilestone } from '../dataProvider';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { DeleteButton, EditButton, Labeled, TextField, TopToolbar, useRecordContext, useTranslate, Button } from 'react-admin';
@@ -6,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { EnumText, NoteText, PeriodText } from '../common/fields';
 import { localise } from '../i18n/locale';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
 import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
@@ -31,15 +32,7 @@ interface CampaignPlan extends DocumentRef {
   citedDocuments?: DocumentRef[];
 }
 /** A milestone, a sub-campaign and a subject of a campaign, as its document selects them. */
-type Milestone = RaRecord & {
-  kind: string;
-  recurrence: string;
-  year: number | null;
-  deadline: string | null;
-  deadlineDay: number | null;
-  deadlineMonth: number | null;
-  description: string | null;
-};
+type Milestone = RaRecord & DeadlineMilestone;
 interface ChildCampaign {
   id: string;
   name: string;
@@ -77,7 +70,7 @@ function Plan() {
   const format = useFormat();
   const plan = campaign?.plan;
   if (!plan) return null;
-  const docLine = (d: DocumentRef) => [d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title].filter(Boolean).join(' · ');
+  const docLine = (d: DocumentRef) => dotted(d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title);
   const row = (key: string, value: unknown) =>
     value ? (
       <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>

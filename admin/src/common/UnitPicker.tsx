@@ -1,4 +1,5 @@
 import { Autocomplete, Box, TextField, Typography, type SxProps } from '@mui/material';
+import { dotted } from '../common/format';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { capabilityTable, scopeOf, type Capability, type GrantScope } from '../capabilities';
@@ -64,16 +65,14 @@ function useUnitText() {
   return {
     label: (u: PickedUnit) => `${u.name} (${u.code})`,
     detail: (u: PickedUnit) =>
-      [
+      dotted(
         translate(`enums.UnitLevel.${u.level}`),
         ...u.ancestors
           .filter((a) => a.level !== 'NATION')
           .reverse()
           .map((a) => a.name),
         unitEra(u) ? translate(`app.unitPicker.era.${unitEra(u)}`, { date: format.date(REORGANISATION) }) : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { dotted } from '../common/format';
 import { enumChoices } from '../common/enums';
 import { PeriodText, useLocalName } from '../common/fields';
 import { EnumColumn } from '../common/columns';
@@ -23,9 +24,7 @@ export function CriteriaSetList() {
         phone={{
           primary: (s) => name(s),
           secondary: (s) =>
-            [translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name]
-              .filter(Boolean)
-              .join(' · '),
+            dotted(translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name),
           tertiary: (s) => `${s.periodStart.slice(0, 4)}–${s.periodEnd?.slice(0, 4) ?? ''}`,
         }}
       >

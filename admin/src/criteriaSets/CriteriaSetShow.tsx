@@ -32,7 +32,7 @@ import {
 } from 'react-admin';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { useCan } from '../capabilities';
 import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
@@ -65,13 +65,11 @@ interface Effective {
 type EffectiveMap = Record<string, Effective>;
 
 function conditions(t: Threshold, translate: TranslateFunction) {
-  return [
+  return dotted(
     t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
     t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,
     t.year && `${translate('app.year')} ${t.year}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  );
 }
 
 function ThresholdLine({ t }: { t: Threshold }) {

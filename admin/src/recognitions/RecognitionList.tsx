@@ -13,7 +13,7 @@ import {
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { today } from '../common/format';
 import { FilterUnitInput } from '../common/FilterUnitInput';
@@ -56,30 +56,6 @@ const filters = [
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
 
-/** A decision unfolded: every field labelled, and its revocation when the user may revoke it. */
-function RecognitionDetails() {
-  const r = useRecordContext();
-  const translate = useTranslate();
-  const format = useFormat();
-  if (!r) return null;
-  return (
-    <Details
-      actions={<RevokeButton />}
-      rows={[
-        ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
-        ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
-        ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
-        ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
-        ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
-        ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
-        ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
-        ['resources.recognitions.fields.revocationReason', r.revocationReason],
-        ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
-      ]}
-    />
-  );
-}
-
 /** Recognition decisions in force or revoked, sorted by the API (newest decision first by default); revoke one with a reason. */
 export function RecognitionList() {
   const translate = useTranslate();
@@ -88,17 +64,30 @@ export function RecognitionList() {
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
       <RecordTable
         rowClick="expand"
-        expand={<RecognitionDetails />}
+        expand={
+          <Details
+            actions={<RevokeButton />}
+            rows={(r) => [
+              ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
+              ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
+              ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
+              ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
+              ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
+              ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
+              ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
+              ['resources.recognitions.fields.revocationReason', r.revocationReason],
+              ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
+            ]}
+          />
+        }
         phone={{
           primary: (r) => `${r.unit.name} (${r.unit.code})`,
           secondary: (r) =>
-            [
+            dotted(
               translate(`enums.RecognitionTier.${r.tier}`),
               r.decisionNumber,
               r.revokedOn ? translate('resources.recognitions.fields.revokedOn') : null,
-            ]
-              .filter(Boolean)
-              .join(' · '),
+            ),
           tertiary: (r) => format.date(r.decidedOn),
         }}
       >

@@ -2,7 +2,7 @@ import { CreateButton, DataTable, DateInput, SelectInput, TopToolbar, usePermiss
 import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
 interface Named {
@@ -37,9 +37,11 @@ export function ReorganisationList() {
         phone={{
           primary: (r) => `${names(r.sources)} → ${names(r.results)}`,
           secondary: (r) =>
-            [translate(`enums.ReorganisationKind.${r.kind}`), r.resolutionNumber, translate(`enums.ReorganisationStatus.${r.status}`)]
-              .filter(Boolean)
-              .join(' · '),
+            dotted(
+              translate(`enums.ReorganisationKind.${r.kind}`),
+              r.resolutionNumber,
+              translate(`enums.ReorganisationStatus.${r.status}`),
+            ),
           tertiary: (r) => format.date(r.effectiveOn),
         }}
       >

@@ -22,7 +22,7 @@ import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTrans
 import { useSearchParams } from 'react-router-dom';
 import { enumChoices } from '../common/enums';
 import { onGridKeyDown } from '../common/gridKeys';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { targetText, type Target } from './targetText';
 import { TablePager } from '../common/TablePager';
 
@@ -144,9 +144,8 @@ function Cell({
         <Tooltip
           key={t.id}
           title={
-            [t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`]
-              .filter(Boolean)
-              .join(' · ') || translate('resources.targets.grid.readOnly')
+            dotted(t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`) ||
+            translate('resources.targets.grid.readOnly')
           }
         >
           <Typography variant="caption" display="block" color="text.secondary">

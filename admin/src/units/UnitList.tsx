@@ -1,4 +1,5 @@
 import { DateInput, DataTable, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { dotted } from '../common/format';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
@@ -23,7 +24,7 @@ export function UnitList() {
         rowClick="show"
         phone={{
           primary: (u) => u.name,
-          secondary: (u) => [translate(`enums.UnitLevel.${u.level}`), u.parent?.name].filter(Boolean).join(' · '),
+          secondary: (u) => dotted(translate(`enums.UnitLevel.${u.level}`), u.parent?.name),
           tertiary: (u) => u.code,
         }}
       >
