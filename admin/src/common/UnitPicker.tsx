@@ -1,11 +1,10 @@
 import { Autocomplete, Box, TextField, Typography, type SxProps } from '@mui/material';
-import { dotted } from '../common/format';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { capabilityTable, scopeOf, type Capability, type GrantScope } from '../capabilities';
 import type { PickedUnit } from '../dataProvider';
 import { AsOfHelp } from './AsOfHelp';
-import { useFormat } from './format';
+import { dotted, useFormat } from './format';
 import { useHub } from './useHub';
 
 export type { PickedUnit };
