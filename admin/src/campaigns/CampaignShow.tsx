@@ -1,7 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import type { DeadlineMilestone } from '../dataProvider';
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { DeleteButton, EditButton, Labeled, TextField, TopToolbar, useRecordContext, useTranslate, Button } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
@@ -121,14 +121,7 @@ function Milestones() {
     <Stack alignItems="flex-start">
       {mayPlan && <MilestoneDialogButton />}
       <Table size="small" data-testid="milestones">
-        <TableHead>
-          <TableRow>
-            {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => (
-              <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>
-            ))}
-            <TableCell />
-          </TableRow>
-        </TableHead>
+        <TableHeader prefix="resources.campaigns.milestone" labels={['kind', 'recurrence', 'year', 'deadline', 'description', '']} />
         <TableBody>
           {(campaign?.milestones ?? []).map((m) => (
             <TableRow key={m.id} data-milestone={m.id}>
@@ -182,13 +175,7 @@ function Subjects() {
   const translate = useTranslate();
   return (
     <Table size="small">
-      <TableHead>
-        <TableRow>
-          {['type', 'label', 'criteriaText'].map((k) => (
-            <TableCell key={k}>{translate(`resources.campaigns.subject.${k}`)}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <TableHeader prefix="resources.campaigns.subject" labels={['type', 'label', 'criteriaText']} />
       <TableBody>
         {(campaign?.subjects ?? []).map((s) => (
           <TableRow key={s.id}>

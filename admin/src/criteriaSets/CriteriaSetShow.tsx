@@ -10,7 +10,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -38,6 +37,7 @@ import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 import { useHub } from '../common/useHub';
+import { TableHeader } from '../common/TableHeader';
 
 interface Threshold {
   id: string;
@@ -202,14 +202,7 @@ function Criteria() {
               </Typography>
             ) : (
               <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{translate('resources.criteriaSets.indicator')}</TableCell>
-                    <TableCell>{translate('resources.criteriaSets.thresholds')}</TableCell>
-                    <TableCell>{translate('resources.criteriaSets.effective.value')}</TableCell>
-                    <TableCell />
-                  </TableRow>
-                </TableHead>
+                <TableHeader prefix="resources.criteriaSets" labels={['indicator', 'thresholds', 'effective.value', '']} />
                 <TableBody>
                   {criterion.indicators.map((indicator) => (
                     <TableRow key={indicator.id}>
