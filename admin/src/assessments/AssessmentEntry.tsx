@@ -26,6 +26,7 @@ import { unitDate, type PickedUnit } from '../common/UnitPicker';
 import { useHub } from '../common/useHub';
 import { PageCard } from '../common/PageCard';
 import { SelectField } from '../common/SelectField';
+import { YearField } from '../common/YearField';
 import { AssessedUnitPicker } from './AssessedUnitPicker';
 import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
@@ -224,15 +225,7 @@ export function AssessmentEntry() {
         </ToggleButton>
       </ToggleButtonGroup>
       <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-        <TextField
-          size="small"
-          fullWidth={false}
-          type="number"
-          label={translate('app.year')}
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          sx={{ width: 120 }}
-        />
+        <YearField value={year} onChange={setYear} width={120} />
         <SelectField
           label={translate('resources.assessments.fields.criteriaSet')}
           value={sets.some((x) => String(x.id) === setId) ? setId : ''}

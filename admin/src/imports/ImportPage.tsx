@@ -22,6 +22,7 @@ import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useImportKinds } from '../capabilities';
 import { useHub } from '../common/useHub';
+import { YearField } from '../common/YearField';
 import { TableHeader } from '../common/TableHeader';
 import { localise } from '../i18n/locale';
 import { type PickedUnit, UnitAutocomplete } from '../common/UnitPicker';
@@ -185,15 +186,7 @@ export function ImportPage() {
                 {translate(`imports.templateHelp.${kind}`)}
               </Typography>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
-                <TextField
-                  size="small"
-                  type="number"
-                  label={translate('app.year')}
-                  value={year}
-                  onChange={(e) => setYear(e.target.value)}
-                  sx={{ width: 120 }}
-                  inputProps={{ 'data-testid': 'import-year' }}
-                />
+                <YearField value={year} onChange={setYear} width={120} testId="import-year" />
                 <UnitAutocomplete
                   value={territory}
                   onChange={setTerritory}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { SelectField } from '../common/SelectField';
+import { YearField } from '../common/YearField';
 import { exportUrl } from './exportUrl';
 import { useInsightMetrics } from './useInsightMetrics';
 
@@ -32,16 +33,7 @@ export function InsightFilters<D extends Draft>({ draft, onChange, years, onRun,
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 2 }}>
       {children}
       {years.map(({ field, label }) => (
-        <TextField
-          key={field}
-          size="small"
-          fullWidth={false}
-          type="number"
-          label={translate(label)}
-          value={draft[field]}
-          onChange={(e) => onChange({ ...draft, [field]: e.target.value })}
-          sx={{ width: 110 }}
-        />
+        <YearField key={field} label={label} value={draft[field] as string} onChange={(year) => onChange({ ...draft, [field]: year })} />
       ))}
       <Stack direction="row" spacing={0.5} alignItems="center">
         <TextField
