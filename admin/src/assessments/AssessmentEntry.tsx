@@ -3,11 +3,7 @@ import {
   Alert,
   Box,
   Button as MuiButton,
-  Card,
-  CardContent,
   Chip,
-  FormControl,
-  InputLabel,
   MenuItem,
   Select,
   Stack,
@@ -21,13 +17,17 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useCreate, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
+import { useCreate, useGetList, useGetOne, useLocaleState, useNotify, useRedirect, useTranslate } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { useFormat } from '../common/format';
 import { onGridKeyDown } from '../common/gridKeys';
-import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
+import { unitDate, type PickedUnit } from '../common/UnitPicker';
 import { useHub } from '../common/useHub';
+import { PageCard } from '../common/PageCard';
+import { SelectField } from '../common/SelectField';
+import { YearField } from '../common/YearField';
+import { AssessedUnitPicker } from './AssessedUnitPicker';
 import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
@@ -215,209 +215,177 @@ export function AssessmentEntry() {
   };
 
   return (
-    <Box sx={{ mt: 2 }}>
-      <Title title={translate('resources.assessments.entry.title')} />
-      <Card>
-        <CardContent>
-          <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_e, value) => value && setMode(value)} sx={{ mb: 2 }}>
-            <ToggleButton value="one" data-testid="mode-one">
-              {translate('resources.assessments.entry.one')}
-            </ToggleButton>
-            <ToggleButton value="many" data-testid="mode-many">
-              {translate('resources.assessments.entry.many')}
-            </ToggleButton>
-          </ToggleButtonGroup>
-          <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
-            <TextField
-              size="small"
-              fullWidth={false}
-              type="number"
-              label={translate('app.year')}
-              value={year}
-              onChange={(e) => setYear(e.target.value)}
-              sx={{ width: 120 }}
-            />
-            <FormControl size="small" fullWidth={false} sx={{ minWidth: 280, flex: 1 }}>
-              <InputLabel id="set-label">{translate('resources.assessments.fields.criteriaSet')}</InputLabel>
-              <Select
-                labelId="set-label"
-                label={translate('resources.assessments.fields.criteriaSet')}
-                value={sets.some((x) => String(x.id) === setId) ? setId : ''}
-                onChange={(e) => setSetId(String(e.target.value))}
-              >
-                {sets.map((x) => (
-                  <MenuItem key={x.id} value={String(x.id)} sx={{ whiteSpace: 'normal' }}>
-                    {x.name} ({x.code})
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-            {mode === 'one' && (
-              <UnitAutocomplete
-                value={unit}
-                onChange={setUnit}
-                label={translate('resources.assessments.entry.unit')}
-                asOf={midYear}
-                level="COMMUNE"
-                disabled={!midYear}
-                capability="RECORD_ASSESSMENTS"
-                sx={{ flex: 2, minWidth: 260 }}
-                testId="commune-picker"
-              />
-            )}
+    <PageCard title="resources.assessments.entry.title">
+      <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_e, value) => value && setMode(value)} sx={{ mb: 2 }}>
+        <ToggleButton value="one" data-testid="mode-one">
+          {translate('resources.assessments.entry.one')}
+        </ToggleButton>
+        <ToggleButton value="many" data-testid="mode-many">
+          {translate('resources.assessments.entry.many')}
+        </ToggleButton>
+      </ToggleButtonGroup>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} useFlexGap>
+        <YearField value={year} onChange={setYear} width={120} />
+        <SelectField
+          label={translate('resources.assessments.fields.criteriaSet')}
+          value={sets.some((x) => String(x.id) === setId) ? setId : ''}
+          choices={sets.map((x) => ({ id: String(x.id), name: `${x.name} (${x.code})` }))}
+          onChange={setSetId}
+          sx={{ minWidth: 280, flex: 1 }}
+          wrap
+        />
+        {mode === 'one' && (
+          <AssessedUnitPicker level="COMMUNE" midYear={midYear} value={unit} onChange={setUnit} sx={{ flex: 2, minWidth: 260 }} />
+        )}
+      </Stack>
+      {mode === 'many' && chosenSet?.criteria && (
+        <BulkEntry
+          setId={setId}
+          year={year}
+          criteria={(chosenSet.criteria as Criterion[]).map((c) => ({
+            number: c.number,
+            name: locale === 'en' && c.nameEn ? c.nameEn : c.name,
+          }))}
+        />
+      )}
+      {mode === 'one' && !sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
+      {mode === 'one' && sheet && unit && (
+        <>
+          <Typography variant="h6" component="h2" data-testid="checklist-unit">
+            {unit.name} ({unit.code}) — {translate('app.year')} {year}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            {unit.ancestors
+              .filter((a) => a.level !== 'NATION')
+              .reverse()
+              .map((a) => a.name)
+              .join(' · ')}{' '}
+            · {sets.find((x) => String(x.id) === setId)?.name}
+          </Typography>
+          {sheet.version != null && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              {translate('resources.assessments.entry.existing', { version: sheet.version })}
+            </Alert>
+          )}
+          <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
+            <MuiButton variant="outlined" onClick={markAllMet} data-testid="mark-all-met">
+              {translate('resources.assessments.entry.markAllMet')}
+            </MuiButton>
+            <Typography variant="caption" color="text.secondary">
+              {translate('resources.assessments.entry.keys')}
+            </Typography>
           </Stack>
-          {mode === 'many' && chosenSet?.criteria && (
-            <BulkEntry
-              setId={setId}
-              year={year}
-              criteria={(chosenSet.criteria as Criterion[]).map((c) => ({
-                number: c.number,
-                name: locale === 'en' && c.nameEn ? c.nameEn : c.name,
-              }))}
-            />
+          {notice && (
+            <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>
+              {notice}
+            </Alert>
           )}
-          {mode === 'one' && !sheet && <Alert severity="info">{translate('resources.assessments.entry.pickFirst')}</Alert>}
-          {mode === 'one' && sheet && unit && (
-            <>
-              <Typography variant="h6" component="h2" data-testid="checklist-unit">
-                {unit.name} ({unit.code}) — {translate('app.year')} {year}
-              </Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-                {unit.ancestors
-                  .filter((a) => a.level !== 'NATION')
-                  .reverse()
-                  .map((a) => a.name)
-                  .join(' · ')}{' '}
-                · {sets.find((x) => String(x.id) === setId)?.name}
-              </Typography>
-              {sheet.version != null && (
-                <Alert severity="info" sx={{ mb: 2 }}>
-                  {translate('resources.assessments.entry.existing', { version: sheet.version })}
-                </Alert>
-              )}
-              <Stack direction="row" spacing={2} alignItems="center" sx={{ mb: 1, flexWrap: 'wrap' }} useFlexGap>
-                <MuiButton variant="outlined" onClick={markAllMet} data-testid="mark-all-met">
-                  {translate('resources.assessments.entry.markAllMet')}
-                </MuiButton>
-                <Typography variant="caption" color="text.secondary">
-                  {translate('resources.assessments.entry.keys')}
-                </Typography>
-              </Stack>
-              {notice && (
-                <Alert severity="success" sx={{ mb: 1 }} onClose={() => setNotice(null)}>
-                  {notice}
-                </Alert>
-              )}
-              <Box sx={{ overflowX: 'auto' }}>
-                <Table size="small" data-testid="checklist" data-grid>
-                  <TableHeader
-                    labels={[
-                      'resources.assessments.entry.criterion',
-                      'resources.assessments.entry.indicators',
-                      'resources.assessments.entry.evaluated',
-                      'resources.assessments.entry.met',
-                      'resources.assessments.entry.overrideReason',
-                    ]}
-                  />
-                  <TableBody>
-                    {sheet.criteria.map((criterion, criterionIndex) => {
-                      const row = sheet.rows[criterion.number];
-                      const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
-                      const values = numbers(row);
-                      const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
-                      return (
-                        <TableRow key={criterion.number} data-criterion={criterion.number}>
-                          <TableCell sx={{ maxWidth: 260 }}>
-                            <b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
-                          </TableCell>
-                          <TableCell>
-                            {criterion.indicators.map((indicator, indicatorIndex) => {
-                              const threshold = sheet.effective[indicator.code]?.value ?? null;
-                              const value = values[indicator.code];
-                              const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
-                              return (
-                                <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
-                                  <TextField
-                                    size="small"
-                                    fullWidth={false}
-                                    sx={{ width: 110, flexShrink: 0 }}
-                                    label={indicator.code}
-                                    value={row.values[indicator.code] ?? ''}
-                                    onKeyDown={onGridKeyDown}
-                                    slotProps={{
-                                      htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' },
-                                    }}
-                                    onChange={(e) =>
-                                      change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })
-                                    }
-                                  />
-                                  <Typography variant="caption" sx={{ maxWidth: 260 }}>
-                                    {indicator.name} —{' '}
-                                    {indicator.comparator === 'BOOL'
-                                      ? '0/1'
-                                      : threshold == null
-                                        ? translate('resources.assessments.entry.noThreshold')
-                                        : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
-                                    {passed == null ? '' : passed ? ' ✓' : ' ✗'}
-                                  </Typography>
-                                </Stack>
-                              );
-                            })}
-                          </TableCell>
-                          <TableCell>
-                            {evaluated == null ? (
-                              <Typography variant="caption" color="text.secondary">
-                                —
-                              </Typography>
-                            ) : (
-                              <Chip
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="checklist" data-grid>
+              <TableHeader
+                labels={[
+                  'resources.assessments.entry.criterion',
+                  'resources.assessments.entry.indicators',
+                  'resources.assessments.entry.evaluated',
+                  'resources.assessments.entry.met',
+                  'resources.assessments.entry.overrideReason',
+                ]}
+              />
+              <TableBody>
+                {sheet.criteria.map((criterion, criterionIndex) => {
+                  const row = sheet.rows[criterion.number];
+                  const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
+                  const values = numbers(row);
+                  const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
+                  return (
+                    <TableRow key={criterion.number} data-criterion={criterion.number}>
+                      <TableCell sx={{ maxWidth: 260 }}>
+                        <b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
+                      </TableCell>
+                      <TableCell>
+                        {criterion.indicators.map((indicator, indicatorIndex) => {
+                          const threshold = sheet.effective[indicator.code]?.value ?? null;
+                          const value = values[indicator.code];
+                          const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
+                          return (
+                            <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
+                              <TextField
                                 size="small"
-                                color={evaluated ? 'success' : 'error'}
-                                label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
+                                fullWidth={false}
+                                sx={{ width: 110, flexShrink: 0 }}
+                                label={indicator.code}
+                                value={row.values[indicator.code] ?? ''}
+                                onKeyDown={onGridKeyDown}
+                                slotProps={{
+                                  htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' },
+                                }}
+                                onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })}
                               />
-                            )}
-                          </TableCell>
-                          <TableCell>
-                            <Select
-                              size="small"
-                              value={row.decision}
-                              onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })}
-                              inputProps={{ 'aria-label': `met-${criterion.number}` }}
-                            >
-                              <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
-                              <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
-                              <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
-                            </Select>
-                            {errors[criterion.number] && (
-                              <Typography variant="caption" color="error" display="block">
-                                {errors[criterion.number]}
+                              <Typography variant="caption" sx={{ maxWidth: 260 }}>
+                                {indicator.name} —{' '}
+                                {indicator.comparator === 'BOOL'
+                                  ? '0/1'
+                                  : threshold == null
+                                    ? translate('resources.assessments.entry.noThreshold')
+                                    : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
+                                {passed == null ? '' : passed ? ' ✓' : ' ✗'}
                               </Typography>
-                            )}
-                          </TableCell>
-                          <TableCell>
-                            <TextField
-                              size="small"
-                              fullWidth={false}
-                              value={row.reason}
-                              onChange={(e) => change(criterion.number, { reason: e.target.value })}
-                              placeholder={translate('app.reason')}
-                            />
-                          </TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
-              </Box>
-              <Box sx={{ mt: 2 }}>
-                <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">
-                  {translate('ra.action.save')}
-                </MuiButton>
-              </Box>
-            </>
-          )}
-        </CardContent>
-      </Card>
-    </Box>
+                            </Stack>
+                          );
+                        })}
+                      </TableCell>
+                      <TableCell>
+                        {evaluated == null ? (
+                          <Typography variant="caption" color="text.secondary">
+                            —
+                          </Typography>
+                        ) : (
+                          <Chip
+                            size="small"
+                            color={evaluated ? 'success' : 'error'}
+                            label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
+                          />
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <Select
+                          size="small"
+                          value={row.decision}
+                          onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })}
+                          inputProps={{ 'aria-label': `met-${criterion.number}` }}
+                        >
+                          <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
+                          <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
+                          <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
+                        </Select>
+                        {errors[criterion.number] && (
+                          <Typography variant="caption" color="error" display="block">
+                            {errors[criterion.number]}
+                          </Typography>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <TextField
+                          size="small"
+                          fullWidth={false}
+                          value={row.reason}
+                          onChange={(e) => change(criterion.number, { reason: e.target.value })}
+                          placeholder={translate('app.reason')}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </Box>
+          <Box sx={{ mt: 2 }}>
+            <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">
+              {translate('ra.action.save')}
+            </MuiButton>
+          </Box>
+        </>
+      )}
+    </PageCard>
   );
 }

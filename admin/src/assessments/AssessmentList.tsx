@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput } from 'react-admin';
+import { dotted } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
-import { DateText } from '../common/fields';
+import { DateColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 
 const filters = [
@@ -21,7 +22,7 @@ export function AssessmentList() {
         rowClick="show"
         phone={{
           primary: (a) => `${a.unit.name} (${a.unit.code})`,
-          secondary: (a) => [a.year, a.unit.parent?.name, a.criteriaSet.code].filter(Boolean).join(' · '),
+          secondary: (a) => dotted(a.year, a.unit.parent?.name, a.criteriaSet.code),
           tertiary: (a) => `${a.metCount}/${a.criteriaCount}`,
         }}
       >
@@ -32,9 +33,7 @@ export function AssessmentList() {
         <DataTable.Col source="metCount" render={(a) => `${a.metCount}/${a.criteriaCount}`} />
         <DataTable.Col source="allMet" disableSort render={(a) => (a.allMet ? '✓' : '')} />
         <DataTable.Col source="synthetic" disableSort render={(a) => (a.synthetic ? '•' : '')} />
-        <DataTable.Col source="updatedAt">
-          <DateText source="updatedAt" withTime />
-        </DataTable.Col>
+        <DateColumn source="updatedAt" withTime />
       </RecordTable>
     </ResourceList>
   );

@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Box,
-  Button as MuiButton,
-  Checkbox,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Checkbox, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { onGridKeyDown } from '../common/gridKeys';
-import { UnitAutocomplete, unitDate, type PickedUnit } from '../common/UnitPicker';
+import { unitDate, type PickedUnit } from '../common/UnitPicker';
 import { useHub } from '../common/useHub';
+import { AssessedUnitPicker } from './AssessedUnitPicker';
 import type { SectionCommune as Commune } from '../dataProvider';
 
 interface Row {
@@ -96,17 +85,7 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
 
   return (
     <Box>
-      <UnitAutocomplete
-        value={district}
-        onChange={setDistrict}
-        label={translate('resources.assessments.bulk.district')}
-        asOf={midYear}
-        level="DISTRICT"
-        disabled={!midYear}
-        capability="RECORD_ASSESSMENTS"
-        sx={{ maxWidth: 480, mb: 2 }}
-        testId="district-picker"
-      />
+      <AssessedUnitPicker level="DISTRICT" midYear={midYear} value={district} onChange={setDistrict} sx={{ maxWidth: 480, mb: 2 }} />
       {!rows ? (
         <Alert severity="info">{translate('resources.assessments.bulk.pick')}</Alert>
       ) : (
@@ -148,9 +127,9 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
                       </TableCell>
                     ))}
                     <TableCell>
-                      <MuiButton size="small" onClick={() => set(r, Object.fromEntries(criteria.map((c) => [c.number, true])))}>
+                      <Button size="small" onClick={() => set(r, Object.fromEntries(criteria.map((c) => [c.number, true])))}>
                         {translate('resources.assessments.entry.markAllMet')}
-                      </MuiButton>
+                      </Button>
                     </TableCell>
                   </TableRow>
                 ))}
@@ -158,9 +137,9 @@ export function BulkEntry({ setId, year, criteria }: { setId: string; year: stri
             </Table>
           </Box>
           <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 2 }}>
-            <MuiButton variant="contained" onClick={save} disabled={saving || !changed.length} data-testid="save-bulk">
+            <Button variant="contained" onClick={save} disabled={saving || !changed.length} data-testid="save-bulk">
               {translate('resources.assessments.bulk.save', { smart_count: changed.length })}
-            </MuiButton>
+            </Button>
           </Stack>
         </>
       )}

@@ -1,6 +1,7 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { DataTable, DateInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { DateText } from '../common/fields';
+import { DateColumn } from '../common/columns';
+import { TableHeader } from '../common/TableHeader';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
@@ -51,13 +52,7 @@ function Change() {
         {translate('audit.changed')}
       </Typography>
       <Table size="small">
-        <TableHead>
-          <TableRow>
-            {['field', 'before', 'after'].map((k) => (
-              <TableCell key={k}>{translate(`audit.${k}`)}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <TableHeader prefix="audit" labels={['field', 'before', 'after']} />
         <TableBody>
           {fields.map((key) => (
             <TableRow
@@ -92,9 +87,7 @@ export function AuditLogList() {
           tertiary: (r) => format.dateTime(r.at),
         }}
       >
-        <DataTable.Col source="at">
-          <DateText source="at" withTime />
-        </DataTable.Col>
+        <DateColumn source="at" withTime />
         <DataTable.Col source="username" />
         <DataTable.Col source="subgraph" render={(r) => translate(`audit.subgraphs.${r.subgraph}`, { _: r.subgraph })} />
         <DataTable.Col source="entity" render={(r) => translate(`audit.entities.${r.entity}`, { _: r.entity })} />

@@ -1,31 +1,13 @@
-import { DataTable, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText, useLocalName } from '../common/fields';
+import { useLocalName } from '../common/fields';
+import { EnumColumn } from '../common/columns';
 import { Details, RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
   <SelectInput key="authority" source="authority" choices={enumChoices('AwardAuthority')} alwaysOn />,
 ];
-
-/** The award form catalogue, paged, sorted (rank, name) and filtered (authority, accent-insensitive search) on the server. */
-function AwardFormDetails() {
-  const f = useRecordContext();
-  const translate = useTranslate();
-  if (!f) return null;
-  return (
-    <Details
-      rows={[
-        ['resources.awardForms.fields.nameVi', f.nameVi],
-        ['resources.awardForms.fields.nameEn', f.nameEn],
-        ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
-        ['resources.awardForms.fields.rank', f.rank],
-        ['resources.awardForms.fields.classes', f.classes.join(', ')],
-        ['resources.awardForms.fields.source', f.source],
-      ]}
-    />
-  );
-}
 
 export function AwardFormList() {
   const translate = useTranslate();
@@ -34,7 +16,18 @@ export function AwardFormList() {
     <ResourceList filters={filters} sort={{ field: 'rank', order: 'ASC' }} exporter={false}>
       <RecordTable
         rowClick="expand"
-        expand={<AwardFormDetails />}
+        expand={
+          <Details
+            rows={(f) => [
+              ['resources.awardForms.fields.nameVi', f.nameVi],
+              ['resources.awardForms.fields.nameEn', f.nameEn],
+              ['resources.awardForms.fields.authority', translate(`enums.AwardAuthority.${f.authority}`)],
+              ['resources.awardForms.fields.rank', f.rank],
+              ['resources.awardForms.fields.classes', f.classes.join(', ')],
+              ['resources.awardForms.fields.source', f.source],
+            ]}
+          />
+        }
         phone={{
           primary: (f) => name(f),
           secondary: (f) => translate(`enums.AwardAuthority.${f.authority}`),
@@ -42,9 +35,7 @@ export function AwardFormList() {
         }}
       >
         <DataTable.Col source="rank" />
-        <DataTable.Col source="authority" disableSort>
-          <EnumText source="authority" enumName="AwardAuthority" chip />
-        </DataTable.Col>
+        <EnumColumn source="authority" enumName="AwardAuthority" chip disableSort />
         <DataTable.Col source="nameVi" />
         <DataTable.Col source="nameEn" disableSort />
         <DataTable.Col source="classes" disableSort render={(r) => r.classes.join(', ')} />

@@ -1,6 +1,7 @@
 import { AutocompleteInput, BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { EnumText, useLocalName } from '../common/fields';
+import { useLocalName } from '../common/fields';
+import { EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
 export const campaignFilter = (
@@ -38,13 +39,9 @@ export function AwardStandardList() {
           tertiary: (r) => r.year ?? '',
         }}
       >
-        <DataTable.Col source="occasion" disableSort>
-          <EnumText source="occasion" enumName="AwardOccasion" chip />
-        </DataTable.Col>
+        <EnumColumn source="occasion" enumName="AwardOccasion" chip disableSort />
         <DataTable.Col source="year" />
-        <DataTable.Col source="subjectType">
-          <EnumText source="subjectType" enumName="AwardSubjectType" />
-        </DataTable.Col>
+        <EnumColumn source="subjectType" enumName="AwardSubjectType" />
         <DataTable.Col source="form" render={(r) => (r.form ? name(r.form) : '—')} />
         <DataTable.Col source="criteriaText" disableSort render={(r) => shortText(r.criteriaText, 160)} />
         <DataTable.Col source="rule" disableSort render={(r) => (r.rule ? '✓' : '—')} />

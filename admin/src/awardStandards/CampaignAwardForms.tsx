@@ -1,8 +1,9 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Checkbox, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Checkbox, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Button, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useHub } from '../common/useHub';
+import { TableHeader } from '../common/TableHeader';
 import type { Row } from '../dataProvider';
 import { useCan } from '../capabilities';
 import { useLocalName } from '../common/fields';
@@ -84,13 +85,7 @@ export function CampaignAwardForms() {
         </Alert>
       )}
       <Table size="small" data-testid="campaign-award-forms">
-        <TableHead>
-          <TableRow>
-            {['offered', 'form', 'authority', 'asStated', 'source'].map((k) => (
-              <TableCell key={k}>{translate(`awards.campaignForms.${k}`)}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <TableHeader prefix="awards.campaignForms" labels={['offered', 'form', 'authority', 'asStated', 'source']} />
         <TableBody>
           {catalogue.map((form) => {
             const choice = choices[form.code] ?? UNOFFERED;

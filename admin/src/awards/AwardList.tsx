@@ -2,8 +2,9 @@ import { Link as MuiLink } from '@mui/material';
 import { AutocompleteInput, DataTable, NumberInput, ReferenceInput, SelectInput, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
-import { DateText, EnumText, useLocalName } from '../common/fields';
-import { useFormat } from '../common/format';
+import { useLocalName } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
+import { useFormat, dotted } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { subjectText } from '../nominations/NominationList';
 
@@ -42,53 +43,41 @@ function SubjectLink() {
   );
 }
 
-function AwardDetails() {
-  const r = useRecordContext();
-  const translate = useTranslate();
-  const format = useFormat();
-  const name = useLocalName();
-  if (!r) return null;
-  return (
-    <Details
-      rows={[
-        ['resources.awards.fields.subject', <SubjectLink />],
-        ['resources.awards.fields.form', name(r.form)],
-        ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
-        ['resources.awards.fields.decisionNumber', r.decisionNumber],
-        ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
-        ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
-        ['resources.awards.fields.signer', r.signer],
-        ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
-      ]}
-    />
-  );
-}
-
 /**
  * Awards decided, paged, sorted (decision date, occasion year, recorded order) and filtered (campaign, year, form,
  * subject unit) on the server; the subject opens its unit, the last column the nomination decided.
  */
 export function AwardList() {
+  const translate = useTranslate();
   const format = useFormat();
   const name = useLocalName();
   return (
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }} exporter={false}>
       <RecordTable
         rowClick="expand"
-        expand={<AwardDetails />}
+        expand={
+          <Details
+            rows={(r) => [
+              ['resources.awards.fields.subject', <SubjectLink />],
+              ['resources.awards.fields.form', name(r.form)],
+              ['resources.awards.fields.occasion', `${translate(`enums.AwardOccasion.${r.occasion}`)} ${r.year}`],
+              ['resources.awards.fields.decisionNumber', r.decisionNumber],
+              ['resources.awards.fields.decidedOn', format.date(r.decidedOn)],
+              ['resources.awards.fields.decidingUnit', r.decidingUnit.name],
+              ['resources.awards.fields.signer', r.signer],
+              ['resources.awards.fields.nominationId', <NominationLink id={r.nominationId} />],
+            ]}
+          />
+        }
         phone={{
           primary: (r) => subjectText(r.subject),
-          secondary: (r) => [name(r.form), r.decisionNumber].filter(Boolean).join(' · '),
+          secondary: (r) => dotted(name(r.form), r.decisionNumber),
           tertiary: (r) => format.date(r.decidedOn),
         }}
       >
-        <DataTable.Col source="decidedOn">
-          <DateText source="decidedOn" />
-        </DataTable.Col>
+        <DateColumn source="decidedOn" />
         <DataTable.Col source="decisionNumber" disableSort />
-        <DataTable.Col source="occasion" disableSort>
-          <EnumText source="occasion" enumName="AwardOccasion" />
-        </DataTable.Col>
+        <EnumColumn source="occasion" enumName="AwardOccasion" disableSort />
         <DataTable.Col source="year" />
         <DataTable.Col source="form" disableSort render={(r) => name(r.form)} />
         <DataTable.Col

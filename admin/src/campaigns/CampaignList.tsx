@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
+import { dotted } from '../common/format';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
@@ -22,21 +23,15 @@ export function CampaignList() {
         rowClick="show"
         phone={{
           primary: (c) => c.name,
-          secondary: (c) => [c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)].filter(Boolean).join(' · '),
+          secondary: (c) => dotted(c.issuer?.name, translate(`enums.CampaignStatus.${c.status}`)),
           tertiary: years,
         }}
       >
         <DataTable.Col source="name" />
         <DataTable.Col source="issuer" disableSort render={(c) => c.issuer?.name} />
-        <DataTable.Col source="periodStart">
-          <DateText source="periodStart" />
-        </DataTable.Col>
-        <DataTable.Col source="periodEnd" disableSort>
-          <DateText source="periodEnd" />
-        </DataTable.Col>
-        <DataTable.Col source="status" disableSort>
-          <EnumText source="status" enumName="CampaignStatus" chip />
-        </DataTable.Col>
+        <DateColumn source="periodStart" />
+        <DateColumn source="periodEnd" disableSort />
+        <EnumColumn source="status" enumName="CampaignStatus" chip disableSort />
       </RecordTable>
     </ResourceList>
   );

@@ -1,25 +1,16 @@
 import type { RaRecord } from 'react-admin';
+import type { DeadlineMilestone } from '../dataProvider';
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import {
-  DeleteButton,
-  EditButton,
-  Labeled,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-  Button,
-} from 'react-admin';
+import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { DeleteButton, EditButton, Labeled, TextField, TopToolbar, useRecordContext, useTranslate, Button } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
 import { EnumText, NoteText, PeriodText } from '../common/fields';
 import { localise } from '../i18n/locale';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
+import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { useCan, useCanBelow } from '../capabilities';
 import { TableHeader } from '../common/TableHeader';
 
@@ -41,15 +32,7 @@ interface CampaignPlan extends DocumentRef {
   citedDocuments?: DocumentRef[];
 }
 /** A milestone, a sub-campaign and a subject of a campaign, as its document selects them. */
-type Milestone = RaRecord & {
-  kind: string;
-  recurrence: string;
-  year: number | null;
-  deadline: string | null;
-  deadlineDay: number | null;
-  deadlineMonth: number | null;
-  description: string | null;
-};
+type Milestone = RaRecord & DeadlineMilestone;
 interface ChildCampaign {
   id: string;
   name: string;
@@ -87,7 +70,7 @@ function Plan() {
   const format = useFormat();
   const plan = campaign?.plan;
   if (!plan) return null;
-  const docLine = (d: DocumentRef) => [d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title].filter(Boolean).join(' · ');
+  const docLine = (d: DocumentRef) => dotted(d.number, d.date ? format.date(d.date) : d.dateText, d.issuer, d.title);
   const row = (key: string, value: unknown) =>
     value ? (
       <Labeled key={key} label={translate(`resources.campaigns.plan.${key}`)}>
@@ -138,14 +121,7 @@ function Milestones() {
     <Stack alignItems="flex-start">
       {mayPlan && <MilestoneDialogButton />}
       <Table size="small" data-testid="milestones">
-        <TableHead>
-          <TableRow>
-            {['kind', 'recurrence', 'year', 'deadline', 'description'].map((k) => (
-              <TableCell key={k}>{translate(`resources.campaigns.milestone.${k}`)}</TableCell>
-            ))}
-            <TableCell />
-          </TableRow>
-        </TableHead>
+        <TableHeader prefix="resources.campaigns.milestone" labels={['kind', 'recurrence', 'year', 'deadline', 'description', '']} />
         <TableBody>
           {(campaign?.milestones ?? []).map((m) => (
             <TableRow key={m.id} data-milestone={m.id}>
@@ -199,13 +175,7 @@ function Subjects() {
   const translate = useTranslate();
   return (
     <Table size="small">
-      <TableHead>
-        <TableRow>
-          {['type', 'label', 'criteriaText'].map((k) => (
-            <TableCell key={k}>{translate(`resources.campaigns.subject.${k}`)}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
+      <TableHeader prefix="resources.campaigns.subject" labels={['type', 'label', 'criteriaText']} />
       <TableBody>
         {(campaign?.subjects ?? []).map((s) => (
           <TableRow key={s.id}>
@@ -236,37 +206,27 @@ function ParentLink(_props: { label: string }) {
   );
 }
 
+/** The campaign's tabs after its summary. */
+const SECTIONS: RecordSections = [
+  ['plan', <Plan />],
+  ['milestones', <Milestones />],
+  ['subjects', <Subjects />],
+  ['children', <Children />],
+  ['awardForms', <CampaignAwardForms />],
+];
+
 /** A campaign with its plan document, milestones, subjects, child campaigns and award forms; derive a child from here. */
 export function CampaignShow() {
   return (
-    <Show actions={<Actions />}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.overview">
-          <TextField source="name" />
-          <TextField source="slogan" emptyText="—" />
-          <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
-          <ParentLink label="resources.campaigns.fields.parent" />
-          <PeriodText label="resources.campaigns.fields.period" />
-          <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
-          <NoteText source="note" label="resources.campaigns.fields.note" />
-          <PlanDate label="resources.campaigns.fields.plan.date" />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.plan" path="plan">
-          <Plan />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.milestones" path="milestones">
-          <Milestones />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.subjects" path="subjects">
-          <Subjects />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.campaigns.tabs.children" path="children">
-          <Children />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="awards.campaignForms.tab" path="awardForms">
-          <CampaignAwardForms />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
-    </Show>
+    <TabbedRecord labels="resources.campaigns.tabs" actions={<Actions />} sections={SECTIONS}>
+      <TextField source="name" />
+      <TextField source="slogan" emptyText="—" />
+      <TextField source="issuer.name" label="resources.campaigns.fields.issuer" />
+      <ParentLink label="resources.campaigns.fields.parent" />
+      <PeriodText label="resources.campaigns.fields.period" />
+      <EnumText source="status" enumName="CampaignStatus" label="resources.campaigns.fields.status" chip />
+      <NoteText source="note" label="resources.campaigns.fields.note" />
+      <PlanDate label="resources.campaigns.fields.plan.date" />
+    </TabbedRecord>
   );
 }

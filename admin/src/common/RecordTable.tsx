@@ -19,6 +19,7 @@ import {
   useCreatePath,
   useDataTableCallbacksContext,
   useListContext,
+  useRecordContext,
   useTranslate,
   type DataTableProps,
   type ListProps,
@@ -165,16 +166,24 @@ export function RecordTable<R extends RaRecord = RaRecord>({ phone, rowClick, ex
   );
 }
 
-/** A record's fields, labelled one under another: what a row unfolds into when it has no page of its own. */
-export function Details({ rows, actions }: { rows: [label: string, value: ReactNode][]; actions?: ReactNode }) {
+/** A record's fields: a label (an i18n key) and a value each; empty values are left out. */
+export type DetailRows = [label: string, value: ReactNode][];
+
+/**
+ * A record's fields, labelled one under another: what a row unfolds into when it has no page of its own. The list
+ * says which fields (`rows` of the row's record), so they are written beside its columns with the same helpers.
+ */
+export function Details<R extends RaRecord = RaRecord>({ rows, actions }: { rows: (record: R) => DetailRows; actions?: ReactNode }) {
+  const record = useRecordContext<R>();
   const translate = useTranslate();
+  if (!record) return null;
   return (
     <Box data-testid="row-details">
       <Box
         component="dl"
         sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' }, columnGap: 2, rowGap: 0.5, m: 0 }}
       >
-        {rows
+        {rows(record)
           .filter(([, value]) => value !== null && value !== undefined && value !== '')
           .map(([label, value]) => (
             <Fragment key={label}>

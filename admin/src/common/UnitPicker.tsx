@@ -4,7 +4,7 @@ import { useTranslate } from 'react-admin';
 import { capabilityTable, scopeOf, type Capability, type GrantScope } from '../capabilities';
 import type { PickedUnit } from '../dataProvider';
 import { AsOfHelp } from './AsOfHelp';
-import { useFormat } from './format';
+import { dotted, useFormat } from './format';
 import { useHub } from './useHub';
 
 export type { PickedUnit };
@@ -64,16 +64,14 @@ function useUnitText() {
   return {
     label: (u: PickedUnit) => `${u.name} (${u.code})`,
     detail: (u: PickedUnit) =>
-      [
+      dotted(
         translate(`enums.UnitLevel.${u.level}`),
         ...u.ancestors
           .filter((a) => a.level !== 'NATION')
           .reverse()
           .map((a) => a.name),
         unitEra(u) ? translate(`app.unitPicker.era.${unitEra(u)}`, { date: format.date(REORGANISATION) }) : null,
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      ),
   };
 }
 

@@ -1,6 +1,5 @@
 import { UnitClass } from '@domain/unit-class';
 
-/** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
 /** The values a classification scheme takes (the API's SCHEME_VALUES); none for a plain yes/no mark. */
 export const SCHEME_VALUES: Record<string, readonly string[]> = {
   ESPECIALLY_DISADVANTAGED: [],
@@ -11,6 +10,23 @@ export const SCHEME_VALUES: Record<string, readonly string[]> = {
   COMMUNE_GROUP: ['1', '2', '3'],
 };
 
+/** The kinds of a village-level unit (thôn, bản, tổ dân phố …), as the API's VILLAGE_PREFIXES. */
+export const VILLAGE_KINDS = [
+  'VILLAGE',
+  'BAN',
+  'BUON',
+  'PLEI',
+  'SOC',
+  'LANG',
+  'XOM',
+  'HAMLET',
+  'RESIDENTIAL_GROUP',
+  'RESIDENTIAL_AREA',
+  'NEIGHBOURHOOD',
+  'KHOM',
+] as const;
+
+/** The API's enums, in the order the forms offer them; labels live in the i18n files under `enums.<Enum>`. */
 export const ENUMS = {
   UnitLevel: ['NATION', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'],
   UnitKind: [
@@ -25,18 +41,8 @@ export const ENUMS = {
     'WARD',
     'TOWNSHIP',
     'SPECIAL_ZONE',
-    'VILLAGE',
-    'BAN',
-    'BUON',
-    'PLEI',
-    'SOC',
-    'LANG',
-    'XOM',
-    'HAMLET',
-    'RESIDENTIAL_GROUP',
-    'RESIDENTIAL_AREA',
-    'NEIGHBOURHOOD',
-    'KHOM',
+    // A village's kinds, the last ones (a unit's kind list ends with them).
+    ...VILLAGE_KINDS,
   ],
   ReorganisationKind: ['MERGE', 'SPLIT', 'RENAME', 'TRANSFER'],
   ReorganisationStatus: ['RECORDED', 'WITHDRAWN'],
@@ -75,22 +81,6 @@ export type EnumName = keyof typeof ENUMS;
 /** Choices for a SelectInput; react-admin translates the `name` keys. `only` keeps some values (e.g. the village kinds). */
 export const enumChoices = (name: EnumName, only?: readonly string[]) =>
   ENUMS[name].filter((id) => !only || only.includes(id)).map((id) => ({ id, name: `enums.${name}.${id}` }));
-
-/** The kinds of a village-level unit (thôn, bản, tổ dân phố …), as the API's VILLAGE_PREFIXES. */
-export const VILLAGE_KINDS = [
-  'VILLAGE',
-  'BAN',
-  'BUON',
-  'PLEI',
-  'SOC',
-  'LANG',
-  'XOM',
-  'HAMLET',
-  'RESIDENTIAL_GROUP',
-  'RESIDENTIAL_AREA',
-  'NEIGHBOURHOOD',
-  'KHOM',
-];
 
 /** Unit classes a threshold can be limited to (`scheme` or `scheme:value`). */
 export const THRESHOLD_UNIT_CLASSES = [

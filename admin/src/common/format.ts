@@ -35,3 +35,6 @@ export function useFormat() {
 
 /** Today as `YYYY-MM-DD`. */
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The parts present, joined by " · ": a record's line in a list, a document's reference. */
+export const dotted = (...parts: unknown[]): string => parts.filter(Boolean).join(' · ');

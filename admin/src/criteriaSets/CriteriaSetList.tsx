@@ -1,6 +1,8 @@
 import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { dotted } from '../common/format';
 import { enumChoices } from '../common/enums';
-import { EnumText, PeriodText, useLocalName } from '../common/fields';
+import { PeriodText, useLocalName } from '../common/fields';
+import { EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
 const filters = [
@@ -22,20 +24,14 @@ export function CriteriaSetList() {
         phone={{
           primary: (s) => name(s),
           secondary: (s) =>
-            [translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name]
-              .filter(Boolean)
-              .join(' · '),
+            dotted(translate(`enums.CriteriaTier.${s.tier}`), translate(`enums.CriteriaLevel.${s.appliesTo}`), s.owner?.name),
           tertiary: (s) => `${s.periodStart.slice(0, 4)}–${s.periodEnd?.slice(0, 4) ?? ''}`,
         }}
       >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" render={(s) => name(s)} />
-        <DataTable.Col source="tier">
-          <EnumText source="tier" enumName="CriteriaTier" chip />
-        </DataTable.Col>
-        <DataTable.Col source="appliesTo" disableSort>
-          <EnumText source="appliesTo" enumName="CriteriaLevel" />
-        </DataTable.Col>
+        <EnumColumn source="tier" enumName="CriteriaTier" chip />
+        <EnumColumn source="appliesTo" enumName="CriteriaLevel" disableSort />
         <DataTable.Col source="owner" disableSort render={(s) => s.owner?.name} />
         <DataTable.Col source="parent" disableSort render={(s) => s.parent?.code ?? ''} />
         <DataTable.Col source="periodStart" label="resources.campaigns.fields.period">

@@ -10,7 +10,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -32,12 +31,13 @@ import {
 } from 'react-admin';
 import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { useCan } from '../capabilities';
 import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
 import { OverrideThresholdButton } from './OverrideThresholdButton';
 import { useHub } from '../common/useHub';
+import { TableHeader } from '../common/TableHeader';
 
 interface Threshold {
   id: string;
@@ -65,13 +65,11 @@ interface Effective {
 type EffectiveMap = Record<string, Effective>;
 
 function conditions(t: Threshold, translate: TranslateFunction) {
-  return [
+  return dotted(
     t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
     t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,
     t.year && `${translate('app.year')} ${t.year}`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  );
 }
 
 function ThresholdLine({ t }: { t: Threshold }) {
@@ -204,14 +202,7 @@ function Criteria() {
               </Typography>
             ) : (
               <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{translate('resources.criteriaSets.indicator')}</TableCell>
-                    <TableCell>{translate('resources.criteriaSets.thresholds')}</TableCell>
-                    <TableCell>{translate('resources.criteriaSets.effective.value')}</TableCell>
-                    <TableCell />
-                  </TableRow>
-                </TableHead>
+                <TableHeader prefix="resources.criteriaSets" labels={['indicator', 'thresholds', 'effective.value', '']} />
                 <TableBody>
                   {criterion.indicators.map((indicator) => (
                     <TableRow key={indicator.id}>

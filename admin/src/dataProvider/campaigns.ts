@@ -71,7 +71,7 @@ export interface SourceDocument {
   issuingBody: string;
 }
 
-/** A milestone as the dashboard reads it (its next deadline). */
+/** A campaign's milestone (mốc): its kind, when it recurs and its deadline (a date, or a day and month each year). */
 export interface DeadlineMilestone {
   kind: string;
   recurrence: string;

@@ -12,7 +12,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -20,6 +19,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { useHub } from '../common/useHub';
+import { TableHeader } from '../common/TableHeader';
 import type { Precondition } from '../dataProvider';
 import { useCan } from '../capabilities';
 
@@ -112,13 +112,7 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
         )}
         {recorded && recorded.length > 0 && (
           <Table size="small" data-testid="preconditions" sx={{ mb: 2 }}>
-            <TableHead>
-              <TableRow>
-                {['key', 'holds', 'evidence'].map((k) => (
-                  <TableCell key={k}>{t(k)}</TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
+            <TableHeader prefix="awards.preconditions" labels={['key', 'holds', 'evidence']} />
             <TableBody>
               {recorded.map((p) => (
                 <TableRow key={p.id} data-key={p.key}>

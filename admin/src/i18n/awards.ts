@@ -161,7 +161,6 @@ export const awardsVi = {
   },
   awards: {
     campaignForms: {
-      tab: 'Hình thức khen thưởng',
       offered: 'Được khen',
       form: 'Hình thức',
       authority: 'Cấp khen',
@@ -496,7 +495,6 @@ export const awardsEn: typeof awardsVi = {
   },
   awards: {
     campaignForms: {
-      tab: 'Award forms',
       offered: 'Conferred',
       form: 'Form',
       authority: 'Authority',

@@ -254,7 +254,14 @@ export const en: Messages = {
         'plan.signerTitle': 'Signer title',
         'plan.issuingBody': 'Issuing body',
       },
-      tabs: { overview: 'Overview', plan: 'Plan document', milestones: 'Milestones', children: 'Child campaigns', subjects: 'Subjects' },
+      tabs: {
+        overview: 'Overview',
+        plan: 'Plan document',
+        milestones: 'Milestones',
+        children: 'Child campaigns',
+        subjects: 'Subjects',
+        awardForms: 'Award forms',
+      },
       plan: {
         number: 'Number',
         date: 'Date',

@@ -260,6 +260,7 @@ export const vi = {
         milestones: 'Mốc thời gian',
         children: 'Phong trào cấp dưới',
         subjects: 'Đối tượng',
+        awardForms: 'Hình thức khen thưởng',
       },
       plan: {
         number: 'Số',

@@ -13,7 +13,6 @@ import {
   TableBody,
   TableCell,
   TableContainer,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -23,6 +22,8 @@ import { Title, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { useImportKinds } from '../capabilities';
 import { useHub } from '../common/useHub';
+import { YearField } from '../common/YearField';
+import { TableHeader } from '../common/TableHeader';
 import { localise } from '../i18n/locale';
 import { type PickedUnit, UnitAutocomplete } from '../common/UnitPicker';
 import { useFormat } from '../common/format';
@@ -185,15 +186,7 @@ export function ImportPage() {
                 {translate(`imports.templateHelp.${kind}`)}
               </Typography>
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} alignItems={{ sm: 'center' }}>
-                <TextField
-                  size="small"
-                  type="number"
-                  label={translate('app.year')}
-                  value={year}
-                  onChange={(e) => setYear(e.target.value)}
-                  sx={{ width: 120 }}
-                  inputProps={{ 'data-testid': 'import-year' }}
-                />
+                <YearField value={year} onChange={setYear} width={120} testId="import-year" />
                 <UnitAutocomplete
                   value={territory}
                   onChange={setTerritory}
@@ -302,14 +295,7 @@ export function ImportPage() {
                   </Stack>
                   <TableContainer sx={{ maxHeight: 420, overflow: 'auto' }}>
                     <Table size="small" stickyHeader data-testid="import-errors">
-                      <TableHead>
-                        <TableRow>
-                          <TableCell>{translate('imports.row')}</TableCell>
-                          <TableCell>{translate('imports.column')}</TableCell>
-                          <TableCell>{translate('imports.problem')}</TableCell>
-                          <TableCell>{translate('imports.expected')}</TableCell>
-                        </TableRow>
-                      </TableHead>
+                      <TableHeader prefix="imports" labels={['row', 'column', 'problem', 'expected']} />
                       <TableBody>
                         {errors.map((e, i) => (
                           <TableRow key={i}>

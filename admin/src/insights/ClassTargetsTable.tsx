@@ -1,8 +1,10 @@
-import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
+import { TableHeader } from '../common/TableHeader';
 import type { ClassTarget } from '../dataProvider';
 import { localise } from '../i18n/locale';
+import { GapText } from './figures';
 import { withUnit } from './useInsightMetrics';
 
 /**
@@ -27,20 +29,16 @@ export function ClassTargetsTable({
         {translate('insights.classTargets.help')}
       </Typography>
       <Table size="small">
-        <TableHead>
-          <TableRow>
-            {[
-              firstColumn,
-              'insights.classTargets.unitClass',
-              'insights.classTargets.communes',
-              'insights.actual',
-              'insights.target',
-              'insights.gap',
-            ].map((key) => (
-              <TableCell key={key}>{translate(key)}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <TableHeader
+          labels={[
+            firstColumn,
+            'insights.classTargets.unitClass',
+            'insights.classTargets.communes',
+            'insights.actual',
+            'insights.target',
+            'insights.gap',
+          ]}
+        />
         <TableBody>
           {lines.map(({ key, label, c }) => (
             <TableRow key={`${key}-${c.unitClass}`}>
@@ -51,8 +49,8 @@ export function ClassTargetsTable({
                 {c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}
               </TableCell>
               <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
-              <TableCell align="right" sx={{ color: c.onTrack == null ? undefined : c.onTrack ? 'success.main' : 'error.main' }}>
-                {c.gap == null ? '—' : `${c.gap > 0 ? '+' : ''}${format.number(c.gap)}`}
+              <TableCell align="right">
+                <GapText gap={c.gap} onTrack={c.onTrack} />
               </TableCell>
             </TableRow>
           ))}

@@ -64,3 +64,27 @@ export function targetText(format: (n: number | null | undefined) => string, row
  * complete; the table shows it with its coverage. The same rule ranks rows (the API ranks only full data).
  */
 export const drawn = (row: Figures): number | null => (row.partial ? null : (row.actual ?? null));
+
+/** The target a chart draws beside the actual: only one in the actual's unit (a count target has no place on a share's axis). */
+export const drawnTarget = (row: Figures): number | null => (row.targetUnit === row.valueUnit ? (row.target ?? null) : null);
+
+/** A gap to the target, signed ("+3", "−1,5"), and coloured by whether the unit is on track. */
+export function GapText({ gap, onTrack }: { gap: number | null | undefined; onTrack: boolean | null | undefined }) {
+  const format = useFormat();
+  return (
+    <Typography component="span" variant="inherit" color={onTrack == null ? undefined : onTrack ? 'success.main' : 'error.main'}>
+      {gap == null ? '—' : `${gap > 0 ? '+' : ''}${format.number(gap)}`}
+    </Typography>
+  );
+}
+
+/** Under a chart, what it leaves out (units or years without full data), by name. */
+export function NotDrawn({ names }: { names: (string | number)[] }) {
+  const translate = useTranslate();
+  if (!names.length) return null;
+  return (
+    <Typography variant="caption" color="text.secondary">
+      {translate('insights.notDrawn', { units: names.join(', ') })}
+    </Typography>
+  );
+}

@@ -2,7 +2,7 @@ import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 're
 import { RecordTable, ResourceList } from '../common/RecordTable';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { AwardFormName } from '../awardForms/AwardFormName';
 
 const filters = [
@@ -30,23 +30,15 @@ export function NominationList() {
       >
         <DataTable.Col source="id" />
         <DataTable.Col source="subject" disableSort render={(r) => subjectText(r.subject)} />
-        <DataTable.Col source="occasion" disableSort>
-          <EnumText source="occasion" enumName="AwardOccasion" />
-        </DataTable.Col>
+        <EnumColumn source="occasion" enumName="AwardOccasion" disableSort />
         <DataTable.Col source="year" />
         <DataTable.Col source="formCode" disableSort>
           <AwardFormName />
         </DataTable.Col>
         <DataTable.Col source="proposingUnit" disableSort render={(r) => r.proposingUnit.name} />
-        <DataTable.Col source="status">
-          <EnumText source="status" enumName="NominationStatus" chip />
-        </DataTable.Col>
-        <DataTable.Col source="createdAt">
-          <DateText source="createdAt" />
-        </DataTable.Col>
-        <DataTable.Col source="updatedAt">
-          <DateText source="updatedAt" withTime />
-        </DataTable.Col>
+        <EnumColumn source="status" enumName="NominationStatus" chip />
+        <DateColumn source="createdAt" />
+        <DateColumn source="updatedAt" withTime />
       </RecordTable>
     </ResourceList>
   );

@@ -12,8 +12,8 @@ import {
 } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
-import { useFormat } from '../common/format';
+import { DateColumn, EnumColumn } from '../common/columns';
+import { useFormat, dotted } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { today } from '../common/format';
 import { FilterUnitInput } from '../common/FilterUnitInput';
@@ -56,30 +56,6 @@ const filters = [
   <BooleanInput key="synthetic" source="synthetic" />,
 ];
 
-/** A decision unfolded: every field labelled, and its revocation when the user may revoke it. */
-function RecognitionDetails() {
-  const r = useRecordContext();
-  const translate = useTranslate();
-  const format = useFormat();
-  if (!r) return null;
-  return (
-    <Details
-      actions={<RevokeButton />}
-      rows={[
-        ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
-        ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
-        ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
-        ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
-        ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
-        ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
-        ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
-        ['resources.recognitions.fields.revocationReason', r.revocationReason],
-        ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
-      ]}
-    />
-  );
-}
-
 /** Recognition decisions in force or revoked, sorted by the API (newest decision first by default); revoke one with a reason. */
 export function RecognitionList() {
   const translate = useTranslate();
@@ -88,32 +64,39 @@ export function RecognitionList() {
     <ResourceList filters={filters} sort={{ field: 'decidedOn', order: 'DESC' }}>
       <RecordTable
         rowClick="expand"
-        expand={<RecognitionDetails />}
+        expand={
+          <Details
+            actions={<RevokeButton />}
+            rows={(r) => [
+              ['resources.recognitions.fields.unit', `${r.unit.name} (${r.unit.code})`],
+              ['resources.recognitions.fields.tier', translate(`enums.RecognitionTier.${r.tier}`)],
+              ['resources.recognitions.fields.decisionNumber', r.decisionNumber],
+              ['resources.recognitions.fields.decidedOn', format.date(r.decidedOn)],
+              ['resources.recognitions.fields.issuingUnit', r.issuingUnit.name],
+              ['resources.recognitions.fields.criteriaSetId', r.criteriaSet?.code],
+              ['resources.recognitions.fields.revokedOn', format.date(r.revokedOn)],
+              ['resources.recognitions.fields.revocationReason', r.revocationReason],
+              ['resources.recognitions.fields.synthetic', r.synthetic ? translate('app.synthetic') : null],
+            ]}
+          />
+        }
         phone={{
           primary: (r) => `${r.unit.name} (${r.unit.code})`,
           secondary: (r) =>
-            [
+            dotted(
               translate(`enums.RecognitionTier.${r.tier}`),
               r.decisionNumber,
               r.revokedOn ? translate('resources.recognitions.fields.revokedOn') : null,
-            ]
-              .filter(Boolean)
-              .join(' · '),
+            ),
           tertiary: (r) => format.date(r.decidedOn),
         }}
       >
         <DataTable.Col source="unit" render={(r) => `${r.unit.name} (${r.unit.code})`} />
-        <DataTable.Col source="tier">
-          <EnumText source="tier" enumName="RecognitionTier" chip />
-        </DataTable.Col>
+        <EnumColumn source="tier" enumName="RecognitionTier" chip />
         <DataTable.Col source="decisionNumber" />
-        <DataTable.Col source="decidedOn">
-          <DateText source="decidedOn" />
-        </DataTable.Col>
+        <DateColumn source="decidedOn" />
         <DataTable.Col source="issuingUnit" disableSort render={(r) => r.issuingUnit.name} />
-        <DataTable.Col source="revokedOn" disableSort>
-          <DateText source="revokedOn" />
-        </DataTable.Col>
+        <DateColumn source="revokedOn" disableSort />
         <DataTable.Col source="synthetic" disableSort render={(r) => (r.synthetic ? '•' : '')} />
         <DataTable.Col disableSort>
           <RowAction>

@@ -1,8 +1,8 @@
 import { CreateButton, DataTable, DateInput, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 
 interface Named {
@@ -37,24 +37,20 @@ export function ReorganisationList() {
         phone={{
           primary: (r) => `${names(r.sources)} → ${names(r.results)}`,
           secondary: (r) =>
-            [translate(`enums.ReorganisationKind.${r.kind}`), r.resolutionNumber, translate(`enums.ReorganisationStatus.${r.status}`)]
-              .filter(Boolean)
-              .join(' · '),
+            dotted(
+              translate(`enums.ReorganisationKind.${r.kind}`),
+              r.resolutionNumber,
+              translate(`enums.ReorganisationStatus.${r.status}`),
+            ),
           tertiary: (r) => format.date(r.effectiveOn),
         }}
       >
-        <DataTable.Col source="effectiveOn">
-          <DateText source="effectiveOn" />
-        </DataTable.Col>
-        <DataTable.Col source="kind" disableSort>
-          <EnumText source="kind" enumName="ReorganisationKind" />
-        </DataTable.Col>
+        <DateColumn source="effectiveOn" />
+        <EnumColumn source="kind" enumName="ReorganisationKind" disableSort />
         <DataTable.Col source="sources" disableSort render={(r) => names(r.sources)} />
         <DataTable.Col source="results" disableSort render={(r) => names(r.results)} />
         <DataTable.Col source="resolutionNumber" disableSort />
-        <DataTable.Col source="status" disableSort>
-          <EnumText source="status" enumName="ReorganisationStatus" chip />
-        </DataTable.Col>
+        <EnumColumn source="status" enumName="ReorganisationStatus" chip disableSort />
       </RecordTable>
     </ResourceList>
   );

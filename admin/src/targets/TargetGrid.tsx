@@ -1,30 +1,14 @@
-import {
-  Alert,
-  Autocomplete,
-  Box,
-  Card,
-  CardContent,
-  FormControl,
-  InputLabel,
-  MenuItem,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Alert, Autocomplete, Box, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { Title, useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
+import { useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
 import { enumChoices } from '../common/enums';
 import { onGridKeyDown } from '../common/gridKeys';
-import { useFormat } from '../common/format';
+import { useFormat, dotted } from '../common/format';
 import { targetText, type Target } from './targetText';
 import { TablePager } from '../common/TablePager';
+import { PageCard } from '../common/PageCard';
+import { SelectField } from '../common/SelectField';
 
 type Unit = RaRecord & { code: string; name: string };
 type Campaign = RaRecord & { name: string; issuer: Unit; periodStart: string; periodEnd: string };
@@ -144,9 +128,8 @@ function Cell({
         <Tooltip
           key={t.id}
           title={
-            [t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`]
-              .filter(Boolean)
-              .join(' · ') || translate('resources.targets.grid.readOnly')
+            dotted(t.unitClass && translate(`resources.targets.unitClass.${t.unitClass}`), t.yearFrom && `${t.yearFrom}–${t.year ?? ''}`) ||
+            translate('resources.targets.grid.readOnly')
           }
         >
           <Typography variant="caption" display="block" color="text.secondary">
@@ -256,101 +239,79 @@ export function TargetGrid() {
   };
 
   return (
-    <Box sx={{ mt: 2 }}>
-      <Title title={translate('resources.targets.grid.title')} />
-      <Card>
-        <CardContent>
-          <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
-            <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
-            <FormControl fullWidth={false} sx={{ minWidth: { xs: '100%', sm: 320 }, flex: 1 }} size="small">
-              <InputLabel id="metric-label">{translate('resources.targets.grid.metric')}</InputLabel>
-              <Select
-                labelId="metric-label"
-                label={translate('resources.targets.grid.metric')}
-                value={metrics.length ? metricCode : ''}
-                onChange={(e) => set('metric', String(e.target.value))}
-                data-testid="metric-select"
-              >
-                {metrics.map((m) => (
-                  <MenuItem key={m.code} value={m.code}>
-                    {m.nameVi}
-                    {m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-            <FormControl fullWidth={false} sx={{ minWidth: 200 }} size="small">
-              <InputLabel id="comparator-label">{translate('resources.targets.grid.comparator')}</InputLabel>
-              <Select
-                labelId="comparator-label"
-                label={translate('resources.targets.grid.comparator')}
-                value={comparator}
-                onChange={(e) => setComparator(String(e.target.value))}
-              >
-                {enumChoices('Comparator').map((c) => (
-                  <MenuItem key={c.id} value={c.id}>
-                    {translate(c.name)}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
-          </Box>
-          {!campaign ? (
-            <Alert severity="info">{translate('resources.targets.grid.pick')}</Alert>
-          ) : (
-            <>
-              <Alert severity="info" sx={{ mb: 2 }}>
-                {translate('resources.targets.grid.help')}
-              </Alert>
-              <Box sx={{ overflowX: 'auto' }}>
-                <Table size="small" data-testid="target-grid" data-grid>
-                  <TableHead>
-                    <TableRow>
-                      <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
-                      {years.map((y) => (
-                        <TableCell key={y ?? 'end'}>{y ?? translate('resources.targets.grid.periodEnd')}</TableCell>
-                      ))}
-                    </TableRow>
-                  </TableHead>
-                  <TableBody>
-                    {rows.map((unit, index) => (
-                      <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
-                        <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>
-                          {unit.name}{' '}
-                          <Typography variant="caption" color="text.secondary">
-                            ({unit.code})
-                          </Typography>
-                        </TableCell>
-                        {years.map((year, col) => (
-                          <Cell
-                            key={year ?? 'end'}
-                            unit={unit}
-                            year={year}
-                            readOnly={metric?.kind === 'STATUS'}
-                            row={index}
-                            col={col}
-                            targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
-                            onSave={save(unit, year)}
-                            onDelete={drop(unit, year)}
-                          />
-                        ))}
-                      </TableRow>
+    <PageCard title="resources.targets.grid.title">
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', mb: 2 }}>
+        <CampaignPicker value={campaign} onChange={(id) => set('campaign', id)} />
+        <SelectField
+          label={translate('resources.targets.grid.metric')}
+          value={metrics.length ? metricCode : ''}
+          choices={metrics.map((m) => ({ id: m.code, name: `${m.nameVi}${m.unitOfMeasure ? ` (${m.unitOfMeasure})` : ''}` }))}
+          onChange={(metric) => set('metric', metric)}
+          sx={{ minWidth: { xs: '100%', sm: 320 }, flex: 1 }}
+          testId="metric-select"
+        />
+        <SelectField
+          label={translate('resources.targets.grid.comparator')}
+          value={comparator}
+          choices={enumChoices('Comparator').map((c) => ({ id: c.id, name: translate(c.name) }))}
+          onChange={setComparator}
+          sx={{ minWidth: 200 }}
+        />
+      </Box>
+      {!campaign ? (
+        <Alert severity="info">{translate('resources.targets.grid.pick')}</Alert>
+      ) : (
+        <>
+          <Alert severity="info" sx={{ mb: 2 }}>
+            {translate('resources.targets.grid.help')}
+          </Alert>
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="target-grid" data-grid>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('resources.targets.fields.unit')}</TableCell>
+                  {years.map((y) => (
+                    <TableCell key={y ?? 'end'}>{y ?? translate('resources.targets.grid.periodEnd')}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((unit, index) => (
+                  <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
+                    <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>
+                      {unit.name}{' '}
+                      <Typography variant="caption" color="text.secondary">
+                        ({unit.code})
+                      </Typography>
+                    </TableCell>
+                    {years.map((year, col) => (
+                      <Cell
+                        key={year ?? 'end'}
+                        unit={unit}
+                        year={year}
+                        readOnly={metric?.kind === 'STATUS'}
+                        row={index}
+                        col={col}
+                        targets={targets.filter((t) => t.unit.id === unit.id && t.year === year)}
+                        onSave={save(unit, year)}
+                        onDelete={drop(unit, year)}
+                      />
                     ))}
-                  </TableBody>
-                </Table>
-              </Box>
-              <TablePager
-                count={childCount}
-                page={page}
-                onPageChange={(_, next) => setPage(next)}
-                rowsPerPage={ROWS_PER_PAGE}
-                rowsPerPageOptions={[ROWS_PER_PAGE]}
-                data-testid="grid-pager"
-              />
-            </>
-          )}
-        </CardContent>
-      </Card>
-    </Box>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
+          <TablePager
+            count={childCount}
+            page={page}
+            onPageChange={(_, next) => setPage(next)}
+            rowsPerPage={ROWS_PER_PAGE}
+            rowsPerPageOptions={[ROWS_PER_PAGE]}
+            data-testid="grid-pager"
+          />
+        </>
+      )}
+    </PageCard>
   );
 }

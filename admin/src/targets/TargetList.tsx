@@ -11,15 +11,14 @@ import {
   Button,
   useGetOne,
   useListContext,
-  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useLocalName } from '../common/fields';
-import { useFormat } from '../common/format';
-import { Details, RecordTable, ResourceList, type RowOpen } from '../common/RecordTable';
+import { useFormat, dotted } from '../common/format';
+import { Details, RecordTable, ResourceList, type DetailRows, type RowOpen } from '../common/RecordTable';
 import { SourceText } from '../common/SourceText';
 import { localise } from '../i18n/locale';
 import { allows, useCapabilityRules } from '../capabilities';
@@ -60,34 +59,6 @@ function Actions() {
   );
 }
 
-/** A target read by someone who may not change it: the plan's words, its source and reading notes. */
-function TargetDetails() {
-  const t = useRecordContext<Target & RaRecord>();
-  const translate = useTranslate();
-  const format = useFormat();
-  if (!t) return null;
-  const fraction = t.numerator != null && t.denominator != null ? `${format.number(t.numerator)}/${format.number(t.denominator)}` : null;
-  return (
-    <Details
-      rows={[
-        ['resources.targets.fields.campaign', t.campaign.name],
-        ['resources.targets.fields.value', targetText(t, format, translate)],
-        [
-          'resources.targets.fields.denominator',
-          fraction &&
-            [fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote]
-              .filter(Boolean)
-              .join(' · '),
-        ],
-        ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
-        ['resources.targets.fields.quote', t.quote],
-        ['resources.targets.fields.note', t.note && localise(t.note)],
-        ['resources.targets.fields.source', <SourceText source={t.source} />],
-      ]}
-    />
-  );
-}
-
 /** Targets of every campaign, filtered, sorted and paged by the API; the grid edits one campaign's targets unit × year. */
 export function TargetList() {
   const translate = useTranslate();
@@ -97,12 +68,29 @@ export function TargetList() {
   // A planner of the campaign edits the target; anyone else unfolds it to read the plan's words.
   const opens = (t: Target & { campaign: { issuer: { path: string } } }): RowOpen =>
     rules && allows(rules, 'PLAN_CAMPAIGNS', t.campaign.issuer.path) ? 'edit' : 'expand';
+  // Read by someone who may not change it: the plan's words, its source and reading notes.
+  const details = (t: Target & RaRecord): DetailRows => {
+    const fraction = t.numerator != null && t.denominator != null ? `${format.number(t.numerator)}/${format.number(t.denominator)}` : null;
+    return [
+      ['resources.targets.fields.campaign', t.campaign.name],
+      ['resources.targets.fields.value', targetText(t, format, translate)],
+      [
+        'resources.targets.fields.denominator',
+        fraction &&
+          dotted(fraction, t.denominatorBasis ? translate(`resources.targets.denominatorBasis.${t.denominatorBasis}`) : null, t.basisNote),
+      ],
+      ['resources.targets.fields.unitClass', t.unitClass ? translate(`resources.targets.unitClass.${t.unitClass}`) : null],
+      ['resources.targets.fields.quote', t.quote],
+      ['resources.targets.fields.note', t.note && localise(t.note)],
+      ['resources.targets.fields.source', <SourceText source={t.source} />],
+    ];
+  };
   const year = (t: Target) => (t.year ?? translate('resources.targets.grid.periodEnd')) + (t.yearFrom ? ` (${t.yearFrom}–)` : '');
   return (
     <ResourceList filters={filters} actions={<Actions />} sort={{ field: 'id', order: 'ASC' }} perPage={25}>
       <RecordTable
         rowClick={opens}
-        expand={<TargetDetails />}
+        expand={<Details rows={details} />}
         phone={{
           primary: (t) => name(t.metric),
           secondary: (t) => `${t.unit?.name ?? ''} (${t.unitCode}) · ${year(t)}`,

@@ -1,7 +1,8 @@
 import { DateInput, DataTable, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { dotted } from '../common/format';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
+import { DateColumn, EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 
@@ -23,25 +24,17 @@ export function UnitList() {
         rowClick="show"
         phone={{
           primary: (u) => u.name,
-          secondary: (u) => [translate(`enums.UnitLevel.${u.level}`), u.parent?.name].filter(Boolean).join(' · '),
+          secondary: (u) => dotted(translate(`enums.UnitLevel.${u.level}`), u.parent?.name),
           tertiary: (u) => u.code,
         }}
       >
         <DataTable.Col source="code" />
         <DataTable.Col source="name" />
-        <DataTable.Col source="level">
-          <EnumText source="level" enumName="UnitLevel" />
-        </DataTable.Col>
-        <DataTable.Col source="kind" disableSort>
-          <EnumText source="kind" enumName="UnitKind" />
-        </DataTable.Col>
+        <EnumColumn source="level" enumName="UnitLevel" />
+        <EnumColumn source="kind" enumName="UnitKind" disableSort />
         <DataTable.Col source="parent" disableSort render={(u) => u.parent?.name ?? ''} />
-        <DataTable.Col source="validFrom" disableSort>
-          <DateText source="validFrom" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <DateText source="validTo" />
-        </DataTable.Col>
+        <DateColumn source="validFrom" disableSort />
+        <DateColumn source="validTo" disableSort />
       </RecordTable>
     </ResourceList>
   );

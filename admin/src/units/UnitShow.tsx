@@ -1,22 +1,13 @@
-import type { ReactNode } from 'react';
 import { Breadcrumbs, Link as MuiLink, Stack, Typography } from '@mui/material';
-import {
-  DataTable,
-  Labeled,
-  Pagination,
-  ReferenceManyField,
-  Show,
-  TabbedShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Labeled, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { DateText, EnumText, PeriodText } from '../common/fields';
-import { KeyboardBody } from '../common/RecordTable';
+import { EnumText, PeriodText } from '../common/fields';
+import { DateColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Classifications } from './Classifications';
 import { Villages } from './Villages';
+import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
+import { UnitsBelow } from './UnitsBelow';
 
 interface LinkedUnit {
   id: string;
@@ -84,36 +75,11 @@ function LineageList({ source }: { source: 'predecessors' | 'successors' }) {
   );
 }
 
-/** Sub-units are read on the last day the unit is valid: codes of former units are reused after 1 July 2025. */
 function Children() {
-  const unit = useRecordContext<{ validTo?: string | null }>();
-  const translate = useTranslate();
   return (
-    <ReferenceManyField
-      reference="units"
-      target="parentCode"
-      source="code"
-      filter={{ asOf: unit?.validTo ?? undefined }}
-      perPage={25}
-      sort={{ field: 'name', order: 'ASC' }}
-      pagination={<Pagination />}
-    >
-      <DataTable
-        rowClick="show"
-        bulkActionButtons={false}
-        body={KeyboardBody}
-        empty={<Typography sx={{ p: 2 }}>{translate('resources.units.noChildren')}</Typography>}
-      >
-        <DataTable.Col source="code" />
-        <DataTable.Col source="name" />
-        <DataTable.Col source="kind" disableSort>
-          <EnumText source="kind" enumName="UnitKind" />
-        </DataTable.Col>
-        <DataTable.Col source="validTo" disableSort>
-          <DateText source="validTo" />
-        </DataTable.Col>
-      </DataTable>
-    </ReferenceManyField>
+    <UnitsBelow target="parentCode" empty="resources.units.noChildren">
+      <DateColumn source="validTo" disableSort />
+    </UnitsBelow>
   );
 }
 
@@ -135,8 +101,8 @@ function Campaigns() {
   );
 }
 
-/** The unit's tabs after its summary: the path names the tab and its label (`resources.units.tabs.<path>`). */
-const SECTIONS: [string, ReactNode][] = [
+/** The unit's tabs after its summary. */
+const SECTIONS: RecordSections = [
   ['children', <Children />],
   ['villages', <Villages />],
   [
@@ -153,22 +119,13 @@ const SECTIONS: [string, ReactNode][] = [
 /** A unit with its place in the hierarchy, its sub-units (tree navigation), villages, classifications and lineage. */
 export function UnitShow() {
   return (
-    <Show>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="resources.units.tabs.overview">
-          <Ancestors />
-          <TextField source="code" />
-          <TextField source="name" />
-          <EnumText source="level" enumName="UnitLevel" label="resources.units.fields.level" />
-          <EnumText source="kind" enumName="UnitKind" label="resources.units.fields.kind" />
-          <PeriodText from="validFrom" to="validTo" label="resources.campaigns.fields.period" />
-        </TabbedShowLayout.Tab>
-        {SECTIONS.map(([path, content]) => (
-          <TabbedShowLayout.Tab key={path} label={`resources.units.tabs.${path}`} path={path}>
-            {content}
-          </TabbedShowLayout.Tab>
-        ))}
-      </TabbedShowLayout>
-    </Show>
+    <TabbedRecord labels="resources.units.tabs" sections={SECTIONS}>
+      <Ancestors />
+      <TextField source="code" />
+      <TextField source="name" />
+      <EnumText source="level" enumName="UnitLevel" label="resources.units.fields.level" />
+      <EnumText source="kind" enumName="UnitKind" label="resources.units.fields.kind" />
+      <PeriodText from="validFrom" to="validTo" label="resources.campaigns.fields.period" />
+    </TabbedRecord>
   );
 }

@@ -1,24 +1,14 @@
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
-import { Stack, Typography } from '@mui/material';
-import {
-  DataTable,
-  DateInput,
-  Pagination,
-  ReferenceManyField,
-  SelectInput,
-  TextInput,
-  required,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Stack } from '@mui/material';
+import { DataTable, DateInput, SelectInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { useCan } from '../capabilities';
 import { DialogButton } from '../common/DialogButton';
 import { VILLAGE_KINDS, enumChoices } from '../common/enums';
-import { DateText, EnumText } from '../common/fields';
-import { KeyboardBody } from '../common/RecordTable';
+import { DateColumn } from '../common/columns';
 import { useHub } from '../common/useHub';
+import { unitAsOf, UnitsBelow } from './UnitsBelow';
 
 interface UnitRecord {
   id: string;
@@ -37,9 +27,6 @@ interface VillageRecord {
 }
 
 const kindChoices = enumChoices('UnitKind', VILLAGE_KINDS);
-
-/** The last day a unit is valid (its codes are read on that day), or undefined for a current unit. */
-const unitAsOf = (unit: { validTo?: string | null } | undefined) => unit?.validTo ?? undefined;
 
 /** Adds a village to the commune: name and kind; the period defaults to the commune's. */
 function AddVillage({ commune }: { commune: UnitRecord }) {
@@ -144,44 +131,20 @@ export function Villages() {
           <AddVillage commune={unit} />
         </div>
       )}
-      <ReferenceManyField
-        reference="units"
-        target={commune ? 'parentCode' : 'withinCode'}
-        source="code"
-        filter={{ asOf, level: 'VILLAGE' }}
-        perPage={25}
-        sort={{ field: 'name', order: 'ASC' }}
-        pagination={<Pagination />}
-      >
-        <DataTable
-          rowClick="show"
-          bulkActionButtons={false}
-          body={KeyboardBody}
-          empty={<Typography sx={{ p: 2 }}>{translate('resources.units.villages.none')}</Typography>}
-        >
-          <DataTable.Col source="code" />
-          <DataTable.Col source="name" />
-          <DataTable.Col source="kind" disableSort>
-            <EnumText source="kind" enumName="UnitKind" />
+      <UnitsBelow target={commune ? 'parentCode' : 'withinCode'} filter={{ level: 'VILLAGE' }} empty="resources.units.villages.none">
+        {!commune && <DataTable.Col source="parent" disableSort render={(v) => v.parent?.name ?? ''} />}
+        <DateColumn source="validFrom" disableSort />
+        <DateColumn source="validTo" disableSort />
+        <DataTable.Col source="synthetic" disableSort render={(v) => (v.synthetic ? translate('app.synthetic') : '')} />
+        {manage && (
+          <DataTable.Col disableSort>
+            <Stack direction="row">
+              <RenameVillage asOf={asOf} />
+              <CloseVillage asOf={asOf} />
+            </Stack>
           </DataTable.Col>
-          {!commune && <DataTable.Col source="parent" disableSort render={(v) => v.parent?.name ?? ''} />}
-          <DataTable.Col source="validFrom" disableSort>
-            <DateText source="validFrom" />
-          </DataTable.Col>
-          <DataTable.Col source="validTo" disableSort>
-            <DateText source="validTo" />
-          </DataTable.Col>
-          <DataTable.Col source="synthetic" disableSort render={(v) => (v.synthetic ? translate('app.synthetic') : '')} />
-          {manage && (
-            <DataTable.Col disableSort>
-              <Stack direction="row">
-                <RenameVillage asOf={asOf} />
-                <CloseVillage asOf={asOf} />
-              </Stack>
-            </DataTable.Col>
-          )}
-        </DataTable>
-      </ReferenceManyField>
+        )}
+      </UnitsBelow>
     </Stack>
   );
 }

@@ -16,7 +16,7 @@ import {
 } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { useCan } from '../capabilities';
-import { DateText } from '../common/fields';
+import { DateColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { useHub } from '../common/useHub';
@@ -67,29 +67,11 @@ function ActiveToggle() {
   );
 }
 
-function UserDetails({ mayLock }: { mayLock: boolean }) {
-  const user = useRecordContext();
-  const translate = useTranslate();
-  const format = useFormat();
-  if (!user) return null;
-  return (
-    <Details
-      actions={mayLock ? <ActiveToggle /> : undefined}
-      rows={[
-        ['resources.users.fields.username', user.username],
-        ['resources.users.fields.displayName', user.displayName],
-        ['resources.users.fields.active', translate(user.active ? 'ra.boolean.true' : 'ra.boolean.false')],
-        ['resources.users.fields.grants', <Grants />],
-        ['resources.users.fields.createdAt', format.dateTime(user.createdAt)],
-      ]}
-    />
-  );
-}
-
 /** User accounts: all for system administrators, those with a grant in their subtree for unit administrators. */
 export function UserList() {
   const mayLock = useCan('LOCK_ACCOUNTS');
   const translate = useTranslate();
+  const format = useFormat();
   return (
     <ResourceList
       filters={filters}
@@ -102,7 +84,18 @@ export function UserList() {
     >
       <RecordTable
         rowClick="expand"
-        expand={<UserDetails mayLock={mayLock} />}
+        expand={
+          <Details
+            actions={mayLock ? <ActiveToggle /> : undefined}
+            rows={(user) => [
+              ['resources.users.fields.username', user.username],
+              ['resources.users.fields.displayName', user.displayName],
+              ['resources.users.fields.active', translate(user.active ? 'ra.boolean.true' : 'ra.boolean.false')],
+              ['resources.users.fields.grants', <Grants />],
+              ['resources.users.fields.createdAt', format.dateTime(user.createdAt)],
+            ]}
+          />
+        }
         phone={{
           primary: (u) => u.displayName,
           secondary: (u) =>
@@ -119,9 +112,7 @@ export function UserList() {
         <DataTable.Col source="grants" disableSort>
           <Grants />
         </DataTable.Col>
-        <DataTable.Col source="createdAt">
-          <DateText source="createdAt" withTime />
-        </DataTable.Col>
+        <DateColumn source="createdAt" withTime />
         {mayLock && (
           <DataTable.Col disableSort>
             <RowAction>
