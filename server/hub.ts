@@ -107,6 +107,27 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   });
 }
 
+/**
+ * Runs `work` (seed and start) for each module once the modules named in its `seedsAfter` that this process runs have
+ * finished theirs; the others run at the same time (a first start spends most of its time seeding). Modules come in
+ * dependency order, so a module may only wait for one before it.
+ */
+function inSeedOrder(modules: readonly SubgraphModule[], work: (module: SubgraphModule) => Promise<void>): Promise<unknown> {
+  const before = (module: SubgraphModule) => (module.seedsAfter ?? []).filter((name) => modules.some((m) => m.name === name));
+  for (const [i, module] of modules.entries()) {
+    const late = before(module).find((name) => !modules.slice(0, i).some((m) => m.name === name));
+    if (late) throw new Error(`subgraph ${module.name} seeds after ${late}, which comes later in bundledSubgraphs`);
+  }
+  const finished = new Map<string, Promise<void>>();
+  for (const module of modules) {
+    finished.set(
+      module.name,
+      Promise.all(before(module).map((name) => finished.get(name))).then(() => work(module)),
+    );
+  }
+  return Promise.all(finished.values());
+}
+
 /** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
 function remoteExecutor(
   url: string,
@@ -229,7 +250,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
-  for (const module of modules) {
+  await inSeedOrder(modules, async (module) => {
     const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
     const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
@@ -243,6 +264,8 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
             .transactional((em) => module.start!(em, tools));
       }, system);
     });
+  });
+  for (const module of modules) {
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
     // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).
     const protection = graphqlProtection<SubgraphContext>(config.production, {

@@ -41,6 +41,8 @@ export const insightsSubgraph: SubgraphModule = {
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
   http: { path: '/exports', router: insightsExports },
+  // Its summaries are computed from criteria's records over the units' tree.
+  seedsAfter: ['units', 'criteria'],
   async seed(em, { peers, log }) {
     const started = Date.now();
     const loaded = await syncUnitTree(em, peers);
