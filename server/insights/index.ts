@@ -8,6 +8,7 @@ import { Migration20270105000000_insights_coverage } from './migrations/Migratio
 import { Migration20270112000000_insights_merge } from './migrations/Migration20270112000000_insights_merge.js';
 import { Migration20270116000000_insights_figures_contract } from './migrations/Migration20270116000000_insights_figures_contract.js';
 import { Migration20270121000000_insights_rebuild_writes_less } from './migrations/Migration20270121000000_insights_rebuild_writes_less.js';
+import { Migration20270125000000_insights_rollup_less_work } from './migrations/Migration20270125000000_insights_rollup_less_work.js';
 import { syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
@@ -37,6 +38,7 @@ export const insightsSubgraph: SubgraphModule = {
     { name: 'Migration20270112000000_insights_merge', class: Migration20270112000000_insights_merge },
     { name: 'Migration20270116000000_insights_figures_contract', class: Migration20270116000000_insights_figures_contract },
     { name: 'Migration20270121000000_insights_rebuild_writes_less', class: Migration20270121000000_insights_rebuild_writes_less },
+    { name: 'Migration20270125000000_insights_rollup_less_work', class: Migration20270125000000_insights_rollup_less_work },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
