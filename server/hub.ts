@@ -112,17 +112,22 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
  * finished theirs; the others run at the same time (a first start spends most of its time seeding). Modules come in
  * dependency order, so a module may only wait for one before it.
  */
-function inSeedOrder(modules: readonly SubgraphModule[], work: (module: SubgraphModule) => Promise<void>): Promise<unknown> {
+function inSeedOrder(
+  modules: readonly SubgraphModule[],
+  work: (module: SubgraphModule, seeded: SeedTools['seeded']) => Promise<void>,
+): Promise<unknown> {
   const before = (module: SubgraphModule) => (module.seedsAfter ?? []).filter((name) => modules.some((m) => m.name === name));
   for (const [i, module] of modules.entries()) {
     const late = before(module).find((name) => !modules.slice(0, i).some((m) => m.name === name));
     if (late) throw new Error(`subgraph ${module.name} seeds after ${late}, which comes later in bundledSubgraphs`);
   }
   const finished = new Map<string, Promise<void>>();
+  // Every module's promise is in the map before any work starts (work runs after at least one microtask).
+  const seeded = (name: string) => finished.get(name) ?? Promise.resolve();
   for (const module of modules) {
     finished.set(
       module.name,
-      Promise.all(before(module).map((name) => finished.get(name))).then(() => work(module)),
+      Promise.all(before(module).map((name) => finished.get(name))).then(() => work(module, seeded)),
     );
   }
   return Promise.all(finished.values());
@@ -250,9 +255,9 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
-  await inSeedOrder(modules, async (module) => {
+  await inSeedOrder(modules, async (module, seeded) => {
     const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
-    const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin };
+    const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin, seeded };
     await withStartupLock(database.url, `seed ${module.name}`, async () => {
       // As the system actor: audited as "system", with the units of its records looked up like a request's.
       await withRequestScope(async () => {

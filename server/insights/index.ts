@@ -9,7 +9,7 @@ import { Migration20270112000000_insights_merge } from './migrations/Migration20
 import { Migration20270116000000_insights_figures_contract } from './migrations/Migration20270116000000_insights_figures_contract.js';
 import { Migration20270121000000_insights_rebuild_writes_less } from './migrations/Migration20270121000000_insights_rebuild_writes_less.js';
 import { Migration20270125000000_insights_rollup_less_work } from './migrations/Migration20270125000000_insights_rollup_less_work.js';
-import { syncUnitTree } from './unit-tree.js';
+import { loadUnitTree, syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
 import { unitRef } from './insights.reference.js';
@@ -43,11 +43,11 @@ export const insightsSubgraph: SubgraphModule = {
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
   http: { path: '/exports', router: insightsExports },
-  // Its summaries are computed from criteria's records over the units' tree.
-  seedsAfter: ['units', 'criteria'],
-  async seed(em, { peers, log }) {
+  // The units' tree is copied and rolled up while criteria seeds; the figures wait for criteria's records.
+  seedsAfter: ['units'],
+  async seed(em, { peers, log, seeded }) {
     const started = Date.now();
-    const loaded = await syncUnitTree(em, peers);
+    const loaded = await loadUnitTree(em, peers, seeded('criteria'));
     log.info({ ...loaded, ms: Date.now() - started }, 'insights: unit tree loaded, summaries rebuilt');
   },
   // The copy follows the units subgraph's revision: on each start (and before each read) only what changed is applied.

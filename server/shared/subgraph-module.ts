@@ -55,4 +55,9 @@ export interface SeedTools {
   demo: boolean;
   /** The system administrator named by the configuration, if any. */
   admin: ConfiguredAdmin | undefined;
+  /**
+   * Resolves once the named subgraph (earlier in `bundledSubgraphs`) has seeded and started in this process, at once
+   * when it runs elsewhere: for a seed that can do part of its work before that subgraph's records are in.
+   */
+  seeded(name: string): Promise<void>;
 }

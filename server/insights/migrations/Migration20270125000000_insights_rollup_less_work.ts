@@ -1,5 +1,25 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** Every measure (as 20270121). */
+const MEASURES = [
+  'communes',
+  'villages',
+  'assessed',
+  'criteria_met',
+  'under_15',
+  'ntm',
+  'advanced',
+  'model',
+  'model_villages',
+  'ntm_villages',
+  'villages_assessed',
+  'village_criteria_met',
+  'communes_with_data',
+  'villages_with_data',
+] as const;
+
+const cols = (f: (m: string) => string) => MEASURES.map(f).join(', ');
+
 /** The units whose figures the facts hold (as 20270112). */
 const FACT_UNIT = `((u.level = 'COMMUNE' AND u.kind = 'COMMUNE') OR (u.level = 'VILLAGE' AND u.kind <> 'PLACEHOLDER'))`;
 
@@ -12,6 +32,10 @@ const FACT_UNIT = `((u.level = 'COMMUNE' AND u.kind = 'COMMUNE') OR (u.level = '
  * - pairs the own path has written are left out before looking up the ancestors' levels and grouping, rather than
  *   refused one by one on insert.
  * Each generation's targets, counts and flags are those of 20270112, so every row written is the same.
+ *
+ * And `rebuild` (as 20270121) in its two halves, so that a first start can roll the unit tree up while criteria is
+ * still seeding and compute the figures once criteria's records are in: `rebuild_rollup` (the rollup alone, from
+ * the unit tree) and `rebuild_figures` (facts and summaries, from criteria's figures over that rollup).
  */
 export class Migration20270125000000_insights_rollup_less_work extends Migration {
   override async up(): Promise<void> {
@@ -57,6 +81,29 @@ export class Migration20270125000000_insights_rollup_less_work extends Migration
         WHERE NOT EXISTS (SELECT 1 FROM insights.rollup o WHERE o.unit_id = cand.unit_id AND o.ancestor_id = cand.ancestor_id)
         GROUP BY cand.unit_id, cand.ancestor_id
         ON CONFLICT DO NOTHING;
+      END $$`);
+
+    this.addSql(`CREATE FUNCTION insights.rebuild_rollup() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM set_config('work_mem', '64MB', true);
+        DELETE FROM insights.rollup;
+        PERFORM insights.compute_rollup(NULL);
+      END $$`);
+    this.addSql(`CREATE FUNCTION insights.rebuild_figures(p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM set_config('work_mem', '64MB', true);
+        DELETE FROM insights.fact;
+        DELETE FROM insights.summary;
+        PERFORM insights.insert_facts(NULL, p_first_year, p_last_year);
+        INSERT INTO insights.summary (unit_id, year, ${cols((m) => m)}, approximate_communes)
+        SELECT r.ancestor_id, f.year, ${cols((m) => `sum(f.${m})`)}, COALESCE(sum(f.communes) FILTER (WHERE r.approximate), 0)
+        FROM insights.fact f JOIN insights.rollup r ON r.unit_id = f.unit_id
+        GROUP BY r.ancestor_id, f.year;
+      END $$`);
+    this.addSql(`CREATE OR REPLACE FUNCTION insights.rebuild(p_first_year integer, p_last_year integer) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM insights.rebuild_rollup();
+        PERFORM insights.rebuild_figures(p_first_year, p_last_year);
       END $$`);
   }
 }
