@@ -30,6 +30,8 @@ export const insightsSubgraph: SubgraphModule = {
     summary: 'derived: per unit and year summaries',
   },
   entities: [UnitYearSummary],
+  // Its functions read criteria's figures contract (criteria.unit_year_figures_v1).
+  migratesAfter: ['criteria'],
   migrations: [
     { name: 'Migration20261210000000_insights', class: Migration20261210000000_insights },
     { name: 'Migration20261212000000_insights_bulk', class: Migration20261212000000_insights_bulk },

@@ -34,6 +34,8 @@ export interface SubgraphModule {
    * have committed theirs; subgraphs that do not read each other seed at the same time).
    */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
+  /** Subgraphs (earlier in `bundledSubgraphs`) whose migrations this one's build on (e.g. a function they define). */
+  migratesAfter?: readonly string[];
   /** Subgraphs (earlier in `bundledSubgraphs`) whose seeded records this one's seed or start reads. */
   seedsAfter?: readonly string[];
   /** HTTP routes the hub mounts beside the GraphQL endpoints (e.g. `/exports/…` downloads, the JWKS), given the peer client and the process's token service. */
