@@ -107,6 +107,33 @@ async function seedOnce(module: SubgraphModule, orm: MikroORM, tools: SeedTools)
   });
 }
 
+/**
+ * Runs `work` for each module once the modules that `after` names for it (those this process runs) have finished
+ * theirs; the others run at the same time (a first start spends most of its time migrating and seeding). Modules come
+ * in dependency order, so a module may only wait for one before it. `work` is given each module's completion.
+ */
+function inDependencyOrder(
+  modules: readonly SubgraphModule[],
+  after: (module: SubgraphModule) => readonly string[] | undefined,
+  work: (module: SubgraphModule, finished: (name: string) => Promise<void>) => Promise<void>,
+): Promise<unknown> {
+  const before = (module: SubgraphModule) => (after(module) ?? []).filter((name) => modules.some((m) => m.name === name));
+  for (const [i, module] of modules.entries()) {
+    const late = before(module).find((name) => !modules.slice(0, i).some((m) => m.name === name));
+    if (late) throw new Error(`subgraph ${module.name} waits for ${late}, which comes later in bundledSubgraphs`);
+  }
+  const done = new Map<string, Promise<void>>();
+  // Every module's promise is in the map before any work starts (work runs after at least one microtask).
+  const finished = (name: string) => done.get(name) ?? Promise.resolve();
+  for (const module of modules) {
+    done.set(
+      module.name,
+      Promise.all(before(module).map(finished)).then(() => work(module, finished)),
+    );
+  }
+  return Promise.all(done.values());
+}
+
 /** Reaches a subgraph this process does not bundle over HTTP, as the anonymous caller coming through the gateway. */
 function remoteExecutor(
   url: string,
@@ -194,15 +221,26 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
     maskError(formatted, error, (e) => log.error({ err: e }, 'unexpected error'));
 
-  for (const module of modules) {
-    // Replicas starting together migrate, seed and start one after another (withStartupLock).
-    orms.set(
-      module.name,
-      await withStartupLock(database.url, `migrate ${module.name}`, () =>
+  // Subgraphs whose migrations do not build on each other's (`migratesAfter`) migrate at the same time; each schema
+  // is built once its subgraph has migrated, one at a time (type-graphql builds from one global metadata store).
+  const opened = new Map<string, { orm: MikroORM; subgraph: BuiltSubgraph }>();
+  let building: Promise<unknown> = Promise.resolve();
+  await inDependencyOrder(
+    modules,
+    (m) => m.migratesAfter,
+    async (module) => {
+      // Replicas starting together migrate, seed and start one after another (withStartupLock).
+      const orm = await withStartupLock(database.url, `migrate ${module.name}`, () =>
         openSubgraphOrm(module, database.url, log, config.databaseTimeouts, config.poolSize),
-      ),
-    );
-    built.push(await buildSubgraph(module));
+      );
+      const build = building.then(() => buildSubgraph(module));
+      building = build;
+      opened.set(module.name, { orm, subgraph: await build });
+    },
+  );
+  for (const module of modules) {
+    orms.set(module.name, opened.get(module.name)!.orm);
+    built.push(opened.get(module.name)!.subgraph);
   }
   const executors = new Map(built.map((s) => [s.name, createLocalExecutor(s.schema)]));
   const remotes = new Map<string, ReturnType<typeof remoteExecutor>>();
@@ -229,20 +267,26 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
     return Object.assign(ctx, { guard: requestGuard(ctx) });
   }
 
+  await inDependencyOrder(
+    modules,
+    (m) => m.seedsAfter,
+    async (module, seeded) => {
+      const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
+      const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin, seeded };
+      await withStartupLock(database.url, `seed ${module.name}`, async () => {
+        // As the system actor: audited as "system", with the units of its records looked up like a request's.
+        await withRequestScope(async () => {
+          await seedOnce(module, orms.get(module.name)!, tools);
+          if (module.start)
+            await orms
+              .get(module.name)!
+              .em.fork()
+              .transactional((em) => module.start!(em, tools));
+        }, system);
+      });
+    },
+  );
   for (const module of modules) {
-    const system = { ...contextFor(module.name, SYSTEM_IDENTITY), guard: SYSTEM_GUARD };
-    const tools: SeedTools = { system, log, units: system.units, peers, demo: config.demo, admin: config.admin };
-    await withStartupLock(database.url, `seed ${module.name}`, async () => {
-      // As the system actor: audited as "system", with the units of its records looked up like a request's.
-      await withRequestScope(async () => {
-        await seedOnce(module, orms.get(module.name)!, tools);
-        if (module.start)
-          await orms
-            .get(module.name)!
-            .em.fork()
-            .transactional((em) => module.start!(em, tools));
-      }, system);
-    });
     // A subgraph endpoint gets the gateway's protections: callers may reach it directly.
     // Peer queries are the hub's own: they are not costed (insights reads every target of every campaign at once).
     const protection = graphqlProtection<SubgraphContext>(config.production, {

@@ -6,7 +6,7 @@ import { criteriaSubgraph } from './criteria/index.js';
 import { insightsSubgraph } from './insights/index.js';
 import { unitsSubgraph } from './units/index.js';
 
-/** The subgraphs bundled in this hub, in dependency order (seeds of later ones may read earlier ones). */
+/** The subgraphs bundled in this hub, in dependency order (a seed reads only earlier ones: see `seedsAfter`). */
 export const bundledSubgraphs: SubgraphModule[] = [
   unitsSubgraph,
   accountsSubgraph,

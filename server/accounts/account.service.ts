@@ -41,8 +41,9 @@ export interface LoginResult {
 export class AccountService extends Service {
   private readonly units = this.ctx.units;
 
-  static hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+  /** An argon2id hash at the library's default cost, or at `cost` (verifying reads the cost from the hash). */
+  static hash(password: string, cost?: Pick<argon2.HashOptions, 'memoryCost' | 'timeCost'>): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id, ...cost });
   }
 
   /** The identity a user's token carries: each grant with the unit paths it covers. */

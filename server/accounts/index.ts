@@ -21,6 +21,7 @@ export const accountsSubgraph: SubgraphModule = {
   resolvers: [AccountResolver, AuditResolver],
   orphanedTypes: [GrantView, UnitRef],
   seed: seedAccounts,
+  seedsAfter: ['units'],
   start: ensureConfiguredAdmin,
   http: { path: '/.well-known', router: jwksRouter },
 };

@@ -50,5 +50,6 @@ export const awardsSubgraph: SubgraphModule = {
   ],
   orphanedTypes: [UnitRef, CampaignRef],
   seed: seedAwards,
+  seedsAfter: ['units', 'criteria', 'campaigns'],
   imports: [contributionImport],
 };

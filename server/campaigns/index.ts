@@ -43,5 +43,6 @@ export const campaignsSubgraph: SubgraphModule = {
   orphanedTypes: [AdministrativeUnitRef],
   referenceResolvers: { Campaign: resolveCampaignReference, Metric: resolveMetricReference, AdministrativeUnit: resolveUnitReference },
   seed: seedCampaigns,
+  seedsAfter: ['units'],
   imports: [targetImport],
 };

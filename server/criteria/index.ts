@@ -61,5 +61,6 @@ export const criteriaSubgraph: SubgraphModule = {
   },
   imports: [assessmentImport],
   seed: seedCriteria,
+  seedsAfter: ['units'],
   start: (em, tools) => backfillUnitCodes(em, tools.units),
 };

@@ -8,7 +8,8 @@ import { Migration20270105000000_insights_coverage } from './migrations/Migratio
 import { Migration20270112000000_insights_merge } from './migrations/Migration20270112000000_insights_merge.js';
 import { Migration20270116000000_insights_figures_contract } from './migrations/Migration20270116000000_insights_figures_contract.js';
 import { Migration20270121000000_insights_rebuild_writes_less } from './migrations/Migration20270121000000_insights_rebuild_writes_less.js';
-import { syncUnitTree } from './unit-tree.js';
+import { Migration20270125000000_insights_rollup_less_work } from './migrations/Migration20270125000000_insights_rollup_less_work.js';
+import { loadUnitTree, syncUnitTree } from './unit-tree.js';
 import { UnitYearSummary } from './summary.entity.js';
 import { insightsExports } from './exports.js';
 import { unitRef } from './insights.reference.js';
@@ -29,6 +30,8 @@ export const insightsSubgraph: SubgraphModule = {
     summary: 'derived: per unit and year summaries',
   },
   entities: [UnitYearSummary],
+  // Its functions read criteria's figures contract (criteria.unit_year_figures_v1).
+  migratesAfter: ['criteria'],
   migrations: [
     { name: 'Migration20261210000000_insights', class: Migration20261210000000_insights },
     { name: 'Migration20261212000000_insights_bulk', class: Migration20261212000000_insights_bulk },
@@ -37,13 +40,16 @@ export const insightsSubgraph: SubgraphModule = {
     { name: 'Migration20270112000000_insights_merge', class: Migration20270112000000_insights_merge },
     { name: 'Migration20270116000000_insights_figures_contract', class: Migration20270116000000_insights_figures_contract },
     { name: 'Migration20270121000000_insights_rebuild_writes_less', class: Migration20270121000000_insights_rebuild_writes_less },
+    { name: 'Migration20270125000000_insights_rollup_less_work', class: Migration20270125000000_insights_rollup_less_work },
   ],
   resolvers: [InsightsResolver, UnitInsightsResolver],
   referenceResolvers: { AdministrativeUnit: (reference) => unitRef(Number(reference.id)) },
   http: { path: '/exports', router: insightsExports },
-  async seed(em, { peers, log }) {
+  // The units' tree is copied and rolled up while criteria seeds; the figures wait for criteria's records.
+  seedsAfter: ['units'],
+  async seed(em, { peers, log, seeded }) {
     const started = Date.now();
-    const loaded = await syncUnitTree(em, peers);
+    const loaded = await loadUnitTree(em, peers, seeded('criteria'));
     log.info({ ...loaded, ms: Date.now() - started }, 'insights: unit tree loaded, summaries rebuilt');
   },
   // The copy follows the units subgraph's revision: on each start (and before each read) only what changed is applied.

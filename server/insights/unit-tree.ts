@@ -112,6 +112,47 @@ async function upsertUnits(em: EntityManager, units: readonly TreeUnit[]): Promi
   );
 }
 
+/** Replaces the whole copy of the unit tree with `units`. */
+async function replaceUnits(em: EntityManager, units: readonly TreeUnit[]): Promise<void> {
+  await em.execute('DELETE FROM insights.unit_lineage');
+  await em.execute('DELETE FROM insights.unit');
+  await upsertUnits(em, units);
+}
+
+/** Records the revision the copy has reached, with its size. */
+async function recordTreeState(em: EntityManager, revision: string): Promise<void> {
+  const [{ units: count, lineage }] = await em.execute<{ units: number; lineage: number }[]>(
+    'SELECT (SELECT count(*) FROM insights.unit)::int AS units, (SELECT count(*) FROM insights.unit_lineage)::int AS lineage',
+  );
+  await em.execute(
+    `INSERT INTO insights.tree_state (id, units, lineage, revision) VALUES (1, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET units = excluded.units, lineage = excluded.lineage, revision = excluded.revision, loaded_at = now()`,
+    [count, lineage, revision],
+  );
+}
+
+/** Communes and villages with facts. */
+const factUnits = async (em: EntityManager): Promise<number> =>
+  Number((await em.execute('SELECT count(DISTINCT unit_id) AS n FROM insights.fact'))[0].n);
+
+/**
+ * The first load, when insights seeds: the unit tree copied and rolled up while criteria may still be seeding, then
+ * facts and summaries once `criteriaSeeded` resolves (criteria's records committed). Before the hub listens nothing
+ * else writes insights' tables (one process seeds it: withStartupLock), so the lock criteria's triggers share is
+ * taken for the figures only: until this transaction commits, criteria's writes find no facts of it to refresh.
+ */
+export async function loadUnitTree(em: EntityManager, peers: PeerQuery, criteriaSeeded: Promise<void>): Promise<TreeSync> {
+  const { unitsRevision: revision } = await peerData<{ unitsRevision: string }>(peers, 'units', REVISION);
+  const { units } = await readChanges(peers, null);
+  await replaceUnits(em, units);
+  await em.execute('SELECT insights.rebuild_rollup()');
+  await criteriaSeeded;
+  await em.execute("SELECT pg_advisory_xact_lock(hashtext('insights.tree'))");
+  await em.execute('SELECT insights.rebuild_figures(?, ?)', [FIRST_YEAR, LAST_YEAR]);
+  await recordTreeState(em, revision);
+  return { full: true, units: units.length, removed: 0, refreshed: await factUnits(em), revision };
+}
+
 /**
  * Brings the copy of the unit tree up to the units subgraph's revision, in the caller's transaction: the first time
  * (or for another database) it loads every unit and rebuilds rollup, facts and summaries; afterwards it applies only
@@ -126,11 +167,9 @@ export async function syncUnitTree(em: EntityManager, peers: PeerQuery): Promise
   const { full, units, removed } = await readChanges(peers, state?.revision ?? null);
   let refreshed: number;
   if (full) {
-    await em.execute('DELETE FROM insights.unit_lineage');
-    await em.execute('DELETE FROM insights.unit');
-    await upsertUnits(em, units);
+    await replaceUnits(em, units);
     await em.execute('SELECT insights.rebuild(?, ?)', [FIRST_YEAR, LAST_YEAR]);
-    refreshed = Number((await em.execute('SELECT count(DISTINCT unit_id) AS n FROM insights.fact'))[0].n);
+    refreshed = await factUnits(em);
   } else {
     const gone = `{${removed.join(',')}}`;
     await em.execute('DELETE FROM insights.unit_lineage WHERE successor_id = ANY(?::int[]) OR predecessor_id = ANY(?::int[])', [
@@ -146,14 +185,7 @@ export async function syncUnitTree(em: EntityManager, peers: PeerQuery): Promise
       LAST_YEAR,
     ]);
   }
-  const [{ units: count, lineage }] = await em.execute<{ units: number; lineage: number }[]>(
-    'SELECT (SELECT count(*) FROM insights.unit)::int AS units, (SELECT count(*) FROM insights.unit_lineage)::int AS lineage',
-  );
-  await em.execute(
-    `INSERT INTO insights.tree_state (id, units, lineage, revision) VALUES (1, ?, ?, ?)
-    ON CONFLICT (id) DO UPDATE SET units = excluded.units, lineage = excluded.lineage, revision = excluded.revision, loaded_at = now()`,
-    [count, lineage, revision],
-  );
+  await recordTreeState(em, revision);
   return { full, units: units.length, removed: removed.length, refreshed: Number(refreshed), revision };
 }
 

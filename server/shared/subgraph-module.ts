@@ -29,8 +29,15 @@ export interface SubgraphModule {
   resolvers: NonEmptyArray<ClassType>;
   orphanedTypes?: ClassType[];
   referenceResolvers?: Record<string, ReferenceResolver>;
-  /** Loads the seed data into an empty schema (runs once, in a transaction, after the subgraphs before it). */
+  /**
+   * Loads the seed data into an empty schema (runs once, in a transaction, once the subgraphs named in `seedsAfter`
+   * have committed theirs; subgraphs that do not read each other seed at the same time).
+   */
   seed?(em: EntityManager, tools: SeedTools): Promise<void>;
+  /** Subgraphs (earlier in `bundledSubgraphs`) whose migrations this one's build on (e.g. a function they define). */
+  migratesAfter?: readonly string[];
+  /** Subgraphs (earlier in `bundledSubgraphs`) whose seeded records this one's seed or start reads. */
+  seedsAfter?: readonly string[];
   /** HTTP routes the hub mounts beside the GraphQL endpoints (e.g. `/exports/…` downloads, the JWKS), given the peer client and the process's token service. */
   http?: { path: string; router: (peers: PeerQuery, auth: HubAuth) => Router };
   /** Kinds of records imported from spreadsheets, served at `/imports/<kind>` by the process running this subgraph. */
@@ -50,4 +57,9 @@ export interface SeedTools {
   demo: boolean;
   /** The system administrator named by the configuration, if any. */
   admin: ConfiguredAdmin | undefined;
+  /**
+   * Resolves once the named subgraph (earlier in `bundledSubgraphs`) has seeded and started in this process, at once
+   * when it runs elsewhere: for a seed that can do part of its work before that subgraph's records are in.
+   */
+  seeded(name: string): Promise<void>;
 }

@@ -39,9 +39,15 @@ const PHASES = {
   },
   postgres: { line: /embedded PostgreSQL started/, name: 'PostgreSQL initialised and started' },
   migrated: { line: /"msg":"migrated"/, name: 'migrations' },
-  seeded: { line: /seeded campaigns/, name: 'seeds before insights (units, villages, accounts, criteria, assessments, campaigns)' },
-  insights: { line: /insights: unit tree loaded/, name: 'insights: unit tree copied, summaries rebuilt' },
-  listening: { line: /NTM Hub listening/, name: 'awards seed, gateway, listening' },
+  // Seeds run as soon as those they read are in (server/hub.ts): units first, then accounts, criteria and campaigns
+  // at the same time, then insights (after criteria) beside awards (after campaigns). Phases follow the longest path.
+  units: { line: /seeded synthetic demo villages/, name: 'units seed (administrative units, lineage, demo villages)' },
+  criteria: {
+    line: /seeded synthetic village recognitions/,
+    name: 'criteria seed (sets, demo assessments, village records; accounts and campaigns alongside)',
+  },
+  insights: { line: /insights: unit tree loaded/, name: 'insights: unit tree copied, summaries rebuilt (awards seed alongside)' },
+  listening: { line: /NTM Hub listening/, name: 'gateway composed, listening' },
 } as const;
 type Phase = keyof typeof PHASES;
 
