@@ -13,7 +13,7 @@ import { databaseUrl } from './support/hub.js';
  * token service of each process is opened on it as a hub opens it at start.
  */
 const identity: Identity = { userId: 1, username: 'keys', grants: [{ role: Role.VIEWER, unitId: 1, paths: ['1'] }] };
-const generated: AuthConfig = { privateKey: undefined, jwksUrl: undefined, sessionCacheMs: 0 };
+const generated: AuthConfig = { privateKey: undefined, jwksUrl: undefined, sessionCacheMs: 0, passwordCost: undefined };
 let url: string;
 let db: pg.Client;
 const opened: HubAuth[] = [];

@@ -1,7 +1,7 @@
 import argon2 from 'argon2';
 import { Service } from '../shared/service.js';
 import { LockMode } from '@mikro-orm/core';
-import type { HubAuth } from '../shared/auth/hub-auth.js';
+import type { HubAuth, PasswordCost } from '../shared/auth/hub-auth.js';
 import { badInput, checkVersion, conflict, hubError, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { Role, type Grant, type Identity } from '../shared/identity.js';
@@ -27,8 +27,14 @@ export const MAX_USERNAME = 80;
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 1024;
 const USERNAME = new RegExp(`^[a-z0-9._-]{3,${MAX_USERNAME}}$`);
-// Verifying against a fixed hash for unknown names keeps their timing like that of known names.
-const decoy = argon2.hash('decoy-password-for-unknown-users', { type: argon2.argon2id });
+// Verifying against a fixed hash for unknown names keeps their timing like that of known names (at the hub's cost).
+const decoys = new Map<string, Promise<string>>();
+const decoy = (cost: PasswordCost | undefined) => {
+  const key = JSON.stringify(cost ?? null);
+  let found = decoys.get(key);
+  if (!found) decoys.set(key, (found = AccountService.hash('decoy-password-for-unknown-users', cost)));
+  return found;
+};
 
 export interface LoginResult {
   token: string;
@@ -42,8 +48,13 @@ export class AccountService extends Service {
   private readonly units = this.ctx.units;
 
   /** An argon2id hash at the library's default cost, or at `cost` (verifying reads the cost from the hash). */
-  static hash(password: string, cost?: Pick<argon2.HashOptions, 'memoryCost' | 'timeCost'>): Promise<string> {
+  static hash(password: string, cost?: PasswordCost): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id, ...cost });
+  }
+
+  /** A new password's hash, at the hub's configured cost (NTM_PASSWORD_COST). */
+  private hashNew(password: string): Promise<string> {
+    return AccountService.hash(password, this.ctx.auth.passwordCost);
   }
 
   /** The identity a user's token carries: each grant with the unit paths it covers. */
@@ -68,7 +79,7 @@ export class AccountService extends Service {
     const throttle = new LoginThrottle(this.em);
     await refuseWhileThrottled(throttle, username);
     const user = await this.em.findOne(UserAccount, { username }, { populate: ['passwordHash'] });
-    const ok = await argon2.verify(user?.passwordHash ?? (await decoy), password);
+    const ok = await argon2.verify(user?.passwordHash ?? (await decoy(this.ctx.auth.passwordCost)), password);
     const session = user && ok ? await this.sessionOf(user.id) : null;
     if (!user || !ok || !user.active || !session?.active) {
       await throttle.fail(username);
@@ -126,7 +137,7 @@ export class AccountService extends Service {
     const user = this.em.create(UserAccount, {
       username,
       displayName: input.displayName.trim(),
-      passwordHash: await AccountService.hash(input.password),
+      passwordHash: await this.hashNew(input.password),
       active: true,
       createdAt: new Date(),
     });
@@ -253,7 +264,7 @@ export class AccountService extends Service {
       await throttle.fail(user.username);
       throw badInput('Mật khẩu hiện tại không đúng', 'Current password is wrong', 'currentPassword');
     }
-    user.passwordHash = await AccountService.hash(next);
+    user.passwordHash = await this.hashNew(next);
     await this.em.flush();
     return true;
   }
@@ -266,7 +277,7 @@ export class AccountService extends Service {
     const user = this.em.create(UserAccount, {
       username,
       displayName: 'Quản trị hệ thống',
-      passwordHash: await AccountService.hash(password),
+      passwordHash: await this.hashNew(password),
       active: true,
       createdAt: new Date(),
     });

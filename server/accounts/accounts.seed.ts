@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { LOWEST_PASSWORD_COST } from '../shared/auth/hub-auth.js';
 import { inTransaction } from '../shared/context.js';
 import { Role } from '../shared/identity.js';
 import type { SeedTools } from '../shared/subgraph-module.js';
@@ -53,14 +54,12 @@ export const DEMO_ACCOUNTS = [
   { username: 'viewer', password: 'demo-viewer', displayName: 'Người xem (demo)', role: Role.VIEWER, unitCode: 'VN', asOf: null },
 ] as const;
 
-const DEMO_HASH_COST = { memoryCost: 1024, timeCost: 1 };
-
 export async function seedAccounts(em: EntityManager, { log, units, demo }: SeedTools): Promise<void> {
   if (!demo) return;
   // argon2 is slow by design, which protects nothing here: these passwords are published. At the lowest cost
   // (1 MiB, one pass; verifying reads it from the hash) the first start spends no CPU on them; a password set later
   // through the API is hashed at the full cost.
-  const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => AccountService.hash(account.password, DEMO_HASH_COST)));
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((account) => AccountService.hash(account.password, LOWEST_PASSWORD_COST)));
   for (const [i, account] of DEMO_ACCOUNTS.entries()) {
     const unit = await units.requireByCode(account.unitCode, account.asOf ?? undefined);
     const user = em.create(UserAccount, {

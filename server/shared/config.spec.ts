@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AccountService } from '../accounts/account.service.js';
 import { readConfig } from './config.js';
 
 describe('readConfig', () => {
@@ -23,5 +24,18 @@ describe('readConfig', () => {
       expect(() => readConfig({ NTM_POOL_SIZE: bad }, [])).toThrow(
         `NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${bad}"`,
       );
+  });
+
+  it('hashes new passwords at the default cost unless NTM_PASSWORD_COST=low, which production refuses', async () => {
+    expect(readConfig({}, []).auth.passwordCost).toBeUndefined();
+    expect(readConfig({ NTM_PASSWORD_COST: 'default' }, []).auth.passwordCost).toBeUndefined();
+    expect(readConfig({ NTM_PASSWORD_COST: 'low' }, []).auth.passwordCost).toEqual({ memoryCost: 1024, timeCost: 1 });
+    expect(() => readConfig({ NTM_PASSWORD_COST: 'low', NODE_ENV: 'production' }, [])).toThrow('refused in production');
+    expect(() => readConfig({ NTM_PASSWORD_COST: 'cheap' }, [])).toThrow('NTM_PASSWORD_COST: expected "low" or "default", got "cheap"');
+    // The cost is written in the hash, which is how verifying knows it.
+    expect(await AccountService.hash('a-long-password')).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+    expect(await AccountService.hash('a-long-password', readConfig({ NTM_PASSWORD_COST: 'low' }, []).auth.passwordCost)).toMatch(
+      /^\$argon2id\$v=19\$m=1024,p=4,t=1\$/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { AuthConfig } from './auth/hub-auth.js';
+import { LOWEST_PASSWORD_COST, type AuthConfig, type PasswordCost } from './auth/hub-auth.js';
 
 /** An external subgraph (a province's own service) added to the supergraph by configuration. */
 export interface ExternalSubgraph {
@@ -93,6 +93,17 @@ function milliseconds(raw: string | undefined, fallback: number, name: string): 
   return value;
 }
 
+/**
+ * NTM_PASSWORD_COST: `low` hashes new passwords at argon2's lowest cost, so that a test suite creating hundreds of
+ * accounts does not spend minutes of processor time on them (about 0.4 s each at the default cost). Never in production.
+ */
+function passwordCost(raw: string | undefined, production: boolean): PasswordCost | undefined {
+  if (raw === undefined || raw === '' || raw === 'default') return undefined;
+  if (raw !== 'low') throw new Error(`NTM_PASSWORD_COST: expected "low" or "default", got "${raw}"`);
+  if (production) throw new Error('NTM_PASSWORD_COST=low is for test suites: it is refused in production (NODE_ENV=production)');
+  return LOWEST_PASSWORD_COST;
+}
+
 function poolSize(raw: string | undefined): number {
   const value = raw === undefined || raw === '' ? 8 : Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`NTM_POOL_SIZE: expected a whole number of connections ≥ 1, got "${raw}"`);
@@ -124,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       privateKey: env.NTM_AUTH_PRIVATE_KEY || undefined,
       jwksUrl: env.NTM_JWKS_URL || undefined,
       sessionCacheMs: milliseconds(env.NTM_SESSION_CACHE_MS, 2_000, 'NTM_SESSION_CACHE_MS'),
+      passwordCost: passwordCost(env.NTM_PASSWORD_COST, production),
     },
     subgraphsPublic: env.NTM_SUBGRAPHS_PUBLIC === '1',
     peersUrl: env.NTM_PEERS_URL ?? 'http://localhost:4000',

@@ -58,7 +58,9 @@ export async function setup(project: TestProject) {
   });
   // The demo profile, as `npm start` has it: synthetic assessments of the five seed provinces and demo accounts.
   const config = (databaseUrl: string) => ({
-    ...readConfig({ NTM_DEMO: '1' }, []),
+    // Accounts the tests create and sign in are hashed at argon2's lowest cost: at the default, hundreds of them cost
+    // minutes of processor time. Test files that start hubs of their own keep the default.
+    ...readConfig({ NTM_DEMO: '1', NTM_PASSWORD_COST: 'low' }, []),
     port: 0,
     host: '127.0.0.1',
     databaseUrl,
@@ -66,9 +68,14 @@ export async function setup(project: TestProject) {
     admin: TEST_ADMIN,
   });
   // A hub started once on the template migrates and seeds it; stopped, it leaves the template free to copy.
-  await ensureTemplate(serverUrl, TEMPLATE_DATABASE, templateFingerprint('demo', JSON.stringify(TEST_ADMIN)), async (url) => {
-    await (await startHub(config(url), log)).stop();
-  });
+  await ensureTemplate(
+    serverUrl,
+    TEMPLATE_DATABASE,
+    templateFingerprint('demo', 'password-cost-low', JSON.stringify(TEST_ADMIN)),
+    async (url) => {
+      await (await startHub(config(url), log)).stop();
+    },
+  );
   step('template ready');
   await onServer(serverUrl, async (admin) => {
     for (let slot = 1; slot <= workers; slot++)

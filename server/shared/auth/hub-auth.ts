@@ -15,7 +15,18 @@ export interface AuthConfig {
   jwksUrl: string | undefined;
   /** NTM_SESSION_CACHE_MS: how long a session state read from the database is trusted. */
   sessionCacheMs: number;
+  /** NTM_PASSWORD_COST=low: argon2 at its lowest cost instead of the library's default (test suites only). */
+  passwordCost: PasswordCost | undefined;
 }
+
+/** An argon2 cost other than the library's default (verifying reads the cost from the stored hash). */
+export interface PasswordCost {
+  memoryCost: number;
+  timeCost: number;
+}
+
+/** argon2's lowest cost (1 MiB, one pass): for passwords that protect nothing, such as the published demo ones. */
+export const LOWEST_PASSWORD_COST: PasswordCost = { memoryCost: 1024, timeCost: 1 };
 
 /** Signing, verification and revocation of sign-in tokens: one per process, shared by its gateway and subgraphs. */
 export interface HubAuth {
@@ -28,6 +39,8 @@ export interface HubAuth {
   issueToken(identity: Identity, sessionVersion: number): Promise<{ token: string; expiresAt: Date }>;
   /** The public keys that verify tokens (served at `/.well-known/jwks.json`). */
   publicJwks(): Promise<JSONWebKeySet>;
+  /** The cost new password hashes are made at; the library's default when undefined. */
+  readonly passwordCost?: PasswordCost;
   close(): Promise<void>;
 }
 
@@ -82,6 +95,7 @@ export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: 
   const sessions = new SessionCache(db, config.sessionCacheMs);
 
   return {
+    passwordCost: config.passwordCost,
     async authenticate(authorization) {
       if (!authorization) return ANONYMOUS;
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
