@@ -102,15 +102,8 @@ export class CampaignService extends Service {
     if (filter.search !== undefined && filter.search !== null) {
       where.search('c.search_text', filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'c.*',
-      `FROM campaigns.campaign c ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'c.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'c.id', direction);
+    return listPage(this.em, page, { from: 'campaigns.campaign c', where, order }, (rows) => this.map(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<Campaign[]> {

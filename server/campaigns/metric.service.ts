@@ -34,15 +34,8 @@ export class MetricService extends Service {
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'm.*',
-      `FROM campaigns.metric m ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'm.code', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'm.code', direction);
+    return listPage(this.em, page, { from: 'campaigns.metric m', where, order }, (rows) => this.map(rows));
   }
 
   async byCodes(codes: readonly string[]): Promise<Metric[]> {

@@ -77,15 +77,8 @@ export class CriteriaSetService extends Service {
     if (filter.search != null) {
       where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      's.*',
-      `FROM criteria.criteria_set s ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 's.id', direction),
-      page,
-    );
-    return { nodes: this.sets(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 's.id', direction);
+    return listPage(this.em, page, { from: 'criteria.criteria_set s', where, order }, (rows) => this.sets(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<CriteriaSet[]> {

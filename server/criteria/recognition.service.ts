@@ -62,15 +62,8 @@ export class RecognitionService extends Service {
       );
       where.add('d.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'd.*',
-      `FROM criteria.recognition_decision d ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'd.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'd.id', direction);
+    return listPage(this.em, page, { from: 'criteria.recognition_decision d', where, order }, (rows) => this.map(rows));
   }
 
   async require(id: string): Promise<RecognitionDecision> {

@@ -77,15 +77,8 @@ export class ReorganisationService extends Service {
     }
     if (filter.effectiveFrom) where.add('r.effective_on >= ?', filter.effectiveFrom);
     if (filter.effectiveTo) where.add('r.effective_on <= ?', filter.effectiveTo);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'r.*',
-      `FROM units.reorganisation r ${where.where()}`,
-      where.params,
-      orderClause('r.effective_on', 'r.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause('r.effective_on', 'r.id', direction);
+    return listPage(this.em, page, { from: 'units.reorganisation r', where, order }, (rows) => this.map(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<Reorganisation[]> {

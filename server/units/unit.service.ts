@@ -136,15 +136,8 @@ export class UnitService extends Service {
         asOf,
       );
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'u.*',
-      `FROM units.unit u ${where.where()}`,
-      where.params,
-      orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction);
+    return listPage(this.em, page, { from: 'units.unit u', where, order }, (rows) => this.map(rows));
   }
 
   /** Ids of a unit's ancestors from the nation down, read from its path. */
