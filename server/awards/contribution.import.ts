@@ -5,22 +5,20 @@ import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  defineImportKind,
   emptyBatch,
   fieldError,
-  type ImportKind,
   type ImportRowError,
   type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
   type ValidatedBatch,
   cells,
   readCell,
   stageAdditions,
   unitsOnDates,
   sharedColumns,
-  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { isDatabaseId } from '../shared/ids.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
@@ -287,18 +285,27 @@ class ContributionValidator {
 }
 
 /**
- * The template: with `withinCode` and `year`, every contribution of that year by contributors of the territory — the
- * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
- * record contributions over the territory gets it.
+ * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
+ * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
+ * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
  */
-function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-dong-gop',
-    [3],
-    query,
-    (code, date) => ctx.units.findByCode(code, date),
-    async (territory, date) => {
+export const contributionImport = defineImportKind<PlannedContribution, UnitInfo>({
+  name: 'contributions',
+  capability: Capability.RECORD_CONTRIBUTIONS,
+  title: { vi: 'Đóng góp', en: 'Contributions' },
+  sheetName: 'Đóng góp',
+  columns: COLUMNS,
+  validator: (ctx) => new ContributionValidator(ctx),
+  /**
+   * The template: with `withinCode` and `year`, every contribution of that year by contributors of the territory — the
+   * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
+   * record contributions over the territory gets it.
+   */
+  template: {
+    file: 'mau-dong-gop',
+    textColumns: [3],
+    find: (ctx, code, date) => ctx.units.findByCode(code, date),
+    async rows(ctx, territory, date) {
       ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
       const found = await ctx.em.execute(
         `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
@@ -330,24 +337,9 @@ function contributionTemplate(ctx: SubgraphContext, query: Record<string, string
         ];
       });
     },
-  );
-}
-
-/**
- * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
- * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
- * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
- */
-export const contributionImport: ImportKind = {
-  name: 'contributions',
-  capability: Capability.RECORD_CONTRIBUTIONS,
-  title: { vi: 'Đóng góp', en: 'Contributions' },
-  sheetName: 'Đóng góp',
-  columns: COLUMNS,
-  validator: (ctx) => new ContributionValidator(ctx),
-  template: contributionTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedContribution);
+  },
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const json = JSON.stringify(planned);
     const RECORD = `r("campaignId" int, "contributorKind" text, name text, "unitId" int, "unitPath" text, date date, kind text, "valueVnd" bigint,
       quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text)`;
@@ -370,4 +362,4 @@ export const contributionImport: ImportKind = {
     );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

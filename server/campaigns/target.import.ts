@@ -5,12 +5,11 @@ import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  defineImportKind,
   emptyBatch,
   fieldError,
-  type ImportKind,
   type ImportRowError,
   type ParsedRow,
-  type StagedRow,
   type TemplateTable,
   type ValidatedBatch,
   cells,
@@ -518,7 +517,7 @@ const RECORD = `r(id int, "expectedVersion" int, ${SQL_FIELDS.map(([key, , type]
  * (skipping one stored meanwhile with the same content, so a file imported twice at once adds each once), changed
  * ones in another, each only at the version read — a target changed meanwhile refuses the whole commit.
  */
-export const targetImport: ImportKind = {
+export const targetImport = defineImportKind<PlannedTarget>({
   name: 'targets',
   capability: Capability.PLAN_CAMPAIGNS,
   title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets' },
@@ -526,8 +525,8 @@ export const targetImport: ImportKind = {
   columns: COLUMNS,
   validator: (ctx) => new TargetValidator(ctx),
   template: targetTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedTarget);
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const adds = planned.filter((p) => p.id === null);
     const changes = planned.filter((p) => p.id !== null);
     const columns = SQL_FIELDS.map(([, column]) => column).join(', ');
@@ -552,15 +551,15 @@ export const targetImport: ImportKind = {
       : [];
     if (updated.length < changes.length) {
       const done = new Set(updated.map((u) => u.id));
-      const stale = rows.filter((r) => (r.data as PlannedTarget).id !== null && !done.has((r.data as PlannedTarget).id!));
+      const stale = rows.filter((r) => r.data.id !== null && !done.has(r.data.id!));
       const rowErrors: ImportRowError[] = stale.map((r) => ({
         row: r.row,
         column: 'Phiên bản',
         code: 'CONFLICT',
         expected: null,
         message: bilingual(
-          `Chỉ tiêu ${(r.data as PlannedTarget).id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`,
-          `Target ${(r.data as PlannedTarget).id} changed or was deleted since the check`,
+          `Chỉ tiêu ${r.data.id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`,
+          `Target ${r.data.id} changed or was deleted since the check`,
         ),
       }));
       throw new GraphQLError(
@@ -573,4 +572,4 @@ export const targetImport: ImportKind = {
     }
     return { created: inserted.length, updated: updated.length, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

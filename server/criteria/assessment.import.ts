@@ -5,11 +5,10 @@ import type { SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  defineImportKind,
   emptyBatch,
-  type ImportKind,
   type ImportRowError,
   type ParsedRow,
-  type StagedRow,
   type TemplateTable,
   type ValidatedBatch,
   cells,
@@ -452,7 +451,7 @@ async function templateAssessments(
  * Đánh giá — assessments (unit × criteria set × year → criteria met and indicator values), imported with the rules of
  * `recordAssessment` and written set-based; the insights triggers keep the summaries exact in the same transaction.
  */
-export const assessmentImport: ImportKind = {
+export const assessmentImport = defineImportKind<StagedAssessment>({
   name: 'assessments',
   capability: Capability.RECORD_ASSESSMENTS,
   title: { vi: 'Kết quả đánh giá', en: 'Assessments' },
@@ -461,8 +460,8 @@ export const assessmentImport: ImportKind = {
   dynamicColumn,
   validator: (ctx) => new AssessmentValidator(ctx),
   template: assessmentTemplate,
-  async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const staged = rows.map((r) => ({ row: r.row, plan: r.data as StagedAssessment }));
+  async commit(em, ctx, rows) {
+    const staged = rows.map((r) => ({ row: r.row, plan: r.data }));
     // Under lock: a row that became equal to what is stored is skipped; one whose assessment changed meanwhile refuses the commit.
     const stored = await storedAssessments(
       em,
@@ -499,4 +498,4 @@ export const assessmentImport: ImportKind = {
       unitPaths: write.map((w) => w.plan.unitPath),
     };
   },
-};
+});

@@ -5,22 +5,20 @@ import type { SubgraphContext } from '../shared/context.js';
 import { forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  defineImportKind,
   emptyBatch,
   fieldError,
-  type ImportKind,
   type ImportRowError,
   type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
   type ValidatedBatch,
   cells,
   readCell,
   stageAdditions,
   sharedColumns,
-  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
+import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, checkClassification } from './unit.service.js';
 import { ClassificationScheme } from './units.enums.js';
 
@@ -201,17 +199,26 @@ class ClassificationValidator {
 }
 
 /**
- * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
- * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
+ * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
+ * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
+ * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
  */
-function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-phan-loai',
-    [0],
-    query,
-    (code, date) => new UnitService(ctx).findByCode(code, date),
-    async (territory, date) => {
+export const classificationImport = defineImportKind<PlannedClassification, AdministrativeUnit>({
+  name: 'classifications',
+  capability: Capability.CLASSIFY_UNITS,
+  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
+  sheetName: 'Phân loại',
+  columns: COLUMNS,
+  validator: (ctx) => new ClassificationValidator(ctx),
+  /**
+   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
+   * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
+   */
+  template: {
+    file: 'mau-phan-loai',
+    textColumns: [0],
+    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
+    async rows(ctx, territory, date) {
       const found = await ctx.em.execute(
         `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
        FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
@@ -230,24 +237,9 @@ function classificationTemplate(ctx: SubgraphContext, query: Record<string, stri
         date,
       ]);
     },
-  );
-}
-
-/**
- * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
- * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
- * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
- */
-export const classificationImport: ImportKind = {
-  name: 'classifications',
-  capability: Capability.CLASSIFY_UNITS,
-  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
-  sheetName: 'Phân loại',
-  columns: COLUMNS,
-  validator: (ctx) => new ClassificationValidator(ctx),
-  template: classificationTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedClassification);
+  },
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const inserted = await em.execute<{ unit_id: number }[]>(
       `INSERT INTO units.unit_classification (unit_id, scheme, value, valid_from, valid_to, source)
        SELECT r."unitId", r.scheme, r.value, r."validFrom", r."validTo", r.source
@@ -259,4 +251,4 @@ export const classificationImport: ImportKind = {
     );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

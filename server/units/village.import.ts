@@ -1,24 +1,21 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { bilingual, forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  defineImportKind,
   emptyBatch,
-  type ImportKind,
   type ImportRowError,
   type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
   type ValidatedBatch,
   cells,
   readCell,
-  territoryTemplate,
 } from '../shared/import/import-kind.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
+import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
@@ -202,17 +199,27 @@ class VillageValidator {
 }
 
 /**
- * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
- * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
+ * Thôn, tổ dân phố — villages added to communes from a file, with the rules of `createVillages` and written by
+ * `insertVillages` after `lockMap`, which every change of the map takes; the rows are planned again under the lock,
+ * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
+ * through their mutations, not by file.
  */
-function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-thon',
-    [0, 4],
-    query,
-    (code, date) => new UnitService(ctx).findByCode(code, date),
-    async (territory, date) => {
+export const villageImport = defineImportKind<CreateVillageInput, AdministrativeUnit>({
+  name: 'villages',
+  capability: Capability.MANAGE_VILLAGES,
+  title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
+  sheetName: 'Thôn',
+  columns: COLUMNS,
+  validator: (ctx) => new VillageValidator(ctx),
+  /**
+   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
+   * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
+   */
+  template: {
+    file: 'mau-thon',
+    textColumns: [0, 4],
+    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
+    async rows(ctx, territory, date) {
       const villages = await ctx.em.execute(
         `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
          to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
@@ -233,29 +240,13 @@ function villageTemplate(ctx: SubgraphContext, query: Record<string, string | un
         date,
       ]);
     },
-  );
-}
-
-/**
- * Thôn, tổ dân phố — villages added to communes from a file, with the rules of `createVillages` and written by
- * `insertVillages` after `lockMap`, which every change of the map takes; the rows are planned again under the lock,
- * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
- * through their mutations, not by file.
- */
-export const villageImport: ImportKind = {
-  name: 'villages',
-  capability: Capability.MANAGE_VILLAGES,
-  title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
-  sheetName: 'Thôn',
-  columns: COLUMNS,
-  validator: (ctx) => new VillageValidator(ctx),
-  template: villageTemplate,
+  },
   beforeCommit: lockMap,
-  async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
+  async commit(em, ctx, rows) {
     return guardMap(async () => {
       const service = new VillageService(inTransaction(ctx, em));
       const { planned, errors } = await service.plan(
-        rows.map((r) => r.data as CreateVillageInput),
+        rows.map((r) => r.data),
         false,
         (i) => rows[i].row,
       );
@@ -273,4 +264,4 @@ export const villageImport: ImportKind = {
       return { created: villages.length, updated: 0, unitPaths: villages.map((v) => v.path) };
     });
   },
-};
+});

@@ -28,9 +28,9 @@ export interface ImportRowError {
 }
 
 /** A validated row waiting for the commit (kept in imports.import_row between the dry run and the commit). */
-export interface StagedRow {
+export interface StagedRow<Plan = unknown> {
   row: number;
-  data: unknown;
+  data: Plan;
 }
 
 /** What validating some rows gives: rows to write, how many equal what is stored (nothing to do), and errors. */
@@ -73,7 +73,7 @@ export interface TemplateTable {
  * One kind of record that can be imported from a spreadsheet, owned and written by one subgraph with the same rules
  * as its single-record mutations. The shared router (`import-router.ts`) does the rest: upload, jobs, progress, errors.
  */
-export interface ImportKind {
+export interface ImportKind<Plan = unknown> {
   /** URL segment and job kind: `/imports/<name>`. */
   name: string;
   /** The capability the kind's single-record mutation needs: the importer must hold it over every row's unit. */
@@ -89,9 +89,33 @@ export interface ImportKind {
   /** Runs first in the commit's transaction (a lock, say). */
   beforeCommit?(em: EntityManager): Promise<void>;
   /** Writes staged rows in the commit's transaction, set-based; re-checks versions under lock (CONFLICT throws, nothing is written). */
-  commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]): Promise<CommittedBatch>;
+  commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow<Plan>[]): Promise<CommittedBatch>;
   /** The template; with filters (`query`) it holds the stored records, so a file exported from the hub re-imports unchanged. */
   template(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable>;
+}
+
+/** A template that is the export of a territory: the header row, then with `withinCode` the records stored there. */
+export interface TerritoryExport<Territory> {
+  /** File name without extension; `-<withinCode>` follows when the template lists a territory. */
+  file: string;
+  /** Columns stored as text in XLSX (codes keep their leading zeros). */
+  textColumns: number[];
+  /** The unit `withinCode` names on the template's date (`templateDate`), or null. */
+  find(ctx: SubgraphContext, code: string, date: string): Promise<Territory | null>;
+  /** The records stored in that territory on that date, as template rows. */
+  rows(ctx: SubgraphContext, territory: Territory, date: string): Promise<Cell[][]>;
+}
+
+/**
+ * Declares an import kind: what is its own (columns, validator, commit, template); its commit receives the plans its
+ * validator staged, typed, and a template given as a `TerritoryExport` is built by `territoryTemplate`.
+ */
+export function defineImportKind<Plan, Territory = never>(
+  kind: Omit<ImportKind<Plan>, 'template'> & { template: ImportKind['template'] | TerritoryExport<Territory> },
+): ImportKind {
+  const { template } = kind;
+  if (typeof template === 'function') return { ...kind, template };
+  return { ...kind, template: (ctx, query) => territoryTemplate(ctx, kind.columns, template, query) } as ImportKind;
 }
 
 /** A data row of a file, read through the header: cells by column key. */
@@ -377,21 +401,19 @@ export async function templateTerritory<T>(
 }
 
 /**
- * A template that is the export of a territory: the header row, then with `withinCode` the rows `list` gives for the
- * unit `find` finds (`templateTerritory`); the file named `<name>-<withinCode>`, or `<name>` alone.
+ * A template that is the export of a territory: the header row, then with `withinCode` the rows of the unit found
+ * (`templateTerritory`); the file named `<file>-<withinCode>`, or `<file>` alone.
  */
-export async function territoryTemplate<T>(
+async function territoryTemplate<Territory>(
+  ctx: SubgraphContext,
   columns: readonly ColumnSpec[],
-  name: string,
-  textColumns: number[],
+  spec: TerritoryExport<Territory>,
   query: Record<string, string | undefined>,
-  find: (code: string, date: string) => Promise<T | null>,
-  list: (territory: T, date: string) => Promise<Cell[][]>,
 ): Promise<TemplateTable> {
   const rows: Cell[][] = [columns.map((c) => c.header)];
-  const found = await templateTerritory(query, find);
-  if (found) rows.push(...(await list(found.territory, found.date)));
-  return { name: `${name}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns };
+  const found = await templateTerritory(query, (code, date) => spec.find(ctx, code, date));
+  if (found) rows.push(...(await spec.rows(ctx, found.territory, found.date)));
+  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: spec.textColumns };
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */
