@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  authorizeRow,
+  unitNotFound,
   defineImportKind,
   emptyBatch,
   fieldError,
@@ -211,22 +212,9 @@ class ContributionValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
-      if (r.unitCode && r.readOn && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.readOn}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.readOn}`,
-            'NOT_FOUND',
-          ),
-        );
+      if (r.unitCode && r.readOn && !unit) errors.push(unitNotFound(row, r.unitCode, r.readOn));
       if (unit) {
-        if (!this.ctx.guard.allows(Capability.RECORD_CONTRIBUTIONS, unit)) {
-          throw forbidden(
-            `Dòng ${row.row}: bạn không có quyền ghi đóng góp ở ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not record contributions in ${unit.name} (code ${unit.code}); the whole file is refused`,
-          );
-        }
+        authorizeRow(this.ctx.guard, Capability.RECORD_CONTRIBUTIONS, row, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)

@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, bilingual, forbidden } from '../shared/errors.js';
+import { badInput, bilingual } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  authorizeRow,
+  unitNotFound,
   defineImportKind,
   emptyBatch,
   fieldError,
@@ -262,12 +264,7 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    if (!this.ctx.guard.allows(Capability.PLAN_CAMPAIGNS, unit)) {
-      throw forbidden(
-        `Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`,
-      );
-    }
+    authorizeRow(this.ctx.guard, Capability.PLAN_CAMPAIGNS, row, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
   }
 
   private async loadCampaigns(rows: readonly ParsedRow[], ids: readonly number[]): Promise<void> {
@@ -356,15 +353,7 @@ class TargetValidator {
         errors.push(row.error('metric', `Không có chỉ số "${r.metric}" trong danh mục`, `Unknown metric "${r.metric}"`, 'NOT_FOUND'));
       const date = issued ? dateOf(r) : null;
       const unit = r.unitCode && date ? units.get(`${r.unitCode}@${date}`) : undefined;
-      if (r.unitCode && date && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${date}`,
-            `No unit with code "${r.unitCode}" is valid on ${date}`,
-            'NOT_FOUND',
-          ),
-        );
+      if (r.unitCode && date && !unit) errors.push(unitNotFound(row, r.unitCode, date));
       if (unit) this.guard(row, unit, { vi: 'cho', en: 'for' });
       if (!issued || !unit || !metricKind || !r.shape.comparator || !r.shape.valueUnit || errors.length) {
         batch.errors.push(...errors);

@@ -2,9 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { bilingual, forbidden } from '../shared/errors.js';
+import { bilingual } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  authorizeRow,
+  unitNotFound,
   defineImportKind,
   emptyBatch,
   type ImportRowError,
@@ -248,22 +250,10 @@ class AssessmentValidator {
       const { row, errors } = r;
       const unit = r.unitCode && r.date ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && r.date && !unit) {
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
-            'NOT_FOUND',
-          ),
-        );
+        errors.push(unitNotFound(row, r.unitCode, r.date));
       }
-      if (unit && !this.ctx.guard.allows(Capability.RECORD_ASSESSMENTS, unit)) {
-        // As recordAssessment refuses it: one such row and the file is refused whole.
-        throw forbidden(
-          `Dòng ${row.row}: bạn không có quyền ghi đánh giá cho ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-          `Row ${row.row}: you may not record assessments for ${unit.name} (code ${unit.code}); the whole file is refused`,
-        );
-      }
+      if (unit)
+        authorizeRow(this.ctx.guard, Capability.RECORD_ASSESSMENTS, row, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
         batch.errors.push(...errors);

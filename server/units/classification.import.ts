@@ -2,9 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { forbidden } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  authorizeRow,
+  unitNotFound,
   defineImportKind,
   emptyBatch,
   fieldError,
@@ -143,23 +144,8 @@ class ClassificationValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
-      if (r.unitCode && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
-            'NOT_FOUND',
-          ),
-        );
-      if (unit) {
-        if (!this.ctx.guard.allows(Capability.CLASSIFY_UNITS, unit)) {
-          throw forbidden(
-            `Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`,
-          );
-        }
-      }
+      if (r.unitCode && !unit) errors.push(unitNotFound(row, r.unitCode, r.date));
+      if (unit) authorizeRow(this.ctx.guard, Capability.CLASSIFY_UNITS, row, unit, { vi: 'phân loại', en: 'classify' });
       if (!unit || !r.scheme || errors.length) {
         batch.errors.push(...errors);
         continue;

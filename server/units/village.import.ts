@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { bilingual, forbidden } from '../shared/errors.js';
+import { bilingual } from '../shared/errors.js';
 import {
   type ColumnSpec,
+  authorizeRow,
   defineImportKind,
   emptyBatch,
   type ImportRowError,
@@ -148,12 +149,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    if (!this.ctx.guard.allows(Capability.MANAGE_VILLAGES, commune)) {
-      throw forbidden(
-        `Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`,
-      );
-    }
+    authorizeRow(this.ctx.guard, Capability.MANAGE_VILLAGES, row, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
   }
 
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Capability } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
-import { badInput, bilingual, type Named } from '../errors.js';
+import { badInput, bilingual, forbidden, type Named } from '../errors.js';
+import type { Guard } from '../guard.js';
 import { today } from '../scalars.js';
 import { foldText } from '../sql.js';
 import type { Cell } from '../table-file.js';
@@ -222,6 +223,34 @@ export function parseRow(layout: Layout, row: number, cells: readonly ImportCell
     if (spec && cell !== null) values.set(spec.key, cell);
   });
   return new ParsedRow(row, values, layout);
+}
+
+/** The error of a row whose unit code names no unit on the day it is read. */
+export function unitNotFound(row: ParsedRow, code: string, date: string, key = 'unitCode'): ImportRowError {
+  return row.error(
+    key,
+    `Không có đơn vị mã "${code}" hiệu lực ngày ${date}`,
+    `No unit with code "${code}" is valid on ${date}`,
+    'NOT_FOUND',
+  );
+}
+
+/**
+ * Refuses the whole file (FORBIDDEN, naming the row) when the importer may not `act` on the row's unit — as the
+ * single-record mutation refuses its whole batch. `act` is worded to precede the unit's name ("phân loại", "classify").
+ */
+export function authorizeRow(
+  guard: Guard,
+  capability: Capability,
+  row: ParsedRow,
+  unit: { path: string; name: string; code: string },
+  act: Named,
+): void {
+  if (guard.allows(capability, unit)) return;
+  throw forbidden(
+    `Dòng ${row.row}: bạn không có quyền ${act.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
+    `Row ${row.row}: you may not ${act.en} ${unit.name} (code ${unit.code}); the whole file is refused`,
+  );
 }
 
 /** A cell that does not hold what its column takes: the message names the value found. */
