@@ -35,12 +35,7 @@ const CONTRIBUTOR_KINDS: Readonly<Record<ContributorKind, string>> = {
 const KINDS: Readonly<Record<ContributionKind, string>> = { MONEY: 'Tiền', LAND: 'Đất đai', LABOUR: 'Ngày công', ASSETS: 'Tài sản' };
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'campaignId',
-    header: 'Mã phong trào',
-    required: true,
-    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
-  },
+  sharedColumns.campaignId,
   {
     key: 'contributorKind',
     header: 'Loại người đóng góp',
@@ -264,11 +259,7 @@ class ContributionValidator {
         batch.errors.push(fieldError(row, key, error.message));
       }
     }
-    const stored = await storedKeys(
-      this.ctx.em,
-      planned.map((p) => p.plan),
-    );
-    return stageAdditions(batch, planned, stored, keyOf);
+    return stageAdditions(batch, planned, keyOf, (plans) => storedKeys(this.ctx.em, plans));
   }
 }
 

@@ -67,12 +67,7 @@ const BASES = Object.fromEntries(Object.values(DenominatorBasis).map((b) => [b, 
 const oneOf = (labels: Readonly<Record<string, string>>) => Object.values(labels).join(', ');
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'campaignId',
-    header: 'Mã phong trào',
-    required: true,
-    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
-  },
+  sharedColumns.campaignId,
   {
     key: 'id',
     header: 'Mã chỉ tiêu',

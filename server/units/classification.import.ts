@@ -176,11 +176,12 @@ class ClassificationValidator {
         batch.errors.push(fieldError(row, error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
       }
     }
-    const stored = await storedKeys(
-      this.ctx.em,
-      planned.map((p) => p.plan.unitId),
+    return stageAdditions(batch, planned, keyOf, (plans) =>
+      storedKeys(
+        this.ctx.em,
+        plans.map((p) => p.unitId),
+      ),
     );
-    return stageAdditions(batch, planned, stored, keyOf);
   }
 }
 

@@ -395,6 +395,13 @@ export function templateDate(query: Record<string, string | undefined>): string 
 
 /** Columns several kinds share, worded once. */
 export const sharedColumns = {
+  /** The campaign a row belongs to, by its id. */
+  campaignId: {
+    key: 'campaignId',
+    header: 'Mã phong trào',
+    required: true,
+    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
+  } as ColumnSpec,
   /** The unit's name beside its code, for people: never read. */
   unitName: {
     key: 'unitName',
@@ -458,13 +465,17 @@ export async function unitsOnDates(
   return found;
 }
 
-/** For kinds that only add: a checked row whose key is stored already is unchanged, the others are staged to create. */
-export function stageAdditions<T>(
+/**
+ * For kinds that only add: a checked row whose key is among the keys `storedKeys` finds for the plans is unchanged,
+ * the others are staged to create.
+ */
+export async function stageAdditions<T>(
   batch: ValidatedBatch,
   planned: readonly { row: ParsedRow; plan: T }[],
-  stored: ReadonlySet<string>,
   keyOf: (plan: T) => string,
-): ValidatedBatch {
+  storedKeys: (plans: T[]) => Promise<ReadonlySet<string>>,
+): Promise<ValidatedBatch> {
+  const stored = await storedKeys(planned.map((p) => p.plan));
   for (const { row, plan } of planned) {
     if (stored.has(keyOf(plan))) {
       batch.unchanged++;
