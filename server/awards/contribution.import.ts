@@ -2,22 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import {
-  type ColumnSpec,
-  authorizeRow,
-  unitNotFound,
-  defineImportKind,
-  emptyBatch,
-  fieldError,
-  type ImportRowError,
-  type ParsedRow,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  stageAdditions,
-  unitsOnDates,
-  sharedColumns,
-} from '../shared/import/import-kind.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
@@ -40,10 +27,7 @@ const COLUMNS: ColumnSpec[] = [
     key: 'contributorKind',
     header: 'Loại người đóng góp',
     required: true,
-    expected: {
-      vi: `một trong: ${Object.values(CONTRIBUTOR_KINDS).join(', ')}`,
-      en: `one of ${Object.keys(CONTRIBUTOR_KINDS).join(', ')}`,
-    },
+    expected: choiceOf(CONTRIBUTOR_KINDS),
   },
   {
     key: 'name',
@@ -54,15 +38,10 @@ const COLUMNS: ColumnSpec[] = [
       en: 'the name (same kind, name and unit: the same contributor)',
     },
   },
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: {
-      vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)',
-      en: "the GSO code of the contributor's commune or village (as text)",
-    },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)',
+    en: "the GSO code of the contributor's commune or village (as text)",
+  }),
   sharedColumns.unitName,
   {
     key: 'date',
@@ -74,7 +53,7 @@ const COLUMNS: ColumnSpec[] = [
     key: 'kind',
     header: 'Loại đóng góp',
     required: true,
-    expected: { vi: `một trong: ${Object.values(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` },
+    expected: choiceOf(KINDS),
   },
   {
     key: 'valueVnd',
@@ -176,26 +155,26 @@ class ContributionValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const campaignId = readCell(row, 'campaignId', cells.integer, errors, true);
+      const campaignId = row.read('campaignId', cells.integer, errors, true);
       if (campaignId !== null && !isDatabaseId(campaignId))
         errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
-      const date = readCell(row, 'date', cells.date, errors, true);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
+      const date = row.read('date', cells.date, errors, true);
+      const asOf = row.read('asOf', cells.date, errors);
       return {
         row,
         errors,
         date,
         readOn: asOf ?? date,
         campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
-        contributorKind: readCell(row, 'contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
-        name: readCell(row, 'name', cells.text, errors, true),
-        unitCode: readCell(row, 'unitCode', cells.code, errors, true),
-        kind: readCell(row, 'kind', (c) => cells.choice(c, KINDS), errors, true),
-        valueVnd: readCell(row, 'valueVnd', cells.number, errors),
-        quantity: readCell(row, 'quantity', cells.number, errors),
-        quantityUnit: readCell(row, 'quantityUnit', cells.text, errors),
-        unitPriceVnd: readCell(row, 'unitPriceVnd', cells.number, errors),
-        description: readCell(row, 'description', cells.text, errors),
+        contributorKind: row.read('contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
+        name: row.read('name', cells.text, errors, true),
+        unitCode: row.read('unitCode', cells.code, errors, true),
+        kind: row.read('kind', (c) => cells.choice(c, KINDS), errors, true),
+        valueVnd: row.read('valueVnd', cells.number, errors),
+        quantity: row.read('quantity', cells.number, errors),
+        quantityUnit: row.read('quantityUnit', cells.text, errors),
+        unitPriceVnd: row.read('unitPriceVnd', cells.number, errors),
+        description: row.read('description', cells.text, errors),
       };
     });
     const units = await unitsOnDates(
@@ -207,9 +186,9 @@ class ContributionValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
-      if (r.unitCode && r.readOn && !unit) errors.push(unitNotFound(row, r.unitCode, r.readOn));
+      if (r.unitCode && r.readOn && !unit) errors.push(row.unitNotFound(r.unitCode, r.readOn));
       if (unit) {
-        authorizeRow(this.ctx.guard, Capability.RECORD_CONTRIBUTIONS, row, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
+        row.authorize(this.ctx.guard, Capability.RECORD_CONTRIBUTIONS, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
@@ -256,7 +235,7 @@ class ContributionValidator {
         const named = error.extensions.field;
         const key =
           named === 'contributor' ? 'unitCode' : typeof named === 'string' && COLUMNS.some((c) => c.key === named) ? named : field;
-        batch.errors.push(fieldError(row, key, error.message));
+        batch.errors.push(row.fieldError(key, error.message));
       }
     }
     return stageAdditions(batch, planned, keyOf, (plans) => storedKeys(this.ctx.em, plans));

@@ -3,20 +3,9 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  authorizeRow,
-  unitNotFound,
-  defineImportKind,
-  emptyBatch,
-  type ImportRowError,
-  type ParsedRow,
-  type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  sharedColumns,
-} from '../shared/import/import-kind.js';
+import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
@@ -28,15 +17,10 @@ import { CriteriaSetService } from './criteria-set.service.js';
 import { dateInYear, requireUnit } from './unit-lookup.js';
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: {
-      vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn',
-      en: "the commune's GSO code (as text, leading zeros kept) or a village code",
-    },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn',
+    en: "the commune's GSO code (as text, leading zeros kept) or a village code",
+  }),
   sharedColumns.unitName,
   {
     key: 'year',
@@ -55,14 +39,10 @@ const COLUMNS: ColumnSpec[] = [
     header: 'Ngày đọc mã',
     expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' },
   },
-  {
-    key: 'version',
-    header: 'Phiên bản',
-    expected: {
-      vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
-      en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
-    },
-  },
+  sharedColumns.version({
+    vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
+    en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
+  }),
 ];
 
 const MET: ColumnSpec['expected'] = {
@@ -154,12 +134,12 @@ function rowResults(row: ParsedRow, rules: SetRules, errors: ImportRowError[]): 
   const indicatorsByCode = new Map([...rules.defs.values()].map((d) => [d.code.toLowerCase(), d]));
   for (const key of row.keys()) {
     if (/^c\d+$/.test(key)) {
-      const met = readCell(row, key, cells.yesNo, errors);
+      const met = row.read(key, cells.yesNo, errors);
       if (met !== null) result(Number(key.slice(1))).met = met;
     } else if (key.startsWith('i:') || key.startsWith('e:')) {
       const code = key.slice(2);
-      const value = key.startsWith('i:') ? readCell(row, key, cells.number, errors) : null;
-      const evidence = key.startsWith('e:') ? readCell(row, key, cells.text, errors) : null;
+      const value = key.startsWith('i:') ? row.read(key, cells.number, errors) : null;
+      const evidence = key.startsWith('e:') ? row.read(key, cells.text, errors) : null;
       if (value === null && evidence === null) continue;
       const def = indicatorsByCode.get(code);
       if (!def) {
@@ -179,7 +159,7 @@ function rowResults(row: ParsedRow, rules: SetRules, errors: ImportRowError[]): 
       if (value !== null) given.value = value;
       if (evidence !== null) given.evidence = evidence;
     } else if (/^r\d+$/.test(key)) {
-      const reason = readCell(row, key, cells.text, errors);
+      const reason = row.read(key, cells.text, errors);
       if (reason !== null) result(Number(key.slice(1))).overrideReason = reason;
     }
   }
@@ -207,11 +187,11 @@ class AssessmentValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const unitCode = readCell(row, 'unitCode', cells.code, errors, true);
-      const year = readCell(row, 'year', cells.integer, errors, true);
-      const setCode = readCell(row, 'set', cells.text, errors, true);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
-      const version = readCell(row, 'version', cells.integer, errors);
+      const unitCode = row.read('unitCode', cells.code, errors, true);
+      const year = row.read('year', cells.integer, errors, true);
+      const setCode = row.read('set', cells.text, errors, true);
+      const asOf = row.read('asOf', cells.date, errors);
+      const version = row.read('version', cells.integer, errors);
       let date: string | null = null;
       if (year !== null) {
         try {
@@ -250,10 +230,10 @@ class AssessmentValidator {
       const { row, errors } = r;
       const unit = r.unitCode && r.date ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && r.date && !unit) {
-        errors.push(unitNotFound(row, r.unitCode, r.date));
+        errors.push(row.unitNotFound(r.unitCode, r.date));
       }
       if (unit)
-        authorizeRow(this.ctx.guard, Capability.RECORD_ASSESSMENTS, row, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
+        row.authorize(this.ctx.guard, Capability.RECORD_ASSESSMENTS, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
         batch.errors.push(...errors);

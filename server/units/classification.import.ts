@@ -2,21 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import {
-  type ColumnSpec,
-  authorizeRow,
-  unitNotFound,
-  defineImportKind,
-  emptyBatch,
-  fieldError,
-  type ImportRowError,
-  type ParsedRow,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  stageAdditions,
-  sharedColumns,
-} from '../shared/import/import-kind.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, stageAdditions, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import type { AdministrativeUnit } from './unit.entity.js';
@@ -42,21 +30,16 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
 };
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: "the unit's GSO code (as text, leading zeros kept)" },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)',
+    en: "the unit's GSO code (as text, leading zeros kept)",
+  }),
   sharedColumns.unitName,
   {
     key: 'scheme',
     header: 'Loại phân loại',
     required: true,
-    expected: {
-      vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`,
-      en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name`,
-    },
+    expected: choiceOf(SCHEME_LABELS, undefined, { vi: '', en: ' or its Vietnamese name' }),
   },
   {
     key: 'value',
@@ -128,13 +111,13 @@ class ClassificationValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const unitCode = readCell(row, 'unitCode', cells.code, errors, true);
-      const scheme = readCell(row, 'scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
-      const value = readCell(row, 'value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
-      const validFrom = readCell(row, 'validFrom', cells.date, errors);
-      const validTo = readCell(row, 'validTo', cells.date, errors);
-      const source = readCell(row, 'source', cells.text, errors);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
+      const unitCode = row.read('unitCode', cells.code, errors, true);
+      const scheme = row.read('scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
+      const value = row.read('value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
+      const validFrom = row.read('validFrom', cells.date, errors);
+      const validTo = row.read('validTo', cells.date, errors);
+      const source = row.read('source', cells.text, errors);
+      const asOf = row.read('asOf', cells.date, errors);
       return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
     const units = await new UnitService(this.ctx).findManyByCode(
@@ -144,8 +127,8 @@ class ClassificationValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
-      if (r.unitCode && !unit) errors.push(unitNotFound(row, r.unitCode, r.date));
-      if (unit) authorizeRow(this.ctx.guard, Capability.CLASSIFY_UNITS, row, unit, { vi: 'phân loại', en: 'classify' });
+      if (r.unitCode && !unit) errors.push(row.unitNotFound(r.unitCode, r.date));
+      if (unit) row.authorize(this.ctx.guard, Capability.CLASSIFY_UNITS, unit, { vi: 'phân loại', en: 'classify' });
       if (!unit || !r.scheme || errors.length) {
         batch.errors.push(...errors);
         continue;
@@ -173,7 +156,7 @@ class ClassificationValidator {
         }
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        batch.errors.push(fieldError(row, error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
+        batch.errors.push(row.fieldError(error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
       }
     }
     return stageAdditions(batch, planned, keyOf, (plans) =>

@@ -2,17 +2,9 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  authorizeRow,
-  defineImportKind,
-  emptyBatch,
-  type ImportRowError,
-  type ParsedRow,
-  type ValidatedBatch,
-  cells,
-  readCell,
-} from '../shared/import/import-kind.js';
+import { choiceOf, type ColumnSpec } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
@@ -46,10 +38,7 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'kind',
     header: 'Loại',
-    expected: {
-      vi: `một trong: ${Object.values(VILLAGE_PREFIXES).join(', ')} (để trống: Thôn)`,
-      en: `one of ${Object.keys(VILLAGE_PREFIXES).join(', ')} or its Vietnamese word (empty: Thôn)`,
-    },
+    expected: choiceOf(VILLAGE_PREFIXES, undefined, { vi: ' (để trống: Thôn)', en: ' or its Vietnamese word (empty: Thôn)' }),
   },
   {
     key: 'code',
@@ -119,13 +108,13 @@ class VillageValidator {
     for (const row of rows) {
       const errors: ImportRowError[] = [];
       const input: CreateVillageInput = {
-        communeCode: readCell(row, 'communeCode', cells.code, errors, true) ?? '',
-        name: readCell(row, 'name', cells.text, errors, true) ?? '',
-        kind: readCell(row, 'kind', (cell) => cells.choice(cell, VILLAGE_PREFIXES as Record<UnitKind, string>), errors) ?? undefined,
-        code: readCell(row, 'code', cells.code, errors) ?? undefined,
-        validFrom: readCell(row, 'validFrom', cells.date, errors) ?? undefined,
-        validTo: readCell(row, 'validTo', cells.date, errors) ?? undefined,
-        asOf: readCell(row, 'asOf', cells.date, errors) ?? undefined,
+        communeCode: row.read('communeCode', cells.code, errors, true) ?? '',
+        name: row.read('name', cells.text, errors, true) ?? '',
+        kind: row.read('kind', (cell) => cells.choice(cell, VILLAGE_PREFIXES as Record<UnitKind, string>), errors) ?? undefined,
+        code: row.read('code', cells.code, errors) ?? undefined,
+        validFrom: row.read('validFrom', cells.date, errors) ?? undefined,
+        validTo: row.read('validTo', cells.date, errors) ?? undefined,
+        asOf: row.read('asOf', cells.date, errors) ?? undefined,
       };
       if (errors.length) batch.errors.push(...errors);
       else this.rows.push({ row, input });
@@ -149,7 +138,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    authorizeRow(this.ctx.guard, Capability.MANAGE_VILLAGES, row, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
+    row.authorize(this.ctx.guard, Capability.MANAGE_VILLAGES, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
   }
 
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
