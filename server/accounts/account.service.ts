@@ -161,7 +161,7 @@ export class AccountService extends Service {
     if (search) {
       where.add(`public.ntm_fold(u.username || ' ' || u.display_name) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
-    if (filter.active != null) where.add('u.active = ?', filter.active);
+    where.given('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
     const order = orderClause(USER_ORDER[orderBy], 'u.id', direction);
     return listPage(this.em, page, { select: 'u.id', from: 'accounts.user_account u', where, order }, async (rows) => {

@@ -169,10 +169,10 @@ export class ContributionService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Contribution>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('c.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.contributorId != null) where.add('c.contributor_id = ?', parseId(filter.contributorId, 'contributorId'));
-    if (filter.mobilisedById != null) where.add('c.mobilised_by_id = ?', parseId(filter.mobilisedById, 'mobilisedById'));
-    if (filter.year != null) where.add('extract(year FROM c.contributed_on) = ?', filter.year);
+    where.givenId('c.campaign_id = ?', filter, 'campaignId');
+    where.givenId('c.contributor_id = ?', filter, 'contributorId');
+    where.givenId('c.mobilised_by_id = ?', filter, 'mobilisedById');
+    where.given('extract(year FROM c.contributed_on) = ?', filter.year);
     if (filter.withinUnitId != null) {
       const unit = await this.ctx.units.byId(parseId(filter.withinUnitId, 'withinUnitId'));
       if (!unit) throw notFound(`Không có đơn vị ${filter.withinUnitId}`, `No unit ${filter.withinUnitId}`);

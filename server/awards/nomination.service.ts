@@ -388,10 +388,10 @@ export class NominationService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Nomination>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('n.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
-    if (filter.status != null) where.add('n.status = ?', filter.status);
-    if (filter.year != null) where.add('n.year = ?', filter.year);
+    where.givenId('n.campaign_id = ?', filter, 'campaignId');
+    where.givenId('n.standard_id = ?', filter, 'standardId');
+    where.given('n.status = ?', filter.status);
+    where.given('n.year = ?', filter.year);
     const order = orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction);
     return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
@@ -411,10 +411,10 @@ export class NominationService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Award>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
-    if (filter.year != null) where.add('a.year = ?', filter.year);
-    if (filter.formCode != null) where.add('a.form_code = ?', filter.formCode);
+    where.givenId('a.campaign_id = ?', filter, 'campaignId');
+    where.givenId('a.subject_unit_id = ?', filter, 'subjectUnitId');
+    where.given('a.year = ?', filter.year);
+    where.given('a.form_code = ?', filter.formCode);
     const order = orderClause(AWARD_ORDER[orderBy], 'a.id', direction);
     return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }

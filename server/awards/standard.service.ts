@@ -82,7 +82,7 @@ export class StandardService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<AwardForm>> {
     const where = new Conditions();
-    if (filter.authority != null) where.add('f.authority = ?', filter.authority);
+    where.given('f.authority = ?', filter.authority);
     if (filter.search != null) {
       where.search(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en)`, filter.search);
     }
@@ -126,11 +126,11 @@ export class StandardService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<AwardStandard>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('s.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.occasion != null) where.add('s.occasion = ?', filter.occasion);
-    if (filter.subjectType != null) where.add('s.subject_type = ?', filter.subjectType);
-    if (filter.formCode != null) where.add('s.form_code = ?', filter.formCode);
-    if (filter.year != null) where.add('(s.year = ? OR s.year IS NULL)', filter.year);
+    where.givenId('s.campaign_id = ?', filter, 'campaignId');
+    where.given('s.occasion = ?', filter.occasion);
+    where.given('s.subject_type = ?', filter.subjectType);
+    where.given('s.form_code = ?', filter.formCode);
+    where.given('(s.year = ? OR s.year IS NULL)', filter.year);
     if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
     if (filter.search != null) where.search('s.search_text', filter.search);
     const order = orderClause(STANDARD_ORDER[orderBy], 's.id', direction);

@@ -93,10 +93,10 @@ export class CampaignService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Campaign>> {
     const where = new Conditions();
-    if (filter.issuerCode !== undefined && filter.issuerCode !== null) where.add('c.issuer_code = ?', filter.issuerCode);
-    if (filter.parentId !== undefined && filter.parentId !== null) where.add('c.parent_id = ?', parseId(filter.parentId, 'parentId'));
+    where.given('c.issuer_code = ?', filter.issuerCode);
+    where.givenId('c.parent_id = ?', filter, 'parentId');
     if (filter.rootOnly) where.add('c.parent_id IS NULL');
-    if (filter.status) where.add('c.status = ?', filter.status);
+    where.given('c.status = ?', filter.status);
     if (filter.year !== undefined && filter.year !== null)
       where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
     if (filter.search !== undefined && filter.search !== null) {

@@ -29,8 +29,8 @@ export class MetricService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Metric>> {
     const where = new Conditions();
-    if (filter.kind) where.add('m.kind = ?', filter.kind);
-    if (filter.computable !== undefined && filter.computable !== null) where.add('m.computable = ?', filter.computable);
+    where.given('m.kind = ?', filter.kind);
+    where.given('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }

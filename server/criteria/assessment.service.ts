@@ -79,11 +79,11 @@ export class AssessmentService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Assessment>> {
     const where = new Conditions();
-    if (filter.criteriaSetId != null) where.add('x.set_id = ?', parseId(filter.criteriaSetId, 'criteriaSetId'));
-    if (filter.year != null) where.add('x.year = ?', filter.year);
+    where.givenId('x.set_id = ?', filter, 'criteriaSetId');
+    where.given('x.year = ?', filter.year);
     if (filter.unitIds) where.add('x.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
-    if (filter.synthetic != null) where.add('x.synthetic = ?', filter.synthetic);
-    if (filter.allMet != null) where.add('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
+    where.given('x.synthetic = ?', filter.synthetic);
+    where.given('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
     if (filter.withinCode != null) {
       const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
       where.add('x.unit_id = ANY(?::int[])', intArray(ids));

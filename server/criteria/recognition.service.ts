@@ -51,9 +51,9 @@ export class RecognitionService extends Service {
   ): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
-    if (filter.tier) where.add('d.tier = ?', filter.tier);
+    where.given('d.tier = ?', filter.tier);
     if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
-    if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
+    where.given('d.synthetic = ?', filter.synthetic);
     if (filter.withinCode != null) {
       const ids = await subtreeUnitIds(
         this.ctx,

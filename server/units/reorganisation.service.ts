@@ -69,8 +69,8 @@ export class ReorganisationService extends Service {
 
   async list(filter: ReorganisationFilter, page: Page, direction = SortDirection.DESC): Promise<ListResult<Reorganisation>> {
     const where = new Conditions();
-    if (filter.status) where.add('r.status = ?', filter.status);
-    if (filter.kind) where.add('r.kind = ?', filter.kind);
+    where.given('r.status = ?', filter.status);
+    where.given('r.kind = ?', filter.kind);
     if (filter.unitCode) {
       const code = JSON.stringify([{ code: filter.unitCode.trim() }]);
       where.add('(r.sources @> ?::jsonb OR r.results @> ?::jsonb)', code, code);

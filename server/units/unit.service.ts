@@ -98,8 +98,8 @@ export class UnitService extends Service {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
-    if (filter.level) where.add('u.level = ?', filter.level);
-    if (filter.kind) where.add('u.kind = ?', filter.kind);
+    where.given('u.level = ?', filter.level);
+    where.given('u.kind = ?', filter.kind);
     if (filter.parentCode !== undefined && filter.parentCode !== null) {
       const parent = await this.requireByCode(filter.parentCode, asOf);
       where.add('u.parent_id = ?', parent.id);
