@@ -173,19 +173,14 @@ export class AccountService extends Service {
     if (search) {
       where.add(`public.ntm_fold(u.username || ' ' || u.display_name) LIKE '%' || public.ntm_fold(?) || '%'`, likeEscape(search));
     }
-    if (filter.active != null) where.add('u.active = ?', filter.active);
+    where.given('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'u.id',
-      `FROM accounts.user_account u ${where.where()}`,
-      where.params,
-      orderClause(USER_ORDER[orderBy], 'u.id', direction),
-      page,
-    );
-    const ids = rows.map((r) => Number(r.id));
-    const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));
-    return { nodes: ids.map((id) => byId.get(id)!), totalCount };
+    const order = orderClause(USER_ORDER[orderBy], 'u.id', direction);
+    return listPage(this.em, page, { select: 'u.id', from: 'accounts.user_account u', where, order }, async (rows) => {
+      const ids = rows.map((r) => Number(r.id));
+      const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id)!);
+    });
   }
 
   async requireUser(id: number): Promise<UserAccount> {

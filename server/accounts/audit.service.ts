@@ -64,17 +64,9 @@ export class AuditService extends Service {
     if (filter.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter.from) where.add(`at >= ?::date`, filter.from);
     if (filter.to) where.add(`at < ?::date + 1`, filter.to);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      '*',
-      `FROM audit.audit_log ${where.where()}`,
-      where.params,
-      orderClause(AUDIT_ORDER[orderBy], 'id', direction),
-      page,
-    );
-    return {
-      totalCount,
-      nodes: rows.map((r) => ({
+    const order = orderClause(AUDIT_ORDER[orderBy], 'id', direction);
+    return listPage(this.em, page, { from: 'audit.audit_log', where, order }, (rows) =>
+      rows.map((r) => ({
         id: String(r.id),
         at: new Date(r.at),
         username: r.username,
@@ -86,6 +78,6 @@ export class AuditService extends Service {
         before: r.before,
         after: r.after,
       })),
-    };
+    );
   }
 }

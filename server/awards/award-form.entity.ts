@@ -2,7 +2,7 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { AwardAuthority, AwardOccasion, DossierItemKind } from './awards.enums.js';
-import { Identified } from '../shared/identified.entity.js';
+import { CampaignRecord } from './campaign-record.entity.js';
 
 /** Hình thức khen thưởng — a form of award in the catalogue, ordered by conferring authority. */
 @ObjectType('AwardForm', {
@@ -85,13 +85,7 @@ export class CampaignAwardForm implements Audited {
   description: 'Thành phần hồ sơ theo kế hoạch — a document the plan requires in nomination dossiers for some occasions.',
 })
 @Entity({ tableName: 'dossier_item' })
-export class DossierRequirement extends Identified implements Audited {
-  @Property({ type: 'integer' })
-  campaignId!: number;
-
-  @Property({ type: 'integer' })
-  issuerUnitId!: number;
-
+export class DossierRequirement extends CampaignRecord {
   @Field(() => DossierItemKind, { description: 'Loại tài liệu — kind of document.' })
   @Enum({ items: () => DossierItemKind })
   item!: DossierItemKind;
@@ -115,8 +109,4 @@ export class DossierRequirement extends Identified implements Audited {
   @Field(() => String, { nullable: true, description: 'Nguồn — source clause.' })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   source?: string | null;
-
-  auditUnitId(): number {
-    return this.issuerUnitId;
-  }
 }

@@ -1,11 +1,10 @@
 import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { AwardOccasion, AwardSubjectType, StandardBasis } from './awards.enums.js';
 import type { Rule } from './rule.js';
-import { Identified } from '../shared/identified.entity.js';
+import { CampaignRecord } from './campaign-record.entity.js';
 
 /** Tiêu chuẩn khen thưởng — an award standard of a campaign, with its evaluable rule. */
 @ObjectType('AwardStandard', {
@@ -13,16 +12,10 @@ import { Identified } from '../shared/identified.entity.js';
     "Tiêu chuẩn khen thưởng — an award standard of a campaign: subject type, occasion, form, the plan's text and an evaluable rule.",
 })
 @Entity({ tableName: 'award_standard' })
-export class AwardStandard extends Identified implements Audited {
+export class AwardStandard extends CampaignRecord {
   @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "bac-kan-final-commune-effort" — seed key.' })
   @Property({ type: 'string', columnType: 'text', nullable: true })
   key?: string | null;
-
-  @Property({ type: 'integer' })
-  campaignId!: number;
-
-  @Property({ type: 'integer' })
-  issuerUnitId!: number;
 
   @Field(() => AwardSubjectType, { description: 'Loại đối tượng — subject type.' })
   @Enum({ items: () => AwardSubjectType })
@@ -88,10 +81,6 @@ export class AwardStandard extends Identified implements Audited {
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version: send it back as expectedVersion.' })
   @Property({ type: 'integer', version: true })
   version!: number;
-
-  auditUnitId(): number {
-    return this.issuerUnitId;
-  }
 }
 
 /** Hạn nộp hồ sơ — a submission deadline and where it comes from. */

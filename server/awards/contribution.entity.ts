@@ -5,13 +5,14 @@ import type { Audited } from '../shared/audit.js';
 import { DateScalar } from '../shared/scalars.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { UnitRecord } from './unit-record.entity.js';
 
 /** Người đóng góp — a household, individual, enterprise, cooperative or organisation of a unit. */
 @ObjectType('Contributor', {
   description: 'Người đóng góp — a household, individual, enterprise, cooperative or organisation, of a commune or village.',
 })
 @Entity({ tableName: 'contributor' })
-export class Contributor extends Identified implements Audited {
+export class Contributor extends UnitRecord {
   @Field(() => ContributorKind, { description: 'Loại người đóng góp — kind.' })
   @Enum({ items: () => ContributorKind })
   kind!: ContributorKind;
@@ -20,15 +21,8 @@ export class Contributor extends Identified implements Audited {
   @Property({ type: 'string', columnType: 'text' })
   name!: string;
 
-  @Property({ type: 'integer' })
-  unitId!: number;
-
   @Property({ type: 'string', columnType: 'ltree' })
   unitPath!: string;
-
-  auditUnitId(): number {
-    return this.unitId;
-  }
 }
 
 /** Đóng góp — one contribution to the campaign, valued in VND. */
@@ -37,7 +31,7 @@ export class Contributor extends Identified implements Audited {
     'Đóng góp — a contribution (money, land, labour, assets) to a campaign, valued in VND at local prices; mobilised ones name who mobilised them.',
 })
 @Entity({ tableName: 'contribution' })
-export class Contribution extends Identified implements Audited {
+export class Contribution extends UnitRecord {
   @Property({ type: 'integer' })
   campaignId!: number;
 
@@ -46,10 +40,6 @@ export class Contribution extends Identified implements Audited {
 
   @Property({ type: 'integer', nullable: true })
   mobilisedById?: number | null;
-
-  /** The contributor's unit, for authorisation and the audit log. */
-  @Property({ type: 'integer' })
-  unitId!: number;
 
   @Field(() => DateScalar, { description: 'Ngày đóng góp — date.' })
   @Property({ type: 'string', columnType: 'date' })
@@ -89,10 +79,6 @@ export class Contribution extends Identified implements Audited {
   @Field(() => GraphQLISODateTime, { description: 'Ghi nhận lúc — when recorded.' })
   @Property({ type: 'Date', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
-
-  auditUnitId(): number {
-    return this.unitId;
-  }
 }
 
 /** Điều kiện có/không ghi nhận cho đối tượng — a yes/no fact about a subject in a year. */

@@ -2,25 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { forbidden } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  emptyBatch,
-  fieldError,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  stageAdditions,
-  unitsOnDates,
-  sharedColumns,
-  territoryTemplate,
-} from '../shared/import/import-kind.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { isDatabaseId } from '../shared/ids.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
@@ -36,20 +22,12 @@ const CONTRIBUTOR_KINDS: Readonly<Record<ContributorKind, string>> = {
 const KINDS: Readonly<Record<ContributionKind, string>> = { MONEY: 'Tiền', LAND: 'Đất đai', LABOUR: 'Ngày công', ASSETS: 'Tài sản' };
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'campaignId',
-    header: 'Mã phong trào',
-    required: true,
-    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
-  },
+  sharedColumns.campaignId,
   {
     key: 'contributorKind',
     header: 'Loại người đóng góp',
     required: true,
-    expected: {
-      vi: `một trong: ${Object.values(CONTRIBUTOR_KINDS).join(', ')}`,
-      en: `one of ${Object.keys(CONTRIBUTOR_KINDS).join(', ')}`,
-    },
+    expected: choiceOf(CONTRIBUTOR_KINDS),
   },
   {
     key: 'name',
@@ -60,15 +38,10 @@ const COLUMNS: ColumnSpec[] = [
       en: 'the name (same kind, name and unit: the same contributor)',
     },
   },
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: {
-      vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)',
-      en: "the GSO code of the contributor's commune or village (as text)",
-    },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của xã hoặc thôn của người đóng góp (dạng văn bản)',
+    en: "the GSO code of the contributor's commune or village (as text)",
+  }),
   sharedColumns.unitName,
   {
     key: 'date',
@@ -80,7 +53,7 @@ const COLUMNS: ColumnSpec[] = [
     key: 'kind',
     header: 'Loại đóng góp',
     required: true,
-    expected: { vi: `một trong: ${Object.values(KINDS).join(', ')}`, en: `one of ${Object.keys(KINDS).join(', ')}` },
+    expected: choiceOf(KINDS),
   },
   {
     key: 'valueVnd',
@@ -182,26 +155,26 @@ class ContributionValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const campaignId = readCell(row, 'campaignId', cells.integer, errors, true);
+      const campaignId = row.read('campaignId', cells.integer, errors, true);
       if (campaignId !== null && !isDatabaseId(campaignId))
         errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
-      const date = readCell(row, 'date', cells.date, errors, true);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
+      const date = row.read('date', cells.date, errors, true);
+      const asOf = row.read('asOf', cells.date, errors);
       return {
         row,
         errors,
         date,
         readOn: asOf ?? date,
         campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
-        contributorKind: readCell(row, 'contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
-        name: readCell(row, 'name', cells.text, errors, true),
-        unitCode: readCell(row, 'unitCode', cells.code, errors, true),
-        kind: readCell(row, 'kind', (c) => cells.choice(c, KINDS), errors, true),
-        valueVnd: readCell(row, 'valueVnd', cells.number, errors),
-        quantity: readCell(row, 'quantity', cells.number, errors),
-        quantityUnit: readCell(row, 'quantityUnit', cells.text, errors),
-        unitPriceVnd: readCell(row, 'unitPriceVnd', cells.number, errors),
-        description: readCell(row, 'description', cells.text, errors),
+        contributorKind: row.read('contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
+        name: row.read('name', cells.text, errors, true),
+        unitCode: row.read('unitCode', cells.code, errors, true),
+        kind: row.read('kind', (c) => cells.choice(c, KINDS), errors, true),
+        valueVnd: row.read('valueVnd', cells.number, errors),
+        quantity: row.read('quantity', cells.number, errors),
+        quantityUnit: row.read('quantityUnit', cells.text, errors),
+        unitPriceVnd: row.read('unitPriceVnd', cells.number, errors),
+        description: row.read('description', cells.text, errors),
       };
     });
     const units = await unitsOnDates(
@@ -213,22 +186,9 @@ class ContributionValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
-      if (r.unitCode && r.readOn && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.readOn}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.readOn}`,
-            'NOT_FOUND',
-          ),
-        );
+      if (r.unitCode && r.readOn && !unit) errors.push(row.unitNotFound(r.unitCode, r.readOn));
       if (unit) {
-        if (!this.ctx.guard.allows(Capability.RECORD_CONTRIBUTIONS, unit)) {
-          throw forbidden(
-            `Dòng ${row.row}: bạn không có quyền ghi đóng góp ở ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not record contributions in ${unit.name} (code ${unit.code}); the whole file is refused`,
-          );
-        }
+        row.authorize(this.ctx.guard, Capability.RECORD_CONTRIBUTIONS, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
@@ -275,30 +235,35 @@ class ContributionValidator {
         const named = error.extensions.field;
         const key =
           named === 'contributor' ? 'unitCode' : typeof named === 'string' && COLUMNS.some((c) => c.key === named) ? named : field;
-        batch.errors.push(fieldError(row, key, error.message));
+        batch.errors.push(row.fieldError(key, error.message));
       }
     }
-    const stored = await storedKeys(
-      this.ctx.em,
-      planned.map((p) => p.plan),
-    );
-    return stageAdditions(batch, planned, stored, keyOf);
+    return stageAdditions(batch, planned, keyOf, (plans) => storedKeys(this.ctx.em, plans));
   }
 }
 
 /**
- * The template: with `withinCode` and `year`, every contribution of that year by contributors of the territory — the
- * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
- * record contributions over the territory gets it.
+ * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
+ * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
+ * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
  */
-function contributionTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-dong-gop',
-    [3],
-    query,
-    (code, date) => ctx.units.findByCode(code, date),
-    async (territory, date) => {
+export const contributionImport = defineImportKind<PlannedContribution, UnitInfo>({
+  name: 'contributions',
+  capability: Capability.RECORD_CONTRIBUTIONS,
+  title: { vi: 'Đóng góp', en: 'Contributions' },
+  sheetName: 'Đóng góp',
+  columns: COLUMNS,
+  validator: (ctx) => new ContributionValidator(ctx),
+  /**
+   * The template: with `withinCode` and `year`, every contribution of that year by contributors of the territory — the
+   * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
+   * record contributions over the territory gets it.
+   */
+  template: {
+    file: 'mau-dong-gop',
+    textColumns: [3],
+    find: (ctx, code, date) => ctx.units.findByCode(code, date),
+    async rows(ctx, territory, date) {
       ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
       const found = await ctx.em.execute(
         `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
@@ -330,24 +295,9 @@ function contributionTemplate(ctx: SubgraphContext, query: Record<string, string
         ];
       });
     },
-  );
-}
-
-/**
- * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
- * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
- * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
- */
-export const contributionImport: ImportKind = {
-  name: 'contributions',
-  capability: Capability.RECORD_CONTRIBUTIONS,
-  title: { vi: 'Đóng góp', en: 'Contributions' },
-  sheetName: 'Đóng góp',
-  columns: COLUMNS,
-  validator: (ctx) => new ContributionValidator(ctx),
-  template: contributionTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedContribution);
+  },
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const json = JSON.stringify(planned);
     const RECORD = `r("campaignId" int, "contributorKind" text, name text, "unitId" int, "unitPath" text, date date, kind text, "valueVnd" bigint,
       quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text)`;
@@ -370,4 +320,4 @@ export const contributionImport: ImportKind = {
     );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

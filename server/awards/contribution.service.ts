@@ -2,7 +2,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { listPage, orderClause } from '../shared/list-page.js';
+import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
@@ -169,24 +169,18 @@ export class ContributionService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Contribution>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('c.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.contributorId != null) where.add('c.contributor_id = ?', parseId(filter.contributorId, 'contributorId'));
-    if (filter.mobilisedById != null) where.add('c.mobilised_by_id = ?', parseId(filter.mobilisedById, 'mobilisedById'));
-    if (filter.year != null) where.add('extract(year FROM c.contributed_on) = ?', filter.year);
+    where.givenId('c.campaign_id = ?', filter, 'campaignId');
+    where.givenId('c.contributor_id = ?', filter, 'contributorId');
+    where.givenId('c.mobilised_by_id = ?', filter, 'mobilisedById');
+    where.given('extract(year FROM c.contributed_on) = ?', filter.year);
     if (filter.withinUnitId != null) {
       const unit = await this.ctx.units.byId(parseId(filter.withinUnitId, 'withinUnitId'));
       if (!unit) throw notFound(`Không có đơn vị ${filter.withinUnitId}`, `No unit ${filter.withinUnitId}`);
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'c.*',
-      `FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'c.id', direction),
-      page,
-    );
-    return { nodes: rows.map((row) => this.em.map(Contribution, row)), totalCount };
+    const order = orderClause(ORDER[orderBy], 'c.id', direction);
+    const from = 'awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id';
+    return listPage(this.em, page, { select: 'c.*', from, where, order }, entityRows(this.em, Contribution));
   }
 
   async contributorsByIds(ids: readonly number[]): Promise<Contributor[]> {

@@ -3,7 +3,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { listPage, orderClause } from '../shared/list-page.js';
+import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
@@ -388,19 +388,12 @@ export class NominationService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Nomination>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('n.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.standardId != null) where.add('n.standard_id = ?', parseId(filter.standardId, 'standardId'));
-    if (filter.status != null) where.add('n.status = ?', filter.status);
-    if (filter.year != null) where.add('n.year = ?', filter.year);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'n.*',
-      `FROM awards.nomination n ${where.where()}`,
-      where.params,
-      orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction),
-      page,
-    );
-    return { nodes: rows.map((row) => this.em.map(Nomination, row)), totalCount };
+    where.givenId('n.campaign_id = ?', filter, 'campaignId');
+    where.givenId('n.standard_id = ?', filter, 'standardId');
+    where.given('n.status = ?', filter.status);
+    where.given('n.year = ?', filter.year);
+    const order = orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction);
+    return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
 
   async transitionsOf(ids: readonly number[]): Promise<NominationTransition[]> {
@@ -418,18 +411,11 @@ export class NominationService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Award>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('a.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.subjectUnitId != null) where.add('a.subject_unit_id = ?', parseId(filter.subjectUnitId, 'subjectUnitId'));
-    if (filter.year != null) where.add('a.year = ?', filter.year);
-    if (filter.formCode != null) where.add('a.form_code = ?', filter.formCode);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'a.*',
-      `FROM awards.award a ${where.where()}`,
-      where.params,
-      orderClause(AWARD_ORDER[orderBy], 'a.id', direction),
-      page,
-    );
-    return { nodes: rows.map((row) => this.em.map(Award, row)), totalCount };
+    where.givenId('a.campaign_id = ?', filter, 'campaignId');
+    where.givenId('a.subject_unit_id = ?', filter, 'subjectUnitId');
+    where.given('a.year = ?', filter.year);
+    where.given('a.form_code = ?', filter.formCode);
+    const order = orderClause(AWARD_ORDER[orderBy], 'a.id', direction);
+    return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }
 }

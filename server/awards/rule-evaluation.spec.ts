@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule } from './rule.js';
+import { finalReviewCondition } from './rule.fixtures.js';
 import {
   contributionWindow,
   evaluateRule,
@@ -50,19 +51,7 @@ const midTerm = parseRule({
     { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng XDCB' } },
   ],
 });
-const final = parseRule({
-  all: [
-    {
-      newlyMetCriteria: {
-        baseYear: 2021,
-        min: 5,
-        includeAll: [10, 11],
-        byClass: { ESPECIALLY_DISADVANTAGED: 4 },
-        ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 },
-      },
-    },
-  ],
-});
+const final = parseRule({ all: [finalReviewCondition] });
 const household = parseRule({
   any: [
     { contribution: { scope: 'OWN', minVnd: 50_000_000, byClass: { ESPECIALLY_DISADVANTAGED: 40_000_000 } } },

@@ -6,6 +6,7 @@ import { RecognitionWindow } from './awards.enums.js';
 import { UnitClass } from '../shared/domain/unit-class.js';
 import { baseYearsOf, parseRule, RuleError } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
+import { finalReviewCondition } from './rule.fixtures.js';
 
 const fault = (value: unknown): RuleError => {
   try {
@@ -73,15 +74,7 @@ describe('rule validation', () => {
     const rule = parseRule(ruleFromInput(input));
     expect(rule).toEqual({
       all: [
-        {
-          newlyMetCriteria: {
-            baseYear: 2021,
-            min: 5,
-            includeAll: [10, 11],
-            byClass: { ESPECIALLY_DISADVANTAGED: 4 },
-            ifAwardedAt: { occasion: 'MID_TERM_REVIEW', year: 2023, min: 2, countSince: 2023 },
-          },
-        },
+        finalReviewCondition,
         { recognisedTier: { tier: 'NTM', inYear: 2024 } },
         { precondition: { key: 'NO_CAPITAL_CONSTRUCTION_DEBT', label: 'Không nợ đọng' } },
       ],

@@ -3,7 +3,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { listPage, orderClause } from '../shared/list-page.js';
+import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
@@ -82,19 +82,12 @@ export class StandardService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<AwardForm>> {
     const where = new Conditions();
-    if (filter.authority != null) where.add('f.authority = ?', filter.authority);
+    where.given('f.authority = ?', filter.authority);
     if (filter.search != null) {
       where.search(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en)`, filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'f.*',
-      `FROM awards.award_form f ${where.where()}`,
-      where.params,
-      orderClause(FORM_ORDER[orderBy], 'f.code', direction),
-      page,
-    );
-    return { nodes: rows.map((row) => this.em.map(AwardForm, row)), totalCount };
+    const order = orderClause(FORM_ORDER[orderBy], 'f.code', direction);
+    return listPage(this.em, page, { from: 'awards.award_form f', where, order }, entityRows(this.em, AwardForm));
   }
 
   async formsByCodes(codes: readonly string[]): Promise<AwardForm[]> {
@@ -133,22 +126,18 @@ export class StandardService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<AwardStandard>> {
     const where = new Conditions();
-    if (filter.campaignId != null) where.add('s.campaign_id = ?', parseId(filter.campaignId, 'campaignId'));
-    if (filter.occasion != null) where.add('s.occasion = ?', filter.occasion);
-    if (filter.subjectType != null) where.add('s.subject_type = ?', filter.subjectType);
-    if (filter.formCode != null) where.add('s.form_code = ?', filter.formCode);
-    if (filter.year != null) where.add('(s.year = ? OR s.year IS NULL)', filter.year);
+    where.givenId('s.campaign_id = ?', filter, 'campaignId');
+    where.given('s.occasion = ?', filter.occasion);
+    where.given('s.subject_type = ?', filter.subjectType);
+    where.given('s.form_code = ?', filter.formCode);
+    where.given('(s.year = ? OR s.year IS NULL)', filter.year);
     if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
     if (filter.search != null) where.search('s.search_text', filter.search);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      's.*',
-      `FROM awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code ${where.where()}`,
-      where.params,
-      orderClause(STANDARD_ORDER[orderBy], 's.id', direction),
-      page,
+    const order = orderClause(STANDARD_ORDER[orderBy], 's.id', direction);
+    const from = 'awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code';
+    return listPage(this.em, page, { select: 's.*', from, where, order }, (rows) =>
+      rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)),
     );
-    return { nodes: rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)), totalCount };
   }
 
   async require(id: string | number, lock = false): Promise<AwardStandard> {

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
-import { CampaignStatus, SubMovementKind } from './campaigns.enums.js';
+import { CampaignStatus } from './campaigns.enums.js';
 import { PlanDocumentInput } from './plan-document.input.js';
+import { SubMovementFields } from './plan-document.types.js';
 
 @InputType('CampaignFilter', { description: 'Bộ lọc phong trào — filter for campaigns; conditions combine with AND.' })
 export class CampaignFilter {
@@ -38,16 +39,7 @@ export class CampaignFilter {
 }
 
 @InputType('SubMovementInput', { description: 'Phong trào, cuộc vận động gắn kèm — a linked movement or drive.' })
-export class SubMovementInput {
-  @Field({ description: 'Tên — name.' })
-  name!: string;
-
-  @Field(() => SubMovementKind, { description: 'Loại — kind.' })
-  kind!: SubMovementKind;
-
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  note?: string | null;
-
+export class SubMovementInput extends SubMovementFields {
   @Field(() => String, { nullable: true, description: 'Nguồn — source.' })
   source?: string | null;
 }

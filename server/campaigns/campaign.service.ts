@@ -93,24 +93,17 @@ export class CampaignService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Campaign>> {
     const where = new Conditions();
-    if (filter.issuerCode !== undefined && filter.issuerCode !== null) where.add('c.issuer_code = ?', filter.issuerCode);
-    if (filter.parentId !== undefined && filter.parentId !== null) where.add('c.parent_id = ?', parseId(filter.parentId, 'parentId'));
+    where.given('c.issuer_code = ?', filter.issuerCode);
+    where.givenId('c.parent_id = ?', filter, 'parentId');
     if (filter.rootOnly) where.add('c.parent_id IS NULL');
-    if (filter.status) where.add('c.status = ?', filter.status);
+    where.given('c.status = ?', filter.status);
     if (filter.year !== undefined && filter.year !== null)
       where.add('extract(year FROM c.period_start) <= ? AND extract(year FROM c.period_end) >= ?', filter.year, filter.year);
     if (filter.search !== undefined && filter.search !== null) {
       where.search('c.search_text', filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'c.*',
-      `FROM campaigns.campaign c ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'c.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'c.id', direction);
+    return listPage(this.em, page, { from: 'campaigns.campaign c', where, order }, (rows) => this.map(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<Campaign[]> {

@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { loader, type SubgraphContext } from '../shared/context.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { itemLoader, listLoader } from '../shared/loaders.js';
 import type { Campaign } from './campaign.entity.js';
 import { CampaignService } from './campaign.service.js';
 import type { Metric } from './metric.entity.js';
@@ -10,85 +10,61 @@ import type { CampaignSubject } from './subject.entity.js';
 import type { Target } from './target.entity.js';
 import { TargetService } from './target.service.js';
 
-const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-};
-
-/** A loader of lists keyed by a number: one query for every key asked in the request. */
-const listLoader = <T>(ctx: SubgraphContext, name: string, fetch: (ids: readonly number[]) => Promise<T[]>, key: (item: T) => number) =>
-  loader(
-    ctx,
-    name,
-    () =>
-      new DataLoader<number, T[]>(async (ids) => {
-        const groups = groupBy(await fetch(ids), key);
-        return ids.map((id) => groups.get(id) ?? []);
-      }),
-  );
-
 const campaigns = (ctx: SubgraphContext) => new CampaignService(ctx);
 
 export const campaignById = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<number, Campaign>(
     ctx,
     'campaignById',
-    () =>
-      new DataLoader<number, Campaign | null>(async (ids) => {
-        const found = new Map((await campaigns(ctx).byIds(ids)).map((c) => [c.id, c]));
-        return ids.map((id) => found.get(id) ?? null);
-      }),
+    (ids) => campaigns(ctx).byIds(ids),
+    (c) => c.id,
   );
 
 export const metricByCode = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<string, Metric>(
     ctx,
     'metricByCode',
-    () =>
-      new DataLoader<string, Metric | null>(async (codes) => {
-        const found = new Map((await new MetricService(ctx).byCodes(codes)).map((m) => [m.code, m]));
-        return codes.map((code) => found.get(code) ?? null);
-      }),
+    (codes) => new MetricService(ctx).byCodes(codes),
+    (m) => m.code,
   );
 
 export const childrenOf = (ctx: SubgraphContext) =>
-  listLoader(
+  listLoader<number, Campaign>(
     ctx,
     'campaignChildren',
     (ids) => campaigns(ctx).childrenOf(ids),
     (c) => c.parent!.id,
   );
 export const campaignsIssuedBy = (ctx: SubgraphContext) =>
-  listLoader(
+  listLoader<number, Campaign>(
     ctx,
     'campaignsIssuedBy',
     (ids) => campaigns(ctx).issuedBy(ids),
     (c) => c.issuerUnitId,
   );
 export const milestonesOf = (ctx: SubgraphContext) =>
-  listLoader<Milestone>(
+  listLoader<number, Milestone>(
     ctx,
     'milestonesOf',
     (ids) => campaigns(ctx).milestonesOf(ids),
     (m) => m.campaign.id,
   );
 export const subjectsOf = (ctx: SubgraphContext) =>
-  listLoader<CampaignSubject>(
+  listLoader<number, CampaignSubject>(
     ctx,
     'subjectsOf',
     (ids) => campaigns(ctx).subjectsOf(ids),
     (s) => s.campaign.id,
   );
 export const responsibilitiesOf = (ctx: SubgraphContext) =>
-  listLoader<Responsibility>(
+  listLoader<number, Responsibility>(
     ctx,
     'responsibilitiesOf',
     (ids) => campaigns(ctx).responsibilitiesOf(ids),
     (r) => r.campaign.id,
   );
 export const targetsOf = (ctx: SubgraphContext) =>
-  listLoader<Target>(
+  listLoader<number, Target>(
     ctx,
     'targetsOf',
     (ids) => new TargetService(ctx).byCampaigns(ids),

@@ -29,20 +29,13 @@ export class MetricService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Metric>> {
     const where = new Conditions();
-    if (filter.kind) where.add('m.kind = ?', filter.kind);
-    if (filter.computable !== undefined && filter.computable !== null) where.add('m.computable = ?', filter.computable);
+    where.given('m.kind = ?', filter.kind);
+    where.given('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'm.*',
-      `FROM campaigns.metric m ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'm.code', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'm.code', direction);
+    return listPage(this.em, page, { from: 'campaigns.metric m', where, order }, (rows) => this.map(rows));
   }
 
   async byCodes(codes: readonly string[]): Promise<Metric[]> {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { SubMovementKind } from './campaigns.enums.js';
 
@@ -111,11 +111,10 @@ export class PlanDocument {
   citedBy!: PlanCitation[];
 }
 
-/** Phong trào, cuộc vận động gắn với phong trào thi đua. */
-@ObjectType('SubMovement', {
-  description: 'Phong trào, cuộc vận động gắn với phong trào thi đua — a movement or drive the plan links to the campaign.',
-})
-export class SubMovement {
+/** What a linked movement is, read and written alike (`SubMovement`, `SubMovementInput`). */
+@ObjectType()
+@InputType()
+export class SubMovementFields {
   @Field({ description: 'Tên — name.' })
   name!: string;
 
@@ -124,7 +123,13 @@ export class SubMovement {
 
   @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
   note?: string | null;
+}
 
+/** Phong trào, cuộc vận động gắn với phong trào thi đua. */
+@ObjectType('SubMovement', {
+  description: 'Phong trào, cuộc vận động gắn với phong trào thi đua — a movement or drive the plan links to the campaign.',
+})
+export class SubMovement extends SubMovementFields {
   @Field(() => String, { nullable: true, description: 'Nguồn — source (file § clause).' })
   source?: string | null;
 }

@@ -2,23 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { badInput, bilingual, forbidden } from '../shared/errors.js';
+import { badInput, bilingual } from '../shared/errors.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import {
-  type ColumnSpec,
+  defineImportKind,
   emptyBatch,
-  fieldError,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  type StagedRow,
   type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  unitsOnDates,
-  sharedColumns,
   templateTerritory,
+  unitsOnDates,
+  type ValidatedBatch,
 } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
@@ -63,15 +57,10 @@ const UNIT_CLASSES: Readonly<Record<UnitClass, string>> = {
 const INCREMENTS: Readonly<Record<IncrementBasis, string>> = { PREVIOUS_YEAR: 'Cuối năm trước', PERIOD_START: 'Đầu giai đoạn' };
 const BASES = Object.fromEntries(Object.values(DenominatorBasis).map((b) => [b, b])) as Readonly<Record<DenominatorBasis, string>>;
 
-const oneOf = (labels: Readonly<Record<string, string>>) => Object.values(labels).join(', ');
+const EMPTY_OR = { vi: 'để trống hoặc:', en: 'empty or' };
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'campaignId',
-    header: 'Mã phong trào',
-    required: true,
-    expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
-  },
+  sharedColumns.campaignId,
   {
     key: 'id',
     header: 'Mã chỉ tiêu',
@@ -80,20 +69,14 @@ const COLUMNS: ColumnSpec[] = [
       en: "empty to add; an existing target's id to change it (templates from the hub carry it)",
     },
   },
-  {
-    key: 'version',
-    header: 'Phiên bản',
-    expected: { vi: 'phiên bản đã đọc (bắt buộc khi sửa chỉ tiêu đã có)', en: 'the version read (required to change an existing target)' },
-  },
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: {
-      vi: 'mã GSO của đơn vị ban hành hoặc cấp dưới (dạng văn bản)',
-      en: 'the GSO code of the issuer or a unit below it (as text)',
-    },
-  },
+  sharedColumns.version({
+    vi: 'phiên bản đã đọc (bắt buộc khi sửa chỉ tiêu đã có)',
+    en: 'the version read (required to change an existing target)',
+  }),
+  sharedColumns.unitCode({
+    vi: 'mã GSO của đơn vị ban hành hoặc cấp dưới (dạng văn bản)',
+    en: 'the GSO code of the issuer or a unit below it (as text)',
+  }),
   sharedColumns.unitName,
   {
     key: 'metric',
@@ -115,13 +98,13 @@ const COLUMNS: ColumnSpec[] = [
     key: 'comparator',
     header: 'Phép so sánh',
     required: true,
-    expected: { vi: `một trong: ${oneOf(COMPARATORS)}`, en: `one of ${Object.keys(COMPARATORS).join(', ')}` },
+    expected: choiceOf(COMPARATORS),
   },
   {
     key: 'valueUnit',
     header: 'Tính bằng',
     required: true,
-    expected: { vi: `một trong: ${oneOf(VALUE_UNITS)}`, en: `one of ${Object.keys(VALUE_UNITS).join(', ')}` },
+    expected: choiceOf(VALUE_UNITS),
   },
   { key: 'value', header: 'Giá trị', expected: { vi: 'một số (hoặc để trống và ghi khoảng)', en: 'a number (or empty, with a range)' } },
   { key: 'valueMin', header: 'Cận dưới', expected: { vi: 'cận dưới của khoảng giá trị', en: 'the lower end of a range' } },
@@ -129,20 +112,17 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'status',
     header: 'Trạng thái phải đạt',
-    expected: { vi: `chỉ với chỉ số trạng thái: ${oneOf(STATUSES)}`, en: `status metrics only: ${Object.keys(STATUSES).join(', ')}` },
+    expected: choiceOf(STATUSES, { vi: 'chỉ với chỉ số trạng thái:', en: 'status metrics only:' }),
   },
   {
     key: 'unitClass',
     header: 'Áp dụng cho loại đơn vị',
-    expected: { vi: `để trống hoặc: ${oneOf(UNIT_CLASSES)}`, en: `empty or ${Object.keys(UNIT_CLASSES).join(', ')}` },
+    expected: choiceOf(UNIT_CLASSES, EMPTY_OR),
   },
   {
     key: 'incrementOver',
     header: 'Tăng thêm so với',
-    expected: {
-      vi: `để trống (không phải chỉ tiêu tăng thêm) hoặc: ${oneOf(INCREMENTS)}`,
-      en: `empty (not an increment) or ${Object.keys(INCREMENTS).join(', ')}`,
-    },
+    expected: choiceOf(INCREMENTS, { vi: 'để trống (không phải chỉ tiêu tăng thêm) hoặc:', en: 'empty (not an increment) or' }),
   },
   {
     key: 'numerator',
@@ -157,7 +137,7 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'denominatorBasis',
     header: 'Cơ sở mẫu số',
-    expected: { vi: `để trống hoặc: ${oneOf(BASES)}`, en: `empty or ${Object.keys(BASES).join(', ')}` },
+    expected: choiceOf(BASES, EMPTY_OR),
   },
   { key: 'note', header: 'Ghi chú', expected: { vi: 'không bắt buộc', en: 'optional' } },
   { key: 'source', header: 'Nguồn', expected: { vi: 'văn bản, điều khoản (không bắt buộc)', en: 'the document and clause (optional)' } },
@@ -263,12 +243,7 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    if (!this.ctx.guard.allows(Capability.PLAN_CAMPAIGNS, unit)) {
-      throw forbidden(
-        `Dòng ${row.row}: bạn không có quyền lập chỉ tiêu ${what.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not plan targets ${what.en} ${unit.name} (code ${unit.code}); the whole file is refused`,
-      );
-    }
+    row.authorize(this.ctx.guard, Capability.PLAN_CAMPAIGNS, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
   }
 
   private async loadCampaigns(rows: readonly ParsedRow[], ids: readonly number[]): Promise<void> {
@@ -299,36 +274,36 @@ class TargetValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const campaignId = readCell(row, 'campaignId', cells.integer, errors, true);
+      const campaignId = row.read('campaignId', cells.integer, errors, true);
       if (campaignId !== null && !isDatabaseId(campaignId))
         errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
-      const incrementOver = readCell(row, 'incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
+      const incrementOver = row.read('incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
       return {
         row,
         errors,
         campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
-        id: readCell(row, 'id', cells.integer, errors),
-        version: readCell(row, 'version', cells.integer, errors),
-        unitCode: readCell(row, 'unitCode', cells.code, errors, true),
-        metric: readCell(row, 'metric', cells.text, errors, true),
-        unitAsOf: readCell(row, 'unitAsOf', cells.date, errors),
+        id: row.read('id', cells.integer, errors),
+        version: row.read('version', cells.integer, errors),
+        unitCode: row.read('unitCode', cells.code, errors, true),
+        metric: row.read('metric', cells.text, errors, true),
+        unitAsOf: row.read('unitAsOf', cells.date, errors),
         shape: {
-          yearFrom: readCell(row, 'yearFrom', cells.integer, errors),
-          year: readCell(row, 'year', cells.integer, errors),
-          comparator: readCell(row, 'comparator', (c) => cells.choice(c, COMPARATORS), errors, true),
-          valueUnit: readCell(row, 'valueUnit', (c) => cells.choice(c, VALUE_UNITS), errors, true),
-          value: readCell(row, 'value', cells.number, errors),
-          valueMin: readCell(row, 'valueMin', cells.number, errors),
-          valueMax: readCell(row, 'valueMax', cells.number, errors),
-          status: readCell(row, 'status', (c) => cells.choice(c, STATUSES), errors),
-          unitClass: readCell(row, 'unitClass', (c) => cells.choice(c, UNIT_CLASSES), errors),
+          yearFrom: row.read('yearFrom', cells.integer, errors),
+          year: row.read('year', cells.integer, errors),
+          comparator: row.read('comparator', (c) => cells.choice(c, COMPARATORS), errors, true),
+          valueUnit: row.read('valueUnit', (c) => cells.choice(c, VALUE_UNITS), errors, true),
+          value: row.read('value', cells.number, errors),
+          valueMin: row.read('valueMin', cells.number, errors),
+          valueMax: row.read('valueMax', cells.number, errors),
+          status: row.read('status', (c) => cells.choice(c, STATUSES), errors),
+          unitClass: row.read('unitClass', (c) => cells.choice(c, UNIT_CLASSES), errors),
           isIncrement: incrementOver !== null,
           incrementOver,
-          numerator: readCell(row, 'numerator', cells.integer, errors),
-          denominator: readCell(row, 'denominator', cells.integer, errors),
-          denominatorBasis: readCell(row, 'denominatorBasis', (c) => cells.choice(c, BASES), errors),
-          note: readCell(row, 'note', cells.text, errors),
-          source: readCell(row, 'source', cells.text, errors),
+          numerator: row.read('numerator', cells.integer, errors),
+          denominator: row.read('denominator', cells.integer, errors),
+          denominatorBasis: row.read('denominatorBasis', (c) => cells.choice(c, BASES), errors),
+          note: row.read('note', cells.text, errors),
+          source: row.read('source', cells.text, errors),
         },
       };
     });
@@ -357,15 +332,7 @@ class TargetValidator {
         errors.push(row.error('metric', `Không có chỉ số "${r.metric}" trong danh mục`, `Unknown metric "${r.metric}"`, 'NOT_FOUND'));
       const date = issued ? dateOf(r) : null;
       const unit = r.unitCode && date ? units.get(`${r.unitCode}@${date}`) : undefined;
-      if (r.unitCode && date && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${date}`,
-            `No unit with code "${r.unitCode}" is valid on ${date}`,
-            'NOT_FOUND',
-          ),
-        );
+      if (r.unitCode && date && !unit) errors.push(row.unitNotFound(r.unitCode, date));
       if (unit) this.guard(row, unit, { vi: 'cho', en: 'for' });
       if (!issued || !unit || !metricKind || !r.shape.comparator || !r.shape.valueUnit || errors.length) {
         batch.errors.push(...errors);
@@ -385,7 +352,7 @@ class TargetValidator {
         checkTarget(plan as TargetShape, metricKind, issued.campaign);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        batch.errors.push(fieldError(row, columnOf(error.extensions.field), error.message));
+        batch.errors.push(row.fieldError(columnOf(error.extensions.field), error.message));
         continue;
       }
       const error = this.against(row, plan, batch);
@@ -518,7 +485,7 @@ const RECORD = `r(id int, "expectedVersion" int, ${SQL_FIELDS.map(([key, , type]
  * (skipping one stored meanwhile with the same content, so a file imported twice at once adds each once), changed
  * ones in another, each only at the version read — a target changed meanwhile refuses the whole commit.
  */
-export const targetImport: ImportKind = {
+export const targetImport = defineImportKind<PlannedTarget>({
   name: 'targets',
   capability: Capability.PLAN_CAMPAIGNS,
   title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets' },
@@ -526,8 +493,8 @@ export const targetImport: ImportKind = {
   columns: COLUMNS,
   validator: (ctx) => new TargetValidator(ctx),
   template: targetTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedTarget);
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const adds = planned.filter((p) => p.id === null);
     const changes = planned.filter((p) => p.id !== null);
     const columns = SQL_FIELDS.map(([, column]) => column).join(', ');
@@ -552,15 +519,15 @@ export const targetImport: ImportKind = {
       : [];
     if (updated.length < changes.length) {
       const done = new Set(updated.map((u) => u.id));
-      const stale = rows.filter((r) => (r.data as PlannedTarget).id !== null && !done.has((r.data as PlannedTarget).id!));
+      const stale = rows.filter((r) => r.data.id !== null && !done.has(r.data.id!));
       const rowErrors: ImportRowError[] = stale.map((r) => ({
         row: r.row,
         column: 'Phiên bản',
         code: 'CONFLICT',
         expected: null,
         message: bilingual(
-          `Chỉ tiêu ${(r.data as PlannedTarget).id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`,
-          `Target ${(r.data as PlannedTarget).id} changed or was deleted since the check`,
+          `Chỉ tiêu ${r.data.id} đã thay đổi hoặc bị xóa từ lúc kiểm tra`,
+          `Target ${r.data.id} changed or was deleted since the check`,
         ),
       }));
       throw new GraphQLError(
@@ -573,4 +540,4 @@ export const targetImport: ImportKind = {
     }
     return { created: inserted.length, updated: updated.length, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Service } from '../shared/service.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { listPage, orderClause } from '../shared/list-page.js';
+import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
 import { batches } from '../shared/peers.js';
 import { today } from '../shared/scalars.js';
@@ -118,26 +118,19 @@ export class TargetService extends Service {
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(concat_ws(' ', t.quote, t.note, t.source))`, filter.search);
     }
-    const from = ['FROM campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id'];
+    const from = ['campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id'];
     const params: unknown[] = [];
     if (orderBy === TargetOrderField.UNIT_CODE) {
       // Codes live in the units subgraph: read those of the units the matching targets name, then sort by them.
-      const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id ${from[0]} ${where.where()}`, where.params)).map((r) =>
+      const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id FROM ${from[0]} ${where.where()}`, where.params)).map((r) =>
         Number(r.unit_id),
       );
       const codes = await this.unitCodes(ids);
       from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
       params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      't.*',
-      `${from.join(' ')} ${where.where()}`,
-      [...params, ...where.params],
-      orderClause(ORDER[orderBy], 't.id', direction),
-      page,
-    );
-    return { nodes: rows.map((row) => this.em.map(Target, row)), totalCount };
+    const order = orderClause(ORDER[orderBy], 't.id', direction);
+    return listPage(this.em, page, { select: 't.*', from: from.join(' '), params, where, order }, entityRows(this.em, Target));
   }
 
   /** GSO codes of units by id, asked of the units subgraph a page at a time. */

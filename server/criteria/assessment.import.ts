@@ -2,20 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { bilingual, forbidden } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  emptyBatch,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  sharedColumns,
-} from '../shared/import/import-kind.js';
+import { bilingual } from '../shared/errors.js';
+import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
@@ -27,15 +17,10 @@ import { CriteriaSetService } from './criteria-set.service.js';
 import { dateInYear, requireUnit } from './unit-lookup.js';
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: {
-      vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn',
-      en: "the commune's GSO code (as text, leading zeros kept) or a village code",
-    },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của xã (dạng văn bản, giữ số 0 ở đầu) hoặc mã thôn',
+    en: "the commune's GSO code (as text, leading zeros kept) or a village code",
+  }),
   sharedColumns.unitName,
   {
     key: 'year',
@@ -54,14 +39,10 @@ const COLUMNS: ColumnSpec[] = [
     header: 'Ngày đọc mã',
     expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' },
   },
-  {
-    key: 'version',
-    header: 'Phiên bản',
-    expected: {
-      vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
-      en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
-    },
-  },
+  sharedColumns.version({
+    vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
+    en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
+  }),
 ];
 
 const MET: ColumnSpec['expected'] = {
@@ -153,12 +134,12 @@ function rowResults(row: ParsedRow, rules: SetRules, errors: ImportRowError[]): 
   const indicatorsByCode = new Map([...rules.defs.values()].map((d) => [d.code.toLowerCase(), d]));
   for (const key of row.keys()) {
     if (/^c\d+$/.test(key)) {
-      const met = readCell(row, key, cells.yesNo, errors);
+      const met = row.read(key, cells.yesNo, errors);
       if (met !== null) result(Number(key.slice(1))).met = met;
     } else if (key.startsWith('i:') || key.startsWith('e:')) {
       const code = key.slice(2);
-      const value = key.startsWith('i:') ? readCell(row, key, cells.number, errors) : null;
-      const evidence = key.startsWith('e:') ? readCell(row, key, cells.text, errors) : null;
+      const value = key.startsWith('i:') ? row.read(key, cells.number, errors) : null;
+      const evidence = key.startsWith('e:') ? row.read(key, cells.text, errors) : null;
       if (value === null && evidence === null) continue;
       const def = indicatorsByCode.get(code);
       if (!def) {
@@ -178,7 +159,7 @@ function rowResults(row: ParsedRow, rules: SetRules, errors: ImportRowError[]): 
       if (value !== null) given.value = value;
       if (evidence !== null) given.evidence = evidence;
     } else if (/^r\d+$/.test(key)) {
-      const reason = readCell(row, key, cells.text, errors);
+      const reason = row.read(key, cells.text, errors);
       if (reason !== null) result(Number(key.slice(1))).overrideReason = reason;
     }
   }
@@ -206,11 +187,11 @@ class AssessmentValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const unitCode = readCell(row, 'unitCode', cells.code, errors, true);
-      const year = readCell(row, 'year', cells.integer, errors, true);
-      const setCode = readCell(row, 'set', cells.text, errors, true);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
-      const version = readCell(row, 'version', cells.integer, errors);
+      const unitCode = row.read('unitCode', cells.code, errors, true);
+      const year = row.read('year', cells.integer, errors, true);
+      const setCode = row.read('set', cells.text, errors, true);
+      const asOf = row.read('asOf', cells.date, errors);
+      const version = row.read('version', cells.integer, errors);
       let date: string | null = null;
       if (year !== null) {
         try {
@@ -249,22 +230,10 @@ class AssessmentValidator {
       const { row, errors } = r;
       const unit = r.unitCode && r.date ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && r.date && !unit) {
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
-            'NOT_FOUND',
-          ),
-        );
+        errors.push(row.unitNotFound(r.unitCode, r.date));
       }
-      if (unit && !this.ctx.guard.allows(Capability.RECORD_ASSESSMENTS, unit)) {
-        // As recordAssessment refuses it: one such row and the file is refused whole.
-        throw forbidden(
-          `Dòng ${row.row}: bạn không có quyền ghi đánh giá cho ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-          `Row ${row.row}: you may not record assessments for ${unit.name} (code ${unit.code}); the whole file is refused`,
-        );
-      }
+      if (unit)
+        row.authorize(this.ctx.guard, Capability.RECORD_ASSESSMENTS, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
         batch.errors.push(...errors);
@@ -452,7 +421,7 @@ async function templateAssessments(
  * Đánh giá — assessments (unit × criteria set × year → criteria met and indicator values), imported with the rules of
  * `recordAssessment` and written set-based; the insights triggers keep the summaries exact in the same transaction.
  */
-export const assessmentImport: ImportKind = {
+export const assessmentImport = defineImportKind<StagedAssessment>({
   name: 'assessments',
   capability: Capability.RECORD_ASSESSMENTS,
   title: { vi: 'Kết quả đánh giá', en: 'Assessments' },
@@ -461,8 +430,8 @@ export const assessmentImport: ImportKind = {
   dynamicColumn,
   validator: (ctx) => new AssessmentValidator(ctx),
   template: assessmentTemplate,
-  async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const staged = rows.map((r) => ({ row: r.row, plan: r.data as StagedAssessment }));
+  async commit(em, ctx, rows) {
+    const staged = rows.map((r) => ({ row: r.row, plan: r.data }));
     // Under lock: a row that became equal to what is stored is skipped; one whose assessment changed meanwhile refuses the commit.
     const stored = await storedAssessments(
       em,
@@ -499,4 +468,4 @@ export const assessmentImport: ImportKind = {
       unitPaths: write.map((w) => w.plan.unitPath),
     };
   },
-};
+});

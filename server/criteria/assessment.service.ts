@@ -11,7 +11,7 @@ import type { AssessmentFilter, CriterionResultInput, RecordAssessmentInput } fr
 import { checkResults, type EvaluatedCriterion, type IndicatorDef, type ResultProblem } from './assessment-evaluation.js';
 import { assessmentKey, type PlannedAssessment, storedAssessments, writeAssessments } from './assessment-writer.js';
 import { AssessmentOrderField } from './criteria.enums.js';
-import { listPage, orderClause } from '../shared/list-page.js';
+import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import type { CriteriaSet, Indicator } from './criteria-set.entity.js';
 import type { OwnedThreshold } from './threshold-resolution.js';
 import { CriteriaSetService } from './criteria-set.service.js';
@@ -79,24 +79,17 @@ export class AssessmentService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<Assessment>> {
     const where = new Conditions();
-    if (filter.criteriaSetId != null) where.add('x.set_id = ?', parseId(filter.criteriaSetId, 'criteriaSetId'));
-    if (filter.year != null) where.add('x.year = ?', filter.year);
+    where.givenId('x.set_id = ?', filter, 'criteriaSetId');
+    where.given('x.year = ?', filter.year);
     if (filter.unitIds) where.add('x.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
-    if (filter.synthetic != null) where.add('x.synthetic = ?', filter.synthetic);
-    if (filter.allMet != null) where.add('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
+    where.given('x.synthetic = ?', filter.synthetic);
+    where.given('((x.met_count = x.criteria_count AND x.criteria_count > 0) = ?)', filter.allMet);
     if (filter.withinCode != null) {
       const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
       where.add('x.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'x.*',
-      `FROM (${SELECT_ASSESSMENT}) x ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'x.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'x.id', direction);
+    return listPage(this.em, page, { from: `(${SELECT_ASSESSMENT}) x`, where, order }, (rows) => this.map(rows));
   }
 
   /** Assessments of these units, optionally of one year, newest year first. */
@@ -177,15 +170,13 @@ export class AssessmentService extends Service {
   }
 
   async history(assessmentId: number, page: Page): Promise<ListResult<AssessmentChange>> {
-    const { rows, totalCount } = await listPage(
+    const where = new Conditions().add('c.assessment_id = ?', assessmentId);
+    return listPage(
       this.em,
-      'c.*',
-      'FROM criteria.assessment_change c WHERE c.assessment_id = ?',
-      [assessmentId],
-      'c.id DESC',
       page,
+      { from: 'criteria.assessment_change c', where, order: 'c.id DESC' },
+      entityRows(this.em, AssessmentChange),
     );
-    return { nodes: rows.map((row) => this.em.map(AssessmentChange, row)), totalCount };
   }
 
   /** What a set asks of a recording, loaded once per set: its owner, criteria, indicators and the thresholds it sees. */

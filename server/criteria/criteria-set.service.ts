@@ -67,25 +67,18 @@ export class CriteriaSetService extends Service {
     direction = SortDirection.ASC,
   ): Promise<ListResult<CriteriaSet>> {
     const where = new Conditions();
-    if (filter.code != null) where.add('s.code = ?', filter.code);
-    if (filter.tier) where.add('s.tier = ?', filter.tier);
-    if (filter.appliesTo) where.add('s.applies_to = ?', filter.appliesTo);
+    where.given('s.code = ?', filter.code);
+    where.given('s.tier = ?', filter.tier);
+    where.given('s.applies_to = ?', filter.appliesTo);
     if (filter.year != null)
       where.add('s.period_start <= make_date(?::int, 12, 31) AND s.period_end >= make_date(?::int, 1, 1)', filter.year, filter.year);
-    if (filter.ownerId != null) where.add('s.owner_unit_id = ?', parseId(filter.ownerId, 'ownerId'));
-    if (filter.parentId != null) where.add('s.parent_id = ?', parseId(filter.parentId, 'parentId'));
+    where.givenId('s.owner_unit_id = ?', filter, 'ownerId');
+    where.givenId('s.parent_id = ?', filter, 'parentId');
     if (filter.search != null) {
       where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      's.*',
-      `FROM criteria.criteria_set s ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 's.id', direction),
-      page,
-    );
-    return { nodes: this.sets(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 's.id', direction);
+    return listPage(this.em, page, { from: 'criteria.criteria_set s', where, order }, (rows) => this.sets(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<CriteriaSet[]> {

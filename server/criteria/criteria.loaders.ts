@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { loader, type SubgraphContext } from '../shared/context.js';
+import { groupBy, itemLoader, listLoader, mapLoader } from '../shared/loaders.js';
 import type { Assessment, CriterionResult } from './assessment.entity.js';
 import { AssessmentService } from './assessment.service.js';
 import type { CriteriaSet, Criterion, Indicator } from './criteria-set.entity.js';
@@ -8,38 +9,26 @@ import type { RecognitionDecision } from './recognition.entity.js';
 import { highestRecognition, RecognitionService } from './recognition.service.js';
 import type { OwnedThreshold } from './threshold-resolution.js';
 
-const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-};
-
 /** The same criterion or indicator, seen through another set (which decides the indicators and thresholds it shows). */
 const seenThrough = <T extends object>(item: T, viewSetId: number): T =>
   Object.assign(Object.create(Object.getPrototypeOf(item)), item, { viewSetId });
 
 /** Criteria sets by id, batched per request. */
 export const setById = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<number, CriteriaSet>(
     ctx,
     'setById',
-    () =>
-      new DataLoader<number, CriteriaSet | null>(async (ids) => {
-        const found = new Map((await new CriteriaSetService(ctx).byIds(ids)).map((s) => [s.id, s]));
-        return ids.map((id) => found.get(id) ?? null);
-      }),
+    (ids) => new CriteriaSetService(ctx).byIds(ids),
+    (s) => s.id,
   );
 
 /** Derivation chains (the set, its parent, … its root) by set id. */
 export const chainOf = (ctx: SubgraphContext) =>
-  loader(
+  mapLoader<number, CriteriaSet[]>(
     ctx,
     'chainOf',
-    () =>
-      new DataLoader<number, CriteriaSet[]>(async (ids) => {
-        const chains = await new CriteriaSetService(ctx).chains(ids);
-        return ids.map((id) => chains.get(id) ?? []);
-      }),
+    (ids) => new CriteriaSetService(ctx).chains(ids),
+    () => [],
   );
 
 /** A set's criteria (its root's), seen through the set. */
@@ -90,37 +79,28 @@ export const thresholdsOfSet = (ctx: SubgraphContext) =>
   );
 
 export const assessmentById = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<number, Assessment>(
     ctx,
     'assessmentById',
-    () =>
-      new DataLoader<number, Assessment | null>(async (ids) => {
-        const found = new Map((await new AssessmentService(ctx).byIds(ids)).map((a) => [a.id, a]));
-        return ids.map((id) => found.get(id) ?? null);
-      }),
+    (ids) => new AssessmentService(ctx).byIds(ids),
+    (a) => a.id,
   );
 
 export const resultsOf = (ctx: SubgraphContext) =>
-  loader(
+  mapLoader<number, CriterionResult[]>(
     ctx,
     'resultsOf',
-    () =>
-      new DataLoader<number, CriterionResult[]>(async (ids) => {
-        const results = await new AssessmentService(ctx).results(ids);
-        return ids.map((id) => results.get(id) ?? []);
-      }),
+    (ids) => new AssessmentService(ctx).results(ids),
+    () => [],
   );
 
 /** A unit's assessments, of one year or all. */
 export const assessmentsOfUnit = (ctx: SubgraphContext, year: number | null | undefined) =>
-  loader(
+  listLoader<number, Assessment>(
     ctx,
     `assessmentsOfUnit:${year ?? 'all'}`,
-    () =>
-      new DataLoader<number, Assessment[]>(async (unitIds) => {
-        const groups = groupBy(await new AssessmentService(ctx).ofUnits(unitIds, year), (a) => a.unitId);
-        return unitIds.map((id) => groups.get(id) ?? []);
-      }),
+    (unitIds) => new AssessmentService(ctx).ofUnits(unitIds, year),
+    (a) => a.unitId,
   );
 
 /** Criterion numbers newly met since a base year, per assessment (null: no assessment in the base year). */

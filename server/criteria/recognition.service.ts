@@ -51,9 +51,9 @@ export class RecognitionService extends Service {
   ): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
-    if (filter.tier) where.add('d.tier = ?', filter.tier);
+    where.given('d.tier = ?', filter.tier);
     if (filter.validInYear != null) where.add(VALID_IN_YEAR, filter.validInYear, filter.validInYear);
-    if (filter.synthetic != null) where.add('d.synthetic = ?', filter.synthetic);
+    where.given('d.synthetic = ?', filter.synthetic);
     if (filter.withinCode != null) {
       const ids = await subtreeUnitIds(
         this.ctx,
@@ -62,15 +62,8 @@ export class RecognitionService extends Service {
       );
       where.add('d.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'd.*',
-      `FROM criteria.recognition_decision d ${where.where()}`,
-      where.params,
-      orderClause(ORDER[orderBy], 'd.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause(ORDER[orderBy], 'd.id', direction);
+    return listPage(this.em, page, { from: 'criteria.recognition_decision d', where, order }, (rows) => this.map(rows));
   }
 
   async require(id: string): Promise<RecognitionDecision> {

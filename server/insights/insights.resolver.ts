@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { loader, type SubgraphContext } from '../shared/context.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { mapLoader } from '../shared/loaders.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { InsightsService } from './insights.service.js';
 import { Comparison, InsightMetric, ProgressPoint } from './insights.types.js';
@@ -47,14 +47,11 @@ export class InsightsResolver {
 
 /** Sub-units of a unit from the insights read model, batched per request and level. */
 const subunitsOf = (ctx: SubgraphContext, asOf: string) =>
-  loader(
+  mapLoader<number, number[]>(
     ctx,
     `subunits:${asOf}`,
-    () =>
-      new DataLoader<number, number[]>(async (ids) => {
-        const children = await new InsightsService(ctx).subunits(ids, asOf);
-        return ids.map((id) => children.get(id) ?? []);
-      }),
+    (ids) => new InsightsService(ctx).subunits(ids, asOf),
+    () => [],
   );
 
 @Resolver(() => UnitRef)

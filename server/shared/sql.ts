@@ -1,4 +1,5 @@
 import { badInput } from './errors.js';
+import { parseId } from './ids.js';
 
 /** Small helpers for the raw SQL that list and aggregate queries use (MikroORM's `?` placeholders). */
 
@@ -41,6 +42,17 @@ export class Conditions {
     this.clauses.push(clause);
     this.params.push(...params);
     return this;
+  }
+
+  /** `clause` with `value` when a list's filter gives one: a filter field left out (null or undefined) does not filter. */
+  given(clause: string, value: unknown): this {
+    return value == null ? this : this.add(clause, value);
+  }
+
+  /** `clause` with the id the filter's `field` gives (BAD_USER_INPUT naming the field when it is not one), when it gives one. */
+  givenId<F extends object>(clause: string, filter: F, field: keyof F & string): this {
+    const value = filter[field];
+    return value == null ? this : this.add(clause, parseId(value as string | number, field));
   }
 
   /**

@@ -46,6 +46,22 @@ const NESTED = JSON.stringify({
 });
 
 /** The comparison's figures computed straight from criteria's rows and the units' lineage, per current province. */
+/** The figures per unit and metric that the raw aggregate checks. */
+const COMPARE_FIGURES = `
+  query ($i: CompareInput!) {
+    compare(input: $i) {
+      rows {
+        unit {
+          id
+        }
+        metric
+        numerator
+        denominator
+      }
+    }
+  }
+`;
+
 const RAW_SQL = `
   WITH communes AS (
     SELECT c.id, l.successor_id AS province_id FROM units.unit c
@@ -166,24 +182,7 @@ try {
   await cannon(gateway, () => COMPARE, { seconds: 3, connections: 4 });
   await cannon(direct, () => COMPARE, { seconds: 3, connections: 4 });
   // The summaries must equal the raw aggregate (after seed:national's bulk rebuild too): compare the figures per province.
-  const check = await graphql(
-    hub.url,
-    `
-      query ($i: CompareInput!) {
-        compare(input: $i) {
-          rows {
-            unit {
-              id
-            }
-            metric
-            numerator
-            denominator
-          }
-        }
-      }
-    `,
-    { i: SIX },
-  );
+  const check = await graphql(hub.url, COMPARE_FIGURES, { i: SIX });
   const raw = new Map((await db.query(RAW_SQL, [YEAR])).rows.map((r) => [String(r.province_id), r]));
   const expected: Record<string, (r: any) => [number, number]> = {
     COMMUNES_NTM: (r) => [Number(r.ntm), Number(r.communes)],
@@ -236,24 +235,7 @@ try {
   // stored rows and versions) with criterion 1 flipped on every row, so every assessment is rewritten.
   const province = await importYear(hub, login.token, 2024, '42');
   const national = await importYear(hub, login.token, 2025, 'VN');
-  const afterImport = await graphql(
-    hub.url,
-    `
-      query ($i: CompareInput!) {
-        compare(input: $i) {
-          rows {
-            unit {
-              id
-            }
-            metric
-            numerator
-            denominator
-          }
-        }
-      }
-    `,
-    { i: { ...SIX, year: 2025 } },
-  );
+  const afterImport = await graphql(hub.url, COMPARE_FIGURES, { i: { ...SIX, year: 2025 } });
   const rawAfter = new Map((await db.query(RAW_SQL, [2025])).rows.map((r) => [String(r.province_id), r]));
   const importTotalsEqual = Object.entries(expected).every(([metric, want]) => {
     const mine = afterImport.compare.rows

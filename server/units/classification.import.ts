@@ -2,25 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { forbidden } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  emptyBatch,
-  fieldError,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  stageAdditions,
-  sharedColumns,
-  territoryTemplate,
-} from '../shared/import/import-kind.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, stageAdditions, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
+import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, checkClassification } from './unit.service.js';
 import { ClassificationScheme } from './units.enums.js';
 
@@ -43,21 +30,16 @@ const VALUE_LABELS: Readonly<Record<string, string>> = {
 };
 
 const COLUMNS: ColumnSpec[] = [
-  {
-    key: 'unitCode',
-    header: 'Mã đơn vị',
-    required: true,
-    expected: { vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)', en: "the unit's GSO code (as text, leading zeros kept)" },
-  },
+  sharedColumns.unitCode({
+    vi: 'mã GSO của đơn vị (dạng văn bản, giữ số 0 ở đầu)',
+    en: "the unit's GSO code (as text, leading zeros kept)",
+  }),
   sharedColumns.unitName,
   {
     key: 'scheme',
     header: 'Loại phân loại',
     required: true,
-    expected: {
-      vi: `một trong: ${Object.values(SCHEME_LABELS).join(', ')}`,
-      en: `one of ${Object.keys(SCHEME_LABELS).join(', ')} or its Vietnamese name`,
-    },
+    expected: choiceOf(SCHEME_LABELS, undefined, { vi: '', en: ' or its Vietnamese name' }),
   },
   {
     key: 'value',
@@ -129,13 +111,13 @@ class ClassificationValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const unitCode = readCell(row, 'unitCode', cells.code, errors, true);
-      const scheme = readCell(row, 'scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
-      const value = readCell(row, 'value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
-      const validFrom = readCell(row, 'validFrom', cells.date, errors);
-      const validTo = readCell(row, 'validTo', cells.date, errors);
-      const source = readCell(row, 'source', cells.text, errors);
-      const asOf = readCell(row, 'asOf', cells.date, errors);
+      const unitCode = row.read('unitCode', cells.code, errors, true);
+      const scheme = row.read('scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
+      const value = row.read('value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
+      const validFrom = row.read('validFrom', cells.date, errors);
+      const validTo = row.read('validTo', cells.date, errors);
+      const source = row.read('source', cells.text, errors);
+      const asOf = row.read('asOf', cells.date, errors);
       return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
     const units = await new UnitService(this.ctx).findManyByCode(
@@ -145,23 +127,8 @@ class ClassificationValidator {
     for (const r of read) {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
-      if (r.unitCode && !unit)
-        errors.push(
-          row.error(
-            'unitCode',
-            `Không có đơn vị mã "${r.unitCode}" hiệu lực ngày ${r.date}`,
-            `No unit with code "${r.unitCode}" is valid on ${r.date}`,
-            'NOT_FOUND',
-          ),
-        );
-      if (unit) {
-        if (!this.ctx.guard.allows(Capability.CLASSIFY_UNITS, unit)) {
-          throw forbidden(
-            `Dòng ${row.row}: bạn không có quyền phân loại ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
-            `Row ${row.row}: you may not classify ${unit.name} (code ${unit.code}); the whole file is refused`,
-          );
-        }
-      }
+      if (r.unitCode && !unit) errors.push(row.unitNotFound(r.unitCode, r.date));
+      if (unit) row.authorize(this.ctx.guard, Capability.CLASSIFY_UNITS, unit, { vi: 'phân loại', en: 'classify' });
       if (!unit || !r.scheme || errors.length) {
         batch.errors.push(...errors);
         continue;
@@ -189,29 +156,39 @@ class ClassificationValidator {
         }
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        batch.errors.push(fieldError(row, error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
+        batch.errors.push(row.fieldError(error.extensions.field === 'validTo' ? 'validTo' : r.value ? 'value' : 'scheme', error.message));
       }
     }
-    const stored = await storedKeys(
-      this.ctx.em,
-      planned.map((p) => p.plan.unitId),
+    return stageAdditions(batch, planned, keyOf, (plans) =>
+      storedKeys(
+        this.ctx.em,
+        plans.map((p) => p.unitId),
+      ),
     );
-    return stageAdditions(batch, planned, stored, keyOf);
   }
 }
 
 /**
- * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
- * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
+ * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
+ * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
+ * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
  */
-function classificationTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-phan-loai',
-    [0],
-    query,
-    (code, date) => new UnitService(ctx).findByCode(code, date),
-    async (territory, date) => {
+export const classificationImport = defineImportKind<PlannedClassification, AdministrativeUnit>({
+  name: 'classifications',
+  capability: Capability.CLASSIFY_UNITS,
+  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
+  sheetName: 'Phân loại',
+  columns: COLUMNS,
+  validator: (ctx) => new ClassificationValidator(ctx),
+  /**
+   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
+   * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
+   */
+  template: {
+    file: 'mau-phan-loai',
+    textColumns: [0],
+    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
+    async rows(ctx, territory, date) {
       const found = await ctx.em.execute(
         `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
        FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
@@ -230,24 +207,9 @@ function classificationTemplate(ctx: SubgraphContext, query: Record<string, stri
         date,
       ]);
     },
-  );
-}
-
-/**
- * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
- * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
- * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
- */
-export const classificationImport: ImportKind = {
-  name: 'classifications',
-  capability: Capability.CLASSIFY_UNITS,
-  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
-  sheetName: 'Phân loại',
-  columns: COLUMNS,
-  validator: (ctx) => new ClassificationValidator(ctx),
-  template: classificationTemplate,
-  async commit(em: EntityManager, _ctx: SubgraphContext, rows: readonly StagedRow[]) {
-    const planned = rows.map((r) => r.data as PlannedClassification);
+  },
+  async commit(em, _ctx, rows) {
+    const planned = rows.map((r) => r.data);
     const inserted = await em.execute<{ unit_id: number }[]>(
       `INSERT INTO units.unit_classification (unit_id, scheme, value, valid_from, valid_to, source)
        SELECT r."unitId", r.scheme, r.value, r."validFrom", r."validTo", r.source
@@ -259,4 +221,4 @@ export const classificationImport: ImportKind = {
     );
     return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
   },
-};
+});

@@ -69,23 +69,16 @@ export class ReorganisationService extends Service {
 
   async list(filter: ReorganisationFilter, page: Page, direction = SortDirection.DESC): Promise<ListResult<Reorganisation>> {
     const where = new Conditions();
-    if (filter.status) where.add('r.status = ?', filter.status);
-    if (filter.kind) where.add('r.kind = ?', filter.kind);
+    where.given('r.status = ?', filter.status);
+    where.given('r.kind = ?', filter.kind);
     if (filter.unitCode) {
       const code = JSON.stringify([{ code: filter.unitCode.trim() }]);
       where.add('(r.sources @> ?::jsonb OR r.results @> ?::jsonb)', code, code);
     }
     if (filter.effectiveFrom) where.add('r.effective_on >= ?', filter.effectiveFrom);
     if (filter.effectiveTo) where.add('r.effective_on <= ?', filter.effectiveTo);
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'r.*',
-      `FROM units.reorganisation r ${where.where()}`,
-      where.params,
-      orderClause('r.effective_on', 'r.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause('r.effective_on', 'r.id', direction);
+    return listPage(this.em, page, { from: 'units.reorganisation r', where, order }, (rows) => this.map(rows));
   }
 
   async byIds(ids: readonly number[]): Promise<Reorganisation[]> {

@@ -98,8 +98,8 @@ export class UnitService extends Service {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
-    if (filter.level) where.add('u.level = ?', filter.level);
-    if (filter.kind) where.add('u.kind = ?', filter.kind);
+    where.given('u.level = ?', filter.level);
+    where.given('u.kind = ?', filter.kind);
     if (filter.parentCode !== undefined && filter.parentCode !== null) {
       const parent = await this.requireByCode(filter.parentCode, asOf);
       where.add('u.parent_id = ?', parent.id);
@@ -136,15 +136,8 @@ export class UnitService extends Service {
         asOf,
       );
     }
-    const { rows, totalCount } = await listPage(
-      this.em,
-      'u.*',
-      `FROM units.unit u ${where.where()}`,
-      where.params,
-      orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction),
-      page,
-    );
-    return { nodes: this.map(rows), totalCount };
+    const order = orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction);
+    return listPage(this.em, page, { from: 'units.unit u', where, order }, (rows) => this.map(rows));
   }
 
   /** Ids of a unit's ancestors from the nation down, read from its path. */

@@ -1,5 +1,5 @@
-import DataLoader from 'dataloader';
-import { loader, type SubgraphContext } from '../shared/context.js';
+import type { SubgraphContext } from '../shared/context.js';
+import { itemLoader, listLoader, mapLoader } from '../shared/loaders.js';
 import type { AdministrativeUnit } from './unit.entity.js';
 import type { UnitClassification } from './unit-classification.entity.js';
 import type { LineageDirection } from './unit.input.js';
@@ -7,81 +7,52 @@ import { UnitService, type LineageLink } from './unit.service.js';
 import type { Reorganisation } from './reorganisation.entity.js';
 import { ReorganisationService } from './reorganisation.service.js';
 
-const groupBy = <T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> => {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-};
-
 /** Batches unit lookups by id within one request: one SQL statement however many units ask. */
 export const unitById = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<number, AdministrativeUnit>(
     ctx,
     'unitById',
-    () =>
-      new DataLoader<number, AdministrativeUnit | null>(async (ids) => {
-        const found = new Map((await new UnitService(ctx).byIds(ids)).map((u) => [u.id, u]));
-        return ids.map((id) => found.get(id) ?? null);
-      }),
+    (ids) => new UnitService(ctx).byIds(ids),
+    (u) => u.id,
   );
 
 export const lineageOf = (ctx: SubgraphContext, direction: LineageDirection) =>
-  loader(
+  listLoader<number, LineageLink>(
     ctx,
     `lineage:${direction}`,
-    () =>
-      new DataLoader<number, LineageLink[]>(async (ids) => {
-        const groups = groupBy(await new UnitService(ctx).lineage(ids, direction), (l) => l.unitId);
-        return ids.map((id) => groups.get(id) ?? []);
-      }),
+    (ids) => new UnitService(ctx).lineage(ids, direction),
+    (l) => l.unitId,
   );
 
 export const classificationsOf = (ctx: SubgraphContext, asOf: string | undefined) =>
-  loader(
+  listLoader<number, UnitClassification>(
     ctx,
     `classifications:${asOf ?? 'all'}`,
-    () =>
-      new DataLoader<number, UnitClassification[]>(async (ids) => {
-        const groups = groupBy(await new UnitService(ctx).classifications(ids, asOf), (c) => c.unit.id);
-        return ids.map((id) => groups.get(id) ?? []);
-      }),
+    (ids) => new UnitService(ctx).classifications(ids, asOf),
+    (c) => c.unit.id,
   );
 
 /** The paths a grant on each unit covers (its own and its FULL predecessors'), batched. */
 export const coveredPathsOf = (ctx: SubgraphContext) =>
-  loader(
+  mapLoader<number, string[]>(
     ctx,
     'coveredPaths',
-    () =>
-      new DataLoader<number, string[]>(async (ids) => {
-        const paths = await new UnitService(ctx).coveredPaths(ids);
-        return ids.map((id) => paths.get(id) ?? []);
-      }),
+    (ids) => new UnitService(ctx).coveredPaths(ids),
+    () => [],
   );
 
 export const reorganisationById = (ctx: SubgraphContext) =>
-  loader(
+  itemLoader<number, Reorganisation>(
     ctx,
     'reorganisationById',
-    () =>
-      new DataLoader<number, Reorganisation | null>(async (ids) => {
-        const found = new Map((await new ReorganisationService(ctx).byIds(ids)).map((r) => [r.id, r]));
-        return ids.map((id) => found.get(id) ?? null);
-      }),
+    (ids) => new ReorganisationService(ctx).byIds(ids),
+    (r) => r.id,
   );
 
 export const reorganisationsOf = (ctx: SubgraphContext) =>
-  loader(
+  mapLoader<number, Reorganisation[]>(
     ctx,
     'reorganisationsOf',
-    () =>
-      new DataLoader<number, Reorganisation[]>(async (ids) => {
-        const found = await new ReorganisationService(ctx).ofUnits(ids);
-        return ids.map((id) => found.get(id) ?? []);
-      }),
+    (ids) => new ReorganisationService(ctx).ofUnits(ids),
+    () => [],
   );

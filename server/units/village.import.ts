@@ -1,24 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { bilingual, forbidden } from '../shared/errors.js';
-import {
-  type ColumnSpec,
-  emptyBatch,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  type StagedRow,
-  type TemplateTable,
-  type ValidatedBatch,
-  cells,
-  readCell,
-  territoryTemplate,
-} from '../shared/import/import-kind.js';
+import { bilingual } from '../shared/errors.js';
+import { choiceOf, type ColumnSpec } from '../shared/import/import-columns.js';
+import { defineImportKind, emptyBatch, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
+import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
@@ -48,10 +38,7 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'kind',
     header: 'Loại',
-    expected: {
-      vi: `một trong: ${Object.values(VILLAGE_PREFIXES).join(', ')} (để trống: Thôn)`,
-      en: `one of ${Object.keys(VILLAGE_PREFIXES).join(', ')} or its Vietnamese word (empty: Thôn)`,
-    },
+    expected: choiceOf(VILLAGE_PREFIXES, undefined, { vi: ' (để trống: Thôn)', en: ' or its Vietnamese word (empty: Thôn)' }),
   },
   {
     key: 'code',
@@ -121,13 +108,13 @@ class VillageValidator {
     for (const row of rows) {
       const errors: ImportRowError[] = [];
       const input: CreateVillageInput = {
-        communeCode: readCell(row, 'communeCode', cells.code, errors, true) ?? '',
-        name: readCell(row, 'name', cells.text, errors, true) ?? '',
-        kind: readCell(row, 'kind', (cell) => cells.choice(cell, VILLAGE_PREFIXES as Record<UnitKind, string>), errors) ?? undefined,
-        code: readCell(row, 'code', cells.code, errors) ?? undefined,
-        validFrom: readCell(row, 'validFrom', cells.date, errors) ?? undefined,
-        validTo: readCell(row, 'validTo', cells.date, errors) ?? undefined,
-        asOf: readCell(row, 'asOf', cells.date, errors) ?? undefined,
+        communeCode: row.read('communeCode', cells.code, errors, true) ?? '',
+        name: row.read('name', cells.text, errors, true) ?? '',
+        kind: row.read('kind', (cell) => cells.choice(cell, VILLAGE_PREFIXES as Record<UnitKind, string>), errors) ?? undefined,
+        code: row.read('code', cells.code, errors) ?? undefined,
+        validFrom: row.read('validFrom', cells.date, errors) ?? undefined,
+        validTo: row.read('validTo', cells.date, errors) ?? undefined,
+        asOf: row.read('asOf', cells.date, errors) ?? undefined,
       };
       if (errors.length) batch.errors.push(...errors);
       else this.rows.push({ row, input });
@@ -151,12 +138,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    if (!this.ctx.guard.allows(Capability.MANAGE_VILLAGES, commune)) {
-      throw forbidden(
-        `Dòng ${row.row}: bạn không có quyền thêm thôn cho ${commune.name} (mã ${commune.code}); cả tệp bị từ chối`,
-        `Row ${row.row}: you may not add villages to ${commune.name} (code ${commune.code}); the whole file is refused`,
-      );
-    }
+    row.authorize(this.ctx.guard, Capability.MANAGE_VILLAGES, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
   }
 
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
@@ -202,17 +184,27 @@ class VillageValidator {
 }
 
 /**
- * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
- * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
+ * Thôn, tổ dân phố — villages added to communes from a file, with the rules of `createVillages` and written by
+ * `insertVillages` after `lockMap`, which every change of the map takes; the rows are planned again under the lock,
+ * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
+ * through their mutations, not by file.
  */
-function villageTemplate(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable> {
-  return territoryTemplate(
-    COLUMNS,
-    'mau-thon',
-    [0, 4],
-    query,
-    (code, date) => new UnitService(ctx).findByCode(code, date),
-    async (territory, date) => {
+export const villageImport = defineImportKind<CreateVillageInput, AdministrativeUnit>({
+  name: 'villages',
+  capability: Capability.MANAGE_VILLAGES,
+  title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
+  sheetName: 'Thôn',
+  columns: COLUMNS,
+  validator: (ctx) => new VillageValidator(ctx),
+  /**
+   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
+   * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
+   */
+  template: {
+    file: 'mau-thon',
+    textColumns: [0, 4],
+    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
+    async rows(ctx, territory, date) {
       const villages = await ctx.em.execute(
         `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
          to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
@@ -233,29 +225,13 @@ function villageTemplate(ctx: SubgraphContext, query: Record<string, string | un
         date,
       ]);
     },
-  );
-}
-
-/**
- * Thôn, tổ dân phố — villages added to communes from a file, with the rules of `createVillages` and written by
- * `insertVillages` after `lockMap`, which every change of the map takes; the rows are planned again under the lock,
- * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
- * through their mutations, not by file.
- */
-export const villageImport: ImportKind = {
-  name: 'villages',
-  capability: Capability.MANAGE_VILLAGES,
-  title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
-  sheetName: 'Thôn',
-  columns: COLUMNS,
-  validator: (ctx) => new VillageValidator(ctx),
-  template: villageTemplate,
+  },
   beforeCommit: lockMap,
-  async commit(em: EntityManager, ctx: SubgraphContext, rows: readonly StagedRow[]) {
+  async commit(em, ctx, rows) {
     return guardMap(async () => {
       const service = new VillageService(inTransaction(ctx, em));
       const { planned, errors } = await service.plan(
-        rows.map((r) => r.data as CreateVillageInput),
+        rows.map((r) => r.data),
         false,
         (i) => rows[i].row,
       );
@@ -273,4 +249,4 @@ export const villageImport: ImportKind = {
       return { created: villages.length, updated: 0, unitPaths: villages.map((v) => v.path) };
     });
   },
-};
+});

@@ -60,6 +60,19 @@ export const rowErrorToGraphQL = (error: RowError): GraphQLError =>
 const overlaps = (from1: string | null, to1: string | null, from2: string | null, to2: string | null) =>
   (!from1 || !to2 || from1 <= to2) && (!from2 || !to1 || from2 <= to1);
 
+/** The audit event of a change to a stored village: what it was and what it became. */
+const auditVillageChange = (em: EntityManager, village: AdministrativeUnit, before: object, after: object) =>
+  writeAudit(em, {
+    subgraph: 'units',
+    entity: 'AdministrativeUnit',
+    entityId: village.id,
+    action: 'UPDATE',
+    unitId: village.id,
+    unitPath: village.path,
+    before,
+    after,
+  });
+
 const period = (from: string | null, to: string | null) => `${from ?? '…'} – ${to ?? '…'}`;
 
 /** The highest village number each commune code has given so far (0 when none): the next village takes the one after. */
@@ -388,16 +401,7 @@ export class VillageService extends Service {
           [names.name, names.shortName, kind, current.id],
         );
         const renamed = tx.map(AdministrativeUnit, row);
-        await writeAudit(tx, {
-          subgraph: 'units',
-          entity: 'AdministrativeUnit',
-          entityId: current.id,
-          action: 'UPDATE',
-          unitId: current.id,
-          unitPath: current.path,
-          before: { name: current.name, kind: current.kind },
-          after: { name: renamed.name, kind: renamed.kind },
-        });
+        await auditVillageChange(tx, current, { name: current.name, kind: current.kind }, { name: renamed.name, kind: renamed.kind });
         return renamed;
       }),
     );
@@ -438,16 +442,7 @@ export class VillageService extends Service {
           current.id,
         ]);
         const closed = tx.map(AdministrativeUnit, row);
-        await writeAudit(tx, {
-          subgraph: 'units',
-          entity: 'AdministrativeUnit',
-          entityId: current.id,
-          action: 'UPDATE',
-          unitId: current.id,
-          unitPath: current.path,
-          before: { validTo: current.validTo ?? null },
-          after: { validTo: closed.validTo },
-        });
+        await auditVillageChange(tx, current, { validTo: current.validTo ?? null }, { validTo: closed.validTo });
         return closed;
       }),
     );

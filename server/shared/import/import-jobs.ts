@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../identity.js';
 import type { SqlRow } from '../sql.js';
-import type { ImportRowError, StagedRow } from './import-kind.js';
+import type { StagedRow } from './import-kind.js';
+import type { ImportRowError } from './import-row.js';
 import type { SpooledFile } from './import-file.js';
 
 /**

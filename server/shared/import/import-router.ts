@@ -15,15 +15,8 @@ import { withRequestScope } from '../request-scope.js';
 import { type Cell, sendTable } from '../table-file.js';
 import { ImportFileError, sheetRows, spoolUpload, type SpooledFile } from './import-file.js';
 import { ImportJobs, type ImportJob } from './import-jobs.js';
-import {
-  commonPath,
-  type ImportKind,
-  type ImportRowError,
-  type ParsedRow,
-  parseRow,
-  readHeader,
-  type ValidatedBatch,
-} from './import-kind.js';
+import { commonPath, type ImportKind, type ValidatedBatch } from './import-kind.js';
+import { type ImportRowError, type ParsedRow, parseRow, readHeader } from './import-row.js';
 
 /** What the hub gives a subgraph's import routes. */
 export interface ImportDeps {
