@@ -7,6 +7,14 @@ import { conflict, hubError } from './errors.js';
  * (unique indexes against concurrent inserts, serializable transactions), and the caller who lost the race gets a
  * CONFLICT to retry, not an internal error. One mapping for every subgraph, in-process or over HTTP.
  */
+/** The database cannot be reached or is restarting: the caller may retry. */
+export const databaseUnavailable = () =>
+  hubError(
+    'SERVICE_UNAVAILABLE',
+    'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại',
+    'The database is unavailable for now: try again',
+  );
+
 const BY_STATE: Record<string, () => GraphQLError> = {
   // unique_violation: someone recorded the same thing meanwhile.
   '23505': () =>
@@ -30,6 +38,15 @@ const BY_STATE: Record<string, () => GraphQLError> = {
   '22003': () => hubError('BAD_USER_INPUT', 'Giá trị số vượt quá phạm vi cho phép', 'A numeric value is out of range'),
   '22021': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
   '22P05': () => hubError('BAD_USER_INPUT', 'Văn bản chứa ký tự không hợp lệ', 'Text contains an invalid character'),
+  // The server is shutting down or starting up (admin_shutdown, crash_shutdown, cannot_connect_now), or the connection
+  // broke (class 08): a restart of PostgreSQL, which the hub rides out.
+  '57P01': databaseUnavailable,
+  '57P02': databaseUnavailable,
+  '57P03': databaseUnavailable,
+  '08000': databaseUnavailable,
+  '08001': databaseUnavailable,
+  '08003': databaseUnavailable,
+  '08006': databaseUnavailable,
   '25P03': () =>
     hubError(
       'SERVICE_UNAVAILABLE',

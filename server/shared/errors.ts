@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { codedDatabaseError } from './database-errors.js';
+import { codedDatabaseError, databaseUnavailable } from './database-errors.js';
 
 /** The one error vocabulary of the API; every expected failure carries one of these in `extensions.code`. */
 export type ErrorCode =
@@ -111,16 +111,14 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, l
       extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
     };
   }
+  // The driver's own messages when the database is unreachable, alone or after the statement (MikroORM: "<sql> - …").
   if (
-    /^(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET|Query read timeout|timeout exceeded when trying to connect)/i.test(
+    /(^|\s-\s)(connect ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down)|read ECONNRESET|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error)/i.test(
       formatted.message,
     )
   ) {
-    return {
-      message: bilingual('Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại', 'The database is unavailable for now: try again'),
-      path: formatted.path,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    };
+    const unavailable = databaseUnavailable();
+    return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
   }
   log?.(original);
   return {

@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { maskError } from './errors.js';
+
+/** An execution error as Apollo formats it, with the driver's error as the original. */
+const masked = (message: string, original: unknown) => maskError(new GraphQLError(message).toJSON(), original);
+
+describe('maskError', () => {
+  it('reports a database that restarts or cannot be reached as SERVICE_UNAVAILABLE, however the driver words it', () => {
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    for (const [message, original] of [
+      // MikroORM puts the statement before the driver's message, and keeps the driver's error as its cause.
+      [
+        'insert into "units"."unit_classification" ("x") values ($1) - terminating connection due to administrator command',
+        { cause: shutdown },
+      ],
+      ['the database system is starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
+      ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
+      ['select 1 - Client has encountered a connection error and is not queryable', new Error('not queryable')],
+    ] as const) {
+      const error = masked(message, original);
+      expect(error.extensions, message).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+      expect(error.message).toBe(
+        'Cơ sở dữ liệu tạm thời không truy cập được, vui lòng thử lại — The database is unavailable for now: try again',
+      );
+    }
+  });
+
+  it('hides anything else behind INTERNAL_SERVER_ERROR, without the driver text', () => {
+    const error = masked('select * from secret_table - column "x" does not exist', new Error('column "x" does not exist'));
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(error.message).not.toContain('secret_table');
+  });
+});
