@@ -27,10 +27,11 @@ export default defineConfig({
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 180_000,
     pool: 'forks',
-    // A worker keeps the modules it loaded from one file to the next: importing the server once per worker rather than
-    // once per file saves about a third of the suite's processor time. tests/support/setup.ts resets what files cache.
-    isolate: false,
-    // tests/limits.test.ts collects garbage before it measures a request's memory, as other files ran in this worker.
+    // Each file in a fresh module graph: sharing one worker's modules between files (isolate: false) imported the
+    // server once per worker, but the memory limits (tests/limits.test.ts) then measured what earlier files left.
+    // tests/support/setup.ts still closes and forgets, after each file, what support modules opened or cached.
+    isolate: true,
+    // tests/limits.test.ts collects garbage before it measures a request's memory.
     execArgv: ['--expose-gc'],
     // Files run side by side, each worker slot on its own hub and database cloned from one seeded template
     // (tests/support/global-setup.ts). Two workers suit the 2-core CI machine; NTM_TEST_WORKERS overrides.

@@ -5,8 +5,8 @@ import { closePool } from './db.js';
 import { screenshotOnFailure } from './failures.js';
 import { closeSpecAuth } from './spec-context.js';
 
-// Run before every test file. Modules stay loaded from one file to the next on a worker (vitest `isolate: false`, which
-// spares each file importing the server again), so what a file opened is closed after it and what it cached forgotten.
+// Run before every test file. Whether or not a worker keeps its modules from one file to the next (vitest `isolate`),
+// what a file opened is closed after it and what it cached forgotten.
 beforeEach(screenshotOnFailure);
 afterAll(async () => {
   resetTestAccounts();
