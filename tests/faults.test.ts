@@ -141,18 +141,24 @@ describe('PostgreSQL restarting during writes', () => {
     const WRITE = `mutation($s: String) { setUnitClassification(input: { unitCode: "06", asOf: "2024-01-01", scheme: BORDER, source: $s }) { id source } }`;
     const acknowledged: string[] = [];
     const failedCodes = new Set<string>();
-    let readyWhileDown = 0;
-    for (let i = 0; i < 45; i++) {
-      if (i === 15) {
-        await database.stop();
-        readyWhileDown = await ready();
+    // Four writers at once, so some are mid-request (signing in, in a transaction, committing) when it stops.
+    const writeRound = async (round: string) => {
+      const results = await Promise.all([0, 1, 2, 3].map((w) => query(WRITE, { s: `fault-${round}-${w}` })));
+      for (const result of results) {
+        if (result.data?.setUnitClassification?.id && !result.errors) acknowledged.push(result.data.setUnitClassification.id);
+        else for (const e of result.errors ?? []) failedCodes.add(e.extensions?.code ?? 'none');
       }
-      if (i === 30) database = await startPostgres();
-      const result = await query(WRITE, { s: `fault-${i}` });
-      if (result.data?.setUnitClassification?.id && !result.errors) acknowledged.push(result.data.setUnitClassification.id);
-      else for (const e of result.errors ?? []) failedCodes.add(e.extensions?.code ?? 'none');
       await sleep(30);
-    }
+    };
+    for (let i = 0; i < 15; i++) await writeRound(`before-${i}`);
+    await database.stop();
+    const readyWhileDown = await ready();
+    // Down longer than the hubs keep a session checked (NTM_SESSION_CACHE_MS), so the units subgraph's own sign-in
+    // check meets the stopped database too, and answers the gateway with a 503.
+    const downUntil = Date.now() + baseConfig().auth.sessionCacheMs + 1_000;
+    for (let i = 0; Date.now() < downUntil; i++) await writeRound(`down-${i}`);
+    database = await startPostgres();
+    for (let i = 0; i < 15; i++) await writeRound(`after-${i}`);
     expect(readyWhileDown).toBe(503);
     expect(acknowledged.length).toBeGreaterThanOrEqual(25);
     expect([...failedCodes]).toEqual(['SERVICE_UNAVAILABLE']);

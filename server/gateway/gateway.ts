@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { SubgraphContext } from '../shared/context.js';
@@ -6,6 +6,7 @@ import type { Identity } from '../shared/identity.js';
 import type { LocalExecutor } from '../shared/local-executor.js';
 import { InProcessDataSource } from './in-process-data-source.js';
 import { graphqlProtection } from './limits.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -35,7 +36,7 @@ export function createGatewayServer(options: GatewayOptions): ApolloServer<Gatew
       if (executor) return new InProcessDataSource(executor, (identity) => options.contextFor(name, identity));
       // A subgraph over HTTP authenticates the caller itself, from the same Bearer token the gateway checked.
       const credential = Object.entries(options.credentialFor(name));
-      return new RemoteGraphQLDataSource<GatewayContext>({
+      return new SubgraphDataSource({
         url,
         willSendRequest: ({ request, context }) => {
           if (context.authorization) request.http?.headers.set('authorization', context.authorization);

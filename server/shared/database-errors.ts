@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { conflict, hubError } from './errors.js';
 
@@ -55,12 +55,21 @@ const BY_STATE: Record<string, () => GraphQLError> = {
     ),
 };
 
-/** The SQLSTATE of a driver error, looked for along its causes. */
+/** The socket errors by which the driver says the connection to the database broke or could not be made. */
+const CONNECTION_LOST = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * The SQLSTATE of a driver error, looked for along its causes. A socket error of the driver (MikroORM's
+ * `DriverException` around it) is the connection failing: class 08, `connection_failure`.
+ */
 function sqlState(error: unknown): string | undefined {
   type Cause = { code?: unknown; sqlState?: unknown; originalError?: unknown; cause?: unknown } | null | undefined;
+  let driver = false;
   for (let e = error as Cause, hops = 0; e && hops < 5; e = (e.originalError ?? e.cause) as Cause, hops++) {
+    driver ||= (e as object) instanceof DriverException;
     const code = e.code ?? e.sqlState;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (driver && typeof code === 'string' && CONNECTION_LOST.has(code)) return '08006';
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { DriverException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { maskError } from './errors.js';
@@ -17,6 +18,11 @@ describe('maskError', () => {
       ['the database system is starting up', Object.assign(new Error('the database system is starting up'), { code: '57P03' })],
       ['Connection terminated unexpectedly', new Error('Connection terminated unexpectedly')],
       ['select 1 - Client has encountered a connection error and is not queryable', new Error('not queryable')],
+      // A socket error while connecting, as MikroORM wraps it: the code, not the wording, says what happened.
+      [
+        'connect ECONNRESET 127.0.0.1:54462',
+        new DriverException(Object.assign(new Error('connect ECONNRESET 127.0.0.1:54462'), { code: 'ECONNRESET' })),
+      ],
     ] as const) {
       const error = masked(message, original);
       expect(error.extensions, message).toEqual({ code: 'SERVICE_UNAVAILABLE' });
@@ -30,5 +36,11 @@ describe('maskError', () => {
     const error = masked('select * from secret_table - column "x" does not exist', new Error('column "x" does not exist'));
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(error.message).not.toContain('secret_table');
+    // A socket error outside the driver (a peer's HTTP request) is not the database's.
+    const peer = masked(
+      'fetch failed',
+      new TypeError('fetch failed', { cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }) }),
+    );
+    expect(peer.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 });

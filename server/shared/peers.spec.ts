@@ -20,12 +20,23 @@ describe('peer errors', () => {
     }
   });
 
+  it('passes on a peer being unavailable for now, whatever codes the caller names, so the client knows to retry', () => {
+    for (const passOn of [undefined, ['CONFLICT']]) {
+      const error = peerError(
+        'units',
+        { message: 'Tạm thời không truy cập được — Unavailable', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        passOn,
+      );
+      expect(error).toBeInstanceOf(GraphQLError);
+      expect(error.message).toBe('Tạm thời không truy cập được — Unavailable');
+      expect((error as GraphQLError).extensions.code).toBe('SERVICE_UNAVAILABLE');
+    }
+  });
+
   it('passes on the codes a caller names instead of the default ones', () => {
-    const error = peerError('insights', { message: 'stopped', extensions: { code: 'SERVICE_UNAVAILABLE' } }, ['SERVICE_UNAVAILABLE']);
-    expect((error as GraphQLError).extensions.code).toBe('SERVICE_UNAVAILABLE');
-    expect(peerError('insights', { message: 'absent', extensions: { code: 'NOT_FOUND' } }, ['SERVICE_UNAVAILABLE'])).not.toBeInstanceOf(
-      GraphQLError,
-    );
+    const error = peerError('insights', { message: 'taken', extensions: { code: 'CONFLICT' } }, ['CONFLICT']);
+    expect((error as GraphQLError).extensions.code).toBe('CONFLICT');
+    expect(peerError('insights', { message: 'absent', extensions: { code: 'NOT_FOUND' } }, ['CONFLICT'])).not.toBeInstanceOf(GraphQLError);
   });
 
   it('returns the data of an answer without errors, and throws the first error of one with errors', async () => {

@@ -24,14 +24,18 @@ export type PeerQuery = (subgraph: string, query: string, variables?: Record<str
 /** The codes by which a peer says the caller asked for something wrong or absent: passed on as they are. */
 const CALLER_MISTAKES: readonly string[] = ['NOT_FOUND', 'BAD_USER_INPUT'];
 
+/** The code by which a peer says it cannot answer just now (its database restarting): the caller may retry here too. */
+const TRANSIENT = 'SERVICE_UNAVAILABLE';
+
 /**
  * A peer's error as this subgraph's own. A caller's mistake (a code in `passOn`; by default NOT_FOUND and
- * BAD_USER_INPUT) keeps its code and its message, already bilingual; anything else is the peer failing, an internal
- * error that names the subgraph (masked for clients, logged).
+ * BAD_USER_INPUT) and the peer being unavailable for now keep their code and their message, already bilingual;
+ * anything else is the peer failing, an internal error that names the subgraph (masked for clients, logged).
  */
 export function peerError(subgraph: string, error: PeerError, passOn: readonly string[] = CALLER_MISTAKES): Error {
   const code = error.extensions?.code;
-  if (typeof code === 'string' && passOn.includes(code)) return new GraphQLError(error.message, { extensions: { code } });
+  if (typeof code === 'string' && (passOn.includes(code) || code === TRANSIENT))
+    return new GraphQLError(error.message, { extensions: { code } });
   return new Error(`${subgraph} subgraph: ${error.message}`);
 }
 
