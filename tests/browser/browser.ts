@@ -7,18 +7,25 @@ import { launched, SCREENSHOTS } from '../support/failures.js';
 export { SCREENSHOTS };
 import { hubUrl } from '../support/hub.js';
 
-/** Debian's Chromium (`apt-get install -y chromium`), or the browser NTM_CHROMIUM names. */
-export const CHROMIUM = process.env.NTM_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The browser NTM_CHROMIUM names, else Debian's Chromium headless shell (`apt-get install -y chromium-headless-shell`),
+ * else Debian's Chromium. The shell draws the same pages with Chromium's engine without the browser's own UI layers:
+ * it took about a quarter less processor time over the stories and the console tour.
+ */
+export const CHROMIUM =
+  process.env.NTM_CHROMIUM ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ??
+  '/usr/bin/chromium';
 /** `npm run screenshots` (NTM_SCREENSHOTS=1) saves every named step for the docs; the suite only saves failures. */
 const DOCS_SCREENSHOTS = process.env.NTM_SCREENSHOTS === '1';
-/** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package). */
-const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || !!process.env.NTM_CHROMIUM;
+/** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package); its headless shell always. */
+const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || CHROMIUM !== '/usr/bin/chromium';
 
 /** Launches headless Chromium; without one the browser tests fail (they are not skipped) and say how to install it. */
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`,
+      `No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium-headless-shell\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`,
     );
   }
   if (!existsSync(projectPath('admin', 'dist', 'index.html'))) {
