@@ -27,12 +27,12 @@ export const MAX_USERNAME = 80;
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 1024;
 const USERNAME = new RegExp(`^[a-z0-9._-]{3,${MAX_USERNAME}}$`);
-// Verifying against a fixed hash for unknown names keeps their timing like that of known names (at the hub's cost).
-const decoys = new Map<string, Promise<string>>();
-const decoy = (cost: PasswordCost | undefined) => {
-  const key = JSON.stringify(cost ?? null);
-  let found = decoys.get(key);
-  if (!found) decoys.set(key, (found = AccountService.hash('decoy-password-for-unknown-users', cost)));
+// Verifying against a fixed hash for unknown names keeps their timing like that of known names: one hash per hub, made
+// at its cost on first use.
+const decoys = new WeakMap<HubAuth, Promise<string>>();
+const decoy = (auth: HubAuth) => {
+  let found = decoys.get(auth);
+  if (!found) decoys.set(auth, (found = AccountService.hash('decoy-password-for-unknown-users', auth.passwordCost)));
   return found;
 };
 
@@ -79,7 +79,7 @@ export class AccountService extends Service {
     const throttle = new LoginThrottle(this.em);
     await refuseWhileThrottled(throttle, username);
     const user = await this.em.findOne(UserAccount, { username }, { populate: ['passwordHash'] });
-    const ok = await argon2.verify(user?.passwordHash ?? (await decoy(this.ctx.auth.passwordCost)), password);
+    const ok = await argon2.verify(user?.passwordHash ?? (await decoy(this.ctx.auth)), password);
     const session = user && ok ? await this.sessionOf(user.id) : null;
     if (!user || !ok || !user.active || !session?.active) {
       await throttle.fail(username);

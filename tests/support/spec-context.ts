@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll } from 'vitest';
 import { openHubAuth, type HubAuth } from '../../server/shared/auth/hub-auth.js';
 import { readConfig } from '../../server/shared/config.js';
 import { requestGuard } from '../../server/shared/guard.js';
@@ -25,11 +26,11 @@ export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
 /** The test database's token service, opened on first use: service specs seldom sign anyone in. */
 let opened: Promise<HubAuth> | undefined;
 const realAuth = () => (opened ??= openHubAuth(databaseUrl(), readConfig({}, []).auth, createLogger('warn')));
-/** Closes the token service a spec file opened (tests/support/setup.ts, after each file). */
-export async function closeSpecAuth(): Promise<void> {
+// Closed after the file that imports this module: only spec files that call services directly load it.
+afterAll(async () => {
   await (await opened)?.close();
   opened = undefined;
-}
+});
 const auth: HubAuth = {
   authenticate: async (authorization) => (await realAuth()).authenticate(authorization),
   issueToken: async (identity, sessionVersion) => (await realAuth()).issueToken(identity, sessionVersion),
