@@ -1,7 +1,21 @@
 import { useLocaleState } from 'react-admin';
 
 /** Numbers and dates as the reader expects them: vi-VN (1.234,5; dd/mm/yyyy) in Vietnamese, en-GB in English. */
-export function formatters(locale: string) {
+export function formatters(locale: string): Formatters {
+  let made = byLocale.get(locale);
+  if (!made) byLocale.set(locale, (made = makeFormatters(locale)));
+  return made;
+}
+
+export type Formatters = ReturnType<typeof makeFormatters>;
+
+/**
+ * One set per language, made once: an Intl formatter takes a while to build, and tables format every cell on every
+ * render (building five per call was the console's largest cost of its own in a profile of every page).
+ */
+const byLocale = new Map<string, Formatters>();
+
+function makeFormatters(locale: string) {
   const tag = locale === 'en' ? 'en-GB' : 'vi-VN';
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const vnd = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
