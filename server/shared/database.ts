@@ -21,7 +21,15 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   databaseName?: string;
+  /**
+   * False for a throwaway cluster (the tests'): commits do not wait for the disk and nothing is flushed, so a crash of
+   * the machine may lose or corrupt it. Default true: the hub's own data is durable.
+   */
+  durable?: boolean;
 }
+
+/** PostgreSQL settings of a throwaway cluster: no waiting on the disk. */
+const THROWAWAY = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 
 const EXTENSIONS = ['ltree', 'unaccent', 'pg_trgm', 'btree_gist'];
 
@@ -109,6 +117,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: options.durable === false ? THROWAWAY : [],
     onLog: (message) => log.debug({ postgres: String(message).trim() }),
     onError: (error) => log.debug({ postgres: String(error).trim() }),
   });

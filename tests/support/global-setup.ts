@@ -41,6 +41,8 @@ export async function setup(project: TestProject) {
         dataDir: process.env.NTM_TEST_DATA_DIR ? projectPath(process.env.NTM_TEST_DATA_DIR) : projectPath('.data', 'test-postgres'),
         port: Number(process.env.NTM_TEST_PG_PORT ?? 54339),
         databaseName: 'postgres',
+        // Rebuilt whenever it is lost: commits need not wait for the disk.
+        durable: false,
       },
       log,
     );
