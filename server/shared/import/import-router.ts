@@ -5,11 +5,10 @@ import { GraphQLError } from 'graphql';
 import { writeAudit } from '../audit.js';
 import type { HubAuth } from '../auth/hub-auth.js';
 import { requireSignedIn } from '../guard.js';
-import { CAPABILITIES } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { sendHttpError } from '../http-errors.js';
-import { type Identity, Role } from '../identity.js';
+import type { Identity } from '../identity.js';
 import type { Logger } from '../logger.js';
 import { withRequestScope } from '../request-scope.js';
 import { type Cell, sendTable } from '../table-file.js';
@@ -67,11 +66,14 @@ function refusal(error: unknown, log: Logger): string {
   return 'Lỗi hệ thống khi nhập dữ liệu, vui lòng thử lại — Internal error while importing, please try again';
 }
 
-/** Refuses callers who hold none of the capability's roles anywhere: they could import no row. */
+/**
+ * The route's role check, as `@Authorized(kind.capability)` on a resolver: anonymous callers are refused, and so are
+ * callers the request's guard gives the capability over no unit (they could import no row). Each row's unit is then
+ * checked through the same guard.
+ */
 function mayImport(ctx: SubgraphContext, kind: ImportKind): void {
   requireSignedIn(ctx);
-  const roles = CAPABILITIES[kind.capability].roles;
-  if (!ctx.identity.grants.some((g) => g.role === Role.SYSTEM_ADMIN || roles.includes(g.role))) {
+  if (!ctx.guard.paths(kind.capability).length) {
     throw forbidden(`Bạn không có quyền nhập ${kind.title.vi.toLowerCase()}`, `You may not import ${kind.title.en.toLowerCase()}`);
   }
 }
@@ -235,10 +237,7 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
   };
   const ownJob = async (ctx: SubgraphContext, id: string): Promise<ImportJob> => {
     const job = await new ImportJobs(ctx.em).find(id);
-    const mine =
-      job &&
-      job.kind === kind.name &&
-      (job.userId === ctx.identity.userId || ctx.identity.grants.some((g) => g.role === Role.SYSTEM_ADMIN));
+    const mine = job && job.kind === kind.name && (job.userId === ctx.identity.userId || ctx.guard.isSystemAdmin());
     if (!mine) throw notFound(`Không có lượt nhập ${id}`, `No import ${id}`);
     return job;
   };
