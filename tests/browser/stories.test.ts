@@ -1,16 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn as login } from '../support/auth.js';
 import { gql } from '../support/client.js';
 import { consoleUrl, expectReadable, launch, openPage, shot, signIn, watch } from './browser.js';
 
 /**
  * The stories of issue 14, each walked end to end by a first-time user who starts signed out, signs in through the
  * form with a demo account, and chooses units with the unit picker (never by typing a code). Each fails on a page
- * error, a console error, or text a person should not have to read (untranslated keys, raw codes).
+ * error, a console error, or text a person should not have to read (untranslated keys, raw codes). Every page at
+ * both sizes: `pages.test.ts`.
  */
-const login = async (username: string, password: string) =>
-  (await gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password })).data.login
-    .token as string;
 
 /** Picks a unit in a picker: types part of its name without accents, then chooses the option with that code. */
 async function pick(page: Page, testId: string, typed: string, code: string): Promise<void> {
@@ -396,151 +395,4 @@ describe('first-time users', () => {
     expect(problems).toEqual([]);
     await page.context().close();
   });
-});
-
-describe('every page at 1440×900 and at a 390×844 phone', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  it('has a screenshot of each page at both sizes (and in English on the desktop), and nothing scrolls sideways on the phone', async () => {
-    const ids = await gql(`{ units(filter: { search: "khanh hoa", level: PROVINCE }) { nodes { id } }
-      campaigns(limit: 100) { nodes { id key } }
-      criteriaSets(filter: { code: "COMMUNE-NTM-2021-2025" }) { nodes { id } }
-      assessments(filter: { withinCode: "56", year: 2024, asOf: "2024-06-30" }, limit: 1) { nodes { id } }
-      awardStandardList(limit: 1) { nodes { id } } }`);
-    const admin = await login('khanhhoa.admin', 'demo-khanhhoa');
-    const kh = ids.data.campaigns.nodes.find((c: { key: string }) => c.key === 'khanh-hoa-2021-2025').id;
-    // A nomination to show: a draft of a Khánh Hòa commune this test proposes.
-    const standards = await gql('query($c: ID!) { awardStandards(campaignId: $c) { id key } }', { c: kh });
-    const communes = await gql(
-      '{ units(filter: { withinCode: "56", level: COMMUNE, kind: COMMUNE, asOf: "2022-06-30" }, limit: 100, orderBy: CODE) { nodes { code } } }',
-    );
-    const draft = await gql(
-      'mutation($i: CreateNominationInput!) { createNomination(input: $i) { id } }',
-      {
-        i: {
-          standardId: standards.data.awardStandards.find((x: { key: string }) => x.key === 'khanh-hoa-commune').id,
-          subject: { unitCode: communes.data.units.nodes[48].code, asOf: '2022-06-30' },
-          year: 2022,
-          proposingUnitCode: '56',
-          formCode: 'PROVINCE_CERTIFICATE',
-        },
-      },
-      { token: admin },
-    );
-    expect(draft.errors).toBeUndefined();
-    const nomination = { data: { nominations: { nodes: [draft.data.createNomination] } } };
-    const pages: [string, string][] = [
-      ['dashboard', ''],
-      ['units', 'units'],
-      ['unit', `units/${ids.data.units.nodes[0].id}/show`],
-      ['campaigns', 'campaigns'],
-      ['campaign', `campaigns/${kh}/show`],
-      ['targets', 'targets'],
-      ['targets-grid', `targets/grid?campaign=${kh}&metric=COMMUNES_NTM`],
-      ['criteria-sets', 'criteriaSets'],
-      ['criteria-set', `criteriaSets/${ids.data.criteriaSets.nodes[0].id}/show`],
-      ['assessments', 'assessments'],
-      ['assessment', `assessments/${ids.data.assessments.nodes[0].id}/show`],
-      ['assessment-entry', 'assessments/create'],
-      ['recognitions', 'recognitions'],
-      ['award-forms', 'awardForms'],
-      ['award-standards', 'awardStandards'],
-      ['award-standard', `awardStandards/${ids.data.awardStandardList.nodes[0].id}/show`],
-      ['eligibility', 'eligibility'],
-      ['contributions', 'contributions'],
-      ['contribution-new', 'contributions/create'],
-      ['nominations', 'nominations'],
-      ['nomination', `nominations/${nomination.data.nominations.nodes[0].id}/show`],
-      ['awards', 'awards'],
-      ['compare', 'compare'],
-      ['progress', 'progress'],
-      ['audit-log', 'auditLog'],
-      ['accounts', 'users'],
-      ['reorganisations', 'reorganisations'],
-    ];
-    /** The resource lists: a table on the desktop, a simple list (or its empty state) on the phone. */
-    const lists = new Set([
-      'units',
-      'campaigns',
-      'targets',
-      'criteria-sets',
-      'assessments',
-      'recognitions',
-      'award-forms',
-      'award-standards',
-      'contributions',
-      'nominations',
-      'awards',
-      'audit-log',
-      'accounts',
-      'reorganisations',
-    ]);
-    const failures: string[] = [];
-    // Accounts other test files made on this database are listed under their (dotted) names: data, not keys.
-    const usernames: string[] = [];
-    for (let offset = 0, total = 1; offset < total; offset += 500) {
-      const users = await gql(
-        'query($o: Int) { users(limit: 500, offset: $o) { totalCount nodes { username } } }',
-        { o: offset },
-        { token: admin },
-      );
-      expect(users.errors).toBeUndefined();
-      total = users.data.users.totalCount;
-      usernames.push(...users.data.users.nodes.map((u: { username: string }) => u.username));
-    }
-    for (const [width, height, size, language] of [
-      [1440, 900, 'desktop', 'vi'],
-      [390, 844, 'phone', 'vi'],
-      [1440, 900, 'desktop-en', 'en'],
-    ] as const) {
-      const page = await openPage(browser, [], { width, height });
-      const problems = watch(page);
-      await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
-      if (language === 'en') {
-        await page.getByRole('button', { name: /Tiếng Việt/i }).click();
-        await page.getByRole('menuitem', { name: 'English' }).click();
-        await page.getByRole('menuitem', { name: 'Campaigns' }).waitFor();
-      }
-      for (const [name, route] of pages) {
-        await page.goto(consoleUrl(route));
-        // A page's chunk may arrive after the network first falls idle: wait until it draws something of its own.
-        await page
-          .waitForFunction(() => (document.getElementById('main-content')?.innerText.trim().length ?? 0) > 20, undefined, {
-            timeout: 15_000,
-          })
-          .catch(() => failures.push(`${name}-${size}: the page drew nothing`));
-        await page
-          .locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root')
-          .first()
-          .waitFor({ state: 'detached', timeout: 5_000 })
-          .catch(() => undefined);
-        // Then its data: the text read below is the page as loaded.
-        await page.waitForLoadState('networkidle');
-        if (lists.has(name)) {
-          const shown = page.locator(
-            size === 'phone'
-              ? '[data-testid="phone-list"] li[data-record], [data-testid="list-empty"]'
-              : 'tr[data-openable], [data-testid="list-empty"]',
-          );
-          await shown
-            .first()
-            .waitFor({ timeout: 10_000 })
-            .catch(() => failures.push(`${name}-${size}: neither records nor an empty state`));
-          if (size === 'phone' && (await page.locator('.RaList-main table').count()))
-            failures.push(`${name}-phone: a table rather than a simple list`);
-        }
-        await shot(page, `page-${name}-${size}`).catch((error: Error) => failures.push(error.message));
-        await expectReadable(page, language, usernames).catch((error: Error) => failures.push(`${name}-${size}: ${error.message}`));
-      }
-      expect(problems).toEqual([]);
-      await page.context().close();
-    }
-    expect(failures).toEqual([]);
-  }, 600_000);
 });
