@@ -13,8 +13,7 @@ export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextN
   const hub = useHub();
   return (
     <DialogButton
-      label="resources.criteriaSets.addCriterion.button"
-      title="resources.criteriaSets.addCriterion.title"
+      keys="resources.criteriaSets.addCriterion"
       icon={<AddIcon />}
       testId="add-criterion"
       done="resources.criteriaSets.added"
@@ -53,8 +52,7 @@ export function AddIndicatorButton({ setId, criteria }: { setId: string; criteri
   const hub = useHub();
   return (
     <DialogButton
-      label="resources.criteriaSets.addIndicator.button"
-      title="resources.criteriaSets.addIndicator.title"
+      keys="resources.criteriaSets.addIndicator"
       icon={<PlaylistAddIcon />}
       testId="add-indicator"
       done="resources.criteriaSets.added"

@@ -27,12 +27,10 @@ function RevokeButton() {
   if (!decision || decision.revokedOn || !mayRevoke) return null;
   return (
     <DialogButton
-      label="resources.recognitions.revoke.button"
-      title="resources.recognitions.revoke.title"
+      keys="resources.recognitions.revoke"
       titleArgs={{ number: decision.decisionNumber }}
       icon={<BlockIcon />}
-      done="resources.recognitions.revoke.done"
-      saveLabel="resources.recognitions.revoke.button"
+      confirms
       defaultValues={{ revokedOn: today() }}
       save={(values) =>
         hub.revokeRecognition({

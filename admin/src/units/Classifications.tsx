@@ -46,7 +46,6 @@ function AddClassification({ unit }: { unit: UnitRecord }) {
   return (
     <DialogButton
       label="resources.units.classify.add"
-      title="resources.units.classify.add"
       icon={<AddIcon />}
       done="resources.units.classify.done"
       save={(values) =>

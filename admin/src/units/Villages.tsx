@@ -34,7 +34,6 @@ function AddVillage({ commune }: { commune: UnitRecord }) {
   return (
     <DialogButton
       label="resources.units.villages.add"
-      title="resources.units.villages.add"
       icon={<AddIcon />}
       done="resources.units.villages.added"
       testId="add-village"
@@ -73,7 +72,6 @@ function RenameVillage({ asOf }: { asOf?: string }) {
   return (
     <DialogButton
       label="resources.units.villages.rename"
-      title="resources.units.villages.rename"
       icon={<EditIcon />}
       done="resources.units.villages.renamed"
       defaultValues={{ name: village.shortName, kind: village.kind }}
@@ -100,7 +98,6 @@ function CloseVillage({ asOf }: { asOf?: string }) {
   return (
     <DialogButton
       label="resources.units.villages.close"
-      title="resources.units.villages.close"
       icon={<EventBusyIcon />}
       done="resources.units.villages.closed"
       save={(values) =>
