@@ -1,4 +1,4 @@
-import { Chip, Stack, Table, TableBody, TableCell, TableRow } from '@mui/material';
+import { Chip, Stack, TableCell, TableRow } from '@mui/material';
 import { Labeled, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
@@ -6,9 +6,9 @@ import { useFormat } from '../common/format';
 import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { subjectText } from './NominationList';
 import { AwardFormName } from '../awardForms/AwardFormName';
-import { TableHeader } from '../common/TableHeader';
 import { WorkflowActions } from './WorkflowActions';
 import { Dossier } from './Dossier';
+import { SimpleTable } from '../common/SimpleTable';
 
 /** Every step: who, when, from, to, why. */
 function History() {
@@ -17,22 +17,23 @@ function History() {
   const format = useFormat();
   const status = (s: string | null) => (s ? translate(`enums.NominationStatus.${s}`) : '—');
   return (
-    <Table size="small" data-testid="history">
-      <TableHeader prefix="resources.nominations.history" labels={['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason']} />
-      <TableBody>
-        {(nomination?.transitions ?? []).map((t: RaRecord) => (
-          <TableRow key={t.id} data-to={t.to}>
-            <TableCell>{format.dateTime(t.at)}</TableCell>
-            <TableCell>{t.username}</TableCell>
-            <TableCell>{t.unit?.name ?? ''}</TableCell>
-            <TableCell>{status(t.from)}</TableCell>
-            <TableCell>{status(t.to)}</TableCell>
-            <TableCell>{t.receivedOn ? format.date(t.receivedOn) : ''}</TableCell>
-            <TableCell>{t.reason ?? ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      data-testid="history"
+      prefix="resources.nominations.history"
+      labels={['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason']}
+    >
+      {(nomination?.transitions ?? []).map((t: RaRecord) => (
+        <TableRow key={t.id} data-to={t.to}>
+          <TableCell>{format.dateTime(t.at)}</TableCell>
+          <TableCell>{t.username}</TableCell>
+          <TableCell>{t.unit?.name ?? ''}</TableCell>
+          <TableCell>{status(t.from)}</TableCell>
+          <TableCell>{status(t.to)}</TableCell>
+          <TableCell>{t.receivedOn ? format.date(t.receivedOn) : ''}</TableCell>
+          <TableCell>{t.reason ?? ''}</TableCell>
+        </TableRow>
+      ))}
+    </SimpleTable>
   );
 }
 
