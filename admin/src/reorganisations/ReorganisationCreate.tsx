@@ -5,7 +5,6 @@ import {
   Create,
   DateInput,
   NumberInput,
-  SelectInput,
   SimpleForm,
   SimpleFormIterator,
   TextInput,
@@ -13,9 +12,9 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { today } from '../common/format';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** The day before a "YYYY-MM-DD" date: sources and sub-units are read then. */
 const dayBefore = (date?: string) => {
@@ -63,7 +62,7 @@ export function ReorganisationCreate() {
         <Typography variant="body2" sx={{ mb: 1 }}>
           {translate('resources.reorganisations.create.help')}
         </Typography>
-        <SelectInput source="kind" choices={enumChoices('ReorganisationKind')} validate={required()} />
+        <EnumInput source="kind" enumName="ReorganisationKind" validate={required()} />
         <DateInput source="effectiveOn" validate={required()} />
         <TextInput source="resolutionNumber" validate={required()} />
         <DateInput source="resolutionDate" validate={required()} />
@@ -72,7 +71,7 @@ export function ReorganisationCreate() {
         <ArrayInput source="sources">
           <SimpleFormIterator inline>
             <EventUnitInput source="unitCode" before validate={required()} minWidth={360} />
-            <SelectInput source="share" choices={enumChoices('LineageShare')} validate={required()} />
+            <EnumInput source="share" enumName="LineageShare" validate={required()} />
           </SimpleFormIterator>
         </ArrayInput>
         <ArrayInput source="results">
@@ -80,7 +79,7 @@ export function ReorganisationCreate() {
             <EventUnitInput source="existingCode" before minWidth={300} />
             <TextInput source="code" label="resources.reorganisations.fields.code" />
             <TextInput source="name" label="resources.reorganisations.fields.name" />
-            <SelectInput source="kind" label="resources.reorganisations.fields.resultKind" choices={enumChoices('UnitKind')} />
+            <EnumInput source="kind" label="resources.reorganisations.fields.resultKind" enumName="UnitKind" />
             <EventUnitInput source="parentCode" minWidth={300} />
           </SimpleFormIterator>
         </ArrayInput>
