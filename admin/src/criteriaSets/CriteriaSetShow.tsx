@@ -13,7 +13,6 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
 import {
   EditButton,
-  Labeled,
   Show,
   SimpleShowLayout,
   TextField as RaTextField,
@@ -150,9 +149,7 @@ export function CriteriaSetShow() {
         <RaTextField source="owner.name" label="resources.criteriaSets.fields.owner" />
         <RaTextField source="parent.name" label="resources.criteriaSets.fields.parent" emptyText="—" />
         <PeriodText label="resources.campaigns.fields.period" />
-        <Labeled label="resources.criteriaSets.fields.legalBasis">
-          <RaTextField source="legalBasis.number" emptyText="—" />
-        </Labeled>
+        <RaTextField source="legalBasis.number" label="resources.criteriaSets.fields.legalBasis" emptyText="—" />
         <Criteria />
       </SimpleShowLayout>
     </Show>

@@ -1,5 +1,5 @@
 import { Chip, Stack, TableCell, TableRow } from '@mui/material';
-import { Labeled, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { useFormat } from '../common/format';
@@ -38,7 +38,7 @@ function History() {
 }
 
 /** The way the nomination goes, the level holding it now in bold: proposer, each reviewing level, the deciding level. */
-function Levels() {
+function Levels(_props: { label: string }) {
   const nomination = useRecordContext();
   const translate = useTranslate();
   if (!nomination?.levels) return null;
@@ -57,18 +57,18 @@ function Levels() {
   );
 }
 
-function Subject() {
+function Subject(_props: { label: string }) {
   const nomination = useRecordContext();
   return nomination ? <span>{subjectText(nomination.subject)}</span> : null;
 }
 
-function StandardLink() {
+function StandardLink(_props: { label: string }) {
   const nomination = useRecordContext();
   if (!nomination) return null;
   return <Link to={`/awardStandards/${nomination.standard.id}/show`}>{nomination.standard.criteriaText.slice(0, 200)}</Link>;
 }
 
-function Award() {
+function Award(_props: { label: string }) {
   const nomination = useRecordContext();
   const format = useFormat();
   const award = nomination?.award;
@@ -86,25 +86,17 @@ const SECTIONS: RecordSections = [
 export function NominationShow() {
   return (
     <TabbedRecord labels="resources.nominations.tabs" actions={<WorkflowActions />} sections={SECTIONS}>
-      <Labeled label="resources.nominations.fields.subject">
-        <Subject />
-      </Labeled>
+      <Subject label="resources.nominations.fields.subject" />
       <EnumText source="status" enumName="NominationStatus" chip />
-      <Labeled label="resources.nominations.fields.standard">
-        <StandardLink />
-      </Labeled>
+      <StandardLink label="resources.nominations.fields.standard" />
       <EnumText source="occasion" enumName="AwardOccasion" />
       <TextField source="year" />
       <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
       <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
       <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
-      <Labeled label="resources.nominations.fields.levels">
-        <Levels />
-      </Labeled>
+      <Levels label="resources.nominations.fields.levels" />
       <DateText source="createdAt" withTime />
-      <Labeled label="resources.nominations.fields.award">
-        <Award />
-      </Labeled>
+      <Award label="resources.nominations.fields.award" />
     </TabbedRecord>
   );
 }
