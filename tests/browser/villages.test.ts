@@ -9,8 +9,9 @@ const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-01-01`;
 
 /**
  * Villages and reorganisations in the console: a Bắc Kạn commune's administrator adds and renames a village on the
- * commune's page; a system administrator withdraws a future reorganisation from its page. What is written here is
- * a commune no other test file uses (by position) and a village of Khánh Hòa's second-to-last current commune.
+ * commune's page; a system administrator withdraws a future reorganisation from its page and sees on which day the
+ * record form reads each of its units. What is written here is a commune no other test file uses (by position) and a
+ * village of Khánh Hòa's second-to-last current commune.
  */
 describe('admin console: villages and reorganisations', () => {
   let browser: Browser;
@@ -122,6 +123,23 @@ describe('admin console: villages and reorganisations', () => {
     await system.getByText('Đã hủy sắp xếp').first().waitFor();
     const state = await gql(`{ reorganisation(id: "${id}") { status withdrawalReason } }`);
     expect(state.data.reorganisation).toEqual({ status: 'WITHDRAWN', withdrawalReason: 'Kiểm thử giao diện' });
+  });
+
+  it("asks for a reorganisation's units on the days the event reads them", async () => {
+    const system = await openPage(browser, errors);
+    await signIn(system, TEST_ADMIN.username, TEST_ADMIN.password);
+    await system.goto(consoleUrl('reorganisations/create'));
+    await system.getByLabel('Ngày có hiệu lực').fill('2027-03-01');
+    // What a unit picker says below its field, the day its codes are read on among it.
+    const readOn = async (label: RegExp) => {
+      const described = await system.getByLabel(label).first().getAttribute('aria-describedby');
+      return system.locator(`[id="${described}"]`).innerText();
+    };
+    // Sources and units that continue are read the day before the event (across the month's end); a parent on its day.
+    expect(await readOn(/^Đơn vị nguồn/)).toContain('đơn vị tại ngày 28/02/2027');
+    expect(await readOn(/^Đơn vị có sẵn \(tiếp tục\)/)).toContain('đơn vị tại ngày 28/02/2027');
+    expect(await readOn(/^Đơn vị cấp trên/)).toContain('đơn vị tại ngày 01/03/2027');
+    await system.close();
   });
 
   it('raised no uncaught errors in the page', () => {

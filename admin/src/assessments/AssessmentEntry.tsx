@@ -7,8 +7,6 @@ import {
   MenuItem,
   Select,
   Stack,
-  Table,
-  TableBody,
   TableCell,
   TableRow,
   TextField,
@@ -31,7 +29,7 @@ import { AssessedUnitPicker } from './AssessedUnitPicker';
 import { assessmentId } from './assessmentId';
 import { BulkEntry } from './BulkEntry';
 import { evaluateCriterion, passes, type Effective } from './evaluate';
-import { TableHeader } from '../common/TableHeader';
+import { SimpleTable } from '../common/SimpleTable';
 
 interface Indicator {
   code: string;
@@ -281,103 +279,102 @@ export function AssessmentEntry() {
             </Alert>
           )}
           <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="checklist" data-grid>
-              <TableHeader
-                labels={[
-                  'resources.assessments.entry.criterion',
-                  'resources.assessments.entry.indicators',
-                  'resources.assessments.entry.evaluated',
-                  'resources.assessments.entry.met',
-                  'resources.assessments.entry.overrideReason',
-                ]}
-              />
-              <TableBody>
-                {sheet.criteria.map((criterion, criterionIndex) => {
-                  const row = sheet.rows[criterion.number];
-                  const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
-                  const values = numbers(row);
-                  const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
-                  return (
-                    <TableRow key={criterion.number} data-criterion={criterion.number}>
-                      <TableCell sx={{ maxWidth: 260 }}>
-                        <b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
-                      </TableCell>
-                      <TableCell>
-                        {criterion.indicators.map((indicator, indicatorIndex) => {
-                          const threshold = sheet.effective[indicator.code]?.value ?? null;
-                          const value = values[indicator.code];
-                          const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
-                          return (
-                            <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
-                              <TextField
-                                size="small"
-                                fullWidth={false}
-                                sx={{ width: 110, flexShrink: 0 }}
-                                label={indicator.code}
-                                value={row.values[indicator.code] ?? ''}
-                                onKeyDown={onGridKeyDown}
-                                slotProps={{
-                                  htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' },
-                                }}
-                                onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })}
-                              />
-                              <Typography variant="caption" sx={{ maxWidth: 260 }}>
-                                {indicator.name} —{' '}
-                                {indicator.comparator === 'BOOL'
-                                  ? '0/1'
-                                  : threshold == null
-                                    ? translate('resources.assessments.entry.noThreshold')
-                                    : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
-                                {passed == null ? '' : passed ? ' ✓' : ' ✗'}
-                              </Typography>
-                            </Stack>
-                          );
-                        })}
-                      </TableCell>
-                      <TableCell>
-                        {evaluated == null ? (
-                          <Typography variant="caption" color="text.secondary">
-                            —
-                          </Typography>
-                        ) : (
-                          <Chip
-                            size="small"
-                            color={evaluated ? 'success' : 'error'}
-                            label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
-                          />
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <Select
+            <SimpleTable
+              data-testid="checklist"
+              data-grid
+              labels={[
+                'resources.assessments.entry.criterion',
+                'resources.assessments.entry.indicators',
+                'resources.assessments.entry.evaluated',
+                'resources.assessments.entry.met',
+                'resources.assessments.entry.overrideReason',
+              ]}
+            >
+              {sheet.criteria.map((criterion, criterionIndex) => {
+                const row = sheet.rows[criterion.number];
+                const firstRow = sheet.criteria.slice(0, criterionIndex).reduce((n, c) => n + Math.max(1, c.indicators.length), 0);
+                const values = numbers(row);
+                const evaluated = evaluateCriterion(criterion.indicators, values, sheet.effective);
+                return (
+                  <TableRow key={criterion.number} data-criterion={criterion.number}>
+                    <TableCell sx={{ maxWidth: 260 }}>
+                      <b>{criterion.number}.</b> {locale === 'en' && criterion.nameEn ? criterion.nameEn : criterion.name}
+                    </TableCell>
+                    <TableCell>
+                      {criterion.indicators.map((indicator, indicatorIndex) => {
+                        const threshold = sheet.effective[indicator.code]?.value ?? null;
+                        const value = values[indicator.code];
+                        const passed = value == null || Number.isNaN(value) ? null : passes(indicator.comparator, value, threshold);
+                        return (
+                          <Stack key={indicator.code} direction="row" spacing={1} alignItems="center" sx={{ mb: 0.5 }}>
+                            <TextField
+                              size="small"
+                              fullWidth={false}
+                              sx={{ width: 110, flexShrink: 0 }}
+                              label={indicator.code}
+                              value={row.values[indicator.code] ?? ''}
+                              onKeyDown={onGridKeyDown}
+                              slotProps={{
+                                htmlInput: { 'data-row': firstRow + indicatorIndex, 'data-col': 0, inputMode: 'decimal' },
+                              }}
+                              onChange={(e) => change(criterion.number, { values: { ...row.values, [indicator.code]: e.target.value } })}
+                            />
+                            <Typography variant="caption" sx={{ maxWidth: 260 }}>
+                              {indicator.name} —{' '}
+                              {indicator.comparator === 'BOOL'
+                                ? '0/1'
+                                : threshold == null
+                                  ? translate('resources.assessments.entry.noThreshold')
+                                  : `${COMPARATOR_SIGN[indicator.comparator]} ${format.number(threshold)}${indicator.unit ? ` ${indicator.unit}` : ''}`}
+                              {passed == null ? '' : passed ? ' ✓' : ' ✗'}
+                            </Typography>
+                          </Stack>
+                        );
+                      })}
+                    </TableCell>
+                    <TableCell>
+                      {evaluated == null ? (
+                        <Typography variant="caption" color="text.secondary">
+                          —
+                        </Typography>
+                      ) : (
+                        <Chip
                           size="small"
-                          value={row.decision}
-                          onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })}
-                          inputProps={{ 'aria-label': `met-${criterion.number}` }}
-                        >
-                          <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
-                          <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
-                          <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
-                        </Select>
-                        {errors[criterion.number] && (
-                          <Typography variant="caption" color="error" display="block">
-                            {errors[criterion.number]}
-                          </Typography>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <TextField
-                          size="small"
-                          fullWidth={false}
-                          value={row.reason}
-                          onChange={(e) => change(criterion.number, { reason: e.target.value })}
-                          placeholder={translate('app.reason')}
+                          color={evaluated ? 'success' : 'error'}
+                          label={translate(evaluated ? 'resources.assessments.result.met' : 'resources.assessments.result.notMet')}
                         />
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <Select
+                        size="small"
+                        value={row.decision}
+                        onChange={(e) => change(criterion.number, { decision: e.target.value as Decision })}
+                        inputProps={{ 'aria-label': `met-${criterion.number}` }}
+                      >
+                        <MenuItem value="auto">{translate('resources.assessments.entry.metAuto')}</MenuItem>
+                        <MenuItem value="yes">{translate('resources.assessments.entry.metYes')}</MenuItem>
+                        <MenuItem value="no">{translate('resources.assessments.entry.metNo')}</MenuItem>
+                      </Select>
+                      {errors[criterion.number] && (
+                        <Typography variant="caption" color="error" display="block">
+                          {errors[criterion.number]}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <TextField
+                        size="small"
+                        fullWidth={false}
+                        value={row.reason}
+                        onChange={(e) => change(criterion.number, { reason: e.target.value })}
+                        placeholder={translate('app.reason')}
+                      />
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </SimpleTable>
           </Box>
           <Box sx={{ mt: 2 }}>
             <MuiButton variant="contained" onClick={submit} disabled={saving} data-testid="save-assessment">

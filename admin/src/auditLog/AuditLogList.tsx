@@ -1,10 +1,10 @@
-import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Box, TableCell, TableRow, Typography } from '@mui/material';
 import { DataTable, DateInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { DateColumn } from '../common/columns';
-import { TableHeader } from '../common/TableHeader';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
+import { SimpleTable } from '../common/SimpleTable';
 
 const ACTIONS = ['CREATE', 'UPDATE', 'DELETE'];
 const SUBGRAPHS = ['units', 'accounts', 'campaigns', 'criteria', 'insights', 'awards'];
@@ -51,22 +51,19 @@ function Change() {
       <Typography variant="caption" color="text.secondary">
         {translate('audit.changed')}
       </Typography>
-      <Table size="small">
-        <TableHeader prefix="audit" labels={['field', 'before', 'after']} />
-        <TableBody>
-          {fields.map((key) => (
-            <TableRow
-              key={key}
-              data-changed={changed(key)}
-              sx={changed(key) ? { backgroundColor: 'warning.light', '& td': { fontWeight: 600 } } : undefined}
-            >
-              <TableCell>{translate(`audit.fields.${key}`, { _: key })}</TableCell>
-              <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'CREATE' ? '—' : show(before[key])}</TableCell>
-              <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'DELETE' ? '—' : show(after[key])}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable prefix="audit" labels={['field', 'before', 'after']}>
+        {fields.map((key) => (
+          <TableRow
+            key={key}
+            data-changed={changed(key)}
+            sx={changed(key) ? { backgroundColor: 'warning.light', '& td': { fontWeight: 600 } } : undefined}
+          >
+            <TableCell>{translate(`audit.fields.${key}`, { _: key })}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'CREATE' ? '—' : show(before[key])}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-word', maxWidth: 360 }}>{entry.action === 'DELETE' ? '—' : show(after[key])}</TableCell>
+          </TableRow>
+        ))}
+      </SimpleTable>
     </Box>
   );
 }

@@ -1,12 +1,12 @@
-import { DataTable, SelectInput, TextInput, useTranslate } from 'react-admin';
-import { enumChoices } from '../common/enums';
+import { DataTable, TextInput, useTranslate } from 'react-admin';
 import { useLocalName } from '../common/fields';
 import { EnumColumn } from '../common/columns';
 import { Details, RecordTable, ResourceList } from '../common/RecordTable';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   <TextInput key="q" source="q" alwaysOn />,
-  <SelectInput key="authority" source="authority" choices={enumChoices('AwardAuthority')} alwaysOn />,
+  <EnumInput key="authority" source="authority" enumName="AwardAuthority" alwaysOn />,
 ];
 
 export function AwardFormList() {

@@ -15,10 +15,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useWatch, type FieldValues } from 'react-hook-form';
-import { enumChoices } from '../common/enums';
 import { useAwardFormCatalogue, useCampaignAwardForms } from './CampaignAwardForms';
 import { RuleBuilderInput } from './RuleBuilder';
 import { toInput, type RuleNode } from './rule';
+import { EnumInput } from '../common/EnumInput';
 
 /** The builder's tree becomes the API's typed RuleInput (null: no evaluable rule). */
 const transform = (data: FieldValues) => ({ ...data, ruleInput: data.ruleTree ? toInput(data.ruleTree as RuleNode) : null });
@@ -48,11 +48,11 @@ function FormCodeInput() {
 function Fields() {
   return (
     <>
-      <SelectInput source="occasion" choices={enumChoices('AwardOccasion')} validate={required()} />
+      <EnumInput source="occasion" enumName="AwardOccasion" validate={required()} />
       <NumberInput source="year" />
-      <SelectInput source="subjectType" choices={enumChoices('AwardSubjectType')} validate={required()} />
+      <EnumInput source="subjectType" enumName="AwardSubjectType" validate={required()} />
       <TextInput source="subjectLabel" fullWidth />
-      <SelectInput source="basis" choices={enumChoices('AwardStandardBasis')} />
+      <EnumInput source="basis" enumName="AwardStandardBasis" />
       <FormCodeInput />
       <NumberInput source="quota" />
       <TextInput source="criteriaText" validate={required()} multiline fullWidth minRows={3} />

@@ -1,8 +1,8 @@
 import { AutocompleteInput, BooleanInput, DataTable, NumberInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { useLocalName } from '../common/fields';
 import { EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
+import { EnumInput } from '../common/EnumInput';
 
 export const campaignFilter = (
   <ReferenceInput key="campaignId" source="campaignId" reference="campaigns" alwaysOn sort={{ field: 'name', order: 'ASC' }}>
@@ -13,8 +13,8 @@ export const campaignFilter = (
 const filters = [
   campaignFilter,
   <TextInput key="q" source="q" alwaysOn />,
-  <SelectInput key="occasion" source="occasion" choices={enumChoices('AwardOccasion')} alwaysOn />,
-  <SelectInput key="subjectType" source="subjectType" choices={enumChoices('AwardSubjectType')} />,
+  <EnumInput key="occasion" source="occasion" enumName="AwardOccasion" alwaysOn />,
+  <EnumInput key="subjectType" source="subjectType" enumName="AwardSubjectType" />,
   <ReferenceInput key="formCode" source="formCode" reference="awardForms" sort={{ field: 'rank', order: 'ASC' }}>
     <SelectInput optionText="nameVi" />
   </ReferenceInput>,

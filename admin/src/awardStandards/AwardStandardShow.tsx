@@ -29,18 +29,18 @@ function Rule() {
   return <RuleView rule={standard?.rule} />;
 }
 
-function Source() {
+function Source(_props: { label: string }) {
   const standard = useRecordContext();
   return standard?.source ? <SourceText source={standard.source} /> : <span>—</span>;
 }
 
-function FormName() {
+function FormName(_props: { label: string }) {
   const standard = useRecordContext();
   const name = useLocalName();
   return <span>{standard?.form ? name(standard.form) : '—'}</span>;
 }
 
-function Deadline() {
+function Deadline(_props: { label: string }) {
   const standard = useRecordContext();
   const translate = useTranslate();
   if (!standard?.deadlineInfo) return <span>—</span>;
@@ -62,23 +62,15 @@ export function AwardStandardShow() {
         <EnumText source="subjectType" enumName="AwardSubjectType" />
         <TextField source="subjectLabel" emptyText="—" />
         <EnumText source="basis" enumName="AwardStandardBasis" />
-        <Labeled label="resources.awardStandards.fields.form">
-          <FormName />
-        </Labeled>
+        <FormName label="resources.awardStandards.fields.form" />
         <TextField source="quota" emptyText="—" />
-        <Labeled label="resources.awardStandards.fields.criteriaText">
-          <TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} />
-        </Labeled>
+        <TextField source="criteriaText" sx={{ whiteSpace: 'pre-line' }} />
         <Labeled label="resources.awardStandards.fields.rule" fullWidth>
           <Rule />
         </Labeled>
         <NoteText source="note" label="resources.awardStandards.fields.note" />
-        <Labeled label="resources.awardStandards.fields.source">
-          <Source />
-        </Labeled>
-        <Labeled label="resources.awardStandards.fields.deadline">
-          <Deadline />
-        </Labeled>
+        <Source label="resources.awardStandards.fields.source" />
+        <Deadline label="resources.awardStandards.fields.deadline" />
         <Typography variant="caption" color="text.secondary">
           {translate('app.version')}: <TextField source="version" />
         </Typography>

@@ -1,13 +1,13 @@
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Checkbox, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Checkbox, Stack, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { Button, useGetList, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useHub } from '../common/useHub';
-import { TableHeader } from '../common/TableHeader';
 import type { Row } from '../dataProvider';
 import { useCan } from '../capabilities';
 import { useLocalName } from '../common/fields';
 import { SourceText } from '../common/SourceText';
+import { SimpleTable } from '../common/SimpleTable';
 
 const ALL = { page: 1, perPage: 500 };
 
@@ -84,44 +84,45 @@ export function CampaignAwardForms() {
           {translate('awards.campaignForms.none')}
         </Alert>
       )}
-      <Table size="small" data-testid="campaign-award-forms">
-        <TableHeader prefix="awards.campaignForms" labels={['offered', 'form', 'authority', 'asStated', 'source']} />
-        <TableBody>
-          {catalogue.map((form) => {
-            const choice = choices[form.code] ?? UNOFFERED;
-            return (
-              <TableRow key={form.code} data-form={form.code} data-offered={String(choice.offered)}>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={choice.offered}
-                    disabled={!mayPlan}
-                    onChange={(e) => set(form.code, { offered: e.target.checked })}
-                    inputProps={{ 'aria-label': name(form) }}
-                  />
-                </TableCell>
-                <TableCell>{name(form)}</TableCell>
-                <TableCell>{translate(`enums.AwardAuthority.${form.authority}`)}</TableCell>
-                <TableCell sx={{ minWidth: 320 }}>
-                  <TextField
-                    size="small"
-                    fullWidth
-                    disabled={!mayPlan || !choice.offered}
-                    value={choice.asStated}
-                    onChange={(e) => set(form.code, { asStated: e.target.value })}
-                    placeholder={name(form)}
-                    inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }}
-                  />
-                </TableCell>
-                <TableCell>
-                  <Typography variant="caption">
-                    <SourceText source={listed.find((f) => f.formCode === form.code)?.source} />
-                  </Typography>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        data-testid="campaign-award-forms"
+        prefix="awards.campaignForms"
+        labels={['offered', 'form', 'authority', 'asStated', 'source']}
+      >
+        {catalogue.map((form) => {
+          const choice = choices[form.code] ?? UNOFFERED;
+          return (
+            <TableRow key={form.code} data-form={form.code} data-offered={String(choice.offered)}>
+              <TableCell padding="checkbox">
+                <Checkbox
+                  checked={choice.offered}
+                  disabled={!mayPlan}
+                  onChange={(e) => set(form.code, { offered: e.target.checked })}
+                  inputProps={{ 'aria-label': name(form) }}
+                />
+              </TableCell>
+              <TableCell>{name(form)}</TableCell>
+              <TableCell>{translate(`enums.AwardAuthority.${form.authority}`)}</TableCell>
+              <TableCell sx={{ minWidth: 320 }}>
+                <TextField
+                  size="small"
+                  fullWidth
+                  disabled={!mayPlan || !choice.offered}
+                  value={choice.asStated}
+                  onChange={(e) => set(form.code, { asStated: e.target.value })}
+                  placeholder={name(form)}
+                  inputProps={{ 'aria-label': `${translate('awards.campaignForms.asStated')} ${form.code}` }}
+                />
+              </TableCell>
+              <TableCell>
+                <Typography variant="caption">
+                  <SourceText source={listed.find((f) => f.formCode === form.code)?.source} />
+                </Typography>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </SimpleTable>
       {mayPlan && (
         <Button
           label="awards.campaignForms.save"

@@ -1,7 +1,7 @@
-import { Create, DateInput, Edit, SelectInput, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
+import { Create, DateInput, Edit, SimpleForm, TextInput, required, useTranslate } from 'react-admin';
 import { Typography } from '@mui/material';
-import { enumChoices } from '../common/enums';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** Period end must not come before its start. */
 const periodOrder = (values: Record<string, string>) => {
@@ -35,7 +35,7 @@ function CommonInputs() {
       <TextInput source="slogan" fullWidth />
       <DateInput source="periodStart" validate={required()} />
       <DateInput source="periodEnd" validate={required()} />
-      <SelectInput source="status" choices={enumChoices('CampaignStatus')} />
+      <EnumInput source="status" enumName="CampaignStatus" />
       <TextInput source="note" fullWidth multiline />
     </>
   );

@@ -1,13 +1,13 @@
-import { BooleanInput, DataTable, NumberInput, SearchInput, SelectInput, useTranslate, type RaRecord } from 'react-admin';
+import { BooleanInput, DataTable, NumberInput, SearchInput, useTranslate, type RaRecord } from 'react-admin';
 import { dotted } from '../common/format';
-import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { RecordTable, ResourceList } from '../common/RecordTable';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="status" source="status" choices={enumChoices('CampaignStatus')} alwaysOn />,
+  <EnumInput key="status" source="status" enumName="CampaignStatus" alwaysOn />,
   <NumberInput key="year" source="year" />,
   <FilterUnitInput key="issuerCode" source="issuerCode" yearSource="year" />,
   <BooleanInput key="rootOnly" source="rootOnly" />,

@@ -1,7 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import type { DeadlineMilestone } from '../dataProvider';
 import GridOnIcon from '@mui/icons-material/GridOn';
-import { Link as MuiLink, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Link as MuiLink, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { DeleteButton, EditButton, Labeled, TextField, TopToolbar, useRecordContext, useTranslate, Button } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { CampaignAwardForms } from '../awardStandards/CampaignAwardForms';
@@ -12,7 +12,7 @@ import { DeriveCampaignButton } from './DeriveCampaignButton';
 import { DeleteMilestoneButton, MilestoneDialogButton } from './MilestoneEditor';
 import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { useCan, useCanBelow } from '../capabilities';
-import { TableHeader } from '../common/TableHeader';
+import { SimpleTable } from '../common/SimpleTable';
 
 interface DocumentRef {
   number?: string;
@@ -120,28 +120,29 @@ function Milestones() {
   return (
     <Stack alignItems="flex-start">
       {mayPlan && <MilestoneDialogButton />}
-      <Table size="small" data-testid="milestones">
-        <TableHeader prefix="resources.campaigns.milestone" labels={['kind', 'recurrence', 'year', 'deadline', 'description', '']} />
-        <TableBody>
-          {(campaign?.milestones ?? []).map((m) => (
-            <TableRow key={m.id} data-milestone={m.id}>
-              <TableCell>{translate(`enums.MilestoneKind.${m.kind}`)}</TableCell>
-              <TableCell>{translate(`enums.Recurrence.${m.recurrence}`)}</TableCell>
-              <TableCell>{m.year ?? ''}</TableCell>
-              <TableCell>{deadline(m)}</TableCell>
-              <TableCell>{m.description}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {mayPlan && (
-                  <>
-                    <MilestoneDialogButton milestone={m} />
-                    <DeleteMilestoneButton milestone={m} />
-                  </>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        data-testid="milestones"
+        prefix="resources.campaigns.milestone"
+        labels={['kind', 'recurrence', 'year', 'deadline', 'description', '']}
+      >
+        {(campaign?.milestones ?? []).map((m) => (
+          <TableRow key={m.id} data-milestone={m.id}>
+            <TableCell>{translate(`enums.MilestoneKind.${m.kind}`)}</TableCell>
+            <TableCell>{translate(`enums.Recurrence.${m.recurrence}`)}</TableCell>
+            <TableCell>{m.year ?? ''}</TableCell>
+            <TableCell>{deadline(m)}</TableCell>
+            <TableCell>{m.description}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+              {mayPlan && (
+                <>
+                  <MilestoneDialogButton milestone={m} />
+                  <DeleteMilestoneButton milestone={m} />
+                </>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </SimpleTable>
     </Stack>
   );
 }
@@ -151,22 +152,19 @@ function Children() {
   const translate = useTranslate();
   if (!campaign?.children?.length) return <Typography variant="body2">{translate('app.none')}</Typography>;
   return (
-    <Table size="small">
-      <TableHeader labels={['resources.campaigns.fields.name', 'resources.campaigns.fields.issuer', 'resources.campaigns.fields.status']} />
-      <TableBody>
-        {campaign.children.map((c) => (
-          <TableRow key={c.id}>
-            <TableCell>
-              <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>
-                {c.name}
-              </MuiLink>
-            </TableCell>
-            <TableCell>{c.issuer.name}</TableCell>
-            <TableCell>{translate(`enums.CampaignStatus.${c.status}`)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable labels={['resources.campaigns.fields.name', 'resources.campaigns.fields.issuer', 'resources.campaigns.fields.status']}>
+      {campaign.children.map((c) => (
+        <TableRow key={c.id}>
+          <TableCell>
+            <MuiLink component={Link} to={`/campaigns/${c.id}/show`}>
+              {c.name}
+            </MuiLink>
+          </TableCell>
+          <TableCell>{c.issuer.name}</TableCell>
+          <TableCell>{translate(`enums.CampaignStatus.${c.status}`)}</TableCell>
+        </TableRow>
+      ))}
+    </SimpleTable>
   );
 }
 
@@ -174,18 +172,15 @@ function Subjects() {
   const campaign = useRecordContext<{ id: string; subjects: Subject[] }>();
   const translate = useTranslate();
   return (
-    <Table size="small">
-      <TableHeader prefix="resources.campaigns.subject" labels={['type', 'label', 'criteriaText']} />
-      <TableBody>
-        {(campaign?.subjects ?? []).map((s) => (
-          <TableRow key={s.id}>
-            <TableCell>{translate(`enums.SubjectType.${s.type}`)}</TableCell>
-            <TableCell>{s.label}</TableCell>
-            <TableCell sx={{ whiteSpace: 'pre-line' }}>{s.criteriaText}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable prefix="resources.campaigns.subject" labels={['type', 'label', 'criteriaText']}>
+      {(campaign?.subjects ?? []).map((s) => (
+        <TableRow key={s.id}>
+          <TableCell>{translate(`enums.SubjectType.${s.type}`)}</TableCell>
+          <TableCell>{s.label}</TableCell>
+          <TableCell sx={{ whiteSpace: 'pre-line' }}>{s.criteriaText}</TableCell>
+        </TableRow>
+      ))}
+    </SimpleTable>
   );
 }
 

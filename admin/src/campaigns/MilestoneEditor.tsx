@@ -10,7 +10,6 @@ import {
   Form,
   NumberInput,
   SaveButton,
-  SelectInput,
   TextInput,
   Toolbar,
   maxValue,
@@ -23,8 +22,8 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { useHub } from '../common/useHub';
+import { EnumInput } from '../common/EnumInput';
 
 /** Runs a milestone write, then re-reads the campaign; an API error (stale version, bad year …) is shown as it comes. */
 function useMilestoneWrite() {
@@ -80,17 +79,11 @@ export function MilestoneDialogButton({ milestone }: { milestone?: RaRecord }) {
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
           <Form onSubmit={submit} record={milestone ?? { kind: 'ANNUAL' }}>
-            <SelectInput
-              source="kind"
-              label="resources.campaigns.milestone.kind"
-              choices={enumChoices('MilestoneKind')}
-              validate={required()}
-              fullWidth
-            />
-            <SelectInput
+            <EnumInput source="kind" label="resources.campaigns.milestone.kind" enumName="MilestoneKind" validate={required()} fullWidth />
+            <EnumInput
               source="recurrence"
               label="resources.campaigns.milestone.recurrence"
-              choices={enumChoices('Recurrence')}
+              enumName="Recurrence"
               emptyText="resources.campaigns.milestone.defaultRecurrence"
               fullWidth
             />

@@ -5,14 +5,13 @@ import {
   DateInput,
   FormDataConsumer,
   ReferenceInput,
-  SelectInput,
   SimpleForm,
   TextInput,
   required,
 } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { PartyInputs, ValueInputs } from './ContributionInputs';
+import { EnumInput } from '../common/EnumInput';
 
 /** Records a contribution: contributor (found or created by kind, name and unit), date, kind, value or quantity × local price, who mobilised it. */
 export function ContributionCreate() {
@@ -24,7 +23,7 @@ export function ContributionCreate() {
         </ReferenceInput>
         <DateInput source="date" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <PartyInputs party="contributor" />
-        <SelectInput source="kind" choices={enumChoices('ContributionKind')} validate={required()} />
+        <EnumInput source="kind" enumName="ContributionKind" validate={required()} />
         <ValueInputs />
         <BooleanInput source="mobilised" label="resources.contributions.mobilised" />
         <FormDataConsumer>{({ formData }) => formData.mobilised && <PartyInputs party="mobilisedBy" />}</FormDataConsumer>

@@ -1,9 +1,9 @@
 import { Typography } from '@mui/material';
-import { FormDataConsumer, NumberInput, RadioButtonGroupInput, SelectInput, TextInput, required, useTranslate } from 'react-admin';
+import { FormDataConsumer, NumberInput, RadioButtonGroupInput, TextInput, required, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { enumChoices } from '../common/enums';
 import { useFormat } from '../common/format';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** Who gave (`contributor`) and who mobilised the gift (`mobilisedBy`): each a kind, a name and a unit. */
 type Party = 'contributor' | 'mobilisedBy';
@@ -51,7 +51,7 @@ function ContributorUnit({ party }: { party: Party }) {
 export function PartyInputs({ party }: { party: Party }) {
   return (
     <>
-      <SelectInput source={`${party}.kind`} choices={enumChoices('ContributorKind')} validate={required()} />
+      <EnumInput source={`${party}.kind`} enumName="ContributorKind" validate={required()} />
       <TextInput source={`${party}.name`} validate={required()} fullWidth />
       <ContributorUnit party={party} />
     </>

@@ -3,8 +3,8 @@ import AddIcon from '@mui/icons-material/Add';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { NumberInput, SelectInput, TextInput, minValue, number, required } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
-import { enumChoices } from '../common/enums';
 import { useHub } from '../common/useHub';
+import { EnumInput } from '../common/EnumInput';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
 
@@ -13,8 +13,7 @@ export function AddCriterionButton({ setId, nextNumber }: { setId: string; nextN
   const hub = useHub();
   return (
     <DialogButton
-      label="resources.criteriaSets.addCriterion.button"
-      title="resources.criteriaSets.addCriterion.title"
+      keys="resources.criteriaSets.addCriterion"
       icon={<AddIcon />}
       testId="add-criterion"
       done="resources.criteriaSets.added"
@@ -53,8 +52,7 @@ export function AddIndicatorButton({ setId, criteria }: { setId: string; criteri
   const hub = useHub();
   return (
     <DialogButton
-      label="resources.criteriaSets.addIndicator.button"
-      title="resources.criteriaSets.addIndicator.title"
+      keys="resources.criteriaSets.addIndicator"
       icon={<PlaylistAddIcon />}
       testId="add-indicator"
       done="resources.criteriaSets.added"
@@ -84,10 +82,10 @@ export function AddIndicatorButton({ setId, criteria }: { setId: string; criteri
       <TextInput source="nameVi" label="resources.criteriaSets.addIndicator.nameVi" validate={required()} fullWidth multiline />
       <TextInput source="nameEn" label="resources.criteriaSets.addIndicator.nameEn" fullWidth />
       <TextInput source="unitOfMeasure" label="resources.criteriaSets.addIndicator.unitOfMeasure" />
-      <SelectInput
+      <EnumInput
         source="comparator"
         label="resources.criteriaSets.addIndicator.comparator"
-        choices={enumChoices('IndicatorComparator')}
+        enumName="IndicatorComparator"
         validate={required()}
       />
       <TextInput source="source" label="app.source" fullWidth />

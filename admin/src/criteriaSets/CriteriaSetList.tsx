@@ -1,14 +1,14 @@
-import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DataTable, NumberInput, TextInput, useTranslate } from 'react-admin';
 import { dotted } from '../common/format';
-import { enumChoices } from '../common/enums';
 import { PeriodText, useLocalName } from '../common/fields';
 import { EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-  <SelectInput key="appliesTo" source="appliesTo" choices={enumChoices('CriteriaLevel')} alwaysOn />,
-  <SelectInput key="tier" source="tier" choices={enumChoices('CriteriaTier')} />,
+  <EnumInput key="appliesTo" source="appliesTo" enumName="CriteriaLevel" alwaysOn />,
+  <EnumInput key="tier" source="tier" enumName="CriteriaTier" />,
   <NumberInput key="year" source="year" />,
   <TextInput key="code" source="code" />,
 ];

@@ -6,11 +6,6 @@ import {
   LinearProgress,
   Button as MuiButton,
   Chip,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableRow,
   TextField,
   Typography,
 } from '@mui/material';
@@ -18,7 +13,6 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
 import {
   EditButton,
-  Labeled,
   Show,
   SimpleShowLayout,
   TextField as RaTextField,
@@ -27,92 +21,13 @@ import {
   useNotify,
   useRecordContext,
   useTranslate,
-  type TranslateFunction,
 } from 'react-admin';
-import { COMPARATOR_SIGN } from '../common/enums';
 import { EnumText, PeriodText } from '../common/fields';
-import { useFormat, dotted } from '../common/format';
 import { useCan } from '../capabilities';
 import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import { AddCriterionButton, AddIndicatorButton } from './AddCriterionButtons';
-import { OverrideThresholdButton } from './OverrideThresholdButton';
+import { IndicatorTable, type EffectiveMap, type Indicator } from './IndicatorTable';
 import { useHub } from '../common/useHub';
-import { TableHeader } from '../common/TableHeader';
-
-interface Threshold {
-  id: string;
-  value: number;
-  unitClass: string | null;
-  communeGroup: number | null;
-  year: number | null;
-  version: number;
-  owner: { code: string; name: string };
-  criteriaSet: { id: string; code: string };
-}
-interface Indicator {
-  id: string;
-  code: string;
-  name: string;
-  unit: string | null;
-  comparator: string;
-  thresholds: Threshold[];
-}
-interface Effective {
-  value: number | null;
-  comparator: string;
-  chain: { rank: number; applied: boolean; threshold: Threshold }[];
-}
-type EffectiveMap = Record<string, Effective>;
-
-function conditions(t: Threshold, translate: TranslateFunction) {
-  return dotted(
-    t.unitClass && translate(`enums.UnitClass.${t.unitClass}`, { _: t.unitClass }),
-    t.communeGroup && `${translate('resources.criteriaSets.override.communeGroup')}: ${t.communeGroup}`,
-    t.year && `${translate('app.year')} ${t.year}`,
-  );
-}
-
-function ThresholdLine({ t }: { t: Threshold }) {
-  const translate = useTranslate();
-  const format = useFormat();
-  return (
-    <Typography variant="body2">
-      <b>{format.number(t.value)}</b> — {t.owner.name} · {t.criteriaSet.code}
-      {conditions(t, translate) ? ` · ${conditions(t, translate)}` : ''}
-    </Typography>
-  );
-}
-
-function EffectiveCell({ effective }: { effective?: Effective }) {
-  const translate = useTranslate();
-  const format = useFormat();
-  if (!effective) return null;
-  if (effective.value == null)
-    return (
-      <Typography variant="body2" color="text.secondary">
-        {translate('resources.criteriaSets.effective.none')}
-      </Typography>
-    );
-  return (
-    <Box>
-      <Chip color="primary" size="small" label={`${COMPARATOR_SIGN[effective.comparator]} ${format.number(effective.value)}`} />
-      <Typography variant="caption" display="block" sx={{ mt: 0.5 }}>
-        {translate('resources.criteriaSets.effective.chain')}:
-      </Typography>
-      {effective.chain.map((c) => (
-        <Typography
-          key={c.threshold.id}
-          variant="caption"
-          display="block"
-          sx={{ fontWeight: c.applied ? 700 : 400, textDecoration: c.applied ? 'none' : 'line-through' }}
-        >
-          #{c.rank} {format.number(c.threshold.value)} — {c.threshold.owner.name} · {c.threshold.criteriaSet.code}
-          {conditions(c.threshold, translate) ? ` · ${conditions(c.threshold, translate)}` : ''}
-        </Typography>
-      ))}
-    </Box>
-  );
-}
 
 function Criteria() {
   const hub = useHub();
@@ -201,45 +116,13 @@ function Criteria() {
                 {translate('resources.criteriaSets.noIndicators')}
               </Typography>
             ) : (
-              <Table size="small">
-                <TableHeader prefix="resources.criteriaSets" labels={['indicator', 'thresholds', 'effective.value', '']} />
-                <TableBody>
-                  {criterion.indicators.map((indicator) => (
-                    <TableRow key={indicator.id}>
-                      <TableCell sx={{ maxWidth: 360 }}>
-                        <Typography variant="body2">
-                          <b>{indicator.code}</b> {indicator.name}
-                        </Typography>
-                        <Typography variant="caption" color="text.secondary">
-                          {translate(`enums.IndicatorComparator.${indicator.comparator}`)}
-                          {indicator.unit ? ` · ${indicator.unit}` : ''}
-                        </Typography>
-                      </TableCell>
-                      <TableCell>
-                        <Stack spacing={0.5}>
-                          {indicator.thresholds.map((t) => (
-                            <ThresholdLine key={t.id} t={t} />
-                          ))}
-                        </Stack>
-                      </TableCell>
-                      <TableCell>
-                        <EffectiveCell effective={effective[indicator.code]} />
-                      </TableCell>
-                      <TableCell>
-                        {mayEdit && indicator.comparator !== 'BOOL' && (
-                          <OverrideThresholdButton
-                            setId={String(set.id)}
-                            periodStart={set.periodStart}
-                            ownerCode={set.owner.code}
-                            indicator={indicator}
-                            onDone={() => Object.keys(effective).length && load()}
-                          />
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <IndicatorTable
+                indicators={criterion.indicators}
+                effective={effective}
+                set={set}
+                mayEdit={mayEdit}
+                onOverride={() => Object.keys(effective).length && load()}
+              />
             )}
           </AccordionDetails>
         </Accordion>
@@ -266,9 +149,7 @@ export function CriteriaSetShow() {
         <RaTextField source="owner.name" label="resources.criteriaSets.fields.owner" />
         <RaTextField source="parent.name" label="resources.criteriaSets.fields.parent" emptyText="—" />
         <PeriodText label="resources.campaigns.fields.period" />
-        <Labeled label="resources.criteriaSets.fields.legalBasis">
-          <RaTextField source="legalBasis.number" emptyText="—" />
-        </Labeled>
+        <RaTextField source="legalBasis.number" label="resources.criteriaSets.fields.legalBasis" emptyText="—" />
         <Criteria />
       </SimpleShowLayout>
     </Show>

@@ -19,7 +19,6 @@ interface Props {
   onDone: () => void;
 }
 
-/** Sets or overrides an indicator's threshold in this set, for a territory, a unit class, a commune group or a year. */
 /** The territory, among the units below the set's owner valid mid-year of the year given, or on the set's first day. */
 function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; ownerCode: string }) {
   const year: number | undefined = useWatch({ name: 'year' });
@@ -35,6 +34,7 @@ function TerritoryInput({ periodStart, ownerCode }: { periodStart: string; owner
   );
 }
 
+/** Sets or overrides an indicator's threshold in this set, for a territory, a unit class, a commune group or a year. */
 export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicator, onDone }: Props) {
   const hub = useHub();
   const own = indicator.thresholds.filter((t) => t.criteriaSet.id === setId);
@@ -52,11 +52,9 @@ export function OverrideThresholdButton({ setId, periodStart, ownerCode, indicat
     });
   return (
     <DialogButton
-      label="resources.criteriaSets.override.button"
-      title="resources.criteriaSets.override.title"
+      keys="resources.criteriaSets.override"
       titleArgs={{ code: indicator.code }}
       icon={<TuneIcon />}
-      done="resources.criteriaSets.override.done"
       save={save}
       onDone={onDone}
     >

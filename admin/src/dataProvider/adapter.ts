@@ -49,29 +49,29 @@ export function pick(data: Row, keys: string[]): Record<string, unknown> {
   return out;
 }
 
-/** One of the hub's paged lists: its document (`listDocument`) and how react-admin's sort and filters map onto it. */
+/** How react-admin's sort and filters map onto one of the hub's paged lists. */
 export interface ListQuery {
-  document: Document;
   /** The API's order field for each sortable column (react-admin's sort field); `fallback` for any other. */
   order: Record<string, string>;
   fallback: string;
-  /** Filter keys the API accepts (react-admin's `q` arrives as `search`). */
-  filters: string[];
+  /**
+   * Filter keys the API accepts (react-admin's `q` arrives as `search`), or how the API's filter is made from
+   * react-admin's (a list keyed by unit).
+   */
+  filters: string[] | ((filter: Record<string, unknown> | undefined) => Record<string, unknown>);
   /** Turns a node into the record the console shows (e.g. an id for code-keyed records). */
   toRecord?: (node: Row) => Row;
 }
 
-/** Reads one page of a list, sorted and filtered by the server as react-admin asks. */
-export async function pagedList(
-  list: ListQuery,
-  params: GetListParams,
-  filter: Record<string, unknown> = cleanFilter(params.filter, list.filters),
-): Promise<Page> {
-  const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(list.document, {
-    ...pageWindow(params),
-    orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback,
-    direction: direction(params),
-    filter,
-  });
-  return { data: list.toRecord ? page.nodes.map(list.toRecord) : page.nodes, total: page.totalCount };
+/** A resource's `getList` over one of the hub's paged lists (its `listDocument`), sorted and filtered by the server as react-admin asks. */
+export function pagedList(document: Document, list: ListQuery) {
+  return async (params: GetListParams): Promise<Page> => {
+    const { page } = await gql<{ page: { nodes: Row[]; totalCount: number } }>(document, {
+      ...pageWindow(params),
+      orderBy: list.order[params.sort?.field ?? ''] ?? list.fallback,
+      direction: direction(params),
+      filter: typeof list.filters === 'function' ? list.filters(params.filter) : cleanFilter(params.filter, list.filters),
+    });
+    return { data: list.toRecord ? page.nodes.map(list.toRecord) : page.nodes, total: page.totalCount };
+  };
 }

@@ -6,16 +6,11 @@ const ORDER: Record<string, string> = { at: 'AT', username: 'USERNAME', entity: 
 
 /** The audit log (nhật ký thay đổi): writes within the caller's scope, sorted and filtered by the accounts subgraph. */
 export const auditLog: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: AUDIT_LOG_LIST,
-        order: ORDER,
-        fallback: 'AT',
-        filters: ['withinCode', 'asOf', 'username', 'entity', 'entityId', 'action', 'subgraph', 'from', 'to'],
-      },
-      params,
-    ),
+  getList: pagedList(AUDIT_LOG_LIST, {
+    order: ORDER,
+    fallback: 'AT',
+    filters: ['withinCode', 'asOf', 'username', 'entity', 'entityId', 'action', 'subgraph', 'from', 'to'],
+  }),
 };
 
 export interface RecentChange {

@@ -26,17 +26,12 @@ import {
 
 /** Award forms (hình thức khen thưởng): the catalogue, paged, sorted and filtered on the server; read-only. */
 export const awardForms: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: AWARD_FORM_LIST,
-        order: { rank: 'RANK', nameVi: 'NAME' },
-        fallback: 'RANK',
-        filters: ['authority', 'search'],
-        toRecord: (f) => ({ ...f, id: f.code }),
-      },
-      params,
-    ),
+  getList: pagedList(AWARD_FORM_LIST, {
+    order: { rank: 'RANK', nameVi: 'NAME' },
+    fallback: 'RANK',
+    filters: ['authority', 'search'],
+    toRecord: (f) => ({ ...f, id: f.code }),
+  }),
   async getOne(id) {
     // The catalogue has a handful of forms: read it whole and pick one.
     const { awardForms } = await gql<{ awardForms: Row[] }>(AWARD_FORMS);
@@ -85,16 +80,11 @@ const STANDARD_ORDER: Record<string, string> = { id: 'CREATED', year: 'YEAR', fo
 
 /** Award standards, paged, sorted and filtered (campaign, occasion, subject type, form, year, rule, text) on the server. */
 export const awardStandards: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: AWARD_STANDARD_LIST,
-        order: STANDARD_ORDER,
-        fallback: 'CREATED',
-        filters: ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search'],
-      },
-      params,
-    ),
+  getList: pagedList(AWARD_STANDARD_LIST, {
+    order: STANDARD_ORDER,
+    fallback: 'CREATED',
+    filters: ['campaignId', 'occasion', 'subjectType', 'formCode', 'year', 'hasRule', 'search'],
+  }),
   async getOne(id) {
     const { awardStandard } = await gql<{ awardStandard: Row }>(AWARD_STANDARD, { id: String(id) });
     return { ...awardStandard, deadline: awardStandard.deadlineInfo?.source === 'STANDARD' ? awardStandard.deadlineInfo.date : undefined };
@@ -234,16 +224,11 @@ export const awardMethods = {
 
 /** The contributions ledger. */
 export const contributions: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: CONTRIBUTION_LIST,
-        order: { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' },
-        fallback: 'DATE',
-        filters: ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year'],
-      },
-      params,
-    ),
+  getList: pagedList(CONTRIBUTION_LIST, {
+    order: { contributedOn: 'DATE', valueVnd: 'VALUE', id: 'CREATED' },
+    fallback: 'DATE',
+    filters: ['campaignId', 'contributorId', 'mobilisedById', 'withinUnitId', 'year'],
+  }),
   async create(data) {
     const contributor = (c: Row | undefined) =>
       c?.id ? { id: String(c.id) } : c?.name ? pick(c as Row, ['kind', 'name', 'unitCode', 'asOf']) : undefined;
@@ -261,16 +246,11 @@ export const contributions: ResourceAdapter = {
 
 /** Nominations (hồ sơ đề nghị khen thưởng) with their dossier and workflow. */
 export const nominations: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: NOMINATION_LIST,
-        order: { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' },
-        fallback: 'CREATED',
-        filters: ['campaignId', 'standardId', 'status', 'year'],
-      },
-      params,
-    ),
+  getList: pagedList(NOMINATION_LIST, {
+    order: { id: 'CREATED', createdAt: 'CREATED', year: 'YEAR', status: 'STATUS', updatedAt: 'UPDATED' },
+    fallback: 'CREATED',
+    filters: ['campaignId', 'standardId', 'status', 'year'],
+  }),
   async getOne(id) {
     return (await gql<{ nomination: Row }>(NOMINATION, { id: String(id) })).nomination;
   },
@@ -285,14 +265,9 @@ export const nominations: ResourceAdapter = {
 
 /** Awards decided (khen thưởng đã quyết định), paged, sorted (decision date, year, recorded) and filtered (campaign, year, form, subject unit) on the server; read-only. */
 export const awards: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: AWARD_LIST,
-        order: { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' },
-        fallback: 'DECIDED_ON',
-        filters: ['campaignId', 'year', 'formCode', 'subjectUnitId'],
-      },
-      params,
-    ),
+  getList: pagedList(AWARD_LIST, {
+    order: { decidedOn: 'DECIDED_ON', year: 'YEAR', id: 'CREATED' },
+    fallback: 'DECIDED_ON',
+    filters: ['campaignId', 'year', 'formCode', 'subjectUnitId'],
+  }),
 };

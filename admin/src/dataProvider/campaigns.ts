@@ -19,16 +19,11 @@ const EDITABLE = ['name', 'nameEn', 'slogan', 'status', 'note', 'source', 'perio
 
 /** Campaigns (phong trào thi đua) with their plan document. */
 export const campaigns: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: CAMPAIGN_LIST,
-        order: ORDER,
-        fallback: 'CREATED',
-        filters: ['issuerCode', 'parentId', 'rootOnly', 'status', 'year', 'search'],
-      },
-      params,
-    ),
+  getList: pagedList(CAMPAIGN_LIST, {
+    order: ORDER,
+    fallback: 'CREATED',
+    filters: ['issuerCode', 'parentId', 'rootOnly', 'status', 'year', 'search'],
+  }),
   async getOne(id) {
     return (await gql<{ campaign: Row }>(CAMPAIGN, { id: String(id) })).campaign;
   },

@@ -1,4 +1,3 @@
-import type { GetListParams } from 'react-admin';
 import { gql } from './client';
 import { cleanFilter, pagedList, pick, type ResourceAdapter, type Row } from './adapter';
 import {
@@ -29,16 +28,11 @@ const SET_ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', tier: 'T
 
 /** Criteria sets (bộ tiêu chí): national sets and the ones localities derive from them. */
 export const criteriaSets: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: CRITERIA_SET_LIST,
-        order: SET_ORDER,
-        fallback: 'PERIOD_START',
-        filters: ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId', 'search'],
-      },
-      params,
-    ),
+  getList: pagedList(CRITERIA_SET_LIST, {
+    order: SET_ORDER,
+    fallback: 'PERIOD_START',
+    filters: ['code', 'tier', 'appliesTo', 'year', 'ownerId', 'parentId', 'search'],
+  }),
   async getOne(id) {
     return (await gql<{ criteriaSet: Row }>(CRITERIA_SET, { id: String(id) })).criteriaSet;
   },
@@ -178,14 +172,14 @@ export const criteriaMethods = {
 };
 
 /** The list filter of a unit-keyed list: react-admin's `unitId` (a reference's target) becomes the API's `unitIds`. */
-function unitKeyedFilter(params: GetListParams, allowed: string[]): Record<string, unknown> {
-  const filter = cleanFilter(params.filter, [...allowed, 'unitIds', 'unitId', 'synthetic', 'withinCode', 'asOf']);
+const unitKeyed = (allowed: string[]) => (raFilter: Record<string, unknown> | undefined) => {
+  const filter = cleanFilter(raFilter, [...allowed, 'unitIds', 'unitId', 'synthetic', 'withinCode', 'asOf']);
   if (filter.unitId) {
     filter.unitIds = [String(filter.unitId)];
     delete filter.unitId;
   }
   return filter;
-}
+};
 
 const ASSESSMENT_ORDER: Record<string, string> = {
   year: 'YEAR',
@@ -197,12 +191,11 @@ const ASSESSMENT_ORDER: Record<string, string> = {
 
 /** Assessments (đánh giá) of units against a set, per year. */
 export const assessments: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      { document: ASSESSMENT_LIST, order: ASSESSMENT_ORDER, fallback: 'YEAR', filters: [] },
-      params,
-      unitKeyedFilter(params, ['criteriaSetId', 'year', 'allMet']),
-    ),
+  getList: pagedList(ASSESSMENT_LIST, {
+    order: ASSESSMENT_ORDER,
+    fallback: 'YEAR',
+    filters: unitKeyed(['criteriaSetId', 'year', 'allMet']),
+  }),
   /** By id, or by the `set:year:unitCode` key (null-safe: an unknown key is "no such record"). */
   async getOne(id) {
     const key = String(id).split(':');
@@ -230,12 +223,7 @@ const RECOGNITION_ORDER: Record<string, string> = {
 
 /** Recognition decisions (quyết định công nhận). */
 export const recognitions: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      { document: RECOGNITION_LIST, order: RECOGNITION_ORDER, fallback: 'DECIDED_ON', filters: [] },
-      params,
-      unitKeyedFilter(params, ['tier', 'validInYear']),
-    ),
+  getList: pagedList(RECOGNITION_LIST, { order: RECOGNITION_ORDER, fallback: 'DECIDED_ON', filters: unitKeyed(['tier', 'validInYear']) }),
   async getOne(id) {
     return (await gql<{ recognitionDecision: Row }>(RECOGNITION, { id: String(id) })).recognitionDecision;
   },

@@ -39,17 +39,12 @@ const toRow = (t: Row): Row => ({ ...t, campaignId: t.campaign.id, unitCode: t.u
  * filters take GSO codes read on `asOf` (default: the campaign's period start).
  */
 export const targets: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: TARGET_LIST,
-        order: ORDER,
-        fallback: 'CREATED',
-        filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'],
-        toRecord: toRow,
-      },
-      params,
-    ),
+  getList: pagedList(TARGET_LIST, {
+    order: ORDER,
+    fallback: 'CREATED',
+    filters: ['campaignId', 'unitCode', 'unitCodes', 'withinCode', 'asOf', 'metric', 'year', 'search'],
+    toRecord: toRow,
+  }),
   async getOne(id) {
     return toRow((await gql<{ target: Row }>(TARGET, { id: String(id) })).target);
   },
@@ -75,17 +70,12 @@ const METRIC_ORDER: Record<string, string> = { code: 'CODE', id: 'CODE', nameVi:
 
 /** The metric catalogue (danh mục chỉ số), keyed by code. */
 export const metrics: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: METRIC_LIST,
-        order: METRIC_ORDER,
-        fallback: 'CODE',
-        filters: ['search', 'kind', 'computable'],
-        toRecord: (m) => ({ ...m, id: m.code }),
-      },
-      params,
-    ),
+  getList: pagedList(METRIC_LIST, {
+    order: METRIC_ORDER,
+    fallback: 'CODE',
+    filters: ['search', 'kind', 'computable'],
+    toRecord: (m) => ({ ...m, id: m.code }),
+  }),
   async getOne(id) {
     const { metric } = await gql<{ metric: Row }>(METRIC, { code: String(id) });
     return { ...metric, id: metric.code };

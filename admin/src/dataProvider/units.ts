@@ -22,16 +22,11 @@ const ORDER: Record<string, string> = { code: 'CODE', name: 'NAME', level: 'LEVE
 
 /** Administrative units (đơn vị hành chính): paged, sorted and searched (accent-insensitive) by the units subgraph. */
 export const units: ResourceAdapter = {
-  getList: (params) =>
-    pagedList(
-      {
-        document: UNIT_LIST,
-        order: ORDER,
-        fallback: 'CODE',
-        filters: ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf'],
-      },
-      params,
-    ),
+  getList: pagedList(UNIT_LIST, {
+    order: ORDER,
+    fallback: 'CODE',
+    filters: ['level', 'parentCode', 'withinCode', 'search', 'kind', 'classification', 'asOf'],
+  }),
   async getOne(id) {
     const { unitsByIds } = await gql<{ unitsByIds: (Row | null)[] }>(UNIT, { ids: [String(id)] });
     if (!unitsByIds[0]) throw new Error('ra.notification.item_doesnt_exist');

@@ -6,8 +6,7 @@ const ORDER: Record<string, string> = { username: 'USERNAME', displayName: 'DISP
 
 /** User accounts (tài khoản), for system administrators: paged, sorted and searched (accent-insensitive) on the server. */
 export const users: ResourceAdapter = {
-  getList: (params) =>
-    pagedList({ document: USER_LIST, order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'] }, params),
+  getList: pagedList(USER_LIST, { order: ORDER, fallback: 'USERNAME', filters: ['search', 'active', 'role'] }),
   async create(data) {
     const grants = ((data.grants ?? []) as Row[]).map((g) => ({ role: g.role, unitCode: g.unitCode, asOf: g.asOf || null }));
     const { createUser } = await gql<{ createUser: Row }>(CREATE_USER, {

@@ -9,8 +9,6 @@ import {
   FormControlLabel,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
   TableRow,
   TextField,
@@ -19,9 +17,9 @@ import {
 import { useEffect, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { useHub } from '../common/useHub';
-import { TableHeader } from '../common/TableHeader';
 import type { Precondition } from '../dataProvider';
 import { useCan } from '../capabilities';
+import { SimpleTable } from '../common/SimpleTable';
 
 const KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,59}$/;
 
@@ -111,18 +109,15 @@ export function PreconditionsDialog({ open, subject, subjectName, year, asked, u
           </Typography>
         )}
         {recorded && recorded.length > 0 && (
-          <Table size="small" data-testid="preconditions" sx={{ mb: 2 }}>
-            <TableHeader prefix="awards.preconditions" labels={['key', 'holds', 'evidence']} />
-            <TableBody>
-              {recorded.map((p) => (
-                <TableRow key={p.id} data-key={p.key}>
-                  <TableCell>{label(p.key) ?? p.key}</TableCell>
-                  <TableCell>{translate(p.holds ? 'awards.preconditions.yes' : 'awards.preconditions.no')}</TableCell>
-                  <TableCell>{p.evidence ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <SimpleTable data-testid="preconditions" sx={{ mb: 2 }} prefix="awards.preconditions" labels={['key', 'holds', 'evidence']}>
+            {recorded.map((p) => (
+              <TableRow key={p.id} data-key={p.key}>
+                <TableCell>{label(p.key) ?? p.key}</TableCell>
+                <TableCell>{translate(p.holds ? 'awards.preconditions.yes' : 'awards.preconditions.no')}</TableCell>
+                <TableCell>{p.evidence ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </SimpleTable>
         )}
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
           {t('record')}

@@ -9,8 +9,6 @@ import {
   LinearProgress,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
   TableContainer,
   TableRow,
@@ -23,10 +21,10 @@ import { Link } from 'react-router-dom';
 import { useImportKinds } from '../capabilities';
 import { useHub } from '../common/useHub';
 import { YearField } from '../common/YearField';
-import { TableHeader } from '../common/TableHeader';
 import { localise } from '../i18n/locale';
 import { type PickedUnit, UnitAutocomplete } from '../common/UnitPicker';
 import { useFormat } from '../common/format';
+import { SimpleTable } from '../common/SimpleTable';
 
 /** An import job as `/imports/<kind>/jobs/:id` answers it. */
 interface Job {
@@ -294,19 +292,21 @@ export function ImportPage() {
                     </Button>
                   </Stack>
                   <TableContainer sx={{ maxHeight: 420, overflow: 'auto' }}>
-                    <Table size="small" stickyHeader data-testid="import-errors">
-                      <TableHeader prefix="imports" labels={['row', 'column', 'problem', 'expected']} />
-                      <TableBody>
-                        {errors.map((e, i) => (
-                          <TableRow key={i}>
-                            <TableCell>{e.row}</TableCell>
-                            <TableCell>{e.column}</TableCell>
-                            <TableCell>{localise(e.message)}</TableCell>
-                            <TableCell>{e.expected ? localise(e.expected) : ''}</TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
+                    <SimpleTable
+                      stickyHeader
+                      data-testid="import-errors"
+                      prefix="imports"
+                      labels={['row', 'column', 'problem', 'expected']}
+                    >
+                      {errors.map((e, i) => (
+                        <TableRow key={i}>
+                          <TableCell>{e.row}</TableCell>
+                          <TableCell>{e.column}</TableCell>
+                          <TableCell>{localise(e.message)}</TableCell>
+                          <TableCell>{e.expected ? localise(e.expected) : ''}</TableCell>
+                        </TableRow>
+                      ))}
+                    </SimpleTable>
                   </TableContainer>
                 </Box>
               )}

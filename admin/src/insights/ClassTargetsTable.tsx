@@ -1,11 +1,11 @@
-import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Box, TableCell, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useFormat } from '../common/format';
-import { TableHeader } from '../common/TableHeader';
 import type { ClassTarget } from '../dataProvider';
 import { localise } from '../i18n/locale';
 import { GapText } from './figures';
 import { withUnit } from './useInsightMetrics';
+import { SimpleTable } from '../common/SimpleTable';
 
 /**
  * Targets restricted to a class of communes (Quảng Nam: average criteria in high-mountain communes) with how many
@@ -28,34 +28,31 @@ export function ClassTargetsTable({
       <Typography variant="caption" color="text.secondary">
         {translate('insights.classTargets.help')}
       </Typography>
-      <Table size="small">
-        <TableHeader
-          labels={[
-            firstColumn,
-            'insights.classTargets.unitClass',
-            'insights.classTargets.communes',
-            'insights.actual',
-            'insights.target',
-            'insights.gap',
-          ]}
-        />
-        <TableBody>
-          {lines.map(({ key, label, c }) => (
-            <TableRow key={`${key}-${c.unitClass}`}>
-              <TableCell>{label}</TableCell>
-              <TableCell>{translate(`resources.targets.unitClass.${c.unitClass}`, { _: c.unitClass })}</TableCell>
-              <TableCell align="right">{format.number(c.communes)}</TableCell>
-              <TableCell align="right" title={c.note ? localise(c.note) : ''}>
-                {c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}
-              </TableCell>
-              <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
-              <TableCell align="right">
-                <GapText gap={c.gap} onTrack={c.onTrack} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        labels={[
+          firstColumn,
+          'insights.classTargets.unitClass',
+          'insights.classTargets.communes',
+          'insights.actual',
+          'insights.target',
+          'insights.gap',
+        ]}
+      >
+        {lines.map(({ key, label, c }) => (
+          <TableRow key={`${key}-${c.unitClass}`}>
+            <TableCell>{label}</TableCell>
+            <TableCell>{translate(`resources.targets.unitClass.${c.unitClass}`, { _: c.unitClass })}</TableCell>
+            <TableCell align="right">{format.number(c.communes)}</TableCell>
+            <TableCell align="right" title={c.note ? localise(c.note) : ''}>
+              {c.actual == null ? '—' : withUnit(format.number, c.actual, c.valueUnit)}
+            </TableCell>
+            <TableCell align="right">{c.target == null ? '—' : withUnit(format.number, c.target, c.valueUnit)}</TableCell>
+            <TableCell align="right">
+              <GapText gap={c.gap} onTrack={c.onTrack} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </SimpleTable>
     </Box>
   );
 }

@@ -1,7 +1,6 @@
-import { Box, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Box, TableCell, TableRow, Typography } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useEffect, useState } from 'react';
-import { TableHeader } from '../common/TableHeader';
 import { UnitAutocomplete, type PickedUnit } from '../common/UnitPicker';
 import type { ProgressPoint } from '../dataProvider';
 import { localise } from '../i18n/locale';
@@ -11,6 +10,7 @@ import { ExportButtons, InsightFilters, MetricSelect } from './InsightFilters';
 import { useInsightPage } from './useInsightPage';
 import { PageCard } from '../common/PageCard';
 import { withUnit } from './useInsightMetrics';
+import { SimpleTable } from '../common/SimpleTable';
 
 /** A unit's metric over the years beside its yearly targets: line chart, table and exports. */
 export function ProgressPage() {
@@ -121,32 +121,29 @@ export function ProgressPage() {
               <NotDrawn names={points.filter((p) => drawn(p) === null).map((p) => p.year)} />
             </Box>
             <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small">
-                <TableHeader
-                  labels={['app.year', 'insights.actual', 'insights.target', 'insights.gap', 'insights.onTrack', 'insights.coverage']}
-                  rightFrom={1}
-                />
-                <TableBody>
-                  {points.map((p) => (
-                    <TableRow key={p.year}>
-                      <TableCell>{p.year}</TableCell>
-                      <TableCell align="right">
-                        <ActualCell row={p} />
-                      </TableCell>
-                      <TableCell align="right" title={p.note ? localise(p.note) : ''}>
-                        {targetText(format.number, p)}
-                      </TableCell>
-                      <TableCell align="right">{p.gap == null ? '—' : format.number(p.gap)}</TableCell>
-                      <TableCell align="right">
-                        {p.onTrack == null ? '—' : translate(p.onTrack ? 'ra.boolean.true' : 'ra.boolean.false')}
-                      </TableCell>
-                      <TableCell align="right">
-                        <CoverageCell row={p} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <SimpleTable
+                labels={['app.year', 'insights.actual', 'insights.target', 'insights.gap', 'insights.onTrack', 'insights.coverage']}
+                rightFrom={1}
+              >
+                {points.map((p) => (
+                  <TableRow key={p.year}>
+                    <TableCell>{p.year}</TableCell>
+                    <TableCell align="right">
+                      <ActualCell row={p} />
+                    </TableCell>
+                    <TableCell align="right" title={p.note ? localise(p.note) : ''}>
+                      {targetText(format.number, p)}
+                    </TableCell>
+                    <TableCell align="right">{p.gap == null ? '—' : format.number(p.gap)}</TableCell>
+                    <TableCell align="right">
+                      {p.onTrack == null ? '—' : translate(p.onTrack ? 'ra.boolean.true' : 'ra.boolean.false')}
+                    </TableCell>
+                    <TableCell align="right">
+                      <CoverageCell row={p} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </SimpleTable>
             </Box>
             <ClassTargetsTable
               firstColumn="app.year"

@@ -1,9 +1,9 @@
-import { Box, Button as MuiButton, Checkbox, Table, TableBody, TableCell, TableRow, TextField as MuiTextField } from '@mui/material';
+import { Box, Button as MuiButton, Checkbox, TableCell, TableRow, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { useCan } from '../capabilities';
 import { useHub } from '../common/useHub';
-import { TableHeader } from '../common/TableHeader';
+import { SimpleTable } from '../common/SimpleTable';
 
 /** The dossier checklist: mark items provided with their document reference (in DRAFT or RETURNED). */
 export function Dossier() {
@@ -40,38 +40,39 @@ export function Dossier() {
   };
   return (
     <Box>
-      <Table size="small" data-testid="dossier">
-        <TableHeader prefix="resources.nominations.dossier" labels={['item', 'template', 'provided', 'documentReference']} />
-        <TableBody>
-          {items.map((entry, i) => (
-            <TableRow key={entry.item + i}>
-              <TableCell>{entry.label || translate(`enums.DossierItemKind.${entry.item}`)}</TableCell>
-              <TableCell>{entry.template ?? ''}</TableCell>
-              <TableCell>
-                <Checkbox
-                  checked={entry.provided}
-                  disabled={!editable}
-                  inputProps={{ 'aria-label': `provided-${entry.item}` }}
-                  onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, provided: e.target.checked } : x)))}
+      <SimpleTable
+        data-testid="dossier"
+        prefix="resources.nominations.dossier"
+        labels={['item', 'template', 'provided', 'documentReference']}
+      >
+        {items.map((entry, i) => (
+          <TableRow key={entry.item + i}>
+            <TableCell>{entry.label || translate(`enums.DossierItemKind.${entry.item}`)}</TableCell>
+            <TableCell>{entry.template ?? ''}</TableCell>
+            <TableCell>
+              <Checkbox
+                checked={entry.provided}
+                disabled={!editable}
+                inputProps={{ 'aria-label': `provided-${entry.item}` }}
+                onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, provided: e.target.checked } : x)))}
+              />
+            </TableCell>
+            <TableCell>
+              {editable ? (
+                <MuiTextField
+                  size="small"
+                  fullWidth
+                  value={entry.documentReference ?? ''}
+                  inputProps={{ 'aria-label': `reference-${entry.item}` }}
+                  onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, documentReference: e.target.value } : x)))}
                 />
-              </TableCell>
-              <TableCell>
-                {editable ? (
-                  <MuiTextField
-                    size="small"
-                    fullWidth
-                    value={entry.documentReference ?? ''}
-                    inputProps={{ 'aria-label': `reference-${entry.item}` }}
-                    onChange={(e) => setItems(items.map((x, j) => (j === i ? { ...x, documentReference: e.target.value } : x)))}
-                  />
-                ) : (
-                  (entry.documentReference ?? '—')
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              ) : (
+                (entry.documentReference ?? '—')
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </SimpleTable>
       {editable && (
         <MuiButton sx={{ mt: 1 }} variant="outlined" onClick={save}>
           {translate('resources.nominations.dossier.save')}

@@ -1,13 +1,13 @@
-import { DataTable, NumberInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { DataTable, NumberInput, TextInput, useTranslate } from 'react-admin';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 import { campaignFilter } from '../awardStandards/AwardStandardList';
-import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { AwardFormName } from '../awardForms/AwardFormName';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   campaignFilter,
-  <SelectInput key="status" source="status" choices={enumChoices('NominationStatus')} alwaysOn />,
+  <EnumInput key="status" source="status" enumName="NominationStatus" alwaysOn />,
   <NumberInput key="year" source="year" alwaysOn />,
   <TextInput key="standardId" source="standardId" />,
 ];

@@ -1,14 +1,14 @@
-import { Chip, Stack, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import { Labeled, TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { Chip, Stack, TableCell, TableRow } from '@mui/material';
+import { TextField, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DateText, EnumText } from '../common/fields';
 import { useFormat } from '../common/format';
 import { TabbedRecord, type RecordSections } from '../common/TabbedRecord';
 import { subjectText } from './NominationList';
 import { AwardFormName } from '../awardForms/AwardFormName';
-import { TableHeader } from '../common/TableHeader';
 import { WorkflowActions } from './WorkflowActions';
 import { Dossier } from './Dossier';
+import { SimpleTable } from '../common/SimpleTable';
 
 /** Every step: who, when, from, to, why. */
 function History() {
@@ -17,27 +17,28 @@ function History() {
   const format = useFormat();
   const status = (s: string | null) => (s ? translate(`enums.NominationStatus.${s}`) : '—');
   return (
-    <Table size="small" data-testid="history">
-      <TableHeader prefix="resources.nominations.history" labels={['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason']} />
-      <TableBody>
-        {(nomination?.transitions ?? []).map((t: RaRecord) => (
-          <TableRow key={t.id} data-to={t.to}>
-            <TableCell>{format.dateTime(t.at)}</TableCell>
-            <TableCell>{t.username}</TableCell>
-            <TableCell>{t.unit?.name ?? ''}</TableCell>
-            <TableCell>{status(t.from)}</TableCell>
-            <TableCell>{status(t.to)}</TableCell>
-            <TableCell>{t.receivedOn ? format.date(t.receivedOn) : ''}</TableCell>
-            <TableCell>{t.reason ?? ''}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <SimpleTable
+      data-testid="history"
+      prefix="resources.nominations.history"
+      labels={['at', 'username', 'unit', 'from', 'to', 'receivedOn', 'reason']}
+    >
+      {(nomination?.transitions ?? []).map((t: RaRecord) => (
+        <TableRow key={t.id} data-to={t.to}>
+          <TableCell>{format.dateTime(t.at)}</TableCell>
+          <TableCell>{t.username}</TableCell>
+          <TableCell>{t.unit?.name ?? ''}</TableCell>
+          <TableCell>{status(t.from)}</TableCell>
+          <TableCell>{status(t.to)}</TableCell>
+          <TableCell>{t.receivedOn ? format.date(t.receivedOn) : ''}</TableCell>
+          <TableCell>{t.reason ?? ''}</TableCell>
+        </TableRow>
+      ))}
+    </SimpleTable>
   );
 }
 
 /** The way the nomination goes, the level holding it now in bold: proposer, each reviewing level, the deciding level. */
-function Levels() {
+function Levels(_props: { label: string }) {
   const nomination = useRecordContext();
   const translate = useTranslate();
   if (!nomination?.levels) return null;
@@ -56,18 +57,18 @@ function Levels() {
   );
 }
 
-function Subject() {
+function Subject(_props: { label: string }) {
   const nomination = useRecordContext();
   return nomination ? <span>{subjectText(nomination.subject)}</span> : null;
 }
 
-function StandardLink() {
+function StandardLink(_props: { label: string }) {
   const nomination = useRecordContext();
   if (!nomination) return null;
   return <Link to={`/awardStandards/${nomination.standard.id}/show`}>{nomination.standard.criteriaText.slice(0, 200)}</Link>;
 }
 
-function Award() {
+function Award(_props: { label: string }) {
   const nomination = useRecordContext();
   const format = useFormat();
   const award = nomination?.award;
@@ -85,25 +86,17 @@ const SECTIONS: RecordSections = [
 export function NominationShow() {
   return (
     <TabbedRecord labels="resources.nominations.tabs" actions={<WorkflowActions />} sections={SECTIONS}>
-      <Labeled label="resources.nominations.fields.subject">
-        <Subject />
-      </Labeled>
+      <Subject label="resources.nominations.fields.subject" />
       <EnumText source="status" enumName="NominationStatus" chip />
-      <Labeled label="resources.nominations.fields.standard">
-        <StandardLink />
-      </Labeled>
+      <StandardLink label="resources.nominations.fields.standard" />
       <EnumText source="occasion" enumName="AwardOccasion" />
       <TextField source="year" />
       <AwardFormName source="formCode" label="resources.nominations.fields.formCode" />
       <TextField source="proposingUnit.name" label="resources.nominations.fields.proposingUnit" />
       <TextField source="decidingUnit.name" label="resources.nominations.fields.decidingUnit" />
-      <Labeled label="resources.nominations.fields.levels">
-        <Levels />
-      </Labeled>
+      <Levels label="resources.nominations.fields.levels" />
       <DateText source="createdAt" withTime />
-      <Labeled label="resources.nominations.fields.award">
-        <Award />
-      </Labeled>
+      <Award label="resources.nominations.fields.award" />
     </TabbedRecord>
   );
 }

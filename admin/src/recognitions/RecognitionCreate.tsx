@@ -1,8 +1,8 @@
 import { Create, DateInput, ReferenceInput, SelectInput, SimpleForm, TextInput, required } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { enumChoices } from '../common/enums';
 import { AsOfHelp } from '../common/AsOfHelp';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** The recognised and the issuing unit are read on the decision's date, as the API reads their codes. */
 function UnitsOnDecisionDate() {
@@ -36,7 +36,7 @@ export function RecognitionCreate() {
       <SimpleForm>
         <DateInput source="decidedOn" validate={required()} helperText="app.unitsOnDate" InputProps={{ endAdornment: <AsOfHelp /> }} />
         <UnitsOnDecisionDate />
-        <SelectInput source="tier" choices={enumChoices('RecognitionTier')} validate={required()} />
+        <EnumInput source="tier" enumName="RecognitionTier" validate={required()} />
         <TextInput source="decisionNumber" validate={required()} />
         <ReferenceInput source="criteriaSetId" reference="criteriaSets">
           <SelectInput optionText="code" />

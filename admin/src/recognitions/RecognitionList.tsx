@@ -1,17 +1,6 @@
 import BlockIcon from '@mui/icons-material/Block';
-import {
-  BooleanInput,
-  DataTable,
-  DateInput,
-  NumberInput,
-  SelectInput,
-  TextInput,
-  required,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { BooleanInput, DataTable, DateInput, NumberInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
-import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { useFormat, dotted } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
@@ -19,6 +8,7 @@ import { today } from '../common/format';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useCan } from '../capabilities';
 import { useHub } from '../common/useHub';
+import { EnumInput } from '../common/EnumInput';
 
 function RevokeButton() {
   const hub = useHub();
@@ -27,12 +17,10 @@ function RevokeButton() {
   if (!decision || decision.revokedOn || !mayRevoke) return null;
   return (
     <DialogButton
-      label="resources.recognitions.revoke.button"
-      title="resources.recognitions.revoke.title"
+      keys="resources.recognitions.revoke"
       titleArgs={{ number: decision.decisionNumber }}
       icon={<BlockIcon />}
-      done="resources.recognitions.revoke.done"
-      saveLabel="resources.recognitions.revoke.button"
+      confirms
       defaultValues={{ revokedOn: today() }}
       save={(values) =>
         hub.revokeRecognition({
@@ -50,7 +38,7 @@ function RevokeButton() {
 }
 
 const filters = [
-  <SelectInput key="tier" source="tier" choices={enumChoices('RecognitionTier')} alwaysOn />,
+  <EnumInput key="tier" source="tier" enumName="RecognitionTier" alwaysOn />,
   <NumberInput key="year" source="validInYear" alwaysOn />,
   <FilterUnitInput key="withinCode" source="withinCode" yearSource="validInYear" alwaysOn />,
   <BooleanInput key="synthetic" source="synthetic" />,

@@ -1,20 +1,20 @@
 import { Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   Create,
   DateInput,
-  FormDataConsumer,
   NumberInput,
-  SelectInput,
   SimpleForm,
   SimpleFormIterator,
   TextInput,
   required,
   useTranslate,
+  type Validator,
 } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { today } from '../common/format';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** The day before a "YYYY-MM-DD" date: sources and sub-units are read then. */
 const dayBefore = (date?: string) => {
@@ -23,6 +23,30 @@ const dayBefore = (date?: string) => {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 };
+
+interface EventUnitProps {
+  source: string;
+  before?: boolean;
+  minWidth: number;
+  validate?: Validator;
+}
+
+/**
+ * A unit of the event, by code (labelled `fields.<source>`): read the day before it takes effect (`before`: a source,
+ * or an existing unit that continues), or on the day (the parent of a result).
+ */
+function EventUnitInput({ source, before, minWidth, validate }: EventUnitProps) {
+  const effectiveOn: string | undefined = useWatch({ name: 'effectiveOn' });
+  return (
+    <UnitCodeInput
+      source={source}
+      label={`resources.reorganisations.fields.${source}`}
+      asOf={before ? dayBefore(effectiveOn) : effectiveOn}
+      validate={validate}
+      sx={{ minWidth }}
+    />
+  );
+}
 
 /**
  * Records a dated reorganisation (system administrators): sources with their share, results (an existing unit that
@@ -38,55 +62,33 @@ export function ReorganisationCreate() {
         <Typography variant="body2" sx={{ mb: 1 }}>
           {translate('resources.reorganisations.create.help')}
         </Typography>
-        <SelectInput source="kind" choices={enumChoices('ReorganisationKind')} validate={required()} />
+        <EnumInput source="kind" enumName="ReorganisationKind" validate={required()} />
         <DateInput source="effectiveOn" validate={required()} />
         <TextInput source="resolutionNumber" validate={required()} />
         <DateInput source="resolutionDate" validate={required()} />
         <TextInput source="issuer" fullWidth />
         <TextInput source="note" fullWidth multiline />
-        <FormDataConsumer>
-          {({ formData }) => (
-            <>
-              <ArrayInput source="sources">
-                <SimpleFormIterator inline>
-                  <UnitCodeInput
-                    source="unitCode"
-                    label="resources.reorganisations.fields.unitCode"
-                    asOf={dayBefore(formData.effectiveOn)}
-                    validate={required()}
-                    sx={{ minWidth: 360 }}
-                  />
-                  <SelectInput source="share" choices={enumChoices('LineageShare')} validate={required()} />
-                </SimpleFormIterator>
-              </ArrayInput>
-              <ArrayInput source="results">
-                <SimpleFormIterator inline>
-                  <UnitCodeInput
-                    source="existingCode"
-                    label="resources.reorganisations.fields.existingCode"
-                    asOf={dayBefore(formData.effectiveOn)}
-                    sx={{ minWidth: 300 }}
-                  />
-                  <TextInput source="code" label="resources.reorganisations.fields.code" />
-                  <TextInput source="name" label="resources.reorganisations.fields.name" />
-                  <SelectInput source="kind" label="resources.reorganisations.fields.resultKind" choices={enumChoices('UnitKind')} />
-                  <UnitCodeInput
-                    source="parentCode"
-                    label="resources.reorganisations.fields.parentCode"
-                    asOf={formData.effectiveOn}
-                    sx={{ minWidth: 300 }}
-                  />
-                </SimpleFormIterator>
-              </ArrayInput>
-              <ArrayInput source="placements" helperText="resources.reorganisations.create.placementsHelp">
-                <SimpleFormIterator inline>
-                  <TextInput source="childCode" label="resources.reorganisations.fields.childCode" validate={required()} />
-                  <NumberInput source="resultIndex" label="resources.reorganisations.fields.resultIndex" min={0} validate={required()} />
-                </SimpleFormIterator>
-              </ArrayInput>
-            </>
-          )}
-        </FormDataConsumer>
+        <ArrayInput source="sources">
+          <SimpleFormIterator inline>
+            <EventUnitInput source="unitCode" before validate={required()} minWidth={360} />
+            <EnumInput source="share" enumName="LineageShare" validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <ArrayInput source="results">
+          <SimpleFormIterator inline>
+            <EventUnitInput source="existingCode" before minWidth={300} />
+            <TextInput source="code" label="resources.reorganisations.fields.code" />
+            <TextInput source="name" label="resources.reorganisations.fields.name" />
+            <EnumInput source="kind" label="resources.reorganisations.fields.resultKind" enumName="UnitKind" />
+            <EventUnitInput source="parentCode" minWidth={300} />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <ArrayInput source="placements" helperText="resources.reorganisations.create.placementsHelp">
+          <SimpleFormIterator inline>
+            <TextInput source="childCode" label="resources.reorganisations.fields.childCode" validate={required()} />
+            <NumberInput source="resultIndex" label="resources.reorganisations.fields.resultIndex" min={0} validate={required()} />
+          </SimpleFormIterator>
+        </ArrayInput>
       </SimpleForm>
     </Create>
   );

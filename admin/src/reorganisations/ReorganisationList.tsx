@@ -1,9 +1,9 @@
-import { CreateButton, DataTable, DateInput, SelectInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
-import { enumChoices } from '../common/enums';
+import { CreateButton, DataTable, DateInput, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { FilterUnitInput } from '../common/FilterUnitInput';
 import { useFormat, dotted } from '../common/format';
 import { RecordTable, ResourceList } from '../common/RecordTable';
+import { EnumInput } from '../common/EnumInput';
 
 interface Named {
   code: string;
@@ -11,8 +11,8 @@ interface Named {
 }
 
 const filters = [
-  <SelectInput key="status" source="status" choices={enumChoices('ReorganisationStatus')} alwaysOn />,
-  <SelectInput key="kind" source="kind" choices={enumChoices('ReorganisationKind')} alwaysOn />,
+  <EnumInput key="status" source="status" enumName="ReorganisationStatus" alwaysOn />,
+  <EnumInput key="kind" source="kind" enumName="ReorganisationKind" alwaysOn />,
   <FilterUnitInput key="unitCode" source="unitCode" alwaysOn />,
   <DateInput key="effectiveFrom" source="effectiveFrom" />,
   <DateInput key="effectiveTo" source="effectiveTo" />,

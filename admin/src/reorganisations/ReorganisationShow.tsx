@@ -64,12 +64,10 @@ function Withdraw() {
   if (!event || event.status !== 'RECORDED' || event.inEffect || !(permissions ?? []).some((g) => g.role === 'SYSTEM_ADMIN')) return null;
   return (
     <DialogButton
-      label="resources.reorganisations.withdraw.button"
-      title="resources.reorganisations.withdraw.title"
+      keys="resources.reorganisations.withdraw"
       titleArgs={{ number: event.resolutionNumber }}
       icon={<UndoIcon />}
-      done="resources.reorganisations.withdraw.done"
-      saveLabel="resources.reorganisations.withdraw.button"
+      confirms
       testId="withdraw-reorganisation"
       save={(values) => hub.withdrawReorganisation({ id: String(event.id), reason: values.reason, expectedVersion: event.version })}
     >

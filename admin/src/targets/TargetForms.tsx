@@ -18,9 +18,9 @@ import {
 import { useWatch } from 'react-hook-form';
 import { SourceText } from '../common/SourceText';
 import { UnitCodeInput } from '../common/UnitCodeInput';
-import { enumChoices } from '../common/enums';
 import { CampaignInput } from './CampaignInput';
 import { MetricInput } from './MetricInput';
+import { EnumInput } from '../common/EnumInput';
 
 /** Choices whose labels live under `resources.targets.<group>` (targets' own enums). */
 const choices = (group: string, ids: string[]) => ids.map((id) => ({ id, name: `resources.targets.${group}.${id}` }));
@@ -96,8 +96,8 @@ function TargetFields() {
       <MetricInput source="metricCode" validate={required()} fullWidth />
       <PeriodYearInput source="yearFrom" helperText="resources.targets.help.yearFrom" />
       <PeriodYearInput source="year" helperText="resources.targets.help.year" />
-      <SelectInput source="comparator" choices={enumChoices('Comparator')} validate={required()} />
-      <SelectInput source="valueUnit" choices={enumChoices('TargetValueUnit')} validate={required()} />
+      <EnumInput source="comparator" enumName="Comparator" validate={required()} />
+      <EnumInput source="valueUnit" enumName="TargetValueUnit" validate={required()} />
       <NumberInput source="value" validate={number()} />
       <NumberInput source="valueMin" validate={number()} />
       <NumberInput source="valueMax" validate={number()} />
@@ -107,7 +107,7 @@ function TargetFields() {
       <TextInput source="basisNote" fullWidth />
       <SelectInput source="unitClass" choices={unitClassChoices} emptyText="—" />
       <BooleanInput source="isIncrement" />
-      <SelectInput source="status" choices={enumChoices('UnitStatus')} emptyText="—" />
+      <EnumInput source="status" enumName="UnitStatus" emptyText="—" />
       <TextInput source="quote" fullWidth multiline />
       <TextInput source="note" fullWidth multiline />
       <TextInput source="source" fullWidth helperText={<SourceHelp />} />

@@ -16,10 +16,11 @@ import {
   type TranslateFunction,
 } from 'react-admin';
 import { DialogButton } from '../common/DialogButton';
-import { SCHEME_VALUES, enumChoices } from '../common/enums';
+import { SCHEME_VALUES } from '../common/enums';
 import { useFormat } from '../common/format';
 import { useCan } from '../capabilities';
 import { useHub } from '../common/useHub';
+import { EnumInput } from '../common/EnumInput';
 
 interface Classification {
   id: string;
@@ -46,7 +47,6 @@ function AddClassification({ unit }: { unit: UnitRecord }) {
   return (
     <DialogButton
       label="resources.units.classify.add"
-      title="resources.units.classify.add"
       icon={<AddIcon />}
       done="resources.units.classify.done"
       save={(values) =>
@@ -61,13 +61,7 @@ function AddClassification({ unit }: { unit: UnitRecord }) {
         })
       }
     >
-      <SelectInput
-        source="scheme"
-        label="resources.units.classify.scheme"
-        choices={enumChoices('ClassificationScheme')}
-        validate={required()}
-        fullWidth
-      />
+      <EnumInput source="scheme" label="resources.units.classify.scheme" enumName="ClassificationScheme" validate={required()} fullWidth />
       <FormDataConsumer>
         {({ formData }) =>
           SCHEME_VALUES[formData.scheme]?.length ? (

@@ -1,18 +1,18 @@
-import { DateInput, DataTable, SearchInput, SelectInput, useTranslate } from 'react-admin';
+import { DateInput, DataTable, SearchInput, useTranslate } from 'react-admin';
 import { dotted } from '../common/format';
 import { AsOfHelp } from '../common/AsOfHelp';
-import { enumChoices } from '../common/enums';
 import { DateColumn, EnumColumn } from '../common/columns';
 import { RecordTable, ResourceList } from '../common/RecordTable';
 import { FilterUnitInput } from '../common/FilterUnitInput';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="level" source="level" choices={enumChoices('UnitLevel')} alwaysOn />,
+  <EnumInput key="level" source="level" enumName="UnitLevel" alwaysOn />,
   <DateInput key="asOf" source="asOf" alwaysOn helperText="app.asOfHint" InputProps={{ endAdornment: <AsOfHelp /> }} />,
   <FilterUnitInput key="parentCode" source="parentCode" asOfSource="asOf" />,
   <FilterUnitInput key="withinCode" source="withinCode" asOfSource="asOf" />,
-  <SelectInput key="kind" source="kind" choices={enumChoices('UnitKind')} />,
+  <EnumInput key="kind" source="kind" enumName="UnitKind" />,
 ];
 
 /** Units: searched without accents, filtered by level and parent, read "as of" a date (codes change in 2025). */

@@ -2,10 +2,11 @@ import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { Stack } from '@mui/material';
-import { DataTable, DateInput, SelectInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, DateInput, TextInput, required, useRecordContext, useTranslate } from 'react-admin';
 import { useCan } from '../capabilities';
 import { DialogButton } from '../common/DialogButton';
-import { VILLAGE_KINDS, enumChoices } from '../common/enums';
+import { VILLAGE_KINDS } from '../common/enums';
+import { EnumInput } from '../common/EnumInput';
 import { DateColumn } from '../common/columns';
 import { useHub } from '../common/useHub';
 import { unitAsOf, UnitsBelow } from './UnitsBelow';
@@ -26,7 +27,10 @@ interface VillageRecord {
   validTo?: string | null;
 }
 
-const kindChoices = enumChoices('UnitKind', VILLAGE_KINDS);
+/** A village's kind (thôn, bản, tổ dân phố …), asked when it is added or renamed. */
+const KindInput = () => (
+  <EnumInput source="kind" label="resources.units.fields.kind" enumName="UnitKind" only={VILLAGE_KINDS} validate={required()} fullWidth />
+);
 
 /** Adds a village to the commune: name and kind; the period defaults to the commune's. */
 function AddVillage({ commune }: { commune: UnitRecord }) {
@@ -34,7 +38,6 @@ function AddVillage({ commune }: { commune: UnitRecord }) {
   return (
     <DialogButton
       label="resources.units.villages.add"
-      title="resources.units.villages.add"
       icon={<AddIcon />}
       done="resources.units.villages.added"
       testId="add-village"
@@ -57,7 +60,7 @@ function AddVillage({ commune }: { commune: UnitRecord }) {
         validate={required()}
         fullWidth
       />
-      <SelectInput source="kind" label="resources.units.fields.kind" choices={kindChoices} validate={required()} fullWidth />
+      <KindInput />
       <Stack direction="row" spacing={2}>
         <DateInput source="validFrom" label="resources.units.fields.validFrom" helperText="resources.units.villages.periodHelp" />
         <DateInput source="validTo" label="resources.units.fields.validTo" />
@@ -73,7 +76,6 @@ function RenameVillage({ asOf }: { asOf?: string }) {
   return (
     <DialogButton
       label="resources.units.villages.rename"
-      title="resources.units.villages.rename"
       icon={<EditIcon />}
       done="resources.units.villages.renamed"
       defaultValues={{ name: village.shortName, kind: village.kind }}
@@ -88,7 +90,7 @@ function RenameVillage({ asOf }: { asOf?: string }) {
       }
     >
       <TextInput source="name" label="resources.units.villages.name" validate={required()} fullWidth />
-      <SelectInput source="kind" label="resources.units.fields.kind" choices={kindChoices} validate={required()} fullWidth />
+      <KindInput />
     </DialogButton>
   );
 }
@@ -100,7 +102,6 @@ function CloseVillage({ asOf }: { asOf?: string }) {
   return (
     <DialogButton
       label="resources.units.villages.close"
-      title="resources.units.villages.close"
       icon={<EventBusyIcon />}
       done="resources.units.villages.closed"
       save={(values) =>

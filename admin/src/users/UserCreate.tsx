@@ -1,17 +1,6 @@
-import {
-  ArrayInput,
-  Create,
-  PasswordInput,
-  SelectInput,
-  SimpleForm,
-  SimpleFormIterator,
-  TextInput,
-  minLength,
-  regex,
-  required,
-} from 'react-admin';
-import { enumChoices } from '../common/enums';
+import { ArrayInput, Create, PasswordInput, SimpleForm, SimpleFormIterator, TextInput, minLength, regex, required } from 'react-admin';
 import { UnitCodeInput } from '../common/UnitCodeInput';
+import { EnumInput } from '../common/EnumInput';
 
 const validateUsername = [required(), regex(/^[a-z0-9._-]{3,80}$/i, 'resources.users.validation.username')];
 const validatePassword = [required(), minLength(10)];
@@ -26,7 +15,7 @@ export function UserCreate() {
         <PasswordInput source="password" validate={validatePassword} autoComplete="new-password" />
         <ArrayInput source="grants" validate={required()}>
           <SimpleFormIterator inline disableReordering>
-            <SelectInput source="role" choices={enumChoices('Role')} validate={required()} label="resources.users.fields.role" />
+            <EnumInput source="role" enumName="Role" validate={required()} label="resources.users.fields.role" />
             <UnitCodeInput
               source="unitCode"
               asOfSource="asOf"

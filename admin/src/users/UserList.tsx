@@ -7,23 +7,22 @@ import {
   CreateButton,
   DataTable,
   SearchInput,
-  SelectInput,
   TopToolbar,
   useNotify,
   useRecordContext,
   useRefresh,
   useTranslate,
 } from 'react-admin';
-import { enumChoices } from '../common/enums';
 import { useCan } from '../capabilities';
 import { DateColumn } from '../common/columns';
 import { useFormat } from '../common/format';
 import { Details, RecordTable, ResourceList, RowAction } from '../common/RecordTable';
 import { useHub } from '../common/useHub';
+import { EnumInput } from '../common/EnumInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="role" source="role" choices={enumChoices('Role')} alwaysOn />,
+  <EnumInput key="role" source="role" enumName="Role" alwaysOn />,
   <BooleanInput key="active" source="active" />,
 ];
 
