@@ -5,7 +5,6 @@ import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
 import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
-import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
@@ -155,9 +154,7 @@ class ContributionValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const campaignId = row.read('campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId))
-        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+      const campaignId = row.read('campaignId', cells.id, errors, true);
       const date = row.read('date', cells.date, errors, true);
       const asOf = row.read('asOf', cells.date, errors);
       return {
@@ -165,7 +162,7 @@ class ContributionValidator {
         errors,
         date,
         readOn: asOf ?? date,
-        campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
+        campaignId,
         contributorKind: row.read('contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
         name: row.read('name', cells.text, errors, true),
         unitCode: row.read('unitCode', cells.code, errors, true),

@@ -274,14 +274,12 @@ class TargetValidator {
     const batch = emptyBatch();
     const read = rows.map((row) => {
       const errors: ImportRowError[] = [];
-      const campaignId = row.read('campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId))
-        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+      const campaignId = row.read('campaignId', cells.id, errors, true);
       const incrementOver = row.read('incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
       return {
         row,
         errors,
-        campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
+        campaignId,
         id: row.read('id', cells.integer, errors),
         version: row.read('version', cells.integer, errors),
         unitCode: row.read('unitCode', cells.code, errors, true),
