@@ -244,7 +244,7 @@ class ContributionValidator {
  * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
  * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
  */
-export const contributionImport = defineImportKind<PlannedContribution, UnitInfo>({
+export const contributionImport = defineImportKind<PlannedContribution>({
   name: 'contributions',
   capability: Capability.RECORD_CONTRIBUTIONS,
   title: { vi: 'Đóng góp', en: 'Contributions' },
@@ -259,7 +259,6 @@ export const contributionImport = defineImportKind<PlannedContribution, UnitInfo
   template: {
     file: 'mau-dong-gop',
     textColumns: [3],
-    find: (ctx, code, date) => ctx.units.findByCode(code, date),
     async rows(ctx, territory, date) {
       ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
       const found = await ctx.em.execute(

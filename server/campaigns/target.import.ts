@@ -419,7 +419,7 @@ async function templateCampaigns(ctx: SubgraphContext, query: Record<string, str
       throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
     return [await service.require(query.campaignId)];
   }
-  const found = await templateTerritory(query, (code, date) => ctx.units.findByCode(code, date));
+  const found = await templateTerritory(ctx.units, query);
   if (!found) return [];
   const { territory: issuer, date } = found;
   const ids = await ctx.em.execute<{ id: number }[]>(

@@ -173,7 +173,7 @@ class ClassificationValidator {
  * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
  * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
  */
-export const classificationImport = defineImportKind<PlannedClassification, AdministrativeUnit>({
+export const classificationImport = defineImportKind<PlannedClassification>({
   name: 'classifications',
   capability: Capability.CLASSIFY_UNITS,
   title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
@@ -187,7 +187,6 @@ export const classificationImport = defineImportKind<PlannedClassification, Admi
   template: {
     file: 'mau-phan-loai',
     textColumns: [0],
-    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
     async rows(ctx, territory, date) {
       const found = await ctx.em.execute(
         `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source

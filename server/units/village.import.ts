@@ -189,7 +189,7 @@ class VillageValidator {
  * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
  * through their mutations, not by file.
  */
-export const villageImport = defineImportKind<CreateVillageInput, AdministrativeUnit>({
+export const villageImport = defineImportKind<CreateVillageInput>({
   name: 'villages',
   capability: Capability.MANAGE_VILLAGES,
   title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
@@ -203,7 +203,6 @@ export const villageImport = defineImportKind<CreateVillageInput, Administrative
   template: {
     file: 'mau-thon',
     textColumns: [0, 4],
-    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
     async rows(ctx, territory, date) {
       const villages = await ctx.em.execute(
         `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
