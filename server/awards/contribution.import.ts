@@ -4,8 +4,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
-import type { UnitInfo } from '../shared/unit-directory.js';
+import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
@@ -152,14 +151,11 @@ class ContributionValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
+    const read = readRows(rows, (row, errors) => {
       const campaignId = row.read('campaignId', cells.id, errors, true);
       const date = row.read('date', cells.date, errors, true);
       const asOf = row.read('asOf', cells.date, errors);
       return {
-        row,
-        errors,
         date,
         readOn: asOf ?? date,
         campaignId,

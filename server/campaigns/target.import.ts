@@ -12,7 +12,7 @@ import {
   unitsOnDates,
   type ValidatedBatch,
 } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
+import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
@@ -272,13 +272,10 @@ class TargetValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
+    const read = readRows(rows, (row, errors) => {
       const campaignId = row.read('campaignId', cells.id, errors, true);
       const incrementOver = row.read('incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
       return {
-        row,
-        errors,
         campaignId,
         id: row.read('id', cells.integer, errors),
         version: row.read('version', cells.integer, errors),

@@ -8,7 +8,6 @@ import { cells, type ImportRowError, type ParsedRow } from '../shared/import/imp
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
-import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';

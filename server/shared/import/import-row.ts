@@ -166,6 +166,20 @@ export function parseRow(layout: Layout, row: number, cells: readonly ImportCell
   return new ParsedRow(row, values, layout);
 }
 
+/**
+ * Reads every row with `read`, which notes what is wrong with a cell in the row's `errors` (`row.read` does); each
+ * record comes back with its row and those errors, for the validator's checks across rows.
+ */
+export function readRows<T extends object>(
+  rows: readonly ParsedRow[],
+  read: (row: ParsedRow, errors: ImportRowError[]) => T,
+): (T & { row: ParsedRow; errors: ImportRowError[] })[] {
+  return rows.map((row) => {
+    const errors: ImportRowError[] = [];
+    return { ...read(row, errors), row, errors };
+  });
+}
+
 /** A cell that does not hold what its column takes: the message names the value found. */
 export class CellError extends Error {
   constructor(
