@@ -13,6 +13,9 @@ import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
 import { type RowError, VillageService, insertVillages, isVillageKind } from './village.service.js';
 
+/** Either end of a village's period: left empty, the commune's. */
+const AS_THE_COMMUNE = { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" };
+
 /** Column keys are the fields of `CreateVillageInput`, so the service's row errors land on their column as they are. */
 const COLUMNS: ColumnSpec[] = [
   {
@@ -47,16 +50,8 @@ const COLUMNS: ColumnSpec[] = [
       en: "<commune code>-<number>, e.g. 02287-003 (empty: the commune's next number)",
     },
   },
-  {
-    key: 'validFrom',
-    header: 'Hiệu lực từ',
-    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
-  },
-  {
-    key: 'validTo',
-    header: 'Hiệu lực đến',
-    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
-  },
+  { key: 'validFrom', header: 'Hiệu lực từ', expected: AS_THE_COMMUNE },
+  { key: 'validTo', header: 'Hiệu lực đến', expected: AS_THE_COMMUNE },
   {
     key: 'asOf',
     header: 'Ngày đọc mã xã',
