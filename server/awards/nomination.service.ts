@@ -4,7 +4,7 @@ import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, type Named, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { entityRows, listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { dmy, referenceDate } from '../shared/domain/calendar.js';
@@ -376,18 +376,13 @@ export class NominationService extends Service {
     return nomination;
   }
 
-  async list(
-    filter: NominationFilter,
-    page: Page,
-    orderBy = NominationOrderField.CREATED,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Nomination>> {
+  async list(filter: NominationFilter, page: Page, sort: ListSort<NominationOrderField> = {}): Promise<ListResult<Nomination>> {
     const where = new Conditions();
     where.givenId('n.campaign_id = ?', filter, 'campaignId');
     where.givenId('n.standard_id = ?', filter, 'standardId');
     where.given('n.status = ?', filter.status);
     where.given('n.year = ?', filter.year);
-    const order = orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction);
+    const order = orderClause(NOMINATION_ORDER[sort.orderBy ?? NominationOrderField.CREATED], 'n.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
 
@@ -399,18 +394,13 @@ export class NominationService extends Service {
     return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
   }
 
-  async awards(
-    filter: AwardFilter,
-    page: Page,
-    orderBy = AwardOrderField.DECIDED_ON,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Award>> {
+  async awards(filter: AwardFilter, page: Page, sort: ListSort<AwardOrderField> = {}): Promise<ListResult<Award>> {
     const where = new Conditions();
     where.givenId('a.campaign_id = ?', filter, 'campaignId');
     where.givenId('a.subject_unit_id = ?', filter, 'subjectUnitId');
     where.given('a.year = ?', filter.year);
     where.given('a.form_code = ?', filter.formCode);
-    const order = orderClause(AWARD_ORDER[orderBy], 'a.id', direction);
+    const order = orderClause(AWARD_ORDER[sort.orderBy ?? AwardOrderField.DECIDED_ON], 'a.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }
 }
