@@ -254,7 +254,6 @@ export const contributionImport = defineImportKind<PlannedContribution>({
    */
   template: {
     file: 'mau-dong-gop',
-    textColumns: [3],
     async rows(ctx, territory, date) {
       ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
       const found = await ctx.em.execute(

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual } from '../shared/errors.js';
-import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { choiceOf, type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
 import {
   defineImportKind,
   emptyBatch,
@@ -469,7 +469,7 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
     }
   }
   const suffix = query.campaignId ? `-${query.campaignId}` : query.withinCode ? `-${query.withinCode}` : '';
-  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: [3] };
+  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: textColumnsOf(COLUMNS) };
 }
 
 /** Columns of a planned target as jsonb_to_recordset reads them. */

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
 import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
@@ -377,7 +377,7 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
   return {
     name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`,
     rows,
-    textColumns: [0],
+    textColumns: textColumnsOf(COLUMNS),
   };
 }
 

@@ -184,7 +184,6 @@ export const classificationImport = defineImportKind<PlannedClassification>({
    */
   template: {
     file: 'mau-phan-loai',
-    textColumns: [0],
     async rows(ctx, territory, date) {
       const found = await ctx.em.execute(
         `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source

@@ -22,6 +22,7 @@ const COLUMNS: ColumnSpec[] = [
     key: 'communeCode',
     header: 'Mã xã',
     required: true,
+    code: true,
     expected: {
       vi: 'mã GSO của xã, phường, thị trấn (dạng văn bản, giữ số 0 ở đầu)',
       en: "the commune's GSO code (as text, leading zeros kept)",
@@ -45,6 +46,7 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'code',
     header: 'Mã thôn',
+    code: true,
     expected: {
       vi: '<mã xã>-<số>, ví dụ 02287-003 (để trống: số tiếp theo của xã)',
       en: "<commune code>-<number>, e.g. 02287-003 (empty: the commune's next number)",
@@ -196,7 +198,6 @@ export const villageImport = defineImportKind<CreateVillageInput>({
    */
   template: {
     file: 'mau-thon',
-    textColumns: [0, 4],
     async rows(ctx, territory, date) {
       const villages = await ctx.em.execute(
         `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,

@@ -5,7 +5,7 @@ import { badInput, type Named } from '../errors.js';
 import { today } from '../scalars.js';
 import type { Cell } from '../table-file.js';
 import type { UnitDirectory, UnitInfo } from '../unit-directory.js';
-import type { ColumnSpec } from './import-columns.js';
+import { type ColumnSpec, textColumnsOf } from './import-columns.js';
 import type { ImportRowError, ParsedRow } from './import-row.js';
 
 /** A validated row waiting for the commit (kept in imports.import_row between the dry run and the commit). */
@@ -82,8 +82,6 @@ export interface ImportKind<Plan = unknown> {
 export interface TerritoryExport {
   /** File name without extension; `-<withinCode>` follows when the template lists a territory. */
   file: string;
-  /** Columns stored as text in XLSX (codes keep their leading zeros). */
-  textColumns: number[];
   /** The records stored in that territory on that date, as template rows. */
   rows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]>;
 }
@@ -152,7 +150,7 @@ async function territoryTemplate(
   const rows: Cell[][] = [columns.map((c) => c.header)];
   const found = await templateTerritory(ctx.units, query);
   if (found) rows.push(...(await spec.rows(ctx, found.territory, found.date)));
-  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: spec.textColumns };
+  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: textColumnsOf(columns) };
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */
