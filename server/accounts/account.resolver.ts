@@ -71,7 +71,7 @@ export class AccountResolver {
     const accounts = service(ctx);
     const window = toPage(page);
     const within = scopes.includes('1') ? null : await accounts.grantUnitsWithin(scopes);
-    return accounts.list(filter ?? {}, window, orderBy, direction, within);
+    return accounts.list(filter ?? {}, window, { orderBy, direction }, within);
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)

@@ -8,7 +8,7 @@ import { Role, type Grant, type Identity } from '../shared/identity.js';
 import { today } from '../shared/scalars.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { isWithinPath, type Guard } from '../shared/guard.js';
 import { Capability } from '../shared/capabilities.js';
 import { Conditions, intArray, likeEscape, normaliseText } from '../shared/sql.js';
@@ -162,8 +162,7 @@ export class AccountService extends Service {
   async list(
     filter: UserFilter,
     page: Page,
-    orderBy = UserOrderField.USERNAME,
-    direction = SortDirection.ASC,
+    sort: ListSort<UserOrderField> = {},
     withinUnits: readonly number[] | null = null,
   ): Promise<ListResult<UserAccount>> {
     const where = new Conditions();
@@ -175,7 +174,7 @@ export class AccountService extends Service {
     }
     where.given('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
-    const order = orderClause(USER_ORDER[orderBy], 'u.id', direction);
+    const order = orderClause(USER_ORDER[sort.orderBy ?? UserOrderField.USERNAME], 'u.id', sort.direction);
     return listPage(this.em, page, { select: 'u.id', from: 'accounts.user_account u', where, order }, async (rows) => {
       const ids = rows.map((r) => Number(r.id));
       const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));

@@ -62,6 +62,6 @@ export class AuditResolver {
     })
     direction?: SortDirection,
   ) {
-    return new AuditService(ctx).list(filter ?? {}, toPage(page), orderBy, direction, ctx.guard);
+    return new AuditService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction }, ctx.guard);
   }
 }

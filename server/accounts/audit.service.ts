@@ -2,7 +2,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
+import { type ListResult, type ListSort, type Page, SortDirection } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
 import { AuditOrderField, type AuditFilter } from './account.input.js';
@@ -41,13 +41,7 @@ export class AuditService extends Service {
    * they hold READ_AUDIT_LOG, never those about accounts and grants (the accounts subgraph's) nor those of no unit —
    * whatever the scope, the nation included.
    */
-  async list(
-    filter: AuditFilter,
-    page: Page,
-    orderBy = AuditOrderField.AT,
-    direction = SortDirection.DESC,
-    guard: Guard,
-  ): Promise<ListResult<AuditEntryData>> {
+  async list(filter: AuditFilter, page: Page, sort: ListSort<AuditOrderField>, guard: Guard): Promise<ListResult<AuditEntryData>> {
     const where = new Conditions();
     if (!guard.isSystemAdmin()) {
       const scopes = guard.paths(Capability.READ_AUDIT_LOG);
@@ -64,7 +58,7 @@ export class AuditService extends Service {
     if (filter.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter.from) where.add(`at >= ?::date`, filter.from);
     if (filter.to) where.add(`at < ?::date + 1`, filter.to);
-    const order = orderClause(AUDIT_ORDER[orderBy], 'id', direction);
+    const order = orderClause(AUDIT_ORDER[sort.orderBy ?? AuditOrderField.AT], 'id', sort.direction ?? SortDirection.DESC);
     return listPage(this.em, page, { from: 'audit.audit_log', where, order }, (rows) =>
       rows.map((r) => ({
         id: String(r.id),

@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../shared/identity.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Tài khoản — a person who signs in to the hub. */
 @ObjectType('User', { description: 'Tài khoản người dùng — a user account with its role grants.' })
@@ -19,8 +20,7 @@ export class UserAccount {
   @Unique()
   username!: string;
 
-  @Field({ description: 'Họ tên hiển thị — display name.' })
-  @Property({ columnType: 'text' })
+  @TextField('Họ tên hiển thị — display name.')
   displayName!: string;
 
   /** argon2id hash; never leaves the subgraph. */

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { Audited } from '../shared/audit.js';
 import { AwardAuthority, AwardOccasion, DossierItemKind } from './awards.enums.js';
 import { CampaignRecord } from './campaign-record.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Hình thức khen thưởng — a form of award in the catalogue, ordered by conferring authority. */
 @ObjectType('AwardForm', {
@@ -23,24 +24,20 @@ export class AwardForm {
   @Enum({ items: () => AwardAuthority })
   authority!: AwardAuthority;
 
-  @Field({ description: 'Tên hình thức (tiếng Việt) — name as the plans write it.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên hình thức (tiếng Việt) — name as the plans write it.')
   nameVi!: string;
 
-  @Field({ description: 'Tên tiếng Anh — English name.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên tiếng Anh — English name.')
   nameEn!: string;
 
   @Field(() => [String], { description: 'Các hạng (Nhất, Nhì, Ba) — classes of the form, empty if none.' })
   @Property({ type: 'string[]', columnType: 'text[]' })
   classes: string[] = [];
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — a plan clause naming the form.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn — a plan clause naming the form.', { nullable: true })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 }
 
@@ -63,16 +60,13 @@ export class CampaignAwardForm implements Audited {
   @Property({ type: 'string', length: 40 })
   formCode!: string;
 
-  @Field(() => String, { nullable: true, description: "Cách kế hoạch ghi — the plan's wording." })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField("Cách kế hoạch ghi — the plan's wording.", { nullable: true })
   asStated?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — source clause.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn — source clause.', { nullable: true })
   source?: string | null;
 
   auditUnitId(): number {
@@ -90,23 +84,19 @@ export class DossierRequirement extends CampaignRecord {
   @Enum({ items: () => DossierItemKind })
   item!: DossierItemKind;
 
-  @Field({ description: 'Tên tài liệu theo kế hoạch — label.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên tài liệu theo kế hoạch — label.')
   label!: string;
 
   @Field(() => [AwardOccasion], { description: 'Áp dụng cho các đợt — occasions it is required for.' })
   @Property({ type: 'string[]', columnType: 'text[]' })
   occasions: AwardOccasion[] = [];
 
-  @Field(() => String, { nullable: true, description: 'Mẫu quy định (ví dụ Mẫu số 07, NĐ 91/2017) — prescribed template.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Mẫu quy định (ví dụ Mẫu số 07, NĐ 91/2017) — prescribed template.', { nullable: true })
   template?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — source clause.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn — source clause.', { nullable: true })
   source?: string | null;
 }

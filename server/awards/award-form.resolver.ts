@@ -26,7 +26,7 @@ export class AwardFormResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new StandardService(ctx).formList(filter ?? {}, toPage(page), orderBy, direction);
+    return new StandardService(ctx).formList(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => [AwardForm], {

@@ -5,6 +5,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { AwardOccasion, AwardSubjectType, StandardBasis } from './awards.enums.js';
 import type { Rule } from './rule.js';
 import { CampaignRecord } from './campaign-record.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Tiêu chuẩn khen thưởng — an award standard of a campaign, with its evaluable rule. */
 @ObjectType('AwardStandard', {
@@ -13,16 +14,14 @@ import { CampaignRecord } from './campaign-record.entity.js';
 })
 @Entity({ tableName: 'award_standard' })
 export class AwardStandard extends CampaignRecord {
-  @Field(() => String, { nullable: true, description: 'Khóa dữ liệu mẫu, ví dụ "bac-kan-final-commune-effort" — seed key.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Khóa dữ liệu mẫu, ví dụ "bac-kan-final-commune-effort" — seed key.', { nullable: true })
   key?: string | null;
 
   @Field(() => AwardSubjectType, { description: 'Loại đối tượng — subject type.' })
   @Enum({ items: () => AwardSubjectType })
   subjectType!: AwardSubjectType;
 
-  @Field(() => String, { nullable: true, description: "Đối tượng theo lời kế hoạch — the plan's words for the subject." })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField("Đối tượng theo lời kế hoạch — the plan's words for the subject.", { nullable: true })
   subjectLabel?: string | null;
 
   @Field(() => StandardBasis, { description: 'Căn cứ — how the plan states the standard.' })
@@ -51,8 +50,7 @@ export class AwardStandard extends CampaignRecord {
   @Property({ type: 'integer', nullable: true })
   quota?: number | null;
 
-  @Field({ description: "Tiêu chuẩn theo văn bản kế hoạch — the plan's text." })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField("Tiêu chuẩn theo văn bản kế hoạch — the plan's text.")
   criteriaText!: string;
 
   @Field(() => GraphQLJSONObject, {
@@ -67,15 +65,10 @@ export class AwardStandard extends CampaignRecord {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   deadline?: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Ghi chú (phần quy tắc không diễn đạt được …) — note: what the rule leaves out, readings.',
-  })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú (phần quy tắc không diễn đạt được …) — note: what the rule leaves out, readings.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản) — source.', { nullable: true })
   source?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version: send it back as expectedVersion.' })

@@ -6,6 +6,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { Identified } from '../shared/identified.entity.js';
 import { UnitRecord } from './unit-record.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Người đóng góp — a household, individual, enterprise, cooperative or organisation of a unit. */
 @ObjectType('Contributor', {
@@ -56,8 +57,7 @@ export class Contribution extends UnitRecord {
   @Property({ type: 'double', nullable: true })
   quantity?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Đơn vị số lượng ("m2", "ngày công") — unit of the quantity.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Đơn vị số lượng ("m2", "ngày công") — unit of the quantity.', { nullable: true })
   quantityUnit?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Đơn giá địa phương (đồng) — local unit price in VND.' })
@@ -68,8 +68,7 @@ export class Contribution extends UnitRecord {
   @Property({ type: new BigIntType('number') })
   valueVnd!: number;
 
-  @Field(() => String, { nullable: true, description: 'Mô tả (công trình, hạng mục) — description (the works).' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Mô tả (công trình, hạng mục) — description (the works).', { nullable: true })
   description?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản — version.' })
@@ -106,8 +105,7 @@ export class SubjectPrecondition extends Identified implements Audited {
   @Property({ type: 'boolean' })
   holds!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Căn cứ (văn bản xác nhận) — evidence.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Căn cứ (văn bản xác nhận) — evidence.', { nullable: true })
   evidence?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản — version: send it back as expectedVersion to change it.' })

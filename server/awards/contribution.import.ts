@@ -4,9 +4,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
-import { isDatabaseId } from '../shared/ids.js';
-import type { UnitInfo } from '../shared/unit-directory.js';
+import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
 import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
@@ -153,19 +151,14 @@ class ContributionValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
-      const campaignId = row.read('campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId))
-        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+    const read = readRows(rows, (row, errors) => {
+      const campaignId = row.read('campaignId', cells.id, errors, true);
       const date = row.read('date', cells.date, errors, true);
       const asOf = row.read('asOf', cells.date, errors);
       return {
-        row,
-        errors,
         date,
         readOn: asOf ?? date,
-        campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
+        campaignId,
         contributorKind: row.read('contributorKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors, true),
         name: row.read('name', cells.text, errors, true),
         unitCode: row.read('unitCode', cells.code, errors, true),
@@ -247,7 +240,7 @@ class ContributionValidator {
  * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
  * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
  */
-export const contributionImport = defineImportKind<PlannedContribution, UnitInfo>({
+export const contributionImport = defineImportKind<PlannedContribution>({
   name: 'contributions',
   capability: Capability.RECORD_CONTRIBUTIONS,
   title: { vi: 'Đóng góp', en: 'Contributions' },
@@ -261,8 +254,6 @@ export const contributionImport = defineImportKind<PlannedContribution, UnitInfo
    */
   template: {
     file: 'mau-dong-gop',
-    textColumns: [3],
-    find: (ctx, code, date) => ctx.units.findByCode(code, date),
     async rows(ctx, territory, date) {
       ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
       const found = await ctx.em.execute(

@@ -30,7 +30,7 @@ export class ContributionResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new ContributionService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new ContributionService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Authorized(Capability.RECORD_CONTRIBUTIONS)

@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { entityRows, listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
@@ -162,12 +162,7 @@ export class ContributionService extends Service {
     return contribution;
   }
 
-  async list(
-    filter: ContributionFilter,
-    page: Page,
-    orderBy = ContributionOrderField.DATE,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Contribution>> {
+  async list(filter: ContributionFilter, page: Page, sort: ListSort<ContributionOrderField> = {}): Promise<ListResult<Contribution>> {
     const where = new Conditions();
     where.givenId('c.campaign_id = ?', filter, 'campaignId');
     where.givenId('c.contributor_id = ?', filter, 'contributorId');
@@ -178,7 +173,7 @@ export class ContributionService extends Service {
       if (!unit) throw notFound(`Không có đơn vị ${filter.withinUnitId}`, `No unit ${filter.withinUnitId}`);
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
-    const order = orderClause(ORDER[orderBy], 'c.id', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? ContributionOrderField.DATE], 'c.id', sort.direction);
     const from = 'awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id';
     return listPage(this.em, page, { select: 'c.*', from, where, order }, entityRows(this.em, Contribution));
   }

@@ -1,7 +1,7 @@
 import { Service } from '../shared/service.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import { type ListResult, type ListSort, type Page, SortDirection } from '../shared/paging.js';
 import { foldText, intArray, searchTerm, type SqlRow } from '../shared/sql.js';
 import { referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
@@ -135,8 +135,7 @@ export class EligibilityService extends Service {
     year: number,
     filter: EligibilityFilter,
     page: Page,
-    orderBy = EligibilityOrderField.ELIGIBLE,
-    direction = SortDirection.ASC,
+    sort: ListSort<EligibilityOrderField> = {},
   ): Promise<EligibilityResultList> {
     const search = filter.search != null ? foldText(searchTerm(filter.search)) : null;
     const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, referenceDate(year)) : null;
@@ -147,8 +146,8 @@ export class EligibilityService extends Service {
         (search === null ||
           [e.result.subject.name, e.unit?.name, e.unit?.code].some((text) => text != null && foldText(text).includes(search))),
     );
-    const sign = direction === SortDirection.DESC ? -1 : 1;
-    matching.sort((a, b) => sign * ORDER[orderBy](a, b) || tiebreak(a, b));
+    const sign = sort.direction === SortDirection.DESC ? -1 : 1;
+    matching.sort((a, b) => sign * ORDER[sort.orderBy ?? EligibilityOrderField.ELIGIBLE](a, b) || tiebreak(a, b));
     return Object.assign(new EligibilityResultList(), {
       nodes: matching.slice(page.offset, page.offset + page.limit).map((e) => e.result),
       totalCount: matching.length,

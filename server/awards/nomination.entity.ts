@@ -5,6 +5,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { AwardAuthority, AwardOccasion, AwardSubjectType, DossierItemKind, NominationLevelRole, NominationStatus } from './awards.enums.js';
 import { UnitRef } from './awards.reference.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Đối tượng khen thưởng — a unit or a contributor, as nominations, awards and eligibility name it. */
 @ObjectType('AwardSubject', {
@@ -192,18 +193,15 @@ export class NominationTransition extends Identified implements Audited {
   @Enum({ items: () => NominationStatus, fieldName: 'to_status' })
   to!: NominationStatus;
 
-  @Field(() => String, { nullable: true, description: 'Lý do, ý kiến — reason or remarks (required when returning).' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Lý do, ý kiến — reason or remarks (required when returning).', { nullable: true })
   reason?: string | null;
 
   @Property({ type: 'integer', nullable: true })
   userId?: number | null;
 
-  @Field({
-    description:
-      'Người thực hiện (vai trò, với người không có vai trò tại đơn vị trình) — who made the step: a user name, or the role for callers without a role over the proposing unit.',
-  })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField(
+    'Người thực hiện (vai trò, với người không có vai trò tại đơn vị trình) — who made the step: a user name, or the role for callers without a role over the proposing unit.',
+  )
   username!: string;
 
   @Field(() => GraphQLISODateTime, { description: 'Thời điểm ghi nhận — when it was recorded.' })
@@ -267,16 +265,14 @@ export class Award extends SubjectColumns implements Audited {
   @Property({ type: 'integer' })
   decidingUnitId!: number;
 
-  @Field({ description: 'Số quyết định — decision number.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Số quyết định — decision number.')
   decisionNumber!: string;
 
   @Field(() => DateScalar, { description: 'Ngày quyết định — decision date.' })
   @Property({ type: 'string', columnType: 'date' })
   decidedOn!: string;
 
-  @Field({ description: 'Người ký — signer.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Người ký — signer.')
   signer!: string;
 
   auditUnitId(): number {

@@ -49,7 +49,7 @@ export class NominationResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return service(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return service(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => Nomination, { description: 'Hồ sơ đề nghị theo mã định danh (không có: NOT_FOUND) — a nomination by id.' })
@@ -70,7 +70,7 @@ export class NominationResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return service(ctx).awards(filter ?? {}, toPage(page), orderBy, direction);
+    return service(ctx).awards(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS)

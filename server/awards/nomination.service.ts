@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
-import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
+import { badInput, checkVersion, conflict, type Named, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { entityRows, listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { dmy, referenceDate } from '../shared/domain/calendar.js';
@@ -42,23 +42,17 @@ export function allowedSteps(nomination: Pick<Nomination, 'status' | 'currentUni
   );
 }
 
-/** The level of the unit whose head confers each authority's forms: the nation for State, Prime Minister and ministerial awards. */
-const DECIDING_LEVEL: Record<AwardAuthority, UnitInfo['level']> = {
-  [AwardAuthority.STATE]: 'NATION',
-  [AwardAuthority.PRIME_MINISTER]: 'NATION',
-  [AwardAuthority.MINISTRY]: 'NATION',
-  [AwardAuthority.PROVINCE]: 'PROVINCE',
-  [AwardAuthority.DISTRICT]: 'DISTRICT',
-  [AwardAuthority.COMMUNE]: 'COMMUNE',
-};
-
-const AUTHORITY_TEXT: Record<AwardAuthority, string> = {
-  [AwardAuthority.STATE]: 'Chủ tịch nước — the State President',
-  [AwardAuthority.PRIME_MINISTER]: 'Thủ tướng Chính phủ — the Prime Minister',
-  [AwardAuthority.MINISTRY]: 'Bộ trưởng, Thủ trưởng cơ quan Trung ương — a minister',
-  [AwardAuthority.PROVINCE]: 'Chủ tịch UBND tỉnh — the provincial chairman',
-  [AwardAuthority.DISTRICT]: 'Chủ tịch UBND huyện — the district chairman',
-  [AwardAuthority.COMMUNE]: 'Chủ tịch UBND xã — the commune chairman',
+/**
+ * Who confers each authority's forms: the level of the unit whose head decides (the nation for State, Prime Minister
+ * and ministerial awards) and that head, named in both languages.
+ */
+const DECIDER: Record<AwardAuthority, Named & { level: UnitInfo['level'] }> = {
+  [AwardAuthority.STATE]: { level: 'NATION', vi: 'Chủ tịch nước', en: 'the State President' },
+  [AwardAuthority.PRIME_MINISTER]: { level: 'NATION', vi: 'Thủ tướng Chính phủ', en: 'the Prime Minister' },
+  [AwardAuthority.MINISTRY]: { level: 'NATION', vi: 'Bộ trưởng, Thủ trưởng cơ quan Trung ương', en: 'a minister' },
+  [AwardAuthority.PROVINCE]: { level: 'PROVINCE', vi: 'Chủ tịch UBND tỉnh', en: 'the provincial chairman' },
+  [AwardAuthority.DISTRICT]: { level: 'DISTRICT', vi: 'Chủ tịch UBND huyện', en: 'the district chairman' },
+  [AwardAuthority.COMMUNE]: { level: 'COMMUNE', vi: 'Chủ tịch UBND xã', en: 'the commune chairman' },
 };
 
 const NOMINATION_ORDER: Record<NominationOrderField, string> = {
@@ -122,11 +116,12 @@ export class NominationService extends Service {
     const form = (await new StandardService(this.ctx).formsByCodes([formCode]))[0];
     const authority = form.authority;
     const ancestors = (await this.ctx.units.byIds(pathIds(subject.path))).filter((u): u is UnitInfo => u !== null);
-    const deciding = ancestors.find((u) => u.level === DECIDING_LEVEL[authority]);
+    const decider = DECIDER[authority];
+    const deciding = ancestors.find((u) => u.level === decider.level);
     if (!deciding) {
       throw badInput(
-        `${form.nameVi} do ${AUTHORITY_TEXT[authority].split(' — ')[0]} quyết định, nhưng ${subject.name} không thuộc đơn vị cấp ${DECIDING_LEVEL[authority]} nào`,
-        `${form.nameEn} is decided by ${AUTHORITY_TEXT[authority].split(' — ')[1]}, but ${subject.name} lies in no ${DECIDING_LEVEL[authority]}`,
+        `${form.nameVi} do ${decider.vi} quyết định, nhưng ${subject.name} không thuộc đơn vị cấp ${decider.level} nào`,
+        `${form.nameEn} is decided by ${decider.en}, but ${subject.name} lies in no ${decider.level}`,
         'formCode',
       );
     }
@@ -381,18 +376,13 @@ export class NominationService extends Service {
     return nomination;
   }
 
-  async list(
-    filter: NominationFilter,
-    page: Page,
-    orderBy = NominationOrderField.CREATED,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Nomination>> {
+  async list(filter: NominationFilter, page: Page, sort: ListSort<NominationOrderField> = {}): Promise<ListResult<Nomination>> {
     const where = new Conditions();
     where.givenId('n.campaign_id = ?', filter, 'campaignId');
     where.givenId('n.standard_id = ?', filter, 'standardId');
     where.given('n.status = ?', filter.status);
     where.given('n.year = ?', filter.year);
-    const order = orderClause(NOMINATION_ORDER[orderBy], 'n.id', direction);
+    const order = orderClause(NOMINATION_ORDER[sort.orderBy ?? NominationOrderField.CREATED], 'n.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
 
@@ -404,18 +394,13 @@ export class NominationService extends Service {
     return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
   }
 
-  async awards(
-    filter: AwardFilter,
-    page: Page,
-    orderBy = AwardOrderField.DECIDED_ON,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Award>> {
+  async awards(filter: AwardFilter, page: Page, sort: ListSort<AwardOrderField> = {}): Promise<ListResult<Award>> {
     const where = new Conditions();
     where.givenId('a.campaign_id = ?', filter, 'campaignId');
     where.givenId('a.subject_unit_id = ?', filter, 'subjectUnitId');
     where.given('a.year = ?', filter.year);
     where.given('a.form_code = ?', filter.formCode);
-    const order = orderClause(AWARD_ORDER[orderBy], 'a.id', direction);
+    const order = orderClause(AWARD_ORDER[sort.orderBy ?? AwardOrderField.DECIDED_ON], 'a.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }
 }

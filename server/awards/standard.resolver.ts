@@ -35,7 +35,7 @@ export class StandardResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new StandardService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new StandardService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => [AwardStandard], {
@@ -90,7 +90,7 @@ export class StandardResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ): Promise<EligibilityResultList> {
-    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), orderBy, direction);
+    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)

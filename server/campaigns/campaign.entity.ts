@@ -5,6 +5,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { CampaignStatus } from './campaigns.enums.js';
 import { PlanDocument, SubMovement, type DocumentReference, type PlanCitation } from './plan-document.types.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /**
  * Phong trào thi đua — a campaign (emulation movement) of one issuing unit for a period, with its plan document.
@@ -24,16 +25,13 @@ export class Campaign extends Identified implements Audited {
   @Property({ type: 'string', columnType: 'text', nullable: true, unique: true })
   key?: string | null;
 
-  @Field({ description: 'Tên phong trào — name.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên phong trào — name.')
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Tên tiếng Anh — name in English.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Tên tiếng Anh — name in English.', { nullable: true })
   nameEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Khẩu hiệu, ví dụ "Bắc Kạn chung sức xây dựng nông thôn mới" — slogan.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Khẩu hiệu, ví dụ "Bắc Kạn chung sức xây dựng nông thôn mới" — slogan.', { nullable: true })
   slogan?: string | null;
 
   /** Id of the issuing unit in the units subgraph (never a foreign key across schemas). */
@@ -52,8 +50,7 @@ export class Campaign extends Identified implements Audited {
   @Property({ type: 'boolean', default: false })
   issuerUnidentified: boolean = false;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú về đơn vị ban hành — note on the issuer (what the document says of it).' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú về đơn vị ban hành — note on the issuer (what the document says of it).', { nullable: true })
   issuerNote?: string | null;
 
   @Field(() => DateScalar, { description: 'Ngày bắt đầu giai đoạn — first day of the period.' })
@@ -72,12 +69,10 @@ export class Campaign extends Identified implements Audited {
   @Index()
   parent?: Campaign | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source (file § clause).' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản) — source (file § clause).', { nullable: true })
   source?: string | null;
 
   @Field(() => [SubMovement], { description: 'Phong trào, cuộc vận động gắn kèm — movements and drives linked to the campaign.' })

@@ -26,7 +26,7 @@ export class CampaignResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new CampaignService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new CampaignService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => Campaign, {

@@ -3,7 +3,7 @@ import { Service } from '../shared/service.js';
 import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { Campaign } from './campaign.entity.js';
@@ -86,12 +86,7 @@ export class CampaignService extends Service {
     return rows.map((row) => this.em.map(Campaign, row));
   }
 
-  async list(
-    filter: CampaignFilter,
-    page: Page,
-    orderBy = CampaignOrderField.CREATED,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Campaign>> {
+  async list(filter: CampaignFilter, page: Page, sort: ListSort<CampaignOrderField> = {}): Promise<ListResult<Campaign>> {
     const where = new Conditions();
     where.given('c.issuer_code = ?', filter.issuerCode);
     where.givenId('c.parent_id = ?', filter, 'parentId');
@@ -102,7 +97,7 @@ export class CampaignService extends Service {
     if (filter.search !== undefined && filter.search !== null) {
       where.search('c.search_text', filter.search);
     }
-    const order = orderClause(ORDER[orderBy], 'c.id', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? CampaignOrderField.CREATED], 'c.id', sort.direction);
     return listPage(this.em, page, { from: 'campaigns.campaign c', where, order }, (rows) => this.map(rows));
   }
 

@@ -1,6 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { MetricAggregation, MetricKind } from './campaigns.enums.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Chỉ số — a metric of the catalogue that targets are set on (seeds/metrics/metrics.yaml, extensible). */
 @ObjectType('Metric', {
@@ -13,19 +14,13 @@ export class Metric {
   @PrimaryKey({ type: 'string', length: 60 })
   code!: string;
 
-  @Field({ description: 'Tên tiếng Việt — name in Vietnamese.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên tiếng Việt — name in Vietnamese.')
   nameVi!: string;
 
-  @Field({ description: 'Tên tiếng Anh — name in English.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên tiếng Anh — name in English.')
   nameEn!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Đơn vị đo của giá trị chỉ số ("xã", "%", "triệu đồng/người/năm") — unit of measure (null for statuses).',
-  })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Đơn vị đo của giá trị chỉ số ("xã", "%", "triệu đồng/người/năm") — unit of measure (null for statuses).', { nullable: true })
   unitOfMeasure?: string | null;
 
   @Field(() => MetricKind, { description: 'Loại chỉ số — kind of value.' })
@@ -36,8 +31,7 @@ export class Metric {
   @Enum({ items: () => MetricAggregation })
   aggregation!: MetricAggregation;
 
-  @Field(() => String, { nullable: true, description: 'Trọng số của bình quân gia quyền — what a weighted mean is weighted by.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Trọng số của bình quân gia quyền — what a weighted mean is weighted by.', { nullable: true })
   weightedBy?: string | null;
 
   @Field({
@@ -47,8 +41,7 @@ export class Metric {
   @Property({ type: 'boolean' })
   computable!: boolean;
 
-  @Field({ description: 'Đối tượng được đếm hoặc đo (COMMUNE, VILLAGE, HOUSEHOLD, UNIT …) — what is counted or measured.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Đối tượng được đếm hoặc đo (COMMUNE, VILLAGE, HOUSEHOLD, UNIT …) — what is counted or measured.')
   appliesTo!: string;
 
   @Field(() => [String], {
@@ -57,7 +50,6 @@ export class Metric {
   @Property({ type: 'string[]', columnType: 'text[]' })
   reportedAt!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 }

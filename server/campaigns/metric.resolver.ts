@@ -24,7 +24,7 @@ export class MetricResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new MetricService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new MetricService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })

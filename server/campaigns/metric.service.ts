@@ -1,6 +1,6 @@
 import { Service } from '../shared/service.js';
 import { badInput, conflict } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, normaliseText, textArray } from '../shared/sql.js';
 import { MetricOrderField } from './campaigns.enums.js';
 import type { CreateMetricInput, MetricFilter } from './metric.input.js';
@@ -22,19 +22,14 @@ export class MetricService extends Service {
     return rows.map((row) => this.em.map(Metric, row));
   }
 
-  async list(
-    filter: MetricFilter,
-    page: Page,
-    orderBy = MetricOrderField.CODE,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Metric>> {
+  async list(filter: MetricFilter, page: Page, sort: ListSort<MetricOrderField> = {}): Promise<ListResult<Metric>> {
     const where = new Conditions();
     where.given('m.kind = ?', filter.kind);
     where.given('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const order = orderClause(ORDER[orderBy], 'm.code', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? MetricOrderField.CODE], 'm.code', sort.direction);
     return listPage(this.em, page, { from: 'campaigns.metric m', where, order }, (rows) => this.map(rows));
   }
 

@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { CampaignPart } from './campaign-part.entity.js';
 import { MilestoneKind, Recurrence } from './campaigns.enums.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Mốc — an occasion of a campaign: annual awards with their dossier deadline, mid-term and final reviews, … */
 @ObjectType('Milestone', {
@@ -38,12 +39,10 @@ export class Milestone extends CampaignPart {
   @Property({ type: 'integer', nullable: true })
   deadlineMonth?: number | null;
 
-  @Field({ description: 'Mô tả — description.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Mô tả — description.')
   description!: string;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản) — source.', { nullable: true })
   source?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version for optimistic locking.' })

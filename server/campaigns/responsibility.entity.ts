@@ -1,7 +1,8 @@
-import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { CampaignPart } from './campaign-part.entity.js';
 import { Recurrence, ResponsibilityKind } from './campaigns.enums.js';
+import { TextField } from '../shared/text-field.js';
 
 /**
  * Trách nhiệm tổ chức thực hiện — one duty the plan assigns ("Tổ chức thực hiện", "Thủ tục, hồ sơ"): who does what
@@ -17,34 +18,25 @@ export class Responsibility extends CampaignPart {
   @Enum({ items: () => ResponsibilityKind })
   kind!: ResponsibilityKind;
 
-  @Field({ description: 'Ai thực hiện, như văn bản ghi (cơ quan, hội đồng, đơn vị) — who, as the plan names them.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Ai thực hiện, như văn bản ghi (cơ quan, hội đồng, đơn vị) — who, as the plan names them.')
   actor!: string;
 
-  @Field(() => String, { nullable: true, description: 'Gửi, trình cho ai (nếu văn bản nêu) — to whom, when the plan says.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Gửi, trình cho ai (nếu văn bản nêu) — to whom, when the plan says.', { nullable: true })
   recipient?: string | null;
 
   @Field(() => Recurrence, { nullable: true, description: 'Định kỳ (hàng năm, 6 tháng) nếu văn bản nêu — how often, when the plan says.' })
   @Enum({ items: () => Recurrence, nullable: true })
   recurrence?: Recurrence | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Thời hạn như văn bản ghi ("trước ngày 15/12", "cuối năm") — when, in the plan\'s words.',
-  })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Thời hạn như văn bản ghi ("trước ngày 15/12", "cuối năm") — when, in the plan\'s words.', { nullable: true })
   deadlineText?: string | null;
 
-  @Field({ description: "Trích nguyên văn — the plan's words." })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField("Trích nguyên văn — the plan's words.")
   quote!: string;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field({ description: 'Nguồn (tệp § điều khoản) — source clause.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Nguồn (tệp § điều khoản) — source clause.')
   source!: string;
 }

@@ -1,7 +1,8 @@
-import { Entity, Enum, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { CampaignPart } from './campaign-part.entity.js';
 import { SubjectType } from './campaigns.enums.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Đối tượng thi đua — a kind of subject a campaign addresses, with the plan's emulation criteria for it. */
 @ObjectType('CampaignSubject', {
@@ -13,19 +14,15 @@ export class CampaignSubject extends CampaignPart {
   @Enum({ items: () => SubjectType })
   type!: SubjectType;
 
-  @Field({ description: 'Tên đối tượng như văn bản — the subject as the plan names it.' })
-  @Property({ type: 'string', columnType: 'text' })
+  @TextField('Tên đối tượng như văn bản — the subject as the plan names it.')
   label!: string;
 
-  @Field(() => String, { nullable: true, description: "Nội dung, tiêu chí thi đua — the plan's emulation criteria text for this subject." })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField("Nội dung, tiêu chí thi đua — the plan's emulation criteria text for this subject.", { nullable: true })
   criteriaText?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) — source.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản) — source.', { nullable: true })
   source?: string | null;
 }

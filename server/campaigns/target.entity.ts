@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CampaignPart } from './campaign-part.entity.js';
 import { Comparator, DenominatorBasis, IncrementBasis, TargetValueUnit, UnitClass, UnitStatus } from './campaigns.enums.js';
 import { Metric } from './metric.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /**
  * Chỉ tiêu — a typed target of a campaign: one unit, one metric, a year (or the period end), a comparator and a
@@ -14,11 +15,7 @@ import { Metric } from './metric.entity.js';
 })
 @Entity({ tableName: 'target' })
 export class Target extends CampaignPart {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Khóa dữ liệu mẫu, duy nhất trong phong trào — seed key, unique within the campaign.',
-  })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Khóa dữ liệu mẫu, duy nhất trong phong trào — seed key, unique within the campaign.', { nullable: true })
   key?: string | null;
 
   /** Id of the unit the target is about, in the units subgraph. */
@@ -76,8 +73,7 @@ export class Target extends CampaignPart {
   @Enum({ items: () => DenominatorBasis, nullable: true })
   denominatorBasis?: DenominatorBasis | null;
 
-  @Field(() => String, { nullable: true, description: 'Mô tả mẫu số như văn bản — the denominator as the document describes it.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Mô tả mẫu số như văn bản — the denominator as the document describes it.', { nullable: true })
   basisNote?: string | null;
 
   @Field(() => Int, {
@@ -111,16 +107,13 @@ export class Target extends CampaignPart {
   @Enum({ items: () => UnitStatus, nullable: true })
   status?: UnitStatus | null;
 
-  @Field(() => String, { nullable: true, description: "Trích nguyên văn — the document's words." })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField("Trích nguyên văn — the document's words.", { nullable: true })
   quote?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — note.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Ghi chú — note.', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản), ví dụ "003_a6acb2b6647a6e7e.txt §I.1.b ¶1" — source.' })
-  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản), ví dụ "003_a6acb2b6647a6e7e.txt §I.1.b ¶1" — source.', { nullable: true })
   source?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản (khóa lạc quan) — version for optimistic locking.' })

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual } from '../shared/errors.js';
-import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { choiceOf, type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
 import {
   defineImportKind,
   emptyBatch,
@@ -12,7 +12,7 @@ import {
   unitsOnDates,
   type ValidatedBatch,
 } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
+import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { isDatabaseId } from '../shared/ids.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import type { Campaign } from './campaign.entity.js';
@@ -272,16 +272,11 @@ class TargetValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
-      const campaignId = row.read('campaignId', cells.integer, errors, true);
-      if (campaignId !== null && !isDatabaseId(campaignId))
-        errors.push(row.error('campaignId', `Mã phong trào ${campaignId} không hợp lệ`, `Campaign id ${campaignId} is not valid`));
+    const read = readRows(rows, (row, errors) => {
+      const campaignId = row.read('campaignId', cells.id, errors, true);
       const incrementOver = row.read('incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
       return {
-        row,
-        errors,
-        campaignId: campaignId !== null && isDatabaseId(campaignId) ? campaignId : null,
+        campaignId,
         id: row.read('id', cells.integer, errors),
         version: row.read('version', cells.integer, errors),
         unitCode: row.read('unitCode', cells.code, errors, true),
@@ -421,7 +416,7 @@ async function templateCampaigns(ctx: SubgraphContext, query: Record<string, str
       throw badInput(`Mã phong trào không hợp lệ: "${query.campaignId}"`, `Invalid campaign id "${query.campaignId}"`, 'campaignId');
     return [await service.require(query.campaignId)];
   }
-  const found = await templateTerritory(query, (code, date) => ctx.units.findByCode(code, date));
+  const found = await templateTerritory(ctx.units, query);
   if (!found) return [];
   const { territory: issuer, date } = found;
   const ids = await ctx.em.execute<{ id: number }[]>(
@@ -474,7 +469,7 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
     }
   }
   const suffix = query.campaignId ? `-${query.campaignId}` : query.withinCode ? `-${query.withinCode}` : '';
-  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: [3] };
+  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: textColumnsOf(COLUMNS) };
 }
 
 /** Columns of a planned target as jsonb_to_recordset reads them. */

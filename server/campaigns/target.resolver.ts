@@ -27,7 +27,7 @@ export class TargetResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new TargetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new TargetService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => Target, {

@@ -3,7 +3,7 @@ import { Service } from '../shared/service.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { entityRows, listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { batches } from '../shared/peers.js';
 import { today } from '../shared/scalars.js';
 import { Conditions, intArray, textArray } from '../shared/sql.js';
@@ -83,12 +83,8 @@ export class TargetService extends Service {
     return rows.map((row) => this.em.map(Target, row));
   }
 
-  async list(
-    filter: TargetFilter,
-    page: Page,
-    orderBy = TargetOrderField.CREATED,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Target>> {
+  async list(filter: TargetFilter, page: Page, sort: ListSort<TargetOrderField> = {}): Promise<ListResult<Target>> {
+    const orderBy = sort.orderBy ?? TargetOrderField.CREATED;
     const where = new Conditions();
     let asOf = filter.asOf ?? today();
     if (filter.campaignId !== undefined && filter.campaignId !== null) {
@@ -129,7 +125,7 @@ export class TargetService extends Service {
       from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
       params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
     }
-    const order = orderClause(ORDER[orderBy], 't.id', direction);
+    const order = orderClause(ORDER[orderBy], 't.id', sort.direction);
     return listPage(this.em, page, { select: 't.*', from: from.join(' '), params, where, order }, entityRows(this.em, Target));
   }
 

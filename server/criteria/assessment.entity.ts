@@ -3,6 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, Float, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { Comparator } from './criteria.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Đánh giá — which criteria of a set a unit meets in a year; one per unit, set and year. */
 @ObjectType('Assessment', {
@@ -124,12 +125,10 @@ export class AssessmentChange extends Identified {
   @Property({ type: 'Date' })
   changedAt!: Date;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Người ghi nhận (ẩn với người không có vai trò tại đơn vị) — who (user name); null for callers without a role over the unit.',
-  })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField(
+    'Người ghi nhận (ẩn với người không có vai trò tại đơn vị) — who (user name); null for callers without a role over the unit.',
+    { nullable: true },
+  )
   username?: string | null;
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Trước thay đổi — the assessment before (null when first recorded).' })

@@ -3,9 +3,9 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
+import { type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
+import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
@@ -185,8 +185,7 @@ class AssessmentValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
+    const read = readRows(rows, (row, errors) => {
       const unitCode = row.read('unitCode', cells.code, errors, true);
       const year = row.read('year', cells.integer, errors, true);
       const setCode = row.read('set', cells.text, errors, true);
@@ -200,7 +199,7 @@ class AssessmentValidator {
           errors.push(row.error(asOf && year >= 1900 && year <= 2100 ? 'asOf' : 'year', ...bilingualParts(error)));
         }
       }
-      return { row, errors, unitCode, year, setCode, date, version, rules: null as SetRules | null };
+      return { unitCode, year, setCode, date, version, rules: null as SetRules | null };
     });
     // The set first: a year outside its period is the row's mistake, whatever unit it names.
     for (const r of read) {
@@ -378,7 +377,7 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
   return {
     name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`,
     rows,
-    textColumns: [0],
+    textColumns: textColumnsOf(COLUMNS),
   };
 }
 

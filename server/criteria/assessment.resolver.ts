@@ -47,7 +47,7 @@ export class AssessmentResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => AssessmentCoverage, {

@@ -3,7 +3,7 @@ import { parseId } from '../shared/ids.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { Assessment, AssessmentChange, CriterionResult } from './assessment.entity.js';
@@ -72,12 +72,7 @@ export class AssessmentService extends Service {
     return assessment;
   }
 
-  async list(
-    filter: AssessmentFilter,
-    page: Page,
-    orderBy = AssessmentOrderField.YEAR,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<Assessment>> {
+  async list(filter: AssessmentFilter, page: Page, sort: ListSort<AssessmentOrderField> = {}): Promise<ListResult<Assessment>> {
     const where = new Conditions();
     where.givenId('x.set_id = ?', filter, 'criteriaSetId');
     where.given('x.year = ?', filter.year);
@@ -88,7 +83,7 @@ export class AssessmentService extends Service {
       const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
       where.add('x.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const order = orderClause(ORDER[orderBy], 'x.id', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? AssessmentOrderField.YEAR], 'x.id', sort.direction);
     return listPage(this.em, page, { from: `(${SELECT_ASSESSMENT}) x`, where, order }, (rows) => this.map(rows));
   }
 

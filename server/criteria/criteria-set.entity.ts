@@ -3,6 +3,7 @@ import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { Comparator, CriteriaLevel, CriteriaRegion, CriteriaTier } from './criteria.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Căn cứ pháp lý — the decision a set rests on. */
 @ObjectType('LegalBasis', { description: 'Căn cứ pháp lý — the decision that issues a criteria set.' })
@@ -36,8 +37,7 @@ export class CriteriaSet extends Identified {
   @Property({ columnType: 'text', fieldName: 'name_vi' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Tên tiếng Anh — English name.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Tên tiếng Anh — English name.', { nullable: true })
   nameEn?: string | null;
 
   @Field(() => CriteriaTier, { description: 'Hạng — the standard the set defines.' })
@@ -83,12 +83,10 @@ export class CriteriaSet extends Identified {
   @Property()
   synthetic!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Nguồn — where the set's facts come from." })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField("Nguồn — where the set's facts come from.", { nullable: true })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — open gaps and caveats; read before use.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Ghi chú — open gaps and caveats; read before use.', { nullable: true })
   note?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản — increases on every change; send it back as expectedVersion.' })
@@ -125,12 +123,10 @@ export class Criterion extends Identified {
   @Property({ columnType: 'text', fieldName: 'name_vi' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Tên tiếng Anh — English name.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Tên tiếng Anh — English name.', { nullable: true })
   nameEn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — citation for the criterion.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Nguồn — citation for the criterion.', { nullable: true })
   source?: string | null;
 
   /** The set it is seen through (not stored). */
@@ -147,16 +143,14 @@ export class Indicator extends Identified {
   @Property()
   setId!: number;
 
-  @Field({ description: 'Mã chỉ tiêu — code such as "2.1" (criterion.indicator).' })
-  @Property({ columnType: 'text' })
+  @TextField('Mã chỉ tiêu — code such as "2.1" (criterion.indicator).')
   code!: string;
 
   @Field({ description: 'Nội dung chỉ tiêu (tiếng Việt) — Vietnamese wording.' })
   @Property({ columnType: 'text', fieldName: 'name_vi' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Nội dung tiếng Anh — English wording.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Nội dung tiếng Anh — English wording.', { nullable: true })
   nameEn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Đơn vị tính — unit of measure ("%", "mô hình" …).' })
@@ -167,8 +161,7 @@ export class Indicator extends Identified {
   @Property({ columnType: 'text' })
   comparator!: Comparator;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — citation.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Nguồn — citation.', { nullable: true })
   source?: string | null;
 
   /** The set it is seen through (not stored). */
@@ -195,12 +188,10 @@ export class Threshold extends Identified {
   @Property({ columnType: 'double precision', type: 'double' })
   value!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Chỉ áp dụng cho đơn vị có phân loại này ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN") — only for units with this classification.',
-  })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField(
+    'Chỉ áp dụng cho đơn vị có phân loại này ("ESPECIALLY_DISADVANTAGED", "TERRAIN:HIGH_MOUNTAIN") — only for units with this classification.',
+    { nullable: true },
+  )
   unitClass?: string | null;
 
   @Field(() => CriteriaRegion, { nullable: true, description: 'Chỉ áp dụng cho vùng này — only for this region.' })
@@ -218,8 +209,7 @@ export class Threshold extends Identified {
   @Property({ nullable: true })
   year?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn — citation for this number.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Nguồn — citation for this number.', { nullable: true })
   source?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản — send it back as expectedVersion to change this threshold.' })

@@ -34,7 +34,7 @@ export class CriteriaSetResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => CriteriaSet, { nullable: true, description: 'Bộ tiêu chí theo mã định danh (không có: NOT_FOUND) — a criteria set by id.' })

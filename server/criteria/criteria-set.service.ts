@@ -4,7 +4,7 @@ import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin, type UnitInfo } from '../shared/unit-directory.js';
 import { CriteriaSetOrderField, CriteriaTier } from './criteria.enums.js';
@@ -60,12 +60,7 @@ export class CriteriaSetService extends Service {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }
 
-  async list(
-    filter: CriteriaSetFilter,
-    page: Page,
-    orderBy = CriteriaSetOrderField.PERIOD_START,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<CriteriaSet>> {
+  async list(filter: CriteriaSetFilter, page: Page, sort: ListSort<CriteriaSetOrderField> = {}): Promise<ListResult<CriteriaSet>> {
     const where = new Conditions();
     where.given('s.code = ?', filter.code);
     where.given('s.tier = ?', filter.tier);
@@ -77,7 +72,7 @@ export class CriteriaSetService extends Service {
     if (filter.search != null) {
       where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
-    const order = orderClause(ORDER[orderBy], 's.id', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? CriteriaSetOrderField.PERIOD_START], 's.id', sort.direction);
     return listPage(this.em, page, { from: 'criteria.criteria_set s', where, order }, (rows) => this.sets(rows));
   }
 

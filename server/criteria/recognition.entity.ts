@@ -3,6 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { RecognitionTier } from './criteria.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Quyết định công nhận — a unit recognised at a tier by a decision of an issuing unit; may be revoked. */
 @ObjectType('RecognitionDecision', {
@@ -21,8 +22,7 @@ export class RecognitionDecision extends Identified {
   @Property({ columnType: 'text' })
   tier!: RecognitionTier;
 
-  @Field({ description: 'Số quyết định — decision number.' })
-  @Property({ columnType: 'text' })
+  @TextField('Số quyết định — decision number.')
   decisionNumber!: string;
 
   @Field(() => DateScalar, { description: 'Ngày quyết định — decision date; the recognition counts from that year.' })
@@ -42,8 +42,7 @@ export class RecognitionDecision extends Identified {
   @Property({ columnType: 'date', type: 'string', nullable: true })
   revokedOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Lý do thu hồi — why it was revoked.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Lý do thu hồi — why it was revoked.', { nullable: true })
   revocationReason?: string | null;
 
   @Field({ description: 'Dữ liệu giả lập — true for generated demo data, never official.' })

@@ -30,7 +30,7 @@ export class RecognitionResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => RecognitionDecision, {

@@ -4,7 +4,7 @@ import { writeAudit } from '../shared/audit.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, intArray } from '../shared/sql.js';
 import { isWithin } from '../shared/unit-directory.js';
 import { tierRank } from '../shared/domain/recognition-tiers.js';
@@ -43,12 +43,7 @@ export class RecognitionService extends Service {
     return rows.map((row) => em.map(RecognitionDecision, row));
   }
 
-  async list(
-    filter: RecognitionFilter,
-    page: Page,
-    orderBy = RecognitionOrderField.DECIDED_ON,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<RecognitionDecision>> {
+  async list(filter: RecognitionFilter, page: Page, sort: ListSort<RecognitionOrderField> = {}): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     where.given('d.tier = ?', filter.tier);
@@ -62,7 +57,7 @@ export class RecognitionService extends Service {
       );
       where.add('d.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const order = orderClause(ORDER[orderBy], 'd.id', direction);
+    const order = orderClause(ORDER[sort.orderBy ?? RecognitionOrderField.DECIDED_ON], 'd.id', sort.direction);
     return listPage(this.em, page, { from: 'criteria.recognition_decision d', where, order }, (rows) => this.map(rows));
   }
 

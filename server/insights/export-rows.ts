@@ -15,58 +15,35 @@ export const COMPARE_QUERY = `query($i: CompareInput!) { compare(input: $i) { ro
 export const PROGRESS_QUERY = `query($u: String!, $m: String!, $f: Int!, $t: Int!, $d: Date) { progress(unitCode: $u, metric: $m, fromYear: $f, toYear: $t, asOf: $d) {
   year approximate ${FIGURES} } }`;
 
-/** The figure columns both tables share, after their own leading columns. */
+/** The figure columns both tables share, after their own leading columns: each header (Vietnamese, English) beside its cell. */
+const FIGURE_COLUMNS: readonly [vi: string, en: string, cell: (r: Figures, l: Labels) => Cell][] = [
+  ['Giá trị', 'Value', (r) => r.actual],
+  ['Đơn vị tính', 'Unit of value', (r, l) => l.valueUnit(r.valueUnit)],
+  ['Số lượng', 'Count', (r) => r.count],
+  ['Tỷ lệ (%)', 'Share (%)', (r) => r.share],
+  ['Tử số', 'Numerator', (r) => r.numerator],
+  ['Mẫu số', 'Denominator', (r) => r.denominator],
+  ['Cơ sở mẫu số', 'Denominator basis', (r, l) => l.basis(r.denominatorBasis)],
+  ['Đơn vị có số liệu', 'Units with data', (r) => r.unitsWithData],
+  ['Đơn vị trong phạm vi', 'Units in scope', (r) => r.unitsInScope],
+  ['Độ phủ số liệu (%)', 'Coverage (%)', (r) => r.coverage],
+  ['Chưa đủ số liệu', 'Partial data', (r, l) => l.yesNo(r.partial)],
+  ['Chỉ tiêu', 'Target', (r) => r.target],
+  ['Cận trên chỉ tiêu', 'Target upper end', (r) => r.targetMax],
+  ['Đơn vị chỉ tiêu', 'Target unit', (r, l) => l.valueUnit(r.targetUnit)],
+  ['Mẫu số chỉ tiêu', 'Target denominator basis', (r, l) => l.basis(r.targetBasis)],
+  ['Phép so sánh', 'Comparator', (r, l) => l.comparator(r.targetComparator)],
+  ['Thực hiện theo chỉ tiêu', "Actual in the target's terms", (r) => r.targetActual],
+  ['Mức tăng theo kế hoạch', 'Planned increase', (r) => r.targetIncrement],
+  ['Năm mốc', 'Baseline year', (r) => r.baselineYear],
+  ['Số liệu mốc', 'Baseline', (r) => r.baseline],
+  ['Nguồn mốc', 'Baseline source', (r, l) => l.baselineSource(r.baselineSource)],
+  ['Chênh lệch', 'Gap', (r) => r.gap],
+  ['Đạt chỉ tiêu', 'On track', (r, l) => l.yesNo(r.onTrack)],
+];
 const FIGURE_HEADERS: Record<ExportLanguage, string[]> = {
-  vi: [
-    'Giá trị',
-    'Đơn vị tính',
-    'Số lượng',
-    'Tỷ lệ (%)',
-    'Tử số',
-    'Mẫu số',
-    'Cơ sở mẫu số',
-    'Đơn vị có số liệu',
-    'Đơn vị trong phạm vi',
-    'Độ phủ số liệu (%)',
-    'Chưa đủ số liệu',
-    'Chỉ tiêu',
-    'Cận trên chỉ tiêu',
-    'Đơn vị chỉ tiêu',
-    'Mẫu số chỉ tiêu',
-    'Phép so sánh',
-    'Thực hiện theo chỉ tiêu',
-    'Mức tăng theo kế hoạch',
-    'Năm mốc',
-    'Số liệu mốc',
-    'Nguồn mốc',
-    'Chênh lệch',
-    'Đạt chỉ tiêu',
-  ],
-  en: [
-    'Value',
-    'Unit of value',
-    'Count',
-    'Share (%)',
-    'Numerator',
-    'Denominator',
-    'Denominator basis',
-    'Units with data',
-    'Units in scope',
-    'Coverage (%)',
-    'Partial data',
-    'Target',
-    'Target upper end',
-    'Target unit',
-    'Target denominator basis',
-    'Comparator',
-    "Actual in the target's terms",
-    'Planned increase',
-    'Baseline year',
-    'Baseline',
-    'Baseline source',
-    'Gap',
-    'On track',
-  ],
+  vi: FIGURE_COLUMNS.map(([vi]) => vi),
+  en: FIGURE_COLUMNS.map(([, en]) => en),
 };
 
 export const COMPARE_HEADERS: Record<ExportLanguage, string[]> = {
@@ -128,32 +105,8 @@ export interface ProgressData {
   progress: (Figures & { year: number; approximate: boolean })[];
 }
 
-/** The shared figure cells of a comparison row or progress point, in FIGURE_HEADERS order. */
-const figureCells = (r: Figures, l: Labels): Cell[] => [
-  r.actual,
-  l.valueUnit(r.valueUnit),
-  r.count,
-  r.share,
-  r.numerator,
-  r.denominator,
-  l.basis(r.denominatorBasis),
-  r.unitsWithData,
-  r.unitsInScope,
-  r.coverage,
-  l.yesNo(r.partial),
-  r.target,
-  r.targetMax,
-  l.valueUnit(r.targetUnit),
-  l.basis(r.targetBasis),
-  l.comparator(r.targetComparator),
-  r.targetActual,
-  r.targetIncrement,
-  r.baselineYear,
-  r.baseline,
-  l.baselineSource(r.baselineSource),
-  r.gap,
-  l.yesNo(r.onTrack),
-];
+/** The shared figure cells of a comparison row or progress point. */
+const figureCells = (r: Figures, l: Labels): Cell[] => FIGURE_COLUMNS.map(([, , cell]) => cell(r, l));
 
 export function compareRows(data: CompareData, lang: ExportLanguage): Cell[][] {
   const l = exportLabels(lang);

@@ -6,6 +6,13 @@ import { UnitRef } from './insights.reference.js';
 
 export { UnitLevel };
 
+/** A field that is null where it does not apply: a figure without data, a term of the target without a target. */
+const OrNull = (type: NonNullable<Parameters<typeof Field>[0]>, description: string) => Field(type, { nullable: true, description });
+
+/** Whether a figure of a unit (a comparison row, a year of progress) involves communes or villages only partly in it. */
+const APPROXIMATE =
+  'Số liệu ước tính (có xã, thôn chỉ một phần thuộc đơn vị qua các lần sắp xếp) — approximate: communes or villages only partly in this unit across a reorganisation are involved.';
+
 @ObjectType('InsightMetric', {
   description: 'Chỉ số tính từ hồ sơ — a metric computed from assessments and recognition decisions.',
   simpleResolvers: true,
@@ -40,28 +47,25 @@ export class InsightMetric {
  */
 @ObjectType()
 abstract class TargetFigures {
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      "Thực hiện, luôn theo đơn vị của chỉ số (valueUnit); null khi chưa có số liệu — the actual figure, always in the metric's own unit (valueUnit); null when no unit has data.",
-  })
+  @OrNull(
+    () => Float,
+    "Thực hiện, luôn theo đơn vị của chỉ số (valueUnit); null khi chưa có số liệu — the actual figure, always in the metric's own unit (valueUnit); null when no unit has data.",
+  )
   actual!: number | null;
   @Field({
     description:
       'Đơn vị của actual, cố định cho mỗi chỉ số: PERCENT (tỷ lệ % trên denominatorBasis), METRIC (bình quân), COUNT — the unit of actual, fixed per metric.',
   })
   valueUnit!: string;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Số lượng đơn vị đạt (chỉ số đếm xã/thôn; null với chỉ số bình quân hoặc khi chưa có số liệu) — the count, for metrics that count units; null for averages or without data.',
-  })
+  @OrNull(
+    () => Int,
+    'Số lượng đơn vị đạt (chỉ số đếm xã/thôn; null với chỉ số bình quân hoặc khi chưa có số liệu) — the count, for metrics that count units; null for averages or without data.',
+  )
   count!: number | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Tỷ lệ % = 100 × count ÷ denominator, trên denominatorBasis (null với chỉ số bình quân, khi chưa có số liệu hoặc mẫu số 0) — the share in percent of denominator; null for averages, without data or with a zero denominator.',
-  })
+  @OrNull(
+    () => Float,
+    'Tỷ lệ % = 100 × count ÷ denominator, trên denominatorBasis (null với chỉ số bình quân, khi chưa có số liệu hoặc mẫu số 0) — the share in percent of denominator; null for averages, without data or with a zero denominator.',
+  )
   share!: number | null;
   @Field(() => Int, {
     description: "Tử số (số xã đạt, tổng số tiêu chí đạt …), theo denominatorBasis của chỉ số — numerator on the metric's own basis.",
@@ -84,87 +88,69 @@ abstract class TargetFigures {
       'Số đơn vị trong phạm vi (xã; thôn với chỉ số thôn) — how many units (communes, or villages for village metrics) the figure is about.',
   })
   unitsInScope!: number;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Độ phủ số liệu, % = 100 × unitsWithData ÷ unitsInScope (null khi không có đơn vị nào trong phạm vi) — data coverage in percent.',
-  })
+  @OrNull(
+    () => Float,
+    'Độ phủ số liệu, % = 100 × unitsWithData ÷ unitsInScope (null khi không có đơn vị nào trong phạm vi) — data coverage in percent.',
+  )
   coverage!: number | null;
   @Field({
     description:
       'Số liệu chưa đầy đủ: chỉ một phần đơn vị có số liệu (ví dụ tỉnh mới sáp nhập có tỉnh cũ chưa nhập số liệu); số lượng chỉ tính các đơn vị có số liệu, tỷ lệ tính trên toàn bộ mẫu số; không xếp hạng, không đối chiếu chỉ tiêu — only some units have data: counts cover them only, shares are of the whole denominator; not ranked, not checked against the target.',
   })
   partial!: boolean;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      "Chỉ tiêu áp dụng, theo targetUnit (cận dưới nếu là khoảng; chỉ tiêu tăng thêm đã cộng dồn từ mốc của kế hoạch; null khi kế hoạch không nêu mốc) — the applicable target in targetUnit (lower end of a range; increments accumulated from the plan's baseline; null when the plan states none).",
-  })
+  @OrNull(
+    () => Float,
+    "Chỉ tiêu áp dụng, theo targetUnit (cận dưới nếu là khoảng; chỉ tiêu tăng thêm đã cộng dồn từ mốc của kế hoạch; null khi kế hoạch không nêu mốc) — the applicable target in targetUnit (lower end of a range; increments accumulated from the plan's baseline; null when the plan states none).",
+  )
   target!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Cận trên của chỉ tiêu khoảng — upper end of a range target.' }) targetMax!:
-    number | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Đơn vị của chỉ tiêu: COUNT (số lượng, so với count), PERCENT (tỷ lệ % trên targetBasis), METRIC (bình quân) — the target's unit, which targetActual and gap are in.",
-  })
+  @OrNull(() => Float, 'Cận trên của chỉ tiêu khoảng — upper end of a range target.') targetMax!: number | null;
+  @OrNull(
+    () => String,
+    "Đơn vị của chỉ tiêu: COUNT (số lượng, so với count), PERCENT (tỷ lệ % trên targetBasis), METRIC (bình quân) — the target's unit, which targetActual and gap are in.",
+  )
   targetUnit!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Mẫu số của chỉ tiêu tỷ lệ (Quảng Nam: NTM_COMMUNES) — what a share target is a share of.',
-  })
+  @OrNull(() => String, 'Mẫu số của chỉ tiêu tỷ lệ (Quảng Nam: NTM_COMMUNES) — what a share target is a share of.')
   targetBasis!: string | null;
-  @Field(() => String, { nullable: true, description: "Phép so sánh của chỉ tiêu — the target's comparator." }) targetComparator!:
-    string | null;
-  @Field(() => ID, { nullable: true, description: "Mã chỉ tiêu trong phân hệ campaigns — the target's id." }) targetId!: string | null;
-  @Field(() => String, { nullable: true, description: "Trích văn bản của chỉ tiêu — the target's words." }) targetQuote!: string | null;
-  @Field(() => String, { nullable: true, description: "Điều khoản nguồn của chỉ tiêu — the target's source clause." }) targetSource!:
-    string | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      "Thực hiện tính theo đơn vị và mẫu số của chỉ tiêu (số lượng với chỉ tiêu số lượng, tỷ lệ với chỉ tiêu tỷ lệ) — the actual in the target's terms: what gap and onTrack compare.",
-  })
+  @OrNull(() => String, "Phép so sánh của chỉ tiêu — the target's comparator.") targetComparator!: string | null;
+  @OrNull(() => ID, "Mã chỉ tiêu trong phân hệ campaigns — the target's id.") targetId!: string | null;
+  @OrNull(() => String, "Trích văn bản của chỉ tiêu — the target's words.") targetQuote!: string | null;
+  @OrNull(() => String, "Điều khoản nguồn của chỉ tiêu — the target's source clause.") targetSource!: string | null;
+  @OrNull(
+    () => Float,
+    "Thực hiện tính theo đơn vị và mẫu số của chỉ tiêu (số lượng với chỉ tiêu số lượng, tỷ lệ với chỉ tiêu tỷ lệ) — the actual in the target's terms: what gap and onTrack compare.",
+  )
   targetActual!: number | null;
-  @Field(() => Int, { nullable: true, description: "Tử số theo mẫu số của chỉ tiêu — numerator in the target's terms." }) targetNumerator!:
-    number | null;
-  @Field(() => Int, { nullable: true, description: "Mẫu số theo mẫu số của chỉ tiêu — denominator in the target's terms." })
+  @OrNull(() => Int, "Tử số theo mẫu số của chỉ tiêu — numerator in the target's terms.") targetNumerator!: number | null;
+  @OrNull(() => Int, "Mẫu số theo mẫu số của chỉ tiêu — denominator in the target's terms.")
   targetDenominator!: number | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Với chỉ tiêu tăng thêm: tổng mức tăng kế hoạch nêu đến năm này — for an increment target: the increase the plan states up to this year.',
-  })
+  @OrNull(
+    () => Float,
+    'Với chỉ tiêu tăng thêm: tổng mức tăng kế hoạch nêu đến năm này — for an increment target: the increase the plan states up to this year.',
+  )
   targetIncrement!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Năm mốc của chỉ tiêu tăng thêm — the baseline year of an increment target.' })
+  @OrNull(() => Int, 'Năm mốc của chỉ tiêu tăng thêm — the baseline year of an increment target.')
   baselineYear!: number | null;
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Số liệu mốc theo kế hoạch (null khi kế hoạch không nêu) — the baseline figure from the plan; null when it states none.',
-  })
+  @OrNull(
+    () => Float,
+    'Số liệu mốc theo kế hoạch (null khi kế hoạch không nêu) — the baseline figure from the plan; null when it states none.',
+  )
   baseline!: number | null;
-  @Field(() => BaselineSource, {
-    nullable: true,
-    description: 'Nguồn của mốc — where the baseline comes from (null for a target stated as an absolute figure).',
-  })
+  @OrNull(() => BaselineSource, 'Nguồn của mốc — where the baseline comes from (null for a target stated as an absolute figure).')
   baselineSource!: BaselineSource | null;
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'Chênh lệch = targetActual − target, theo targetUnit (null khi chưa có số liệu, chưa đủ số liệu hoặc không có chỉ tiêu) — targetActual minus target, in targetUnit.',
-  })
+  @OrNull(
+    () => Float,
+    'Chênh lệch = targetActual − target, theo targetUnit (null khi chưa có số liệu, chưa đủ số liệu hoặc không có chỉ tiêu) — targetActual minus target, in targetUnit.',
+  )
   gap!: number | null;
-  @Field(() => Boolean, {
-    nullable: true,
-    description:
-      'Đạt chỉ tiêu theo phép so sánh (null: không có chỉ tiêu, chưa có hoặc chưa đủ số liệu) — whether targetActual meets the target (null without a target, data or full coverage).',
-  })
+  @OrNull(
+    () => Boolean,
+    'Đạt chỉ tiêu theo phép so sánh (null: không có chỉ tiêu, chưa có hoặc chưa đủ số liệu) — whether targetActual meets the target (null without a target, data or full coverage).',
+  )
   onTrack!: boolean | null;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Giải thích — explanation (no data, partial data, approximation, how an increment target was accumulated, no classified commune).',
-  })
+  @OrNull(
+    () => String,
+    'Giải thích — explanation (no data, partial data, approximation, how an increment target was accumulated, no classified commune).',
+  )
   note!: string | null;
 }
 
@@ -191,17 +177,12 @@ export class ComparisonRow extends TargetFigures {
   @Field({ description: 'Cấp — its level.' }) unitLevel!: string;
   @Field({ description: 'Mã chỉ số — metric code.' }) metric!: string;
   @Field(() => Int, { description: 'Năm — year.' }) year!: number;
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Thứ hạng theo actual trong các đơn vị có đủ số liệu (null: chưa có hoặc chưa đủ số liệu, không xếp hạng) — rank on actual among the compared units with full data; null for units without data or with partial data.',
-  })
+  @OrNull(
+    () => Int,
+    'Thứ hạng theo actual trong các đơn vị có đủ số liệu (null: chưa có hoặc chưa đủ số liệu, không xếp hạng) — rank on actual among the compared units with full data; null for units without data or with partial data.',
+  )
   rank!: number | null;
-  @Field({
-    description:
-      'Số liệu ước tính (có xã, thôn chỉ một phần thuộc đơn vị qua các lần sắp xếp) — approximate: communes or villages only partly in this unit across a reorganisation are involved.',
-  })
-  approximate!: boolean;
+  @Field({ description: APPROXIMATE }) approximate!: boolean;
   @Field(() => [ClassTargetResult], {
     description:
       "Chỉ tiêu riêng cho từng loại xã trực thuộc (ví dụ bình quân tiêu chí của xã miền núi cao), tính trên các xã mang phân loại đó — targets restricted to a class of the unit's communes, each over the communes so classified.",
@@ -231,11 +212,7 @@ export class Comparison {
 })
 export class ProgressPoint extends TargetFigures {
   @Field(() => Int, { description: 'Năm — the year.' }) year!: number;
-  @Field({
-    description:
-      'Số liệu ước tính (có xã, thôn chỉ một phần thuộc đơn vị qua các lần sắp xếp) — approximate: communes or villages only partly in this unit across a reorganisation are involved.',
-  })
-  approximate!: boolean;
+  @Field({ description: APPROXIMATE }) approximate!: boolean;
   @Field(() => [ClassTargetResult], {
     description:
       "Chỉ tiêu năm đó cho từng loại xã trực thuộc, tính trên các xã mang phân loại đó tại ngày đọc mã — that year's targets for a class of the unit's communes, each over the communes so classified on asOf.",

@@ -11,6 +11,15 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection', description: 'Chiều sắp xếp — sort direction.' });
 
+/**
+ * How a list is sorted, as its `orderBy` and `direction` arguments ask: one of its order fields (the list's default
+ * when left out) and a direction (ascending unless the list says otherwise).
+ */
+export interface ListSort<OrderField extends string> {
+  orderBy?: OrderField | null;
+  direction?: SortDirection | null;
+}
+
 /** The paging arguments every list takes: `offset` and `limit` (at most MAX_LIMIT). */
 @ArgsType()
 export class PageArgs {

@@ -4,10 +4,9 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, stageAdditions, type ValidatedBatch } from '../shared/import/import-kind.js';
-import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
+import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, checkClassification } from './unit.service.js';
 import { ClassificationScheme } from './units.enums.js';
 
@@ -109,8 +108,7 @@ class ClassificationValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
-    const read = rows.map((row) => {
-      const errors: ImportRowError[] = [];
+    const read = readRows(rows, (row, errors) => {
       const unitCode = row.read('unitCode', cells.code, errors, true);
       const scheme = row.read('scheme', (cell) => cells.choice(cell, SCHEME_LABELS), errors, true);
       const value = row.read('value', (cell) => cells.choice(cell, VALUE_LABELS), errors);
@@ -118,7 +116,7 @@ class ClassificationValidator {
       const validTo = row.read('validTo', cells.date, errors);
       const source = row.read('source', cells.text, errors);
       const asOf = row.read('asOf', cells.date, errors);
-      return { row, errors, unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
+      return { unitCode, scheme, value, validFrom, validTo, source, date: asOf ?? validFrom ?? today() };
     });
     const units = await new UnitService(this.ctx).findManyByCode(
       read.filter((r) => r.unitCode).map((r) => ({ code: r.unitCode!, date: r.date })),
@@ -173,7 +171,7 @@ class ClassificationValidator {
  * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
  * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
  */
-export const classificationImport = defineImportKind<PlannedClassification, AdministrativeUnit>({
+export const classificationImport = defineImportKind<PlannedClassification>({
   name: 'classifications',
   capability: Capability.CLASSIFY_UNITS,
   title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
@@ -186,8 +184,6 @@ export const classificationImport = defineImportKind<PlannedClassification, Admi
    */
   template: {
     file: 'mau-phan-loai',
-    textColumns: [0],
-    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
     async rows(ctx, territory, date) {
       const found = await ctx.em.execute(
         `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source

@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, today } from '../shared/scalars.js';
 import { LineageShare, UnitKind, UnitLevel, ReorganisationKind, ReorganisationStatus } from './units.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** A source as the event stored it: the unit, whether it went whole or in part, whether it continues. */
 @ObjectType('ReorganisationSource', {
@@ -79,8 +80,7 @@ export class Reorganisation extends Identified {
   @Property({ nullable: true })
   issuer?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú — a note.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Ghi chú — a note.', { nullable: true })
   note?: string | null;
 
   @Field(() => [ReorganisationSource], { description: 'Đơn vị nguồn — the sources.' })
@@ -114,8 +114,7 @@ export class Reorganisation extends Identified {
   @Property({ nullable: true })
   withdrawnBy?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Lý do hủy — why it was withdrawn.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Lý do hủy — why it was withdrawn.', { nullable: true })
   withdrawalReason?: string | null;
 
   @Field(() => Int, { description: 'Phiên bản — send it back as expectedVersion to withdraw.' })

@@ -4,6 +4,7 @@ import { DateScalar } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { ClassificationScheme } from './units.enums.js';
 import { Identified } from '../shared/identified.entity.js';
+import { TextField } from '../shared/text-field.js';
 
 /** The values a scheme takes; an empty list means the scheme is a plain yes/no mark. */
 export const SCHEME_VALUES: Record<ClassificationScheme, readonly string[]> = {
@@ -39,8 +40,7 @@ export class UnitClassification extends Identified {
   @Property({ columnType: 'date', type: 'string', nullable: true })
   validTo?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Căn cứ — the decision or document it rests on.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Căn cứ — the decision or document it rests on.', { nullable: true })
   source?: string | null;
 
   /** The audit log files changes under the classified unit. */

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../shared/scalars.js';
 import { UnitKind, UnitLevel } from './units.enums.js';
+import { TextField } from '../shared/text-field.js';
 
 /** Đơn vị hành chính — an administrative unit, valid for a period; GSO codes are reused across periods. */
 @ObjectType('AdministrativeUnit', {
@@ -20,12 +21,10 @@ export class AdministrativeUnit {
   @Property({ length: 10 })
   code!: string;
 
-  @Field({ description: 'Tên đầy đủ — full name with its kind, e.g. "Tỉnh Khánh Hòa".' })
-  @Property({ columnType: 'text' })
+  @TextField('Tên đầy đủ — full name with its kind, e.g. "Tỉnh Khánh Hòa".')
   name!: string;
 
-  @Field({ description: 'Tên ngắn — the name without its kind, e.g. "Khánh Hòa".' })
-  @Property({ columnType: 'text' })
+  @TextField('Tên ngắn — the name without its kind, e.g. "Khánh Hòa".')
   shortName!: string;
 
   @Field(() => UnitLevel, { description: 'Cấp — level in the hierarchy.' })
@@ -78,12 +77,10 @@ export class AdministrativeUnit {
   @Property({ type: 'boolean', default: false })
   placeholder: boolean = false;
 
-  @Field(() => String, { nullable: true, description: 'Ghi chú (vì sao có đơn vị giữ chỗ) — note (why a placeholder exists).' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Ghi chú (vì sao có đơn vị giữ chỗ) — note (why a placeholder exists).', { nullable: true })
   note?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nguồn (tệp § điều khoản) của đơn vị giữ chỗ — source clause of a placeholder.' })
-  @Property({ columnType: 'text', nullable: true })
+  @TextField('Nguồn (tệp § điều khoản) của đơn vị giữ chỗ — source clause of a placeholder.', { nullable: true })
   source?: string | null;
 
   /** Whether the unit is valid on the given date. */

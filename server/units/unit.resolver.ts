@@ -97,7 +97,7 @@ export class UnitResolver {
     @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
     direction?: SortDirection,
   ) {
-    return new UnitService(ctx).list(filter ?? {}, toPage(page), orderBy, direction);
+    return new UnitService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
   }
 
   @Query(() => String, {

@@ -3,7 +3,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { badInput, notFound } from '../shared/errors.js';
-import { type ListResult, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { listPage, orderClause } from '../shared/list-page.js';
 import { Conditions, intArray, searchTerm } from '../shared/sql.js';
@@ -89,12 +89,7 @@ export class UnitService extends Service {
     return this.map(await this.em.execute('SELECT u.* FROM units.unit u WHERE u.id = ANY(?::int[])', [intArray(ids)]));
   }
 
-  async list(
-    filter: UnitFilter = {},
-    page: Page,
-    orderBy = UnitOrderField.CODE,
-    direction = SortDirection.ASC,
-  ): Promise<ListResult<AdministrativeUnit>> {
+  async list(filter: UnitFilter = {}, page: Page, sort: ListSort<UnitOrderField> = {}): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
@@ -136,7 +131,7 @@ export class UnitService extends Service {
         asOf,
       );
     }
-    const order = orderClause([ORDER[orderBy], 'u.code'], 'u.id', direction);
+    const order = orderClause([ORDER[sort.orderBy ?? UnitOrderField.CODE], 'u.code'], 'u.id', sort.direction);
     return listPage(this.em, page, { from: 'units.unit u', where, order }, (rows) => this.map(rows));
   }
 

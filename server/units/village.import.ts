@@ -8,11 +8,13 @@ import { cells, type ImportRowError, type ParsedRow } from '../shared/import/imp
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
-import type { AdministrativeUnit } from './unit.entity.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
 import { type RowError, VillageService, insertVillages, isVillageKind } from './village.service.js';
+
+/** Either end of a village's period: left empty, the commune's. */
+const AS_THE_COMMUNE = { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" };
 
 /** Column keys are the fields of `CreateVillageInput`, so the service's row errors land on their column as they are. */
 const COLUMNS: ColumnSpec[] = [
@@ -20,6 +22,7 @@ const COLUMNS: ColumnSpec[] = [
     key: 'communeCode',
     header: 'Mã xã',
     required: true,
+    code: true,
     expected: {
       vi: 'mã GSO của xã, phường, thị trấn (dạng văn bản, giữ số 0 ở đầu)',
       en: "the commune's GSO code (as text, leading zeros kept)",
@@ -43,21 +46,14 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'code',
     header: 'Mã thôn',
+    code: true,
     expected: {
       vi: '<mã xã>-<số>, ví dụ 02287-003 (để trống: số tiếp theo của xã)',
       en: "<commune code>-<number>, e.g. 02287-003 (empty: the commune's next number)",
     },
   },
-  {
-    key: 'validFrom',
-    header: 'Hiệu lực từ',
-    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
-  },
-  {
-    key: 'validTo',
-    header: 'Hiệu lực đến',
-    expected: { vi: 'ngày dd/mm/yyyy (để trống: như xã)', en: "a date dd/mm/yyyy (empty: the commune's)" },
-  },
+  { key: 'validFrom', header: 'Hiệu lực từ', expected: AS_THE_COMMUNE },
+  { key: 'validTo', header: 'Hiệu lực đến', expected: AS_THE_COMMUNE },
   {
     key: 'asOf',
     header: 'Ngày đọc mã xã',
@@ -189,7 +185,7 @@ class VillageValidator {
  * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
  * through their mutations, not by file.
  */
-export const villageImport = defineImportKind<CreateVillageInput, AdministrativeUnit>({
+export const villageImport = defineImportKind<CreateVillageInput>({
   name: 'villages',
   capability: Capability.MANAGE_VILLAGES,
   title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
@@ -202,8 +198,6 @@ export const villageImport = defineImportKind<CreateVillageInput, Administrative
    */
   template: {
     file: 'mau-thon',
-    textColumns: [0, 4],
-    find: (ctx, code, date) => new UnitService(ctx).findByCode(code, date),
     async rows(ctx, territory, date) {
       const villages = await ctx.em.execute(
         `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,

@@ -7,7 +7,12 @@ export interface ColumnSpec {
   /** What the column takes, shown with every error on it ("Đạt, Không đạt hoặc để trống"). */
   expected: Named;
   required?: boolean;
+  /** A column of codes (GSO codes, village codes): a template writes it as text, so a spreadsheet keeps leading zeros. */
+  code?: true;
 }
+
+/** The positions of the code columns among these, the ones a template stores as text. */
+export const textColumnsOf = (columns: readonly ColumnSpec[]): number[] => columns.flatMap((c, i) => (c.code ? [i] : []));
 
 /**
  * What a column of enum values takes (`cells.choice` reads a label or a code): the labels in Vietnamese, the codes in
@@ -27,7 +32,7 @@ export function choiceOf(
 /** Columns several kinds share, worded once. */
 export const sharedColumns = {
   /** The row's unit by its GSO code (required); `expected` says which units the kind takes. */
-  unitCode: (expected: Named): ColumnSpec => ({ key: 'unitCode', header: 'Mã đơn vị', required: true, expected }),
+  unitCode: (expected: Named): ColumnSpec => ({ key: 'unitCode', header: 'Mã đơn vị', required: true, code: true, expected }),
   /** The version of the stored record the row changes, as the template read it (optimistic locking). */
   version: (expected: Named): ColumnSpec => ({ key: 'version', header: 'Phiên bản', expected }),
   /** The campaign a row belongs to, by its id. */

@@ -5,7 +5,7 @@ import { badInput, type Named } from '../errors.js';
 import { today } from '../scalars.js';
 import type { Cell } from '../table-file.js';
 import type { UnitDirectory, UnitInfo } from '../unit-directory.js';
-import type { ColumnSpec } from './import-columns.js';
+import { type ColumnSpec, textColumnsOf } from './import-columns.js';
 import type { ImportRowError, ParsedRow } from './import-row.js';
 
 /** A validated row waiting for the commit (kept in imports.import_row between the dry run and the commit). */
@@ -75,24 +75,23 @@ export interface ImportKind<Plan = unknown> {
   template(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable>;
 }
 
-/** A template that is the export of a territory: the header row, then with `withinCode` the records stored there. */
-export interface TerritoryExport<Territory> {
+/**
+ * A template that is the export of a territory: the header row, then with `withinCode` the records stored in the unit
+ * that code names on the template's date (`templateTerritory`).
+ */
+export interface TerritoryExport {
   /** File name without extension; `-<withinCode>` follows when the template lists a territory. */
   file: string;
-  /** Columns stored as text in XLSX (codes keep their leading zeros). */
-  textColumns: number[];
-  /** The unit `withinCode` names on the template's date (`templateDate`), or null. */
-  find(ctx: SubgraphContext, code: string, date: string): Promise<Territory | null>;
   /** The records stored in that territory on that date, as template rows. */
-  rows(ctx: SubgraphContext, territory: Territory, date: string): Promise<Cell[][]>;
+  rows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]>;
 }
 
 /**
  * Declares an import kind: what is its own (columns, validator, commit, template); its commit receives the plans its
  * validator staged, typed, and a template given as a `TerritoryExport` is built by `territoryTemplate`.
  */
-export function defineImportKind<Plan, Territory = never>(
-  kind: Omit<ImportKind<Plan>, 'template'> & { template: ImportKind['template'] | TerritoryExport<Territory> },
+export function defineImportKind<Plan>(
+  kind: Omit<ImportKind<Plan>, 'template'> & { template: ImportKind['template'] | TerritoryExport },
 ): ImportKind {
   const { template } = kind;
   if (typeof template === 'function') return { ...kind, template };
@@ -119,16 +118,16 @@ export function templateDate(query: Record<string, string | undefined>): string 
 }
 
 /**
- * The unit a template's `withinCode` names, found by `find` on the template's date (`templateDate`); null without
- * `withinCode`, BAD_USER_INPUT when no unit holds the code that day.
+ * The unit a template's `withinCode` names on the template's date (`templateDate`), asked of the units subgraph; null
+ * without `withinCode`, BAD_USER_INPUT when no unit holds the code that day.
  */
-export async function templateTerritory<T>(
+export async function templateTerritory(
+  units: UnitDirectory,
   query: Record<string, string | undefined>,
-  find: (code: string, date: string) => Promise<T | null>,
-): Promise<{ territory: T; date: string } | null> {
+): Promise<{ territory: UnitInfo; date: string } | null> {
   if (!query.withinCode) return null;
   const date = templateDate(query);
-  const territory = await find(query.withinCode.trim(), date);
+  const territory = await units.findByCode(query.withinCode.trim(), date);
   if (!territory)
     throw badInput(
       `Không có đơn vị mã "${query.withinCode}" hiệu lực ngày ${date}`,
@@ -142,16 +141,16 @@ export async function templateTerritory<T>(
  * A template that is the export of a territory: the header row, then with `withinCode` the rows of the unit found
  * (`templateTerritory`); the file named `<file>-<withinCode>`, or `<file>` alone.
  */
-async function territoryTemplate<Territory>(
+async function territoryTemplate(
   ctx: SubgraphContext,
   columns: readonly ColumnSpec[],
-  spec: TerritoryExport<Territory>,
+  spec: TerritoryExport,
   query: Record<string, string | undefined>,
 ): Promise<TemplateTable> {
   const rows: Cell[][] = [columns.map((c) => c.header)];
-  const found = await templateTerritory(query, (code, date) => spec.find(ctx, code, date));
+  const found = await templateTerritory(ctx.units, query);
   if (found) rows.push(...(await spec.rows(ctx, found.territory, found.date)));
-  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: spec.textColumns };
+  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: textColumnsOf(columns) };
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */

@@ -1,6 +1,7 @@
 import type { Capability } from '../capabilities.js';
 import { bilingual, forbidden, type Named } from '../errors.js';
 import type { Guard } from '../guard.js';
+import { isDatabaseId } from '../ids.js';
 import { foldText } from '../sql.js';
 import type { ColumnSpec } from './import-columns.js';
 import { type ImportCell, ImportFileError } from './import-file.js';
@@ -165,6 +166,20 @@ export function parseRow(layout: Layout, row: number, cells: readonly ImportCell
   return new ParsedRow(row, values, layout);
 }
 
+/**
+ * Reads every row with `read`, which notes what is wrong with a cell in the row's `errors` (`row.read` does); each
+ * record comes back with its row and those errors, for the validator's checks across rows.
+ */
+export function readRows<T extends object>(
+  rows: readonly ParsedRow[],
+  read: (row: ParsedRow, errors: ImportRowError[]) => T,
+): (T & { row: ParsedRow; errors: ImportRowError[] })[] {
+  return rows.map((row) => {
+    const errors: ImportRowError[] = [];
+    return { ...read(row, errors), row, errors };
+  });
+}
+
 /** A cell that does not hold what its column takes: the message names the value found. */
 export class CellError extends Error {
   constructor(
@@ -199,6 +214,12 @@ export const cells = {
     if (cell === null) return null;
     const n = typeof cell === 'number' ? cell : /^-?\d+$/.test(String(cell).trim()) ? Number(String(cell).trim()) : NaN;
     if (!Number.isSafeInteger(n)) throw new CellError(`${shown(cell)} không phải số nguyên`, `${shown(cell)} is not a whole number`);
+    return n;
+  },
+  /** The id of a stored record (a campaign's, in the campaign column): a whole number that can name a database row. */
+  id(cell: ImportCell): number | null {
+    const n = cells.integer(cell);
+    if (n !== null && !isDatabaseId(n)) throw new CellError(`${shown(cell)} không phải mã hợp lệ`, `${shown(cell)} is not a valid id`);
     return n;
   },
   /** A number: numeric cells, or text with "." or "," as the decimal mark ("12,5" as Vietnamese write it). */
