@@ -177,6 +177,8 @@ export class ReorganisationService extends Service {
         `Units were added under this reorganisation's results since: ${list}; remove them first`,
       );
     }
+    // Taken before the update: mapping the updated row refreshes this same entity (one per id in the identity map).
+    const before = { status: event.status };
     // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
     await this.em.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
     await this.em.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
@@ -198,7 +200,7 @@ export class ReorganisationService extends Service {
       action: 'UPDATE',
       unitId: event.sources[0].unitId,
       unitPath: await pathOf(this.em, event.sources[0].unitId),
-      before: { status: event.status },
+      before,
       after: { status: withdrawn.status, reason },
     });
     return withdrawn;

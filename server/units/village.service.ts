@@ -388,12 +388,14 @@ export class VillageService extends Service {
       [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null],
     );
     if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);
+    // Taken before the update: mapping the updated row refreshes this same entity (one per id in the identity map).
+    const before = { name: current.name, kind: current.kind };
     const [row] = await this.em.execute(
       'UPDATE units.unit SET name = ?, short_name = ?, kind = ?, version = version + 1 WHERE id = ? RETURNING *',
       [names.name, names.shortName, kind, current.id],
     );
     const renamed = this.em.map(AdministrativeUnit, row);
-    await auditVillageChange(this.em, current, { name: current.name, kind: current.kind }, { name: renamed.name, kind: renamed.kind });
+    await auditVillageChange(this.em, current, before, { name: renamed.name, kind: renamed.kind });
     return renamed;
   }
 
@@ -425,12 +427,13 @@ export class VillageService extends Service {
         `${current.name} đã được sắp xếp lại; hủy sắp xếp đó trước`,
         `${current.name} was reorganised: withdraw that reorganisation first`,
       );
+    const before = { validTo: current.validTo ?? null };
     const [row] = await this.em.execute('UPDATE units.unit SET valid_to = ?, version = version + 1 WHERE id = ? RETURNING *', [
       input.validTo,
       current.id,
     ]);
     const closed = this.em.map(AdministrativeUnit, row);
-    await auditVillageChange(this.em, current, { validTo: current.validTo ?? null }, { validTo: closed.validTo });
+    await auditVillageChange(this.em, current, before, { validTo: closed.validTo });
     return closed;
   }
 
