@@ -6,6 +6,7 @@ import { openSpecOrm } from '../../tests/support/spec-context.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { Role, type Grant } from '../shared/identity.js';
 import { Comparator, RecognitionTier } from './criteria.enums.js';
+import type { CriteriaSet } from './criteria-set.entity.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { criteriaSubgraph } from './index.js';
 import { RecognitionService } from './recognition.service.js';
@@ -60,6 +61,7 @@ describe('criteria writes hold their row locks in the transaction the resolver o
   let context: (grants?: Grant[]) => SubgraphContext;
   let admin: () => SubgraphContext;
   let commune: string;
+  let set: CriteriaSet;
   const run = Date.now();
   beforeAll(async () => {
     const opened = await openSpecOrm(criteriaSubgraph);
@@ -69,18 +71,14 @@ describe('criteria writes hold their row locks in the transaction the resolver o
     admin = () => context([{ role: Role.UNIT_ADMIN, unitId: province.id, paths: [province.path] }]);
     const ids = await units.subtreeIds('27', '2024-01-01', 'COMMUNE');
     commune = (await units.byIds(ids.slice(0, 100))).filter((u) => u?.kind === 'COMMUNE')[1]!.code;
+    const [national] = (await new CriteriaSetService(admin()).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 })).nodes;
+    set = await write(admin(), (tx) =>
+      new CriteriaSetService(tx).derive({ parentId: String(national.id), ownerCode: '27', code: `BN-LOCK-${run}`, nameVi: 'Bộ khóa dòng' }),
+    );
   });
   afterAll(() => orm.close(true));
 
-  const derive = async () => {
-    const [national] = (await new CriteriaSetService(admin()).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 })).nodes;
-    return write(admin(), (tx) =>
-      new CriteriaSetService(tx).derive({ parentId: String(national.id), ownerCode: '27', code: `BN-LOCK-${run}`, nameVi: 'Bộ khóa dòng' }),
-    );
-  };
-
   it('updates a criteria set once: the second update of version 1 waits, then gets CONFLICT', async () => {
-    const set = await derive();
     const { first, second } = await contend('criteria.criteria_set', [admin(), admin()], (tx) =>
       new CriteriaSetService(tx).update({ id: String(set.id), expectedVersion: 1, note: 'Ghi chú mới' }),
     );
@@ -95,7 +93,6 @@ describe('criteria writes hold their row locks in the transaction the resolver o
   });
 
   it('changes a threshold once: the second change of version 1 waits, then gets CONFLICT', async () => {
-    const [set] = (await new CriteriaSetService(admin()).list({ code: `BN-LOCK-${run}` }, { offset: 0, limit: 1 })).nodes;
     const indicator = await write(admin(), (tx) =>
       new CriteriaSetService(tx).addIndicator({
         criteriaSetId: String(set.id),
