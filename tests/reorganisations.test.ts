@@ -512,6 +512,11 @@ describe('a split with a continuing source, and what is refused', () => {
     }).toEqual({ ...before, 'audit.audit_log': 0, 'units.reorganisation_unit': 0 });
     const [kept] = await sql(`SELECT count(*)::int AS n FROM units.unit WHERE withdrawn AND code = ANY($1)`, [['99003', villages[1].code]]);
     expect(kept.n).toBe(2);
+    const audited = await sql(
+      `SELECT before, after FROM audit.audit_log WHERE entity = 'Reorganisation' AND entity_id = $1 AND action = 'UPDATE'`,
+      [event.id],
+    );
+    expect(audited).toEqual([{ before: { status: 'RECORDED' }, after: { status: 'WITHDRAWN', reason: 'Không tách nữa' } }]);
   });
 
   it("merges two villages of a commune into a new one, numbered after the commune's villages", async () => {

@@ -191,6 +191,15 @@ describe('villages added, renamed and closed by commune administrators', () => {
     ).toEqual(['BAD_USER_INPUT']);
     const closed = await gql(CLOSE, { i: { code: created.code, validTo: '2023-12-31', expectedVersion: 2 } }, { token: communeAdmin });
     expect(closed.data.closeVillage).toEqual({ code: created.code, validTo: '2023-12-31', version: 3 });
+    // Each change is audited with what the village was and what it became.
+    const changes = await sql(
+      `SELECT before, after FROM audit.audit_log WHERE entity = 'AdministrativeUnit' AND entity_id = $1 AND action = 'UPDATE' ORDER BY id`,
+      [created.id],
+    );
+    expect(changes).toEqual([
+      { before: { name: 'Thôn Cũ', kind: 'VILLAGE' }, after: { name: 'Xóm Tân Lập', kind: 'XOM' } },
+      { before: { validTo: '2025-06-30' }, after: { validTo: '2023-12-31' } },
+    ]);
     expect(errorCodes(await gql(`query($c: String!) { unit(code: $c, asOf: "2024-01-01") { id } }`, { c: created.code }))).toEqual([
       'NOT_FOUND',
     ]);

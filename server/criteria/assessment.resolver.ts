@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { DateScalar } from '../shared/scalars.js';
 import { Assessment } from './assessment.entity.js';
@@ -93,6 +93,6 @@ export class AssessmentResolver {
     @Arg('input', () => RecordAssessmentInput, { description: 'Kết quả đánh giá — the results.' }) input: RecordAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new AssessmentService(ctx).record(input);
+    return ctx.em.transactional((em) => new AssessmentService(inTransaction(ctx, em)).record(input));
   }
 }

@@ -1,14 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { Role, type Grant } from '../shared/identity.js';
 import type { UnitDirectory } from '../shared/unit-directory.js';
 import { AssessmentService } from './assessment.service.js';
+import type { RecordAssessmentInput } from './assessment.input.js';
 import { openSpecOrm } from '../../tests/support/spec-context.js';
 import { criteriaSubgraph } from './index.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { highestRecognition } from './recognition.service.js';
+
+/** Records as the resolver does: the service built on the transaction that holds the write. */
+const record = (ctx: SubgraphContext, input: RecordAssessmentInput) =>
+  ctx.em.transactional((em) => new AssessmentService(inTransaction(ctx, em)).record(input));
 
 const decision = (id: number, tier: RecognitionDecision['tier'], decidedOn: string, revokedOn: string | null = null) =>
   Object.assign(new RecognitionDecision(), { id, tier, decidedOn, revokedOn });
@@ -39,14 +44,13 @@ describe('AssessmentService (directly, on the test database)', () => {
     const ctx = context(grants);
     const [set] = (await new CriteriaSetService(ctx).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 })).nodes;
     const all = (met: number[]) => Array.from({ length: 19 }, (_, i) => ({ criterionNumber: i + 1, met: met.includes(i + 1) }));
-    const service = new AssessmentService(ctx);
-    const base = await service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2021, results: all([1, 2, 3]) });
+    const base = await record(ctx, { unitCode: commune, criteriaSetId: String(set.id), year: 2021, results: all([1, 2, 3]) });
     expect(base).toMatchObject({ metCount: 3, criteriaCount: 19, version: 1, synthetic: false });
-    const later = await service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: all([1, 2, 3, 10, 11]) });
+    const later = await record(ctx, { unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: all([1, 2, 3, 10, 11]) });
     await expect(
-      service.record({ unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: [{ criterionNumber: 4, met: true }] }),
+      record(ctx, { unitCode: commune, criteriaSetId: String(set.id), year: 2023, results: [{ criterionNumber: 4, met: true }] }),
     ).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
-    const updated = await new AssessmentService(context(grants)).record({
+    const updated = await record(context(grants), {
       unitCode: commune,
       criteriaSetId: String(set.id),
       year: 2023,
@@ -65,7 +69,7 @@ describe('AssessmentService (directly, on the test database)', () => {
   it('refuses callers without a grant over the unit before writing', async () => {
     const ctx = context([{ role: Role.ASSESSOR, unitId: 1, paths: ['1.1100042'] }]);
     await expect(
-      new AssessmentService(ctx).record({
+      record(ctx, {
         unitCode: commune,
         criteriaSetId: '1',
         year: 2022,

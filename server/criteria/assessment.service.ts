@@ -1,6 +1,5 @@
 import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, notFound } from '../shared/errors.js';
 import type { ListResult, ListSort, Page } from '../shared/paging.js';
@@ -41,9 +40,9 @@ export function appliesToUnit(set: Pick<CriteriaSet, 'appliesTo'>, unit: Pick<Un
 export class AssessmentService extends Service {
   private readonly sets = new CriteriaSetService(this.ctx);
 
-  private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Assessment[] {
+  private map(rows: Record<string, unknown>[]): Assessment[] {
     return rows.map(({ met_count, criteria_count, root_id, ...row }) =>
-      Object.assign(em.map(Assessment, row), {
+      Object.assign(this.em.map(Assessment, row), {
         metCount: Number(met_count),
         criteriaCount: Number(criteria_count),
         rootId: Number(root_id),
@@ -263,17 +262,15 @@ export class AssessmentService extends Service {
       expectedVersion: input.expectedVersion ?? null,
       evaluated,
     };
-    return this.em.transactional(async (em) => {
-      const stored = await storedAssessments(em, [planned], true);
-      const existing = stored.get(assessmentKey(planned));
-      if (existing)
-        checkVersion(existing.version, input.expectedVersion, {
-          vi: `Đánh giá năm ${input.year} của ${unit.name}`,
-          en: `The ${input.year} assessment of ${unit.name}`,
-        });
-      const [written] = await writeAssessments(em, [planned], stored, this.ctx.identity, { audit: 'each' });
-      return this.map(await em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [written.id]), em)[0];
-    });
+    const stored = await storedAssessments(this.em, [planned], true);
+    const existing = stored.get(assessmentKey(planned));
+    if (existing)
+      checkVersion(existing.version, input.expectedVersion, {
+        vi: `Đánh giá năm ${input.year} của ${unit.name}`,
+        en: `The ${input.year} assessment of ${unit.name}`,
+      });
+    const [written] = await writeAssessments(this.em, [planned], stored, this.ctx.identity, { audit: 'each' });
+    return this.map(await this.em.execute(`${SELECT_ASSESSMENT} WHERE a.id = ?`, [written.id]))[0];
   }
 }
 

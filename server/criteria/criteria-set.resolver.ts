@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { CriteriaSetOrderField } from './criteria.enums.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
@@ -51,7 +51,7 @@ export class CriteriaSetResolver {
     @Arg('input', () => DeriveCriteriaSetInput, { description: 'Bộ tiêu chí mới — the new set.' }) input: DeriveCriteriaSetInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new CriteriaSetService(ctx).derive(input);
+    return ctx.em.transactional((em) => new CriteriaSetService(inTransaction(ctx, em)).derive(input));
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
@@ -62,7 +62,7 @@ export class CriteriaSetResolver {
     @Arg('input', () => UpdateCriteriaSetInput, { description: 'Thay đổi — the change.' }) input: UpdateCriteriaSetInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new CriteriaSetService(ctx).update(input);
+    return ctx.em.transactional((em) => new CriteriaSetService(inTransaction(ctx, em)).update(input));
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
@@ -73,7 +73,7 @@ export class CriteriaSetResolver {
     @Arg('input', () => AddCriterionInput, { description: 'Tiêu chí mới — the criterion.' }) input: AddCriterionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new CriteriaSetService(ctx).addCriterion(input);
+    return ctx.em.transactional((em) => new CriteriaSetService(inTransaction(ctx, em)).addCriterion(input));
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
@@ -84,7 +84,7 @@ export class CriteriaSetResolver {
     @Arg('input', () => AddIndicatorInput, { description: 'Chỉ tiêu mới — the indicator.' }) input: AddIndicatorInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new CriteriaSetService(ctx).addIndicator(input);
+    return ctx.em.transactional((em) => new CriteriaSetService(inTransaction(ctx, em)).addIndicator(input));
   }
 
   @Authorized(Capability.EDIT_CRITERIA_SETS)
@@ -96,6 +96,6 @@ export class CriteriaSetResolver {
     @Arg('input', () => OverrideThresholdInput, { description: 'Ngưỡng — the threshold.' }) input: OverrideThresholdInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new CriteriaSetService(ctx).overrideThreshold(input);
+    return ctx.em.transactional((em) => new CriteriaSetService(inTransaction(ctx, em)).overrideThreshold(input));
   }
 }

@@ -211,59 +211,57 @@ export class CriteriaSetService extends Service {
       );
     }
     const code = requiredText(input.code, 'code');
-    const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(
-        () =>
-          em.execute(
-            `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
+    const rows = await uniquely(
+      () =>
+        this.em.execute(
+          `INSERT INTO criteria.criteria_set (code, name_vi, name_en, tier, applies_to, period_start, period_end,
            legal_number, legal_date, legal_issuer, legal_title, owner_unit_id, parent_id, root_id, synthetic, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING *`,
-            [
-              code,
-              requiredText(input.nameVi, 'nameVi'),
-              text(input.nameEn),
-              parent.tier,
-              parent.appliesTo,
-              periodStart,
-              periodEnd,
-              ...legalColumns(input.legalBasis),
-              owner.id,
-              parent.id,
-              parent.rootId,
-              text(input.source),
-            ],
-          ),
-        `Mã bộ tiêu chí "${code}" đã tồn tại`,
-        `Criteria set code "${code}" already exists`,
-      );
-      await audit(em, 'CriteriaSet', created[0], 'CREATE', owner.id, null);
-      return created;
-    });
+          [
+            code,
+            requiredText(input.nameVi, 'nameVi'),
+            text(input.nameEn),
+            parent.tier,
+            parent.appliesTo,
+            periodStart,
+            periodEnd,
+            ...legalColumns(input.legalBasis),
+            owner.id,
+            parent.id,
+            parent.rootId,
+            text(input.source),
+          ],
+        ),
+      `Mã bộ tiêu chí "${code}" đã tồn tại`,
+      `Criteria set code "${code}" already exists`,
+    );
+    await audit(this.em, 'CriteriaSet', rows[0], 'CREATE', owner.id, null);
     return this.sets(rows)[0];
   }
 
   async update(input: UpdateCriteriaSetInput): Promise<CriteriaSet> {
     const { set: read } = await this.editable(input.id);
-    return this.em.transactional(async (em) => {
-      const set = em.map(CriteriaSet, (await em.execute('SELECT * FROM criteria.criteria_set WHERE id = ? FOR UPDATE', [read.id]))[0]);
-      checkVersion(set.version, input.expectedVersion, { vi: `Bộ tiêu chí ${set.code}`, en: `Criteria set ${set.code}` });
-      const legal =
-        input.legalBasis === undefined ? [set.legalNumber, set.legalDate, set.legalIssuer, set.legalTitle] : legalColumns(input.legalBasis);
-      const rows = await em.execute(
-        `UPDATE criteria.criteria_set SET name_vi = ?, name_en = ?, legal_number = ?, legal_date = ?, legal_issuer = ?, legal_title = ?,
+    const set = this.em.map(
+      CriteriaSet,
+      (await this.em.execute('SELECT * FROM criteria.criteria_set WHERE id = ? FOR UPDATE', [read.id]))[0],
+    );
+    checkVersion(set.version, input.expectedVersion, { vi: `Bộ tiêu chí ${set.code}`, en: `Criteria set ${set.code}` });
+    const legal =
+      input.legalBasis === undefined ? [set.legalNumber, set.legalDate, set.legalIssuer, set.legalTitle] : legalColumns(input.legalBasis);
+    const rows = await this.em.execute(
+      `UPDATE criteria.criteria_set SET name_vi = ?, name_en = ?, legal_number = ?, legal_date = ?, legal_issuer = ?, legal_title = ?,
            source = ?, note = ?, version = version + 1 WHERE id = ? RETURNING *`,
-        [
-          input.nameVi != null ? requiredText(input.nameVi, 'nameVi') : set.name,
-          input.nameEn !== undefined ? text(input.nameEn) : set.nameEn,
-          ...legal,
-          input.source !== undefined ? text(input.source) : set.source,
-          input.note !== undefined ? text(input.note) : set.note,
-          set.id,
-        ],
-      );
-      await audit(em, 'CriteriaSet', rows[0], 'UPDATE', set.ownerUnitId, set);
-      return em.map(CriteriaSet, rows[0]);
-    });
+      [
+        input.nameVi != null ? requiredText(input.nameVi, 'nameVi') : set.name,
+        input.nameEn !== undefined ? text(input.nameEn) : set.nameEn,
+        ...legal,
+        input.source !== undefined ? text(input.source) : set.source,
+        input.note !== undefined ? text(input.note) : set.note,
+        set.id,
+      ],
+    );
+    await audit(this.em, 'CriteriaSet', rows[0], 'UPDATE', set.ownerUnitId, set);
+    return this.em.map(CriteriaSet, rows[0]);
   }
 
   async addCriterion(input: AddCriterionInput): Promise<Criterion> {
@@ -277,22 +275,19 @@ export class CriteriaSetService extends Service {
     }
     if (!Number.isInteger(input.number) || input.number < 1)
       throw badInput('Số tiêu chí phải là số nguyên dương', 'The criterion number must be a positive integer', 'number');
-    const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(
-        () =>
-          em.execute('INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *', [
-            set.id,
-            input.number,
-            requiredText(input.nameVi, 'nameVi'),
-            text(input.nameEn),
-            text(input.source),
-          ]),
-        `Bộ tiêu chí đã có tiêu chí số ${input.number}`,
-        `The set already has criterion ${input.number}`,
-      );
-      await audit(em, 'Criterion', created[0], 'CREATE', set.ownerUnitId, null);
-      return created;
-    });
+    const rows = await uniquely(
+      () =>
+        this.em.execute('INSERT INTO criteria.criterion (set_id, number, name_vi, name_en, source) VALUES (?, ?, ?, ?, ?) RETURNING *', [
+          set.id,
+          input.number,
+          requiredText(input.nameVi, 'nameVi'),
+          text(input.nameEn),
+          text(input.source),
+        ]),
+      `Bộ tiêu chí đã có tiêu chí số ${input.number}`,
+      `The set already has criterion ${input.number}`,
+    );
+    await audit(this.em, 'Criterion', rows[0], 'CREATE', set.ownerUnitId, null);
     return Object.assign(this.em.map(Criterion, rows[0]), { viewSetId: set.id });
   }
 
@@ -324,24 +319,21 @@ export class CriteriaSetService extends Service {
         `Indicator code "${code}" is already used in this family of sets`,
         'code',
       );
-    const rows = await this.em.transactional(async (em) => {
-      const created = await em.execute(
-        `INSERT INTO criteria.indicator (criterion_id, set_id, code, name_vi, name_en, unit_of_measure, comparator, source)
+    const rows = await this.em.execute(
+      `INSERT INTO criteria.indicator (criterion_id, set_id, code, name_vi, name_en, unit_of_measure, comparator, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        [
-          criterion.id,
-          set.id,
-          code,
-          requiredText(input.nameVi, 'nameVi'),
-          text(input.nameEn),
-          text(input.unitOfMeasure),
-          input.comparator,
-          text(input.source),
-        ],
-      );
-      await audit(em, 'Indicator', created[0], 'CREATE', set.ownerUnitId, null);
-      return created;
-    });
+      [
+        criterion.id,
+        set.id,
+        code,
+        requiredText(input.nameVi, 'nameVi'),
+        text(input.nameEn),
+        text(input.unitOfMeasure),
+        input.comparator,
+        text(input.source),
+      ],
+    );
+    await audit(this.em, 'Indicator', rows[0], 'CREATE', set.ownerUnitId, null);
     return Object.assign(this.em.map(Indicator, rows[0]), { viewSetId: set.id });
   }
 
@@ -388,37 +380,35 @@ export class CriteriaSetService extends Service {
       input.communeGroup ?? null,
       input.year ?? null,
     ];
-    return this.em.transactional(async (em) => {
-      const [existing] = await em.execute(
-        `SELECT * FROM criteria.threshold WHERE indicator_id = ? AND set_id = ? AND owner_unit_id = ? AND unit_class IS NOT DISTINCT FROM ?
+    const [existing] = await this.em.execute(
+      `SELECT * FROM criteria.threshold WHERE indicator_id = ? AND set_id = ? AND owner_unit_id = ? AND unit_class IS NOT DISTINCT FROM ?
            AND region IS NOT DISTINCT FROM ? AND commune_group IS NOT DISTINCT FROM ?::int AND year IS NOT DISTINCT FROM ?::int FOR UPDATE`,
-        key,
+      key,
+    );
+    if (existing) {
+      checkVersion(Number(existing.version), input.expectedVersion, {
+        vi: `Ngưỡng chỉ tiêu ${input.indicatorCode}`,
+        en: `The threshold of ${input.indicatorCode}`,
+      });
+      const rows = await this.em.execute(
+        'UPDATE criteria.threshold SET value = ?, source = ?, version = version + 1 WHERE id = ? RETURNING *',
+        [input.value, text(input.source), existing.id],
       );
-      if (existing) {
-        checkVersion(Number(existing.version), input.expectedVersion, {
-          vi: `Ngưỡng chỉ tiêu ${input.indicatorCode}`,
-          en: `The threshold of ${input.indicatorCode}`,
-        });
-        const rows = await em.execute(
-          'UPDATE criteria.threshold SET value = ?, source = ?, version = version + 1 WHERE id = ? RETURNING *',
-          [input.value, text(input.source), existing.id],
-        );
-        await audit(em, 'Threshold', rows[0], 'UPDATE', ownerId, existing);
-        return em.map(Threshold, rows[0]);
-      }
-      const rows = await uniquely(
-        () =>
-          em.execute(
-            `INSERT INTO criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year, value, source)
+      await audit(this.em, 'Threshold', rows[0], 'UPDATE', ownerId, existing);
+      return this.em.map(Threshold, rows[0]);
+    }
+    const rows = await uniquely(
+      () =>
+        this.em.execute(
+          `INSERT INTO criteria.threshold (indicator_id, set_id, owner_unit_id, unit_class, region, commune_group, year, value, source)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-            [...key, input.value, text(input.source)],
-          ),
-        'Ngưỡng này vừa được người khác tạo; tải lại rồi thử lại',
-        'Someone else just created this threshold: reload and retry',
-      );
-      await audit(em, 'Threshold', rows[0], 'CREATE', ownerId, null);
-      return em.map(Threshold, rows[0]);
-    });
+          [...key, input.value, text(input.source)],
+        ),
+      'Ngưỡng này vừa được người khác tạo; tải lại rồi thử lại',
+      'Someone else just created this threshold: reload and retry',
+    );
+    await audit(this.em, 'Threshold', rows[0], 'CREATE', ownerId, null);
+    return this.em.map(Threshold, rows[0]);
   }
 }
 

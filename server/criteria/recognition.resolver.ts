@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { RecognitionOrderField } from './criteria.enums.js';
 import { RecognitionDecision } from './recognition.entity.js';
@@ -52,7 +52,7 @@ export class RecognitionResolver {
     @Arg('input', () => RecordRecognitionInput, { description: 'Quyết định — the decision.' }) input: RecordRecognitionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new RecognitionService(ctx).record(input);
+    return ctx.em.transactional((em) => new RecognitionService(inTransaction(ctx, em)).record(input));
   }
 
   @Authorized(Capability.DECIDE_RECOGNITIONS)
@@ -63,6 +63,6 @@ export class RecognitionResolver {
     @Arg('input', () => RevokeRecognitionInput, { description: 'Thu hồi — the revocation.' }) input: RevokeRecognitionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new RecognitionService(ctx).revoke(input);
+    return ctx.em.transactional((em) => new RecognitionService(inTransaction(ctx, em)).revoke(input));
   }
 }

@@ -1,7 +1,6 @@
 import { Service } from '../shared/service.js';
 import { parseId } from '../shared/ids.js';
 import { writeAudit } from '../shared/audit.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Capability } from '../shared/capabilities.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import type { ListResult, ListSort, Page } from '../shared/paging.js';
@@ -39,8 +38,8 @@ export function highestRecognition(decisions: readonly RecognitionDecision[], ye
 
 /** Recognition decisions: recorded by the issuing unit, revocable, and the source of a unit's status in a year. */
 export class RecognitionService extends Service {
-  private map(rows: Record<string, unknown>[], em: EntityManager = this.em): RecognitionDecision[] {
-    return rows.map((row) => em.map(RecognitionDecision, row));
+  private map(rows: Record<string, unknown>[]): RecognitionDecision[] {
+    return rows.map((row) => this.em.map(RecognitionDecision, row));
   }
 
   async list(filter: RecognitionFilter, page: Page, sort: ListSort<RecognitionOrderField> = {}): Promise<ListResult<RecognitionDecision>> {
@@ -95,27 +94,24 @@ export class RecognitionService extends Service {
     const setId = input.criteriaSetId != null ? (await new CriteriaSetService(this.ctx).require(input.criteriaSetId)).id : null;
     const number = text(input.decisionNumber);
     if (!number) throw badInput('Số quyết định không được để trống', 'decisionNumber must not be empty', 'decisionNumber');
-    const rows = await this.em.transactional(async (em) => {
-      const created = await uniquely(
-        () =>
-          em.execute(
-            `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id)
+    const rows = await uniquely(
+      () =>
+        this.em.execute(
+          `INSERT INTO criteria.recognition_decision (unit_id, unit_code, tier, decision_number, decided_on, issuing_unit_id, set_id)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-            [unit.id, unit.code, input.tier, number, input.decidedOn, issuer.id, setId],
-          ),
-        `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`,
-        `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`,
-      );
-      await writeAudit(em, {
-        subgraph: 'criteria',
-        entity: 'RecognitionDecision',
-        entityId: created[0].id,
-        action: 'CREATE',
-        unitId: unit.id,
-        before: null,
-        after: created[0],
-      });
-      return created;
+          [unit.id, unit.code, input.tier, number, input.decidedOn, issuer.id, setId],
+        ),
+      `Quyết định ${number} công nhận ${unit.name} mức ${input.tier} đã được ghi nhận`,
+      `Decision ${number} recognising ${unit.name} as ${input.tier} is already recorded`,
+    );
+    await writeAudit(this.em, {
+      subgraph: 'criteria',
+      entity: 'RecognitionDecision',
+      entityId: rows[0].id,
+      action: 'CREATE',
+      unitId: unit.id,
+      before: null,
+      after: rows[0],
     });
     return this.map(rows)[0];
   }
@@ -135,28 +131,26 @@ export class RecognitionService extends Service {
         'revokedOn',
       );
     }
-    return this.em.transactional(async (em) => {
-      const [decision] = this.map(await em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ? FOR UPDATE', [id]), em);
-      checkVersion(decision.version, input.expectedVersion, {
-        vi: `Quyết định ${decision.decisionNumber}`,
-        en: `Decision ${decision.decisionNumber}`,
-      });
-      if (decision.revokedOn)
-        throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
-      const rows = await em.execute(
-        'UPDATE criteria.recognition_decision SET revoked_on = ?, revocation_reason = ?, version = version + 1 WHERE id = ? RETURNING *',
-        [input.revokedOn, reason, id],
-      );
-      await writeAudit(em, {
-        subgraph: 'criteria',
-        entity: 'RecognitionDecision',
-        entityId: id,
-        action: 'UPDATE',
-        unitId: decision.unitId,
-        before: decision,
-        after: rows[0],
-      });
-      return this.map(rows, em)[0];
+    const [decision] = this.map(await this.em.execute('SELECT * FROM criteria.recognition_decision WHERE id = ? FOR UPDATE', [id]));
+    checkVersion(decision.version, input.expectedVersion, {
+      vi: `Quyết định ${decision.decisionNumber}`,
+      en: `Decision ${decision.decisionNumber}`,
     });
+    if (decision.revokedOn)
+      throw conflict(`Quyết định đã bị thu hồi ngày ${decision.revokedOn}`, `The decision was already revoked on ${decision.revokedOn}`);
+    const rows = await this.em.execute(
+      'UPDATE criteria.recognition_decision SET revoked_on = ?, revocation_reason = ?, version = version + 1 WHERE id = ? RETURNING *',
+      [input.revokedOn, reason, id],
+    );
+    await writeAudit(this.em, {
+      subgraph: 'criteria',
+      entity: 'RecognitionDecision',
+      entityId: id,
+      action: 'UPDATE',
+      unitId: decision.unitId,
+      before: decision,
+      after: rows[0],
+    });
+    return this.map(rows)[0];
   }
 }

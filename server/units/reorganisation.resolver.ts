@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
 import { Reorganisation } from './reorganisation.entity.js';
 import { RecordReorganisationInput, ReorganisationFilter, WithdrawReorganisationInput } from './reorganisation.input.js';
+import { guardMap } from './map-constraints.js';
 import { ReorganisationService } from './reorganisation.service.js';
 
 export const ReorganisationList = ListType(
@@ -52,7 +53,9 @@ export class ReorganisationResolver {
     @Arg('input', () => RecordReorganisationInput, { description: 'Sắp xếp — the reorganisation.' }) input: RecordReorganisationInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new ReorganisationService(ctx).record(input, ctx.identity.username!);
+    return guardMap(() =>
+      ctx.em.transactional((em) => new ReorganisationService(inTransaction(ctx, em)).record(input, ctx.identity.username!)),
+    );
   }
 
   @Authorized(Capability.REORGANISE_UNITS)
@@ -64,6 +67,8 @@ export class ReorganisationResolver {
     @Arg('input', () => WithdrawReorganisationInput, { description: 'Hủy — the withdrawal.' }) input: WithdrawReorganisationInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return new ReorganisationService(ctx).withdraw(input, ctx.identity.username!);
+    return guardMap(() =>
+      ctx.em.transactional((em) => new ReorganisationService(inTransaction(ctx, em)).withdraw(input, ctx.identity.username!)),
+    );
   }
 }

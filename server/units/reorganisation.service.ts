@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Service } from '../shared/service.js';
-import { inTransaction, type SubgraphContext } from '../shared/context.js';
+import type { SubgraphContext } from '../shared/context.js';
 import { writeAudit } from '../shared/audit.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
@@ -15,7 +15,6 @@ import { AdministrativeUnit } from './unit.entity.js';
 import { LineageShare, UnitKind, UnitLevel, fullNameOf, levelsOfKind, ReorganisationKind, ReorganisationStatus } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
 import { MAX_NAME, lastVillageNumbers } from './village.service.js';
-import { guardMap } from './map-constraints.js';
 
 const MAX_UNITS = 50;
 /** The levels a unit of each level may sit under (communes sit directly under provinces since 1 July 2025). */
@@ -63,8 +62,8 @@ interface NewRow {
  * what it created and reopens what it closed.
  */
 export class ReorganisationService extends Service {
-  private map(rows: Record<string, unknown>[], em: EntityManager = this.em): Reorganisation[] {
-    return rows.map((row) => em.map(Reorganisation, row));
+  private map(rows: Record<string, unknown>[]): Reorganisation[] {
+    return rows.map((row) => this.em.map(Reorganisation, row));
   }
 
   async list(filter: ReorganisationFilter, page: Page, direction = SortDirection.DESC): Promise<ListResult<Reorganisation>> {
@@ -107,7 +106,7 @@ export class ReorganisationService extends Service {
     return found;
   }
 
-  /** Validates and records one event in one transaction; nothing is written when any check fails. */
+  /** Validates and records one event under the map lock of the caller's transaction; nothing is written when any check fails. */
   async record(input: RecordReorganisationInput, recordedBy: string): Promise<Reorganisation> {
     const resolutionNumber = normaliseText(input.resolutionNumber ?? '');
     if (!resolutionNumber || resolutionNumber.length > 100)
@@ -125,12 +124,8 @@ export class ReorganisationService extends Service {
       throw badInput(`Cần 1–${MAX_UNITS} đơn vị kết quả`, `Give 1 to ${MAX_UNITS} results`, 'results');
     if ((input.placements?.length ?? 0) > 5000) throw badInput('Tối đa 5000 dòng chuyển đơn vị', 'At most 5000 placements', 'placements');
 
-    return guardMap(() =>
-      this.em.transactional(async (tx) => {
-        await lockMap(tx);
-        return new ReorganisationWriter(inTransaction(this.ctx, tx), input, { resolutionNumber, issuer, note, recordedBy }).record();
-      }),
-    );
+    await lockMap(this.em);
+    return new ReorganisationWriter(this.ctx, input, { resolutionNumber, issuer, note, recordedBy }).record();
   }
 
   /**
@@ -142,75 +137,73 @@ export class ReorganisationService extends Service {
     const reason = normaliseText(input.reason ?? '');
     if (!reason || reason.length > 2000)
       throw badInput('Cần nêu lý do hủy (tối đa 2000 ký tự)', 'A reason of at most 2000 characters is required', 'reason');
-    return guardMap(() =>
-      this.em.transactional(async (tx) => {
-        await lockMap(tx);
-        const [event] = this.map(await tx.execute('SELECT * FROM units.reorganisation WHERE id = ? FOR UPDATE', [read.id]), tx);
-        const name = { vi: `Sắp xếp ${event.resolutionNumber}`, en: `Reorganisation ${event.resolutionNumber}` };
-        checkVersion(event.version, input.expectedVersion, name);
-        if (event.status === ReorganisationStatus.WITHDRAWN) throw conflict(`${name.vi} đã bị hủy`, `${name.en} was already withdrawn`);
-        if (event.effectiveOn <= today()) {
-          throw conflict(
-            `${name.vi} đã có hiệu lực từ ${event.effectiveOn}; ghi nhận một sắp xếp mới để thay đổi`,
-            `${name.en} has been in effect since ${event.effectiveOn}: record a new reorganisation to change the map`,
-          );
-        }
-        const touched = await tx.execute<{ unit_id: number; role: string; previous_valid_to: string | null }[]>(
-          'SELECT unit_id, role, previous_valid_to::text AS previous_valid_to FROM units.reorganisation_unit WHERE reorganisation_id = ?',
-          [event.id],
-        );
-        const ids = intArray([...new Set(touched.map((t) => Number(t.unit_id)))]);
-        const created = intArray(touched.filter((t) => t.role === 'CREATED').map((t) => Number(t.unit_id)));
-        const later = await tx.execute(
-          `SELECT DISTINCT r.resolution_number, r.effective_on::text AS effective_on FROM units.reorganisation_unit ru JOIN units.reorganisation r ON r.id = ru.reorganisation_id
-         WHERE r.status = 'RECORDED' AND r.id <> ? AND ru.unit_id = ANY(?::int[]) ORDER BY 2, 1`,
-          [event.id, ids],
-        );
-        if (later.length) {
-          const list = later.map((l) => `${l.resolution_number} (${l.effective_on})`).join(', ');
-          throw conflict(
-            `Các sắp xếp sau dựa trên sắp xếp này: ${list}; hủy chúng trước`,
-            `Later reorganisations build on this one: ${list}; withdraw them first`,
-          );
-        }
-        const added = await tx.execute(
-          `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) AND NOT u.withdrawn ORDER BY u.code LIMIT 20`,
-          [created, created],
-        );
-        if (added.length) {
-          const list = added.map((u) => `${u.name} (${u.code})`).join(', ');
-          throw conflict(
-            `Đã có đơn vị được thêm vào kết quả của sắp xếp này: ${list}; đóng hoặc chuyển chúng trước`,
-            `Units were added under this reorganisation's results since: ${list}; remove them first`,
-          );
-        }
-        // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
-        await tx.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
-        await tx.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
-        await tx.execute(
-          `UPDATE units.unit u SET valid_to = ru.previous_valid_to FROM units.reorganisation_unit ru
-         WHERE ru.reorganisation_id = ? AND ru.role = 'CLOSED' AND u.id = ru.unit_id`,
-          [event.id],
-        );
-        const [row] = await tx.execute(
-          `UPDATE units.reorganisation SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?, withdrawal_reason = ?, version = version + 1
-         WHERE id = ? RETURNING *`,
-          [withdrawnBy, reason, event.id],
-        );
-        const withdrawn = this.map([row], tx)[0];
-        await writeAudit(tx, {
-          subgraph: 'units',
-          entity: 'Reorganisation',
-          entityId: event.id,
-          action: 'UPDATE',
-          unitId: event.sources[0].unitId,
-          unitPath: await pathOf(tx, event.sources[0].unitId),
-          before: { status: event.status },
-          after: { status: withdrawn.status, reason },
-        });
-        return withdrawn;
-      }),
+    await lockMap(this.em);
+    const [event] = this.map(await this.em.execute('SELECT * FROM units.reorganisation WHERE id = ? FOR UPDATE', [read.id]));
+    const name = { vi: `Sắp xếp ${event.resolutionNumber}`, en: `Reorganisation ${event.resolutionNumber}` };
+    checkVersion(event.version, input.expectedVersion, name);
+    if (event.status === ReorganisationStatus.WITHDRAWN) throw conflict(`${name.vi} đã bị hủy`, `${name.en} was already withdrawn`);
+    if (event.effectiveOn <= today()) {
+      throw conflict(
+        `${name.vi} đã có hiệu lực từ ${event.effectiveOn}; ghi nhận một sắp xếp mới để thay đổi`,
+        `${name.en} has been in effect since ${event.effectiveOn}: record a new reorganisation to change the map`,
+      );
+    }
+    const touched = await this.em.execute<{ unit_id: number; role: string; previous_valid_to: string | null }[]>(
+      'SELECT unit_id, role, previous_valid_to::text AS previous_valid_to FROM units.reorganisation_unit WHERE reorganisation_id = ?',
+      [event.id],
     );
+    const ids = intArray([...new Set(touched.map((t) => Number(t.unit_id)))]);
+    const created = intArray(touched.filter((t) => t.role === 'CREATED').map((t) => Number(t.unit_id)));
+    const later = await this.em.execute(
+      `SELECT DISTINCT r.resolution_number, r.effective_on::text AS effective_on FROM units.reorganisation_unit ru JOIN units.reorganisation r ON r.id = ru.reorganisation_id
+     WHERE r.status = 'RECORDED' AND r.id <> ? AND ru.unit_id = ANY(?::int[]) ORDER BY 2, 1`,
+      [event.id, ids],
+    );
+    if (later.length) {
+      const list = later.map((l) => `${l.resolution_number} (${l.effective_on})`).join(', ');
+      throw conflict(
+        `Các sắp xếp sau dựa trên sắp xếp này: ${list}; hủy chúng trước`,
+        `Later reorganisations build on this one: ${list}; withdraw them first`,
+      );
+    }
+    const added = await this.em.execute(
+      `SELECT u.code, u.name FROM units.unit u WHERE u.parent_id = ANY(?::int[]) AND NOT (u.id = ANY(?::int[])) AND NOT u.withdrawn ORDER BY u.code LIMIT 20`,
+      [created, created],
+    );
+    if (added.length) {
+      const list = added.map((u) => `${u.name} (${u.code})`).join(', ');
+      throw conflict(
+        `Đã có đơn vị được thêm vào kết quả của sắp xếp này: ${list}; đóng hoặc chuyển chúng trước`,
+        `Units were added under this reorganisation's results since: ${list}; remove them first`,
+      );
+    }
+    // Taken before the update: mapping the updated row refreshes this same entity (one per id in the identity map).
+    const before = { status: event.status };
+    // The units it created stay, withdrawn (valid on no day), so records other subgraphs wrote on them still resolve.
+    await this.em.execute('DELETE FROM units.unit_lineage WHERE reorganisation_id = ?', [event.id]);
+    await this.em.execute('UPDATE units.unit SET withdrawn = true WHERE id = ANY(?::int[])', [created]);
+    await this.em.execute(
+      `UPDATE units.unit u SET valid_to = ru.previous_valid_to FROM units.reorganisation_unit ru
+     WHERE ru.reorganisation_id = ? AND ru.role = 'CLOSED' AND u.id = ru.unit_id`,
+      [event.id],
+    );
+    const [row] = await this.em.execute(
+      `UPDATE units.reorganisation SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?, withdrawal_reason = ?, version = version + 1
+     WHERE id = ? RETURNING *`,
+      [withdrawnBy, reason, event.id],
+    );
+    const withdrawn = this.map([row])[0];
+    await writeAudit(this.em, {
+      subgraph: 'units',
+      entity: 'Reorganisation',
+      entityId: event.id,
+      action: 'UPDATE',
+      unitId: event.sources[0].unitId,
+      unitPath: await pathOf(this.em, event.sources[0].unitId),
+      before,
+      after: { status: withdrawn.status, reason },
+    });
+    return withdrawn;
   }
 }
 

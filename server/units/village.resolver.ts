@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
-import type { SubgraphContext } from '../shared/context.js';
+import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
+import { guardMap } from './map-constraints.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { CloseVillageInput, CreateVillageInput, RenameVillageInput } from './village.input.js';
 import { VillageService } from './village.service.js';
@@ -28,13 +29,12 @@ export class VillageBatch {
   @Field({ description: 'Đã ghi (không lỗi và không phải chạy thử) — whether anything was written.' }) written!: boolean;
 }
 
-/** The commune administrator's village mutations: authorised on the commune's path, rules in VillageService. */
+/**
+ * The commune administrator's village mutations: authorised on the commune's path, rules in VillageService. Each runs
+ * in its own transaction, whose commit the map's constraints may refuse (`guardMap` turns that into CONFLICT).
+ */
 @Resolver()
 export class VillageResolver {
-  private service(ctx: SubgraphContext): VillageService {
-    return new VillageService(ctx);
-  }
-
   @Authorized(Capability.MANAGE_VILLAGES)
   @Mutation(() => AdministrativeUnit, {
     description:
@@ -44,7 +44,7 @@ export class VillageResolver {
     @Arg('input', () => CreateVillageInput, { description: 'Thôn cần thêm — the village.' }) input: CreateVillageInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return this.service(ctx).create(input);
+    return guardMap(() => ctx.em.transactional((em) => new VillageService(inTransaction(ctx, em)).create(input)));
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)
@@ -56,10 +56,12 @@ export class VillageResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('dryRun', { nullable: true, description: 'Chỉ kiểm tra, không ghi — validate only.' }) dryRun?: boolean,
   ): Promise<VillageBatch> {
-    const service = this.service(ctx);
     if (!villages.length || villages.length > MAX_BATCH)
       throw badInput(`Cần 1–${MAX_BATCH} thôn`, `Give 1 to ${MAX_BATCH} villages`, 'villages');
-    const { villages: written, planned, errors } = await service.createMany(villages, dryRun ?? false);
+    const batch = await guardMap(() =>
+      ctx.em.transactional((em) => new VillageService(inTransaction(ctx, em)).createMany(villages, dryRun ?? false)),
+    );
+    const { villages: written, planned, errors } = batch;
     return Object.assign(new VillageBatch(), { villages: written, errors, valid: planned.length, written: written.length > 0 });
   }
 
@@ -71,7 +73,7 @@ export class VillageResolver {
     @Arg('input', () => RenameVillageInput, { description: 'Tên mới — the new name.' }) input: RenameVillageInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return this.service(ctx).rename(input);
+    return guardMap(() => ctx.em.transactional((em) => new VillageService(inTransaction(ctx, em)).rename(input)));
   }
 
   @Authorized(Capability.MANAGE_VILLAGES)
@@ -82,6 +84,6 @@ export class VillageResolver {
     @Arg('input', () => CloseVillageInput, { description: 'Ngày cuối — the last day.' }) input: CloseVillageInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return this.service(ctx).close(input);
+    return guardMap(() => ctx.em.transactional((em) => new VillageService(inTransaction(ctx, em)).close(input)));
   }
 }

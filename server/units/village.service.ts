@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Service } from '../shared/service.js';
-import { inTransaction } from '../shared/context.js';
 import { Capability } from '../shared/capabilities.js';
 import { GraphQLError } from 'graphql';
 import { writeAudit, writeAudits } from '../shared/audit.js';
@@ -11,7 +10,6 @@ import { VILLAGE_CODE, isUnitCode, villageCode } from '../shared/unit-code.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
 import { UnitService, lockMap } from './unit.service.js';
-import { guardMap } from './map-constraints.js';
 import type { CloseVillageInput, CreateVillageInput, RenameVillageInput } from './village.input.js';
 
 export const MAX_NAME = 100;
@@ -343,22 +341,18 @@ export class VillageService extends Service {
   }
 
   /**
-   * Adds many villages in one transaction, all or nothing: with any row error nothing is written and every error is
-   * returned; `dryRun` validates only. For the importer, which may instead call `plan` and `insertVillages` itself
-   * inside its own transaction (after `lockMap`).
+   * Adds many villages, all or nothing, under the map lock of the caller's transaction: with any row error nothing is
+   * written and every error is returned; `dryRun` validates only. The importer instead calls `plan` and
+   * `insertVillages` itself inside its own transaction (after `lockMap`).
    */
   async createMany(
     inputs: readonly CreateVillageInput[],
     dryRun = false,
   ): Promise<{ villages: AdministrativeUnit[]; planned: PlannedVillage[]; errors: RowError[] }> {
-    return guardMap(() =>
-      this.em.transactional(async (tx) => {
-        await lockMap(tx);
-        const { planned, errors } = await new VillageService(inTransaction(this.ctx, tx)).plan(inputs);
-        if (errors.length || dryRun) return { villages: [], planned, errors };
-        return { villages: await insertVillages(tx, planned), planned, errors };
-      }),
-    );
+    await lockMap(this.em);
+    const { planned, errors } = await this.plan(inputs);
+    if (errors.length || dryRun) return { villages: [], planned, errors };
+    return { villages: await insertVillages(this.em, planned), planned, errors };
   }
 
   async create(input: CreateVillageInput): Promise<AdministrativeUnit> {
@@ -385,72 +379,68 @@ export class VillageService extends Service {
     if (!shortName || shortName.length > MAX_NAME)
       throw badInput(`Tên thôn cần từ 1 đến ${MAX_NAME} ký tự`, `The village name takes 1 to ${MAX_NAME} characters`, 'name');
     const names = fullNameOf(kind, UnitLevel.VILLAGE, shortName);
-    return guardMap(() =>
-      this.em.transactional(async (tx) => {
-        await lockMap(tx);
-        const current = await this.locked(tx, village.id);
-        checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
-        const [twin] = await tx.execute(
-          `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND NOT u.withdrawn AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
+    await lockMap(this.em);
+    const current = await this.locked(village.id);
+    checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
+    const [twin] = await this.em.execute(
+      `SELECT u.code, u.name FROM units.unit u WHERE u.level = 'VILLAGE' AND NOT u.withdrawn AND u.parent_id = ? AND u.id <> ? AND public.ntm_fold(u.short_name) = public.ntm_fold(?)
            AND daterange(u.valid_from, u.valid_to, '[]') && daterange(?::date, ?::date, '[]') LIMIT 1`,
-          [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null],
-        );
-        if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);
-        const [row] = await tx.execute(
-          'UPDATE units.unit SET name = ?, short_name = ?, kind = ?, version = version + 1 WHERE id = ? RETURNING *',
-          [names.name, names.shortName, kind, current.id],
-        );
-        const renamed = tx.map(AdministrativeUnit, row);
-        await auditVillageChange(tx, current, { name: current.name, kind: current.kind }, { name: renamed.name, kind: renamed.kind });
-        return renamed;
-      }),
+      [current.parent!.id, current.id, names.shortName, current.validFrom ?? null, current.validTo ?? null],
     );
+    if (twin) throw conflict(`Xã đã có ${twin.name} (mã ${twin.code})`, `The commune already has ${twin.name} (code ${twin.code})`);
+    // Taken before the update: mapping the updated row refreshes this same entity (one per id in the identity map).
+    const before = { name: current.name, kind: current.kind };
+    const [row] = await this.em.execute(
+      'UPDATE units.unit SET name = ?, short_name = ?, kind = ?, version = version + 1 WHERE id = ? RETURNING *',
+      [names.name, names.shortName, kind, current.id],
+    );
+    const renamed = this.em.map(AdministrativeUnit, row);
+    await auditVillageChange(this.em, current, before, { name: renamed.name, kind: renamed.kind });
+    return renamed;
   }
 
   /** Sets a village's last day; not before its first day, not after its commune's last, not for one a reorganisation closed. */
   async close(input: CloseVillageInput): Promise<AdministrativeUnit> {
     const village = await this.requireVillage(input.code, input.asOf ?? input.validTo);
     this.guard.require(Capability.MANAGE_VILLAGES, village);
-    return guardMap(() =>
-      this.em.transactional(async (tx) => {
-        await lockMap(tx);
-        const current = await this.locked(tx, village.id);
-        checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
-        if (current.validFrom && input.validTo < current.validFrom) {
-          throw badInput(
-            `Ngày cuối phải từ ngày bắt đầu (${current.validFrom})`,
-            `validTo must not be before the village's first day (${current.validFrom})`,
-            'validTo',
-          );
-        }
-        const [parent] = await tx.execute<{ name: string; valid_to: string | null }[]>(
-          'SELECT name, valid_to::text AS valid_to FROM units.unit WHERE id = ?',
-          [current.parent!.id],
-        );
-        const parentEnd = parent.valid_to;
-        if (parentEnd && input.validTo > parentEnd) {
-          throw badInput(`${parent.name} chỉ hiệu lực đến ${parentEnd}`, `${parent.name} is valid only until ${parentEnd}`, 'validTo');
-        }
-        const [moved] = await tx.execute('SELECT 1 FROM units.unit_lineage WHERE predecessor_id = ? LIMIT 1', [current.id]);
-        if (moved)
-          throw conflict(
-            `${current.name} đã được sắp xếp lại; hủy sắp xếp đó trước`,
-            `${current.name} was reorganised: withdraw that reorganisation first`,
-          );
-        const [row] = await tx.execute('UPDATE units.unit SET valid_to = ?, version = version + 1 WHERE id = ? RETURNING *', [
-          input.validTo,
-          current.id,
-        ]);
-        const closed = tx.map(AdministrativeUnit, row);
-        await auditVillageChange(tx, current, { validTo: current.validTo ?? null }, { validTo: closed.validTo });
-        return closed;
-      }),
+    await lockMap(this.em);
+    const current = await this.locked(village.id);
+    checkVersion(current.version, input.expectedVersion, { vi: current.name, en: current.name });
+    if (current.validFrom && input.validTo < current.validFrom) {
+      throw badInput(
+        `Ngày cuối phải từ ngày bắt đầu (${current.validFrom})`,
+        `validTo must not be before the village's first day (${current.validFrom})`,
+        'validTo',
+      );
+    }
+    const [parent] = await this.em.execute<{ name: string; valid_to: string | null }[]>(
+      'SELECT name, valid_to::text AS valid_to FROM units.unit WHERE id = ?',
+      [current.parent!.id],
     );
+    const parentEnd = parent.valid_to;
+    if (parentEnd && input.validTo > parentEnd) {
+      throw badInput(`${parent.name} chỉ hiệu lực đến ${parentEnd}`, `${parent.name} is valid only until ${parentEnd}`, 'validTo');
+    }
+    const [moved] = await this.em.execute('SELECT 1 FROM units.unit_lineage WHERE predecessor_id = ? LIMIT 1', [current.id]);
+    if (moved)
+      throw conflict(
+        `${current.name} đã được sắp xếp lại; hủy sắp xếp đó trước`,
+        `${current.name} was reorganised: withdraw that reorganisation first`,
+      );
+    const before = { validTo: current.validTo ?? null };
+    const [row] = await this.em.execute('UPDATE units.unit SET valid_to = ?, version = version + 1 WHERE id = ? RETURNING *', [
+      input.validTo,
+      current.id,
+    ]);
+    const closed = this.em.map(AdministrativeUnit, row);
+    await auditVillageChange(this.em, current, before, { validTo: closed.validTo });
+    return closed;
   }
 
-  private async locked(tx: EntityManager, id: number): Promise<AdministrativeUnit> {
-    const [row] = await tx.execute('SELECT * FROM units.unit WHERE id = ? FOR UPDATE', [id]);
+  /** The village's row, locked until the transaction ends. */
+  private async locked(id: number): Promise<AdministrativeUnit> {
+    const [row] = await this.em.execute('SELECT * FROM units.unit WHERE id = ? FOR UPDATE', [id]);
     if (!row) throw notFound(`Không có thôn ${id}`, `No village ${id}`);
-    return tx.map(AdministrativeUnit, row);
+    return this.em.map(AdministrativeUnit, row);
   }
 }
