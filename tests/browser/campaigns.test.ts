@@ -118,6 +118,33 @@ describe('targets and milestones in the console', () => {
     await expect.poll(() => grid.locator('tbody tr').count()).toBe(26);
   });
 
+  it("offers no cell to type into until the page's targets have arrived", async () => {
+    // A first visit (a page of its own: nothing cached), the page's targets held on their way: meanwhile a cell typed
+    // into would create a second target.
+    const fresh = await openPage(browser, errors);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldRequests = 0;
+    await fresh.route('**/graphql', async (route) => {
+      if (/page: targets\(/.test(route.request().postData() ?? '') && heldRequests++ === 0) await held;
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await signIn(fresh, 'khanhhoa.admin', 'demo-khanhhoa');
+      await fresh.goto(consoleUrl(`targets/grid?campaign=${kh.id}&metric=COMMUNES_NTM`));
+      await expect.poll(() => heldRequests).toBeGreaterThan(0);
+      await fresh.getByTestId('grid-loading').waitFor();
+      expect(await fresh.locator('input[data-cell]').count()).toBe(0);
+      release();
+      const [target] = (await targetsOf({ campaignId: kh.id, metric: 'COMMUNES_NTM', unitCode: '571', year: 2025 }, 'CREATED')).nodes;
+      await expect.poll(() => fresh.locator('input[data-cell="571-2025"]').inputValue()).toBe(String(target.value));
+      await fresh.getByTestId('grid-loading').waitFor({ state: 'detached' });
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  });
+
   it('adds, edits and deletes a milestone of a campaign', async () => {
     const milestones = async () =>
       (await gql(`query($id: ID!) { campaign(id: $id) { milestones { id description year } } }`, { id: kh.id })).data.campaign.milestones;

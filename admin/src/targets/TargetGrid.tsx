@@ -1,4 +1,17 @@
-import { Alert, Autocomplete, Box, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Box,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Tooltip,
+  Typography,
+} from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useCreate, useDelete, useGetList, useGetOne, useNotify, useTranslate, useUpdate, type RaRecord } from 'react-admin';
 import { useSearchParams } from 'react-router-dom';
@@ -164,7 +177,11 @@ export function TargetGrid() {
   const { data: metrics = [] } = useGetList('metrics', { pagination: { page: 1, perPage: 200 }, sort: { field: 'nameVi', order: 'ASC' } });
   const { data: campaign } = useGetOne<Campaign>('campaigns', { id: campaignId }, { enabled: Boolean(campaignId) });
   const asOf = campaign?.periodStart;
-  const { data: children = [], total: childCount = 0 } = useGetList<Unit>(
+  const {
+    data: children = [],
+    total: childCount = 0,
+    isPending: childrenPending,
+  } = useGetList<Unit>(
     'units',
     {
       pagination: { page: page + 1, perPage: ROWS_PER_PAGE },
@@ -174,15 +191,22 @@ export function TargetGrid() {
     { enabled: Boolean(campaign) },
   );
   const rows: Unit[] = campaign ? [{ ...campaign.issuer } as Unit, ...children] : [];
-  const { data: targets = [], refetch } = useGetList<Target>(
+  const {
+    data: targets = [],
+    isPending: targetsPending,
+    refetch,
+  } = useGetList<Target>(
     'targets',
     {
       pagination: { page: 1, perPage: 500 },
       sort: { field: 'id', order: 'ASC' },
       filter: { campaignId, metric: metricCode, unitCodes: rows.map((u) => u.code) },
     },
-    { enabled: Boolean(campaign) && rows.length > 0 },
+    { enabled: Boolean(campaign) && !childrenPending },
   );
+  // Cells are editable only once the page's units and their targets are in: a cell typed into while its target was
+  // still on its way would create a second target instead of changing the first.
+  const loaded = !childrenPending && !targetsPending;
   const [create] = useCreate();
   const [update] = useUpdate();
   const [remove] = useDelete();
@@ -265,6 +289,7 @@ export function TargetGrid() {
           <Alert severity="info" sx={{ mb: 2 }}>
             {translate('resources.targets.grid.help')}
           </Alert>
+          {!loaded && <LinearProgress data-testid="grid-loading" />}
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small" data-testid="target-grid" data-grid>
               <TableHead>
@@ -276,7 +301,7 @@ export function TargetGrid() {
                 </TableRow>
               </TableHead>
               <TableBody>
-                {rows.map((unit, index) => (
+                {(loaded ? rows : []).map((unit, index) => (
                   <TableRow key={unit.id} sx={index === 0 ? { backgroundColor: 'action.hover' } : undefined}>
                     <TableCell sx={{ fontWeight: index === 0 ? 600 : 400, whiteSpace: 'nowrap' }}>
                       {unit.name}{' '}
