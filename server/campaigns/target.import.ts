@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual } from '../shared/errors.js';
-import { choiceOf, type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import {
   defineImportKind,
   emptyBatch,
@@ -243,7 +242,7 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    row.authorize(this.ctx.guard, Capability.PLAN_CAMPAIGNS, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
+    row.authorize(this.ctx.guard, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
   }
 
   private async loadCampaigns(rows: readonly ParsedRow[], ids: readonly number[]): Promise<void> {
@@ -468,8 +467,7 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
       ]);
     }
   }
-  const suffix = query.campaignId ? `-${query.campaignId}` : query.withinCode ? `-${query.withinCode}` : '';
-  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: textColumnsOf(COLUMNS) };
+  return { rows, listing: [query.campaignId ?? query.withinCode] };
 }
 
 /** Columns of a planned target as jsonb_to_recordset reads them. */
@@ -480,13 +478,10 @@ const RECORD = `r(id int, "expectedVersion" int, ${SQL_FIELDS.map(([key, , type]
  * (skipping one stored meanwhile with the same content, so a file imported twice at once adds each once), changed
  * ones in another, each only at the version read — a target changed meanwhile refuses the whole commit.
  */
-export const targetImport = defineImportKind<PlannedTarget>({
-  name: 'targets',
-  capability: Capability.PLAN_CAMPAIGNS,
-  title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets' },
-  sheetName: 'Chỉ tiêu',
+export const targetImport = defineImportKind<PlannedTarget>('targets', {
+  title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets', sheet: 'Chỉ tiêu' },
   columns: COLUMNS,
-  validator: (ctx) => new TargetValidator(ctx),
+  validator: TargetValidator,
   template: targetTemplate,
   async commit(em, _ctx, rows) {
     const planned = rows.map((r) => r.data);

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import { type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
+import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
 import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
@@ -231,8 +230,7 @@ class AssessmentValidator {
       if (r.unitCode && r.date && !unit) {
         errors.push(row.unitNotFound(r.unitCode, r.date));
       }
-      if (unit)
-        row.authorize(this.ctx.guard, Capability.RECORD_ASSESSMENTS, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
+      if (unit) row.authorize(this.ctx.guard, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
         batch.errors.push(...errors);
@@ -374,11 +372,7 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
       rows.push([unit.code, unit.name, year, set.code, query.asOf ?? null, a?.version ?? null, ...cellsOf.map((f) => f(a))]);
     }
   }
-  return {
-    name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`,
-    rows,
-    textColumns: textColumnsOf(COLUMNS),
-  };
+  return { rows, listing: [set.code, query.year, query.withinCode] };
 }
 
 interface TemplateAssessment {
@@ -420,14 +414,11 @@ async function templateAssessments(
  * Đánh giá — assessments (unit × criteria set × year → criteria met and indicator values), imported with the rules of
  * `recordAssessment` and written set-based; the insights triggers keep the summaries exact in the same transaction.
  */
-export const assessmentImport = defineImportKind<StagedAssessment>({
-  name: 'assessments',
-  capability: Capability.RECORD_ASSESSMENTS,
-  title: { vi: 'Kết quả đánh giá', en: 'Assessments' },
-  sheetName: 'Đánh giá',
+export const assessmentImport = defineImportKind<StagedAssessment>('assessments', {
+  title: { vi: 'Kết quả đánh giá', en: 'Assessments', sheet: 'Đánh giá' },
   columns: COLUMNS,
   dynamicColumn,
-  validator: (ctx) => new AssessmentValidator(ctx),
+  validator: AssessmentValidator,
   template: assessmentTemplate,
   async commit(em, ctx, rows) {
     const staged = rows.map((r) => ({ row: r.row, plan: r.data }));

@@ -132,6 +132,14 @@ export const CAPABILITIES: Readonly<Record<Capability, CapabilityRule>> = {
   },
 };
 
+/** The capability an import route needs: the one that lists `POST /imports/<kind>` among its operations. */
+export function importCapability(kind: string): Capability {
+  const route = `POST /imports/${kind}`;
+  const found = (Object.keys(CAPABILITIES) as Capability[]).find((capability) => CAPABILITIES[capability].operations.includes(route));
+  if (!found) throw new Error(`No capability lists the import route ${route} (shared/capabilities.ts)`);
+  return found;
+}
+
 /** Operations anyone may call, or that act on the caller's own account: no capability governs them. */
 export const UNGOVERNED_OPERATIONS: Readonly<Record<string, string>> = {
   login: 'công khai — public: signing in needs no role (throttled instead)',
