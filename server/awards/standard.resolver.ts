@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo } from './awards.peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
@@ -18,6 +18,11 @@ export const AwardStandardList = ListType(
   'Một trang tiêu chuẩn khen thưởng — a page of award standards.',
 );
 
+const AwardStandardSort = SortArgs(AwardStandardOrderField, AwardStandardOrderField.CREATED);
+const EligibilitySort = SortArgs(EligibilityOrderField, EligibilityOrderField.ELIGIBLE, {
+  why: { vi: 'đủ điều kiện trước, như awardEligibility', en: 'eligible first, as awardEligibility' },
+});
+
 @Resolver(() => AwardStandard)
 export class StandardResolver {
   @Query(() => AwardStandardList, {
@@ -27,15 +32,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardStandardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardStandardFilter,
-    @Arg('orderBy', () => AwardStandardOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
-    })
-    orderBy?: AwardStandardOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => AwardStandardSort) sort?: ListSort<AwardStandardOrderField>,
   ) {
-    return new StandardService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new StandardService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => [AwardStandard], {
@@ -81,16 +80,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => EligibilityFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: EligibilityFilter,
-    @Arg('orderBy', () => EligibilityOrderField, {
-      nullable: true,
-      description:
-        'Sắp xếp theo (mặc định ELIGIBLE: đủ điều kiện trước, như awardEligibility) — sort field (default ELIGIBLE: eligible first, as awardEligibility).',
-    })
-    orderBy?: EligibilityOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => EligibilitySort) sort?: ListSort<EligibilityOrderField>,
   ): Promise<EligibilityResultList> {
-    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), { orderBy, direction });
+    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), sort);
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
