@@ -16,7 +16,13 @@ import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
-import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
+import {
+  checkContributionPlace,
+  checkContributorUnit,
+  type ContributionValue,
+  contributionValue,
+  contributorName,
+} from './contribution.service.js';
 
 /** Enum values as the template writes them (the import also takes their codes). */
 const CONTRIBUTOR_KINDS: Readonly<Record<ContributorKind, string>> = {
@@ -86,7 +92,7 @@ const COLUMNS: ColumnSpec[] = [
 ];
 
 /** A contribution to add; its contributor by identity (kind, name, unit), found or created at commit. */
-interface PlannedContribution {
+interface PlannedContribution extends ContributionValue {
   campaignId: number;
   contributorKind: ContributorKind;
   name: string;
@@ -94,10 +100,7 @@ interface PlannedContribution {
   unitPath: string;
   date: string;
   kind: ContributionKind;
-  valueVnd: number;
-  quantity: number | null;
   quantityUnit: string | null;
-  unitPriceVnd: number | null;
   description: string | null;
 }
 

@@ -143,25 +143,14 @@ const COLUMNS: ColumnSpec[] = [
   sharedColumns.codeDate('unitAsOf', { vi: 'ngày bắt đầu giai đoạn', en: 'the period start' }),
 ];
 
-/** The fields a file sets; quote, basis note and dataset count are left as stored (null on a new target). */
-interface TargetFields {
+/**
+ * The fields a file sets: the target's shape as `checkTarget` checks it, every field present (null where empty), and
+ * where it stands; quote, basis note and dataset count are left as stored (null on a new target).
+ */
+interface TargetFields extends Required<Omit<TargetShape, 'datasetCount'>> {
   campaignId: number;
   unitId: number;
   metric: string;
-  yearFrom: number | null;
-  year: number | null;
-  comparator: Comparator;
-  valueUnit: TargetValueUnit;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  status: UnitStatus | null;
-  unitClass: UnitClass | null;
-  isIncrement: boolean;
-  incrementOver: IncrementBasis | null;
-  numerator: number | null;
-  denominator: number | null;
-  denominatorBasis: DenominatorBasis | null;
   note: string | null;
   source: string | null;
 }
@@ -343,7 +332,7 @@ class TargetValidator {
       };
       try {
         checkTargetUnit(unit, issued.issuer, issued.campaign);
-        checkTarget(plan as TargetShape, metricKind, issued.campaign);
+        checkTarget(plan, metricKind, issued.campaign);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         batch.errors.push(row.fieldError(columnOf(error.extensions.field), error.message));

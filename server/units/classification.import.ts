@@ -8,7 +8,7 @@ import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
-import { UnitService, checkClassification, validOn } from './unit.service.js';
+import { type CheckedClassification, UnitService, checkClassification, validOn } from './unit.service.js';
 import { ClassificationScheme } from './units.enums.js';
 
 /** The schemes and values as the template writes them (the import also takes their codes). */
@@ -67,13 +67,9 @@ const COLUMNS: ColumnSpec[] = [
 ];
 
 /** A classification to add: the unit resolved, the rest as `checkClassification` returns it. */
-interface PlannedClassification {
+interface PlannedClassification extends CheckedClassification {
   unitId: number;
   unitPath: string;
-  scheme: ClassificationScheme;
-  value: string | null;
-  validFrom: string | null;
-  validTo: string | null;
   source: string | null;
 }
 

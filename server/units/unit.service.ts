@@ -260,12 +260,17 @@ export class UnitService extends Service {
  * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
  * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
  */
-export function checkClassification(input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>): {
+/** A classification as `checkClassification` accepts it: a scheme, a value it allows, a period in order. */
+export interface CheckedClassification {
   scheme: ClassificationScheme;
   value: string | null;
   validFrom: string | null;
   validTo: string | null;
-} {
+}
+
+export function checkClassification(
+  input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>,
+): CheckedClassification {
   const validFrom = input.validFrom ?? null;
   const validTo = input.validTo ?? null;
   if (validFrom && validTo && validFrom > validTo) {
