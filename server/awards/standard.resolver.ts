@@ -3,14 +3,13 @@ import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
-import { campaignInfo } from './awards.peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
 import { dossierOfCampaign, formByCode } from './awards.loaders.js';
 import { EligibilityResult, EligibilityResultList, EligibilityService } from './eligibility.service.js';
 import { CampaignRef, campaignRef } from './awards.reference.js';
 import { AwardStandardFilter, CreateAwardStandardInput, EligibilityFilter, UpdateAwardStandardInput } from './standard.input.js';
-import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
+import { dossierFor, StandardService } from './standard.service.js';
 
 export const AwardStandardList = ListType(
   AwardStandard,
@@ -138,16 +137,12 @@ export class StandardResolver {
     description:
       "Hạn nộp hồ sơ của đợt trong năm: nhập cho tiêu chuẩn, hoặc theo mốc của phong trào (null: không có) — the submission deadline for the year: the standard's own, else the campaign milestone's (null: none).",
   })
-  async deadline(
+  deadline(
     @Root() standard: AwardStandard,
     @Ctx() ctx: SubgraphContext,
     @Arg('year', () => Int, { nullable: true, description: "Năm (mặc định: năm của tiêu chuẩn) — the year (default: the standard's)." })
     year?: number,
   ): Promise<AwardDeadline | null> {
-    const forYear = year ?? standard.year;
-    if (forYear == null)
-      return standard.deadline ? Object.assign(new AwardDeadline(), { date: standard.deadline, source: 'STANDARD' }) : null;
-    const found = deadlineOf(standard, forYear, await campaignInfo(ctx, standard.campaignId));
-    return found && Object.assign(new AwardDeadline(), found);
+    return new StandardService(ctx).deadline(standard, year);
   }
 }
