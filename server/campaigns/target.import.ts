@@ -88,11 +88,7 @@ const COLUMNS: ColumnSpec[] = [
     header: 'Từ năm',
     expected: { vi: 'năm bắt đầu của khoảng năm (để trống: một năm)', en: 'first year of a window (empty: one year)' },
   },
-  {
-    key: 'year',
-    header: 'Năm',
-    expected: { vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' },
-  },
+  sharedColumns.year({ vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' }),
   {
     key: 'comparator',
     header: 'Phép so sánh',

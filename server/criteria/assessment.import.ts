@@ -21,23 +21,14 @@ const COLUMNS: ColumnSpec[] = [
     en: "the commune's GSO code (as text, leading zeros kept) or a village code",
   }),
   sharedColumns.unitName,
-  {
-    key: 'year',
-    header: 'Năm',
-    required: true,
-    expected: { vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: "the year, within the set's period" },
-  },
+  sharedColumns.year({ vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: "the year, within the set's period" }, true),
   {
     key: 'set',
     header: 'Bộ tiêu chí',
     required: true,
     expected: { vi: 'mã bộ tiêu chí, ví dụ COMMUNE-NTM-2021-2025', en: "the criteria set's code, e.g. COMMUNE-NTM-2021-2025" },
   },
-  {
-    key: 'asOf',
-    header: 'Ngày đọc mã',
-    expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' },
-  },
+  sharedColumns.codeDate('asOf', { vi: '30/6 của năm đánh giá', en: '30 June of the year' }),
   sharedColumns.version({
     vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
     en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
