@@ -256,10 +256,6 @@ export class UnitService extends Service {
   }
 }
 
-/**
- * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
- * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
- */
 /** A classification as `checkClassification` accepts it: a scheme, a value it allows, a period in order. */
 export interface CheckedClassification {
   scheme: ClassificationScheme;
@@ -268,6 +264,10 @@ export interface CheckedClassification {
   validTo: string | null;
 }
 
+/**
+ * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
+ * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
+ */
 export function checkClassification(
   input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>,
 ): CheckedClassification {
