@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { isWithinPath } from '../shared/guard.js';
 import { Capability, CAPABILITIES } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
 import { CapabilityView, LoginResult, GrantView } from './account.types.js';
@@ -11,6 +11,8 @@ import { RoleGrant, UserAccount } from './user.entity.js';
 const UserList = ListType(UserAccount, 'UserList', 'Một trang tài khoản — a page of user accounts.');
 
 const service = (ctx: SubgraphContext) => new AccountService(ctx);
+
+const UserSort = SortArgs(UserOrderField, UserOrderField.USERNAME);
 
 @Resolver(() => UserAccount)
 export class AccountResolver {
@@ -59,19 +61,13 @@ export class AccountResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UserFilter,
-    @Arg('orderBy', () => UserOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định USERNAME) — sort field (default USERNAME).',
-    })
-    orderBy?: UserOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => UserSort) sort?: ListSort<UserOrderField>,
   ) {
     const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
     const accounts = service(ctx);
     const window = toPage(page);
     const within = scopes.includes('1') ? null : await accounts.grantUnitsWithin(scopes);
-    return accounts.list(filter ?? {}, window, { orderBy, direction }, within);
+    return accounts.list(filter ?? {}, window, sort, within);
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, SortDirection, toPage } from '../shared/paging.js';
 import { AuditFilter, AuditOrderField } from './account.input.js';
 import { AuditService } from './audit.service.js';
 
@@ -43,6 +43,9 @@ export class AuditEntry {
 const AuditEntryList = ListType(AuditEntry, 'AuditEntryList', 'Một trang nhật ký — a page of audit entries.');
 
 /** The audit log is read-only through the API: there is no mutation for it, and the table refuses updates. */
+
+const AuditSort = SortArgs(AuditOrderField, AuditOrderField.AT, { direction: SortDirection.DESC });
+
 @Resolver(() => AuditEntry)
 export class AuditResolver {
   @Authorized(Capability.READ_AUDIT_LOG)
@@ -54,14 +57,8 @@ export class AuditResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AuditFilter,
-    @Arg('orderBy', () => AuditOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định AT) — sort field (default AT).' })
-    orderBy?: AuditOrderField,
-    @Arg('direction', () => SortDirection, {
-      nullable: true,
-      description: 'Chiều sắp xếp (mặc định DESC) — sort direction (default DESC).',
-    })
-    direction?: SortDirection,
+    @Args(() => AuditSort) sort?: ListSort<AuditOrderField>,
   ) {
-    return new AuditService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction }, ctx.guard);
+    return new AuditService(ctx).list(filter ?? {}, toPage(page), sort ?? {}, ctx.guard);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { AwardFormOrderField } from './awards.enums.js';
 import { dossierOfCampaign, formByCode } from './awards.loaders.js';
@@ -10,6 +10,8 @@ import { AwardFormFilter, CampaignAwardFormInput } from './standard.input.js';
 import { StandardService } from './standard.service.js';
 
 export const AwardFormList = ListType(AwardForm, 'AwardFormList', 'Một trang hình thức khen thưởng — a page of award forms.');
+
+const AwardFormSort = SortArgs(AwardFormOrderField, AwardFormOrderField.RANK);
 
 @Resolver(() => CampaignAwardForm)
 export class AwardFormResolver {
@@ -21,12 +23,9 @@ export class AwardFormResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFormFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFormFilter,
-    @Arg('orderBy', () => AwardFormOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định RANK) — sort field (default RANK).' })
-    orderBy?: AwardFormOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => AwardFormSort) sort?: ListSort<AwardFormOrderField>,
   ) {
-    return new StandardService(ctx).formList(filter ?? {}, toPage(page), { orderBy, direction });
+    return new StandardService(ctx).formList(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => [AwardForm], {

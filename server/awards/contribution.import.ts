@@ -3,11 +3,26 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
-import { defineImportKind, emptyBatch, stageAdditions, unitsOnDates, type ValidatedBatch } from '../shared/import/import-kind.js';
+import {
+  additions,
+  defineImportKind,
+  emptyBatch,
+  stageAdditions,
+  unitsOnDates,
+  type ValidatedBatch,
+} from '../shared/import/import-kind.js';
 import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
+import type { Cell } from '../shared/table-file.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
 import { ContributionKind, ContributorKind } from './awards.enums.js';
-import { checkContributionPlace, checkContributorUnit, contributionValue, contributorName } from './contribution.service.js';
+import {
+  checkContributionPlace,
+  checkContributorUnit,
+  type ContributionValue,
+  contributionValue,
+  contributorName,
+} from './contribution.service.js';
 
 /** Enum values as the template writes them (the import also takes their codes). */
 const CONTRIBUTOR_KINDS: Readonly<Record<ContributorKind, string>> = {
@@ -77,7 +92,7 @@ const COLUMNS: ColumnSpec[] = [
 ];
 
 /** A contribution to add; its contributor by identity (kind, name, unit), found or created at commit. */
-interface PlannedContribution {
+interface PlannedContribution extends ContributionValue {
   campaignId: number;
   contributorKind: ContributorKind;
   name: string;
@@ -85,10 +100,7 @@ interface PlannedContribution {
   unitPath: string;
   date: string;
   kind: ContributionKind;
-  valueVnd: number;
-  quantity: number | null;
   quantityUnit: string | null;
-  unitPriceVnd: number | null;
   description: string | null;
 }
 
@@ -181,7 +193,7 @@ class ContributionValidator {
       const unit = r.unitCode && r.readOn ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
       if (r.unitCode && r.readOn && !unit) errors.push(row.unitNotFound(r.unitCode, r.readOn));
       if (unit) {
-        row.authorize(this.ctx.guard, Capability.RECORD_CONTRIBUTIONS, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
+        row.authorize(this.ctx.guard, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
@@ -236,79 +248,76 @@ class ContributionValidator {
 }
 
 /**
+ * The template's rows: every contribution of the template's year by contributors of the territory — the export, which
+ * re-imports unchanged. It names households and individuals (personal data), so only a caller who may record
+ * contributions over the territory gets it.
+ */
+async function contributionRows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]> {
+  ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
+  const found = await ctx.em.execute(
+    `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
+       c.quantity, c.quantity_unit, c.unit_price_vnd, c.description
+     FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
+     WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
+     ORDER BY c.contributed_on, c.id`,
+    [territory.path, Number(date.slice(0, 4))],
+  );
+  const units = new Map(
+    (await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]),
+  );
+  return found.map((c) => {
+    const unit = units.get(Number(c.unit_id));
+    return [
+      c.campaign_id,
+      CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind],
+      c.name,
+      unit?.code ?? null,
+      unit?.name ?? null,
+      c.date,
+      KINDS[c.kind as ContributionKind],
+      Number(c.value_vnd),
+      c.quantity,
+      c.quantity_unit,
+      c.unit_price_vnd === null ? null : Number(c.unit_price_vnd),
+      c.description,
+      null,
+    ];
+  });
+}
+
+/** Adds contributors found by identity (kind, name, unit) and then their contributions, skipping one stored meanwhile. */
+async function insertContributions(em: EntityManager, planned: readonly PlannedContribution[]): Promise<unknown[]> {
+  const json = JSON.stringify(planned);
+  const RECORD = `r("campaignId" int, "contributorKind" text, name text, "unitId" int, "unitPath" text, date date, kind text, "valueVnd" bigint,
+    quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text)`;
+  await em.execute(
+    `INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
+     SELECT DISTINCT ON (r."contributorKind", lower(r.name), r."unitId") r."contributorKind", r.name, r."unitId", r."unitPath"::public.ltree
+     FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+     ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`,
+    [json],
+  );
+  return em.execute(
+    `INSERT INTO awards.contribution (campaign_id, contributor_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
+     SELECT r."campaignId", p.id, r."unitId", r.date, r.kind, r."valueVnd", r.quantity, r."quantityUnit", r."unitPriceVnd", r.description
+     FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+     JOIN awards.contributor p ON p.kind = r."contributorKind" AND lower(p.name) = lower(r.name) AND p.unit_id = r."unitId"
+     WHERE NOT EXISTS (SELECT 1 FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = r."campaignId" AND c.contributed_on = r.date
+       AND c.kind = r.kind AND c.value_vnd = r."valueVnd" AND c.description IS NOT DISTINCT FROM r.description)
+     RETURNING id`,
+    [json],
+  );
+}
+
+/**
  * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
  * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
  * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
  */
-export const contributionImport = defineImportKind<PlannedContribution>({
-  name: 'contributions',
-  capability: Capability.RECORD_CONTRIBUTIONS,
+export const contributionImport = defineImportKind<PlannedContribution>('contributions', {
   title: { vi: 'Đóng góp', en: 'Contributions' },
-  sheetName: 'Đóng góp',
   columns: COLUMNS,
-  validator: (ctx) => new ContributionValidator(ctx),
-  /**
-   * The template: with `withinCode` and `year`, every contribution of that year by contributors of the territory — the
-   * export, which re-imports unchanged. It names households and individuals (personal data), so only a caller who may
-   * record contributions over the territory gets it.
-   */
-  template: {
-    file: 'mau-dong-gop',
-    async rows(ctx, territory, date) {
-      ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
-      const found = await ctx.em.execute(
-        `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
-         c.quantity, c.quantity_unit, c.unit_price_vnd, c.description
-       FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
-       WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
-       ORDER BY c.contributed_on, c.id`,
-        [territory.path, Number(date.slice(0, 4))],
-      );
-      const units = new Map(
-        (await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]),
-      );
-      return found.map((c) => {
-        const unit = units.get(Number(c.unit_id));
-        return [
-          c.campaign_id,
-          CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind],
-          c.name,
-          unit?.code ?? null,
-          unit?.name ?? null,
-          c.date,
-          KINDS[c.kind as ContributionKind],
-          Number(c.value_vnd),
-          c.quantity,
-          c.quantity_unit,
-          c.unit_price_vnd === null ? null : Number(c.unit_price_vnd),
-          c.description,
-          null,
-        ];
-      });
-    },
-  },
-  async commit(em, _ctx, rows) {
-    const planned = rows.map((r) => r.data);
-    const json = JSON.stringify(planned);
-    const RECORD = `r("campaignId" int, "contributorKind" text, name text, "unitId" int, "unitPath" text, date date, kind text, "valueVnd" bigint,
-      quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text)`;
-    await em.execute(
-      `INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
-       SELECT DISTINCT ON (r."contributorKind", lower(r.name), r."unitId") r."contributorKind", r.name, r."unitId", r."unitPath"::public.ltree
-       FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
-       ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`,
-      [json],
-    );
-    const inserted = await em.execute(
-      `INSERT INTO awards.contribution (campaign_id, contributor_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
-       SELECT r."campaignId", p.id, r."unitId", r.date, r.kind, r."valueVnd", r.quantity, r."quantityUnit", r."unitPriceVnd", r.description
-       FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
-       JOIN awards.contributor p ON p.kind = r."contributorKind" AND lower(p.name) = lower(r.name) AND p.unit_id = r."unitId"
-       WHERE NOT EXISTS (SELECT 1 FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = r."campaignId" AND c.contributed_on = r.date
-         AND c.kind = r.kind AND c.value_vnd = r."valueVnd" AND c.description IS NOT DISTINCT FROM r.description)
-       RETURNING id`,
-      [json],
-    );
-    return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
-  },
+  validator: ContributionValidator,
+  exportRows: contributionRows,
+  commit: additions(insertContributions),
 });

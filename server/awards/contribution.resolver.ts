@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { personalVisible } from './subjects.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { ContributionOrderField, isPersonal } from './awards.enums.js';
 import { contributorById } from './awards.loaders.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
@@ -11,6 +11,8 @@ import { ContributionService } from './contribution.service.js';
 import { CampaignRef, campaignRef, UnitRef, unitRef } from './awards.reference.js';
 
 export const ContributionList = ListType(Contribution, 'ContributionList', 'Một trang đóng góp — a page of contributions.');
+
+const ContributionSort = SortArgs(ContributionOrderField, ContributionOrderField.DATE);
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
@@ -22,15 +24,9 @@ export class ContributionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ContributionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ContributionFilter,
-    @Arg('orderBy', () => ContributionOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định DATE) — sort field (default DATE).',
-    })
-    orderBy?: ContributionOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => ContributionSort) sort?: ListSort<ContributionOrderField>,
   ) {
-    return new ContributionService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new ContributionService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Authorized(Capability.RECORD_CONTRIBUTIONS)

@@ -31,12 +31,17 @@ function vnd(value: number, field: string): number {
   return value;
 }
 
-/** The value of a contribution: given in VND, or quantity × local unit price (land, labour, assets). */
-export function contributionValue(input: Pick<RecordContributionInput, 'kind' | 'valueVnd' | 'quantity' | 'unitPriceVnd'>): {
+/** What a contribution is worth in whole VND, with the quantity and unit price it was priced from (or null). */
+export interface ContributionValue {
   valueVnd: number;
   quantity: number | null;
   unitPriceVnd: number | null;
-} {
+}
+
+/** The value of a contribution: given in VND, or quantity × local unit price (land, labour, assets). */
+export function contributionValue(
+  input: Pick<RecordContributionInput, 'kind' | 'valueVnd' | 'quantity' | 'unitPriceVnd'>,
+): ContributionValue {
   const priced = input.quantity != null || input.unitPriceVnd != null;
   if (priced) {
     if (input.kind === ContributionKind.MONEY)

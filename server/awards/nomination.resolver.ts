@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { maySeeStaffNames } from '../shared/staff-names.js';
 import { DateScalar } from '../shared/scalars.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { AwardOrderField, NominationLevelRole, NominationOrderField, NominationStatus } from './awards.enums.js';
@@ -34,6 +34,9 @@ function actingRole(nomination: Nomination, t: NominationTransition): string {
     : 'Cán bộ cấp xét duyệt — staff of a reviewing level';
 }
 
+const NominationSort = SortArgs(NominationOrderField, NominationOrderField.CREATED);
+const AwardSort = SortArgs(AwardOrderField, AwardOrderField.DECIDED_ON);
+
 @Resolver(() => Nomination)
 export class NominationResolver {
   @Query(() => NominationList, { description: 'Hồ sơ đề nghị theo bộ lọc, có phân trang — nominations matching a filter, paged.' })
@@ -41,15 +44,9 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => NominationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: NominationFilter,
-    @Arg('orderBy', () => NominationOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
-    })
-    orderBy?: NominationOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => NominationSort) sort?: ListSort<NominationOrderField>,
   ) {
-    return service(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return service(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => Nomination, { description: 'Hồ sơ đề nghị theo mã định danh (không có: NOT_FOUND) — a nomination by id.' })
@@ -62,15 +59,9 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFilter,
-    @Arg('orderBy', () => AwardOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).',
-    })
-    orderBy?: AwardOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => AwardSort) sort?: ListSort<AwardOrderField>,
   ) {
-    return service(ctx).awards(filter ?? {}, toPage(page), { orderBy, direction });
+    return service(ctx).awards(filter ?? {}, toPage(page), sort);
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS)

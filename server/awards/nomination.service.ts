@@ -6,7 +6,7 @@ import { parseId } from '../shared/ids.js';
 import { entityRows, listPage, orderClause } from '../shared/list-page.js';
 import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
-import { Conditions, normaliseText, textArray } from '../shared/sql.js';
+import { Conditions, type FilterColumns, normaliseText, textArray } from '../shared/sql.js';
 import { dmy, referenceDate } from '../shared/domain/calendar.js';
 import { isWithin, pathIds } from '../shared/domain/subtree.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
@@ -67,6 +67,20 @@ const AWARD_ORDER: Record<AwardOrderField, string> = {
   [AwardOrderField.DECIDED_ON]: 'a.decided_on',
   [AwardOrderField.YEAR]: 'a.year',
   [AwardOrderField.CREATED]: 'a.id',
+};
+
+/** The column each filter field of the two lists equals. */
+const NOMINATION_FILTER: FilterColumns<NominationFilter> = {
+  campaignId: { id: 'n.campaign_id' },
+  standardId: { id: 'n.standard_id' },
+  status: 'n.status',
+  year: 'n.year',
+};
+const AWARD_FILTER: FilterColumns<AwardFilter> = {
+  campaignId: { id: 'a.campaign_id' },
+  subjectUnitId: { id: 'a.subject_unit_id' },
+  year: 'a.year',
+  formCode: 'a.form_code',
 };
 
 /** Nominations through their workflow, and the awards decided from them. */
@@ -377,11 +391,7 @@ export class NominationService extends Service {
   }
 
   async list(filter: NominationFilter, page: Page, sort: ListSort<NominationOrderField> = {}): Promise<ListResult<Nomination>> {
-    const where = new Conditions();
-    where.givenId('n.campaign_id = ?', filter, 'campaignId');
-    where.givenId('n.standard_id = ?', filter, 'standardId');
-    where.given('n.status = ?', filter.status);
-    where.given('n.year = ?', filter.year);
+    const where = Conditions.matching(filter, NOMINATION_FILTER);
     const order = orderClause(NOMINATION_ORDER[sort.orderBy ?? NominationOrderField.CREATED], 'n.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
@@ -395,11 +405,7 @@ export class NominationService extends Service {
   }
 
   async awards(filter: AwardFilter, page: Page, sort: ListSort<AwardOrderField> = {}): Promise<ListResult<Award>> {
-    const where = new Conditions();
-    where.givenId('a.campaign_id = ?', filter, 'campaignId');
-    where.givenId('a.subject_unit_id = ?', filter, 'subjectUnitId');
-    where.given('a.year = ?', filter.year);
-    where.given('a.form_code = ?', filter.formCode);
+    const where = Conditions.matching(filter, AWARD_FILTER);
     const order = orderClause(AWARD_ORDER[sort.orderBy ?? AwardOrderField.DECIDED_ON], 'a.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }

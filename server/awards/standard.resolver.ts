@@ -1,22 +1,26 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
-import { campaignInfo } from './awards.peers.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
 import { dossierOfCampaign, formByCode } from './awards.loaders.js';
 import { EligibilityResult, EligibilityResultList, EligibilityService } from './eligibility.service.js';
 import { CampaignRef, campaignRef } from './awards.reference.js';
 import { AwardStandardFilter, CreateAwardStandardInput, EligibilityFilter, UpdateAwardStandardInput } from './standard.input.js';
-import { deadlineOf, dossierFor, StandardService } from './standard.service.js';
+import { dossierFor, StandardService } from './standard.service.js';
 
 export const AwardStandardList = ListType(
   AwardStandard,
   'AwardStandardList',
   'Một trang tiêu chuẩn khen thưởng — a page of award standards.',
 );
+
+const AwardStandardSort = SortArgs(AwardStandardOrderField, AwardStandardOrderField.CREATED);
+const EligibilitySort = SortArgs(EligibilityOrderField, EligibilityOrderField.ELIGIBLE, {
+  why: { vi: 'đủ điều kiện trước, như awardEligibility', en: 'eligible first, as awardEligibility' },
+});
 
 @Resolver(() => AwardStandard)
 export class StandardResolver {
@@ -27,15 +31,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardStandardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardStandardFilter,
-    @Arg('orderBy', () => AwardStandardOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
-    })
-    orderBy?: AwardStandardOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => AwardStandardSort) sort?: ListSort<AwardStandardOrderField>,
   ) {
-    return new StandardService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new StandardService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => [AwardStandard], {
@@ -81,16 +79,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => EligibilityFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: EligibilityFilter,
-    @Arg('orderBy', () => EligibilityOrderField, {
-      nullable: true,
-      description:
-        'Sắp xếp theo (mặc định ELIGIBLE: đủ điều kiện trước, như awardEligibility) — sort field (default ELIGIBLE: eligible first, as awardEligibility).',
-    })
-    orderBy?: EligibilityOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => EligibilitySort) sort?: ListSort<EligibilityOrderField>,
   ): Promise<EligibilityResultList> {
-    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), { orderBy, direction });
+    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), sort);
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)
@@ -146,16 +137,12 @@ export class StandardResolver {
     description:
       "Hạn nộp hồ sơ của đợt trong năm: nhập cho tiêu chuẩn, hoặc theo mốc của phong trào (null: không có) — the submission deadline for the year: the standard's own, else the campaign milestone's (null: none).",
   })
-  async deadline(
+  deadline(
     @Root() standard: AwardStandard,
     @Ctx() ctx: SubgraphContext,
     @Arg('year', () => Int, { nullable: true, description: "Năm (mặc định: năm của tiêu chuẩn) — the year (default: the standard's)." })
     year?: number,
   ): Promise<AwardDeadline | null> {
-    const forYear = year ?? standard.year;
-    if (forYear == null)
-      return standard.deadline ? Object.assign(new AwardDeadline(), { date: standard.deadline, source: 'STANDARD' }) : null;
-    const found = deadlineOf(standard, forYear, await campaignInfo(ctx, standard.campaignId));
-    return found && Object.assign(new AwardDeadline(), found);
+    return new StandardService(ctx).deadline(standard, year);
   }
 }

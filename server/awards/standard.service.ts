@@ -8,7 +8,7 @@ import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { Conditions, normaliseText } from '../shared/sql.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { campaignInfo, type CampaignInfo } from './awards.peers.js';
-import { AwardStandard } from './award-standard.entity.js';
+import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardFormOrderField, AwardOccasion, AwardStandardOrderField, StandardBasis } from './awards.enums.js';
 import { parseRule, RuleError, type Rule } from './rule.js';
 import { ruleFromInput, type RuleInput } from './rule.input.js';
@@ -252,5 +252,18 @@ export class StandardService extends Service {
     );
     await this.em.flush();
     return created;
+  }
+
+  /**
+   * A standard's submission deadline in a year (default: the standard's own year), as `deadlineOf` finds it among the
+   * campaign's milestones; a standard of no year has only its own deadline, if any.
+   */
+  async deadline(standard: AwardStandard, year?: number | null): Promise<AwardDeadline | null> {
+    const forYear = year ?? standard.year;
+    const found =
+      forYear == null
+        ? standard.deadline && { date: standard.deadline, source: 'STANDARD' }
+        : deadlineOf(standard, forYear, await campaignInfo(this.ctx, standard.campaignId));
+    return found ? Object.assign(new AwardDeadline(), found) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION, CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
@@ -11,6 +11,8 @@ import { CampaignConsistency } from './consistency.types.js';
 
 export const CampaignList = ListType(Campaign, 'CampaignList', 'Một trang phong trào thi đua — a page of campaigns.');
 
+const CampaignSort = SortArgs(CampaignOrderField, CampaignOrderField.CREATED);
+
 @Resolver(() => Campaign)
 export class CampaignResolver {
   @Query(() => CampaignList, { description: 'Danh sách phong trào theo bộ lọc, có phân trang — campaigns matching a filter, paged.' })
@@ -18,15 +20,9 @@ export class CampaignResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => CampaignFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CampaignFilter,
-    @Arg('orderBy', () => CampaignOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
-    })
-    orderBy?: CampaignOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => CampaignSort) sort?: ListSort<CampaignOrderField>,
   ) {
-    return new CampaignService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new CampaignService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => Campaign, {

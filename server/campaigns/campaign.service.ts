@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { type EntityName, LockMode } from '@mikro-orm/core';
 import { Service } from '../shared/service.js';
 import { isStrictlyBelow } from '../shared/domain/subtree.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
@@ -331,33 +331,41 @@ export class CampaignService extends Service {
     return campaign;
   }
 
-  async addSubjects(campaign: Campaign, subjects: readonly SubjectData[]): Promise<void> {
-    for (const subject of subjects) {
-      this.em.create(CampaignSubject, {
-        campaign,
-        type: subject.type,
-        label: nonEmpty(subject.label, 'label'),
-        criteriaText: subject.criteriaText ?? null,
-        note: subject.note ?? null,
-        source: subject.source ?? null,
-      } as never);
-    }
-    await this.em.flush();
+  /** Adds subject types to a plan: a label required; criteria text, note and source may be left out. */
+  addSubjects(campaign: Campaign, subjects: readonly SubjectData[]): Promise<void> {
+    return this.addParts(CampaignSubject, campaign, subjects, {
+      given: ['type'],
+      texts: ['label'],
+      optional: ['criteriaText', 'note', 'source'],
+    });
   }
 
-  async addResponsibilities(campaign: Campaign, duties: readonly ResponsibilityData[]): Promise<void> {
-    for (const duty of duties) {
-      this.em.create(Responsibility, {
-        campaign,
-        kind: duty.kind,
-        actor: nonEmpty(duty.actor, 'actor'),
-        recipient: duty.recipient ?? null,
-        recurrence: duty.recurrence ?? null,
-        deadlineText: duty.deadlineText ?? null,
-        quote: nonEmpty(duty.quote, 'quote'),
-        note: duty.note ?? null,
-        source: nonEmpty(duty.source, 'source'),
-      } as never);
+  /** Adds the plan's duties: who acts, the quote and its source required; recipient, recurrence, deadline and note may be left out. */
+  addResponsibilities(campaign: Campaign, duties: readonly ResponsibilityData[]): Promise<void> {
+    return this.addParts(Responsibility, campaign, duties, {
+      given: ['kind'],
+      texts: ['actor', 'quote', 'source'],
+      optional: ['recipient', 'recurrence', 'deadlineText', 'note'],
+    });
+  }
+
+  /**
+   * Adds parts of a campaign's plan, each record's fields stored under their own names: `given` as they are, `texts`
+   * normalised and required (BAD_USER_INPUT naming the field), `optional` null when left out. Records may hold more
+   * (a derived campaign copies its parent's stored subjects): only the fields named are read.
+   */
+  private async addParts<Part extends object, T extends object>(
+    entity: EntityName<Part>,
+    campaign: Campaign,
+    records: readonly T[],
+    fields: { given: readonly (keyof T & string)[]; texts: readonly (keyof T & string)[]; optional: readonly (keyof T & string)[] },
+  ): Promise<void> {
+    for (const record of records) {
+      const part: Record<string, unknown> = { campaign };
+      for (const field of fields.given) part[field] = record[field];
+      for (const field of fields.texts) part[field] = nonEmpty(record[field] as string, field);
+      for (const field of fields.optional) part[field] = record[field] ?? null;
+      this.em.create(entity, part as never);
     }
     await this.em.flush();
   }

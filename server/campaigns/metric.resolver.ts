@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { MetricOrderField } from './campaigns.enums.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';
@@ -12,6 +12,8 @@ export const MetricList = ListType(Metric, 'MetricList', 'Một trang chỉ số
 /** The code of the nation unit: the catalogue is the nation's, so only its administrators extend it. */
 const NATION_CODE = 'VN';
 
+const MetricSort = SortArgs(MetricOrderField, MetricOrderField.CODE);
+
 @Resolver(() => Metric)
 export class MetricResolver {
   @Query(() => MetricList, { description: 'Danh mục chỉ số, có phân trang — the metric catalogue, paged.' })
@@ -19,12 +21,9 @@ export class MetricResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => MetricFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: MetricFilter,
-    @Arg('orderBy', () => MetricOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' })
-    orderBy?: MetricOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => MetricSort) sort?: ListSort<MetricOrderField>,
   ) {
-    return new MetricService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new MetricService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput, bilingual } from '../shared/errors.js';
-import { choiceOf, type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
+import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import {
   defineImportKind,
   emptyBatch,
@@ -89,11 +88,7 @@ const COLUMNS: ColumnSpec[] = [
     header: 'Từ năm',
     expected: { vi: 'năm bắt đầu của khoảng năm (để trống: một năm)', en: 'first year of a window (empty: one year)' },
   },
-  {
-    key: 'year',
-    header: 'Năm',
-    expected: { vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' },
-  },
+  sharedColumns.year({ vi: 'năm trong giai đoạn (để trống: cuối giai đoạn)', en: 'a year of the period (empty: the period end)' }),
   {
     key: 'comparator',
     header: 'Phép so sánh',
@@ -144,25 +139,14 @@ const COLUMNS: ColumnSpec[] = [
   sharedColumns.codeDate('unitAsOf', { vi: 'ngày bắt đầu giai đoạn', en: 'the period start' }),
 ];
 
-/** The fields a file sets; quote, basis note and dataset count are left as stored (null on a new target). */
-interface TargetFields {
+/**
+ * The fields a file sets: the target's shape as `checkTarget` checks it, every field present (null where empty), and
+ * where it stands; quote, basis note and dataset count are left as stored (null on a new target).
+ */
+interface TargetFields extends Required<Omit<TargetShape, 'datasetCount'>> {
   campaignId: number;
   unitId: number;
   metric: string;
-  yearFrom: number | null;
-  year: number | null;
-  comparator: Comparator;
-  valueUnit: TargetValueUnit;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  status: UnitStatus | null;
-  unitClass: UnitClass | null;
-  isIncrement: boolean;
-  incrementOver: IncrementBasis | null;
-  numerator: number | null;
-  denominator: number | null;
-  denominatorBasis: DenominatorBasis | null;
   note: string | null;
   source: string | null;
 }
@@ -243,7 +227,7 @@ class TargetValidator {
   constructor(private readonly ctx: SubgraphContext) {}
 
   private guard(row: ParsedRow, unit: Pick<UnitInfo, 'path' | 'name' | 'code'>, what: { vi: string; en: string }): void {
-    row.authorize(this.ctx.guard, Capability.PLAN_CAMPAIGNS, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
+    row.authorize(this.ctx.guard, unit, { vi: `lập chỉ tiêu ${what.vi}`, en: `plan targets ${what.en}` });
   }
 
   private async loadCampaigns(rows: readonly ParsedRow[], ids: readonly number[]): Promise<void> {
@@ -344,7 +328,7 @@ class TargetValidator {
       };
       try {
         checkTargetUnit(unit, issued.issuer, issued.campaign);
-        checkTarget(plan as TargetShape, metricKind, issued.campaign);
+        checkTarget(plan, metricKind, issued.campaign);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         batch.errors.push(row.fieldError(columnOf(error.extensions.field), error.message));
@@ -468,8 +452,7 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
       ]);
     }
   }
-  const suffix = query.campaignId ? `-${query.campaignId}` : query.withinCode ? `-${query.withinCode}` : '';
-  return { name: `mau-chi-tieu${suffix}`, rows, textColumns: textColumnsOf(COLUMNS) };
+  return { rows, listing: [query.campaignId ?? query.withinCode] };
 }
 
 /** Columns of a planned target as jsonb_to_recordset reads them. */
@@ -480,13 +463,10 @@ const RECORD = `r(id int, "expectedVersion" int, ${SQL_FIELDS.map(([key, , type]
  * (skipping one stored meanwhile with the same content, so a file imported twice at once adds each once), changed
  * ones in another, each only at the version read — a target changed meanwhile refuses the whole commit.
  */
-export const targetImport = defineImportKind<PlannedTarget>({
-  name: 'targets',
-  capability: Capability.PLAN_CAMPAIGNS,
-  title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets' },
-  sheetName: 'Chỉ tiêu',
+export const targetImport = defineImportKind<PlannedTarget>('targets', {
+  title: { vi: 'Chỉ tiêu phong trào', en: 'Campaign targets', sheet: 'Chỉ tiêu' },
   columns: COLUMNS,
-  validator: (ctx) => new TargetValidator(ctx),
+  validator: TargetValidator,
   template: targetTemplate,
   async commit(em, _ctx, rows) {
     const planned = rows.map((r) => r.data);

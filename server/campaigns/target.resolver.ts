@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { TargetOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION } from './campaign.input.js';
 import { Target } from './target.entity.js';
@@ -9,6 +9,8 @@ import { CreateTargetInput, TargetFilter, UpdateTargetInput } from './target.inp
 import { TargetService } from './target.service.js';
 
 export const TargetList = ListType(Target, 'TargetList', 'Một trang chỉ tiêu — a page of targets.');
+
+const TargetSort = SortArgs(TargetOrderField, TargetOrderField.CREATED);
 
 @Resolver(() => Target)
 export class TargetResolver {
@@ -19,15 +21,9 @@ export class TargetResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => TargetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: TargetFilter,
-    @Arg('orderBy', () => TargetOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định CREATED) — sort field (default CREATED).',
-    })
-    orderBy?: TargetOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => TargetSort) sort?: ListSort<TargetOrderField>,
   ) {
-    return new TargetService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new TargetService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => Target, {

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
-import { type ColumnSpec, sharedColumns, textColumnsOf } from '../shared/import/import-columns.js';
+import { type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import { defineImportKind, emptyBatch, type TemplateTable, type ValidatedBatch } from '../shared/import/import-kind.js';
 import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { foldText, intArray } from '../shared/sql.js';
@@ -22,23 +21,14 @@ const COLUMNS: ColumnSpec[] = [
     en: "the commune's GSO code (as text, leading zeros kept) or a village code",
   }),
   sharedColumns.unitName,
-  {
-    key: 'year',
-    header: 'Năm',
-    required: true,
-    expected: { vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: "the year, within the set's period" },
-  },
+  sharedColumns.year({ vi: 'năm đánh giá, trong thời kỳ của bộ tiêu chí', en: "the year, within the set's period" }, true),
   {
     key: 'set',
     header: 'Bộ tiêu chí',
     required: true,
     expected: { vi: 'mã bộ tiêu chí, ví dụ COMMUNE-NTM-2021-2025', en: "the criteria set's code, e.g. COMMUNE-NTM-2021-2025" },
   },
-  {
-    key: 'asOf',
-    header: 'Ngày đọc mã',
-    expected: { vi: 'ngày trong năm đánh giá (để trống: 30/6)', en: 'a day of the year (empty: 30 June)' },
-  },
+  sharedColumns.codeDate('asOf', { vi: '30/6 của năm đánh giá', en: '30 June of the year' }),
   sharedColumns.version({
     vi: 'phiên bản đã đọc (bắt buộc khi sửa đánh giá đã có; mẫu tải từ hệ thống đã điền sẵn)',
     en: 'the version read (required to change an existing assessment; templates downloaded from the hub carry it)',
@@ -231,8 +221,7 @@ class AssessmentValidator {
       if (r.unitCode && r.date && !unit) {
         errors.push(row.unitNotFound(r.unitCode, r.date));
       }
-      if (unit)
-        row.authorize(this.ctx.guard, Capability.RECORD_ASSESSMENTS, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
+      if (unit) row.authorize(this.ctx.guard, unit, { vi: 'ghi đánh giá cho', en: 'record assessments for' });
       const { rules } = r;
       if (!unit || !rules || r.year === null) {
         batch.errors.push(...errors);
@@ -374,11 +363,7 @@ async function assessmentTemplate(ctx: SubgraphContext, query: Record<string, st
       rows.push([unit.code, unit.name, year, set.code, query.asOf ?? null, a?.version ?? null, ...cellsOf.map((f) => f(a))]);
     }
   }
-  return {
-    name: `mau-danh-gia-${set.code}${query.year ? `-${query.year}` : ''}${query.withinCode ? `-${query.withinCode}` : ''}`,
-    rows,
-    textColumns: textColumnsOf(COLUMNS),
-  };
+  return { rows, listing: [set.code, query.year, query.withinCode] };
 }
 
 interface TemplateAssessment {
@@ -420,14 +405,11 @@ async function templateAssessments(
  * Đánh giá — assessments (unit × criteria set × year → criteria met and indicator values), imported with the rules of
  * `recordAssessment` and written set-based; the insights triggers keep the summaries exact in the same transaction.
  */
-export const assessmentImport = defineImportKind<StagedAssessment>({
-  name: 'assessments',
-  capability: Capability.RECORD_ASSESSMENTS,
-  title: { vi: 'Kết quả đánh giá', en: 'Assessments' },
-  sheetName: 'Đánh giá',
+export const assessmentImport = defineImportKind<StagedAssessment>('assessments', {
+  title: { vi: 'Kết quả đánh giá', en: 'Assessments', sheet: 'Đánh giá' },
   columns: COLUMNS,
   dynamicColumn,
-  validator: (ctx) => new AssessmentValidator(ctx),
+  validator: AssessmentValidator,
   template: assessmentTemplate,
   async commit(em, ctx, rows) {
     const staged = rows.map((r) => ({ row: r.row, plan: r.data }));

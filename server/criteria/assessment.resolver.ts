@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { DateScalar } from '../shared/scalars.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
@@ -10,6 +10,8 @@ import { AssessmentOrderField } from './criteria.enums.js';
 import { AssessmentCoverage, assessmentCoverage } from './assessment-coverage.js';
 
 export const AssessmentList = ListType(Assessment, 'AssessmentList', 'Một trang đánh giá — a page of assessments.');
+
+const AssessmentSort = SortArgs(AssessmentOrderField, AssessmentOrderField.YEAR);
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
@@ -39,15 +41,9 @@ export class AssessmentResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AssessmentFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AssessmentFilter,
-    @Arg('orderBy', () => AssessmentOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định YEAR) — sort field (default YEAR).',
-    })
-    orderBy?: AssessmentOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => AssessmentSort) sort?: ListSort<AssessmentOrderField>,
   ) {
-    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => AssessmentCoverage, {

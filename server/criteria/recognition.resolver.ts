@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { ListType, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { RecognitionOrderField } from './criteria.enums.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
@@ -13,6 +13,8 @@ export const RecognitionDecisionList = ListType(
   'Một trang quyết định công nhận — a page of recognition decisions.',
 );
 
+const RecognitionSort = SortArgs(RecognitionOrderField, RecognitionOrderField.DECIDED_ON);
+
 @Resolver(() => RecognitionDecision)
 export class RecognitionResolver {
   @Query(() => RecognitionDecisionList, {
@@ -22,15 +24,9 @@ export class RecognitionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => RecognitionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: RecognitionFilter,
-    @Arg('orderBy', () => RecognitionOrderField, {
-      nullable: true,
-      description: 'Sắp xếp theo (mặc định DECIDED_ON) — sort field (default DECIDED_ON).',
-    })
-    orderBy?: RecognitionOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => RecognitionSort) sort?: ListSort<RecognitionOrderField>,
   ) {
-    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => RecognitionDecision, {

@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import { CAPABILITIES, Capability, CAPABILITY_DESCRIPTIONS } from './capabilities.js';
+import { CAPABILITIES, Capability } from './capabilities.js';
 import type { SubgraphContext } from './context.js';
 import { isWithinPath } from './domain/subtree.js';
 import { bilingual, forbidden } from './errors.js';
@@ -98,6 +98,6 @@ export const authChecker: AuthChecker<SubgraphContext, Capability> = ({ context 
     return true;
   // A capability no role holds is the system administrators' alone.
   if (capabilities.every((capability) => !CAPABILITIES[capability].roles.length)) requireSystemAdmin(context);
-  const { vi, en } = CAPABILITY_DESCRIPTIONS[capabilities[0]];
+  const { vi, en } = CAPABILITIES[capabilities[0]].description;
   throw forbidden(`Bạn không có quyền "${vi}" ở đơn vị nào`, `You hold ${capabilities[0]} (${en.replace(/\.$/, '')}) over no unit`);
 };

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { badInput } from './errors.js';
+import { badInput, type Named } from './errors.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './page-size.js';
 
 export { DEFAULT_LIMIT, MAX_LIMIT };
@@ -18,6 +18,34 @@ registerEnumType(SortDirection, { name: 'SortDirection', description: 'Chiều s
 export interface ListSort<OrderField extends string> {
   orderBy?: OrderField | null;
   direction?: SortDirection | null;
+}
+
+/**
+ * A list's sort arguments, `orderBy` and `direction` (a `ListSort` for its service): `orderBy` one of the list's order
+ * fields, `fallback` when left out, and `why` says what that order means where its name does not; `direction` ASC
+ * unless the list says otherwise. The service reads the same default from its order map.
+ */
+export function SortArgs<OrderField extends string>(
+  orderFields: Record<string, OrderField>,
+  fallback: OrderField,
+  { direction = SortDirection.ASC, why }: { direction?: SortDirection; why?: Named } = {},
+): ClassType<ListSort<OrderField>> {
+  @ArgsType()
+  class Sort implements ListSort<OrderField> {
+    // Direction first: it is the order of the arguments in the committed SDL.
+    @Field(() => SortDirection, {
+      nullable: true,
+      description: `Chiều sắp xếp (mặc định ${direction}) — sort direction (default ${direction}).`,
+    })
+    direction?: SortDirection | null;
+
+    @Field(() => orderFields, {
+      nullable: true,
+      description: `Sắp xếp theo (mặc định ${fallback}${why ? `: ${why.vi}` : ''}) — sort field (default ${fallback}${why ? `: ${why.en}` : ''}).`,
+    })
+    orderBy?: OrderField | null;
+  }
+  return Sort;
 }
 
 /** The paging arguments every list takes: `offset` and `limit` (at most MAX_LIMIT). */

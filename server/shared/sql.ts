@@ -33,6 +33,12 @@ export function searchTerm(value: string, field = 'search'): string {
   return search;
 }
 
+/**
+ * The column each field of a filter equals: a column's name, or `{ id: column }` for a field holding an ID. Every field
+ * of the filter has one, so a field added to the filter and not to its columns fails to compile.
+ */
+export type FilterColumns<Filter> = { readonly [Field in keyof Filter & string]-?: string | { id: string } };
+
 /** Collects SQL conditions and their parameters in order. */
 export class Conditions {
   readonly clauses: string[] = [];
@@ -53,6 +59,16 @@ export class Conditions {
   givenId<F extends object>(clause: string, filter: F, field: keyof F & string): this {
     const value = filter[field];
     return value == null ? this : this.add(clause, parseId(value as string | number, field));
+  }
+
+  /** A filter whose every field equals a column (`FilterColumns`): each field given adds `column = value` (`given`, `givenId`). */
+  static matching<Filter extends object>(filter: Filter, columns: FilterColumns<Filter>): Conditions {
+    const where = new Conditions();
+    for (const [field, column] of Object.entries(columns) as [keyof Filter & string, string | { id: string }][]) {
+      if (typeof column === 'string') where.given(`${column} = ?`, filter[field]);
+      else where.givenId(`${column.id} = ?`, filter, field);
+    }
+    return where;
   }
 
   /**

@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
-import { defineImportKind, emptyBatch, stageAdditions, type ValidatedBatch } from '../shared/import/import-kind.js';
+import { additions, defineImportKind, emptyBatch, stageAdditions, type ValidatedBatch } from '../shared/import/import-kind.js';
 import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import { intArray } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
-import { UnitService, checkClassification } from './unit.service.js';
+import type { Cell } from '../shared/table-file.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
+import { type CheckedClassification, UnitService, checkClassification, validOn } from './unit.service.js';
 import { ClassificationScheme } from './units.enums.js';
 
 /** The schemes and values as the template writes them (the import also takes their codes). */
@@ -66,13 +67,9 @@ const COLUMNS: ColumnSpec[] = [
 ];
 
 /** A classification to add: the unit resolved, the rest as `checkClassification` returns it. */
-interface PlannedClassification {
+interface PlannedClassification extends CheckedClassification {
   unitId: number;
   unitPath: string;
-  scheme: ClassificationScheme;
-  value: string | null;
-  validFrom: string | null;
-  validTo: string | null;
   source: string | null;
 }
 
@@ -126,7 +123,7 @@ class ClassificationValidator {
       const { row, errors } = r;
       const unit = r.unitCode ? units.get(`${r.unitCode}@${r.date}`) : undefined;
       if (r.unitCode && !unit) errors.push(row.unitNotFound(r.unitCode, r.date));
-      if (unit) row.authorize(this.ctx.guard, Capability.CLASSIFY_UNITS, unit, { vi: 'phân loại', en: 'classify' });
+      if (unit) row.authorize(this.ctx.guard, unit, { vi: 'phân loại', en: 'classify' });
       if (!unit || !r.scheme || errors.length) {
         batch.errors.push(...errors);
         continue;
@@ -167,54 +164,51 @@ class ClassificationValidator {
 }
 
 /**
+ * The template's rows: every classification of the units of the territory valid on the template's day, whatever its
+ * period — the export, which re-imports unchanged.
+ */
+async function classificationRows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]> {
+  const found = await ctx.em.execute(
+    `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
+     FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
+     WHERE u.path <@ ?::ltree AND ${validOn('u')}
+     ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`,
+    [territory.path, date, date],
+  );
+  return found.map((c) => [
+    c.code,
+    c.name,
+    SCHEME_LABELS[c.scheme as ClassificationScheme],
+    c.value === null ? null : (VALUE_LABELS[c.value] ?? c.value),
+    c.valid_from,
+    c.valid_to,
+    c.source,
+    date,
+  ]);
+}
+
+/** Adds the classifications, skipping one stored meanwhile. */
+function insertClassifications(em: EntityManager, planned: readonly PlannedClassification[]): Promise<unknown[]> {
+  return em.execute(
+    `INSERT INTO units.unit_classification (unit_id, scheme, value, valid_from, valid_to, source)
+     SELECT r."unitId", r.scheme, r.value, r."validFrom", r."validTo", r.source
+     FROM jsonb_to_recordset(?::jsonb) AS r("unitId" int, scheme text, value text, "validFrom" date, "validTo" date, source text)
+     WHERE NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = r."unitId" AND c.scheme = r.scheme
+       AND c.value IS NOT DISTINCT FROM r.value AND c.valid_from IS NOT DISTINCT FROM r."validFrom" AND c.valid_to IS NOT DISTINCT FROM r."validTo")
+     RETURNING unit_id`,
+    [JSON.stringify(planned)],
+  );
+}
+
+/**
  * Phân loại đơn vị — classifications of units (especially disadvantaged, terrain, border, coastal, island, commune
  * group) with the rules of `setUnitClassification`, added in one statement per thousand rows; one already stored
  * meanwhile is skipped, so a file imported twice, even at once, adds each classification once.
  */
-export const classificationImport = defineImportKind<PlannedClassification>({
-  name: 'classifications',
-  capability: Capability.CLASSIFY_UNITS,
-  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications' },
-  sheetName: 'Phân loại',
+export const classificationImport = defineImportKind<PlannedClassification>('classifications', {
+  title: { vi: 'Phân loại đơn vị', en: 'Unit classifications', sheet: 'Phân loại' },
   columns: COLUMNS,
-  validator: (ctx) => new ClassificationValidator(ctx),
-  /**
-   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists every classification of the units
-   * of that territory valid that day, whatever its period — the export, which re-imports unchanged.
-   */
-  template: {
-    file: 'mau-phan-loai',
-    async rows(ctx, territory, date) {
-      const found = await ctx.em.execute(
-        `SELECT u.code, u.name, c.scheme, c.value, to_char(c.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(c.valid_to, 'YYYY-MM-DD') AS valid_to, c.source
-       FROM units.unit_classification c JOIN units.unit u ON u.id = c.unit_id
-       WHERE u.path <@ ?::ltree AND NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)
-       ORDER BY u.code, c.scheme, c.valid_from NULLS FIRST, c.id`,
-        [territory.path, date, date],
-      );
-      return found.map((c) => [
-        c.code,
-        c.name,
-        SCHEME_LABELS[c.scheme as ClassificationScheme],
-        c.value === null ? null : (VALUE_LABELS[c.value] ?? c.value),
-        c.valid_from,
-        c.valid_to,
-        c.source,
-        date,
-      ]);
-    },
-  },
-  async commit(em, _ctx, rows) {
-    const planned = rows.map((r) => r.data);
-    const inserted = await em.execute<{ unit_id: number }[]>(
-      `INSERT INTO units.unit_classification (unit_id, scheme, value, valid_from, valid_to, source)
-       SELECT r."unitId", r.scheme, r.value, r."validFrom", r."validTo", r.source
-       FROM jsonb_to_recordset(?::jsonb) AS r("unitId" int, scheme text, value text, "validFrom" date, "validTo" date, source text)
-       WHERE NOT EXISTS (SELECT 1 FROM units.unit_classification c WHERE c.unit_id = r."unitId" AND c.scheme = r.scheme
-         AND c.value IS NOT DISTINCT FROM r.value AND c.valid_from IS NOT DISTINCT FROM r."validFrom" AND c.valid_to IS NOT DISTINCT FROM r."validTo")
-       RETURNING unit_id`,
-      [JSON.stringify(planned)],
-    );
-    return { created: inserted.length, updated: 0, unitPaths: planned.map((p) => p.unitPath) };
-  },
+  validator: ClassificationValidator,
+  exportRows: classificationRows,
+  commit: additions(insertClassifications),
 });

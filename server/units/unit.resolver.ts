@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { ListType, MAX_LIMIT, PageArgs, SortDirection, toPage } from '../shared/paging.js';
+import { type ListSort, ListType, MAX_LIMIT, PageArgs, SortArgs, toPage } from '../shared/paging.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
@@ -44,6 +44,8 @@ export class UnitChangePage {
   })
   nextAfterId!: number | null;
 }
+
+const UnitSort = SortArgs(UnitOrderField, UnitOrderField.CODE);
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
@@ -92,12 +94,9 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => UnitFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UnitFilter,
-    @Arg('orderBy', () => UnitOrderField, { nullable: true, description: 'Sắp xếp theo (mặc định CODE) — sort field (default CODE).' })
-    orderBy?: UnitOrderField,
-    @Arg('direction', () => SortDirection, { nullable: true, description: 'Chiều sắp xếp (mặc định ASC) — sort direction (default ASC).' })
-    direction?: SortDirection,
+    @Args(() => UnitSort) sort?: ListSort<UnitOrderField>,
   ) {
-    return new UnitService(ctx).list(filter ?? {}, toPage(page), { orderBy, direction });
+    return new UnitService(ctx).list(filter ?? {}, toPage(page), sort);
   }
 
   @Query(() => String, {

@@ -14,8 +14,12 @@ import { UnitOrderField, ClassificationScheme } from './units.enums.js';
 
 /** An ltree path of unit ids, as grants carry them ("1.1100056.1200568"). */
 const LTREE_PATH = /^\d{1,12}(\.\d{1,12}){0,9}$/;
-/** Valid on a date: inside its period, and not a unit of a withdrawn reorganisation (valid on no day). */
-const VALID_ON = 'NOT u.withdrawn AND (u.valid_from IS NULL OR u.valid_from <= ?::date) AND (u.valid_to IS NULL OR u.valid_to >= ?::date)';
+/**
+ * The unit of this alias is valid on a date (given twice): inside its period, and not a unit of a withdrawn
+ * reorganisation (valid on no day).
+ */
+export const validOn = (alias: string) =>
+  `NOT ${alias}.withdrawn AND (${alias}.valid_from IS NULL OR ${alias}.valid_from <= ?::date) AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= ?::date)`;
 const ORDER: Record<UnitOrderField, string> = {
   [UnitOrderField.CODE]: 'u.code',
   [UnitOrderField.NAME]: 'u.short_name',
@@ -57,7 +61,7 @@ export class UnitService extends Service {
 
   /** The unit with this code valid on `asOf` (default today), or null. */
   async findByCode(code: string, asOf: string = today()): Promise<AdministrativeUnit | null> {
-    const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${VALID_ON} ORDER BY u.level LIMIT 1`, [
+    const rows = await this.em.execute(`SELECT u.* FROM units.unit u WHERE u.code = ? AND ${validOn('u')} ORDER BY u.level LIMIT 1`, [
       code,
       asOf,
       asOf,
@@ -92,7 +96,7 @@ export class UnitService extends Service {
   async list(filter: UnitFilter = {}, page: Page, sort: ListSort<UnitOrderField> = {}): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
-    if (!filter.anyDate) where.add(VALID_ON, asOf, asOf);
+    if (!filter.anyDate) where.add(validOn('u'), asOf, asOf);
     where.given('u.level = ?', filter.level);
     where.given('u.kind = ?', filter.kind);
     if (filter.parentCode !== undefined && filter.parentCode !== null) {
@@ -252,16 +256,21 @@ export class UnitService extends Service {
   }
 }
 
-/**
- * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
- * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
- */
-export function checkClassification(input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>): {
+/** A classification as `checkClassification` accepts it: a scheme, a value it allows, a period in order. */
+export interface CheckedClassification {
   scheme: ClassificationScheme;
   value: string | null;
   validFrom: string | null;
   validTo: string | null;
-} {
+}
+
+/**
+ * The rules of a classification, shared by `setUnitClassification` and the file import: its period in order, a value
+ * the scheme takes (none for yes/no schemes). Throws BAD_USER_INPUT naming the field (`validTo`, `classification`).
+ */
+export function checkClassification(
+  input: Pick<SetUnitClassificationInput, 'scheme' | 'value' | 'validFrom' | 'validTo'>,
+): CheckedClassification {
   const validFrom = input.validFrom ?? null;
   const validTo = input.validTo ?? null;
   if (validFrom && validTo && validFrom > validTo) {

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { bilingual } from '../shared/errors.js';
 import { choiceOf, type ColumnSpec } from '../shared/import/import-columns.js';
@@ -7,8 +6,10 @@ import { defineImportKind, emptyBatch, type ValidatedBatch } from '../shared/imp
 import { cells, type ImportRowError, type ParsedRow } from '../shared/import/import-row.js';
 import { foldText, intArray, normaliseText } from '../shared/sql.js';
 import { today } from '../shared/scalars.js';
+import type { Cell } from '../shared/table-file.js';
+import type { UnitInfo } from '../shared/unit-directory.js';
 import { UnitKind, UnitLevel, VILLAGE_PREFIXES, fullNameOf } from './units.enums.js';
-import { UnitService, lockMap } from './unit.service.js';
+import { UnitService, lockMap, validOn } from './unit.service.js';
 import { guardMap } from './map-constraints.js';
 import type { CreateVillageInput } from './village.input.js';
 import { type RowError, VillageService, insertVillages, isVillageKind } from './village.service.js';
@@ -134,7 +135,7 @@ class VillageValidator {
 
   /** As the mutation refuses a batch with one commune outside the caller's subtree: the whole file, naming the row. */
   private authorizeRow(row: ParsedRow, commune: { path: string; name: string; code: string }): void {
-    row.authorize(this.ctx.guard, Capability.MANAGE_VILLAGES, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
+    row.authorize(this.ctx.guard, commune, { vi: 'thêm thôn cho', en: 'add villages to' });
   }
 
   /** The rows that are not already stored as they are (those are counted unchanged); every row's commune must be the importer's. */
@@ -180,46 +181,41 @@ class VillageValidator {
 }
 
 /**
+ * The template's rows: the villages of the territory valid on the template's day, each with its commune, kind, code
+ * and period — the export, which re-imports unchanged.
+ */
+async function villageRows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]> {
+  const villages = await ctx.em.execute(
+    `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
+       to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
+     FROM units.unit v JOIN units.unit c ON c.id = v.parent_id
+     WHERE v.level = 'VILLAGE' AND v.path <@ ?::ltree AND ${validOn('v')}
+     ORDER BY c.code, v.code`,
+    [territory.path, date, date],
+  );
+  return villages.map((v) => [
+    v.commune_code,
+    v.commune_name,
+    v.short_name,
+    VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind,
+    v.code,
+    v.valid_from,
+    v.valid_to,
+    date,
+  ]);
+}
+
+/**
  * Thôn, tổ dân phố — villages added to communes from a file, with the rules of `createVillages` and written by
  * `insertVillages` after `lockMap`, which every change of the map takes; the rows are planned again under the lock,
  * so a village added meanwhile fails the commit (CONFLICT, nothing written). Existing villages are renamed and closed
  * through their mutations, not by file.
  */
-export const villageImport = defineImportKind<CreateVillageInput>({
-  name: 'villages',
-  capability: Capability.MANAGE_VILLAGES,
-  title: { vi: 'Thôn, tổ dân phố', en: 'Villages' },
-  sheetName: 'Thôn',
+export const villageImport = defineImportKind<CreateVillageInput>('villages', {
+  title: { vi: 'Thôn, tổ dân phố', en: 'Villages', sheet: 'Thôn' },
   columns: COLUMNS,
-  validator: (ctx) => new VillageValidator(ctx),
-  /**
-   * The template: with `withinCode` (and `year`, read on 30 June, or `asOf`) it lists the villages of that territory
-   * valid on that day, each with its commune, kind, code and period — the export, which re-imports unchanged.
-   */
-  template: {
-    file: 'mau-thon',
-    async rows(ctx, territory, date) {
-      const villages = await ctx.em.execute(
-        `SELECT c.code AS commune_code, c.name AS commune_name, v.short_name, v.kind, v.code,
-         to_char(v.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(v.valid_to, 'YYYY-MM-DD') AS valid_to
-       FROM units.unit v JOIN units.unit c ON c.id = v.parent_id
-       WHERE v.level = 'VILLAGE' AND NOT v.withdrawn AND v.path <@ ?::ltree
-         AND (v.valid_from IS NULL OR v.valid_from <= ?::date) AND (v.valid_to IS NULL OR v.valid_to >= ?::date)
-       ORDER BY c.code, v.code`,
-        [territory.path, date, date],
-      );
-      return villages.map((v) => [
-        v.commune_code,
-        v.commune_name,
-        v.short_name,
-        VILLAGE_PREFIXES[v.kind as UnitKind] ?? v.kind,
-        v.code,
-        v.valid_from,
-        v.valid_to,
-        date,
-      ]);
-    },
-  },
+  validator: VillageValidator,
+  exportRows: villageRows,
   beforeCommit: lockMap,
   async commit(em, ctx, rows) {
     return guardMap(async () => {

@@ -42,6 +42,8 @@ export const sharedColumns = {
     required: true,
     expected: { vi: 'mã định danh của phong trào (số)', en: "the campaign's id (a number)" },
   } as ColumnSpec,
+  /** The year a row is about; `expected` says which years the kind takes. */
+  year: (expected: Named, required = false): ColumnSpec => ({ key: 'year', header: 'Năm', expected, ...(required && { required }) }),
   /** The unit's name beside its code, for people: never read. */
   unitName: {
     key: 'unitName',

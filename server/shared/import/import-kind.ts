@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Capability } from '../capabilities.js';
+import { type Capability, importCapability } from '../capabilities.js';
 import type { SubgraphContext } from '../context.js';
 import { badInput, type Named } from '../errors.js';
 import { today } from '../scalars.js';
+import { foldText } from '../sql.js';
 import type { Cell } from '../table-file.js';
 import type { UnitDirectory, UnitInfo } from '../unit-directory.js';
-import { type ColumnSpec, textColumnsOf } from './import-columns.js';
+import type { ColumnSpec } from './import-columns.js';
 import type { ImportRowError, ParsedRow } from './import-row.js';
 
 /** A validated row waiting for the commit (kept in imports.import_row between the dry run and the commit). */
@@ -41,13 +42,19 @@ export interface CommittedBatch {
   unitPaths: string[];
 }
 
-/** A table a template or an export writes: its header row first. */
+/**
+ * A template: its header row first, then what it holds; `listing` says what that is (a campaign's id, a set's code, a
+ * year, a unit's code) and names the file after the kind's sheet (`templateFile`).
+ */
 export interface TemplateTable {
-  /** File name without extension. */
-  name: string;
   rows: Cell[][];
-  /** Columns stored as text in XLSX (codes keep their leading zeros). */
-  textColumns: number[];
+  listing: readonly (string | number | undefined)[];
+}
+
+/** What an import kind is called: in full (Vietnamese, English) and, where that is long, on its template's sheet. */
+export interface ImportTitle extends Named {
+  /** The template's worksheet, which also names its file (`mau-<sheet>`); the Vietnamese title when left out. */
+  sheet?: string;
 }
 
 /**
@@ -57,7 +64,10 @@ export interface TemplateTable {
 export interface ImportKind<Plan = unknown> {
   /** URL segment and job kind: `/imports/<name>`. */
   name: string;
-  /** The capability the kind's single-record mutation needs: the importer must hold it over every row's unit. */
+  /**
+   * The capability the kind's single-record mutation needs, as the capability table gives it for `POST /imports/<name>`:
+   * the importer must hold it over every row's unit (`ParsedRow.authorize`).
+   */
   capability: Capability;
   title: Named;
   /** Name of the template's worksheet. */
@@ -66,7 +76,8 @@ export interface ImportKind<Plan = unknown> {
   columns: readonly ColumnSpec[];
   /** Columns whose header varies (one per criterion…): the spec a header text names, or null. */
   dynamicColumn?(header: string): ColumnSpec | null;
-  validator(ctx: SubgraphContext): ImportValidator;
+  /** Checks one file's rows; built for each file with the importer's context. */
+  validator: new (ctx: SubgraphContext) => ImportValidator;
   /** Runs first in the commit's transaction (a lock, say). */
   beforeCommit?(em: EntityManager): Promise<void>;
   /** Writes staged rows in the commit's transaction, set-based; re-checks versions under lock (CONFLICT throws, nothing is written). */
@@ -75,27 +86,65 @@ export interface ImportKind<Plan = unknown> {
   template(ctx: SubgraphContext, query: Record<string, string | undefined>): Promise<TemplateTable>;
 }
 
+/** What a kind declares: its own parts; its template either whole, or as the export of a territory (`exportRows`). */
+type ImportKindParts<Plan> = Omit<ImportKind<Plan>, 'name' | 'capability' | 'title' | 'sheetName' | 'template'> & {
+  title: ImportTitle;
+} & (
+    | Pick<ImportKind<Plan>, 'template'>
+    | {
+        /**
+         * The records stored in the unit a template's `withinCode` names, on the template's date, as template rows: the
+         * template is then the export of that territory (`templateTerritory`), or the header row alone.
+         */
+        exportRows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]>;
+      }
+  );
+
 /**
- * A template that is the export of a territory: the header row, then with `withinCode` the records stored in the unit
- * that code names on the template's date (`templateTerritory`).
+ * Declares the import kind served at `/imports/<name>`: its capability is the capability table's for that route, and it
+ * states only what is its own (title, columns, validator, commit, template); its commit receives the plans its validator
+ * staged, typed.
  */
-export interface TerritoryExport {
-  /** File name without extension; `-<withinCode>` follows when the template lists a territory. */
-  file: string;
-  /** The records stored in that territory on that date, as template rows. */
-  rows(ctx: SubgraphContext, territory: UnitInfo, date: string): Promise<Cell[][]>;
+export function defineImportKind<Plan>(name: string, parts: ImportKindParts<Plan>): ImportKind {
+  const { title, ...own } = parts;
+  const kind = {
+    ...own,
+    name,
+    capability: importCapability(name),
+    title: { vi: title.vi, en: title.en },
+    sheetName: title.sheet ?? title.vi,
+  };
+  if ('template' in parts) return kind as ImportKind;
+  const { exportRows } = parts;
+  return {
+    ...kind,
+    async template(ctx, query) {
+      const found = await templateTerritory(ctx.units, query);
+      const rows = found ? await exportRows(ctx, found.territory, found.date) : [];
+      return { rows: [parts.columns.map((c) => c.header), ...rows], listing: [query.withinCode] };
+    },
+  } as ImportKind;
+}
+
+/** A template's file name: `mau-` and its sheet's name without accents, then what it lists (`mau-phan-loai-02287`). */
+export function templateFile(kind: Pick<ImportKind, 'sheetName'>, table: TemplateTable): string {
+  return ['mau', foldText(kind.sheetName).replace(/ /g, '-'), ...table.listing.filter((part) => part !== undefined && part !== '')].join(
+    '-',
+  );
 }
 
 /**
- * Declares an import kind: what is its own (columns, validator, commit, template); its commit receives the plans its
- * validator staged, typed, and a template given as a `TerritoryExport` is built by `territoryTemplate`.
+ * The commit of a kind that only adds (its validator stages with `stageAdditions`): `insert` adds the plans, skipping
+ * any stored meanwhile (a file imported twice, even at once, adds each record once), and returns the rows it added.
  */
-export function defineImportKind<Plan>(
-  kind: Omit<ImportKind<Plan>, 'template'> & { template: ImportKind['template'] | TerritoryExport },
-): ImportKind {
-  const { template } = kind;
-  if (typeof template === 'function') return { ...kind, template };
-  return { ...kind, template: (ctx, query) => territoryTemplate(ctx, kind.columns, template, query) } as ImportKind;
+export function additions<Plan extends { unitPath: string }>(
+  insert: (em: EntityManager, plans: Plan[]) => Promise<readonly unknown[]>,
+): ImportKind<Plan>['commit'] {
+  return async (em, _ctx, rows) => {
+    const plans = rows.map((r) => r.data);
+    const added = await insert(em, plans);
+    return { created: added.length, updated: 0, unitPaths: plans.map((p) => p.unitPath) };
+  };
 }
 
 /** The deepest path every one of these ltree paths lies in (null for none). */
@@ -135,22 +184,6 @@ export async function templateTerritory(
       'withinCode',
     );
   return { territory, date };
-}
-
-/**
- * A template that is the export of a territory: the header row, then with `withinCode` the rows of the unit found
- * (`templateTerritory`); the file named `<file>-<withinCode>`, or `<file>` alone.
- */
-async function territoryTemplate(
-  ctx: SubgraphContext,
-  columns: readonly ColumnSpec[],
-  spec: TerritoryExport,
-  query: Record<string, string | undefined>,
-): Promise<TemplateTable> {
-  const rows: Cell[][] = [columns.map((c) => c.header)];
-  const found = await templateTerritory(ctx.units, query);
-  if (found) rows.push(...(await spec.rows(ctx, found.territory, found.date)));
-  return { name: `${spec.file}${query.withinCode ? `-${query.withinCode}` : ''}`, rows, textColumns: textColumnsOf(columns) };
 }
 
 /** Units by code, each read on its own day, asked of the units subgraph a day at a time; keyed "code@date". */

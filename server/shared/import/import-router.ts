@@ -14,7 +14,8 @@ import { withRequestScope } from '../request-scope.js';
 import { type Cell, sendTable } from '../table-file.js';
 import { ImportFileError, sheetRows, spoolUpload, type SpooledFile } from './import-file.js';
 import { ImportJobs, type ImportJob } from './import-jobs.js';
-import { commonPath, type ImportKind, type ValidatedBatch } from './import-kind.js';
+import { textColumnsOf } from './import-columns.js';
+import { commonPath, type ImportKind, templateFile, type ValidatedBatch } from './import-kind.js';
 import { type ImportRowError, type ParsedRow, parseRow, readHeader } from './import-row.js';
 
 /** What the hub gives a subgraph's import routes. */
@@ -102,7 +103,7 @@ class JobRunner {
 
   /** Dry run: reads the file through its header, validates every row batch by batch, stages the valid ones, keeps the errors. */
   async validate(job: ImportJob, file: SpooledFile, ctx: SubgraphContext, jobs: ImportJobs): Promise<void> {
-    const validator = this.kind.validator(ctx);
+    const validator = new this.kind.validator(ctx);
     const totals = { rows_read: 0, rows_validated: 0, error_count: 0, to_create: 0, to_update: 0, unchanged: 0 };
     const flush = async (batch: ValidatedBatch, validated: number) => {
       await jobs.stage(job.id, batch.staged);
@@ -266,8 +267,8 @@ export function importRouter(kind: ImportKind, deps: ImportDeps): Router {
       const ctx = await signedIn(req);
       const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? v : undefined]));
       const table = await kind.template(ctx, query);
-      await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', table.name, kind.sheetName, table.rows, {
-        textColumns: table.textColumns,
+      await sendTable(res, req.path.endsWith('.xlsx') ? 'xlsx' : 'csv', templateFile(kind, table), kind.sheetName, table.rows, {
+        textColumns: textColumnsOf(kind.columns),
       });
     }),
   );

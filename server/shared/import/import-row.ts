@@ -79,11 +79,12 @@ export class ParsedRow {
   }
 
   /**
-   * Refuses the whole file (FORBIDDEN, naming this row) when the importer may not `act` on the row's unit — as the
-   * single-record mutation refuses its whole batch. `act` precedes the unit's name ("phân loại", "classify").
+   * Refuses the whole file (FORBIDDEN, naming this row) when the importer does not hold the kind's capability over the
+   * row's unit — as the single-record mutation refuses its whole batch. `act` precedes the unit's name ("phân loại",
+   * "classify").
    */
-  authorize(guard: Guard, capability: Capability, unit: { path: string; name: string; code: string }, act: Named): void {
-    if (guard.allows(capability, unit)) return;
+  authorize(guard: Guard, unit: { path: string; name: string; code: string }, act: Named): void {
+    if (guard.allows(this.layout.capability, unit)) return;
     throw forbidden(
       `Dòng ${this.row}: bạn không có quyền ${act.vi} ${unit.name} (mã ${unit.code}); cả tệp bị từ chối`,
       `Row ${this.row}: you may not ${act.en} ${unit.name} (code ${unit.code}); the whole file is refused`,
@@ -93,6 +94,8 @@ export class ParsedRow {
 
 /** How a header row maps onto a kind's columns. */
 export interface Layout {
+  /** The kind's capability, which the importer must hold over every row's unit. */
+  capability: Capability;
   /** For each column index of the file, the spec it is (null: ignored, e.g. a unit's name). */
   columns: (ColumnSpec | null)[];
   byKey: Map<string, { spec: ColumnSpec; header: string }>;
@@ -107,7 +110,7 @@ const foldHeader = (header: string) => foldText(header.replace(/\(\*\)|\*/g, '')
  * unknown or repeated — the mark of a wrong sheet or a file made for something else.
  */
 export function readHeader(
-  kind: Pick<ImportKind, 'columns' | 'dynamicColumn' | 'title'>,
+  kind: Pick<ImportKind, 'capability' | 'columns' | 'dynamicColumn' | 'title'>,
   header: readonly ImportCell[],
   sheet: string,
 ): Layout {
@@ -153,7 +156,7 @@ export function readHeader(
       `The header row${whereEn} does not match the "${kind.title.en}" template: ${parts.map((p) => p[1]).join('; ')}. Download the template and keep its header row on the first sheet`,
     );
   }
-  return { columns, byKey };
+  return { capability: kind.capability, columns, byKey };
 }
 
 /** Turns a file row into a ParsedRow through the layout. */
