@@ -10,31 +10,57 @@ const graphqlMain = require.resolve('graphql');
 // on disk (as `npm start` does), which spares a part of each start.
 process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'ntm-node-compile-cache');
 
+const resolve = {
+  // One graphql module (its CommonJS build) for our sources and the CommonJS Apollo packages alike.
+  alias: [
+    { find: /^graphql$/, replacement: graphqlMain },
+    { find: /^graphql\/(.+?)(\.m?js)?$/, replacement: `${dirname(graphqlMain)}/$1.js` },
+  ],
+};
+
+/** What every test file runs with, in either project below. */
+const files = {
+  setupFiles: ['tests/support/setup.ts'],
+  testTimeout: 60_000,
+  // Browser tests poll the page for what the server sends back: allow a loaded machine (CI runs on 2 cores).
+  expect: { poll: { timeout: 15_000, interval: 100 } },
+  hookTimeout: 180_000,
+  pool: 'forks' as const,
+  // tests/limits.test.ts collects garbage before it measures a request's memory.
+  execArgv: ['--expose-gc'],
+};
+/** tests/limits.test.ts runs a hub in its own worker and measures that process's memory. */
+const MEASURES_ITS_PROCESS = ['tests/limits.test.ts'];
+
 export default defineConfig({
-  resolve: {
-    // One graphql module (its CommonJS build) for our sources and the CommonJS Apollo packages alike.
-    alias: [
-      { find: /^graphql$/, replacement: graphqlMain },
-      { find: /^graphql\/(.+?)(\.m?js)?$/, replacement: `${dirname(graphqlMain)}/$1.js` },
-    ],
-  },
+  resolve,
   test: {
-    include: ['tests/**/*.test.ts', 'server/**/*.spec.ts'],
+    // Run once, in the root project, for both projects below (they inherit what it provides): a PostgreSQL holding a
+    // seeded template, and each worker slot's database and hub.
     globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/setup.ts'],
-    testTimeout: 60_000,
-    // Browser tests poll the page for what the server sends back: allow a loaded machine (CI runs on 2 cores).
-    expect: { poll: { timeout: 15_000, interval: 100 } },
-    hookTimeout: 180_000,
-    pool: 'forks',
-    // Each file in a fresh module graph: sharing one worker's modules between files (isolate: false) imported the
-    // server once per worker, but the memory limits (tests/limits.test.ts) then measured what earlier files left.
-    // tests/support/setup.ts still closes and forgets, after each file, what support modules opened or cached.
-    isolate: true,
-    // tests/limits.test.ts collects garbage before it measures a request's memory.
-    execArgv: ['--expose-gc'],
+    projects: [
+      {
+        extends: false,
+        resolve,
+        test: {
+          ...files,
+          name: 'shared',
+          include: ['tests/**/*.test.ts', 'server/**/*.spec.ts'],
+          exclude: MEASURES_ITS_PROCESS,
+          // A worker keeps the modules it loaded from one file to the next: loading the server, its ORM and GraphQL
+          // again for each of some 70 files was a third of the workers' processor time. tests/support/setup.ts
+          // closes and forgets, after each file, what support modules opened or cached.
+          isolate: false,
+        },
+      },
+      {
+        extends: false,
+        resolve,
+        test: { ...files, name: 'isolated', include: MEASURES_ITS_PROCESS, isolate: true },
+      },
+    ],
     // Files run side by side, each worker slot on its own hub and database cloned from one seeded template
-    // (tests/support/global-setup.ts). Two workers suit the 2-core CI machine; NTM_TEST_WORKERS overrides.
+    // (tests/support/global-setup.ts). NTM_TEST_WORKERS overrides.
     fileParallelism: true,
     maxWorkers: Number(process.env.NTM_TEST_WORKERS ?? 2),
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],

@@ -127,8 +127,10 @@ describe('every page at 1440×900 and at a 390×844 phone', () => {
             timeout: 15_000,
           })
           .catch(() => failures.push(`${name}-${size}: the page drew nothing`));
+        // Loading shows as react-admin's indicator or an indeterminate bar; a determinate bar is a figure (the
+        // dashboard's share of each target) and stays.
         await page
-          .locator('.RaLoadingIndicator-loader, .MuiLinearProgress-root')
+          .locator('.RaLoadingIndicator-loader, .MuiLinearProgress-indeterminate')
           .first()
           .waitFor({ state: 'detached', timeout: 5_000 })
           .catch(() => undefined);
