@@ -40,7 +40,6 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     projects: [
       {
-        extends: false,
         resolve,
         test: {
           ...files,
@@ -54,7 +53,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         resolve,
         test: { ...files, name: 'isolated', include: MEASURES_ITS_PROCESS, isolate: true },
       },

@@ -61,12 +61,23 @@ function postgresProcesses(): number[] {
     .map(Number)
     .filter((pid) => {
       try {
-        return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === postmaster;
+        // After the command's closing parenthesis: the state, then the parent. A zombie (Z) has exited already.
+        const [state, parent] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return Number(parent) === postmaster && state !== 'Z';
       } catch {
         return false;
       }
     });
   return [postmaster, ...children];
+}
+
+/** Sends a signal to a PostgreSQL process; one that has exited meanwhile (a backend whose client left) needs none. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 const alive = (pid: number) => {
@@ -177,7 +188,7 @@ describe('a frozen database', () => {
   it('fails requests and reports not ready through its time limits while the database is frozen, then recovers', async () => {
     expect((await query(`{ unit(code: "56") { code } }`)).data.unit.code).toBe('56');
     const frozen = postgresProcesses();
-    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    for (const pid of frozen) signal(pid, 'SIGSTOP');
     try {
       // The database stays frozen until the finally below: a request or a readiness check that comes back now was
       // ended by the hub's time limits (statement 2 s, client 1 s later; /readyz 800 ms), the only thing that can end
@@ -189,7 +200,7 @@ describe('a frozen database', () => {
       expect(readiness.status).toBe(503);
       await sleep(1_000);
     } finally {
-      for (const pid of frozen) process.kill(pid, 'SIGCONT');
+      for (const pid of frozen) signal(pid, 'SIGCONT');
     }
     for (let attempt = 0; attempt < 50 && (await ready()) !== 200; attempt++) await sleep(100);
     expect(await ready()).toBe(200);

@@ -1,0 +1,3 @@
+import { walkEveryPage } from './page-walk.js';
+
+walkEveryPage('phone');
