@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { hubError } from '../shared/errors.js';
+import { subgraphUnavailable } from '../shared/errors.js';
 import type { GatewayContext } from './gateway.js';
 
 /** The statuses by which a subgraph over HTTP says it cannot answer just now. */
@@ -19,17 +19,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const code = first?.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && typeof first?.message === 'string')
       return new GraphQLError(first.message, { extensions: { code } });
-    if (UNAVAILABLE.has(response.status)) {
-      const service = /\/subgraphs\/([\w-]+)\//.exec(this.url ?? '')?.[1] ?? 'subgraph';
-      return hubError(
-        'SERVICE_UNAVAILABLE',
-        `Phân hệ "${service}" tạm thời không trả lời được`,
-        `Subgraph "${service}" cannot answer just now`,
-        {
-          serviceName: service,
-        },
-      );
-    }
+    if (UNAVAILABLE.has(response.status)) return subgraphUnavailable(this.url ?? '');
     return error;
   }
 }

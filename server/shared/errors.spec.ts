@@ -32,6 +32,23 @@ describe('maskError', () => {
     }
   });
 
+  it('names a subgraph the gateway cannot reach, in the same words as one that cannot answer (SubgraphDataSource)', () => {
+    const error = masked(
+      'request to http://127.0.0.1:4317/subgraphs/awards/graphql failed, reason: connect ECONNREFUSED 127.0.0.1:4317',
+      new Error('refused'),
+    );
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', serviceName: 'awards' });
+    expect(error.message).toBe('Phân hệ "awards" tạm thời không trả lời được — Subgraph "awards" cannot answer just now');
+    // Apollo's own serviceName, where it gives one, is kept.
+    const named = maskError(
+      new GraphQLError('request to http://10.0.0.7/graphql failed, reason: socket hang up', {
+        extensions: { serviceName: 'insights' },
+      }).toJSON(),
+      undefined,
+    );
+    expect(named.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', serviceName: 'insights' });
+  });
+
   it('hides anything else behind INTERNAL_SERVER_ERROR, without the driver text', () => {
     const error = masked('select * from secret_table - column "x" does not exist', new Error('column "x" does not exist'));
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });

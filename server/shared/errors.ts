@@ -33,6 +33,20 @@ export function hubError(code: ErrorCode, vi: string, en: string, details?: Reco
   return new GraphQLError(bilingual(vi, en), { extensions: { code, ...details } });
 }
 
+/**
+ * A subgraph that cannot be reached or cannot answer just now (down, restarting, its database away): SERVICE_UNAVAILABLE
+ * naming it, so the client knows to retry. `where` is its URL or a message holding it (`…/subgraphs/<name>/…`).
+ */
+export function subgraphUnavailable(where: string, serviceName?: string): GraphQLError {
+  const service = serviceName ?? /\/subgraphs\/([\w-]+)\//.exec(where)?.[1] ?? 'subgraph';
+  return hubError(
+    'SERVICE_UNAVAILABLE',
+    `Phân hệ "${service}" tạm thời không trả lời được`,
+    `Subgraph "${service}" cannot answer just now`,
+    { serviceName: service },
+  );
+}
+
 export const badInput = (vi: string, en: string, field?: string) => hubError('BAD_USER_INPUT', vi, en, field ? { field } : undefined);
 export const notFound = (vi: string, en: string) => hubError('NOT_FOUND', vi, en);
 export const forbidden = (vi: string, en: string) => hubError('FORBIDDEN', vi, en);
@@ -103,13 +117,8 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, l
     formatted.message,
   );
   if (unreachable) {
-    const service =
-      (formatted.extensions?.serviceName as string | undefined) ?? /\/subgraphs\/([\w-]+)\//.exec(formatted.message)?.[1] ?? 'subgraph';
-    return {
-      message: bilingual(`Phân hệ "${service}" tạm thời không truy cập được`, `Subgraph "${service}" is unavailable for now`),
-      path: formatted.path,
-      extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service },
-    };
+    const unavailable = subgraphUnavailable(formatted.message, formatted.extensions?.serviceName as string | undefined);
+    return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
   }
   // The driver's own messages when the database is unreachable, alone or after the statement (MikroORM: "<sql> - …").
   if (
