@@ -9,7 +9,7 @@ import { authorisationMatrix } from './support/authorization-cases.js';
 import { errorCodes, gql } from './support/client.js';
 import { auditedSql, sql } from './support/db.js';
 import { expectRevoked, type WatchedEndpoint } from './support/revocation.js';
-import { launch, openPage } from './browser/browser.js';
+import { launch, openPage, release } from './browser/browser.js';
 import { databaseUrl, hubUrl } from './support/hub.js';
 
 /**
@@ -390,7 +390,7 @@ describe('the console through Hive Gateway', () => {
       expect(requests.every((url) => url === hive())).toBe(true);
       expect(errors).toEqual([]);
     } finally {
-      await browser.close();
+      await release(browser);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, expectReadable, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 const counts = async (page: Page) =>
@@ -68,7 +68,7 @@ describe('admin console: award nominations and preconditions', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('records a precondition from the eligibility page and the subject becomes eligible', async () => {

@@ -21,8 +21,14 @@ const DOCS_SCREENSHOTS = process.env.NTM_SCREENSHOTS === '1';
 /** Chromium honours --lang only for a UI locale it ships (Debian: the chromium-l10n package); its headless shell always. */
 const CHROMIUM_HAS_VI = existsSync('/usr/lib/chromium/locales/vi.pak') || CHROMIUM !== '/usr/bin/chromium';
 
-/** Launches headless Chromium; without one the browser tests fail (they are not skipped) and say how to install it. */
+/**
+ * This worker's headless Chromium, launched by the first browser test file it runs: files on one worker run one after
+ * another and share their modules (vitest.config.ts), so they share one browser too, each in contexts of its own that
+ * `release` closes after it. Without Chromium the browser tests fail (they are not skipped) and say how to install it.
+ */
+let shared: Browser | undefined;
 export async function launch(): Promise<Browser> {
+  if (shared?.isConnected()) return shared;
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `No Chromium at ${CHROMIUM}: the console's browser tests need one. Install it with \`apt-get install -y chromium-headless-shell\` (Debian/Ubuntu), or set NTM_CHROMIUM to a Chromium binary.`,
@@ -38,7 +44,7 @@ export async function launch(): Promise<Browser> {
     );
   }
   // --lang: the browser's own UI locale, which native date inputs follow (dd/mm/yyyy rather than mm/dd/yyyy).
-  const browser = await chromium.launch({
+  shared = await chromium.launch({
     executablePath: CHROMIUM,
     env: { ...process.env, LANG: 'vi_VN.UTF-8', LANGUAGE: 'vi' },
     args: [
@@ -53,9 +59,15 @@ export async function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  const browser = shared;
   launched.add(browser);
   browser.on('disconnected', () => launched.delete(browser));
   return browser;
+}
+
+/** What a file opened in the shared browser (its contexts and their pages), closed when the file is done. */
+export async function release(browser: Browser | undefined): Promise<void> {
+  await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
 }
 
 /**

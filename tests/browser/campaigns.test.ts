@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /**
  * The console's targets and milestones in a real browser: the targets list sorts and filters on the server, the
@@ -44,7 +44,7 @@ describe('targets and milestones in the console', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('lists targets filtered and sorted by the server', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
 import { campaignId } from '../support/fixtures.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /**
  * The admin console in a real browser against the real hub (demo profile): Khánh Hòa's administrator signs in,
@@ -22,7 +22,7 @@ describe('admin console', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('signs in and shows Vietnamese by default', async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenFor } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /**
  * Criteria sets, assessments and recognitions in the console: lists sorted and filtered by the API, and a set's
@@ -26,7 +26,7 @@ describe('admin console: criteria, assessments and recognitions', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   /** Unit codes of the assessments the API lists first for the district in 2024, in this order. */

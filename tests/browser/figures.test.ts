@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_HEADERS, PROGRESS_HEADERS } from '../../server/insights/export-rows.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /** How the console writes numbers in Vietnamese (vi-VN: 1.234,56): the display rule, applied to the API's figures. */
 const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -53,7 +53,7 @@ describe('figures in the console and the downloads', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('compares the 34 provinces in 2024 as the API does: blanks unranked, coverage shown, the download the same', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../server/gateway/examples.js';
-import { launch, openPage, screenshot } from './browser.js';
+import { launch, openPage, release, screenshot } from './browser.js';
 import { hubUrl } from '../support/hub.js';
 
 /**
@@ -27,7 +27,7 @@ describe('GraphiQL in a browser without internet', () => {
     });
   });
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('opens with the example tabs, browses the schema and runs the first example', async () => {

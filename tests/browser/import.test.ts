@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
 import { sql } from '../support/db.js';
 import { readXlsx, sheetValues, writeXlsx } from '../support/imports.js';
-import { consoleUrl, expectReadable, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /**
  * The import page (issue 15): Quảng Nam's administrator downloads the 2024 template of one district filled with what
@@ -29,7 +29,7 @@ describe('admin console: importing assessments from a file', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   /** Sets the page's file input to these bytes and asks for the dry run. */

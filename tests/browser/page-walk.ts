@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn as login } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, expectReadable, launch, openPage, shot, signIn, watch } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, release, shot, signIn, watch } from './browser.js';
 
 /** The sizes and languages every page is walked at, each a test file of its own (pages-*.test.ts) so they run side by side. */
 const SIZES = {
@@ -27,7 +27,7 @@ export function walkEveryPage(size: Size): void {
       browser = await launch();
     });
     afterAll(async () => {
-      await browser?.close();
+      await release(browser);
     });
 
     it(`draws each page${size === 'phone' ? ', with nothing scrolling sideways,' : ''} and shows only readable text`, async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, createTestUser, signIn as signInByApi } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, launch, openPage, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, signIn } from './browser.js';
 
 /** The console when its session is revoked on the server: the next request answers 401 and it signs out. */
 describe('console: a revoked session', () => {
@@ -16,7 +16,7 @@ describe('console: a revoked session', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('signs out at its next request once a system administrator locks the account, and cannot sign in again', async () => {

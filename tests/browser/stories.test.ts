@@ -2,13 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn as login } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, expectReadable, launch, openPage, shot, signIn, watch } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, release, shot, signIn, watch } from './browser.js';
 
 /**
  * The stories of issue 14, each walked end to end by a first-time user who starts signed out, signs in through the
  * form with a demo account, and chooses units with the unit picker (never by typing a code). Each fails on a page
  * error, a console error, or text a person should not have to read (untranslated keys, raw codes). Every page at
- * both sizes: `pages.test.ts`.
+ * each size: `pages-*.test.ts`.
  */
 
 /** Picks a unit in a picker: types part of its name without accents, then chooses the option with that code. */
@@ -26,7 +26,7 @@ describe('first-time users', () => {
     browser = await launch();
   });
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   /** A page for one user, signed in through the form, watched for errors. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
 import { sql } from '../support/db.js';
 import { TEST_ADMIN } from '../support/constants.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 /** The console's system pages: accounts (system administrators only) and the audit log, sorted and filtered on the server. */
 describe('console: accounts and audit log', () => {
@@ -19,7 +19,7 @@ describe('console: accounts and audit log', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it('creates an account with a grant through the form; a bad user name is refused before anything is written', async () => {

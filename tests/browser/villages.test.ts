@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
 import { TEST_ADMIN } from '../support/constants.js';
 import { sql } from '../support/db.js';
-import { consoleUrl, launch, openPage, screenshot, signIn } from './browser.js';
+import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-01-01`;
 
@@ -51,7 +51,7 @@ describe('admin console: villages and reorganisations', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await release(browser);
   });
 
   it("adds a village on the commune's page and renames it", async () => {
