@@ -58,9 +58,11 @@ export default defineConfig({
       },
     ],
     // Files run side by side, each worker slot on its own hub and database cloned from one seeded template
-    // (tests/support/global-setup.ts). NTM_TEST_WORKERS overrides.
+    // (tests/support/global-setup.ts). Three on the 2-core CI machine: files spend much of their time waiting (processes
+    // starting, PostgreSQL restarting, pages drawing), and a third worker fills it — 226 s against 274 s with two, and
+    // 229 s with four (docs/benchmarks.md). NTM_TEST_WORKERS overrides.
     fileParallelism: true,
-    maxWorkers: Number(process.env.NTM_TEST_WORKERS ?? 2),
+    maxWorkers: Number(process.env.NTM_TEST_WORKERS ?? 3),
     reporters: process.env.CI ? ['default', 'junit'] : ['default'],
     outputFile: { junit: 'tests/artifacts/junit.xml' },
   },
