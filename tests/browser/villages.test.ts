@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../support/client.js';
 import { TEST_ADMIN } from '../support/constants.js';
 import { sql } from '../support/db.js';
-import { consoleUrl, launch, openPage, release, screenshot, signIn } from './browser.js';
+import { consoleUrl, expectReadable, launch, openPage, release, screenshot, signIn } from './browser.js';
 
 const NEXT_YEAR = `${new Date().getUTCFullYear() + 1}-01-01`;
 
@@ -130,6 +130,9 @@ describe('admin console: villages and reorganisations', () => {
     await signIn(system, TEST_ADMIN.username, TEST_ADMIN.password);
     await system.goto(consoleUrl('reorganisations/create'));
     await system.getByLabel('Ngày có hiệu lực').fill('2027-03-01');
+    // Each source's share is labelled in Vietnamese, as every other field (it once read "Share").
+    await expect.poll(() => system.getByRole('combobox', { name: /^Phần/ }).count()).toBe(2);
+    await expectReadable(system);
     // What a unit picker says below its field, the day its codes are read on among it.
     const readOn = async (label: RegExp) => {
       const described = await system.getByLabel(label).first().getAttribute('aria-describedby');

@@ -71,7 +71,7 @@ export function ReorganisationCreate() {
         <ArrayInput source="sources">
           <SimpleFormIterator inline>
             <EventUnitInput source="unitCode" before validate={required()} minWidth={360} />
-            <EnumInput source="share" enumName="LineageShare" validate={required()} />
+            <EnumInput source="share" label="resources.reorganisations.fields.share" enumName="LineageShare" validate={required()} />
           </SimpleFormIterator>
         </ArrayInput>
         <ArrayInput source="results">
