@@ -152,22 +152,31 @@ function remoteExecutor(
 }
 
 /**
- * Stops listening and lets requests in flight finish. Responses still to be written tell the client to close the
+ * Lets requests in flight finish, then stops listening. Responses still to be written tell the client to close the
  * connection; kept-alive connections close when their keep-alive timer runs out (shortened while draining), so a
- * client never has a request cut on a connection it was entitled to reuse. Whatever is left at the deadline is cut.
+ * client never has a request cut on a connection it was entitled to reuse. The hub keeps accepting until its requests
+ * in flight are answered: a connection the kernel queued while the process was busy with them is then served (with
+ * `connection: close`), where closing the listener would reset it. Whatever is left at the deadline is cut.
  */
 function drainable(http: Server) {
   const pending = new Set<ServerResponse>();
+  let settled: (() => void) | undefined;
   http.on('request', (_req: IncomingMessage, res: ServerResponse) => {
     pending.add(res);
-    res.once('close', () => pending.delete(res));
+    res.once('close', () => {
+      pending.delete(res);
+      if (!pending.size) settled?.();
+    });
   });
   return async (deadlineMs = 15_000): Promise<void> => {
     http.keepAliveTimeout = 500;
     for (const res of pending) if (!res.headersSent) res.setHeader('connection', 'close');
-    const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(http, () => resolve()));
-    const deadline = setTimeout(() => http.closeAllConnections(), deadlineMs);
-    await closed;
+    const deadline = setTimeout(() => {
+      settled?.();
+      http.closeAllConnections();
+    }, deadlineMs);
+    if (pending.size) await new Promise<void>((resolve) => (settled = resolve));
+    await new Promise<void>((resolve) => net.Server.prototype.close.call(http, () => resolve()));
     clearTimeout(deadline);
   };
 }
