@@ -1,60 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../tests/support/db.js';
+import { contend, write } from '../../tests/support/contention.js';
 import { openSpecOrm } from '../../tests/support/spec-context.js';
-import { inTransaction, type SubgraphContext } from '../shared/context.js';
+import type { SubgraphContext } from '../shared/context.js';
 import { Role, type Grant } from '../shared/identity.js';
 import { Comparator, RecognitionTier } from './criteria.enums.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { criteriaSubgraph } from './index.js';
 import { RecognitionService } from './recognition.service.js';
-
-/** A write as its resolver runs it: the service built on the transaction the write runs in. */
-const write = <T>(ctx: SubgraphContext, work: (tx: SubgraphContext) => Promise<T>): Promise<T> =>
-  ctx.em.transactional((em) => work(inTransaction(ctx, em)));
-
-/** Resolves once a connection to this database waits on a lock while running a statement on `table`. */
-async function lockAwaited(table: string): Promise<void> {
-  for (let tries = 0; tries < 400; tries++) {
-    const [{ waiting }] = await sql<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity
-       WHERE datname = current_database() AND wait_event_type = 'Lock' AND position($1 IN query) > 0`,
-      [table],
-    );
-    if (waiting) return;
-    await setTimeout(25);
-  }
-  throw new Error(`No statement on ${table} waited on a lock`);
-}
-
-/**
- * Two callers make one change of the same version. The first writes, then keeps its transaction open until the second
- * waits on a lock of `table`, then commits: the second sees the first's write only if its check of the version waited
- * for the lock the first holds, in the transaction its resolver opened. Returns the first's result and the second's
- * error (null when it succeeded).
- */
-async function contend<T>(table: string, callers: [SubgraphContext, SubgraphContext], change: (tx: SubgraphContext) => Promise<T>) {
-  let wrote!: () => void;
-  let commit!: () => void;
-  const written = new Promise<void>((resolve) => (wrote = resolve));
-  const held = new Promise<void>((resolve) => (commit = resolve));
-  const first = write(callers[0], async (tx) => {
-    const result = await change(tx);
-    wrote();
-    await held;
-    return result;
-  });
-  await Promise.race([written, first]);
-  const second = write(callers[1], change).then(
-    () => null,
-    (error: unknown) => error,
-  );
-  await lockAwaited(table);
-  commit();
-  return { first: await first, second: await second };
-}
 
 describe('criteria writes hold their row locks in the transaction the resolver opens', () => {
   let orm: MikroORM;
