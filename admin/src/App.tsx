@@ -14,6 +14,7 @@ import criteriaSets from './criteriaSets';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
+import { Notification } from './layout/Notification';
 import { LoginPage } from './signIn/LoginPage';
 import recognitions from './recognitions';
 import reorganisations from './reorganisations';
@@ -36,6 +37,7 @@ export function App() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={Layout}
+      notification={Notification}
       loginPage={LoginPage}
       dashboard={Dashboard}
       requireAuth

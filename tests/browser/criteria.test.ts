@@ -22,6 +22,8 @@ describe('admin console: criteria, assessments and recognitions', () => {
     district = units.data.units.nodes[0];
     browser = await launch();
     page = await openPage(browser, errors);
+    // The page's clock runs as usual until a test stops it (below: a message must not wait behind the one shown).
+    await page.clock.install();
     await signIn(page, 'khanhhoa.admin', 'demo-khanhhoa');
   });
 
@@ -128,11 +130,19 @@ describe('admin console: criteria, assessments and recognitions', () => {
     await page.getByText('Chuyển đổi số (kiểm thử trình duyệt)').waitFor();
     await screenshot(page, 'criteria-03-criterion-added');
 
+    // With the page's time stopped, "Đã thêm" never hides itself: the refusal must replace it at once rather than
+    // wait its turn behind it (react-admin's own notification queues each message until the one before has hidden).
     await page.getByTestId('add-criterion').click();
     await dialog.getByLabel('Số thứ tự tiêu chí').fill(String(next));
     await dialog.getByLabel('Tên tiêu chí').fill('Trùng số (kiểm thử trình duyệt)');
-    await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText(`Bộ tiêu chí đã có tiêu chí số ${next}`).waitFor();
+    await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+    try {
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText(`Bộ tiêu chí đã có tiêu chí số ${next}`).waitFor();
+      await expect(page.getByText('Đã thêm vào bộ tiêu chí').count()).resolves.toBe(0);
+    } finally {
+      await page.clock.resume();
+    }
     // The dialog stays open on the refusal.
     await dialog.waitFor({ state: 'visible' });
   });
