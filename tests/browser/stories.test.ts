@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn as login } from '../support/auth.js';
 import { gql } from '../support/client.js';
@@ -77,6 +77,13 @@ describe('first-time users', () => {
     await cell.waitFor();
     const before = await cell.inputValue();
     const next = String((Number(before) || 0) + 2);
+    // The grid's targets come back slowly: "Đã lưu" must still mean the cell knows what it saved, so that clearing
+    // or changing it at once (below) reaches the server.
+    const slowTargets = async (route: Route) => {
+      if (route.request().postData()?.includes('page: targets(')) await new Promise((r) => setTimeout(r, 1_500));
+      await route.fallback();
+    };
+    await page.route('**/graphql', slowTargets);
     await cell.fill(next);
     await cell.press('Enter');
     await page.getByText('Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024').waitFor();
@@ -103,6 +110,17 @@ describe('first-time users', () => {
       .getByText(before ? 'Đã lưu chỉ tiêu Huyện Khánh Vĩnh năm 2024' : 'Đã xóa chỉ tiêu')
       .first()
       .waitFor();
+    await page.unroute('**/graphql', slowTargets);
+    await expect
+      .poll(async () =>
+        (
+          await gql(
+            `query($c: ID!) { targets(filter: { campaignId: $c, metric: "COMMUNES_NTM", unitCode: "573", year: 2024 }) { nodes { value } } }`,
+            { c: kh.id },
+          )
+        ).data.targets.nodes.map((t: { value: number }) => t.value),
+      )
+      .toEqual(before ? [Number(before)] : []);
 
     // The national set is not the province's: no threshold can be set there.
     await page.goto(consoleUrl('criteriaSets'));

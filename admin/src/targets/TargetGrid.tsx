@@ -218,14 +218,16 @@ export function TargetGrid() {
     return [...Array.from({ length: to - from + 1 }, (_, i) => from + i), null];
   }, [campaign]);
 
+  // The message comes once the grid has read its targets again: until then a cell just saved does not know its new
+  // target, and clearing it at once would change nothing on the server (the cell would still read empty).
   const done = (key: string, unit: Unit, year: number | null) => ({
-    onSuccess: () => {
+    onSuccess: async () => {
+      await refetch();
       notify(key, { type: 'success', messageArgs: { unit: unit.name, year: year ?? translate('resources.targets.grid.periodEnd') } });
-      refetch();
     },
-    onError: (error: unknown) => {
+    onError: async (error: unknown) => {
+      await refetch();
       notify((error as Error).message, { type: 'error' });
-      refetch();
     },
   });
   const save = (unit: Unit, year: number | null) => async (value: number, existing?: Target) => {
