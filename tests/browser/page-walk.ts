@@ -155,6 +155,15 @@ export function walkEveryPage(size: Size): void {
           if (size === 'phone' && (await page.locator('.RaList-main table').count()))
             failures.push(`${name}-phone: a table rather than a simple list`);
         }
+        // A title longer than the app bar leaves room for is cut with an ellipsis, inside its slot.
+        const title = await page.evaluate(() => {
+          const slot = document.getElementById('react-admin-title');
+          const text = slot?.firstElementChild;
+          if (!slot || !text || text.scrollWidth <= slot.clientWidth) return 'fits';
+          const within = text.getBoundingClientRect().width <= slot.getBoundingClientRect().width + 1;
+          return within && getComputedStyle(text).textOverflow === 'ellipsis' ? 'cut with an ellipsis' : `cut short: "${text.textContent}"`;
+        });
+        if (title.startsWith('cut short')) failures.push(`${name}-${size}: the title is ${title}`);
         await shot(page, `page-${name}-${size}`).catch((error: Error) => failures.push(error.message));
         await expectReadable(page, language, usernames).catch((error: Error) => failures.push(`${name}-${size}: ${error.message}`));
       }
