@@ -415,7 +415,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
       state.ready = false;
       // Keep serving briefly while /readyz says no, so connections already queued are accepted and answered.
       await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
-      // Stop accepting connections, let requests in flight finish, then close what they used.
+      // Let requests in flight finish (still accepting), stop listening, then close what they used.
       await drain();
       for (const server of servers.reverse()) await server.stop();
       for (const orm of orms.values()) await orm.close(true);

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneDatabase, type ClonedDatabase } from './support/hub.js';
 import { startProcess } from './support/process.js';
@@ -51,6 +52,52 @@ describe('the hub process', () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     // A process of its own to start (its supergraph composed anew) beside other test files on a loaded machine.
   }, 180_000);
+
+  it('keeps answering new connections after the drain delay while a request is still in flight, then exits cleanly', async () => {
+    const hub = startProcess({ DATABASE_URL: database.url, NTM_DRAIN_DELAY_MS: '300', NTM_DB_STATEMENT_TIMEOUT_MS: '60000' });
+    const url = await hub.url;
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      // A read of Khánh Hòa's classifications waits on a table this test holds: a request in flight for as long as it likes.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE units.unit_classification IN ACCESS EXCLUSIVE MODE');
+      const slow = fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ unit(code: "56") { code classifications { code } } }' }),
+      });
+      await expect
+        .poll(
+          async () =>
+            (
+              await locker.query(
+                `SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'units.unit_classification'::regclass AND NOT granted`,
+              )
+            ).rows[0].n,
+        )
+        .toBeGreaterThan(0);
+      hub.child.kill('SIGTERM');
+      await expect.poll(async () => (await fetch(`${url}/readyz`)).status).toBe(503);
+      // Past the drain delay, with the read still waiting: a new connection is answered, and asked to close.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const late = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect([late.status, late.headers.get('connection'), await late.json()]).toEqual([200, 'close', { data: { __typename: 'Query' } }]);
+      await locker.query('COMMIT');
+      const answered = await slow;
+      expect(answered.status).toBe(200);
+      expect(((await answered.json()) as { data: { unit: { code: string } } }).data.unit.code).toBe('56');
+      expect(await hub.exited).toBe(0);
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    } finally {
+      await locker.end();
+      hub.child.kill('SIGKILL');
+    }
+  });
 
   it('reports a composition error clearly and exits non-zero', async () => {
     const hub = startProcess({ DATABASE_URL: database.url, EXTERNAL_SUBGRAPHS: 'broken=http://127.0.0.1:9/graphql' });
