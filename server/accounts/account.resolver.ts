@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { isWithinPath } from '../shared/guard.js';
 import { Capability, CAPABILITIES } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { CreateUserInput, GrantInput, UserFilter, UserOrderField } from './account.input.js';
 import { AccountService } from './account.service.js';
 import { CapabilityView, LoginResult, GrantView } from './account.types.js';
@@ -61,13 +61,13 @@ export class AccountResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UserFilter,
-    @Args(() => UserSort) sort?: ListSort<UserOrderField>,
+    @Args(() => UserSort) sort?: SortRequest<UserOrderField>,
   ) {
     const scopes = ctx.guard.paths(Capability.MANAGE_ACCOUNTS);
     const accounts = service(ctx);
     const window = toPage(page);
     const within = scopes.includes('1') ? null : await accounts.grantUnitsWithin(scopes);
-    return accounts.list(filter ?? {}, window, sort, within);
+    return accounts.list(filter ?? {}, window, UserSort.resolve(sort), within);
   }
 
   @Authorized(Capability.MANAGE_ACCOUNTS)

@@ -162,7 +162,7 @@ export class AccountService extends Service {
   async list(
     filter: UserFilter,
     page: Page,
-    sort: ListSort<UserOrderField> = {},
+    sort: ListSort<UserOrderField>,
     withinUnits: readonly number[] | null = null,
   ): Promise<ListResult<UserAccount>> {
     const where = new Conditions();
@@ -174,7 +174,7 @@ export class AccountService extends Service {
     }
     where.given('u.active = ?', filter.active);
     if (filter.role) where.add('EXISTS (SELECT 1 FROM accounts.role_grant g WHERE g.user_id = u.id AND g.role = ?)', filter.role);
-    const order = orderClause(USER_ORDER[sort.orderBy ?? UserOrderField.USERNAME], 'u.id', sort.direction);
+    const order = orderClause(USER_ORDER[sort.orderBy], 'u.id', sort.direction);
     return listPage(this.em, page, { select: 'u.id', from: 'accounts.user_account u', where, order }, async (rows) => {
       const ids = rows.map((r) => Number(r.id));
       const byId = new Map((await this.em.find(UserAccount, { id: { $in: ids } })).map((u) => [u.id, u]));

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, SortDirection, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, SortDirection, toPage } from '../shared/paging.js';
 import { AuditFilter, AuditOrderField } from './account.input.js';
 import { AuditService } from './audit.service.js';
 
@@ -57,8 +57,8 @@ export class AuditResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AuditFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AuditFilter,
-    @Args(() => AuditSort) sort?: ListSort<AuditOrderField>,
+    @Args(() => AuditSort) sort?: SortRequest<AuditOrderField>,
   ) {
-    return new AuditService(ctx).list(filter ?? {}, toPage(page), sort ?? {}, ctx.guard);
+    return new AuditService(ctx).list(filter ?? {}, toPage(page), AuditSort.resolve(sort), ctx.guard);
   }
 }

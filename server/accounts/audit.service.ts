@@ -2,7 +2,7 @@ import { Service } from '../shared/service.js';
 import { Capability } from '../shared/capabilities.js';
 import type { Guard } from '../shared/guard.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { type ListResult, type ListSort, type Page, SortDirection } from '../shared/paging.js';
+import type { ListResult, ListSort, Page } from '../shared/paging.js';
 import { today } from '../shared/scalars.js';
 import { Conditions } from '../shared/sql.js';
 import { AuditOrderField, type AuditFilter } from './account.input.js';
@@ -58,7 +58,7 @@ export class AuditService extends Service {
     if (filter.subgraph) where.add('subgraph = ?', filter.subgraph);
     if (filter.from) where.add(`at >= ?::date`, filter.from);
     if (filter.to) where.add(`at < ?::date + 1`, filter.to);
-    const order = orderClause(AUDIT_ORDER[sort.orderBy ?? AuditOrderField.AT], 'id', sort.direction ?? SortDirection.DESC);
+    const order = orderClause(AUDIT_ORDER[sort.orderBy], 'id', sort.direction);
     return listPage(this.em, page, { from: 'audit.audit_log', where, order }, (rows) =>
       rows.map((r) => ({
         id: String(r.id),

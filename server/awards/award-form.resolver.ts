@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { parseId } from '../shared/ids.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { AwardForm, CampaignAwardForm, DossierRequirement } from './award-form.entity.js';
 import { AwardFormOrderField } from './awards.enums.js';
 import { dossierOfCampaign, formByCode } from './awards.loaders.js';
@@ -23,9 +23,9 @@ export class AwardFormResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFormFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFormFilter,
-    @Args(() => AwardFormSort) sort?: ListSort<AwardFormOrderField>,
+    @Args(() => AwardFormSort) sort?: SortRequest<AwardFormOrderField>,
   ) {
-    return new StandardService(ctx).formList(filter ?? {}, toPage(page), sort);
+    return new StandardService(ctx).formList(filter ?? {}, toPage(page), AwardFormSort.resolve(sort));
   }
 
   @Query(() => [AwardForm], {

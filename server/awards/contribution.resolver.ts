@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
 import { personalVisible } from './subjects.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { ContributionOrderField, isPersonal } from './awards.enums.js';
 import { contributorById } from './awards.loaders.js';
 import { Contribution, Contributor, SubjectPrecondition } from './contribution.entity.js';
@@ -24,9 +24,9 @@ export class ContributionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ContributionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ContributionFilter,
-    @Args(() => ContributionSort) sort?: ListSort<ContributionOrderField>,
+    @Args(() => ContributionSort) sort?: SortRequest<ContributionOrderField>,
   ) {
-    return new ContributionService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new ContributionService(ctx).list(filter ?? {}, toPage(page), ContributionSort.resolve(sort));
   }
 
   @Authorized(Capability.RECORD_CONTRIBUTIONS)

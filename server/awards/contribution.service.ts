@@ -167,7 +167,7 @@ export class ContributionService extends Service {
     return contribution;
   }
 
-  async list(filter: ContributionFilter, page: Page, sort: ListSort<ContributionOrderField> = {}): Promise<ListResult<Contribution>> {
+  async list(filter: ContributionFilter, page: Page, sort: ListSort<ContributionOrderField>): Promise<ListResult<Contribution>> {
     const where = new Conditions();
     where.givenId('c.campaign_id = ?', filter, 'campaignId');
     where.givenId('c.contributor_id = ?', filter, 'contributorId');
@@ -178,7 +178,7 @@ export class ContributionService extends Service {
       if (!unit) throw notFound(`Không có đơn vị ${filter.withinUnitId}`, `No unit ${filter.withinUnitId}`);
       where.add('p.unit_path <@ ?::public.ltree', unit.path);
     }
-    const order = orderClause(ORDER[sort.orderBy ?? ContributionOrderField.DATE], 'c.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 'c.id', sort.direction);
     const from = 'awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id';
     return listPage(this.em, page, { select: 'c.*', from, where, order }, entityRows(this.em, Contribution));
   }

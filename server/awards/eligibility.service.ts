@@ -135,7 +135,7 @@ export class EligibilityService extends Service {
     year: number,
     filter: EligibilityFilter,
     page: Page,
-    sort: ListSort<EligibilityOrderField> = {},
+    sort: ListSort<EligibilityOrderField>,
   ): Promise<EligibilityResultList> {
     const search = filter.search != null ? foldText(searchTerm(filter.search)) : null;
     const within = filter.withinCode != null ? await this.ctx.units.requireByCode(filter.withinCode, referenceDate(year)) : null;
@@ -147,7 +147,7 @@ export class EligibilityService extends Service {
           [e.result.subject.name, e.unit?.name, e.unit?.code].some((text) => text != null && foldText(text).includes(search))),
     );
     const sign = sort.direction === SortDirection.DESC ? -1 : 1;
-    matching.sort((a, b) => sign * ORDER[sort.orderBy ?? EligibilityOrderField.ELIGIBLE](a, b) || tiebreak(a, b));
+    matching.sort((a, b) => sign * ORDER[sort.orderBy](a, b) || tiebreak(a, b));
     return Object.assign(new EligibilityResultList(), {
       nodes: matching.slice(page.offset, page.offset + page.limit).map((e) => e.result),
       totalCount: matching.length,

@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { maySeeStaffNames } from '../shared/staff-names.js';
 import { DateScalar } from '../shared/scalars.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { AwardForm } from './award-form.entity.js';
 import { AwardStandard } from './award-standard.entity.js';
 import { AwardOrderField, NominationLevelRole, NominationOrderField, NominationStatus } from './awards.enums.js';
@@ -44,9 +44,9 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => NominationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: NominationFilter,
-    @Args(() => NominationSort) sort?: ListSort<NominationOrderField>,
+    @Args(() => NominationSort) sort?: SortRequest<NominationOrderField>,
   ) {
-    return service(ctx).list(filter ?? {}, toPage(page), sort);
+    return service(ctx).list(filter ?? {}, toPage(page), NominationSort.resolve(sort));
   }
 
   @Query(() => Nomination, { description: 'Hồ sơ đề nghị theo mã định danh (không có: NOT_FOUND) — a nomination by id.' })
@@ -59,9 +59,9 @@ export class NominationResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardFilter,
-    @Args(() => AwardSort) sort?: ListSort<AwardOrderField>,
+    @Args(() => AwardSort) sort?: SortRequest<AwardOrderField>,
   ) {
-    return service(ctx).awards(filter ?? {}, toPage(page), sort);
+    return service(ctx).awards(filter ?? {}, toPage(page), AwardSort.resolve(sort));
   }
 
   @Authorized(Capability.PROPOSE_NOMINATIONS)

@@ -390,9 +390,9 @@ export class NominationService extends Service {
     return nomination;
   }
 
-  async list(filter: NominationFilter, page: Page, sort: ListSort<NominationOrderField> = {}): Promise<ListResult<Nomination>> {
+  async list(filter: NominationFilter, page: Page, sort: ListSort<NominationOrderField>): Promise<ListResult<Nomination>> {
     const where = Conditions.matching(filter, NOMINATION_FILTER);
-    const order = orderClause(NOMINATION_ORDER[sort.orderBy ?? NominationOrderField.CREATED], 'n.id', sort.direction);
+    const order = orderClause(NOMINATION_ORDER[sort.orderBy], 'n.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.nomination n', where, order }, entityRows(this.em, Nomination));
   }
 
@@ -404,9 +404,9 @@ export class NominationService extends Service {
     return ids.length ? this.em.find(Award, { nominationId: { $in: [...ids] } }) : [];
   }
 
-  async awards(filter: AwardFilter, page: Page, sort: ListSort<AwardOrderField> = {}): Promise<ListResult<Award>> {
+  async awards(filter: AwardFilter, page: Page, sort: ListSort<AwardOrderField>): Promise<ListResult<Award>> {
     const where = Conditions.matching(filter, AWARD_FILTER);
-    const order = orderClause(AWARD_ORDER[sort.orderBy ?? AwardOrderField.DECIDED_ON], 'a.id', sort.direction);
+    const order = orderClause(AWARD_ORDER[sort.orderBy], 'a.id', sort.direction);
     return listPage(this.em, page, { from: 'awards.award a', where, order }, entityRows(this.em, Award));
   }
 }

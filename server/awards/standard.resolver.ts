@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { AwardForm, DossierRequirement } from './award-form.entity.js';
 import { AwardDeadline, AwardStandard } from './award-standard.entity.js';
 import { AwardStandardOrderField, EligibilityOrderField } from './awards.enums.js';
@@ -31,9 +31,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AwardStandardFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AwardStandardFilter,
-    @Args(() => AwardStandardSort) sort?: ListSort<AwardStandardOrderField>,
+    @Args(() => AwardStandardSort) sort?: SortRequest<AwardStandardOrderField>,
   ) {
-    return new StandardService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new StandardService(ctx).list(filter ?? {}, toPage(page), AwardStandardSort.resolve(sort));
   }
 
   @Query(() => [AwardStandard], {
@@ -79,9 +79,9 @@ export class StandardResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => EligibilityFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: EligibilityFilter,
-    @Args(() => EligibilitySort) sort?: ListSort<EligibilityOrderField>,
+    @Args(() => EligibilitySort) sort?: SortRequest<EligibilityOrderField>,
   ): Promise<EligibilityResultList> {
-    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), sort);
+    return new EligibilityService(ctx).list(standardId, year, filter ?? {}, toPage(page), EligibilitySort.resolve(sort));
   }
 
   @Authorized(Capability.PLAN_CAMPAIGNS)

@@ -75,13 +75,13 @@ export class StandardService extends Service {
   }
 
   /** One page of the catalogue, filtered by authority and an accent-insensitive search of code and names. */
-  async formList(filter: AwardFormFilter, page: Page, sort: ListSort<AwardFormOrderField> = {}): Promise<ListResult<AwardForm>> {
+  async formList(filter: AwardFormFilter, page: Page, sort: ListSort<AwardFormOrderField>): Promise<ListResult<AwardForm>> {
     const where = new Conditions();
     where.given('f.authority = ?', filter.authority);
     if (filter.search != null) {
       where.search(`public.ntm_fold(f.code || ' ' || f.name_vi || ' ' || f.name_en)`, filter.search);
     }
-    const order = orderClause(FORM_ORDER[sort.orderBy ?? AwardFormOrderField.RANK], 'f.code', sort.direction);
+    const order = orderClause(FORM_ORDER[sort.orderBy], 'f.code', sort.direction);
     return listPage(this.em, page, { from: 'awards.award_form f', where, order }, entityRows(this.em, AwardForm));
   }
 
@@ -114,7 +114,7 @@ export class StandardService extends Service {
   }
 
   /** One page of standards across campaigns, filtered and sorted on the server. */
-  async list(filter: AwardStandardFilter, page: Page, sort: ListSort<AwardStandardOrderField> = {}): Promise<ListResult<AwardStandard>> {
+  async list(filter: AwardStandardFilter, page: Page, sort: ListSort<AwardStandardOrderField>): Promise<ListResult<AwardStandard>> {
     const where = new Conditions();
     where.givenId('s.campaign_id = ?', filter, 'campaignId');
     where.given('s.occasion = ?', filter.occasion);
@@ -123,7 +123,7 @@ export class StandardService extends Service {
     where.given('(s.year = ? OR s.year IS NULL)', filter.year);
     if (filter.hasRule != null) where.add(filter.hasRule ? 's.rule IS NOT NULL' : 's.rule IS NULL');
     if (filter.search != null) where.search('s.search_text', filter.search);
-    const order = orderClause(STANDARD_ORDER[sort.orderBy ?? AwardStandardOrderField.CREATED], 's.id', sort.direction);
+    const order = orderClause(STANDARD_ORDER[sort.orderBy], 's.id', sort.direction);
     const from = 'awards.award_standard s LEFT JOIN awards.award_form f ON f.code = s.form_code';
     return listPage(this.em, page, { select: 's.*', from, where, order }, (rows) =>
       rows.map(({ search_text: _, ...row }) => this.em.map(AwardStandard, row)),

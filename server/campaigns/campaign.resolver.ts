@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { Campaign } from './campaign.entity.js';
 import { CampaignOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION, CampaignFilter, CreateCampaignInput, DeriveCampaignInput, UpdateCampaignInput } from './campaign.input.js';
@@ -20,9 +20,9 @@ export class CampaignResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => CampaignFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CampaignFilter,
-    @Args(() => CampaignSort) sort?: ListSort<CampaignOrderField>,
+    @Args(() => CampaignSort) sort?: SortRequest<CampaignOrderField>,
   ) {
-    return new CampaignService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new CampaignService(ctx).list(filter ?? {}, toPage(page), CampaignSort.resolve(sort));
   }
 
   @Query(() => Campaign, {

@@ -86,7 +86,7 @@ export class CampaignService extends Service {
     return rows.map((row) => this.em.map(Campaign, row));
   }
 
-  async list(filter: CampaignFilter, page: Page, sort: ListSort<CampaignOrderField> = {}): Promise<ListResult<Campaign>> {
+  async list(filter: CampaignFilter, page: Page, sort: ListSort<CampaignOrderField>): Promise<ListResult<Campaign>> {
     const where = new Conditions();
     where.given('c.issuer_code = ?', filter.issuerCode);
     where.givenId('c.parent_id = ?', filter, 'parentId');
@@ -97,7 +97,7 @@ export class CampaignService extends Service {
     if (filter.search !== undefined && filter.search !== null) {
       where.search('c.search_text', filter.search);
     }
-    const order = orderClause(ORDER[sort.orderBy ?? CampaignOrderField.CREATED], 'c.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 'c.id', sort.direction);
     return listPage(this.em, page, { from: 'campaigns.campaign c', where, order }, (rows) => this.map(rows));
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { MetricOrderField } from './campaigns.enums.js';
 import { Metric } from './metric.entity.js';
 import { CreateMetricInput, MetricFilter } from './metric.input.js';
@@ -21,9 +21,9 @@ export class MetricResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => MetricFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: MetricFilter,
-    @Args(() => MetricSort) sort?: ListSort<MetricOrderField>,
+    @Args(() => MetricSort) sort?: SortRequest<MetricOrderField>,
   ) {
-    return new MetricService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new MetricService(ctx).list(filter ?? {}, toPage(page), MetricSort.resolve(sort));
   }
 
   @Query(() => Metric, { nullable: true, description: 'Chỉ số theo mã (null nếu không có) — a metric by code (null if none).' })

@@ -22,14 +22,14 @@ export class MetricService extends Service {
     return rows.map((row) => this.em.map(Metric, row));
   }
 
-  async list(filter: MetricFilter, page: Page, sort: ListSort<MetricOrderField> = {}): Promise<ListResult<Metric>> {
+  async list(filter: MetricFilter, page: Page, sort: ListSort<MetricOrderField>): Promise<ListResult<Metric>> {
     const where = new Conditions();
     where.given('m.kind = ?', filter.kind);
     where.given('m.computable = ?', filter.computable);
     if (filter.search !== undefined && filter.search !== null) {
       where.search(`public.ntm_fold(m.code || ' ' || m.name_vi || ' ' || m.name_en)`, filter.search);
     }
-    const order = orderClause(ORDER[sort.orderBy ?? MetricOrderField.CODE], 'm.code', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 'm.code', sort.direction);
     return listPage(this.em, page, { from: 'campaigns.metric m', where, order }, (rows) => this.map(rows));
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { TargetOrderField } from './campaigns.enums.js';
 import { EXPECTED_VERSION } from './campaign.input.js';
 import { Target } from './target.entity.js';
@@ -21,9 +21,9 @@ export class TargetResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => TargetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: TargetFilter,
-    @Args(() => TargetSort) sort?: ListSort<TargetOrderField>,
+    @Args(() => TargetSort) sort?: SortRequest<TargetOrderField>,
   ) {
-    return new TargetService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new TargetService(ctx).list(filter ?? {}, toPage(page), TargetSort.resolve(sort));
   }
 
   @Query(() => Target, {

@@ -83,8 +83,7 @@ export class TargetService extends Service {
     return rows.map((row) => this.em.map(Target, row));
   }
 
-  async list(filter: TargetFilter, page: Page, sort: ListSort<TargetOrderField> = {}): Promise<ListResult<Target>> {
-    const orderBy = sort.orderBy ?? TargetOrderField.CREATED;
+  async list(filter: TargetFilter, page: Page, sort: ListSort<TargetOrderField>): Promise<ListResult<Target>> {
     const where = new Conditions();
     let asOf = filter.asOf ?? today();
     if (filter.campaignId !== undefined && filter.campaignId !== null) {
@@ -116,7 +115,7 @@ export class TargetService extends Service {
     }
     const from = ['campaigns.target t JOIN campaigns.campaign c ON c.id = t.campaign_id'];
     const params: unknown[] = [];
-    if (orderBy === TargetOrderField.UNIT_CODE) {
+    if (sort.orderBy === TargetOrderField.UNIT_CODE) {
       // Codes live in the units subgraph: read those of the units the matching targets name, then sort by them.
       const ids = (await this.em.execute(`SELECT DISTINCT t.unit_id FROM ${from[0]} ${where.where()}`, where.params)).map((r) =>
         Number(r.unit_id),
@@ -125,7 +124,7 @@ export class TargetService extends Service {
       from.push('LEFT JOIN unnest(?::int[], ?::text[]) AS u(id, code) ON u.id = t.unit_id');
       params.push(intArray(ids), textArray(ids.map((id) => codes.get(id) ?? '')));
     }
-    const order = orderClause(ORDER[orderBy], 't.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 't.id', sort.direction);
     return listPage(this.em, page, { select: 't.*', from: from.join(' '), params, where, order }, entityRows(this.em, Target));
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { DateScalar } from '../shared/scalars.js';
 import { Assessment } from './assessment.entity.js';
 import { AssessmentFilter, RecordAssessmentInput } from './assessment.input.js';
@@ -41,9 +41,9 @@ export class AssessmentResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AssessmentFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: AssessmentFilter,
-    @Args(() => AssessmentSort) sort?: ListSort<AssessmentOrderField>,
+    @Args(() => AssessmentSort) sort?: SortRequest<AssessmentOrderField>,
   ) {
-    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new AssessmentService(ctx).list(filter ?? {}, toPage(page), AssessmentSort.resolve(sort));
   }
 
   @Query(() => AssessmentCoverage, {

@@ -71,7 +71,7 @@ export class AssessmentService extends Service {
     return assessment;
   }
 
-  async list(filter: AssessmentFilter, page: Page, sort: ListSort<AssessmentOrderField> = {}): Promise<ListResult<Assessment>> {
+  async list(filter: AssessmentFilter, page: Page, sort: ListSort<AssessmentOrderField>): Promise<ListResult<Assessment>> {
     const where = new Conditions();
     where.givenId('x.set_id = ?', filter, 'criteriaSetId');
     where.given('x.year = ?', filter.year);
@@ -82,7 +82,7 @@ export class AssessmentService extends Service {
       const ids = await subtreeUnitIds(this.ctx, filter.withinCode, filter.asOf ?? (filter.year != null ? dateInYear(filter.year) : null));
       where.add('x.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const order = orderClause(ORDER[sort.orderBy ?? AssessmentOrderField.YEAR], 'x.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 'x.id', sort.direction);
     return listPage(this.em, page, { from: `(${SELECT_ASSESSMENT}) x`, where, order }, (rows) => this.map(rows));
   }
 

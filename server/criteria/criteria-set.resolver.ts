@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { CriteriaSetOrderField } from './criteria.enums.js';
 import { CriteriaSet, Criterion, Indicator, Threshold } from './criteria-set.entity.js';
 import {
@@ -16,7 +16,7 @@ import { CriteriaSetService } from './criteria-set.service.js';
 
 export const CriteriaSetList = ListType(CriteriaSet, 'CriteriaSetList', 'Một trang bộ tiêu chí — a page of criteria sets.');
 
-const CriteriaSetSort = SortArgs(CriteriaSetOrderField, CriteriaSetOrderField.PERIOD_START);
+export const CriteriaSetSort = SortArgs(CriteriaSetOrderField, CriteriaSetOrderField.PERIOD_START);
 
 @Resolver(() => CriteriaSet)
 export class CriteriaSetResolver {
@@ -28,9 +28,9 @@ export class CriteriaSetResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => CriteriaSetFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: CriteriaSetFilter,
-    @Args(() => CriteriaSetSort) sort?: ListSort<CriteriaSetOrderField>,
+    @Args(() => CriteriaSetSort) sort?: SortRequest<CriteriaSetOrderField>,
   ) {
-    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new CriteriaSetService(ctx).list(filter ?? {}, toPage(page), CriteriaSetSort.resolve(sort));
   }
 
   @Query(() => CriteriaSet, { nullable: true, description: 'Bộ tiêu chí theo mã định danh (không có: NOT_FOUND) — a criteria set by id.' })

@@ -60,7 +60,7 @@ export class CriteriaSetService extends Service {
     return rows.map((row) => this.em.map(CriteriaSet, row));
   }
 
-  async list(filter: CriteriaSetFilter, page: Page, sort: ListSort<CriteriaSetOrderField> = {}): Promise<ListResult<CriteriaSet>> {
+  async list(filter: CriteriaSetFilter, page: Page, sort: ListSort<CriteriaSetOrderField>): Promise<ListResult<CriteriaSet>> {
     const where = new Conditions();
     where.given('s.code = ?', filter.code);
     where.given('s.tier = ?', filter.tier);
@@ -72,7 +72,7 @@ export class CriteriaSetService extends Service {
     if (filter.search != null) {
       where.search(`public.ntm_fold(s.code || ' ' || s.name_vi || ' ' || coalesce(s.name_en, ''))`, filter.search);
     }
-    const order = orderClause(ORDER[sort.orderBy ?? CriteriaSetOrderField.PERIOD_START], 's.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 's.id', sort.direction);
     return listPage(this.em, page, { from: 'criteria.criteria_set s', where, order }, (rows) => this.sets(rows));
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Capability } from '../shared/capabilities.js';
 import { inTransaction, type SubgraphContext } from '../shared/context.js';
-import { type ListSort, ListType, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { RecognitionOrderField } from './criteria.enums.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { RecognitionFilter, RecordRecognitionInput, RevokeRecognitionInput } from './recognition.input.js';
@@ -24,9 +24,9 @@ export class RecognitionResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => RecognitionFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: RecognitionFilter,
-    @Args(() => RecognitionSort) sort?: ListSort<RecognitionOrderField>,
+    @Args(() => RecognitionSort) sort?: SortRequest<RecognitionOrderField>,
   ) {
-    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new RecognitionService(ctx).list(filter ?? {}, toPage(page), RecognitionSort.resolve(sort));
   }
 
   @Query(() => RecognitionDecision, {

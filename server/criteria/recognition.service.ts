@@ -42,7 +42,7 @@ export class RecognitionService extends Service {
     return rows.map((row) => this.em.map(RecognitionDecision, row));
   }
 
-  async list(filter: RecognitionFilter, page: Page, sort: ListSort<RecognitionOrderField> = {}): Promise<ListResult<RecognitionDecision>> {
+  async list(filter: RecognitionFilter, page: Page, sort: ListSort<RecognitionOrderField>): Promise<ListResult<RecognitionDecision>> {
     const where = new Conditions();
     if (filter.unitIds) where.add('d.unit_id = ANY(?::int[])', intArray(filter.unitIds.map((id) => parseId(id, 'unitIds'))));
     where.given('d.tier = ?', filter.tier);
@@ -56,7 +56,7 @@ export class RecognitionService extends Service {
       );
       where.add('d.unit_id = ANY(?::int[])', intArray(ids));
     }
-    const order = orderClause(ORDER[sort.orderBy ?? RecognitionOrderField.DECIDED_ON], 'd.id', sort.direction);
+    const order = orderClause(ORDER[sort.orderBy], 'd.id', sort.direction);
     return listPage(this.em, page, { from: 'criteria.recognition_decision d', where, order }, (rows) => this.map(rows));
   }
 

@@ -41,11 +41,11 @@ export async function listPage<T>(
   return { nodes: await map(rows.map(({ total_count: _, ...row }) => row)), totalCount };
 }
 
-/** SQL's keyword for a sort direction (ascending unless DESC). */
-export const sqlDirection = (direction?: SortDirection | null): 'ASC' | 'DESC' => (direction === SortDirection.DESC ? 'DESC' : 'ASC');
+/** SQL's keyword for a sort direction. */
+export const sqlDirection = (direction: SortDirection): 'ASC' | 'DESC' => (direction === SortDirection.DESC ? 'DESC' : 'ASC');
 
 /** An ORDER BY list: every sort key in `direction`, then `tiebreak` (a unique column) so pages never overlap. */
-export const orderClause = (keys: string | readonly string[], tiebreak: string, direction?: SortDirection | null): string =>
+export const orderClause = (keys: string | readonly string[], tiebreak: string, direction: SortDirection): string =>
   [...(typeof keys === 'string' ? [keys] : keys), tiebreak].map((key) => `${key} ${sqlDirection(direction)}`).join(', ');
 
 /** Maps raw rows onto an entity class, for `listPage` over a table an entity reads. */

@@ -11,27 +11,40 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection', description: 'Chiều sắp xếp — sort direction.' });
 
-/**
- * How a list is sorted, as its `orderBy` and `direction` arguments ask: one of its order fields (the list's default
- * when left out) and a direction (ascending unless the list says otherwise).
- */
-export interface ListSort<OrderField extends string> {
+/** What a caller asked of a list's sort: its `orderBy` and `direction` arguments, either left out or null. */
+export interface SortRequest<OrderField extends string> {
   orderBy?: OrderField | null;
   direction?: SortDirection | null;
 }
 
 /**
- * A list's sort arguments, `orderBy` and `direction` (a `ListSort` for its service): `orderBy` one of the list's order
- * fields, `fallback` when left out, and `why` says what that order means where its name does not; `direction` ASC
- * unless the list says otherwise. The service reads the same default from its order map.
+ * How a list is sorted, complete: one of its order fields and a direction. Services take this, so the defaults filling
+ * what a caller left out are stated once, by the list's `SortArgs`.
+ */
+export interface ListSort<OrderField extends string> {
+  orderBy: OrderField;
+  direction: SortDirection;
+}
+
+/** A list's sort arguments class, which also completes a request with the list's declared defaults. */
+export interface SortArgsType<OrderField extends string> extends ClassType<SortRequest<OrderField>> {
+  /** The sort asked, each argument left out (or null) taken from the list's defaults; nothing asked gives the default. */
+  resolve(asked?: SortRequest<OrderField>): ListSort<OrderField>;
+}
+
+/**
+ * A list's sort arguments, `orderBy` and `direction`: `orderBy` one of the list's order fields, `fallback` when left
+ * out, and `why` says what that order means where its name does not; `direction` ASC unless the list says otherwise.
+ * The one home of the list's default: its descriptions in the schema and `resolve`, which gives its service the
+ * complete sort.
  */
 export function SortArgs<OrderField extends string>(
   orderFields: Record<string, OrderField>,
   fallback: OrderField,
   { direction = SortDirection.ASC, why }: { direction?: SortDirection; why?: Named } = {},
-): ClassType<ListSort<OrderField>> {
+): SortArgsType<OrderField> {
   @ArgsType()
-  class Sort implements ListSort<OrderField> {
+  class Sort implements SortRequest<OrderField> {
     // Direction first: it is the order of the arguments in the committed SDL.
     @Field(() => SortDirection, {
       nullable: true,
@@ -44,6 +57,10 @@ export function SortArgs<OrderField extends string>(
       description: `Sắp xếp theo (mặc định ${fallback}${why ? `: ${why.vi}` : ''}) — sort field (default ${fallback}${why ? `: ${why.en}` : ''}).`,
     })
     orderBy?: OrderField | null;
+
+    static resolve(asked: SortRequest<OrderField> = {}): ListSort<OrderField> {
+      return { orderBy: asked.orderBy ?? fallback, direction: asked.direction ?? direction };
+    }
   }
   return Sort;
 }

@@ -7,6 +7,9 @@ import { RecordReorganisationInput, ReorganisationFilter, WithdrawReorganisation
 import { guardMap } from './map-constraints.js';
 import { ReorganisationService } from './reorganisation.service.js';
 
+/** The order of reorganisations when the caller does not say: latest effective date first. */
+const DEFAULT_DIRECTION = SortDirection.DESC;
+
 export const ReorganisationList = ListType(
   Reorganisation,
   'ReorganisationList',
@@ -26,11 +29,11 @@ export class ReorganisationResolver {
     @Arg('filter', () => ReorganisationFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: ReorganisationFilter,
     @Arg('direction', () => SortDirection, {
       nullable: true,
-      description: 'Theo ngày hiệu lực (mặc định DESC) — by effective date (default DESC).',
+      description: `Theo ngày hiệu lực (mặc định ${DEFAULT_DIRECTION}) — by effective date (default ${DEFAULT_DIRECTION}).`,
     })
     direction?: SortDirection,
   ) {
-    return new ReorganisationService(ctx).list(filter ?? {}, toPage(page), direction ?? SortDirection.DESC);
+    return new ReorganisationService(ctx).list(filter ?? {}, toPage(page), direction ?? DEFAULT_DIRECTION);
   }
 
   @Query(() => Reorganisation, {

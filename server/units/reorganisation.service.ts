@@ -5,7 +5,7 @@ import { writeAudit } from '../shared/audit.js';
 import { badInput, checkVersion, conflict, notFound } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
 import { listPage, orderClause } from '../shared/list-page.js';
-import { SortDirection, type ListResult, type Page } from '../shared/paging.js';
+import type { ListResult, Page, SortDirection } from '../shared/paging.js';
 import { addDays, today } from '../shared/scalars.js';
 import { Conditions, intArray, normaliseText } from '../shared/sql.js';
 import { GSO_CODE, VILLAGE_CODE, villageCode } from '../shared/unit-code.js';
@@ -66,7 +66,7 @@ export class ReorganisationService extends Service {
     return rows.map((row) => this.em.map(Reorganisation, row));
   }
 
-  async list(filter: ReorganisationFilter, page: Page, direction = SortDirection.DESC): Promise<ListResult<Reorganisation>> {
+  async list(filter: ReorganisationFilter, page: Page, direction: SortDirection): Promise<ListResult<Reorganisation>> {
     const where = new Conditions();
     where.given('r.status = ?', filter.status);
     where.given('r.kind = ?', filter.kind);

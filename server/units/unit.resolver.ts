@@ -3,7 +3,7 @@ import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
 import { parseId } from '../shared/ids.js';
-import { type ListSort, ListType, MAX_LIMIT, PageArgs, SortArgs, toPage } from '../shared/paging.js';
+import { ListType, MAX_LIMIT, PageArgs, SortArgs, type SortRequest, toPage } from '../shared/paging.js';
 import { DateScalar, today } from '../shared/scalars.js';
 import { AdministrativeUnit } from './unit.entity.js';
 import { UnitClassification } from './unit-classification.entity.js';
@@ -94,9 +94,9 @@ export class UnitResolver {
     @Ctx() ctx: SubgraphContext,
     @Args() page: PageArgs,
     @Arg('filter', () => UnitFilter, { nullable: true, description: 'Bộ lọc — the filter.' }) filter?: UnitFilter,
-    @Args(() => UnitSort) sort?: ListSort<UnitOrderField>,
+    @Args(() => UnitSort) sort?: SortRequest<UnitOrderField>,
   ) {
-    return new UnitService(ctx).list(filter ?? {}, toPage(page), sort);
+    return new UnitService(ctx).list(filter ?? {}, toPage(page), UnitSort.resolve(sort));
   }
 
   @Query(() => String, {

@@ -104,7 +104,7 @@ export class UnitService extends Service {
     return this.map(await this.em.execute('SELECT u.* FROM units.unit u WHERE u.id = ANY(?::int[])', [intArray(ids)]));
   }
 
-  async list(filter: UnitFilter = {}, page: Page, sort: ListSort<UnitOrderField> = {}): Promise<ListResult<AdministrativeUnit>> {
+  async list(filter: UnitFilter = {}, page: Page, sort: ListSort<UnitOrderField>): Promise<ListResult<AdministrativeUnit>> {
     const asOf = filter.asOf ?? today();
     const where = new Conditions().add('u.placeholder = ?', filter.placeholder ?? false);
     if (!filter.anyDate) where.add(validOn('u'), asOf, asOf);
@@ -146,7 +146,7 @@ export class UnitService extends Service {
         asOf,
       );
     }
-    const order = orderClause([ORDER[sort.orderBy ?? UnitOrderField.CODE], 'u.code'], 'u.id', sort.direction);
+    const order = orderClause([ORDER[sort.orderBy], 'u.code'], 'u.id', sort.direction);
     return listPage(this.em, page, { from: 'units.unit u', where, order }, (rows) => this.map(rows));
   }
 
