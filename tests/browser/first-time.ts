@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { expectReadable, openPage, signIn, watch } from './browser.js';
+import { afterAll, beforeAll } from 'vitest';
+import { expectReadable, launch, openPage, release, signIn, watch } from './browser.js';
 
 /** Picks a unit in a picker: types part of its name without accents, then chooses the option with that code. */
 export async function pick(page: Page, testId: string, typed: string, code: string): Promise<void> {
@@ -19,4 +20,19 @@ export async function startAs(browser: Browser, username: string, password: stri
   await page.getByTestId('dashboard-ready').waitFor();
   await expectReadable(page);
   return { page, problems };
+}
+
+/**
+ * For a describe block of stories: the worker's browser, launched before its tests and released after them, and how
+ * each story starts its user's page (`startAs`).
+ */
+export function firstTimeUsers(): (username: string, password: string) => Promise<{ page: Page; problems: string[] }> {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await release(browser);
+  });
+  return (username, password) => startAs(browser, username, password);
 }

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signIn as login } from '../support/auth.js';
 import { gql } from '../support/client.js';
-import { consoleUrl, expectReadable, launch, release, shot } from './browser.js';
-import { pick, startAs } from './first-time.js';
+import { consoleUrl, expectReadable, shot } from './browser.js';
+import { firstTimeUsers, pick } from './first-time.js';
 
 /**
  * The stories of issue 14, each walked end to end by a first-time user who starts signed out, signs in through the
@@ -12,15 +11,7 @@ import { pick, startAs } from './first-time.js';
  * administrator's story: `stories-admin.test.ts`; every page at each size: `pages-*.test.ts`.
  */
 describe('first-time users', () => {
-  let browser: Browser;
-  const start = (username: string, password: string) => startAs(browser, username, password);
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await release(browser);
-  });
+  const start = firstTimeUsers();
 
   it('the assessor finds a pre-2025 Bắc Kạn commune by name and records its 2024 assessment', async () => {
     const { page, problems } = await start('backan.assessor', 'demo-backan');
