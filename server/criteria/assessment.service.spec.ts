@@ -6,11 +6,15 @@ import type { UnitDirectory } from '../shared/unit-directory.js';
 import { AssessmentService } from './assessment.service.js';
 import type { RecordAssessmentInput } from './assessment.input.js';
 import { openSpecOrm } from '../../tests/support/spec-context.js';
+import { CriteriaSetOrderField } from './criteria.enums.js';
 import { criteriaSubgraph } from './index.js';
-import { CriteriaSetSort } from './criteria-set.resolver.js';
+import { SortDirection } from '../shared/paging.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { RecognitionDecision } from './recognition.entity.js';
 import { highestRecognition } from './recognition.service.js';
+
+/** The one set with a given code: any order will do. A spec imports no resolver (its module wires the subgraph). */
+const BY_CODE = { orderBy: CriteriaSetOrderField.CODE, direction: SortDirection.ASC };
 
 /** Records as the resolver does: the service built on the transaction that holds the write. */
 const record = (ctx: SubgraphContext, input: RecordAssessmentInput) =>
@@ -43,9 +47,7 @@ describe('AssessmentService (directly, on the test database)', () => {
 
   it('records, re-records with the version read, and tells what is newly met', async () => {
     const ctx = context(grants);
-    const [set] = (
-      await new CriteriaSetService(ctx).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 }, CriteriaSetSort.resolve())
-    ).nodes;
+    const [set] = (await new CriteriaSetService(ctx).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 }, BY_CODE)).nodes;
     const all = (met: number[]) => Array.from({ length: 19 }, (_, i) => ({ criterionNumber: i + 1, met: met.includes(i + 1) }));
     const base = await record(ctx, { unitCode: commune, criteriaSetId: String(set.id), year: 2021, results: all([1, 2, 3]) });
     expect(base).toMatchObject({ metCount: 3, criteriaCount: 19, version: 1, synthetic: false });

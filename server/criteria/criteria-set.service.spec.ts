@@ -5,12 +5,15 @@ import { contend, write } from '../../tests/support/contention.js';
 import { openSpecOrm } from '../../tests/support/spec-context.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { Role, type Grant } from '../shared/identity.js';
-import { Comparator, RecognitionTier } from './criteria.enums.js';
+import { Comparator, CriteriaSetOrderField, RecognitionTier } from './criteria.enums.js';
 import type { CriteriaSet } from './criteria-set.entity.js';
-import { CriteriaSetSort } from './criteria-set.resolver.js';
 import { CriteriaSetService } from './criteria-set.service.js';
 import { criteriaSubgraph } from './index.js';
+import { SortDirection } from '../shared/paging.js';
 import { RecognitionService } from './recognition.service.js';
+
+/** The one set with a given code: any order will do. A spec imports no resolver (its module wires the subgraph). */
+const BY_CODE = { orderBy: CriteriaSetOrderField.CODE, direction: SortDirection.ASC };
 
 describe('criteria writes hold their row locks in the transaction the resolver opens', () => {
   let orm: MikroORM;
@@ -27,9 +30,8 @@ describe('criteria writes hold their row locks in the transaction the resolver o
     admin = () => context([{ role: Role.UNIT_ADMIN, unitId: province.id, paths: [province.path] }]);
     const ids = await units.subtreeIds('27', '2024-01-01', 'COMMUNE');
     commune = (await units.byIds(ids.slice(0, 100))).filter((u) => u?.kind === 'COMMUNE')[1]!.code;
-    const [national] = (
-      await new CriteriaSetService(admin()).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 }, CriteriaSetSort.resolve())
-    ).nodes;
+    const [national] = (await new CriteriaSetService(admin()).list({ code: 'COMMUNE-NTM-2021-2025' }, { offset: 0, limit: 1 }, BY_CODE))
+      .nodes;
     set = await write(admin(), (tx) =>
       new CriteriaSetService(tx).derive({ parentId: String(national.id), ownerCode: '27', code: `BN-LOCK-${run}`, nameVi: 'Bộ khóa dòng' }),
     );
