@@ -198,7 +198,7 @@ export async function startHub(config: HubConfig, log: Logger): Promise<Hub> {
   const credentialFor = (name: string): Record<string, string> =>
     bundledSubgraphs.some((m) => m.name === name) ? { [GATEWAY_CREDENTIAL_HEADER]: credential } : {};
   const database = await openDatabase(config, log);
-  const auth = await openHubAuth(database.url, config.auth, log);
+  const auth = await openHubAuth(database.url, config.auth, log, config.databaseTimeouts);
   const orms = new Map<string, MikroORM>();
   const built: BuiltSubgraph[] = [];
   const state = { ready: false, supergraph: false, started: false };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHubAuth, type AuthConfig, type HubAuth } from '../server/shared/auth/hub-auth.js';
 import { prepareDatabase } from '../server/shared/database.js';
 import { Role, type Identity } from '../server/shared/identity.js';
+import { readConfig } from '../server/shared/config.js';
 import { createLogger } from '../server/shared/logger.js';
 import { databaseUrl } from './support/hub.js';
 
@@ -18,7 +19,7 @@ let url: string;
 let db: pg.Client;
 const opened: HubAuth[] = [];
 const open = async (config: AuthConfig = generated) => {
-  const auth = await openHubAuth(url, config, createLogger('silent'));
+  const auth = await openHubAuth(url, config, createLogger('silent'), readConfig({}, []).databaseTimeouts);
   opened.push(auth);
   return auth;
 };

@@ -25,7 +25,10 @@ export const viaGateway: PeerQuery = async (_subgraph, query, variables) => {
 
 /** The test database's token service, opened on first use: service specs seldom sign anyone in. */
 let opened: Promise<HubAuth> | undefined;
-const realAuth = () => (opened ??= openHubAuth(databaseUrl(), readConfig({}, []).auth, createLogger('warn')));
+const realAuth = () => {
+  const config = readConfig({}, []);
+  return (opened ??= openHubAuth(databaseUrl(), config.auth, createLogger('warn'), config.databaseTimeouts));
+};
 // Closed after the file that imports this module: only spec files that call services directly load it.
 afterAll(async () => {
   await (await opened)?.close();

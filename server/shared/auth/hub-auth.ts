@@ -1,8 +1,10 @@
 import { errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import pg from 'pg';
+import type { DatabaseTimeouts } from '../config.js';
 import { hubError } from '../errors.js';
 import { ANONYMOUS, type Identity } from '../identity.js';
 import type { Logger } from '../logger.js';
+import { pgTimeouts } from '../orm.js';
 import { databaseKeyResolver, readConfiguredKey, remoteKeyResolver, SigningKeys } from './keys.js';
 import { SessionCache } from './sessions.js';
 import { signToken, verifyToken } from './tokens.js';
@@ -74,14 +76,13 @@ const guarded =
     }
   };
 
-export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: Logger): Promise<HubAuth> {
-  const db = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 4,
-    connectionTimeoutMillis: 5_000,
-    statement_timeout: 5_000,
-    idle_in_transaction_session_timeout: 10_000,
-  });
+/**
+ * `timeouts`: the hub's database time limits (NTM_DB_*), as for the subgraphs' pools. A session read on a frozen
+ * database then fails in about 3 s with 503; with no client-side limit it waited for the database, and a request
+ * whose session had left the cache hung as long as the database stayed frozen.
+ */
+export async function openHubAuth(databaseUrl: string, config: AuthConfig, log: Logger, timeouts: DatabaseTimeouts): Promise<HubAuth> {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4, ...pgTimeouts(timeouts) });
   // An idle connection dropped by a database restart must not bring the process down; the next query reconnects.
   db.on('error', (error) => log.debug({ err: error }, 'auth pool: idle connection lost'));
   const keys = new SigningKeys(db, config.privateKey ? await readConfiguredKey(config.privateKey) : undefined, log);
