@@ -16,7 +16,7 @@ import { CriteriaSetService } from './criteria-set.service.js';
 
 export const CriteriaSetList = ListType(CriteriaSet, 'CriteriaSetList', 'Một trang bộ tiêu chí — a page of criteria sets.');
 
-export const CriteriaSetSort = SortArgs(CriteriaSetOrderField, CriteriaSetOrderField.PERIOD_START);
+const CriteriaSetSort = SortArgs(CriteriaSetOrderField, CriteriaSetOrderField.PERIOD_START);
 
 @Resolver(() => CriteriaSet)
 export class CriteriaSetResolver {

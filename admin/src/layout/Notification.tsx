@@ -1,5 +1,5 @@
-import { Snackbar, type SnackbarCloseReason } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Snackbar } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
 import { CloseNotificationContext, useNotificationContext, useTranslate, type NotificationPayload } from 'react-admin';
 
 /** The colour of each kind of message, as react-admin's own notification draws it. */
@@ -9,8 +9,6 @@ const COLOURS = {
   warning: { bgcolor: 'warning.main', color: 'warning.contrastText' },
   info: {},
 } as const;
-
-let shownCount = 0;
 
 /**
  * The console's messages ("Đã lưu…", errors): the newest replaces the one on screen at once. react-admin's own
@@ -23,12 +21,14 @@ export function Notification() {
   const translate = useTranslate();
   const [shown, setShown] = useState<NotificationPayload & { id: number }>();
   const [open, setOpen] = useState(false);
+  // Each message its own snackbar (a new key), so the one on screen is replaced rather than reused.
+  const count = useRef(0);
 
   useEffect(() => {
     const next = takeNotification();
     if (!next) return;
-    shownCount += 1;
-    setShown({ ...next, id: shownCount });
+    count.current += 1;
+    setShown({ ...next, id: count.current });
     setOpen(true);
   }, [notifications, takeNotification]);
 
@@ -41,7 +41,7 @@ export function Notification() {
       <Snackbar
         key={shown.id}
         open={open}
-        onClose={(_event: unknown, _reason: SnackbarCloseReason) => close()}
+        onClose={close}
         // 0 and null keep the message until it is closed; left out, it hides after 4 s (react-admin's default).
         autoHideDuration={autoHideDuration === undefined ? 4_000 : (autoHideDuration ?? undefined)}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
