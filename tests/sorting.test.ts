@@ -43,7 +43,9 @@ const SELECTION: Record<string, string> = {
 
 /**
  * Lists whose data here ties every row on the default field, so only the tiebreak orders them and the opposite
- * direction cannot show: another order field must tell their default page apart instead.
+ * direction cannot show: another order field must tell their default page apart instead. The eligibility list's
+ * default direction is checked where eligible subjects exist: `tests/awards.test.ts` pages it without a sort against
+ * awardEligibility's eligible-first order (both of its list tests fail when the default reads DESC).
  */
 const TIED: Record<string, string> = {
   awardEligibilityList: 'no seeded candidate is eligible, so ELIGIBLE ties every row (the tiebreak keeps its direction)',
