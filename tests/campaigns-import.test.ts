@@ -181,6 +181,67 @@ describe('importing campaign targets', () => {
     ]);
   });
 
+  it("carries a target's quote, denominator description and dataset count; a column the file leaves out keeps what is stored", async () => {
+    const FULL = `${HEADER},Mô tả mẫu số,Mẫu số theo dữ liệu,Trích dẫn`;
+    const quote = 'Phấn đấu đến năm 2022 có thêm 2 xã đạt chuẩn nông thôn mới';
+    const before = await rowCounts(TABLES);
+    // A dataset count that is not a whole non-negative number: the row is refused on that column, nothing written.
+    const bad = await upload(
+      'targets',
+      [
+        FULL,
+        `${campaignId},574,COMMUNES_NTM,2022,GTE,COUNT,2,,,,Huyện,các xã của huyện,-1,${quote}`,
+        `${campaignId},574,COMMUNES_NTM,2021,GTE,COUNT,1,,,,,,1.5,`,
+      ].join('\r\n'),
+      admin,
+    );
+    expect(bad.job).toMatchObject({ status: 'INVALID', rowsRead: 2, errorCount: 2 });
+    const errors = await errorRows('targets', bad.job.id, admin);
+    expect(errors.map(([row, column, code]) => [row, column, code])).toEqual([
+      ['2', 'Mẫu số theo dữ liệu', 'BAD_USER_INPUT'],
+      ['3', 'Mẫu số theo dữ liệu', 'BAD_USER_INPUT'],
+    ]);
+    expect(errors[0][3]).toContain('datasetCount phải là số nguyên không âm');
+    expect(await rowCounts(TABLES)).toEqual(before);
+
+    const good = `${FULL}\r\n${campaignId},574,COMMUNES_NTM,2022,GTE,COUNT,2,,,,Huyện,các xã của huyện,12,${quote}`;
+    const added = await upload('targets', good, admin, '&commit=true');
+    expect(added.job).toMatchObject({ status: 'COMMITTED', toCreate: 1 });
+    const read = async () =>
+      (
+        await gql(
+          `query($c: ID!) { targets(filter: { campaignId: $c, search: "them 2 xa dat chuan" }) { nodes { id version value note basisNote datasetCount quote } } }`,
+          { c: campaignId },
+        )
+      ).data.targets.nodes;
+    const [stored] = await read();
+    expect(stored).toMatchObject({ version: 1, value: 2, note: 'Huyện', basisNote: 'các xã của huyện', datasetCount: 12, quote });
+
+    // The export carries the three columns, and re-imports unchanged.
+    const exported = sheetValues(await readXlsx(await download(`/imports/targets/template.xlsx?campaignId=${campaignId}`, admin)));
+    const at = (header: string) => exported[0].indexOf(header);
+    const row = exported.find((r) => r[1] === stored.id)!;
+    expect([row[at('Mô tả mẫu số')], row[at('Mẫu số theo dữ liệu')], row[at('Trích dẫn')]]).toEqual(['các xã của huyện', '12', quote]);
+
+    // A file with none of the optional text columns: a new row equal on what it carries is the stored target, unchanged;
+    // the same row with the target's id and a new value changes the value and keeps the note, description, count and quote.
+    const SHORT = 'Mã phong trào,Mã chỉ tiêu,Phiên bản,Mã đơn vị,Mã chỉ số,Năm,Phép so sánh,Tính bằng,Giá trị';
+    expect((await upload('targets', `${SHORT}\r\n${campaignId},,,574,COMMUNES_NTM,2022,GTE,COUNT,2`, admin)).job).toMatchObject({
+      status: 'VALIDATED',
+      toCreate: 0,
+      unchanged: 1,
+    });
+    const changed = await upload(
+      'targets',
+      `${SHORT}\r\n${campaignId},${stored.id},1,574,COMMUNES_NTM,2022,GTE,COUNT,3`,
+      admin,
+      '&commit=true',
+    );
+    expect(changed.job).toMatchObject({ status: 'COMMITTED', toUpdate: 1 });
+    expect(await read()).toEqual([{ ...stored, version: 2, value: 3 }]);
+    expect((await rowCounts(TABLES))['campaigns.target']).toBe(before['campaigns.target'] + 1);
+  });
+
   it("refuses the whole file when one row is a unit outside the importer's subtree", async () => {
     const [outside] =
       await sql(`SELECT c.code, c.name FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '568' WHERE c.level = 'COMMUNE'

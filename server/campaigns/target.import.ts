@@ -134,6 +134,20 @@ const COLUMNS: ColumnSpec[] = [
     header: 'Cơ sở mẫu số',
     expected: choiceOf(BASES, EMPTY_OR),
   },
+  {
+    key: 'basisNote',
+    header: 'Mô tả mẫu số',
+    expected: { vi: 'mẫu số như văn bản mô tả (không bắt buộc)', en: 'the denominator as the document describes it (optional)' },
+  },
+  {
+    key: 'datasetCount',
+    header: 'Mẫu số theo dữ liệu',
+    expected: {
+      vi: 'số nguyên không âm: mẫu số theo dữ liệu đơn vị của hệ thống (không bắt buộc)',
+      en: "a non-negative whole number: the denominator per the hub's unit data (optional)",
+    },
+  },
+  { key: 'quote', header: 'Trích dẫn', expected: { vi: 'nguyên văn của văn bản (không bắt buộc)', en: "the document's words (optional)" } },
   { key: 'note', header: 'Ghi chú', expected: { vi: 'không bắt buộc', en: 'optional' } },
   { key: 'source', header: 'Nguồn', expected: { vi: 'văn bản, điều khoản (không bắt buộc)', en: 'the document and clause (optional)' } },
   sharedColumns.codeDate('unitAsOf', { vi: 'ngày bắt đầu giai đoạn', en: 'the period start' }),
@@ -141,12 +155,14 @@ const COLUMNS: ColumnSpec[] = [
 
 /**
  * The fields a file sets: the target's shape as `checkTarget` checks it, every field present (null where empty), and
- * where it stands; quote, basis note and dataset count are left as stored (null on a new target).
+ * where it stands. A column the file leaves out keeps the stored value on a change and is empty on a new target.
  */
-interface TargetFields extends Required<Omit<TargetShape, 'datasetCount'>> {
+interface TargetFields extends Required<TargetShape> {
   campaignId: number;
   unitId: number;
   metric: string;
+  basisNote: string | null;
+  quote: string | null;
   note: string | null;
   source: string | null;
 }
@@ -177,23 +193,40 @@ const SQL_FIELDS: readonly [keyof TargetFields, string, string][] = [
   ['numerator', 'numerator', 'int'],
   ['denominator', 'denominator', 'int'],
   ['denominatorBasis', 'denominator_basis', 'text'],
+  ['basisNote', 'basis_note', 'text'],
+  ['datasetCount', 'dataset_count', 'int'],
+  ['quote', 'quote', 'text'],
   ['note', 'note', 'text'],
   ['source', 'source', 'text'],
 ];
 
-/** Everything a file sets, as one string: a row equal to a stored target changes nothing. */
-const contentKey = (t: TargetFields) => JSON.stringify(SQL_FIELDS.map(([key]) => t[key] ?? null));
+type Field = keyof TargetFields;
+const ALL_FIELDS: readonly Field[] = SQL_FIELDS.map(([key]) => key);
+
+/** The column that sets a field (an increment is set by what it is over; the unit by its code). */
+const columnFor = (field: Field): string => (field === 'isIncrement' ? 'incrementOver' : field === 'unitId' ? 'unitCode' : field);
+
+/** The fields a file sets: those whose column its header row carries (the required ones always). */
+const fieldsCarried = (row: ParsedRow): readonly Field[] => {
+  const present = new Set(row.keys());
+  return ALL_FIELDS.filter((field) => present.has(columnFor(field)));
+};
+
+/** A target's content on some fields (all by default), as one string: a row equal to a stored target changes nothing. */
+const contentKey = (t: TargetFields, fields: readonly Field[] = ALL_FIELDS) => JSON.stringify(fields.map((key) => t[key] ?? null));
 
 interface StoredTarget extends TargetFields {
   id: number;
   version: number;
 }
 
-/** A campaign's stored targets, by id and by content. */
-async function storedTargets(
-  em: EntityManager,
-  campaignId: number,
-): Promise<{ byId: Map<number, StoredTarget>; byContent: Map<string, StoredTarget> }> {
+/** A campaign's stored targets, by id; and by their content on the fields a file carries. */
+interface StoredTargets {
+  byId: Map<number, StoredTarget>;
+  byContent: Map<string, StoredTarget>;
+}
+
+async function storedTargets(em: EntityManager, campaignId: number, fields: readonly Field[] = ALL_FIELDS): Promise<StoredTargets> {
   const rows = await em.execute<StoredTarget[]>(
     `SELECT id, version, ${SQL_FIELDS.map(([key, column]) => `${column} AS "${key}"`).join(', ')} FROM campaigns.target WHERE campaign_id = ? ORDER BY id`,
     [campaignId],
@@ -202,7 +235,8 @@ async function storedTargets(
   const byContent = new Map<string, StoredTarget>();
   for (const row of rows) {
     byId.set(row.id, row);
-    if (!byContent.has(contentKey(row))) byContent.set(contentKey(row), row);
+    const key = contentKey(row, fields);
+    if (!byContent.has(key)) byContent.set(key, row);
   }
   return { byId, byContent };
 }
@@ -219,10 +253,12 @@ const columnOf = (field: unknown) => (typeof field === 'string' && COLUMNS.some(
  */
 class TargetValidator {
   private readonly campaigns = new Map<number, IssuedCampaign | null>();
-  private readonly stored = new Map<number, Awaited<ReturnType<typeof storedTargets>>>();
+  private readonly stored = new Map<number, StoredTargets>();
   private readonly metrics = new Map<string, MetricKind | null>();
   private readonly seenIds = new Map<number, number>();
   private readonly seenContent = new Map<string, number>();
+  /** The fields the file sets (every row has the same header). */
+  private carried: readonly Field[] = ALL_FIELDS;
 
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -244,7 +280,7 @@ class TargetValidator {
           { vi: 'cho phong trào do', en: 'for a campaign issued by' },
         );
       this.campaigns.set(id, issued);
-      if (issued) this.stored.set(id, await storedTargets(this.ctx.em, id));
+      if (issued) this.stored.set(id, await storedTargets(this.ctx.em, id, this.carried));
     }
   }
 
@@ -256,6 +292,7 @@ class TargetValidator {
 
   async validate(rows: readonly ParsedRow[]): Promise<ValidatedBatch> {
     const batch = emptyBatch();
+    if (rows.length) this.carried = fieldsCarried(rows[0]);
     const read = readRows(rows, (row, errors) => {
       const campaignId = row.read('campaignId', cells.id, errors, true);
       const incrementOver = row.read('incrementOver', (c) => cells.choice(c, INCREMENTS), errors);
@@ -281,6 +318,9 @@ class TargetValidator {
           numerator: row.read('numerator', cells.integer, errors),
           denominator: row.read('denominator', cells.integer, errors),
           denominatorBasis: row.read('denominatorBasis', (c) => cells.choice(c, BASES), errors),
+          basisNote: row.read('basisNote', cells.text, errors),
+          datasetCount: row.read('datasetCount', cells.integer, errors),
+          quote: row.read('quote', cells.text, errors),
           note: row.read('note', cells.text, errors),
           source: row.read('source', cells.text, errors),
         },
@@ -326,6 +366,11 @@ class TargetValidator {
         expectedVersion: r.version,
         unitPath: unit.path,
       };
+      // A change keeps what the file does not carry as stored, and the rules see the target as it would be.
+      const existing = r.id !== null ? this.stored.get(issued.campaign.id)!.byId.get(r.id) : undefined;
+      if (existing) {
+        for (const field of ALL_FIELDS) if (!this.carried.includes(field)) Object.assign(plan, { [field]: existing[field] });
+      }
       try {
         checkTargetUnit(unit, issued.issuer, issued.campaign);
         checkTarget(plan, metricKind, issued.campaign);
@@ -351,7 +396,7 @@ class TargetValidator {
     else this.seenContent.set(key, row.row);
     const stored = this.stored.get(plan.campaignId)!;
     if (plan.id === null) {
-      if (stored.byContent.has(key)) batch.unchanged++;
+      if (stored.byContent.has(contentKey(plan, this.carried))) batch.unchanged++;
       else {
         batch.staged.push({ row: row.row, data: plan });
         batch.toCreate++;
@@ -446,6 +491,9 @@ async function targetTemplate(ctx: SubgraphContext, query: Record<string, string
         t.numerator,
         t.denominator,
         t.denominatorBasis,
+        t.basisNote,
+        t.datasetCount,
+        t.quote,
         t.note,
         t.source,
         asOf,
