@@ -149,6 +149,80 @@ describe('importing contributions', () => {
     });
   });
 
+  it('records who mobilised a contribution, found or added by kind, name and unit; a stored contribution keeps its mobiliser', async () => {
+    const [a, b] = communes;
+    const WITH_MOBILISER = `${HEADER},Loại người vận động,Tên người vận động,Mã đơn vị người vận động`;
+    const before = await rowCounts(TABLES);
+    const bad = [
+      WITH_MOBILISER,
+      `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},02/05/2024,Tiền,30000000,,,,,Cá nhân,,`,
+      `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},03/05/2024,Tiền,30000000,,,,,Hộ gia đình,lê văn được vận động,`,
+      `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},04/05/2024,Tiền,30000000,,,,,Cá nhân,Hoàng Văn Vận,574`,
+      `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},05/05/2024,Tiền,30000000,,,,,Cá nhân,Hoàng Văn Vận,99999`,
+    ].join('\r\n');
+    const { job } = await upload('contributions', bad, assessor);
+    expect(job).toMatchObject({ status: 'INVALID', rowsRead: 4, errorCount: 4 });
+    const errors = await errorRows('contributions', job.id, assessor);
+    expect(errors.map(([row, column, code]) => [row, column, code])).toEqual([
+      ['2', 'Tên người vận động', 'BAD_USER_INPUT'],
+      ['3', 'Tên người vận động', 'BAD_USER_INPUT'],
+      ['4', 'Mã đơn vị người vận động', 'BAD_USER_INPUT'],
+      ['5', 'Mã đơn vị người vận động', 'NOT_FOUND'],
+    ]);
+    expect(errors[0][3]).toContain('Cần tên người vận động');
+    expect(errors[1][3]).toContain('Người vận động là người khác với người đóng góp');
+    expect(errors[2][3]).toContain('Người đóng góp thuộc xã hoặc thôn');
+    expect(await rowCounts(TABLES)).toEqual(before);
+
+    // The village head of commune a mobilised a household there (unit left empty: the contributor's) and an enterprise
+    // of commune b (his unit given): one mobiliser, added once.
+    const good = [
+      WITH_MOBILISER,
+      `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},02/05/2024,Tiền,30000000,,,,,Cá nhân,Hoàng Văn Vận,`,
+      `${campaignId},Doanh nghiệp,Công ty Được Vận Động,${b.code},06/05/2024,Tiền,120000000,,,,,Cá nhân,hoàng văn vận,${a.code}`,
+    ].join('\r\n');
+    const added = await upload('contributions', good, assessor, '&commit=true');
+    expect(added.job).toMatchObject({ status: 'COMMITTED', toCreate: 2, rowsWritten: 2 });
+    expect(await rowCounts(TABLES)).toEqual({
+      'awards.contributor': before['awards.contributor'] + 3,
+      'awards.contribution': before['awards.contribution'] + 2,
+      'audit.audit_log': before['audit.audit_log'] + 1,
+    });
+    const written = await sql(
+      `SELECT p.name, m.name AS mobiliser, m.kind AS "mobiliserKind", mu.code AS "mobiliserUnit"
+       FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
+       JOIN awards.contributor m ON m.id = c.mobilised_by_id JOIN units.unit mu ON mu.id = m.unit_id
+       WHERE c.campaign_id = $1 AND p.name LIKE '%Được Vận Động' ORDER BY c.contributed_on`,
+      [campaignId],
+    );
+    expect(written).toEqual([
+      { name: 'Lê Văn Được Vận Động', mobiliser: 'Hoàng Văn Vận', mobiliserKind: 'INDIVIDUAL', mobiliserUnit: a.code },
+      { name: 'Công ty Được Vận Động', mobiliser: 'Hoàng Văn Vận', mobiliserKind: 'INDIVIDUAL', mobiliserUnit: a.code },
+    ]);
+
+    // The same contribution: with its mobiliser or none, unchanged; with another one, a conflict (the import only adds).
+    const same = `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},02/05/2024,Tiền,30000000,,,,`;
+    expect((await upload('contributions', `${WITH_MOBILISER}\r\n${same},,,`, assessor)).job).toMatchObject({
+      status: 'VALIDATED',
+      unchanged: 1,
+    });
+    const other = await upload('contributions', `${WITH_MOBILISER}\r\n${same},Cá nhân,Đinh Văn Khác,`, assessor);
+    expect(other.job).toMatchObject({ status: 'INVALID', errorCount: 1 });
+    const [conflict] = await errorRows('contributions', other.job.id, assessor);
+    expect(conflict.slice(0, 3)).toEqual(['2', 'Tên người vận động', 'CONFLICT']);
+    expect(conflict[3]).toContain('đã ghi với người vận động khác');
+
+    // The export names the mobiliser, and his unit where it is not the contributor's.
+    const exported = sheetValues(await readXlsx(await download('/imports/contributions/template.xlsx?year=2024&withinCode=574', assessor)));
+    const at = (header: string) => exported[0].indexOf(header);
+    const mobiliserCells = (name: string) => {
+      const row = exported.find((r) => r[at('Tên người đóng góp')] === name)!;
+      return [row[at('Loại người vận động')], row[at('Tên người vận động')], row[at('Mã đơn vị người vận động')] ?? ''];
+    };
+    expect(mobiliserCells('Lê Văn Được Vận Động')).toEqual(['Cá nhân', 'Hoàng Văn Vận', '']);
+    expect(mobiliserCells('Công ty Được Vận Động')).toEqual(['Cá nhân', 'Hoàng Văn Vận', a.code]);
+  });
+
   it("exports a district's contributions of a year as the template, which re-imports unchanged", async () => {
     const file = await download('/imports/contributions/template.xlsx?year=2024&withinCode=574', assessor);
     const rows = sheetValues(await readXlsx(file));

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
+import { badInput } from '../shared/errors.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import {
   additions,
@@ -88,10 +89,37 @@ const COLUMNS: ColumnSpec[] = [
     expected: { vi: 'đơn giá địa phương, số nguyên đồng ≥ 0', en: 'the local unit price, whole VND ≥ 0' },
   },
   { key: 'description', header: 'Mô tả', expected: { vi: 'công trình, hạng mục (không bắt buộc)', en: 'the works (optional)' } },
+  {
+    key: 'mobiliserKind',
+    header: 'Loại người vận động',
+    expected: choiceOf(CONTRIBUTOR_KINDS, { vi: 'để trống (không có người vận động) hoặc:', en: 'empty (no mobiliser) or' }),
+  },
+  {
+    key: 'mobiliserName',
+    header: 'Tên người vận động',
+    expected: {
+      vi: 'tên người trực tiếp vận động, khác người đóng góp (cùng loại, tên và đơn vị là cùng một người)',
+      en: 'who mobilised it, someone other than the contributor (same kind, name and unit: the same person)',
+    },
+  },
+  {
+    key: 'mobiliserUnitCode',
+    header: 'Mã đơn vị người vận động',
+    expected: {
+      vi: 'mã GSO của xã hoặc thôn của người vận động (để trống: đơn vị của người đóng góp)',
+      en: "the GSO code of the mobiliser's commune or village (empty: the contributor's)",
+    },
+  },
   sharedColumns.codeDate('asOf', { vi: 'ngày đóng góp', en: 'the contribution date' }),
 ];
 
-/** A contribution to add; its contributor by identity (kind, name, unit), found or created at commit. */
+/** A contributor's identity as one string: kind, name without case, unit. */
+const identityOf = (kind: string, name: string, unitId: number) => JSON.stringify([kind, name.toLowerCase(), unitId]);
+
+/**
+ * A contribution to add; its contributor, and who mobilised it (all four null for none), by identity (kind, name,
+ * unit), found or created at commit.
+ */
 interface PlannedContribution extends ContributionValue {
   campaignId: number;
   contributorKind: ContributorKind;
@@ -102,7 +130,15 @@ interface PlannedContribution extends ContributionValue {
   kind: ContributionKind;
   quantityUnit: string | null;
   description: string | null;
+  mobiliserKind: ContributorKind | null;
+  mobiliserName: string | null;
+  mobiliserUnitId: number | null;
+  mobiliserUnitPath: string | null;
 }
+
+/** A planned contribution's mobiliser as one string (null for none). */
+const mobiliserOf = (p: PlannedContribution) =>
+  p.mobiliserKind === null ? null : identityOf(p.mobiliserKind, p.mobiliserName!, p.mobiliserUnitId!);
 
 /**
  * The same contribution: campaign, contributor (kind, name without case, unit), date, kind, value and description —
@@ -112,9 +148,9 @@ const keyOf = (
   c: Pick<PlannedContribution, 'campaignId' | 'contributorKind' | 'name' | 'unitId' | 'date' | 'kind' | 'valueVnd' | 'description'>,
 ) => JSON.stringify([c.campaignId, c.contributorKind, c.name.toLowerCase(), c.unitId, c.date, c.kind, c.valueVnd, c.description ?? null]);
 
-/** Keys of the stored contributions of these rows' contributors. */
-async function storedKeys(em: EntityManager, planned: readonly PlannedContribution[]): Promise<Set<string>> {
-  if (!planned.length) return new Set();
+/** The stored contributions of these rows' contributors: each one's key, and who mobilised it (null for none). */
+async function storedContributions(em: EntityManager, planned: readonly PlannedContribution[]): Promise<Map<string, string | null>> {
+  if (!planned.length) return new Map();
   const rows = await em.execute<
     {
       campaignId: number;
@@ -125,15 +161,24 @@ async function storedKeys(em: EntityManager, planned: readonly PlannedContributi
       kind: ContributionKind;
       valueVnd: string;
       description: string | null;
+      mobiliserKind: string | null;
+      mobiliserName: string | null;
+      mobiliserUnitId: number | null;
     }[]
   >(
     `SELECT c.campaign_id AS "campaignId", p.kind AS "contributorKind", p.name, p.unit_id AS "unitId", to_char(c.contributed_on, 'YYYY-MM-DD') AS date,
-       c.kind, c.value_vnd AS "valueVnd", c.description
+       c.kind, c.value_vnd AS "valueVnd", c.description, m.kind AS "mobiliserKind", m.name AS "mobiliserName", m.unit_id AS "mobiliserUnitId"
      FROM awards.contributor p JOIN awards.contribution c ON c.contributor_id = p.id
+     LEFT JOIN awards.contributor m ON m.id = c.mobilised_by_id
      WHERE (p.kind, lower(p.name), p.unit_id) IN (SELECT r."contributorKind", lower(r.name), r."unitId" FROM jsonb_to_recordset(?::jsonb) AS r("contributorKind" text, name text, "unitId" int))`,
     [JSON.stringify(planned.map((p) => ({ contributorKind: p.contributorKind, name: p.name, unitId: p.unitId })))],
   );
-  return new Set(rows.map((r) => keyOf({ ...r, valueVnd: Number(r.valueVnd) })));
+  return new Map(
+    rows.map((r) => [
+      keyOf({ ...r, valueVnd: Number(r.valueVnd) }),
+      r.mobiliserKind === null ? null : identityOf(r.mobiliserKind, r.mobiliserName!, r.mobiliserUnitId!),
+    ]),
+  );
 }
 
 /**
@@ -141,7 +186,9 @@ async function storedKeys(em: EntityManager, planned: readonly PlannedContributi
  * `contributionValue`, `checkContributionPlace`, shared): every row's unit inside the importer's subtree (else the
  * whole file is refused, naming the row), read by code and date 500 at a time, a commune or village; the campaign known,
  * the contributor within its issuer's territory and the date in its period; the value in whole VND or quantity × unit
- * price; no repeat within the file; a row equal to a stored contribution is unchanged.
+ * price; the mobiliser, if any, with a kind and a name, a commune or village inside the importer's subtree, someone
+ * other than the contributor; no repeat within the file; a row equal to a stored contribution is unchanged (a conflict
+ * if it names another mobiliser).
  */
 class ContributionValidator {
   private readonly campaigns = new Map<number, CampaignInfo | null>();
@@ -180,11 +227,14 @@ class ContributionValidator {
         quantityUnit: row.read('quantityUnit', cells.text, errors),
         unitPriceVnd: row.read('unitPriceVnd', cells.number, errors),
         description: row.read('description', cells.text, errors),
+        mobiliserKind: row.read('mobiliserKind', (c) => cells.choice(c, CONTRIBUTOR_KINDS), errors),
+        mobiliserName: row.read('mobiliserName', cells.text, errors),
+        mobiliserUnitCode: row.read('mobiliserUnitCode', cells.code, errors),
       };
     });
     const units = await unitsOnDates(
       this.ctx.units,
-      read.flatMap((r) => (r.unitCode && r.readOn ? [{ code: r.unitCode, date: r.readOn }] : [])),
+      read.flatMap((r) => (r.readOn ? [r.unitCode, r.mobiliserUnitCode].flatMap((code) => (code ? [{ code, date: r.readOn! }] : [])) : [])),
     );
 
     const planned: { row: ParsedRow; plan: PlannedContribution }[] = [];
@@ -194,6 +244,18 @@ class ContributionValidator {
       if (r.unitCode && r.readOn && !unit) errors.push(row.unitNotFound(r.unitCode, r.readOn));
       if (unit) {
         row.authorize(this.ctx.guard, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
+      }
+      // A mobiliser needs a kind and a name; the unit defaults to the contributor's.
+      const mobilised = r.mobiliserKind !== null || r.mobiliserName !== null || r.mobiliserUnitCode !== null;
+      if (mobilised && r.mobiliserKind === null)
+        errors.push(row.error('mobiliserKind', 'Cần loại người vận động', "The mobiliser's kind is required"));
+      if (mobilised && r.mobiliserName === null)
+        errors.push(row.error('mobiliserName', 'Cần tên người vận động', "The mobiliser's name is required"));
+      const mobiliserUnit = r.mobiliserUnitCode && r.readOn ? units.get(`${r.mobiliserUnitCode}@${r.readOn}`) : unit;
+      if (r.mobiliserUnitCode && r.readOn && !mobiliserUnit)
+        errors.push(row.unitNotFound(r.mobiliserUnitCode, r.readOn, 'mobiliserUnitCode'));
+      if (r.mobiliserUnitCode && mobiliserUnit) {
+        row.authorize(this.ctx.guard, mobiliserUnit, { vi: 'ghi người vận động ở', en: 'record a mobiliser in' });
       }
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
@@ -207,6 +269,28 @@ class ContributionValidator {
         checkContributorUnit(unit, 'unitCode');
         field = 'name';
         const name = contributorName(r.name, 'name');
+        let mobiliser: Pick<PlannedContribution, 'mobiliserKind' | 'mobiliserName' | 'mobiliserUnitId' | 'mobiliserUnitPath'> = {
+          mobiliserKind: null,
+          mobiliserName: null,
+          mobiliserUnitId: null,
+          mobiliserUnitPath: null,
+        };
+        if (mobilised && mobiliserUnit) {
+          checkContributorUnit(mobiliserUnit, 'mobiliserUnitCode');
+          const mobiliserName = contributorName(r.mobiliserName!, 'mobiliserName');
+          if (identityOf(r.mobiliserKind!, mobiliserName, mobiliserUnit.id) === identityOf(r.contributorKind, name, unit.id))
+            throw badInput(
+              'Người vận động là người khác với người đóng góp',
+              'The mobiliser must be someone other than the contributor',
+              'mobiliserName',
+            );
+          mobiliser = {
+            mobiliserKind: r.mobiliserKind,
+            mobiliserName,
+            mobiliserUnitId: mobiliserUnit.id,
+            mobiliserUnitPath: mobiliserUnit.path,
+          };
+        }
         field = 'valueVnd';
         const value = contributionValue({ kind: r.kind, valueVnd: r.valueVnd, quantity: r.quantity, unitPriceVnd: r.unitPriceVnd });
         checkContributionPlace(unit.path, campaign, r.date);
@@ -221,6 +305,7 @@ class ContributionValidator {
           ...value,
           quantityUnit: r.quantityUnit,
           description: r.description,
+          ...mobiliser,
         };
         const first = this.seen.get(keyOf(plan));
         if (first !== undefined) {
@@ -243,7 +328,30 @@ class ContributionValidator {
         batch.errors.push(row.fieldError(key, error.message));
       }
     }
-    return stageAdditions(batch, planned, keyOf, (plans) => storedKeys(this.ctx.em, plans));
+    // A row equal to a stored contribution is that contribution: a mobiliser it names must be the one stored (the
+    // import only adds; an empty mobiliser keeps the stored one).
+    const stored = await storedContributions(
+      this.ctx.em,
+      planned.map((p) => p.plan),
+    );
+    const consistent = planned.filter(({ row, plan }) => {
+      const key = keyOf(plan);
+      if (!stored.has(key) || plan.mobiliserKind === null || stored.get(key) === mobiliserOf(plan)) return true;
+      batch.errors.push(
+        row.error(
+          'mobiliserName',
+          stored.get(key) === null
+            ? 'Đóng góp này đã ghi không có người vận động; nhập tệp chỉ thêm đóng góp mới'
+            : 'Đóng góp này đã ghi với người vận động khác; nhập tệp chỉ thêm đóng góp mới',
+          stored.get(key) === null
+            ? 'This contribution is stored without a mobiliser; an import only adds new contributions'
+            : 'This contribution is stored with another mobiliser; an import only adds new contributions',
+          'CONFLICT',
+        ),
+      );
+      return false;
+    });
+    return stageAdditions(batch, consistent, keyOf, async () => new Set(stored.keys()));
   }
 }
 
@@ -256,17 +364,19 @@ async function contributionRows(ctx: SubgraphContext, territory: UnitInfo, date:
   ctx.guard.require(Capability.RECORD_CONTRIBUTIONS, territory);
   const found = await ctx.em.execute(
     `SELECT c.campaign_id, p.kind AS contributor_kind, p.name, p.unit_id, to_char(c.contributed_on, 'YYYY-MM-DD') AS date, c.kind, c.value_vnd,
-       c.quantity, c.quantity_unit, c.unit_price_vnd, c.description
+       c.quantity, c.quantity_unit, c.unit_price_vnd, c.description, m.kind AS mobiliser_kind, m.name AS mobiliser_name, m.unit_id AS mobiliser_unit_id
      FROM awards.contribution c JOIN awards.contributor p ON p.id = c.contributor_id
+     LEFT JOIN awards.contributor m ON m.id = c.mobilised_by_id
      WHERE p.unit_path <@ ?::public.ltree AND extract(year FROM c.contributed_on) = ?
      ORDER BY c.contributed_on, c.id`,
     [territory.path, Number(date.slice(0, 4))],
   );
-  const units = new Map(
-    (await ctx.units.byIds([...new Set(found.map((c) => Number(c.unit_id)))])).filter((u) => u !== null).map((u) => [u!.id, u!]),
-  );
+  const unitIds = found.flatMap((c) => (c.mobiliser_unit_id === null ? [c.unit_id] : [c.unit_id, c.mobiliser_unit_id])).map(Number);
+  const units = new Map((await ctx.units.byIds([...new Set(unitIds)])).filter((u) => u !== null).map((u) => [u!.id, u!]));
   return found.map((c) => {
     const unit = units.get(Number(c.unit_id));
+    // The mobiliser's unit is written only where it is not the contributor's (the column's default).
+    const mobiliserUnit = c.mobiliser_unit_id === null || c.mobiliser_unit_id === c.unit_id ? null : units.get(Number(c.mobiliser_unit_id));
     return [
       c.campaign_id,
       CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind],
@@ -280,28 +390,39 @@ async function contributionRows(ctx: SubgraphContext, territory: UnitInfo, date:
       c.quantity_unit,
       c.unit_price_vnd === null ? null : Number(c.unit_price_vnd),
       c.description,
+      c.mobiliser_kind === null ? null : CONTRIBUTOR_KINDS[c.mobiliser_kind as ContributorKind],
+      c.mobiliser_name,
+      mobiliserUnit?.code ?? null,
       null,
     ];
   });
 }
 
-/** Adds contributors found by identity (kind, name, unit) and then their contributions, skipping one stored meanwhile. */
+/**
+ * Adds the contributors and mobilisers found by identity (kind, name, unit) and then the contributions, skipping one
+ * stored meanwhile.
+ */
 async function insertContributions(em: EntityManager, planned: readonly PlannedContribution[]): Promise<unknown[]> {
   const json = JSON.stringify(planned);
   const RECORD = `r("campaignId" int, "contributorKind" text, name text, "unitId" int, "unitPath" text, date date, kind text, "valueVnd" bigint,
-    quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text)`;
+    quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text,
+    "mobiliserKind" text, "mobiliserName" text, "mobiliserUnitId" int, "mobiliserUnitPath" text)`;
   await em.execute(
     `INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
-     SELECT DISTINCT ON (r."contributorKind", lower(r.name), r."unitId") r."contributorKind", r.name, r."unitId", r."unitPath"::public.ltree
-     FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+     SELECT DISTINCT ON (kind, lower(name), unit_id) kind, name, unit_id, unit_path::public.ltree
+     FROM (SELECT r."contributorKind" AS kind, r.name, r."unitId" AS unit_id, r."unitPath" AS unit_path FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+           UNION ALL
+           SELECT r."mobiliserKind", r."mobiliserName", r."mobiliserUnitId", r."mobiliserUnitPath" FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+           WHERE r."mobiliserKind" IS NOT NULL) AS people
      ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`,
-    [json],
+    [json, json],
   );
   return em.execute(
-    `INSERT INTO awards.contribution (campaign_id, contributor_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
-     SELECT r."campaignId", p.id, r."unitId", r.date, r.kind, r."valueVnd", r.quantity, r."quantityUnit", r."unitPriceVnd", r.description
+    `INSERT INTO awards.contribution (campaign_id, contributor_id, mobilised_by_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
+     SELECT r."campaignId", p.id, m.id, r."unitId", r.date, r.kind, r."valueVnd", r.quantity, r."quantityUnit", r."unitPriceVnd", r.description
      FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
      JOIN awards.contributor p ON p.kind = r."contributorKind" AND lower(p.name) = lower(r.name) AND p.unit_id = r."unitId"
+     LEFT JOIN awards.contributor m ON m.kind = r."mobiliserKind" AND lower(m.name) = lower(r."mobiliserName") AND m.unit_id = r."mobiliserUnitId"
      WHERE NOT EXISTS (SELECT 1 FROM awards.contribution c WHERE c.contributor_id = p.id AND c.campaign_id = r."campaignId" AND c.contributed_on = r.date
        AND c.kind = r.kind AND c.value_vnd = r."valueVnd" AND c.description IS NOT DISTINCT FROM r.description)
      RETURNING id`,
@@ -312,7 +433,7 @@ async function insertContributions(em: EntityManager, planned: readonly PlannedC
 /**
  * Đóng góp — the contributions ledger with the rules of `recordContribution`: contributors found or added by identity
  * (kind, name, unit) and contributions added, one statement each per thousand rows; one stored meanwhile with the same
- * key is skipped, so a file imported twice, even at once, adds each contribution once. The mobiliser is not imported.
+ * key is skipped, so a file imported twice, even at once, adds each contribution once, with who mobilised it.
  */
 export const contributionImport = defineImportKind<PlannedContribution>('contributions', {
   title: { vi: 'Đóng góp', en: 'Contributions' },

@@ -582,7 +582,7 @@ export const en: Messages = {
       targets:
         'Pick a year and an issuing unit for a template listing the targets of the campaigns it issued running that year, with their ids and versions (the export: it re-imports unchanged). One target a row: campaign id, unit code, metric code, year, comparator, value or range; an empty target id adds one, an id with its version changes that target.',
       contributions:
-        "Pick a year and a territory for a template listing that year's contributions by contributors of the territory (the export: it re-imports unchanged). One contribution a row: campaign id, contributor kind and name, commune or village code, date, kind, value in VND or quantity × unit price, description. A row equal to a stored contribution (same contributor, campaign, date, kind, value, description) is left as it is.",
+        "Pick a year and a territory for a template listing that year's contributions by contributors of the territory (the export: it re-imports unchanged). One contribution a row: campaign id, contributor kind and name, commune or village code, date, kind, value in VND or quantity × unit price, description, and who mobilised it if anyone (kind, name, commune or village code). A row equal to a stored contribution (same contributor, campaign, date, kind, value, description) is left as it is.",
     },
     territory: 'Territory (to prefill)',
     template: 'Template',

@@ -582,7 +582,7 @@ export const vi = {
       targets:
         'Chọn năm và đơn vị ban hành để có mẫu liệt kê chỉ tiêu của các phong trào đơn vị đó ban hành trong năm, kèm mã chỉ tiêu và phiên bản (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một chỉ tiêu: mã phong trào, mã đơn vị, mã chỉ số, năm, phép so sánh, giá trị hoặc khoảng; để trống mã chỉ tiêu là thêm mới, ghi mã và phiên bản là sửa chỉ tiêu đó.',
       contributions:
-        'Chọn năm và địa bàn để có mẫu liệt kê các khoản đóng góp trong năm của người đóng góp thuộc địa bàn (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một khoản: mã phong trào, loại và tên người đóng góp, mã xã hoặc thôn, ngày, loại đóng góp, giá trị (đồng) hoặc số lượng × đơn giá, mô tả. Dòng trùng một khoản đã có (cùng người, phong trào, ngày, loại, giá trị, mô tả) được giữ nguyên.',
+        'Chọn năm và địa bàn để có mẫu liệt kê các khoản đóng góp trong năm của người đóng góp thuộc địa bàn (xuất dữ liệu: nhập lại không đổi gì). Mỗi dòng một khoản: mã phong trào, loại và tên người đóng góp, mã xã hoặc thôn, ngày, loại đóng góp, giá trị (đồng) hoặc số lượng × đơn giá, mô tả, và người vận động nếu có (loại, tên, mã xã hoặc thôn). Dòng trùng một khoản đã có (cùng người, phong trào, ngày, loại, giá trị, mô tả) được giữ nguyên.',
     },
     territory: 'Địa bàn (để điền sẵn)',
     template: 'Tải mẫu',
