@@ -212,15 +212,33 @@ describe('importing contributions', () => {
     expect(conflict.slice(0, 3)).toEqual(['2', 'Tên người vận động', 'CONFLICT']);
     expect(conflict[3]).toContain('đã ghi với người vận động khác');
 
-    // The export names the mobiliser, and his unit where it is not the contributor's.
-    const exported = sheetValues(await readXlsx(await download('/imports/contributions/template.xlsx?year=2024&withinCode=574', assessor)));
-    const at = (header: string) => exported[0].indexOf(header);
-    const mobiliserCells = (name: string) => {
-      const row = exported.find((r) => r[at('Tên người đóng góp')] === name)!;
-      return [row[at('Loại người vận động')], row[at('Tên người vận động')], row[at('Mã đơn vị người vận động')] ?? ''];
+    // A mobiliser from another district: outside the district assessor's rights (the whole file refused); the province's
+    // assessor records him.
+    const [elsewhere] =
+      await sql(`SELECT c.code FROM units.unit c JOIN units.unit d ON d.id = c.parent_id AND d.code = '568' WHERE c.level = 'COMMUNE'
+      AND coalesce(c.valid_from, '2000-01-01') <= '2024-03-01' AND coalesce(c.valid_to, '2100-01-01') >= '2024-12-31' ORDER BY c.code LIMIT 1`);
+    const far = `${campaignId},Hộ gia đình,Lê Văn Được Vận Động,${a.code},07/05/2024,Tiền,10000000,,,,,Cá nhân,Trương Thị Xa,${elsewhere.code}`;
+    const refused = await upload('contributions', `${WITH_MOBILISER}\r\n${far}`, assessor, '&commit=true');
+    expect(refused.job.status).toBe('REFUSED');
+    expect(refused.job.message).toContain('Dòng 2: bạn không có quyền ghi người vận động ở');
+    const province = await tokenFor('ASSESSOR', '56', '2024-01-01');
+    expect((await upload('contributions', `${WITH_MOBILISER}\r\n${far}`, province, '&commit=true')).job).toMatchObject({
+      status: 'COMMITTED',
+      toCreate: 1,
+    });
+
+    // The export names the mobiliser, and his unit where it is not the contributor's; a person mobilising from a unit
+    // the caller holds no role over stays unnamed (the district's export), as the API hides such names.
+    const mobiliserCells = async (token: string, name: string, date: string) => {
+      const exported = sheetValues(await readXlsx(await download('/imports/contributions/template.xlsx?year=2024&withinCode=574', token)));
+      const at = (header: string) => exported[0].indexOf(header);
+      const row = exported.find((r) => r[at('Tên người đóng góp')] === name && r[at('Ngày đóng góp')] === date)!;
+      return [row[at('Loại người vận động')] ?? '', row[at('Tên người vận động')] ?? '', row[at('Mã đơn vị người vận động')] ?? ''];
     };
-    expect(mobiliserCells('Lê Văn Được Vận Động')).toEqual(['Cá nhân', 'Hoàng Văn Vận', '']);
-    expect(mobiliserCells('Công ty Được Vận Động')).toEqual(['Cá nhân', 'Hoàng Văn Vận', a.code]);
+    expect(await mobiliserCells(assessor, 'Lê Văn Được Vận Động', '2024-05-02')).toEqual(['Cá nhân', 'Hoàng Văn Vận', '']);
+    expect(await mobiliserCells(assessor, 'Công ty Được Vận Động', '2024-05-06')).toEqual(['Cá nhân', 'Hoàng Văn Vận', a.code]);
+    expect(await mobiliserCells(assessor, 'Lê Văn Được Vận Động', '2024-05-07')).toEqual(['', '', '']);
+    expect(await mobiliserCells(province, 'Lê Văn Được Vận Động', '2024-05-07')).toEqual(['Cá nhân', 'Trương Thị Xa', elsewhere.code]);
   });
 
   it("exports a district's contributions of a year as the template, which re-imports unchanged", async () => {

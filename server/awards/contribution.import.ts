@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { Capability } from '../shared/capabilities.js';
 import type { SubgraphContext } from '../shared/context.js';
 import { badInput } from '../shared/errors.js';
+import { maySeePersonal } from '../shared/guard.js';
 import { choiceOf, type ColumnSpec, sharedColumns } from '../shared/import/import-columns.js';
 import {
   additions,
@@ -16,7 +17,7 @@ import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js'
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
-import { ContributionKind, ContributorKind } from './awards.enums.js';
+import { ContributionKind, ContributorKind, isPersonal } from './awards.enums.js';
 import {
   checkContributionPlace,
   checkContributorUnit,
@@ -375,8 +376,11 @@ async function contributionRows(ctx: SubgraphContext, territory: UnitInfo, date:
   const units = new Map((await ctx.units.byIds([...new Set(unitIds)])).filter((u) => u !== null).map((u) => [u!.id, u!]));
   return found.map((c) => {
     const unit = units.get(Number(c.unit_id));
-    // The mobiliser's unit is written only where it is not the contributor's (the column's default).
-    const mobiliserUnit = c.mobiliser_unit_id === null || c.mobiliser_unit_id === c.unit_id ? null : units.get(Number(c.mobiliser_unit_id));
+    // A household or individual mobilising from a unit the caller holds no role over stays unnamed (empty: re-imported,
+    // the stored mobiliser is kept). The unit is written only where it is not the contributor's (the column's default).
+    const mobiliser = c.mobiliser_unit_id === null ? undefined : units.get(Number(c.mobiliser_unit_id));
+    const shown = mobiliser !== undefined && (!isPersonal(c.mobiliser_kind) || maySeePersonal(ctx, mobiliser.path));
+    const mobiliserUnit = shown && c.mobiliser_unit_id !== c.unit_id ? mobiliser : undefined;
     return [
       c.campaign_id,
       CONTRIBUTOR_KINDS[c.contributor_kind as ContributorKind],
@@ -390,8 +394,8 @@ async function contributionRows(ctx: SubgraphContext, territory: UnitInfo, date:
       c.quantity_unit,
       c.unit_price_vnd === null ? null : Number(c.unit_price_vnd),
       c.description,
-      c.mobiliser_kind === null ? null : CONTRIBUTOR_KINDS[c.mobiliser_kind as ContributorKind],
-      c.mobiliser_name,
+      shown ? CONTRIBUTOR_KINDS[c.mobiliser_kind as ContributorKind] : null,
+      shown ? c.mobiliser_name : null,
       mobiliserUnit?.code ?? null,
       null,
     ];
