@@ -13,7 +13,7 @@ import {
   unitsOnDates,
   type ValidatedBatch,
 } from '../shared/import/import-kind.js';
-import { cells, type ParsedRow, readRows } from '../shared/import/import-row.js';
+import { cells, type ImportRowError, type ParsedRow, readRows } from '../shared/import/import-row.js';
 import type { Cell } from '../shared/table-file.js';
 import type { UnitInfo } from '../shared/unit-directory.js';
 import { type CampaignInfo, campaignInfo } from './awards.peers.js';
@@ -246,18 +246,8 @@ class ContributionValidator {
       if (unit) {
         row.authorize(this.ctx.guard, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
-      // A mobiliser needs a kind and a name; the unit defaults to the contributor's.
       const mobilised = r.mobiliserKind !== null || r.mobiliserName !== null || r.mobiliserUnitCode !== null;
-      if (mobilised && r.mobiliserKind === null)
-        errors.push(row.error('mobiliserKind', 'Cần loại người vận động', "The mobiliser's kind is required"));
-      if (mobilised && r.mobiliserName === null)
-        errors.push(row.error('mobiliserName', 'Cần tên người vận động', "The mobiliser's name is required"));
-      const mobiliserUnit = r.mobiliserUnitCode && r.readOn ? units.get(`${r.mobiliserUnitCode}@${r.readOn}`) : unit;
-      if (r.mobiliserUnitCode && r.readOn && !mobiliserUnit)
-        errors.push(row.unitNotFound(r.mobiliserUnitCode, r.readOn, 'mobiliserUnitCode'));
-      if (r.mobiliserUnitCode && mobiliserUnit) {
-        row.authorize(this.ctx.guard, mobiliserUnit, { vi: 'ghi người vận động ở', en: 'record a mobiliser in' });
-      }
+      const mobiliserUnit = mobilised ? this.mobiliserUnit(row, r, units, errors) : undefined;
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
         errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
@@ -270,28 +260,9 @@ class ContributionValidator {
         checkContributorUnit(unit, 'unitCode');
         field = 'name';
         const name = contributorName(r.name, 'name');
-        let mobiliser: Pick<PlannedContribution, 'mobiliserKind' | 'mobiliserName' | 'mobiliserUnitId' | 'mobiliserUnitPath'> = {
-          mobiliserKind: null,
-          mobiliserName: null,
-          mobiliserUnitId: null,
-          mobiliserUnitPath: null,
-        };
-        if (mobilised && mobiliserUnit) {
-          checkContributorUnit(mobiliserUnit, 'mobiliserUnitCode');
-          const mobiliserName = contributorName(r.mobiliserName!, 'mobiliserName');
-          if (identityOf(r.mobiliserKind!, mobiliserName, mobiliserUnit.id) === identityOf(r.contributorKind, name, unit.id))
-            throw badInput(
-              'Người vận động là người khác với người đóng góp',
-              'The mobiliser must be someone other than the contributor',
-              'mobiliserName',
-            );
-          mobiliser = {
-            mobiliserKind: r.mobiliserKind,
-            mobiliserName,
-            mobiliserUnitId: mobiliserUnit.id,
-            mobiliserUnitPath: mobiliserUnit.path,
-          };
-        }
+        const mobiliser = mobiliserUnit
+          ? plannedMobiliser(r.mobiliserKind!, r.mobiliserName!, mobiliserUnit, identityOf(r.contributorKind, name, unit.id))
+          : NO_MOBILISER;
         field = 'valueVnd';
         const value = contributionValue({ kind: r.kind, valueVnd: r.valueVnd, quantity: r.quantity, unitPriceVnd: r.unitPriceVnd });
         checkContributionPlace(unit.path, campaign, r.date);
@@ -329,31 +300,70 @@ class ContributionValidator {
         batch.errors.push(row.fieldError(key, error.message));
       }
     }
-    // A row equal to a stored contribution is that contribution: a mobiliser it names must be the one stored (the
-    // import only adds; an empty mobiliser keeps the stored one).
     const stored = await storedContributions(
       this.ctx.em,
       planned.map((p) => p.plan),
     );
     const consistent = planned.filter(({ row, plan }) => {
-      const key = keyOf(plan);
-      if (!stored.has(key) || plan.mobiliserKind === null || stored.get(key) === mobiliserOf(plan)) return true;
-      batch.errors.push(
-        row.error(
-          'mobiliserName',
-          stored.get(key) === null
-            ? 'Đóng góp này đã ghi không có người vận động; nhập tệp chỉ thêm đóng góp mới'
-            : 'Đóng góp này đã ghi với người vận động khác; nhập tệp chỉ thêm đóng góp mới',
-          stored.get(key) === null
-            ? 'This contribution is stored without a mobiliser; an import only adds new contributions'
-            : 'This contribution is stored with another mobiliser; an import only adds new contributions',
-          'CONFLICT',
-        ),
-      );
-      return false;
+      const conflict = mobiliserConflict(row, plan, stored);
+      if (conflict) batch.errors.push(conflict);
+      return !conflict;
     });
     return stageAdditions(batch, consistent, keyOf, async () => new Set(stored.keys()));
   }
+
+  /**
+   * The unit of a row's mobiliser (its code read on the row's day, else the contributor's unit), inside the importer's
+   * subtree (else the whole file is refused); a missing kind or name, or an unknown code, is the row's error.
+   */
+  private mobiliserUnit(
+    row: ParsedRow,
+    r: { unitCode: string | null; readOn: string | null; mobiliserKind: unknown; mobiliserName: unknown; mobiliserUnitCode: string | null },
+    units: ReadonlyMap<string, UnitInfo>,
+    errors: ImportRowError[],
+  ): UnitInfo | undefined {
+    if (r.mobiliserKind === null) errors.push(row.error('mobiliserKind', 'Cần loại người vận động', "The mobiliser's kind is required"));
+    if (r.mobiliserName === null) errors.push(row.error('mobiliserName', 'Cần tên người vận động', "The mobiliser's name is required"));
+    if (!r.readOn) return undefined;
+    if (!r.mobiliserUnitCode) return r.unitCode ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
+    const unit = units.get(`${r.mobiliserUnitCode}@${r.readOn}`);
+    if (!unit) errors.push(row.unitNotFound(r.mobiliserUnitCode, r.readOn, 'mobiliserUnitCode'));
+    else row.authorize(this.ctx.guard, unit, { vi: 'ghi người vận động ở', en: 'record a mobiliser in' });
+    return unit;
+  }
+}
+
+type MobiliserFields = Pick<PlannedContribution, 'mobiliserKind' | 'mobiliserName' | 'mobiliserUnitId' | 'mobiliserUnitPath'>;
+const NO_MOBILISER: MobiliserFields = { mobiliserKind: null, mobiliserName: null, mobiliserUnitId: null, mobiliserUnitPath: null };
+
+/** A row's mobiliser with `recordContribution`'s rules: a commune or village, a name, someone other than the contributor. */
+function plannedMobiliser(kind: ContributorKind, rawName: string, unit: UnitInfo, contributor: string): MobiliserFields {
+  checkContributorUnit(unit, 'mobiliserUnitCode');
+  const name = contributorName(rawName, 'mobiliserName');
+  if (identityOf(kind, name, unit.id) === contributor)
+    throw badInput(
+      'Người vận động là người khác với người đóng góp',
+      'The mobiliser must be someone other than the contributor',
+      'mobiliserName',
+    );
+  return { mobiliserKind: kind, mobiliserName: name, mobiliserUnitId: unit.id, mobiliserUnitPath: unit.path };
+}
+
+/**
+ * A row equal to a stored contribution is that contribution: a mobiliser it names must be the one stored, since the
+ * import only adds (naming none keeps the stored one).
+ */
+function mobiliserConflict(row: ParsedRow, plan: PlannedContribution, stored: ReadonlyMap<string, string | null>): ImportRowError | null {
+  const key = keyOf(plan);
+  if (!stored.has(key) || plan.mobiliserKind === null || stored.get(key) === mobiliserOf(plan)) return null;
+  const [vi, en] =
+    stored.get(key) === null ? ['không có người vận động', 'without a mobiliser'] : ['với người vận động khác', 'with another mobiliser'];
+  return row.error(
+    'mobiliserName',
+    `Đóng góp này đã ghi ${vi}; nhập tệp chỉ thêm đóng góp mới`,
+    `This contribution is stored ${en}; an import only adds new contributions`,
+    'CONFLICT',
+  );
 }
 
 /**
