@@ -247,7 +247,7 @@ class ContributionValidator {
         row.authorize(this.ctx.guard, unit, { vi: 'ghi đóng góp ở', en: 'record contributions in' });
       }
       const mobilised = r.mobiliserKind !== null || r.mobiliserName !== null || r.mobiliserUnitCode !== null;
-      const mobiliserUnit = mobilised ? this.mobiliserUnit(row, r, units, errors) : undefined;
+      const mobiliserUnit = mobilised ? this.mobiliserUnit(row, r, unit, units, errors) : undefined;
       const campaign = r.campaignId !== null ? await this.campaign(r.campaignId) : undefined;
       if (campaign === null)
         errors.push(row.error('campaignId', `Không có phong trào ${r.campaignId}`, `No campaign ${r.campaignId}`, 'NOT_FOUND'));
@@ -318,14 +318,14 @@ class ContributionValidator {
    */
   private mobiliserUnit(
     row: ParsedRow,
-    r: { unitCode: string | null; readOn: string | null; mobiliserKind: unknown; mobiliserName: unknown; mobiliserUnitCode: string | null },
+    r: { readOn: string | null; mobiliserKind: unknown; mobiliserName: unknown; mobiliserUnitCode: string | null },
+    contributorUnit: UnitInfo | undefined,
     units: ReadonlyMap<string, UnitInfo>,
     errors: ImportRowError[],
   ): UnitInfo | undefined {
     if (r.mobiliserKind === null) errors.push(row.error('mobiliserKind', 'Cần loại người vận động', "The mobiliser's kind is required"));
     if (r.mobiliserName === null) errors.push(row.error('mobiliserName', 'Cần tên người vận động', "The mobiliser's name is required"));
-    if (!r.readOn) return undefined;
-    if (!r.mobiliserUnitCode) return r.unitCode ? units.get(`${r.unitCode}@${r.readOn}`) : undefined;
+    if (!r.mobiliserUnitCode || !r.readOn) return contributorUnit;
     const unit = units.get(`${r.mobiliserUnitCode}@${r.readOn}`);
     if (!unit) errors.push(row.unitNotFound(r.mobiliserUnitCode, r.readOn, 'mobiliserUnitCode'));
     else row.authorize(this.ctx.guard, unit, { vi: 'ghi người vận động ở', en: 'record a mobiliser in' });
@@ -422,14 +422,14 @@ async function insertContributions(em: EntityManager, planned: readonly PlannedC
     quantity float8, "quantityUnit" text, "unitPriceVnd" bigint, description text,
     "mobiliserKind" text, "mobiliserName" text, "mobiliserUnitId" int, "mobiliserUnitPath" text)`;
   await em.execute(
-    `INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
+    `WITH r AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS ${RECORD})
+     INSERT INTO awards.contributor (kind, name, unit_id, unit_path)
      SELECT DISTINCT ON (kind, lower(name), unit_id) kind, name, unit_id, unit_path::public.ltree
-     FROM (SELECT r."contributorKind" AS kind, r.name, r."unitId" AS unit_id, r."unitPath" AS unit_path FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
+     FROM (SELECT "contributorKind" AS kind, name, "unitId" AS unit_id, "unitPath" AS unit_path FROM r
            UNION ALL
-           SELECT r."mobiliserKind", r."mobiliserName", r."mobiliserUnitId", r."mobiliserUnitPath" FROM jsonb_to_recordset(?::jsonb) AS ${RECORD}
-           WHERE r."mobiliserKind" IS NOT NULL) AS people
+           SELECT "mobiliserKind", "mobiliserName", "mobiliserUnitId", "mobiliserUnitPath" FROM r WHERE "mobiliserKind" IS NOT NULL) AS people
      ON CONFLICT (kind, lower(name), unit_id) DO NOTHING`,
-    [json, json],
+    [json],
   );
   return em.execute(
     `INSERT INTO awards.contribution (campaign_id, contributor_id, mobilised_by_id, unit_id, contributed_on, kind, value_vnd, quantity, quantity_unit, unit_price_vnd, description)
